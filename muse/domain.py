@@ -85,3 +85,18 @@ def normalise_title(text: str) -> str:
     ascii_only = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     cleaned = _ARTICLE_PUNCT.sub(" ", ascii_only.lower().replace("&", " and "))
     return _SPACES.sub(" ", cleaned).strip()
+
+
+_LEADING_ARTICLE = re.compile(r"^(the|a|an|le|la|les|l|il|el|der|die|das) ")
+
+
+def title_keys(item: Item) -> set[str]:
+    """Every normalised name an item answers to: title, aka titles, and each without its article."""
+    keys: set[str] = set()
+    for name in (item.title, *item.aka):
+        norm = normalise_title(name)
+        if norm:
+            keys.add(norm)
+            keys.add(_LEADING_ARTICLE.sub("", norm))
+    keys.discard("")
+    return keys

@@ -65,6 +65,9 @@ class UserStore(Protocol):
     def ensure(self, user_id: str) -> bool:
         """Create the user if absent; True if created."""
 
+    def ensure_many(self, user_ids: Iterable[str]) -> int:
+        """Create the absent users; returns how many were created."""
+
     def exists(self, user_id: str) -> bool: ...
 
     def count(self) -> int: ...

@@ -1,0 +1,28 @@
+"""What exists under the Muse home for a dataset (for `muse data info` and `make demo`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from muse.settings import Settings
+from stores import open_stores
+from stores.datasets import dataset_slug
+from stores.schema import SCHEMA_VERSION
+
+
+def dataset_status(settings: Settings, spec: str | None = None) -> dict[str, Any]:
+    slug = dataset_slug(spec or settings.dataset)
+    db = settings.db_path(slug)
+    status: dict[str, Any] = {"dataset": slug, "home": str(settings.home.resolve()), "db": str(db),
+                              "prepared": db.exists(), "schema_version": SCHEMA_VERSION}
+    if db.exists():
+        stores = open_stores(settings, slug)
+        try:
+            status.update(items=stores.catalog.count(), users=stores.users.count(),
+                          interactions=stores.interactions.count(), genres=len(stores.catalog.genres()))
+        finally:
+            stores.close()
+    gr_dir = settings.gr_dir(slug)
+    status["gr_checkpoints"] = sorted(p.name for p in gr_dir.glob("*.pt")) if gr_dir.exists() else []
+    status["vector_index"] = str(settings.chroma_path) if settings.chroma_path.exists() else None
+    return status
