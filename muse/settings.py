@@ -77,6 +77,8 @@ class Settings(BaseSettings):
     image_size: int = 512
     image_steps: int = 1
     image_budget_s: float = 0.5
+    image_base_url: str | None = Field(default=None, description="OpenAI-compatible images server (default: llm_base_url).")
+    image_api_key: SecretStr | None = Field(default=None, description="Key for the images server (default: llm_api_key).")
 
     # Interfaces
     api_keys: Annotated[list[str], NoDecode] = Field(default_factory=list)

@@ -1,0 +1,129 @@
+"""Stable Diffusion through diffusers (default `stabilityai/sd-turbo`: 1 step, 512 px).
+
+The pipeline loads lazily on the first render (seconds to minutes), on cuda / mps / cpu, in fp16 on
+a GPU. Renders are serialised by a lock (a pipeline is not thread-safe) and seeded per (user, item)
+with a CPU generator, so the same request gives the same pixels on any device. The safety checker is
+kept where the checkpoint has one; a flagged image is not shown, it falls back to the poster.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from pathlib import Path
+from typing import Any
+
+from PIL import Image
+
+from muse.errors import BackendUnavailableError
+from tools.creative.base import CachedGenerator
+from tools.creative.cache import ImageCache
+from tools.creative.models import ImagePlan, ImageRequest
+
+log = logging.getLogger(__name__)
+
+
+class SafetyFlagged(RuntimeError):
+    """The pipeline's safety checker blanked the image."""
+
+
+def pick_device(preference: str = "auto") -> str:
+    """`preference` if not "auto", else cuda, then mps, then cpu."""
+    if preference != "auto":
+        return preference
+    import torch
+
+    if torch.cuda.is_available():
+        return "cuda"
+    if getattr(torch.backends, "mps", None) is not None and torch.backends.mps.is_available():
+        return "mps"
+    return "cpu"
+
+
+def hub_offline() -> bool:
+    """True when the Hugging Face hub must not be contacted (HF_HUB_OFFLINE set truthy)."""
+    return os.environ.get("HF_HUB_OFFLINE", "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def is_turbo(model: str) -> bool:
+    """Adversarially distilled models (sd-turbo, sdxl-turbo) are trained without guidance."""
+    return "turbo" in Path(model).name.lower()
+
+
+class DiffusersGenerator(CachedGenerator):
+    """Text-to-image with any diffusers text-to-image checkpoint (hub id with cached weights, or a folder)."""
+
+    kind = "diffusion"
+    inline = False
+
+    def __init__(
+        self,
+        model: str,
+        cache: ImageCache,
+        *,
+        steps: int = 1,
+        guidance_scale: float | None = None,
+        device: str = "auto",
+        local_files_only: bool | None = None,
+    ) -> None:
+        super().__init__(cache)
+        self.model = model
+        self.steps = steps
+        self.guidance_scale = guidance_scale if guidance_scale is not None else (0.0 if is_turbo(model) else 7.0)
+        self.device_preference = device
+        if local_files_only is None:
+            local_files_only = hub_offline() or Path(model).expanduser().is_dir()
+        self.local_files_only = local_files_only
+        self._pipe: Any = None
+        self._lock = threading.Lock()
+        self.device: str | None = None
+        self.load_seconds: float | None = None
+
+    def load(self) -> Any:
+        """The pipeline, loaded on first use; `BackendUnavailableError` when it cannot be."""
+        if self._pipe is not None:
+            return self._pipe
+        import time
+
+        import torch
+        from diffusers import AutoPipelineForText2Image
+
+        device = pick_device(self.device_preference)
+        dtype = torch.float16 if device in {"cuda", "mps"} else torch.float32
+        source = str(Path(self.model).expanduser()) if Path(self.model).expanduser().is_dir() else self.model
+        start = time.perf_counter()
+        try:
+            pipe = AutoPipelineForText2Image.from_pretrained(
+                source, torch_dtype=dtype, local_files_only=self.local_files_only
+            )
+        except (OSError, ValueError, EnvironmentError) as exc:
+            raise BackendUnavailableError(f"cannot load image model {self.model!r}: {exc}") from exc
+        pipe = pipe.to(device)
+        pipe.set_progress_bar_config(disable=True)
+        self._pipe, self.device = pipe, device
+        self.load_seconds = round(time.perf_counter() - start, 2)
+        log.info("loaded %s on %s (%s) in %.1fs", self.model, device, dtype, self.load_seconds)
+        return pipe
+
+    def render(self, plan: ImagePlan, request: ImageRequest) -> Image.Image:
+        import torch
+
+        with self._lock:
+            pipe = self.load()
+            generator = torch.Generator(device="cpu").manual_seed(plan.seed)
+            with torch.inference_mode():
+                out = pipe(
+                    prompt=plan.prompt,
+                    negative_prompt=plan.negative_prompt if self.guidance_scale > 1 else None,
+                    num_inference_steps=self.steps,
+                    guidance_scale=self.guidance_scale,
+                    height=plan.size,
+                    width=plan.size,
+                    generator=generator,
+                    output_type="pil",
+                )
+        flagged = getattr(out, "nsfw_content_detected", None)
+        if flagged and any(flagged):
+            raise SafetyFlagged("the safety checker flagged the image")
+        return out.images[0].convert("RGB")
