@@ -1,0 +1,114 @@
+"""Training configuration: typed TOML files in `configs/` plus `--key=value` overrides.
+
+A config file is flat: every key is a field of `GRConfig` (architecture) or `TrainConfig`
+(optimisation, evaluation, runtime). Unknown keys are errors, values are checked against the
+field's type.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import Any, Literal
+
+from muse.errors import InvalidInputError
+from tools.gr.model import GRConfig
+
+CONFIG_DIR = Path(__file__).parent / "configs"
+
+
+@dataclass
+class TrainConfig:
+    """How to train and evaluate (the paper's optimiser and loss are the defaults)."""
+
+    epochs: int = 100
+    batch_size: int = 128
+    lr: float = 1e-3
+    beta1: float = 0.9
+    beta2: float = 0.98
+    weight_decay: float = 0.0
+    num_negatives: int = 128  # uniform negatives, shared by the batch
+    temperature: float = 0.05
+    rank_weight: float = 1.0  # weight of the ranking-head (M-FALCON candidate) loss
+    eval_every: int = 1  # epochs between validation runs
+    patience: int = 5  # validation runs without a better NDCG@10 before stopping
+    seed: int = 42
+    device: Literal["auto", "cpu", "cuda", "mps"] = "auto"
+    threads: int = 2
+    eval_batch_size: int = 256
+    content: bool = False  # fuse item text embeddings into item vectors
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _field_types(cls: type) -> dict[str, type]:
+    hints = {"int": int, "float": float, "bool": bool, "str": str}
+    out: dict[str, type] = {}
+    for f in fields(cls):
+        name = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", "str")
+        out[f.name] = hints.get(name, str)
+    return out
+
+
+MODEL_KEYS = _field_types(GRConfig)
+TRAIN_KEYS = _field_types(TrainConfig)
+
+
+def _coerce(key: str, value: Any, kind: type) -> Any:
+    if kind is bool and isinstance(value, str):
+        if value.lower() in ("1", "true", "yes", "on"):
+            return True
+        if value.lower() in ("0", "false", "no", "off"):
+            return False
+        raise InvalidInputError(f"{key}: expected true/false, got {value!r}")
+    try:
+        return kind(value)
+    except (TypeError, ValueError) as exc:
+        raise InvalidInputError(f"{key}: expected {kind.__name__}, got {value!r}") from exc
+
+
+def config_path(name_or_path: str | Path) -> Path:
+    """A config file by path, or by name from the shipped `configs/` directory."""
+    path = Path(name_or_path)
+    if path.suffix == ".toml" and path.exists():
+        return path
+    shipped = CONFIG_DIR / f"{path.stem}.toml"
+    if shipped.exists():
+        return shipped
+    known = ", ".join(sorted(p.stem for p in CONFIG_DIR.glob("*.toml")))
+    raise InvalidInputError(f"no config {name_or_path!r}; shipped configs: {known}")
+
+
+def default_config_name(slug: str) -> str:
+    """The shipped config for a dataset slug (falls back to ml-latest-small's)."""
+    return slug if (CONFIG_DIR / f"{slug}.toml").exists() else "ml-latest-small"
+
+
+def parse_overrides(args: list[str]) -> dict[str, str]:
+    """['--epochs=20', 'lr=3e-4'] -> {'epochs': '20', 'lr': '3e-4'}."""
+    out = {}
+    for arg in args:
+        key, sep, value = arg.lstrip("-").partition("=")
+        if not sep:
+            raise InvalidInputError(f"override {arg!r} must look like --key=value")
+        out[key.replace("-", "_")] = value
+    return out
+
+
+def load_config(name_or_path: str | Path | None, overrides: dict[str, Any] | None = None) -> tuple[GRConfig, TrainConfig]:
+    """Model and training configs from a TOML file (or defaults) with overrides applied."""
+    values: dict[str, Any] = {}
+    if name_or_path is not None:
+        values.update(tomllib.loads(config_path(name_or_path).read_text(encoding="utf-8")))
+    values.update(overrides or {})
+    model_kw, train_kw = {}, {}
+    for key, value in values.items():
+        if key in MODEL_KEYS:
+            model_kw[key] = _coerce(key, value, MODEL_KEYS[key])
+        elif key in TRAIN_KEYS:
+            train_kw[key] = _coerce(key, value, TRAIN_KEYS[key])
+        else:
+            raise InvalidInputError(f"unknown config key {key!r}")
+    return GRConfig(**model_kw), TrainConfig(**train_kw)

@@ -1,0 +1,267 @@
+"""HSTU and SASRec sequential recommenders, behind one interface.
+
+HSTU is the Hierarchical Sequential Transduction Unit of Zhai et al., "Actions Speak Louder than
+Words: Trillion-Parameter Sequential Transducers for Generative Recommendations", ICML 2024.
+Each HSTU block, in reading order:
+
+    x̂ = LayerNorm(x)
+    U, V, Q, K = split(SiLU(x̂ W_uvqk))            one fused projection
+    A = SiLU(Q Kᵀ + rab) / n   (causal mask)       pointwise attention, no softmax; n = padded length
+    y = U ⊙ LayerNorm(A V)
+    x = x + Linear(Dropout(y))                     no separate feed-forward network
+
+`rab` is a learned relative attention bias: one scalar per relative position plus one per
+log-time-gap bucket. SASRec (Kang & McAuley, ICDM 2018) is the baseline: pre-LayerNorm softmax
+attention followed by a feed-forward network, absolute positions only.
+
+Layout. A batch holds histories left-padded to `max_len` slots (slot 0..L-1, the last item in slot
+L-1) and optionally candidate tokens that all sit in slot L, the slot of "the next item". Under the
+M-FALCON mask each candidate attends to the history and to itself only, never to another
+candidate, so m candidates are ranked in one pass and a candidate's score does not depend on which
+other candidates are present. Two heads read the outputs:
+
+- retrieval: the user vector at history slot t, L2-normalised, dotted with L2-normalised item
+  vectors, predicts the item in slot t+1 (trained at every slot, paper protocol);
+- ranking: a candidate token's output, L2-normalised, dotted with that candidate's item vector:
+  a target-aware score (trained on the last slot of every training sequence).
+
+Content fusion (optional): an item's vector is its ID embedding plus a linear projection of a
+fixed text embedding, so items never seen in training are still scored from their text.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass
+from typing import Any, Literal
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+NUM_TIME_BUCKETS = 128
+
+
+@dataclass
+class GRConfig:
+    """Architecture of one model. Stored in every checkpoint so the scorer can rebuild it."""
+
+    model: Literal["hstu", "sasrec"] = "hstu"
+    num_items: int = 0  # items are indexed 1..num_items; 0 is padding
+    max_len: int = 200  # history slots
+    d_model: int = 50
+    n_blocks: int = 2
+    n_heads: int = 1
+    d_qk: int = 0  # per head; 0 means d_model // n_heads
+    d_v: int = 0  # per head; 0 means d_model // n_heads
+    ffn_dim: int = 50  # SASRec only
+    dropout: float = 0.2
+    content_dim: int = 0  # width of the text embeddings fused into item vectors; 0 = off
+
+    def __post_init__(self) -> None:
+        self.d_qk = self.d_qk or self.d_model // self.n_heads
+        self.d_v = self.d_v or self.d_model // self.n_heads
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def time_buckets(gaps: torch.Tensor) -> torch.Tensor:
+    """Bucket of a time gap in seconds: clamp(floor(log(max(|Δt|, 1)) / 0.301), 0, 128)."""
+    logs = torch.log(gaps.abs().clamp(min=1).float()) / 0.301
+    return logs.floor().long().clamp(0, NUM_TIME_BUCKETS)
+
+
+class RelativeBias(nn.Module):
+    """Learned bias per relative position (causal, so only i - j >= 0) and per log-time bucket."""
+
+    def __init__(self, max_len: int) -> None:
+        super().__init__()
+        # The paper's table has 2N-1 entries; under a causal mask only the N+1 non-negative offsets
+        # (history slots 0..L-1 plus the candidate slot L) are ever read.
+        self.pos_w = nn.Parameter(torch.zeros(max_len + 1))
+        self.time_w = nn.Parameter(torch.zeros(NUM_TIME_BUCKETS + 1))
+
+    def forward(self, offsets: torch.Tensor, gaps: torch.Tensor) -> torch.Tensor:
+        return self.pos_w[offsets.clamp(min=0)] + self.time_w[time_buckets(gaps)]
+
+
+@dataclass
+class Context:
+    """Masks and biases shared by every block of one forward pass."""
+
+    key_mask: torch.Tensor  # (B, L, L) float, 1 where query i may attend key j (causal, non-pad)
+    cand_mask: torch.Tensor  # (B, 1, L) float, 1 where a candidate may attend history key j
+    rab: torch.Tensor | None  # (B, L, L) HSTU history bias
+    cand_rab: torch.Tensor | None  # (B, 1, L) HSTU candidate -> history bias
+    self_rab: torch.Tensor | None  # (1,) HSTU candidate -> itself bias (offset 0, gap 0)
+    n: int  # HSTU attention normaliser: padded length
+
+
+def _heads(x: torch.Tensor, h: int) -> torch.Tensor:
+    b, t, _ = x.shape
+    return x.view(b, t, h, -1).transpose(1, 2)  # (B, H, T, d)
+
+
+def _merge(x: torch.Tensor) -> torch.Tensor:
+    b, h, t, d = x.shape
+    return x.transpose(1, 2).reshape(b, t, h * d)  # (B, T, H*d)
+
+
+class HSTUBlock(nn.Module):
+    def __init__(self, cfg: GRConfig) -> None:
+        super().__init__()
+        self.h, self.dqk, self.dv = cfg.n_heads, cfg.d_qk, cfg.d_v
+        self.ln_in = nn.LayerNorm(cfg.d_model)
+        self.uvqk = nn.Linear(cfg.d_model, cfg.n_heads * (2 * cfg.d_v + 2 * cfg.d_qk))
+        self.ln_attn = nn.LayerNorm(cfg.n_heads * cfg.d_v)
+        self.out = nn.Linear(cfg.n_heads * cfg.d_v, cfg.d_model)
+        self.drop = nn.Dropout(cfg.dropout)
+
+    def _project(self, x: torch.Tensor) -> tuple[torch.Tensor, ...]:
+        hv, hq = self.h * self.dv, self.h * self.dqk
+        uvqk = F.silu(self.uvqk(self.ln_in(x)))  # (B, T, H*(2dv+2dqk))
+        return tuple(torch.split(uvqk, [hv, hv, hq, hq], dim=-1))
+
+    def forward(self, x: torch.Tensor, c: torch.Tensor | None, ctx: Context) -> tuple[torch.Tensor, torch.Tensor | None]:
+        u, v, q, k = self._project(x)
+        qh, kh, vh = _heads(q, self.h), _heads(k, self.h), _heads(v, self.h)  # (B, H, L, d)
+        att = F.silu(qh @ kh.transpose(-1, -2) + ctx.rab.unsqueeze(1)) / ctx.n  # (B, H, L, L)
+        att = att * ctx.key_mask.unsqueeze(1)
+        y = u * self.ln_attn(_merge(att @ vh))  # (B, L, H*dv)
+        x = x + self.out(self.drop(y))
+        if c is None:
+            return x, None
+        cu, cv, cq, ck = self._project(c)
+        cqh, ckh, cvh = _heads(cq, self.h), _heads(ck, self.h), _heads(cv, self.h)  # (B, H, C, d)
+        catt = F.silu(cqh @ kh.transpose(-1, -2) + ctx.cand_rab.unsqueeze(1)) / ctx.n  # (B, H, C, L)
+        catt = catt * ctx.cand_mask.unsqueeze(1)
+        self_att = F.silu((cqh * ckh).sum(-1, keepdim=True) + ctx.self_rab) / ctx.n  # (B, H, C, 1)
+        cy = cu * self.ln_attn(_merge(catt @ vh + self_att * cvh))  # (B, C, H*dv)
+        return x, c + self.out(self.drop(cy))
+
+
+class SASRecBlock(nn.Module):
+    def __init__(self, cfg: GRConfig) -> None:
+        super().__init__()
+        self.h = cfg.n_heads
+        self.ln_attn = nn.LayerNorm(cfg.d_model)
+        self.qkv = nn.Linear(cfg.d_model, cfg.n_heads * (2 * cfg.d_qk + cfg.d_v))
+        self.proj = nn.Linear(cfg.n_heads * cfg.d_v, cfg.d_model)
+        self.ln_ffn = nn.LayerNorm(cfg.d_model)
+        self.ffn = nn.Sequential(nn.Linear(cfg.d_model, cfg.ffn_dim), nn.GELU(), nn.Linear(cfg.ffn_dim, cfg.d_model))
+        self.drop = nn.Dropout(cfg.dropout)
+        self.sizes = [cfg.n_heads * cfg.d_qk, cfg.n_heads * cfg.d_qk, cfg.n_heads * cfg.d_v]
+
+    def _qkv(self, x: torch.Tensor) -> tuple[torch.Tensor, ...]:
+        q, k, v = torch.split(self.qkv(self.ln_attn(x)), self.sizes, dim=-1)
+        return _heads(q, self.h), _heads(k, self.h), _heads(v, self.h)  # (B, H, T, d)
+
+    def _ffn(self, x: torch.Tensor) -> torch.Tensor:
+        return x + self.drop(self.ffn(self.ln_ffn(x)))
+
+    def forward(self, x: torch.Tensor, c: torch.Tensor | None, ctx: Context) -> tuple[torch.Tensor, torch.Tensor | None]:
+        q, k, v = self._qkv(x)
+        scale = 1.0 / math.sqrt(q.shape[-1])
+        logits = (q @ k.transpose(-1, -2)) * scale  # (B, H, L, L)
+        logits = logits.masked_fill(ctx.key_mask.unsqueeze(1) == 0, -1e9)
+        x = x + self.drop(self.proj(_merge(torch.softmax(logits, dim=-1) @ v)))
+        x = self._ffn(x)
+        if c is None:
+            return x, None
+        cq, ck, cv = self._qkv(c)
+        clog = (cq @ k.transpose(-1, -2)) * scale  # (B, H, C, L)
+        clog = clog.masked_fill(ctx.cand_mask.unsqueeze(1) == 0, -1e9)
+        slog = (cq * ck).sum(-1, keepdim=True) * scale  # (B, H, C, 1): the candidate itself
+        w = torch.softmax(torch.cat([clog, slog], dim=-1), dim=-1)  # (B, H, C, L+1)
+        cy = w[..., :-1] @ v + w[..., -1:] * cv  # (B, H, C, dv)
+        c = c + self.drop(self.proj(_merge(cy)))
+        return x, self._ffn(c)
+
+
+class GRModel(nn.Module):
+    """HSTU or SASRec over item indices (0 = padding); see the module docstring for the layout."""
+
+    def __init__(self, cfg: GRConfig, item_text: torch.Tensor | None = None) -> None:
+        super().__init__()
+        self.cfg = cfg
+        self.item_emb = nn.Embedding(cfg.num_items + 1, cfg.d_model, padding_idx=0)
+        nn.init.normal_(self.item_emb.weight, std=0.02)
+        with torch.no_grad():
+            self.item_emb.weight[0].zero_()
+        self.pos_emb = nn.Embedding(cfg.max_len + 1, cfg.d_model)
+        nn.init.normal_(self.pos_emb.weight, std=0.02)
+        self.drop = nn.Dropout(cfg.dropout)
+        block = HSTUBlock if cfg.model == "hstu" else SASRecBlock
+        self.blocks = nn.ModuleList([block(cfg) for _ in range(cfg.n_blocks)])
+        self.rab = RelativeBias(cfg.max_len) if cfg.model == "hstu" else None
+        # 1 for items whose ID embedding was trained; unseen items are scored from content alone.
+        self.register_buffer("id_mask", torch.ones(cfg.num_items + 1, 1))
+        if cfg.content_dim:
+            text = item_text if item_text is not None else torch.zeros(cfg.num_items + 1, cfg.content_dim)
+            self.register_buffer("item_text", text.float())  # (N+1, d_text)
+            self.text_proj = nn.Linear(cfg.content_dim, cfg.d_model)
+
+    # Items -----------------------------------------------------------------------------------
+    def item_vectors(self, idx: torch.Tensor) -> torch.Tensor:
+        """Raw input vectors of item indices: ID embedding (+ projected text when fused)."""
+        vec = self.item_emb(idx) * self.id_mask[idx]  # (..., D)
+        if self.cfg.content_dim:
+            vec = vec + self.text_proj(self.item_text[idx]) * (idx > 0).unsqueeze(-1)
+        return vec
+
+    def item_outputs(self, idx: torch.Tensor) -> torch.Tensor:
+        """L2-normalised item vectors used on the output side of both heads."""
+        return F.normalize(self.item_vectors(idx), dim=-1)
+
+    # Sequence --------------------------------------------------------------------------------
+    def _context(self, items: torch.Tensor, times: torch.Tensor) -> Context:
+        b, l = items.shape
+        slots = torch.arange(l, device=items.device)
+        valid = (items > 0).float()  # (B, L)
+        causal = (slots.view(-1, 1) >= slots.view(1, -1)).float()  # (L, L)
+        key_mask = causal.unsqueeze(0) * valid.unsqueeze(1)  # (B, L, L)
+        cand_mask = valid.unsqueeze(1)  # (B, 1, L)
+        rab = cand_rab = self_rab = None
+        if self.rab is not None:
+            offsets = slots.view(-1, 1) - slots.view(1, -1)  # (L, L)
+            rab = self.rab(offsets.unsqueeze(0), times.unsqueeze(2) - times.unsqueeze(1))  # (B, L, L)
+            now = times[:, -1:]  # a candidate's "now" is the time of the last history item
+            cand_rab = self.rab((l - slots).view(1, 1, -1), (now - times).unsqueeze(1))  # (B, 1, L)
+            self_rab = self.rab(torch.zeros(1, dtype=torch.long, device=items.device), torch.zeros(1, device=items.device))
+        return Context(key_mask, cand_mask, rab, cand_rab, self_rab, n=l + 1)
+
+    def _embed(self, idx: torch.Tensor, slot: torch.Tensor) -> torch.Tensor:
+        return self.drop(self.item_vectors(idx) * math.sqrt(self.cfg.d_model) + self.pos_emb(slot))
+
+    def forward(
+        self, items: torch.Tensor, times: torch.Tensor, candidates: torch.Tensor | None = None
+    ) -> tuple[torch.Tensor, torch.Tensor | None]:
+        """items, times: (B, L) left-padded history; candidates: (B, C) item indices or None.
+
+        Returns L2-normalised outputs: history (B, L, D) and candidates (B, C, D) or None.
+        """
+        b, l = items.shape
+        assert l == self.cfg.max_len, f"histories must be padded to max_len={self.cfg.max_len}"
+        ctx = self._context(items, times)
+        x = self._embed(items, torch.arange(l, device=items.device).expand(b, l))  # (B, L, D)
+        valid = (items > 0).unsqueeze(-1).float()  # (B, L, 1)
+        x = x * valid
+        c = None
+        if candidates is not None:
+            c = self._embed(candidates, torch.full_like(candidates, l))  # (B, C, D)
+        for block in self.blocks:
+            x, c = block(x, c, ctx)
+            x = x * valid  # padding stays zero, as in the official implementation
+        h = F.normalize(x, dim=-1)
+        return h, (F.normalize(c, dim=-1) if c is not None else None)
+
+    def num_params(self) -> int:
+        return sum(p.numel() for p in self.parameters())
+
+
+def build_model(cfg: GRConfig, item_text: torch.Tensor | None = None) -> GRModel:
+    """The model a config describes (HSTU or SASRec)."""
+    if cfg.model not in ("hstu", "sasrec"):
+        raise ValueError(f"unknown model {cfg.model!r}; expected 'hstu' or 'sasrec'")
+    return GRModel(cfg, item_text)
