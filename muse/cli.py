@@ -73,3 +73,14 @@ def data_info(
     from muse.status import dataset_status
 
     emit(dataset_status(settings_of(ctx), dataset), as_json)
+
+
+@app.command("demo")
+def demo(ctx: typer.Context) -> None:
+    """The main job: prepare the demo data (later steps: index, GR model, chat UI)."""
+    from muse.demo import run_demo
+
+    try:
+        run_demo(settings_of(ctx))
+    except MuseError as exc:
+        raise fail(exc) from exc

@@ -1,0 +1,42 @@
+# Muse: the commands that matter. Everything runs offline from a local venv.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+# Offline switches for every process: no hub downloads, no telemetry, OpenMP threads that sleep.
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+export GRADIO_ANALYTICS_ENABLED := False
+export ANONYMIZED_TELEMETRY := False
+export OMP_WAIT_POLICY := PASSIVE
+export TOKENIZERS_PARALLELISM := false
+# llama.cpp's native build uses CPU instructions this sandbox forbids (AMX): build portable.
+export CMAKE_ARGS := -DGGML_NATIVE=OFF
+
+.PHONY: venv demo test test-all bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e ".[test]"
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+## The main job: prepare the demo data and models, then serve the chat UI on http://127.0.0.1:7860
+demo: venv
+	$(VENV)/bin/muse demo
+
+## The default test run (fast, offline). pytest's exit code 5 (no tests collected) is not a failure.
+test: venv
+	$(PY) -m pytest -q -p no:cacheprovider; rc=$$?; [ $$rc -eq 5 ] && exit 0 || exit $$rc
+
+## Every test, slow integration tests included.
+test-all: venv
+	$(PY) -m pytest -q -p no:cacheprovider -m "" ; rc=$$?; [ $$rc -eq 5 ] && exit 0 || exit $$rc
+
+## Benchmarks: each prints a table.
+bench: venv
+	@for script in bench/*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
+
+clean:
+	rm -rf .muse .pytest_cache
