@@ -1,0 +1,327 @@
+"""Title grounding: free-text mentions ("blade runner", "the matrix 99", "matrx", "Amelie") ->
+catalog ids, with a confidence, and alternatives instead of a guess when a mention is ambiguous.
+
+Order of evidence: an exact normalised title or aka (a year hint picks among versions), then
+rapidfuzz over every title key, then (optionally) the embedding index. Popularity only breaks
+near-ties, and only when one version dominates (e.g. *Titanic* 1997 vs 1953), never "Dracula".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from rapidfuzz import fuzz, process
+
+from muse.domain import Item, normalise_title, title_keys
+from stores.base import CatalogStore
+from tools.protocols import Embedder
+from tools.retriever.filters import Filters
+from tools.retriever.index import VectorIndex
+from tools.retriever.wordlist import COMMON_WORDS, CONNECTORS, NEVER_ALONE
+
+Status = Literal["matched", "ambiguous", "unknown"]
+
+FUZZY_MATCH = 86.0  # a fuzzy score this high, clear of the runner-up, is a match
+FUZZY_CANDIDATE = 70.0  # below this a fuzzy hit is not worth offering
+CLOSE = 4.0  # fuzzy scores within this of the best are ties
+DOMINANT = 10  # a version this many times more popular than the next wins a tie
+DOMINANT_MIN = 20  # ...if it has at least this many interactions
+EMBED_MATCH, EMBED_CANDIDATE = 0.80, 0.55
+MAX_ALTERNATIVES = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Alternative:
+    """A catalog item a mention may mean."""
+
+    item_id: int
+    title: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Grounding:
+    """What a mention resolved to. `item_id`/`title` are set only when `status == "matched"`;
+    `alternatives` lists other readings (the choices to offer when ambiguous). `start`/`end` are the
+    span in the message when the mention came from `find_mentions`."""
+
+    mention: str
+    status: Status
+    item_id: int | None = None
+    title: str | None = None
+    confidence: float = 0.0
+    alternatives: tuple[Alternative, ...] = ()
+    method: str = "none"
+    start: int | None = None
+    end: int | None = None
+
+
+_YEAR_TAIL = re.compile(r"^(?P<title>.*?\S)[\s,]*\(?\s*(?P<year>'?\d{2}|\d{4})\s*\)?$")
+_TOKEN = re.compile(r"\w+(?:['’.\-]\w+)*")
+_BOUNDARY = re.compile(r"[,;.!?()\[\]{}\"“”\n]")
+_SENTENCE_END = re.compile(r"[.!?\n]")
+_QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,120})[\"”]")
+
+
+def split_year(mention: str) -> tuple[str, int | None]:
+    """("the matrix 99") -> ("the matrix", 1999); ("Blade Runner (1982)") -> ("Blade Runner", 1982)."""
+    found = _YEAR_TAIL.match(mention.strip())
+    if not found:
+        return mention.strip(), None
+    digits = found["year"].lstrip("'")
+    year = int(digits) if len(digits) == 4 else (2000 + int(digits) if int(digits) <= 30 else 1900 + int(digits))
+    if not 1870 <= year <= 2035:
+        return mention.strip(), None
+    return found["title"].strip(), year
+
+
+class TitleGrounder:
+    """Resolves title mentions against a catalog (loaded once; rebuild after catalog changes)."""
+
+    def __init__(self, catalog: CatalogStore, *, embedder: Embedder | None = None, index: VectorIndex | None = None) -> None:
+        self._items: dict[int, Item] = {item.item_id: item for item in catalog.all()}
+        self._by_key: dict[str, list[int]] = defaultdict(list)
+        for item in self._items.values():
+            for key in title_keys(item):
+                self._by_key[key].append(item.item_id)
+        self._keys = list(self._by_key)
+        self._max_tokens = min(12, max((len(k.split()) for k in self._keys), default=1))
+        self._embedder, self._index = embedder, index
+
+    # One mention ---------------------------------------------------------------------------------
+    def ground(self, mention: str, year: int | None = None, *, use_embeddings: bool = True) -> Grounding:
+        """Resolve one mention; `year` (or a trailing year in the mention) picks among versions."""
+        text = " ".join(mention.split())[:200]
+        key = normalise_title(text)
+        if not key:
+            return Grounding(mention, "unknown")
+        if key not in self._by_key and all(word in NEVER_ALONE for word in key.split()):
+            return Grounding(mention, "unknown")  # "something", "a movie": not worth a fuzzy guess
+        if key not in self._by_key:
+            stripped, hinted = split_year(text)
+            if hinted is not None and normalise_title(stripped):
+                key, year = normalise_title(stripped), year or hinted
+        if key in self._by_key:
+            return self._decide(mention, {i: 100.0 for i in self._by_key[key]}, year, "exact")
+        fuzzy = self._fuzzy(key, year)
+        if fuzzy and max(fuzzy.values()) >= FUZZY_CANDIDATE:
+            return self._decide(mention, fuzzy, year, "fuzzy")
+        if use_embeddings and self._embedder is not None and self._index is not None:
+            return self._by_embedding(mention, text)
+        return Grounding(mention, "unknown")
+
+    def _fuzzy(self, key: str, year: int | None) -> dict[int, float]:
+        """Item id -> best fuzzy score (0-100) over its title keys, a matching year adding a little."""
+        scores: dict[int, float] = {}
+        plain = process.extract(key, self._keys, scorer=fuzz.ratio, limit=20, score_cutoff=60)
+        subset = process.extract(key, self._keys, scorer=fuzz.token_set_ratio, limit=20, score_cutoff=67)
+        for hits, weight in ((plain, 1.0), (subset, 0.9)):  # a mention that is a subset of a long title is weaker
+            for found, score, _ in hits:
+                for item_id in self._by_key[found]:
+                    scores[item_id] = max(scores.get(item_id, 0.0), score * weight)
+        if year is not None:
+            scores = {i: min(100.0, s + 5.0) if self._items[i].year == year else s for i, s in scores.items()}
+        return scores
+
+    def _decide(self, mention: str, scores: dict[int, float], year: int | None, method: str) -> Grounding:
+        """Match, or ambiguous with alternatives, from scored candidates (ties broken by year, then dominance)."""
+        best = max(scores.values())
+        tied = [i for i, s in scores.items() if s >= best - CLOSE]
+        if year is not None:
+            same_year = [i for i in tied if self._items[i].year == year]
+            tied = same_year or tied
+        tied.sort(key=lambda i: -self._items[i].popularity)
+        confidence = best / 100.0
+        if year is not None and self._items[tied[0]].year != year:
+            confidence *= 0.7  # the year hint did not fit any close candidate
+        winner = tied[0] if len(tied) == 1 else self._dominant(tied)
+        if winner is not None and (method == "exact" or best >= FUZZY_MATCH):
+            if len(tied) > 1:
+                confidence *= 0.85
+            item = self._items[winner]
+            return Grounding(mention, "matched", winner, item.display_title, round(confidence, 3),
+                             self._alternatives(scores, exclude=winner), method)
+        return Grounding(mention, "ambiguous", confidence=round(confidence / max(len(tied), 1), 3),
+                         alternatives=self._alternatives(scores, exclude=None, first=tied), method=method)
+
+    def _well_known(self, key: str) -> bool:
+        """A lower-case one-word mention counts only for a film people name casually ("alien")."""
+        return max(self._items[i].popularity for i in self._by_key[key]) >= DOMINANT_MIN
+
+    def _dominant(self, ids: list[int]) -> int | None:
+        """The most popular of `ids` when it dwarfs the next (ids sorted by popularity)."""
+        top, second = self._items[ids[0]].popularity, self._items[ids[1]].popularity
+        return ids[0] if top >= DOMINANT_MIN and top >= DOMINANT * max(second, 1) else None
+
+    def _alternatives(self, scores: dict[int, float], *, exclude: int | None, first: list[int] | None = None) -> tuple[Alternative, ...]:
+        order = list(first or [])
+        order += sorted((i for i in scores if i not in order), key=lambda i: (-scores[i], -self._items[i].popularity))
+        return tuple(
+            Alternative(i, self._items[i].display_title, round(scores[i] / 100.0, 3))
+            for i in order
+            if i != exclude and scores[i] >= FUZZY_CANDIDATE
+        )[:MAX_ALTERNATIVES]
+
+    def _by_embedding(self, mention: str, text: str) -> Grounding:
+        assert self._embedder is not None and self._index is not None
+        hits = [(i, s) for i, s in self._index.query(self._embedder.embed([text])[0], MAX_ALTERNATIVES, Filters()) if i in self._items]
+        if not hits or hits[0][1] < EMBED_CANDIDATE:
+            return Grounding(mention, "unknown", method="embedding")
+        alternatives = tuple(Alternative(i, self._items[i].display_title, round(s, 3)) for i, s in hits)
+        margin = hits[0][1] - (hits[1][1] if len(hits) > 1 else 0.0)
+        if hits[0][1] >= EMBED_MATCH and margin >= 0.08:
+            item_id = hits[0][0]
+            return Grounding(mention, "matched", item_id, self._items[item_id].display_title,
+                             round(hits[0][1] * 0.8, 3), alternatives[1:], "embedding")
+        return Grounding(mention, "ambiguous", confidence=round(hits[0][1] * 0.5, 3), alternatives=alternatives, method="embedding")
+
+    # Mentions in a message -----------------------------------------------------------------------
+    def find_mentions(self, text: str) -> list[Grounding]:
+        """Title mentions in a chat message, grounded ("I loved Alien and Blade Runner, nothing
+        romantic" -> Alien, Blade Runner). Precision first: quoted spans, exact title n-grams that
+        pass the common-word rules, then fuzzy capitalised runs; unknowns are dropped."""
+        text = text[:5000]
+        found: list[Grounding] = []
+        taken: list[tuple[int, int]] = []
+        for quoted in _QUOTED.finditer(text):
+            grounding = self.ground(quoted.group(1), use_embeddings=False)
+            if grounding.status != "unknown":
+                found.append(_at(grounding, quoted.start(1), quoted.end(1)))
+                taken.append((quoted.start(), quoted.end()))
+        tokens = _tokens(text, taken)
+        used = [False] * len(tokens)
+        self._exact_ngrams(text, tokens, used, found)
+        self._capitalised_runs(text, tokens, used, found)
+        return sorted(found, key=lambda g: g.start or 0)
+
+    def _exact_ngrams(self, text: str, tokens: list[_Tok], used: list[bool], found: list[Grounding]) -> None:
+        i = 0
+        while i < len(tokens):
+            for length in range(min(self._max_tokens, len(tokens) - i), 0, -1):
+                span = tokens[i : i + length]
+                if any(t.boundary_before for t in span[1:]) or not _plausible(tokens, i, length):
+                    continue
+                key = normalise_title(text[span[0].start : span[-1].end])
+                if key in self._by_key and (length > 1 or span[0].capitalised or self._well_known(key)):
+                    end, year = _year_after(text, tokens, i + length)
+                    grounding = self._decide(text[span[0].start : span[-1].end], {k: 100.0 for k in self._by_key[key]}, year, "exact")
+                    found.append(_at(grounding, span[0].start, end or span[-1].end))
+                    for j in range(i, i + length + (1 if end else 0)):
+                        used[j] = True
+                    i += length - 1
+                    break
+            i += 1
+
+    def _capitalised_runs(self, text: str, tokens: list[_Tok], used: list[bool], found: list[Grounding]) -> None:
+        for run in _runs(tokens, used):
+            mention = text[run[0].start : run[-1].end]
+            grounding = self.ground(mention, use_embeddings=False)
+            confident_tie = grounding.status == "ambiguous" and grounding.alternatives and grounding.alternatives[0].score * 100 >= FUZZY_MATCH
+            if grounding.status == "matched" or confident_tie:
+                found.append(_at(grounding, run[0].start, run[-1].end))
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    word: str
+    start: int
+    end: int
+    boundary_before: bool  # punctuation between this token and the previous one
+    sentence_start: bool
+
+    @property
+    def lower(self) -> str:
+        return normalise_title(self.word)
+
+    @property
+    def capitalised(self) -> bool:
+        return self.word[:1].isupper() or self.word[:1].isdigit()
+
+
+def _tokens(text: str, taken: Iterable[tuple[int, int]]) -> list[_Tok]:
+    spans = list(taken)
+    out: list[_Tok] = []
+    previous_end = 0
+    for match in _TOKEN.finditer(text):
+        if any(a <= match.start() < b for a, b in spans):
+            previous_end = match.end()
+            continue
+        gap = text[previous_end : match.start()]
+        first = not out
+        out.append(_Tok(match.group(), match.start(), match.end(), first or bool(_BOUNDARY.search(gap)),
+                        first or bool(_SENTENCE_END.search(gap))))
+        previous_end = match.end()
+    return out
+
+
+def _plausible(tokens: list[_Tok], i: int, length: int) -> bool:
+    """Whether an exact title match on tokens[i:i+length] is likely a title and not ordinary words."""
+    span = tokens[i : i + length]
+    after = tokens[i + length] if i + length < len(tokens) else None
+    if after is not None and not after.boundary_before and after.capitalised and after.lower not in CONNECTORS and not after.word.isdigit():
+        return False  # part of a longer name ("Blade Runer", "Tom Hanks"): left to the fuzzy pass
+    content = [t for t in span if t.lower not in CONNECTORS] or span
+    if length == 1:
+        return _plausible_word(span[0], tokens[i - 1] if i > 0 else None)
+    if all(t.capitalised for t in content):
+        return not (span[0].sentence_start and all(t.lower in COMMON_WORDS for t in content))
+    return any(t.lower not in COMMON_WORDS for t in content)
+
+
+def _plausible_word(token: _Tok, before: _Tok | None) -> bool:
+    """A one-word title: never a chat word; a common word only when capitalised mid-sentence for no
+    other reason ("I loved Heat", "Heat, Up and Alien"; not "The Thing is...")."""
+    if token.lower in NEVER_ALONE:
+        return False
+    if not token.capitalised:
+        return token.lower not in COMMON_WORDS and len(token.lower) >= 4
+    if token.lower not in COMMON_WORDS:
+        return True
+    if token.sentence_start:
+        return False
+    return token.boundary_before or before is None or not before.capitalised or before.word == "I"
+
+
+def _year_after(text: str, tokens: list[_Tok], index: int) -> tuple[int | None, int | None]:
+    """A year right after a title ("Dracula 1931", "Dracula (1931)"): (span end, year)."""
+    if index >= len(tokens) or not re.fullmatch(r"(18|19|20)\d{2}", tokens[index].word):
+        return None, None
+    gap = text[tokens[index - 1].end : tokens[index].start]
+    if gap.strip() not in ("", "("):
+        return None, None
+    end = tokens[index].end + (1 if text[tokens[index].end : tokens[index].end + 1] == ")" else 0)
+    return end, int(tokens[index].word)
+
+
+def _runs(tokens: list[_Tok], used: list[bool]) -> list[list[_Tok]]:
+    """Maximal runs of capitalised unused tokens (connectors allowed inside), trimmed of chat words."""
+    runs: list[list[_Tok]] = []
+    current: list[_Tok] = []
+    for token, is_used in zip(tokens, used):
+        joins = current and not token.boundary_before
+        if not is_used and (token.capitalised or (joins and token.lower in CONNECTORS)) and (joins or not current):
+            current.append(token)
+            continue
+        runs.append(current)
+        current = [token] if not is_used and token.capitalised else []
+    runs.append(current)
+    return [run for run in (_trim(r) for r in runs) if run]
+
+
+def _trim(run: list[_Tok]) -> list[_Tok]:
+    while run and (run[0].lower in CONNECTORS or run[0].lower in NEVER_ALONE or (run[0].sentence_start and run[0].lower in COMMON_WORDS)):
+        run = run[1:]
+    while run and run[-1].lower in CONNECTORS:
+        run = run[:-1]
+    if len(run) == 1 and (len(run[0].word) < 4 or run[0].lower in COMMON_WORDS or run[0].word.isdigit()):
+        return []
+    return run
+
+
+def _at(grounding: Grounding, start: int, end: int) -> Grounding:
+    return Grounding(grounding.mention, grounding.status, grounding.item_id, grounding.title, grounding.confidence,
+                     grounding.alternatives, grounding.method, start, end)

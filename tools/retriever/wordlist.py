@@ -1,0 +1,44 @@
+"""Words that are also film titles but far more often just words in a chat message.
+
+`NEVER_ALONE`: never a title on their own unless quoted ("nothing romantic" must not ground to
+*Nothing* (2003), nor "I" or "Comedy" to anything). `COMMON_WORDS`: ordinary words that count as a
+title alone only when capitalised mid-sentence ("I loved Heat" yes, "heat" or "Heat is..." no).
+"""
+
+from __future__ import annotations
+
+NEVER_ALONE: frozenset[str] = frozenset(
+    """
+    a an and the or but nor not no yes ok okay i im me my we us you your he she they them it its this that
+    these those there here what which who whom why how when where if then than so too very just also
+    something anything nothing everything someone anyone everyone somebody anybody nobody
+    some any all each every both either neither more most less least much many few lots lot
+    movie movies film films show shows series episode season watch watched watching see seen saw
+    like liked likes love loved loves hate hated enjoy enjoyed want wanted need please thanks thank
+    recommend recommendation recommendations suggest suggestion maybe perhaps really quite pretty
+    action adventure animated animation anime children comedy comedies crime documentary documentaries
+    drama dramas fantasy horror musical musicals mystery noir romance romantic romcom scifi sci fi
+    thriller thrillers war western westerns imax family kids classic classics sequel sequels
+    good great best better bad worse worst nice fun funny scary sad happy dark light old new recent
+    tonight today weekend evening morning night
+    """.split()
+)
+
+COMMON_WORDS: frozenset[str] = NEVER_ALONE | frozenset(
+    """
+    about above after again against almost alone always among another around as at away back be because
+    been before being between big bit by can could day days did do does doing done down during else
+    enough even ever find for from get give go going got had has have having her hers him his home into
+    is kind know last late let little long look looking made make man mean mind must myself never next
+    now of off often on once one only other others our out over own part people right same say should
+    since soon still stuff such sure take thing things think though through time to true try two under
+    until up upon was way well went were while whole will with without would yet
+    calm quiet loud weird strange cute heavy intense gentle fast slow real fiction story stories tale
+    tales world life death peace heat speed crash rush drive friends friend girl boy woman men women
+    kid father mother son daughter brother sister king queen hero heroes monster monsters ghost ghosts
+    space future past money power
+    """.split()
+)
+
+#: Small words that may sit inside a capitalised title run ("Lord of the Rings", "Pan's Labyrinth").
+CONNECTORS: frozenset[str] = frozenset("of the a an and in on to at for with from de la le les du des von".split())
