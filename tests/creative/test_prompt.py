@@ -71,7 +71,7 @@ def test_prompt_fits_the_clip_budget_and_the_snapshot() -> None:
     many = tuple(f"theme {chr(97 + i)} {chr(97 + i)}" for i in range(26))
     assert len(build_prompt(request(like=many)).prompt.split()) <= MAX_PROMPT_WORDS + 2
     assert build_prompt(request()).prompt == (
-        "cinematic film still of Heat (1995), a action crime thriller film, heist, los angeles, neo-noir, "
+        "cinematic film still of Heat (1995), an action crime thriller film, heist, los angeles, neo-noir, "
         "night city, dramatic lighting, 35mm, rich colour grading, highly detailed"
     )
 

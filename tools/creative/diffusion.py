@@ -51,6 +51,14 @@ def is_turbo(model: str) -> bool:
     return "turbo" in Path(model).name.lower()
 
 
+def _dtype_kwarg(dtype: Any) -> dict[str, Any]:
+    """diffusers 0.42 renamed `torch_dtype` to `dtype` (the old name warns); older ones want the old."""
+    import diffusers
+    from packaging.version import Version
+
+    return {"dtype" if Version(diffusers.__version__) >= Version("0.42") else "torch_dtype": dtype}
+
+
 class DiffusersGenerator(CachedGenerator):
     """Text-to-image with any diffusers text-to-image checkpoint (hub id with cached weights, or a folder)."""
 
@@ -95,7 +103,7 @@ class DiffusersGenerator(CachedGenerator):
         start = time.perf_counter()
         try:
             pipe = AutoPipelineForText2Image.from_pretrained(
-                source, torch_dtype=dtype, local_files_only=self.local_files_only
+                source, local_files_only=self.local_files_only, **_dtype_kwarg(dtype)
             )
         except (OSError, ValueError, EnvironmentError) as exc:
             raise BackendUnavailableError(f"cannot load image model {self.model!r}: {exc}") from exc

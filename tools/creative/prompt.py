@@ -96,8 +96,9 @@ def _subject(request: ImageRequest, banned: set[str]) -> str:
     year = f" ({request.item.year})" if request.item.year else ""
     genres = [g for g in clean_keywords(request.item.genres, 3) if g not in banned]
     noun = DOMAIN_NOUNS.get(request.domain, request.domain if clean_keyword(request.domain) else "work")
-    kind = f"a {' '.join(genres)} {noun}" if genres else f"a {noun}"
-    return f"{title}{year}, {kind}"
+    kind = f"{' '.join(genres)} {noun}" if genres else noun
+    article = "an" if kind[0] in "aeiou" else "a"
+    return f"{title}{year}, {article} {kind}"
 
 
 def _style(style: str) -> tuple[str, str]:
