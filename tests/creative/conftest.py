@@ -1,111 +1,15 @@
-"""A tiny random Stable Diffusion pipeline, built from configs the way diffusers' own fast tests do.
-
-Built once per session in a temp dir with `save_pretrained`, so tests load it through the real
-`from_pretrained(local_files_only=True)` path. The CLIP tokenizer is byte-level from a vocab written
-here (the hub is unreachable): 256 byte symbols, each also with `</w>`, plus start/end tokens, and a
-merges file with only its header.
-"""
+"""Session fixtures for the creative tests: the tiny random SD pipeline, built once in a temp dir."""
 
 from __future__ import annotations
 
-import json
-import os
 from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
-
-
-def _byte_symbols() -> list[str]:
-    """GPT-2/CLIP's printable stand-ins for the 256 byte values."""
-    printable = [*range(ord("!"), ord("~") + 1), *range(ord("¡"), ord("¬") + 1), *range(ord("®"), ord("ÿ") + 1)]
-    symbols, extra = {b: chr(b) for b in printable}, 0
-    for b in range(256):
-        if b not in symbols:
-            symbols[b] = chr(256 + extra)
-            extra += 1
-    return [symbols[b] for b in range(256)]
-
-
-def write_byte_tokenizer(folder: Path) -> dict[str, int]:
-    """vocab.json and merges.txt of a merge-free byte-level CLIP tokenizer."""
-    symbols = _byte_symbols()
-    vocab = {s: i for i, s in enumerate(symbols)}
-    vocab.update({f"{s}</w>": 256 + i for i, s in enumerate(symbols)})
-    vocab["<|startoftext|>"] = len(vocab)
-    vocab["<|endoftext|>"] = len(vocab)
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "vocab.json").write_text(json.dumps(vocab), encoding="utf-8")
-    (folder / "merges.txt").write_text("#version: 0.2\n", encoding="utf-8")
-    return vocab
-
-
-def build_tiny_pipeline(folder: Path) -> Path:
-    """Save a tiny random StableDiffusionPipeline (no safety checker) to `folder`."""
-    import torch
-    from diffusers import AutoencoderKL, EulerDiscreteScheduler, StableDiffusionPipeline, UNet2DConditionModel
-    from transformers import CLIPTextConfig, CLIPTextModel, CLIPTokenizer
-
-    torch.manual_seed(0)
-    unet = UNet2DConditionModel(
-        block_out_channels=(32, 64),
-        layers_per_block=1,
-        sample_size=32,
-        in_channels=4,
-        out_channels=4,
-        down_block_types=("DownBlock2D", "CrossAttnDownBlock2D"),
-        up_block_types=("CrossAttnUpBlock2D", "UpBlock2D"),
-        cross_attention_dim=32,
-        norm_num_groups=32,
-    )
-    vae = AutoencoderKL(
-        block_out_channels=(32, 64),
-        in_channels=3,
-        out_channels=3,
-        down_block_types=("DownEncoderBlock2D", "DownEncoderBlock2D"),
-        up_block_types=("UpDecoderBlock2D", "UpDecoderBlock2D"),
-        latent_channels=4,
-        norm_num_groups=32,
-    )
-    vocab_dir = folder / "_vocab"
-    vocab = write_byte_tokenizer(vocab_dir)
-    tokenizer = CLIPTokenizer(
-        vocab=str(vocab_dir / "vocab.json"), merges=str(vocab_dir / "merges.txt"), model_max_length=77
-    )
-    text_encoder = CLIPTextModel(
-        CLIPTextConfig(
-            vocab_size=len(vocab),
-            hidden_size=32,
-            intermediate_size=37,
-            num_attention_heads=4,
-            num_hidden_layers=2,
-            max_position_embeddings=77,
-            bos_token_id=vocab["<|startoftext|>"],
-            eos_token_id=vocab["<|endoftext|>"],
-            pad_token_id=vocab["<|endoftext|>"],
-        )
-    )
-    scheduler = EulerDiscreteScheduler(
-        beta_start=0.00085, beta_end=0.012, beta_schedule="scaled_linear", timestep_spacing="trailing", steps_offset=1
-    )
-    pipe = StableDiffusionPipeline(
-        unet=unet,
-        vae=vae,
-        text_encoder=text_encoder,
-        tokenizer=tokenizer,
-        scheduler=scheduler,
-        safety_checker=None,
-        feature_extractor=None,
-        requires_safety_checker=False,
-    )
-    target = folder / "tiny-sd"
-    pipe.save_pretrained(target)
-    return target
+from tools.creative.tiny import build_tiny_pipeline
 
 
 @pytest.fixture(scope="session")
 def tiny_pipeline_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Folder of the tiny pipeline (built once per session)."""
+    """Folder of the tiny pipeline (built once per session, loaded with from_pretrained by the tests)."""
     return build_tiny_pipeline(tmp_path_factory.mktemp("tiny-sd"))

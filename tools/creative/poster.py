@@ -285,6 +285,7 @@ def _gradient(s: int, top: RGB, bottom: RGB) -> Image.Image:
     return Image.fromarray(np.broadcast_to(rows, (s, s, 3)).astype(np.uint8), "RGB").convert("RGBA")
 
 
+@cache
 def _shade(s: int) -> Image.Image:
     """Black that rises from the bottom so the text always reads, whatever the motif did."""
     alpha = np.clip((np.linspace(0.0, 1.0, s, dtype=np.float32) - 0.42) / 0.5, 0, 1) ** 1.1 * 215
