@@ -79,6 +79,8 @@ class Settings(BaseSettings):
     image_budget_s: float = 0.5
     image_base_url: str | None = Field(default=None, description="OpenAI-compatible images server (default: llm_base_url).")
     image_api_key: SecretStr | None = Field(default=None, description="Key for the images server (default: llm_api_key).")
+    image_best_of: int = Field(default=1, ge=1, le=8, description="Candidates per image, best kept by CLIP score (needs image_clip_model).")
+    image_clip_model: str | None = Field(default=None, description="Local CLIP folder or cached hub id for best-of-N.")
 
     # Interfaces
     api_keys: Annotated[list[str], NoDecode] = Field(default_factory=list)

@@ -18,6 +18,7 @@ from tools.creative import (
     PosterGenerator,
     build_image_generator,
 )
+from tools.creative.clip_rank import ClipRanker
 
 
 @pytest.fixture(scope="module")
@@ -83,3 +84,21 @@ def test_missing_weights_fall_back_to_an_honest_poster(tmp_path: Path) -> None:
     result = fallback.generate(request(size=64))
     assert result.kind == "poster" and result.fallback_reason and "unavailable" in result.fallback_reason
     assert fallback.inline and fallback.kind == "poster"  # later requests go straight to the poster
+
+
+def test_best_of_n_keeps_the_candidate_clip_prefers(
+    generator: DiffusersGenerator, tiny_clip_dir: Path, tmp_path: Path
+) -> None:
+    ranker = ClipRanker(str(tiny_clip_dir))
+    best = DiffusersGenerator(generator.model, ImageCache(tmp_path / "best"), steps=2, best_of=3, ranker=ranker)
+    best._pipe, best.device = generator.load(), generator.device
+    result = best.generate(request(user_id="clip", size=48))
+    assert result.kind == "diffusion" and result.image_id != generator.plan(request(user_id="clip", size=48)).image_id
+    single = DiffusersGenerator(generator.model, ImageCache(tmp_path / "one"), steps=2)
+    single._pipe, single.device = best._pipe, best.device
+    candidates = [Image.open(single.generate(request(user_id="clip", size=48, seed=result.seed + k)).path) for k in range(3)]
+    winner, scores = ranker.best(candidates, result.prompt)
+    chosen = np.asarray(Image.open(result.path), np.int16)
+    diffs = [np.abs(chosen - np.asarray(c, np.int16)).max() for c in candidates]
+    assert int(np.argmin(diffs)) == winner and diffs[winner] <= 2  # batched vs single: float noise only
+    assert len(set(scores)) == 3

@@ -27,11 +27,16 @@ class CachedGenerator(ABC):
         self.cache = cache
         self.fallback_reason = fallback_reason
 
+    @property
+    def cache_model(self) -> str:
+        """The model as the cache key sees it (a backend adds whatever else changes its pixels)."""
+        return self.model
+
     def plan(self, request: ImageRequest) -> ImagePlan:
         """Prompt, seed and content-addressed id for `request`, without rendering."""
         parts = build_prompt(request)
         seed = request.seed if request.seed is not None else seed_for(request.user_id, request.item.item_id)
-        image_id = image_key(self.model, parts.prompt, parts.negative_prompt, seed, request.size)
+        image_id = image_key(self.cache_model, parts.prompt, parts.negative_prompt, seed, request.size)
         return ImagePlan(
             image_id=image_id,
             prompt=parts.prompt,

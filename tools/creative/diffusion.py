@@ -19,6 +19,7 @@ from PIL import Image
 from muse.errors import BackendUnavailableError
 from tools.creative.base import CachedGenerator
 from tools.creative.cache import ImageCache
+from tools.creative.clip_rank import ClipRanker
 from tools.creative.models import ImagePlan, ImageRequest
 
 log = logging.getLogger(__name__)
@@ -74,8 +75,12 @@ class DiffusersGenerator(CachedGenerator):
         guidance_scale: float | None = None,
         device: str = "auto",
         local_files_only: bool | None = None,
+        best_of: int = 1,
+        ranker: ClipRanker | None = None,
     ) -> None:
         super().__init__(cache)
+        self.best_of = best_of if ranker is not None else 1
+        self.ranker = ranker
         self.model = model
         self.steps = steps
         self.guidance_scale = guidance_scale if guidance_scale is not None else (0.0 if is_turbo(model) else 7.0)
@@ -87,6 +92,11 @@ class DiffusersGenerator(CachedGenerator):
         self._lock = threading.Lock()
         self.device: str | None = None
         self.load_seconds: float | None = None
+
+    @property
+    def cache_model(self) -> str:
+        steps = f"{self.model}|steps={self.steps}|cfg={self.guidance_scale}"
+        return f"{steps}|best_of={self.best_of}|clip={self.ranker.model}" if self.ranker and self.best_of > 1 else steps
 
     def load(self) -> Any:
         """The pipeline, loaded on first use; `BackendUnavailableError` when it cannot be."""
@@ -117,9 +127,11 @@ class DiffusersGenerator(CachedGenerator):
     def render(self, plan: ImagePlan, request: ImageRequest) -> Image.Image:
         import torch
 
+        n = self.best_of
         with self._lock:
             pipe = self.load()
-            generator = torch.Generator(device="cpu").manual_seed(plan.seed)
+            # One CPU generator per candidate: candidate k is reproducible on its own (seed + k).
+            generators = [torch.Generator(device="cpu").manual_seed(plan.seed + k) for k in range(n)]
             with torch.inference_mode():
                 out = pipe(
                     prompt=plan.prompt,
@@ -128,10 +140,16 @@ class DiffusersGenerator(CachedGenerator):
                     guidance_scale=self.guidance_scale,
                     height=plan.size,
                     width=plan.size,
-                    generator=generator,
+                    num_images_per_prompt=n,
+                    generator=generators if n > 1 else generators[0],
                     output_type="pil",
                 )
-        flagged = getattr(out, "nsfw_content_detected", None)
-        if flagged and any(flagged):
+        flagged = list(getattr(out, "nsfw_content_detected", None) or [False] * n)
+        safe = [image for image, bad in zip(out.images, flagged, strict=True) if not bad]
+        if not safe:
             raise SafetyFlagged("the safety checker flagged the image")
-        return out.images[0].convert("RGB")
+        if len(safe) > 1 and self.ranker is not None:
+            best, scores = self.ranker.best(safe, plan.prompt)
+            log.info("best of %d by CLIP for item %s: %s", len(safe), request.item.item_id, scores)
+            return safe[best].convert("RGB")
+        return safe[0].convert("RGB")

@@ -12,6 +12,7 @@ from pathlib import Path
 from muse.settings import Settings
 from tools.creative.base import FallbackGenerator
 from tools.creative.cache import ImageCache
+from tools.creative.clip_rank import ClipRanker
 from tools.creative.condense import TasteCondenser
 from tools.creative.diffusion import DiffusersGenerator
 from tools.creative.models import ImageGenerator
@@ -75,6 +76,8 @@ def build_image_generator(settings: Settings) -> ImageGenerator | None:
         steps=settings.image_steps,
         device=settings.device,
         local_files_only=True if folder is not None else None,
+        best_of=settings.image_best_of,
+        ranker=ClipRanker(settings.image_clip_model) if settings.image_clip_model and settings.image_best_of > 1 else None,
     )
     return FallbackGenerator(diffusion, PosterGenerator(cache, fallback_reason=enable_hint(settings.image_model)))
 

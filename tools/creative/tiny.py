@@ -98,3 +98,33 @@ def build_tiny_pipeline(folder: Path) -> Path:
     target = folder / "tiny-sd"
     pipe.save_pretrained(target)
     return target
+
+
+def build_tiny_clip(folder: Path) -> Path:
+    """Save a tiny random CLIP model and processor (32 px images, the byte-level tokenizer) to `folder`."""
+    import torch
+    from transformers import CLIPConfig, CLIPImageProcessor, CLIPModel, CLIPProcessor, CLIPTokenizer
+
+    vocab_dir = folder / "_vocab"
+    vocab = write_byte_tokenizer(vocab_dir)
+    tokenizer = CLIPTokenizer(
+        vocab=str(vocab_dir / "vocab.json"), merges=str(vocab_dir / "merges.txt"), model_max_length=77
+    )
+    processor = CLIPProcessor(
+        image_processor=CLIPImageProcessor(size={"shortest_edge": 32}, crop_size={"height": 32, "width": 32}),
+        tokenizer=tokenizer,
+    )
+    special = {"bos_token_id": vocab["<|startoftext|>"], "eos_token_id": vocab["<|endoftext|>"], "pad_token_id": vocab["<|endoftext|>"]}
+    tiny = {"hidden_size": 32, "intermediate_size": 37, "num_attention_heads": 4, "num_hidden_layers": 2}
+    torch.manual_seed(0)
+    model = CLIPModel(
+        CLIPConfig(
+            text_config={"vocab_size": len(vocab), "max_position_embeddings": 77, **special, **tiny},
+            vision_config={"image_size": 32, "patch_size": 8, **tiny},
+            projection_dim=16,
+        )
+    )
+    target = folder / "tiny-clip"
+    model.save_pretrained(target)
+    processor.save_pretrained(target)
+    return target
