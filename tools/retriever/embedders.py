@@ -50,12 +50,16 @@ class SentenceTransformerEmbedder:
         apply_offline_env()
         try:
             from sentence_transformers import SentenceTransformer
+            from transformers.utils import logging as hf_logging
+
+            hf_logging.disable_progress_bar()  # no "Loading weights" bar on every CLI call
 
             self._model = SentenceTransformer(str(path), device=device, local_files_only=True)
         except Exception as exc:  # missing weights, bad directory, offline hub miss
             raise BackendUnavailableError(f"cannot load sentence-transformers model at {path}: {exc}") from exc
         self.name = name or f"st-{Path(str(path)).name}"
-        self.dim = int(self._model.get_sentence_embedding_dimension())
+        dimension = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        self.dim = int(dimension())
         self.batch_size = batch_size
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:

@@ -15,6 +15,7 @@ from pathlib import Path
 from muse.errors import NotFoundError
 from muse.settings import Settings
 from stores.base import Stores
+from stores.datasets import dataset_slug
 from tools.protocols import Embedder
 from tools.retriever.chroma import ChromaIndex, chroma_client, collection_name
 from tools.retriever.embedders import build_embedder
@@ -70,7 +71,7 @@ def build_retriever(
     """The retriever the agent uses. Raises `NotFoundError` when the index was never built
     (unless `ensure_built`, which runs the incremental build first)."""
     embedder = embedder or build_embedder(settings)
-    slug = slug or settings.dataset
+    slug = slug or dataset_slug(settings.dataset)
     backend = choose_backend(settings, stores.catalog.count())
     indexes = open_indexes(settings, slug, embedder, with_chroma=backend == "chroma")
     if ensure_built:
