@@ -84,3 +84,10 @@ def demo(ctx: typer.Context) -> None:
         run_demo(settings_of(ctx))
     except MuseError as exc:
         raise fail(exc) from exc
+
+
+# Retriever (tools/retriever/cli.py imports the helpers above, so it is registered last).
+from tools.retriever.cli import index_app, search_cmd  # noqa: E402
+
+app.add_typer(index_app, name="index")
+app.command("search")(search_cmd)
