@@ -43,7 +43,7 @@ def _times_ms(n: int, run: Callable[[int], object]) -> list[float]:
 
 def _row(name: str, times: list[float], note: str = "") -> str:
     p95 = sorted(times)[max(0, int(0.95 * len(times)) - 1)]
-    return f"| {name:<38} | {len(times):>3} | {statistics.median(times):>9.1f} | {p95:>9.1f} | {note} |"
+    return f"| {name:<40} | {len(times):>3} | {statistics.median(times):>9.1f} | {p95:>9.1f} | {note} |"
 
 
 def main() -> None:
@@ -82,8 +82,8 @@ def main() -> None:
         service.close(wait=True)
         rows.append(_row("ImageService.submit, budget 0 (pending)", submit, "chat turn cost"))
 
-    print("| measurement                            |   n | median ms |    p95 ms | note |")
-    print("|----------------------------------------|-----|-----------|-----------|------|")
+    print(f"| {'measurement':<40} |   n | median ms |    p95 ms | note |")
+    print(f"|{'-' * 42}|-----|-----------|-----------|------|")
     print("\n".join(rows))
 
 

@@ -102,3 +102,17 @@ def test_best_of_n_keeps_the_candidate_clip_prefers(
     diffs = [np.abs(chosen - np.asarray(c, np.int16)).max() for c in candidates]
     assert int(np.argmin(diffs)) == winner and diffs[winner] <= 2  # batched vs single: float noise only
     assert len(set(scores)) == 3
+
+
+def test_warm_up_loads_off_the_chat_path(tiny_pipeline_dir: Path, tmp_path: Path) -> None:
+    diffusion = DiffusersGenerator(str(tiny_pipeline_dir), ImageCache(tmp_path), local_files_only=True)
+    service = ImageService(FallbackGenerator(diffusion, PosterGenerator(ImageCache(tmp_path))))
+    service.warm_up().result(timeout=60)
+    assert diffusion._pipe is not None and service.generator.kind == "diffusion"
+    missing = FallbackGenerator(
+        DiffusersGenerator(str(tmp_path / "nothing"), ImageCache(tmp_path), local_files_only=True),
+        PosterGenerator(ImageCache(tmp_path)),
+    )
+    missing.warm_up()
+    assert missing.broken and missing.kind == "poster" and missing.inline
+    service.close()

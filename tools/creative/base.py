@@ -76,6 +76,9 @@ class CachedGenerator(ABC):
         )
         return self.cache.put(image, result)
 
+    def warm_up(self) -> None:
+        """Load whatever the first render would (weights, fonts); a no-op by default."""
+
     @abstractmethod
     def render(self, plan: ImagePlan, request: ImageRequest) -> Image.Image:
         """Draw the image for `plan` (size `plan.size` square, RGB)."""
@@ -115,6 +118,15 @@ class FallbackGenerator:
 
     def cached(self, request: ImageRequest) -> ImageResult | None:
         return self.active.cached(request)
+
+    def warm_up(self) -> None:
+        """Load the primary now (e.g. at startup, off the chat path); a failure switches to the fallback."""
+        try:
+            getattr(self.primary, "warm_up", lambda: None)()
+        except BackendUnavailableError as exc:
+            self.broken = f"{self.primary.kind} backend unavailable: {exc}"
+            log.warning("image backend %s unavailable, using the poster fallback: %s", self.primary.model, exc)
+        getattr(self.fallback, "warm_up", lambda: None)()
 
     def generate(self, request: ImageRequest) -> ImageResult:
         """The primary's image, or the fallback's with the reason the primary gave none."""

@@ -98,6 +98,11 @@ class DiffusersGenerator(CachedGenerator):
         steps = f"{self.model}|steps={self.steps}|cfg={self.guidance_scale}"
         return f"{steps}|best_of={self.best_of}|clip={self.ranker.model}" if self.ranker and self.best_of > 1 else steps
 
+    def warm_up(self) -> None:
+        """Load the pipeline now rather than on the first render."""
+        with self._lock:
+            self.load()
+
     def load(self) -> Any:
         """The pipeline, loaded on first use; `BackendUnavailableError` when it cannot be."""
         if self._pipe is not None:
@@ -115,7 +120,7 @@ class DiffusersGenerator(CachedGenerator):
             pipe = AutoPipelineForText2Image.from_pretrained(
                 source, local_files_only=self.local_files_only, **_dtype_kwarg(dtype)
             )
-        except (OSError, ValueError, EnvironmentError) as exc:
+        except Exception as exc:  # missing files, bad config, wrong pipeline type: all mean "no model here"
             raise BackendUnavailableError(f"cannot load image model {self.model!r}: {exc}") from exc
         pipe = pipe.to(device)
         pipe.set_progress_bar_config(disable=True)

@@ -58,6 +58,10 @@ class ImageService:
         self._max_tickets = max_tickets
         self._lock = threading.Lock()
 
+    def warm_up(self) -> Future[None]:
+        """Load the backend on the worker thread (call at startup; the first chat turn stays fast)."""
+        return self._executor.submit(getattr(self.generator, "warm_up", lambda: None))
+
     def submit(self, requests: Sequence[ImageRequest], *, budget_s: float | None = None) -> list[ImageTicket]:
         """Start every request; wait at most `budget_s` (default the service's) for background ones."""
         budget = self.budget_s if budget_s is None else budget_s
