@@ -1,0 +1,264 @@
+"""The HTTP API for bots and other programs: the same `ChatService` as the UI, behind a guard.
+
+Every `/v1` request passes, in order: a declared-size check (413), an API key (401), a per-key token
+bucket (429), and a streamed-size check (413); then pydantic validation (422) and one service call.
+With no API keys configured the API does not start, unless `insecure_no_auth` is set, and then it
+only binds to loopback.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import ipaddress
+import json
+import threading
+import time
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, FastAPI, Path as PathParam, Request
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.security import HTTPBearer
+from pydantic import BaseModel, ConfigDict, Field
+
+from agent.api import ChatService
+from agent.types import TurnResult, UserProfile
+from muse.errors import BackendUnavailableError, InvalidInputError, NotFoundError
+from muse.settings import Settings
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+ID_PATTERN = r"^[A-Za-z0-9_.:@-]{1,64}$"
+MAX_MESSAGE_CHARS = 2000
+UserId = Annotated[str, Field(pattern=ID_PATTERN, description="1-64 letters, digits or _ . : @ -")]
+
+
+class ChatRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    user_id: UserId
+    session_id: UserId | None = None
+    message: str = Field(min_length=1, max_length=MAX_MESSAGE_CHARS)
+
+
+class FeedbackRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    user_id: UserId
+    item_id: int = Field(ge=0)
+    value: Literal[-1, 1]
+    session_id: UserId | None = None
+
+
+class ImagePending(BaseModel):
+    image_id: str
+    status: Literal["pending"] = "pending"
+
+
+class TokenBucket:
+    """Per-key token buckets: `rate_per_minute` requests a minute, bursts up to the same number."""
+
+    def __init__(self, rate_per_minute: int, clock: Callable[[], float] = time.monotonic) -> None:
+        self.capacity = float(max(1, rate_per_minute))
+        self.refill_per_s = self.capacity / 60.0
+        self.clock = clock
+        self._buckets: dict[str, tuple[float, float]] = {}
+        self._lock = threading.Lock()
+
+    def take(self, key: str) -> float:
+        """Spend one token; returns 0 when allowed, else the seconds until a token is back."""
+        with self._lock:
+            now = self.clock()
+            tokens, last = self._buckets.get(key, (self.capacity, now))
+            tokens = min(self.capacity, tokens + (now - last) * self.refill_per_s)
+            if tokens >= 1.0:
+                self._buckets[key] = (tokens - 1.0, now)
+                return 0.0
+            self._buckets[key] = (tokens, now)
+            return (1.0 - tokens) / self.refill_per_s
+
+
+async def _reply(send: Send, status: int, detail: str, headers: dict[str, str] | None = None) -> None:
+    body = json.dumps({"detail": detail}).encode()
+    raw = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+    raw += [(k.lower().encode(), v.encode()) for k, v in (headers or {}).items()]
+    await send({"type": "http.response.start", "status": status, "headers": raw})
+    await send({"type": "http.response.body", "body": body})
+
+
+class Guard:
+    """ASGI middleware for `/v1`: size limit, API key, rate limit, in that order."""
+
+    def __init__(self, app: ASGIApp, keys: list[str], max_body_bytes: int, bucket: TokenBucket) -> None:
+        self.app = app
+        self.keys = keys
+        self.max_body = max_body_bytes
+        self.bucket = bucket
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not scope["path"].startswith("/v1/"):
+            await self.app(scope, receive, send)
+            return
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        declared = headers.get("content-length", "0")
+        if not declared.isdigit():
+            await _reply(send, 400, "bad Content-Length")
+            return
+        if int(declared) > self.max_body:
+            await _reply(send, 413, f"body over {self.max_body} bytes")
+            return
+        identity = self._identity(headers.get("authorization", ""), scope)
+        if identity is None:
+            await _reply(send, 401, "missing or wrong API key", {"WWW-Authenticate": "Bearer"})
+            return
+        wait_s = self.bucket.take(identity)
+        if wait_s > 0:
+            await _reply(send, 429, "rate limit exceeded", {"Retry-After": str(max(1, round(wait_s)))})
+            return
+        body = await self._read(receive)
+        if body is None:
+            await _reply(send, 413, f"body over {self.max_body} bytes")
+            return
+        await self.app(scope, _replay(body, receive), send)
+
+    def _identity(self, authorization: str, scope: Scope) -> str | None:
+        """The rate-limit identity of an authorised caller (a key digest), or None."""
+        if not self.keys:
+            client = scope.get("client")
+            return f"ip:{client[0] if client else 'unknown'}"
+        scheme, _, token = authorization.partition(" ")
+        if scheme.lower() != "bearer" or not token:
+            return None
+        if not any(hmac.compare_digest(token.encode(), key.encode()) for key in self.keys):
+            return None
+        return "key:" + hashlib.sha256(token.encode()).hexdigest()[:16]
+
+    async def _read(self, receive: Receive) -> bytes | None:
+        """The whole body, counted as it streams in; None once it passes the limit."""
+        chunks, size = [], 0
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":
+                break
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.max_body:
+                return None
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                break
+        return b"".join(chunks)
+
+
+def _replay(body: bytes, receive: Receive) -> Receive:
+    sent = False
+
+    async def replayed() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replayed
+
+
+def with_image_urls(result: TurnResult, prefix: str = "/v1/images/") -> TurnResult:
+    """Point every card image without a URL at this API's image endpoint."""
+    items = [
+        card.model_copy(update={"image": card.image.model_copy(update={"url": prefix + card.image.image_id, "path": None})})
+        if card.image is not None and card.image.url is None else card
+        for card in result.items
+    ]
+    return result.model_copy(update={"items": items})
+
+
+def _routes(service: ChatService) -> APIRouter:
+    router = APIRouter(prefix="/v1", dependencies=[Depends(HTTPBearer(auto_error=False, description="An API key from MUSE_API_KEYS"))])
+
+    @router.post("/chat", response_model=TurnResult, summary="Run one chat turn")
+    def chat(request: ChatRequest) -> TurnResult:
+        """Understand the message, update the profile, recommend, reply."""
+        return with_image_urls(service.chat(request.user_id, request.message, request.session_id))
+
+    @router.post("/feedback", response_model=UserProfile, summary="Rate an item 👍 (+1) or 👎 (-1)")
+    def feedback(request: FeedbackRequest) -> UserProfile:
+        """Record the rating; it enters the history and the profile, and the next turn uses it."""
+        return service.feedback(request.user_id, request.item_id, request.value, request.session_id)
+
+    @router.get("/profile/{user_id}", response_model=UserProfile, summary="The inferred profile")
+    def profile(user_id: Annotated[str, PathParam(pattern=ID_PATTERN)]) -> UserProfile:
+        return service.profile(user_id)
+
+    @router.delete("/profile/{user_id}", response_model=UserProfile, summary="Reset the profile")
+    def reset(user_id: Annotated[str, PathParam(pattern=ID_PATTERN)]) -> UserProfile:
+        return service.reset_profile(user_id)
+
+    @router.get("/images/{image_id}", summary="A card image (PNG); 202 while it is being rendered",
+                responses={200: {"content": {"image/png": {}}}, 202: {"model": ImagePending}, 404: {}})
+    def image(image_id: Annotated[str, PathParam(pattern=r"^[\w-]{1,128}$")]) -> Any:
+        ref = service.image(image_id)
+        if ref is not None and ref.kind == "pending":
+            return JSONResponse(ImagePending(image_id=image_id).model_dump(), status_code=202)
+        path = service.image_path(image_id) if ref is not None else None
+        if path is None:
+            raise NotFoundError(f"no image {image_id}")
+        return FileResponse(path, media_type="image/png")
+
+    return router
+
+
+def create_api(service: ChatService, settings: Settings, *, insecure_no_auth: bool = False,
+               clock: Callable[[], float] = time.monotonic) -> FastAPI:
+    """The FastAPI app over `service`; refuses to exist without API keys unless told it may."""
+    if not settings.api_keys and not insecure_no_auth:
+        raise InvalidInputError("no API keys: set MUSE_API_KEYS=key1,key2 (or pass --insecure-no-auth for loopback use)")
+    api = FastAPI(title="Muse API", version="1", description="Chat, feedback and profiles over the Muse service.")
+    api.include_router(_routes(service))
+
+    @api.get("/healthz", summary="Liveness (no auth)")
+    def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    statuses = {NotFoundError: 404, InvalidInputError: 400, BackendUnavailableError: 503}
+    for exc_type, status in statuses.items():
+        api.add_exception_handler(exc_type, _handler(status))
+    api.add_middleware(Guard, keys=list(settings.api_keys), max_body_bytes=settings.api_max_body_bytes,
+                       bucket=TokenBucket(settings.api_rate_per_minute, clock))
+    return api
+
+
+def _handler(status: int) -> Callable[[Request, Exception], Awaitable[JSONResponse]]:
+    async def handle(_: Request, exc: Exception) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=status)
+
+    return handle
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000, *, insecure_no_auth: bool = False,
+          fake: bool = False) -> None:
+    """Run the API with uvicorn until interrupted."""
+    import uvicorn
+
+    from ui.services import load_service
+
+    if insecure_no_auth and not is_loopback(host):
+        raise InvalidInputError("--insecure-no-auth only binds to loopback (127.0.0.1, ::1, localhost)")
+    api = create_api(load_service(settings, fake=fake), settings, insecure_no_auth=insecure_no_auth)
+    print(f"Muse API: http://{host}:{port} (docs at /docs)", flush=True)
+    uvicorn.run(api, host=host, port=port, log_level="info")
+
+
+__all__ = ["ChatRequest", "FeedbackRequest", "Guard", "TokenBucket", "create_api", "serve", "with_image_urls"]
