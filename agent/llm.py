@@ -22,7 +22,7 @@ from langchain_core.callbacks import CallbackManagerForLLMRun
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
-from pydantic import Field, PrivateAttr
+from pydantic import Field, PrivateAttr, SecretStr
 
 from muse.errors import BackendUnavailableError, MuseError
 from muse.settings import Settings, apply_offline_env
@@ -245,7 +245,6 @@ def build_chat_model(settings: Settings) -> BaseChatModel | None:
 
 def _build_openai(settings: Settings) -> BaseChatModel:
     from langchain_openai import ChatOpenAI
-    from pydantic import SecretStr
 
     api_key = settings.llm_api_key
     if api_key is None and settings.llm_base_url:

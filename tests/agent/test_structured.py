@@ -103,12 +103,21 @@ def test_the_deadline_covers_the_repair_too() -> None:
     assert answer.raw == "garbage" and time.perf_counter() - start < 0.8
 
 
+def test_bound_models_work_too() -> None:
+    llm = ScriptedChatModel(script=[GOOD])
+    assert ask(llm.bind(temperature=0)).ok
+    assert llm.calls[0].kwargs["temperature"] == 0 and "response_format" in llm.calls[0].kwargs
+
+
 def test_plain_prompting_mode_sends_no_response_format() -> None:
     llm = ScriptedChatModel(script=[GOOD])
     answer = ask_structured(llm, Pick, [HumanMessage("hi")], timeout_s=1, json_schema_mode=False, max_tokens=40)
     assert answer.ok
     assert llm.calls[0].kwargs == {"max_tokens": 40}
     assert isinstance(llm.calls[0].messages[0], SystemMessage)  # hint added as a system message
+    bare = ScriptedChatModel(script=[GOOD])
+    assert ask_structured(bare, Pick, [HumanMessage("hi")], timeout_s=1, json_schema_mode=True, schema_hint=False).ok
+    assert [m.text for m in bare.calls[0].messages] == ["hi"]
 
 
 @pytest.mark.parametrize(
