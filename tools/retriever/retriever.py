@@ -86,7 +86,7 @@ class Retriever:
         seeds = [int(i) for i in item_ids]
         found = self.vectors.vectors(seeds)
         if not found:
-            return RetrievalResult([], f"none of the items {seeds[:10]} is indexed; run `muse index build`")
+            return RetrievalResult([], f"none of the items {seeds[:10]} is indexed (unknown ids, or run `muse index build`)")
         notes = [f"items not indexed, ignored: {sorted(set(seeds) - found.keys())}"] if len(found) < len(set(seeds)) else []
         query = normalise_rows(np.mean(np.stack(list(found.values())), axis=0))[0]
         checked = checked.model_copy(update={"exclude_ids": checked.exclude_ids | set(seeds)})
