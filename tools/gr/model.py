@@ -22,8 +22,8 @@ other candidates are present. Two heads read the outputs:
 
 - retrieval: the user vector at history slot t, L2-normalised, dotted with L2-normalised item
   vectors, predicts the item in slot t+1 (trained at every slot, paper protocol);
-- ranking: a candidate token's output, L2-normalised, dotted with that candidate's item vector:
-  a target-aware score (trained on the last slot of every training sequence).
+- ranking: the retrieval cosine plus the cosine of a candidate token's own output with that
+  candidate's item vector: a target-aware refinement (trained on the last slot of every sequence).
 
 Content fusion (optional): an item's vector is its ID embedding plus a linear projection of a
 fixed text embedding, so items never seen in training are still scored from their text.
@@ -255,6 +255,13 @@ class GRModel(nn.Module):
             x = x * valid  # padding stays zero, as in the official implementation
         h = F.normalize(x, dim=-1)
         return h, (F.normalize(c, dim=-1) if c is not None else None)
+
+    def rank_scores(self, h: torch.Tensor, g: torch.Tensor, candidates: torch.Tensor) -> torch.Tensor:
+        """Ranking-head scores (B, C) in [-2, 2]: the retrieval cosine of the user vector (last history
+        slot) plus the target-aware cosine of each candidate's own token, so the head refines
+        retrieval rather than replacing it."""
+        v = self.item_outputs(candidates)  # (B, C, D)
+        return ((h[:, -1:] + g) * v).sum(-1)
 
     def num_params(self) -> int:
         return sum(p.numel() for p in self.parameters())

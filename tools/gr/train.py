@@ -69,7 +69,7 @@ def step_loss(model: GRModel, batch: tuple[torch.Tensor, ...], negatives: torch.
     pos = (hv * model.item_outputs(targets[valid])).sum(-1)  # (P,)
     loss = _sampled_softmax(pos, hv @ neg_v.T, negatives.view(1, -1) == targets[valid].unsqueeze(1), tcfg.temperature)
     if g is not None:
-        scores = (g * model.item_outputs(cands)).sum(-1)  # (B, 1+K)
+        scores = model.rank_scores(h, g, cands)  # (B, 1+K)
         hit = negatives.view(1, -1) == positives.unsqueeze(1)
         loss = loss + tcfg.rank_weight * _sampled_softmax(scores[:, 0], scores[:, 1:], hit, tcfg.temperature)
     return loss
@@ -95,8 +95,8 @@ def score_all(model: GRModel, items: torch.Tensor, times: torch.Tensor, head: st
     step = max(1, chunk // (items.shape[1] * items.shape[0]))  # candidates per pass, bounded memory
     for start in range(0, n, step):
         cands = all_idx[start : start + step].expand(items.shape[0], -1)  # (U, C)
-        _, g = model(items, times, cands)
-        out.append((g * model.item_outputs(cands)).sum(-1))  # (U, C)
+        h, g = model(items, times, cands)
+        out.append(model.rank_scores(h, g, cands))  # (U, C)
     return torch.cat(out, dim=1)
 
 

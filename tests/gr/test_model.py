@@ -1,0 +1,51 @@
+"""Model invariants: causality, and the M-FALCON mask (a candidate's score ignores other candidates)."""
+
+from __future__ import annotations
+
+import pytest
+import torch
+
+from tools.gr.model import GRConfig, build_model
+
+
+def _model(kind: str, max_len: int = 16, num_items: int = 1200) -> torch.nn.Module:
+    torch.manual_seed(0)
+    return build_model(GRConfig(model=kind, num_items=num_items, max_len=max_len, d_model=16, n_blocks=2, dropout=0.0)).eval()
+
+
+def _history(max_len: int = 16) -> tuple[torch.Tensor, torch.Tensor]:
+    g = torch.Generator().manual_seed(1)
+    items = torch.randint(1, 1200, (1, max_len), generator=g)
+    items[0, :3] = 0  # some left padding
+    times = torch.cumsum(torch.randint(1, 5000, (1, max_len), generator=g), dim=1)
+    return items, times
+
+
+@pytest.mark.parametrize("kind", ["hstu", "sasrec"])
+def test_outputs_at_t_ignore_later_items(kind: str) -> None:
+    model, (items, times) = _model(kind), _history()
+    with torch.no_grad():
+        before, _ = model(items, times)
+        later = items.clone()
+        later[0, 10:] = torch.tensor([7, 8, 9, 10, 11, 12])
+        later_times = times.clone()
+        later_times[0, 10:] += 10_000_000
+        after, _ = model(later, later_times)
+    assert torch.allclose(before[0, :10], after[0, :10], atol=1e-6)
+    assert not torch.allclose(before[0, 10:], after[0, 10:])
+
+
+@pytest.mark.parametrize("kind", ["hstu", "sasrec"])
+def test_candidate_score_is_the_same_alone_or_among_1000_others(kind: str) -> None:
+    model, (items, times) = _model(kind), _history()
+    target = torch.tensor([[42]])
+    others = torch.randperm(1199, generator=torch.Generator().manual_seed(2))[:1000] + 1
+    crowd = torch.cat([others[:500], target[0], others[500:]]).unsqueeze(0)  # (1, 1001)
+    with torch.no_grad():
+        _, alone = model(items, times, target)
+        _, among = model(items, times, crowd)
+        h, _ = model(items, times)
+    assert torch.allclose(alone[0, 0], among[0, 500], atol=1e-5)
+    # candidates never change the history's outputs either
+    h_with, _ = model(items, times, crowd)
+    assert torch.allclose(h, h_with, atol=1e-6)
