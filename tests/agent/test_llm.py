@@ -233,7 +233,8 @@ def _openai_model(server: FakeOpenAI, timeout_s: float = 5.0) -> Any:
 
 
 def test_openai_backend_text_and_structured(openai_server: Any) -> None:
-    server = openai_server(["Try Aliens.", '```json\n{"genres": ["Sci-Fi"], "decade": "1980s", "keyword": "space"}\n```'])
+    fenced = '```json\n{"genres": ["Sci-Fi"], "decade": "1980s", "keyword": "space"}\n```'
+    server = openai_server(["Try Aliens.", fenced])
     llm = _openai_model(server)
     assert ask_text(llm, [HumanMessage("hi")], timeout_s=5).text == "Try Aliens."
     answer = ask_structured(llm, Taste, [HumanMessage("Alien")], timeout_s=5, json_schema_mode=True)
