@@ -1,0 +1,60 @@
+"""`build_service(settings)`: wire stores, retriever, GR scorer, images and LLM into a MuseService."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from agent.service import MuseService, Services
+from muse.settings import Settings
+from stores import open_stores
+from stores.base import Stores
+from stores.datasets import dataset_slug, prepare_dataset
+from tools.protocols import Embedder, Scorer
+from tools.retriever import TitleGrounder, build_embedder, build_retriever
+
+log = logging.getLogger("muse.agent")
+DEFAULT: Any = object()
+
+
+def load_scorer(settings: Settings, slug: str) -> Scorer | None:
+    """The trained HSTU for the dataset, or None (the turn then ranks without GR, and says so)."""
+    from tools.gr.scorer import GRScorer, checkpoint_path
+
+    path = checkpoint_path(settings, slug)
+    if not path.exists():
+        log.warning("no GR checkpoint at %s: run `muse gr train`; ranking without GR", path)
+        return None
+    return GRScorer.for_dataset(settings, slug)
+
+
+def build_service(settings: Settings, llm: Any = DEFAULT, *, stores: Stores | None = None, embedder: Embedder | None = None,
+                  scorer: Scorer | None | Any = DEFAULT, images: Any = DEFAULT, llm_capable: bool | None = None) -> MuseService:
+    """The service for `settings.dataset`. Everything not injected is built from settings:
+    the dataset is prepared and the index built if missing (both incremental and cached)."""
+    slug = dataset_slug(settings.dataset)
+    if stores is None:
+        if not settings.db_path(slug).exists():
+            prepare_dataset(settings)
+        stores = open_stores(settings, slug)
+    embedder = embedder or build_embedder(settings)
+    retriever = build_retriever(settings, stores, embedder, slug=slug, ensure_built=True)
+    grounder = TitleGrounder(stores.catalog, embedder=embedder, index=retriever.vectors)
+    if llm is DEFAULT:
+        from agent.llm import build_chat_model
+
+        llm = build_chat_model(settings)
+    if llm_capable is None:
+        from agent.llm import is_capable
+
+        llm_capable = is_capable(settings)
+    if images is DEFAULT:
+        from tools.creative.factory import build_image_service
+
+        # No LLM taste condensing here: it would cost one LLM call per image, past the per-turn cap.
+        images = build_image_service(settings)
+    return MuseService(Services(
+        settings=settings, stores=stores, retriever=retriever, grounder=grounder,
+        scorer=load_scorer(settings, slug) if scorer is DEFAULT else scorer,
+        images=images, llm=llm, llm_capable=bool(llm_capable),
+    ))

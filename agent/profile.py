@@ -1,0 +1,85 @@
+"""The persistent user profile: merging what a turn understood, and long-term taste from history.
+
+Merge rules (documented in the README):
+- A like and a later dislike of the same item or genre cancel: the later one removes the earlier
+  and is not recorded itself. Said again, it is recorded.
+- "X is fine" removes X from the avoided genres.
+- An explicit era replaces the year range; "older"/"newer" shift it by its width (a decade by default).
+- For a user with history, long-term genre taste comes from well-rated items (PALR's idea):
+  it ranks and explains, it never filters.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from agent.types import UserProfile
+from agent.understand import Understanding
+from muse.domain import Interaction, Item
+
+MAX_KEYWORDS = 12
+MAX_ITEMS = 50
+LIKED_RATING = 4.0
+OLDER_DEFAULT_MAX, NEWER_DEFAULT_MIN = 1989, 2010
+
+
+def _toggle(keep: list, opposite: list, values: Iterable) -> tuple[list, list]:
+    """Add `values` to `keep`, unless present in `opposite`, in which case both cancel."""
+    keep, opposite = list(keep), list(opposite)
+    for value in values:
+        if value in opposite:
+            opposite.remove(value)
+        elif value not in keep:
+            keep.append(value)
+    return keep, opposite
+
+
+def shift_years(profile: UserProfile, shift: str) -> tuple[int | None, int | None]:
+    low, high = profile.year_min, profile.year_max
+    if low is None and high is None:
+        return (None, OLDER_DEFAULT_MAX) if shift == "older" else (NEWER_DEFAULT_MIN, None)
+    width = (high - low + 1) if low is not None and high is not None else 10
+    if shift == "older":
+        anchor = low if low is not None else high - width + 1
+        return anchor - width, anchor - 1
+    anchor = high if high is not None else low + width - 1
+    return anchor + 1, anchor + width
+
+
+def apply_understanding(profile: UserProfile, u: Understanding) -> UserProfile:
+    """The profile after one message (a new object; the input is not changed)."""
+    p = profile.model_copy(deep=True)
+    liked = u.liked_ids + [i for i, s in u.references if s == "like"]
+    disliked = u.disliked_ids + [i for i, s in u.references if s == "dislike"]
+    p.liked_items, p.disliked_items = _toggle(p.liked_items, p.disliked_items, liked)
+    p.disliked_items, p.liked_items = _toggle(p.disliked_items, p.liked_items, disliked)
+    p.liked_genres, p.disliked_genres = _toggle(p.liked_genres, p.disliked_genres, u.genres)
+    p.disliked_genres, p.liked_genres = _toggle(p.disliked_genres, p.liked_genres, u.avoid_genres)
+    p.disliked_genres = [g for g in p.disliked_genres if g not in u.unavoid_genres]
+    if u.year_min is not None or u.year_max is not None:
+        p.year_min, p.year_max = u.year_min, u.year_max
+    elif u.era_shift:
+        p.year_min, p.year_max = shift_years(p, u.era_shift)
+    words = [] if u.unresolved else u.keywords  # loose words beside an unknown title are part of it
+    p.keywords = list(dict.fromkeys([*words, *p.keywords]))[:MAX_KEYWORDS]
+    p.liked_items, p.disliked_items = p.liked_items[-MAX_ITEMS:], p.disliked_items[-MAX_ITEMS:]
+    return p
+
+
+def apply_feedback(profile: UserProfile, item_id: int, value: int) -> UserProfile:
+    """👍 likes the item, 👎 dislikes it (with the same cancel rule)."""
+    p = profile.model_copy(deep=True)
+    if value > 0:
+        p.liked_items, p.disliked_items = _toggle(p.liked_items, p.disliked_items, [item_id])
+    else:
+        p.disliked_items, p.liked_items = _toggle(p.disliked_items, p.liked_items, [item_id])
+    return p
+
+
+def history_taste(history: Sequence[Interaction], items: dict[int, Item], top: int = 5) -> dict[str, float]:
+    """Genre shares over the well-rated part of a history (all of it when nothing is rated)."""
+    liked = [i for i in history if i.rating is None or i.rating >= LIKED_RATING] or list(history)
+    counts = Counter(g for i in liked if i.item_id in items for g in items[i.item_id].genres)
+    total = sum(counts.values())
+    return {g: round(n / total, 3) for g, n in counts.most_common(top)} if total else {}

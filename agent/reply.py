@@ -1,0 +1,108 @@
+"""The reply: grounded, built from facts; an LLM may phrase it when it is capable and checked."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from agent.plan import Plan
+from agent.recommend import Ranked
+from agent.trace import Tracer
+from agent.types import UserProfile
+from agent.understand import Understanding
+
+GREETING = ("Hi! I'm Muse. Tell me a few movies you loved (or hated), genres or an era you're in the mood for, "
+            "and I'll find something for you.")
+
+
+def clarifications_for(u: Understanding) -> list[str]:
+    """Questions about titles we could not ground: ambiguous ones offer choices, unknown ones ask."""
+    out: list[str] = []
+    for t in u.unresolved:
+        if t.status == "ambiguous" and t.alternatives:
+            options = "; ".join(title for _, title in t.alternatives[:4])
+            out.append(f"Which “{t.mention}” do you mean: {options}?")
+        else:
+            out.append(f"I couldn't find “{t.mention}” in the catalog. Could you check the title or add its year?")
+    return out
+
+
+def understood(u: Understanding, profile: UserProfile, titles: dict[int, str]) -> str:
+    """One line saying what this turn changed, so the person can correct it."""
+    bits: list[str] = []
+    if u.liked_ids:
+        bits.append("you liked " + ", ".join(titles.get(i, str(i)) for i in u.liked_ids))
+    if u.disliked_ids:
+        bits.append("you didn't like " + ", ".join(titles.get(i, str(i)) for i in u.disliked_ids))
+    if u.genres:
+        bits.append("in the mood for " + ", ".join(u.genres))
+    if profile.disliked_genres and (u.avoid_genres or u.unavoid_genres):
+        bits.append("avoiding " + ", ".join(profile.disliked_genres))
+    elif u.unavoid_genres:
+        bits.append(", ".join(u.unavoid_genres) + " is back on the table")
+    if profile.year_min or profile.year_max:
+        bits.append(f"years {profile.year_min or '…'}–{profile.year_max or '…'}")
+    return ("Noted: " + "; ".join(bits) + ".") if bits else ""
+
+
+def item_lines(ranked: Sequence[Ranked]) -> list[str]:
+    return [f"{n}. {r.item.display_title} — {r.reason}" for n, r in enumerate(ranked, start=1)]
+
+
+def _wants(u: Understanding, profile: UserProfile) -> str:
+    parts = [*profile.liked_genres, *u.keywords[:4]]
+    if profile.year_min or profile.year_max:
+        parts.append(f"films from {profile.year_min or 'any year'} to {profile.year_max or 'now'}")
+    return ", ".join(parts) or "a good movie"
+
+
+def compose_reply(u: Understanding, profile: UserProfile, ranked: list[Ranked], plan: Plan, services: Any,
+                  tracer: Tracer, known_genres: Sequence[str]) -> tuple[str, list[str]]:
+    """(reply text, clarifying questions)."""
+    clarifications = clarifications_for(u)
+    if not plan.recommends:
+        head = GREETING if u.intent == "chitchat" else "I'd rather ask than guess."
+        return "\n".join([head, *clarifications]).strip(), clarifications
+    catalog = services.stores.catalog
+    titles = {i.item_id: i.title for i in catalog.get_many(u.liked_ids + u.disliked_ids)}
+    lines = item_lines(ranked)
+    notes = []
+    if u.injection:
+        notes.append("I can only help with finding movies, so here are recommendations instead.")
+    if not ranked:
+        notes.append("Nothing in the catalog matches all of that. Try loosening a constraint (genre or years).")
+    elif len(ranked) < plan.k:
+        notes.append(f"Only {len(ranked)} titles pass all your constraints; loosen one to see more.")
+    if u.intent == "ask_item" and u.liked_ids:
+        about = catalog.get(u.liked_ids[0])
+        if about is not None:
+            facts = f"{about.display_title}: {', '.join(about.genres) or 'no genres listed'}"
+            if about.tags:
+                facts += "; people tag it " + ", ".join(about.tags[:5])
+            if about.description:
+                facts += f". {about.description}"
+            notes.insert(0, facts + ". If you like it, try these:")
+    body = None
+    llm, capable, grounder = services.llm, services.llm_capable, services.grounder
+    timeout = services.settings.llm_timeout_s
+    if llm is not None and capable and ranked:
+        from agent.llm_steps import llm_reply
+
+        body = llm_reply(llm, u.text, lines, " ".join(notes), grounder, {r.item.item_id for r in ranked}, timeout, tracer)
+    if body is None:
+        intro = None
+        if llm is not None and ranked:
+            from agent.llm_steps import llm_intro
+
+            intro = llm_intro(llm, _wants(u, profile), grounder, min(timeout, 8.0), tracer)
+        intro = intro or (f"Here are {len(ranked)} picks for you:" if ranked else "")
+        body = "\n".join([intro, *lines]) if ranked else ""
+    parts = [understood(u, profile, titles), *notes, body, *clarifications]
+    return "\n".join(p for p in parts if p).strip(), clarifications
+
+
+def stream_pieces(text: str) -> Iterator[str]:
+    """The reply in small pieces (words with their spacing), for streaming UIs."""
+    for match in re.finditer(r"\S+\s*", text):
+        yield match.group(0)

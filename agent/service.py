@@ -1,0 +1,241 @@
+"""MuseService: one chat turn = understand -> profile -> plan -> execute -> reply -> persist.
+
+Built once per process by `build_service(settings)`; per-user state lives only in the stores,
+so two users (or two browser tabs) never share a profile. Turns of one user are serialised.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from agent.api import ProfileEdit
+from agent.plan import Plan, default_plan
+from agent.profile import apply_feedback, apply_understanding, history_taste
+from agent.recommend import Ranked, blend, gather, mmr, profile_filters, query_text, reason_for
+from agent.reply import compose_reply, stream_pieces
+from agent.trace import Tracer
+from agent.types import ImageRef, ItemCard, TurnResult, UserProfile
+from agent.understand import Understanding, understand
+from muse.domain import Feedback, Interaction, Item, Message
+from muse.errors import InvalidInputError
+from muse.settings import Settings
+from stores.base import Stores
+from tools.protocols import Scorer
+from tools.retriever import Retriever, TitleGrounder
+
+USER_ID = re.compile(r"^[A-Za-z0-9_.:@\-]{1,64}$")
+IMAGE_ID = re.compile(r"^[A-Za-z0-9_\-]{1,128}$")
+HISTORY_LIMIT = 200
+
+
+@dataclass
+class Services:
+    """The long-lived parts every turn uses (the per-turn deps are built from these)."""
+
+    settings: Settings
+    stores: Stores
+    retriever: Retriever
+    grounder: TitleGrounder
+    scorer: Scorer | None = None
+    images: Any = None  # tools.creative.ImageService
+    llm: Any = None  # langchain BaseChatModel
+    llm_capable: bool = False
+
+
+def check_user_id(user_id: str) -> str:
+    if not isinstance(user_id, str) or not USER_ID.match(user_id):
+        raise InvalidInputError("user_id must be 1-64 characters of letters, digits, '_', '-', '.', ':' or '@'")
+    return user_id
+
+
+class MuseService:
+    """The `ChatService` behind the UI, the HTTP API, bots and eval scripts."""
+
+    def __init__(self, services: Services) -> None:
+        self.s = services
+        self.known_genres = services.retriever.known_genres()
+        self._locks: defaultdict[str, threading.Lock] = defaultdict(threading.Lock)
+        self._locks_guard = threading.Lock()
+
+    # ChatService --------------------------------------------------------------------------------
+    def chat(self, user_id: str, message: str, session_id: str | None = None) -> TurnResult:
+        result: TurnResult | None = None
+        for piece in self.chat_stream(user_id, message, session_id):
+            if isinstance(piece, TurnResult):
+                result = piece
+        assert result is not None
+        return result
+
+    def chat_stream(self, user_id: str, message: str, session_id: str | None = None) -> Iterator[str | TurnResult]:
+        user_id = check_user_id(user_id)
+        if not isinstance(message, str):
+            raise InvalidInputError("message must be text")
+        with self._lock(user_id):
+            result = self._turn(user_id, message, session_id)
+        yield from stream_pieces(result.reply)
+        yield result
+
+    def feedback(self, user_id: str, item_id: int, value: Literal[-1, 1], session_id: str | None = None) -> UserProfile:
+        user_id = check_user_id(user_id)
+        if value not in (-1, 1):
+            raise InvalidInputError("feedback value must be -1 or 1")
+        if self.s.stores.catalog.get(int(item_id)) is None:
+            raise InvalidInputError(f"unknown item id {item_id}")
+        with self._lock(user_id):
+            now = int(time.time())
+            self.s.stores.users.ensure(user_id)
+            self.s.stores.feedback.add(Feedback(user_id, int(item_id), value, now, session_id))
+            if value > 0:  # a 👍 is an interaction: the GR sequence and "seen" exclusion use it
+                self.s.stores.interactions.add([Interaction(user_id, int(item_id), now, 5.0, "feedback")])
+            profile = apply_feedback(self.profile(user_id), int(item_id), value)
+            self.s.stores.profiles.put(user_id, profile.model_dump())
+            return profile
+
+    def profile(self, user_id: str) -> UserProfile:
+        data = self.s.stores.profiles.get(check_user_id(user_id))
+        return UserProfile.model_validate(data) if data else UserProfile()
+
+    def edit_profile(self, user_id: str, edit: ProfileEdit) -> UserProfile:
+        with self._lock(check_user_id(user_id)):
+            profile = self.profile(user_id)
+            if edit.field == "years":
+                profile.year_min = profile.year_max = None
+            else:
+                values: list = getattr(profile, edit.field)
+                target = int(edit.value) if edit.field.endswith("items") and str(edit.value).lstrip("-").isdigit() else edit.value
+                setattr(profile, edit.field, [v for v in values if v != target])
+            self.s.stores.profiles.put(user_id, profile.model_dump())
+            return profile
+
+    def reset_profile(self, user_id: str) -> UserProfile:
+        with self._lock(check_user_id(user_id)):
+            self.s.stores.profiles.delete(user_id)
+            return UserProfile()
+
+    def image(self, image_id: str) -> ImageRef | None:
+        if self.s.images is None or not IMAGE_ID.match(image_id or ""):
+            return None
+        ticket = self.s.images.get(image_id)
+        if ticket is not None:
+            return _image_ref(ticket)
+        path = self.s.settings.images_dir / f"{image_id}.png"
+        return ImageRef(image_id=image_id, kind="poster", path=str(path), url=f"/v1/images/{image_id}") if path.is_file() else None
+
+    def image_path(self, image_id: str) -> Path | None:
+        ref = self.image(image_id)
+        return Path(ref.path) if ref is not None and ref.path and Path(ref.path).is_file() else None
+
+    def close(self) -> None:
+        if self.s.images is not None:
+            self.s.images.close()
+        self.s.stores.close()
+
+    # The turn -----------------------------------------------------------------------------------
+    def _lock(self, user_id: str) -> threading.Lock:
+        with self._locks_guard:
+            return self._locks[user_id]
+
+    def _session(self, user_id: str, session_id: str | None) -> str:
+        if session_id is not None:
+            if not isinstance(session_id, str) or not IMAGE_ID.match(session_id):
+                raise InvalidInputError("session_id must be 1-128 letters, digits, '_' or '-'")
+            owner = self.s.stores.sessions.owner(session_id)
+            if owner is not None and owner != user_id:
+                raise InvalidInputError("that session belongs to another user")
+        return self.s.stores.sessions.create(user_id, session_id)
+
+    def _last_shown(self, session_id: str) -> list[int]:
+        for message in reversed(self.s.stores.sessions.messages(session_id, limit=10)):
+            if message.role == "assistant" and message.payload.get("items"):
+                return [int(i["item_id"]) for i in message.payload["items"]]
+        return []
+
+    def _turn(self, user_id: str, message: str, session_id: str | None) -> TurnResult:
+        s, tracer = self.s, Tracer()
+        self.s.stores.users.ensure(user_id)
+        session_id = self._session(user_id, session_id)
+        shown = self._last_shown(session_id)
+        with tracer.step("understand", "parser", {"chars": len(message)}, swallow=False) as h:
+            u = understand(message, known_genres=self.known_genres, grounder=s.grounder, shown=shown, has_previous=bool(shown))
+            h.n_out = len(u.titles)
+        if u.injection:
+            tracer.note("guardrail", "injection", error="instruction-like text ignored; answered as a normal turn")
+        if s.llm is not None and s.llm_capable and u.text:
+            from agent.llm_steps import llm_extract
+
+            llm_extract(s.llm, u, self.known_genres, s.grounder, s.settings.llm_timeout_s, tracer)
+        history = s.stores.interactions.history(user_id, limit=HISTORY_LIMIT)
+        prior = self.profile(user_id)
+        profile = apply_understanding(prior, u)
+        seen_items = {i.item_id: i for i in s.stores.catalog.get_many({h.item_id for h in history})}
+        profile.history_genres = history_taste(history, seen_items)
+        plan = default_plan(u, prior, has_history=bool(history))
+        ranked = self._execute(plan, u, profile, history, shown, tracer) if plan.recommends else []
+        cards = self._cards(ranked, user_id, profile, tracer) if ranked else []
+        reply, clarifications = compose_reply(u, profile, ranked, plan, s, tracer, self.known_genres)
+        result = TurnResult(user_id=user_id, session_id=session_id, intent=u.intent, reply=reply, items=cards,
+                            profile=profile, clarifications=clarifications, trace=tracer.steps,
+                            llm_used=any(t.tool.startswith("llm.") and not t.error for t in tracer.steps))
+        self._persist(result, message, u)
+        return result
+
+    def _execute(self, plan: Plan, u: Understanding, profile: UserProfile, history: list[Interaction],
+                 shown: list[int], tracer: Tracer) -> list[Ranked]:
+        s = self.s
+        history_ids = [i.item_id for i in history]
+        liked = list(dict.fromkeys([*u.liked_ids, *[i for i, v in u.references if v != "dislike"], *profile.liked_items]))
+        exclude = set(history_ids) | set(profile.liked_items) | set(profile.disliked_items) | set(u.liked_ids)
+        if u.intent == "refine" or plan.avoid_shown:
+            exclude |= set(shown)
+        filters = profile_filters(s.retriever, profile, exclude)
+        sequence = [*history_ids, *[i for i in profile.liked_items if i not in set(history_ids)]]
+        liked_items = {i.item_id: i for i in s.stores.catalog.get_many(liked[-8:])}
+        seeds = [i for i in liked[-8:] if i in liked_items] if plan.similar else []
+        text = query_text(profile, u.keywords, [liked_items[i].title for i in seeds]) if plan.retrieve else ""
+        bus = gather(s.retriever, s.scorer if plan.score else None, filters, text, seeds, sequence, tracer)
+        items = {i.item_id: i for i in s.stores.catalog.get_many(bus)}
+        ranked = blend(bus, items, s.scorer if plan.score else None, sequence, profile, tracer)
+        vectors = s.retriever.vectors.vectors([c.item_id for c in ranked[: plan.k * 6]] + list(liked_items))
+        with tracer.step("diversify", "mmr", {"k": plan.k}) as h:
+            top = mmr(ranked, vectors, plan.k)
+            h.n_in, h.n_out = len(ranked), len(top)
+        return [Ranked(items[c.item_id], c, reason_for(items[c.item_id], c, profile, liked_items, vectors)) for c in top]
+
+    def _cards(self, ranked: list[Ranked], user_id: str, profile: UserProfile, tracer: Tracer) -> list[ItemCard]:
+        refs: dict[int, ImageRef] = {}
+        if self.s.images is not None:
+            with tracer.step("visuals", "images.submit", {"items": len(ranked)}) as h:
+                from tools.creative.models import ImageRequest, ItemFacts
+
+                likes = tuple(dict.fromkeys([*profile.liked_genres, *profile.keywords, *profile.history_genres]))[:8]
+                dislikes = tuple(dict.fromkeys([*profile.disliked_genres, *profile.avoid_keywords]))[:8]
+                requests = [ImageRequest(item=ItemFacts.of(r.item), user_id=user_id, like_keywords=likes,
+                                         dislike_keywords=dislikes, size=self.s.settings.image_size) for r in ranked]
+                tickets = self.s.images.submit(requests)
+                refs = {t.item_id: _image_ref(t) for t in tickets}
+                h.n_in, h.n_out = len(requests), sum(1 for r in refs.values() if r.kind != "pending")
+        return [ItemCard(item_id=r.item.item_id, title=r.item.title, year=r.item.year, genres=list(r.item.genres),
+                         score=round(r.candidate.score, 4), reason=r.reason, image=refs.get(r.item.item_id)) for r in ranked]
+
+    def _persist(self, result: TurnResult, message: str, u: Understanding) -> None:
+        stores, now = self.s.stores, int(time.time())
+        with stores.transaction():
+            stores.sessions.add_message(Message(result.session_id, "user", u.text, now))
+            stores.sessions.add_message(Message(result.session_id, "assistant", result.reply, now,
+                                                result.model_dump(mode="json", include={"intent", "items", "clarifications", "trace"})))
+            stores.profiles.put(result.user_id, result.profile.model_dump())
+
+
+def _image_ref(ticket: Any) -> ImageRef:
+    if ticket.status == "ready" and ticket.result is not None:
+        r = ticket.result
+        return ImageRef(image_id=ticket.ticket_id, kind=r.kind, path=r.path, url=f"/v1/images/{ticket.ticket_id}", note=r.fallback_reason)
+    return ImageRef(image_id=ticket.ticket_id, kind="pending", url=f"/v1/images/{ticket.ticket_id}",
+                    note=ticket.error if ticket.status == "failed" else None)
