@@ -50,7 +50,8 @@ def run_dataset(settings: Settings, name: str, spec: str, args: argparse.Namespa
     for label, model, content in VARIANTS:
         for seed in range(args.seeds):
             overrides = {"model": model, "seed": seed, "epochs": args.epochs, "patience": args.patience,
-                         "eval_every": args.eval_every, "content": content, "device": "cpu", "threads": 2}
+                         "eval_every": args.eval_every, "content": content, "device": "cpu", "threads": 2,
+                         "max_len": args.max_len}
             mcfg, tcfg = load_config(name, overrides)
             t0 = time.perf_counter()
             result = fit(split, id_map, mcfg, tcfg, text if content else None, dataset=data.slug)
@@ -71,7 +72,7 @@ def _ms(values: list[float]) -> str:
 def table(rows: list[dict], args: argparse.Namespace) -> str:
     lines = [
         f"Budget: ≤ {args.epochs} epochs, validation every {args.eval_every}, patience {args.patience}, "
-        f"seeds 0..{args.seeds - 1}, CPU 2 threads. Test split, full ranking, history excluded.",
+        f"max_len {args.max_len}, seeds 0..{args.seeds - 1}, CPU 2 threads. Test split, full ranking, history excluded.",
         "",
         "| dataset | model | HR@10 | NDCG@10 | HR@50 | NDCG@50 | MRR | rank-head NDCG@10 | epochs | s/epoch |",
         "|---|---|---|---|---|---|---|---|---|---|",
@@ -99,6 +100,7 @@ def main() -> None:
     parser.add_argument("--epochs", type=int, default=15)
     parser.add_argument("--eval-every", type=int, default=5)
     parser.add_argument("--patience", type=int, default=2)
+    parser.add_argument("--max-len", type=int, default=100, help="history slots (the configs use 200)")
     parser.add_argument("--datasets", default="ml-100k,ml-latest-small")
     parser.add_argument("--home", type=Path, default=None, help="Muse home (default: settings)")
     parser.add_argument("--out", type=Path, default=None, help="also write rows as JSON here")

@@ -14,6 +14,8 @@ from muse.settings import Settings, apply_offline_env
 app = typer.Typer(no_args_is_help=True, add_completion=False, help="Muse: a conversational recommender.")
 data_app = typer.Typer(no_args_is_help=True, help="Load datasets into the stores and show what exists.")
 app.add_typer(data_app, name="data")
+from tools.gr.cli import gr_app  # noqa: E402
+app.add_typer(gr_app, name="gr")
 
 
 @app.callback()
@@ -139,3 +141,7 @@ def telegram(ctx: typer.Context, fake: bool = typer.Option(False, "--fake", help
         run_polling(settings_of(ctx), fake=fake)
     except MuseError as exc:
         raise fail(exc) from exc
+
+from agent.cli import chat_cmd  # noqa: E402
+
+app.command("chat")(chat_cmd)
