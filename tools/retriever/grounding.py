@@ -119,7 +119,11 @@ class TitleGrounder:
         scores: dict[int, float] = {}
         plain = process.extract(key, self._keys, scorer=fuzz.ratio, limit=20, score_cutoff=60)
         subset = process.extract(key, self._keys, scorer=fuzz.token_set_ratio, limit=20, score_cutoff=67)
-        for hits, weight in ((plain, 1.0), (subset, 0.9)):  # a mention that is a subset of a long title is weaker
+        words = len(key.split())
+        # token_set_ratio is 100 whenever one side's words are a subset of the other's; only the
+        # mention-inside-a-longer-title direction ("harry potter") is evidence, and weaker.
+        subset = [hit for hit in subset if len(hit[0].split()) > words]
+        for hits, weight in ((plain, 1.0), (subset, 0.9)):
             for found, score, _ in hits:
                 for item_id in self._by_key[found]:
                     scores[item_id] = max(scores.get(item_id, 0.0), score * weight)
