@@ -12,7 +12,7 @@ export TOKENIZERS_PARALLELISM := false
 # llama.cpp's native build uses CPU instructions this sandbox forbids (AMX): build portable.
 export CMAKE_ARGS := -DGGML_NATIVE=OFF
 
-.PHONY: venv demo test test-all bench clean
+.PHONY: venv demo test test-all bench clean browser-deps
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -26,8 +26,16 @@ venv: $(STAMP)
 demo: venv
 	$(VENV)/bin/muse demo
 
+## Debian's Chromium (+ an emoji font) for the browser test: installed only when missing and running as
+## root; otherwise a no-op (the browser test then skips and says why).
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  (apt-get update -q && apt-get install -y -q chromium fonts-noto-color-emoji) \
+	  || echo "browser-deps: could not install chromium; the browser test will skip"; \
+	fi
+
 ## The default test run (fast, offline). pytest's exit code 5 (no tests collected) is not a failure.
-test: venv
+test: venv browser-deps
 	$(PY) -m pytest -q -p no:cacheprovider; rc=$$?; [ $$rc -eq 5 ] && exit 0 || exit $$rc
 
 ## Every test, slow integration tests included.

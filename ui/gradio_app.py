@@ -35,6 +35,8 @@ CSS = """
 .muse-card img { border-radius: 10px; }
 .muse-card-status { min-height: 1.4em; font-size: 0.85em; }
 #muse-header h1 { margin-bottom: 0; }
+#muse-cards { display: grid !important; grid-template-columns: repeat(auto-fill, minmax(180px, 1fr)); gap: 12px; }
+#muse-cards > .muse-card { min-width: 0 !important; }
 """
 
 
@@ -87,13 +89,11 @@ def build_app(service: ChatService, *, browser_secret: str | None = None) -> gr.
                     send = gr.Button("Send", variant="primary", scale=1, min_width=80, elem_id="muse-send")
                     new_chat = gr.Button("New chat", scale=1, min_width=80, elem_id="muse-new-chat")
                 gr.Examples(EXAMPLES, inputs=[message], label="Try")
-                with gr.Accordion("Trace: tool steps and timings", open=False, elem_id="muse-trace"):
-                    trace = gr.Markdown(render.trace_markdown([]))
             with gr.Column(scale=7, min_width=420):
                 gr.Markdown("### Picks for you")
                 empty = gr.Markdown("_Your recommendations will appear here._", elem_id="muse-empty")
                 slots = []
-                with gr.Row(equal_height=True):
+                with gr.Row(elem_id="muse-cards"):
                     for k in range(MAX_CARDS):
                         with gr.Column(visible=False, min_width=150, elem_classes=["muse-card"], elem_id=f"card-{k}") as col:
                             image = gr.Image(type="filepath", interactive=False, show_label=False, buttons=[],
@@ -111,6 +111,8 @@ def build_app(service: ChatService, *, browser_secret: str | None = None) -> gr.
                         with gr.Column(scale=1, min_width=120):
                             remove = gr.Button("Remove", size="sm", elem_id="muse-remove")
                             reset = gr.Button("Reset profile", size="sm", variant="stop", elem_id="muse-reset")
+        with gr.Accordion("Trace: tool steps and timings of the last turn", open=False, elem_id="muse-trace"):
+            trace = gr.Markdown(render.trace_markdown([]))
 
         slot_outputs = [c for col, image, text, status, *_ in slots for c in (col, image, text, status)]
         profile_outputs = [profile_md, entry]

@@ -167,10 +167,11 @@ def _replay(body: bytes, receive: Receive) -> Receive:
 
 
 def with_image_urls(result: TurnResult, prefix: str = "/v1/images/") -> TurnResult:
-    """Point every card image without a URL at this API's image endpoint."""
+    """Point every card image at this API's image endpoint; server file paths never leave the server."""
     items = [
-        card.model_copy(update={"image": card.image.model_copy(update={"url": prefix + card.image.image_id, "path": None})})
-        if card.image is not None and card.image.url is None else card
+        card.model_copy(update={"image": card.image.model_copy(update={"url": card.image.url or prefix + card.image.image_id,
+                                                                        "path": None})})
+        if card.image is not None else card
         for card in result.items
     ]
     return result.model_copy(update={"items": items})

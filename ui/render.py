@@ -149,7 +149,7 @@ def chunk_text(text: str, limit: int = TELEGRAM_TEXT_LIMIT) -> list[str]:
 def _md(text: str) -> str:
     """Escape text for Markdown with inline HTML: no tags, no emphasis from data."""
     escaped = html.escape(text, quote=False)
-    return "".join("\\" + ch if ch in "\\`*_[]#|" else ch for ch in escaped)
+    return "".join("\\" + ch if ch in "\\`*_[]|" else ch for ch in escaped)
 
 
 def _cell(text: str) -> str:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
+from collections.abc import Callable
 
 from agent.api import ChatService
 from muse.settings import Settings
@@ -10,17 +12,27 @@ from muse.settings import Settings
 log = logging.getLogger(__name__)
 
 
-def load_service(settings: Settings, fake: bool = False) -> ChatService:
-    """The real service (`agent.service.build_service`), or the fake when asked or not yet built."""
-    if not fake:
+def real_builder() -> Callable[[Settings], ChatService] | None:
+    """The agent's `build_service`, or None while the agent does not provide one."""
+    for name in ("agent.service", "agent.build"):
         try:
-            from agent.service import build_service
+            module = importlib.import_module(name)
         except ModuleNotFoundError as exc:
-            if exc.name != "agent.service":
+            if exc.name != name:
                 raise
-            log.warning("agent.service is not available yet: serving the fake service")
-        else:
-            return build_service(settings)
+            continue
+        if hasattr(module, "build_service"):
+            return module.build_service
+    return None
+
+
+def load_service(settings: Settings, fake: bool = False) -> ChatService:
+    """The real service, or the fake when asked (or, with a warning, when the agent has none yet)."""
+    build = None if fake else real_builder()
+    if build is not None:
+        return build(settings)
+    if not fake:
+        log.warning("the agent provides no build_service yet: serving the fake service")
     from ui.fake_service import fake_service
 
     return fake_service(settings.home)

@@ -45,3 +45,32 @@ def artifacts() -> Path:
     path = Path(__file__).resolve().parents[2] / "test-artifacts"
     path.mkdir(exist_ok=True)
     return path
+
+
+REAL_ENV = {"MUSE_LLM_BACKEND": "none", "MUSE_IMAGE_BACKEND": "poster", "MUSE_EMBEDDER": "fake"}
+
+
+@pytest.fixture(scope="module")
+def real_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """Settings for the agent's real service (no LLM, poster images, fake embedder: fast), data prepared."""
+    from ui.services import real_builder
+
+    if real_builder() is None:
+        pytest.skip("the agent provides no build_service yet")
+    from stores.datasets import prepare_dataset
+
+    settings = Settings(home=tmp_path_factory.mktemp("real") / "home", llm_backend="none",
+                        image_backend="poster", embedder="fake", api_keys=["real-key"], api_rate_per_minute=1000)
+    prepare_dataset(settings, "movielens-small")
+    return settings
+
+
+@pytest.fixture(scope="module")
+def real_service(real_settings: Settings):  # noqa: ANN201 - the agent's MuseService
+    from ui.services import real_builder
+
+    service = real_builder()(real_settings)  # type: ignore[misc]
+    yield service
+    close = getattr(service, "close", None)
+    if close is not None:
+        close()
