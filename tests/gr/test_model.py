@@ -49,3 +49,15 @@ def test_candidate_score_is_the_same_alone_or_among_1000_others(kind: str) -> No
     # candidates never change the history's outputs either
     h_with, _ = model(items, times, crowd)
     assert torch.allclose(h, h_with, atol=1e-6)
+
+
+def test_unseen_items_are_represented_by_content_alone() -> None:
+    torch.manual_seed(0)
+    text = torch.randn(11, 4)
+    text[0] = 0
+    model = build_model(GRConfig(num_items=10, max_len=8, d_model=8, content_dim=4), text).eval()
+    model.id_mask[5] = 0  # item 5 never appeared in training
+    with torch.no_grad():
+        vec = model.item_vectors(torch.tensor([5, 0]))
+        assert torch.allclose(vec[0], model.text_proj(text[5]))
+        assert torch.count_nonzero(vec[1]) == 0  # padding stays zero

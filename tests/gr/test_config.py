@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+import pytest
+
+from muse.errors import InvalidInputError
+from tools.gr.config import CONFIG_DIR, load_config, parse_overrides
+
+
+def test_shipped_configs_load() -> None:
+    names = {p.stem for p in CONFIG_DIR.glob("*.toml")}
+    assert {"tiny", "ml-100k", "ml-latest-small", "ml-1m", "ml-1m-large"} <= names
+    for name in names:
+        load_config(name)
+    large, _ = load_config("ml-1m-large")
+    assert (large.n_blocks, large.n_heads, large.d_qk, large.d_v) == (8, 2, 25, 25)
+
+
+def test_overrides_are_typed() -> None:
+    mcfg, tcfg = load_config("ml-1m", parse_overrides(["--epochs=20", "--model=sasrec", "lr=3e-4", "--content=true"]))
+    assert (mcfg.model, tcfg.epochs, tcfg.lr, tcfg.content) == ("sasrec", 20, 3e-4, True)
+
+
+def test_bad_overrides_are_errors() -> None:
+    with pytest.raises(InvalidInputError):
+        load_config(None, {"nope": 1})
+    with pytest.raises(InvalidInputError):
+        load_config(None, {"epochs": "many"})
+    with pytest.raises(InvalidInputError):
+        parse_overrides(["--epochs"])
