@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any
 
 from agent.plan import Plan
@@ -50,15 +52,27 @@ def item_lines(ranked: Sequence[Ranked]) -> list[str]:
     return [f"{n}. {r.item.display_title} — {r.reason}" for n, r in enumerate(ranked, start=1)]
 
 
-def _wants(u: Understanding, profile: UserProfile) -> str:
+def wants(u: Understanding, profile: UserProfile) -> str:
+    """What the person asked for, in a few words (for the LLM's opening line; no titles)."""
     parts = [*profile.liked_genres, *u.keywords[:4]]
     if profile.year_min or profile.year_max:
         parts.append(f"films from {profile.year_min or 'any year'} to {profile.year_max or 'now'}")
     return ", ".join(parts) or "a good movie"
 
 
+def _intro_line(intro: Future[str | None] | None, budget_s: float, tracer: Tracer) -> str | None:
+    """The tiny LLM's opening line if it is ready within the budget (it started with the turn)."""
+    if intro is None:
+        return None
+    try:
+        return intro.result(timeout=budget_s)
+    except FutureTimeout:
+        tracer.note("reply", "llm.intro", error="not ready within the budget: template used")
+        return None
+
+
 def compose_reply(u: Understanding, profile: UserProfile, ranked: list[Ranked], plan: Plan, services: Any,
-                  tracer: Tracer, known_genres: Sequence[str]) -> tuple[str, list[str]]:
+                  tracer: Tracer, intro: Future[str | None] | None = None) -> tuple[str, list[str]]:
     """(reply text, clarifying questions)."""
     clarifications = clarifications_for(u)
     if not plan.recommends:
@@ -91,13 +105,9 @@ def compose_reply(u: Understanding, profile: UserProfile, ranked: list[Ranked], 
 
         body = llm_reply(llm, u.text, lines, " ".join(notes), grounder, {r.item.item_id for r in ranked}, timeout, tracer)
     if body is None:
-        intro = None
-        if llm is not None and ranked:
-            from agent.llm_steps import llm_intro
-
-            intro = llm_intro(llm, _wants(u, profile), grounder, min(timeout, 8.0), tracer)
-        intro = intro or (f"Here are {len(ranked)} picks for you:" if ranked else "")
-        body = "\n".join([intro, *lines]) if ranked else ""
+        opening = _intro_line(intro, services.settings.llm_intro_budget_s, tracer) if ranked else None
+        opening = opening or (f"Here are {len(ranked)} picks for you:" if ranked else "")
+        body = "\n".join([opening, *lines]) if ranked else ""
     parts = [understood(u, profile, titles), *notes, body, *clarifications]
     return "\n".join(p for p in parts if p).strip(), clarifications
 

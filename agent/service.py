@@ -11,6 +11,7 @@ import threading
 import time
 from collections import defaultdict
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -63,6 +64,7 @@ class MuseService:
         self.known_genres = services.retriever.known_genres()
         self._locks: defaultdict[str, threading.Lock] = defaultdict(threading.Lock)
         self._locks_guard = threading.Lock()
+        self._llm_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="muse-llm")
 
     # ChatService --------------------------------------------------------------------------------
     def chat(self, user_id: str, message: str, session_id: str | None = None) -> TurnResult:
@@ -133,6 +135,7 @@ class MuseService:
         return Path(ref.path) if ref is not None and ref.path and Path(ref.path).is_file() else None
 
     def close(self) -> None:
+        self._llm_pool.shutdown(wait=False, cancel_futures=True)
         if self.s.images is not None:
             self.s.images.close()
         self.s.stores.close()
@@ -177,14 +180,26 @@ class MuseService:
         seen_items = {i.item_id: i for i in s.stores.catalog.get_many({h.item_id for h in history})}
         profile.history_genres = history_taste(history, seen_items)
         plan = default_plan(u, prior, has_history=bool(history))
+        intro = self._start_intro(u, profile, tracer) if plan.recommends else None
         ranked = self._execute(plan, u, profile, history, shown, tracer) if plan.recommends else []
         cards = self._cards(ranked, user_id, profile, tracer) if ranked else []
-        reply, clarifications = compose_reply(u, profile, ranked, plan, s, tracer, self.known_genres)
+        reply, clarifications = compose_reply(u, profile, ranked, plan, s, tracer, intro)
         result = TurnResult(user_id=user_id, session_id=session_id, intent=u.intent, reply=reply, items=cards,
                             profile=profile, clarifications=clarifications, trace=tracer.steps,
                             llm_used=any(t.tool.startswith("llm.") and not t.error for t in tracer.steps))
         self._persist(result, message, u)
         return result
+
+    def _start_intro(self, u: Understanding, profile: UserProfile, tracer: Tracer) -> Future[str | None] | None:
+        """A tiny LLM writes the opening line while the tools run; the reply waits for it only
+        until `llm_intro_budget_s` has passed since the turn began."""
+        s = self.s
+        if s.llm is None or s.llm_capable or s.settings.llm_intro_budget_s <= 0:
+            return None
+        from agent.llm_steps import llm_intro
+        from agent.reply import wants
+
+        return self._llm_pool.submit(llm_intro, s.llm, wants(u, profile), s.grounder, s.settings.llm_intro_budget_s, tracer)
 
     def _execute(self, plan: Plan, u: Understanding, profile: UserProfile, history: list[Interaction],
                  shown: list[int], tracer: Tracer) -> list[Ranked]:

@@ -94,6 +94,11 @@ from tools.retriever.cli import index_app, search_cmd  # noqa: E402
 app.add_typer(index_app, name="index")
 app.command("search")(search_cmd)
 
+# Evaluation (evals/).
+from evals.cli import eval_app  # noqa: E402
+
+app.add_typer(eval_app, name="eval")
+
 
 # Interfaces (ui/) --------------------------------------------------------------------------------
 FAKE_HELP = "Serve the deterministic fake service (no models; for UI work and tests)."

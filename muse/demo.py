@@ -1,18 +1,45 @@
-"""`make demo`: prepare everything the chat UI needs (cached, so re-runs start in seconds), then serve it."""
+"""`make demo`: prepare everything the chat UI needs (cached, so re-runs start in seconds), then serve it.
+
+Steps: import the dataset -> build the item index (incremental) -> train the GR model with a
+quick config (skipped when a checkpoint exists) -> serve the Gradio UI. Each step runs the same
+`muse` sub-command a person would, so progress bars and errors look the same.
+"""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import typer
 
+from muse.errors import MuseError
 from muse.settings import Settings
 from muse.status import dataset_status
 from stores.datasets import prepare_dataset
+
+QUICK_GR = ["--epochs=30", "--patience=2"]
+
+
+def _muse(*args: str) -> None:
+    """Run a `muse` sub-command in a child process (same settings via the environment)."""
+    code = subprocess.call([sys.executable, "-m", "muse", *args])
+    if code != 0:
+        raise MuseError(f"`muse {' '.join(args)}` failed with exit code {code}")
 
 
 def run_demo(settings: Settings, serve: bool = True, host: str = "127.0.0.1", port: int = 7860) -> None:
     summary = prepare_dataset(settings)
     typer.echo(f"data: {summary.dataset}: {summary.items} items, {summary.users} users, "
                f"{summary.interactions} interactions ({summary.seconds:.1f} s)")
+    typer.echo("index: embedding item texts (only new or changed items)")
+    _muse("index", "build", "--dataset", settings.dataset)
+    from tools.gr.scorer import checkpoint_path
+
+    if checkpoint_path(settings, summary.dataset).exists():
+        typer.echo(f"gr: using {checkpoint_path(settings, summary.dataset)}")
+    else:
+        typer.echo("gr: training HSTU with a quick config (once; cached afterwards)")
+        _muse("gr", "train", "--dataset", settings.dataset, "--model", "hstu", *QUICK_GR)
     for key, value in dataset_status(settings).items():
         typer.echo(f"{key:>16}: {value}")
     if serve:
