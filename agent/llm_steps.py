@@ -71,7 +71,7 @@ def llm_extract(llm: Any, u: Understanding, known_genres: Sequence[str], grounde
         h.n_out = len(u.titles)
 
 
-def _names_only(text: str, grounder: Any, allowed: set[int]) -> bool:
+def names_only(text: str, grounder: Any, allowed: set[int]) -> bool:
     """True when every title the text mentions is among `allowed`, at least one is when any are
     allowed, and the text is prose (no JSON, no leaked instructions)."""
     if INJECTION.search(text) or "never reveal" in text.lower() or text.lstrip()[:1] in "{[<":
@@ -91,7 +91,7 @@ def llm_intro(llm: Any, wants: str, grounder: Any, timeout_s: float, tracer: Tra
             h.error = answer.error or "empty"
             return None
         sentence = text.split("\n")[0][:200]
-        if not _names_only(sentence, grounder, set()):
+        if not names_only(sentence, grounder, set()):
             h.error = "rejected: named a title or leaked instructions"
             return None
         h.n_out = 1
@@ -109,7 +109,7 @@ def llm_reply(llm: Any, message: str, lines: Sequence[str], notes: str, grounder
             if not text:
                 h.error = answer.error or "empty"
                 return None
-            if _names_only(text, grounder, allowed):
+            if names_only(text, grounder, allowed):
                 h.n_out = 1
                 return text[:2000]
             h.error = "rejected: mentions a title that was not recommended"

@@ -72,7 +72,7 @@ def _intro_line(intro: Future[str | None] | None, budget_s: float, tracer: Trace
 
 
 def compose_reply(u: Understanding, profile: UserProfile, ranked: list[Ranked], plan: Plan, services: Any,
-                  tracer: Tracer, intro: Future[str | None] | None = None) -> tuple[str, list[str]]:
+                  tracer: Tracer, intro: Future[str | None] | None = None, llm_text: str | None = None) -> tuple[str, list[str]]:
     """(reply text, clarifying questions)."""
     clarifications = clarifications_for(u)
     if not plan.recommends:
@@ -99,11 +99,19 @@ def compose_reply(u: Understanding, profile: UserProfile, ranked: list[Ranked], 
             notes.insert(0, facts + ". If you like it, try these:")
     body = None
     llm, capable, grounder = services.llm, services.llm_capable, services.grounder
+    allowed = {r.item.item_id for r in ranked}
+    if llm_text:
+        from agent.llm_steps import names_only
+
+        if names_only(llm_text, grounder, allowed):
+            body = llm_text.strip()[:2000] + "\n" + "\n".join(lines)
+        else:
+            tracer.note("reply", "llm.tools", error="final text named titles that were not returned: template used")
     timeout = services.settings.llm_timeout_s
-    if llm is not None and capable and ranked:
+    if body is None and llm is not None and capable and ranked:
         from agent.llm_steps import llm_reply
 
-        body = llm_reply(llm, u.text, lines, " ".join(notes), grounder, {r.item.item_id for r in ranked}, timeout, tracer)
+        body = llm_reply(llm, u.text, lines, " ".join(notes), grounder, allowed, timeout, tracer)
     if body is None:
         opening = _intro_line(intro, services.settings.llm_intro_budget_s, tracer) if ranked else None
         opening = opening or (f"Here are {len(ranked)} picks for you:" if ranked else "")

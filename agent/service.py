@@ -181,9 +181,9 @@ class MuseService:
         profile.history_genres = history_taste(history, seen_items)
         plan = default_plan(u, prior, has_history=bool(history))
         intro = self._start_intro(u, profile, tracer) if plan.recommends else None
-        ranked = self._execute(plan, u, profile, history, shown, tracer) if plan.recommends else []
+        ranked, llm_text = self._execute(plan, u, profile, history, shown, tracer) if plan.recommends else ([], None)
         cards = self._cards(ranked, user_id, profile, tracer) if ranked else []
-        reply, clarifications = compose_reply(u, profile, ranked, plan, s, tracer, intro)
+        reply, clarifications = compose_reply(u, profile, ranked, plan, s, tracer, intro, llm_text)
         result = TurnResult(user_id=user_id, session_id=session_id, intent=u.intent, reply=reply, items=cards,
                             profile=profile, clarifications=clarifications, trace=tracer.steps,
                             llm_used=any(t.tool.startswith("llm.") and not t.error for t in tracer.steps))
@@ -202,7 +202,8 @@ class MuseService:
         return self._llm_pool.submit(llm_intro, s.llm, wants(u, profile), s.grounder, s.settings.llm_intro_budget_s, tracer)
 
     def _execute(self, plan: Plan, u: Understanding, profile: UserProfile, history: list[Interaction],
-                 shown: list[int], tracer: Tracer) -> list[Ranked]:
+                 shown: list[int], tracer: Tracer) -> tuple[list[Ranked], str | None]:
+        """Ranked items, and the native-mode model's own text when it drove the tools."""
         s = self.s
         history_ids = [i.item_id for i in history]
         liked = list(dict.fromkeys([*u.liked_ids, *[i for i, v in u.references if v != "dislike"], *profile.liked_items]))
@@ -214,14 +215,34 @@ class MuseService:
         liked_items = {i.item_id: i for i in s.stores.catalog.get_many(liked[-8:])}
         seeds = [i for i in liked[-8:] if i in liked_items] if plan.similar else []
         text = query_text(profile, u.keywords, [liked_items[i].title for i in seeds]) if plan.retrieve else ""
-        bus = gather(s.retriever, s.scorer if plan.score else None, filters, text, seeds, sequence, tracer)
+        bus, llm_text = self._native(u, profile, filters, sequence, tracer) if self._native_mode() else ({}, None)
+        if not bus:
+            bus = gather(s.retriever, s.scorer if plan.score else None, filters, text, seeds, sequence, tracer)
         items = {i.item_id: i for i in s.stores.catalog.get_many(bus)}
         ranked = blend(bus, items, s.scorer if plan.score else None, sequence, profile, tracer)
         vectors = s.retriever.vectors.vectors([c.item_id for c in ranked[: plan.k * 6]] + list(liked_items))
         with tracer.step("diversify", "mmr", {"k": plan.k}) as h:
             top = mmr(ranked, vectors, plan.k)
             h.n_in, h.n_out = len(ranked), len(top)
-        return [Ranked(items[c.item_id], c, reason_for(items[c.item_id], c, profile, liked_items, vectors)) for c in top]
+        return [Ranked(items[c.item_id], c, reason_for(items[c.item_id], c, profile, liked_items, vectors)) for c in top], llm_text
+
+    def _native_mode(self) -> bool:
+        s = self.s
+        return s.settings.agent_mode == "native" and s.llm is not None and s.llm_capable
+
+    def _native(self, u: Understanding, profile: UserProfile, filters: Any, sequence: list[int],
+                tracer: Tracer) -> tuple[dict, str | None]:
+        from agent.native import run_tools_loop
+        from tools.registry import ToolDeps
+
+        def record(name: str, args: dict, n_bus: int, error: str | None) -> None:
+            tracer.note("retrieve", f"tool.{name}", error=error, **args)
+
+        deps = ToolDeps(self.s.retriever, self.s.grounder, self.s.scorer, filters, sequence, on_call=record)
+        profile_text = profile.model_dump_json(exclude_defaults=True)[:800]
+        text = run_tools_loop(self.s.llm, deps, u.text, profile_text, max_calls=self.s.settings.llm_max_calls_per_turn + 2,
+                              timeout_s=self.s.settings.llm_timeout_s, tracer=tracer)
+        return deps.bus, text
 
     def _cards(self, ranked: list[Ranked], user_id: str, profile: UserProfile, tracer: Tracer) -> list[ItemCard]:
         refs: dict[int, ImageRef] = {}

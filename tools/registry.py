@@ -1,0 +1,175 @@
+"""All the agent's tools in one place: typed functions over the per-turn deps, pydantic arguments,
+docstrings the LLM reads. The pipeline calls the backends directly; a capable model with native
+tool calling gets these same tools as LangChain `StructuredTool`s (see `agent.native`).
+
+Tools only ever narrow the profile's hard constraints (avoided genres, years, seen items): an LLM
+cannot ask a tool to break them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from langchain_core.tools import StructuredTool
+from pydantic import BaseModel, Field, ValidationError
+
+from muse.domain import Item
+from muse.errors import InvalidInputError
+from tools.candidates import Candidate
+from tools.protocols import Scorer
+from tools.retriever import Filters, Retriever, TitleGrounder
+
+SAFE_ERROR = "The tool is unavailable right now; answer with what you have."
+
+
+@dataclass
+class ToolDeps:
+    """What a tool may reach during one turn (pydantic-ai's RunContext idea)."""
+
+    retriever: Retriever
+    grounder: TitleGrounder
+    scorer: Scorer | None
+    filters: Filters
+    sequence: list[int]
+    bus: dict[int, Candidate] = field(default_factory=dict)
+    on_call: Callable[[str, dict[str, Any], int, str | None], None] | None = None
+
+    def offer(self, candidates: list[Candidate], signal: str) -> None:
+        for c in candidates:
+            old = self.bus.get(c.item_id)
+            self.bus[c.item_id] = (old or c).with_signal(signal, max(c.score, old.signals.get(signal, -1.0)) if old else c.score)
+
+
+def _tighter(a: int | None, b: int | None, pick: Callable[..., int]) -> int | None:
+    values = [v for v in (a, b) if v is not None]
+    return pick(values) if values else None
+
+
+def _summary(item: Item) -> dict[str, Any]:
+    return {"item_id": item.item_id, "title": item.title, "year": item.year, "genres": list(item.genres)}
+
+
+class SearchArgs(BaseModel):
+    query: str = Field(min_length=1, max_length=300, description="What the person wants, in words.")
+    genres: list[str] = Field(default=[], max_length=5, description="Keep items with any of these genres.")
+    not_genres: list[str] = Field(default=[], max_length=5, description="Drop items with these genres.")
+    year_min: int | None = Field(default=None, ge=1870, le=2100)
+    year_max: int | None = Field(default=None, ge=1870, le=2100)
+    k: int = Field(default=10, ge=1, le=30)
+
+
+def search_items(deps: ToolDeps, args: SearchArgs) -> list[dict[str, Any]]:
+    """Search the movie catalog by meaning. Filters are exact. Returns items with id, title, year, genres."""
+    base = deps.filters
+    low, high = _tighter(base.year_min, args.year_min, max), _tighter(base.year_max, args.year_max, min)
+    filters = deps.retriever.filters({
+        "include_genres": tuple(args.genres) or base.include_genres,
+        "exclude_genres": tuple(dict.fromkeys([*base.exclude_genres, *args.not_genres])),
+        "year_min": low, "year_max": high, "exclude_ids": base.exclude_ids,
+    })
+    result = deps.retriever.search(text=args.query, filters=filters, k=args.k)
+    deps.offer(result.candidates, "semantic")
+    items = deps.retriever.catalog.get_many(result.item_ids)
+    return [_summary(i) for i in items]
+
+
+class SimilarArgs(BaseModel):
+    titles: list[str] = Field(default=[], max_length=5, description="Titles the person liked, as written.")
+    item_ids: list[int] = Field(default=[], max_length=10, description="Catalog ids of liked items.")
+    k: int = Field(default=10, ge=1, le=30)
+
+
+def similar_items(deps: ToolDeps, args: SimilarArgs) -> list[dict[str, Any]]:
+    """Items similar to the given titles or ids (titles are matched to the catalog first)."""
+    ids = list(args.item_ids)
+    for title in args.titles:
+        g = deps.grounder.ground(title)
+        if g.status == "matched" and g.item_id is not None:
+            ids.append(g.item_id)
+    if not ids:
+        raise InvalidInputError("none of the titles is in the catalog; ask the person to check them")
+    result = deps.retriever.similar_to(ids, filters=deps.filters, k=args.k)
+    deps.offer(result.candidates, "semantic")
+    return [_summary(i) for i in deps.retriever.catalog.get_many(result.item_ids)]
+
+
+class RankArgs(BaseModel):
+    item_ids: list[int] = Field(min_length=1, max_length=100, description="Candidate ids to rank for this person.")
+
+
+def rank_for_user(deps: ToolDeps, args: RankArgs) -> list[dict[str, Any]]:
+    """Rank candidate items for this person's viewing history with the generative recommender (best first)."""
+    if deps.scorer is None:
+        return [{"item_id": i, "score": 0.0} for i in args.item_ids]
+    scores = deps.scorer.score(deps.sequence, args.item_ids)
+    ranked = sorted(zip(args.item_ids, (float(s) for s in scores)), key=lambda t: -t[1])
+    return [{"item_id": i, "score": round(s, 4)} for i, s in ranked]
+
+
+class DetailsArgs(BaseModel):
+    title: str = Field(min_length=1, max_length=200, description="A movie title.")
+
+
+def item_details(deps: ToolDeps, args: DetailsArgs) -> dict[str, Any]:
+    """Facts about one catalog movie: year, genres, tags, description."""
+    g = deps.grounder.ground(args.title)
+    if g.status != "matched" or g.item_id is None:
+        return {"found": False, "choices": [a.title for a in g.alternatives]}
+    item = deps.retriever.catalog.get(g.item_id)
+    return {"found": True, **_summary(item), "tags": list(item.tags[:8]), "description": item.description} if item else {"found": False}
+
+
+@dataclass(frozen=True)
+class ToolSpec:
+    name: str
+    func: Callable[[ToolDeps, Any], Any]
+    args: type[BaseModel]
+
+
+TOOLS: tuple[ToolSpec, ...] = (
+    ToolSpec("search_items", search_items, SearchArgs),
+    ToolSpec("similar_items", similar_items, SimilarArgs),
+    ToolSpec("rank_for_user", rank_for_user, RankArgs),
+    ToolSpec("item_details", item_details, DetailsArgs),
+)
+
+
+def call_tool(deps: ToolDeps, name: str, raw_args: dict[str, Any]) -> Any:
+    """Run a tool by name. Bad arguments come back as a message the LLM can fix; a failing backend
+    as a fixed, user-safe message (and an error in the trace); unknown names likewise."""
+    spec = next((t for t in TOOLS if t.name == name), None)
+    error: str | None = None
+    try:
+        if spec is None:
+            error = f"unknown tool {name!r}"
+            return {"error": f"{error}; tools: {', '.join(t.name for t in TOOLS)}"}
+        try:
+            args = spec.args.model_validate(raw_args or {})
+        except ValidationError as exc:
+            error = "invalid arguments"
+            return {"error": "invalid arguments: " + "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())}
+        try:
+            result = spec.func(deps, args)
+        except InvalidInputError as exc:
+            error = str(exc)
+            return {"error": str(exc)}
+        except Exception as exc:  # noqa: BLE001 - a backend fault must not end the turn
+            error = f"{type(exc).__name__}: {exc}"
+            return {"error": SAFE_ERROR}
+        return result
+    finally:
+        if deps.on_call is not None:
+            deps.on_call(name, raw_args or {}, len(deps.bus), error)
+
+
+def as_structured_tools(deps: ToolDeps) -> list[StructuredTool]:
+    """The tools as LangChain StructuredTools bound to this turn's deps."""
+    def bind(spec: ToolSpec) -> StructuredTool:
+        def run(**kwargs: Any) -> Any:
+            return call_tool(deps, spec.name, kwargs)
+
+        return StructuredTool.from_function(func=run, name=spec.name, description=spec.func.__doc__, args_schema=spec.args)
+
+    return [bind(spec) for spec in TOOLS]
