@@ -35,6 +35,7 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 ID_PATTERN = r"^[A-Za-z0-9_.:@-]{1,64}$"
 MAX_MESSAGE_CHARS = 2000
+NO_KEYS = "no API keys: set MUSE_API_KEYS=key1,key2 (or pass --insecure-no-auth for loopback use)"
 UserId = Annotated[str, Field(pattern=ID_PATTERN, description="1-64 letters, digits or _ . : @ -")]
 
 
@@ -216,7 +217,7 @@ def create_api(service: ChatService, settings: Settings, *, insecure_no_auth: bo
                clock: Callable[[], float] = time.monotonic) -> FastAPI:
     """The FastAPI app over `service`; refuses to exist without API keys unless told it may."""
     if not settings.api_keys and not insecure_no_auth:
-        raise InvalidInputError("no API keys: set MUSE_API_KEYS=key1,key2 (or pass --insecure-no-auth for loopback use)")
+        raise InvalidInputError(NO_KEYS)
     api = FastAPI(title="Muse API", version="1", description="Chat, feedback and profiles over the Muse service.")
     api.include_router(_routes(service))
 
@@ -257,6 +258,8 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000, *, inse
 
     if insecure_no_auth and not is_loopback(host):
         raise InvalidInputError("--insecure-no-auth only binds to loopback (127.0.0.1, ::1, localhost)")
+    if not settings.api_keys and not insecure_no_auth:
+        raise InvalidInputError(NO_KEYS)  # before building the service: fail fast
     api = create_api(load_service(settings, fake=fake), settings, insecure_no_auth=insecure_no_auth)
     print(f"Muse API: http://{host}:{port} (docs at /docs)", flush=True)
     uvicorn.run(api, host=host, port=port, log_level="info")
