@@ -57,3 +57,41 @@ def default_plan(u: Understanding, profile: UserProfile, *, has_history: bool, k
     if u.intent == "ask_item":
         return Plan(steps=["similar", "gr", "score", "blend", "diversify", "visuals", "reply"], k=k, why="item question: describe it and show similar ones")
     return Plan(steps=list(FULL), k=k, avoid_shown=u.intent == "refine", why=f"{u.intent}: full pipeline")
+
+
+class PlanProposal(BaseModel):
+    """What a capable LLM may propose (bounded for constrained decoding)."""
+
+    steps: list[Step] = Field(max_length=len(FULL))
+    k: int = Field(default=5, ge=1, le=10)
+
+
+def validated_plan(proposal: PlanProposal, default: Plan) -> Plan | None:
+    """The proposal as a plan in the fixed step order, or None when it cannot work
+    (no reply, or ranking without any candidate source)."""
+    steps = [s for s in FULL if s in proposal.steps]
+    if "reply" not in steps:
+        return None
+    if "blend" in steps and not {"retrieve", "similar", "gr"} & set(steps):
+        return None
+    if default.steps == ["reply"] and steps != ["reply"]:
+        return None  # never recommend where the default would ask (unknown titles) or greet
+    return Plan(steps=steps, k=proposal.k, avoid_shown=default.avoid_shown, why="proposed by the LLM")
+
+
+def propose_plan(llm: object, u: Understanding, default: Plan, timeout_s: float, tracer: object) -> Plan:
+    """Let a capable LLM propose the plan as JSON; anything invalid keeps the default."""
+    from langchain_core.messages import HumanMessage, SystemMessage
+
+    from agent.structured import ask_structured
+    from prompts import render
+
+    with tracer.step("plan", "llm.plan", {"default": default.steps}) as h:  # type: ignore[attr-defined]
+        prompt = render("plan", message=u.text[:500], intent=u.intent, steps=", ".join(FULL), default=", ".join(default.steps))
+        answer = ask_structured(llm, PlanProposal, [SystemMessage(render("system")), HumanMessage(prompt)], timeout_s=timeout_s)
+        plan = validated_plan(answer.value, default) if answer.value is not None else None
+        if plan is None:
+            h.error = answer.error or "invalid plan: default kept"
+            return default
+        h.n_out = len(plan.steps)
+        return plan

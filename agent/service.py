@@ -24,7 +24,7 @@ from agent.reply import compose_reply, stream_pieces
 from agent.trace import Tracer
 from agent.types import ImageRef, ItemCard, TurnResult, UserProfile
 from agent.understand import Understanding, understand
-from muse.domain import Feedback, Interaction, Item, Message
+from muse.domain import Feedback, Interaction, Message
 from muse.errors import InvalidInputError
 from muse.settings import Settings
 from stores.base import Stores
@@ -48,6 +48,11 @@ class Services:
     images: Any = None  # tools.creative.ImageService
     llm: Any = None  # langchain BaseChatModel
     llm_capable: bool = False
+
+
+def llm_calls_left(tracer: Tracer, settings: Settings) -> int:
+    """The per-turn LLM call cap, minus the LLM steps already in the trace."""
+    return settings.llm_max_calls_per_turn - sum(1 for t in tracer.steps if t.tool.startswith("llm."))
 
 
 def check_user_id(user_id: str) -> str:
@@ -179,7 +184,11 @@ class MuseService:
         profile = apply_understanding(prior, u)
         seen_items = {i.item_id: i for i in s.stores.catalog.get_many({h.item_id for h in history})}
         profile.history_genres = history_taste(history, seen_items)
-        plan = default_plan(u, prior, has_history=bool(history))
+        plan = default_plan(u, prior, has_history=bool(history), k=s.settings.top_k)
+        if s.llm is not None and s.llm_capable and llm_calls_left(tracer, s.settings) > 1:
+            from agent.plan import propose_plan
+
+            plan = propose_plan(s.llm, u, plan, s.settings.llm_timeout_s, tracer)
         intro = self._start_intro(u, profile, tracer) if plan.recommends else None
         ranked, llm_text = self._execute(plan, u, profile, history, shown, tracer) if plan.recommends else ([], None)
         cards = self._cards(ranked, user_id, profile, tracer) if ranked else []

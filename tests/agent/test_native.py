@@ -36,6 +36,7 @@ def _native(make_service: Callable[..., MuseService], script: list[AIMessage]) -
 def test_model_drives_tools_and_constraints_still_hold(make_service: Callable[..., MuseService]) -> None:
     script = [
         AIMessage(content="{}"),  # the structured extraction call (nothing extra)
+        AIMessage(content='{"steps": ["retrieve", "similar", "gr", "score", "blend", "diversify", "reply"]}'),  # plan
         AIMessage(content="", tool_calls=[_call("search_items", {"query": "space horror", "genres": ["Sci-Fi"], "k": 20}, 1),
                                           _call("similar_items", {"titles": ["Alien"]}, 2)]),
         AIMessage(content="", tool_calls=[_call("search_items", {"query": "x", "year_min": 2050, "year_max": 1990}, 3)]),
@@ -54,7 +55,7 @@ def test_model_drives_tools_and_constraints_still_hold(make_service: Callable[..
 def test_llm_that_cannot_call_tools_falls_back_to_the_pipeline(make_service: Callable[..., MuseService]) -> None:
     from agent.llm import ScriptedChatModel
 
-    service = make_service(ScriptedChatModel(script=["{}"], default=""), capable=True, images=False)
+    service = make_service(ScriptedChatModel(script=["{}", "not a plan"], default=""), capable=True, images=False)
     service.s.settings = service.s.settings.model_copy(update={"agent_mode": "native"})
     result = service.chat("nat2", "funny movies from the 90s", "s")
     assert result.items and all(1990 <= c.year <= 1999 for c in result.items)

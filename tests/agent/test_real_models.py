@@ -8,7 +8,6 @@ build in seconds.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 

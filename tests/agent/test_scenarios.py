@@ -184,7 +184,7 @@ def test_capable_llm_extraction_is_grounded_and_merged(make_service: Callable[..
 def test_capable_llm_reply_is_used_when_it_names_only_returned_titles(make_service: Callable[..., MuseService]) -> None:
     plain = make_service().chat("mo", OPENING, "s")
     good = f"Try {plain.items[0].title}: it is close to what you loved."
-    llm = ScriptedChatModel(script=["{}", good], default="")
+    llm = ScriptedChatModel(script=["{}", "not a plan", good], default="")
     result = make_service(llm, capable=True).chat("mo", OPENING, "s")
     assert result.items[0].title == plain.items[0].title
     assert good in result.reply and result.llm_used, [(t.tool, t.error) for t in result.trace]
@@ -195,3 +195,17 @@ def test_streaming_yields_pieces_then_the_result(make_service: Callable[..., Mus
     pieces = list(service.chat_stream("ned", OPENING, "s"))
     *text, final = pieces
     assert len(text) > 5 and "".join(text) == final.reply
+
+
+def test_capable_llm_plan_is_validated(make_service: Callable[..., MuseService]) -> None:
+    from agent.plan import FULL, Plan, PlanProposal, validated_plan
+
+    full = Plan(steps=list(FULL))
+    assert validated_plan(PlanProposal(steps=["reply", "similar", "blend"]), full).steps == ["similar", "blend", "reply"]
+    assert validated_plan(PlanProposal(steps=["blend", "reply"]), full) is None  # ranking with no candidates
+    assert validated_plan(PlanProposal(steps=["retrieve"]), full) is None  # never replies
+    assert validated_plan(PlanProposal(steps=list(FULL)), Plan(steps=["reply"])) is None  # would guess
+    llm = ScriptedChatModel(script=["{}", '{"steps": ["retrieve", "blend", "reply"], "k": 3}'], default="")
+    result = make_service(llm, capable=True, images=False).chat("pat", "funny movies from the 90s", "s")
+    assert len(result.items) == 3 and not any(t.tool == "retriever.similar_to" for t in result.trace)
+    assert sum(1 for t in result.trace if t.tool.startswith("llm.")) <= 3  # the per-turn cap

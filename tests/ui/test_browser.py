@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from muse.settings import Settings
-from ui.fake_service import FakeChatService
 from ui.gradio_app import build_app, launch
 
 from .conftest import free_port, wait_until_up

@@ -68,11 +68,12 @@ def index_augment(
 
     settings, _, stores = _open(ctx, dataset)
     try:
-        try:
-            from agent.llm import build_llm  # the agent's LLM factory
-        except ImportError as exc:
-            raise fail(InvalidInputError(f"no LLM factory available ({exc})")) from exc
-        report = augment_catalog(stores.catalog, build_llm(settings), limit=limit, overwrite=overwrite, progress=not as_json)
+        from agent.llm import build_chat_model
+
+        llm = build_chat_model(settings)
+        if llm is None:
+            raise InvalidInputError("no LLM configured (MUSE_LLM_BACKEND=none)")
+        report = augment_catalog(stores.catalog, llm, limit=limit, overwrite=overwrite, progress=not as_json)
     except MuseError as exc:
         raise fail(exc) from exc
     finally:
