@@ -184,7 +184,8 @@ def test_capable_llm_extraction_is_grounded_and_merged(make_service: Callable[..
 def test_capable_llm_reply_is_used_when_it_names_only_returned_titles(make_service: Callable[..., MuseService]) -> None:
     plain = make_service().chat("mo", OPENING, "s")
     good = f"Try {plain.items[0].title}: it is close to what you loved."
-    llm = ScriptedChatModel(script=["{}", "not a plan", good], default="")
+    plan = '{"steps": ["retrieve", "similar", "gr", "score", "blend", "diversify", "reply"]}'
+    llm = ScriptedChatModel(script=["{}", plan, good], default="")
     result = make_service(llm, capable=True).chat("mo", OPENING, "s")
     assert result.items[0].title == plain.items[0].title
     assert good in result.reply and result.llm_used, [(t.tool, t.error) for t in result.trace]
