@@ -1,0 +1,82 @@
+"""`muse eval scenarios FILE` and `muse eval simulate`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+
+eval_app = typer.Typer(no_args_is_help=True, add_completion=False, help="Evaluate the agent: scripted scenarios, simulated users.")
+
+
+def _settings(ctx: typer.Context):
+    from muse.cli import settings_of
+
+    return settings_of(ctx)
+
+
+def _fast_service(settings):
+    from agent.build import build_service
+    from stores import open_stores
+    from stores.datasets import dataset_slug, prepare_dataset
+    from tools.gr.scorer import FakeScorer
+    from tools.retriever import FakeEmbedder
+
+    slug = dataset_slug(settings.dataset)
+    if not settings.db_path(slug).exists():
+        prepare_dataset(settings)
+    stores = open_stores(settings, slug)
+    return build_service(settings, llm=None, stores=stores, embedder=FakeEmbedder(),
+                         scorer=FakeScorer(stores.interactions.item_counts()), llm_capable=False)
+
+
+@eval_app.command("scenarios")
+def scenarios_cmd(
+    ctx: typer.Context,
+    file: Path = typer.Argument(..., help="Scenario YAML file."),  # noqa: B008
+    fast: bool = typer.Option(False, "--fast", help="FakeEmbedder and popularity FakeScorer instead of MiniLM and HSTU."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Run scripted scenarios and print a pass/fail table with the reasons (exit 1 on any failure)."""
+    from agent.build import build_service
+    from evals.scenarios import run_scenarios
+
+    settings = _settings(ctx)
+    service = _fast_service(settings) if fast else build_service(settings)
+    try:
+        results = run_scenarios(service, file)
+    finally:
+        service.close()
+    if as_json:
+        typer.echo(json.dumps([r.__dict__ for r in results], indent=2))
+    else:
+        width = max(len(r.name) for r in results) if results else 10
+        for r in results:
+            typer.echo(f"{'PASS' if r.passed else 'FAIL'}  {r.name:<{width}}  {r.seconds:6.2f}s  {'; '.join(r.failures)}")
+        typer.echo(f"{sum(r.passed for r in results)}/{len(results)} passed")
+    if not all(r.passed for r in results):
+        raise typer.Exit(code=1)
+
+
+@eval_app.command("simulate")
+def simulate_cmd(
+    ctx: typer.Context,
+    dataset: str = typer.Option("movielens-small", "--dataset", help="Dataset name or path."),
+    users: int = typer.Option(100, "--users", min=1, help="Simulated users (held-out dataset users)."),
+    turns: int = typer.Option(5, "--turns", min=1, max=10, help="Turn budget per conversation."),
+    seed: int = typer.Option(0, "--seed", help="Sampling seed: same seed, same numbers."),
+    fast: bool = typer.Option(False, "--fast", help="FakeEmbedder and popularity FakeScorer (for tests)."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Simulated users against popularity, retrieval-only, GR-only and the full agent; writes a report."""
+    from evals.report import run_simulation, table, write_report
+
+    settings = _settings(ctx)
+    run = run_simulation(settings, dataset, users, turns, seed, fast, progress=lambda m: typer.echo(m, err=True))
+    out = write_report(run, settings.reports_dir)
+    if as_json:
+        typer.echo(json.dumps({**run.to_json(), "report": str(out / "report.md")}, indent=2))
+        return
+    for line in [*table(run), *[f"- {n}" for n in run.notes], f"report: {out / 'report.md'}"]:
+        typer.echo(line)

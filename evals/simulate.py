@@ -1,0 +1,295 @@
+"""Simulated users (the iEvaLM / InteRecAgent protocol) and the systems they talk to.
+
+For a seeded sample of dataset users with >= 10 interactions, the last item (by time) is hidden as
+the target. A rule-based simulator knows the earlier history and the target's attributes and reveals
+one attribute per turn (genre, era, a similar title it liked, a tag), never the target's title. A
+hit is the target among the items a system shows in a turn.
+
+The systems run over stores holding the dataset minus every target, so nothing has seen a target.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from agent.service import MuseService
+from muse.domain import Interaction, Item
+from stores import sqlite_stores
+from stores.base import Stores
+from tools.gr.metrics import ndcg_at_k
+from tools.protocols import Scorer
+from tools.retriever import Retriever
+
+MISS_TURNS = 6  # a miss counts as one turn past the budget
+SHOWN = 5  # items per turn, as the agent's plan shows
+
+
+# The simulated user ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class HeldOut:
+    """One evaluated user: the earlier history (oldest first) and the hidden target."""
+
+    user_id: str
+    history: tuple[Interaction, ...]
+    target: Item
+
+
+class LeakError(AssertionError):
+    """The simulator was about to name its target."""
+
+
+class RuleSimulator:
+    """Reveals one attribute of the target per turn; the opening adds a well-rated liked title."""
+
+    def __init__(self, case: HeldOut, items: dict[int, Item], rng: random.Random) -> None:
+        self.case, self.items, self.target = case, items, case.target
+        rated = sorted(case.history, key=lambda i: (-(i.rating or 0.0), -i.ts, i.item_id))
+        safe = [i.item_id for i in rated if self._safe(items[i.item_id].title)]
+        self.opening_title = items[safe[0]].title if safe else None
+        self.genres = [g for g in self.target.genres if g != "(no genres listed)"]
+        rng.shuffle(self.genres)
+        self.similar_title = self._similar(safe)
+
+    def _safe(self, title: str) -> bool:
+        t, target = title.lower(), self.target.title.lower()
+        return target not in t and t not in target
+
+    def _similar(self, safe: list[int]) -> str | None:
+        target = set(self.target.genres)
+        by_overlap = sorted((i for i in safe if self.items[i].title != self.opening_title),
+                            key=lambda i: -len(target & set(self.items[i].genres)) / max(1, len(target | set(self.items[i].genres))))
+        return self.items[by_overlap[0]].title if by_overlap else None
+
+    def message(self, turn: int) -> str:
+        """The user's message for `turn` (1-based); guarded never to contain the target's title."""
+        text = self._compose(turn)
+        if self.target.title.lower() in text.lower():
+            raise LeakError(f"simulator message names the target {self.target.title!r}: {text!r}")
+        return text
+
+    def _compose(self, turn: int) -> str:
+        genre = self.genres[0].lower() if self.genres else "good"
+        if turn == 1:
+            liked = f" I liked {self.opening_title}." if self.opening_title else ""
+            return f"I'm in the mood for a {genre} movie.{liked}"
+        if turn == 2:
+            return f"Something from the {decade_phrase(self.target.year)}, please." if self.target.year else f"More {genre} please."
+        if turn == 3:
+            return f"I also liked {self.similar_title}." if self.similar_title else "Something similar to what I liked."
+        if turn == 4 and self.target.tags:
+            return f"Ideally something {self.target.tags[0]}."
+        if len(self.genres) > 1:
+            return f"Maybe with some {self.genres[1].lower()} in it."
+        return "Any other ideas?"
+
+
+def decade_phrase(year: int) -> str:
+    decade = year // 10 * 10
+    return f"{decade % 100:02d}s" if decade < 2000 else f"{decade}s"
+
+
+# Data: held-out users and the stores without their targets --------------------------------------
+def sample_users(interactions: Sequence[Interaction], items: dict[int, Item], n: int, seed: int, min_len: int = 10) -> list[HeldOut]:
+    """A seeded sample of users with >= `min_len` interactions, each with its last item hidden."""
+    by_user: dict[str, list[Interaction]] = defaultdict(list)
+    for i in interactions:
+        by_user[i.user_id].append(i)
+    eligible = sorted((u for u, rows in by_user.items() if len(rows) >= min_len), key=_user_key)
+    chosen = sorted(random.Random(seed).sample(eligible, min(n, len(eligible))), key=_user_key)
+    cases = []
+    for user in chosen:
+        rows = sorted(by_user[user], key=lambda i: (i.ts, i.item_id))
+        cases.append(HeldOut(user, tuple(rows[:-1]), items[rows[-1].item_id]))
+    return cases
+
+
+def _user_key(user: str) -> tuple[int, str]:
+    return (int(user), user) if user.isdigit() else (1 << 62, user)
+
+
+def stores_without_targets(items: list[Item], interactions: Sequence[Interaction], cases: Sequence[HeldOut], db: Path) -> Stores:
+    """Fresh SQLite stores at `db` holding the dataset minus each evaluated user's target interaction.
+    (SQLite, not the memory stores: those snapshot all state on every write, far too slow per turn.)"""
+    hidden = {(c.user_id, c.target.item_id) for c in cases}
+    db.parent.mkdir(parents=True, exist_ok=True)
+    for stale in db.parent.glob(db.name + "*"):
+        stale.unlink()
+    stores = sqlite_stores(db)
+    with stores.transaction():
+        stores.catalog.upsert(items)
+        stores.interactions.add([i for i in interactions if (i.user_id, i.item_id) not in hidden])
+        stores.users.ensure_many(sorted({i.user_id for i in interactions}))
+        stores.catalog.refresh_popularity(stores.interactions.item_counts())
+    return stores
+
+
+# Systems ---------------------------------------------------------------------------------------
+class System(Protocol):
+    name: str
+
+    def turn(self, user_id: str, message: str, session: str) -> list[int]:
+        """One turn of a conversation; returns the ids shown, best first."""
+
+
+class _Paged:
+    """Shared state of the non-chat baselines: a user's seen items and what a session has shown."""
+
+    def __init__(self, stores: Stores) -> None:
+        self.stores = stores
+        self.shown: dict[str, list[int]] = defaultdict(list)
+        self.said: dict[str, list[str]] = defaultdict(list)
+
+    def exclude(self, user_id: str, session: str) -> set[int]:
+        return {i.item_id for i in self.stores.interactions.history(user_id)} | set(self.shown[session])
+
+    def show(self, session: str, ids: list[int]) -> list[int]:
+        self.shown[session] += ids
+        return ids
+
+
+class PopularitySystem(_Paged):
+    """The most popular unseen items, a new page each turn; ignores the chat."""
+
+    name = "popularity"
+
+    def __init__(self, stores: Stores) -> None:
+        super().__init__(stores)
+        counts = stores.interactions.item_counts()
+        self.ranked = sorted(counts, key=lambda i: (-counts[i], i))
+
+    def turn(self, user_id: str, message: str, session: str) -> list[int]:
+        banned = self.exclude(user_id, session)
+        return self.show(session, [i for i in self.ranked if i not in banned][:SHOWN])
+
+
+class RetrievalSystem(_Paged):
+    """Semantic search over everything said so far in the session; no GR, no parsing."""
+
+    name = "retrieval-only"
+
+    def __init__(self, stores: Stores, retriever: Retriever) -> None:
+        super().__init__(stores)
+        self.retriever = retriever
+
+    def turn(self, user_id: str, message: str, session: str) -> list[int]:
+        self.said[session].append(message)
+        filters = {"exclude_ids": self.exclude(user_id, session)}
+        result = self.retriever.search(" ".join(self.said[session]), filters=filters, k=SHOWN)
+        return self.show(session, result.item_ids)
+
+
+class GROnlySystem(_Paged):
+    """The GR scorer's top items for the stored history, a new page each turn; ignores the chat."""
+
+    name = "gr-only"
+
+    def __init__(self, stores: Stores, scorer: Scorer) -> None:
+        super().__init__(stores)
+        self.scorer = scorer
+
+    def turn(self, user_id: str, message: str, session: str) -> list[int]:
+        history = [i.item_id for i in self.stores.interactions.history(user_id)]
+        banned = self.exclude(user_id, session)
+        return self.show(session, [i for i, _ in self.scorer.recommend(history, SHOWN, exclude=sorted(banned))])
+
+
+class AgentSystem:
+    """The full Muse agent (`MuseService.chat`)."""
+
+    name = "agent"
+
+    def __init__(self, service: MuseService) -> None:
+        self.service = service
+
+    def turn(self, user_id: str, message: str, session: str) -> list[int]:
+        return [c.item_id for c in self.service.chat(user_id, message, session).items]
+
+
+def baseline_systems(service: MuseService) -> list[System]:
+    """Popularity, retrieval-only, GR-only (when a scorer exists) and the full agent, on one service."""
+    s = service.s
+    systems: list[System] = [PopularitySystem(s.stores), RetrievalSystem(s.stores, s.retriever)]
+    if s.scorer is not None:
+        systems.append(GROnlySystem(s.stores, s.scorer))
+    return [*systems, AgentSystem(service)]
+
+
+# The harness -----------------------------------------------------------------------------------
+@dataclass
+class Episode:
+    user_id: str
+    target: int
+    hit_turn: int | None  # 1-based, None on a miss
+    ndcg: float
+    latencies: list[float] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
+
+
+def run_episode(system: System, case: HeldOut, items: dict[int, Item], turns: int, seed: int) -> Episode:
+    """Talk to `system` for up to `turns` turns; stop at the first turn that shows the target."""
+    sim = RuleSimulator(case, items, random.Random(f"{seed}:{case.user_id}"))
+    session = f"sim-{system.name}-{case.user_id}"
+    episode = Episode(case.user_id, case.target.item_id, None, 0.0)
+    for turn in range(1, turns + 1):
+        message = sim.message(turn)
+        start = time.perf_counter()
+        shown = system.turn(case.user_id, message, session)
+        episode.latencies.append(time.perf_counter() - start)
+        episode.messages.append(message)
+        if case.target.item_id in shown:
+            episode.hit_turn = turn
+            episode.ndcg = ndcg_at_k(shown, {case.target.item_id}, len(shown))
+            break
+    return episode
+
+
+@dataclass
+class SystemReport:
+    name: str
+    users: int
+    hit_rate: float
+    hit_by_turn: list[float]
+    avg_turns: float
+    ndcg: float
+    latency_p50_ms: float
+    latency_p95_ms: float
+    latencies: list[float] = field(repr=False, default_factory=list)
+
+    def row(self) -> dict[str, float | str | int | list[float]]:
+        return {k: v for k, v in self.__dict__.items() if k != "latencies"}
+
+
+def summarize(name: str, episodes: Sequence[Episode], turns: int) -> SystemReport:
+    """Hit rate within the budget, cumulative hit rate by turn, turns to hit (miss = 6), NDCG, latency."""
+    n = max(1, len(episodes))
+    hits = [e.hit_turn for e in episodes]
+    lat = np.array([t for e in episodes for t in e.latencies]) * 1000 if episodes else np.zeros(1)
+    return SystemReport(
+        name=name, users=len(episodes),
+        hit_rate=sum(h is not None for h in hits) / n,
+        hit_by_turn=[sum(h is not None and h <= t for h in hits) / n for t in range(1, turns + 1)],
+        avg_turns=sum(h if h is not None else MISS_TURNS for h in hits) / n,
+        ndcg=sum(e.ndcg for e in episodes) / n,
+        latency_p50_ms=float(np.percentile(lat, 50)), latency_p95_ms=float(np.percentile(lat, 95)),
+        latencies=[float(x) for x in lat],
+    )
+
+
+def evaluate(systems: Sequence[System], cases: Sequence[HeldOut], items: dict[int, Item], turns: int, seed: int,
+             progress: Callable[[str], None] | None = None) -> list[SystemReport]:
+    """Every system against every simulated user."""
+    reports = []
+    for system in systems:
+        episodes = [run_episode(system, case, items, turns, seed) for case in cases]
+        reports.append(summarize(system.name, episodes, turns))
+        if progress:
+            progress(f"{system.name}: hit rate {reports[-1].hit_rate:.3f}")
+    return reports
