@@ -7,6 +7,7 @@ The agent should reach a model only through `agent.structured` (deadlines, valid
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import importlib.util
 import re
@@ -77,6 +78,16 @@ class LoadedModel:
 
 _LOADED: dict[tuple[str, int, int, bool], LoadedModel] = {}
 _LOAD_LOCK = threading.Lock()
+
+
+@atexit.register
+def _close_all() -> None:
+    """Free models before interpreter teardown (llama.cpp's own __del__ then finds its C bindings gone)."""
+    with _LOAD_LOCK:
+        for loaded in _LOADED.values():
+            with contextlib.suppress(Exception):
+                loaded.llama.close()
+        _LOADED.clear()
 
 
 def _load_llama(path: Path, n_ctx: int, n_threads: int, use_extra_bufts: bool) -> LoadedModel:
