@@ -17,6 +17,9 @@ from stores.base import Stores
 
 @dataclass
 class _State:
+    """Records are immutable (frozen dataclasses, profiles copied on put), so a snapshot only has
+    to copy the containers, not the records: cheap enough to take at every transaction."""
+
     items: dict[int, Item] = field(default_factory=dict)
     interactions: dict[tuple[str, int, int], Interaction] = field(default_factory=dict)
     users: set[str] = field(default_factory=set)
@@ -24,6 +27,11 @@ class _State:
     messages: dict[str, list[Message]] = field(default_factory=lambda: defaultdict(list))
     profiles: dict[str, dict[str, Any]] = field(default_factory=dict)
     feedback: list[Feedback] = field(default_factory=list)
+
+    def snapshot(self) -> "_State":
+        messages: defaultdict[str, list[Message]] = defaultdict(list, {k: list(v) for k, v in self.messages.items()})
+        return _State(dict(self.items), dict(self.interactions), set(self.users), dict(self.sessions), messages,
+                      dict(self.profiles), list(self.feedback))
 
 
 class _Shared:
@@ -37,7 +45,7 @@ class _Shared:
     @contextmanager
     def tx(self) -> Iterator[None]:
         with self.lock:
-            snapshot = copy.deepcopy(self.state) if self._depth == 0 else None
+            snapshot = self.state.snapshot() if self._depth == 0 else None
             self._depth += 1
             try:
                 yield

@@ -106,3 +106,10 @@ def test_embedding_fallback_offers_candidates_not_a_guess(minilm_built, minilm) 
     assert 1 in [a.item_id for a in grounding.alternatives]  # Toy Story
     assert TitleGrounder(stores.catalog).ground("animated toys cowboy and spaceman").status == "unknown"
     assert grounder.ground("xyzzy plugh").status == "unknown"
+
+
+def test_a_bare_year_is_not_the_film_of_that_name(grounder: TitleGrounder) -> None:
+    found = grounder.find_mentions("something from 1984 like The Terminator (1984)")
+    assert [g.title for g in found if g.status == "matched"] == ["The Terminator (1984)"]
+    quoted = grounder.find_mentions('I loved "1984"')
+    assert [g.item_id for g in quoted] == [2117]

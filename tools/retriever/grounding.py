@@ -64,6 +64,7 @@ _YEAR_TAIL = re.compile(r"^(?P<title>.*?\S)[\s,]*\(?\s*(?P<year>'?\d{2}|\d{4})\s
 _TOKEN = re.compile(r"\w+(?:['’.\-]\w+)*")
 _BOUNDARY = re.compile(r"[,;.!?()\[\]{}\"“”\n]")
 _SENTENCE_END = re.compile(r"[.!?\n]")
+_YEAR_WORD = re.compile(r"(?:1[89]|20)\d{2}s?")
 _QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,120})[\"”]")
 
 
@@ -222,6 +223,8 @@ class TitleGrounder:
 
     def _capitalised_runs(self, text: str, tokens: list[_Tok], used: list[bool], found: list[Grounding]) -> None:
         for run in _runs(tokens, used):
+            if all(_YEAR_WORD.fullmatch(t.word) for t in run):
+                continue
             mention = text[run[0].start : run[-1].end]
             grounding = self.ground(mention, use_embeddings=False)
             confident_tie = grounding.status == "ambiguous" and grounding.alternatives and grounding.alternatives[0].score * 100 >= FUZZY_MATCH
@@ -279,8 +282,8 @@ def _plausible(tokens: list[_Tok], i: int, length: int) -> bool:
 def _plausible_word(token: _Tok, before: _Tok | None) -> bool:
     """A one-word title: never a chat word; a common word only when capitalised mid-sentence for no
     other reason ("I loved Heat", "Heat, Up and Alien"; not "The Thing is...")."""
-    if token.lower in NEVER_ALONE:
-        return False
+    if token.lower in NEVER_ALONE or _YEAR_WORD.fullmatch(token.word):
+        return False  # "from 1984" is a year, not the film: a bare year grounds only when quoted
     if not token.capitalised:
         return token.lower not in COMMON_WORDS and len(token.lower) >= 4
     if token.lower not in COMMON_WORDS:
