@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Annotated, Any
 
@@ -82,17 +83,34 @@ def names_only(text: str, grounder: Any, allowed: set[int]) -> bool:
     return mentioned <= allowed and (bool(mentioned) or not allowed)
 
 
+def plain_sentence_problem(sentence: str) -> str | None:
+    """Why a tiny model's opening line is unusable, or None. Invented titles show up as quotes,
+    years and capitalised words mid-sentence, so none of those are allowed."""
+    if not 20 <= len(sentence) <= 160:
+        return "length"
+    if re.search(r"[\d\"“”«»:]", sentence):
+        return "digits or quotes (a title or a year)"
+    if any(w[:1].isupper() for w in re.findall(r"[\w']+", sentence)[1:] if w != "I"):
+        return "capitalised words mid-sentence (a made-up title?)"
+    if sentence[-1] not in ".!":
+        return "not a full sentence"
+    return None
+
+
 def llm_intro(llm: Any, wants: str, grounder: Any, timeout_s: float, tracer: Tracer) -> str | None:
     """One sentence of welcome from the model, or None (timeout, error, or it named a title)."""
     with tracer.step("reply", "llm.intro", {"wants": wants}) as h:
-        answer = ask_text(llm, _messages(render("intro", wants=wants or "something good to watch")), timeout_s=timeout_s, max_tokens=48)
+        # No system message: every prompt token costs ~10-20 ms on the tiny CPU model.
+        prompt = [HumanMessage(render("intro", wants=wants or "something good to watch"))]
+        answer = ask_text(llm, prompt, timeout_s=timeout_s, max_tokens=32)
         text = " ".join((answer.text or "").split()).strip('"')
         if not text:
             h.error = answer.error or "empty"
             return None
         sentence = text.split("\n")[0][:200]
-        if not names_only(sentence, grounder, set()):
-            h.error = "rejected: named a title or leaked instructions"
+        problem = plain_sentence_problem(sentence)
+        if problem or not names_only(sentence, grounder, set()):
+            h.error = f"rejected: {problem or 'named a catalog title or leaked instructions'}"
             return None
         h.n_out = 1
         return sentence

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass
 from typing import Any
 
 from agent.plan import Plan
@@ -60,19 +62,27 @@ def wants(u: Understanding, profile: UserProfile) -> str:
     return ", ".join(parts) or "a good movie"
 
 
-def _intro_line(intro: Future[str | None] | None, budget_s: float, tracer: Tracer) -> str | None:
-    """The tiny LLM's opening line if it is ready within the budget (it started with the turn)."""
+@dataclass(frozen=True)
+class PendingLine:
+    """An LLM line being written in the background, and the moment the reply stops waiting for it."""
+
+    future: Future[str | None]
+    deadline: float
+
+
+def _intro_line(intro: PendingLine | None, tracer: Tracer) -> str | None:
+    """The tiny LLM's opening line if it is ready by its deadline (it started with the turn)."""
     if intro is None:
         return None
     try:
-        return intro.result(timeout=budget_s)
+        return intro.future.result(timeout=max(0.0, intro.deadline - time.monotonic()))
     except FutureTimeout:
         tracer.note("reply", "llm.intro", error="not ready within the budget: template used")
         return None
 
 
 def compose_reply(u: Understanding, profile: UserProfile, ranked: list[Ranked], plan: Plan, services: Any,
-                  tracer: Tracer, intro: Future[str | None] | None = None, llm_text: str | None = None) -> tuple[str, list[str]]:
+                  tracer: Tracer, intro: PendingLine | None = None, llm_text: str | None = None) -> tuple[str, list[str]]:
     """(reply text, clarifying questions)."""
     clarifications = clarifications_for(u)
     if not plan.recommends:
@@ -115,7 +125,7 @@ def compose_reply(u: Understanding, profile: UserProfile, ranked: list[Ranked], 
 
         body = llm_reply(llm, u.text, lines, " ".join(notes), grounder, allowed, timeout, tracer)
     if body is None:
-        opening = _intro_line(intro, services.settings.llm_intro_budget_s, tracer) if ranked else None
+        opening = _intro_line(intro, tracer) if ranked else None
         opening = opening or (f"Here are {len(ranked)} picks for you:" if ranked else "")
         body = "\n".join([opening, *lines]) if ranked else ""
     parts = [understood(u, profile, titles), *notes, body, *clarifications]

@@ -11,7 +11,7 @@ import threading
 import time
 from collections import defaultdict
 from collections.abc import Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -20,7 +20,7 @@ from agent.api import ProfileEdit
 from agent.plan import Plan, default_plan
 from agent.profile import apply_feedback, apply_understanding, history_taste
 from agent.recommend import Ranked, blend, gather, mmr, profile_filters, query_text, reason_for
-from agent.reply import compose_reply, stream_pieces
+from agent.reply import PendingLine, compose_reply, stream_pieces
 from agent.trace import Tracer
 from agent.types import ImageRef, ItemCard, TurnResult, UserProfile
 from agent.understand import Understanding, understand
@@ -199,7 +199,7 @@ class MuseService:
         self._persist(result, message, u)
         return result
 
-    def _start_intro(self, u: Understanding, profile: UserProfile, tracer: Tracer) -> Future[str | None] | None:
+    def _start_intro(self, u: Understanding, profile: UserProfile, tracer: Tracer) -> PendingLine | None:
         """A tiny LLM writes the opening line while the tools run; the reply waits for it only
         until `llm_intro_budget_s` has passed since the turn began."""
         s = self.s
@@ -208,7 +208,9 @@ class MuseService:
         from agent.llm_steps import llm_intro
         from agent.reply import wants
 
-        return self._llm_pool.submit(llm_intro, s.llm, wants(u, profile), s.grounder, s.settings.llm_intro_budget_s, tracer)
+        budget = s.settings.llm_intro_budget_s
+        future = self._llm_pool.submit(llm_intro, s.llm, wants(u, profile), s.grounder, budget, tracer)
+        return PendingLine(future, time.monotonic() + budget + 0.05)
 
     def _execute(self, plan: Plan, u: Understanding, profile: UserProfile, history: list[Interaction],
                  shown: list[int], tracer: Tracer) -> tuple[list[Ranked], str | None]:

@@ -44,6 +44,7 @@ def main() -> None:
     service.chat("bench-warmup", "hello, space movies please")  # load lazily-built parts once
     turns: list[float] = []
     steps: dict[str, list[float]] = defaultdict(list)
+    intros = {"used": 0, "rejected or late": 0}
     for n, conversation in enumerate(CONVERSATIONS):
         for message in conversation:
             t0 = time.perf_counter()
@@ -52,6 +53,9 @@ def main() -> None:
             per_turn: dict[str, float] = defaultdict(float)
             for step in result.trace:
                 per_turn[f"{step.step}:{step.tool}"] += step.ms
+            if result.items and use_llm:
+                used = any(t.tool == "llm.intro" and t.error is None and t.ms for t in result.trace)
+                intros["used" if used else "rejected or late"] += 1
             for key, ms in per_turn.items():
                 steps[key].append(ms)
     scorer = service.s.scorer.name if service.s.scorer is not None else "none (no checkpoint)"
@@ -62,6 +66,9 @@ def main() -> None:
     print(f"| {'whole turn':<34} | {len(turns):>3} | {statistics.median(turns):>8.0f} | {pct(turns, 0.95):>8.0f} |")
     for key, values in sorted(steps.items(), key=lambda kv: -statistics.median(kv[1])):
         print(f"| {key:<34} | {len(values):>3} | {statistics.median(values):>8.1f} | {pct(values, 0.95):>8.1f} |")
+    if use_llm:
+        print(f"\nSmolLM2 opening line: used in {intros['used']} turns, template in {intros['rejected or late']} "
+              "(timed out, named a title, or empty)")
     print(f"\ngoal p50 <= 1500 ms: {'met' if statistics.median(turns) <= 1500 else 'NOT met'}")
     service.close()
 

@@ -210,3 +210,16 @@ def test_capable_llm_plan_is_validated(make_service: Callable[..., MuseService])
     result = make_service(llm, capable=True, images=False).chat("pat", "funny movies from the 90s", "s")
     assert len(result.items) == 3 and not any(t.tool == "retriever.similar_to" for t in result.trace)
     assert sum(1 for t in result.trace if t.tool.startswith("llm.")) <= 3  # the per-turn cap
+
+
+@pytest.mark.parametrize(("line", "ok"), [
+    ("Here are some thrilling picks for a dark night in!", True),
+    ('The movie is called "The Night Circus" by the film noir.', False),
+    ("The Original 1960s Comedy, 1979, is a classic comedy film.", False),
+    ("The movie picks for someone who wants Comedy, Animation are great.", False),
+    ("ok", False),
+])
+def test_tiny_llm_opening_lines_are_checked(line: str, ok: bool) -> None:
+    from agent.llm_steps import plain_sentence_problem
+
+    assert (plain_sentence_problem(line) is None) == ok
