@@ -22,7 +22,7 @@ pytestmark = [
 DOCS_SHOT = Path(__file__).resolve().parents[2] / "docs" / "screenshot.png"
 
 
-@pytest.fixture(params=["fake", pytest.param("real", marks=pytest.mark.slow)])  # real: ~45 s, in `make test-all`
+@pytest.fixture(params=["fake", "real"])
 def served(request: pytest.FixtureRequest, settings: Settings) -> tuple[str, Settings, object]:
     """(name, settings, service): the deterministic fake, and the agent's real service when it exists."""
     if request.param == "fake":

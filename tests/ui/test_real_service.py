@@ -41,7 +41,6 @@ def test_api_over_the_real_service(real_service, real_settings: Settings) -> Non
     assert client.delete("/v1/profile/api-u1", headers=AUTH).json()["liked_items"] == []
 
 
-@pytest.mark.slow  # two cold starts of the real service (~30 s); the fake's restart test runs by default
 def test_restart_keeps_history_and_profile_with_the_real_service(real_settings: Settings) -> None:
     env = {**os.environ, **REAL_ENV, "MUSE_HOME": str(real_settings.home), "MUSE_API_KEYS": "real-key"}
     port = free_port()
