@@ -53,10 +53,6 @@ REAL_ENV = {"MUSE_LLM_BACKEND": "none", "MUSE_IMAGE_BACKEND": "poster", "MUSE_EM
 @pytest.fixture(scope="module")
 def real_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """Settings for the agent's real service (no LLM, poster images, fake embedder: fast), data prepared."""
-    from ui.services import real_builder
-
-    if real_builder() is None:
-        pytest.skip("the agent provides no build_service yet")
     from stores.datasets import prepare_dataset
 
     settings = Settings(home=tmp_path_factory.mktemp("real") / "home", llm_backend="none",
@@ -67,10 +63,8 @@ def real_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 
 @pytest.fixture(scope="module")
 def real_service(real_settings: Settings):  # noqa: ANN201 - the agent's MuseService
-    from ui.services import real_builder
+    from ui.services import load_service
 
-    service = real_builder()(real_settings)  # type: ignore[misc]
+    service = load_service(real_settings)
     yield service
-    close = getattr(service, "close", None)
-    if close is not None:
-        close()
+    service.close()

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -19,7 +15,6 @@ from fastapi.testclient import TestClient
 
 from muse.errors import InvalidInputError
 from muse.settings import Settings
-from stores import sqlite_stores
 from ui.fake_service import GENRES, FakeChatService
 from ui.http_api import TokenBucket, create_api, is_loopback
 
@@ -198,40 +193,3 @@ def test_20_users_in_parallel_do_not_leak(live_url: str, fake: FakeChatService) 
         assert [m.role for m in messages] == ["user", "assistant", "user", "assistant"], user_id
         assert all(genre in m.content for m in messages if m.role == "user"), user_id
         assert [f.item_id for f in fake.stores.feedback.for_user(user_id)] == [liked]
-
-
-def test_restart_keeps_history_and_profile(tmp_path: Path) -> None:
-    home = tmp_path / "home"
-    env = {**os.environ, "MUSE_HOME": str(home), "MUSE_API_KEYS": KEY}
-    port = free_port()
-    muse = Path(sys.executable).parent / "muse"
-    command = [str(muse), "api", "--fake", "--port", str(port)]
-    url = f"http://127.0.0.1:{port}"
-
-    def start() -> subprocess.Popen[bytes]:
-        process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        wait_until_up(url + "/healthz", timeout_s=60)
-        return process
-
-    process = start()
-    try:
-        with httpx.Client(base_url=url, headers=AUTH, timeout=30) as http:
-            turn = http.post("/v1/chat", json={"user_id": "alice", "message": "sci-fi, no horror"}).json()
-            http.post("/v1/feedback", json={"user_id": "alice", "item_id": turn["items"][0]["item_id"], "value": 1})
-            before = http.get("/v1/profile/alice").json()
-        process.send_signal(signal.SIGKILL)  # mid-session, no clean shutdown
-        process.wait(timeout=10)
-
-        process = start()
-        with httpx.Client(base_url=url, headers=AUTH, timeout=30) as http:
-            assert http.get("/v1/profile/alice").json() == before
-            after = http.post("/v1/chat", json={"user_id": "alice", "message": "more", "session_id": turn["session_id"]}).json()
-        assert after["session_id"] == turn["session_id"]
-        assert turn["items"][0]["item_id"] not in [c["item_id"] for c in after["items"]]
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-    stores = sqlite_stores(home / "db" / "fake.sqlite3")
-    contents = [m.content for m in stores.sessions.messages(turn["session_id"])]
-    assert contents[0] == "sci-fi, no horror" and contents[2] == "more" and len(contents) == 4
-    stores.close()
