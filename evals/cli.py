@@ -67,13 +67,19 @@ def simulate_cmd(
     turns: int = typer.Option(5, "--turns", min=1, max=10, help="Turn budget per conversation."),
     seed: int = typer.Option(0, "--seed", help="Sampling seed: same seed, same numbers."),
     fast: bool = typer.Option(False, "--fast", help="FakeEmbedder and popularity FakeScorer (for tests)."),
+    simulator: str = typer.Option("auto", "--simulator", help="rule, llm (the configured LLM phrases the messages), or auto: llm when the LLM is capable."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Simulated users against popularity, retrieval-only, GR-only and the full agent; writes a report."""
+    from agent.llm import build_chat_model, is_capable
     from evals.report import run_simulation, table, write_report
 
     settings = _settings(ctx)
-    run = run_simulation(settings, dataset, users, turns, seed, fast, progress=lambda m: typer.echo(m, err=True))
+    if simulator not in ("auto", "rule", "llm"):
+        raise typer.BadParameter("--simulator must be rule, llm or auto")
+    use_llm = simulator == "llm" or (simulator == "auto" and is_capable(settings))
+    llm = build_chat_model(settings) if use_llm else None
+    run = run_simulation(settings, dataset, users, turns, seed, fast, progress=lambda m: typer.echo(m, err=True), llm=llm)
     out = write_report(run, settings.reports_dir)
     if as_json:
         typer.echo(json.dumps({**run.to_json(), "report": str(out / "report.md")}, indent=2))

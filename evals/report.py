@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from agent.build import build_service
 from agent.service import MuseService
@@ -66,12 +67,14 @@ def build_eval_service(settings: Settings, dataset: str, users: int, seed: int, 
 
 
 def run_simulation(settings: Settings, dataset: str, users: int, turns: int, seed: int, fast: bool = False,
-                   progress: Callable[[str], None] | None = None) -> SimulationRun:
-    """Every system against `users` simulated users for up to `turns` turns."""
+                   progress: Callable[[str], None] | None = None, llm: Any = None) -> SimulationRun:
+    """Every system against `users` simulated users for up to `turns` turns (messages phrased by
+    `llm` when given, else rule-based)."""
     start = time.perf_counter()
     service, cases, items, notes = build_eval_service(settings, dataset, users, seed, fast)
+    notes.append("simulator: " + ("LLM-phrased, leak-guarded" if llm is not None else "rule-based"))
     try:
-        reports = evaluate(baseline_systems(service), cases, items, turns, seed, progress)
+        reports = evaluate(baseline_systems(service), cases, items, turns, seed, progress, llm)
     finally:
         service.close()
     return SimulationRun(dataset, len(cases), turns, seed, reports, notes, round(time.perf_counter() - start, 1))

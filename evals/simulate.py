@@ -16,12 +16,15 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
+from langchain_core.messages import HumanMessage
 
 from agent.service import MuseService
-from muse.domain import Interaction, Item
+from agent.structured import ask_text
+from muse.domain import Interaction, Item, normalise_title
+from prompts import render
 from stores import sqlite_stores
 from stores.base import Stores
 from tools.gr.metrics import ndcg_at_k
@@ -89,6 +92,36 @@ class RuleSimulator:
         if len(self.genres) > 1:
             return f"Maybe with some {self.genres[1].lower()} in it."
         return "Any other ideas?"
+
+
+class Simulator(Protocol):
+    def message(self, turn: int) -> str: ...
+
+
+class LLMSimulator:
+    """The same revealed facts, phrased by an LLM in its own words. The model is never told the
+    target's title; the leak guard still checks every message, regenerates one that names the
+    target (up to `tries` times), and falls back to the rule-based message."""
+
+    def __init__(self, rule: RuleSimulator, llm: Any, *, timeout_s: float = 20.0, tries: int = 3) -> None:
+        self.rule, self.llm, self.timeout_s, self.tries = rule, llm, timeout_s, tries
+        self.regenerated = self.fallbacks = 0
+
+    def leaks(self, text: str) -> bool:
+        said = normalise_title(text)
+        return any(normalise_title(name) in said for name in (self.rule.target.title, *self.rule.target.aka) if name)
+
+    def message(self, turn: int) -> str:
+        fact = self.rule.message(turn)
+        prompt = [HumanMessage(render("simulator", fact=fact))]
+        for attempt in range(self.tries):
+            answer = ask_text(self.llm, prompt, timeout_s=self.timeout_s, max_tokens=60)
+            text = " ".join((answer.text or "").split())[:300].strip('"')
+            if text and not self.leaks(text):
+                return text
+            self.regenerated += bool(text)
+        self.fallbacks += 1
+        return fact
 
 
 def decade_phrase(year: int) -> str:
@@ -233,9 +266,11 @@ class Episode:
     messages: list[str] = field(default_factory=list)
 
 
-def run_episode(system: System, case: HeldOut, items: dict[int, Item], turns: int, seed: int) -> Episode:
-    """Talk to `system` for up to `turns` turns; stop at the first turn that shows the target."""
-    sim = RuleSimulator(case, items, random.Random(f"{seed}:{case.user_id}"))
+def run_episode(system: System, case: HeldOut, items: dict[int, Item], turns: int, seed: int, llm: Any = None) -> Episode:
+    """Talk to `system` for up to `turns` turns; stop at the first turn that shows the target.
+    With `llm`, the LLM simulator phrases the messages."""
+    rule = RuleSimulator(case, items, random.Random(f"{seed}:{case.user_id}"))
+    sim: Simulator = LLMSimulator(rule, llm) if llm is not None else rule
     session = f"sim-{system.name}-{case.user_id}"
     episode = Episode(case.user_id, case.target.item_id, None, 0.0)
     for turn in range(1, turns + 1):
@@ -284,11 +319,11 @@ def summarize(name: str, episodes: Sequence[Episode], turns: int) -> SystemRepor
 
 
 def evaluate(systems: Sequence[System], cases: Sequence[HeldOut], items: dict[int, Item], turns: int, seed: int,
-             progress: Callable[[str], None] | None = None) -> list[SystemReport]:
-    """Every system against every simulated user."""
+             progress: Callable[[str], None] | None = None, llm: Any = None) -> list[SystemReport]:
+    """Every system against every simulated user (rule-based, or phrased by `llm`)."""
     reports = []
     for system in systems:
-        episodes = [run_episode(system, case, items, turns, seed) for case in cases]
+        episodes = [run_episode(system, case, items, turns, seed, llm) for case in cases]
         reports.append(summarize(system.name, episodes, turns))
         if progress:
             progress(f"{system.name}: hit rate {reports[-1].hit_rate:.3f}")

@@ -14,8 +14,6 @@ from muse.settings import Settings, apply_offline_env
 app = typer.Typer(no_args_is_help=True, add_completion=False, help="Muse: a conversational recommender.")
 data_app = typer.Typer(no_args_is_help=True, help="Load datasets into the stores and show what exists.")
 app.add_typer(data_app, name="data")
-from tools.gr.cli import gr_app  # noqa: E402
-app.add_typer(gr_app, name="gr")
 
 
 @app.callback()
@@ -79,7 +77,7 @@ def data_info(
 
 @app.command("demo")
 def demo(ctx: typer.Context) -> None:
-    """The main job: prepare the demo data (later steps: index, GR model, chat UI)."""
+    """The main job: prepare the data, build the index, train HSTU (cached), serve the chat UI."""
     from muse.demo import run_demo
 
     try:
@@ -88,65 +86,19 @@ def demo(ctx: typer.Context) -> None:
         raise fail(exc) from exc
 
 
-# Retriever (tools/retriever/cli.py imports the helpers above, so it is registered last).
+# Each area's sub-commands (imported last: they use settings_of, emit and fail from above).
+from agent.cli import chat_cmd  # noqa: E402
+from evals.cli import eval_app  # noqa: E402
+from tools.gr.cli import gr_app  # noqa: E402
 from tools.retriever.cli import index_app, search_cmd  # noqa: E402
+from ui.cli import api_cmd, telegram_cmd, ui_cmd  # noqa: E402
 
 app.add_typer(index_app, name="index")
 app.command("search")(search_cmd)
-
-# Evaluation (evals/).
-from evals.cli import eval_app  # noqa: E402
-
+app.add_typer(gr_app, name="gr")
+app.command("chat")(chat_cmd)
+app.command("ui")(ui_cmd)
+app.command("api")(api_cmd)
+app.command("telegram")(telegram_cmd)
 app.add_typer(eval_app, name="eval")
 
-
-# Interfaces (ui/) --------------------------------------------------------------------------------
-FAKE_HELP = "Serve the deterministic fake service (no models; for UI work and tests)."
-
-
-@app.command("ui")
-def ui(
-    ctx: typer.Context,
-    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (loopback by default)."),
-    port: int = typer.Option(7860, "--port", help="Port to serve on."),
-    fake: bool = typer.Option(False, "--fake", help=FAKE_HELP),
-) -> None:
-    """Serve the Gradio chat UI."""
-    from ui.gradio_app import main as serve_ui
-
-    try:
-        serve_ui(settings_of(ctx), host=host, port=port, fake=fake)
-    except MuseError as exc:
-        raise fail(exc) from exc
-
-
-@app.command("api")
-def api(
-    ctx: typer.Context,
-    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (loopback by default)."),
-    port: int = typer.Option(8000, "--port", help="Port to serve on."),
-    insecure_no_auth: bool = typer.Option(False, "--insecure-no-auth", help="Run without API keys (loopback only)."),
-    fake: bool = typer.Option(False, "--fake", help=FAKE_HELP),
-) -> None:
-    """Serve the HTTP API (keys from MUSE_API_KEYS; OpenAPI docs at /docs)."""
-    from ui.http_api import serve
-
-    try:
-        serve(settings_of(ctx), host=host, port=port, insecure_no_auth=insecure_no_auth, fake=fake)
-    except MuseError as exc:
-        raise fail(exc) from exc
-
-
-@app.command("telegram")
-def telegram(ctx: typer.Context, fake: bool = typer.Option(False, "--fake", help=FAKE_HELP)) -> None:
-    """Run the Telegram bot (long polling; token from MUSE_TELEGRAM_TOKEN)."""
-    from ui.telegram_bot import run_polling
-
-    try:
-        run_polling(settings_of(ctx), fake=fake)
-    except MuseError as exc:
-        raise fail(exc) from exc
-
-from agent.cli import chat_cmd  # noqa: E402
-
-app.command("chat")(chat_cmd)

@@ -17,7 +17,7 @@ from muse.settings import Settings
 from muse.status import dataset_status
 from stores.datasets import prepare_dataset
 
-QUICK_GR = ["--epochs=30", "--patience=2"]
+QUICK_GR = ["--epochs=30", "--patience=2", "--content=true"]  # content fusion: best in bench/gr_quality.py
 
 
 def _muse(*args: str) -> None:

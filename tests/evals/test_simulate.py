@@ -70,3 +70,18 @@ def test_same_seed_same_numbers_and_a_report(eval_settings: Settings) -> None:
     out = write_report(first, eval_settings.reports_dir)
     assert {"report.md", "results.json", "hit_by_turn.png", "latency.png"} <= {p.name for p in out.iterdir()}
     assert "| agent |" in (out / "report.md").read_text()
+
+
+def test_llm_simulator_regenerates_leaks_and_falls_back() -> None:
+    from agent.llm import ScriptedChatModel
+    from evals.simulate import LLMSimulator
+
+    items = {1: Item(1, "Alien", 1979, ("Horror", "Sci-Fi")), 4: Item(4, "The Thing", 1982, ("Horror", "Sci-Fi"))}
+    case = HeldOut("u", (Interaction("u", 1, 1, 5.0),), items[4])
+    llm = ScriptedChatModel(script=["Have you got The Thing?", "Anything creepy from the 80s? I liked Alien.",
+                                    "the thing!", "THE THING", "The Thing (1982)"])
+    sim = LLMSimulator(RuleSimulator(case, items, random.Random(0)), llm, timeout_s=5)
+    assert sim.message(1) == "Anything creepy from the 80s? I liked Alien."  # the leaking draft was regenerated
+    assert sim.regenerated == 1
+    assert sim.message(2) == "Something from the 80s, please." and sim.fallbacks == 1  # three leaks: the rule message
+    assert "Tell it this" not in llm.calls[0].prompt and "The Thing" not in llm.calls[0].prompt  # never told the title
