@@ -53,6 +53,8 @@ def build_service(settings: Settings, llm: Any = DEFAULT, *, stores: Stores | No
 
         # No LLM taste condensing here: it would cost one LLM call per image, past the per-turn cap.
         images = build_image_service(settings)
+        if images is not None:
+            images.warm_up()  # load weights / fonts on the image worker, off the first turn's path
     return MuseService(Services(
         settings=settings, stores=stores, retriever=retriever, grounder=grounder,
         scorer=load_scorer(settings, slug) if scorer is DEFAULT else scorer,

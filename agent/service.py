@@ -101,13 +101,18 @@ class MuseService:
             self.s.stores.feedback.add(Feedback(user_id, int(item_id), value, now, session_id))
             if value > 0:  # a 👍 is an interaction: the GR sequence and "seen" exclusion use it
                 self.s.stores.interactions.add([Interaction(user_id, int(item_id), now, 5.0, "feedback")])
-            profile = apply_feedback(self.profile(user_id), int(item_id), value)
+            profile = self._titled(apply_feedback(self.profile(user_id), int(item_id), value))
             self.s.stores.profiles.put(user_id, profile.model_dump())
             return profile
 
     def profile(self, user_id: str) -> UserProfile:
         data = self.s.stores.profiles.get(check_user_id(user_id))
         return UserProfile.model_validate(data) if data else UserProfile()
+
+    def _titled(self, profile: UserProfile) -> UserProfile:
+        """The profile with display titles for its items (interfaces show titles, not ids)."""
+        items = self.s.stores.catalog.get_many([*profile.liked_items, *profile.disliked_items])
+        return profile.model_copy(update={"titles": {str(i.item_id): i.display_title for i in items}})
 
     def edit_profile(self, user_id: str, edit: ProfileEdit) -> UserProfile:
         with self._lock(check_user_id(user_id)):
@@ -118,6 +123,7 @@ class MuseService:
                 values: list = getattr(profile, edit.field)
                 target = int(edit.value) if edit.field.endswith("items") and str(edit.value).lstrip("-").isdigit() else edit.value
                 setattr(profile, edit.field, [v for v in values if v != target])
+            profile = self._titled(profile)
             self.s.stores.profiles.put(user_id, profile.model_dump())
             return profile
 
@@ -184,6 +190,7 @@ class MuseService:
         profile = apply_understanding(prior, u)
         seen_items = {i.item_id: i for i in s.stores.catalog.get_many({h.item_id for h in history})}
         profile.history_genres = history_taste(history, seen_items)
+        profile = self._titled(profile)
         plan = default_plan(u, prior, has_history=bool(history), k=s.settings.top_k)
         if s.llm is not None and s.llm_capable and llm_calls_left(tracer, s.settings) > 1:
             from agent.plan import propose_plan

@@ -21,9 +21,10 @@ class UserProfile(BaseModel):
     keywords: list[str] = Field(default=[], description="Moods, themes, tags the person asked for.")
     avoid_keywords: list[str] = []
     history_genres: dict[str, float] = Field(default={}, description="Long-term genre taste from the history.")
+    titles: dict[str, str] = Field(default={}, description="Display titles of the liked and disliked items (filled by the service).")
 
     def is_empty(self) -> bool:
-        return self == UserProfile()
+        return self.model_copy(update={"titles": {}}) == UserProfile()
 
 
 class ImageRef(BaseModel):

@@ -66,6 +66,7 @@ def _item(item_id: int, titles: Mapping[str, str]) -> str:
 
 def profile_entries(profile: UserProfile, titles: Mapping[str, str]) -> list[tuple[str, str]]:
     """Every removable entry as (label, key); the key round-trips through `edit_from_key`."""
+    titles = {**profile.titles, **titles}
     entries: list[tuple[str, str]] = []
     entries += [(f"👍 {_item(i, titles)}", f"liked_items:{i}") for i in profile.liked_items]
     entries += [(f"👎 {_item(i, titles)}", f"disliked_items:{i}") for i in profile.disliked_items]
@@ -94,6 +95,7 @@ def profile_markdown(profile: UserProfile, titles: Mapping[str, str]) -> str:
     """The inferred profile as short labelled lines; an empty profile says so."""
     if profile.is_empty():
         return "_Nothing yet: tell me what you like, or rate a pick with 👍 / 👎._"
+    titles = {**profile.titles, **titles}
     rows = [
         ("Likes", [_item(i, titles) for i in profile.liked_items]),
         ("Dislikes", [_item(i, titles) for i in profile.disliked_items]),

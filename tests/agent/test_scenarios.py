@@ -223,3 +223,11 @@ def test_tiny_llm_opening_lines_are_checked(line: str, ok: bool) -> None:
     from agent.llm_steps import plain_sentence_problem
 
     assert (plain_sentence_problem(line) is None) == ok
+
+
+def test_profiles_carry_display_titles(make_service: Callable[..., MuseService]) -> None:
+    service = make_service(images=False)
+    result = service.chat("tia", OPENING, "s")
+    assert result.profile.titles == {str(ALIEN): "Alien (1979)", str(BLADE_RUNNER): "Blade Runner (1982)"}
+    assert service.feedback("tia", 2571, -1).titles[str(2571)] == "The Matrix (1999)"
+    assert service.profile("tia").titles[str(ALIEN)] == "Alien (1979)"

@@ -89,3 +89,12 @@ def test_chunks_fit_the_limit_and_keep_all_words() -> None:
 def test_telegram_caption_fits() -> None:
     assert render.telegram_caption(card(), 1) == "1. Toy Story (1995)\nAnimation, Comedy\nBecause you like comedy."
     assert len(render.telegram_caption(card(reason="r" * 2000), 1)) == 1024
+
+
+def test_profile_uses_the_titles_the_service_sends() -> None:
+    from agent.types import UserProfile
+    from ui import render
+
+    profile = UserProfile(liked_items=[1214], titles={"1214": "Alien (1979)"})
+    assert "Alien (1979)" in render.profile_markdown(profile, {})
+    assert render.profile_entries(profile, {})[0][0] == "👍 Alien (1979)"
