@@ -44,7 +44,7 @@ class Plan(BaseModel):
 def _has_signal(u: Understanding, profile: UserProfile, has_history: bool) -> bool:
     """Is there anything to recommend from besides titles we could not ground? (Loose words next
     to an unknown title are likely part of it, so they don't count.)"""
-    return bool(u.liked_ids or u.references or u.genres or u.avoid_genres or u.unavoid_genres
+    return bool(u.liked_ids or u.asked_ids or u.references or u.genres or u.avoid_genres or u.unavoid_genres
                 or (u.keywords and not u.unresolved) or u.year_min or u.year_max or u.era_shift
                 or not profile.is_empty() or has_history)
 

@@ -98,8 +98,8 @@ def compose_reply(u: Understanding, profile: UserProfile, ranked: list[Ranked], 
         notes.append("Nothing in the catalog matches all of that. Try loosening a constraint (genre or years).")
     elif len(ranked) < plan.k:
         notes.append(f"Only {len(ranked)} titles pass all your constraints; loosen one to see more.")
-    if u.intent == "ask_item" and u.liked_ids:
-        about = catalog.get(u.liked_ids[0])
+    if u.intent == "ask_item" and u.asked_ids:
+        about = catalog.get(u.asked_ids[0])
         if about is not None:
             facts = f"{about.display_title}: {', '.join(about.genres) or 'no genres listed'}"
             if about.tags:

@@ -224,8 +224,8 @@ class MuseService:
         """Ranked items, and the native-mode model's own text when it drove the tools."""
         s = self.s
         history_ids = [i.item_id for i in history]
-        liked = list(dict.fromkeys([*u.liked_ids, *[i for i, v in u.references if v != "dislike"], *profile.liked_items]))
-        exclude = set(history_ids) | set(profile.liked_items) | set(profile.disliked_items) | set(u.liked_ids)
+        liked = list(dict.fromkeys([*u.liked_ids, *[i for i, v in u.references if v != "dislike"], *profile.liked_items, *u.asked_ids]))
+        exclude = set(history_ids) | set(profile.liked_items) | set(profile.disliked_items) | set(u.liked_ids) | set(u.asked_ids)
         if u.intent == "refine" or plan.avoid_shown:
             exclude |= set(shown)
         filters = profile_filters(s.retriever, profile, exclude)

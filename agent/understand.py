@@ -83,7 +83,7 @@ class TitleMention:
     status: Literal["matched", "ambiguous", "unknown"]
     item_id: int | None
     title: str | None
-    sentiment: Literal["like", "dislike"]
+    sentiment: Literal["like", "dislike", "ask"]
     alternatives: list[tuple[int, str]] = field(default_factory=list)
     start: int | None = None
     end: int | None = None
@@ -114,6 +114,11 @@ class Understanding:
     @property
     def disliked_ids(self) -> list[int]:
         return [t.item_id for t in self.titles if t.status == "matched" and t.sentiment == "dislike" and t.item_id is not None]
+
+    @property
+    def asked_ids(self) -> list[int]:
+        """Items the person asked about: neither liked nor disliked."""
+        return [t.item_id for t in self.titles if t.status == "matched" and t.sentiment == "ask" and t.item_id is not None]
 
     @property
     def unresolved(self) -> list[TitleMention]:
@@ -308,4 +313,7 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
     spans += [(s, e) for s, e, _ in _genre_spans(scan, known)]
     u.keywords = read_keywords(scan, spans)
     u.intent = read_intent(scan, u, has_previous)
+    if u.intent == "ask_item":  # "what is Alien about?" says nothing about liking Alien
+        for t in u.titles:
+            t.sentiment = "ask"
     return u

@@ -231,3 +231,12 @@ def test_profiles_carry_display_titles(make_service: Callable[..., MuseService])
     assert result.profile.titles == {str(ALIEN): "Alien (1979)", str(BLADE_RUNNER): "Blade Runner (1982)"}
     assert service.feedback("tia", 2571, -1).titles[str(2571)] == "The Matrix (1999)"
     assert service.profile("tia").titles[str(ALIEN)] == "Alien (1979)"
+
+
+def test_asking_about_an_item_describes_it_without_liking_it(make_service: Callable[..., MuseService]) -> None:
+    service = make_service(images=False)
+    result = service.chat("uma", "what is Blade Runner about?", "s")
+    assert result.intent == "ask_item"
+    assert result.profile.liked_items == []
+    assert result.reply.startswith("Blade Runner (1982): Action, Sci-Fi, Thriller")
+    assert result.items and BLADE_RUNNER not in {c.item_id for c in result.items}
