@@ -21,6 +21,8 @@ from stores.datasets import prepare_dataset
 from tools.gr.scorer import FakeScorer
 from tools.retriever import FakeEmbedder
 
+from .fake_openai import fake_openai_servers
+
 
 @pytest.fixture(scope="session")
 def prepared_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -53,3 +55,9 @@ def make_service(prepared_home: Path, tmp_path: Path) -> Iterator[Callable[..., 
     yield make
     for service in built:
         service.close()
+
+
+@pytest.fixture
+def openai_server() -> Iterator[Callable[..., object]]:
+    """Start fake OpenAI-compatible servers on loopback: `openai_server(replies)`."""
+    yield from fake_openai_servers()

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, Literal
 
@@ -27,6 +24,8 @@ from agent.llm import (
 from agent.structured import ask_structured, ask_text, stream_text
 from muse.errors import BackendUnavailableError
 from muse.settings import Settings
+
+from .fake_openai import FakeOpenAI
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -152,80 +151,6 @@ def test_real_model_serialises_parallel_calls(smol: LlamaCppChatModel) -> None:
 
 
 # --- ChatOpenAI against an OpenAI-compatible server on loopback --------------------------------
-class FakeOpenAI(ThreadingHTTPServer):
-    """Answers /v1/chat/completions from a script; records request bodies."""
-
-    daemon_threads = True
-
-    def __init__(self, replies: list[Any]) -> None:
-        super().__init__(("127.0.0.1", 0), _Handler)
-        self.replies, self.requests = list(replies), []
-
-    @property
-    def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.server_address[1]}/v1"
-
-
-class _Handler(BaseHTTPRequestHandler):
-    server: FakeOpenAI
-
-    def log_message(self, *args: Any) -> None:  # keep pytest output clean
-        pass
-
-    def do_POST(self) -> None:
-        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-        self.server.requests.append({"path": self.path, **body})
-        reply = self.server.replies.pop(0)
-        if isinstance(reply, int):  # an HTTP error status, e.g. a server without json_schema
-            error = {"message": "unsupported response_format", "type": "invalid_request_error"}
-            return self._send(reply, {"error": error})
-        if reply.startswith("sleep "):
-            time.sleep(float(reply.split()[1]))
-            reply = "late"
-        if body.get("stream"):
-            return self._stream(reply)
-        message = {"role": "assistant", "content": reply}
-        self._send(200, _completion({"index": 0, "message": message, "finish_reason": "stop"}, "chat.completion"))
-
-    def _send(self, status: int, payload: dict[str, Any]) -> None:
-        data = json.dumps(payload).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def _stream(self, reply: str) -> None:
-        self.send_response(200)
-        self.send_header("Content-Type", "text/event-stream")
-        self.end_headers()
-        for word in reply.split(" "):
-            delta = {"index": 0, "delta": {"content": word + " "}, "finish_reason": None}
-            self.wfile.write(f"data: {json.dumps(_completion(delta, 'chat.completion.chunk'))}\n\n".encode())
-        done = _completion({"index": 0, "delta": {}, "finish_reason": "stop"}, "chat.completion.chunk")
-        self.wfile.write(f"data: {json.dumps(done)}\n\ndata: [DONE]\n\n".encode())
-
-
-def _completion(choice: dict[str, Any], kind: str) -> dict[str, Any]:
-    return {"id": "c1", "object": kind, "created": 0, "model": "fake", "choices": [choice]}
-
-
-@pytest.fixture
-def openai_server() -> Iterator[FakeOpenAI]:
-    servers: list[FakeOpenAI] = []
-
-    def start(replies: list[Any]) -> FakeOpenAI:
-        server = FakeOpenAI(replies)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        return server
-
-    yield start  # type: ignore[misc]
-    for server in servers:
-        server.shutdown()
-        server.server_close()
-
-
 def _openai_model(server: FakeOpenAI, timeout_s: float = 5.0) -> Any:
     return build_chat_model(
         Settings(llm_backend="openai", llm_base_url=server.base_url, llm_model="fake", llm_timeout_s=timeout_s)

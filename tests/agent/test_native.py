@@ -77,3 +77,26 @@ def test_registry_reports_bad_arguments_and_unknown_tools(make_service: Callable
     tools = {t.name: t for t in as_structured_tools(deps)}
     assert tools["search_items"].description.startswith("Search the movie catalog")
     assert tools["similar_items"].invoke({"titles": ["Blade Runner"], "k": 3})
+
+
+def test_native_mode_through_langchain_openai_and_a_loopback_server(make_service: Callable[..., MuseService], openai_server) -> None:  # noqa: ANN001
+    from agent.llm import build_chat_model
+    from muse.settings import Settings
+
+    plan = '{"steps": ["retrieve", "similar", "gr", "score", "blend", "diversify", "reply"]}'
+    server = openai_server([
+        "{}",  # extraction: nothing beyond the parser
+        plan,
+        {"tool_calls": [("search_items", {"query": "tense space horror", "k": 20}), ("item_details", {"title": "Alien"})]},
+        "Here are some tense picks.",  # names no returned title: the template is used
+    ])
+    llm = build_chat_model(Settings(llm_backend="openai", llm_base_url=server.base_url, llm_model="fake", llm_timeout_s=10))
+    service = make_service(llm, capable=True, images=False)
+    service.s.settings = service.s.settings.model_copy(update={"agent_mode": "native"})
+    result = service.chat("srv", "space horror like Alien, from the 80s", "s")
+    tool_request = server.requests[2]
+    assert {t["function"]["name"] for t in tool_request["tools"]} == {t.name for t in TOOLS}
+    answered = server.requests[3]["messages"]
+    assert [m["role"] for m in answered[-2:]] == ["tool", "tool"] and '"year": 1979' in answered[-1]["content"]
+    assert [t.tool for t in result.trace if t.tool.startswith("tool.")] == ["tool.search_items", "tool.item_details"]
+    assert result.items and all(1980 <= c.year <= 1989 for c in result.items)
