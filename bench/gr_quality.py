@@ -51,12 +51,12 @@ def run_dataset(settings: Settings, name: str, spec: str, args: argparse.Namespa
         for seed in range(args.seeds):
             overrides = {"model": model, "seed": seed, "epochs": args.epochs, "patience": args.patience,
                          "eval_every": args.eval_every, "content": content, "device": "cpu", "threads": 2,
-                         "max_len": args.max_len}
+                         "max_len": args.max_len, **({"rank_weight": args.rank_weight} if args.rank_weight is not None else {})}
             mcfg, tcfg = load_config(name, overrides)
             t0 = time.perf_counter()
             result = fit(split, id_map, mcfg, tcfg, text if content else None, dataset=data.slug)
             rank = {}
-            if len(id_map) <= RANK_EVAL_MAX_ITEMS:
+            if len(id_map) <= RANK_EVAL_MAX_ITEMS and tcfg.rank_weight > 0:
                 rank = evaluate(result.checkpoint.model, split.test, 64, head="rank")
             row = {"dataset": name, "variant": label, "seed": seed, "test": result.test, "rank_test": rank,
                    "epochs": result.epochs, "s_per_epoch": result.seconds_per_epoch, "wall_s": time.perf_counter() - t0}
@@ -72,7 +72,8 @@ def _ms(values: list[float]) -> str:
 def table(rows: list[dict], args: argparse.Namespace) -> str:
     lines = [
         f"Budget: ≤ {args.epochs} epochs, validation every {args.eval_every}, patience {args.patience}, "
-        f"max_len {args.max_len}, seeds 0..{args.seeds - 1}, CPU 2 threads. Test split, full ranking, history excluded.",
+        f"max_len {args.max_len}, rank-head loss weight {args.rank_weight if args.rank_weight is not None else 'as configured'}, "
+        f"seeds 0..{args.seeds - 1}, CPU 2 threads. Test split, full ranking, history excluded.",
         "",
         "| dataset | model | HR@10 | NDCG@10 | HR@50 | NDCG@50 | MRR | rank-head NDCG@10 | epochs | s/epoch |",
         "|---|---|---|---|---|---|---|---|---|---|",
@@ -104,6 +105,7 @@ def main() -> None:
     parser.add_argument("--datasets", default="ml-100k,ml-latest-small")
     parser.add_argument("--home", type=Path, default=None, help="Muse home (default: settings)")
     parser.add_argument("--out", type=Path, default=None, help="also write rows as JSON here")
+    parser.add_argument("--rank-weight", type=float, default=None, help="override the ranking-head loss weight")
     args = parser.parse_args()
     torch.set_num_threads(2)
     settings = Settings(home=args.home) if args.home else Settings()

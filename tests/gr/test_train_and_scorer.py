@@ -90,3 +90,11 @@ def test_fake_scorer_is_a_deterministic_scorer() -> None:
     assert fake.recommend([], 2, exclude=[1]) == [(2, 0.5), (3, 0.5)]
     assert fake.user_embedding([]) is None
     assert np.array_equal(fake.user_embedding([1, 2]), fake.user_embedding([1, 2]))
+
+
+def test_auto_head_uses_the_rank_head_only_when_it_was_trained(trained) -> None:
+    scorer = GRScorer.from_checkpoint(trained[1], device="cpu")
+    assert scorer.ckpt.train_config["rank_weight"] == 1.0 and scorer.head == "rank"
+    scorer.ckpt.train_config["rank_weight"] = 0.0
+    assert GRScorer(scorer.ckpt, "cpu").head == "retrieval"
+    assert GRScorer(scorer.ckpt, "cpu", head="rank").head == "rank"

@@ -28,6 +28,9 @@ log = logging.getLogger(__name__)
 UNKNOWN_SCORE = -10.0
 
 
+Head = Literal["auto", "rank", "retrieval"]
+
+
 def checkpoint_path(settings: Settings, slug: str, model: str = "hstu") -> Path:
     """Where `muse gr train` saves a dataset's checkpoint (or `settings.gr_checkpoint` when set)."""
     return settings.gr_checkpoint or settings.gr_dir(slug) / f"{model}.pt"
@@ -37,28 +40,30 @@ class GRScorer:
     """Ranks candidates for a history with a trained GR model, all candidates in one forward pass.
 
     `head="rank"` adds to the retrieval cosine each candidate's target-aware score from its own
-    M-FALCON token; `head="retrieval"` dots the user vector with the item vectors only.
+    M-FALCON token; `head="retrieval"` dots the user vector with the item vectors only; `"auto"`
+    (default) uses the rank head only when the checkpoint trained it (`rank_weight > 0`).
     """
 
-    def __init__(self, ckpt: Checkpoint, device: str = "cpu", head: Literal["rank", "retrieval"] = "rank") -> None:
+    def __init__(self, ckpt: Checkpoint, device: str = "cpu", head: Head = "auto") -> None:
         self.ckpt = ckpt
         self.device = resolve_device(device)
         self.model = ckpt.model.to(self.device).eval()
-        self.head = head
+        trained_rank = float(ckpt.train_config.get("rank_weight", 1.0)) > 0
+        self.head = ("rank" if trained_rank else "retrieval") if head == "auto" else head
         self.name = f"gr-{ckpt.config.model}"
         self.last_notes: list[str] = []
         pop = ckpt.popularity.astype(np.float64)
         self._pop_share = pop / pop.max() if pop.max() > 0 else pop
 
     @classmethod
-    def from_checkpoint(cls, path: Path, device: str = "auto", head: Literal["rank", "retrieval"] = "rank", threads: int = 2) -> "GRScorer":
+    def from_checkpoint(cls, path: Path, device: str = "auto", head: Head = "auto", threads: int = 2) -> "GRScorer":
         """Load a checkpoint written by `muse gr train`."""
         torch.set_num_threads(max(1, min(torch.get_num_threads(), threads)))
         dev = resolve_device(device)
         return cls(load_checkpoint(path, dev), str(dev), head)
 
     @classmethod
-    def for_dataset(cls, settings: Settings, slug: str, model: str = "hstu", head: Literal["rank", "retrieval"] = "rank") -> "GRScorer":
+    def for_dataset(cls, settings: Settings, slug: str, model: str = "hstu", head: Head = "auto") -> "GRScorer":
         """The scorer trained for a dataset slug (see `checkpoint_path`)."""
         return cls.from_checkpoint(checkpoint_path(settings, slug, model), settings.device, head)
 
