@@ -35,7 +35,8 @@ def pct(values: list[float], q: float) -> float:
 def main() -> None:
     apply_offline_env()
     use_llm = "--no-llm" not in sys.argv
-    settings = Settings.load(image_backend="none", llm_backend="llamacpp" if use_llm else "none")
+    settings = Settings.load(image_backend="none", llm_backend="llamacpp" if use_llm else "none",
+                             llm_intro_budget_s=1.0 if use_llm else 0.0)
     from agent.build import build_service
 
     start = time.perf_counter()

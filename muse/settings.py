@@ -59,7 +59,7 @@ class Settings(BaseSettings):
     llm_threads: int = 2
     llm_max_calls_per_turn: int = 3
     agent_mode: Literal["pipeline", "native"] = Field(default="pipeline", description="native: a capable model drives the tools itself.")
-    llm_intro_budget_s: float = Field(default=1.0, description="Time a non-capable (tiny) LLM gets to write the reply's opening line, in parallel with ranking.")
+    llm_intro_budget_s: float = Field(default=0.0, description="Time a non-capable (tiny) LLM gets to write the reply's opening line, in parallel with ranking; 0 = off (measured: SmolLM2 rarely produced a usable line and cost ~1 s a turn).")
     llm_capable: bool | None = Field(default=None, description="Trust the LLM for extraction/planning (default: only for openai backend).")
 
     # Embeddings and vectors
