@@ -88,19 +88,21 @@ def test_missing_path(prepared: tuple[Settings, Path], tmp_path: Path) -> None:
     assert code == 2 and "nowhere" in out and "no such file" in out
 
 
+def _replace_line(path: Path, index: int, text: str) -> None:
+    lines = path.read_text().splitlines()
+    lines[index] = text
+    path.write_text("\n".join(lines) + "\n")
+
+
 def test_broken_csv_line_names_file_and_line(prepared: tuple[Settings, Path]) -> None:
     settings, root = prepared
-    lines = (root / "ratings.csv").read_text().splitlines()
-    lines[100] = "1,2,3"
-    (root / "ratings.csv").write_text("\n".join(lines) + "\n")
+    _replace_line(root / "ratings.csv", 100, "1,2,3")
     _expect_error(settings, str(root), "ratings.csv:101", "expected 4 fields")
 
 
 def test_non_numeric_field(prepared: tuple[Settings, Path]) -> None:
     settings, root = prepared
-    lines = (root / "ratings.csv").read_text().splitlines()
-    lines[7] = "1,abc,4.0,964982703"
-    (root / "ratings.csv").write_text("\n".join(lines) + "\n")
+    _replace_line(root / "ratings.csv", 7, "1,abc,4.0,964982703")
     _expect_error(settings, str(root), "ratings.csv:8", "'abc' is not an integer")
 
 
