@@ -19,7 +19,7 @@ import numpy as np
 from agent.trace import Tracer
 from agent.types import UserProfile
 from muse.domain import Item
-from tools.candidates import Candidate
+from tools.candidates import Candidate, merge_into
 from tools.protocols import Scorer
 from tools.retriever import Filters, Retriever
 
@@ -58,10 +58,7 @@ def gather(retriever: Retriever, scorer: Scorer | None, filters: Filters, text: 
     bus: dict[int, Candidate] = {}
 
     def add(candidates: Sequence[Candidate], signal: str) -> None:
-        for c in candidates:
-            old = bus.get(c.item_id)
-            value = max(c.score, old.signals.get(signal, -1.0)) if old else c.score
-            bus[c.item_id] = (old or c).with_signal(signal, value)
+        merge_into(bus, candidates, signal)
 
     if text:
         with tracer.step("retrieve", "retriever.search", {"query": text, "filters": filters.describe(), "k": POOL}) as h:

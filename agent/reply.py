@@ -118,9 +118,7 @@ def compose_reply(u: Understanding, profile: UserProfile, ranked: list[Ranked], 
         else:
             tracer.note("reply", "llm.tools", error="final text named titles that were not returned: template used")
     timeout = services.settings.llm_timeout_s
-    from agent.service import llm_calls_left
-
-    if body is None and llm is not None and capable and ranked and llm_calls_left(tracer, services.settings) > 0:
+    if body is None and llm is not None and capable and ranked and tracer.llm_calls_left(services.settings.llm_max_calls_per_turn) > 0:
         from agent.llm_steps import llm_reply
 
         body = llm_reply(llm, u.text, lines, " ".join(notes), grounder, allowed, timeout, tracer)

@@ -50,11 +50,6 @@ class Services:
     llm_capable: bool = False
 
 
-def llm_calls_left(tracer: Tracer, settings: Settings) -> int:
-    """The per-turn LLM call cap, minus the LLM steps already in the trace."""
-    return settings.llm_max_calls_per_turn - sum(1 for t in tracer.steps if t.tool.startswith("llm."))
-
-
 def check_user_id(user_id: str) -> str:
     if not isinstance(user_id, str) or not USER_ID.match(user_id):
         raise InvalidInputError("user_id must be 1-64 characters of letters, digits, '_', '-', '.', ':' or '@'")
@@ -192,7 +187,7 @@ class MuseService:
         profile.history_genres = history_taste(history, seen_items)
         profile = self._titled(profile)
         plan = default_plan(u, prior, has_history=bool(history), k=s.settings.top_k)
-        if s.llm is not None and s.llm_capable and llm_calls_left(tracer, s.settings) > 1:
+        if s.llm is not None and s.llm_capable and tracer.llm_calls_left(s.settings.llm_max_calls_per_turn) > 1:
             from agent.plan import propose_plan
 
             plan = propose_plan(s.llm, u, plan, s.settings.llm_timeout_s, tracer)

@@ -43,6 +43,10 @@ class Tracer:
             self.steps.append(TraceStep(step=step, tool=tool, args=_small(args or {}), ms=round((time.perf_counter() - start) * 1000, 2),
                                         n_in=handle.n_in, n_out=handle.n_out, error=handle.error))
 
+    def llm_calls_left(self, cap: int) -> int:
+        """The per-turn LLM call cap minus the LLM steps already traced."""
+        return cap - sum(1 for t in self.steps if t.tool.startswith("llm."))
+
     def note(self, step: str, tool: str, error: str | None = None, **args: Any) -> None:
         self.steps.append(TraceStep(step=step, tool=tool, args=_small(args), error=error))
 

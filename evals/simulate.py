@@ -13,7 +13,7 @@ from __future__ import annotations
 import random
 import time
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -27,6 +27,7 @@ from muse.domain import Interaction, Item, normalise_title
 from prompts import render
 from stores import sqlite_stores
 from stores.base import Stores
+from stores.datasets import DatasetSource, import_source
 from tools.gr.metrics import ndcg_at_k
 from tools.protocols import Scorer
 from tools.retriever import Retriever
@@ -148,19 +149,30 @@ def _user_key(user: str) -> tuple[int, str]:
     return (int(user), user) if user.isdigit() else (1 << 62, user)
 
 
+@dataclass(frozen=True)
+class _Rows:
+    """A dataset reader over rows already in memory."""
+
+    item_rows: Sequence[Item]
+    interaction_rows: Sequence[Interaction]
+
+    def items(self) -> Iterator[Item]:
+        return iter(self.item_rows)
+
+    def interactions(self) -> Iterator[Interaction]:
+        return iter(self.interaction_rows)
+
+
 def stores_without_targets(items: list[Item], interactions: Sequence[Interaction], cases: Sequence[HeldOut], db: Path) -> Stores:
-    """Fresh SQLite stores at `db` holding the dataset minus each evaluated user's target interaction.
-    (SQLite, not the memory stores: those snapshot all state on every write, far too slow per turn.)"""
+    """Fresh SQLite stores at `db` holding the dataset minus each evaluated user's target interaction,
+    imported the way `muse data prepare` imports (one transaction, popularity refreshed)."""
     hidden = {(c.user_id, c.target.item_id) for c in cases}
+    kept = [i for i in interactions if (i.user_id, i.item_id) not in hidden]
     db.parent.mkdir(parents=True, exist_ok=True)
     for stale in db.parent.glob(db.name + "*"):
         stale.unlink()
     stores = sqlite_stores(db)
-    with stores.transaction():
-        stores.catalog.upsert(items)
-        stores.interactions.add([i for i in interactions if (i.user_id, i.item_id) not in hidden])
-        stores.users.ensure_many(sorted({i.user_id for i in interactions}))
-        stores.catalog.refresh_popularity(stores.interactions.item_counts())
+    import_source(stores, DatasetSource(db.stem, "held-out", db, _Rows(items, kept)))
     return stores
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, MutableMapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
@@ -32,3 +32,11 @@ class Candidate:
     @classmethod
     def of(cls, item_id: int, score: float, source: str) -> "Candidate":
         return cls(int(item_id), float(score), source, _frozen({source: float(score)}))
+
+
+def merge_into(bus: MutableMapping[int, "Candidate"], candidates: Iterable["Candidate"], signal: str) -> None:
+    """Add candidates to a bus keyed by item id; an item seen again keeps its best `signal` score."""
+    for c in candidates:
+        old = bus.get(c.item_id)
+        value = max(c.score, old.signals.get(signal, -1.0)) if old else c.score
+        bus[c.item_id] = (old or c).with_signal(signal, value)

@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from muse.domain import Item
 from muse.errors import InvalidInputError
-from tools.candidates import Candidate
+from tools.candidates import Candidate, merge_into
 from tools.protocols import Scorer
 from tools.retriever import Filters, Retriever, TitleGrounder
 
@@ -37,9 +37,7 @@ class ToolDeps:
     on_call: Callable[[str, dict[str, Any], int, str | None], None] | None = None
 
     def offer(self, candidates: list[Candidate], signal: str) -> None:
-        for c in candidates:
-            old = self.bus.get(c.item_id)
-            self.bus[c.item_id] = (old or c).with_signal(signal, max(c.score, old.signals.get(signal, -1.0)) if old else c.score)
+        merge_into(self.bus, candidates, signal)
 
 
 def _tighter(a: int | None, b: int | None, pick: Callable[..., int]) -> int | None:
