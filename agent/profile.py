@@ -3,7 +3,8 @@
 Merge rules (documented in the README):
 - A like and a later dislike of the same item or genre cancel: the later one removes the earlier
   and is not recorded itself. Said again, it is recorded.
-- "X is fine" removes X from the avoided genres.
+- "X is fine" removes X from the avoided genres. "X instead" replaces the wanted genres; a mix
+  ("X with a bit of Y", "a mix of X and Y") marks the wanted genres as required together.
 - An explicit era replaces the year range; "older"/"newer" shift it by its width (a decade by default).
 - For a user with history, long-term genre taste comes from well-rated items (PALR's idea):
   it ranks and explains, it never filters.
@@ -19,6 +20,7 @@ from agent.understand import Understanding
 from muse.domain import Interaction, Item
 
 MAX_KEYWORDS = 12
+MAX_TAGS = 8
 MAX_ITEMS = 50
 LIKED_RATING = 4.0
 OLDER_DEFAULT_MAX, NEWER_DEFAULT_MIN = 1989, 2010
@@ -54,7 +56,11 @@ def apply_understanding(profile: UserProfile, u: Understanding) -> UserProfile:
     disliked = u.disliked_ids + [i for i, s in u.references if s == "dislike"]
     p.liked_items, p.disliked_items = _toggle(p.liked_items, p.disliked_items, liked)
     p.disliked_items, p.liked_items = _toggle(p.disliked_items, p.liked_items, disliked)
+    if u.replace_genres and u.genre_mode == "any":  # "horror instead": the new genres replace the wanted ones
+        p.liked_genres = []
     p.liked_genres, p.disliked_genres = _toggle(p.liked_genres, p.disliked_genres, u.genres)
+    if u.genres:
+        p.genres_all = u.genre_mode == "all" and len(p.liked_genres) > 1
     p.disliked_genres, p.liked_genres = _toggle(p.disliked_genres, p.liked_genres, u.avoid_genres)
     p.disliked_genres = [g for g in p.disliked_genres if g not in u.unavoid_genres]
     if u.year_min is not None or u.year_max is not None:
@@ -63,6 +69,8 @@ def apply_understanding(profile: UserProfile, u: Understanding) -> UserProfile:
         p.year_min, p.year_max = shift_years(p, u.era_shift)
     words = [] if u.unresolved else u.keywords  # loose words beside an unknown title are part of it
     p.keywords = list(dict.fromkeys([*words, *p.keywords]))[:MAX_KEYWORDS]
+    p.tags = [t for t in dict.fromkeys([*u.tags, *p.tags]) if t not in u.avoid_tags][:MAX_TAGS]
+    p.avoid_keywords = list(dict.fromkeys([*u.avoid_tags, *p.avoid_keywords]))[:MAX_KEYWORDS]
     p.liked_items, p.disliked_items = p.liked_items[-MAX_ITEMS:], p.disliked_items[-MAX_ITEMS:]
     return p
 

@@ -40,7 +40,10 @@ def understood(u: Understanding, profile: UserProfile, titles: dict[int, str]) -
     if u.disliked_ids:
         bits.append("you didn't like " + ", ".join(titles.get(i, str(i)) for i in u.disliked_ids))
     if u.genres:
-        bits.append("in the mood for " + ", ".join(u.genres))
+        bits.append("in the mood for " + (" and " if profile.genres_all else ", ").join(profile.liked_genres if profile.genres_all else u.genres)
+                    + (" together" if profile.genres_all else ""))
+    if u.tags:
+        bits.append("about " + ", ".join(u.tags[:3]))
     if profile.disliked_genres and (u.avoid_genres or u.unavoid_genres):
         bits.append("avoiding " + ", ".join(profile.disliked_genres))
     elif u.unavoid_genres:
@@ -82,8 +85,9 @@ def _intro_line(intro: PendingLine | None, tracer: Tracer) -> str | None:
 
 
 def compose_reply(u: Understanding, profile: UserProfile, ranked: list[Ranked], plan: Plan, services: Any,
-                  tracer: Tracer, intro: PendingLine | None = None, llm_text: str | None = None) -> tuple[str, list[str]]:
-    """(reply text, clarifying questions)."""
+                  tracer: Tracer, intro: PendingLine | None = None, llm_text: str | None = None,
+                  extra_notes: Sequence[str] = ()) -> tuple[str, list[str]]:
+    """(reply text, clarifying questions). `extra_notes` come from ranking (a relaxed constraint)."""
     clarifications = clarifications_for(u)
     if not plan.recommends:
         head = GREETING if u.intent == "chitchat" else "I'd rather ask than guess."
@@ -98,6 +102,7 @@ def compose_reply(u: Understanding, profile: UserProfile, ranked: list[Ranked], 
         notes.append("Nothing in the catalog matches all of that. Try loosening a constraint (genre or years).")
     elif len(ranked) < plan.k:
         notes.append(f"Only {len(ranked)} titles pass all your constraints; loosen one to see more.")
+    notes += list(extra_notes)
     if u.intent == "ask_item" and u.asked_ids:
         about = catalog.get(u.asked_ids[0])
         if about is not None:

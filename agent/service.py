@@ -19,11 +19,12 @@ from typing import Any, Literal
 from agent.api import ProfileEdit
 from agent.plan import Plan, default_plan
 from agent.profile import apply_feedback, apply_understanding, history_taste
-from agent.recommend import Ranked, blend, gather, mmr, profile_filters, query_text, reason_for
+from agent.recommend import Ranked, blend, gather, mmr, profile_filters, query_text, reason_for, require_all
 from agent.reply import PendingLine, compose_reply, stream_pieces
 from agent.trace import Tracer
 from agent.types import ImageRef, ItemCard, TurnResult, UserProfile
 from agent.understand import Understanding, understand
+from agent.understand.concepts import ConceptIndex
 from muse.domain import Feedback, Interaction, Message
 from muse.errors import InvalidInputError
 from muse.settings import Settings
@@ -62,6 +63,7 @@ class MuseService:
     def __init__(self, services: Services) -> None:
         self.s = services
         self.known_genres = services.retriever.known_genres()
+        self.concepts, self.newest_year = _concepts(services)
         self._locks: defaultdict[str, threading.Lock] = defaultdict(threading.Lock)
         self._locks_guard = threading.Lock()
         self._llm_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="muse-llm")
@@ -160,6 +162,11 @@ class MuseService:
                 raise InvalidInputError("that session belongs to another user")
         return self.s.stores.sessions.create(user_id, session_id)
 
+    def _session_shown(self, session_id: str) -> set[int]:
+        """Every item shown earlier in this session (a new turn shows new items)."""
+        return {int(i["item_id"]) for m in self.s.stores.sessions.messages(session_id, limit=100)
+                if m.role == "assistant" for i in m.payload.get("items") or []}
+
     def _last_shown(self, session_id: str) -> list[int]:
         for message in reversed(self.s.stores.sessions.messages(session_id, limit=10)):
             if message.role == "assistant" and message.payload.get("items"):
@@ -172,7 +179,8 @@ class MuseService:
         session_id = self._session(user_id, session_id)
         shown = self._last_shown(session_id)
         with tracer.step("understand", "parser", {"chars": len(message)}, swallow=False) as h:
-            u = understand(message, known_genres=self.known_genres, grounder=s.grounder, shown=shown, has_previous=bool(shown))
+            u = understand(message, known_genres=self.known_genres, grounder=s.grounder, shown=shown, has_previous=bool(shown),
+                           concepts=self.concepts, newest_year=self.newest_year)
             h.n_out = len(u.titles)
         if u.injection:
             tracer.note("guardrail", "injection", error="instruction-like text ignored; answered as a normal turn")
@@ -192,9 +200,10 @@ class MuseService:
 
             plan = propose_plan(s.llm, u, plan, s.settings.llm_timeout_s, tracer)
         intro = self._start_intro(u, profile, tracer) if plan.recommends else None
-        ranked, llm_text = self._execute(plan, u, profile, history, shown, tracer) if plan.recommends else ([], None)
+        earlier = self._session_shown(session_id) if plan.recommends else set()
+        ranked, llm_text, notes = self._execute(plan, u, profile, history, earlier, tracer) if plan.recommends else ([], None, [])
         cards = self._cards(ranked, user_id, profile, tracer) if ranked else []
-        reply, clarifications = compose_reply(u, profile, ranked, plan, s, tracer, intro, llm_text)
+        reply, clarifications = compose_reply(u, profile, ranked, plan, s, tracer, intro, llm_text, notes)
         result = TurnResult(user_id=user_id, session_id=session_id, intent=u.intent, reply=reply, items=cards,
                             profile=profile, clarifications=clarifications, trace=tracer.steps,
                             llm_used=any(t.tool.startswith("llm.") and not t.error for t in tracer.steps))
@@ -215,29 +224,33 @@ class MuseService:
         return PendingLine(future, time.monotonic() + budget + 0.05)
 
     def _execute(self, plan: Plan, u: Understanding, profile: UserProfile, history: list[Interaction],
-                 shown: list[int], tracer: Tracer) -> tuple[list[Ranked], str | None]:
-        """Ranked items, and the native-mode model's own text when it drove the tools."""
+                 shown: set[int], tracer: Tracer) -> tuple[list[Ranked], str | None, list[str]]:
+        """Ranked items, the native-mode model's own text when it drove the tools, and notes for
+        the reply (a relaxed constraint). Items shown earlier in the session are not repeated."""
         s = self.s
         history_ids = [i.item_id for i in history]
         liked = list(dict.fromkeys([*u.liked_ids, *[i for i, v in u.references if v != "dislike"], *profile.liked_items, *u.asked_ids]))
         exclude = set(history_ids) | set(profile.liked_items) | set(profile.disliked_items) | set(u.liked_ids) | set(u.asked_ids)
-        if u.intent == "refine" or plan.avoid_shown:
-            exclude |= set(shown)
+        exclude |= shown
         filters = profile_filters(s.retriever, profile, exclude)
         sequence = [*history_ids, *[i for i in profile.liked_items if i not in set(history_ids)]]
         liked_items = {i.item_id: i for i in s.stores.catalog.get_many(liked[-8:])}
         seeds = [i for i in liked[-8:] if i in liked_items] if plan.similar else []
-        text = query_text(profile, u.keywords, [liked_items[i].title for i in seeds]) if plan.retrieve else ""
+        text = query_text(profile, u.keywords, u.tags) if plan.retrieve else ""
         bus, llm_text = self._native(u, profile, filters, sequence, tracer) if self._native_mode() else ({}, None)
         if not bus:
             bus = gather(s.retriever, s.scorer if plan.score else None, filters, text, seeds, sequence, tracer)
         items = {i.item_id: i for i in s.stores.catalog.get_many(bus)}
-        ranked = blend(bus, items, s.scorer if plan.score else None, sequence, profile, tracer)
+        ranked = blend(bus, items, s.scorer if plan.score else None, sequence, profile, tracer, content=bool(text))
+        notes: list[str] = []
+        if profile.genres_all:
+            ranked, note = require_all(ranked, items, [g for g in profile.liked_genres if g not in profile.disliked_genres], plan.k)
+            notes += [note] if note else []
         vectors = s.retriever.vectors.vectors([c.item_id for c in ranked[: plan.k * 6]] + list(liked_items))
         with tracer.step("diversify", "mmr", {"k": plan.k}) as h:
             top = mmr(ranked, vectors, plan.k)
             h.n_in, h.n_out = len(ranked), len(top)
-        return [Ranked(items[c.item_id], c, reason_for(items[c.item_id], c, profile, liked_items, vectors)) for c in top], llm_text
+        return [Ranked(items[c.item_id], c, reason_for(items[c.item_id], c, profile, liked_items, vectors)) for c in top], llm_text, notes
 
     def _native_mode(self) -> bool:
         s = self.s
@@ -280,6 +293,18 @@ class MuseService:
             stores.sessions.add_message(Message(result.session_id, "assistant", result.reply, now,
                                                 result.model_dump(mode="json", include={"intent", "items", "clarifications", "trace"})))
             stores.profiles.put(result.user_id, result.profile.model_dump())
+
+
+def _concepts(services: Services) -> tuple[ConceptIndex, int]:
+    """Genre prototypes and the catalog's tags embedded once (cached under MUSE_HOME), and the
+    newest year in the catalog ("the last 5 years" counts back from it)."""
+    tags: set[str] = set()
+    newest = 0
+    for item in services.stores.catalog.all():
+        tags.update(item.tags)
+        newest = max(newest, item.year or 0)
+    cache = services.settings.home / "cache"
+    return ConceptIndex(services.retriever.embedder, services.retriever.known_genres(), tags, cache), newest or 2018
 
 
 def _image_ref(ticket: Any) -> ImageRef:

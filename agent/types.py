@@ -16,10 +16,12 @@ class UserProfile(BaseModel):
     disliked_items: list[int] = []
     liked_genres: list[str] = []
     disliked_genres: list[str] = []
+    genres_all: bool = Field(default=False, description="The liked genres are wanted together (a mix), not as alternatives.")
     year_min: int | None = None
     year_max: int | None = None
     keywords: list[str] = Field(default=[], description="Moods, themes, tags the person asked for.")
     avoid_keywords: list[str] = []
+    tags: list[str] = Field(default=[], description="Catalog tags the person asked for (\"christmas\", \"hit men\").")
     history_genres: dict[str, float] = Field(default={}, description="Long-term genre taste from the history.")
     titles: dict[str, str] = Field(default={}, description="Display titles of the liked and disliked items (filled by the service).")
 

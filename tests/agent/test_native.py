@@ -59,7 +59,7 @@ def test_llm_that_cannot_call_tools_falls_back_to_the_pipeline(make_service: Cal
     service.s.settings = service.s.settings.model_copy(update={"agent_mode": "native"})
     result = service.chat("nat2", "funny movies from the 90s", "s")
     assert result.items and all(1990 <= c.year <= 1999 for c in result.items)
-    assert any(t.tool == "retriever.search" for t in result.trace)
+    assert any(t.tool.startswith("retriever.") for t in result.trace)  # the pipeline ran (constraints only: browse, no text search)
 
 
 def test_registry_reports_bad_arguments_and_unknown_tools(make_service: Callable[..., MuseService]) -> None:

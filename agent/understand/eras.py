@@ -1,0 +1,215 @@
+"""Eras and numbers in a chat message -> an inclusive year range (or an open one) and a relative shift.
+
+Semantics (shared with the labelled corpus): a decade is x0-x9; early = x0-x3, mid = x4-x6,
+late = x7-x9 (combinations such as "mid-to-late" join them); "around Y" / "Y give or take" is
+Y ± 2 unless a width is stated; "turn of the century" is 1998-2002; "last N years" counts back
+from the newest year in the catalog. Plain eras are alternatives (their hull is kept: "80s or
+90s" = 1980-1999); bounds ("before 1990", "not older than 2000") are constraints and intersect.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+Shift = Literal["older", "newer"]
+
+WORD_DECADES = {
+    "twenties": 1920, "thirties": 1930, "forties": 1940, "fifties": 1950, "sixties": 1960, "seventies": 1970,
+    "eighties": 1980, "nineties": 1990, "noughties": 2000, "naughties": 2000, "aughts": 2000, "two thousands": 2000,
+    "twenty tens": 2010, "twenty-tens": 2010, "teens": 2010,
+}
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "a couple of": 2, "a couple": 2,
+    "couple of": 2, "a few": 3, "few": 3, "several": 5,
+}
+PARTS = {"early": (0, 3), "mid": (4, 6), "middle": (4, 6), "late": (7, 9)}
+
+_PART = r"(?:early|mid|middle|late)"
+_MOD = rf"(?P<mod>{_PART}(?:[\s\-/]*(?:to|or|and|into)?[\s\-/]*{_PART})?)[\s\-]*(?:of\s+)?(?:the\s+)?"
+_WORD_DECADE = "|".join(sorted((re.escape(w) for w in WORD_DECADES), key=len, reverse=True))
+_DECADE = (
+    rf"(?P<decade>(?:(?P<century>1[89]|20)(?P<dd>\d)0\s?'?s)|(?:['’‘]?(?P<short>\d)0\s?['’]?s)"
+    rf"|(?:(?:nineteen[\s\-]?)?(?P<word>{_WORD_DECADE})))"
+)
+_YEAR = r"(?P<year>(?:1[89]|20)\d{2})(?!\s?'?s)"
+_SHORT_YEAR = r"['’‘](?P<yy>\d{2})(?!\s?s\b)"
+ERA = re.compile(rf"(?<![\w'’‘])(?:{_MOD})?(?:{_DECADE}|{_YEAR}|{_SHORT_YEAR})\b|(?P<century_turn>\bturn of the (?:century|millennium)\b)", re.IGNORECASE)
+
+_NUM = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
+LAST_N = re.compile(
+    rf"\b(?:in\s+)?(?:the\s+)?(?:last|past|previous|recent)\s+(?P<n>\d{{1,2}}|{_NUM})?\s*(?P<unit>years?|decades?)\b"
+    rf"|\b(?P<within>within|from)\s+the\s+(?:last|past)\s+(?P<n2>\d{{1,2}}|{_NUM})\s*(?P<unit2>years?|decades?)\b",
+    re.IGNORECASE,
+)
+THIS_CENTURY = re.compile(r"\bthis (?:century|millennium)\b", re.IGNORECASE)
+
+# Words right before an era that make it a bound (checked on the few words before it).
+UPPER_EXCLUSIVE = re.compile(r"(?:before|pre|prior to|earlier than|older than|ahead of)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
+UPPER_INCLUSIVE = re.compile(r"(?:until|till|til|up to|up until|through|thru|no later than|not after|not newer than|not more recent than|at the latest|by|no newer than|at most|to)\s+(?:the\s+)?(?:end of\s+the\s+)?$", re.IGNORECASE)
+LOWER_EXCLUSIVE = re.compile(r"(?:after|post|later than|newer than|more recent than)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
+LOWER_INCLUSIVE = re.compile(r"(?:since|starting(?: from| in| with)?|no earlier than|not before|not older than|not earlier than|at least|as of|beginning(?: in| with)?|onwards? from|anything from|made since|released since)\s+(?:the\s+)?(?:start of\s+the\s+|beginning of\s+the\s+)?$", re.IGNORECASE)
+FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+AROUND = re.compile(r"(?:around|about|circa|ca\.?|c\.|approximately|approx\.?|roughly|near|close to|somewhere around)\s+(?:the\s+)?(?:year\s+)?$", re.IGNORECASE)
+# Words right after an era.
+OPEN_UP = re.compile(r"^\s*(?:\+|(?:or|and)\s+(?:later|newer|after|up|beyond|more recent|anything (?:after|later|newer))|on(?:wards?)?\b|forward|and onwards?|and up|or so on|plus)", re.IGNORECASE)
+OPEN_DOWN = re.compile(r"^\s*(?:or|and)\s+(?:earlier|older|before)\b", re.IGNORECASE)
+GIVE_OR_TAKE = re.compile(r"^\s*(?:,\s*)?(?:give or take|plus or minus|\+/-|±|or so\b|-?ish\b)(?:\s+(?:a\s+)?(?P<n>\d{1,2}|" + _NUM + r")\s*(?:years?|yrs?)?)?", re.IGNORECASE)
+RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|thru|till|until|and)\s*$", re.IGNORECASE)
+
+OLDER = re.compile(r"\b(older|earlier|classics?|vintage|old-school|old school|oldies?|golden oldies?|old (?:movies?|films?|ones?)|black and white|black-and-white|b&w|silent era)\b", re.IGNORECASE)
+NEWER = re.compile(r"\b(newer|more recent|recent(?:ly)?|modern|new releases?|latest|contemporary|brand new|newish|current)\b", re.IGNORECASE)
+
+
+@dataclass
+class Era:
+    """One era expression: its inclusive range, the kind of constraint it is, and its span."""
+
+    low: int | None
+    high: int | None
+    kind: Literal["era", "bound"]
+    start: int
+    end: int
+
+
+@dataclass
+class YearRead:
+    year_min: int | None = None
+    year_max: int | None = None
+    shift: Shift | None = None
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _number(word: str | None, default: int) -> int:
+    if not word:
+        return default
+    word = word.lower().strip()
+    return int(word) if word.isdigit() else NUMBER_WORDS.get(word, default)
+
+
+def _decade_start(m: re.Match, newest: int) -> int | None:
+    if m["century"]:
+        return int(m["century"]) * 100 + int(m["dd"]) * 10
+    if m["short"] is not None:
+        d = int(m["short"]) * 10
+        return 2000 + d if 2000 + d <= newest and d <= 10 else 1900 + d
+    if m["word"]:
+        return WORD_DECADES[re.sub(r"\s+", " ", m["word"].lower())]
+    return None
+
+
+def _with_part(decade: int, mod: str | None) -> tuple[int, int]:
+    if not mod:
+        return decade, decade + 9
+    parts = [PARTS[p.lower()] for p in re.findall(_PART, mod, re.IGNORECASE)]
+    return decade + min(p[0] for p in parts), decade + max(p[1] for p in parts)
+
+
+def _raw_range(m: re.Match, newest: int) -> tuple[int, int, bool] | None:
+    """(low, high, is_single_year) of one ERA match."""
+    if m["century_turn"]:
+        return 1998, 2002, False
+    if m["decade"]:
+        start = _decade_start(m, newest)
+        if start is None:
+            return None
+        low, high = _with_part(start, m["mod"])
+        return low, high, False
+    if m["year"]:
+        year = int(m["year"])
+    else:
+        yy = int(m["yy"])
+        year = 2000 + yy if 2000 + yy <= newest else 1900 + yy
+    return year, year, True
+
+
+def _eras(text: str, newest: int) -> list[Era]:
+    found: list[Era] = []
+    matches = [m for m in ERA.finditer(text)]
+    i = 0
+    while i < len(matches):
+        m = matches[i]
+        raw = _raw_range(m, newest)
+        if raw is None:
+            i += 1
+            continue
+        low, high, single = raw
+        start, end = m.start(), m.end()
+        # "1985-1990", "from 1985 to 1990", "between the 80s and the 90s"
+        if i + 1 < len(matches) and RANGE_JOIN.match(text[end:matches[i + 1].start()].replace("the", "")):
+            nxt = _raw_range(matches[i + 1], newest)
+            if nxt is not None and nxt[1] >= low:
+                found.append(Era(low, nxt[1], "era", start, matches[i + 1].end()))
+                i += 2
+                continue
+        before, after = text[max(0, start - 40):start], text[end:end + 40]
+        era = _bounded(low, high, single, before, after, start, end)
+        found.append(era)
+        i += 1
+    return found
+
+
+def _bounded(low: int, high: int, single: bool, before: str, after: str, start: int, end: int) -> Era:
+    """The era with the words around it: a bound, an open range, or "around Y"."""
+    if single and ((g := GIVE_OR_TAKE.match(after)) or AROUND.search(before)):
+        width = _number(g["n"] if g else None, 2)
+        return Era(low - width, high + width, "era", start, end + (g.end() if g else 0))
+    if LOWER_INCLUSIVE.search(before):  # before the plain forms: "not older than" is not "older than"
+        return Era(low, None, "bound", start, end)
+    if UPPER_INCLUSIVE.search(before):
+        return Era(None, high, "bound", start, end)
+    if UPPER_EXCLUSIVE.search(before):
+        return Era(None, low - 1, "bound", start, end)
+    if LOWER_EXCLUSIVE.search(before):
+        return Era(high + 1, None, "bound", start, end)
+    if (up := OPEN_UP.match(after)):
+        return Era(low, None, "bound", start, end + up.end())
+    if (down := OPEN_DOWN.match(after)):
+        return Era(None, high, "bound", start, end + down.end())
+    if (g := GIVE_OR_TAKE.match(after)) and not single:
+        return Era(low, high, "era", start, end + g.end())
+    return Era(low, high, "era", start, end)
+
+
+def _relative(text: str, newest: int) -> list[Era]:
+    out: list[Era] = []
+    for m in LAST_N.finditer(text):
+        unit = (m["unit"] or m["unit2"] or "years").lower()
+        n = _number(m["n"] or m["n2"], 1 if unit.startswith("decade") else 5)
+        years = n * 10 if unit.startswith("decade") else n
+        out.append(Era(newest - years + 1, newest, "era", m.start(), m.end()))
+    for m in THIS_CENTURY.finditer(text):
+        out.append(Era(2000, None, "bound", m.start(), m.end()))
+    return out
+
+
+def read_years(text: str, newest_year: int = 2018) -> YearRead:
+    """Year constraints in `text` (title spans should already be masked out)."""
+    eras = sorted(_eras(text, newest_year) + _relative(text, newest_year), key=lambda e: e.start)
+    eras = [e for n, e in enumerate(eras) if not any(o.start <= e.start and e.end <= o.end and o is not e for o in eras[:n])]
+    plain = [e for e in eras if e.kind == "era"]
+    low = min((e.low for e in plain if e.low is not None), default=None)
+    high = max((e.high for e in plain if e.high is not None), default=None)
+    for bound in (e for e in eras if e.kind == "bound"):
+        if bound.low is not None:
+            low = bound.low if low is None else max(low, bound.low)
+        if bound.high is not None:
+            high = bound.high if high is None else min(high, bound.high)
+    if low is not None and high is not None and low > high:  # contradictory: keep the last thing said
+        last = eras[-1]
+        low, high = last.low, last.high
+    spans = [(e.start, e.end) for e in eras]
+    masked = _mask(text, spans)
+    shift: Shift | None = None
+    if low is None and high is None:
+        shift = "older" if OLDER.search(masked) else "newer" if NEWER.search(masked) else None
+    return YearRead(low, high, shift, spans)
+
+
+def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for s, e in spans:
+        chars[s:e] = " " * (e - s)
+    return "".join(chars)

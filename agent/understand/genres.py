@@ -1,0 +1,144 @@
+"""Genres wanted, avoided and required together, and the catalog tags a message names.
+
+Reads text whose title and era spans are already masked (so "The City of Lost Children" never
+adds Children). Two layers: the lexicon (exact phrases, high precision), then `ConceptIndex`
+(cosine of the remaining phrases to genre prototypes and tags) for words no list has. Negation is
+scoped to its clause: a negator earlier in the same clause ("nothing too scary", "no romance or
+horror") or a rejection right after ("romance is not my thing").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from agent.understand.concepts import ConceptIndex, Phrase, phrases
+from agent.understand.lexicon import ALTERNATIVE, GENRE_PHRASES, MIX, NEGATION, NEGATION_AFTER
+
+GenreMode = Literal["any", "all"]
+
+_LEXICON = re.compile(
+    r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in sorted(GENRE_PHRASES, key=len, reverse=True)) + r")(?:e?s)?(?![\w-])",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[,.;:!?()\n]|\s(?:but|and|though|although|however|yet|whereas|while|so)\s|\s-\s", re.IGNORECASE)
+UNAVOID = re.compile(
+    r"(?:(?P<g1>[\w\- ]{3,25}?)\s+(?:is|are|would be|'s)\s+(?:fine|ok|okay|alright|good|great|welcome|allowed)(?:\s+now|\s+after all|\s+too)?)"
+    r"|(?:(?:fine|ok|okay|happy)\s+with\s+(?P<g2>[\w\- ]{3,25}))|(?:(?:don'?t|do not)\s+mind\s+(?P<g3>[\w\- ]{3,25}))",
+    re.IGNORECASE,
+)
+REPLACE = re.compile(r"\b(?:instead|rather|switch(?:ing)? to|change (?:it )?to|how about|what about|now i want|actually)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class GenreSpan:
+    start: int
+    end: int
+    genres: tuple[str, ...]
+    source: str  # "lexicon" or "concept"
+    negated: bool = False
+
+
+@dataclass
+class GenreRead:
+    wanted: list[str] = field(default_factory=list)
+    avoided: list[str] = field(default_factory=list)
+    unavoided: list[str] = field(default_factory=list)
+    mode: GenreMode = "any"
+    replace: bool = False
+    tags: list[str] = field(default_factory=list)
+    avoid_tags: list[str] = field(default_factory=list)
+    spans: list[GenreSpan] = field(default_factory=list)
+
+
+def clause_before(text: str, start: int) -> str:
+    """The words of the same clause before `start`."""
+    head = text[:start]
+    ends = list(_CLAUSE_END.finditer(head))
+    return head[ends[-1].end():] if ends else head
+
+
+def _negated(text: str, start: int, end: int) -> bool:
+    return bool(NEGATION.search(clause_before(text, start)) or NEGATION_AFTER.match(text[end:end + 40]))
+
+
+def lexicon_spans(text: str, known: set[str]) -> list[GenreSpan]:
+    out = []
+    for m in _LEXICON.finditer(text):
+        phrase = m.group().lower()
+        genres = GENRE_PHRASES.get(phrase) or GENRE_PHRASES.get(re.sub(r"e?s$", "", phrase)) or ()
+        genres = tuple(g for g in genres if g in known)
+        if genres:
+            out.append(GenreSpan(m.start(), m.end(), genres, "lexicon", _negated(text, m.start(), m.end())))
+    return out
+
+
+def _overlaps(p: Phrase | GenreSpan, spans: list) -> bool:
+    return any(p.start < s.end and s.start < p.end for s in spans)
+
+
+def _concept_spans(text: str, taken: list[GenreSpan], concepts: ConceptIndex) -> tuple[list[GenreSpan], list[tuple[Phrase, str, float]]]:
+    """Genre readings of phrases the lexicon missed (longest non-overlapping first), and tag hits."""
+    free = [p for p in phrases(text) if not _overlaps(p, taken)]
+    hits = concepts.match(free)
+    genre_hits = sorted((h for h in hits if h.kind == "genre"), key=lambda h: (-(h.phrase.end - h.phrase.start), -h.score))
+    spans: list[GenreSpan] = []
+    for h in genre_hits:
+        if not _overlaps(h.phrase, spans):
+            spans.append(GenreSpan(h.phrase.start, h.phrase.end, (h.value,), "concept", _negated(text, h.phrase.start, h.phrase.end)))
+    tags = [(h.phrase, h.value, h.score) for h in hits if h.kind == "tag"]
+    return spans, tags
+
+
+def _mode(text: str, wanted: list[GenreSpan]) -> GenreMode:
+    """"all" when wanted genres are asked together ("a mix of X and Y", "X with a bit of Y",
+    "a funny horror"), "any" for alternatives ("X or Y") or a single genre with no mix cue."""
+    if not wanted:
+        return "any"
+    first, last = wanted[0], wanted[-1]
+    between = text[first.end:last.start] if len(wanted) > 1 else ""
+    if len(wanted) > 1 and ALTERNATIVE.search(between) and not MIX.search(between):
+        return "any"
+    lead = text[max(0, first.start - 30):first.start]
+    if MIX.search(between) or re.search(r"\b(?:mix|blend|combination|combo|cross|hybrid)\b", lead, re.IGNORECASE):
+        return "all"
+    if any(len(s.genres) > 1 for s in wanted):
+        return "all"  # "romcom"
+    if len(wanted) > 1 and all(not text[a.end:b.start].strip(" -") for a, b in zip(wanted, wanted[1:])):
+        return "all"  # "funny horror", "action-comedy"
+    if len(wanted) == 1 and re.search(r"\bwith\s+(?:(?:a|some|more|lots of|plenty of|a bit of|a little|a touch of|a dash of|elements of)\s+)*$", lead, re.IGNORECASE):
+        return "all"  # "...with some romance": joins the genres already asked
+    return "any"
+
+
+def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None) -> GenreRead:
+    """Wanted / avoided / no-longer-avoided genres, whether wanted ones go together, and tags."""
+    read = GenreRead()
+    unavoid_spans: list[tuple[int, int]] = []
+    for m in UNAVOID.finditer(text):
+        phrase = next(g for g in m.groups() if g)
+        found = [g for s in lexicon_spans(phrase, known) for g in s.genres]
+        if found:
+            read.unavoided += found
+            unavoid_spans.append((m.start(), m.end()))
+    spans = [s for s in lexicon_spans(text, known) if not any(a <= s.start < b for a, b in unavoid_spans)]
+    tag_hits: list[tuple[Phrase, str, float]] = []
+    if concepts is not None:
+        extra, tag_hits = _concept_spans(text, spans, concepts)
+        spans += [s for s in extra if not any(a <= s.start < b for a, b in unavoid_spans)]
+    spans.sort(key=lambda s: s.start)
+    read.spans = spans
+    wanted_spans = [s for s in spans if not s.negated]
+    avoided = list(dict.fromkeys(g for s in spans if s.negated for g in s.genres))
+    read.avoided = avoided
+    read.wanted = [g for g in dict.fromkeys(g for s in wanted_spans for g in s.genres) if g not in avoided]
+    read.mode = _mode(text, [s for s in wanted_spans if any(g in read.wanted for g in s.genres)]) if read.wanted else "any"
+    read.unavoided = list(dict.fromkeys(read.unavoided))
+    read.replace = bool(read.wanted) and bool(REPLACE.search(text))
+    for phrase, tag, _ in sorted(tag_hits, key=lambda t: -t[2]):
+        target = read.avoid_tags if _negated(text, phrase.start, phrase.end) else read.tags
+        if tag not in target:
+            target.append(tag)
+    read.tags, read.avoid_tags = read.tags[:6], read.avoid_tags[:6]
+    return read

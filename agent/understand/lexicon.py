@@ -1,0 +1,124 @@
+"""Everyday words, moods and paraphrases -> catalog genres (only genres the catalog has are used).
+
+This is the high-precision layer; `concepts` catches what these lists miss by meaning. Phrases
+are matched whole-word, longest first; a trailing "s" is tolerated by the matcher.
+"""
+
+from __future__ import annotations
+
+import re
+
+_G = dict[str, tuple[str, ...]]
+
+
+def _expand(table: dict[tuple[str, ...], str]) -> _G:
+    out: _G = {}
+    for phrases, genres in table.items():
+        for phrase in phrases:
+            out[phrase] = tuple(genres.split("+"))
+    return out
+
+
+GENRE_PHRASES: _G = _expand({
+    ("comedy", "comedies", "comedic", "funny", "hilarious", "humor", "humour", "humorous", "laugh", "laughs", "laughing",
+     "make me laugh", "lol", "lighthearted", "light-hearted", "goofy", "silly", "witty", "slapstick", "spoof", "parody",
+     "parodies", "satire", "satirical", "amusing", "chuckle", "giggle", "laugh out loud", "sitcom", "laugh-out-loud",
+     "jokes", "comical", "gags", "zany", "wacky", "screwball", "crack me up", "cracks me up", "belly laugh", "feel-good comedy"): "Comedy",
+    ("horror", "scary", "scare", "scares", "frightening", "terrifying", "creepy", "spooky", "nightmares", "nightmare",
+     "give me nightmares", "slasher", "slashers", "gore", "gory", "haunted", "haunting house", "zombie", "zombies", "vampire",
+     "vampires", "chilling", "spine-chilling", "bloodcurdling", "blood-curdling", "horrifying", "jump scares",
+     "jump scare", "demonic", "possession", "exorcism", "the creeps", "scream", "fright", "shocker", "creature feature",
+     "monster movie", "werewolf", "werewolves", "ghost story", "ghosts", "keep me up at night", "sleep with the lights on",
+     "scared"): "Horror",
+    ("thriller", "thrillers", "suspense", "suspenseful", "edge of my seat", "edge of your seat", "edge-of-your-seat",
+     "edge-of-my-seat", "nail-biter", "nail biter", "nail-biting", "tense", "tension", "gripping", "heart-pounding",
+     "heart pounding", "cat and mouse", "cat-and-mouse", "psychological thriller", "thrilling", "pulse-pounding",
+     "on the edge of my seat", "conspiracy", "paranoia", "paranoid", "twisty", "keeps you guessing", "keep me guessing"): "Thriller",
+    ("sci-fi", "sci fi", "scifi", "science fiction", "science-fiction", "outer space", "in space", "set in space",
+     "the future", "futuristic", "aliens", "robots", "robot", "time travel", "time-travel", "dystopia", "dystopian",
+     "cyberpunk", "spaceship", "spaceships", "space ship", "starship", "galaxy", "galactic", "interstellar", "other planets",
+     "another planet", "androids", "android", "space travel", "space opera", "extraterrestrial", "extraterrestrials",
+     "post-apocalyptic", "apocalyptic", "artificial intelligence", "cyborg", "cyborgs", "mad scientist", "futuristic world",
+     "astronauts", "astronaut", "ufo", "ufos", "mutants", "clones"): "Sci-Fi",
+    ("drama", "dramas", "dramatic", "tearjerker", "tear-jerker", "tearjerkers", "make me cry", "made me cry", "weepy",
+     "weepie", "poignant", "character study", "character-driven", "heartfelt", "moving", "touching", "emotional",
+     "heartbreaking", "heart-breaking", "bittersweet", "melodrama", "melodramatic", "serious", "real-life drama",
+     "coming of age", "coming-of-age", "life lessons", "a good cry", "cry", "sad", "powerful story", "true story",
+     "based on a true story", "biopic", "biography", "biographical", "period piece", "costume drama", "courtroom",
+     "human story", "slice of life", "thought-provoking", "heavy"): "Drama",
+    ("romance", "romances", "romantic", "love story", "love stories", "falling in love", "fall in love", "date night",
+     "date movie", "chick flick", "swoon", "swoony", "lovers", "love affair", "love triangle", "soulmates", "soulmate",
+     "sweethearts", "courtship", "kissing", "in love", "passionate love", "romantically"): "Romance",
+    ("romcom", "rom-com", "rom com", "romantic comedy", "romantic comedies", "romcoms", "rom-coms"): "Romance+Comedy",
+    ("kids", "kid", "children", "children's", "childrens", "family", "family-friendly", "family friendly",
+     "whole family", "for my kids", "little ones", "child-friendly", "kid-friendly", "kid friendly", "g-rated",
+     "toddler", "toddlers", "suitable for kids", "for kids", "with the kids", "young children", "my son", "my daughter",
+     "my nephew", "my niece", "grandkids", "youngsters", "all ages", "family movie night", "for the family",
+     "wholesome"): "Children",
+    ("animated", "animation", "cartoon", "cartoons", "anime", "pixar", "stop-motion", "stop motion", "claymation",
+     "cgi animated", "hand-drawn", "hand drawn", "animations", "studio ghibli", "ghibli", "computer-animated"): "Animation",
+    ("action", "action-packed", "action packed", "explosions", "explosive", "fight scenes", "fist fights", "fistfights",
+     "martial arts", "kung fu", "kung-fu", "shootouts", "shoot-outs", "gunfights", "car chases", "car chase", "adrenaline",
+     "high-octane", "high octane", "stunts", "butt-kicking", "ass-kicking", "kick-ass", "kickass", "fast-paced", "fast paced",
+     "shoot 'em up", "shoot-em-up", "adrenaline rush", "pumped", "punches", "fights", "blow stuff up", "things blowing up"): "Action",
+    ("adventure", "adventures", "adventurous", "quest", "quests", "journey", "epic journey", "treasure", "treasure hunt",
+     "expedition", "exploring", "exploration", "swashbuckling", "swashbuckler", "globe-trotting", "globetrotting",
+     "escapade", "escapades", "voyage", "voyages", "jungle", "pirates", "pirate", "road trip", "explorers", "explorer",
+     "lost world", "daring"): "Adventure",
+    ("fantasy", "fantasies", "magic", "magical", "wizard", "wizards", "dragon", "dragons", "fairy tale", "fairy tales",
+     "fairytale", "fairytales", "fairy-tale", "mythical", "mythology", "sword and sorcery", "elves", "enchanted",
+     "witches", "witchcraft", "sorcery", "sorcerer", "mythic", "spells", "other worlds", "otherworldly",
+     "legends", "fantastical", "superpowers", "superhero", "superheroes", "super hero", "comic book"): "Fantasy",
+    ("crime", "criminal", "criminals", "gangster", "gangsters", "mob", "mobster", "mobsters", "mafia", "heist", "heists",
+     "robbery", "robberies", "bank robbery", "cops", "police", "con artist", "con artists", "con men", "con man", "cartel",
+     "drug lord", "drug lords", "hitman", "hit man", "hit men", "hitmen", "hired killer", "gangs", "organized crime",
+     "organised crime", "underworld", "mobs", "crooks", "thieves", "thief", "heist movie", "gangland", "cop",
+     "prison", "serial killer", "serial killers", "murders", "murderer", "killer", "outlaw", "bandits",
+     "caper", "capers", "scam", "swindle", "drug dealers", "narcotics", "yakuza", "triad", "corruption"): "Crime",
+    ("mystery", "mysteries", "mysterious", "whodunit", "whodunnit", "whodunits", "detective", "detectives", "sleuth",
+     "sleuths", "puzzle", "puzzles", "investigation", "investigator", "unsolved", "murder mystery", "clues", "solve",
+     "private eye", "enigma", "enigmatic", "riddle", "riddles", "secrets", "who did it", "sherlock"): "Mystery",
+    ("war", "wars", "wartime", "war-time", "battle", "battles", "battlefield", "soldiers", "soldier", "military", "ww2",
+     "wwii", "ww1", "wwi", "world war", "world war ii", "world war 2", "combat", "army", "trenches", "troops",
+     "platoon", "the front lines", "front line", "navy", "marines", "d-day", "nazis", "resistance fighters", "generals",
+     "warfare", "vietnam war", "civil war"): "War",
+    ("western", "westerns", "cowboy", "cowboys", "wild west", "the old west", "old west", "frontier", "gunslinger",
+     "gunslingers", "outlaws", "spaghetti western", "spaghetti westerns", "ranch", "sheriff", "saloon", "cattle",
+     "horseback", "frontier town", "desperados", "desperado", "bounty hunter", "bounty hunters", "stagecoach",
+     "six-shooter", "the west"): "Western",
+    ("musical", "musicals", "singing", "songs", "song and dance", "song-and-dance", "broadway", "sing-along",
+     "singalong", "dance numbers", "show tunes", "showtunes", "sing", "music numbers", "musical numbers"): "Musical",
+    ("documentary", "documentaries", "docu", "docs", "non-fiction", "nonfiction", "docudrama", "real footage",
+     "real people", "factual", "educational", "true events documented"): "Documentary",
+    ("noir", "film noir", "film-noir", "noirs", "hard-boiled", "hardboiled", "femme fatale", "femmes fatales"): "Film-Noir",
+    ("imax",): "IMAX",
+})
+
+# Words too vague or too risky to read on their own (kept out of the lexicon on purpose):
+# "dark" (thriller? crime? drama?), "classic" (an era word), "disney" (animation or family), "epic".
+
+NEGATORS = (
+    r"(?:no|not|nothing|never|none|without|avoid|avoiding|except|skip|hate|hated|hates|dislike|dislikes|disliked|"
+    r"don'?t want|do not want|don'?t like|do not like|didn'?t like|no more|not into|not a fan of|anything but|"
+    r"can'?t stand|cannot stand|can'?t handle|can'?t do|not in the mood for|rather not|steer clear of|stay away from|"
+    r"spare me|enough of|sick of|tired of|allergic to|other than|minus|not too|nothing too|keep out|leave out|"
+    r"no thanks to|pass on|not really into|not big on|am over|i'?m over|done with|less|zero|free of|isn'?t|aren'?t|"
+    r"shouldn'?t be|mustn'?t be|without any|neither|nor)"
+)
+NEGATION = re.compile(rf"(?<![\w'-]){NEGATORS}(?![\w'-])", re.IGNORECASE)
+NEGATION_AFTER = re.compile(
+    r"^\W{0,3}(?:is|are|'s)?\s*(?:not for me|not my thing|not my cup of tea|is a no|are a no|please not|no thanks|"
+    r"no thank you|isn'?t my thing|aren'?t my thing|is off the table|are off the table|makes? me sick|bores? me|"
+    r"is boring|are boring|is out|are out|need not apply|can stay home|(?:are|is) (?:a )?(?:dealbreakers?|no-go))",
+    re.IGNORECASE,
+)
+
+# Cues that two or more genres are wanted together, not as alternatives.
+MIX = re.compile(
+    r"\b(?:mix|mixture|blend|combination|combo|combine|combining|cross(?:over)?|hybrid|meets|with (?:a )?(?:bit|touch|dash|hint|splash|side|little|lot) of|"
+    r"with (?:some|a little|lots of|plenty of|elements of|a dose of)|mixed with|plus|and also|but also|that'?s also|that is also|"
+    r"at the same time|both|as well as|laced with|infused with|sprinkled with|but (?:funny|scary|romantic)|"
+    r"with\b)",
+    re.IGNORECASE,
+)
+ALTERNATIVE = re.compile(r"\b(?:or|either|whichever|any of)\b", re.IGNORECASE)

@@ -1,0 +1,250 @@
+"""Deterministic, catalog-grounded understanding of one chat message.
+
+Small LLMs cannot extract a profile reliably, so this parser is the first and always-available
+path. Titles are found first (the retriever's `TitleGrounder`, plus title-like spans that did not
+ground) and masked, so no title word is read as anything else; then eras (`eras`), genres wanted,
+avoided and required together plus catalog tags (`genres`: lexicon, then embedding concepts),
+references to shown items ("#2", "the second one") and the content words the search carries.
+A capable LLM's extraction is merged on top by `agent.llm_steps.llm_extract`, never instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal, Protocol
+
+from agent.types import Intent
+from agent.understand.concepts import STOP, ConceptIndex
+from agent.understand.eras import read_years
+from agent.understand.genres import GenreMode, GenreSpan, clause_before, lexicon_spans, read_genres
+
+MAX_MESSAGE_CHARS = 2000
+
+REFERENCE = re.compile(r"(?:#\s?(?P<num>[1-9])\b|\b(?:the\s+)?(?P<ord>first|second|third|fourth|fifth|last)\s+(?:one|pick|movie|film|item|suggestion))", re.IGNORECASE)
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
+NEGATIVE_CUE = re.compile(r"\b(hate[ds]?|hated|dislike[ds]?|didn'?t like|did not like|don'?t like|not a fan of|boring|awful|terrible|couldn'?t stand|not|no more|never again)\b", re.IGNORECASE)
+POSITIVE_CUE = re.compile(r"\b(love[ds]?|loved|like[ds]?|liked|enjoy(?:ed|s)?|adore[ds]?|fan of|favou?rite|great|amazing|more like|similar to|such as)\b", re.IGNORECASE)
+ASK_ITEM = re.compile(r"\b(what(?:'s| is)\s+.+\s+about|tell me (?:more )?about|who (?:is|was) in|is\s+.+\s+(?:any good|worth))\b", re.IGNORECASE)
+CHITCHAT = re.compile(r"^\s*(hi|hello|hey|yo|thanks|thank you|thx|good (?:morning|evening|night)|how are you|bye|goodbye|ok|okay|cool|great)\b[\s!.?]*$", re.IGNORECASE)
+REFINE = re.compile(r"\b(instead|another|other|different|else|more|less|but|again|also|actually)\b", re.IGNORECASE)
+INJECTION = re.compile(
+    r"(ignore (?:all |any |your |the |previous |prior )*(?:instructions|rules|prompts?)|system prompt|developer message|"
+    r"you are now|act as|jailbreak|reveal (?:your|the) (?:prompt|instructions)|print (?:your|the) (?:prompt|instructions))",
+    re.IGNORECASE,
+)
+
+
+class Grounder(Protocol):
+    """What understanding needs from the retriever's title grounding."""
+
+    def find_mentions(self, text: str) -> list: ...
+
+
+@dataclass
+class TitleMention:
+    mention: str
+    status: Literal["matched", "ambiguous", "unknown"]
+    item_id: int | None
+    title: str | None
+    sentiment: Literal["like", "dislike", "ask"]
+    alternatives: list[tuple[int, str]] = field(default_factory=list)
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass
+class Understanding:
+    """Everything the deterministic parser read in one message."""
+
+    intent: Intent
+    text: str
+    titles: list[TitleMention] = field(default_factory=list)
+    genres: list[str] = field(default_factory=list)
+    avoid_genres: list[str] = field(default_factory=list)
+    unavoid_genres: list[str] = field(default_factory=list)
+    year_min: int | None = None
+    year_max: int | None = None
+    era_shift: Literal["older", "newer"] | None = None
+    references: list[tuple[int, Literal["like", "dislike", "neutral"]]] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    genre_mode: GenreMode = "any"
+    replace_genres: bool = False
+    tags: list[str] = field(default_factory=list)
+    avoid_tags: list[str] = field(default_factory=list)
+    injection: bool = False
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def liked_ids(self) -> list[int]:
+        return [t.item_id for t in self.titles if t.status == "matched" and t.sentiment == "like" and t.item_id is not None]
+
+    @property
+    def disliked_ids(self) -> list[int]:
+        return [t.item_id for t in self.titles if t.status == "matched" and t.sentiment == "dislike" and t.item_id is not None]
+
+    @property
+    def asked_ids(self) -> list[int]:
+        """Items the person asked about: neither liked nor disliked."""
+        return [t.item_id for t in self.titles if t.status == "matched" and t.sentiment == "ask" and t.item_id is not None]
+
+    @property
+    def unresolved(self) -> list[TitleMention]:
+        return [t for t in self.titles if t.status != "matched"]
+
+
+def clean_message(text: str) -> tuple[str, list[str]]:
+    """Strip control characters, collapse spaces, cap the length; notes say what was changed."""
+    notes: list[str] = []
+    cleaned = "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in text or "")
+    cleaned = " ".join(cleaned.split())
+    if len(cleaned) > MAX_MESSAGE_CHARS:
+        notes.append(f"message cut from {len(cleaned)} to {MAX_MESSAGE_CHARS} characters")
+        cleaned = cleaned[:MAX_MESSAGE_CHARS]
+    return cleaned, notes
+
+
+def read_references(text: str, shown: Sequence[int]) -> list[tuple[int, Literal["like", "dislike", "neutral"]]]:
+    """Items the message points at among those shown last turn ("#2", "the first one")."""
+    refs: list[tuple[int, Literal["like", "dislike", "neutral"]]] = []
+    for match in REFERENCE.finditer(text):
+        index = int(match["num"]) if match["num"] else ORDINALS[match["ord"].lower()]
+        position = len(shown) - 1 if index == -1 else index - 1
+        if 0 <= position < len(shown):
+            clause = clause_before(text, match.start()) + text[match.start():match.end()]
+            sentiment = "dislike" if NEGATIVE_CUE.search(clause) else "like" if POSITIVE_CUE.search(clause) else "neutral"
+            refs.append((shown[position], sentiment))
+    return refs
+
+
+def title_sentiment(text: str, start: int | None) -> Literal["like", "dislike"]:
+    """A title mention is liked unless a negative cue stands in its clause before it."""
+    if start is None:
+        return "like"
+    return "dislike" if NEGATIVE_CUE.search(clause_before(text, start)) else "like"
+
+
+TITLE_AFTER_CUE = re.compile(
+    r"\b(?:loved|love|liked|like|enjoyed|adored|hated|disliked|similar to|such as|fan of|watched|seen)\s+"
+    r"(?P<title>(?:the\s+)?[A-Z0-9][\w'’:\-]*(?:\s+(?:of|the|and|a|in|on|to|[A-Z0-9][\w'’:\-]*))*)"
+)
+QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,120})[\"”]")
+
+
+def unknown_titles(text: str, grounded: Sequence[tuple[int, int]]) -> list[TitleMention]:
+    """Title-like spans (quoted, or capitalised after "loved"/"like"...) that did not ground: the
+    agent asks about these instead of guessing."""
+    found: list[TitleMention] = []
+    spans = [(m.start(1), m.end(1), m.group(1)) for m in QUOTED.finditer(text)]
+    spans += [(m.start("title"), m.end("title"), m.group("title")) for m in TITLE_AFTER_CUE.finditer(text)]
+    parts: list[tuple[int, int, str]] = []
+    for start, _, mention in spans:  # "Zorblax and Blade Runner": judge each part on its own
+        offset = 0
+        for piece in re.split(r"(\s+and\s+|,\s*|\s+or\s+)", mention):
+            if piece.strip() and not re.fullmatch(r"\s+and\s+|,\s*|\s+or\s+", piece):
+                parts.append((start + offset, start + offset + len(piece), piece))
+            offset += len(piece)
+    for start, end, mention in parts:
+        mention = re.sub(r"\s+(?:and|or|but|the|of|in|on|to|a)$", "", mention.strip())
+        if len(mention) < 2 or any(s < end and start < e for s, e in grounded):
+            continue
+        if mention.lower() in STOP or mention.lower().split()[0] in ("i", "it", "this", "that"):
+            continue
+        found.append(TitleMention(mention, "unknown", None, None, title_sentiment(text, start), start=start, end=start + len(mention)))
+    return found
+
+
+def read_intent(text: str, u: Understanding, has_previous: bool) -> Intent:
+    if not text or (CHITCHAT.match(text) and not u.titles and not u.genres and not u.avoid_genres):
+        return "chitchat"
+    if ASK_ITEM.search(text) and u.titles:
+        return "ask_item"
+    if u.references and all(s != "neutral" for _, s in u.references) and not (u.genres or u.avoid_genres or u.era_shift or u.year_min or u.year_max):
+        return "feedback"
+    if has_previous and (u.references or u.era_shift or u.unavoid_genres or REFINE.search(text)):
+        return "refine"
+    return "recommend"
+
+
+WORD = re.compile(r"[a-zA-Z][a-zA-Z\-']{2,}")
+FILLER = set("""
+    mood moods want wanted looking look something anything film films movie movies watch watching tonight please
+    recommend suggest show give need find prefer preferably ideally maybe perhaps probably definitely really
+    especially particularly kind sort type style stuff ones one pick picks lately recently yesterday weekend friday
+    saturday sunday evening night tonight later earlier older newer recent classic modern old new vintage latest
+    release released made came out come comes set around give take era years year decade decades century late early
+    mid middle turn onwards onward later age ages fine okay thing things way lot lots bit little great good nice best
+    love loved liked enjoy enjoyed adored hate hated dislike disliked watched seen mind totally actually also else
+    again instead another other different similar same exactly sure cool awesome amazing fun enjoyable entertaining
+    interesting lol haha hmm thanks thank hey hello hello hi ok yes yeah yep nope also kinda sorta gonna wanna got get
+    mix mixture blend combination combo bit touch dash hint splash elements plus both together story stories
+    """.split())
+
+
+def read_keywords(text: str, limit: int = 8) -> list[str]:
+    """Content words of an already masked text (titles, eras, genre words blanked): moods, themes,
+    plot words. Filler and era words never reach the search."""
+    words = [w.lower().strip("-'") for w in WORD.findall(text)]
+    keep = [w for w in words if len(w) > 2 and w not in STOP and w not in FILLER and not w.endswith("'s")]
+    return list(dict.fromkeys(keep))[:limit]
+
+
+def _mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def _ground(scan: str, grounder: Grounder | None) -> list[TitleMention]:
+    titles: list[TitleMention] = []
+    for g in grounder.find_mentions(scan) if grounder is not None else []:
+        if g.status == "unknown":
+            continue
+        titles.append(TitleMention(
+            mention=g.mention, status=g.status, item_id=g.item_id, title=g.title, sentiment=title_sentiment(scan, g.start),
+            alternatives=[(a.item_id, a.title) for a in g.alternatives][:5], start=g.start, end=g.end,
+        ))
+    spans = [(t.start, t.end) for t in titles if t.start is not None and t.end is not None]
+    return titles + unknown_titles(scan, spans)
+
+
+def _inside_idiom(t: TitleMention, text: str, idioms: Sequence[GenreSpan]) -> bool:
+    """A lower-case "title" inside a mood phrase ("on the edge of my seat") is the phrase, not *The Edge*."""
+    if t.start is None or t.end is None or text[t.start:t.start + 1].isupper():
+        return False
+    return any(sp.start <= t.start and t.end <= sp.end for sp in idioms)
+
+
+def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | None, shown: Sequence[int] = (),
+               has_previous: bool = False, concepts: ConceptIndex | None = None, newest_year: int = 2018) -> Understanding:
+    """Parse one message. Never raises on odd text: the worst case is an empty understanding.
+
+    `concepts` (genre prototypes and catalog tags, embedded) lets words no list has be read by
+    meaning; `newest_year` anchors "the last N years"."""
+    cleaned, notes = clean_message(text)
+    u = Understanding(intent="chitchat", text=cleaned, notes=notes)
+    if not cleaned:
+        return u
+    u.injection = bool(INJECTION.search(cleaned))
+    scan = INJECTION.sub(lambda m: " " * len(m.group()), cleaned) if u.injection else cleaned
+    known = set(known_genres)
+    idioms = [sp for sp in lexicon_spans(scan, known) if " " in scan[sp.start:sp.end]]
+    u.titles = [t for t in _ground(scan, grounder) if not _inside_idiom(t, scan, idioms)]
+    rest = _mask(scan, [(t.start, t.end) for t in u.titles if t.start is not None and t.end is not None])
+    years = read_years(rest, newest_year)
+    u.year_min, u.year_max, u.era_shift = years.year_min, years.year_max, years.shift
+    u.references = read_references(rest, shown)
+    rest = _mask(rest, years.spans + [(m.start(), m.end()) for m in REFERENCE.finditer(rest)])
+    read = read_genres(rest, known, concepts)
+    u.genres, u.avoid_genres, u.unavoid_genres = read.wanted, read.avoided, read.unavoided
+    u.genre_mode, u.replace_genres, u.tags, u.avoid_tags = read.mode, read.replace, read.tags, read.avoid_tags
+    content = _mask(rest, [(s.start, s.end) for s in read.spans if s.source == "lexicon" or s.negated])
+    negated = [(m.start(), len(rest)) for m in NEGATIVE_CUE.finditer(content)]  # words after "not" are not wishes
+    u.keywords = read_keywords(_mask(content, [(a, min(b, a + 40)) for a, b in negated]))
+    u.intent = read_intent(scan, u, has_previous)
+    if u.intent == "ask_item":  # "what is Alien about?" says nothing about liking Alien
+        for t in u.titles:
+            t.sentiment = "ask"
+    return u
