@@ -24,7 +24,7 @@ _LEXICON = re.compile(
 )
 _CLAUSE_END = re.compile(r"[,.;:!?()\n]|\s(?:but|and|though|although|however|yet|whereas|while|so)\s|\s-\s", re.IGNORECASE)
 UNAVOID = re.compile(
-    r"(?:(?P<g1>[\w\- ]{3,25}?)\s+(?:is|are|would be|'s)\s+(?:fine|ok|okay|alright|good|great|welcome|allowed)(?:\s+now|\s+after all|\s+too)?)"
+    r"(?:(?P<g1>[\w\- ]{3,25}?)\s+(?:is|are|would be|'s)\s+(?:fine|ok|okay|alright|allowed|acceptable)(?:\s+now|\s+after all|\s+too)?)"
     r"|(?:(?:fine|ok|okay|happy)\s+with\s+(?P<g2>[\w\- ]{3,25}))|(?:(?:don'?t|do not)\s+mind\s+(?P<g3>[\w\- ]{3,25}))",
     re.IGNORECASE,
 )
@@ -80,9 +80,9 @@ def _overlaps(p: Phrase | GenreSpan, spans: list) -> bool:
 
 def _concept_spans(text: str, taken: list[GenreSpan], concepts: ConceptIndex) -> tuple[list[GenreSpan], list[tuple[Phrase, str, float]]]:
     """Genre readings of phrases the lexicon missed (longest non-overlapping first), and tag hits."""
-    free = [p for p in phrases(text) if not _overlaps(p, taken)]
-    hits = concepts.match(free)
-    genre_hits = sorted((h for h in hits if h.kind == "genre"), key=lambda h: (-(h.phrase.end - h.phrase.start), -h.score))
+    hits = concepts.match(phrases(text))
+    genre_hits = sorted((h for h in hits if h.kind == "genre" and not _overlaps(h.phrase, taken)),
+                        key=lambda h: (-(h.phrase.end - h.phrase.start), -h.score))
     spans: list[GenreSpan] = []
     for h in genre_hits:
         if not _overlaps(h.phrase, spans):
@@ -136,7 +136,10 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
     read.mode = _mode(text, [s for s in wanted_spans if any(g in read.wanted for g in s.genres)]) if read.wanted else "any"
     read.unavoided = list(dict.fromkeys(read.unavoided))
     read.replace = bool(read.wanted) and bool(REPLACE.search(text))
+    genre_names = {g.lower() for g in known}
     for phrase, tag, _ in sorted(tag_hits, key=lambda t: -t[2]):
+        if tag in genre_names or tag.replace(" ", "-") in genre_names:
+            continue  # "western" is the genre filter's job, not a tag to search for
         target = read.avoid_tags if _negated(text, phrase.start, phrase.end) else read.tags
         if tag not in target:
             target.append(tag)

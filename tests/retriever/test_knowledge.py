@@ -11,7 +11,7 @@ from muse.settings import Settings
 from tools.retriever.embedders import FakeEmbedder
 from tools.retriever.factory import open_indexes
 from tools.retriever.index import build_index
-from tools.retriever.item_text import item_text
+from tools.retriever.item_text import content_text, title_text
 from tools.retriever.knowledge import augment_catalog, knowledge_prompt, parse_knowledge
 
 from .conftest import CountingEmbedder, stores_with
@@ -67,5 +67,6 @@ def test_knowledge_joins_the_item_text_and_triggers_a_reembed(tmp_path) -> None:
     augment_catalog(stores.catalog, FakeListChatModel(responses=[GOOD]), limit=1)
     embedder.texts.clear()
     report = build_index(stores.catalog, embedder, indexes.exact)
-    assert report.embedded == 1 and embedder.texts == [item_text(stores.catalog.get(1214))]
+    alien = stores.catalog.get(1214)
+    assert report.embedded == 1 and embedder.texts == [content_text(alien), title_text(alien)]
     assert "lethal creature" in embedder.texts[0] and "Keywords: space, creature, isolation." in embedder.texts[0]

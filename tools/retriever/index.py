@@ -19,7 +19,7 @@ from muse.domain import Item
 from stores.base import CatalogStore
 from tools.protocols import Embedder
 from tools.retriever.filters import Filters
-from tools.retriever.item_text import content_hash, item_text
+from tools.retriever.item_text import content_hash, embed_items
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +112,7 @@ def build_index(
     bar = _progress(len(todo), progress, f"embedding with {embedder.name}")
     for start in range(0, len(todo), batch_size):
         batch = todo[start : start + batch_size]
-        vectors = embedder.embed([item_text(item) for item, _ in batch])
+        vectors = embed_items(embedder, [item for item, _ in batch])
         exact.upsert([meta for _, meta in batch], vectors)
         bar.update(len(batch))
     bar.close()
