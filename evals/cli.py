@@ -67,7 +67,9 @@ def simulate_cmd(
     turns: int = typer.Option(5, "--turns", min=1, max=10, help="Turn budget per conversation."),
     seed: int = typer.Option(0, "--seed", help="Sampling seed: same seed, same numbers."),
     fast: bool = typer.Option(False, "--fast", help="FakeEmbedder and popularity FakeScorer (for tests)."),
-    simulator: str = typer.Option("auto", "--simulator", help="rule, llm (the configured LLM phrases the messages), or auto: llm when the LLM is capable."),
+    simulator: str = typer.Option("auto", "--simulator", help="rule, llm (the configured LLM phrases the template style), or auto: llm when the LLM is capable."),
+    style: str = typer.Option("template", "--style", help="template, paraphrase (an independent phrasing bank) or both."),
+    reference: bool = typer.Option(True, "--reference/--no-reference", help="Add the oracle-constraint reference row (popularity inside the stated genre and era)."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Simulated users against popularity, retrieval-only, GR-only and the full agent; writes a report."""
@@ -77,9 +79,13 @@ def simulate_cmd(
     settings = _settings(ctx)
     if simulator not in ("auto", "rule", "llm"):
         raise typer.BadParameter("--simulator must be rule, llm or auto")
+    styles = {"template": ("template",), "paraphrase": ("paraphrase",), "both": ("template", "paraphrase")}.get(style)
+    if styles is None:
+        raise typer.BadParameter("--style must be template, paraphrase or both")
     use_llm = simulator == "llm" or (simulator == "auto" and is_capable(settings))
     llm = build_chat_model(settings) if use_llm else None
-    run = run_simulation(settings, dataset, users, turns, seed, fast, progress=lambda m: typer.echo(m, err=True), llm=llm)
+    run = run_simulation(settings, dataset, users, turns, seed, fast, progress=lambda m: typer.echo(m, err=True), llm=llm,
+                         styles=styles, reference=reference)
     out = write_report(run, settings.reports_dir)
     if as_json:
         typer.echo(json.dumps({**run.to_json(), "report": str(out / "report.md")}, indent=2))
