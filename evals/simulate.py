@@ -30,7 +30,7 @@ from stores.base import Stores
 from stores.datasets import DatasetSource, import_source
 from tools.gr.metrics import ndcg_at_k
 from tools.protocols import Scorer
-from tools.retriever import Retriever
+from tools.retriever import Filters, Retriever
 
 MISS_TURNS = 6  # a miss counts as one turn past the budget
 SHOWN = 5  # items per turn, as the agent's plan shows
@@ -312,25 +312,13 @@ class StatedReference(_Paged):
         """The simulator's stated constraints after its latest message."""
         self.stated[session] = stated
 
-    def _fits(self, item_id: int, stated: Stated, *, era: bool, genres: bool) -> bool:
-        item = self.items[item_id]
-        if genres and not set(stated.genres) <= set(item.genres):
-            return False
-        if era and (stated.year_min is not None or stated.year_max is not None):
-            if item.year is None:
-                return False
-            if stated.year_min is not None and item.year < stated.year_min:
-                return False
-            if stated.year_max is not None and item.year > stated.year_max:
-                return False
-        return True
-
     def turn(self, user_id: str, message: str, session: str) -> list[int]:
         stated, banned = self.stated.get(session, Stated()), self.exclude(user_id, session)
+        in_era = Filters(year_min=stated.year_min, year_max=stated.year_max)
+        strict = [i for i in self.ranked if set(stated.genres) <= set(self.items[i].genres)]
         shown: list[int] = []
-        for era, genres in ((True, True), (False, True), (False, False)):
-            shown += [i for i in self.ranked if i not in banned and i not in shown
-                      and self._fits(i, stated, era=era, genres=genres)][:SHOWN - len(shown)]
+        for pool in ([i for i in strict if in_era.accepts(self.items[i])], strict, self.ranked):
+            shown += [i for i in pool if i not in banned and i not in shown][:SHOWN - len(shown)]
             if len(shown) == SHOWN:
                 break
         return self.show(session, shown)
