@@ -1,4 +1,4 @@
-"""`muse eval scenarios FILE` and `muse eval simulate`."""
+"""`muse eval scenarios FILE`, `muse eval simulate` and `muse eval understand`."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-eval_app = typer.Typer(no_args_is_help=True, add_completion=False, help="Evaluate the agent: scripted scenarios, simulated users.")
+eval_app = typer.Typer(no_args_is_help=True, add_completion=False, help="Evaluate the agent: scripted scenarios, simulated users, understanding.")
 
 
 def _settings(ctx: typer.Context):
@@ -67,7 +67,9 @@ def simulate_cmd(
     turns: int = typer.Option(5, "--turns", min=1, max=10, help="Turn budget per conversation."),
     seed: int = typer.Option(0, "--seed", help="Sampling seed: same seed, same numbers."),
     fast: bool = typer.Option(False, "--fast", help="FakeEmbedder and popularity FakeScorer (for tests)."),
-    simulator: str = typer.Option("auto", "--simulator", help="rule, llm (the configured LLM phrases the messages), or auto: llm when the LLM is capable."),
+    simulator: str = typer.Option("auto", "--simulator", help="rule, llm (the configured LLM phrases the template style), or auto: llm when the LLM is capable."),
+    style: str = typer.Option("template", "--style", help="template, paraphrase (an independent phrasing bank) or both."),
+    reference: bool = typer.Option(True, "--reference/--no-reference", help="Add the oracle-constraint reference row (popularity inside the stated genre and era)."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Simulated users against popularity, retrieval-only, GR-only and the full agent; writes a report."""
@@ -77,12 +79,48 @@ def simulate_cmd(
     settings = _settings(ctx)
     if simulator not in ("auto", "rule", "llm"):
         raise typer.BadParameter("--simulator must be rule, llm or auto")
+    styles = {"template": ("template",), "paraphrase": ("paraphrase",), "both": ("template", "paraphrase")}.get(style)
+    if styles is None:
+        raise typer.BadParameter("--style must be template, paraphrase or both")
     use_llm = simulator == "llm" or (simulator == "auto" and is_capable(settings))
     llm = build_chat_model(settings) if use_llm else None
-    run = run_simulation(settings, dataset, users, turns, seed, fast, progress=lambda m: typer.echo(m, err=True), llm=llm)
+    run = run_simulation(settings, dataset, users, turns, seed, fast, progress=lambda m: typer.echo(m, err=True), llm=llm,
+                         styles=styles, reference=reference)
     out = write_report(run, settings.reports_dir)
     if as_json:
         typer.echo(json.dumps({**run.to_json(), "report": str(out / "report.md")}, indent=2))
         return
     for line in [*table(run), *[f"- {n}" for n in run.notes], f"report: {out / 'report.md'}"]:
         typer.echo(line)
+
+
+@eval_app.command("understand")
+def understand_cmd(
+    ctx: typer.Context,
+    split: str = typer.Option("dev", "--split", help="dev, or test (frozen: report on it, never tune against it)."),
+    layer: list[str] = typer.Option(None, "--layer", help="Layer name (repeatable); default: every registered layer."),  # noqa: B008
+    fast: bool = typer.Option(False, "--fast", help="FakeEmbedder instead of MiniLM for fuzzy title grounding."),
+    misses: int = typer.Option(0, "--misses", min=0, help="Also print up to N requests each layer got wrong."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON (with every miss)."),
+) -> None:
+    """Slot precision/recall/F1, year-range IoU and intent accuracy per understanding layer."""
+    from evals.understand import LAYERS, LayerUnavailable, build_deps, evaluate, table
+    from evals.understanding import CorpusError, load_split
+
+    names = layer or list(LAYERS)
+    try:
+        requests = load_split(split)
+        deps, span = build_deps(_settings(ctx), fast=fast, with_llm="llm" in names)
+        scores = evaluate(requests, deps, names, span)
+    except (CorpusError, LayerUnavailable) as err:
+        raise typer.BadParameter(str(err)) from err
+    if as_json:
+        typer.echo(json.dumps({"split": split, "n": len(requests), "span": list(span),
+                               "layers": [s.to_json() for s in scores]}, indent=2))
+        return
+    typer.echo(f"split {split}: {len(requests)} requests; year span {span[0]}-{span[1]}")
+    for line in table(scores):
+        typer.echo(line)
+    for s in scores:
+        for miss in s.misses[:misses]:
+            typer.echo(f"{s.layer} {miss['id']} {miss['text'][:80]!r}: " + "; ".join(f"{k} {miss[k]}" for k in miss["wrong"]))

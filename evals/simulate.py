@@ -14,7 +14,7 @@ import random
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -30,7 +30,7 @@ from stores.base import Stores
 from stores.datasets import DatasetSource, import_source
 from tools.gr.metrics import ndcg_at_k
 from tools.protocols import Scorer
-from tools.retriever import Retriever
+from tools.retriever import Filters, Retriever
 
 MISS_TURNS = 6  # a miss counts as one turn past the budget
 SHOWN = 5  # items per turn, as the agent's plan shows
@@ -50,6 +50,26 @@ class LeakError(AssertionError):
     """The simulator was about to name its target."""
 
 
+@dataclass(frozen=True)
+class Stated:
+    """The genres and era a simulated user has stated so far (only the oracle reference reads it)."""
+
+    genres: tuple[str, ...] = ()
+    year_min: int | None = None
+    year_max: int | None = None
+
+
+def advance(stated: Stated, kind: str, genres: Sequence[str], era: tuple[int | None, int | None]) -> Stated:
+    """What is stated after a turn that revealed `kind` (see `RuleSimulator.reveal`)."""
+    if kind == "opening" and genres:
+        return replace(stated, genres=tuple(genres[:1]))
+    if kind == "era":
+        return replace(stated, year_min=era[0], year_max=era[1])
+    if kind == "second":
+        return replace(stated, genres=tuple(genres[:2]))
+    return stated
+
+
 class RuleSimulator:
     """Reveals one attribute of the target per turn; the opening adds a well-rated liked title."""
 
@@ -61,6 +81,7 @@ class RuleSimulator:
         self.genres = [g for g in self.target.genres if g != "(no genres listed)"]
         rng.shuffle(self.genres)
         self.similar_title = self._similar(safe)
+        self.stated = Stated()
 
     def _safe(self, title: str) -> bool:
         t, target = title.lower(), self.target.title.lower()
@@ -72,30 +93,52 @@ class RuleSimulator:
                             key=lambda i: -len(target & set(self.items[i].genres)) / max(1, len(target | set(self.items[i].genres))))
         return self.items[by_overlap[0]].title if by_overlap else None
 
+    def reveal(self, turn: int) -> str:
+        """What `turn` reveals: opening (genre + liked title), era, genre, also_liked, similar, tag,
+        second (a second genre) or more. Every phrasing style follows this plan."""
+        if turn == 1:
+            return "opening"
+        if turn == 2:
+            return "era" if self.target.year else "genre"
+        if turn == 3:
+            return "also_liked" if self.similar_title else "similar"
+        if turn == 4 and self.target.tags:
+            return "tag"
+        return "second" if len(self.genres) > 1 else "more"
+
     def message(self, turn: int) -> str:
         """The user's message for `turn` (1-based); guarded never to contain the target's title."""
-        text = self._compose(turn)
+        kind = self.reveal(turn)
+        text = self._compose(kind)
         if self.target.title.lower() in text.lower():
             raise LeakError(f"simulator message names the target {self.target.title!r}: {text!r}")
+        decade = self.target.year // 10 * 10 if self.target.year else None
+        self.stated = advance(self.stated, kind, self.genres, (decade, decade + 9) if decade is not None else (None, None))
         return text
 
-    def _compose(self, turn: int) -> str:
+    def _compose(self, kind: str) -> str:
         genre = self.genres[0].lower() if self.genres else "good"
-        if turn == 1:
+        if kind == "opening":
             liked = f" I liked {self.opening_title}." if self.opening_title else ""
             return f"I'm in the mood for a {genre} movie.{liked}"
-        if turn == 2:
-            return f"Something from the {decade_phrase(self.target.year)}, please." if self.target.year else f"More {genre} please."
-        if turn == 3:
-            return f"I also liked {self.similar_title}." if self.similar_title else "Something similar to what I liked."
-        if turn == 4 and self.target.tags:
+        if kind == "era":
+            return f"Something from the {decade_phrase(self.target.year or 0)}, please."
+        if kind == "genre":
+            return f"More {genre} please."
+        if kind == "also_liked":
+            return f"I also liked {self.similar_title}."
+        if kind == "similar":
+            return "Something similar to what I liked."
+        if kind == "tag":
             return f"Ideally something {self.target.tags[0]}."
-        if len(self.genres) > 1:
+        if kind == "second":
             return f"Maybe with some {self.genres[1].lower()} in it."
         return "Any other ideas?"
 
 
 class Simulator(Protocol):
+    stated: Stated
+
     def message(self, turn: int) -> str: ...
 
 
@@ -107,6 +150,10 @@ class LLMSimulator:
     def __init__(self, rule: RuleSimulator, llm: Any, *, timeout_s: float = 20.0, tries: int = 3) -> None:
         self.rule, self.llm, self.timeout_s, self.tries = rule, llm, timeout_s, tries
         self.regenerated = self.fallbacks = 0
+
+    @property
+    def stated(self) -> Stated:
+        return self.rule.stated
 
     def leaks(self, text: str) -> bool:
         said = normalise_title(text)
@@ -246,6 +293,37 @@ class GROnlySystem(_Paged):
         return self.show(session, [i for i, _ in self.scorer.recommend(history, SHOWN, exclude=sorted(banned))])
 
 
+class StatedReference(_Paged):
+    """ORACLE-CONSTRAINT REFERENCE, not a system: reads the simulator's true stated genres and era
+    (`observe`) instead of the chat, and shows the most popular unseen items inside them (all stated
+    genres, year in the stated range). When fewer than 5 qualify it fills with the era relaxed, then
+    the genres relaxed. It shows what exact understanding plus popularity alone would reach."""
+
+    name = "reference: popularity in stated genre+era (oracle)"
+
+    def __init__(self, stores: Stores) -> None:
+        super().__init__(stores)
+        counts = stores.interactions.item_counts()
+        self.items = {i.item_id: i for i in stores.catalog.all()}
+        self.ranked = sorted(self.items, key=lambda i: (-counts.get(i, 0), i))
+        self.stated: dict[str, Stated] = {}
+
+    def observe(self, session: str, stated: Stated) -> None:
+        """The simulator's stated constraints after its latest message."""
+        self.stated[session] = stated
+
+    def turn(self, user_id: str, message: str, session: str) -> list[int]:
+        stated, banned = self.stated.get(session, Stated()), self.exclude(user_id, session)
+        in_era = Filters(year_min=stated.year_min, year_max=stated.year_max)
+        strict = [i for i in self.ranked if set(stated.genres) <= set(self.items[i].genres)]
+        shown: list[int] = []
+        for pool in ([i for i in strict if in_era.accepts(self.items[i])], strict, self.ranked):
+            shown += [i for i in pool if i not in banned and i not in shown][:SHOWN - len(shown)]
+            if len(shown) == SHOWN:
+                break
+        return self.show(session, shown)
+
+
 class AgentSystem:
     """The full Muse agent (`MuseService.chat`)."""
 
@@ -254,17 +332,23 @@ class AgentSystem:
     def __init__(self, service: MuseService) -> None:
         self.service = service
 
+    def start(self, user_id: str) -> None:
+        """Forget the profile an earlier episode (another style) left for this user."""
+        self.service.reset_profile(user_id)
+
     def turn(self, user_id: str, message: str, session: str) -> list[int]:
         return [c.item_id for c in self.service.chat(user_id, message, session).items]
 
 
-def baseline_systems(service: MuseService) -> list[System]:
-    """Popularity, retrieval-only, GR-only (when a scorer exists) and the full agent, on one service."""
+def baseline_systems(service: MuseService, *, reference: bool = False) -> list[System]:
+    """Popularity, retrieval-only, GR-only (when a scorer exists) and the full agent, on one service;
+    with `reference`, the oracle-constraint reference row last."""
     s = service.s
     systems: list[System] = [PopularitySystem(s.stores), RetrievalSystem(s.stores, s.retriever)]
     if s.scorer is not None:
         systems.append(GROnlySystem(s.stores, s.scorer))
-    return [*systems, AgentSystem(service)]
+    systems.append(AgentSystem(service))
+    return [*systems, StatedReference(s.stores)] if reference else systems
 
 
 # The harness -----------------------------------------------------------------------------------
@@ -278,15 +362,39 @@ class Episode:
     messages: list[str] = field(default_factory=list)
 
 
-def run_episode(system: System, case: HeldOut, items: dict[int, Item], turns: int, seed: int, llm: Any = None) -> Episode:
-    """Talk to `system` for up to `turns` turns; stop at the first turn that shows the target.
-    With `llm`, the LLM simulator phrases the messages."""
+STYLES: tuple[str, ...] = ("template", "paraphrase")
+
+
+def make_simulator(style: str, case: HeldOut, items: dict[int, Item], seed: int, *, llm: Any = None,
+                   newest: int | None = None) -> Simulator:
+    """The simulated user of `case` in `style`. Both styles reveal the same facts in the same order
+    (the same seeded `RuleSimulator` underneath); `llm` rephrases the template style."""
     rule = RuleSimulator(case, items, random.Random(f"{seed}:{case.user_id}"))
-    sim: Simulator = LLMSimulator(rule, llm) if llm is not None else rule
-    session = f"sim-{system.name}-{case.user_id}"
+    if style == "paraphrase":
+        from evals.paraphrase import ParaphraseSimulator, load_bank
+
+        newest = newest or max(i.year for i in items.values() if i.year)
+        return ParaphraseSimulator(rule, load_bank(), random.Random(f"{seed}:{case.user_id}:paraphrase"), newest)
+    if style != "template":
+        raise ValueError(f"unknown style {style!r}; choose one of {', '.join(STYLES)}")
+    return LLMSimulator(rule, llm) if llm is not None else rule
+
+
+def run_episode(system: System, case: HeldOut, items: dict[int, Item], turns: int, seed: int, llm: Any = None,
+                style: str = "template", newest: int | None = None) -> Episode:
+    """Talk to `system` for up to `turns` turns; stop at the first turn that shows the target.
+    A system with `start(user_id)` starts each episode fresh; one with `observe(session, stated)`
+    (the oracle reference) is told the simulator's stated constraints before each turn."""
+    sim = make_simulator(style, case, items, seed, llm=llm, newest=newest)
+    session = "".join(c if c.isalnum() or c in "_-" else "-" for c in f"sim-{style}-{system.name}-{case.user_id}")[:128]
+    start_fresh, observe = getattr(system, "start", None), getattr(system, "observe", None)
+    if start_fresh is not None:
+        start_fresh(case.user_id)
     episode = Episode(case.user_id, case.target.item_id, None, 0.0)
     for turn in range(1, turns + 1):
         message = sim.message(turn)
+        if observe is not None:
+            observe(session, sim.stated)
         start = time.perf_counter()
         shown = system.turn(case.user_id, message, session)
         episode.latencies.append(time.perf_counter() - start)
@@ -309,6 +417,7 @@ class SystemReport:
     latency_p50_ms: float
     latency_p95_ms: float
     latencies: list[float] = field(repr=False, default_factory=list)
+    style: str = "template"
 
     def row(self) -> dict[str, float | str | int | list[float]]:
         return {k: v for k, v in self.__dict__.items() if k != "latencies"}
@@ -331,12 +440,15 @@ def summarize(name: str, episodes: Sequence[Episode], turns: int) -> SystemRepor
 
 
 def evaluate(systems: Sequence[System], cases: Sequence[HeldOut], items: dict[int, Item], turns: int, seed: int,
-             progress: Callable[[str], None] | None = None, llm: Any = None) -> list[SystemReport]:
-    """Every system against every simulated user (rule-based, or phrased by `llm`)."""
+             progress: Callable[[str], None] | None = None, llm: Any = None,
+             styles: Sequence[str] = ("template",)) -> list[SystemReport]:
+    """Every system against every simulated user, in each phrasing style."""
+    newest = max(i.year for i in items.values() if i.year)
     reports = []
-    for system in systems:
-        episodes = [run_episode(system, case, items, turns, seed, llm) for case in cases]
-        reports.append(summarize(system.name, episodes, turns))
-        if progress:
-            progress(f"{system.name}: hit rate {reports[-1].hit_rate:.3f}")
+    for style in styles:
+        for system in systems:
+            episodes = [run_episode(system, case, items, turns, seed, llm, style, newest) for case in cases]
+            reports.append(replace(summarize(system.name, episodes, turns), style=style))
+            if progress:
+                progress(f"{system.name} [{style}]: hit rate {reports[-1].hit_rate:.3f}")
     return reports

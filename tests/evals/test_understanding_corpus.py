@@ -1,0 +1,93 @@
+"""The understanding corpus: every line valid, every title and genre real, the test split frozen."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from evals.understanding import CATALOG_GENRES, CorpusError, Request, load_split, read_requests, split_path
+
+CATALOG = Path(__file__).resolve().parents[2] / "data" / "ml-latest-small" / "movies.csv"
+FROZEN_TEST_SHA256 = "799a3b0a146d51535139d24bd83188bbe95560e0c1360fab3196de7ec62c69fa"
+
+
+@pytest.fixture(scope="module")
+def catalog() -> dict[int, set[str]]:
+    with CATALOG.open(encoding="utf-8") as fh:
+        return {int(row["movieId"]): set(row["genres"].split("|")) for row in csv.DictReader(fh)}
+
+
+def test_test_split_is_frozen() -> None:
+    digest = hashlib.sha256(split_path("test").read_bytes()).hexdigest()
+    assert digest == FROZEN_TEST_SHA256, "test.jsonl is frozen: record errata in its README, do not edit it"
+
+
+def test_splits_are_big_enough_and_ids_unique() -> None:
+    dev, test = load_split("dev"), load_split("test")
+    assert len(dev) + len(test) >= 520
+    assert len(test) >= 250
+    ids = [r.id for r in [*dev, *test]]
+    assert len(ids) == len(set(ids))
+    assert {r.intent for r in test} == {"recommend", "refine", "ask_item", "feedback", "chitchat"}
+
+
+@pytest.mark.parametrize("split", ["dev", "test"])
+def test_titles_exist_in_catalog(split: str, catalog: dict[int, set[str]]) -> None:
+    for r in load_split(split):
+        for item_id in [*r.liked_titles, *r.disliked_titles, *r.asked_titles]:
+            assert item_id in catalog, f"{r.id}: movieId {item_id} is not in ml-latest-small"
+
+
+def test_catalog_genres_are_the_catalogs(catalog: dict[int, set[str]]) -> None:
+    names = set().union(*catalog.values()) - {"(no genres listed)"}
+    assert names == set(CATALOG_GENRES)
+    for split in ("dev", "test"):
+        for r in load_split(split):
+            assert set(r.genres_wanted) | set(r.genres_avoided) <= names, r.id
+
+
+def test_test_split_has_words_dev_never_uses() -> None:
+    def words(split: str) -> set[str]:
+        return {w for r in load_split(split) for w in re.findall(r"[a-z][a-z'-]+", " ".join([r.text, *r.context]).lower())}
+    unseen = words("test") - words("dev")
+    assert {"rib-tickler", "oater", "gumshoe", "hair-raising", "guffaw"} <= unseen
+    assert len(unseen) > 300
+
+
+def test_follow_ups_carry_context() -> None:
+    refines = [r for r in load_split("dev") if r.intent == "refine"]
+    assert refines and all(r.context for r in refines)
+
+
+def _line(**overrides: object) -> str:
+    base = {"id": "x-1", "text": "comedy", "intent": "recommend", "voice": "terse", "genres_wanted": ["Comedy"]}
+    return json.dumps({**base, **overrides})
+
+
+@pytest.mark.parametrize("bad", [
+    {"genres_wanted": ["Comedies"]},
+    {"year_min": 1999, "year_max": 1990},
+    {"genres_avoided": ["Comedy"]},
+    {"genres_all_required": True},
+    {"intent": "buy"},
+    {"surprise": 1},
+    {"liked_titles": [1], "disliked_titles": [1]},
+])
+def test_bad_lines_are_rejected_with_file_and_line(tmp_path: Path, bad: dict) -> None:
+    path = tmp_path / "x.jsonl"
+    path.write_text(_line(id="ok") + "\n" + _line(**bad) + "\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match="x.jsonl:2"):
+        read_requests(path)
+
+
+def test_good_line_and_unknown_split(tmp_path: Path) -> None:
+    path = tmp_path / "x.jsonl"
+    path.write_text(_line() + "\n\n", encoding="utf-8")
+    assert read_requests(path) == [Request(id="x-1", text="comedy", intent="recommend", voice="terse", genres_wanted=["Comedy"])]
+    with pytest.raises(CorpusError, match="unknown split"):
+        load_split("train")
