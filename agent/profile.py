@@ -5,7 +5,8 @@ Merge rules (documented in the README):
   and is not recorded itself. Said again, it is recorded.
 - "X is fine" removes X from the avoided genres. "X instead" replaces the wanted genres; a mix
   ("X with a bit of Y", "a mix of X and Y") marks the wanted genres as required together.
-- An explicit era replaces the year range; "older"/"newer" shift it by its width (a decade by default).
+- An explicit era replaces the year range; "older" means before its start, "newer" after its end
+  (open-ended; with no range: up to 1989 / from 2010); "any decade" clears it.
 - For a user with history, long-term genre taste comes from well-rated items (PALR's idea):
   it ranks and explains, it never filters.
 """
@@ -38,15 +39,11 @@ def _toggle(keep: list, opposite: list, values: Iterable) -> tuple[list, list]:
 
 
 def shift_years(profile: UserProfile, shift: str) -> tuple[int | None, int | None]:
+    """"Older" after a range A-B means before A (open below); "newer" means after B (open above)."""
     low, high = profile.year_min, profile.year_max
-    if low is None and high is None:
-        return (None, OLDER_DEFAULT_MAX) if shift == "older" else (NEWER_DEFAULT_MIN, None)
-    width = (high - low + 1) if low is not None and high is not None else 10
     if shift == "older":
-        anchor = low if low is not None else high - width + 1
-        return anchor - width, anchor - 1
-    anchor = high if high is not None else low + width - 1
-    return anchor + 1, anchor + width
+        return (None, low - 1) if low is not None else (None, OLDER_DEFAULT_MAX if high is None else high - 10)
+    return (high + 1, None) if high is not None else (NEWER_DEFAULT_MIN if low is None else low + 10, None)
 
 
 def apply_understanding(profile: UserProfile, u: Understanding) -> UserProfile:
@@ -65,6 +62,8 @@ def apply_understanding(profile: UserProfile, u: Understanding) -> UserProfile:
     p.disliked_genres = [g for g in p.disliked_genres if g not in u.unavoid_genres]
     if u.year_min is not None or u.year_max is not None:
         p.year_min, p.year_max = u.year_min, u.year_max
+    elif u.any_era:
+        p.year_min = p.year_max = None
     elif u.era_shift:
         p.year_min, p.year_max = shift_years(p, u.era_shift)
     words = [] if u.unresolved else u.keywords  # loose words beside an unknown title are part of it

@@ -24,7 +24,7 @@ from agent.reply import PendingLine, compose_reply, stream_pieces
 from agent.trace import Tracer
 from agent.types import ImageRef, ItemCard, TurnResult, UserProfile
 from agent.understand import Understanding, understand
-from agent.understand.concepts import ConceptIndex
+from agent.understand.concepts import build_concepts
 from muse.domain import Feedback, Interaction, Message
 from muse.errors import InvalidInputError
 from muse.settings import Settings
@@ -63,7 +63,8 @@ class MuseService:
     def __init__(self, services: Services) -> None:
         self.s = services
         self.known_genres = services.retriever.known_genres()
-        self.concepts, self.newest_year = _concepts(services)
+        self.concepts, self.newest_year = build_concepts(services.stores.catalog, services.retriever.embedder, self.known_genres,
+                                                         services.settings.home / "cache")
         self._locks: defaultdict[str, threading.Lock] = defaultdict(threading.Lock)
         self._locks_guard = threading.Lock()
         self._llm_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="muse-llm")
@@ -293,18 +294,6 @@ class MuseService:
             stores.sessions.add_message(Message(result.session_id, "assistant", result.reply, now,
                                                 result.model_dump(mode="json", include={"intent", "items", "clarifications", "trace"})))
             stores.profiles.put(result.user_id, result.profile.model_dump())
-
-
-def _concepts(services: Services) -> tuple[ConceptIndex, int]:
-    """Genre prototypes and the catalog's tags embedded once (cached under MUSE_HOME), and the
-    newest year in the catalog ("the last 5 years" counts back from it)."""
-    tags: set[str] = set()
-    newest = 0
-    for item in services.stores.catalog.all():
-        tags.update(item.tags)
-        newest = max(newest, item.year or 0)
-    cache = services.settings.home / "cache"
-    return ConceptIndex(services.retriever.embedder, services.retriever.known_genres(), tags, cache), newest or 2018
 
 
 def _image_ref(ticket: Any) -> ImageRef:

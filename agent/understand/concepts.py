@@ -16,11 +16,21 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from agent.understand.lexicon import GENRE_PHRASES
 from tools.protocols import Embedder
+from tools.retriever.wordlist import COMMON_WORDS
+
+#: Ordinary words never read as a genre on their own, however close their vector ("older" is not
+#: Children, "blast" not Action): the wordlist's common words plus ones seen misread on dev.
+BLOCKED = COMMON_WORDS | frozenset(
+    """older younger ages age whole teenage teenagers teenager teen teens son sons sister kill killing men scene super blast kick
+    wild guess exciting epic loves charming events sleep blood bloody music fiction trying real dark light kids' cool
+    night fun huge big style classic bit type vibe energy feel feels mood stuff""".split()
+)
 
 GENRE_DESCRIPTIONS: dict[str, tuple[str, ...]] = {
     "Comedy": ("a funny comedy that makes you laugh", "humorous and lighthearted"),
@@ -103,7 +113,7 @@ class ConceptIndex:
     """Genre prototypes and catalog tags, embedded once."""
 
     def __init__(self, embedder: Embedder, known_genres: Iterable[str], tags: Iterable[str], cache_dir: Path | None = None,
-                 genre_threshold: float = 0.62, tag_threshold: float = 0.80, margin: float = 0.04) -> None:
+                 genre_threshold: float = 0.68, tag_threshold: float = 0.80, margin: float = 0.04) -> None:
         known = set(known_genres)
         self.embedder = embedder
         self.genre_threshold, self.tag_threshold, self.margin = genre_threshold, tag_threshold, margin
@@ -147,6 +157,8 @@ class ConceptIndex:
             per_genre = np.full((len(candidates), len(self.genres)), -1.0, dtype=np.float32)
             np.maximum.at(per_genre.T, self._genre_index, sims.T)
             for row, phrase in enumerate(candidates):
+                if phrase.text in BLOCKED:
+                    continue
                 order = np.argsort(-per_genre[row])
                 best, second = per_genre[row, order[0]], per_genre[row, order[1]] if len(order) > 1 else -1.0
                 if best >= self.genre_threshold and best - second >= self.margin:
@@ -159,3 +171,14 @@ class ConceptIndex:
                 if exact or sims[row, j] >= self.tag_threshold:
                     hits.append(ConceptHit(phrase, "tag", phrase.text if exact else self.tags[j], 1.0 if exact else float(sims[row, j])))
         return hits
+
+
+def build_concepts(catalog: Any, embedder: Embedder, known_genres: Iterable[str], cache_dir: Path | None) -> tuple[ConceptIndex, int]:
+    """The concept index over a catalog's tags (cached under `cache_dir`) and the catalog's newest
+    year ("the last 5 years" counts back from it)."""
+    tags: set[str] = set()
+    newest = 0
+    for item in catalog.all():
+        tags.update(item.tags)
+        newest = max(newest, item.year or 0)
+    return ConceptIndex(embedder, known_genres, tags, cache_dir), newest or 2018

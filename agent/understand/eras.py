@@ -50,7 +50,7 @@ THIS_CENTURY = re.compile(r"\bthis (?:century|millennium)\b", re.IGNORECASE)
 UPPER_EXCLUSIVE = re.compile(r"(?:before|pre|prior to|earlier than|older than|ahead of)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
 UPPER_INCLUSIVE = re.compile(r"(?:until|till|til|up to|up until|through|thru|no later than|not after|not newer than|not more recent than|at the latest|by|no newer than|at most|to)\s+(?:the\s+)?(?:end of\s+the\s+)?$", re.IGNORECASE)
 LOWER_EXCLUSIVE = re.compile(r"(?:after|post|later than|newer than|more recent than)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
-LOWER_INCLUSIVE = re.compile(r"(?:since|starting(?: from| in| with)?|no earlier than|not before|not older than|not earlier than|at least|as of|beginning(?: in| with)?|onwards? from|anything from|made since|released since)\s+(?:the\s+)?(?:start of\s+the\s+|beginning of\s+the\s+)?$", re.IGNORECASE)
+LOWER_INCLUSIVE = re.compile(r"(?:since|starting(?: from| in| with)?|no earlier than|not before|not older than|not earlier than|at least|as of|beginning(?: in| with)?|onwards? from|made since|released since)\s+(?:the\s+)?(?:start of\s+the\s+|beginning of\s+the\s+)?$", re.IGNORECASE)
 FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 AROUND = re.compile(r"(?:around|about|circa|ca\.?|c\.|approximately|approx\.?|roughly|near|close to|somewhere around)\s+(?:the\s+)?(?:year\s+)?$", re.IGNORECASE)
 # Words right after an era.
@@ -59,8 +59,11 @@ OPEN_DOWN = re.compile(r"^\s*(?:or|and)\s+(?:earlier|older|before)\b", re.IGNORE
 GIVE_OR_TAKE = re.compile(r"^\s*(?:,\s*)?(?:give or take|plus or minus|\+/-|±|or so\b|-?ish\b)(?:\s+(?:a\s+)?(?P<n>\d{1,2}|" + _NUM + r")\s*(?:years?|yrs?)?)?", re.IGNORECASE)
 RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|thru|till|until|and)\s*$", re.IGNORECASE)
 
-OLDER = re.compile(r"\b(older|earlier|classics?|vintage|old-school|old school|oldies?|golden oldies?|old (?:movies?|films?|ones?)|black and white|black-and-white|b&w|silent era)\b", re.IGNORECASE)
-NEWER = re.compile(r"\b(newer|more recent|recent(?:ly)?|modern|new releases?|latest|contemporary|brand new|newish|current)\b", re.IGNORECASE)
+# Relative words; vague ones ("classic", "old-fashioned", "black and white") set no range.
+OLDER = re.compile(r"\b(older|earlier|oldies?|go(?:ing)? (?:further|farther) back)\b", re.IGNORECASE)
+NEWER = re.compile(r"\b(newer|more recent|recent|new releases?|latest|brand new|newish)\b", re.IGNORECASE)
+ANY_ERA = re.compile(r"\b(?:any (?:decade|era|year|period|time)|whatever (?:decade|era|year)|(?:don'?t|do not) care (?:about )?(?:when|the (?:year|decade|era))|doesn'?t matter when|no matter (?:when|the year))\b", re.IGNORECASE)
+YEARS_N0 = re.compile(r"\b(?:the\s+)?years?\s+(?P<d>[1-9])0\b(?!\s*(?:years?|s\b))", re.IGNORECASE)
 
 
 @dataclass
@@ -80,6 +83,7 @@ class YearRead:
     year_max: int | None = None
     shift: Shift | None = None
     spans: list[tuple[int, int]] = field(default_factory=list)
+    any_era: bool = False  # "any decade": drop the standing range
 
 
 def _number(word: str | None, default: int) -> int:
@@ -175,6 +179,12 @@ def _bounded(low: int, high: int, single: bool, before: str, after: str, start: 
 
 def _relative(text: str, newest: int) -> list[Era]:
     out: list[Era] = []
+    for m in YEARS_N0.finditer(text):  # "from years 80" (non-native): the 1980s
+        start = 1900 + int(m["d"]) * 10
+        out.append(Era(start, start + 9, "era", m.start(), m.end()))
+        for more in re.finditer(r"^\s*(?:or|and|,)\s*(?P<d>[1-9])0\b", text[m.end():]):
+            start = 1900 + int(more["d"]) * 10
+            out.append(Era(start, start + 9, "era", m.end() + more.start(), m.end() + more.end()))
     for m in LAST_N.finditer(text):
         unit = (m["unit"] or m["unit2"] or "years").lower()
         n = _number(m["n"] or m["n2"], 1 if unit.startswith("decade") else 5)
@@ -203,9 +213,11 @@ def read_years(text: str, newest_year: int = 2018) -> YearRead:
     spans = [(e.start, e.end) for e in eras]
     masked = _mask(text, spans)
     shift: Shift | None = None
-    if low is None and high is None:
+    read = YearRead(low, high, None, spans, any_era=bool(ANY_ERA.search(masked)) and low is None and high is None)
+    if low is None and high is None and not read.any_era:
         shift = "older" if OLDER.search(masked) else "newer" if NEWER.search(masked) else None
-    return YearRead(low, high, shift, spans)
+    read.shift = shift
+    return read
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:

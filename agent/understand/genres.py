@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from agent.understand.concepts import ConceptIndex, Phrase, phrases
-from agent.understand.lexicon import ALTERNATIVE, GENRE_PHRASES, MIX, NEGATION, NEGATION_AFTER
+from agent.understand.lexicon import ALTERNATIVE, GENRE_PHRASES, MIX, NEGATION, NEGATION_AFTER, STRONG
 
 GenreMode = Literal["any", "all"]
 
@@ -70,7 +70,10 @@ def lexicon_spans(text: str, known: set[str]) -> list[GenreSpan]:
         genres = GENRE_PHRASES.get(phrase) or GENRE_PHRASES.get(re.sub(r"e?s$", "", phrase)) or ()
         genres = tuple(g for g in genres if g in known)
         if genres:
-            out.append(GenreSpan(m.start(), m.end(), genres, "lexicon", _negated(text, m.start(), m.end())))
+            negated = _negated(text, m.start(), m.end())
+            if negated and phrase not in STRONG and re.sub(r"e?s$", "", phrase) not in STRONG:
+                continue  # "no gore": a content wish, not a genre to avoid
+            out.append(GenreSpan(m.start(), m.end(), genres, "lexicon", negated))
     return out
 
 
@@ -85,8 +88,8 @@ def _concept_spans(text: str, taken: list[GenreSpan], concepts: ConceptIndex) ->
                         key=lambda h: (-(h.phrase.end - h.phrase.start), -h.score))
     spans: list[GenreSpan] = []
     for h in genre_hits:
-        if not _overlaps(h.phrase, spans):
-            spans.append(GenreSpan(h.phrase.start, h.phrase.end, (h.value,), "concept", _negated(text, h.phrase.start, h.phrase.end)))
+        if not _overlaps(h.phrase, spans) and not _negated(text, h.phrase.start, h.phrase.end):
+            spans.append(GenreSpan(h.phrase.start, h.phrase.end, (h.value,), "concept"))  # a negated mood avoids no genre
     tags = [(h.phrase, h.value, h.score) for h in hits if h.kind == "tag"]
     return spans, tags
 
@@ -130,9 +133,9 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
     spans.sort(key=lambda s: s.start)
     read.spans = spans
     wanted_spans = [s for s in spans if not s.negated]
-    avoided = list(dict.fromkeys(g for s in spans if s.negated for g in s.genres))
-    read.avoided = avoided
-    read.wanted = [g for g in dict.fromkeys(g for s in wanted_spans for g in s.genres) if g not in avoided]
+    read.wanted = list(dict.fromkeys(g for s in wanted_spans for g in s.genres))
+    # A genre asked for outright wins over a negated modifier of it ("a comedy, not a kids comedy").
+    read.avoided = [g for g in dict.fromkeys(g for s in spans if s.negated for g in s.genres) if g not in read.wanted]
     read.mode = _mode(text, [s for s in wanted_spans if any(g in read.wanted for g in s.genres)]) if read.wanted else "any"
     read.unavoided = list(dict.fromkeys(read.unavoided))
     read.replace = bool(read.wanted) and bool(REPLACE.search(text))

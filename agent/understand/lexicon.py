@@ -21,7 +21,7 @@ def _expand(table: dict[tuple[str, ...], str]) -> _G:
 
 GENRE_PHRASES: _G = _expand({
     ("comedy", "comedies", "comedic", "funny", "hilarious", "humor", "humour", "humorous", "laugh", "laughs", "laughing",
-     "make me laugh", "lol", "lighthearted", "light-hearted", "goofy", "silly", "witty", "slapstick", "spoof", "parody",
+     "make me laugh", "lighthearted", "light-hearted", "goofy", "silly", "witty", "slapstick", "spoof", "parody",
      "parodies", "satire", "satirical", "amusing", "chuckle", "giggle", "laugh out loud", "sitcom", "laugh-out-loud",
      "jokes", "comical", "gags", "zany", "wacky", "screwball", "crack me up", "cracks me up", "belly laugh", "feel-good comedy"): "Comedy",
     ("horror", "scary", "scare", "scares", "frightening", "terrifying", "creepy", "spooky", "nightmares", "nightmare",
@@ -102,7 +102,7 @@ NEGATORS = (
     r"don'?t want|do not want|don'?t like|do not like|didn'?t like|no more|not into|not a fan of|anything but|"
     r"can'?t stand|cannot stand|can'?t handle|can'?t do|not in the mood for|rather not|steer clear of|stay away from|"
     r"spare me|enough of|sick of|tired of|allergic to|other than|minus|not too|nothing too|keep out|leave out|"
-    r"no thanks to|pass on|not really into|not big on|am over|i'?m over|done with|less|zero|free of|isn'?t|aren'?t|"
+    r"no thanks to|pass on|not really into|not big on|am over|i'?m over|done with|zero|free of|isn'?t|aren'?t|w/o|"
     r"shouldn'?t be|mustn'?t be|without any|neither|nor)"
 )
 NEGATION = re.compile(rf"(?<![\w'-]){NEGATORS}(?![\w'-])", re.IGNORECASE)
@@ -122,3 +122,15 @@ MIX = re.compile(
     re.IGNORECASE,
 )
 ALTERNATIVE = re.compile(r"\b(?:or|either|whichever|any of)\b", re.IGNORECASE)
+
+# Words that name a genre outright: only these make a genre avoided when negated ("nothing
+# romantic" avoids Romance; "no gore", "nothing too sad", "no slasher stuff" avoid no genre).
+STRONG = frozenset("""
+    comedy comedies comedic funny humor humour humorous romcom rom-com romcoms rom-coms horror scary scare
+    frightening terrifying thriller thrillers suspense suspenseful sci-fi scifi science-fiction drama dramas
+    dramatic romance romances romantic kids kid children children's childrens family family-friendly kid-friendly
+    animated animation cartoon cartoons anime action adventure adventures fantasy crime mystery mysteries whodunit
+    whodunnit war wars western westerns cowboy cowboys musical musicals singing songs documentary documentaries
+    noir film-noir imax
+""".split()) | frozenset({"sci fi", "science fiction", "love story", "love stories", "romantic comedy", "romantic comedies",
+                          "film noir", "rom com", "family friendly", "kid friendly", "for kids", "song and dance"})

@@ -18,6 +18,7 @@ from typing import Literal, Protocol
 from agent.types import Intent
 from agent.understand.concepts import STOP, ConceptIndex
 from agent.understand.eras import read_years
+from agent.understand.typos import correct
 from agent.understand.genres import GenreMode, GenreSpan, clause_before, lexicon_spans, read_genres
 
 MAX_MESSAGE_CHARS = 2000
@@ -67,6 +68,7 @@ class Understanding:
     year_min: int | None = None
     year_max: int | None = None
     era_shift: Literal["older", "newer"] | None = None
+    any_era: bool = False
     references: list[tuple[int, Literal["like", "dislike", "neutral"]]] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
     genre_mode: GenreMode = "any"
@@ -232,9 +234,9 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
     known = set(known_genres)
     idioms = [sp for sp in lexicon_spans(scan, known) if " " in scan[sp.start:sp.end]]
     u.titles = [t for t in _ground(scan, grounder) if not _inside_idiom(t, scan, idioms)]
-    rest = _mask(scan, [(t.start, t.end) for t in u.titles if t.start is not None and t.end is not None])
+    rest = correct(_mask(scan, [(t.start, t.end) for t in u.titles if t.start is not None and t.end is not None]))
     years = read_years(rest, newest_year)
-    u.year_min, u.year_max, u.era_shift = years.year_min, years.year_max, years.shift
+    u.year_min, u.year_max, u.era_shift, u.any_era = years.year_min, years.year_max, years.shift, years.any_era
     u.references = read_references(rest, shown)
     rest = _mask(rest, years.spans + [(m.start(), m.end()) for m in REFERENCE.finditer(rest)])
     read = read_genres(rest, known, concepts)
@@ -244,7 +246,8 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
     negated = [(m.start(), len(rest)) for m in NEGATIVE_CUE.finditer(content)]  # words after "not" are not wishes
     u.keywords = read_keywords(_mask(content, [(a, min(b, a + 40)) for a, b in negated]))
     u.intent = read_intent(scan, u, has_previous)
-    if u.intent == "ask_item":  # "what is Alien about?" says nothing about liking Alien
+    if u.intent == "ask_item":  # "is Alien too scary?" asks about Alien: no liking, no request
         for t in u.titles:
             t.sentiment = "ask"
+        u.genres, u.avoid_genres, u.genre_mode = [], [], "any"
     return u

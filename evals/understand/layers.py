@@ -51,6 +51,8 @@ class LayerDeps:
     llm: Any = None
     llm_capable: bool = False
     notes: list[str] = field(default_factory=list)
+    concepts: Any = None  # agent.understand.concepts.ConceptIndex: meaning-based genres and tags
+    newest_year: int = 2018
 
 
 class RulesLayer:
@@ -63,7 +65,8 @@ class RulesLayer:
     def _understand(self, text: str, has_previous: bool) -> Any:
         from agent.understand import understand
 
-        u = understand(text, known_genres=self._deps.known_genres, grounder=self._deps.grounder, has_previous=has_previous)
+        u = understand(text, known_genres=self._deps.known_genres, grounder=self._deps.grounder, has_previous=has_previous,
+                       concepts=self._deps.concepts, newest_year=self._deps.newest_year)
         if self._extract is not None and u.intent != "chitchat":
             self._extract(u)
         return u
@@ -80,10 +83,10 @@ class RulesLayer:
         return Slots(
             intent=u.intent,
             genres_wanted=frozenset(profile.liked_genres), genres_avoided=frozenset(profile.disliked_genres),
-            genres_all_required=bool(getattr(u, "all_genres", False)),
+            genres_all_required=profile.genres_all,
             year_min=profile.year_min, year_max=profile.year_max,
             liked_titles=frozenset(profile.liked_items), disliked_titles=frozenset(profile.disliked_items),
-            asked_titles=frozenset(u.asked_ids), tags=tuple(profile.keywords),
+            asked_titles=frozenset(u.asked_ids), tags=tuple(dict.fromkeys([*profile.tags, *profile.keywords])),
         )
 
 

@@ -152,6 +152,7 @@ def build_deps(settings: Any, *, fast: bool = False, with_llm: bool = False) -> 
     """Layer dependencies wired as the service wires them, over ml-latest-small (the corpus's ids).
 
     `fast` swaps the MiniLM embedder (used for fuzzy title grounding) for the FakeEmbedder."""
+    from agent.understand.concepts import build_concepts
     from stores import open_stores
     from stores.datasets import dataset_slug, prepare_dataset
     from tools.retriever import FakeEmbedder, TitleGrounder, build_embedder, build_retriever
@@ -163,8 +164,10 @@ def build_deps(settings: Any, *, fast: bool = False, with_llm: bool = False) -> 
     stores = open_stores(settings, slug)
     embedder = FakeEmbedder() if fast else build_embedder(settings)
     retriever = build_retriever(settings, stores, embedder, slug=slug, ensure_built=True)
+    concepts, newest = build_concepts(stores.catalog, embedder, retriever.known_genres(), settings.home / "cache")
     deps = LayerDeps(settings=settings, known_genres=retriever.known_genres(),
-                     grounder=TitleGrounder(stores.catalog, embedder=embedder, index=retriever.vectors))
+                     grounder=TitleGrounder(stores.catalog, embedder=embedder, index=retriever.vectors),
+                     concepts=concepts, newest_year=newest)
     if with_llm:
         from agent.llm import build_chat_model, is_capable
 

