@@ -29,6 +29,7 @@ from tools.protocols import Scorer
 from tools.retriever import Filters, Retriever
 
 BASE_WEIGHTS = {"semantic": 0.30, "similar": 0.15, "tag": 0.15, "gr": 0.55, "popularity": 0.35, "genre": 0.10}
+MULTI_GENRE_WEIGHT = 0.30
 POOL = 100
 BROWSE_POOL = 400
 MMR_LAMBDA = 0.75
@@ -98,10 +99,13 @@ def _minmax(values: dict[int, float]) -> dict[int, float]:
     return {k: (v - low) / span if span > 1e-9 else 1.0 for k, v in values.items()}
 
 
-def weights_for(*, content: bool, seeds: bool, tags: bool, gr: bool) -> dict[str, float]:
-    """The blend for the signals this turn carries (absent ones get 0; the rest sum to 1)."""
+def weights_for(*, content: bool, seeds: bool, tags: bool, gr: bool, genres: int = 0) -> dict[str, float]:
+    """The blend for the signals this turn carries (absent ones get 0; the rest sum to 1). With two
+    or more wanted genres, covering all of them counts more."""
     present = {"semantic": content, "similar": seeds, "tag": tags, "gr": gr, "popularity": True, "genre": True}
     raw = {k: w if present[k] else 0.0 for k, w in BASE_WEIGHTS.items()}
+    if genres >= 2:
+        raw["genre"] = MULTI_GENRE_WEIGHT
     total = sum(raw.values())
     return {k: round(v / total, 4) for k, v in raw.items()}
 
@@ -114,6 +118,14 @@ def tag_match(item: Item, tags: Sequence[str]) -> float:
     return sum(1.0 for t in tags if t.lower() in have) / len(tags)
 
 
+def genre_match(item: Item, liked: Sequence[str], history: dict[str, float]) -> float:
+    """The share of the wanted genres the item has (an item with all of them scores 1), or, with
+    none wanted, its overlap with the long-term taste."""
+    if liked:
+        return sum(1.0 for g in liked if g in item.genres) / len(liked)
+    return min(1.0, sum(history.get(g, 0.0) for g in item.genres))
+
+
 def blend(bus: dict[int, Candidate], items: dict[int, Item], scorer: Scorer | None, sequence: Sequence[int],
           profile: UserProfile, tracer: Tracer, *, content: bool = False) -> list[Candidate]:
     """GR-score every candidate in one pass, then combine the normalised signals with `weights_for`."""
@@ -124,17 +136,18 @@ def blend(bus: dict[int, Candidate], items: dict[int, Item], scorer: Scorer | No
             h.n_in = len(ids)
             gr = dict(zip(ids, (float(x) for x in scorer.score(sequence, ids))))
             h.n_out = len(gr)
-    wanted = {g: 1.0 for g in profile.liked_genres} | {g: 0.5 * w for g, w in profile.history_genres.items() if g not in profile.liked_genres}
+    liked = [g for g in profile.liked_genres if g not in profile.disliked_genres]
     semantic = _minmax({i: bus[i].signals["semantic"] for i in ids if "semantic" in bus[i].signals})
     similar = _minmax({i: bus[i].signals["similar"] for i in ids if "similar" in bus[i].signals})
     gr_norm = _minmax({i: s for i, s in gr.items() if math.isfinite(s)})
     pop = _minmax({i: math.log1p(items[i].popularity) for i in ids})
     tags = [*profile.tags]
-    weights = weights_for(content=content and bool(semantic), seeds=bool(similar), tags=bool(tags), gr=bool(gr_norm))
+    weights = weights_for(content=content and bool(semantic), seeds=bool(similar), tags=bool(tags), gr=bool(gr_norm),
+                          genres=len(liked))
     out: list[Candidate] = []
     with tracer.step("blend", "blend", {"weights": weights, "candidates": len(ids)}) as h:
         for i in ids:
-            genre = min(1.0, sum(wanted.get(g, 0.0) for g in items[i].genres))
+            genre = genre_match(items[i], liked, profile.history_genres)
             parts = {"semantic": semantic.get(i, 0.0), "similar": similar.get(i, 0.0), "tag": tag_match(items[i], tags),
                      "gr": gr_norm.get(i, 0.0), "genre": genre, "popularity": pop.get(i, 0.0)}
             total = sum(weights[k] * v for k, v in parts.items())

@@ -67,7 +67,7 @@ STOP = set(
     sorta some thing type feel vibe vibes night evening weekend tonight's let's lets let idea ideas option options lol pls plz
     if im i'd i'll id ill don't dont do doesn't isn't it's ive i've been being am was story stories plot""".split()
 )
-_WORD = re.compile(r"[a-z][a-z'\-]*", re.IGNORECASE)
+_WORD = re.compile(r"[a-z][a-z']*", re.IGNORECASE)  # "white-knuckle" -> "white knuckle" (one phrase)
 
 
 @dataclass(frozen=True, slots=True)

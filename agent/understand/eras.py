@@ -18,16 +18,17 @@ Shift = Literal["older", "newer"]
 WORD_DECADES = {
     "twenties": 1920, "thirties": 1930, "forties": 1940, "fifties": 1950, "sixties": 1960, "seventies": 1970,
     "eighties": 1980, "nineties": 1990, "noughties": 2000, "naughties": 2000, "aughts": 2000, "two thousands": 2000,
-    "twenty tens": 2010, "twenty-tens": 2010, "teens": 2010,
+    "two-thousands": 2000, "twenty tens": 2010, "twenty-tens": 2010, "teens": 2010,
 }
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "a couple of": 2, "a couple": 2,
     "couple of": 2, "a few": 3, "few": 3, "several": 5,
 }
-PARTS = {"early": (0, 3), "mid": (4, 6), "middle": (4, 6), "late": (7, 9)}
+PARTS = {"early": (0, 3), "start": (0, 3), "beginning": (0, 3), "dawn": (0, 3), "mid": (4, 6), "middle": (4, 6),
+         "late": (7, 9), "end": (7, 9), "tail": (7, 9)}
 
-_PART = r"(?:early|mid|middle|late)"
+_PART = r"(?:early|mid|middle|late|(?:the\s+)?(?:start|beginning|dawn|tail end|end)(?=\s+of))"
 _MOD = rf"(?P<mod>{_PART}(?:[\s\-/]*(?:to|or|and|into)?[\s\-/]*{_PART})?)[\s\-]*(?:of\s+)?(?:the\s+)?"
 _WORD_DECADE = "|".join(sorted((re.escape(w) for w in WORD_DECADES), key=len, reverse=True))
 _DECADE = (
@@ -48,9 +49,9 @@ THIS_CENTURY = re.compile(r"\bthis (?:century|millennium)\b", re.IGNORECASE)
 
 # Words right before an era that make it a bound (checked on the few words before it).
 UPPER_EXCLUSIVE = re.compile(r"(?:before|pre|prior to|earlier than|older than|ahead of)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
-UPPER_INCLUSIVE = re.compile(r"(?:until|till|til|up to|up until|through|thru|no later than|not after|not newer than|not more recent than|at the latest|by|no newer than|at most|to)\s+(?:the\s+)?(?:end of\s+the\s+)?$", re.IGNORECASE)
+UPPER_INCLUSIVE = re.compile(r"(?:until|till|til|up to|up until|through|thru|no later than|not after|not newer than|nothing (?:newer|later|more recent) than|nothing after|no newer than|not more recent than|at the latest|by|no newer than|at most|to)\s+(?:the\s+)?(?:end of\s+the\s+)?$", re.IGNORECASE)
 LOWER_EXCLUSIVE = re.compile(r"(?:after|post|later than|newer than|more recent than)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
-LOWER_INCLUSIVE = re.compile(r"(?:since|starting(?: from| in| with)?|no earlier than|not before|not older than|not earlier than|at least|as of|beginning(?: in| with)?|onwards? from|made since|released since)\s+(?:the\s+)?(?:start of\s+the\s+|beginning of\s+the\s+)?$", re.IGNORECASE)
+LOWER_INCLUSIVE = re.compile(r"(?:since|starting(?: from| in| with)?|no earlier than|not before|not older than|not earlier than|nothing (?:older|earlier) than|nothing before|none (?:older|earlier) than|no older than|at least|as of|beginning(?: in| with)?|onwards? from|made since|released since)\s+(?:the\s+)?(?:start of\s+the\s+|beginning of\s+the\s+)?$", re.IGNORECASE)
 FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 AROUND = re.compile(r"(?:around|about|circa|ca\.?|c\.|approximately|approx\.?|roughly|near|close to|somewhere around)\s+(?:the\s+)?(?:year\s+)?$", re.IGNORECASE)
 # Words right after an era.
@@ -107,7 +108,8 @@ def _decade_start(m: re.Match, newest: int) -> int | None:
 def _with_part(decade: int, mod: str | None) -> tuple[int, int]:
     if not mod:
         return decade, decade + 9
-    parts = [PARTS[p.lower()] for p in re.findall(_PART, mod, re.IGNORECASE)]
+    words = re.findall(r"early|mid|middle|late|start|beginning|dawn|tail|end", re.sub(r"tail end", "tail", mod.lower()))
+    parts = [PARTS[w] for w in words] or [(0, 9)]
     return decade + min(p[0] for p in parts), decade + max(p[1] for p in parts)
 
 
