@@ -132,6 +132,8 @@ class ConceptIndex:
         self.proto_vectors, self.tag_vectors = vectors[:len(protos)], vectors[len(protos):]
         self._genre_index = np.array([self.genres.index(g) for g in self.proto_genres], dtype=np.int64)
         self.tag_set = set(self.tags)
+        #: Words the catalog's tags use: a message word outside them is rarely content ("suggestions").
+        self.tag_words = frozenset(w for t in self.tags for w in re.findall(r"[a-z][a-z']+", t)) - STOP
 
     def _embed_cached(self, texts: list[str], cache_dir: Path | None) -> np.ndarray:
         digest = hashlib.blake2b("\n".join(texts).encode(), digest_size=8).hexdigest()

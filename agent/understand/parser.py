@@ -169,6 +169,13 @@ def read_intent(text: str, u: Understanding, has_previous: bool) -> Intent:
     return "recommend"
 
 
+#: Everyday phrases that contain a title's words ("in the spirit of" is not *The Spirit*).
+CHAT_IDIOMS = re.compile(
+    r"\b(?:in the spirit of|up my (?:street|alley)|right up my (?:street|alley)|the real deal|the whole thing|"
+    r"the same vein|along the lines of|in the mood for|the kind of thing|at the end of the day|on the same page|"
+    r"out of this world|for the record|the big screen|the best of both worlds)\b",
+    re.IGNORECASE,
+)
 WORD = re.compile(r"[a-zA-Z][a-zA-Z\-']{2,}")
 FILLER = set("""
     mood moods want wanted looking look something anything film films movie movies watch watching tonight please
@@ -233,6 +240,7 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
     scan = INJECTION.sub(lambda m: " " * len(m.group()), cleaned) if u.injection else cleaned
     known = set(known_genres)
     idioms = [sp for sp in lexicon_spans(scan, known) if " " in scan[sp.start:sp.end]]
+    idioms += [GenreSpan(m.start(), m.end(), (), "idiom") for m in CHAT_IDIOMS.finditer(scan)]
     u.titles = [t for t in _ground(scan, grounder) if not _inside_idiom(t, scan, idioms)]
     rest = correct(_mask(scan, [(t.start, t.end) for t in u.titles if t.start is not None and t.end is not None]))
     years = read_years(rest, newest_year)
@@ -245,6 +253,8 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
     content = _mask(rest, [(s.start, s.end) for s in read.spans if s.source == "lexicon" or s.negated])
     negated = [(m.start(), len(rest)) for m in NEGATIVE_CUE.finditer(content)]  # words after "not" are not wishes
     u.keywords = read_keywords(_mask(content, [(a, min(b, a + 40)) for a, b in negated]))
+    if concepts is not None:  # content words are words the catalog's own tags use, or tags matched by meaning
+        u.keywords = [w for w in u.keywords if w in concepts.tag_words or any(w in t for t in u.tags)]
     u.intent = read_intent(scan, u, has_previous)
     if u.intent == "ask_item":  # "is Alien too scary?" asks about Alien: no liking, no request
         for t in u.titles:
