@@ -4,7 +4,8 @@ Merge rules (documented in the README):
 - A like and a later dislike of the same item or genre cancel: the later one removes the earlier
   and is not recorded itself. Said again, it is recorded.
 - "X is fine" removes X from the avoided genres. "X instead" replaces the wanted genres; a mix
-  ("X with a bit of Y", "a mix of X and Y") marks the wanted genres as required together.
+  ("X with a bit of Y", "a horror comedy", a genre added later) marks the wanted genres as required
+  together; "X or Y" as alternatives.
 - An explicit era replaces the year range; "older" means before its start, "newer" after its end
   (open-ended; with no range: up to 1989 / from 2010); "any decade" clears it.
 - For a user with history, long-term genre taste comes from well-rated items (PALR's idea):
@@ -53,11 +54,11 @@ def apply_understanding(profile: UserProfile, u: Understanding) -> UserProfile:
     disliked = u.disliked_ids + [i for i, s in u.references if s == "dislike"]
     p.liked_items, p.disliked_items = _toggle(p.liked_items, p.disliked_items, liked)
     p.disliked_items, p.liked_items = _toggle(p.disliked_items, p.liked_items, disliked)
-    if u.replace_genres and u.genre_mode == "any":  # "horror instead": the new genres replace the wanted ones
+    if u.replace_genres and u.genre_mode != "all":  # "horror instead": the new genres replace the wanted ones
         p.liked_genres = []
     p.liked_genres, p.disliked_genres = _toggle(p.liked_genres, p.disliked_genres, u.genres)
-    if u.genres:
-        p.genres_all = u.genre_mode == "all" and len(p.liked_genres) > 1
+    if u.genres:  # wanted genres describe one film unless said as alternatives ("X or Y")
+        p.genres_all = u.genre_mode != "any" and len(p.liked_genres) > 1
     p.disliked_genres, p.liked_genres = _toggle(p.disliked_genres, p.liked_genres, u.avoid_genres)
     p.disliked_genres = [g for g in p.disliked_genres if g not in u.unavoid_genres]
     if u.year_min is not None or u.year_max is not None:

@@ -49,9 +49,9 @@ THIS_CENTURY = re.compile(r"\bthis (?:century|millennium)\b", re.IGNORECASE)
 
 # Words right before an era that make it a bound (checked on the few words before it).
 UPPER_EXCLUSIVE = re.compile(r"(?:before|pre|prior to|earlier than|older than|ahead of)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
-UPPER_INCLUSIVE = re.compile(r"(?:until|till|til|up to|up until|through|thru|no later than|not after|not newer than|nothing (?:newer|later|more recent) than|nothing after|no newer than|not more recent than|at the latest|by|no newer than|at most|to)\s+(?:the\s+)?(?:end of\s+the\s+)?$", re.IGNORECASE)
+UPPER_INCLUSIVE = re.compile(r"(?:nothing (?:\w+\s+){0,2}(?:after|later than|newer than)|until|till|til|up to|up until|through|thru|no later than|not after|not newer than|nothing (?:newer|later|more recent) than|nothing after|no newer than|not more recent than|at the latest|by|no newer than|at most|to)\s+(?:the\s+)?(?:end of\s+the\s+)?$", re.IGNORECASE)
 LOWER_EXCLUSIVE = re.compile(r"(?:after|post|later than|newer than|more recent than)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
-LOWER_INCLUSIVE = re.compile(r"(?:since|starting(?: from| in| with)?|no earlier than|not before|not older than|not earlier than|nothing (?:older|earlier) than|nothing before|none (?:older|earlier) than|no older than|at least|as of|beginning(?: in| with)?|onwards? from|made since|released since)\s+(?:the\s+)?(?:start of\s+the\s+|beginning of\s+the\s+)?$", re.IGNORECASE)
+LOWER_INCLUSIVE = re.compile(r"(?:nothing (?:\w+\s+){0,2}(?:before|prior to)|since|starting(?: from| in| with)?|no earlier than|not before|not older than|not earlier than|nothing (?:older|earlier) than|nothing before|none (?:older|earlier) than|no older than|at least|as of|beginning(?: in| with)?|onwards? from|made since|released since)\s+(?:the\s+)?(?:start of\s+the\s+|beginning of\s+the\s+)?$", re.IGNORECASE)
 FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 AROUND = re.compile(r"(?:around|about|circa|ca\.?|c\.|approximately|approx\.?|roughly|near|close to|somewhere around)\s+(?:the\s+)?(?:year\s+)?$", re.IGNORECASE)
 # Words right after an era.
@@ -61,7 +61,7 @@ GIVE_OR_TAKE = re.compile(r"^\s*(?:,\s*)?(?:give or take|plus or minus|\+/-|±|o
 RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|thru|till|until|and)\s*$", re.IGNORECASE)
 
 # Relative words; vague ones ("classic", "old-fashioned", "black and white") set no range.
-OLDER = re.compile(r"\b(older|earlier|oldies?|go(?:ing)? (?:further|farther) back)\b", re.IGNORECASE)
+OLDER = re.compile(r"(?<!i'm )(?<!i am )(?<!we're )(?<!getting )\b(older|earlier|oldies?|go(?:ing)? (?:further|farther) back)\b(?!\s+(?:kids|children|viewers|audiences?|people|teens|brother|sister|son|daughter))", re.IGNORECASE)
 NEWER = re.compile(r"\b(newer|more recent|recent|new releases?|latest|brand new|newish)\b", re.IGNORECASE)
 ANY_ERA = re.compile(r"\b(?:any (?:decade|era|year|period|time)|whatever (?:decade|era|year)|(?:don'?t|do not) care (?:about )?(?:when|the (?:year|decade|era))|doesn'?t matter when|no matter (?:when|the year))\b", re.IGNORECASE)
 YEARS_N0 = re.compile(r"\b(?:the\s+)?years?\s+(?P<d>[1-9])0\b(?!\s*(?:years?|s\b))", re.IGNORECASE)

@@ -16,7 +16,7 @@ from typing import Literal
 from agent.understand.concepts import ConceptIndex, Phrase, phrases
 from agent.understand.lexicon import ALTERNATIVE, GENRE_PHRASES, MIX, NEGATION, NEGATION_AFTER, STRONG
 
-GenreMode = Literal["any", "all"]
+GenreMode = Literal["any", "all", "unsaid"]
 
 _LEXICON = re.compile(
     r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in sorted(GENRE_PHRASES, key=len, reverse=True)) + r")(?:e?s)?(?![\w-])",
@@ -45,7 +45,7 @@ class GenreRead:
     wanted: list[str] = field(default_factory=list)
     avoided: list[str] = field(default_factory=list)
     unavoided: list[str] = field(default_factory=list)
-    mode: GenreMode = "any"
+    mode: GenreMode = "unsaid"
     replace: bool = False
     tags: list[str] = field(default_factory=list)
     avoid_tags: list[str] = field(default_factory=list)
@@ -95,10 +95,11 @@ def _concept_spans(text: str, taken: list[GenreSpan], concepts: ConceptIndex) ->
 
 
 def _mode(text: str, wanted: list[GenreSpan]) -> GenreMode:
-    """"all" when wanted genres are asked together ("a mix of X and Y", "X with a bit of Y",
-    "a funny horror"), "any" for alternatives ("X or Y") or a single genre with no mix cue."""
+    """"all" when wanted genres describe one film ("a mix of X and Y", "a horror comedy", "X with a
+    bit of Y"), "any" for alternatives ("X or Y"), "unsaid" for one genre with no cue (it then joins
+    the genres already asked, as the corpus labels follow-ups like "can it be a bit funnier?")."""
     if not wanted:
-        return "any"
+        return "unsaid"
     first, last = wanted[0], wanted[-1]
     between = text[first.end:last.start] if len(wanted) > 1 else ""
     if len(wanted) > 1 and ALTERNATIVE.search(between) and not MIX.search(between):
@@ -106,13 +107,11 @@ def _mode(text: str, wanted: list[GenreSpan]) -> GenreMode:
     lead = text[max(0, first.start - 30):first.start]
     if MIX.search(between) or re.search(r"\b(?:mix|blend|combination|combo|cross|hybrid)\b", lead, re.IGNORECASE):
         return "all"
-    if any(len(s.genres) > 1 for s in wanted):
-        return "all"  # "romcom"
-    if len(wanted) > 1 and all(not text[a.end:b.start].strip(" -") for a, b in zip(wanted, wanted[1:])):
-        return "all"  # "funny horror", "action-comedy"
+    if any(len(s.genres) > 1 for s in wanted) or len({g for s in wanted for g in s.genres}) > 1:
+        return "all"  # "romcom", "a horror comedy", "a romance set during a war": one film, both genres
     if len(wanted) == 1 and re.search(r"\bwith\s+(?:(?:a|some|more|lots of|plenty of|a bit of|a little|a touch of|a dash of|elements of)\s+)*$", lead, re.IGNORECASE):
         return "all"  # "...with some romance": joins the genres already asked
-    return "any"
+    return "unsaid"
 
 
 def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None) -> GenreRead:
@@ -136,7 +135,7 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
     read.wanted = list(dict.fromkeys(g for s in wanted_spans for g in s.genres))
     # A genre asked for outright wins over a negated modifier of it ("a comedy, not a kids comedy").
     read.avoided = [g for g in dict.fromkeys(g for s in spans if s.negated for g in s.genres) if g not in read.wanted]
-    read.mode = _mode(text, [s for s in wanted_spans if any(g in read.wanted for g in s.genres)]) if read.wanted else "any"
+    read.mode = _mode(text, [s for s in wanted_spans if any(g in read.wanted for g in s.genres)]) if read.wanted else "unsaid"
     read.unavoided = list(dict.fromkeys(read.unavoided))
     read.replace = bool(read.wanted) and bool(REPLACE.search(text))
     genre_names = {g.lower() for g in known}

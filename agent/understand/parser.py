@@ -71,7 +71,7 @@ class Understanding:
     any_era: bool = False
     references: list[tuple[int, Literal["like", "dislike", "neutral"]]] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
-    genre_mode: GenreMode = "any"
+    genre_mode: GenreMode = "unsaid"
     replace_genres: bool = False
     tags: list[str] = field(default_factory=list)
     avoid_tags: list[str] = field(default_factory=list)
@@ -153,6 +153,8 @@ def unknown_titles(text: str, grounded: Sequence[tuple[int, int]]) -> list[Title
             continue
         if mention.lower() in STOP or mention.lower().split()[0] in ("i", "it", "this", "that"):
             continue
+        if read_years(mention).spans:  # "I love the 90s": an era, not a title
+            continue
         found.append(TitleMention(mention, "unknown", None, None, title_sentiment(text, start), start=start, end=start + len(mention)))
     return found
 
@@ -226,6 +228,17 @@ def _inside_idiom(t: TitleMention, text: str, idioms: Sequence[GenreSpan]) -> bo
     return any(sp.start <= t.start and t.end <= sp.end for sp in idioms)
 
 
+def _relative_to_title(u: Understanding) -> None:
+    """"Like Ghost World but newer": after (or before) that film's year, not the standing range."""
+    years = [int(m.group(1)) for t in u.titles if t.status == "matched" and t.title for m in [re.search(r"\((\d{4})\)$", t.title)] if m]
+    if u.era_shift and years and u.year_min is None and u.year_max is None:
+        if u.era_shift == "older":
+            u.year_max = min(years) - 1
+        else:
+            u.year_min = max(years) + 1
+        u.era_shift = None
+
+
 def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | None, shown: Sequence[int] = (),
                has_previous: bool = False, concepts: ConceptIndex | None = None, newest_year: int = 2018) -> Understanding:
     """Parse one message. Never raises on odd text: the worst case is an empty understanding.
@@ -245,6 +258,7 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
     rest = correct(_mask(scan, [(t.start, t.end) for t in u.titles if t.start is not None and t.end is not None]))
     years = read_years(rest, newest_year)
     u.year_min, u.year_max, u.era_shift, u.any_era = years.year_min, years.year_max, years.shift, years.any_era
+    _relative_to_title(u)
     u.references = read_references(rest, shown)
     rest = _mask(rest, years.spans + [(m.start(), m.end()) for m in REFERENCE.finditer(rest)])
     read = read_genres(rest, known, concepts)
@@ -259,5 +273,5 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
     if u.intent == "ask_item":  # "is Alien too scary?" asks about Alien: no liking, no request
         for t in u.titles:
             t.sentiment = "ask"
-        u.genres, u.avoid_genres, u.genre_mode = [], [], "any"
+        u.genres, u.avoid_genres, u.genre_mode = [], [], "unsaid"
     return u
