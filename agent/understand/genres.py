@@ -19,7 +19,7 @@ from agent.understand.lexicon import ALTERNATIVE, GENRE_PHRASES, MIX, NEGATION, 
 GenreMode = Literal["any", "all", "unsaid"]
 
 _LEXICON = re.compile(
-    r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in sorted(GENRE_PHRASES, key=len, reverse=True)) + r")(?:e?s)?(?![\w-])",
+    r"(?<![\w])(?:" + "|".join(re.escape(p) for p in sorted(GENRE_PHRASES, key=len, reverse=True)) + r")(?:e?s)?(?![\w])",
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[,.;:!?()\n]|\s(?:but|and|though|although|however|yet|whereas|while|so)\s|\s-\s", re.IGNORECASE)
@@ -132,15 +132,18 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
     spans.sort(key=lambda s: s.start)
     read.spans = spans
     wanted_spans = [s for s in spans if not s.negated]
-    read.wanted = list(dict.fromkeys(g for s in wanted_spans for g in s.genres))
-    # A genre asked for outright wins over a negated modifier of it ("a comedy, not a kids comedy").
-    read.avoided = [g for g in dict.fromkeys(g for s in spans if s.negated for g in s.genres) if g not in read.wanted]
+    asked = {g for s in wanted_spans for g in s.genres}
+    # "not a kids comedy" negates the modifier: the head genre, asked for elsewhere, stays wanted.
+    heads = {i for i, (a, b) in enumerate(zip(spans, spans[1:]), start=1)
+             if a.negated and b.negated and not text[a.end:b.start].strip(" -") and set(b.genres) <= asked}
+    read.avoided = list(dict.fromkeys(g for i, s in enumerate(spans) if s.negated and i not in heads for g in s.genres))
+    read.wanted = [g for g in dict.fromkeys(g for s in wanted_spans for g in s.genres) if g not in read.avoided]
     read.mode = _mode(text, [s for s in wanted_spans if any(g in read.wanted for g in s.genres)]) if read.wanted else "unsaid"
     read.unavoided = list(dict.fromkeys(read.unavoided))
     read.replace = bool(read.wanted) and bool(REPLACE.search(text))
-    genre_names = {g.lower() for g in known}
+    genre_names = {re.sub(r"\W", "", g.lower()) for g in known}
     for phrase, tag, _ in sorted(tag_hits, key=lambda t: -t[2]):
-        if tag in genre_names or tag.replace(" ", "-") in genre_names:
+        if re.sub(r"\W", "", tag) in genre_names:
             continue  # "western" is the genre filter's job, not a tag to search for
         target = read.avoid_tags if _negated(text, phrase.start, phrase.end) else read.tags
         if tag not in target:
