@@ -114,8 +114,8 @@ def test_title_spans_fill_no_other_slot(parser: MuseService) -> None:
 
 
 def test_search_words_are_content_only(parser: MuseService) -> None:
-    u = read(parser, "hey, could you please recommend a heavy, thoughtful film from the late 90s tonight?")
-    assert u.keywords == ["thoughtful"]
+    u = read(parser, "hey, could you please recommend a heavy, atmospheric film from the late 90s tonight?")
+    assert u.keywords == ["atmospheric"] and u.genres == ["Drama"]
     assert (u.year_min, u.year_max) == (1997, 1999)
 
 

@@ -116,7 +116,7 @@ def test_incremental_build_reembeds_only_changed_items(small_items, tmp_path: Pa
     stores.catalog.refresh_popularity({1: 999})  # metadata-only change: no re-embedding
     changed = build_index(stores.catalog, embedder, indexes.exact, indexes.mirrors)
     assert changed.embedded == 1 and changed.chroma_synced == 1
-    assert len(embedder.texts) == 1 and "deadly creature" in embedder.texts[0]
+    assert len(embedder.texts) == 2 and "deadly creature" in embedder.texts[0]  # the content, then the title
     assert indexes.exact.stored()[1].popularity == 999 and indexes.chroma.stored()[1].popularity == 999
 
     # an item gone from the catalog leaves both indexes

@@ -20,7 +20,7 @@ from tools.protocols import Embedder
 MAX_TAGS = 8
 
 #: How much the title's own vector counts next to the content vector.
-TITLE_WEIGHT = 0.2
+TITLE_WEIGHT = 0.35
 
 #: Bump when the text layout changes, so every item is re-embedded once.
 TEXT_VERSION = "v2"
