@@ -57,6 +57,7 @@ def apply_understanding(profile: UserProfile, u: Understanding) -> UserProfile:
     if u.replace_genres and u.genre_mode != "all":  # "horror instead": the new genres replace the wanted ones
         p.liked_genres = []
     p.liked_genres, p.disliked_genres = _toggle(p.liked_genres, p.disliked_genres, u.genres)
+    p.liked_genres = [g for g in p.liked_genres if g not in u.unwant_genres]  # "drop the fantasy part"
     if u.genres:  # wanted genres describe one film unless said as alternatives ("X or Y")
         p.genres_all = u.genre_mode != "any" and len(p.liked_genres) > 1
     p.disliked_genres, p.liked_genres = _toggle(p.disliked_genres, p.liked_genres, u.avoid_genres)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from agent.understand.concepts import ConceptIndex, Phrase, phrases
-from agent.understand.lexicon import ALTERNATIVE, GENRE_PHRASES, MIX, NEGATION, NEGATION_AFTER, STRONG
+from agent.understand.lexicon import ALTERNATIVE, GENRE_PHRASES, MIX, NEGATION, NEGATION_AFTER, QUESTION, REMOVE, STRONG
 
 GenreMode = Literal["any", "all", "unsaid"]
 
@@ -45,6 +45,7 @@ class GenreRead:
     wanted: list[str] = field(default_factory=list)
     avoided: list[str] = field(default_factory=list)
     unavoided: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
     mode: GenreMode = "unsaid"
     replace: bool = False
     tags: list[str] = field(default_factory=list)
@@ -131,6 +132,11 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
         spans += [s for s in extra if not any(a <= s.start < b for a, b in unavoid_spans)]
     spans.sort(key=lambda s: s.start)
     read.spans = spans
+    removed = [s for s in spans if not s.negated and REMOVE.search(clause_before(text, s.start))]
+    read.removed = list(dict.fromkeys(g for s in removed for g in s.genres))
+    spans = [s for s in spans if s not in removed]
+    if QUESTION.match(text):  # a question about a film is not a request for its genre
+        spans = [s for s in spans if s.negated]
     wanted_spans = [s for s in spans if not s.negated]
     asked = {g for s in wanted_spans for g in s.genres}
     # "not a kids comedy" negates the modifier: the head genre, asked for elsewhere, stays wanted.

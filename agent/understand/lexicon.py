@@ -52,8 +52,8 @@ GENRE_PHRASES: _G = _expand({
     ("romcom", "rom-com", "rom com", "romantic comedy", "romantic comedies", "romcoms", "rom-coms"): "Romance+Comedy",
     ("kids", "kid", "children", "children's", "childrens", "family", "family-friendly", "family friendly",
      "whole family", "for my kids", "little ones", "child-friendly", "kid-friendly", "kid friendly", "g-rated",
-     "toddler", "toddlers", "suitable for kids", "for kids", "with the kids", "young children", "my son", "my daughter",
-     "my nephew", "my niece", "grandkids", "youngsters", "all ages", "family movie night", "for the family",
+     "toddler", "toddlers", "suitable for kids", "for kids", "with the kids", "young children", "my little",
+     "little daughter", "little son", "little ones", "little kids", "grandkids", "youngsters", "all ages", "family movie night", "for the family",
      "wholesome"): "Children",
     ("animated", "animation", "cartoon", "cartoons", "anime", "pixar", "stop-motion", "stop motion", "claymation",
      "cgi animated", "hand-drawn", "hand drawn", "animations", "studio ghibli", "ghibli", "computer-animated"): "Animation",
@@ -101,7 +101,7 @@ NEGATORS = (
     r"(?:no|not|nothing|never|none|without|avoid|avoiding|except|skip|hate|hated|hates|dislike|dislikes|disliked|"
     r"don'?t want|do not want|don'?t like|do not like|didn'?t like|no more|not into|not a fan of|anything but|"
     r"can'?t stand|cannot stand|can'?t handle|can'?t do|not in the mood for|rather not|steer clear of|stay away from|"
-    r"spare me|enough of|sick of|tired of|allergic to|other than|minus|not too|nothing too|keep out|leave out|"
+    r"spare me|enough of|had enough(?: of)?|sick of|tired of|allergic to|other than|minus|not too|nothing too|keep out|leave out|"
     r"no thanks to|pass on|not really into|not big on|am over|i'?m over|done with|zero|free of|isn'?t|aren'?t|w/o|"
     r"shouldn'?t be|mustn'?t be|without any|neither|nor)"
 )
@@ -134,3 +134,11 @@ STRONG = frozenset("""
     noir film-noir imax
 """.split()) | frozenset({"sci fi", "science fiction", "love story", "love stories", "romantic comedy", "romantic comedies",
                           "film noir", "rom com", "family friendly", "kid friendly", "for kids", "song and dance"})
+
+# Cues that take a genre out of the request without ruling it out ("drop the fantasy part", "less action").
+REMOVE = re.compile(
+    r"(?:\b(?:drop|remove|lose|ditch|forget|scrap|cut|less|fewer|not so much|lighter on)\s+(?:the\s+|all\s+the\s+|of\s+the\s+)?(?:\w+\s+)?)$",
+    re.IGNORECASE,
+)
+# A question about a film or about the bot is not a request ("is fargo a comedy?", "how scary is it?").
+QUESTION = re.compile(r"^\s*(?:is|are|was|were|how|does|do|did|would|will)\b(?!\s+there\b)(?!.*\b(?:recommend|suggest|want|looking for|give me|show me|find me|anything|something)\b).*\?\s*$", re.IGNORECASE)

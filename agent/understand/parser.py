@@ -65,6 +65,7 @@ class Understanding:
     genres: list[str] = field(default_factory=list)
     avoid_genres: list[str] = field(default_factory=list)
     unavoid_genres: list[str] = field(default_factory=list)
+    unwant_genres: list[str] = field(default_factory=list)
     year_min: int | None = None
     year_max: int | None = None
     era_shift: Literal["older", "newer"] | None = None
@@ -262,7 +263,7 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
     u.references = read_references(rest, shown)
     rest = _mask(rest, years.spans + [(m.start(), m.end()) for m in REFERENCE.finditer(rest)])
     read = read_genres(rest, known, concepts)
-    u.genres, u.avoid_genres, u.unavoid_genres = read.wanted, read.avoided, read.unavoided
+    u.genres, u.avoid_genres, u.unavoid_genres, u.unwant_genres = read.wanted, read.avoided, read.unavoided, read.removed
     u.genre_mode, u.replace_genres, u.tags, u.avoid_tags = read.mode, read.replace, read.tags, read.avoid_tags
     content = _mask(rest, [(s.start, s.end) for s in read.spans if s.source == "lexicon" or s.negated])
     negated = [(m.start(), len(rest)) for m in NEGATIVE_CUE.finditer(content)]  # words after "not" are not wishes
