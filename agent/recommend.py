@@ -28,7 +28,7 @@ from tools.candidates import Candidate, merge_into
 from tools.protocols import Scorer
 from tools.retriever import Filters, Retriever
 
-BASE_WEIGHTS = {"semantic": 0.30, "similar": 0.15, "tag": 0.15, "gr": 0.60, "popularity": 0.35, "genre": 0.10}
+BASE_WEIGHTS = {"semantic": 0.30, "similar": 0.05, "tag": 0.15, "gr": 0.60, "popularity": 0.35, "genre": 0.10}
 MULTI_GENRE_WEIGHT = 0.30
 POOL = 100
 BROWSE_POOL = 400
