@@ -116,11 +116,9 @@ def blend(bus: dict[int, Candidate], items: dict[int, Item], scorer: Scorer | No
             genre = min(1.0, sum(wanted.get(g, 0.0) for g in items[i].genres))
             parts = {"semantic": semantic.get(i, 0.0), "gr": gr_norm.get(i, 0.0), "genre": genre, "popularity": pop.get(i, 0.0)}
             total = sum(WEIGHTS[k] * v for k, v in parts.items())
-            c = bus[i]
-            for name, value in (("gr", gr.get(i)), ("gr_norm", gr_norm.get(i)), ("genre", genre)):
-                if value is not None:
-                    c = c.with_signal(name, value)
-            out.append(c.with_signal("blend", total, rescore=total))
+            signals = {name: value for name, value in (("gr", gr.get(i)), ("gr_norm", gr_norm.get(i)), ("genre", genre))
+                       if value is not None}
+            out.append(bus[i].with_signals({**signals, "blend": total}, rescore=total))
         out.sort(key=lambda c: (-c.score, c.item_id))
         h.n_in, h.n_out = len(ids), len(out)
     return out

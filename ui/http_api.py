@@ -12,6 +12,7 @@ from __future__ import annotations
 import ipaddress
 import logging
 import math
+import os
 import time
 from collections.abc import Awaitable, Callable
 from typing import Annotated, Any, Literal
@@ -197,6 +198,15 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def share_cores(running_turns: int) -> None:
+    """Give each of the turns that may run at once its share of the cores for torch's intra-op
+    threads, so concurrent turns do not oversubscribe the CPU (2 cores, 2 turns: 1 thread each)."""
+    import sys
+
+    if "torch" in sys.modules:
+        sys.modules["torch"].set_num_threads(max(1, (os.cpu_count() or 1) // max(1, running_turns)))
+
+
 def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000, *, insecure_no_auth: bool = False,
           fake: bool = False) -> None:
     """Run the API with uvicorn until interrupted."""
@@ -210,6 +220,7 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000, *, inse
     if (keyring is None or not keyring.configured()) and not insecure_no_auth:
         raise InvalidInputError(NO_KEYS)  # before building the service: fail fast
     api = create_api(load_service(settings, fake=fake), settings, insecure_no_auth=insecure_no_auth, keyring=keyring)
+    share_cores(settings.api_max_concurrent_turns)
     print(f"Muse API: http://{host}:{port} (docs at /docs)", flush=True)
     uvicorn.run(api, host=host, port=port, log_level="info")
 
