@@ -2,7 +2,8 @@
 
 Starts `muse api` (the real service from MUSE_HOME: MiniLM + HSTU; images and the LLM off unless
 told) on a free loopback port, waits for it, runs one warm-up turn, then drives it and prints
-throughput, p50/p95 of accepted turns and the 503s. A user that gets 503 waits its Retry-After
+throughput, the server's CPU time per accepted turn (robust when other jobs share the machine; the
+load average is printed too), p50/p95 of accepted turns and the 503s. A user that gets 503 waits its Retry-After
 (capped at 5 s) and tries again, at most 3 times a turn. Everything is bounded and loopback only.
 
     MUSE_HOME=... python bench/load.py --users 50 --turns 4
@@ -57,8 +58,17 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (Linux /proc), or NaN elsewhere."""
+    try:
+        fields = open(f"/proc/{pid}/stat", encoding="ascii").read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return float("nan")
+
+
 @contextmanager
-def muse_api(key: str, extra_env: dict[str, str], timeout_s: float = 300.0) -> Iterator[str]:
+def muse_api(key: str, extra_env: dict[str, str], timeout_s: float = 300.0) -> Iterator[tuple[str, int]]:
     """`muse api` on a free loopback port, until the block ends (then SIGINT, then kill)."""
     port = free_port()
     env = {**os.environ, "MUSE_API_KEYS": key, "MUSE_API_RATE_PER_MINUTE": "1000000", **extra_env}
@@ -77,7 +87,7 @@ def muse_api(key: str, extra_env: dict[str, str], timeout_s: float = 300.0) -> I
                 time.sleep(0.5)
         else:
             raise SystemExit(f"muse api not up within {timeout_s} s")
-        yield url
+        yield url, process.pid
     finally:
         process.send_signal(signal.SIGINT)
         try:
@@ -121,7 +131,7 @@ async def one_user(client: httpx.AsyncClient, user: int, turns: int, run: str, t
             session = result["session_id"]
 
 
-async def drive(url: str, key: str, users: int, turns: int) -> tuple[Tally, float]:
+async def drive(url: str, key: str, users: int, turns: int, pid: int | None = None) -> tuple[Tally, float, float]:
     limits = httpx.Limits(max_connections=users, max_keepalive_connections=users)
     headers = {"Authorization": f"Bearer {key}"}
     async with httpx.AsyncClient(base_url=url, headers=headers, limits=limits, timeout=120) as client:
@@ -129,9 +139,11 @@ async def drive(url: str, key: str, users: int, turns: int) -> tuple[Tally, floa
         await one_turn(client, {"user_id": "load-warmup", "message": SCRIPT[0]}, warm)  # first-turn loads off the clock
         tally = Tally()
         run = secrets.token_hex(3)
+        cpu_before = cpu_seconds(pid) if pid else float("nan")
         started = time.perf_counter()
         await asyncio.gather(*(one_user(client, u, turns, run, tally) for u in range(users)))
-        return tally, time.perf_counter() - started
+        wall = time.perf_counter() - started
+        return tally, wall, (cpu_seconds(pid) if pid else float("nan")) - cpu_before
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -140,9 +152,10 @@ def percentile(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[q - 1] if len(values) > 1 else values[0]
 
 
-def report(label: str, users: int, turns: int, tally: Tally, wall_s: float) -> None:
+def report(label: str, users: int, turns: int, tally: Tally, wall_s: float, cpu_s: float) -> None:
     ok = len(tally.latencies)
-    print(f"| {label} | {users} x {turns} | {ok} | {wall_s:.1f} | {ok / wall_s:.1f} | "
+    load = os.getloadavg()[0]
+    print(f"| {label} | {users} x {turns} | {ok} | {wall_s:.1f} | {ok / wall_s:.1f} | {1000 * cpu_s / max(ok, 1):.0f} | {load:.1f} | "
           f"{percentile(tally.latencies, 50) * 1000:.0f} | {percentile(tally.latencies, 95) * 1000:.0f} | "
           f"{max(tally.latencies, default=float('nan')) * 1000:.0f} | {tally.busy} | "
           f"{min(tally.retry_after, default=0)}-{max(tally.retry_after, default=0)} | {tally.gave_up} | "
@@ -165,13 +178,13 @@ def main() -> None:
     args = parser.parse_args()
     if not 1 <= args.users <= 1000 or not 1 <= args.turns <= 100:
         parser.error("--users 1-1000, --turns 1-100")
-    print("| server | users x turns | accepted turns | wall s | turns/s | p50 ms | p95 ms | max ms | 503s | Retry-After s | gave up | errors |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|", flush=True)
+    print("| server | users x turns | accepted turns | wall s | turns/s | server CPU ms/turn | load avg | p50 ms | p95 ms | max ms | 503s | Retry-After s | gave up | errors |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|", flush=True)
     if args.url:
         if not args.key:
             parser.error("--url needs --key")
-        tally, wall = asyncio.run(drive(args.url, args.key, args.users, args.turns))
-        report(args.label, args.users, args.turns, tally, wall)
+        tally, wall, cpu = asyncio.run(drive(args.url, args.key, args.users, args.turns))
+        report(args.label, args.users, args.turns, tally, wall, cpu)
         return
     key = secrets.token_urlsafe(16)
     env = {"MUSE_LLM_BACKEND": args.llm, "MUSE_IMAGE_BACKEND": args.images}
@@ -179,9 +192,9 @@ def main() -> None:
         env["MUSE_API_MAX_CONCURRENT_TURNS"] = str(args.max_concurrent)
     if args.queue_depth is not None:
         env["MUSE_API_QUEUE_DEPTH"] = str(args.queue_depth)
-    with muse_api(key, env) as url:
-        tally, wall = asyncio.run(drive(url, key, args.users, args.turns))
-    report(args.label, args.users, args.turns, tally, wall)
+    with muse_api(key, env) as (url, pid):
+        tally, wall, cpu = asyncio.run(drive(url, key, args.users, args.turns, pid))
+    report(args.label, args.users, args.turns, tally, wall, cpu)
 
 
 if __name__ == "__main__":
