@@ -9,6 +9,7 @@ from agent.service import MuseService, Services
 from muse.settings import Settings
 from stores import open_stores
 from stores.base import Stores
+from stores.cached import CachedCatalog
 from stores.datasets import dataset_slug, prepare_dataset
 from tools.protocols import Embedder, Scorer
 from tools.retriever import TitleGrounder, build_embedder, build_retriever
@@ -37,6 +38,7 @@ def build_service(settings: Settings, llm: Any = DEFAULT, *, stores: Stores | No
         if not settings.db_path(slug).exists():
             prepare_dataset(settings)
         stores = open_stores(settings, slug)
+        stores.catalog = CachedCatalog(stores.catalog)  # read hundreds of times a turn, changed by imports only
     embedder = embedder or build_embedder(settings)
     retriever = build_retriever(settings, stores, embedder, slug=slug, ensure_built=True)
     grounder = TitleGrounder(stores.catalog, embedder=embedder, index=retriever.vectors)

@@ -151,11 +151,9 @@ def blend(bus: dict[int, Candidate], items: dict[int, Item], scorer: Scorer | No
             parts = {"semantic": semantic.get(i, 0.0), "similar": similar.get(i, 0.0), "tag": tag_match(items[i], tags),
                      "gr": gr_norm.get(i, 0.0), "genre": genre, "popularity": pop.get(i, 0.0)}
             total = sum(weights[k] * v for k, v in parts.items())
-            c = bus[i]
-            for name, value in (("gr", gr.get(i)), ("gr_norm", gr_norm.get(i)), ("genre", genre), ("tag", parts["tag"])):
-                if value is not None:
-                    c = c.with_signal(name, value)
-            out.append(c.with_signal("blend", total, rescore=total))
+            signals = {name: value for name, value in (("gr", gr.get(i)), ("gr_norm", gr_norm.get(i)), ("genre", genre),
+                                                       ("tag", parts["tag"])) if value is not None}
+            out.append(bus[i].with_signals({**signals, "blend": total}, rescore=total))
         out.sort(key=lambda c: (-c.score, c.item_id))
         h.n_in, h.n_out = len(ids), len(out)
     return out

@@ -6,7 +6,6 @@ so two users (or two browser tabs) never share a profile. Turns of one user are 
 
 from __future__ import annotations
 
-import re
 import threading
 import time
 from collections import defaultdict
@@ -26,14 +25,13 @@ from agent.types import ImageRef, ItemCard, TurnResult, UserProfile
 from agent.understand import Understanding, understand
 from agent.understand.concepts import build_concepts
 from muse.domain import Feedback, Interaction, Message
-from muse.errors import InvalidInputError
+from muse.errors import ForbiddenError, InvalidInputError
+from muse.ids import IMAGE_ID, check_item_id, check_session_id, check_user_id
 from muse.settings import Settings
 from stores.base import Stores
 from tools.protocols import Scorer
 from tools.retriever import Retriever, TitleGrounder
 
-USER_ID = re.compile(r"^[A-Za-z0-9_.:@\-]{1,64}$")
-IMAGE_ID = re.compile(r"^[A-Za-z0-9_\-]{1,128}$")
 HISTORY_LIMIT = 200
 
 
@@ -49,12 +47,6 @@ class Services:
     images: Any = None  # tools.creative.ImageService
     llm: Any = None  # langchain BaseChatModel
     llm_capable: bool = False
-
-
-def check_user_id(user_id: str) -> str:
-    if not isinstance(user_id, str) or not USER_ID.match(user_id):
-        raise InvalidInputError("user_id must be 1-64 characters of letters, digits, '_', '-', '.', ':' or '@'")
-    return user_id
 
 
 class MuseService:
@@ -91,8 +83,10 @@ class MuseService:
         user_id = check_user_id(user_id)
         if value not in (-1, 1):
             raise InvalidInputError("feedback value must be -1 or 1")
-        if self.s.stores.catalog.get(int(item_id)) is None:
+        if self.s.stores.catalog.get(check_item_id(item_id)) is None:
             raise InvalidInputError(f"unknown item id {item_id}")
+        if session_id is not None:
+            self._check_owner(user_id, check_session_id(session_id))
         with self._lock(user_id):
             now = int(time.time())
             self.s.stores.users.ensure(user_id)
@@ -131,7 +125,7 @@ class MuseService:
             return UserProfile()
 
     def image(self, image_id: str) -> ImageRef | None:
-        if self.s.images is None or not IMAGE_ID.match(image_id or ""):
+        if self.s.images is None or not isinstance(image_id, str) or not IMAGE_ID.fullmatch(image_id):
             return None
         ticket = self.s.images.get(image_id)
         if ticket is not None:
@@ -156,17 +150,18 @@ class MuseService:
 
     def _session(self, user_id: str, session_id: str | None) -> str:
         if session_id is not None:
-            if not isinstance(session_id, str) or not IMAGE_ID.match(session_id):
-                raise InvalidInputError("session_id must be 1-128 letters, digits, '_' or '-'")
-            owner = self.s.stores.sessions.owner(session_id)
-            if owner is not None and owner != user_id:
-                raise InvalidInputError("that session belongs to another user")
+            self._check_owner(user_id, check_session_id(session_id))
         return self.s.stores.sessions.create(user_id, session_id)
 
     def _session_shown(self, session_id: str) -> set[int]:
         """Every item shown earlier in this session (a new turn shows new items)."""
         return {int(i["item_id"]) for m in self.s.stores.sessions.messages(session_id, limit=100)
                 if m.role == "assistant" for i in m.payload.get("items") or []}
+
+    def _check_owner(self, user_id: str, session_id: str) -> None:
+        owner = self.s.stores.sessions.owner(session_id)
+        if owner is not None and owner != user_id:
+            raise ForbiddenError("that session belongs to another user")
 
     def _last_shown(self, session_id: str) -> list[int]:
         for message in reversed(self.s.stores.sessions.messages(session_id, limit=10)):

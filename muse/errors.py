@@ -27,5 +27,9 @@ class InvalidInputError(MuseError):
     """Input from a person, a bot or an LLM that cannot be used as it is."""
 
 
+class ForbiddenError(InvalidInputError):
+    """An id that exists but belongs to someone else (another user's session, another tenant's data)."""
+
+
 class BackendUnavailableError(MuseError):
     """A backend (LLM server, vector server, model weights) cannot be reached or loaded."""

@@ -86,8 +86,12 @@ class Settings(BaseSettings):
 
     # Interfaces
     api_keys: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    api_keys_file: Path | None = Field(default=None, description="File of API keys (`tenant:key` or `key` a line, # comments), re-read when it changes: rotate keys without a restart.")
     api_rate_per_minute: int = 60
     api_max_body_bytes: int = 64_000
+    api_max_concurrent_turns: int = Field(default=2, ge=1, description="Chat turns run at once per API process.")
+    api_queue_depth: int = Field(default=32, ge=0, description="Chat turns waiting for a slot; past it, 503 + Retry-After.")
+    api_queue_timeout_s: float = Field(default=2.0, gt=0, description="A turn expected to wait longer than this is refused at once (503 + Retry-After).")
     telegram_token: SecretStr | None = None
     top_k: int = 5
 

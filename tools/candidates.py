@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, MutableMapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from types import MappingProxyType
 
 
@@ -26,8 +26,12 @@ class Candidate:
     signals: Mapping[str, float] = field(default_factory=lambda: _frozen({}))
 
     def with_signal(self, name: str, value: float, *, rescore: float | None = None) -> "Candidate":
-        merged = _frozen({**self.signals, name: float(value)})
-        return replace(self, signals=merged, score=self.score if rescore is None else float(rescore))
+        return self.with_signals({name: value}, rescore=rescore)
+
+    def with_signals(self, values: Mapping[str, float], *, rescore: float | None = None) -> "Candidate":
+        """Several signals added in one copy (the blend adds four per candidate, every turn)."""
+        merged = _frozen({**self.signals, **{name: float(v) for name, v in values.items()}})
+        return Candidate(self.item_id, self.score if rescore is None else float(rescore), self.source, merged)
 
     @classmethod
     def of(cls, item_id: int, score: float, source: str) -> "Candidate":

@@ -18,6 +18,7 @@ from typing import Literal
 from agent.api import ProfileEdit
 from agent.types import ImageRef, ItemCard, TraceStep, TurnResult, UserProfile
 from muse.domain import Feedback, Item, Message
+from muse.errors import ForbiddenError
 from stores.base import Stores
 
 #: A small, real-looking catalog (MovieLens ids and titles).
@@ -80,8 +81,7 @@ class FakeChatService:
         with self._lock:
             start = time.perf_counter()
             self.stores.users.ensure(user_id)
-            if session_id is not None and self.stores.sessions.owner(session_id) not in (None, user_id):
-                session_id = None  # someone else's session: start a fresh one
+            self._check_owner(user_id, session_id)
             session_id = self.stores.sessions.create(user_id, session_id)
             profile = self._understand(self.profile(user_id), message)
             self._save(user_id, profile)
@@ -113,6 +113,7 @@ class FakeChatService:
     def feedback(self, user_id: str, item_id: int, value: Literal[-1, 1], session_id: str | None = None) -> UserProfile:
         """👍 adds the item and its genres to the likes; 👎 to the dislikes."""
         with self._lock:
+            self._check_owner(user_id, session_id)
             self.stores.users.ensure(user_id)
             self.stores.feedback.add(Feedback(user_id, item_id, value, int(time.time()), session_id))
             profile = self.profile(user_id)
@@ -164,6 +165,11 @@ class FakeChatService:
     def history(self, user_id: str, session_id: str) -> list[Message]:
         """The messages of a user's session (empty if the session is someone else's)."""
         return self.stores.sessions.messages(session_id) if self.stores.sessions.owner(session_id) == user_id else []
+
+    def _check_owner(self, user_id: str, session_id: str | None) -> None:
+        """Like the real service: another user's session is refused."""
+        if session_id is not None and self.stores.sessions.owner(session_id) not in (None, user_id):
+            raise ForbiddenError("that session belongs to another user")
 
     def _save(self, user_id: str, profile: UserProfile) -> None:
         self.stores.profiles.put(user_id, profile.model_dump())

@@ -6,7 +6,6 @@ Per-browser state lives in `gr.State` (session id, shown cards, known titles) an
 
 from __future__ import annotations
 
-import re
 import secrets
 import uuid
 from collections.abc import Iterator
@@ -17,11 +16,11 @@ import gradio as gr
 
 from agent.api import ChatService
 from agent.types import ItemCard, TurnResult, UserProfile
+from muse.ids import USER_ID
 from muse.settings import Settings, apply_offline_env
 from ui import render
 
 MAX_CARDS = 5
-USER_ID = re.compile(r"^[A-Za-z0-9_.:@-]{1,64}$")
 EXAMPLES = [
     "Something like Alien but funnier",
     "A feel-good animated movie for the family",
@@ -118,14 +117,14 @@ def build_app(service: ChatService, *, browser_secret: str | None = None) -> gr.
         profile_outputs = [profile_md, entry]
 
         def on_load(stored: str, known: dict[str, str]) -> list[Any]:
-            user_id = stored if stored and USER_ID.match(stored) else new_user_id()
+            user_id = stored if stored and USER_ID.fullmatch(stored) else new_user_id()
             return [user_id, user_id, user_id, *_profile_values(service.profile(user_id), known or {})]
 
         app.load(on_load, [user_store, titles], [user, user_box, user_store, *profile_outputs])
 
         def on_user(user_id: str, stored: str, known: dict[str, str]) -> list[Any]:
             user_id = user_id.strip()
-            if not USER_ID.match(user_id):
+            if not USER_ID.fullmatch(user_id):
                 gr.Warning("A user id is 1-64 letters, digits or _ . : @ -")
                 return [stored, stored, stored, *[gr.skip()] * 5]
             return [user_id, user_id, user_id, None, [], *_profile_values(service.profile(user_id), known), []]
@@ -140,7 +139,7 @@ def build_app(service: ChatService, *, browser_secret: str | None = None) -> gr.
             text = text.strip()
             if not text:
                 return
-            if not USER_ID.match(user_id or ""):
+            if not USER_ID.fullmatch(user_id or ""):
                 gr.Warning("Your profile is still loading; send again in a moment.")
                 return
             skip = [gr.skip()] * (len(turn_outputs) - 2)

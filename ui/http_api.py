@@ -1,58 +1,60 @@
 """The HTTP API for bots and other programs: the same `ChatService` as the UI, behind a guard.
 
-Every `/v1` request passes, in order: a declared-size check (413), an API key (401), a per-key token
-bucket (429), and a streamed-size check (413); then pydantic validation (422) and one service call.
-With no API keys configured the API does not start, unless `insecure_no_auth` is set, and then it
-only binds to loopback.
+Every `/v1` request passes `ui.guard.Guard` (size 413, API key 401, per-key rate 429, strict JSON
+body 415/422), then pydantic validation (422, never echoing the input) and one service call; chat
+turns also wait for a slot at the turn gate (503 + Retry-After when the queue is full). Each key
+belongs to a tenant whose user ids are its own (`ui.tenants`). With no API keys the API does not
+start, unless `insecure_no_auth` is set, and then it only binds to loopback.
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import ipaddress
-import json
-import threading
+import logging
+import math
+import os
 import time
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import Awaitable, Callable
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi import Path as PathParam
+from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.security import HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field
 
 from agent.api import ChatService
 from agent.types import TurnResult, UserProfile
-from muse.errors import BackendUnavailableError, InvalidInputError, NotFoundError
+from muse.errors import BackendUnavailableError, ForbiddenError, InvalidInputError, NotFoundError
+from muse.ids import IMAGE_ID_PATTERN, MAX_ITEM_ID, SESSION_ID_PATTERN, USER_ID_PATTERN
 from muse.settings import Settings
+from ui.guard import Guard
+from ui.limits import Limits, TokenBucket, build_limits
+from ui.tenants import Caller, ImageTags, Keyring, home_secret
 
-Scope = MutableMapping[str, Any]
-Message = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
-ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
-
-ID_PATTERN = r"^[A-Za-z0-9_.:@-]{1,64}$"
+log = logging.getLogger("muse.api")
 MAX_MESSAGE_CHARS = 2000
-NO_KEYS = "no API keys: set MUSE_API_KEYS=key1,key2 (or pass --insecure-no-auth for loopback use)"
-UserId = Annotated[str, Field(pattern=ID_PATTERN, description="1-64 letters, digits or _ . : @ -")]
+NO_KEYS = ("no API keys: set MUSE_API_KEYS=tenant:key,... or MUSE_API_KEYS_FILE "
+           "(or pass --insecure-no-auth for loopback use)")
+UserId = Annotated[str, Field(pattern=USER_ID_PATTERN, description="1-64 letters, digits or _ . : @ -")]
+SessionId = Annotated[str, Field(pattern=SESSION_ID_PATTERN, description="1-128 letters, digits, _ or -")]
 
 
 class ChatRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
     user_id: UserId
-    session_id: UserId | None = None
+    session_id: SessionId | None = None
     message: str = Field(min_length=1, max_length=MAX_MESSAGE_CHARS)
 
 
 class FeedbackRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
     user_id: UserId
-    item_id: int = Field(ge=0)
+    item_id: int = Field(ge=0, le=MAX_ITEM_ID)
     value: Literal[-1, 1]
-    session_id: UserId | None = None
+    session_id: SessionId | None = None
 
 
 class ImagePending(BaseModel):
@@ -60,185 +62,131 @@ class ImagePending(BaseModel):
     status: Literal["pending"] = "pending"
 
 
-class TokenBucket:
-    """Per-key token buckets: `rate_per_minute` requests a minute, bursts up to the same number."""
+class Overloaded(Exception):
+    """Every turn slot is busy and the queue is full: come back after `retry_after_s`."""
 
-    def __init__(self, rate_per_minute: int, clock: Callable[[], float] = time.monotonic) -> None:
-        self.capacity = float(max(1, rate_per_minute))
-        self.refill_per_s = self.capacity / 60.0
-        self.clock = clock
-        self._buckets: dict[str, tuple[float, float]] = {}
-        self._lock = threading.Lock()
-
-    def take(self, key: str) -> float:
-        """Spend one token; returns 0 when allowed, else the seconds until a token is back."""
-        with self._lock:
-            now = self.clock()
-            tokens, last = self._buckets.get(key, (self.capacity, now))
-            tokens = min(self.capacity, tokens + (now - last) * self.refill_per_s)
-            if tokens >= 1.0:
-                self._buckets[key] = (tokens - 1.0, now)
-                return 0.0
-            self._buckets[key] = (tokens, now)
-            return (1.0 - tokens) / self.refill_per_s
+    def __init__(self, retry_after_s: float) -> None:
+        super().__init__("busy: too many chat turns in progress, retry later")
+        self.retry_after_s = retry_after_s
 
 
-async def _reply(send: Send, status: int, detail: str, headers: dict[str, str] | None = None) -> None:
-    body = json.dumps({"detail": detail}).encode()
-    raw = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
-    raw += [(k.lower().encode(), v.encode()) for k, v in (headers or {}).items()]
-    await send({"type": "http.response.start", "status": status, "headers": raw})
-    await send({"type": "http.response.body", "body": body})
-
-
-class Guard:
-    """ASGI middleware for `/v1`: size limit, API key, rate limit, in that order."""
-
-    def __init__(self, app: ASGIApp, keys: list[str], max_body_bytes: int, bucket: TokenBucket) -> None:
-        self.app = app
-        self.keys = keys
-        self.max_body = max_body_bytes
-        self.bucket = bucket
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or not scope["path"].startswith("/v1/"):
-            await self.app(scope, receive, send)
-            return
-        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
-        declared = headers.get("content-length", "0")
-        if not declared.isdigit():
-            await _reply(send, 400, "bad Content-Length")
-            return
-        if int(declared) > self.max_body:
-            await _reply(send, 413, f"body over {self.max_body} bytes")
-            return
-        identity = self._identity(headers.get("authorization", ""), scope)
-        if identity is None:
-            await _reply(send, 401, "missing or wrong API key", {"WWW-Authenticate": "Bearer"})
-            return
-        wait_s = self.bucket.take(identity)
-        if wait_s > 0:
-            await _reply(send, 429, "rate limit exceeded", {"Retry-After": str(max(1, round(wait_s)))})
-            return
-        body = await self._read(receive)
-        if body is None:
-            await _reply(send, 413, f"body over {self.max_body} bytes")
-            return
-        await self.app(scope, _replay(body, receive), send)
-
-    def _identity(self, authorization: str, scope: Scope) -> str | None:
-        """The rate-limit identity of an authorised caller (a key digest), or None."""
-        if not self.keys:
-            client = scope.get("client")
-            return f"ip:{client[0] if client else 'unknown'}"
-        scheme, _, token = authorization.partition(" ")
-        if scheme.lower() != "bearer" or not token:
-            return None
-        if not any(hmac.compare_digest(token.encode(), key.encode()) for key in self.keys):
-            return None
-        return "key:" + hashlib.sha256(token.encode()).hexdigest()[:16]
-
-    async def _read(self, receive: Receive) -> bytes | None:
-        """The whole body, counted as it streams in; None once it passes the limit."""
-        chunks, size = [], 0
-        while True:
-            message = await receive()
-            if message["type"] != "http.request":
-                break
-            chunk = message.get("body", b"")
-            size += len(chunk)
-            if size > self.max_body:
-                return None
-            chunks.append(chunk)
-            if not message.get("more_body", False):
-                break
-        return b"".join(chunks)
-
-
-def _replay(body: bytes, receive: Receive) -> Receive:
-    sent = False
-
-    async def replayed() -> Message:
-        nonlocal sent
-        if not sent:
-            sent = True
-            return {"type": "http.request", "body": body, "more_body": False}
-        return await receive()
-
-    return replayed
-
-
-def with_image_urls(result: TurnResult, prefix: str = "/v1/images/") -> TurnResult:
-    """Point every card image at this API's image endpoint; server file paths never leave the server."""
-    items = [
-        card.model_copy(update={"image": card.image.model_copy(update={"url": card.image.url or prefix + card.image.image_id,
-                                                                        "path": None})})
-        if card.image is not None else card
-        for card in result.items
-    ]
+def with_image_urls(result: TurnResult, prefix: str = "/v1/images/", *, image_id: Callable[[str], str] = str) -> TurnResult:
+    """Point every card image at this API's image endpoint (under the id `image_id` gives it);
+    server file paths never leave the server."""
+    items = []
+    for card in result.items:
+        if card.image is not None:
+            public = image_id(card.image.image_id)
+            card = card.model_copy(update={"image": card.image.model_copy(update={"image_id": public, "url": prefix + public, "path": None})})
+        items.append(card)
     return result.model_copy(update={"items": items})
 
 
-def _routes(service: ChatService) -> APIRouter:
+def caller_of(request: Request) -> Caller:
+    """The caller the guard authenticated."""
+    return request.state.caller
+
+
+CallerDep = Annotated[Caller, Depends(caller_of)]
+
+
+def _routes(service: ChatService, limits: Limits, tags: ImageTags) -> APIRouter:
     router = APIRouter(prefix="/v1", dependencies=[Depends(HTTPBearer(auto_error=False, description="An API key from MUSE_API_KEYS"))])
 
-    @router.post("/chat", response_model=TurnResult, summary="Run one chat turn")
-    def chat(request: ChatRequest) -> TurnResult:
+    @router.post("/chat", response_model=TurnResult, summary="Run one chat turn",
+                 responses={503: {"description": "Busy: every turn slot is taken and the queue is full (see Retry-After)"}})
+    async def chat(request: ChatRequest, caller: CallerDep) -> TurnResult:
         """Understand the message, update the profile, recommend, reply."""
-        return with_image_urls(service.chat(request.user_id, request.message, request.session_id))
+        wait_s = await limits.turns.enter()
+        if wait_s is not None:
+            raise Overloaded(wait_s)
+        started = time.perf_counter()
+        try:
+            result = await run_in_threadpool(service.chat, caller.scope(request.user_id), request.message, request.session_id)
+        finally:
+            limits.turns.leave(time.perf_counter() - started)
+        result = result.model_copy(update={"user_id": caller.unscope(result.user_id)})
+        return with_image_urls(result, image_id=lambda internal: tags.external(caller.tenant, internal))
 
     @router.post("/feedback", response_model=UserProfile, summary="Rate an item 👍 (+1) or 👎 (-1)")
-    def feedback(request: FeedbackRequest) -> UserProfile:
+    def feedback(request: FeedbackRequest, caller: CallerDep) -> UserProfile:
         """Record the rating; it enters the history and the profile, and the next turn uses it."""
-        return service.feedback(request.user_id, request.item_id, request.value, request.session_id)
+        return service.feedback(caller.scope(request.user_id), request.item_id, request.value, request.session_id)
 
     @router.get("/profile/{user_id}", response_model=UserProfile, summary="The inferred profile")
-    def profile(user_id: Annotated[str, PathParam(pattern=ID_PATTERN)]) -> UserProfile:
-        return service.profile(user_id)
+    def profile(user_id: Annotated[str, PathParam(pattern=USER_ID_PATTERN)], caller: CallerDep) -> UserProfile:
+        return service.profile(caller.scope(user_id))
 
     @router.delete("/profile/{user_id}", response_model=UserProfile, summary="Reset the profile")
-    def reset(user_id: Annotated[str, PathParam(pattern=ID_PATTERN)]) -> UserProfile:
-        return service.reset_profile(user_id)
+    def reset(user_id: Annotated[str, PathParam(pattern=USER_ID_PATTERN)], caller: CallerDep) -> UserProfile:
+        return service.reset_profile(caller.scope(user_id))
 
     @router.get("/images/{image_id}", summary="A card image (PNG); 202 while it is being rendered",
                 responses={200: {"content": {"image/png": {}}}, 202: {"model": ImagePending}, 404: {}})
-    def image(image_id: Annotated[str, PathParam(pattern=r"^[\w-]{1,128}$")]) -> Any:
-        ref = service.image(image_id)
+    def image(image_id: Annotated[str, PathParam(pattern=IMAGE_ID_PATTERN)], caller: CallerDep) -> Any:
+        internal = tags.internal(caller.tenant, image_id)  # another tenant's image id is unknown here
+        ref = service.image(internal) if internal is not None else None
         if ref is not None and ref.kind == "pending":
             return JSONResponse(ImagePending(image_id=image_id).model_dump(), status_code=202)
-        path = service.image_path(image_id) if ref is not None else None
+        path = service.image_path(internal) if ref is not None and internal is not None else None
         if path is None:
-            raise NotFoundError(f"no image {image_id}")
+            raise NotFoundError("no such image")
         return FileResponse(path, media_type="image/png")
 
     return router
 
 
 def create_api(service: ChatService, settings: Settings, *, insecure_no_auth: bool = False,
-               clock: Callable[[], float] = time.monotonic) -> FastAPI:
+               clock: Callable[[], float] = time.monotonic, limits: Limits | None = None,
+               keyring: Keyring | None = None) -> FastAPI:
     """The FastAPI app over `service`; refuses to exist without API keys unless told it may."""
-    if not settings.api_keys and not insecure_no_auth:
+    if keyring is None and (settings.api_keys or settings.api_keys_file):
+        keyring = Keyring(settings.api_keys, settings.api_keys_file)
+    if (keyring is None or not keyring.configured()) and not insecure_no_auth:
         raise InvalidInputError(NO_KEYS)
+    limits = limits or build_limits(settings, clock)
     api = FastAPI(title="Muse API", version="1", description="Chat, feedback and profiles over the Muse service.")
-    api.include_router(_routes(service))
+    api.include_router(_routes(service, limits, ImageTags(home_secret(settings.home))))
 
     @api.get("/healthz", summary="Liveness (no auth)")
     def healthz() -> dict[str, str]:
         return {"status": "ok"}
 
-    statuses = {NotFoundError: 404, InvalidInputError: 400, BackendUnavailableError: 503}
+    statuses = {NotFoundError: 404, ForbiddenError: 403, InvalidInputError: 400, BackendUnavailableError: 503}
     for exc_type, status in statuses.items():
         api.add_exception_handler(exc_type, _handler(status))
-    api.add_middleware(Guard, keys=list(settings.api_keys), max_body_bytes=settings.api_max_body_bytes,
-                       bucket=TokenBucket(settings.api_rate_per_minute, clock))
+    api.add_exception_handler(RequestValidationError, _validation_handler)
+    api.add_exception_handler(Overloaded, _overloaded_handler)
+    api.add_middleware(Guard, keyring=None if insecure_no_auth and keyring is None else keyring,
+                       max_body_bytes=settings.api_max_body_bytes, rate=limits.rate)
     return api
 
 
 def _handler(status: int) -> Callable[[Request, Exception], Awaitable[JSONResponse]]:
     async def handle(_: Request, exc: Exception) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=status)
+        return JSONResponse({"detail": safe_text(str(exc), 300)}, status_code=status)
 
     return handle
+
+
+async def _overloaded_handler(_: Request, exc: Exception) -> JSONResponse:
+    wait_s = exc.retry_after_s if isinstance(exc, Overloaded) else 1.0
+    return JSONResponse({"detail": str(exc)}, status_code=503, headers={"Retry-After": str(max(1, math.ceil(wait_s)))})
+
+
+async def _validation_handler(_: Request, exc: Exception) -> JSONResponse:
+    """422 listing where and why, never what was sent (the input may not even be encodable)."""
+    errors = exc.errors() if isinstance(exc, RequestValidationError) else []
+    detail = [{"loc": [x if isinstance(x, int) else safe_text(str(x), 64) for x in error.get("loc", ())],
+               "msg": safe_text(str(error.get("msg", "invalid")), 200), "type": safe_text(str(error.get("type", "")), 64)}
+              for error in errors[:20]]
+    return JSONResponse({"detail": detail}, status_code=422)
+
+
+def safe_text(text: str, limit: int) -> str:
+    """Printable ASCII only (other characters as escapes), at most `limit` characters."""
+    escaped = text.encode("ascii", "backslashreplace").decode("ascii")
+    return "".join(ch if ch.isprintable() else "?" for ch in escaped)[:limit]
 
 
 def is_loopback(host: str) -> bool:
@@ -250,6 +198,15 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def share_cores(running_turns: int) -> None:
+    """Give each of the turns that may run at once its share of the cores for torch's intra-op
+    threads, so concurrent turns do not oversubscribe the CPU (2 cores, 2 turns: 1 thread each)."""
+    import sys
+
+    if "torch" in sys.modules:
+        sys.modules["torch"].set_num_threads(max(1, (os.cpu_count() or 1) // max(1, running_turns)))
+
+
 def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000, *, insecure_no_auth: bool = False,
           fake: bool = False) -> None:
     """Run the API with uvicorn until interrupted."""
@@ -259,11 +216,13 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000, *, inse
 
     if insecure_no_auth and not is_loopback(host):
         raise InvalidInputError("--insecure-no-auth only binds to loopback (127.0.0.1, ::1, localhost)")
-    if not settings.api_keys and not insecure_no_auth:
+    keyring = Keyring(settings.api_keys, settings.api_keys_file) if settings.api_keys or settings.api_keys_file else None
+    if (keyring is None or not keyring.configured()) and not insecure_no_auth:
         raise InvalidInputError(NO_KEYS)  # before building the service: fail fast
-    api = create_api(load_service(settings, fake=fake), settings, insecure_no_auth=insecure_no_auth)
+    api = create_api(load_service(settings, fake=fake), settings, insecure_no_auth=insecure_no_auth, keyring=keyring)
+    share_cores(settings.api_max_concurrent_turns)
     print(f"Muse API: http://{host}:{port} (docs at /docs)", flush=True)
     uvicorn.run(api, host=host, port=port, log_level="info")
 
 
-__all__ = ["ChatRequest", "FeedbackRequest", "Guard", "TokenBucket", "create_api", "serve", "with_image_urls"]
+__all__ = ["ChatRequest", "FeedbackRequest", "Guard", "Overloaded", "TokenBucket", "create_api", "serve", "with_image_urls"]

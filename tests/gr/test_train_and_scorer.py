@@ -98,3 +98,18 @@ def test_auto_head_uses_the_rank_head_only_when_it_was_trained(trained) -> None:
     scorer.ckpt.train_config["rank_weight"] = 0.0
     assert GRScorer(scorer.ckpt, "cpu").head == "retrieval"
     assert GRScorer(scorer.ckpt, "cpu", head="rank").head == "rank"
+
+
+def test_item_vectors_are_computed_once_and_stay_exact(trained) -> None:
+    scorer = GRScorer.from_checkpoint(trained[1], device="cpu")
+    ids, vectors = scorer.item_embeddings()
+    import torch
+
+    with torch.no_grad():
+        fresh = scorer.model.item_outputs(torch.arange(1, scorer.ckpt.config.num_items + 1)).numpy()
+    assert np.allclose(vectors, fresh)
+    again_ids, again = scorer.item_embeddings()
+    assert again is vectors and not again.flags.writeable  # cached, and nobody can change the cache
+    ids[0] = -1
+    assert again_ids[0] != -1
+    assert scorer.recommend([110, 111, 112, 113, 114], 1)[0][0] == 115

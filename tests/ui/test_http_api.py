@@ -16,7 +16,8 @@ from fastapi.testclient import TestClient
 from muse.errors import InvalidInputError
 from muse.settings import Settings
 from ui.fake_service import GENRES, FakeChatService
-from ui.http_api import TokenBucket, create_api, is_loopback
+from ui.http_api import create_api, is_loopback
+from ui.limits import TokenBucket
 
 from .conftest import free_port, wait_until_up
 
@@ -137,10 +138,10 @@ def test_429_over_the_rate_per_key_then_refills(fake: FakeChatService, api_setti
 def test_token_bucket_waits_are_exact() -> None:
     clock = FakeClock()
     bucket = TokenBucket(60, clock)
-    assert all(bucket.take("k") == 0.0 for _ in range(60))
-    assert bucket.take("k") == pytest.approx(1.0)
+    assert all(bucket.acquire("k") is None for _ in range(60))
+    assert bucket.acquire("k") == pytest.approx(1.0)
     clock.now += 1.0
-    assert bucket.take("k") == 0.0
+    assert bucket.acquire("k") is None
 
 
 def test_refuses_to_start_without_keys_unless_insecure(fake: FakeChatService, settings: Settings) -> None:

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import httpx
+import pytest
 from fastapi.testclient import TestClient
 
 from muse.settings import Settings
@@ -80,3 +81,65 @@ def test_restart_keeps_history_and_profile_with_the_real_service(real_settings: 
     assert contents == ["a funny animated movie", "more"]
     assert liked in [f.item_id for f in stores.feedback.for_user("restart-u")]
     stores.close()
+
+
+@pytest.mark.slow
+def test_sigkill_with_turns_in_flight_keeps_every_turn_whole(real_settings: Settings) -> None:
+    """`kill -9` while chat turns are running: every stored turn is whole (user + assistant), the
+    database passes its integrity check, and the restarted server goes on with the same sessions."""
+    import sqlite3
+    import threading
+    import time
+
+    from stores.datasets import dataset_slug
+
+    env = {**os.environ, **REAL_ENV, "MUSE_HOME": str(real_settings.home), "MUSE_API_KEYS": "acme:kill-key"}
+    port = free_port()
+    command = [str(Path(sys.executable).parent / "muse"), "api", "--port", str(port)]
+    url, auth = f"http://127.0.0.1:{port}", {"Authorization": "Bearer kill-key"}
+    answers: dict[str, dict] = {}
+
+    def turn(user: str) -> None:
+        try:
+            answer = httpx.post(url + "/v1/chat", json={"user_id": user, "message": "I loved Alien, something dark"},
+                                headers=auth, timeout=30)
+            if answer.status_code == 200:
+                answers[user] = answer.json()
+        except httpx.HTTPError:
+            pass  # cut off by the kill
+
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_until_up(url + "/healthz", timeout_s=90)
+        threads = [threading.Thread(target=turn, args=(f"kill-{i}",)) for i in range(16)]
+        for thread in threads:
+            thread.start()
+        deadline = time.monotonic() + 30
+        while not answers and time.monotonic() < deadline:  # kill once turns are being answered
+            time.sleep(0.02)
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=10)
+        for thread in threads:
+            thread.join(timeout=30)
+        assert answers, "no turn was answered before the kill"
+
+        db = sqlite3.connect(real_settings.db_path(dataset_slug(real_settings.dataset)))
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        rows = db.execute("SELECT m.session_id, m.role FROM messages m JOIN sessions s USING (session_id) "
+                          "WHERE s.user_id LIKE 'acme/kill-%' ORDER BY m.session_id, m.id").fetchall()
+        db.close()
+        roles: dict[str, list[str]] = {}
+        for session, role in rows:
+            roles.setdefault(session, []).append(role)
+        assert all(r == ["user", "assistant"] for r in roles.values()), roles  # no half-stored turn
+        assert {a["session_id"] for a in answers.values()} <= set(roles)  # every answered turn was kept
+
+        process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wait_until_up(url + "/healthz", timeout_s=90)
+        user, first = next(iter(answers.items()))
+        again = httpx.post(url + "/v1/chat", json={"user_id": user, "message": "more", "session_id": first["session_id"]},
+                           headers=auth, timeout=60)
+        assert again.status_code == 200 and again.json()["session_id"] == first["session_id"]
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

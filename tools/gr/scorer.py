@@ -54,6 +54,7 @@ class GRScorer:
         self.last_notes: list[str] = []
         pop = ckpt.popularity.astype(np.float64)
         self._pop_share = pop / pop.max() if pop.max() > 0 else pop
+        self._item_vectors: tuple[np.ndarray, np.ndarray] | None = None
 
     @classmethod
     def from_checkpoint(cls, path: Path, device: str = "auto", head: Head = "auto", threads: int = 2) -> "GRScorer":
@@ -136,9 +137,16 @@ class GRScorer:
 
     @torch.no_grad()
     def item_embeddings(self) -> tuple[np.ndarray, np.ndarray]:
-        """(catalog ids (N,), L2-normalised item vectors (N, d_model)) for retrieval indexes."""
-        idx = torch.arange(1, self.ckpt.config.num_items + 1, device=self.device)
-        return self.ckpt.id_map.item_ids.copy(), self.model.item_outputs(idx).cpu().numpy().astype(np.float32)
+        """(catalog ids (N,), L2-normalised item vectors (N, d_model)) for retrieval indexes.
+
+        Computed once (the weights are fixed after loading): every `recommend` used to redo it."""
+        if self._item_vectors is None:
+            idx = torch.arange(1, self.ckpt.config.num_items + 1, device=self.device)
+            vectors = self.model.item_outputs(idx).cpu().numpy().astype(np.float32)
+            vectors.setflags(write=False)
+            self._item_vectors = (self.ckpt.id_map.item_ids.copy(), vectors)
+        ids, vectors = self._item_vectors
+        return ids.copy(), vectors
 
     def recommend(self, history: Sequence[int], k: int, exclude: Sequence[int] = (), timestamps: Sequence[int] | None = None) -> list[tuple[int, float]]:
         """Top-k (catalog id, score) over every item the model knows, `exclude` removed.

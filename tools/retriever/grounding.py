@@ -32,6 +32,8 @@ DOMINANT = 10  # a version this many times more popular than the next wins a tie
 DOMINANT_MIN = 20  # ...if it has at least this many interactions
 EMBED_MATCH, EMBED_CANDIDATE = 0.80, 0.55
 MAX_ALTERNATIVES = 5
+#: Words title case leaves lower-case ("Life or Something Like It", "They Drive by Night").
+TITLE_MINOR = CONNECTORS | frozenset("or nor by as vs v into but per via upon".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +68,33 @@ _BOUNDARY = re.compile(r"[,;.!?()\[\]{}\"“”\n]")
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _YEAR_WORD = re.compile(r"(?:1[89]|20)\d{2}s?")
 _QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,120})[\"”]")
+_CATALOG_YEAR = re.compile(r"\s*\(\s*\d{4}(?:\s*[-–]\s*\d{0,4})?\s*\)\s*$")
+_TRAILING_PAREN = re.compile(r"\s*\([^()]*\)\s*$")
+_OPEN_YEAR = re.compile(r"[.!?…]*\s*\(\s*")
+_YEAR_TAIL_AT = re.compile(r"[.!?]?\s*(?:\(\s*((?:18|19|20)\d{2})\s*\)|((?:18|19|20)\d{2})\b)")
+
+
+def catalog_form(item: Item) -> str:
+    """The title as the catalog file writes it, article moved and no year: "Godfather, The"."""
+    stripped = _CATALOG_YEAR.sub("", item.raw_title or item.title).strip()
+    return _TRAILING_PAREN.sub("", stripped).strip() or item.title
+
+
+@dataclass(frozen=True, slots=True)
+class _Surface:
+    """A title as written, split into normalised words and the punctuation between them."""
+
+    words: tuple[str, ...]
+    gaps: tuple[str, ...]  # len(words) - 1 entries, "" where only spaces separate two words
+
+
+def _surface(name: str) -> _Surface | None:
+    tokens = list(_TOKEN.finditer(name))
+    words = tuple(normalise_title(t.group()) for t in tokens)
+    if not words or not all(words):
+        return None
+    gaps = tuple(name[a.end() : b.start()].strip() for a, b in zip(tokens, tokens[1:]))
+    return _Surface(words, gaps)
 
 
 def split_year(mention: str) -> tuple[str, int | None]:
@@ -92,6 +121,23 @@ class TitleGrounder:
         self._keys = list(self._by_key)
         self._max_tokens = min(12, max((len(k.split()) for k in self._keys), default=1))
         self._embedder, self._index = embedder, index
+        self._surfaces = self._punctuated_surfaces()
+
+    def _punctuated_surfaces(self) -> dict[str, list[tuple[_Surface, tuple[int, ...]]]]:
+        """Titles with punctuation between their words ("Monsters, Inc.", "Kill Bill: Vol. 1",
+        "Godfather, The") or too long for the n-gram scan, by first word, longest first."""
+        ids_of: dict[_Surface, list[int]] = defaultdict(list)
+        for item in self._items.values():
+            for name in dict.fromkeys((item.title, catalog_form(item), *item.aka)):
+                surface = _surface(name)
+                if surface and (any(surface.gaps) or len(surface.words) > self._max_tokens) and item.item_id not in ids_of[surface]:
+                    ids_of[surface].append(item.item_id)
+        by_first: dict[str, list[tuple[_Surface, tuple[int, ...]]]] = defaultdict(list)
+        for surface, ids in ids_of.items():
+            by_first[surface.words[0]].append((surface, tuple(ids)))
+        for entries in by_first.values():
+            entries.sort(key=lambda e: -len(e[0].words))
+        return dict(by_first)
 
     # One mention ---------------------------------------------------------------------------------
     def ground(self, mention: str, year: int | None = None, *, use_embeddings: bool = True) -> Grounding:
@@ -197,11 +243,71 @@ class TitleGrounder:
             if grounding.status != "unknown":
                 found.append(_at(grounding, quoted.start(1), quoted.end(1)))
                 taken.append((quoted.start(), quoted.end()))
+        self._punctuated_titles(text, taken, found)
+        self._titles_before_years(text, taken, found)
         tokens = _tokens(text, taken)
         used = [False] * len(tokens)
         self._exact_ngrams(text, tokens, used, found)
         self._capitalised_runs(text, tokens, used, found)
         return sorted(found, key=lambda g: g.start or 0)
+
+    def _punctuated_titles(self, text: str, taken: list[tuple[int, int]], found: list[Grounding]) -> None:
+        """Titles written with their own punctuation ("I loved Monsters, Inc. (2001)"): the words
+        must match and each gap must be the title's punctuation (or left out, if another gap kept
+        it); a year right after picks the version."""
+        tokens = [t for t in _tokens(text, taken)]
+        words = [t.lower for t in tokens]
+        i = 0
+        while i < len(tokens):
+            match = self._surface_at(text, tokens, words, i)
+            if match is None:
+                i += 1
+                continue
+            length, ids = match
+            start, end = tokens[i].start, tokens[i + length - 1].end
+            year_end, year = _year_at(text, end)
+            grounding = self._decide(text[start:end], {item_id: 100.0 for item_id in ids}, year, "exact")
+            found.append(_at(grounding, start, year_end or end))
+            taken.append((start, year_end or end))
+            i += length
+
+    def _titles_before_years(self, text: str, taken: list[tuple[int, int]], found: list[Grounding]) -> None:
+        """"<title> (<year>)" is a title even when its words are common ("I loved Kids (1995)",
+        "It (2017)"): the longest run of words before a parenthesised year that names an item of
+        exactly that year."""
+        tokens = _tokens(text, taken)
+        for j, token in enumerate(tokens):
+            if j == 0 or not re.fullmatch(r"(18|19|20)\d{2}", token.word):
+                continue
+            gap_before, after = text[tokens[j - 1].end : token.start], text[token.end : token.end + 1]
+            if not _OPEN_YEAR.fullmatch(gap_before) or after != ")":
+                continue
+            year = int(token.word)
+            for length in range(min(self._max_tokens, j), 0, -1):
+                span = tokens[j - length : j]
+                if any(t.boundary_before for t in span[1:]):
+                    continue
+                key = normalise_title(text[span[0].start : span[-1].end])
+                ids = [i for i in self._by_key.get(key, ()) if self._items[i].year == year]
+                if ids:
+                    grounding = self._decide(text[span[0].start : span[-1].end], {i: 100.0 for i in ids}, year, "exact")
+                    found.append(_at(grounding, span[0].start, token.end + 1))
+                    taken.append((span[0].start, token.end + 1))
+                    break
+
+    def _surface_at(self, text: str, tokens: list[_Tok], words: list[str], i: int) -> tuple[int, tuple[int, ...]] | None:
+        for surface, ids in self._surfaces.get(words[i], ()):
+            n = len(surface.words)
+            if i + n > len(tokens) or tuple(words[i : i + n]) != surface.words:
+                continue
+            gaps = [text[a.end : b.start].strip() for a, b in zip(tokens[i : i + n - 1], tokens[i + 1 : i + n])]
+            if not all(g == want or (not g and want) for g, want in zip(gaps, surface.gaps)):
+                continue
+            kept = any(g for g in gaps)
+            capitalised = any(t.capitalised for t in tokens[i : i + n])
+            if (kept or n > self._max_tokens) and (capitalised or n >= 3):
+                return n, ids
+        return None
 
     def _exact_ngrams(self, text: str, tokens: list[_Tok], used: list[bool], found: list[Grounding]) -> None:
         i = 0
@@ -271,7 +377,7 @@ def _plausible(tokens: list[_Tok], i: int, length: int) -> bool:
     after = tokens[i + length] if i + length < len(tokens) else None
     if after is not None and not after.boundary_before and after.capitalised and after.lower not in CONNECTORS and not after.word.isdigit():
         return False  # part of a longer name ("Blade Runer", "Tom Hanks"): left to the fuzzy pass
-    content = [t for t in span if t.lower not in CONNECTORS] or span
+    content = [t for t in span if t.lower not in TITLE_MINOR] or span
     if length == 1:
         return _plausible_word(span[0], tokens[i - 1] if i > 0 else None)
     if all(t.capitalised for t in content):
@@ -297,11 +403,19 @@ def _year_after(text: str, tokens: list[_Tok], index: int) -> tuple[int | None, 
     """A year right after a title ("Dracula 1931", "Dracula (1931)"): (span end, year)."""
     if index >= len(tokens) or not re.fullmatch(r"(18|19|20)\d{2}", tokens[index].word):
         return None, None
-    gap = text[tokens[index - 1].end : tokens[index].start]
+    gap = text[tokens[index - 1].end : tokens[index].start].strip().lstrip(".!?…")  # "Shall We Dance? (1996)"
     if gap.strip() not in ("", "("):
         return None, None
     end = tokens[index].end + (1 if text[tokens[index].end : tokens[index].end + 1] == ")" else 0)
     return end, int(tokens[index].word)
+
+
+def _year_at(text: str, end: int) -> tuple[int | None, int | None]:
+    """A year right after position `end` ("... Inc. (2001)", "... Vol. 1 2003"): (span end, year)."""
+    found = _YEAR_TAIL_AT.match(text, end)
+    if not found:
+        return None, None
+    return found.end(), int(found.group(1) or found.group(2))
 
 
 def _runs(tokens: list[_Tok], used: list[bool]) -> list[list[_Tok]]:
