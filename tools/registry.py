@@ -1,6 +1,7 @@
 """All the agent's tools in one place: typed functions over the per-turn deps, pydantic arguments,
 docstrings the LLM reads. The pipeline calls the backends directly; a capable model with native
-tool calling gets these same tools as LangChain `StructuredTool`s (see `agent.native`).
+tool calling gets these same tools as LangChain `StructuredTool`s (see `agent.native`), and MCP
+clients get the catalog ones through `muse mcp` (see `ui/mcp_tools.py`).
 
 Tools only ever narrow the profile's hard constraints (avoided genres, years, seen items): an LLM
 cannot ask a tool to break them.
