@@ -222,3 +222,18 @@ def test_http_app_refuses_to_exist_without_keys(mcp_settings: Settings) -> None:
     no_keys = mcp_settings.model_copy(update={"api_keys": []})
     with pytest.raises(InvalidInputError, match="MUSE_API_KEYS"):
         http_app(build_server(lambda: None), no_keys)  # type: ignore[arg-type, return-value]
+
+
+def test_the_fake_service_draws_through_the_image_service(settings: Settings) -> None:
+    from muse.errors import InvalidInputError
+    from tools.creative.service import ImageService
+    from ui.fake_service import fake_service
+
+    fake = fake_service(settings.home)
+    assert isinstance(fake.images, ImageService)
+    ref = fake.visual("vis-u", 32)
+    assert ref.kind == "poster" and Path(ref.path).read_bytes()[:4] == b"\x89PNG"
+    assert fake.visual("vis-u", 32).image_id == ref.image_id  # content-addressed: drawn once
+    assert fake.image(ref.image_id).path == ref.path and fake.image_path(ref.image_id) == Path(ref.path)
+    with pytest.raises(InvalidInputError, match="unknown item id 999"):
+        fake.visual("vis-u", 999)
