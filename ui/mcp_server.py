@@ -69,6 +69,11 @@ class LazyService:
                 raise BackendUnavailableError(f"Muse could not start: {self._error}")
             return self._service
 
+    def close(self) -> None:
+        with self._lock:
+            if self._service is not None:
+                self._service.close()
+
 
 def describe(tool: McpTool) -> types.Tool:
     """The MCP description of a tool: its docstring, input schema and output schema."""
@@ -175,7 +180,10 @@ def run_stdio(settings: Settings) -> None:
     async def serve() -> None:
         async with stdio_server() as (read, write):
             lazy.start()  # after the SDK moved fd 1 off the wire: build output goes to stderr
-            await server.run(read, write, server.create_initialization_options())
+            try:
+                await server.run(read, write, server.create_initialization_options())
+            finally:
+                lazy.close()
 
     anyio.run(serve)
 
