@@ -144,14 +144,15 @@ class RankArgs(BaseModel):
 
 def rank_for_user(deps: ToolDeps, args: RankArgs) -> list[ItemScore]:
     """Rank candidate items for this person's viewing history with the generative recommender (best first)."""
-    known = {i.item_id for i in deps.retriever.catalog.get_many(args.item_ids)}
-    unknown = [i for i in args.item_ids if i not in known]
+    ids = list(dict.fromkeys(args.item_ids))
+    known = {i.item_id for i in deps.retriever.catalog.get_many(ids)}
+    unknown = [i for i in ids if i not in known]
     if unknown:
         raise InvalidInputError(f"unknown item ids {unknown[:10]}: use ids that search_items or similar_items returned")
     if deps.scorer is None:
-        return [ItemScore(item_id=i, score=0.0) for i in args.item_ids]
-    scores = deps.scorer.score(deps.sequence, args.item_ids)
-    ranked = sorted(zip(args.item_ids, (float(s) for s in scores)), key=lambda t: -t[1])
+        return [ItemScore(item_id=i, score=0.0) for i in ids]
+    scores = deps.scorer.score(deps.sequence, ids)
+    ranked = sorted(zip(ids, (float(s) for s in scores)), key=lambda t: -t[1])
     return [ItemScore(item_id=i, score=round(s, 4)) for i, s in ranked]
 
 

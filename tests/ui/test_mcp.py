@@ -110,7 +110,7 @@ async def exercise(client: Client, scorer: bool) -> dict[str, Any]:
         out["ground"] = ground.structured_content["matches"]
         similar = await client.call_tool("similar_items", {"titles": ["Alien"], "k": 3})
         out["similar"] = similar.structured_content["items"]
-        out["score"] = await client.call_tool("score_for_user", {"user_id": "1", "item_ids": [1, 32, 2571]})
+        out["score"] = await client.call_tool("score_for_user", {"user_id": "1", "item_ids": [1, 32, 2571, 32]})
         turn = await client.call_tool("recommend", {"user_id": "mcp-u", "message": "sci-fi please, no horror"})
         out["turn"] = turn.structured_content
         liked = out["turn"]["items"][0]["item_id"]
