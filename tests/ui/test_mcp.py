@@ -237,3 +237,30 @@ def test_the_fake_service_draws_through_the_image_service(settings: Settings) ->
     assert fake.image(ref.image_id).path == ref.path and fake.image_path(ref.image_id) == Path(ref.path)
     with pytest.raises(InvalidInputError, match="unknown item id 999"):
         fake.visual("vis-u", 999)
+
+
+def test_a_crash_or_a_service_that_cannot_start_is_a_tool_error_not_a_crash() -> None:
+    from ui.mcp_server import LazyService, call
+    from ui.mcp_tools import TOOLS
+
+    tools = {t.name: t for t in TOOLS}
+
+    def broken() -> MuseService:
+        raise RuntimeError("secret internals")
+
+    crashed = anyio.run(call, tools, broken, "get_profile", {"user_id": "u"})
+    assert crashed.is_error and "failed inside Muse" in text_of(crashed) and "secret" not in text_of(crashed)
+
+    builds: list[int] = []
+
+    def no_data() -> MuseService:
+        from muse.errors import DataError
+
+        builds.append(1)
+        raise DataError("no dataset files found", path="/data/missing")
+
+    lazy = LazyService(no_data)
+    for _ in range(2):  # built once, the failure remembered and reported on every call
+        down = anyio.run(call, tools, lazy.get, "search_items", {"query": "x"})
+        assert down.is_error and "Muse could not start: /data/missing: no dataset files found" in text_of(down)
+    assert len(builds) == 1
