@@ -40,3 +40,6 @@ class ChatService(Protocol):
 
     def image_path(self, image_id: str) -> Path | None:
         """The PNG file of a ready image."""
+
+    def visual(self, user_id: str, item_id: int, wait_s: float = 30.0) -> ImageRef:
+        """A visual of a catalog item made for this user's taste, rendered now (waits up to `wait_s`)."""

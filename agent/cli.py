@@ -29,7 +29,7 @@ def chat_cmd(
 ) -> None:
     """Chat with Muse: `muse chat --user alice "I loved Alien, nothing romantic"`."""
     from agent.build import build_service
-    from muse.cli import fail, settings_of
+    from muse.cli_common import fail, settings_of
 
     try:
         service = build_service(settings_of(ctx))

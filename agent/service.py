@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from agent.api import ProfileEdit
 from agent.plan import Plan, default_plan
@@ -24,13 +24,16 @@ from agent.trace import Tracer
 from agent.types import ImageRef, ItemCard, TurnResult, UserProfile
 from agent.understand import Understanding, understand
 from agent.understand.concepts import build_concepts
-from muse.domain import Feedback, Interaction, Message
-from muse.errors import ForbiddenError, InvalidInputError
+from muse.domain import Feedback, Interaction, Item, Message
+from muse.errors import BackendUnavailableError, ForbiddenError, InvalidInputError
 from muse.ids import IMAGE_ID, check_item_id, check_session_id, check_user_id
 from muse.settings import Settings
 from stores.base import Stores
 from tools.protocols import Scorer
 from tools.retriever import Retriever, TitleGrounder
+
+if TYPE_CHECKING:
+    from tools.registry import ToolDeps
 
 HISTORY_LIMIT = 200
 
@@ -137,6 +140,31 @@ class MuseService:
         ref = self.image(image_id)
         return Path(ref.path) if ref is not None and ref.path and Path(ref.path).is_file() else None
 
+    def visual(self, user_id: str, item_id: int, wait_s: float = 30.0) -> ImageRef:
+        """A visual of a catalog item made for this user's taste (waits up to `wait_s` for it)."""
+        profile = self.profile(check_user_id(user_id))
+        item = self.item(item_id)
+        if item is None:
+            raise InvalidInputError(f"unknown item id {item_id}")
+        if self.s.images is None:
+            raise BackendUnavailableError("images are off (MUSE_IMAGE_BACKEND=none)")
+        ticket = self.s.images.submit([self._image_request(item, user_id, profile)])[0]
+        return _image_ref(self.s.images.wait(ticket.ticket_id, timeout=wait_s) or ticket)
+
+    def item(self, item_id: int) -> Item | None:
+        """A catalog item by id (None when there is none)."""
+        return self.s.stores.catalog.get(int(item_id))
+
+    def tool_deps(self, user_id: str | None = None) -> ToolDeps:
+        """The tools' deps outside a turn: the whole catalog, and the user's history for scoring."""
+        from tools.registry import ToolDeps
+
+        sequence: list[int] = []
+        if user_id is not None:
+            history = self.s.stores.interactions.history(check_user_id(user_id), limit=HISTORY_LIMIT)
+            sequence = _sequence([i.item_id for i in history], self.profile(user_id))
+        return ToolDeps(self.s.retriever, self.s.grounder, self.s.scorer, self.s.retriever.filters({}), sequence)
+
     def close(self) -> None:
         self._llm_pool.shutdown(wait=False, cancel_futures=True)
         if self.s.images is not None:
@@ -229,7 +257,7 @@ class MuseService:
         exclude = set(history_ids) | set(profile.liked_items) | set(profile.disliked_items) | set(u.liked_ids) | set(u.asked_ids)
         exclude |= shown
         filters = profile_filters(s.retriever, profile, exclude)
-        sequence = [*history_ids, *[i for i in profile.liked_items if i not in set(history_ids)]]
+        sequence = _sequence(history_ids, profile)
         liked_items = {i.item_id: i for i in s.stores.catalog.get_many(liked[-8:])}
         seeds = [i for i in liked[-8:] if i in liked_items] if plan.similar else []
         text = query_text(profile, u.keywords, u.tags) if plan.retrieve else ""
@@ -270,17 +298,21 @@ class MuseService:
         refs: dict[int, ImageRef] = {}
         if self.s.images is not None:
             with tracer.step("visuals", "images.submit", {"items": len(ranked)}) as h:
-                from tools.creative.models import ImageRequest, ItemFacts
-
-                likes = tuple(dict.fromkeys([*profile.liked_genres, *profile.keywords, *profile.history_genres]))[:8]
-                dislikes = tuple(dict.fromkeys([*profile.disliked_genres, *profile.avoid_keywords]))[:8]
-                requests = [ImageRequest(item=ItemFacts.of(r.item), user_id=user_id, like_keywords=likes,
-                                         dislike_keywords=dislikes, size=self.s.settings.image_size) for r in ranked]
+                requests = [self._image_request(r.item, user_id, profile) for r in ranked]
                 tickets = self.s.images.submit(requests)
                 refs = {t.item_id: _image_ref(t) for t in tickets}
                 h.n_in, h.n_out = len(requests), sum(1 for r in refs.values() if r.kind != "pending")
         return [ItemCard(item_id=r.item.item_id, title=r.item.title, year=r.item.year, genres=list(r.item.genres),
                          score=round(r.candidate.score, 4), reason=r.reason, image=refs.get(r.item.item_id)) for r in ranked]
+
+    def _image_request(self, item: Item, user_id: str, profile: UserProfile) -> Any:
+        """What to draw for `item` and this user (tools.creative's ImageRequest)."""
+        from tools.creative.models import ImageRequest, ItemFacts
+
+        likes = tuple(dict.fromkeys([*profile.liked_genres, *profile.keywords, *profile.history_genres]))[:8]
+        dislikes = tuple(dict.fromkeys([*profile.disliked_genres, *profile.avoid_keywords]))[:8]
+        return ImageRequest(item=ItemFacts.of(item), user_id=user_id, like_keywords=likes,
+                            dislike_keywords=dislikes, size=self.s.settings.image_size)
 
     def _persist(self, result: TurnResult, message: str, u: Understanding) -> None:
         stores, now = self.s.stores, int(time.time())
@@ -289,6 +321,12 @@ class MuseService:
             stores.sessions.add_message(Message(result.session_id, "assistant", result.reply, now,
                                                 result.model_dump(mode="json", include={"intent", "items", "clarifications", "trace"})))
             stores.profiles.put(result.user_id, result.profile.model_dump())
+
+
+def _sequence(history_ids: list[int], profile: UserProfile) -> list[int]:
+    """The GR sequence: the stored history, then liked items not in it."""
+    seen = set(history_ids)
+    return [*history_ids, *[i for i in profile.liked_items if i not in seen]]
 
 
 def _image_ref(ticket: Any) -> ImageRef:

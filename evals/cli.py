@@ -11,7 +11,7 @@ eval_app = typer.Typer(no_args_is_help=True, add_completion=False, help="Evaluat
 
 
 def _settings(ctx: typer.Context):
-    from muse.cli import settings_of
+    from muse.cli_common import settings_of
 
     return settings_of(ctx)
 

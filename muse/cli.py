@@ -1,15 +1,25 @@
-"""The `muse` command line. Each area adds its sub-commands here; Settings are built once, here."""
+"""The `muse` command line: every sub-command is registered here, and Settings are built once, here.
+
+The area command modules (`agent/cli.py`, `tools/*/cli.py`, `ui/cli.py`, ...) import their shared
+helpers from `muse.cli_common`, never from this module, so the imports run one way.
+"""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import typer
 
+from agent.cli import chat_cmd
+from evals.cli import eval_app
+from muse.cli_common import CHAT_MODEL, emit, fail, settings_of
 from muse.errors import MuseError
 from muse.settings import Settings, apply_offline_env
+from tools.gr.cli import gr_app
+from tools.retriever.cli import index_app, search_cmd
+from ui.cli import api_cmd, telegram_cmd, ui_cmd
+from ui.mcp_cli import mcp_cmd
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help="Muse: a conversational recommender.")
 data_app = typer.Typer(no_args_is_help=True, help="Load datasets into the stores and show what exists.")
@@ -24,27 +34,14 @@ def main(
     """Muse: a conversational recommender (retrieval, HSTU ranking, personalised visuals)."""
     apply_offline_env()
     ctx.obj = Settings.load(config_file=config)
+    ctx.meta[CHAT_MODEL] = _chat_model
 
 
-def settings_of(ctx: typer.Context) -> Settings:
-    """The Settings built by the entry point (sub-commands call this; they never build their own)."""
-    obj = ctx.find_root().obj
-    return obj if isinstance(obj, Settings) else Settings.load()
+def _chat_model(settings: Settings) -> Any:
+    """The configured chat model (the agent's factory; area commands get it through `ctx.meta`)."""
+    from agent.llm import build_chat_model
 
-
-def emit(payload: dict[str, Any], as_json: bool, lines: list[str] | None = None) -> None:
-    """Print a result as JSON or as aligned `key: value` lines."""
-    if as_json:
-        typer.echo(json.dumps(payload, indent=2, default=str))
-        return
-    for line in lines if lines is not None else [f"{k:>14}: {v}" for k, v in payload.items()]:
-        typer.echo(line)
-
-
-def fail(exc: MuseError) -> typer.Exit:
-    """Report a Muse error on stderr and return the exit to raise (code 2)."""
-    typer.echo(f"error: {exc}", err=True)
-    return typer.Exit(code=2)
+    return build_chat_model(settings)
 
 
 @data_app.command("prepare")
@@ -86,13 +83,7 @@ def demo(ctx: typer.Context) -> None:
         raise fail(exc) from exc
 
 
-# Each area's sub-commands (imported last: they use settings_of, emit and fail from above).
-from agent.cli import chat_cmd  # noqa: E402
-from evals.cli import eval_app  # noqa: E402
-from tools.gr.cli import gr_app  # noqa: E402
-from tools.retriever.cli import index_app, search_cmd  # noqa: E402
-from ui.cli import api_cmd, telegram_cmd, ui_cmd  # noqa: E402
-
+# Each area's sub-commands.
 app.add_typer(index_app, name="index")
 app.command("search")(search_cmd)
 app.add_typer(gr_app, name="gr")
@@ -100,5 +91,6 @@ app.command("chat")(chat_cmd)
 app.command("ui")(ui_cmd)
 app.command("api")(api_cmd)
 app.command("telegram")(telegram_cmd)
+app.command("mcp")(mcp_cmd)
 app.add_typer(eval_app, name="eval")
 

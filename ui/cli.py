@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from muse.cli import fail, settings_of
+from muse.cli_common import fail, settings_of
 from muse.errors import MuseError
 
 FAKE_HELP = "Serve the deterministic fake service (no models; for UI work and tests)."

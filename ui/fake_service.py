@@ -1,4 +1,5 @@
-"""A deterministic `ChatService` for UI work and tests: no models, real stores, real poster images.
+"""A deterministic `ChatService` for UI work and tests: no models, real stores, real poster images
+(drawn through the creative tool's `ImageService`, as the agent's service does).
 
 It behaves like a tiny recommender so interfaces can be tested end to end: genres named in a message
 enter the profile, 👍/👎 move items and genres in and out of it, and the next turn ranks with both.
@@ -13,13 +14,16 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from agent.api import ProfileEdit
 from agent.types import ImageRef, ItemCard, TraceStep, TurnResult, UserProfile
 from muse.domain import Feedback, Item, Message
-from muse.errors import ForbiddenError
+from muse.errors import ForbiddenError, InvalidInputError
 from stores.base import Stores
+
+if TYPE_CHECKING:
+    from tools.creative.service import ImageService
 
 #: A small, real-looking catalog (MovieLens ids and titles).
 CATALOG: tuple[Item, ...] = (
@@ -64,10 +68,12 @@ def _genre_of(word: str) -> str | None:
 class FakeChatService:
     """A `ChatService` with fixed rules and Pillow posters; thread-safe."""
 
-    def __init__(self, stores: Stores, images_dir: Path, *, n_items: int = 3, pending_last: bool = True) -> None:
+    def __init__(self, stores: Stores, images_dir: Path, *, n_items: int = 3, pending_last: bool = True,
+                 images: ImageService | None = None) -> None:
         self.stores = stores
         self.images_dir = Path(images_dir)
         self.images_dir.mkdir(parents=True, exist_ok=True)
+        self.images = images or poster_service(self.images_dir)
         self.n_items = n_items
         self.pending_last = pending_last  # the last card's image starts "pending" (exercises polling)
         self._items = {item.item_id: item for item in CATALOG}
@@ -88,7 +94,7 @@ class FakeChatService:
             t_profile = time.perf_counter()
             ranked = self._rank(profile)[: self.n_items]
             t_rank = time.perf_counter()
-            cards = [self._card(item, profile, last=(k == len(ranked) - 1)) for k, item in enumerate(ranked)]
+            cards = [self._card(user_id, item, profile, last=(k == len(ranked) - 1)) for k, item in enumerate(ranked)]
             reply = self._reply(profile, ranked)
             trace = [
                 TraceStep(step="understand", tool="profile", args={"message": message[:80]}, ms=1000 * (t_profile - start), n_out=1),
@@ -161,6 +167,21 @@ class FakeChatService:
         path = self.images_dir / f"{image_id}.png"
         return path if re.fullmatch(r"[\w-]+", image_id) and path.exists() else None
 
+    def visual(self, user_id: str, item_id: int, wait_s: float = 30.0) -> ImageRef:
+        """A poster of the item with the user's liked genres, through the image service."""
+        from tools.creative.models import ImageRequest, ItemFacts
+
+        item = self._items.get(int(item_id))
+        if item is None:
+            raise InvalidInputError(f"unknown item id {item_id}")
+        taste = tuple(g.lower() for g in self.profile(user_id).liked_genres)
+        request = ImageRequest(item=ItemFacts.of(item), user_id=user_id, like_keywords=taste, size=256)
+        ticket = self.images.submit([request])[0]
+        ticket = self.images.wait(ticket.ticket_id, timeout=wait_s) or ticket
+        if ticket.result is None:
+            return ImageRef(image_id=ticket.ticket_id, kind="pending", note=ticket.error)
+        return ImageRef(image_id=ticket.ticket_id, kind=ticket.result.kind, path=ticket.result.path)
+
     # Helpers -----------------------------------------------------------------------------------
     def history(self, user_id: str, session_id: str) -> list[Message]:
         """The messages of a user's session (empty if the session is someone else's)."""
@@ -192,25 +213,15 @@ class FakeChatService:
         pool = [item for item in CATALOG if item.item_id not in seen]
         return sorted(pool, key=lambda item: (-self._score(item, profile), item.item_id))
 
-    def _card(self, item: Item, profile: UserProfile, last: bool) -> ItemCard:
-        image_id = f"fake-{item.item_id}"
-        ref = self._render(image_id, item, profile)
+    def _card(self, user_id: str, item: Item, profile: UserProfile, last: bool) -> ItemCard:
+        ref = self.visual(user_id, item.item_id)
         if last and self.pending_last:
-            self._pending.add(image_id)
-            ref = ImageRef(image_id=image_id, kind="pending", note="rendering")
+            self._pending.add(ref.image_id)
+            ref = ImageRef(image_id=ref.image_id, kind="pending", note="rendering")
         matched = [g for g in item.genres if g in profile.liked_genres] or list(item.genres[:2])
         reason = f"Because you like {', '.join(matched).lower()}." if profile.liked_genres else f"Popular {', '.join(matched).lower()} pick."
         return ItemCard(item_id=item.item_id, title=item.title, year=item.year, genres=list(item.genres),
                         score=self._score(item, profile), reason=reason, image=ref)
-
-    def _render(self, image_id: str, item: Item, profile: UserProfile) -> ImageRef:
-        path = self.images_dir / f"{image_id}.png"
-        if not path.exists():
-            from tools.creative.poster import PosterText, draw_poster, pick_theme
-
-            text = PosterText(item.title, item.year, item.genres, tuple(g.lower() for g in profile.liked_genres))
-            draw_poster(text, pick_theme([], item.genres), 256, seed=item.item_id).save(path)
-        return ImageRef(image_id=image_id, kind="poster", path=str(path))
 
     def _reply(self, profile: UserProfile, ranked: list[Item]) -> str:
         if not ranked:
@@ -218,6 +229,15 @@ class FakeChatService:
         taste = ", ".join(profile.liked_genres).lower() or "a bit of everything"
         titles = "; ".join(item.display_title for item in ranked)
         return f"For {taste}, try: {titles}."
+
+
+def poster_service(images_dir: Path) -> ImageService:
+    """The creative tool's image service over its poster backend, cached under `images_dir`."""
+    from tools.creative.cache import ImageCache
+    from tools.creative.poster import PosterGenerator
+    from tools.creative.service import ImageService
+
+    return ImageService(PosterGenerator(ImageCache(images_dir)))
 
 
 def fake_service(home: Path, *, persistent: bool = True, **kwargs: object) -> FakeChatService:

@@ -66,3 +66,19 @@ def test_search_before_prepare_says_what_to_run(tmp_path: Path, monkeypatch: pyt
     monkeypatch.setenv("MUSE_HOME", str(tmp_path))
     result = CliRunner().invoke(app, ["search", "x", "--dataset", "nothing-here"])
     assert result.exit_code == 2 and "muse data prepare" in result.output
+
+
+def test_index_augment_gets_its_chat_model_from_the_entry_point(dataset: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """tools/ never imports the agent: `muse` hands the retriever's command a chat-model factory."""
+    import muse.cli
+    from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+    monkeypatch.setenv("MUSE_LLM_BACKEND", "none")
+    off = CliRunner().invoke(app, ["index", "augment", "--limit", "1", "--dataset", dataset])
+    assert off.exit_code == 2 and "no LLM configured" in off.output
+
+    reply = json.dumps({"description": "A crew is hunted in space.", "keywords": ["space", "creature"]})
+    monkeypatch.setattr(muse.cli, "_chat_model", lambda settings: FakeListChatModel(responses=[reply]))
+    done = CliRunner().invoke(app, ["index", "augment", "--limit", "1", "--dataset", dataset, "--json"])
+    assert done.exit_code == 0, done.output
+    assert json.loads(done.output)["done"] == 1

@@ -6,7 +6,7 @@ import time
 
 import typer
 
-from muse.cli import emit, fail, settings_of
+from muse.cli_common import chat_model_of, emit, fail, settings_of
 from muse.errors import InvalidInputError, MuseError
 
 index_app = typer.Typer(no_args_is_help=True, help="Build the item vector index (exact numpy + Chroma) and augment items.")
@@ -66,13 +66,9 @@ def index_augment(
     """Have the configured LLM write a description and keywords per item (then run `muse index build`)."""
     from tools.retriever.knowledge import augment_catalog
 
-    settings, _, stores = _open(ctx, dataset)
+    _, _, stores = _open(ctx, dataset)
     try:
-        from agent.llm import build_chat_model
-
-        llm = build_chat_model(settings)
-        if llm is None:
-            raise InvalidInputError("no LLM configured (MUSE_LLM_BACKEND=none)")
+        llm = chat_model_of(ctx)  # the entry point's factory: tools never import the agent
         report = augment_catalog(stores.catalog, llm, limit=limit, overwrite=overwrite, progress=not as_json)
     except MuseError as exc:
         raise fail(exc) from exc
