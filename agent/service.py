@@ -1,16 +1,16 @@
 """MuseService: one chat turn = understand -> profile -> plan -> execute -> reply -> persist.
 
 Built once per process by `build_service(settings)`; per-user state lives only in the stores,
-so two users (or two browser tabs) never share a profile. Turns of one user are serialised.
+so two users (or two browser tabs) never share a profile. Turns of one user are serialised by a
+`TurnLock`: in-process, or through PostgreSQL when several workers share the stores.
 """
 
 from __future__ import annotations
 
 import re
-import threading
 import time
-from collections import defaultdict
 from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +28,7 @@ from muse.domain import Feedback, Interaction, Message
 from muse.errors import InvalidInputError
 from muse.settings import Settings
 from stores.base import Stores
+from stores.locks import LocalTurnLock, TurnLock
 from tools.protocols import Scorer
 from tools.retriever import Retriever, TitleGrounder
 
@@ -48,6 +49,7 @@ class Services:
     images: Any = None  # tools.creative.ImageService
     llm: Any = None  # langchain BaseChatModel
     llm_capable: bool = False
+    turn_lock: TurnLock | None = None  # default: in-process (one worker)
 
 
 def check_user_id(user_id: str) -> str:
@@ -62,8 +64,7 @@ class MuseService:
     def __init__(self, services: Services) -> None:
         self.s = services
         self.known_genres = services.retriever.known_genres()
-        self._locks: defaultdict[str, threading.Lock] = defaultdict(threading.Lock)
-        self._locks_guard = threading.Lock()
+        self._turns: TurnLock = services.turn_lock or LocalTurnLock()
         self._llm_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="muse-llm")
 
     # ChatService --------------------------------------------------------------------------------
@@ -144,12 +145,12 @@ class MuseService:
         self._llm_pool.shutdown(wait=False, cancel_futures=True)
         if self.s.images is not None:
             self.s.images.close()
+        self._turns.close()
         self.s.stores.close()
 
     # The turn -----------------------------------------------------------------------------------
-    def _lock(self, user_id: str) -> threading.Lock:
-        with self._locks_guard:
-            return self._locks[user_id]
+    def _lock(self, user_id: str) -> AbstractContextManager[None]:
+        return self._turns.hold(user_id)
 
     def _session(self, user_id: str, session_id: str | None) -> str:
         if session_id is not None:

@@ -62,6 +62,10 @@ class Settings(BaseSettings):
     llm_intro_budget_s: float = Field(default=0.0, description="Time a non-capable (tiny) LLM gets to write the reply's opening line, in parallel with ranking; 0 = off (measured: SmolLM2 rarely produced a usable line and cost ~1 s a turn).")
     llm_capable: bool | None = Field(default=None, description="Trust the LLM for extraction/planning (default: only for openai backend).")
 
+    # Stores: SQLite files under HOME by default; one PostgreSQL for several workers or machines
+    database_url: SecretStr | None = Field(default=None, description="postgresql://user:pass@host:5432/db: keep the stores in PostgreSQL (one schema per dataset) instead of SQLite files.")
+    db_pool_size: int = Field(default=10, ge=1, le=200, description="Most PostgreSQL connections one process opens for the stores (as many again for per-user turn locks).")
+
     # Embeddings and vectors
     embedder: Literal["minilm", "sentence-transformers", "llamacpp", "openai", "fake"] = "minilm"
     embedding_model: str | None = Field(default=None, description="Model path/name for the chosen embedder.")
@@ -88,6 +92,7 @@ class Settings(BaseSettings):
     api_keys: Annotated[list[str], NoDecode] = Field(default_factory=list)
     api_rate_per_minute: int = 60
     api_max_body_bytes: int = 64_000
+    api_workers: int = Field(default=1, ge=1, le=64, description="API worker processes; more than one needs database_url (shared rate limits and turn locks).")
     telegram_token: SecretStr | None = None
     top_k: int = 5
 
@@ -96,6 +101,13 @@ class Settings(BaseSettings):
     def _split_keys(cls, value: Any) -> Any:
         if isinstance(value, str):
             return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @field_validator("database_url", mode="after")
+    @classmethod
+    def _postgres_only(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not value.get_secret_value().startswith(("postgresql://", "postgres://")):
+            raise ValueError("database_url must start with postgresql:// (SQLite needs no URL: leave it unset)")
         return value
 
     @classmethod
@@ -127,6 +139,10 @@ class Settings(BaseSettings):
     def db_path(self, slug: str) -> Path:
         """SQLite database of one dataset (catalog, interactions, users, sessions, profiles, feedback)."""
         return self.home / "db" / f"{slug}.sqlite3"
+
+    @property
+    def uses_postgres(self) -> bool:
+        return self.database_url is not None
 
     @property
     def downloads(self) -> Path:

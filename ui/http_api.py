@@ -3,7 +3,8 @@
 Every `/v1` request passes, in order: a declared-size check (413), an API key (401), a per-key token
 bucket (429), and a streamed-size check (413); then pydantic validation (422) and one service call.
 With no API keys configured the API does not start, unless `insecure_no_auth` is set, and then it
-only binds to loopback.
+only binds to loopback. Several worker processes (`serve(..., workers=N)`) need PostgreSQL stores:
+the rate limit and the per-user turn lock then live there, so they hold across workers.
 """
 
 from __future__ import annotations
@@ -12,10 +13,11 @@ import hashlib
 import hmac
 import ipaddress
 import json
+import os
 import threading
 import time
 from collections.abc import Awaitable, Callable, MutableMapping
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Protocol
 
 from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi import Path as PathParam
@@ -27,6 +29,7 @@ from agent.api import ChatService
 from agent.types import TurnResult, UserProfile
 from muse.errors import BackendUnavailableError, InvalidInputError, NotFoundError
 from muse.settings import Settings
+from stores.datasets import dataset_slug
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -58,6 +61,11 @@ class FeedbackRequest(BaseModel):
 class ImagePending(BaseModel):
     image_id: str
     status: Literal["pending"] = "pending"
+
+
+class RateLimiter(Protocol):
+    def take(self, key: str) -> float:
+        """Spend one request of `key`; 0 when allowed, else the seconds to wait."""
 
 
 class TokenBucket:
@@ -94,7 +102,7 @@ async def _reply(send: Send, status: int, detail: str, headers: dict[str, str] |
 class Guard:
     """ASGI middleware for `/v1`: size limit, API key, rate limit, in that order."""
 
-    def __init__(self, app: ASGIApp, keys: list[str], max_body_bytes: int, bucket: TokenBucket) -> None:
+    def __init__(self, app: ASGIApp, keys: list[str], max_body_bytes: int, bucket: RateLimiter) -> None:
         self.app = app
         self.keys = keys
         self.max_body = max_body_bytes
@@ -230,8 +238,19 @@ def create_api(service: ChatService, settings: Settings, *, insecure_no_auth: bo
     for exc_type, status in statuses.items():
         api.add_exception_handler(exc_type, _handler(status))
     api.add_middleware(Guard, keys=list(settings.api_keys), max_body_bytes=settings.api_max_body_bytes,
-                       bucket=TokenBucket(settings.api_rate_per_minute, clock))
+                       bucket=rate_limiter(settings, clock))
     return api
+
+
+def rate_limiter(settings: Settings, clock: Callable[[], float] = time.monotonic) -> RateLimiter:
+    """The one place the limiter is chosen: shared through PostgreSQL when the stores are there
+    (several workers count against one bucket per key), else in this process."""
+    if settings.database_url is not None:
+        from stores.postgres import PgRateLimiter
+
+        return PgRateLimiter(settings.database_url.get_secret_value(), dataset_slug(settings.dataset),
+                             settings.api_rate_per_minute)
+    return TokenBucket(settings.api_rate_per_minute, clock)
 
 
 def _handler(status: int) -> Callable[[Request, Exception], Awaitable[JSONResponse]]:
@@ -251,19 +270,65 @@ def is_loopback(host: str) -> bool:
 
 
 def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000, *, insecure_no_auth: bool = False,
-          fake: bool = False) -> None:
-    """Run the API with uvicorn until interrupted."""
+          fake: bool = False, workers: int | None = None) -> None:
+    """Run the API with uvicorn until interrupted; `workers` > 1 runs that many processes on one port."""
     import uvicorn
 
     from ui.services import load_service
 
+    workers = settings.api_workers if workers is None else workers
     if insecure_no_auth and not is_loopback(host):
         raise InvalidInputError("--insecure-no-auth only binds to loopback (127.0.0.1, ::1, localhost)")
     if not settings.api_keys and not insecure_no_auth:
         raise InvalidInputError(NO_KEYS)  # before building the service: fail fast
+    if workers > 1:
+        _check_workers(settings, workers)
+        os.environ[WORKER_ENV] = json.dumps({"settings": _revealed(settings), "insecure_no_auth": insecure_no_auth,
+                                             "fake": fake})
+        print(f"Muse API: http://{host}:{port} (docs at /docs), {workers} workers", flush=True)
+        uvicorn.run("ui.http_api:worker_app", factory=True, workers=workers, host=host, port=port, log_level="info")
+        return
     api = create_api(load_service(settings, fake=fake), settings, insecure_no_auth=insecure_no_auth)
     print(f"Muse API: http://{host}:{port} (docs at /docs)", flush=True)
     uvicorn.run(api, host=host, port=port, log_level="info")
 
 
-__all__ = ["ChatRequest", "FeedbackRequest", "Guard", "TokenBucket", "create_api", "serve", "with_image_urls"]
+WORKER_ENV = "MUSE_API_WORKER_CONFIG"  # the parent's settings, handed to each worker process
+
+
+def _check_workers(settings: Settings, workers: int) -> None:
+    """Several workers need shared stores; prepare the dataset once here, not in every worker."""
+    if settings.database_url is None:
+        raise InvalidInputError(f"--workers {workers} needs PostgreSQL: set MUSE_DATABASE_URL=postgresql://... "
+                                "(SQLite files, in-process rate limits and turn locks are per process)")
+    from stores import dataset_ready
+    from stores.datasets import prepare_dataset
+
+    if not dataset_ready(settings, dataset_slug(settings.dataset)):
+        prepare_dataset(settings)
+
+
+def _revealed(settings: Settings) -> dict[str, Any]:
+    data = settings.model_dump(mode="json")
+    for name, value in settings:
+        if hasattr(value, "get_secret_value"):
+            data[name] = value.get_secret_value()
+    return data
+
+
+def worker_app() -> FastAPI:
+    """One worker's app (uvicorn's factory): the service is built under a database lock, so workers
+    that find an index or model cache missing build it once, one after another."""
+    from stores.postgres import startup_lock
+    from ui.services import load_service
+
+    config = json.loads(os.environ[WORKER_ENV])
+    settings = Settings(**config["settings"])
+    assert settings.database_url is not None
+    with startup_lock(settings.database_url.get_secret_value(), dataset_slug(settings.dataset)):
+        service = load_service(settings, fake=config["fake"])
+    return create_api(service, settings, insecure_no_auth=config["insecure_no_auth"])
+
+
+__all__ = ["ChatRequest", "FeedbackRequest", "Guard", "RateLimiter", "TokenBucket", "create_api", "rate_limiter", "serve",
+           "with_image_urls", "worker_app"]

@@ -1,8 +1,9 @@
-"""One contract, every store implementation (in-memory and SQLite)."""
+"""One contract, every store implementation (in-memory, SQLite, and PostgreSQL on a real server)."""
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,9 +17,14 @@ AMELIE = Item(2, "Amelie", 2001, ("Comedy", "Romance"), (), ("Le Fabuleux destin
 ALIEN = Item(3, "Alien", 1979, ("Horror", "Sci-Fi"))
 
 
-@pytest.fixture(params=["memory", "sqlite"])
-def stores(request: pytest.FixtureRequest, tmp_path: Path) -> Stores:
-    s = memory_stores() if request.param == "memory" else sqlite_stores(tmp_path / "muse.sqlite3")
+@pytest.fixture(params=["memory", "sqlite", "postgres"])
+def stores(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Stores]:
+    if request.param == "postgres":
+        from stores.postgres import postgres_stores
+
+        s = postgres_stores(request.getfixturevalue("postgres_url"), request.getfixturevalue("pg_slug"), pool_size=6)
+    else:
+        s = memory_stores() if request.param == "memory" else sqlite_stores(tmp_path / "muse.sqlite3")
     yield s
     s.close()
 
