@@ -103,12 +103,15 @@ class Settings(BaseSettings):
             return [part.strip() for part in value.split(",") if part.strip()]
         return value
 
-    @field_validator("database_url", mode="after")
+    @field_validator("database_url", mode="before")
     @classmethod
-    def _postgres_only(cls, value: SecretStr | None) -> SecretStr | None:
-        if value is not None and not value.get_secret_value().startswith(("postgresql://", "postgres://")):
+    def _postgres_only(cls, value: Any) -> Any:
+        raw = value.get_secret_value() if isinstance(value, SecretStr) else value
+        if raw is None or (isinstance(raw, str) and not raw.strip()):
+            return None  # MUSE_DATABASE_URL= (empty) means SQLite, as unset does
+        if not isinstance(raw, str) or not raw.startswith(("postgresql://", "postgres://")):
             raise ValueError("database_url must start with postgresql:// (SQLite needs no URL: leave it unset)")
-        return value
+        return raw
 
     @classmethod
     def settings_customise_sources(
