@@ -80,7 +80,7 @@ def main() -> None:
     args = parser.parse_args()
     home = Settings().home.resolve()
     base = {"MUSE_HOME": str(home), "MUSE_LLM_BACKEND": "none", "MUSE_IMAGE_BACKEND": "none",
-            "MUSE_API_RATE_PER_MINUTE": "100000", "MUSE_API_KEYS": ",".join(f"bench{n}" for n in range(args.users))}
+            "MUSE_API_RATE_PER_MINUTE": "100000", "MUSE_API_KEYS": ",".join(f"bench{n}" for n in range(max(args.users, 4 * max(args.workers))))}
     rows: list[tuple[str, int, dict[str, float]]] = []
     with tempfile.TemporaryDirectory() as tmp, server() as (admin, what):
         prepare_dataset(Settings(home=home, database_url=None))
