@@ -147,7 +147,8 @@ def test_database_url_must_be_postgres() -> None:
 
 
 def test_several_workers_need_postgres(tmp_path: Path) -> None:
-    result = CliRunner().invoke(app, ["api", "--workers", "2"], env={"MUSE_HOME": str(tmp_path), "MUSE_API_KEYS": "k"})
+    result = CliRunner().invoke(app, ["api", "--workers", "2"], env={"MUSE_HOME": str(tmp_path), "MUSE_API_KEYS": "k",
+                                                                    "MUSE_DATABASE_URL": ""})
     assert result.exit_code == 2 and "needs PostgreSQL" in result.output and "MUSE_DATABASE_URL" in result.output
 
 

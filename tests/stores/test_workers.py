@@ -5,6 +5,7 @@ leaks between users."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -26,10 +27,10 @@ RATE = 8  # requests a minute per key: each user's key is enough for its 6 reque
 @pytest.fixture(scope="module")
 def cluster(postgres_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[list[str], str]]:
     """Two API processes (one with 2 workers) over one fresh database; yields their URLs and the DB URL."""
-    home = tmp_path_factory.mktemp("workers")
+    home, name = tmp_path_factory.mktemp("workers"), f"workers_{uuid.uuid4().hex[:8]}"
     with psycopg.connect(postgres_url, autocommit=True) as conn:
-        conn.execute('CREATE DATABASE "workers"')
-    db = urlunsplit(urlsplit(postgres_url)._replace(path="/workers"))
+        conn.execute(f'CREATE DATABASE "{name}"')
+    db = urlunsplit(urlsplit(postgres_url)._replace(path=f"/{name}"))
     env = {"MUSE_HOME": str(home / "home"), "MUSE_DATABASE_URL": db, "MUSE_EMBEDDER": "fake", "MUSE_LLM_BACKEND": "none",
            "MUSE_IMAGE_BACKEND": "none", "MUSE_API_RATE_PER_MINUTE": str(RATE), "MUSE_DB_POOL_SIZE": "6",
            "MUSE_API_KEYS": ",".join([*(f"k{n}" for n in range(USERS)), "kr"])}
@@ -42,7 +43,7 @@ def cluster(postgres_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iter
         for server in servers:
             server.stop()
         with psycopg.connect(postgres_url, autocommit=True) as conn:
-            conn.execute('DROP DATABASE IF EXISTS "workers" WITH (FORCE)')
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def _post(url: str, path: str, key: str, body: dict) -> dict:
