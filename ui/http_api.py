@@ -23,6 +23,7 @@ from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi import Path as PathParam
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.security import HTTPBearer
+from starlette.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field
 
 from agent.api import ChatService
@@ -124,7 +125,7 @@ class Guard:
         if identity is None:
             await _reply(send, 401, "missing or wrong API key", {"WWW-Authenticate": "Bearer"})
             return
-        wait_s = self.bucket.take(identity)
+        wait_s = await run_in_threadpool(self.bucket.take, identity)  # a shared limiter is a database round trip
         if wait_s > 0:
             await _reply(send, 429, "rate limit exceeded", {"Retry-After": str(max(1, round(wait_s)))})
             return

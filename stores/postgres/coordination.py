@@ -17,7 +17,7 @@ import psycopg
 
 from muse.errors import BackendUnavailableError
 from stores.locks import LocalTurnLock
-from stores.postgres.db import open_pool, schema_name
+from stores.postgres.db import checkout, open_pool, schema_name
 from stores.postgres.schema import lock_key
 
 TURN_WAIT_S = 60  # a user's turn waits this long for the same user's previous turn, then 503
@@ -33,7 +33,7 @@ class PgRateLimiter:
 
     def take(self, key: str) -> float:
         """Spend one token; returns 0 when allowed, else the seconds until a token is back."""
-        with self.pool.connection() as conn:
+        with checkout(self.pool) as conn:
             row = conn.execute("SELECT take_token(%s, %s, %s)", (key, self.capacity, self.refill_per_s)).fetchone()
         return float(row[0])
 
@@ -57,7 +57,7 @@ class PgTurnLock:
     @contextmanager
     def hold(self, user_id: str) -> Iterator[None]:
         key = lock_key(self.schema, "turn", user_id)
-        with self.local.hold(user_id), self.pool.connection() as conn:
+        with self.local.hold(user_id), checkout(self.pool) as conn:
             try:
                 conn.execute("SELECT pg_advisory_lock(%s)", (key,))
             except psycopg.errors.LockNotAvailable as exc:

@@ -8,6 +8,7 @@ commits together, exactly like the SQLite stores.
 
 from __future__ import annotations
 
+import logging
 import threading
 import uuid
 from collections.abc import Iterator
@@ -23,6 +24,22 @@ from muse.errors import BackendUnavailableError
 from stores.postgres.schema import lock_key, migrate
 
 MAX_IDENTIFIER = 63  # PostgreSQL's NAMEDATALEN - 1
+log = logging.getLogger("muse.stores")
+
+
+@contextmanager
+def checkout(pool: ConnectionPool) -> Iterator[psycopg.Connection]:
+    """A pooled connection; a full pool or a lost server becomes BackendUnavailableError (a 503 for
+    the API), with the details in the log, not in the message a client sees."""
+    try:
+        with pool.connection() as conn:
+            yield conn
+    except PoolTimeout as exc:
+        log.error("PostgreSQL pool %s: no free connection within %.0f s", pool.name, pool.timeout)
+        raise BackendUnavailableError("the database is busy; try again") from exc
+    except psycopg.OperationalError as exc:
+        log.error("PostgreSQL pool %s: %s", pool.name, exc)
+        raise BackendUnavailableError("the database is unavailable; try again") from exc
 
 
 def schema_name(slug: str) -> str:
@@ -90,7 +107,7 @@ class PgDatabase:
         if active is not None:
             yield active
             return
-        with self.pool.connection() as conn:
+        with checkout(self.pool) as conn:
             self._local.conn = conn
             try:
                 with conn.transaction():
@@ -105,7 +122,7 @@ class PgDatabase:
         if active is not None:
             yield active
             return
-        with self.pool.connection() as conn:
+        with checkout(self.pool) as conn:
             yield conn
 
     def one(self, query: Any, params: Any = None) -> tuple[Any, ...] | None:

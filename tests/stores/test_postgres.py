@@ -224,3 +224,17 @@ def _turn_key(slug: str, user_id: str) -> int:
     from stores.postgres.schema import lock_key
 
     return lock_key(schema_name(slug), "turn", user_id)
+
+
+def test_dropped_connections_are_replaced(pg_database: str) -> None:
+    """A database restart or a killed backend: the pool checks each connection it hands out."""
+    stores = postgres_stores(pg_database, "restart")
+    try:
+        stores.users.ensure("alice")
+        with psycopg.connect(pg_database, autocommit=True) as admin:
+            killed = admin.execute("""SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+                                      WHERE datname = current_database() AND pid <> pg_backend_pid()""").fetchone()[0]
+        assert killed >= 1
+        assert stores.users.exists("alice") and stores.users.ensure("bob")
+    finally:
+        stores.close()
