@@ -4,6 +4,7 @@ every reference resolves, every server has a health check, and the Muse settings
 from __future__ import annotations
 
 import re
+import tomllib
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -95,3 +96,13 @@ def test_env_example_covers_the_required_variables(compose: dict[str, Any]) -> N
     example = {line.split("=", 1)[0] for line in (DEPLOY / ".env.example").read_text().splitlines()
                if line and not line.startswith("#")}
     assert required and required <= example
+
+
+def test_dockerfile_copies_what_exists_and_every_package() -> None:
+    text = (DEPLOY / "Dockerfile").read_text(encoding="utf-8")
+    sources = [part for line in text.splitlines() if line.startswith("COPY ") for part in line.split()[1:-1]]
+    root = DEPLOY.parent
+    assert sources and all((root / source).exists() for source in sources)
+    include = tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]["find"]["include"]
+    assert {name.rstrip("*") for name in include} <= set(sources)
+    assert "data" in sources and "pip install -q -e ." in text  # the shipped dataset is found next to the code
