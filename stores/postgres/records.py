@@ -26,6 +26,18 @@ def _now() -> int:
     return int(time.time())
 
 
+def _clean(value: Any) -> Any:
+    """PostgreSQL text and jsonb cannot hold U+0000 (SQLite can): it becomes U+FFFD, so a NUL typed
+    into a chat or written by an LLM is stored instead of failing the turn."""
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd") if "\x00" in value else value
+    if isinstance(value, dict):
+        return {_clean(k): _clean(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_clean(v) for v in value]
+    return value
+
+
 def _item(row: tuple[Any, ...]) -> Item:
     item_id, title, year, genres, tags, aka, raw_title, description, keywords, popularity = row
     return Item(item_id=item_id, title=title, year=year, genres=tuple(genres), tags=tuple(tags), aka=tuple(aka),
@@ -43,8 +55,8 @@ class PgCatalog:
             conn.execute("CREATE TEMP TABLE IF NOT EXISTS items_in (LIKE items) ON COMMIT DROP")
             with conn.cursor().copy(f"COPY items_in (norm_title, {_ITEM_COLUMNS}) FROM STDIN") as copy:
                 for i in rows.values():
-                    copy.write_row((normalise_title(i.title), i.item_id, i.title, i.year, list(i.genres), list(i.tags),
-                                    list(i.aka), i.raw_title, i.description, list(i.keywords), i.popularity))
+                    copy.write_row(_clean((normalise_title(i.title), i.item_id, i.title, i.year, i.genres, i.tags,
+                                           i.aka, i.raw_title, i.description, i.keywords, i.popularity)))
             # Knowledge (description, keywords) survives a re-import that carries none.
             conn.execute(f"""
                 INSERT INTO items (norm_title, {_ITEM_COLUMNS}) SELECT norm_title, {_ITEM_COLUMNS} FROM items_in
@@ -92,7 +104,7 @@ class PgCatalog:
     def set_knowledge(self, item_id: int, description: str, keywords: tuple[str, ...]) -> None:
         with self.db.tx() as conn:
             conn.execute("UPDATE items SET description = %s, keywords = %s WHERE item_id = %s",
-                         (description, list(keywords), int(item_id)))
+                         (_clean(description), _clean(keywords), int(item_id)))
 
     def refresh_popularity(self, counts: dict[int, int]) -> None:
         with self.db.tx() as conn:
@@ -187,7 +199,7 @@ class PgSessions:
     def add_message(self, message: Message) -> None:
         with self.db.tx() as conn:
             conn.execute("INSERT INTO messages (session_id, role, content, ts, payload) VALUES (%s, %s, %s, %s, %s)",
-                         (message.session_id, message.role, message.content, message.ts, Jsonb(message.payload)))
+                         (message.session_id, message.role, _clean(message.content), message.ts, Jsonb(_clean(message.payload))))
 
     def messages(self, session_id: str, limit: int | None = None) -> list[Message]:
         rows = self.db.rows(
@@ -209,7 +221,7 @@ class PgProfiles:
         with self.db.tx() as conn:
             conn.execute("""INSERT INTO profiles (user_id, data, updated) VALUES (%s, %s, %s)
                             ON CONFLICT (user_id) DO UPDATE SET data = excluded.data, updated = excluded.updated""",
-                         (user_id, Jsonb(profile), _now()))
+                         (user_id, Jsonb(_clean(profile)), _now()))
 
     def delete(self, user_id: str) -> bool:
         with self.db.tx() as conn:

@@ -100,6 +100,19 @@ def test_sessions_and_messages(stores: Stores) -> None:
     assert stores.sessions.messages("nope") == []
 
 
+def test_nul_characters_are_stored_not_fatal(stores: Stores) -> None:
+    """A NUL in a chat message or an LLM's text is stored (PostgreSQL keeps it as U+FFFD)."""
+    sid = stores.sessions.create("alice")
+    stores.sessions.add_message(Message(sid, "user", "hi\x00there", 1, {"text": "a\x00b", "list": ["\x00"]}))
+    stores.profiles.put("alice", {"keywords": ["dark\x00"]})
+    stores.catalog.upsert([Item(9, "Nul\x00Film", 2000, ("Drama",))])
+    stores.catalog.set_knowledge(9, "desc\x00", ("kw\x00",))
+    message = stores.sessions.messages(sid)[0]
+    assert message.content in {"hi\x00there", "hi\ufffdthere"} and message.payload["text"] in {"a\x00b", "a\ufffdb"}
+    assert stores.profiles.get("alice")["keywords"][0] in {"dark\x00", "dark\ufffd"}
+    assert stores.catalog.get(9).description in {"desc\x00", "desc\ufffd"}
+
+
 def test_profiles(stores: Stores) -> None:
     assert stores.profiles.get("alice") is None
     stores.profiles.put("alice", {"liked": [1], "genres": {"Sci-Fi": 1.0}})
