@@ -238,3 +238,16 @@ def test_dropped_connections_are_replaced(pg_database: str) -> None:
         assert stores.users.exists("alice") and stores.users.ensure("bob")
     finally:
         stores.close()
+
+
+def test_cli_prepare_and_info_on_postgres(tmp_path: Path, pg_database: str) -> None:
+    import json
+
+    env = {"MUSE_HOME": str(tmp_path / "home"), "MUSE_DATABASE_URL": pg_database}
+    root = _small_copy(tmp_path, "clidata")
+    runner = CliRunner()
+    prepared = runner.invoke(app, ["data", "prepare", "--dataset", str(root), "--json"], env=env)
+    assert prepared.exit_code == 0, prepared.output
+    info = json.loads(runner.invoke(app, ["data", "info", "--dataset", str(root), "--json"], env=env).output)
+    assert info["prepared"] and info["db"].endswith("schema muse_clidata") and info["items"] == 80
+    assert not (tmp_path / "home" / "db").exists()  # nothing went to SQLite
