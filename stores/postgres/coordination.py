@@ -20,7 +20,7 @@ from stores.locks import LocalTurnLock
 from stores.postgres.db import checkout, open_pool, schema_name
 from stores.postgres.schema import lock_key
 
-TURN_WAIT_S = 60  # a user's turn waits this long for the same user's previous turn, then 503
+TURN_WAIT_S = 60.0  # a user's turn waits this long for the same user's previous turn, then 503
 
 
 class PgRateLimiter:
@@ -48,24 +48,31 @@ class PgTurnLock:
     connection per user waiting; the lock connections come from their own pool, so turns waiting
     here never starve the stores of connections."""
 
-    def __init__(self, url: str, slug: str, pool_size: int = 10) -> None:
+    def __init__(self, url: str, slug: str, pool_size: int = 10, wait_s: float = TURN_WAIT_S) -> None:
         self.schema = schema_name(slug)
         self.local = LocalTurnLock()
+        self.wait_s = wait_s
+        self.busy = f"another turn of this user has run for over {wait_s:g} s; try again"
         self.pool = open_pool(url, self.schema, pool_size, name=f"muse-locks-{slug}",
-                              session_sql=f"SET lock_timeout = '{TURN_WAIT_S}s'")
+                              session_sql=f"SET lock_timeout = {int(wait_s * 1000)}")
 
     @contextmanager
     def hold(self, user_id: str) -> Iterator[None]:
-        key = lock_key(self.schema, "turn", user_id)
-        with self.local.hold(user_id), checkout(self.pool) as conn:
-            try:
-                conn.execute("SELECT pg_advisory_lock(%s)", (key,))
-            except psycopg.errors.LockNotAvailable as exc:
-                raise BackendUnavailableError(f"another turn of this user has run for over {TURN_WAIT_S} s") from exc
-            try:
-                yield
-            finally:
-                conn.execute("SELECT pg_advisory_unlock(%s)", (key,))
+        key, local = lock_key(self.schema, "turn", user_id), self.local.hold(user_id)
+        if not local.acquire(timeout=self.wait_s):
+            raise BackendUnavailableError(self.busy)
+        try:
+            with checkout(self.pool) as conn:
+                try:
+                    conn.execute("SELECT pg_advisory_lock(%s)", (key,))
+                except psycopg.errors.LockNotAvailable as exc:
+                    raise BackendUnavailableError(self.busy) from exc
+                try:
+                    yield
+                finally:
+                    conn.execute("SELECT pg_advisory_unlock(%s)", (key,))
+        finally:
+            local.release()
 
     def close(self) -> None:
         self.pool.close()

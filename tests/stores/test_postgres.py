@@ -251,3 +251,31 @@ def test_cli_prepare_and_info_on_postgres(tmp_path: Path, pg_database: str) -> N
     info = json.loads(runner.invoke(app, ["data", "info", "--dataset", str(root), "--json"], env=env).output)
     assert info["prepared"] and info["db"].endswith("schema muse_clidata") and info["items"] == 80
     assert not (tmp_path / "home" / "db").exists()  # nothing went to SQLite
+
+
+def test_a_turn_stuck_too_long_makes_the_next_one_busy_not_hung(pg_database: str) -> None:
+    workers = [PgTurnLock(pg_database, "busy", wait_s=0.5) for _ in range(2)]
+    holding, release = threading.Event(), threading.Event()
+
+    def long_turn() -> None:
+        with workers[0].hold("carol"):
+            holding.set()
+            release.wait(10)
+
+    thread = threading.Thread(target=long_turn)
+    thread.start()
+    try:
+        assert holding.wait(10)
+        for lock in workers:  # the same worker (in-process wait) and another one (database wait)
+            start = time.monotonic()
+            with pytest.raises(BackendUnavailableError, match="over 0.5 s"):
+                with lock.hold("carol"):
+                    pass
+            assert time.monotonic() - start < 5
+    finally:
+        release.set()
+        thread.join(10)
+    with workers[1].hold("carol"):  # free again
+        pass
+    for lock in workers:
+        lock.close()
