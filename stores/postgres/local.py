@@ -5,6 +5,11 @@ directory too), a database created, and on `stop()` (also at interpreter exit) t
 down and the directory deleted. PostgreSQL refuses to run as root, so under root the server runs
 as the `postgres` user that Debian's package creates. Durability is off (fsync, synchronous
 commit): the data is thrown away anyway.
+
+A run that is killed cannot clean up after itself, so: SIGTERM stops the servers before the
+process ends; the server gets SIGINT (fast shutdown) when its parent dies, even by SIGKILL
+(`setpriv --pdeathsig`, util-linux); and `start()` deletes the directories such runs left behind.
+Start servers from the main thread: the death signal follows the thread that started them.
 """
 
 from __future__ import annotations
@@ -14,11 +19,14 @@ import os
 import pwd
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
+import threading
 import time
 from pathlib import Path
+from types import FrameType
 
 import psycopg
 
@@ -33,6 +41,49 @@ SERVER_SETTINGS = {
     "shared_buffers": "32MB",
     "logging_collector": "off",
 }
+
+
+PREFIX = "muse-pg-"
+STALE_AFTER_S = 600  # a directory without a live server this old is a killed run's leftover
+_live: set["LocalPostgres"] = set()
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_stale(tmp: Path | None = None) -> int:
+    """Delete the directories of servers whose run was killed (no live postmaster, old enough)."""
+    removed = 0
+    for root in Path(tmp or tempfile.gettempdir()).glob(f"{PREFIX}*"):
+        pidfile = root / "data" / "postmaster.pid"
+        try:
+            pid = int(pidfile.read_text().split()[0]) if pidfile.exists() else None
+            old = time.time() - root.stat().st_mtime > STALE_AFTER_S
+        except (OSError, ValueError, IndexError):
+            continue
+        if (pid is None and old) or (pid is not None and not _pid_alive(pid) and old):
+            shutil.rmtree(root, ignore_errors=True)
+            removed += 1
+    return removed
+
+
+def _on_sigterm(signum: int, frame: FrameType | None) -> None:
+    for server in list(_live):
+        server.stop()
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    os.kill(os.getpid(), signal.SIGTERM)
+
+
+def _stop_on_sigterm() -> None:
+    if threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, _on_sigterm)
 
 
 class PostgresUnavailable(BackendUnavailableError):
@@ -84,8 +135,11 @@ class LocalPostgres:
         if self.bindir is None:
             raise PostgresUnavailable("no PostgreSQL server binaries (initdb, postgres) found: run `make postgres-deps` "
                                       "as root (Debian's postgresql package) or set MUSE_PG_BINDIR")
-        self.root = Path(tempfile.mkdtemp(prefix="muse-pg-"))
+        remove_stale()
+        self.root = Path(tempfile.mkdtemp(prefix=PREFIX))
         atexit.register(self.stop)
+        _live.add(self)
+        _stop_on_sigterm()
         try:
             as_user = self._run_as()
             if as_user:
@@ -96,7 +150,8 @@ class LocalPostgres:
             port = _free_port()
             options = [f"-c{k}={v}" for k, v in SERVER_SETTINGS.items()]
             log = open(self.root / "server.log", "wb")  # noqa: SIM115 - the server writes it until stop()
-            self.process = subprocess.Popen([str(self.bindir / "postgres"), "-D", str(data), "-p", str(port),
+            dies_with_us = ["setpriv", "--pdeathsig", "INT", "--"] if shutil.which("setpriv") else []
+            self.process = subprocess.Popen([*dies_with_us, str(self.bindir / "postgres"), "-D", str(data), "-p", str(port),
                                              "-k", str(self.root), *options], stdout=log, stderr=subprocess.STDOUT,
                                             cwd=self.root, **as_user)
             log.close()
@@ -139,6 +194,7 @@ class LocalPostgres:
                 self.process.kill()
                 self.process.wait(timeout=15)
         self.process = None
+        _live.discard(self)
         if self.root is not None:
             shutil.rmtree(self.root, ignore_errors=True)
             self.root = None

@@ -279,3 +279,24 @@ def test_a_turn_stuck_too_long_makes_the_next_one_busy_not_hung(pg_database: str
         pass
     for lock in workers:
         lock.close()
+
+
+def test_leftovers_of_killed_runs_are_removed_and_live_servers_kept(tmp_path: Path) -> None:
+    import os
+    import subprocess
+
+    from stores.postgres.local import PREFIX, STALE_AFTER_S, remove_stale
+
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    cases = {"old-no-pid": None, "old-dead": dead.pid, "old-live": os.getpid(), "new-no-pid": None}
+    for name, pid in cases.items():
+        data = tmp_path / f"{PREFIX}{name}" / "data"
+        data.mkdir(parents=True)
+        if pid is not None:
+            (data / "postmaster.pid").write_text(f"{pid}\n/some/dir\n")
+        if name.startswith("old"):
+            past = time.time() - STALE_AFTER_S - 60
+            os.utime(data.parent, (past, past))
+    assert remove_stale(tmp_path) == 2
+    assert sorted(p.name.removeprefix(PREFIX) for p in tmp_path.iterdir()) == ["new-no-pid", "old-live"]
