@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -33,9 +34,11 @@ class ApiProcess:
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self, timeout_s: float = 300.0) -> str:
+        # If this process is killed, the API goes too (util-linux setpriv; the parent thread's death).
+        dies_with_us = ["setpriv", "--pdeathsig", "TERM", "--"] if shutil.which("setpriv") else []
         with open(self.log, "wb") as out:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "muse", "api", "--port", str(self.port), "--workers", str(self.workers)],
+                [*dies_with_us, sys.executable, "-m", "muse", "api", "--port", str(self.port), "--workers", str(self.workers)],
                 env=self.env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:
