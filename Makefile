@@ -12,7 +12,7 @@ export TOKENIZERS_PARALLELISM := false
 # llama.cpp's native build uses CPU instructions this sandbox forbids (AMX): build portable.
 export CMAKE_ARGS := -DGGML_NATIVE=OFF
 
-.PHONY: venv demo test test-all bench clean browser-deps
+.PHONY: venv demo test test-all bench clean browser-deps postgres-deps
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -34,12 +34,24 @@ browser-deps:
 	  || echo "browser-deps: could not install chromium; the browser test will skip"; \
 	fi
 
+## Debian's PostgreSQL server binaries for the store tests (each test session starts its own throwaway
+## server on loopback): installed only when missing and running as root; otherwise a no-op (the
+## PostgreSQL tests then skip and say why). Debian's own cluster is not needed, so none is started.
+postgres-deps:
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null 2>&1 \
+	  && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql \
+	   && (command -v pg_ctlcluster >/dev/null && for c in $$(pg_lsclusters -h 2>/dev/null | awk '{print $$1"/"$$2}'); do \
+	        pg_ctlcluster $${c%/*} $${c#*/} stop 2>/dev/null || true; done; true)) \
+	  || echo "postgres-deps: could not install postgresql; the PostgreSQL tests will skip"; \
+	fi
+
 ## The default test run (fast, offline). pytest's exit code 5 (no tests collected) is not a failure.
-test: venv browser-deps
+test: venv browser-deps postgres-deps
 	$(PY) -m pytest -q -p no:cacheprovider; rc=$$?; [ $$rc -eq 5 ] && exit 0 || exit $$rc
 
 ## Every test, slow integration tests included.
-test-all: venv
+test-all: venv browser-deps postgres-deps
 	$(PY) -m pytest -q -p no:cacheprovider -m "" ; rc=$$?; [ $$rc -eq 5 ] && exit 0 || exit $$rc
 
 ## Benchmarks: each prints a table.

@@ -7,7 +7,7 @@ from typing import Any
 
 from agent.service import MuseService, Services
 from muse.settings import Settings
-from stores import open_stores
+from stores import dataset_ready, open_stores, open_turn_lock
 from stores.base import Stores
 from stores.cached import CachedCatalog
 from stores.datasets import dataset_slug, prepare_dataset
@@ -35,7 +35,7 @@ def build_service(settings: Settings, llm: Any = DEFAULT, *, stores: Stores | No
     the dataset is prepared and the index built if missing (both incremental and cached)."""
     slug = dataset_slug(settings.dataset)
     if stores is None:
-        if not settings.db_path(slug).exists():
+        if not dataset_ready(settings, slug):
             prepare_dataset(settings)
         stores = open_stores(settings, slug)
         stores.catalog = CachedCatalog(stores.catalog)  # read hundreds of times a turn, changed by imports only
@@ -60,5 +60,5 @@ def build_service(settings: Settings, llm: Any = DEFAULT, *, stores: Stores | No
     return MuseService(Services(
         settings=settings, stores=stores, retriever=retriever, grounder=grounder,
         scorer=load_scorer(settings, slug) if scorer is DEFAULT else scorer,
-        images=images, llm=llm, llm_capable=bool(llm_capable),
+        images=images, llm=llm, llm_capable=bool(llm_capable), turn_lock=open_turn_lock(settings, slug),
     ))

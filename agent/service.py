@@ -1,16 +1,16 @@
 """MuseService: one chat turn = understand -> profile -> plan -> execute -> reply -> persist.
 
 Built once per process by `build_service(settings)`; per-user state lives only in the stores,
-so two users (or two browser tabs) never share a profile. Turns of one user are serialised.
+so two users (or two browser tabs) never share a profile. Turns of one user are serialised by a
+`TurnLock`: in-process, or through PostgreSQL when several workers share the stores.
 """
 
 from __future__ import annotations
 
-import threading
 import time
-from collections import defaultdict
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -29,6 +29,7 @@ from muse.errors import BackendUnavailableError, ForbiddenError, InvalidInputErr
 from muse.ids import IMAGE_ID, check_item_id, check_session_id, check_user_id
 from muse.settings import Settings
 from stores.base import Stores
+from stores.locks import LocalTurnLock, TurnLock
 from tools.protocols import Scorer
 from tools.retriever import Retriever, TitleGrounder
 
@@ -50,6 +51,7 @@ class Services:
     images: Any = None  # tools.creative.ImageService
     llm: Any = None  # langchain BaseChatModel
     llm_capable: bool = False
+    turn_lock: TurnLock | None = None  # default: in-process (one worker)
 
 
 class MuseService:
@@ -60,8 +62,7 @@ class MuseService:
         self.known_genres = services.retriever.known_genres()
         self.concepts, self.newest_year = build_concepts(services.stores.catalog, services.retriever.embedder, self.known_genres,
                                                          services.settings.home / "cache")
-        self._locks: defaultdict[str, threading.Lock] = defaultdict(threading.Lock)
-        self._locks_guard = threading.Lock()
+        self._turns: TurnLock = services.turn_lock or LocalTurnLock()
         self._llm_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="muse-llm")
 
     # ChatService --------------------------------------------------------------------------------
@@ -169,12 +170,12 @@ class MuseService:
         self._llm_pool.shutdown(wait=False, cancel_futures=True)
         if self.s.images is not None:
             self.s.images.close()
+        self._turns.close()
         self.s.stores.close()
 
     # The turn -----------------------------------------------------------------------------------
-    def _lock(self, user_id: str) -> threading.Lock:
-        with self._locks_guard:
-            return self._locks[user_id]
+    def _lock(self, user_id: str) -> AbstractContextManager[None]:
+        return self._turns.hold(user_id)
 
     def _session(self, user_id: str, session_id: str | None) -> str:
         if session_id is not None:

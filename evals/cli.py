@@ -18,13 +18,13 @@ def _settings(ctx: typer.Context):
 
 def _fast_service(settings):
     from agent.build import build_service
-    from stores import open_stores
+    from stores import dataset_ready, open_stores
     from stores.datasets import dataset_slug, prepare_dataset
     from tools.gr.scorer import FakeScorer
     from tools.retriever import FakeEmbedder
 
     slug = dataset_slug(settings.dataset)
-    if not settings.db_path(slug).exists():
+    if not dataset_ready(settings, slug):
         prepare_dataset(settings)
     stores = open_stores(settings, slug)
     return build_service(settings, llm=None, stores=stores, embedder=FakeEmbedder(),

@@ -62,6 +62,10 @@ class Settings(BaseSettings):
     llm_intro_budget_s: float = Field(default=0.0, description="Time a non-capable (tiny) LLM gets to write the reply's opening line, in parallel with ranking; 0 = off (measured: SmolLM2 rarely produced a usable line and cost ~1 s a turn).")
     llm_capable: bool | None = Field(default=None, description="Trust the LLM for extraction/planning (default: only for openai backend).")
 
+    # Stores: SQLite files under HOME by default; one PostgreSQL for several workers or machines
+    database_url: SecretStr | None = Field(default=None, description="postgresql://user:pass@host:5432/db: keep the stores in PostgreSQL (one schema per dataset) instead of SQLite files.")
+    db_pool_size: int = Field(default=10, ge=1, le=200, description="Most PostgreSQL connections one process opens for the stores (as many again for per-user turn locks).")
+
     # Embeddings and vectors
     embedder: Literal["minilm", "sentence-transformers", "llamacpp", "openai", "fake"] = "minilm"
     embedding_model: str | None = Field(default=None, description="Model path/name for the chosen embedder.")
@@ -92,6 +96,7 @@ class Settings(BaseSettings):
     api_max_concurrent_turns: int = Field(default=2, ge=1, description="Chat turns run at once per API process.")
     api_queue_depth: int = Field(default=32, ge=0, description="Chat turns waiting for a slot; past it, 503 + Retry-After.")
     api_queue_timeout_s: float = Field(default=2.0, gt=0, description="A turn expected to wait longer than this is refused at once (503 + Retry-After).")
+    api_workers: int = Field(default=1, ge=1, le=64, description="API worker processes; more than one needs database_url (shared rate limits and turn locks).")
     telegram_token: SecretStr | None = None
     top_k: int = 5
 
@@ -101,6 +106,16 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return [part.strip() for part in value.split(",") if part.strip()]
         return value
+
+    @field_validator("database_url", mode="before")
+    @classmethod
+    def _postgres_only(cls, value: Any) -> Any:
+        raw = value.get_secret_value() if isinstance(value, SecretStr) else value
+        if raw is None or (isinstance(raw, str) and not raw.strip()):
+            return None  # MUSE_DATABASE_URL= (empty) means SQLite, as unset does
+        if not isinstance(raw, str) or not raw.startswith(("postgresql://", "postgres://")):
+            raise ValueError("database_url must start with postgresql:// (SQLite needs no URL: leave it unset)")
+        return raw
 
     @classmethod
     def settings_customise_sources(
@@ -131,6 +146,10 @@ class Settings(BaseSettings):
     def db_path(self, slug: str) -> Path:
         """SQLite database of one dataset (catalog, interactions, users, sessions, profiles, feedback)."""
         return self.home / "db" / f"{slug}.sqlite3"
+
+    @property
+    def uses_postgres(self) -> bool:
+        return self.database_url is not None
 
     @property
     def downloads(self) -> Path:

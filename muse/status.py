@@ -5,17 +5,20 @@ from __future__ import annotations
 from typing import Any
 
 from muse.settings import Settings
-from stores import open_stores
+from stores import dataset_ready, open_stores, store_location
 from stores.datasets import dataset_slug
-from stores.schema import SCHEMA_VERSION
 
 
 def dataset_status(settings: Settings, spec: str | None = None) -> dict[str, Any]:
     slug = dataset_slug(spec or settings.dataset)
-    db = settings.db_path(slug)
-    status: dict[str, Any] = {"dataset": slug, "home": str(settings.home.resolve()), "db": str(db),
-                              "prepared": db.exists(), "schema_version": SCHEMA_VERSION}
-    if db.exists():
+    if settings.uses_postgres:
+        from stores.postgres import SCHEMA_VERSION
+    else:
+        from stores.schema import SCHEMA_VERSION
+    prepared = dataset_ready(settings, slug)
+    status: dict[str, Any] = {"dataset": slug, "home": str(settings.home.resolve()), "db": store_location(settings, slug),
+                              "prepared": prepared, "schema_version": SCHEMA_VERSION}
+    if prepared:
         stores = open_stores(settings, slug)
         try:
             status.update(items=stores.catalog.count(), users=stores.users.count(),

@@ -1,7 +1,7 @@
 """Store interfaces. One small Protocol per kind of record; SQL lives only in implementations.
 
-Every implementation (in-memory for tests, SQLite for real use; Postgres later) passes the same
-contract tests in `tests/stores/test_contract.py`.
+Every implementation (in-memory for tests, SQLite for one process, PostgreSQL for several) passes
+the same contract tests in `tests/stores/test_contract.py`.
 """
 
 from __future__ import annotations

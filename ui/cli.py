@@ -31,12 +31,14 @@ def api_cmd(
     port: int = typer.Option(8000, "--port", help="Port to serve on."),
     insecure_no_auth: bool = typer.Option(False, "--insecure-no-auth", help="Run without API keys (loopback only)."),
     fake: bool = typer.Option(False, "--fake", help=FAKE_HELP),
+    workers: int | None = typer.Option(None, "--workers", min=1, max=64,
+                                       help="Worker processes (default MUSE_API_WORKERS, 1); more than one needs MUSE_DATABASE_URL."),
 ) -> None:
     """Serve the HTTP API (keys from MUSE_API_KEYS; OpenAPI docs at /docs)."""
     from ui.http_api import serve
 
     try:
-        serve(settings_of(ctx), host=host, port=port, insecure_no_auth=insecure_no_auth, fake=fake)
+        serve(settings_of(ctx), host=host, port=port, insecure_no_auth=insecure_no_auth, fake=fake, workers=workers)
     except MuseError as exc:
         raise fail(exc) from exc
 

@@ -13,7 +13,9 @@ import math
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
-from ui.limits import RateLimiter
+from starlette.concurrency import run_in_threadpool
+
+from ui.limits import RateLimiter, TokenBucket
 from ui.tenants import Caller, Keyring
 
 Scope = MutableMapping[str, Any]
@@ -60,7 +62,10 @@ class Guard:
         if caller is None:
             await reply(send, 401, "missing or wrong API key", {"WWW-Authenticate": "Bearer"})
             return
-        wait_s = self.rate.acquire(caller.rate_key)
+        if isinstance(self.rate, TokenBucket):  # in memory: no reason to leave the event loop
+            wait_s = self.rate.acquire(caller.rate_key)
+        else:  # a shared limiter is a database round trip: off the event loop
+            wait_s = await run_in_threadpool(self.rate.acquire, caller.rate_key)
         if wait_s is not None:
             await reply(send, 429, "rate limit exceeded", {"Retry-After": str(max(1, math.ceil(wait_s)))})
             return

@@ -4,12 +4,15 @@ Every `/v1` request passes `ui.guard.Guard` (size 413, API key 401, per-key rate
 body 415/422), then pydantic validation (422, never echoing the input) and one service call; chat
 turns also wait for a slot at the turn gate (503 + Retry-After when the queue is full). Each key
 belongs to a tenant whose user ids are its own (`ui.tenants`). With no API keys the API does not
-start, unless `insecure_no_auth` is set, and then it only binds to loopback.
+start, unless `insecure_no_auth` is set, and then it only binds to loopback. Several worker processes
+(`serve(..., workers=N)`) need PostgreSQL stores: the rate limit and the per-user turn lock then live
+there, so they hold across workers.
 """
 
 from __future__ import annotations
 
 import ipaddress
+import json
 import logging
 import math
 import os
@@ -30,6 +33,7 @@ from agent.types import TurnResult, UserProfile
 from muse.errors import BackendUnavailableError, ForbiddenError, InvalidInputError, NotFoundError
 from muse.ids import IMAGE_ID_PATTERN, MAX_ITEM_ID, SESSION_ID_PATTERN, USER_ID_PATTERN
 from muse.settings import Settings
+from stores.datasets import dataset_slug
 from ui.guard import Guard
 from ui.limits import Limits, TokenBucket, build_limits
 from ui.tenants import Caller, ImageTags, Keyring, home_secret
@@ -208,21 +212,68 @@ def share_cores(running_turns: int) -> None:
 
 
 def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000, *, insecure_no_auth: bool = False,
-          fake: bool = False) -> None:
-    """Run the API with uvicorn until interrupted."""
+          fake: bool = False, workers: int | None = None) -> None:
+    """Run the API with uvicorn until interrupted; `workers` > 1 runs that many processes on one port."""
     import uvicorn
 
     from ui.services import load_service
 
+    workers = settings.api_workers if workers is None else workers
     if insecure_no_auth and not is_loopback(host):
         raise InvalidInputError("--insecure-no-auth only binds to loopback (127.0.0.1, ::1, localhost)")
     keyring = Keyring(settings.api_keys, settings.api_keys_file) if settings.api_keys or settings.api_keys_file else None
     if (keyring is None or not keyring.configured()) and not insecure_no_auth:
         raise InvalidInputError(NO_KEYS)  # before building the service: fail fast
+    if workers > 1:
+        _check_workers(settings, workers)
+        os.environ[WORKER_ENV] = json.dumps({"settings": _revealed(settings), "insecure_no_auth": insecure_no_auth,
+                                             "fake": fake})
+        print(f"Muse API: http://{host}:{port} (docs at /docs), {workers} workers", flush=True)
+        uvicorn.run("ui.http_api:worker_app", factory=True, workers=workers, host=host, port=port, log_level="info")
+        return
     api = create_api(load_service(settings, fake=fake), settings, insecure_no_auth=insecure_no_auth, keyring=keyring)
     share_cores(settings.api_max_concurrent_turns)
     print(f"Muse API: http://{host}:{port} (docs at /docs)", flush=True)
     uvicorn.run(api, host=host, port=port, log_level="info")
 
 
-__all__ = ["ChatRequest", "FeedbackRequest", "Guard", "Overloaded", "TokenBucket", "create_api", "serve", "with_image_urls"]
+WORKER_ENV = "MUSE_API_WORKER_CONFIG"  # the parent's settings, handed to each worker process
+
+
+def _check_workers(settings: Settings, workers: int) -> None:
+    """Several workers need shared stores; prepare the dataset once here, not in every worker."""
+    if settings.database_url is None:
+        raise InvalidInputError(f"--workers {workers} needs PostgreSQL: set MUSE_DATABASE_URL=postgresql://... "
+                                "(SQLite files, in-process rate limits and turn locks are per process)")
+    from stores import dataset_ready
+    from stores.datasets import prepare_dataset
+
+    if not dataset_ready(settings, dataset_slug(settings.dataset)):
+        prepare_dataset(settings)
+
+
+def _revealed(settings: Settings) -> dict[str, Any]:
+    data = settings.model_dump(mode="json")
+    for name, value in settings:
+        if hasattr(value, "get_secret_value"):
+            data[name] = value.get_secret_value()
+    return data
+
+
+def worker_app() -> FastAPI:
+    """One worker's app (uvicorn's factory): the service is built under a database lock, so workers
+    that find an index or model cache missing build it once, one after another."""
+    from stores.postgres import startup_lock
+    from ui.services import load_service
+
+    config = json.loads(os.environ[WORKER_ENV])
+    settings = Settings(**config["settings"])
+    assert settings.database_url is not None
+    with startup_lock(settings.database_url.get_secret_value(), dataset_slug(settings.dataset)):
+        service = load_service(settings, fake=config["fake"])
+    share_cores(settings.api_max_concurrent_turns)
+    return create_api(service, settings, insecure_no_auth=config["insecure_no_auth"])
+
+
+__all__ = ["ChatRequest", "FeedbackRequest", "Guard", "Overloaded", "TokenBucket", "create_api", "serve", "with_image_urls",
+           "worker_app"]

@@ -97,8 +97,21 @@ class Limits:
 
 
 def build_limits(settings: Settings, clock: Callable[[], float] = time.monotonic) -> Limits:
-    """The in-process limiter and gate from settings (the single construction point)."""
+    """The limiter and gate from settings (the single construction point). With PostgreSQL stores the
+    rate limit lives in the database, so several workers count against one bucket per key; the turn
+    gate stays per process (it protects this process's cores)."""
     return Limits(
-        rate=TokenBucket(settings.api_rate_per_minute, clock),
+        rate=rate_limiter(settings, clock),
         turns=LocalTurnGate(settings.api_max_concurrent_turns, settings.api_queue_depth, settings.api_queue_timeout_s),
     )
+
+
+def rate_limiter(settings: Settings, clock: Callable[[], float] = time.monotonic) -> RateLimiter:
+    """Shared through PostgreSQL when the stores are there, else in this process."""
+    if settings.database_url is not None:
+        from stores.datasets import dataset_slug
+        from stores.postgres import PgRateLimiter
+
+        return PgRateLimiter(settings.database_url.get_secret_value(), dataset_slug(settings.dataset),
+                             settings.api_rate_per_minute)
+    return TokenBucket(settings.api_rate_per_minute, clock)

@@ -20,7 +20,7 @@ from pydantic import BaseModel
 from muse.domain import Interaction, Item
 from muse.errors import DataError
 from muse.settings import Settings
-from stores import open_stores
+from stores import open_stores, store_location
 from stores.base import Stores
 from stores.datasets.download import ARCHIVES, extract, fetch
 from stores.datasets.generic import Generic
@@ -174,13 +174,13 @@ def summarise(stores: Stores, source: DatasetSource, db: str, seconds: float) ->
 
 
 def prepare_dataset(settings: Settings, spec: str | None = None) -> PrepareSummary:
-    """Load a dataset into its SQLite stores (idempotent: a re-run changes nothing) and count it."""
+    """Load a dataset into its stores (SQLite or PostgreSQL; idempotent: a re-run changes nothing) and count it."""
     start = time.perf_counter()
     source = resolve_dataset(spec or settings.dataset, settings)
     stores = open_stores(settings, source.slug)
     try:
         import_source(stores, source)
-        return summarise(stores, source, str(settings.db_path(source.slug)), time.perf_counter() - start)
+        return summarise(stores, source, store_location(settings, source.slug), time.perf_counter() - start)
     finally:
         stores.close()
 

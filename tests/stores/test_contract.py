@@ -1,8 +1,9 @@
-"""One contract, every store implementation (in-memory and SQLite)."""
+"""One contract, every store implementation (in-memory, SQLite, and PostgreSQL on a real server)."""
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,9 +17,14 @@ AMELIE = Item(2, "Amelie", 2001, ("Comedy", "Romance"), (), ("Le Fabuleux destin
 ALIEN = Item(3, "Alien", 1979, ("Horror", "Sci-Fi"))
 
 
-@pytest.fixture(params=["memory", "sqlite"])
-def stores(request: pytest.FixtureRequest, tmp_path: Path) -> Stores:
-    s = memory_stores() if request.param == "memory" else sqlite_stores(tmp_path / "muse.sqlite3")
+@pytest.fixture(params=["memory", "sqlite", "postgres"])
+def stores(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Stores]:
+    if request.param == "postgres":
+        from stores.postgres import postgres_stores
+
+        s = postgres_stores(request.getfixturevalue("postgres_url"), request.getfixturevalue("pg_slug"), pool_size=6)
+    else:
+        s = memory_stores() if request.param == "memory" else sqlite_stores(tmp_path / "muse.sqlite3")
     yield s
     s.close()
 
@@ -92,6 +98,19 @@ def test_sessions_and_messages(stores: Stores) -> None:
     assert [m.content for m in stores.sessions.messages(sid)] == ["m0", "m1", "m2"]
     assert [m.payload["n"] for m in stores.sessions.messages(sid, limit=2)] == [1, 2]
     assert stores.sessions.messages("nope") == []
+
+
+def test_nul_characters_are_stored_not_fatal(stores: Stores) -> None:
+    """A NUL in a chat message or an LLM's text is stored (PostgreSQL keeps it as U+FFFD)."""
+    sid = stores.sessions.create("alice")
+    stores.sessions.add_message(Message(sid, "user", "hi\x00there", 1, {"text": "a\x00b", "list": ["\x00"]}))
+    stores.profiles.put("alice", {"keywords": ["dark\x00"]})
+    stores.catalog.upsert([Item(9, "Nul\x00Film", 2000, ("Drama",))])
+    stores.catalog.set_knowledge(9, "desc\x00", ("kw\x00",))
+    message = stores.sessions.messages(sid)[0]
+    assert message.content in {"hi\x00there", "hi\ufffdthere"} and message.payload["text"] in {"a\x00b", "a\ufffdb"}
+    assert stores.profiles.get("alice")["keywords"][0] in {"dark\x00", "dark\ufffd"}
+    assert stores.catalog.get(9).description in {"desc\x00", "desc\ufffd"}
 
 
 def test_profiles(stores: Stores) -> None:

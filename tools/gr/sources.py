@@ -34,11 +34,11 @@ def load_dataset(settings: Settings, spec: str) -> DatasetInput:
     """Import `spec` (a name or a path) into its store if needed and read every user's sequence.
 
     A name whose database already exists under the Muse home is read as it is (no download)."""
-    from stores import open_stores
+    from stores import dataset_ready, open_stores
     from stores.datasets import dataset_slug, prepare_dataset
 
     slug = dataset_slug(spec)
-    if Path(spec).exists() or not settings.db_path(slug).exists():  # a prepared name needs no source
+    if Path(spec).exists() or not dataset_ready(settings, slug):  # a prepared name needs no source
         slug = prepare_dataset(settings, spec).dataset
     stores = open_stores(settings, slug)
     try:
