@@ -20,7 +20,7 @@ import json
 import os
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from functools import lru_cache
 from multiprocessing import get_context
 from pathlib import Path
@@ -41,6 +41,7 @@ from tools.gr.data import Split, build_sequences, fit_sequences, leave_one_out, 
 from tools.gr.model import build_model  # noqa: E402
 from tools.gr.sources import load_dataset, text_embeddings  # noqa: E402
 from tools.gr.train import _seed, fit, train_epoch  # noqa: E402
+from stores.datasets import dataset_slug  # noqa: E402
 
 DATASETS = {"ml-100k": "/work/shared/data/ml-100k", "ml-latest-small": "movielens-small"}
 MODELS = {"SASRec": {"model": "sasrec"}, "HSTU": {"model": "hstu"}, "HSTU+content": {"model": "hstu", "content": True}}
@@ -69,10 +70,16 @@ def _load() -> float:
     return float(os.getloadavg()[0])
 
 
+def prepare(names: list[str], home: str | None) -> None:
+    """Import every dataset once, before any worker starts (workers then only read the stores)."""
+    for name in names:
+        _dataset(name, home, source=True)
+
+
 @lru_cache(maxsize=4)
-def _dataset(name: str, home: str | None) -> tuple[Any, Any, Split, Any]:
+def _dataset(name: str, home: str | None, source: bool = False) -> tuple[Any, Any, Split, Any]:
     settings = Settings(home=Path(home)) if home else Settings()
-    data = load_dataset(settings, DATASETS[name])
+    data = load_dataset(settings, DATASETS[name] if source else dataset_slug(DATASETS[name]))
     seqs, id_map = build_sequences(data.sequences)
     return settings, id_map, leave_one_out(seqs), data
 
@@ -92,17 +99,20 @@ def run_one(spec: dict[str, Any]) -> dict[str, Any]:
 
 
 def run_all(specs: list[dict[str, Any]], jobs: int) -> list[dict[str, Any]]:
+    """Every run, `jobs` at a time; a failed run is reported and left out, never the whole table."""
+    prepare(list(dict.fromkeys(s["dataset"] for s in specs)), specs[0].get("home") if specs else None)
     rows = []
-    if jobs <= 1:
-        for spec in specs:
-            rows.append(run_one(spec))
+    with ProcessPoolExecutor(max(1, jobs), mp_context=get_context("spawn")) as pool:
+        futures = {pool.submit(run_one, spec): spec for spec in specs}
+        for future in as_completed(futures):
+            try:
+                rows.append(future.result())
+            except Exception as exc:  # noqa: BLE001 - reported, the other runs still count
+                print(f"run failed: {futures[future]}: {exc!r}", flush=True)
+                continue
             print(json.dumps(rows[-1]), flush=True)
-        return rows
-    with ProcessPoolExecutor(jobs, mp_context=get_context("spawn")) as pool:
-        for row in pool.map(run_one, specs):
-            print(json.dumps(row), flush=True)
-            rows.append(row)
-    return rows
+    order = {(s["dataset"], s["label"], s["seed"]): i for i, s in enumerate(specs)}
+    return sorted(rows, key=lambda r: order[(r["dataset"], r["label"], r["seed"])])
 
 
 def speed(name: str, model: str, epochs: int, home: str | None, threads: int = 2) -> dict[str, float]:

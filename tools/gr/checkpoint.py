@@ -82,3 +82,8 @@ def load_checkpoint(path: Path, device: str | torch.device = "cpu") -> Checkpoin
         metrics=state.get("metrics", {}),
         dataset=state.get("dataset", ""),
     )
+
+
+def checkpoint_format(path: Path) -> int:
+    """The format version of the checkpoint at `path` (1 for checkpoints of the first trainer)."""
+    return int(torch.load(Path(path), map_location="cpu", weights_only=True).get("format", 1))

@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import os
 import socket
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -61,7 +62,10 @@ class Group:
         from torch.nn.parallel import DistributedDataParallel
 
         ids = [self.local_rank] if next(model.parameters()).is_cuda else None
-        return DistributedDataParallel(model, device_ids=ids, broadcast_buffers=False)
+        with warnings.catch_warnings():  # newer torch prefers forward_sync_buffers, which syncs at init
+            warnings.simplefilter("ignore", FutureWarning)
+            # buffers (id mask, item text) are identical on every process: never re-broadcast them
+            return DistributedDataParallel(model, device_ids=ids, broadcast_buffers=False)
 
     def no_sync(self, model: torch.nn.Module) -> contextlib.AbstractContextManager[Any]:
         """DDP's no_sync (gradients accumulate locally until the last micro-batch of a step)."""
