@@ -98,3 +98,15 @@ def test_request_time_bias_reads_the_request_times_and_item_bias_ignores_them() 
             a, _ = model(items, times, None, times)
             b, _ = model(items, times, None, later)
         assert (not torch.allclose(a, b, atol=1e-5)) is changes, bias
+
+
+def test_reference_init_is_hstu_only_and_small() -> None:
+    def build(kind: str, init: str) -> torch.nn.Module:
+        torch.manual_seed(0)
+        return build_model(GRConfig(model=kind, num_items=50, max_len=8, d_model=16, init=init))
+
+    ref = build("hstu", "reference")
+    assert float(ref.blocks[0].uvqk.weight.std()) < 0.03 and torch.count_nonzero(ref.blocks[0].uvqk.bias) == 0
+    assert float(ref.rab.time_w.abs().sum()) > 0  # the attention biases no longer start at zero
+    a, b = build("sasrec", "reference").state_dict(), build("sasrec", "torch").state_dict()
+    assert all(torch.equal(a[k], b[k]) for k in a)

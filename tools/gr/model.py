@@ -65,6 +65,10 @@ class GRConfig:
     # "request": the time the next item was asked for (the target's timestamp in training and
     # evaluation, the request time when serving), as the reference implementation does.
     time_bias: Literal["item", "request"] = "item"
+    # "torch": PyTorch's default initialisation; "reference": HSTU as the reference implementation
+    # initialises it (projections N(0, 0.02), output xavier, positions N(0, 1/d), attention biases
+    # N(0, 0.02)). SASRec always uses "torch".
+    init: Literal["torch", "reference"] = "torch"
 
     def __post_init__(self) -> None:
         self.d_qk = self.d_qk or self.d_model // self.n_heads
@@ -209,6 +213,22 @@ class GRModel(nn.Module):
             text = item_text if item_text is not None else torch.zeros(cfg.num_items + 1, cfg.content_dim)
             self.register_buffer("item_text", text.float())  # (N+1, d_text)
             self.text_proj = nn.Linear(cfg.content_dim, cfg.d_model)
+
+        if cfg.init == "reference" and cfg.model == "hstu":
+            self._reference_init()
+
+    def _reference_init(self) -> None:
+        with torch.no_grad():
+            nn.init.trunc_normal_(self.pos_emb.weight, std=math.sqrt(1.0 / self.cfg.d_model), a=-2 * math.sqrt(1.0 / self.cfg.d_model),
+                                  b=2 * math.sqrt(1.0 / self.cfg.d_model))
+            if self.rab is not None:
+                self.rab.pos_w.normal_(0, 0.02)
+                self.rab.time_w.normal_(0, 0.02)
+            for block in self.blocks:
+                if isinstance(block, HSTUBlock):  # always, with model="hstu"
+                    block.uvqk.weight.normal_(0, 0.02)
+                    block.uvqk.bias.zero_()
+                    nn.init.xavier_uniform_(block.out.weight)
 
     # Items -----------------------------------------------------------------------------------
     def item_vectors(self, idx: torch.Tensor) -> torch.Tensor:
