@@ -58,10 +58,13 @@ ABLATION: list[tuple[str, dict[str, Any]]] = [
     ("negatives: full softmax", {"negatives": "all"}),
     ("fitted on train only (no validation item)", {"train_on": "train", "patience": 1000}),
     ("positions counted from the oldest item", {"positions": "oldest"}),
-    ("batch 128, plain shuffle", {"batch_size": 128, "bucket": 0}),
+    ("reference initialisation of HSTU", {"init": "reference"}),
+    ("time bias from the item's own time", {"time_bias": "item"}),
+    ("batch 32, length-bucketed", {"batch_size": 32, "bucket": 8}),
     ("dropout 0.0", {"dropout": 0.0}),
     ("old trainer: shared negatives, train only, early stopping, batch 32", {
-        "negatives": "batch", "train_on": "train", "batch_size": 32, "bucket": 0, "epochs": 200, "eval_every": 5, "patience": 4}),
+        "negatives": "batch", "train_on": "train", "batch_size": 32, "time_bias": "item", "epochs": 200, "eval_every": 5,
+        "patience": 4}),
 ]
 GOALS = {"hstu_ndcg": 0.115, "hstu_hr": 0.21, "sasrec_ndcg": 0.103, "ratio": 1.10, "s_per_epoch": 2.5}
 
