@@ -29,7 +29,7 @@ from tools.gr.config import load_config  # noqa: E402
 from tools.gr.data import IdMap  # noqa: E402
 from tools.gr.model import build_model  # noqa: E402
 from tools.gr.scorer import GRScorer  # noqa: E402
-from tools.gr.train import get_batch, step_loss  # noqa: E402
+from tools.gr.train import draw_negatives, get_batch, step_loss  # noqa: E402
 
 NUM_ITEMS = 3706
 
@@ -68,10 +68,11 @@ def throughput(kind: str, steps: int = 5, batch: int = 128) -> float:
     items = rng.integers(1, NUM_ITEMS + 1, (batch, mcfg.max_len + 1))
     times = np.cumsum(rng.integers(1, 5000, (batch, mcfg.max_len + 1)), axis=1)
     rows = np.arange(batch)
-    negs = torch.randint(1, NUM_ITEMS + 1, (tcfg.num_negatives,))
+    gen = torch.Generator().manual_seed(0)
     for step in range(steps + 1):
         if step == 1:
             t0 = time.perf_counter()  # the first step warms up
+        negs = draw_negatives(gen, tcfg, batch, mcfg.max_len, NUM_ITEMS)
         loss = step_loss(model, get_batch(items, times, rows, torch.device("cpu")), negs, tcfg)
         opt.zero_grad()
         loss.backward()

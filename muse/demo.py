@@ -17,7 +17,9 @@ from muse.settings import Settings
 from muse.status import dataset_status
 from stores.datasets import prepare_dataset
 
-QUICK_GR = ["--epochs=30", "--patience=2", "--content=true"]  # content fusion: best in bench/gr_quality.py
+# The dataset's config (negatives per position, fitted on train + validation), fewer epochs so the
+# first start stays short; see tools/gr/README.md for the full-length figures.
+QUICK_GR = ["--epochs=30"]
 
 
 def _muse(*args: str) -> None:
@@ -33,12 +35,15 @@ def run_demo(settings: Settings, serve: bool = True, host: str = "127.0.0.1", po
                f"{summary.interactions} interactions ({summary.seconds:.1f} s)")
     typer.echo("index: embedding item texts (only new or changed items)")
     _muse("index", "build", "--dataset", settings.dataset)
+    from tools.gr.checkpoint import FORMAT_VERSION, checkpoint_format
     from tools.gr.scorer import checkpoint_path
 
-    if checkpoint_path(settings, summary.dataset).exists():
-        typer.echo(f"gr: using {checkpoint_path(settings, summary.dataset)}")
+    path = checkpoint_path(settings, summary.dataset)
+    if path.exists() and checkpoint_format(path) >= FORMAT_VERSION:
+        typer.echo(f"gr: using {path}")
     else:
-        typer.echo("gr: training HSTU with a quick config (once; cached afterwards)")
+        why = "replacing a checkpoint of the first trainer" if path.exists() else "once; cached afterwards"
+        typer.echo(f"gr: training HSTU with a quick config ({why})")
         _muse("gr", "train", "--dataset", settings.dataset, "--model", "hstu", *QUICK_GR)
     for key, value in dataset_status(settings).items():
         typer.echo(f"{key:>16}: {value}")

@@ -61,3 +61,52 @@ def test_unseen_items_are_represented_by_content_alone() -> None:
         vec = model.item_vectors(torch.tensor([5, 0]))
         assert torch.allclose(vec[0], model.text_proj(text[5]))
         assert torch.count_nonzero(vec[1]) == 0  # padding stays zero
+
+
+@pytest.mark.parametrize("positions", ["recent", "oldest"])
+@pytest.mark.parametrize("kind", ["hstu", "sasrec"])
+def test_a_batch_trimmed_to_its_longest_history_gives_the_same_outputs(kind: str, positions: str) -> None:
+    torch.manual_seed(0)
+    model = build_model(GRConfig(model=kind, num_items=1200, max_len=16, d_model=16, dropout=0.0, positions=positions)).eval()
+    items, times = _history()
+    items[0, :6] = 0  # 10 real items: the trainer runs such rows 10 slots wide
+    with torch.no_grad():
+        full, full_c = model(items, times, torch.tensor([[5, 6]]))
+        cut, cut_c = model(items[:, 6:], times[:, 6:], torch.tensor([[5, 6]]))
+    assert torch.allclose(full[0, 6:], cut[0], atol=1e-5)
+    assert torch.allclose(full_c, cut_c, atol=1e-5)
+
+
+def test_positions_from_the_oldest_item_depend_on_history_length_not_padding() -> None:
+    torch.manual_seed(0)
+    model = build_model(GRConfig(num_items=50, max_len=8, d_model=8, positions="oldest"))
+    items = torch.tensor([[0, 0, 0, 4, 5, 6, 7, 8], [1, 2, 3, 4, 5, 6, 7, 8]])
+    pos, cand = model._positions(items)
+    assert pos[0, 3:].tolist() == [0, 1, 2, 3, 4] and cand[:, 0].tolist() == [5, 8]
+    recent, _ = build_model(GRConfig(num_items=50, max_len=8, d_model=8))._positions(items[:, 3:])
+    assert recent[0].tolist() == [3, 4, 5, 6, 7]  # the newest item always sits at max_len - 1
+
+
+def test_request_time_bias_reads_the_request_times_and_item_bias_ignores_them() -> None:
+    items, times = _history()
+    later = times + 10**8  # every request asked much later than its item
+    for bias, changes in (("request", True), ("item", False)):
+        torch.manual_seed(0)
+        model = build_model(GRConfig(num_items=1200, max_len=16, d_model=16, dropout=0.0, time_bias=bias)).eval()
+        with torch.no_grad():
+            model.rab.time_w.normal_()
+            a, _ = model(items, times, None, times)
+            b, _ = model(items, times, None, later)
+        assert (not torch.allclose(a, b, atol=1e-5)) is changes, bias
+
+
+def test_reference_init_is_hstu_only_and_small() -> None:
+    def build(kind: str, init: str) -> torch.nn.Module:
+        torch.manual_seed(0)
+        return build_model(GRConfig(model=kind, num_items=50, max_len=8, d_model=16, init=init))
+
+    ref = build("hstu", "reference")
+    assert float(ref.blocks[0].uvqk.weight.detach().std()) < 0.03 and torch.count_nonzero(ref.blocks[0].uvqk.bias) == 0
+    assert float(ref.rab.time_w.detach().abs().sum()) > 0  # the attention biases no longer start at zero
+    a, b = build("sasrec", "reference").state_dict(), build("sasrec", "torch").state_dict()
+    assert all(torch.equal(a[k], b[k]) for k in a)

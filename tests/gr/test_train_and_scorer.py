@@ -6,6 +6,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import torch
 
 from tools.gr.checkpoint import load_checkpoint, save_checkpoint
 from tools.gr.config import load_config
@@ -113,3 +114,31 @@ def test_item_vectors_are_computed_once_and_stay_exact(trained) -> None:
     ids[0] = -1
     assert again_ids[0] != -1
     assert scorer.recommend([110, 111, 112, 113, 114], 1)[0][0] == 115
+
+
+def test_version_1_checkpoints_still_load_and_future_ones_fail_clearly(trained, tmp_path) -> None:
+    from muse.errors import DataError
+
+    state = torch.load(trained[1], weights_only=True)
+    old = dict(state, format=1, model_config={k: v for k, v in state["model_config"].items() if k not in ("positions", "time_bias")})
+    torch.save(old, tmp_path / "v1.pt")
+    history, cands = [110, 111, 112], [113, 140, 120]
+    v1 = GRScorer.from_checkpoint(tmp_path / "v1.pt", device="cpu")
+    assert v1.ckpt.config.positions == "recent" and v1.ckpt.config.time_bias == "item"
+    if trained[0].checkpoint.config.time_bias == "item":
+        assert np.allclose(v1.score(history, cands), GRScorer.from_checkpoint(trained[1], device="cpu").score(history, cands))
+    torch.save(dict(state, format=99), tmp_path / "future.pt")
+    with pytest.raises(DataError, match="format 99"):
+        load_checkpoint(tmp_path / "future.pt")
+    torch.save(dict(state, model_config={**state["model_config"], "warp_drive": 1}), tmp_path / "odd.pt")
+    with pytest.raises(DataError, match="warp_drive"):
+        load_checkpoint(tmp_path / "odd.pt")
+
+
+def test_window_exclusion_never_ranks_worse_than_nothing_and_history_exclusion_not_worse(trained, histories) -> None:
+    result, _ = trained
+    pairs = leave_one_out(build_sequences(histories)[0]).test
+    model = result.checkpoint.model
+    window, history = evaluate(model, pairs, exclude="window"), evaluate(model, pairs, exclude="history")
+    assert history["mrr"] >= window["mrr"]  # removing more items can only lift the target
+    assert result.test_window == window and result.test == history

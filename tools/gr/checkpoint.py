@@ -3,18 +3,20 @@ popularity, time spacing, metrics). Plain tensors and dicts, so `torch.load(weig
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import torch
 
-from muse.errors import NotFoundError
+from muse.errors import DataError, NotFoundError
 from tools.gr.data import IdMap
 from tools.gr.model import GRConfig, GRModel, build_model
 
-FORMAT_VERSION = 1
+# 2: model configs gained `positions` and `time_bias`; a version-1 checkpoint loads with their
+# defaults ("recent", "item"), which are exactly how version-1 models were built.
+FORMAT_VERSION = 2
 
 
 @dataclass
@@ -61,6 +63,13 @@ def load_checkpoint(path: Path, device: str | torch.device = "cpu") -> Checkpoin
     if not path.exists():
         raise NotFoundError(f"no GR checkpoint at {path}; train one with `muse gr train --dataset ...`")
     state = torch.load(path, map_location="cpu", weights_only=True)
+    version = int(state.get("format", 1))
+    if version > FORMAT_VERSION:
+        raise DataError(f"GR checkpoint {path} has format {version}; this Muse reads up to {FORMAT_VERSION}: "
+                        "upgrade Muse or retrain with `muse gr train`")
+    unknown = set(state["model_config"]) - {f.name for f in fields(GRConfig)}
+    if unknown:
+        raise DataError(f"GR checkpoint {path} has unknown model settings {sorted(unknown)}: retrain with `muse gr train`")
     model = build_model(GRConfig(**state["model_config"]))
     model.load_state_dict(state["state_dict"])
     model.to(device).eval()
@@ -73,3 +82,8 @@ def load_checkpoint(path: Path, device: str | torch.device = "cpu") -> Checkpoin
         metrics=state.get("metrics", {}),
         dataset=state.get("dataset", ""),
     )
+
+
+def checkpoint_format(path: Path) -> int:
+    """The format version of the checkpoint at `path` (1 for checkpoints of the first trainer)."""
+    return int(torch.load(Path(path), map_location="cpu", weights_only=True).get("format", 1))

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import typer
+
+T = TypeVar("T")
 
 gr_app = typer.Typer(no_args_is_help=True, add_completion=False, help="GR scorer: train and evaluate HSTU / SASRec.")
 
@@ -35,24 +40,81 @@ def train(
     model: str = typer.Option("hstu", help="hstu or sasrec."),
     config: str | None = typer.Option(None, help="TOML file or shipped config name (default: the dataset's)."),
     out: Path | None = typer.Option(None, help="Checkpoint path (default: HOME/gr/<slug>/<model>.pt)."),
+    nproc: int = typer.Option(1, min=1, help="Data-parallel processes on this machine (gloo on CPU, NCCL on GPU)."),
     as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
-    """Train on a dataset's leave-one-out split; extra `--key=value` options override the config."""
-    from tqdm import tqdm
+    """Train on a dataset's leave-one-out split; extra `--key=value` options override the config.
 
+    Under `torchrun` every process runs this same command and joins the launcher's group."""
     from muse.settings import apply_offline_env
 
     apply_offline_env()
-    from tools.gr import train as trainer
+    from tools.gr import distributed
     from tools.gr.config import default_config_name, load_config, parse_overrides
+    from tools.gr.data import build_sequences
     from tools.gr.sources import load_dataset, text_fn
 
     settings = _settings(ctx)
-    data = load_dataset(settings, dataset)
     overrides: dict[str, Any] = {"model": model, "device": settings.device, **parse_overrides(list(ctx.args))}
-    mcfg, tcfg = load_config(config or default_config_name(data.slug), overrides)
-    target = out or settings.gr_dir(data.slug) / f"{mcfg.model}.pt"
-    bar = tqdm(total=tcfg.epochs, desc=f"{mcfg.model} on {data.slug}", disable=as_json)
+    group = distributed.init_from_env(str(overrides["device"])) if distributed.under_torchrun() else None
+
+    def inputs() -> TrainJob:
+        data = load_dataset(settings, dataset)
+        mcfg, tcfg = load_config(config or default_config_name(data.slug), overrides)
+        text = text_fn(settings, data)(build_sequences(data.sequences)[1]) if tcfg.content else None
+        target = out or settings.gr_dir(data.slug) / f"{mcfg.model}.pt"
+        return TrainJob(data.sequences, mcfg, tcfg, target, data.slug, text, as_json)
+
+    job = main_first(group, inputs)
+    tcfg = job.tcfg
+    if group is not None:
+        job.tcfg = replace(tcfg, threads=max(1, tcfg.threads // int(os.environ.get("LOCAL_WORLD_SIZE", "1"))))
+        run_job(group, job)
+    elif nproc > 1:
+        job.tcfg = replace(tcfg, threads=max(1, tcfg.threads // nproc))
+        distributed.launch(nproc, tcfg.device, run_job, job)
+    else:
+        run_job(distributed.Group(), job)
+
+
+def main_first(group: Any, make: Callable[[], T]) -> T:
+    """`make()` in process 0 first, then in the others (they then read what it imported and cached)."""
+    if group is None or group.world == 1:
+        return make()
+    import torch.distributed as dist
+
+    if group.is_main:
+        value = make()
+        dist.barrier()
+        return value
+    dist.barrier()
+    return make()
+
+
+@dataclass
+class TrainJob:
+    """Everything one training process needs (picklable: spawned processes receive it)."""
+
+    sequences: list
+    mcfg: Any
+    tcfg: Any
+    target: Path
+    slug: str
+    item_text: np.ndarray | None
+    as_json: bool
+
+    def text(self, _id_map: Any) -> np.ndarray:
+        assert self.item_text is not None
+        return self.item_text
+
+
+def run_job(group: Any, job: TrainJob) -> None:
+    """Train (one process of a group, or alone); process 0 reports and writes the checkpoint."""
+    from tqdm import tqdm
+
+    from tools.gr import train as trainer
+
+    bar = tqdm(total=job.tcfg.epochs, desc=f"{job.mcfg.model} on {job.slug}", disable=job.as_json or not group.is_main)
 
     def progress(record: dict[str, Any]) -> None:
         bar.update(1)
@@ -61,15 +123,19 @@ def train(
             post["valid_ndcg@10"] = f"{record['valid']['ndcg@10']:.4f}"
         bar.set_postfix(post)
 
-    result = trainer.main(data.sequences, mcfg, tcfg, target, text_fn(settings, data), progress, data.slug)
+    text_fn = job.text if job.item_text is not None else None
+    result = trainer.main(job.sequences, job.mcfg, job.tcfg, job.target, text_fn, progress, job.slug, group=group)
     bar.close()
-    summary = {"dataset": data.slug, "model": mcfg.model, "checkpoint": str(target), "epochs": result.epochs,
-               "seconds_per_epoch": round(result.seconds_per_epoch, 2), "valid": result.valid, "test": result.test}
-    if as_json:
+    if not group.is_main:
+        return
+    summary = {"dataset": job.slug, "model": job.mcfg.model, "checkpoint": str(job.target), "processes": group.world,
+               "epochs": result.epochs, "seconds_per_epoch": round(result.seconds_per_epoch, 2), "valid": result.valid,
+               "test": result.test, "test_exclude_window": result.test_window}
+    if job.as_json:
         typer.echo(json.dumps(summary, indent=1))
         return
-    typer.echo(f"saved {target} ({result.epochs} epochs, {result.seconds_per_epoch:.1f} s/epoch)")
-    _print_metrics("test (full ranking, history excluded):", result.test)
+    typer.echo(f"saved {job.target} ({result.epochs} epochs, {result.seconds_per_epoch:.1f} s/epoch, {group.world} process(es))")
+    _print_metrics(f"test (full ranking, {job.tcfg.exclude} excluded):", result.test)
 
 
 @gr_app.command("eval")

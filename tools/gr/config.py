@@ -23,27 +23,50 @@ class TrainConfig:
     """How to train and evaluate (the paper's optimiser and loss are the defaults)."""
 
     epochs: int = 100
-    batch_size: int = 128
+    batch_size: int = 128  # sequences per optimiser step (the global batch, whatever the process count)
+    micro_batch: int = 32  # rows run together inside a step, grouped by length (speed only)
+    bucket: int = 0  # > 1: batches drawn from runs of `bucket` batches sorted by length (0: plain shuffle)
     lr: float = 1e-3
     beta1: float = 0.9
     beta2: float = 0.98
     weight_decay: float = 0.0
-    num_negatives: int = 128  # uniform negatives, shared by the batch
+    num_negatives: int = 128  # uniform negatives per position ("position") or per step ("batch")
+    # "position": K negatives drawn for every position (the reference implementation); "batch": one
+    # set of K for the whole step (the first trainer); "all": full softmax over the catalog.
+    negatives: Literal["position", "batch", "all"] = "position"
+    pool_size: int = 2048  # "position" on catalogs larger than this: negatives come from a per-step pool
     temperature: float = 0.05
     # Weight of the ranking-head (M-FALCON candidate token) loss. Off by default: trained jointly it
     # cost the retrieval head much more than it gave (ml-100k HSTU seed 0, 60 epochs: NDCG@10
     # 0.041 at 1.0, 0.056 at 0.1, 0.076 at 0), and the scorer then ranks with the retrieval head.
     rank_weight: float = 0.0
+    # What the model is fitted on. "train": all but the last two items, early stopping on the
+    # second-to-last (validation) item. "train+valid": all but the test item for exactly `epochs`
+    # epochs (the count chosen on validation beforehand). "select+refit": both, in that order: the
+    # epoch count is chosen on validation, then a fresh model is refitted on train + validation.
+    train_on: Literal["train", "train+valid", "select+refit"] = "train"
     eval_every: int = 1  # epochs between validation runs
     patience: int = 5  # validation runs without a better NDCG@10 before stopping
+    # Items removed from the ranking at evaluation: the user's whole history, or only the ids in the
+    # model's input window (the last max_len items; the reference implementation's protocol).
+    exclude: Literal["history", "window"] = "history"
     seed: int = 42
     device: Literal["auto", "cpu", "cuda", "mps"] = "auto"
     threads: int = 2
     eval_batch_size: int = 256
     content: bool = False  # fuse item text embeddings into item vectors
 
+    def __post_init__(self) -> None:
+        for key, allowed in _CHOICES.items():
+            if getattr(self, key) not in allowed:
+                raise InvalidInputError(f"{key}: expected one of {', '.join(allowed)}, got {getattr(self, key)!r}")
+
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+_CHOICES = {"negatives": ("position", "batch", "all"), "train_on": ("train", "train+valid", "select+refit"),
+            "exclude": ("history", "window"), "device": ("auto", "cpu", "cuda", "mps")}
 
 
 def _field_types(cls: type) -> dict[str, type]:

@@ -55,6 +55,7 @@ class UserSeq:
     user_id: str
     items: np.ndarray  # (T,) int64
     times: np.ndarray  # (T,) int64
+    next_time: int | None = None  # when the item after this history was requested (evaluation pairs)
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,7 @@ def build_sequences(
 
 
 def _cut(seq: UserSeq, end: int) -> UserSeq:
-    return UserSeq(seq.user_id, seq.items[:end], seq.times[:end])
+    return UserSeq(seq.user_id, seq.items[:end], seq.times[:end], int(seq.times[end]))
 
 
 def leave_one_out(seqs: Sequence[UserSeq]) -> Split:
@@ -105,6 +106,15 @@ def leave_one_out(seqs: Sequence[UserSeq]) -> Split:
         valid.append((_cut(seq, -2), int(seq.items[-2])))
         test.append((_cut(seq, -1), int(seq.items[-1])))
     return Split(train, valid, test)
+
+
+def fit_sequences(split: Split, train_on: str) -> list[UserSeq]:
+    """The sequences a model is fitted on: `split.train`, or with "train+valid" every user's
+    history up to (not including) the test item."""
+    if train_on == "train":
+        return list(split.train)
+    longer = {seq.user_id: seq for seq, _ in split.test}
+    return [longer.get(seq.user_id, seq) for seq in split.train]
 
 
 def item_counts(seqs: Sequence[UserSeq], num_items: int) -> np.ndarray:
@@ -146,11 +156,21 @@ def training_arrays(train: Sequence[UserSeq], max_len: int) -> tuple[np.ndarray,
     return np.stack(items), np.stack(times)
 
 
-def eval_arrays(pairs: Sequence[tuple[UserSeq, int]], max_len: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(U, max_len) histories and times, and (U,) targets of an evaluation split."""
+def request_times(times: np.ndarray, next_time: np.ndarray) -> np.ndarray:
+    """(U, L) time at which each slot's next item was requested: the following item's time, and
+    `next_time` (U,) after the last slot (padding slots keep their own time)."""
+    return np.concatenate([times[:, 1:], next_time.reshape(-1, 1)], axis=1)
+
+
+def eval_arrays(pairs: Sequence[tuple[UserSeq, int]], max_len: int) -> tuple[np.ndarray, ...]:
+    """(U, max_len) histories, times and request times, and (U,) targets of an evaluation split.
+
+    A history without a known `next_time` is assumed to be asked at its last item's time."""
     if not pairs:
-        return np.zeros((0, max_len), np.int64), np.zeros((0, max_len), np.int64), np.zeros(0, np.int64)
+        empty = np.zeros((0, max_len), np.int64)
+        return empty, empty, empty, np.zeros(0, np.int64)
     rows = [pad_left(seq.items, seq.times, max_len) for seq, _ in pairs]
-    items, times = zip(*rows)
+    items, times = (np.stack(x) for x in zip(*rows))
+    nxt = np.array([seq.next_time if seq.next_time is not None else t[-1] for (seq, _), t in zip(pairs, times)], dtype=np.int64)
     targets = np.array([target for _, target in pairs], dtype=np.int64)
-    return np.stack(items), np.stack(times), targets
+    return items, times, request_times(times, nxt), targets

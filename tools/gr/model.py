@@ -57,6 +57,18 @@ class GRConfig:
     ffn_dim: int = 50  # SASRec only
     dropout: float = 0.2
     content_dim: int = 0  # width of the text embeddings fused into item vectors; 0 = off
+    # Absolute position of a history item: "recent" counts back from the newest item (the newest
+    # is always max_len - 1), "oldest" counts from the user's oldest item in the window (0, 1, ...),
+    # as in the reference implementation's right-padded layout.
+    positions: Literal["recent", "oldest"] = "recent"
+    # Time gaps in HSTU's attention bias are measured from "item": the query item's own time, or
+    # "request": the time the next item was asked for (the target's timestamp in training and
+    # evaluation, the request time when serving), as the reference implementation does.
+    time_bias: Literal["item", "request"] = "item"
+    # "torch": PyTorch's default initialisation; "reference": HSTU as the reference implementation
+    # initialises it (projections N(0, 0.02), output xavier, positions N(0, 1/d), attention biases
+    # N(0, 0.02)). SASRec always uses "torch".
+    init: Literal["torch", "reference"] = "torch"
 
     def __post_init__(self) -> None:
         self.d_qk = self.d_qk or self.d_model // self.n_heads
@@ -202,6 +214,22 @@ class GRModel(nn.Module):
             self.register_buffer("item_text", text.float())  # (N+1, d_text)
             self.text_proj = nn.Linear(cfg.content_dim, cfg.d_model)
 
+        if cfg.init == "reference" and cfg.model == "hstu":
+            self._reference_init()
+
+    def _reference_init(self) -> None:
+        with torch.no_grad():
+            nn.init.trunc_normal_(self.pos_emb.weight, std=math.sqrt(1.0 / self.cfg.d_model), a=-2 * math.sqrt(1.0 / self.cfg.d_model),
+                                  b=2 * math.sqrt(1.0 / self.cfg.d_model))
+            if self.rab is not None:
+                self.rab.pos_w.normal_(0, 0.02)
+                self.rab.time_w.normal_(0, 0.02)
+            for block in self.blocks:
+                if isinstance(block, HSTUBlock):  # always, with model="hstu"
+                    block.uvqk.weight.normal_(0, 0.02)
+                    block.uvqk.bias.zero_()
+                    nn.init.xavier_uniform_(block.out.weight)
+
     # Items -----------------------------------------------------------------------------------
     def item_vectors(self, idx: torch.Tensor) -> torch.Tensor:
         """Raw input vectors of item indices: ID embedding (+ projected text when fused)."""
@@ -215,7 +243,7 @@ class GRModel(nn.Module):
         return F.normalize(self.item_vectors(idx), dim=-1)
 
     # Sequence --------------------------------------------------------------------------------
-    def _context(self, items: torch.Tensor, times: torch.Tensor) -> Context:
+    def _context(self, items: torch.Tensor, times: torch.Tensor, query_times: torch.Tensor | None) -> Context:
         b, l = items.shape
         slots = torch.arange(l, device=items.device)
         valid = (items > 0).float()  # (B, L)
@@ -225,31 +253,47 @@ class GRModel(nn.Module):
         rab = cand_rab = self_rab = None
         if self.rab is not None:
             offsets = slots.view(-1, 1) - slots.view(1, -1)  # (L, L)
-            rab = self.rab(offsets.unsqueeze(0), times.unsqueeze(2) - times.unsqueeze(1))  # (B, L, L)
-            now = times[:, -1:]  # a candidate's "now" is the time of the last history item
+            query = query_times if self.cfg.time_bias == "request" and query_times is not None else times
+            rab = self.rab(offsets.unsqueeze(0), query.unsqueeze(2) - times.unsqueeze(1))  # (B, L, L)
+            now = query[:, -1:]  # a candidate's "now": the request time, or the last history item's time
             cand_rab = self.rab((l - slots).view(1, 1, -1), (now - times).unsqueeze(1))  # (B, 1, L)
             self_rab = self.rab(torch.zeros(1, dtype=torch.long, device=items.device), torch.zeros(1, device=items.device))
-        return Context(key_mask, cand_mask, rab, cand_rab, self_rab, n=l + 1)
+        return Context(key_mask, cand_mask, rab, cand_rab, self_rab, n=self.cfg.max_len + 1)
 
     def _embed(self, idx: torch.Tensor, slot: torch.Tensor) -> torch.Tensor:
         return self.drop(self.item_vectors(idx) * math.sqrt(self.cfg.d_model) + self.pos_emb(slot))
 
+    def _positions(self, items: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        """Position ids of the history slots (B, L) and of the candidate slot (B, 1); the same
+        whether a batch is padded to max_len or only to its longest history."""
+        b, l = items.shape
+        if self.cfg.positions == "oldest":
+            pos = ((items > 0).long().cumsum(1) - 1).clamp(min=0)  # (B, L)
+            return pos, pos[:, -1:] + 1
+        pos = torch.arange(self.cfg.max_len - l, self.cfg.max_len, device=items.device).expand(b, l)
+        return pos, torch.full((b, 1), self.cfg.max_len, device=items.device, dtype=torch.long)
+
     def forward(
-        self, items: torch.Tensor, times: torch.Tensor, candidates: torch.Tensor | None = None
+        self, items: torch.Tensor, times: torch.Tensor, candidates: torch.Tensor | None = None,
+        query_times: torch.Tensor | None = None,
     ) -> tuple[torch.Tensor, torch.Tensor | None]:
-        """items, times: (B, L) left-padded history; candidates: (B, C) item indices or None.
+        """items, times: (B, L) left-padded histories, L <= max_len (a batch may be trimmed to its
+        longest history: the outputs do not change); candidates: (B, C) item indices or None;
+        query_times: (B, L) when slot t's next item was requested (used with time_bias="request";
+        None: each item's own time).
 
         Returns L2-normalised outputs: history (B, L, D) and candidates (B, C, D) or None.
         """
         b, l = items.shape
-        assert l == self.cfg.max_len, f"histories must be padded to max_len={self.cfg.max_len}"
-        ctx = self._context(items, times)
-        x = self._embed(items, torch.arange(l, device=items.device).expand(b, l))  # (B, L, D)
+        assert l <= self.cfg.max_len, f"histories must be padded to at most max_len={self.cfg.max_len}"
+        ctx = self._context(items, times, query_times)
+        pos, cand_pos = self._positions(items)
+        x = self._embed(items, pos)  # (B, L, D)
         valid = (items > 0).unsqueeze(-1).float()  # (B, L, 1)
         x = x * valid
         c = None
         if candidates is not None:
-            c = self._embed(candidates, torch.full_like(candidates, l))  # (B, C, D)
+            c = self._embed(candidates, cand_pos.expand_as(candidates))  # (B, C, D)
         for block in self.blocks:
             x, c = block(x, c, ctx)
             x = x * valid  # padding stays zero, as in the official implementation

@@ -19,7 +19,7 @@ import torch
 
 from muse.settings import Settings
 from tools.gr.checkpoint import Checkpoint, load_checkpoint
-from tools.gr.data import pad_left
+from tools.gr.data import pad_left, request_times
 from tools.gr.train import resolve_device
 
 log = logging.getLogger(__name__)
@@ -78,8 +78,9 @@ class GRScorer:
             log.info(note)
         return idx
 
-    def _history(self, history: Sequence[int], timestamps: Sequence[int] | None) -> tuple[torch.Tensor, torch.Tensor] | None:
-        """(1, L) padded indices and times of the known, most recent items; None if none is known."""
+    def _history(self, history: Sequence[int], timestamps: Sequence[int] | None) -> tuple[torch.Tensor, ...] | None:
+        """(1, L) padded indices, times and request times of the known, most recent items; None if
+        none is known. The next item is assumed to be asked for one typical gap after the last."""
         idx = self._known(history, "history item")
         keep = idx > 0
         if not keep.any():
@@ -95,7 +96,8 @@ class GRScorer:
         if keep.sum() > max_len:
             self.last_notes.append(f"history truncated to the last {max_len} of {int(keep.sum())} known items")
         items, times = pad_left(idx[keep], times[keep], max_len)
-        return (torch.from_numpy(items).unsqueeze(0).to(self.device), torch.from_numpy(times).unsqueeze(0).to(self.device))
+        query = request_times(times[None], np.array([times[-1] + self.ckpt.median_gap_s]))[0]
+        return tuple(torch.from_numpy(a).unsqueeze(0).to(self.device) for a in (items, times, query))
 
     # Scorer protocol -------------------------------------------------------------------------
     @torch.no_grad()
@@ -116,7 +118,8 @@ class GRScorer:
             return out
         if known.any():
             cands = torch.from_numpy(cand_idx[known]).unsqueeze(0).to(self.device)  # (1, C)
-            h, g = self.model(*seq, cands if self.head == "rank" else None)
+            items, times, query = seq
+            h, g = self.model(items, times, cands if self.head == "rank" else None, query)
             if self.head == "rank":
                 scores = self.model.rank_scores(h, g, cands)[0]  # (C,)
             else:
@@ -132,7 +135,8 @@ class GRScorer:
         seq = self._history(history, timestamps)
         if seq is None:
             return None
-        h, _ = self.model(*seq)
+        items, times, query = seq
+        h, _ = self.model(items, times, None, query)
         return h[0, -1].cpu().numpy().astype(np.float32)
 
     @torch.no_grad()

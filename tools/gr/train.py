@@ -1,18 +1,25 @@
 """Train and evaluate HSTU / SASRec: `get_batch`, `step_loss`, `evaluate`, `fit`, `main`.
 
-Loss (both models, as in the paper): next item at every slot, sampled softmax against 128 uniform
-negatives at temperature 0.05 on L2-normalised vectors, AdamW (0.9, 0.98), lr 1e-3, no weight
-decay. Added to it, the ranking head's loss: the true next item and the same negatives appended as
-M-FALCON candidate tokens, softmax over their scores. Early stopping on validation NDCG@10; the
-best weights are kept.
+Loss (both models, as in the paper and its reference code): the next item at every slot, sampled
+softmax at temperature 0.05 on L2-normalised vectors against `num_negatives` uniform negatives drawn
+for every position (`negatives="position"`; "batch" shares one set per step, "all" is the full
+softmax), AdamW (0.9, 0.98), lr 1e-3, no weight decay. Optionally added: the ranking head's loss
+(the true next item and negatives appended as M-FALCON candidate tokens).
+
+What is fitted (`train_on`): the training split with early stopping on validation NDCG@10, the
+training and validation items for a fixed epoch count, or both in turn (choose the epoch count on
+validation, then refit a fresh model on train + validation). Several processes train one model
+with `DistributedDataParallel` (see `tools/gr/distributed.py`); every batch is the same global
+batch whatever the process count, so results match a one-process run.
 """
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -23,13 +30,15 @@ import torch.nn.functional as F
 
 from tools.gr.checkpoint import Checkpoint, save_checkpoint
 from tools.gr.config import TrainConfig
-from tools.gr.data import IdMap, Split, UserSeq, eval_arrays, item_counts, median_gap, training_arrays
+from tools.gr.data import IdMap, Split, UserSeq, eval_arrays, fit_sequences, item_counts, median_gap, training_arrays
+from tools.gr.distributed import Group
 from tools.gr.metrics import summarize, target_ranks
 from tools.gr.model import GRConfig, GRModel, build_model
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[dict[str, Any]], None]
+Exclude = Literal["history", "window"]
 
 
 def resolve_device(name: str) -> torch.device:
@@ -44,58 +53,130 @@ def resolve_device(name: str) -> torch.device:
 
 
 def get_batch(items: np.ndarray, times: np.ndarray, rows: np.ndarray, device: torch.device) -> tuple[torch.Tensor, ...]:
-    """Inputs (B, L), next-item targets (B, L), times (B, L), ranking positives (B,)."""
+    """Inputs (B, L), next-item targets (B, L), times (B, L), ranking positives (B,), request
+    times (B, L): the targets' times."""
     it = torch.from_numpy(items[rows]).to(device)  # (B, L+1)
     ts = torch.from_numpy(times[rows]).to(device)  # (B, L+1)
-    return it[:, :-1], it[:, 1:], ts[:, :-1], it[:, -1]
+    return it[:, :-1], it[:, 1:], ts[:, :-1], it[:, -1], ts[:, 1:]
 
 
-def _sampled_softmax(pos: torch.Tensor, neg: torch.Tensor, hit: torch.Tensor, temperature: float) -> torch.Tensor:
-    """Cross-entropy of the positive against negatives; negatives equal to the positive are masked."""
-    neg = neg.masked_fill(hit, float("-inf"))
-    logits = torch.cat([pos.unsqueeze(-1), neg], dim=-1) / temperature  # (..., 1+K)
-    return F.cross_entropy(logits.view(-1, logits.shape[-1]), torch.zeros(logits[..., 0].numel(), dtype=torch.long, device=logits.device))
+@dataclass
+class Negatives:
+    """Negative items of one step. `pool` (M,) holds item indices; `picks` (B, L, K) holds, for
+    every position, the columns of `pool` that are its negatives (None: the whole pool, shared by
+    every position). Per-position scores are then one (P, M) product plus a gather, never P x K
+    gathered item vectors."""
+
+    pool: torch.Tensor
+    picks: torch.Tensor | None = None
+
+    def rows(self, sel: torch.Tensor, width: int) -> "Negatives":
+        """The negatives of some rows of the batch, trimmed to their last `width` slots."""
+        return self if self.picks is None else Negatives(self.pool, self.picks[sel][:, -width:])
+
+    def to(self, device: torch.device) -> "Negatives":
+        return Negatives(self.pool.to(device), None if self.picks is None else self.picks.to(device))
+
+    def last_slot(self, b: int) -> torch.Tensor:
+        """(B, K) item indices: the ranking head's negative candidates."""
+        return self.pool.expand(b, -1) if self.picks is None else self.pool[self.picks[:, -1]]
 
 
-def step_loss(model: GRModel, batch: tuple[torch.Tensor, ...], negatives: torch.Tensor, tcfg: TrainConfig) -> torch.Tensor:
-    """Retrieval loss at every non-padded slot plus the weighted ranking-head loss."""
-    inputs, targets, times, positives = batch
+def draw_negatives(gen: torch.Generator, tcfg: TrainConfig, rows: int, length: int, num_items: int) -> Negatives | None:
+    """Uniform negatives for one global batch of `rows` sequences (None: full softmax, no ranking head).
+
+    "position": K per position. Catalogs up to `pool_size` items are the pool themselves (exactly
+    uniform per position); larger ones get a uniform pool of `pool_size` items per step from which
+    each position draws its K. "batch": one shared set of K.
+    """
+    k = tcfg.num_negatives
+    if tcfg.negatives == "batch":
+        return Negatives(torch.randint(1, num_items + 1, (k,), generator=gen))
+    if tcfg.negatives == "all" and tcfg.rank_weight <= 0:
+        return None
+    if num_items <= tcfg.pool_size:
+        pool = torch.arange(1, num_items + 1)
+    else:
+        pool = torch.randint(1, num_items + 1, (tcfg.pool_size,), generator=gen)
+    slots = length if tcfg.negatives == "position" else 1
+    return Negatives(pool, torch.randint(0, len(pool), (rows, slots, k), generator=gen))
+
+
+def _softmax_loss(logits: torch.Tensor, hit: torch.Tensor, temperature: float) -> torch.Tensor:
+    """Per-row cross-entropy of column 0 (the positive) against the rest; `hit` masks negatives
+    that equal the positive. logits: (P, 1+K), hit: (P, K)."""
+    logits = torch.cat([logits[:, :1], logits[:, 1:].masked_fill(hit, float("-inf"))], dim=1) / temperature
+    return -F.log_softmax(logits, dim=1)[:, 0]  # (P,)
+
+
+def retrieval_losses(model: GRModel, hv: torch.Tensor, targets: torch.Tensor, pool: torch.Tensor | None,
+                     picks: torch.Tensor | None, tcfg: TrainConfig) -> torch.Tensor:
+    """Per-position losses (P,) of user vectors hv (P, D) predicting targets (P,).
+
+    Full softmax with `negatives="all"`; else against the pool (M,), all of it (`picks` None) or
+    each position's own columns `picks` (P, K)."""
+    n = model.cfg.num_items
+    if tcfg.negatives == "all":
+        logits = hv @ model.item_outputs(torch.arange(1, n + 1, device=hv.device)).T / tcfg.temperature  # (P, N)
+        return F.cross_entropy(logits, targets - 1, reduction="none")
+    assert pool is not None
+    pos = (hv * model.item_outputs(targets)).sum(-1, keepdim=True)  # (P, 1)
+    table = hv @ model.item_outputs(pool).T  # (P, M)
+    if picks is None:
+        return _softmax_loss(torch.cat([pos, table], 1), pool.view(1, -1) == targets.view(-1, 1), tcfg.temperature)
+    neg = table.gather(1, picks)  # (P, K)
+    return _softmax_loss(torch.cat([pos, neg], 1), pool[picks] == targets.view(-1, 1), tcfg.temperature)
+
+
+def step_loss(model: GRModel, batch: tuple[torch.Tensor, ...], negatives: Negatives | None, tcfg: TrainConfig,
+              denominator: float | None = None, rows: float | None = None,
+              forward: Callable[..., tuple[torch.Tensor, torch.Tensor | None]] | None = None) -> torch.Tensor:
+    """Mean retrieval loss over the batch's non-padded slots plus the weighted ranking-head loss.
+
+    `denominator` and `rows` (default: this batch's slot and row counts) let processes that each
+    hold part of a global batch divide by global counts, so that their averaged gradients equal
+    one process's; `forward` is the (DDP-wrapped) model's forward when there are several.
+    """
+    inputs, targets, times, positives, query_times = batch
     b = inputs.shape[0]
-    cands = torch.cat([positives.unsqueeze(1), negatives.expand(b, -1)], dim=1) if tcfg.rank_weight > 0 else None
-    h, g = model(inputs, times, cands)  # (B, L, D), (B, 1+K, D)
-    valid = inputs > 0
-    neg_v = model.item_outputs(negatives)  # (K, D)
-    hv = h[valid]  # (P, D)
-    pos = (hv * model.item_outputs(targets[valid])).sum(-1)  # (P,)
-    loss = _sampled_softmax(pos, hv @ neg_v.T, negatives.view(1, -1) == targets[valid].unsqueeze(1), tcfg.temperature)
-    if g is not None:
+    valid = inputs > 0  # (B, L)
+    rank_negs = negatives.last_slot(b) if tcfg.rank_weight > 0 and negatives is not None else None  # (B, K)
+    cands = torch.cat([positives.unsqueeze(1), rank_negs], dim=1) if rank_negs is not None else None
+    h, g = (forward or model)(inputs, times, cands, query_times)  # (B, L, D), (B, 1+K, D)
+    pool = negatives.pool if negatives is not None else None
+    picks = negatives.picks[valid] if negatives is not None and negatives.picks is not None and tcfg.negatives == "position" else None
+    losses = retrieval_losses(model, h[valid], targets[valid], pool, picks, tcfg)
+    loss = losses.sum() / (denominator if denominator is not None else max(1, losses.numel()))
+    if g is not None and rank_negs is not None:
         scores = model.rank_scores(h, g, cands)  # (B, 1+K)
-        hit = negatives.view(1, -1) == positives.unsqueeze(1)
-        loss = loss + tcfg.rank_weight * _sampled_softmax(scores[:, 0], scores[:, 1:], hit, tcfg.temperature)
+        rank = _softmax_loss(scores, rank_negs == positives.unsqueeze(1), tcfg.temperature)  # (B,)
+        loss = loss + tcfg.rank_weight * rank.sum() / (rows if rows is not None else b)
     return loss
 
 
-def _exclusion(pairs: Sequence[tuple[UserSeq, int]], num_items: int) -> np.ndarray:
-    """(U, N) True for items in each user's full history (column = index - 1)."""
+def _exclusion(pairs: Sequence[tuple[UserSeq, int]], num_items: int, window: int | None = None) -> np.ndarray:
+    """(U, N) True for items in each user's history, or only its last `window` items (column = index - 1)."""
     mask = np.zeros((len(pairs), num_items), dtype=bool)
     for row, (seq, _) in enumerate(pairs):
-        mask[row, seq.items[seq.items > 0] - 1] = True
+        items = seq.items if window is None else seq.items[-window:]
+        mask[row, items[items > 0] - 1] = True
     return mask
 
 
 @torch.no_grad()
-def score_all(model: GRModel, items: torch.Tensor, times: torch.Tensor, head: str, chunk: int = 2_000_000) -> torch.Tensor:
+def score_all(model: GRModel, items: torch.Tensor, times: torch.Tensor, head: str, chunk: int = 2_000_000,
+              query_times: torch.Tensor | None = None) -> torch.Tensor:
     """(U, N) scores of every item after each history, by the retrieval or the ranking head."""
     n = model.cfg.num_items
     all_idx = torch.arange(1, n + 1, device=items.device)
     if head == "retrieval":
-        h, _ = model(items, times)
+        h, _ = model(items, times, None, query_times)
         return h[:, -1] @ model.item_outputs(all_idx).T  # (U, N)
     out = []
     step = max(1, chunk // (items.shape[1] * items.shape[0]))  # candidates per pass, bounded memory
     for start in range(0, n, step):
         cands = all_idx[start : start + step].expand(items.shape[0], -1)  # (U, C)
-        h, g = model(items, times, cands)
+        h, g = model(items, times, cands, query_times)
         out.append(model.rank_scores(h, g, cands))  # (U, C)
     return torch.cat(out, dim=1)
 
@@ -106,27 +187,33 @@ def evaluate(
     pairs: Sequence[tuple[UserSeq, int]],
     batch_size: int = 256,
     head: Literal["retrieval", "rank"] = "retrieval",
+    exclude: Exclude = "history",
 ) -> dict[str, float]:
-    """HR@10/50/200, NDCG@10/50/200 and MRR, ranking each target against all items, history excluded."""
+    """HR@10/50/200, NDCG@10/50/200 and MRR, ranking each target against all items, with the whole
+    history ("history") or only the model's input window ("window") excluded."""
     if not pairs:
         return summarize(np.zeros(0))
     was_training = model.training
     model.eval()
     device = next(model.parameters()).device
-    items, times, targets = eval_arrays(pairs, model.cfg.max_len)
+    items, times, query, targets = eval_arrays(pairs, model.cfg.max_len)
+    window = model.cfg.max_len if exclude == "window" else None
     ranks = []
     for start in range(0, len(pairs), batch_size):
         sl = slice(start, start + batch_size)
-        scores = score_all(model, torch.from_numpy(items[sl]).to(device), torch.from_numpy(times[sl]).to(device), head)
-        exclude = _exclusion(pairs[sl], model.cfg.num_items)
-        ranks.append(target_ranks(scores.cpu().numpy(), targets[sl] - 1, exclude))
+        t = lambda a: torch.from_numpy(a[sl]).to(device)  # noqa: E731
+        scores = score_all(model, t(items), t(times), head, query_times=t(query))
+        ranks.append(target_ranks(scores.cpu().numpy(), targets[sl] - 1, _exclusion(pairs[sl], model.cfg.num_items, window)))
     model.train(was_training)
     return summarize(np.concatenate(ranks))
 
 
 @dataclass
 class FitResult:
-    """A trained model with its validation/test metrics and timings."""
+    """A trained model with its validation/test metrics and timings.
+
+    `valid` is empty when the final model was fitted on the validation items; `best_epoch` is the
+    epoch count chosen on validation (or the fixed count)."""
 
     checkpoint: Checkpoint
     valid: dict[str, float]
@@ -135,6 +222,9 @@ class FitResult:
     seconds_per_epoch: float
     sequences_per_s: float
     history: list[dict[str, Any]] = field(default_factory=list)
+    best_epoch: int = 0
+    test_window: dict[str, float] = field(default_factory=dict)
+    cpu_seconds_per_epoch: float = 0.0
 
 
 def _seed(seed: int) -> tuple[np.random.Generator, torch.Generator]:
@@ -142,23 +232,123 @@ def _seed(seed: int) -> tuple[np.random.Generator, torch.Generator]:
     return np.random.default_rng(seed), torch.Generator().manual_seed(seed)
 
 
-def train_epoch(model: GRModel, opt: torch.optim.Optimizer, arrays: tuple[np.ndarray, np.ndarray], tcfg: TrainConfig,
-                rng: np.random.Generator, gen: torch.Generator) -> float:
-    """One pass over the training sequences in a random order; returns the mean loss."""
+def global_batches(lengths: np.ndarray, batch_size: int, rng: np.random.Generator, bucket: int = 0) -> Iterator[np.ndarray]:
+    """Row indices of each global batch of one epoch: a seeded shuffle cut into batches (the last
+    one partial). With `bucket` > 1, every run of `bucket` batches is first sorted by sequence
+    length and the batches are served in random order, so a batch holds similar lengths and is
+    cheap to trim (padding is most of a random batch)."""
+    order = rng.permutation(len(lengths))
+    if bucket > 1:
+        span = batch_size * bucket
+        chunks = [order[s : s + span] for s in range(0, len(order), span)]
+        order = np.concatenate([c[np.argsort(-lengths[c], kind="stable")] for c in chunks]) if chunks else order
+    batches = [order[s : s + batch_size] for s in range(0, len(order), batch_size)]
+    for i in (rng.permutation(len(batches)) if bucket > 1 else range(len(batches))):
+        yield batches[i]
+
+
+def micro_batches(lengths: np.ndarray, size: int) -> Iterator[tuple[np.ndarray, int]]:
+    """Positions (into `lengths`) of each micro-batch of at most `size` rows, longest first, with
+    the slot width it needs: rows of similar length share a micro-batch, so little of it is padding."""
+    order = np.argsort(-lengths, kind="stable")
+    for start in range(0, len(order), max(1, size)):
+        part = order[start : start + size]
+        yield part, max(1, int(lengths[part].max()))
+
+
+def train_epoch(model: torch.nn.Module, opt: torch.optim.Optimizer, arrays: tuple[np.ndarray, np.ndarray], tcfg: TrainConfig,
+                rng: np.random.Generator, gen: torch.Generator, group: Group | None = None) -> float:
+    """One pass over the training sequences in a random order; returns the mean loss.
+
+    Each global batch is one optimiser step. Its rows are run in micro-batches of similar length
+    trimmed to their longest history (gradients accumulated: the same step as one padded batch,
+    at a fraction of the cost). `model` may be wrapped in DistributedDataParallel: each process
+    then takes its shard of every global batch (`Group.shard`), and negatives are drawn for the
+    whole global batch from the shared seed, so each row sees the same negatives whatever the
+    process count."""
+    group = group or Group()
+    core: GRModel = getattr(model, "module", model)
     model.train()
-    device = next(model.parameters()).device
+    device = next(core.parameters()).device
     items, times = arrays
-    order = rng.permutation(len(items))
+    length = items.shape[1] - 1
+    inputs_len = (items[:, :-1] > 0).sum(1)  # (U,) history slots used as inputs
     losses = []
-    for start in range(0, len(order), tcfg.batch_size):
-        batch = get_batch(items, times, order[start : start + tcfg.batch_size], device)
-        negatives = torch.randint(1, model.cfg.num_items + 1, (tcfg.num_negatives,), generator=gen).to(device)
-        loss = step_loss(model, batch, negatives, tcfg)
+    for rows in global_batches(inputs_len, tcfg.batch_size, rng, tcfg.bucket):
+        negatives = draw_negatives(gen, tcfg, len(rows), length, core.cfg.num_items)
+        local, weight = group.shard(len(rows))
+        slots = float(inputs_len[rows].sum()) / group.world  # DDP averages the gradients
         opt.zero_grad(set_to_none=True)
-        loss.backward()
+        total = 0.0
+        parts = list(micro_batches(inputs_len[rows[local]], tcfg.micro_batch))
+        for i, (part, width) in enumerate(parts):
+            sel = local[part]
+            batch = get_batch(items[:, -(width + 1) :], times[:, -(width + 1) :], rows[sel], device)
+            negs = None
+            if negatives is not None:
+                negs = negatives.rows(torch.from_numpy(sel), width if tcfg.negatives == "position" else 1).to(device)
+            sync = group.no_sync(model) if i < len(parts) - 1 else contextlib.nullcontext()
+            with sync:
+                loss = step_loss(core, batch, negs, tcfg, slots,
+                                 len(rows) / group.world, forward=model) * weight
+                loss.backward()
+            total += float(loss.detach())
         opt.step()
-        losses.append(float(loss.detach()))
-    return float(np.mean(losses)) if losses else 0.0
+        losses.append(total)
+    return group.mean(float(np.mean(losses)) if losses else 0.0)
+
+
+@dataclass
+class Run:
+    """One training run's model and bookkeeping."""
+
+    model: GRModel
+    epochs: int = 0
+    best_epoch: int = 0
+    train_s: float = 0.0
+    cpu_s: float = 0.0  # CPU time of this process (all its threads): robust to other load on the machine
+    history: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _new_model(mcfg: GRConfig, tcfg: TrainConfig, text: torch.Tensor | None, counts: np.ndarray, device: torch.device) -> GRModel:
+    model = build_model(mcfg, text).to(device)
+    model.id_mask.copy_(torch.from_numpy((counts > 0).astype(np.float32)).unsqueeze(1))
+    return model
+
+
+def train_run(model: GRModel, seqs: Sequence[UserSeq], valid: Sequence[tuple[UserSeq, int]] | None, tcfg: TrainConfig,
+              epochs: int, group: Group, progress: Progress | None = None) -> Run:
+    """Train for up to `epochs`; with `valid`, early stopping on its NDCG@10 (computed by the main
+    process, the decision shared) and the best weights restored."""
+    rng, gen = _seed(tcfg.seed)
+    arrays = training_arrays(seqs, model.cfg.max_len)
+    wrapped = group.wrap(model)
+    opt = torch.optim.AdamW(model.parameters(), lr=tcfg.lr, betas=(tcfg.beta1, tcfg.beta2), weight_decay=tcfg.weight_decay)
+    run, best, best_state, bad = Run(model), -1.0, copy.deepcopy(model.state_dict()), 0
+    for epoch in range(1, epochs + 1):
+        t0, c0 = time.perf_counter(), time.process_time()
+        record: dict[str, Any] = {"epoch": epoch, "loss": train_epoch(wrapped, opt, arrays, tcfg, rng, gen, group)}
+        run.train_s += time.perf_counter() - t0
+        run.cpu_s += time.process_time() - c0
+        run.epochs = epoch
+        if valid is not None and (epoch % tcfg.eval_every == 0 or epoch == epochs):
+            score = evaluate(model, valid, tcfg.eval_batch_size, exclude=tcfg.exclude)["ndcg@10"] if group.is_main else 0.0
+            score = group.broadcast(score)
+            record["valid"] = {"ndcg@10": score}
+            if score > best:
+                best, best_state, bad, run.best_epoch = score, copy.deepcopy(model.state_dict()), 0, epoch
+            else:
+                bad += 1
+        run.history.append(record)
+        if progress is not None and group.is_main:
+            progress(record)
+        if valid is not None and bad >= tcfg.patience:
+            break
+    if valid is not None:
+        model.load_state_dict(best_state)
+    else:
+        run.best_epoch = run.epochs
+    return run
 
 
 def fit(
@@ -169,11 +359,12 @@ def fit(
     item_text: np.ndarray | None = None,
     progress: Progress | None = None,
     dataset: str = "",
+    group: Group | None = None,
 ) -> FitResult:
-    """Train with early stopping on validation NDCG@10; the best model is evaluated on test."""
+    """Train as `tcfg.train_on` says, then evaluate on test (the main process only)."""
+    group = group or Group()
     torch.set_num_threads(max(1, tcfg.threads))
-    rng, gen = _seed(tcfg.seed)
-    device = resolve_device(tcfg.device)
+    device = group.device(resolve_device(tcfg.device))
     mcfg = replace(mcfg, num_items=len(id_map))
     text = None
     if tcfg.content:
@@ -181,36 +372,35 @@ def fit(
             raise ValueError("content=true needs item text embeddings")
         text = torch.cat([torch.zeros(1, item_text.shape[1]), torch.from_numpy(np.asarray(item_text, np.float32))])
         mcfg = replace(mcfg, content_dim=int(item_text.shape[1]))
-    model = build_model(mcfg, text).to(device)
-    counts = item_counts(split.train, mcfg.num_items)
-    model.id_mask.copy_(torch.from_numpy((counts > 0).astype(np.float32)).unsqueeze(1))
-    arrays = training_arrays(split.train, mcfg.max_len)
-    opt = torch.optim.AdamW(model.parameters(), lr=tcfg.lr, betas=(tcfg.beta1, tcfg.beta2), weight_decay=tcfg.weight_decay)
-    best, best_state, bad, history, train_s, epoch = -1.0, copy.deepcopy(model.state_dict()), 0, [], 0.0, 0
-    for epoch in range(1, tcfg.epochs + 1):
-        t0 = time.perf_counter()
-        loss = train_epoch(model, opt, arrays, tcfg, rng, gen)
-        train_s += time.perf_counter() - t0
-        record: dict[str, Any] = {"epoch": epoch, "loss": loss}
-        if epoch % tcfg.eval_every == 0 or epoch == tcfg.epochs:
-            record["valid"] = evaluate(model, split.valid, tcfg.eval_batch_size)
-            score = record["valid"]["ndcg@10"]
-            if score > best:
-                best, best_state, bad = score, copy.deepcopy(model.state_dict()), 0
-            else:
-                bad += 1
-        history.append(record)
-        if progress is not None:
-            progress(record)
-        if bad >= tcfg.patience:
-            break
-    model.load_state_dict(best_state)
-    valid = evaluate(model, split.valid, tcfg.eval_batch_size)
-    test = evaluate(model, split.test, tcfg.eval_batch_size)
-    ckpt = Checkpoint(model.eval(), id_map, counts, median_gap(split.train), tcfg.to_dict(),
-                      {"valid": valid, "test": test, "epochs": epoch}, dataset)
-    spe = train_s / max(epoch, 1)
-    return FitResult(ckpt, valid, test, epoch, spe, len(arrays[0]) / spe if spe else 0.0, history)
+    train_seqs = fit_sequences(split, "train")
+    epochs, history, train_s, cpu_s, done = tcfg.epochs, [], 0.0, 0.0, 0
+    run = None
+    if tcfg.train_on in ("train", "select+refit"):
+        _seed(tcfg.seed)
+        model = _new_model(mcfg, tcfg, text, item_counts(train_seqs, mcfg.num_items), device)
+        run = train_run(model, train_seqs, split.valid, tcfg, tcfg.epochs, group, progress)
+        epochs, history, train_s, cpu_s, done = run.best_epoch, run.history, run.train_s, run.cpu_s, run.epochs
+    seqs = train_seqs
+    if tcfg.train_on in ("train+valid", "select+refit"):
+        seqs = fit_sequences(split, "train+valid")
+        _seed(tcfg.seed)
+        model = _new_model(mcfg, tcfg, text, item_counts(seqs, mcfg.num_items), device)
+        run = train_run(model, seqs, None, tcfg, max(1, epochs), group, progress)
+        history, train_s, cpu_s, done = history + run.history, train_s + run.train_s, cpu_s + run.cpu_s, done + run.epochs
+    assert run is not None
+    model = run.model
+    refitted = tcfg.train_on != "train"
+    valid = {} if refitted or not group.is_main else evaluate(model, split.valid, tcfg.eval_batch_size, exclude=tcfg.exclude)
+    test = evaluate(model, split.test, tcfg.eval_batch_size, exclude=tcfg.exclude) if group.is_main else {}
+    other: Exclude = "window" if tcfg.exclude == "history" else "history"
+    test_other = evaluate(model, split.test, tcfg.eval_batch_size, exclude=other) if group.is_main else {}
+    counts = item_counts(seqs, mcfg.num_items)
+    ckpt = Checkpoint(model.eval(), id_map, counts, median_gap(seqs), tcfg.to_dict(),
+                      {"valid": valid, "test": test, f"test_exclude_{other}": test_other, "epochs": epochs}, dataset)
+    spe = train_s / max(done, 1)
+    n_seq = len(training_arrays(seqs, 1)[0])
+    window = test_other if other == "window" else test
+    return FitResult(ckpt, valid, test, done, spe, n_seq / spe if spe else 0.0, history, epochs, window, cpu_s / max(done, 1))
 
 
 def main(
@@ -222,15 +412,18 @@ def main(
     progress: Progress | None = None,
     dataset: str = "",
     extra_item_ids: Sequence[int] = (),
+    group: Group | None = None,
 ) -> FitResult:
-    """Build sequences and splits, train, evaluate on test, and save the checkpoint to `out`."""
+    """Build sequences and splits, train, evaluate on test, and save the checkpoint to `out`
+    (written once, by the main process)."""
     from tools.gr.data import build_sequences, leave_one_out
 
+    group = group or Group()
     seqs, id_map = build_sequences(sequences, extra_item_ids)
     split = leave_one_out(seqs)
     item_text = item_text_fn(id_map) if (tcfg.content and item_text_fn is not None) else None
-    result = fit(split, id_map, mcfg, tcfg, item_text, progress, dataset)
-    if out is not None:
+    result = fit(split, id_map, mcfg, tcfg, item_text, progress, dataset, group)
+    if out is not None and group.is_main:
         save_checkpoint(out, result.checkpoint)
         log.info("saved %s", out)
     return result
