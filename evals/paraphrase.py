@@ -122,7 +122,7 @@ class ParaphraseSimulator:
         elif kind == "also_liked":
             text = self._pick(self.bank.also_liked).format(title=self._title(rule.similar_title or ""))
         elif kind == "tag":
-            text = self._pick(self.bank.tags).format(tag=rule.target.tags[0])
+            text = self._pick(self.bank.tags).format(tag=rule.tag)
         elif kind == "second":
             text = self._pick(self.bank.second).format(mixin=self._pick(self.bank.mixins[rule.genres[1]]))
         else:

@@ -81,6 +81,8 @@ class RuleSimulator:
         self.genres = [g for g in self.target.genres if g != "(no genres listed)"]
         rng.shuffle(self.genres)
         self.similar_title = self._similar(safe)
+        # a tag that holds the title ("aliens" for Alien) would name the target: the first one that does not
+        self.tag = next((t for t in self.target.tags if self.target.title.lower() not in t.lower()), None)
         self.stated = Stated()
 
     def _safe(self, title: str) -> bool:
@@ -102,7 +104,7 @@ class RuleSimulator:
             return "era" if self.target.year else "genre"
         if turn == 3:
             return "also_liked" if self.similar_title else "similar"
-        if turn == 4 and self.target.tags:
+        if turn == 4 and self.tag:
             return "tag"
         return "second" if len(self.genres) > 1 else "more"
 
@@ -130,7 +132,7 @@ class RuleSimulator:
         if kind == "similar":
             return "Something similar to what I liked."
         if kind == "tag":
-            return f"Ideally something {self.target.tags[0]}."
+            return f"Ideally something {self.tag}."
         if kind == "second":
             return f"Maybe with some {self.genres[1].lower()} in it."
         return "Any other ideas?"

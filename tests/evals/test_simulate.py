@@ -85,3 +85,13 @@ def test_llm_simulator_regenerates_leaks_and_falls_back() -> None:
     assert sim.regenerated == 1
     assert sim.message(2) == "Something from the 80s, please." and sim.fallbacks == 1  # three leaks: the rule message
     assert "Tell it this" not in llm.calls[0].prompt and "The Thing" not in llm.calls[0].prompt  # never told the title
+
+
+def test_a_tag_that_holds_the_title_is_skipped_not_a_crash() -> None:
+    """Seed 2 of the 100-user run once died here: Alien's first tag is "aliens"."""
+    items = {1: Item(1, "Heat", 1995, ("Crime",)), 2: Item(2, "Alien", 1979, ("Horror", "Sci-Fi"), ("aliens", "creepy"))}
+    case = HeldOut("u", (Interaction("u", 1, 1, 5.0),), items[2])
+    sim = RuleSimulator(case, items, random.Random(0))
+    assert sim.reveal(4) == "tag" and "creepy" in sim.message(4)
+    only = HeldOut("u", case.history, Item(2, "Alien", 1979, ("Horror", "Sci-Fi"), ("aliens",)))
+    assert RuleSimulator(only, {**items, 2: only.target}, random.Random(0)).reveal(4) != "tag"
