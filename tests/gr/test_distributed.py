@@ -30,7 +30,6 @@ def test_group_shards_rows_by_stride_and_keeps_empty_ranks_in_the_step() -> None
     assert local.tolist() == [0, 1, 2] and weight == 1.0
 
 
-@pytest.mark.slow
 def test_two_processes_match_one_process_and_write_one_checkpoint(tmp_path) -> None:
     one, two = _job(tmp_path, "one"), _job(tmp_path, "two")
     run_job(distributed.Group(), one)
@@ -45,7 +44,6 @@ def test_two_processes_match_one_process_and_write_one_checkpoint(tmp_path) -> N
     assert a.metrics["test"]["hr@10"] > 0.5  # and it learned something
 
 
-@pytest.mark.slow
 def test_two_processes_with_a_partial_last_batch_still_step_together(tmp_path) -> None:
     job = _job(tmp_path, "partial")
     job = replace(job, tcfg=replace(job.tcfg, batch_size=89, epochs=1, train_on="train+valid"))  # 90 users: last batch of 1
