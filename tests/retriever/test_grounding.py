@@ -76,6 +76,17 @@ def test_nonsense_and_chat_words_are_unknown(grounder: TitleGrounder, mention: s
         ("The Thing is, I want a comedy", []),
         ("Tom Hanks films please", []),
         ("I want something romantic from the 90s", []),
+        # lower-case titles: popular ones people name casually, all-common words only with a cue
+        ("i liked home alone", [586]),
+        ("is jurassic park too scary for kids?", [480]),
+        ("a quiet night home alone", []),
+        ("something with aliens and robots", []),
+        ("nothing too hard to follow", []),
+        ("the killer was obvious from the start", []),
+        # one word of a longer title is a word; capitalised common words naming a film open a sentence
+        ("Feeling lucky, any comedy?", []),
+        ("Home Alone is a classic", [586]),
+        ("I loved Eternal Sunshine", [7361]),
     ],
 )
 def test_find_mentions(grounder: TitleGrounder, text: str, expected: list[int]) -> None:

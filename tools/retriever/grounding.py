@@ -34,6 +34,15 @@ EMBED_MATCH, EMBED_CANDIDATE = 0.80, 0.55
 MAX_ALTERNATIVES = 5
 #: Words title case leaves lower-case ("Life or Something Like It", "They Drive by Night").
 TITLE_MINOR = CONNECTORS | frozenset("or nor by as vs v into but per via upon".split())
+#: Words before a lone lower-case word that make it an ordinary noun ("with aliens", "really hard").
+_NOUN_BEFORE = frozenset(
+    "a an the with of about some any no and or in on for from into really so very too quite pretty such my your his her "
+    "their our its these those this that many few lots guess".split()
+)
+#: Words right before a lower-case span that name a film ("loved children of men", "more like heat").
+_TITLE_CUE = frozenset("loved love liked like likes enjoyed adored watched saw seen rewatched hated disliked".split())
+#: ...or, at the start of a sentence, right after it ("true romance is one of my favourites").
+_VERDICT = frozenset("is was were".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +208,29 @@ class TitleGrounder:
         return Grounding(mention, "ambiguous", confidence=round(confidence / max(len(tied), 1), 3),
                          alternatives=self._alternatives(scores, exclude=None, first=tied), method=method)
 
+    def _casual(self, tokens: list[_Tok], i: int, length: int, key: str) -> bool:
+        """A lower-case mention names a film only when people name it casually (it is popular) and
+        it does not read as ordinary words: all-common words ("true romance", "heat") need a cue
+        right next to them ("loved ...", "like ...", "... was"), and a lone content word must not
+        follow a determiner, preposition or intensifier ("with aliens", "really hard")."""
+        if not self._well_known(key):
+            return False
+        span = tokens[i : i + length]
+        before = tokens[i - 1] if i > 0 and not span[0].boundary_before else None
+        after = tokens[i + length] if i + length < len(tokens) and not tokens[i + length].boundary_before else None
+        content = [t for t in span if t.lower not in TITLE_MINOR] or span
+        if len(content) == 1 and (content[0].lower in NEVER_ALONE or _YEAR_WORD.fullmatch(content[0].word)):
+            return False
+        if all(t.lower in COMMON_WORDS for t in content):
+            return (before is not None and before.lower in _TITLE_CUE) or (
+                before is None and after is not None and after.lower in _VERDICT)
+        return len(content) > 1 or before is None or before.lower not in _NOUN_BEFORE
+
+    def _one_word_reading(self, grounding: Grounding) -> bool:
+        """Whether a fuzzy reading of one word is a one-word title (a typo: "Matirx"), not a part of one."""
+        ids = [grounding.item_id] if grounding.item_id is not None else [a.item_id for a in grounding.alternatives[:1]]
+        return any(len(key.split()) == 1 for i in ids for key in title_keys(self._items[i]))
+
     def _well_known(self, key: str) -> bool:
         """A lower-case one-word mention counts only for a film people name casually ("alien")."""
         return max(self._items[i].popularity for i in self._by_key[key]) >= DOMINANT_MIN
@@ -314,10 +346,14 @@ class TitleGrounder:
         while i < len(tokens):
             for length in range(min(self._max_tokens, len(tokens) - i), 0, -1):
                 span = tokens[i : i + length]
-                if any(t.boundary_before for t in span[1:]) or not _plausible(tokens, i, length):
+                if any(t.boundary_before for t in span[1:]) or _inside_name(tokens, i, length):
+                    continue
+                if any(t.capitalised for t in span) and not _plausible(tokens, i, length):
                     continue
                 key = normalise_title(text[span[0].start : span[-1].end])
-                if key in self._by_key and (length > 1 or span[0].capitalised or self._well_known(key)):
+                if key not in self._by_key:
+                    continue
+                if any(t.capitalised for t in span) or self._casual(tokens, i, length, key):
                     end, year = _year_after(text, tokens, i + length)
                     grounding = self._decide(text[span[0].start : span[-1].end], {k: 100.0 for k in self._by_key[key]}, year, "exact")
                     found.append(_at(grounding, span[0].start, end or span[-1].end))
@@ -333,6 +369,8 @@ class TitleGrounder:
                 continue
             mention = text[run[0].start : run[-1].end]
             grounding = self.ground(mention, use_embeddings=False)
+            if len(run) == 1 and grounding.method == "fuzzy" and not self._one_word_reading(grounding):
+                continue  # one word of a longer title ("Feeling", "Arnold") is a word, not that title
             confident_tie = grounding.status == "ambiguous" and grounding.alternatives and grounding.alternatives[0].score * 100 >= FUZZY_MATCH
             if grounding.status == "matched" or confident_tie:
                 found.append(_at(grounding, run[0].start, run[-1].end))
@@ -371,17 +409,32 @@ def _tokens(text: str, taken: Iterable[tuple[int, int]]) -> list[_Tok]:
     return out
 
 
-def _plausible(tokens: list[_Tok], i: int, length: int) -> bool:
-    """Whether an exact title match on tokens[i:i+length] is likely a title and not ordinary words."""
-    span = tokens[i : i + length]
+def _inside_name(tokens: list[_Tok], i: int, length: int) -> bool:
+    """Part of a longer capitalised name ("Blade Runer", "Tom Hanks", "Eternal Sunshine"): left to
+    the fuzzy pass. A word before counts only when nothing else explains its capital."""
     after = tokens[i + length] if i + length < len(tokens) else None
     if after is not None and not after.boundary_before and after.capitalised and after.lower not in CONNECTORS and not after.word.isdigit():
-        return False  # part of a longer name ("Blade Runer", "Tom Hanks"): left to the fuzzy pass
+        return True
+    before = tokens[i - 1] if i > 0 and not tokens[i].boundary_before else None
+    return (before is not None and tokens[i].capitalised and before.word[:1].isupper() and not before.sentence_start
+            and before.word != "I" and before.lower not in CONNECTORS)
+
+
+def _plausible(tokens: list[_Tok], i: int, length: int) -> bool:
+    """Whether an exact title match on tokens[i:i+length] (some word capitalised) is likely a title
+    and not ordinary words."""
+    span = tokens[i : i + length]
     content = [t for t in span if t.lower not in TITLE_MINOR] or span
     if length == 1:
         return _plausible_word(span[0], tokens[i - 1] if i > 0 else None)
     if all(t.capitalised for t in content):
-        return not (span[0].sentence_start and all(t.lower in COMMON_WORDS for t in content))
+        if not (span[0].sentence_start and all(t.lower in COMMON_WORDS for t in content)):
+            return True
+        # Opening a sentence, common words count when more than the first is capitalised and the
+        # sentence goes on as after a name ("Mystery Men is...", "Ghost World but newer"; not "The Thing is").
+        after = tokens[i + length] if i + length < len(tokens) else None
+        ends = after is None or after.boundary_before or after.lower in _VERDICT | {"but", "and", "or"}
+        return ends and any(t.capitalised for t in content[1:])
     return any(t.lower not in COMMON_WORDS for t in content)
 
 
@@ -390,8 +443,6 @@ def _plausible_word(token: _Tok, before: _Tok | None) -> bool:
     other reason ("I loved Heat", "Heat, Up and Alien"; not "The Thing is...")."""
     if token.lower in NEVER_ALONE or _YEAR_WORD.fullmatch(token.word):
         return False  # "from 1984" is a year, not the film: a bare year grounds only when quoted
-    if not token.capitalised:
-        return token.lower not in COMMON_WORDS and len(token.lower) >= 4
     if token.lower not in COMMON_WORDS:
         return True
     if token.sentence_start:
