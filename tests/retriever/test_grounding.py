@@ -87,6 +87,13 @@ def test_nonsense_and_chat_words_are_unknown(grounder: TitleGrounder, mention: s
         ("Feeling lucky, any comedy?", []),
         ("Home Alone is a classic", [586]),
         ("I loved Eternal Sunshine", [7361]),
+        # misspelt lower-case titles where a title is expected; ordinary words there stay words
+        ("movies like jurasic park", [480]),
+        ("i loved toy story and the lion kng", [1, 364]),
+        ("fight clubb is the best", [2959]),
+        ("stuff like gladiater with more romance", [3578]),
+        ("like a good time tonight", []),
+        ("something like space adventures", []),
     ],
 )
 def test_find_mentions(grounder: TitleGrounder, text: str, expected: list[int]) -> None:

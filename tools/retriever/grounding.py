@@ -43,6 +43,8 @@ _NOUN_BEFORE = frozenset(
 _TITLE_CUE = frozenset("loved love liked like likes enjoyed adored watched saw seen rewatched hated disliked".split())
 #: ...or, at the start of a sentence, right after it ("true romance is one of my favourites").
 _VERDICT = frozenset("is was were".split())
+#: Where a lower-case run that may be a misspelt title stops.
+_RUN_STOP = _VERDICT | frozenset("and or but for with from are".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,6 +283,7 @@ class TitleGrounder:
         used = [False] * len(tokens)
         self._exact_ngrams(text, tokens, used, found)
         self._capitalised_runs(text, tokens, used, found)
+        self._casual_typos(text, tokens, used, found)
         return sorted(found, key=lambda g: g.start or 0)
 
     def _punctuated_titles(self, text: str, taken: list[tuple[int, int]], found: list[Grounding]) -> None:
@@ -374,6 +377,57 @@ class TitleGrounder:
             confident_tie = grounding.status == "ambiguous" and grounding.alternatives and grounding.alternatives[0].score * 100 >= FUZZY_MATCH
             if grounding.status == "matched" or confident_tie:
                 found.append(_at(grounding, run[0].start, run[-1].end))
+
+
+    def _casual_typos(self, text: str, tokens: list[_Tok], used: list[bool], found: list[Grounding]) -> None:
+        """A misspelt lower-case title where a title is expected: right after a cue ("movies like
+        forest gump"), after "and" that follows a title ("pulp fiction and resevoir dogs"), or opening a
+        sentence before "is"/"was" ("matirx was awsome"). Only a close spelling of a popular title counts."""
+        for i, token in enumerate(tokens):
+            if used[i] or token.capitalised or not _title_expected(tokens, used, i):
+                continue
+            run = _lower_run(tokens, used, i)
+            after = tokens[i + len(run)] if i + len(run) < len(tokens) else None
+            opening = i == 0 or token.boundary_before
+            if not run or (opening and (after is None or after.boundary_before or after.lower not in _VERDICT)):
+                continue
+            mention = text[run[0].start : run[-1].end]
+            grounding = self.ground(mention, use_embeddings=False)
+            if grounding.status == "matched" and grounding.method == "fuzzy" and self._close_and_known(mention, grounding):
+                found.append(_at(grounding, run[0].start, run[-1].end))
+                for j in range(i, i + len(run)):
+                    used[j] = True
+
+    def _close_and_known(self, mention: str, grounding: Grounding) -> bool:
+        """The whole mention is spelt close to a popular title's whole name (not a part of it)."""
+        assert grounding.item_id is not None
+        item = self._items[grounding.item_id]
+        key = normalise_title(mention)
+        return item.popularity >= DOMINANT_MIN and any(fuzz.ratio(key, k) >= FUZZY_MATCH for k in title_keys(item))
+
+
+def _title_expected(tokens: list[_Tok], used: list[bool], i: int) -> bool:
+    token = tokens[i]
+    if i == 0 or token.boundary_before:
+        return True
+    before = tokens[i - 1]
+    return before.lower in _TITLE_CUE or (before.lower in ("and", "or") and i > 1 and used[i - 2] and not before.boundary_before)
+
+
+def _lower_run(tokens: list[_Tok], used: list[bool], i: int) -> list[_Tok]:
+    """Lower-case words from `i` up to punctuation, a used word or a chat word, at most six, with at
+    least one word of four letters or more that is not common."""
+    run: list[_Tok] = []
+    for j in range(i, min(len(tokens), i + 6)):
+        t = tokens[j]
+        if used[j] or t.capitalised or (run and t.boundary_before) or t.lower in _RUN_STOP:
+            break
+        if t.lower in NEVER_ALONE and t.lower not in TITLE_MINOR:
+            break
+        run.append(t)
+    while run and run[-1].lower in TITLE_MINOR:
+        run.pop()
+    return run if any(len(t.lower) >= 4 and t.lower not in COMMON_WORDS for t in run) else []
 
 
 @dataclass(frozen=True, slots=True)
