@@ -94,6 +94,10 @@ def test_nonsense_and_chat_words_are_unknown(grounder: TitleGrounder, mention: s
         ("stuff like gladiater with more romance", [3578]),
         ("like a good time tonight", []),
         ("something like space adventures", []),
+        # a sequel's number as typed; a number among numbers is a number
+        ("I loved Rocky 2", [2409]),
+        ("loved the godfather part 2", [1221]),
+        ("my kids (7 and 10) love dragons", []),
     ],
 )
 def test_find_mentions(grounder: TitleGrounder, text: str, expected: list[int]) -> None:

@@ -127,7 +127,7 @@ class TitleGrounder:
         self._items: dict[int, Item] = {item.item_id: item for item in catalog.all()}
         self._by_key: dict[str, list[int]] = defaultdict(list)
         for item in self._items.values():
-            for key in title_keys(item):
+            for key in {variant for key in title_keys(item) for variant in (key, _arabic_numeral(key))}:
                 self._by_key[key].append(item.item_id)
         self._keys = list(self._by_key)
         self._max_tokens = min(12, max((len(k.split()) for k in self._keys), default=1))
@@ -406,6 +406,17 @@ class TitleGrounder:
         return item.popularity >= DOMINANT_MIN and any(fuzz.ratio(key, k) >= FUZZY_MATCH for k in title_keys(item))
 
 
+_ROMAN = {"ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "ix": "9", "x": "10"}
+
+
+def _arabic_numeral(key: str) -> str:
+    """A sequel's number as people type it ("the godfather part ii" -> "the godfather part 2")."""
+    words = key.split()
+    if len(words) > 1 and words[-1] in _ROMAN:
+        return " ".join([*words[:-1], _ROMAN[words[-1]]])
+    return key
+
+
 def _title_expected(tokens: list[_Tok], used: list[bool], i: int) -> bool:
     token = tokens[i]
     if i == 0 or token.boundary_before:
@@ -480,6 +491,8 @@ def _plausible(tokens: list[_Tok], i: int, length: int) -> bool:
     span = tokens[i : i + length]
     content = [t for t in span if t.lower not in TITLE_MINOR] or span
     if length == 1:
+        if span[0].word.isdigit() and i > 1 and tokens[i - 1].lower in ("and", "or", "to") and tokens[i - 2].word.isdigit():
+            return False  # "(7 and 10)", "2 or 3": a number in a list of numbers
         return _plausible_word(span[0], tokens[i - 1] if i > 0 else None)
     if all(t.capitalised for t in content):
         if not (span[0].sentence_start and all(t.lower in COMMON_WORDS for t in content)):
