@@ -28,6 +28,23 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last"
 NEGATIVE_CUE = re.compile(r"\b(hate[ds]?|hated|dislike[ds]?|didn'?t like|did not like|don'?t like|not a fan of|boring|awful|terrible|couldn'?t stand|not|no more|never again)\b", re.IGNORECASE)
 POSITIVE_CUE = re.compile(r"\b(love[ds]?|loved|like[ds]?|liked|enjoy(?:ed|s)?|adore[ds]?|fan of|favou?rite|great|amazing|more like|similar to|such as)\b", re.IGNORECASE)
 ASK_ITEM = re.compile(r"\b(what(?:'s| is)\s+.+\s+about|tell me (?:more )?about|who (?:is|was) in|is\s+.+\s+(?:any good|worth))\b", re.IGNORECASE)
+#: A question about one film ("is fargo a comedy?", "who directed pulp fiction", "how long is titanic").
+QUESTION_START = re.compile(
+    r"^\s*(?:is|was|are|were|does|did|do|has|had|how|who(?:'s)?|what(?:'s)?|whats|when|where|why|which|can|could|should|would|will)\b",
+    re.IGNORECASE,
+)
+#: ...unless it asks for films ("is there something like Alien?", "what would you recommend after Heat?").
+REQUEST_CUE = re.compile(
+    r"\b(recommend|suggest|something|anything|similar|like|more|others?|movies|films|ideas|options|picks?|got)\b", re.IGNORECASE
+)
+#: A verdict after the title in its own sentence ("Avatar was pretty but boring", "Inception, not my thing").
+NEGATIVE_AFTER = re.compile(
+    r"\b(not (?:my thing|for me|my cup of tea|great|good)|wasn'?t (?:for me|good|great|my thing)|(?:way |far |much )?too "
+    r"(?:much|long|slow|scary|violent|dark|gory|sad|cheesy|predictable|silly|weird)\b|boring|awful|terrible|overrated|dull|"
+    r"disappointing|a letdown|a let down|hated it|didn'?t (?:like|enjoy) it|couldn'?t finish|fell asleep|waste of time)",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?;\n]")
 CHITCHAT = re.compile(r"^\s*(hi|hello|hey|yo|thanks|thank you|thx|good (?:morning|evening|night)|how are you|bye|goodbye|ok|okay|cool|great)\b[\s!.?]*$", re.IGNORECASE)
 REFINE = re.compile(r"\b(instead|another|other|different|else|more|less|but|again|also|actually)\b", re.IGNORECASE)
 INJECTION = re.compile(
@@ -121,11 +138,21 @@ def read_references(text: str, shown: Sequence[int]) -> list[tuple[int, Literal[
     return refs
 
 
-def title_sentiment(text: str, start: int | None) -> Literal["like", "dislike"]:
-    """A title mention is liked unless a negative cue stands in its clause before it."""
+def title_sentiment(text: str, start: int | None, end: int | None = None, next_start: int | None = None) -> Literal["like", "dislike"]:
+    """A title mention is liked unless a negative cue stands in its clause before it, or, with no
+    liking said before it, a verdict follows it in its sentence before the next title
+    ("Avatar was pretty but boring", "I watched Inception, not my thing")."""
     if start is None:
         return "like"
-    return "dislike" if NEGATIVE_CUE.search(clause_before(text, start)) else "like"
+    before = clause_before(text, start)
+    if NEGATIVE_CUE.search(before):
+        return "dislike"
+    if end is None or POSITIVE_CUE.search(before):
+        return "like"
+    after = text[end:next_start if next_start is not None and next_start > end else len(text)]
+    sentence_end = _SENTENCE_END.search(after)
+    after = after[:sentence_end.start()] if sentence_end else after
+    return "dislike" if NEGATIVE_AFTER.search(after) else "like"
 
 
 TITLE_AFTER_CUE = re.compile(
@@ -163,7 +190,7 @@ def unknown_titles(text: str, grounded: Sequence[tuple[int, int]]) -> list[Title
 def read_intent(text: str, u: Understanding, has_previous: bool) -> Intent:
     if not text or (CHITCHAT.match(text) and not u.titles and not u.genres and not u.avoid_genres):
         return "chitchat"
-    if ASK_ITEM.search(text) and u.titles:
+    if u.titles and (ASK_ITEM.search(text) or (QUESTION_START.match(text) and not REQUEST_CUE.search(text))):
         return "ask_item"
     if u.references and all(s != "neutral" for _, s in u.references) and not (u.genres or u.avoid_genres or u.era_shift or u.year_min or u.year_max):
         return "feedback"
@@ -219,7 +246,10 @@ def _ground(scan: str, grounder: Grounder | None) -> list[TitleMention]:
             alternatives=[(a.item_id, a.title) for a in g.alternatives][:5], start=g.start, end=g.end,
         ))
     spans = [(t.start, t.end) for t in titles if t.start is not None and t.end is not None]
-    return titles + unknown_titles(scan, spans)
+    found = sorted(titles + unknown_titles(scan, spans), key=lambda t: t.start or 0)
+    for t, following in zip(found, [*found[1:], None]):
+        t.sentiment = title_sentiment(scan, t.start, t.end, following.start if following else None)
+    return found
 
 
 def _inside_idiom(t: TitleMention, text: str, idioms: Sequence[GenreSpan]) -> bool:

@@ -167,3 +167,27 @@ def test_constraints_only_rank_by_gr_with_a_popularity_prior(service: MuseServic
     assert weights["semantic"] == 0 and weights["gr"] > weights["popularity"] > 0
     rest = [catalog.get(c.item_id).popularity for c in result.items[1:]]
     assert min(rest) >= sorted(i.popularity for i in inside)[len(inside) // 2]  # the prior: popular ones next
+
+
+@pytest.mark.parametrize("text", [
+    "was Toy Story made by Pixar?",
+    "who starred in jurassic park",
+    "does the matrix have a sequel?",
+    "how old is braveheart",
+])
+def test_a_question_about_a_film_asks_about_it(parser: MuseService, text: str) -> None:
+    u = read(parser, text)
+    assert u.intent == "ask_item" and u.asked_ids and not u.liked_ids
+
+
+def test_a_question_asking_for_films_still_likes_the_title(parser: MuseService) -> None:
+    u = read(parser, "is there anything like Toy Story?")
+    assert u.intent != "ask_item" and u.liked_ids and not u.asked_ids
+
+
+def test_a_verdict_after_a_title_is_a_dislike(parser: MuseService) -> None:
+    assert read(parser, "Interstellar was long and dull").disliked_ids
+    assert read(parser, "I saw Gravity, wasn't for me").disliked_ids
+    mixed = read(parser, "Loved Toy Story, but Braveheart was boring")
+    assert len(mixed.liked_ids) == 1 and len(mixed.disliked_ids) == 1
+    assert read(parser, "I loved Braveheart, way too short").liked_ids  # liking said first wins

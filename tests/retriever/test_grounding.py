@@ -76,6 +76,28 @@ def test_nonsense_and_chat_words_are_unknown(grounder: TitleGrounder, mention: s
         ("The Thing is, I want a comedy", []),
         ("Tom Hanks films please", []),
         ("I want something romantic from the 90s", []),
+        # lower-case titles: popular ones people name casually, all-common words only with a cue
+        ("i liked home alone", [586]),
+        ("is jurassic park too scary for kids?", [480]),
+        ("a quiet night home alone", []),
+        ("something with aliens and robots", []),
+        ("nothing too hard to follow", []),
+        ("the killer was obvious from the start", []),
+        # one word of a longer title is a word; capitalised common words naming a film open a sentence
+        ("Feeling lucky, any comedy?", []),
+        ("Home Alone is a classic", [586]),
+        ("I loved Eternal Sunshine", [7361]),
+        # misspelt lower-case titles where a title is expected; ordinary words there stay words
+        ("movies like jurasic park", [480]),
+        ("i loved toy story and the lion kng", [1, 364]),
+        ("fight clubb is the best", [2959]),
+        ("stuff like gladiater with more romance", [3578]),
+        ("like a good time tonight", []),
+        ("something like space adventures", []),
+        # a sequel's number as typed; a number among numbers is a number
+        ("I loved Rocky 2", [2409]),
+        ("loved the godfather part 2", [1221]),
+        ("my kids (7 and 10) love dragons", []),
     ],
 )
 def test_find_mentions(grounder: TitleGrounder, text: str, expected: list[int]) -> None:

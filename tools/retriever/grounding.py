@@ -34,6 +34,17 @@ EMBED_MATCH, EMBED_CANDIDATE = 0.80, 0.55
 MAX_ALTERNATIVES = 5
 #: Words title case leaves lower-case ("Life or Something Like It", "They Drive by Night").
 TITLE_MINOR = CONNECTORS | frozenset("or nor by as vs v into but per via upon".split())
+#: Words before a lone lower-case word that make it an ordinary noun ("with aliens", "really hard").
+_NOUN_BEFORE = frozenset(
+    "a an the with of about some any no and or in on for from into really so very too quite pretty such my your his her "
+    "their our its these those this that many few lots guess".split()
+)
+#: Words right before a lower-case span that name a film ("loved children of men", "more like heat").
+_TITLE_CUE = frozenset("loved love liked like likes enjoyed adored watched saw seen rewatched hated disliked".split())
+#: ...or, at the start of a sentence, right after it ("true romance is one of my favourites").
+_VERDICT = frozenset("is was were".split())
+#: Where a lower-case run that may be a misspelt title stops.
+_RUN_STOP = _VERDICT | frozenset("and or but for with from are".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +127,7 @@ class TitleGrounder:
         self._items: dict[int, Item] = {item.item_id: item for item in catalog.all()}
         self._by_key: dict[str, list[int]] = defaultdict(list)
         for item in self._items.values():
-            for key in title_keys(item):
+            for key in {variant for key in title_keys(item) for variant in (key, _arabic_numeral(key))}:
                 self._by_key[key].append(item.item_id)
         self._keys = list(self._by_key)
         self._max_tokens = min(12, max((len(k.split()) for k in self._keys), default=1))
@@ -199,6 +210,29 @@ class TitleGrounder:
         return Grounding(mention, "ambiguous", confidence=round(confidence / max(len(tied), 1), 3),
                          alternatives=self._alternatives(scores, exclude=None, first=tied), method=method)
 
+    def _casual(self, tokens: list[_Tok], i: int, length: int, key: str) -> bool:
+        """A lower-case mention names a film only when people name it casually (it is popular) and
+        it does not read as ordinary words: all-common words ("true romance", "heat") need a cue
+        right next to them ("loved ...", "like ...", "... was"), and a lone content word must not
+        follow a determiner, preposition or intensifier ("with aliens", "really hard")."""
+        if not self._well_known(key):
+            return False
+        span = tokens[i : i + length]
+        before = tokens[i - 1] if i > 0 and not span[0].boundary_before else None
+        after = tokens[i + length] if i + length < len(tokens) and not tokens[i + length].boundary_before else None
+        content = [t for t in span if t.lower not in TITLE_MINOR] or span
+        if len(content) == 1 and (content[0].lower in NEVER_ALONE or _YEAR_WORD.fullmatch(content[0].word)):
+            return False
+        if all(t.lower in COMMON_WORDS for t in content):
+            return (before is not None and before.lower in _TITLE_CUE) or (
+                before is None and after is not None and after.lower in _VERDICT)
+        return len(content) > 1 or before is None or before.lower not in _NOUN_BEFORE
+
+    def _one_word_reading(self, grounding: Grounding) -> bool:
+        """Whether a fuzzy reading of one word is a one-word title (a typo: "Matirx"), not a part of one."""
+        ids = [grounding.item_id] if grounding.item_id is not None else [a.item_id for a in grounding.alternatives[:1]]
+        return any(len(key.split()) == 1 for i in ids for key in title_keys(self._items[i]))
+
     def _well_known(self, key: str) -> bool:
         """A lower-case one-word mention counts only for a film people name casually ("alien")."""
         return max(self._items[i].popularity for i in self._by_key[key]) >= DOMINANT_MIN
@@ -249,6 +283,7 @@ class TitleGrounder:
         used = [False] * len(tokens)
         self._exact_ngrams(text, tokens, used, found)
         self._capitalised_runs(text, tokens, used, found)
+        self._casual_typos(text, tokens, used, found)
         return sorted(found, key=lambda g: g.start or 0)
 
     def _punctuated_titles(self, text: str, taken: list[tuple[int, int]], found: list[Grounding]) -> None:
@@ -314,10 +349,14 @@ class TitleGrounder:
         while i < len(tokens):
             for length in range(min(self._max_tokens, len(tokens) - i), 0, -1):
                 span = tokens[i : i + length]
-                if any(t.boundary_before for t in span[1:]) or not _plausible(tokens, i, length):
+                if any(t.boundary_before for t in span[1:]) or _inside_name(tokens, i, length):
+                    continue
+                if any(t.capitalised for t in span) and not _plausible(tokens, i, length):
                     continue
                 key = normalise_title(text[span[0].start : span[-1].end])
-                if key in self._by_key and (length > 1 or span[0].capitalised or self._well_known(key)):
+                if key not in self._by_key:
+                    continue
+                if any(t.capitalised for t in span) or self._casual(tokens, i, length, key):
                     end, year = _year_after(text, tokens, i + length)
                     grounding = self._decide(text[span[0].start : span[-1].end], {k: 100.0 for k in self._by_key[key]}, year, "exact")
                     found.append(_at(grounding, span[0].start, end or span[-1].end))
@@ -333,9 +372,73 @@ class TitleGrounder:
                 continue
             mention = text[run[0].start : run[-1].end]
             grounding = self.ground(mention, use_embeddings=False)
+            if len(run) == 1 and grounding.method == "fuzzy" and not self._one_word_reading(grounding):
+                continue  # one word of a longer title ("Feeling", "Arnold") is a word, not that title
             confident_tie = grounding.status == "ambiguous" and grounding.alternatives and grounding.alternatives[0].score * 100 >= FUZZY_MATCH
             if grounding.status == "matched" or confident_tie:
                 found.append(_at(grounding, run[0].start, run[-1].end))
+
+
+    def _casual_typos(self, text: str, tokens: list[_Tok], used: list[bool], found: list[Grounding]) -> None:
+        """A misspelt lower-case title where a title is expected: right after a cue ("movies like
+        forest gump"), after "and" that follows a title ("pulp fiction and resevoir dogs"), or opening a
+        sentence before "is"/"was" ("matirx was awsome"). Only a close spelling of a popular title counts."""
+        for i, token in enumerate(tokens):
+            if used[i] or token.capitalised or not _title_expected(tokens, used, i):
+                continue
+            run = _lower_run(tokens, used, i)
+            after = tokens[i + len(run)] if i + len(run) < len(tokens) else None
+            opening = i == 0 or token.boundary_before
+            if not run or (opening and (after is None or after.boundary_before or after.lower not in _VERDICT)):
+                continue
+            mention = text[run[0].start : run[-1].end]
+            grounding = self.ground(mention, use_embeddings=False)
+            if grounding.status == "matched" and grounding.method == "fuzzy" and self._close_and_known(mention, grounding):
+                found.append(_at(grounding, run[0].start, run[-1].end))
+                for j in range(i, i + len(run)):
+                    used[j] = True
+
+    def _close_and_known(self, mention: str, grounding: Grounding) -> bool:
+        """The whole mention is spelt close to a popular title's whole name (not a part of it)."""
+        assert grounding.item_id is not None
+        item = self._items[grounding.item_id]
+        key = normalise_title(mention)
+        return item.popularity >= DOMINANT_MIN and any(fuzz.ratio(key, k) >= FUZZY_MATCH for k in title_keys(item))
+
+
+_ROMAN = {"ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "ix": "9", "x": "10"}
+
+
+def _arabic_numeral(key: str) -> str:
+    """A sequel's number as people type it ("the godfather part ii" -> "the godfather part 2")."""
+    words = key.split()
+    if len(words) > 1 and words[-1] in _ROMAN:
+        return " ".join([*words[:-1], _ROMAN[words[-1]]])
+    return key
+
+
+def _title_expected(tokens: list[_Tok], used: list[bool], i: int) -> bool:
+    token = tokens[i]
+    if i == 0 or token.boundary_before:
+        return True
+    before = tokens[i - 1]
+    return before.lower in _TITLE_CUE or (before.lower in ("and", "or") and i > 1 and used[i - 2] and not before.boundary_before)
+
+
+def _lower_run(tokens: list[_Tok], used: list[bool], i: int) -> list[_Tok]:
+    """Lower-case words from `i` up to punctuation, a used word or a chat word, at most six, with at
+    least one word of four letters or more that is not common."""
+    run: list[_Tok] = []
+    for j in range(i, min(len(tokens), i + 6)):
+        t = tokens[j]
+        if used[j] or t.capitalised or (run and t.boundary_before) or t.lower in _RUN_STOP:
+            break
+        if t.lower in NEVER_ALONE and t.lower not in TITLE_MINOR:
+            break
+        run.append(t)
+    while run and run[-1].lower in TITLE_MINOR:
+        run.pop()
+    return run if any(len(t.lower) >= 4 and t.lower not in COMMON_WORDS for t in run) else []
 
 
 @dataclass(frozen=True, slots=True)
@@ -371,17 +474,34 @@ def _tokens(text: str, taken: Iterable[tuple[int, int]]) -> list[_Tok]:
     return out
 
 
-def _plausible(tokens: list[_Tok], i: int, length: int) -> bool:
-    """Whether an exact title match on tokens[i:i+length] is likely a title and not ordinary words."""
-    span = tokens[i : i + length]
+def _inside_name(tokens: list[_Tok], i: int, length: int) -> bool:
+    """Part of a longer capitalised name ("Blade Runer", "Tom Hanks", "Eternal Sunshine"): left to
+    the fuzzy pass. A word before counts only when nothing else explains its capital."""
     after = tokens[i + length] if i + length < len(tokens) else None
     if after is not None and not after.boundary_before and after.capitalised and after.lower not in CONNECTORS and not after.word.isdigit():
-        return False  # part of a longer name ("Blade Runer", "Tom Hanks"): left to the fuzzy pass
+        return True
+    before = tokens[i - 1] if i > 0 and not tokens[i].boundary_before else None
+    return (before is not None and tokens[i].capitalised and before.word[:1].isupper() and not before.sentence_start
+            and before.word != "I" and before.lower not in CONNECTORS)
+
+
+def _plausible(tokens: list[_Tok], i: int, length: int) -> bool:
+    """Whether an exact title match on tokens[i:i+length] (some word capitalised) is likely a title
+    and not ordinary words."""
+    span = tokens[i : i + length]
     content = [t for t in span if t.lower not in TITLE_MINOR] or span
     if length == 1:
+        if span[0].word.isdigit() and i > 1 and tokens[i - 1].lower in ("and", "or", "to") and tokens[i - 2].word.isdigit():
+            return False  # "(7 and 10)", "2 or 3": a number in a list of numbers
         return _plausible_word(span[0], tokens[i - 1] if i > 0 else None)
     if all(t.capitalised for t in content):
-        return not (span[0].sentence_start and all(t.lower in COMMON_WORDS for t in content))
+        if not (span[0].sentence_start and all(t.lower in COMMON_WORDS for t in content)):
+            return True
+        # Opening a sentence, common words count when more than the first is capitalised and the
+        # sentence goes on as after a name ("Mystery Men is...", "Ghost World but newer"; not "The Thing is").
+        after = tokens[i + length] if i + length < len(tokens) else None
+        ends = after is None or after.boundary_before or after.lower in _VERDICT | {"but", "and", "or"}
+        return ends and any(t.capitalised for t in content[1:])
     return any(t.lower not in COMMON_WORDS for t in content)
 
 
@@ -390,8 +510,6 @@ def _plausible_word(token: _Tok, before: _Tok | None) -> bool:
     other reason ("I loved Heat", "Heat, Up and Alien"; not "The Thing is...")."""
     if token.lower in NEVER_ALONE or _YEAR_WORD.fullmatch(token.word):
         return False  # "from 1984" is a year, not the film: a bare year grounds only when quoted
-    if not token.capitalised:
-        return token.lower not in COMMON_WORDS and len(token.lower) >= 4
     if token.lower not in COMMON_WORDS:
         return True
     if token.sentence_start:
