@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from agent.understand.numbers import digits_for_spelled_years
+
 Shift = Literal["older", "newer"]
 
 WORD_DECADES = {
@@ -45,7 +47,14 @@ LAST_N = re.compile(
     rf"|\b(?P<within>within|from)\s+the\s+(?:last|past)\s+(?P<n2>\d{{1,2}}|{_NUM})\s*(?P<unit2>years?|decades?)\b",
     re.IGNORECASE,
 )
-THIS_CENTURY = re.compile(r"\bthis (?:century|millennium)\b", re.IGNORECASE)
+THIS_CENTURY = re.compile(r"\b(?:this|the (?:21st|twenty[\s\-]first)) (?:century|millennium)\b", re.IGNORECASE)
+LAST_CENTURY = re.compile(r"\b(?:last|the (?:20th|twentieth)) century\b", re.IGNORECASE)
+#: "less than ten years old", "under 5 years old", "not older than 20 years": the last N years.
+AGE_AT_MOST = re.compile(
+    rf"\b(?:less than|under|no more than|not more than|at most|not older than|no older than|younger than)\s+"
+    rf"(?P<n>\d{{1,2}}|{_NUM})\s*(?:years?|yrs?)(?:\s+old)?\b",
+    re.IGNORECASE,
+)
 
 # Words right before an era that make it a bound (checked on the few words before it).
 UPPER_EXCLUSIVE = re.compile(r"(?:before|pre|prior to|earlier than|older than|ahead of)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
@@ -55,7 +64,7 @@ LOWER_INCLUSIVE = re.compile(r"(?:nothing (?:\w+\s+){0,2}(?:before|prior to)|sin
 FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 AROUND = re.compile(r"(?:around|about|circa|ca\.?|c\.|approximately|approx\.?|roughly|near|close to|somewhere around)\s+(?:the\s+)?(?:year\s+)?$", re.IGNORECASE)
 # Words right after an era.
-OPEN_UP = re.compile(r"^\s*(?:\+|(?:or|and)\s+(?:later|newer|after|up|beyond|more recent|anything (?:after|later|newer))|on(?:wards?)?\b|forward|and onwards?|and up|or so on|plus)", re.IGNORECASE)
+OPEN_UP = re.compile(r"^\s*(?:(?:to|till|until|through|up to|up till)\s+(?:now|today|the present(?:\s+day)?|present day|date|these days)\b|\+|(?:or|and)\s+(?:later|newer|after|up|beyond|more recent|anything (?:after|later|newer))|on(?:wards?)?\b|forward|and onwards?|and up|or so on|plus)", re.IGNORECASE)
 OPEN_DOWN = re.compile(r"^\s*(?:or|and)\s+(?:earlier|older|before)\b", re.IGNORECASE)
 GIVE_OR_TAKE = re.compile(r"^\s*(?:,\s*)?(?:give or take|plus or minus|\+/-|±|or so\b|-?ish\b)(?:\s+(?:a\s+)?(?P<n>\d{1,2}|" + _NUM + r")\s*(?:years?|yrs?)?)?", re.IGNORECASE)
 RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|thru|till|until|and)\s*$", re.IGNORECASE)
@@ -194,12 +203,27 @@ def _relative(text: str, newest: int) -> list[Era]:
         out.append(Era(newest - years + 1, newest, "era", m.start(), m.end()))
     for m in THIS_CENTURY.finditer(text):
         out.append(Era(2000, None, "bound", m.start(), m.end()))
+    for m in LAST_CENTURY.finditer(text):
+        out.append(Era(1900, 1999, "era", m.start(), m.end()))
+    for m in AGE_AT_MOST.finditer(text):
+        out.append(Era(newest - _number(m["n"], 5) + 1, None, "bound", m.start(), m.end()))
+    return out
+
+
+def _cover(eras: list[Era], rewritten: list[tuple[int, int]]) -> list[Era]:
+    """Spans found in the digit-rewritten text, widened to the whole spelled-out year they touch."""
+    out = []
+    for e in eras:
+        start = min([e.start] + [a for a, b in rewritten if a < e.end and e.start < b])
+        end = max([e.end] + [b for a, b in rewritten if a < e.end and e.start < b])
+        out.append(Era(e.low, e.high, e.kind, start, end))
     return out
 
 
 def read_years(text: str, newest_year: int = 2018) -> YearRead:
     """Year constraints in `text` (title spans should already be masked out)."""
-    eras = sorted(_eras(text, newest_year) + _relative(text, newest_year), key=lambda e: e.start)
+    text, rewritten = digits_for_spelled_years(text)
+    eras = sorted(_cover(_eras(text, newest_year) + _relative(text, newest_year), rewritten), key=lambda e: e.start)
     eras = [e for n, e in enumerate(eras) if not any(o.start <= e.start and e.end <= o.end and o is not e for o in eras[:n])]
     plain = [e for e in eras if e.kind == "era"]
     low = min((e.low for e in plain if e.low is not None), default=None)

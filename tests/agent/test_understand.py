@@ -37,6 +37,19 @@ from tools.retriever import FakeEmbedder
     ("80s or 90s", 1980, 1999),
     ("between 1980 and 1995", 1980, 1995),
     ("the seventies", 1970, 1979),
+    # spelled out (speech-to-text, formal writing), open ends to "now", ages, centuries
+    ("from nineteen eighty five", 1985, 1985),
+    ("around nineteen ninety two give or take", 1990, 1994),
+    ("two thousand and ten or later", 2010, None),
+    ("made after twenty oh five", 2006, None),
+    ("between nineteen sixty-eight and nineteen seventy", 1968, 1970),
+    ("before two thousand", None, 1999),
+    ("the twenty tens", 2010, 2019),
+    ("from 1990 to now", 1990, None),
+    ("less than ten years old", 2009, None),
+    ("the 20th century", 1900, 1999),
+    ("twenty five years ago", None, None),
+    ("seventy five", None, None),
 ])
 def test_eras_and_ranges(text: str, low: int | None, high: int | None) -> None:
     read = read_years(text, newest_year=2018)
@@ -191,3 +204,10 @@ def test_a_verdict_after_a_title_is_a_dislike(parser: MuseService) -> None:
     mixed = read(parser, "Loved Toy Story, but Braveheart was boring")
     assert len(mixed.liked_ids) == 1 and len(mixed.disliked_ids) == 1
     assert read(parser, "I loved Braveheart, way too short").liked_ids  # liking said first wins
+
+
+def test_spelled_out_years_are_masked_whole() -> None:
+    """The era's span covers every word of a spelled-out year, so no number word reaches the genre reader."""
+    text = "a thriller from nineteen eighty five please"
+    read = read_years(text, 2018)
+    assert [text[a:b] for a, b in read.spans] == ["nineteen eighty five"]

@@ -1,0 +1,63 @@
+"""Years written as words ("nineteen eighty five", "two thousand and five", "twenty oh five",
+"twenty ten") rewritten as digits in place, so the era reader sees "1985".
+
+The rewrite keeps every character offset: the digits are left-aligned in the span the words took
+and the rest is blanked, so spans found in the rewritten text still point into the original.
+Decade words ("the nineteen eighties", "the twenty tens", "the two thousands") are left alone:
+`eras.WORD_DECADES` reads them.
+"""
+
+from __future__ import annotations
+
+import re
+
+UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+         "seventeen": 17, "eighteen": 18, "nineteen": 19}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+
+_SEP = r"[\s\-]+"
+_UNIT = "|".join(UNITS)
+_TEEN = "|".join(TEENS)
+_TENS = "|".join(TENS)
+#: The last two digits of a year: "eighty five", "eighty-five", "sixty", "twelve", "oh five".
+_TAIL = rf"(?:(?P<tens>{_TENS})(?:{_SEP}(?P<unit>{_UNIT}))?|(?P<teen>{_TEEN})|(?:oh|o){_SEP}(?P<ohunit>{_UNIT}))"
+_END = r"(?![\w'’-])"  # "twenty tens" is a decade, not 2010 followed by "s"
+SPELLED_YEAR = re.compile(
+    rf"(?<![\w'’-])(?:"
+    rf"(?P<century>eighteen|nineteen){_SEP}{_TAIL}{_END}"
+    rf"|(?P<twothousand>two{_SEP}thousand)(?:{_SEP}(?:and{_SEP})?(?P<small>(?:{_TENS})(?:{_SEP}(?:{_UNIT}))?|{_TEEN}|{_UNIT}))?{_END}"
+    rf"|twenty{_SEP}(?:(?P<t_teen>{_TEEN})|(?:oh|o){_SEP}(?P<t_unit>{_UNIT})|(?P<t_twenty>twenty)){_END}"
+    rf")",
+    re.IGNORECASE,
+)
+
+
+def _small(words: str) -> int:
+    parts = re.split(_SEP, words.lower())
+    return sum(UNITS.get(p, 0) + TEENS.get(p, 0) + TENS.get(p, 0) for p in parts)
+
+
+def _year(m: re.Match) -> int:
+    if m["century"]:
+        tail = (TENS[m["tens"].lower()] + (UNITS[m["unit"].lower()] if m["unit"] else 0)) if m["tens"] else (
+            TEENS[m["teen"].lower()] if m["teen"] else UNITS[m["ohunit"].lower()])
+        return (1800 if m["century"].lower() == "eighteen" else 1900) + tail
+    if m["twothousand"]:
+        return 2000 + (_small(m["small"]) if m["small"] else 0)
+    if m["t_teen"]:
+        return 2000 + TEENS[m["t_teen"].lower()]
+    if m["t_unit"]:
+        return 2000 + UNITS[m["t_unit"].lower()]
+    return 2020
+
+
+def digits_for_spelled_years(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """`text` with spelled-out years as digits (same length, offsets kept) and the rewritten spans."""
+    spans: list[tuple[int, int]] = []
+    chars = list(text)
+    for m in SPELLED_YEAR.finditer(text):
+        digits = str(_year(m))
+        chars[m.start():m.end()] = list(digits.ljust(m.end() - m.start()))
+        spans.append((m.start(), m.end()))
+    return "".join(chars), spans
