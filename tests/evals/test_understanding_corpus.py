@@ -14,6 +14,8 @@ from evals.understanding import CATALOG_GENRES, CorpusError, Request, load_split
 
 CATALOG = Path(__file__).resolve().parents[2] / "data" / "ml-latest-small" / "movies.csv"
 FROZEN_TEST_SHA256 = "799a3b0a146d51535139d24bd83188bbe95560e0c1360fab3196de7ec62c69fa"
+ALL_SPLITS = ("dev", "test", "dev2", "check")
+INTENTS = {"recommend", "refine", "ask_item", "feedback", "chitchat"}
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +38,38 @@ def test_splits_are_big_enough_and_ids_unique() -> None:
     assert {r.intent for r in test} == {"recommend", "refine", "ask_item", "feedback", "chitchat"}
 
 
-@pytest.mark.parametrize("split", ["dev", "test"])
+def test_ids_are_unique_across_all_splits_and_carry_their_prefix() -> None:
+    ids = [r.id for split in ALL_SPLITS for r in load_split(split)]
+    assert len(ids) == len(set(ids))
+    for split in ("dev2", "check"):
+        assert all(r.id.startswith(f"{split}-") for r in load_split(split)), split
+
+
+@pytest.mark.parametrize(("split", "size"), [("dev2", 240), ("check", 160)])
+def test_new_splits_cover_every_slot(split: str, size: int) -> None:
+    requests = load_split(split)
+    assert len(requests) == size
+    assert {r.intent for r in requests} == INTENTS
+    assert sum(r.year_min is not None or r.year_max is not None for r in requests) >= 60
+    assert sum(bool(r.genres_avoided) for r in requests) >= 50
+    assert sum(bool(r.liked_titles or r.disliked_titles or r.asked_titles) for r in requests) >= 40
+    assert sum(r.genres_all_required for r in requests) >= 25
+    assert any(len(r.genres_wanted) >= 2 and not r.genres_all_required for r in requests), "no X-or-Y alternatives"
+    assert sum(bool(r.context) for r in requests) >= size // 6
+    assert all(r.voice.startswith("v2-") for r in requests)
+    assert all(r.context for r in requests if r.intent == "refine")
+
+
+@pytest.mark.parametrize("split", ["dev2", "check"])
+def test_new_splits_avoid_the_readme_example_words(split: str) -> None:
+    examples = {"rib-tickler", "oater", "horse opera", "gumshoe", "sleuth", "hair-raising", "guffaw", "kaiju", "giallo",
+                "noughties", "circa", "nail-biter", "tearjerker", "claymation", "whodunnit", "bloodcurdling", "make me laugh"}
+    for r in load_split(split):
+        text = " ".join([r.text, *r.context]).lower()
+        assert not {w for w in examples if w in text}, r.id
+
+
+@pytest.mark.parametrize("split", ALL_SPLITS)
 def test_titles_exist_in_catalog(split: str, catalog: dict[int, set[str]]) -> None:
     for r in load_split(split):
         for item_id in [*r.liked_titles, *r.disliked_titles, *r.asked_titles]:
@@ -46,7 +79,7 @@ def test_titles_exist_in_catalog(split: str, catalog: dict[int, set[str]]) -> No
 def test_catalog_genres_are_the_catalogs(catalog: dict[int, set[str]]) -> None:
     names = set().union(*catalog.values()) - {"(no genres listed)"}
     assert names == set(CATALOG_GENRES)
-    for split in ("dev", "test"):
+    for split in ALL_SPLITS:
         for r in load_split(split):
             assert set(r.genres_wanted) | set(r.genres_avoided) <= names, r.id
 
