@@ -27,7 +27,15 @@ REFERENCE = re.compile(r"(?:#\s?(?P<num>[1-9])\b|\b(?:the\s+)?(?P<ord>first|seco
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
 NEGATIVE_CUE = re.compile(r"\b(hate[ds]?|hated|dislike[ds]?|didn'?t like|did not like|don'?t like|not a fan of|boring|awful|terrible|couldn'?t stand|not|no more|never again)\b", re.IGNORECASE)
 POSITIVE_CUE = re.compile(r"\b(love[ds]?|loved|like[ds]?|liked|enjoy(?:ed|s)?|adore[ds]?|fan of|favou?rite|great|amazing|more like|similar to|such as)\b", re.IGNORECASE)
-ASK_ITEM = re.compile(r"\b(what(?:'s| is)\s+.+\s+about|tell me (?:more )?about|who (?:is|was) in|is\s+.+\s+(?:any good|worth))\b", re.IGNORECASE)
+ASK_ITEM = re.compile(
+    r"\b(what(?:'s| is)\s+.+\s+about|tell me (?:more )?about|tell me (?:whether|if|who|what|when|how)|who (?:is|was|'s) in|"
+    r"who (?:directed|made|wrote|stars|starred|plays|played|acts|acted)|is\s+.+\s+(?:any good|worth)|"
+    r"(?:is|was) (?:it|that|this(?: one)?) (?:the sort|the kind|the version|suitable|appropriate|ok|okay|any good|good|worth|too|very|"
+    r"terribly|really|actually|sad|scary|funny|violent|better|for)|"
+    r"is (?:the )?(?:first|second|third|original|sequel|new|old|last)(?: one)? (?:as|any|better|worse|good)|"
+    r"^\s*(?:is|are)\s+(?:\S+\s+){1,5}too\s+\w+\s+for|which (?:one )?(?:is|was) better)\b",
+    re.IGNORECASE,
+)
 #: A question about one film ("is fargo a comedy?", "who directed pulp fiction", "how long is titanic").
 QUESTION_START = re.compile(
     r"^\s*(?:is|was|are|were|does|did|do|has|had|how|who(?:'s)?|what(?:'s)?|whats|when|where|why|which|can|could|should|would|will)\b",
@@ -39,12 +47,18 @@ REQUEST_CUE = re.compile(
 )
 #: A verdict after the title in its own sentence ("Avatar was pretty but boring", "Inception, not my thing").
 NEGATIVE_AFTER = re.compile(
-    r"\b(not (?:my thing|for me|my cup of tea|great|good)|wasn'?t (?:for me|good|great|my thing)|(?:way |far |much )?too "
-    r"(?:much|long|slow|scary|violent|dark|gory|sad|cheesy|predictable|silly|weird)\b|boring|awful|terrible|overrated|dull|"
-    r"disappointing|a letdown|a let down|hated it|didn'?t (?:like|enjoy) it|couldn'?t finish|fell asleep|waste of time)",
+    r"\b(not (?:my thing|for me|my cup of tea|great|good|to my taste|my taste|my kind of)|wasn'?t (?:for me|good|great|my thing)|(?:way |far |much )?too "
+    r"(?:much|long|slow|scary|violent|dark|gory|sad|cheesy|predictable|silly|weird)\b|boring|bored|awful|terrible|horrible|overrated|"
+    r"over-?hyped|dull|tedious|dreadful|distasteful|vulgar|silly|pretentious|annoying|cringe\w*|meh|mediocre|forgettable|"
+    r"unwatchable|rubbish|garbage|trash|a mess|snooze\w*|disappointing|a letdown|a let down|hated it|hate it|"
+    r"didn'?t (?:like|enjoy|get) it|did not (?:like|enjoy) it|couldn'?t finish|fell asleep|waste of time|"
+    r"(?:will|would|gonna|going to) lose my mind|drives? me (?:crazy|nuts|mad)|sick of)",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?;\n]")
+#: The person addressing the bot by name ("Dear Muse,", "thanks Muse"): not *The Muse* (1999).
+ADDRESSEE = re.compile(
+    r"(?:\b(?:dear|hi|hello|hey|thanks|thank you|cheers|bye|ok|okay|well)\s*,?\s+|^\s*)muse\b(?=\s*(?:[,!.:?]|$))", re.IGNORECASE)
 CHITCHAT = re.compile(r"^\s*(hi|hello|hey|yo|thanks|thank you|thx|good (?:morning|evening|night)|how are you|bye|goodbye|ok|okay|cool|great)\b[\s!.?]*$", re.IGNORECASE)
 REFINE = re.compile(r"\b(instead|another|other|different|else|more|less|but|again|also|actually)\b", re.IGNORECASE)
 INJECTION = re.compile(
@@ -254,7 +268,10 @@ def _ground(scan: str, grounder: Grounder | None) -> list[TitleMention]:
 
 def _inside_idiom(t: TitleMention, text: str, idioms: Sequence[GenreSpan]) -> bool:
     """A lower-case "title" inside a mood phrase ("on the edge of my seat") is the phrase, not *The Edge*."""
-    if t.start is None or t.end is None or text[t.start:t.start + 1].isupper():
+    if t.start is None or t.end is None:
+        return False
+    sentence_start = not text[:t.start].strip() or text[:t.start].rstrip()[-1] in ".!?"
+    if text[t.start:t.start + 1].isupper() and not sentence_start:  # "Date night for us": capital of the sentence
         return False
     return any(sp.start <= t.start and t.end <= sp.end for sp in idioms)
 
@@ -282,6 +299,7 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
         return u
     u.injection = bool(INJECTION.search(cleaned))
     scan = INJECTION.sub(lambda m: " " * len(m.group()), cleaned) if u.injection else cleaned
+    scan = ADDRESSEE.sub(lambda m: " " * len(m.group()), scan)
     known = set(known_genres)
     idioms = [sp for sp in lexicon_spans(scan, known) if " " in scan[sp.start:sp.end]]
     idioms += [GenreSpan(m.start(), m.end(), (), "idiom") for m in CHAT_IDIOMS.finditer(scan)]

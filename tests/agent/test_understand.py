@@ -211,3 +211,18 @@ def test_spelled_out_years_are_masked_whole() -> None:
     text = "a thriller from nineteen eighty five please"
     read = read_years(text, 2018)
     assert [text[a:b] for a, b in read.spans] == ["nineteen eighty five"]
+
+
+@pytest.mark.parametrize(("text", "intent", "liked", "disliked", "asked"), [
+    ("Dear Muse, I was told you might advise me. No horror please.", "recommend", [], [], []),
+    ("I must say I found Pulp Fiction thoroughly distasteful.", "recommend", [], [296], []),
+    ("We tried Spirited Away and my kids were bored stiff", "recommend", [], [5618], []),
+    ("Could you tell me whether The Sound of Music is the version with Julie Andrews?", "ask_item", [], [], [1035]),
+    ("I wonder if you could tell me who directed Vertigo", "ask_item", [], [], [903]),
+    ("kill bill vol 2, is that better than the first one", "ask_item", [], [], [7438]),
+    ("titanic was way too long for me", "recommend", [], [1721], []),
+])
+def test_title_sentiment_and_questions(parser: MuseService, text: str, intent: str, liked: list[int], disliked: list[int],
+                                       asked: list[int]) -> None:
+    u = read(parser, text)
+    assert (u.intent == "ask_item", u.liked_ids, u.disliked_ids, u.asked_ids) == (intent == "ask_item", liked, disliked, asked)

@@ -76,3 +76,25 @@ def test_catalog_form_moves_nothing_back() -> None:
 
     assert catalog_form(Item(858, "The Godfather", 1972, raw_title="Godfather, The (1972)")) == "Godfather, The"
     assert catalog_form(Item(1, "Seven", 1995, raw_title="Seven (a.k.a. Se7en) (1995)")) == "Seven"
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    # numbers are numbers: not *10* (1979), *9* (2009) or *10 Years* (2011)
+    ("watched the conjuring last nite and literally couldnt sleep 10/10", [103688]),
+    ("something for my 9 year old", []),
+    ("a space film from the last 10 years", []),
+    # a lower-case title right after a cue needs only a few ratings; a leading digit is no capital
+    ("smth like get out, creepy but smart", [168250]),
+    ("funny and romantic, like 10 things i hate about you", [2572]),
+    ("is monster house too scary for a six year old", [46948]),
+    # ordinary phrases that happen to be titles, with no cue, are words
+    ("a soldier stuck behind enemy lines trying to get his squad out", []),
+    ("a comedy of the old school, maybe", []),
+    ("space movies w aliens and big battles", []),
+    ("a kid finds a friendly alien in his backyard", []),
+    ("no western, my father has seen enough of them", []),
+    ("Educational documentary about the ocean", []),
+])
+def test_casual_mentions_and_ordinary_words(grounder: TitleGrounder, message: str, expected: list[int]) -> None:
+    found = [g.item_id for g in grounder.find_mentions(message) if g.status == "matched"]
+    assert found == expected, [(g.mention, g.status, g.item_id) for g in grounder.find_mentions(message)]

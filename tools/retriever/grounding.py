@@ -30,6 +30,8 @@ FUZZY_CANDIDATE = 70.0  # below this a fuzzy hit is not worth offering
 CLOSE = 4.0  # fuzzy scores within this of the best are ties
 DOMINANT = 10  # a version this many times more popular than the next wins a tie
 DOMINANT_MIN = 20  # ...if it has at least this many interactions
+CUED_MIN = 3  # a lower-case title right after "loved" / "like" / "watched" needs only this many
+UNCUED_PHRASE_MIN = 60  # a lower-case multi-word title with no cue: only films most people know
 EMBED_MATCH, EMBED_CANDIDATE = 0.80, 0.55
 MAX_ALTERNATIVES = 5
 #: Words title case leaves lower-case ("Life or Something Like It", "They Drive by Night").
@@ -37,10 +39,14 @@ TITLE_MINOR = CONNECTORS | frozenset("or nor by as vs v into but per via upon".s
 #: Words before a lone lower-case word that make it an ordinary noun ("with aliens", "really hard").
 _NOUN_BEFORE = frozenset(
     "a an the with of about some any no and or in on for from into really so very too quite pretty such my your his her "
-    "their our its these those this that many few lots guess".split()
+    "their our its these those this that many few lots guess w".split()
 )
+#: ...or two words before it ("a friendly alien").
+_DETERMINERS = frozenset("a an some any no every each my your his her their our".split())
 #: Words right before a lower-case span that name a film ("loved children of men", "more like heat").
 _TITLE_CUE = frozenset("loved love liked like likes enjoyed adored watched saw seen rewatched hated disliked".split())
+#: ...or opening a question about it ("is monster house too scary?", "did casablanca win?").
+_ASKING = frozenset("is was did does has have".split())
 #: ...or, at the start of a sentence, right after it ("true romance is one of my favourites").
 _VERDICT = frozenset("is was were".split())
 #: Where a lower-case run that may be a misspelt title stops.
@@ -215,27 +221,36 @@ class TitleGrounder:
         it does not read as ordinary words: all-common words ("true romance", "heat") need a cue
         right next to them ("loved ...", "like ...", "... was"), and a lone content word must not
         follow a determiner, preposition or intensifier ("with aliens", "really hard")."""
-        if not self._well_known(key):
-            return False
         span = tokens[i : i + length]
         before = tokens[i - 1] if i > 0 and not span[0].boundary_before else None
         after = tokens[i + length] if i + length < len(tokens) and not tokens[i + length].boundary_before else None
+        asking = before is not None and before.sentence_start and before.lower in _ASKING  # "is monster house too scary"
+        cue = before is not None and (before.lower in _TITLE_CUE or asking)
+        verdict = after is not None and after.lower in _VERDICT
         content = [t for t in span if t.lower not in TITLE_MINOR] or span
-        if len(content) == 1 and (content[0].lower in NEVER_ALONE or _YEAR_WORD.fullmatch(content[0].word)):
+        phrase = len(span) > 1  # "the conjuring", "get out": a lone word ("seen enough") keeps the popular-only rule
+        if not self._well_known(key, CUED_MIN if (cue or verdict) and phrase else DOMINANT_MIN):
             return False
-        if all(t.lower in COMMON_WORDS for t in content):
-            return (before is not None and before.lower in _TITLE_CUE) or (
-                before is None and after is not None and after.lower in _VERDICT)
-        return len(content) > 1 or before is None or before.lower not in _NOUN_BEFORE
+        if len(content) == 1 and (content[0].lower in NEVER_ALONE or _YEAR_WORD.fullmatch(content[0].word) or content[0].word.isdigit()):
+            return False
+        if all(t.lower in COMMON_WORDS or t.word.isdigit() for t in content):
+            return cue or (before is None and verdict)
+        if len(content) == 1:  # "with aliens", "w aliens", "a friendly alien": words, not *Aliens* / *Alien*
+            before2 = tokens[i - 2] if before is not None and i > 1 and not before.boundary_before else None
+            return before is None or (before.lower not in _NOUN_BEFORE and (before2 is None or before2.lower not in _DETERMINERS))
+        # Ordinary phrases that are also titles ("behind enemy lines", "old school") need a cue or a
+        # film everybody names.
+        return cue or verdict or self._well_known(key, UNCUED_PHRASE_MIN)
 
     def _one_word_reading(self, grounding: Grounding) -> bool:
         """Whether a fuzzy reading of one word is a one-word title (a typo: "Matirx"), not a part of one."""
         ids = [grounding.item_id] if grounding.item_id is not None else [a.item_id for a in grounding.alternatives[:1]]
         return any(len(key.split()) == 1 for i in ids for key in title_keys(self._items[i]))
 
-    def _well_known(self, key: str) -> bool:
-        """A lower-case one-word mention counts only for a film people name casually ("alien")."""
-        return max(self._items[i].popularity for i in self._by_key[key]) >= DOMINANT_MIN
+    def _well_known(self, key: str, minimum: int = 0) -> bool:
+        """A lower-case mention counts only for a film people name casually ("alien"): at least
+        `minimum` interactions (default `DOMINANT_MIN`)."""
+        return max(self._items[i].popularity for i in self._by_key[key]) >= (minimum or DOMINANT_MIN)
 
     def _dominant(self, ids: list[int]) -> int | None:
         """The most popular of `ids` when it dwarfs the next (ids sorted by popularity)."""
@@ -351,12 +366,13 @@ class TitleGrounder:
                 span = tokens[i : i + length]
                 if any(t.boundary_before for t in span[1:]) or _inside_name(tokens, i, length):
                     continue
-                if any(t.capitalised for t in span) and not _plausible(tokens, i, length):
+                capitals = any(t.word[:1].isupper() for t in span)  # a leading digit is no capital: "10 things i hate about you"
+                if capitals and not _plausible(tokens, i, length):
                     continue
                 key = normalise_title(text[span[0].start : span[-1].end])
                 if key not in self._by_key:
                     continue
-                if any(t.capitalised for t in span) or self._casual(tokens, i, length, key):
+                if capitals or self._casual(tokens, i, length, key):
                     end, year = _year_after(text, tokens, i + length)
                     grounding = self._decide(text[span[0].start : span[-1].end], {k: 100.0 for k in self._by_key[key]}, year, "exact")
                     found.append(_at(grounding, span[0].start, end or span[-1].end))
@@ -368,12 +384,12 @@ class TitleGrounder:
 
     def _capitalised_runs(self, text: str, tokens: list[_Tok], used: list[bool], found: list[Grounding]) -> None:
         for run in _runs(tokens, used):
-            if all(_YEAR_WORD.fullmatch(t.word) for t in run):
-                continue
+            if all(_YEAR_WORD.fullmatch(t.word) or t.word.isdigit() for t in run):
+                continue  # "from 1984", "10/10"
             mention = text[run[0].start : run[-1].end]
             grounding = self.ground(mention, use_embeddings=False)
-            if len(run) == 1 and grounding.method == "fuzzy" and not self._one_word_reading(grounding):
-                continue  # one word of a longer title ("Feeling", "Arnold") is a word, not that title
+            if len(run) == 1 and grounding.method == "fuzzy" and (run[0].sentence_start or not self._one_word_reading(grounding)):
+                continue  # one word of a longer title ("Feeling", "Arnold") or a sentence's capital ("Educational ...")
             confident_tie = grounding.status == "ambiguous" and grounding.alternatives and grounding.alternatives[0].score * 100 >= FUZZY_MATCH
             if grounding.status == "matched" or confident_tie:
                 found.append(_at(grounding, run[0].start, run[-1].end))
@@ -502,14 +518,14 @@ def _plausible(tokens: list[_Tok], i: int, length: int) -> bool:
         after = tokens[i + length] if i + length < len(tokens) else None
         ends = after is None or after.boundary_before or after.lower in _VERDICT | {"but", "and", "or"}
         return ends and any(t.capitalised for t in content[1:])
-    return any(t.lower not in COMMON_WORDS for t in content)
+    return any(t.lower not in COMMON_WORDS and not t.word.isdigit() for t in content)  # "10 years" is no title
 
 
 def _plausible_word(token: _Tok, before: _Tok | None) -> bool:
     """A one-word title: never a chat word; a common word only when capitalised mid-sentence for no
     other reason ("I loved Heat", "Heat, Up and Alien"; not "The Thing is...")."""
-    if token.lower in NEVER_ALONE or _YEAR_WORD.fullmatch(token.word):
-        return False  # "from 1984" is a year, not the film: a bare year grounds only when quoted
+    if token.lower in NEVER_ALONE or _YEAR_WORD.fullmatch(token.word) or token.word.isdigit():
+        return False  # "from 1984", "my 10 year old": numbers, not *1984* or *10*; they ground when quoted
     if token.lower not in COMMON_WORDS:
         return True
     if token.sentence_start:
