@@ -20,7 +20,8 @@ Shift = Literal["older", "newer"]
 WORD_DECADES = {
     "twenties": 1920, "thirties": 1930, "forties": 1940, "fifties": 1950, "sixties": 1960, "seventies": 1970,
     "eighties": 1980, "nineties": 1990, "noughties": 2000, "naughties": 2000, "aughts": 2000, "two thousands": 2000,
-    "two-thousands": 2000, "twenty tens": 2010, "twenty-tens": 2010, "teens": 2010,
+    "two-thousands": 2000, "twenty tens": 2010, "twenty-tens": 2010, "teens": 2010, "two thousand tens": 2010,
+    "two thousand teens": 2010,
 }
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -43,11 +44,12 @@ ERA = re.compile(rf"(?<![\w'’‘])(?:{_MOD})?(?:{_DECADE}|{_YEAR}|{_SHORT_YEAR
 
 _NUM = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
 LAST_N = re.compile(
-    rf"\b(?:in\s+)?(?:the\s+)?(?:last|past|previous|recent)\s+(?P<n>\d{{1,2}}|{_NUM})?\s*(?P<unit>years?|decades?)\b"
-    rf"|\b(?P<within>within|from)\s+the\s+(?:last|past)\s+(?P<n2>\d{{1,2}}|{_NUM})\s*(?P<unit2>years?|decades?)\b",
+    rf"\b(?:in\s+)?(?:the\s+)?(?:last|past|previous|recent)\s+(?P<n>\d{{1,2}}|{_NUM})?\s*(?P<unit>years?|yrs?|decades?)\b"
+    rf"|\b(?P<within>within|from)\s+the\s+(?:last|past)\s+(?P<n2>\d{{1,2}}|{_NUM})\s*(?P<unit2>years?|yrs?|decades?)\b",
     re.IGNORECASE,
 )
 THIS_CENTURY = re.compile(r"\b(?:this|the (?:21st|twenty[\s\-]first)) (?:century|millennium)\b", re.IGNORECASE)
+THIS_YEAR = re.compile(r"\b(?:from |of )?(?P<which>this|last) year(?:'s)?\b(?!\s+(?:or|and)\b)", re.IGNORECASE)
 LAST_CENTURY = re.compile(r"\b(?:last|the (?:20th|twentieth)) century\b", re.IGNORECASE)
 #: "less than ten years old", "under 5 years old", "not older than 20 years": the last N years.
 AGE_AT_MOST = re.compile(
@@ -58,9 +60,18 @@ AGE_AT_MOST = re.compile(
 
 # Words right before an era that make it a bound (checked on the few words before it).
 UPPER_EXCLUSIVE = re.compile(r"(?:before|pre|prior to|earlier than|older than|ahead of)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
-UPPER_INCLUSIVE = re.compile(r"(?:nothing (?:\w+\s+){0,2}(?:after|later than|newer than)|until|till|til|up to|up until|through|thru|no later than|not after|not newer than|nothing (?:newer|later|more recent) than|nothing after|no newer than|not more recent than|at the latest|by|no newer than|at most|to)\s+(?:the\s+)?(?:end of\s+the\s+)?$", re.IGNORECASE)
+UPPER_INCLUSIVE = re.compile(r"(?:nothing (?:\w+\s+){0,2}(?:after|later than|newer than)|not newer as|maximum|max\.?|at maximum|latest|until|till|til|up to|up until|through|thru|no later than|not after|not newer than|nothing (?:newer|later|more recent) than|nothing after|no newer than|not more recent than|at the latest|by|no newer than|at most|to)\s+(?:the\s+)?(?:end of\s+the\s+)?$", re.IGNORECASE)
 LOWER_EXCLUSIVE = re.compile(r"(?:after|post|later than|newer than|more recent than)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
-LOWER_INCLUSIVE = re.compile(r"(?:nothing (?:\w+\s+){0,2}(?:before|prior to)|since|starting(?: from| in| with)?|no earlier than|not before|not older than|not earlier than|nothing (?:older|earlier) than|nothing before|none (?:older|earlier) than|no older than|at least|as of|beginning(?: in| with)?|onwards? from|made since|released since)\s+(?:the\s+)?(?:start of\s+the\s+|beginning of\s+the\s+)?$", re.IGNORECASE)
+LOWER_INCLUSIVE = re.compile(r"(?:nothing (?:\w+\s+){0,2}(?:before|prior to)|not older as|no older as|minimum|min\.?|at minimum|earliest|since|starting(?: from| in| with)?|no earlier than|not before|not older than|not earlier than|nothing (?:older|earlier) than|nothing before|none (?:older|earlier) than|no older than|at least|as of|beginning(?: in| with)?|onwards? from|made since|released since)\s+(?:the\s+)?(?:start of\s+the\s+|beginning of\s+the\s+)?$", re.IGNORECASE)
+#: A bound said as a refusal, anywhere earlier in its clause: "I do not care for anything made after 2000"
+#: (up to 2000), "no films from before 1970" (from 1970).
+_NEGATOR = r"\b(?:no|not|nothing|none|never|don'?t|do not|avoid|without|skip|except)\b[^,.;!?]*?"
+NEGATED_AFTER = re.compile(_NEGATOR + r"\b(?:after|later than|newer than|more recent than|post)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
+NEGATED_BEFORE = re.compile(_NEGATOR + r"\b(?:before|earlier than|older than|prior to|pre)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
+#: Filler between a bound and its year ("nothing older than like 2010"); dropped before the bound is read.
+BOUND_FILLER = re.compile(r"(?:\b(?:like|say|um|uh|erm|maybe|idk)\b[\s,]*)+$", re.IGNORECASE)
+#: A year that is not about films ("I was born in 1941").
+NOT_A_FILM_YEAR = re.compile(r"\b(?:born|married|graduated|retired|grew up)\s+(?:in\s+)?(?:the\s+)?$", re.IGNORECASE)
 FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 AROUND = re.compile(r"(?:around|about|circa|ca\.?|c\.|approximately|approx\.?|roughly|near|close to|somewhere around)\s+(?:the\s+)?(?:year\s+)?$", re.IGNORECASE)
 # Words right after an era.
@@ -70,10 +81,14 @@ GIVE_OR_TAKE = re.compile(r"^\s*(?:,\s*)?(?:give or take|plus or minus|\+/-|±|o
 RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|thru|till|until|and)\s*$", re.IGNORECASE)
 
 # Relative words; vague ones ("classic", "old-fashioned", "black and white") set no range.
-OLDER = re.compile(r"(?<!i'm )(?<!i am )(?<!we're )(?<!getting )\b(older|earlier|oldies?|go(?:ing)? (?:further|farther) back)\b(?!\s+(?:kids|children|viewers|audiences?|people|teens|brother|sister|son|daughter))", re.IGNORECASE)
-NEWER = re.compile(r"\b(newer|more recent|recent|new releases?|latest|brand new|newish)\b", re.IGNORECASE)
+OLDER = re.compile(r"(?<!i'm )(?<!i am )(?<!we're )(?<!getting )\b(not as (?:new|recent)|older|earlier|oldies?|go(?:ing)? (?:further|farther) back)\b(?!\s+(?:kids|children|viewers|audiences?|people|teens|brother|sister|son|daughter))", re.IGNORECASE)
+NEWER = re.compile(r"\b(not as old|less old|newer|more recent|recent|new releases?|latest|brand new|newish)\b", re.IGNORECASE)
 ANY_ERA = re.compile(r"\b(?:any (?:decade|era|year|period|time)|whatever (?:decade|era|year)|(?:don'?t|do not) care (?:about )?(?:when|the (?:year|decade|era))|doesn'?t matter when|no matter (?:when|the year))\b", re.IGNORECASE)
-YEARS_N0 = re.compile(r"\b(?:the\s+)?years?\s+(?P<d>[1-9])0\b(?!\s*(?:years?|s\b))", re.IGNORECASE)
+YEARS_N0 = re.compile(
+    r"\b(?:the\s+)?years?\s+(?P<d>[1-9])0\b(?!\s*(?:years?|s\b))|\byears?\s+(?P<full>(?:19|20)\d0)\b(?!\s*(?:-|to|and|until)\b)"
+    r"|\bthe\s+(?P<dy>[2-9])0\s+years\b(?!\s+(?:old|ago))",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -160,6 +175,9 @@ def _eras(text: str, newest: int) -> list[Era]:
                 i += 2
                 continue
         before, after = text[max(0, start - 40):start], text[end:end + 40]
+        if NOT_A_FILM_YEAR.search(before):
+            i += 1
+            continue
         era = _bounded(low, high, single, before, after, start, end)
         found.append(era)
         i += 1
@@ -171,6 +189,11 @@ def _bounded(low: int, high: int, single: bool, before: str, after: str, start: 
     if single and ((g := GIVE_OR_TAKE.match(after)) or AROUND.search(before)):
         width = _number(g["n"] if g else None, 2)
         return Era(low - width, high + width, "era", start, end + (g.end() if g else 0))
+    before = BOUND_FILLER.sub("", before)
+    if NEGATED_AFTER.search(before):
+        return Era(None, high, "bound", start, end)
+    if NEGATED_BEFORE.search(before):
+        return Era(low, None, "bound", start, end)
     if LOWER_INCLUSIVE.search(before):  # before the plain forms: "not older than" is not "older than"
         return Era(low, None, "bound", start, end)
     if UPPER_INCLUSIVE.search(before):
@@ -190,8 +213,8 @@ def _bounded(low: int, high: int, single: bool, before: str, after: str, start: 
 
 def _relative(text: str, newest: int) -> list[Era]:
     out: list[Era] = []
-    for m in YEARS_N0.finditer(text):  # "from years 80" (non-native): the 1980s
-        start = 1900 + int(m["d"]) * 10
+    for m in YEARS_N0.finditer(text):  # "from years 80", "years 2000", "the 80 years" (non-native): the decade
+        start = int(m["full"]) if m["full"] else 1900 + int(m["d"] or m["dy"]) * 10
         out.append(Era(start, start + 9, "era", m.start(), m.end()))
         for more in re.finditer(r"^\s*(?:or|and|,)\s*(?P<d>[1-9])0\b", text[m.end():]):
             start = 1900 + int(more["d"]) * 10
@@ -203,6 +226,9 @@ def _relative(text: str, newest: int) -> list[Era]:
         out.append(Era(newest - years + 1, newest, "era", m.start(), m.end()))
     for m in THIS_CENTURY.finditer(text):
         out.append(Era(2000, None, "bound", m.start(), m.end()))
+    for m in THIS_YEAR.finditer(text):
+        year = newest if m["which"].lower() == "this" else newest - 1
+        out.append(Era(year, year, "era", m.start(), m.end()))
     for m in LAST_CENTURY.finditer(text):
         out.append(Era(1900, 1999, "era", m.start(), m.end()))
     for m in AGE_AT_MOST.finditer(text):

@@ -23,10 +23,13 @@ _TENS = "|".join(TENS)
 #: The last two digits of a year: "eighty five", "eighty-five", "sixty", "twelve", "oh five".
 _TAIL = rf"(?:(?P<tens>{_TENS})(?:{_SEP}(?P<unit>{_UNIT}))?|(?P<teen>{_TEEN})|(?:oh|o){_SEP}(?P<ohunit>{_UNIT}))"
 _END = r"(?![\w'’-])"  # "twenty tens" is a decade, not 2010 followed by "s"
+#: "nineteen seventy something", "nineteen-eighty-odd": that decade.
+SPELLED_DECADE = re.compile(rf"(?<![\w'’-])(?P<century>eighteen|nineteen){_SEP}(?P<tens>{_TENS}){_SEP}(?:something|odd|ish)\b", re.IGNORECASE)
 SPELLED_YEAR = re.compile(
     rf"(?<![\w'’-])(?:"
     rf"(?P<century>eighteen|nineteen){_SEP}{_TAIL}{_END}"
-    rf"|(?P<twothousand>two{_SEP}thousand)(?:{_SEP}(?:and{_SEP})?(?P<small>(?:{_TENS})(?:{_SEP}(?:{_UNIT}))?|{_TEEN}|{_UNIT}))?{_END}"
+    rf"|(?P<twothousand>two{_SEP}thousand)(?!{_SEP}(?:tens|teens)\b)"
+    rf"(?:{_SEP}(?:and{_SEP})?(?P<small>(?:{_TENS})(?:{_SEP}(?:{_UNIT}))?|{_TEEN}|{_UNIT})(?!{_SEP}thousand))?{_END}"
     rf"|twenty{_SEP}(?:(?P<t_teen>{_TEEN})|(?:oh|o){_SEP}(?P<t_unit>{_UNIT})|(?P<t_twenty>twenty)){_END}"
     rf")",
     re.IGNORECASE,
@@ -56,6 +59,11 @@ def digits_for_spelled_years(text: str) -> tuple[str, list[tuple[int, int]]]:
     """`text` with spelled-out years as digits (same length, offsets kept) and the rewritten spans."""
     spans: list[tuple[int, int]] = []
     chars = list(text)
+    for m in SPELLED_DECADE.finditer(text):
+        decade = (1800 if m["century"].lower() == "eighteen" else 1900) + TENS[m["tens"].lower()]
+        chars[m.start():m.end()] = list(f"{decade}s".ljust(m.end() - m.start()))
+        spans.append((m.start(), m.end()))
+    text = "".join(chars)
     for m in SPELLED_YEAR.finditer(text):
         digits = str(_year(m))
         chars[m.start():m.end()] = list(digits.ljust(m.end() - m.start()))

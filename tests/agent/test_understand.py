@@ -50,6 +50,19 @@ from tools.retriever import FakeEmbedder
     ("the 20th century", 1900, 1999),
     ("twenty five years ago", None, None),
     ("seventy five", None, None),
+    ("nothing older than like 2010 tho", 2010, None),
+    ("anything from the last 5 yrs?", 2014, 2018),
+    ("whats good from this year", 2018, 2018),
+    ("I was born in 1941 and prefer pictures no later than 1990.", None, 1990),
+    ("I do not care for anything made after 2000.", None, 2000),
+    ("no films before 1970", 1970, None),
+    ("a comedy from nineteen seventy something", 1970, 1979),
+    ("from the two thousand tens", 2010, 2019),
+    ("made between two thousand and two thousand ten", 2000, 2010),
+    ("not older as 1995", 1995, None),
+    ("minimum 2000", 2000, None),
+    ("from years 2000", 2000, 2009),
+    ("the films of the 80 years", 1980, 1989),
 ])
 def test_eras_and_ranges(text: str, low: int | None, high: int | None) -> None:
     read = read_years(text, newest_year=2018)
