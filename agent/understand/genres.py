@@ -22,7 +22,20 @@ _LEXICON = re.compile(
     r"(?<![\w])(?:" + "|".join(re.escape(p) for p in sorted(GENRE_PHRASES, key=len, reverse=True)) + r")(?:e?s)?(?![\w])",
     re.IGNORECASE,
 )
-_CLAUSE_END = re.compile(r"[,.;:!?()\n]|\s(?:but|and|though|although|however|yet|whereas|while|so)\s|\s-\s", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[,.;:!?()\n]|\s(?:but|and|though|although|however|yet|whereas|while|so|just|only|rather)\s|\s-\s", re.IGNORECASE)
+#: A child's age: "for my 6 year old", "my son is 7", "kids (7 and 10)", "ages 4 to 12", "he's five".
+_AGE_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+              "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16}
+_AGE = r"(\d{1,2}|" + "|".join(_AGE_WORDS) + r")"
+CHILD_AGE = re.compile(
+    rf"\b{_AGE}[\s\-]*(?:years?|yrs?|yo)[\s\-]*(?:old|olds)?\b(?!\s+(?:ago|later|before|after))"
+    rf"|\b(?:son|daughter|nephew|niece|grandson|granddaughter|boy|girl|kid|kids|child|children|little one|toddler|he|she)"
+    rf"(?:'s|\s+is|\s+who'?s|\s+who is|\s+aged|\s+has)?\s*\(?\s*{_AGE}\b(?!\s*(?:%|years? ago|minutes|hours))"
+    rf"|\bages?\s+{_AGE}\b",
+    re.IGNORECASE,
+)
+#: Between two genre words: the second is in the first one's list ("except kids films and animation").
+_SAME_LIST = re.compile(r"^\s*(?:(?:films?|movies?|stuff|ones|flicks?|stories)\s+)?(?:and|or|nor|&)(?:\s+(?:no|not|any|anything))?\s*$", re.IGNORECASE)
 UNAVOID = re.compile(
     r"(?:(?P<g1>[\w\- ]{3,25}?)\s+(?:is|are|would be|'s)\s+(?:fine|ok|okay|alright|allowed|acceptable)(?:\s+now|\s+after all|\s+too)?)"
     r"|(?:(?:fine|ok|okay|happy)\s+with\s+(?P<g2>[\w\- ]{3,25}))|(?:(?:don'?t|do not)\s+mind\s+(?P<g3>[\w\- ]{3,25}))",
@@ -64,6 +77,19 @@ def _negated(text: str, start: int, end: int) -> bool:
     return bool(NEGATION.search(clause_before(text, start)) or NEGATION_AFTER.match(text[end:end + 40]))
 
 
+def age_spans(text: str, known: set[str]) -> list[GenreSpan]:
+    """Children wanted for a child's age up to 12 ("for my 6 year old", "my son is 7")."""
+    if "Children" not in known:
+        return []
+    out = []
+    for m in CHILD_AGE.finditer(text):
+        word = next(g for g in m.groups() if g).lower()
+        age = int(word) if word.isdigit() else _AGE_WORDS[word]
+        if 1 <= age <= 12:
+            out.append(GenreSpan(m.start(), m.end(), ("Children",), "lexicon", _negated(text, m.start(), m.end())))
+    return out
+
+
 def lexicon_spans(text: str, known: set[str]) -> list[GenreSpan]:
     out = []
     for m in _LEXICON.finditer(text):
@@ -93,6 +119,17 @@ def _concept_spans(text: str, taken: list[GenreSpan], concepts: ConceptIndex) ->
             spans.append(GenreSpan(h.phrase.start, h.phrase.end, (h.value,), "concept"))  # a negated mood avoids no genre
     tags = [(h.phrase, h.value, h.score) for h in hits if h.kind == "tag"]
     return spans, tags
+
+
+def _carry_negation(text: str, spans: list[GenreSpan]) -> list[GenreSpan]:
+    """A genre listed right after a refused one is refused too ("anything except kids films and animation")."""
+    out: list[GenreSpan] = []
+    for span in spans:
+        prev = out[-1] if out else None
+        if prev is not None and prev.negated and not span.negated and _SAME_LIST.match(text[prev.end:span.start]):
+            span = GenreSpan(span.start, span.end, span.genres, span.source, True)
+        out.append(span)
+    return out
 
 
 def _mode(text: str, wanted: list[GenreSpan]) -> GenreMode:
@@ -126,11 +163,13 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
             read.unavoided += found
             unavoid_spans.append((m.start(), m.end()))
     spans = [s for s in lexicon_spans(text, known) if not any(a <= s.start < b for a, b in unavoid_spans)]
+    spans += [s for s in age_spans(text, known) if not _overlaps(s, spans)]
     tag_hits: list[tuple[Phrase, str, float]] = []
     if concepts is not None:
         extra, tag_hits = _concept_spans(text, spans, concepts)
         spans += [s for s in extra if not any(a <= s.start < b for a, b in unavoid_spans)]
     spans.sort(key=lambda s: s.start)
+    spans = _carry_negation(text, spans)
     read.spans = spans
     removed = [s for s in spans if not s.negated and REMOVE.search(clause_before(text, s.start))]
     read.removed = list(dict.fromkeys(g for s in removed for g in s.genres))

@@ -29,7 +29,7 @@ GENRE_PHRASES: _G = _expand({
      "vampires", "chilling", "spine-chilling", "bloodcurdling", "blood-curdling", "horrifying", "jump scares",
      "jump scare", "demonic", "possession", "exorcism", "the creeps", "scream", "fright", "shocker", "creature feature",
      "monster movie", "werewolf", "werewolves", "ghost story", "ghosts", "keep me up at night", "sleep with the lights on",
-     "scared"): "Horror",
+     "scared", "terror film", "terror movie", "film of terror", "movie of terror", "films of terror"): "Horror",
     ("thriller", "thrillers", "suspense", "suspenseful", "edge of my seat", "edge of your seat", "edge-of-your-seat",
      "edge-of-my-seat", "nail-biter", "nail biter", "nail-biting", "tense", "tension", "gripping", "heart-pounding",
      "heart pounding", "cat and mouse", "cat-and-mouse", "psychological thriller", "thrilling", "pulse-pounding",
@@ -39,7 +39,8 @@ GENRE_PHRASES: _G = _expand({
      "cyberpunk", "spaceship", "spaceships", "space ship", "starship", "galaxy", "galactic", "interstellar", "other planets",
      "another planet", "androids", "android", "space travel", "space opera", "extraterrestrial", "extraterrestrials",
      "post-apocalyptic", "apocalyptic", "artificial intelligence", "cyborg", "cyborgs", "mad scientist", "futuristic world",
-     "astronauts", "astronaut", "ufo", "ufos", "mutants", "clones"): "Sci-Fi",
+     "astronauts", "astronaut", "ufo", "ufos", "mutants", "clones", "space", "back in time", "travels in time",
+     "travel through time", "through time", "time machine"): "Sci-Fi",
     ("drama", "dramas", "dramatic", "tearjerker", "tear-jerker", "tearjerkers", "make me cry", "made me cry", "weepy",
      "weepie", "poignant", "character study", "character-driven", "heartfelt", "moving", "touching", "emotional",
      "heartbreaking", "heart-breaking", "bittersweet", "melodrama", "melodramatic", "serious", "real-life drama",
@@ -48,9 +49,13 @@ GENRE_PHRASES: _G = _expand({
      "human story", "slice of life", "thought-provoking", "heavy"): "Drama",
     ("romance", "romances", "romantic", "love story", "love stories", "falling in love", "fall in love", "date night",
      "date movie", "chick flick", "swoon", "swoony", "lovers", "love affair", "love triangle", "soulmates", "soulmate",
-     "sweethearts", "courtship", "kissing", "in love", "passionate love", "romantically"): "Romance",
+     "sweethearts", "courtship", "kissing", "in love", "passionate love", "romantically", "falls for", "fall for each other",
+     "falling for each other", "fell for each other"): "Romance",
     ("romcom", "rom-com", "rom com", "romantic comedy", "romantic comedies", "romcoms", "rom-coms"): "Romance+Comedy",
-    ("kids", "kid", "children", "children's", "childrens", "family", "family-friendly", "family friendly",
+    ("kids", "kid", "all family", "all the family", "for the whole family", "kids movie", "kids movies", "kids film", "kids stuff", "kid stuff", "kids films", "kid movie", "kids' movie", "kids' movies", "kiddie", "kiddy",
+     "for the kids", "for my kid", "for my kids", "with my kids", "for our kids", "for the little one", "kids flick",
+     "family movie", "family movies", "family film", "family films", "family night", "family viewing",
+     "children", "children's", "childrens", "family-friendly", "family friendly",
      "whole family", "for my kids", "little ones", "child-friendly", "kid-friendly", "kid friendly", "g-rated",
      "toddler", "toddlers", "suitable for kids", "for kids", "with the kids", "young children", "my little",
      "little daughter", "little son", "little ones", "little kids", "grandkids", "youngsters", "all ages", "family movie night", "for the family",
@@ -68,12 +73,12 @@ GENRE_PHRASES: _G = _expand({
     ("fantasy", "fantasies", "magic", "magical", "wizard", "wizards", "dragon", "dragons", "fairy tale", "fairy tales",
      "fairytale", "fairytales", "fairy-tale", "mythical", "mythology", "sword and sorcery", "elves", "enchanted",
      "witches", "witchcraft", "sorcery", "sorcerer", "mythic", "spells", "other worlds", "otherworldly",
-     "legends", "fantastical", "superpowers", "superhero", "superheroes", "super hero", "comic book"): "Fantasy",
+     "legends", "fantastical"): "Fantasy",
     ("crime", "criminal", "criminals", "gangster", "gangsters", "mob", "mobster", "mobsters", "mafia", "heist", "heists",
      "robbery", "robberies", "bank robbery", "cops", "police", "con artist", "con artists", "con men", "con man", "cartel",
      "drug lord", "drug lords", "hitman", "hit man", "hit men", "hitmen", "hired killer", "gangs", "organized crime",
      "organised crime", "underworld", "mobs", "crooks", "thieves", "thief", "heist movie", "gangland", "cop",
-     "prison", "serial killer", "serial killers", "murders", "murderer", "killer", "outlaw", "bandits",
+     "prison", "serial killer", "serial killers", "murders", "murderer", "killer",
      "caper", "capers", "scam", "swindle", "drug dealers", "narcotics", "yakuza", "triad", "corruption"): "Crime",
     ("mystery", "mysteries", "mysterious", "whodunit", "whodunnit", "whodunits", "detective", "detectives", "sleuth",
      "sleuths", "puzzle", "puzzles", "investigation", "investigator", "unsolved", "murder mystery", "clues", "solve",
@@ -133,7 +138,10 @@ STRONG = frozenset("""
     whodunnit war wars western westerns cowboy cowboys musical musicals singing songs documentary documentaries
     noir film-noir imax
 """.split()) | frozenset({"sci fi", "science fiction", "love story", "love stories", "romantic comedy", "romantic comedies",
-                          "film noir", "rom com", "family friendly", "kid friendly", "for kids", "song and dance"})
+                          "film noir", "rom com", "family friendly", "kid friendly", "for kids", "song and dance",
+                          "kids movie", "kids film", "kid movie", "kids' movie", "kiddie", "kiddy", "kids flick", "family movie",
+                          "family film", "kids stuff", "kid stuff", "for the kids", "for my kids", "kids movies", "kids films",
+                          "kid movies", "kids' movies", "kids flicks", "family movies", "family films"})
 
 # Cues that take a genre out of the request without ruling it out ("drop the fantasy part", "less action").
 REMOVE = re.compile(

@@ -239,3 +239,20 @@ def test_title_sentiment_and_questions(parser: MuseService, text: str, intent: s
                                        asked: list[int]) -> None:
     u = read(parser, text)
     assert (u.intent == "ask_item", u.liked_ids, u.disliked_ids, u.asked_ids) == (intent == "ask_item", liked, disliked, asked)
+
+
+@pytest.mark.parametrize(("text", "wanted", "avoided"), [
+    ("something for my 6 year old", ["Children"], []),
+    ("my son is 7, he likes animals", ["Children"], []),
+    ("a thriller, nothing for a 15 year old", ["Thriller"], []),
+    ("anything except kids films and animation", [], ["Children", "Animation"]),
+    ("skip the romance skip the drama just action", ["Action"], ["Romance", "Drama"]),
+    ("sci-fi, no horror in it, and no kids movies", ["Sci-Fi"], ["Horror", "Children"]),
+    ("more space stuff like that", ["Sci-Fi"], []),
+    ("a movie of terror, not too much blood", ["Horror"], []),
+    ("something w superheroes but make it funny", ["Comedy"], []),
+    ("a drama about a family in a small town", ["Drama"], []),
+])
+def test_ages_lists_and_everyday_genre_words(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.genres), sorted(u.avoid_genres)) == (sorted(wanted), sorted(avoided))
