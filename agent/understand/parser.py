@@ -201,14 +201,61 @@ def unknown_titles(text: str, grounded: Sequence[tuple[int, int]]) -> list[Title
     return found
 
 
-def read_intent(text: str, u: Understanding, has_previous: bool) -> Intent:
+#: Words that ask for films: a message with one of these is a request, whatever else it says.
+ASKS_FOR_FILMS = re.compile(
+    r"\b(recommend\w*|suggest\w*|propose|something|anything|similar|more|what else|others?|ideas|options|want|wanna|make it|"
+    r"vibes?|style|kind of|sort of|"
+    r"looking for|look for|give me|show me|find me|need|search\w*)\b|\?", re.IGNORECASE)
+#: ...and words about films at all: a greeting with one of these is a request ("hi, what should I watch?").
+FILM_WORDS = re.compile(r"\b(?:watch\w*|movies?|films?|flicks?|cinema|series|shows?)\b", re.IGNORECASE)
+#: Talk to or about the bot, greetings and thanks ("ty bot ur goated", "Hi! How this works?").
+BOT_TALK = re.compile(
+    r"^\W*(?:hi|hello|hey|yo|thanks|thank you|ty|thx|cheers|good (?:morning|afternoon|evening|night)|bye|goodbye)\b"
+    r"|\b(?:you|u|ur|bot|muse|this (?:app|thing|works?)|how (?:does )?this work)\b", re.IGNORECASE)
+
+
+def _has_request_slots(u: Understanding) -> bool:
+    return bool(u.genres or u.avoid_genres or u.unavoid_genres or u.year_min or u.year_max or u.era_shift or u.references or u.any_era)
+
+
+#: An opinion said about a film ("was so boring", "I watched ... yesterday", "peak cinema", "moves me").
+VERDICT = re.compile(
+    r"\b(?:was|were|is|saw|seen|watched|tried|hated?|loved?|liked|enjoyed|adored|finished|cried|moves? me|made me|couldn'?t|"
+    r"didn'?t|never|peak|masterpiece|favou?rite|best|worst|overrated|underrated|wonderful|10/10)\b", re.IGNORECASE)
+_PRONOUN = frozenset("i we you they he she really also just do did would i'd we'd".split())
+
+
+def _like_title(text: str, t: TitleMention) -> bool:
+    """"like Alien" / "something like Alien" asks for films like it; "I like Alien" is an opinion."""
+    words = re.findall(r"[\w']+", text[:t.start or 0].lower())
+    return len(words) >= 1 and words[-1] in ("like", "as") and (len(words) == 1 or words[-2] not in _PRONOUN)
+
+
+def _is_feedback(text: str, u: Understanding, stated_genres: bool) -> bool:
+    """An opinion about named films with no request ("i hated titanic, so long", "shrek is peak cinema")."""
+    titles = [t for t in u.titles if t.status == "matched"]
+    if not titles or any(t.sentiment not in ("like", "dislike") or _like_title(text, t) for t in titles):
+        return False
+    if stated_genres or u.year_min or u.year_max or u.era_shift or u.references:
+        return False
+    rest = _mask(text, [(t.start, t.end) for t in titles if t.start is not None and t.end is not None])
+    return bool(VERDICT.search(rest)) and not ASKS_FOR_FILMS.search(rest)
+
+
+def read_intent(text: str, u: Understanding, has_previous: bool, stated_genres: bool = False) -> Intent:
+    """What this message does; `stated_genres`: a genre was named outright (not only inferred from a mood)."""
     if not text or (CHITCHAT.match(text) and not u.titles and not u.genres and not u.avoid_genres):
         return "chitchat"
     if u.titles and (ASK_ITEM.search(text) or (QUESTION_START.match(text) and not REQUEST_CUE.search(text))):
         return "ask_item"
     if u.references and all(s != "neutral" for _, s in u.references) and not (u.genres or u.avoid_genres or u.era_shift or u.year_min or u.year_max):
         return "feedback"
-    if has_previous and (u.references or u.era_shift or u.unavoid_genres or REFINE.search(text)):
+    if _is_feedback(text, u, stated_genres):
+        return "feedback"
+    if not u.titles and not _has_request_slots(u) and BOT_TALK.search(text) and not ASKS_FOR_FILMS.search(text.replace("?", "")) \
+            and not FILM_WORDS.search(text):
+        return "chitchat"
+    if has_previous:  # anything else said after a request changes it
         return "refine"
     return "recommend"
 
@@ -318,9 +365,12 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
     u.keywords = read_keywords(_mask(content, [(a, min(b, a + 40)) for a, b in negated]))
     if concepts is not None:  # content words are words the catalog's own tags use, or tags matched by meaning
         u.keywords = [w for w in u.keywords if w in concepts.tag_words or any(w in t for t in u.tags)]
-    u.intent = read_intent(scan, u, has_previous)
+    stated = any(sp.source == "lexicon" and not sp.negated for sp in read.spans)
+    u.intent = read_intent(scan, u, has_previous, stated)
     if u.intent == "ask_item":  # "is Alien too scary?" asks about Alien: no liking, no request
         for t in u.titles:
             t.sentiment = "ask"
         u.genres, u.avoid_genres, u.genre_mode = [], [], "unsaid"
+    if u.intent == "feedback":  # "it always moves me" is an opinion, not a request for dramas
+        u.genres, u.genre_mode = [], "unsaid"
     return u

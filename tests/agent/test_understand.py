@@ -256,3 +256,23 @@ def test_title_sentiment_and_questions(parser: MuseService, text: str, intent: s
 def test_ages_lists_and_everyday_genre_words(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
     u = read(parser, text)
     assert (sorted(u.genres), sorted(u.avoid_genres)) == (sorted(wanted), sorted(avoided))
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("i hated titanic sm it was sooo long", "feedback"),
+    ("The film Intouchables, I watched yesterday, it was wonderful!", "feedback"),
+    ("like alien", "recommend"),
+    ("something like the godfather", "recommend"),
+    ("Fantastic Mr Fox, more of that style", "recommend"),
+    ("ty bot ur actually goated", "chitchat"),
+    ("Hi! I am new here. How this works?", "chitchat"),
+    ("hi, what should I watch tonight?", "recommend"),
+])
+def test_intents_said_many_ways(parser: MuseService, text: str, intent: str) -> None:
+    assert read(parser, text).intent == intent
+
+
+def test_anything_said_after_a_request_refines_it(parser: MuseService) -> None:
+    u = understand("just the westerns", known_genres=parser.known_genres, grounder=parser.s.grounder, concepts=parser.concepts,
+                   has_previous=True)
+    assert u.intent == "refine"
