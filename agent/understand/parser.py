@@ -165,8 +165,17 @@ def title_sentiment(text: str, start: int | None, end: int | None = None, next_s
         return "like"
     after = text[end:next_start if next_start is not None and next_start > end else len(text)]
     sentence_end = _SENTENCE_END.search(after)
-    after = after[:sentence_end.start()] if sentence_end else after
-    return "dislike" if NEGATIVE_AFTER.search(after) else "like"
+    own = after[:sentence_end.start()] if sentence_end else after
+    if NEGATIVE_AFTER.search(own):
+        return "dislike"
+    if sentence_end:  # "...watched Mamma Mia at Christmas. I found it rather silly."
+        following = after[sentence_end.end():]
+        following_end = _SENTENCE_END.search(following)
+        following = following[:following_end.start()] if following_end else following
+        if re.search(r"\b(?:it|that one|this one)\b", following, re.IGNORECASE) and NEGATIVE_AFTER.search(following) \
+                and not POSITIVE_CUE.search(following):
+            return "dislike"
+    return "like"
 
 
 TITLE_AFTER_CUE = re.compile(
@@ -306,6 +315,10 @@ def _ground(scan: str, grounder: Grounder | None) -> list[TitleMention]:
             mention=g.mention, status=g.status, item_id=g.item_id, title=g.title, sentiment=title_sentiment(scan, g.start),
             alternatives=[(a.item_id, a.title) for a in g.alternatives][:5], start=g.start, end=g.end,
         ))
+    for start, end, films in getattr(grounder, "find_series", lambda _: [])(scan):  # "the Harry Potter films": each of them
+        titles = [t for t in titles if t.start is None or t.end is None or t.end <= start or end <= t.start]
+        titles += [TitleMention(mention=scan[start:end], status="matched", item_id=i, title=title, sentiment="like", start=start, end=end)
+                   for i, title in films]
     spans = [(t.start, t.end) for t in titles if t.start is not None and t.end is not None]
     found = sorted(titles + unknown_titles(scan, spans), key=lambda t: t.start or 0)
     for t, following in zip(found, [*found[1:], None]):

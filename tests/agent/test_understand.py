@@ -276,3 +276,10 @@ def test_anything_said_after_a_request_refines_it(parser: MuseService) -> None:
     u = understand("just the westerns", known_genres=parser.known_genres, grounder=parser.s.grounder, concepts=parser.concepts,
                    has_previous=True)
     assert u.intent == "refine"
+
+
+def test_a_next_sentence_verdict_and_a_series(parser: MuseService) -> None:
+    u = read(parser, "I'm a huge fan of the Lord of the Rings films, could you suggest something epic?")
+    assert {4993, 5952, 7153} <= set(u.liked_ids)
+    u = read(parser, "My sister and I watched Mamma Mia at Christmas. I am afraid I found it rather silly.")
+    assert u.disliked_ids == [60397] and u.liked_ids == []

@@ -98,3 +98,10 @@ def test_catalog_form_moves_nothing_back() -> None:
 def test_casual_mentions_and_ordinary_words(grounder: TitleGrounder, message: str, expected: list[int]) -> None:
     found = [g.item_id for g in grounder.find_mentions(message) if g.status == "matched"]
     assert found == expected, [(g.mention, g.status, g.item_id) for g in grounder.find_mentions(message)]
+
+
+def test_a_series_named_as_such_lists_its_films(grounder: TitleGrounder) -> None:
+    (start, end, films), = grounder.find_series("Our daughter loved the Harry Potter films. What's next?")
+    assert len(films) == 8 and all(title.startswith("Harry Potter") for _, title in films)
+    assert [i for i, _ in grounder.find_series("the godfather trilogy")[0][2]] == [858, 1221, 2023]
+    assert grounder.find_series("no war films please, and no kids movies or funny movies") == []

@@ -79,6 +79,9 @@ class Grounding:
     end: int | None = None
 
 
+_SERIES_CUE = re.compile(r"\b(?:films|movies|series|trilogy|franchise|saga|sequels)\b", re.IGNORECASE)
+_LEADING_ARTICLE_RE = re.compile(r"^(?:the|a|an)\s+")
+SERIES_MIN = 5  # a film of a series must have this many interactions
 _YEAR_TAIL = re.compile(r"^(?P<title>.*?\S)[\s,]*\(?\s*(?P<year>'?\d{2}|\d{4})\s*\)?$")
 _TOKEN = re.compile(r"\w+(?:['’.\-]\w+)*")
 _BOUNDARY = re.compile(r"[,;.!?()\[\]{}\"“”\n]")
@@ -300,6 +303,35 @@ class TitleGrounder:
         self._capitalised_runs(text, tokens, used, found)
         self._casual_typos(text, tokens, used, found)
         return sorted(found, key=lambda g: g.start or 0)
+
+    def find_series(self, text: str) -> list[tuple[int, int, list[tuple[int, str]]]]:
+        """Series named as such ("the Harry Potter films", "the lord of the rings movies", "toy story
+        trilogy"): (start, end, the catalog's films of it in release order). The name is the longest run
+        of words before the cue that starts the titles of at least two films with `SERIES_MIN`
+        interactions, and is not ordinary words ("the war films" is a genre)."""
+        out: list[tuple[int, int, list[tuple[int, str]]]] = []
+        text = text[:5000]
+        for cue in _SERIES_CUE.finditer(text):
+            words = list(_TOKEN.finditer(text[max(0, cue.start() - 80):cue.start()]))
+            offset = max(0, cue.start() - 80)
+            for n in range(min(6, len(words)), 0, -1):
+                run = words[-n:]
+                if _BOUNDARY.search(text[offset + run[0].start():offset + run[-1].end()]):
+                    continue
+                ids = self._series_ids(normalise_title(text[offset + run[0].start():offset + run[-1].end()]))
+                if ids:
+                    out.append((offset + run[0].start(), offset + run[-1].end(), [(i, self._items[i].display_title) for i in ids]))
+                    break
+        return out
+
+    def _series_ids(self, name: str) -> list[int]:
+        name = _LEADING_ARTICLE_RE.sub("", name)
+        words = name.split()
+        if not words or all(w in COMMON_WORDS for w in words) or len(name) < 4:
+            return []
+        ids = sorted({i for key, found in self._by_key.items() if key == name or key.startswith(name + " ")
+                      for i in found if self._items[i].popularity >= SERIES_MIN}, key=lambda i: (self._items[i].year or 0, i))
+        return ids[:12] if len(ids) >= 2 else []
 
     def _punctuated_titles(self, text: str, taken: list[tuple[int, int]], found: list[Grounding]) -> None:
         """Titles written with their own punctuation ("I loved Monsters, Inc. (2001)"): the words
