@@ -22,7 +22,9 @@ _LEXICON = re.compile(
     r"(?<![\w])(?:" + "|".join(re.escape(p) for p in sorted(GENRE_PHRASES, key=len, reverse=True)) + r")(?:e?s)?(?![\w])",
     re.IGNORECASE,
 )
-_CLAUSE_END = re.compile(r"[,.;:!?()\n]|\s(?:but|and|though|although|however|yet|whereas|while|so|just|only|rather)\s|\s-\s", re.IGNORECASE)
+_CLAUSE_END = re.compile(
+    r"[,.;:!?()\n]|(?<!anything)(?<!everything)\sbut\s|\s(?:and|though|although|however|yet|whereas|while|so|just|only|rather)\s|\s-\s",
+    re.IGNORECASE)  # "anything but horror" is one refusal
 #: A child's age: "for my 6 year old", "my son is 7", "kids (7 and 10)", "ages 4 to 12", "he's five".
 _AGE_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
               "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16}
@@ -85,8 +87,9 @@ def age_spans(text: str, known: set[str]) -> list[GenreSpan]:
     for m in CHILD_AGE.finditer(text):
         word = next(g for g in m.groups() if g).lower()
         age = int(word) if word.isdigit() else _AGE_WORDS[word]
-        if 1 <= age <= 12:
-            out.append(GenreSpan(m.start(), m.end(), ("Children",), "lexicon", _negated(text, m.start(), m.end())))
+        if 1 <= age <= 12:  # refused only outright ("not for a 6 year old"), not by a refusal earlier in the clause
+            refused = bool(re.search(r"\b(?:not|nothing|no)\s+(?:for|suitable for)\s+(?:a|an|my|the|our)?\s*$", text[:m.start()], re.IGNORECASE))
+            out.append(GenreSpan(m.start(), m.end(), ("Children",), "lexicon", refused))
     return out
 
 

@@ -145,7 +145,7 @@ STRONG = frozenset("""
 
 # Cues that take a genre out of the request without ruling it out ("drop the fantasy part", "less action").
 REMOVE = re.compile(
-    r"(?:\b(?:drop|remove|lose|ditch|forget|scrap|cut|less|fewer|not so much|lighter on)\s+(?:the\s+|all\s+the\s+|of\s+the\s+)?(?:\w+\s+)?)$",
+    r"(?:\b(?:drop|remove|lose|ditch|forget|scrap|cut|less|fewer|not so much|lighter on|swap|swapping|replace|trade|switch)\s+(?:the\s+|all\s+the\s+|of\s+the\s+)?(?:\w+\s+)?)$",
     re.IGNORECASE,
 )
 # A question about a film or about the bot is not a request ("is fargo a comedy?", "how scary is it?").
