@@ -54,11 +54,14 @@ REFERENCE = [  # official generative-recommenders code, figures measured by the 
 # stopping, batch 32).
 ABLATION: list[tuple[str, dict[str, Any]]] = [
     ("final config", {}),
+    ("50 epochs (the previous recipe's count)", {"epochs": 50}),
+    ("reference-style HSTU: plain LayerNorms, no UVQK bias, n = 211, a bias table per block, reference init", {
+        "norm": "plain", "uvqk_bias": False, "attn_n": 211, "rab": "block", "init": "reference"}),
+    ("negatives: 128 per sequence, shared by its positions", {"negatives": "row"}),
     ("negatives: one shared set of 128 per step", {"negatives": "batch"}),
     ("negatives: full softmax", {"negatives": "all"}),
     ("fitted on train only (no validation item)", {"train_on": "train", "patience": 1000}),
     ("positions counted from the oldest item", {"positions": "oldest"}),
-    ("reference initialisation of HSTU", {"init": "reference"}),
     ("time bias from the item's own time", {"time_bias": "item"}),
     ("batch 32, length-bucketed", {"batch_size": 32, "bucket": 8}),
     ("dropout 0.0", {"dropout": 0.0}),

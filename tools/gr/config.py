@@ -33,9 +33,12 @@ class TrainConfig:
     num_negatives: int = 128  # uniform negatives per position ("position") or per step ("batch")
     # "position": K negatives drawn for every position (the reference implementation); "batch": one
     # set of K for the whole step (the first trainer); "all": full softmax over the catalog.
-    negatives: Literal["position", "batch", "all"] = "position"
+    # "row": K for each sequence, shared by its positions (no (positions x catalog) product).
+    negatives: Literal["position", "row", "batch", "all"] = "position"
     pool_size: int = 2048  # "position" on catalogs larger than this: negatives come from a per-step pool
     temperature: float = 0.05
+    # > 0: evaluate and keep an exponential moving average of the weights, this decay per step
+    ema: float = 0.0
     # Weight of the ranking-head (M-FALCON candidate token) loss. Off by default: trained jointly it
     # cost the retrieval head much more than it gave (ml-100k HSTU seed 0, 60 epochs: NDCG@10
     # 0.041 at 1.0, 0.056 at 0.1, 0.076 at 0), and the scorer then ranks with the retrieval head.
@@ -65,7 +68,7 @@ class TrainConfig:
         return asdict(self)
 
 
-_CHOICES = {"negatives": ("position", "batch", "all"), "train_on": ("train", "train+valid", "select+refit"),
+_CHOICES = {"negatives": ("position", "row", "batch", "all"), "train_on": ("train", "train+valid", "select+refit"),
             "exclude": ("history", "window"), "device": ("auto", "cpu", "cuda", "mps")}
 
 

@@ -32,7 +32,7 @@ fixed text embedding, so items never seen in training are still scored from thei
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any, Literal
 
 import torch
@@ -66,9 +66,18 @@ class GRConfig:
     # evaluation, the request time when serving), as the reference implementation does.
     time_bias: Literal["item", "request"] = "item"
     # "torch": PyTorch's default initialisation; "reference": HSTU as the reference implementation
-    # initialises it (projections N(0, 0.02), output xavier, positions N(0, 1/d), attention biases
-    # N(0, 0.02)). SASRec always uses "torch".
+    # initialises it (items truncated N(0, 0.02), projections N(0, 0.02), output xavier uniform,
+    # positions xavier normal, attention biases N(0, 0.02)). SASRec always uses "torch".
     init: Literal["torch", "reference"] = "torch"
+    # HSTU details where the reference implementation differs (the defaults keep older checkpoints
+    # loadable): "affine" LayerNorms with learned weight and bias, or "plain" ones without (eps
+    # 1e-6); a bias on the fused UVQK projection; the attention normaliser n (0: max_len + 1, the
+    # reference divides by max_len + 11, its padded length with 10 output slots); one relative
+    # attention bias table "shared" by all blocks or one per "block".
+    norm: Literal["affine", "plain"] = "affine"
+    uvqk_bias: bool = True
+    attn_n: int = 0
+    rab: Literal["shared", "block"] = "shared"
 
     def __post_init__(self) -> None:
         self.d_qk = self.d_qk or self.d_model // self.n_heads
@@ -80,8 +89,8 @@ class GRConfig:
 
 def time_buckets(gaps: torch.Tensor) -> torch.Tensor:
     """Bucket of a time gap in seconds: clamp(floor(log(max(|Δt|, 1)) / 0.301), 0, 128)."""
-    logs = torch.log(gaps.abs().clamp(min=1).float()) / 0.301
-    return logs.floor().long().clamp(0, NUM_TIME_BUCKETS)
+    logs = gaps.abs().clamp_(min=1).float().log_().div_(0.301)  # >= 0, so truncation is floor
+    return logs.long().clamp_(0, NUM_TIME_BUCKETS)
 
 
 class RelativeBias(nn.Module):
@@ -94,8 +103,9 @@ class RelativeBias(nn.Module):
         self.pos_w = nn.Parameter(torch.zeros(max_len + 1))
         self.time_w = nn.Parameter(torch.zeros(NUM_TIME_BUCKETS + 1))
 
-    def forward(self, offsets: torch.Tensor, gaps: torch.Tensor) -> torch.Tensor:
-        return self.pos_w[offsets.clamp(min=0)] + self.time_w[time_buckets(gaps)]
+    def forward(self, offsets: torch.Tensor, buckets: torch.Tensor) -> torch.Tensor:
+        """Bias for relative offsets (i - j) and time buckets (see `time_buckets`)."""
+        return self.pos_w[offsets.clamp(min=0)] + self.time_w[buckets]
 
 
 @dataclass
@@ -108,6 +118,25 @@ class Context:
     cand_rab: torch.Tensor | None  # (B, 1, L) HSTU candidate -> history bias
     self_rab: torch.Tensor | None  # (1,) HSTU candidate -> itself bias (offset 0, gap 0)
     n: int  # HSTU attention normaliser: padded length
+    # HSTU relative offsets and time-gap buckets, kept to compute each block's own bias (rab="block")
+    offsets: torch.Tensor | None = None  # (1, L, L)
+    buckets: torch.Tensor | None = None  # (B, L, L)
+    cand_offsets: torch.Tensor | None = None  # (1, 1, L)
+    cand_buckets: torch.Tensor | None = None  # (B, 1, L)
+    _att_mask: torch.Tensor | None = None
+
+    def att_mask(self) -> torch.Tensor:
+        """key_mask / n, computed once per forward pass: HSTU's masked, normalised attention weights."""
+        if self._att_mask is None:
+            self._att_mask = self.key_mask / self.n
+        return self._att_mask
+
+    def with_bias(self, rel: "RelativeBias") -> "Context":
+        """This context with the attention biases of another bias table (one block's own)."""
+        assert self.offsets is not None and self.buckets is not None and self.cand_offsets is not None and self.cand_buckets is not None
+        zero = torch.zeros(1, dtype=torch.long, device=self.offsets.device)
+        return replace(self, rab=rel(self.offsets, self.buckets), cand_rab=rel(self.cand_offsets, self.cand_buckets),
+                       self_rab=rel(zero, zero))  # offset 0 and gap 0 (bucket 0)
 
 
 def _heads(x: torch.Tensor, h: int) -> torch.Tensor:
@@ -124,9 +153,10 @@ class HSTUBlock(nn.Module):
     def __init__(self, cfg: GRConfig) -> None:
         super().__init__()
         self.h, self.dqk, self.dv = cfg.n_heads, cfg.d_qk, cfg.d_v
-        self.ln_in = nn.LayerNorm(cfg.d_model)
-        self.uvqk = nn.Linear(cfg.d_model, cfg.n_heads * (2 * cfg.d_v + 2 * cfg.d_qk))
-        self.ln_attn = nn.LayerNorm(cfg.n_heads * cfg.d_v)
+        affine, eps = cfg.norm == "affine", 1e-5 if cfg.norm == "affine" else 1e-6
+        self.ln_in = nn.LayerNorm(cfg.d_model, eps=eps, elementwise_affine=affine)
+        self.uvqk = nn.Linear(cfg.d_model, cfg.n_heads * (2 * cfg.d_v + 2 * cfg.d_qk), bias=cfg.uvqk_bias)
+        self.ln_attn = nn.LayerNorm(cfg.n_heads * cfg.d_v, eps=eps, elementwise_affine=affine)
         self.out = nn.Linear(cfg.n_heads * cfg.d_v, cfg.d_model)
         self.drop = nn.Dropout(cfg.dropout)
 
@@ -138,8 +168,7 @@ class HSTUBlock(nn.Module):
     def forward(self, x: torch.Tensor, c: torch.Tensor | None, ctx: Context) -> tuple[torch.Tensor, torch.Tensor | None]:
         u, v, q, k = self._project(x)
         qh, kh, vh = _heads(q, self.h), _heads(k, self.h), _heads(v, self.h)  # (B, H, L, d)
-        att = F.silu(qh @ kh.transpose(-1, -2) + ctx.rab.unsqueeze(1)) / ctx.n  # (B, H, L, L)
-        att = att * ctx.key_mask.unsqueeze(1)
+        att = F.silu(qh @ kh.transpose(-1, -2) + ctx.rab.unsqueeze(1)) * ctx.att_mask().unsqueeze(1)  # (B, H, L, L), / n
         y = u * self.ln_attn(_merge(att @ vh))  # (B, L, H*dv)
         x = x + self.out(self.drop(y))
         if c is None:
@@ -207,6 +236,9 @@ class GRModel(nn.Module):
         block = HSTUBlock if cfg.model == "hstu" else SASRecBlock
         self.blocks = nn.ModuleList([block(cfg) for _ in range(cfg.n_blocks)])
         self.rab = RelativeBias(cfg.max_len) if cfg.model == "hstu" else None
+        # rab="block": block i > 0 has its own table (block 0 uses self.rab, so names stay stable)
+        per_block = cfg.model == "hstu" and cfg.rab == "block"
+        self.block_rabs = nn.ModuleList([RelativeBias(cfg.max_len) for _ in range(cfg.n_blocks - 1)] if per_block else [])
         # 1 for items whose ID embedding was trained; unseen items are scored from content alone.
         self.register_buffer("id_mask", torch.ones(cfg.num_items + 1, 1))
         if cfg.content_dim:
@@ -219,15 +251,20 @@ class GRModel(nn.Module):
 
     def _reference_init(self) -> None:
         with torch.no_grad():
-            nn.init.trunc_normal_(self.pos_emb.weight, std=math.sqrt(1.0 / self.cfg.d_model), a=-2 * math.sqrt(1.0 / self.cfg.d_model),
-                                  b=2 * math.sqrt(1.0 / self.cfg.d_model))
-            if self.rab is not None:
-                self.rab.pos_w.normal_(0, 0.02)
-                self.rab.time_w.normal_(0, 0.02)
+            # The reference draws its position table from a truncated normal, then its model's
+            # reset_params overwrites it with xavier normal; the item table is truncated normal 0.02.
+            nn.init.xavier_normal_(self.pos_emb.weight)
+            nn.init.trunc_normal_(self.item_emb.weight, std=0.02, a=-0.04, b=0.04)
+            self.item_emb.weight[0].zero_()
+            for rel in [self.rab, *self.block_rabs]:
+                if rel is not None:
+                    rel.pos_w.normal_(0, 0.02)
+                    rel.time_w.normal_(0, 0.02)
             for block in self.blocks:
                 if isinstance(block, HSTUBlock):  # always, with model="hstu"
                     block.uvqk.weight.normal_(0, 0.02)
-                    block.uvqk.bias.zero_()
+                    if block.uvqk.bias is not None:
+                        block.uvqk.bias.zero_()
                     nn.init.xavier_uniform_(block.out.weight)
 
     # Items -----------------------------------------------------------------------------------
@@ -250,15 +287,16 @@ class GRModel(nn.Module):
         causal = (slots.view(-1, 1) >= slots.view(1, -1)).float()  # (L, L)
         key_mask = causal.unsqueeze(0) * valid.unsqueeze(1)  # (B, L, L)
         cand_mask = valid.unsqueeze(1)  # (B, 1, L)
-        rab = cand_rab = self_rab = None
-        if self.rab is not None:
-            offsets = slots.view(-1, 1) - slots.view(1, -1)  # (L, L)
-            query = query_times if self.cfg.time_bias == "request" and query_times is not None else times
-            rab = self.rab(offsets.unsqueeze(0), query.unsqueeze(2) - times.unsqueeze(1))  # (B, L, L)
-            now = query[:, -1:]  # a candidate's "now": the request time, or the last history item's time
-            cand_rab = self.rab((l - slots).view(1, 1, -1), (now - times).unsqueeze(1))  # (B, 1, L)
-            self_rab = self.rab(torch.zeros(1, dtype=torch.long, device=items.device), torch.zeros(1, device=items.device))
-        return Context(key_mask, cand_mask, rab, cand_rab, self_rab, n=self.cfg.max_len + 1)
+        n = self.cfg.attn_n or self.cfg.max_len + 1
+        if self.rab is None:
+            return Context(key_mask, cand_mask, None, None, None, n=n)
+        query = query_times if self.cfg.time_bias == "request" and query_times is not None else times
+        now = query[:, -1:]  # a candidate's "now": the request time, or the last history item's time
+        ctx = Context(key_mask, cand_mask, None, None, None, n=n,
+                      offsets=(slots.view(-1, 1) - slots.view(1, -1)).unsqueeze(0),  # (1, L, L)
+                      buckets=time_buckets(query.unsqueeze(2) - times.unsqueeze(1)),  # (B, L, L)
+                      cand_offsets=(l - slots).view(1, 1, -1), cand_buckets=time_buckets((now - times).unsqueeze(1)))
+        return ctx.with_bias(self.rab)
 
     def _embed(self, idx: torch.Tensor, slot: torch.Tensor) -> torch.Tensor:
         return self.drop(self.item_vectors(idx) * math.sqrt(self.cfg.d_model) + self.pos_emb(slot))
@@ -294,8 +332,8 @@ class GRModel(nn.Module):
         c = None
         if candidates is not None:
             c = self._embed(candidates, cand_pos.expand_as(candidates))  # (B, C, D)
-        for block in self.blocks:
-            x, c = block(x, c, ctx)
+        for i, block in enumerate(self.blocks):
+            x, c = block(x, c, ctx if i == 0 or not len(self.block_rabs) else ctx.with_bias(self.block_rabs[i - 1]))
             x = x * valid  # padding stays zero, as in the official implementation
         h = F.normalize(x, dim=-1)
         return h, (F.normalize(c, dim=-1) if c is not None else None)

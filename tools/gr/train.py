@@ -17,7 +17,10 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import ctypes
+import functools
 import logging
+import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -65,20 +68,26 @@ class Negatives:
     """Negative items of one step. `pool` (M,) holds item indices; `picks` (B, L, K) holds, for
     every position, the columns of `pool` that are its negatives (None: the whole pool, shared by
     every position). Per-position scores are then one (P, M) product plus a gather, never P x K
-    gathered item vectors."""
+    gathered item vectors. With `per_row` (negatives="row"), `pool` is (B, K): each sequence's own
+    K items, shared by its positions and scored by one (L, D) x (D, K) product per row."""
 
     pool: torch.Tensor
     picks: torch.Tensor | None = None
+    per_row: bool = False
 
     def rows(self, sel: torch.Tensor, width: int) -> "Negatives":
         """The negatives of some rows of the batch, trimmed to their last `width` slots."""
+        if self.per_row:
+            return Negatives(self.pool[sel], per_row=True)
         return self if self.picks is None else Negatives(self.pool, self.picks[sel][:, -width:])
 
     def to(self, device: torch.device) -> "Negatives":
-        return Negatives(self.pool.to(device), None if self.picks is None else self.picks.to(device))
+        return Negatives(self.pool.to(device), None if self.picks is None else self.picks.to(device), self.per_row)
 
     def last_slot(self, b: int) -> torch.Tensor:
         """(B, K) item indices: the ranking head's negative candidates."""
+        if self.per_row:
+            return self.pool
         return self.pool.expand(b, -1) if self.picks is None else self.pool[self.picks[:, -1]]
 
 
@@ -87,11 +96,14 @@ def draw_negatives(gen: torch.Generator, tcfg: TrainConfig, rows: int, length: i
 
     "position": K per position. Catalogs up to `pool_size` items are the pool themselves (exactly
     uniform per position); larger ones get a uniform pool of `pool_size` items per step from which
-    each position draws its K. "batch": one shared set of K.
+    each position draws its K. "row": K per sequence, shared by its positions. "batch": one
+    shared set of K.
     """
     k = tcfg.num_negatives
     if tcfg.negatives == "batch":
         return Negatives(torch.randint(1, num_items + 1, (k,), generator=gen))
+    if tcfg.negatives == "row":
+        return Negatives(torch.randint(1, num_items + 1, (rows, k), generator=gen), per_row=True)
     if tcfg.negatives == "all" and tcfg.rank_weight <= 0:
         return None
     if num_items <= tcfg.pool_size:
@@ -128,6 +140,16 @@ def retrieval_losses(model: GRModel, hv: torch.Tensor, targets: torch.Tensor, po
     return _softmax_loss(torch.cat([pos, neg], 1), pool[picks] == targets.view(-1, 1), tcfg.temperature)
 
 
+def row_losses(model: GRModel, h: torch.Tensor, targets: torch.Tensor, valid: torch.Tensor, negs: torch.Tensor,
+               temperature: float) -> torch.Tensor:
+    """Per-position losses (P,) when each row has its own negatives: h (B, L, D) user vectors,
+    targets and valid (B, L), negs (B, K) item indices."""
+    neg = torch.bmm(h, model.item_outputs(negs).transpose(1, 2))  # (B, L, K)
+    pos = (h * model.item_outputs(targets)).sum(-1, keepdim=True)  # (B, L, 1)
+    hit = negs.unsqueeze(1) == targets.unsqueeze(2)  # (B, L, K)
+    return _softmax_loss(torch.cat([pos, neg], 2)[valid], hit[valid], temperature)
+
+
 def step_loss(model: GRModel, batch: tuple[torch.Tensor, ...], negatives: Negatives | None, tcfg: TrainConfig,
               denominator: float | None = None, rows: float | None = None,
               forward: Callable[..., tuple[torch.Tensor, torch.Tensor | None]] | None = None) -> torch.Tensor:
@@ -143,9 +165,12 @@ def step_loss(model: GRModel, batch: tuple[torch.Tensor, ...], negatives: Negati
     rank_negs = negatives.last_slot(b) if tcfg.rank_weight > 0 and negatives is not None else None  # (B, K)
     cands = torch.cat([positives.unsqueeze(1), rank_negs], dim=1) if rank_negs is not None else None
     h, g = (forward or model)(inputs, times, cands, query_times)  # (B, L, D), (B, 1+K, D)
-    pool = negatives.pool if negatives is not None else None
-    picks = negatives.picks[valid] if negatives is not None and negatives.picks is not None and tcfg.negatives == "position" else None
-    losses = retrieval_losses(model, h[valid], targets[valid], pool, picks, tcfg)
+    if negatives is not None and negatives.per_row:
+        losses = row_losses(model, h, targets, valid, negatives.pool, tcfg.temperature)
+    else:
+        pool = negatives.pool if negatives is not None else None
+        picks = negatives.picks[valid] if negatives is not None and negatives.picks is not None and tcfg.negatives == "position" else None
+        losses = retrieval_losses(model, h[valid], targets[valid], pool, picks, tcfg)
     loss = losses.sum() / (denominator if denominator is not None else max(1, losses.numel()))
     if g is not None and rank_negs is not None:
         scores = model.rank_scores(h, g, cands)  # (B, 1+K)
@@ -256,8 +281,46 @@ def micro_batches(lengths: np.ndarray, size: int) -> Iterator[tuple[np.ndarray, 
         yield part, max(1, int(lengths[part].max()))
 
 
+@functools.cache
+def keep_freed_memory() -> bool:
+    """Ask glibc to keep large freed blocks instead of unmapping them. A step allocates and frees
+    tens of MB (the (positions x catalog) score table and its gradient); by default each such block
+    is returned to the OS and faulted back in, zero page by zero page, on the next micro-batch
+    (about 7% of an ml-100k epoch). Linux/glibc only; returns whether it applied."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+    except OSError:
+        return False
+    m_trim_threshold, m_mmap_threshold = -1, -3
+    return bool(libc.mallopt(m_mmap_threshold, 1 << 30)) and bool(libc.mallopt(m_trim_threshold, 1 << 30))
+
+
+class WeightAverage:
+    """Exponential moving average of a model's parameters, updated after every optimiser step
+    (`decay` per step); `swap` exchanges the live and averaged weights (evaluate, then swap back)."""
+
+    def __init__(self, model: torch.nn.Module, decay: float) -> None:
+        self.decay = decay
+        self.params = [p for p in model.parameters() if p.requires_grad]
+        self.shadow = [p.detach().clone() for p in self.params]
+
+    @torch.no_grad()
+    def update(self) -> None:
+        torch._foreach_lerp_(self.shadow, [p.detach() for p in self.params], 1.0 - self.decay)
+
+    @torch.no_grad()
+    def swap(self) -> None:
+        for p, s in zip(self.params, self.shadow):
+            tmp = p.detach().clone()
+            p.copy_(s)
+            s.copy_(tmp)
+
+
 def train_epoch(model: torch.nn.Module, opt: torch.optim.Optimizer, arrays: tuple[np.ndarray, np.ndarray], tcfg: TrainConfig,
-                rng: np.random.Generator, gen: torch.Generator, group: Group | None = None) -> float:
+                rng: np.random.Generator, gen: torch.Generator, group: Group | None = None,
+                average: WeightAverage | None = None) -> float:
     """One pass over the training sequences in a random order; returns the mean loss.
 
     Each global batch is one optimiser step. Its rows are run in micro-batches of similar length
@@ -267,6 +330,7 @@ def train_epoch(model: torch.nn.Module, opt: torch.optim.Optimizer, arrays: tupl
     whole global batch from the shared seed, so each row sees the same negatives whatever the
     process count."""
     group = group or Group()
+    keep_freed_memory()
     core: GRModel = getattr(model, "module", model)
     model.train()
     device = next(core.parameters()).device
@@ -294,6 +358,8 @@ def train_epoch(model: torch.nn.Module, opt: torch.optim.Optimizer, arrays: tupl
                 loss.backward()
             total += float(loss.detach())
         opt.step()
+        if average is not None:
+            average.update()
         losses.append(total)
     return group.mean(float(np.mean(losses)) if losses else 0.0)
 
@@ -324,14 +390,17 @@ def train_run(model: GRModel, seqs: Sequence[UserSeq], valid: Sequence[tuple[Use
     arrays = training_arrays(seqs, model.cfg.max_len)
     wrapped = group.wrap(model)
     opt = torch.optim.AdamW(model.parameters(), lr=tcfg.lr, betas=(tcfg.beta1, tcfg.beta2), weight_decay=tcfg.weight_decay)
+    average = WeightAverage(model, tcfg.ema) if tcfg.ema > 0 else None
     run, best, best_state, bad = Run(model), -1.0, copy.deepcopy(model.state_dict()), 0
     for epoch in range(1, epochs + 1):
         t0, c0 = time.perf_counter(), time.process_time()
-        record: dict[str, Any] = {"epoch": epoch, "loss": train_epoch(wrapped, opt, arrays, tcfg, rng, gen, group)}
+        record: dict[str, Any] = {"epoch": epoch, "loss": train_epoch(wrapped, opt, arrays, tcfg, rng, gen, group, average)}
         run.train_s += time.perf_counter() - t0
         run.cpu_s += time.process_time() - c0
         run.epochs = epoch
         if valid is not None and (epoch % tcfg.eval_every == 0 or epoch == epochs):
+            if average is not None:
+                average.swap()  # the averaged weights are the ones evaluated and kept
             score = evaluate(model, valid, tcfg.eval_batch_size, exclude=tcfg.exclude)["ndcg@10"] if group.is_main else 0.0
             score = group.broadcast(score)
             record["valid"] = {"ndcg@10": score}
@@ -339,6 +408,8 @@ def train_run(model: GRModel, seqs: Sequence[UserSeq], valid: Sequence[tuple[Use
                 best, best_state, bad, run.best_epoch = score, copy.deepcopy(model.state_dict()), 0, epoch
             else:
                 bad += 1
+            if average is not None:
+                average.swap()
         run.history.append(record)
         if progress is not None and group.is_main:
             progress(record)
@@ -348,6 +419,8 @@ def train_run(model: GRModel, seqs: Sequence[UserSeq], valid: Sequence[tuple[Use
         model.load_state_dict(best_state)
     else:
         run.best_epoch = run.epochs
+        if average is not None:
+            average.swap()  # the final model is the averaged one
     return run
 
 
