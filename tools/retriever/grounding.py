@@ -231,8 +231,10 @@ class TitleGrounder:
         cue = before is not None and (before.lower in _TITLE_CUE or asking)
         verdict = after is not None and after.lower in _VERDICT
         content = [t for t in span if t.lower not in TITLE_MINOR] or span
-        phrase = len(span) > 1  # "the conjuring", "get out": a lone word ("seen enough") keeps the popular-only rule
-        if not self._well_known(key, CUED_MIN if (cue or verdict) and phrase else DOMINANT_MIN):
+        # A cue before "the conjuring" / "get out", or a verdict after several words ("scary movie 3 was"), is
+        # evidence enough for a less-rated film; a lone word ("seen enough", "the killer was") must be popular.
+        relaxed = (cue and len(span) > 1) or (verdict and len(content) > 1)
+        if not self._well_known(key, CUED_MIN if relaxed else DOMINANT_MIN):
             return False
         if len(content) == 1 and (content[0].lower in NEVER_ALONE or _YEAR_WORD.fullmatch(content[0].word) or content[0].word.isdigit()):
             return False
