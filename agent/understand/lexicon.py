@@ -108,13 +108,17 @@ NEGATORS = (
     r"can'?t stand|cannot stand|can'?t handle|can'?t do|not in the mood for|rather not|steer clear of|stay away from|"
     r"spare me|enough of|had enough(?: of)?|sick of|tired of|allergic to|other than|minus|not too|nothing too|keep out|leave out|"
     r"no thanks to|pass on|not really into|not big on|am over|i'?m over|done with|zero|free of|isn'?t|aren'?t|w/o|"
-    r"shouldn'?t be|mustn'?t be|without any|neither|nor)"
+    r"shouldn'?t be|mustn'?t be|without any|neither|nor|hold the|had (?:my|our) fill of|don'?t do|do not do|"
+    r"don'?t (?:show|give|recommend|suggest)(?: me| us)?|do not (?:show|give|recommend|suggest)(?: me| us)?|"
+    r"the last thing (?:i|we) (?:want|need) is)"
 )
 NEGATION = re.compile(rf"(?<![\w'-]){NEGATORS}(?![\w'-])", re.IGNORECASE)
 NEGATION_AFTER = re.compile(
     r"^\W{0,3}(?:is|are|'s)?\s*(?:not for me|not my thing|not my cup of tea|is a no|are a no|please not|no thanks|"
     r"no thank you|isn'?t my thing|aren'?t my thing|is off the table|are off the table|makes? me sick|bores? me|"
-    r"is boring|are boring|is out|are out|need not apply|can stay home|(?:are|is) (?:a )?(?:dealbreakers?|no-go))",
+    r"is boring|are boring|is out|are out|need not apply|can stay home|(?:are|is) (?:a )?(?:dealbreakers?|no-go)|"
+    r"(?:a )?no-go|a (?:hard )?no\b|(?:is |are |'s )?a hard pass|hard pass|out of the question|off limits|not happening|"
+    r"(?:is|are|'s)?\s*(?:n'?t|not) (?:really |quite |exactly )?my (?:thing|cup of tea|jam|genre|scene)|(?:no|nope|nah)\s*(?:[,.;!?]|$))",
     re.IGNORECASE,
 )
 

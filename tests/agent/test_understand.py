@@ -285,3 +285,20 @@ def test_a_next_sentence_verdict_and_a_series(parser: MuseService) -> None:
     assert {4993, 5952, 7153} <= set(u.liked_ids)
     u = read(parser, "My sister and I watched Mamma Mia at Christmas. I am afraid I found it rather silly.")
     assert u.disliked_ids == [60397] and u.liked_ids == []
+
+
+@pytest.mark.parametrize(("text", "wanted", "avoided"), [
+    ("hold the romance", [], ["Romance"]),
+    ("horror's a no-go for me", [], ["Horror"]),
+    ("don't show me any war movies", [], ["War"]),
+    ("I've had my fill of action", [], ["Action"]),
+    ("we don't do horror", [], ["Horror"]),
+    ("romance - nope", [], ["Romance"]),
+    ("drama is a hard pass", [], ["Drama"]),
+    ("fantasy isn't really my thing", [], ["Fantasy"]),
+    ("the last thing I want is a romance", [], ["Romance"]),
+    ("comedy yes, romance no", ["Comedy"], ["Romance"]),
+])
+def test_refusals_said_many_ways(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
+    u = read(parser, text)
+    assert (u.genres, u.avoid_genres) == (wanted, avoided)
