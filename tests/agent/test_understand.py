@@ -253,6 +253,10 @@ def test_title_sentiment_and_questions(parser: MuseService, text: str, intent: s
     ("something w superheroes but make it funny", ["Comedy"], []),
     ("a drama about a family in a small town", ["Drama"], []),
     ("anything but horror lol", [], ["Horror"]),
+    ("something ghoulish", ["Horror"], []),
+    ("a side-splitting one", ["Comedy"], []),
+    ("toons for the tykes", ["Animation", "Children"], []),
+    ("hoodlums and bootleggers", ["Crime"], []),
     ("something that isn't a musical, for a 6 year old girl", ["Children"], ["Musical"]),
 ])
 def test_ages_lists_and_everyday_genre_words(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
