@@ -60,7 +60,6 @@ _SENTENCE_END = re.compile(r"[.!?;\n]")
 ADDRESSEE = re.compile(
     r"(?:\b(?:dear|hi|hello|hey|thanks|thank you|cheers|bye|ok|okay|well)\s*,?\s+|^\s*)muse\b(?=\s*(?:[,!.:?]|$))", re.IGNORECASE)
 CHITCHAT = re.compile(r"^\s*(hi|hello|hey|yo|thanks|thank you|thx|good (?:morning|evening|night)|how are you|bye|goodbye|ok|okay|cool|great)\b[\s!.?]*$", re.IGNORECASE)
-REFINE = re.compile(r"\b(instead|another|other|different|else|more|less|but|again|also|actually)\b", re.IGNORECASE)
 INJECTION = re.compile(
     r"(ignore (?:all |any |your |the |previous |prior )*(?:instructions|rules|prompts?)|system prompt|developer message|"
     r"you are now|act as|jailbreak|reveal (?:your|the) (?:prompt|instructions)|print (?:your|the) (?:prompt|instructions))",
