@@ -94,6 +94,8 @@ def test_catalog_form_moves_nothing_back() -> None:
     ("a kid finds a friendly alien in his backyard", []),
     ("no western, my father has seen enough of them", []),
     ("Educational documentary about the ocean", []),
+    # a misspelt sequel keeps its number
+    ("we watched toy stroy 3 with the kids", [78499]),
 ])
 def test_casual_mentions_and_ordinary_words(grounder: TitleGrounder, message: str, expected: list[int]) -> None:
     found = [g.item_id for g in grounder.find_mentions(message) if g.status == "matched"]

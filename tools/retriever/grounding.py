@@ -472,7 +472,9 @@ def _title_expected(tokens: list[_Tok], used: list[bool], i: int) -> bool:
     if i == 0 or token.boundary_before:
         return True
     before = tokens[i - 1]
-    return before.lower in _TITLE_CUE or (before.lower in ("and", "or") and i > 1 and used[i - 2] and not before.boundary_before)
+    similar_to = before.lower == "to" and i > 1 and tokens[i - 2].lower in ("similar", "close", "comparable")
+    return before.lower in _TITLE_CUE or similar_to or (
+        before.lower in ("and", "or") and i > 1 and used[i - 2] and not before.boundary_before)
 
 
 def _lower_run(tokens: list[_Tok], used: list[bool], i: int) -> list[_Tok]:
@@ -481,7 +483,7 @@ def _lower_run(tokens: list[_Tok], used: list[bool], i: int) -> list[_Tok]:
     run: list[_Tok] = []
     for j in range(i, min(len(tokens), i + 6)):
         t = tokens[j]
-        if used[j] or t.capitalised or (run and t.boundary_before) or t.lower in _RUN_STOP:
+        if used[j] or (t.capitalised and not t.word.isdigit()) or (run and t.boundary_before) or t.lower in _RUN_STOP:  # "toy stroy 3"
             break
         if t.lower in NEVER_ALONE and t.lower not in TITLE_MINOR:
             break
