@@ -139,6 +139,9 @@ class TitleGrounder:
             for key in {variant for key in title_keys(item) for variant in (key, _arabic_numeral(key))}:
                 self._by_key[key].append(item.item_id)
         self._keys = list(self._by_key)
+        self._keys_by_first: dict[str, list[str]] = defaultdict(list)  # series lookups scan one first word's keys
+        for key in self._keys:
+            self._keys_by_first[key.split(" ", 1)[0]].append(key)
         self._max_tokens = min(12, max((len(k.split()) for k in self._keys), default=1))
         self._embedder, self._index = embedder, index
         self._surfaces = self._punctuated_surfaces()
@@ -331,8 +334,9 @@ class TitleGrounder:
         words = name.split()
         if not words or all(w in COMMON_WORDS for w in words) or len(name) < 4:
             return []
-        ids = sorted({i for key, found in self._by_key.items() if key == name or key.startswith(name + " ")
-                      for i in found if self._items[i].popularity >= SERIES_MIN}, key=lambda i: (self._items[i].year or 0, i))
+        keys = [k for k in self._keys_by_first.get(words[0], ()) if k == name or k.startswith(name + " ")]
+        ids = sorted({i for key in keys for i in self._by_key[key] if self._items[i].popularity >= SERIES_MIN},
+                     key=lambda i: (self._items[i].year or 0, i))
         return ids[:12] if len(ids) >= 2 else []
 
     def _punctuated_titles(self, text: str, taken: list[tuple[int, int]], found: list[Grounding]) -> None:
