@@ -15,6 +15,7 @@ from typing import Literal
 
 from agent.understand.concepts import ConceptIndex, Phrase, phrases
 from agent.understand.lexicon import ALTERNATIVE, GENRE_PHRASES, MIX, NEGATION, NEGATION_AFTER, QUESTION, REMOVE, STRONG
+from agent.understand.numbers import TEENS, UNITS
 
 GenreMode = Literal["any", "all", "unsaid"]
 
@@ -26,8 +27,7 @@ _CLAUSE_END = re.compile(
     r"[,.;:!?()\n]|(?<!anything)(?<!everything)\sbut\s|\s(?:and|though|although|however|yet|whereas|while|so|just|only|rather)\s|\s-\s",
     re.IGNORECASE)  # "anything but horror" is one refusal
 #: A child's age: "for my 6 year old", "my son is 7", "kids (7 and 10)", "ages 4 to 12", "he's five".
-_AGE_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-              "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16}
+_AGE_WORDS = {**UNITS, **TEENS}
 _AGE = r"(\d{1,2}|" + "|".join(_AGE_WORDS) + r")"
 CHILD_AGE = re.compile(
     rf"\b{_AGE}[\s\-]*(?:years?|yrs?|yo)[\s\-]*(?:old|olds)?\b(?!\s+(?:ago|later|before|after))"
@@ -36,6 +36,8 @@ CHILD_AGE = re.compile(
     rf"|\bages?\s+{_AGE}\b",
     re.IGNORECASE,
 )
+#: Right before a child's age, a refusal of it ("not for a 6 year old", "nothing suitable for my 5 year old").
+_REFUSED_AGE = re.compile(r"\b(?:not|nothing|no)\s+(?:for|suitable for)\s+(?:a|an|my|the|our)?\s*$", re.IGNORECASE)
 #: Between two genre words: the second is in the first one's list ("except kids films and animation").
 _SAME_LIST = re.compile(r"^\s*(?:(?:films?|movies?|stuff|ones|flicks?|stories)\s+)?(?:and|or|nor|&)(?:\s+(?:no|not|any|anything))?\s*$", re.IGNORECASE)
 UNAVOID = re.compile(
@@ -88,8 +90,7 @@ def age_spans(text: str, known: set[str]) -> list[GenreSpan]:
         word = next(g for g in m.groups() if g).lower()
         age = int(word) if word.isdigit() else _AGE_WORDS[word]
         if 1 <= age <= 12:  # refused only outright ("not for a 6 year old"), not by a refusal earlier in the clause
-            refused = bool(re.search(r"\b(?:not|nothing|no)\s+(?:for|suitable for)\s+(?:a|an|my|the|our)?\s*$", text[:m.start()], re.IGNORECASE))
-            out.append(GenreSpan(m.start(), m.end(), ("Children",), "lexicon", refused))
+            out.append(GenreSpan(m.start(), m.end(), ("Children",), "lexicon", bool(_REFUSED_AGE.search(text, 0, m.start()))))
     return out
 
 

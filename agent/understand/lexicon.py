@@ -56,7 +56,7 @@ GENRE_PHRASES: _G = _expand({
      "falling for each other", "fell for each other"): "Romance",
     ("romcom", "rom-com", "rom com", "romantic comedy", "romantic comedies", "romcoms", "rom-coms"): "Romance+Comedy",
     ("kids", "kid", "all family", "all the family", "for the whole family", "kids movie", "kids movies", "kids film", "kids stuff", "kid stuff", "kids films", "kid movie", "kids' movie", "kids' movies", "kiddie", "kiddy",
-     "for the kids", "for my kid", "for my kids", "with my kids", "for our kids", "for the little one", "kids flick",
+     "for the kids", "for my kid", "with my kids", "for our kids", "for the little one", "kids flick",
      "family movie", "family movies", "family film", "family films", "family night", "family viewing",
      "children", "children's", "childrens", "family-friendly", "family friendly",
      "whole family", "for my kids", "little ones", "child-friendly", "kid-friendly", "kid friendly", "g-rated",

@@ -20,39 +20,33 @@ _SEP = r"[\s\-]+"
 _UNIT = "|".join(UNITS)
 _TEEN = "|".join(TEENS)
 _TENS = "|".join(TENS)
+CENTURIES = {"eighteen": 1800, "nineteen": 1900}
 #: The last two digits of a year: "eighty five", "eighty-five", "sixty", "twelve", "oh five".
-_TAIL = rf"(?:(?P<tens>{_TENS})(?:{_SEP}(?P<unit>{_UNIT}))?|(?P<teen>{_TEEN})|(?:oh|o){_SEP}(?P<ohunit>{_UNIT}))"
+_TAIL = rf"(?:(?:{_TENS})(?:{_SEP}(?:{_UNIT}))?|{_TEEN}|(?:oh|o){_SEP}(?:{_UNIT}))"
 _END = r"(?![\w'’-])"  # "twenty tens" is a decade, not 2010 followed by "s"
 #: "nineteen seventy something", "nineteen-eighty-odd": that decade.
 SPELLED_DECADE = re.compile(rf"(?<![\w'’-])(?P<century>eighteen|nineteen){_SEP}(?P<tens>{_TENS}){_SEP}(?:something|odd|ish)\b", re.IGNORECASE)
 SPELLED_YEAR = re.compile(
     rf"(?<![\w'’-])(?:"
-    rf"(?P<century>eighteen|nineteen){_SEP}{_TAIL}{_END}"
-    rf"|(?P<twothousand>two{_SEP}thousand)(?!{_SEP}(?:tens|teens)\b)"
+    rf"(?P<century>eighteen|nineteen){_SEP}(?P<tail>{_TAIL}){_END}"
+    rf"|two{_SEP}thousand(?!{_SEP}(?:tens|teens)\b)"
     rf"(?:{_SEP}(?:and{_SEP})?(?P<small>(?:{_TENS})(?:{_SEP}(?:{_UNIT}))?|{_TEEN}|{_UNIT})(?!{_SEP}thousand))?{_END}"
-    rf"|twenty{_SEP}(?:(?P<t_teen>{_TEEN})|(?:oh|o){_SEP}(?P<t_unit>{_UNIT})|(?P<t_twenty>twenty)){_END}"
+    rf"|twenty{_SEP}(?P<twenty>{_TEEN}|(?:oh|o){_SEP}(?:{_UNIT})|twenty){_END}"
     rf")",
     re.IGNORECASE,
 )
 
 
-def _small(words: str) -> int:
-    parts = re.split(_SEP, words.lower())
+def _small(words: str | None) -> int:
+    """The value of a number said in words below 100 ("eighty five", "oh five", "twelve"); 0 for none."""
+    parts = re.split(_SEP, (words or "").lower())
     return sum(UNITS.get(p, 0) + TEENS.get(p, 0) + TENS.get(p, 0) for p in parts)
 
 
 def _year(m: re.Match) -> int:
     if m["century"]:
-        tail = (TENS[m["tens"].lower()] + (UNITS[m["unit"].lower()] if m["unit"] else 0)) if m["tens"] else (
-            TEENS[m["teen"].lower()] if m["teen"] else UNITS[m["ohunit"].lower()])
-        return (1800 if m["century"].lower() == "eighteen" else 1900) + tail
-    if m["twothousand"]:
-        return 2000 + (_small(m["small"]) if m["small"] else 0)
-    if m["t_teen"]:
-        return 2000 + TEENS[m["t_teen"].lower()]
-    if m["t_unit"]:
-        return 2000 + UNITS[m["t_unit"].lower()]
-    return 2020
+        return CENTURIES[m["century"].lower()] + _small(m["tail"])
+    return 2000 + _small(m["small"] or m["twenty"])  # "two thousand and ten", "twenty oh five", "twenty twenty"
 
 
 def digits_for_spelled_years(text: str) -> tuple[str, list[tuple[int, int]]]:
@@ -60,7 +54,7 @@ def digits_for_spelled_years(text: str) -> tuple[str, list[tuple[int, int]]]:
     spans: list[tuple[int, int]] = []
     chars = list(text)
     for m in SPELLED_DECADE.finditer(text):
-        decade = (1800 if m["century"].lower() == "eighteen" else 1900) + TENS[m["tens"].lower()]
+        decade = CENTURIES[m["century"].lower()] + TENS[m["tens"].lower()]
         chars[m.start():m.end()] = list(f"{decade}s".ljust(m.end() - m.start()))
         spans.append((m.start(), m.end()))
     text = "".join(chars)

@@ -56,6 +56,8 @@ NEGATIVE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?;\n]")
+#: A later sentence that judges the title just named ("I found it rather silly").
+_BACK_REFERENCE = re.compile(r"\b(?:it|that one|this one)\b", re.IGNORECASE)
 #: The person addressing the bot by name ("Dear Muse,", "thanks Muse"): not *The Muse* (1999).
 ADDRESSEE = re.compile(
     r"(?:\b(?:dear|hi|hello|hey|thanks|thank you|cheers|bye|ok|okay|well)\s*,?\s+|^\s*)muse\b(?=\s*(?:[,!.:?]|$))", re.IGNORECASE)
@@ -163,18 +165,19 @@ def title_sentiment(text: str, start: int | None, end: int | None = None, next_s
     if end is None or POSITIVE_CUE.search(before):
         return "like"
     after = text[end:next_start if next_start is not None and next_start > end else len(text)]
-    sentence_end = _SENTENCE_END.search(after)
-    own = after[:sentence_end.start()] if sentence_end else after
+    own, following = _first_sentence(after)
     if NEGATIVE_AFTER.search(own):
         return "dislike"
-    if sentence_end:  # "...watched Mamma Mia at Christmas. I found it rather silly."
-        following = after[sentence_end.end():]
-        following_end = _SENTENCE_END.search(following)
-        following = following[:following_end.start()] if following_end else following
-        if re.search(r"\b(?:it|that one|this one)\b", following, re.IGNORECASE) and NEGATIVE_AFTER.search(following) \
-                and not POSITIVE_CUE.search(following):
-            return "dislike"
+    following, _ = _first_sentence(following)  # "...watched Mamma Mia at Christmas. I found it rather silly."
+    if _BACK_REFERENCE.search(following) and NEGATIVE_AFTER.search(following) and not POSITIVE_CUE.search(following):
+        return "dislike"
     return "like"
+
+
+def _first_sentence(text: str) -> tuple[str, str]:
+    """`text` split after its first sentence: (that sentence, the rest; "" when it is one sentence)."""
+    end = _SENTENCE_END.search(text)
+    return (text[:end.start()], text[end.end():]) if end else (text, "")
 
 
 TITLE_AFTER_CUE = re.compile(

@@ -317,15 +317,14 @@ class TitleGrounder:
         out: list[tuple[int, int, list[tuple[int, str]]]] = []
         text = text[:5000]
         for cue in _SERIES_CUE.finditer(text):
-            words = list(_TOKEN.finditer(text[max(0, cue.start() - 80):cue.start()]))
-            offset = max(0, cue.start() - 80)
+            words = list(_TOKEN.finditer(text, max(0, cue.start() - 80), cue.start()))
             for n in range(min(6, len(words)), 0, -1):
-                run = words[-n:]
-                if _BOUNDARY.search(text[offset + run[0].start():offset + run[-1].end()]):
+                start, end = words[-n].start(), words[-1].end()
+                if _BOUNDARY.search(text, start, end):
                     continue
-                ids = self._series_ids(normalise_title(text[offset + run[0].start():offset + run[-1].end()]))
+                ids = self._series_ids(normalise_title(text[start:end]))
                 if ids:
-                    out.append((offset + run[0].start(), offset + run[-1].end(), [(i, self._items[i].display_title) for i in ids]))
+                    out.append((start, end, [(i, self._items[i].display_title) for i in ids]))
                     break
         return out
 
