@@ -85,7 +85,7 @@ OLDER = re.compile(r"(?<!i'm )(?<!i am )(?<!we're )(?<!getting )\b(not as (?:new
 NEWER = re.compile(r"\b(not as old|less old|newer|more recent|recent|new releases?|latest|brand new|newish)\b", re.IGNORECASE)
 ANY_ERA = re.compile(r"\b(?:any (?:decade|era|year|period|time)|whatever (?:decade|era|year)|(?:don'?t|do not) care (?:about )?(?:when|the (?:year|decade|era))|doesn'?t matter when|no matter (?:when|the year))\b", re.IGNORECASE)
 YEARS_N0 = re.compile(
-    r"\b(?:the\s+)?years?\s+(?P<d>[1-9])0\b(?!\s*(?:years?|s\b))|\byears?\s+(?P<full>(?:19|20)\d0)\b(?!\s*(?:-|to|and|until)\b)"
+    r"\b(?:the\s+)?years?\s+(?P<d>[1-9])0\b(?!\s*(?:years?|s\b))|\byears\s+(?P<full>(?:19|20)\d0)\b(?!\s*(?:-|to|and|until)\b)"
     r"|\bthe\s+(?P<dy>[2-9])0\s+years\b(?!\s+(?:old|ago))",
     re.IGNORECASE,
 )

@@ -62,6 +62,7 @@ from tools.retriever import FakeEmbedder
     ("not older as 1995", 1995, None),
     ("minimum 2000", 2000, None),
     ("from years 2000", 2000, 2009),
+    ("in the year two thousand", 2000, 2000),
     ("the films of the 80 years", 1980, 1989),
 ])
 def test_eras_and_ranges(text: str, low: int | None, high: int | None) -> None:
