@@ -34,6 +34,9 @@ def cluster(postgres_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iter
     db = urlunsplit(urlsplit(postgres_url)._replace(path=f"/{name}"))
     env = {"MUSE_HOME": str(home / "home"), "MUSE_DATABASE_URL": db, "MUSE_EMBEDDER": "fake", "MUSE_LLM_BACKEND": "none",
            "MUSE_IMAGE_BACKEND": "none", "MUSE_API_RATE_PER_MINUTE": str(RATE), "MUSE_DB_POOL_SIZE": "6",
+           # This test is about correctness across processes, not back-pressure: let turns queue for as
+           # long as a slow CI machine needs instead of refusing them (503) after the default 2 s.
+           "MUSE_API_QUEUE_TIMEOUT_S": "300", "MUSE_API_QUEUE_DEPTH": str(USERS),
            "MUSE_API_KEYS": ",".join([*(f"k{n}" for n in range(USERS)), "kr"])}
     prepare_dataset(Settings(home=home / "home", database_url=db), "movielens-small")
     servers = [ApiProcess(env, home / "two-workers.log", workers=2), ApiProcess(env, home / "one-worker.log")]
