@@ -39,6 +39,12 @@ def _toggle(keep: list, opposite: list, values: Iterable) -> tuple[list, list]:
     return keep, opposite
 
 
+def _move(into: list, out_of: list, values: Iterable) -> tuple[list, list]:
+    """Add `values` to `into` and take them out of `out_of` (a genre said now overrides its opposite)."""
+    values = list(values)
+    return list(dict.fromkeys([*into, *values])), [v for v in out_of if v not in values]
+
+
 def shift_years(profile: UserProfile, shift: str) -> tuple[int | None, int | None]:
     """"Older" after a range A-B means before A (open below); "newer" means after B (open above)."""
     low, high = profile.year_min, profile.year_max
@@ -56,11 +62,11 @@ def apply_understanding(profile: UserProfile, u: Understanding) -> UserProfile:
     p.disliked_items, p.liked_items = _toggle(p.disliked_items, p.liked_items, disliked)
     if u.replace_genres and u.genre_mode != "all":  # "horror instead": the new genres replace the wanted ones
         p.liked_genres = []
-    p.liked_genres, p.disliked_genres = _toggle(p.liked_genres, p.disliked_genres, u.genres)
+    p.liked_genres, p.disliked_genres = _move(p.liked_genres, p.disliked_genres, u.genres)
     p.liked_genres = [g for g in p.liked_genres if g not in u.unwant_genres]  # "drop the fantasy part"
     if u.genres:  # wanted genres describe one film unless said as alternatives ("X or Y")
         p.genres_all = u.genre_mode != "any" and len(p.liked_genres) > 1
-    p.disliked_genres, p.liked_genres = _toggle(p.disliked_genres, p.liked_genres, u.avoid_genres)
+    p.disliked_genres, p.liked_genres = _move(p.disliked_genres, p.liked_genres, u.avoid_genres)
     p.disliked_genres = [g for g in p.disliked_genres if g not in u.unavoid_genres]
     if u.year_min is not None or u.year_max is not None:
         p.year_min, p.year_max = u.year_min, u.year_max

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from agent.understand.concepts import ConceptIndex, Phrase, phrases
-from agent.understand.lexicon import ALTERNATIVE, GENRE_PHRASES, MIX, NEGATION, NEGATION_AFTER, QUESTION, REMOVE, STRONG
+from agent.understand.lexicon import ALTERNATIVE, CONTENT_ONLY, GENRE_PHRASES, MIX, NEGATION, NEGATION_AFTER, QUESTION, REMOVE, STRONG
 from agent.understand.numbers import TEENS, UNITS
 
 GenreMode = Literal["any", "all", "unsaid"]
@@ -45,6 +45,9 @@ UNAVOID = re.compile(
     r"|(?:(?:fine|ok|okay|happy)\s+with\s+(?P<g2>[\w\- ]{3,25}))|(?:(?:don'?t|do not)\s+mind\s+(?P<g3>[\w\- ]{3,25}))",
     re.IGNORECASE,
 )
+#: A refused phrase read by meaning avoids its genre only from this cosine up (wanted ones: the index's threshold).
+REFUSED_CONCEPT_MIN = 0.76
+_HYPHEN_NO = re.compile(r"(?<=\bno)-(?=[a-z])", re.IGNORECASE)
 REPLACE = re.compile(r"\b(?:instead|rather|switch(?:ing)? to|change (?:it )?to|how about|what about|now i want|actually)\b", re.IGNORECASE)
 
 
@@ -55,6 +58,7 @@ class GenreSpan:
     genres: tuple[str, ...]
     source: str  # "lexicon" or "concept"
     negated: bool = False
+    strong: bool = True  # names the genre outright ("horror"), not a mood or a kind of it ("no laughs")
 
 
 @dataclass
@@ -98,13 +102,16 @@ def lexicon_spans(text: str, known: set[str]) -> list[GenreSpan]:
     out = []
     for m in _LEXICON.finditer(text):
         phrase = m.group().lower()
-        genres = GENRE_PHRASES.get(phrase) or GENRE_PHRASES.get(re.sub(r"e?s$", "", phrase)) or ()
-        genres = tuple(g for g in genres if g in known)
-        if genres:
+        base = re.sub(r"e?s$", "", phrase)
+        entry = GENRE_PHRASES[phrase] if phrase in GENRE_PHRASES else GENRE_PHRASES.get(base, ())
+        genres = tuple(g for g in entry if g in known)
+        if not entry:  # "comic book": words that name no genre, kept so no other reading takes them
+            out.append(GenreSpan(m.start(), m.end(), (), "lexicon"))
+        elif genres:
             negated = _negated(text, m.start(), m.end())
-            if negated and phrase not in STRONG and re.sub(r"e?s$", "", phrase) not in STRONG:
+            if negated and (phrase in CONTENT_ONLY or base in CONTENT_ONLY):
                 continue  # "no gore": a content wish, not a genre to avoid
-            out.append(GenreSpan(m.start(), m.end(), genres, "lexicon", negated))
+            out.append(GenreSpan(m.start(), m.end(), genres, "lexicon", negated, phrase in STRONG or base in STRONG))
     return out
 
 
@@ -119,8 +126,12 @@ def _concept_spans(text: str, taken: list[GenreSpan], concepts: ConceptIndex) ->
                         key=lambda h: (-(h.phrase.end - h.phrase.start), -h.score))
     spans: list[GenreSpan] = []
     for h in genre_hits:
-        if not _overlaps(h.phrase, spans) and not _negated(text, h.phrase.start, h.phrase.end):
-            spans.append(GenreSpan(h.phrase.start, h.phrase.end, (h.value,), "concept"))  # a negated mood avoids no genre
+        if _overlaps(h.phrase, spans):
+            continue
+        negated = _negated(text, h.phrase.start, h.phrase.end)
+        if negated and (h.score < REFUSED_CONCEPT_MIN or any(w in CONTENT_ONLY for w in h.phrase.text.split())):
+            continue  # a refused word must be close to a genre to avoid it ("no smooching": Romance; "no gore": none)
+        spans.append(GenreSpan(h.phrase.start, h.phrase.end, (h.value,), "concept", negated, strong=False))
     tags = [(h.phrase, h.value, h.score) for h in hits if h.kind == "tag"]
     return spans, tags
 
@@ -131,7 +142,7 @@ def _carry_negation(text: str, spans: list[GenreSpan]) -> list[GenreSpan]:
     for span in spans:
         prev = out[-1] if out else None
         if prev is not None and prev.negated and not span.negated and _SAME_LIST.match(text[prev.end:span.start]):
-            span = GenreSpan(span.start, span.end, span.genres, span.source, True)
+            span = GenreSpan(span.start, span.end, span.genres, span.source, True, span.strong)
         out.append(span)
     return out
 
@@ -159,6 +170,7 @@ def _mode(text: str, wanted: list[GenreSpan]) -> GenreMode:
 def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None) -> GenreRead:
     """Wanted / avoided / no-longer-avoided genres, whether wanted ones go together, and tags."""
     read = GenreRead()
+    text = _HYPHEN_NO.sub(" ", text)  # "a strict no-horror rule" reads as "no horror" (same offsets)
     unavoid_spans: list[tuple[int, int]] = []
     for m in UNAVOID.finditer(text):
         phrase = next(g for g in m.groups() if g)
@@ -167,10 +179,12 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
             read.unavoided += found
             unavoid_spans.append((m.start(), m.end()))
     spans = [s for s in lexicon_spans(text, known) if not any(a <= s.start < b for a, b in unavoid_spans)]
+    no_genre = [s for s in spans if not s.genres]
+    spans = [s for s in spans if s.genres]
     spans += [s for s in age_spans(text, known) if not _overlaps(s, spans)]
     tag_hits: list[tuple[Phrase, str, float]] = []
     if concepts is not None:
-        extra, tag_hits = _concept_spans(text, spans, concepts)
+        extra, tag_hits = _concept_spans(text, spans + no_genre, concepts)
         spans += [s for s in extra if not any(a <= s.start < b for a, b in unavoid_spans)]
     spans.sort(key=lambda s: s.start)
     spans = _carry_negation(text, spans)
@@ -185,7 +199,9 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
     # "not a kids comedy" negates the modifier: the head genre, asked for elsewhere, stays wanted.
     heads = {i for i, (a, b) in enumerate(zip(spans, spans[1:]), start=1)
              if a.negated and b.negated and not text[a.end:b.start].strip(" -") and set(b.genres) <= asked}
-    read.avoided = list(dict.fromkeys(g for i, s in enumerate(spans) if s.negated and i not in heads for g in s.genres))
+    outright = {g for s in wanted_spans if s.strong for g in s.genres}  # "war film, no battle scenes": War stays
+    read.avoided = list(dict.fromkeys(g for i, s in enumerate(spans) if s.negated and i not in heads
+                                      and (s.strong or not set(s.genres) <= outright) for g in s.genres))
     read.wanted = [g for g in dict.fromkeys(g for s in wanted_spans for g in s.genres) if g not in read.avoided]
     read.mode = _mode(text, [s for s in wanted_spans if any(g in read.wanted for g in s.genres)]) if read.wanted else "unsaid"
     read.unavoided = list(dict.fromkeys(read.unavoided))

@@ -15,7 +15,7 @@ def _expand(table: dict[tuple[str, ...], str]) -> _G:
     out: _G = {}
     for phrases, genres in table.items():
         for phrase in phrases:
-            out[phrase] = tuple(genres.split("+"))
+            out[phrase] = tuple(g for g in genres.split("+") if g)
     return out
 
 
@@ -24,14 +24,14 @@ GENRE_PHRASES: _G = _expand({
      "make me laugh", "lighthearted", "light-hearted", "goofy", "silly", "witty", "slapstick", "spoof", "parody",
      "parodies", "satire", "satirical", "amusing", "chuckle", "giggle", "laugh out loud", "sitcom", "laugh-out-loud",
      "jokes", "comical", "gags", "zany", "wacky", "screwball", "crack me up", "cracks me up", "belly laugh", "feel-good comedy", "side-splitting", "side splitting",
-     "knee-slapper", "laugh riot", "a hoot", "hysterical", "farce", "farcical", "sketch comedy", "stand-up comedy"): "Comedy",
+     "knee-slapper", "laugh riot", "a hoot", "hysterical", "farce", "farcical", "sketch comedy", "stand-up comedy", "comic", "jokey", "chuckles"): "Comedy",
     ("horror", "scary", "scare", "scares", "frightening", "terrifying", "creepy", "spooky", "nightmares", "nightmare",
      "give me nightmares", "slasher", "slashers", "gore", "gory", "haunted", "haunting house", "zombie", "zombies", "vampire",
      "vampires", "chilling", "spine-chilling", "bloodcurdling", "blood-curdling", "horrifying", "jump scares",
      "jump scare", "demonic", "possession", "exorcism", "the creeps", "scream", "fright", "shocker", "creature feature",
      "monster movie", "werewolf", "werewolves", "ghost story", "ghosts", "keep me up at night", "sleep with the lights on",
      "scared", "ghoulish", "spine-tingling", "spine tingling", "macabre", "gruesome", "bloodbath", "evil spirits",
-     "demons", "chiller", "terror film", "terror movie", "film of terror", "movie of terror", "films of terror"): "Horror",
+     "frighten", "frightened", "frightens", "horrific", "goes bump in the night", "bump in the night", "demons", "chiller", "terror film", "terror movie", "film of terror", "movie of terror", "films of terror"): "Horror",
     ("thriller", "thrillers", "suspense", "suspenseful", "edge of my seat", "edge of your seat", "edge-of-your-seat",
      "edge-of-my-seat", "nail-biter", "nail biter", "nail-biting", "tense", "tension", "gripping", "heart-pounding",
      "heart pounding", "cat and mouse", "cat-and-mouse", "psychological thriller", "thrilling", "pulse-pounding",
@@ -46,14 +46,14 @@ GENRE_PHRASES: _G = _expand({
      "travel through time", "through time", "time machine"): "Sci-Fi",
     ("drama", "dramas", "dramatic", "tearjerker", "tear-jerker", "tearjerkers", "make me cry", "made me cry", "weepy",
      "weepie", "poignant", "character study", "character-driven", "heartfelt", "moving", "touching", "emotional",
-     "heartbreaking", "heart-breaking", "bittersweet", "melodrama", "melodramatic", "serious", "real-life drama",
+     "heartbreaking", "heart-breaking", "bittersweet", "tragic", "tragedy", "tragedies", "maudlin", "weepies", "melodrama", "melodramatic", "serious", "real-life drama",
      "coming of age", "coming-of-age", "life lessons", "a good cry", "cry", "sad", "powerful story", "true story",
      "based on a true story", "biopic", "biography", "biographical", "period piece", "costume drama", "courtroom",
      "human story", "slice of life", "thought-provoking", "heavy"): "Drama",
     ("romance", "romances", "romantic", "love story", "love stories", "falling in love", "fall in love", "date night",
      "date movie", "chick flick", "swoon", "swoony", "lovers", "love affair", "love triangle", "soulmates", "soulmate",
      "sweethearts", "courtship", "kissing", "in love", "passionate love", "romantically", "falls for", "fall for each other", "love-struck", "lovestruck", "lovey-dovey", "lovey dovey", "meet-cute",
-     "falling for each other", "fell for each other"): "Romance",
+     "falling for each other", "fell for each other", "mushy", "sappy", "soppy", "slushy", "smooching", "smoochy", "lovey", "love stuff", "love plot", "love interest", "love interests", "kissy", "schmaltzy"): "Romance",
     ("romcom", "rom-com", "rom com", "romantic comedy", "romantic comedies", "romcoms", "rom-coms"): "Romance+Comedy",
     ("kids", "kid", "all family", "all the family", "for the whole family", "kids movie", "kids movies", "kids film", "kids stuff", "kid stuff", "kids films", "kid movie", "kids' movie", "kids' movies", "kiddie", "kiddy",
      "for the kids", "for my kid", "with my kids", "for our kids", "for the little one", "kids flick",
@@ -97,11 +97,13 @@ GENRE_PHRASES: _G = _expand({
      "horseback", "frontier town", "desperados", "desperado", "bounty hunter", "bounty hunters", "stagecoach",
      "six-shooter", "the west", "gunfighters", "gunfighter", "cowpokes", "ranchers", "wild frontier"): "Western",
     ("musical", "musicals", "singing", "songs", "song and dance", "song-and-dance", "broadway", "sing-along",
-     "singalong", "dance numbers", "show tunes", "showtunes", "sing", "music numbers", "musical numbers"): "Musical",
+     "singalong", "dance numbers", "show tunes", "showtunes", "sing", "music numbers", "musical numbers", "burst into song", "bursts into song", "bursting into song", "break into song", "breaks into song", "breaking into song", "into song"): "Musical",
     ("documentary", "documentaries", "docu", "docs", "non-fiction", "nonfiction", "docudrama", "real footage",
      "real people", "factual", "educational", "true events documented", "docuseries", "real-life footage"): "Documentary",
     ("noir", "film noir", "film-noir", "noirs", "hard-boiled", "hardboiled", "femme fatale", "femmes fatales"): "Film-Noir",
     ("imax",): "IMAX",
+    # Longer phrases that contain a genre word but name no genre: matched first, so they read as nothing.
+    ("comic book", "comic books", "comic-book", "comics", "comic strip"): "",
 })
 
 # Words too vague or too risky to read on their own (kept out of the lexicon on purpose):
@@ -115,14 +117,16 @@ NEGATORS = (
     r"no thanks to|pass on|not really into|not big on|am over|i'?m over|done with|zero|free of|isn'?t|aren'?t|w/o|"
     r"shouldn'?t be|mustn'?t be|without any|neither|nor|hold the|had (?:my|our) fill of|don'?t do|do not do|"
     r"don'?t (?:show|give|recommend|suggest)(?: me| us)?|do not (?:show|give|recommend|suggest)(?: me| us)?|"
-    r"the last thing (?:i|we) (?:want|need) is)"
+    r"the last thing (?:i|we) (?:want|need) is|exclud(?:e|es|ed|ing)|omit(?:s|ted|ting)?|(?:the )?absence of|no tolerance for|"
+    r"veto(?:es|ed)?|vetoing|bann?(?:ed|s)?|refuses? to (?:watch|see)|refused to (?:watch|see)|stop (?:suggesting|recommending|showing)|"
+    r"nowt|none of (?:your|the|those)|(?:i'?m|im|i am|we'?re|we are) (?:so |totally |completely |well )?over|rather avoid|would avoid)"
 )
 NEGATION = re.compile(rf"(?<![\w'-]){NEGATORS}(?![\w'-])", re.IGNORECASE)
 NEGATION_AFTER = re.compile(
     r"^\W{0,3}(?:is|are|'s)?\s*(?:not for me|not my thing|not my cup of tea|is a no|are a no|please not|no thanks|"
     r"no thank you|isn'?t my thing|aren'?t my thing|is off the table|are off the table|makes? me sick|bores? me|"
     r"is boring|are boring|is out|are out|need not apply|can stay home|(?:are|is) (?:a )?(?:dealbreakers?|no-go)|"
-    r"(?:a )?no-go|a (?:hard )?no\b|(?:is |are |'s )?a hard pass|hard pass|out of the question|off limits|not happening|"
+    r"(?:a )?no-go|a (?:hard )?no\b|free\b|can go\b|(?:is|are) banned|(?:is|are) vetoed|forget it|give (?:it|them|those|that) a miss|(?:is |are |'s )?a hard pass|hard pass|out of the question|off limits|not happening|"
     r"(?:is|are|'s)?\s*(?:n'?t|not) (?:really |quite |exactly )?my (?:thing|cup of tea|jam|genre|scene)|(?:no|nope|nah)\s*(?:[,.;!?]|$))",
     re.IGNORECASE,
 )
@@ -151,6 +155,13 @@ STRONG = frozenset("""
                           "kids movie", "kids film", "kid movie", "kids' movie", "kiddie", "kiddy", "kids flick", "family movie",
                           "family film", "kids stuff", "kid stuff", "for the kids", "for my kids", "kids movies", "kids films",
                           "kid movies", "kids' movies", "kids flicks", "family movies", "family films"})
+
+# Content words that stay content when refused: "no gore", "nothing too sad", "no zombies" rule out
+# no genre (the labelling rules' examples). Any other refused genre word or mood avoids its genre
+# ("no laughs" Comedy, "nothing lovey dovey" Romance), unless that genre is asked for outright.
+CONTENT_ONLY = frozenset("""
+    gore gory sad serious slasher slashers heist heists zombie zombies vampire vampires gruesome bloodbath
+""".split())
 
 # Cues that take a genre out of the request without ruling it out ("drop the fantasy part", "less action").
 REMOVE = re.compile(

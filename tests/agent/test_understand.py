@@ -303,7 +303,29 @@ def test_a_next_sentence_verdict_and_a_series(parser: MuseService) -> None:
     ("fantasy isn't really my thing", [], ["Fantasy"]),
     ("the last thing I want is a romance", [], ["Romance"]),
     ("comedy yes, romance no", ["Comedy"], ["Romance"]),
+    # a refused mood or kind of film avoids its genre; refused content ("gore") avoids none
+    ("a spy film, no laughs", [], ["Comedy"]),
+    ("something gentle, nothing mushy", [], ["Romance"]),
+    ("a thriller, no gore", ["Thriller"], []),
+    ("a war film, but no battle scenes", ["War"], []),
+    ("my sister has a strict no-horror rule", [], ["Horror"]),
+    ("a good cry, romance-free", ["Drama"], ["Romance"]),
+    ("I'd rather exclude anything principally comic", [], ["Comedy"]),
+    ("the president vetoed westerns", [], ["Western"]),
+    ("a caper, but not a comic book movie", ["Crime"], []),
 ])
 def test_refusals_said_many_ways(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
     u = read(parser, text)
     assert (u.genres, u.avoid_genres) == (wanted, avoided)
+
+
+def test_a_genre_said_now_overrides_its_opposite_said_before(parser: MuseService) -> None:
+    from agent.profile import apply_understanding
+    from agent.types import UserProfile
+
+    profile = apply_understanding(UserProfile(), read(parser, "eerie horror from 2000 onwards"))
+    assert "Horror" in profile.liked_genres
+    profile = apply_understanding(profile, read(parser, "my wife says no horror at all"))
+    assert "Horror" in profile.disliked_genres and "Horror" not in profile.liked_genres
+    profile = apply_understanding(profile, read(parser, "ok, horror after all"))
+    assert "Horror" in profile.liked_genres and "Horror" not in profile.disliked_genres

@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from tools.retriever.grounding import TitleGrounder, catalog_form
+from tools.retriever.grounding import TitleGrounder, canonical_key, catalog_form, key_variants, short_names
 from tools.retriever.grounding_check import cases, run
 
 
@@ -96,6 +96,12 @@ def test_catalog_form_moves_nothing_back() -> None:
     ("Educational documentary about the ocean", []),
     # a misspelt sequel keeps its number
     ("we watched toy stroy 3 with the kids", [78499]),
+    # numbers and volumes as people write them, the name before a subtitle, an initialism
+    ("is kill bill volume two better than the first one", [7438]),
+    ("loved kill bill 2", [7438]),
+    ("Which is better, Lagaan or 3 idiots?", [6776]),
+    ("but not e.t., never liked it", [1097]),
+    ("like The Goonies or E.T.", [2005, 1097]),
 ])
 def test_casual_mentions_and_ordinary_words(grounder: TitleGrounder, message: str, expected: list[int]) -> None:
     found = [g.item_id for g in grounder.find_mentions(message) if g.status == "matched"]
@@ -107,3 +113,14 @@ def test_a_series_named_as_such_lists_its_films(grounder: TitleGrounder) -> None
     assert len(films) == 8 and all(title.startswith("Harry Potter") for _, title in films)
     assert [i for i, _ in grounder.find_series("the godfather trilogy")[0][2]] == [858, 1221, 2023]
     assert grounder.find_series("no war films please, and no kids movies or funny movies") == []
+
+
+def test_sequel_numbers_and_short_names() -> None:
+    assert canonical_key("kill bill volume two") == "kill bill vol 2"
+    assert canonical_key("the godfather part ii") == "the godfather part 2"
+    assert canonical_key("toy story three") == "toy story 3"
+    assert canonical_key("the two towers") == "the two towers"  # only a last or numbered word
+    assert "kill bill 2" in key_variants("kill bill vol 2")
+    assert short_names("Lagaan: Once Upon a Time in India") == ["lagaan"]
+    assert short_names("2001: A Space Odyssey") == []  # a number alone is never a name
+    assert short_names("E.T. the Extra-Terrestrial") == ["e t", "et"]

@@ -136,8 +136,9 @@ class TitleGrounder:
         self._items: dict[int, Item] = {item.item_id: item for item in catalog.all()}
         self._by_key: dict[str, list[int]] = defaultdict(list)
         for item in self._items.values():
-            for key in {variant for key in title_keys(item) for variant in (key, _arabic_numeral(key))}:
+            for key in {variant for key in title_keys(item) for variant in key_variants(key)}:
                 self._by_key[key].append(item.item_id)
+        self._add_short_names()
         self._keys = list(self._by_key)
         self._keys_by_first: dict[str, list[str]] = defaultdict(list)  # series lookups scan one first word's keys
         for key in self._keys:
@@ -145,6 +146,18 @@ class TitleGrounder:
         self._max_tokens = min(12, max((len(k.split()) for k in self._keys), default=1))
         self._embedder, self._index = embedder, index
         self._surfaces = self._punctuated_surfaces()
+
+    def _add_short_names(self) -> None:
+        """The names people shorten a title to, where no other title has them: the part before a
+        subtitle ("Lagaan: Once Upon a Time in India" -> "lagaan", "Kill Bill: Vol. 1" -> "kill bill")
+        and a leading initialism ("E.T. the Extra-Terrestrial" -> "e t", "et")."""
+        short: dict[str, list[int]] = defaultdict(list)
+        for item in self._items.values():
+            for name in short_names(item.title):
+                if name not in self._by_key and item.item_id not in short[name]:
+                    short[name].append(item.item_id)
+        for name, ids in short.items():
+            self._by_key[name].extend(ids)
 
     def _punctuated_surfaces(self) -> dict[str, list[tuple[_Surface, tuple[int, ...]]]]:
         """Titles with punctuation between their words ("Monsters, Inc.", "Kill Bill: Vol. 1",
@@ -175,6 +188,8 @@ class TitleGrounder:
             stripped, hinted = split_year(text)
             if hinted is not None and normalise_title(stripped):
                 key, year = normalise_title(stripped), year or hinted
+        if key not in self._by_key and canonical_key(key) in self._by_key:
+            key = canonical_key(key)
         if key in self._by_key:
             return self._decide(mention, {i: 100.0 for i in self._by_key[key]}, year, "exact")
         fuzzy = self._fuzzy(key, year)
@@ -407,6 +422,7 @@ class TitleGrounder:
                 if capitals and not _plausible(tokens, i, length):
                     continue
                 key = normalise_title(text[span[0].start : span[-1].end])
+                key = key if key in self._by_key else canonical_key(key)
                 if key not in self._by_key:
                     continue
                 if capitals or self._casual(tokens, i, length, key):
@@ -460,14 +476,48 @@ class TitleGrounder:
 
 
 _ROMAN = {"ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "ix": "9", "x": "10"}
+_NUMBER_WORDS = {w: str(n) for n, w in enumerate("one two three four five six seven eight nine ten".split(), start=1)}
+_PART_WORDS = {"part", "pt", "vol", "volume", "chapter", "episode"}
+_SHORT_ALIAS = {"volume": "vol", "pt": "part"}
+_INITIALISM = re.compile(r"^((?:[A-Za-z]\.){2,})\s+\S")
 
 
-def _arabic_numeral(key: str) -> str:
-    """A sequel's number as people type it ("the godfather part ii" -> "the godfather part 2")."""
+def canonical_key(key: str) -> str:
+    """A sequel's number as a digit, however it is written ("kill bill volume two" -> "kill bill
+    vol 2", "toy story three" -> "toy story 3", "the godfather part ii" -> "the godfather part 2")."""
+    words = [_SHORT_ALIAS.get(w, w) for w in key.split()]
+    for j, word in enumerate(words):
+        last = j == len(words) - 1 and len(words) > 1
+        if j and (words[j - 1] in _PART_WORDS or last):
+            words[j] = _NUMBER_WORDS.get(word) or (_ROMAN.get(word) if last or words[j - 1] in _PART_WORDS else None) or word
+    return " ".join(words)
+
+
+def key_variants(key: str) -> set[str]:
+    """A catalog key and the forms people type it in: numbers as digits, "vol."/"part" left out
+    ("kill bill vol 2" -> "kill bill 2")."""
+    canonical = canonical_key(key)
+    words = canonical.split()
+    out = {key, canonical}
+    if len(words) > 2 and words[-2] in _PART_WORDS and words[-1].isdigit():
+        out.add(" ".join(words[:-2] + words[-1:]))
+    return out
+
+
+def short_names(title: str) -> list[str]:
+    """Shortened names of a title that are safe to look up: the part before a colon (two words or
+    more, or one uncommon word without digits), a leading initialism."""
+    out = []
+    head = title.split(":", 1)[0] if ":" in title else ""
+    key = normalise_title(head)
     words = key.split()
-    if len(words) > 1 and words[-1] in _ROMAN:
-        return " ".join([*words[:-1], _ROMAN[words[-1]]])
-    return key
+    if words and (len(words) >= 2 or (len(key) >= 4 and key not in COMMON_WORDS and not any(c.isdigit() for c in key))):
+        out.append(key)
+    initials = _INITIALISM.match(title)
+    if initials:
+        letters = normalise_title(initials.group(1))
+        out += [letters, letters.replace(" ", "")]
+    return out
 
 
 def _title_expected(tokens: list[_Tok], used: list[bool], i: int) -> bool:
