@@ -148,11 +148,13 @@ class TitleGrounder:
         self._surfaces = self._punctuated_surfaces()
 
     def _add_short_names(self) -> None:
-        """The names people shorten a title to, where no other title has them: the part before a
-        subtitle ("Lagaan: Once Upon a Time in India" -> "lagaan", "Kill Bill: Vol. 1" -> "kill bill")
+        """The names people shorten a popular title to, where no other title has them: the part before a
+        subtitle ("Kill Bill: Vol. 1" -> "kill bill", "Star Trek: Generations" -> "star trek")
         and a leading initialism ("E.T. the Extra-Terrestrial" -> "e t", "et")."""
         short: dict[str, list[int]] = defaultdict(list)
         for item in self._items.values():
+            if item.popularity < DOMINANT_MIN:
+                continue  # only films people name casually: "Africa: The Serengeti" must not make "Africa" a title
             for name in short_names(item.title):
                 if name not in self._by_key and item.item_id not in short[name]:
                     short[name].append(item.item_id)
