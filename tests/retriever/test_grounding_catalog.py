@@ -101,6 +101,14 @@ def test_catalog_form_moves_nothing_back() -> None:
     ("loved kill bill 2", [7438]),
     ("Which is better, Lagaan or 3 idiots?", []),  # too few ratings for a short name
     ("a documentary set in Africa", []),
+    # a popular title's own article, a sentence's first words, "a rewatch of", a dropped apostrophe, a possessive
+    ("never understood the fuss about the godfather", [858]),
+    ("we did a rewatch of back to the future", [1270]),
+    ("john wick but with swords", [115149]),
+    ("watched muriels wedding again", [342]),
+    ("crocodile dundee's a bit silly", [2470]),
+    ("the one with tom hanks on the island", []),
+    ("something more atmospheric than gory", []),
     ("but not e.t., never liked it", [1097]),
     ("like The Goonies or E.T.", [2005, 1097]),
 ])

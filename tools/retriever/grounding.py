@@ -44,7 +44,13 @@ _NOUN_BEFORE = frozenset(
 #: ...or two words before it ("a friendly alien").
 _DETERMINERS = frozenset("a an some any no every each my your his her their our".split())
 #: Words right before a lower-case span that name a film ("loved children of men", "more like heat").
-_TITLE_CUE = frozenset("loved love liked like likes enjoyed adored watched saw seen rewatched hated disliked".split())
+_TYPO_CUE = frozenset("loved love liked like likes enjoyed adored watched saw seen rewatched hated disliked".split())
+#: ...and, for titles spelt right, words that also come before one ("about the godfather", "better than heat").
+_TITLE_CUE = _TYPO_CUE | frozenset("watch watching rewatch rewatching tried about than vs versus".split())
+_ARTICLES = frozenset("the a an".split())
+_PLACE_BEFORE = frozenset("on in at into onto from to with near under over across through inside around behind by off".split())
+#: ...or "of" after a word about a film ("a rewatch of back to the future", "the ending of the prestige").
+_OF_CUE = frozenset("rewatch rewatching fan fans sequel sequels remake version ending end start plot story cast soundtrack director marathon".split())
 #: ...or opening a question about it ("is monster house too scary?", "did casablanca win?").
 _ASKING = frozenset("is was did does has have".split())
 #: ...or, at the start of a sentence, right after it ("true romance is one of my favourites").
@@ -248,11 +254,14 @@ class TitleGrounder:
         before = tokens[i - 1] if i > 0 and not span[0].boundary_before else None
         after = tokens[i + length] if i + length < len(tokens) and not tokens[i + length].boundary_before else None
         asking = before is not None and before.sentence_start and before.lower in _ASKING  # "is monster house too scary"
-        cue = before is not None and (before.lower in _TITLE_CUE or asking)
+        of_film = before is not None and before.lower == "of" and i > 1 and tokens[i - 2].lower in _OF_CUE  # "a rewatch of"
+        cue = before is not None and (before.lower in _TITLE_CUE or asking or of_film)
         verdict = after is not None and after.lower in _VERDICT
         content = [t for t in span if t.lower not in TITLE_MINOR] or span
         # A cue before "the conjuring" / "get out", or a verdict after several words ("scary movie 3 was"), is
         # evidence enough for a less-rated film; a lone word ("seen enough", "the killer was") must be popular.
+        # A multi-word span that opens a sentence or carries the title's own article ("the godfather") reads as a name.
+        named = len(span) > 1 and (before is None or span[0].lower in _ARTICLES)
         relaxed = (cue and len(span) > 1) or (verdict and len(content) > 1)
         if not self._well_known(key, CUED_MIN if relaxed else DOMINANT_MIN):
             return False
@@ -260,12 +269,14 @@ class TitleGrounder:
             return False
         if all(t.lower in COMMON_WORDS or t.word.isdigit() for t in content):
             return cue or (before is None and verdict)
+        if len(content) == 1 and named and span[0].lower in _ARTICLES and (before is None or before.lower not in _PLACE_BEFORE):
+            return True  # "about the godfather": the title's own article makes it a name ("on the island" stays a place)
         if len(content) == 1:  # "with aliens", "w aliens", "a friendly alien": words, not *Aliens* / *Alien*
             before2 = tokens[i - 2] if before is not None and i > 1 and not before.boundary_before else None
             return before is None or (before.lower not in _NOUN_BEFORE and (before2 is None or before2.lower not in _DETERMINERS))
         # Ordinary phrases that are also titles ("behind enemy lines", "old school") need a cue or a
         # film everybody names.
-        return cue or verdict or self._well_known(key, UNCUED_PHRASE_MIN)
+        return cue or verdict or named or self._well_known(key, UNCUED_PHRASE_MIN)
 
     def _one_word_reading(self, grounding: Grounding) -> bool:
         """Whether a fuzzy reading of one word is a one-word title (a typo: "Matirx"), not a part of one."""
@@ -424,6 +435,7 @@ class TitleGrounder:
                 if capitals and not _plausible(tokens, i, length):
                     continue
                 key = normalise_title(text[span[0].start : span[-1].end])
+                key = key if key in self._by_key or not key.endswith(" s") else key[:-2]  # "crocodile dundee's"
                 key = key if key in self._by_key else canonical_key(key)
                 if key not in self._by_key:
                     continue
@@ -481,6 +493,7 @@ _ROMAN = {"ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "vi
 _NUMBER_WORDS = {w: str(n) for n, w in enumerate("one two three four five six seven eight nine ten".split(), start=1)}
 _PART_WORDS = {"part", "pt", "vol", "volume", "chapter", "episode"}
 _SHORT_ALIAS = {"volume": "vol", "pt": "part"}
+_APOSTROPHE_S = re.compile(r"(\w) s\b")
 _INITIALISM = re.compile(r"^((?:[A-Za-z]\.){2,})\s+\S")
 
 
@@ -500,7 +513,7 @@ def key_variants(key: str) -> set[str]:
     ("kill bill vol 2" -> "kill bill 2")."""
     canonical = canonical_key(key)
     words = canonical.split()
-    out = {key, canonical}
+    out = {key, canonical, _APOSTROPHE_S.sub(r"\1s", key)}  # "muriel s wedding" is typed "muriels wedding"
     if len(words) > 2 and words[-2] in _PART_WORDS and words[-1].isdigit():
         out.add(" ".join(words[:-2] + words[-1:]))
     return out
@@ -528,7 +541,7 @@ def _title_expected(tokens: list[_Tok], used: list[bool], i: int) -> bool:
         return True
     before = tokens[i - 1]
     similar_to = before.lower == "to" and i > 1 and tokens[i - 2].lower in ("similar", "close", "comparable")
-    return before.lower in _TITLE_CUE or similar_to or (
+    return before.lower in _TYPO_CUE or similar_to or (
         before.lower in ("and", "or") and i > 1 and used[i - 2] and not before.boundary_before)
 
 
