@@ -109,6 +109,12 @@ def test_catalog_form_moves_nothing_back() -> None:
     ("crocodile dundee's a bit silly", [2470]),
     ("the one with tom hanks on the island", []),
     ("something more atmospheric than gory", []),
+    # one lower-case word is a word unless a cue names it
+    ("a stage adaptation with lots of songs", []),
+    ("cozy village murder, not gory", []),
+    ("fast cars and fights", []),
+    ("how long is titanic", [1721]),
+    ("i hated the movie avatar", [72998]),
     ("but not e.t., never liked it", [1097]),
     ("like The Goonies or E.T.", [2005, 1097]),
 ])

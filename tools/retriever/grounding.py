@@ -48,6 +48,10 @@ _TYPO_CUE = frozenset("loved love liked like likes enjoyed adored watched saw se
 #: ...and, for titles spelt right, words that also come before one ("about the godfather", "better than heat").
 _TITLE_CUE = _TYPO_CUE | frozenset("watch watching rewatch rewatching tried about than vs versus".split())
 _ARTICLES = frozenset("the a an".split())
+#: Before one lower-case word, the words that make it a title ("loved heat", "the movie avatar", "how long is titanic").
+_WORD_CUE = _TYPO_CUE | frozenset("watch watching rewatch rewatching tried movie film flick".split())
+_IS = frozenset(["is", "was", "whats", "what s", "who s"])
+_QUESTION_WORDS = frozenset("how what whats who whos when where which is was does did".split())
 _PLACE_BEFORE = frozenset("on in at into onto from to with near under over across through inside around behind by off".split())
 #: ...or "of" after a word about a film ("a rewatch of back to the future", "the ending of the prestige").
 _OF_CUE = frozenset("rewatch rewatching fan fans sequel sequels remake version ending end start plot story cast soundtrack director marathon".split())
@@ -271,12 +275,18 @@ class TitleGrounder:
             return cue or (before is None and verdict)
         if len(content) == 1 and named and span[0].lower in _ARTICLES and (before is None or before.lower not in _PLACE_BEFORE):
             return True  # "about the godfather": the title's own article makes it a name ("on the island" stays a place)
-        if len(content) == 1:  # "with aliens", "w aliens", "a friendly alien": words, not *Aliens* / *Alien*
-            before2 = tokens[i - 2] if before is not None and i > 1 and not before.boundary_before else None
-            return before is None or (before.lower not in _NOUN_BEFORE and (before2 is None or before2.lower not in _DETERMINERS))
+        if len(content) == 1:  # one lower-case word ("misery", "cars", "alien monster") is a word unless a cue names it
+            if "." in span[0].word or verdict or (before is None and (after is None or self._listed(tokens, i + length))):
+                return True  # "e.t.", "heat was great", "jaws, alien and heat"
+            return before is not None and (before.lower in _WORD_CUE or asking or (before.lower in _IS and _question(tokens, i)))
         # Ordinary phrases that are also titles ("behind enemy lines", "old school") need a cue or a
         # film everybody names.
         return cue or verdict or named or self._well_known(key, UNCUED_PHRASE_MIN)
+
+    @staticmethod
+    def _listed(tokens: list[_Tok], j: int) -> bool:
+        """The word at `j` starts a new item ("jaws, alien and heat"): punctuation or "and"/"or" before it."""
+        return tokens[j].boundary_before or tokens[j].lower in ("and", "or", "vs", "but")
 
     def _one_word_reading(self, grounding: Grounding) -> bool:
         """Whether a fuzzy reading of one word is a one-word title (a typo: "Matirx"), not a part of one."""
@@ -533,6 +543,14 @@ def short_names(title: str) -> list[str]:
         letters = normalise_title(initials.group(1))
         out += [letters, letters.replace(" ", "")]
     return out
+
+
+def _question(tokens: list[_Tok], i: int) -> bool:
+    """Whether the sentence holding tokens[i] opens with a question word ("how long is titanic")."""
+    j = i
+    while j > 0 and not tokens[j].sentence_start:
+        j -= 1
+    return tokens[j].lower.split()[0] in _QUESTION_WORDS
 
 
 def _title_expected(tokens: list[_Tok], used: list[bool], i: int) -> bool:
