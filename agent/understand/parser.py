@@ -25,7 +25,9 @@ MAX_MESSAGE_CHARS = 2000
 
 REFERENCE = re.compile(r"(?:#\s?(?P<num>[1-9])\b|\b(?:the\s+)?(?P<ord>first|second|third|fourth|fifth|last)\s+(?:one|pick|movie|film|item|suggestion))", re.IGNORECASE)
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
-NEGATIVE_CUE = re.compile(r"\b(hate[ds]?|hated|dislike[ds]?|didn'?t like|did not like|don'?t like|not a fan of|boring|awful|terrible|couldn'?t stand|not|no more|never again)\b", re.IGNORECASE)
+NEGATIVE_CUE = re.compile(r"\b(hate[ds]?|hated|dislike[ds]?|didn'?t like|did not like|don'?t like|not a fan of|boring|awful|terrible|couldn'?t stand|"
+                          r"can'?t stand|not|no more|never again|never understood|won'?t (?:watch|see)|will not (?:watch|see)|refuse to (?:watch|see))\b",
+                          re.IGNORECASE)
 POSITIVE_CUE = re.compile(r"\b(love[ds]?|loved|like[ds]?|liked|enjoy(?:ed|s)?|adore[ds]?|fan of|favou?rite|great|amazing|more like|similar to|such as)\b", re.IGNORECASE)
 ASK_ITEM = re.compile(
     r"\b(what(?:'s| is)\s+.+\s+about|tell me (?:more )?about|tell me (?:whether|if|who|what|when|how)|who (?:is|was|'s) in|"
@@ -52,10 +54,14 @@ NEGATIVE_AFTER = re.compile(
     r"over-?hyped|dull|tedious|dreadful|distasteful|vulgar|silly|pretentious|annoying|cringe\w*|meh|mediocre|forgettable|"
     r"unwatchable|rubbish|garbage|trash|a mess|snooze\w*|disappointing|a letdown|a let down|hated it|hate it|"
     r"didn'?t (?:like|enjoy|get) it|did not (?:like|enjoy) it|couldn'?t finish|fell asleep|waste of time|"
-    r"(?:will|would|gonna|going to) lose my mind|drives? me (?:crazy|nuts|mad)|sick of)",
+    r"(?:will|would|gonna|going to) lose my mind|drives? me (?:crazy|nuts|mad)|sick of|(?:was|is|'s|were) mid\b|"
+    r"too \w+ for (?:me|us|my taste)|too (?:bleak|grim|depressing|heavy|intense|gross|childish|kiddy|long-winded)|bleak|grim|"
+    r"depressing|interminable|tiresome|insufferable|unbearable|naff|a slog|a chore|worse than|the worst|can'?t stand|"
+    r"couldn'?t stand|nope|never again|waste of|wasted|snooze)\b",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?;\n]")
+SHORT_VERDICT_WORDS = 6  # a sentence this short after a title judges it even without "it"
 #: A later sentence that judges the title just named ("I found it rather silly").
 _BACK_REFERENCE = re.compile(r"\b(?:it|that one|this one)\b", re.IGNORECASE)
 #: The person addressing the bot by name ("Dear Muse,", "thanks Muse"): not *The Muse* (1999).
@@ -169,7 +175,8 @@ def title_sentiment(text: str, start: int | None, end: int | None = None, next_s
     if NEGATIVE_AFTER.search(own):
         return "dislike"
     following, _ = _first_sentence(following)  # "...watched Mamma Mia at Christmas. I found it rather silly."
-    if _BACK_REFERENCE.search(following) and NEGATIVE_AFTER.search(following) and not POSITIVE_CUE.search(following):
+    short = len(following.split()) <= SHORT_VERDICT_WORDS  # "tried se7en. too bleak for me"
+    if (short or _BACK_REFERENCE.search(following)) and NEGATIVE_AFTER.search(following) and not POSITIVE_CUE.search(following):
         return "dislike"
     return "like"
 
@@ -253,11 +260,28 @@ def _is_feedback(text: str, u: Understanding, stated_genres: bool) -> bool:
     return bool(VERDICT.search(rest)) and not ASKS_FOR_FILMS.search(rest)
 
 
+_MORE_OF_IT = re.compile(r"\b(?:else|ones|simi\w*|siml\w*)\b", re.IGNORECASE)  # "what else fits?", "simlar ones?"
+
+
+def _asked_about(text: str, t: TitleMention) -> bool:
+    """The title sits in a question that asks for no films ("amelie - subtitled?", "wait, is alien from 1979?")."""
+    if t.start is None or t.end is None or t.status != "matched" or _like_title(text, t):
+        return False
+    opened = max((m.end() for m in _SENTENCE_END.finditer(text, 0, t.start)), default=0)
+    closed = _SENTENCE_END.search(text, t.end)
+    if closed is None or closed.group() != "?":
+        return False
+    sentence = text[opened:t.start] + text[t.end:closed.start()]
+    return not (REQUEST_CUE.search(sentence) or ASKS_FOR_FILMS.search(sentence) or POSITIVE_CUE.search(sentence)
+                or _MORE_OF_IT.search(sentence))
+
+
 def read_intent(text: str, u: Understanding, has_previous: bool, stated_genres: bool = False) -> Intent:
     """What this message does; `stated_genres`: a genre was named outright (not only inferred from a mood)."""
     if not text or (CHITCHAT.match(text) and not u.titles and not u.genres and not u.avoid_genres):
         return "chitchat"
-    if u.titles and (ASK_ITEM.search(text) or (QUESTION_START.match(text) and not REQUEST_CUE.search(text))):
+    if u.titles and (ASK_ITEM.search(text) or (QUESTION_START.match(text) and not REQUEST_CUE.search(text))
+                     or any(_asked_about(text, t) for t in u.titles)):
         return "ask_item"
     if u.references and all(s != "neutral" for _, s in u.references) and not (u.genres or u.avoid_genres or u.era_shift or u.year_min or u.year_max):
         return "feedback"

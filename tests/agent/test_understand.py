@@ -235,6 +235,14 @@ def test_spelled_out_years_are_masked_whole() -> None:
     ("I wonder if you could tell me who directed Vertigo", "ask_item", [], [], [903]),
     ("kill bill vol 2, is that better than the first one", "ask_item", [], [], [7438]),
     ("titanic was way too long for me", "recommend", [], [1721], []),
+    # a question about one film asks about it; a question for more films likes it
+    ("wait, is Alien from 1979 or 1986?", "ask_item", [], [], [1214]),
+    ("Amelie - subtitled?", "ask_item", [], [], [4973]),
+    ("monsters inc was great, simlar ones?", "recommend", [4886], [], []),
+    # a short verdict in the next sentence, slang and refusals to watch
+    ("tried Se7en from your list. too bleak for me", "recommend", [], [47], []),
+    ("ready player one was mid tbh", "recommend", [], [140956], []),
+    ("no, I won't watch titanic", "recommend", [], [1721], []),
 ])
 def test_title_sentiment_and_questions(parser: MuseService, text: str, intent: str, liked: list[int], disliked: list[int],
                                        asked: list[int]) -> None:
