@@ -77,7 +77,7 @@ GENRE_PHRASES: _G = _expand({
     ("fantasy", "fantasies", "magic", "magical", "wizard", "wizards", "dragon", "dragons", "fairy tale", "fairy tales",
      "fairytale", "fairytales", "fairy-tale", "mythical", "mythology", "sword and sorcery", "elves", "enchanted",
      "witches", "witchcraft", "sorcery", "sorcerer", "mythic", "spells", "other worlds", "otherworldly",
-     "legends", "fantastical", "ogres", "trolls", "fairies", "mythical beasts", "mythical creatures"): "Fantasy",
+     "fantastical", "ogres", "trolls", "fairies", "mythical beasts", "mythical creatures"): "Fantasy",
     ("crime", "criminal", "criminals", "gangster", "gangsters", "mob", "mobster", "mobsters", "mafia", "heist", "heists",
      "robbery", "robberies", "bank robbery", "cops", "police", "con artist", "con artists", "con men", "con man", "cartel",
      "drug lord", "drug lords", "hitman", "hit man", "hit men", "hitmen", "hired killer", "gangs", "organized crime",
