@@ -29,9 +29,11 @@ NUMBER_WORDS = {
     "couple of": 2, "a few": 3, "few": 3, "several": 5,
 }
 PARTS = {"early": (0, 3), "start": (0, 3), "beginning": (0, 3), "dawn": (0, 3), "mid": (4, 6), "middle": (4, 6),
-         "late": (7, 9), "end": (7, 9), "tail": (7, 9)}
+         "late": (7, 9), "end": (7, 9), "tail": (7, 9), "first half": (0, 4), "front half": (0, 4), "earlier half": (0, 4),
+         "second half": (5, 9), "latter half": (5, 9), "later half": (5, 9), "back half": (5, 9)}
+_HALF = r"(?:first|front|earlier|second|latter|later|back)\s+half"
 
-_PART = r"(?:early|mid|middle|late|(?:the\s+)?(?:start|beginning|dawn|tail end|end)(?=\s+of))"
+_PART = rf"(?:early|mid|middle|late|(?:the\s+)?(?:start|beginning|dawn|tail end|end|{_HALF})(?=\s+of))"
 _MOD = rf"(?P<mod>{_PART}(?:[\s\-/]*(?:to|or|and|into)?[\s\-/]*{_PART})?)[\s\-]*(?:of\s+)?(?:the\s+)?"
 _WORD_DECADE = "|".join(sorted((re.escape(w) for w in WORD_DECADES), key=len, reverse=True))
 _DECADE = (
@@ -59,10 +61,10 @@ AGE_AT_MOST = re.compile(
 )
 
 # Words right before an era that make it a bound (checked on the few words before it).
-UPPER_EXCLUSIVE = re.compile(r"(?:before|pre|prior to|earlier than|older than|ahead of)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
-UPPER_INCLUSIVE = re.compile(r"(?:nothing (?:\w+\s+){0,2}(?:after|later than|newer than)|not newer as|maximum|max\.?|at maximum|latest|until|till|til|up to|up until|through|thru|no later than|not after|not newer than|nothing (?:newer|later|more recent) than|nothing after|no newer than|not more recent than|at the latest|by|no newer than|at most|to)\s+(?:the\s+)?(?:end of\s+the\s+)?$", re.IGNORECASE)
-LOWER_EXCLUSIVE = re.compile(r"(?:after|post|later than|newer than|more recent than)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
-LOWER_INCLUSIVE = re.compile(r"(?:nothing (?:\w+\s+){0,2}(?:before|prior to)|not older as|no older as|minimum|min\.?|at minimum|earliest|since|starting(?: from| in| with)?|no earlier than|not before|not older than|not earlier than|nothing (?:older|earlier) than|nothing before|none (?:older|earlier) than|no older than|at least|as of|beginning(?: in| with)?|onwards? from|made since|released since)\s+(?:the\s+)?(?:start of\s+the\s+|beginning of\s+the\s+)?$", re.IGNORECASE)
+UPPER_EXCLUSIVE = re.compile(r"(?:before|pre|prior to|earlier than|older than|ahead of|antedating|predating|pre-dating)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
+UPPER_INCLUSIVE = re.compile(r"(?:nothing (?:\w+\s+){0,2}(?:after|later than|newer than)|not newer as|maximum|max\.?|at maximum|latest|until|till|til|up to|up until|through|thru|no later than|not after|not newer than|nothing (?:newer|later|more recent) than|nothing after|no newer than|not more recent than|at the latest|by|no newer than|at most|(?<!prior )(?<!subsequent )to)\s+(?:the\s+)?(?:end of\s+the\s+)?$", re.IGNORECASE)
+LOWER_EXCLUSIVE = re.compile(r"(?:after|later than|newer than|more recent than|subsequent to|following)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
+LOWER_INCLUSIVE = re.compile(r"(?:nothing (?:\w+\s+){0,2}(?:before|prior to)|not older as|no older as|minimum|min\.?|at minimum|earliest|since|starting(?: from| in| with)?|no earlier than|not before|not older than|not earlier than|nothing (?:older|earlier) than|nothing before|none (?:older|earlier) than|no older than|at least|as of|beginning(?: in| with)?|onwards? from|made since|released since|post(?=[\s\-]))[\s\-]+(?:the\s+)?(?:start of\s+the\s+|beginning of\s+the\s+)?$", re.IGNORECASE)
 #: A bound said as a refusal, anywhere earlier in its clause: "I do not care for anything made after 2000"
 #: (up to 2000), "no films from before 1970" (from 1970).
 _NEGATOR = r"\b(?:no|not|nothing|none|never|don'?t|do not|avoid|without|skip|except)\b[^,.;!?]*?"
@@ -132,7 +134,8 @@ def _decade_start(m: re.Match, newest: int) -> int | None:
 def _with_part(decade: int, mod: str | None) -> tuple[int, int]:
     if not mod:
         return decade, decade + 9
-    words = re.findall(r"early|mid|middle|late|start|beginning|dawn|tail|end", re.sub(r"tail end", "tail", mod.lower()))
+    words = re.findall(rf"{_HALF}|early|mid|middle|late|start|beginning|dawn|tail|end", re.sub(r"tail end", "tail", mod.lower()))
+    words = [re.sub(r"\s+", " ", w) for w in words]
     parts = [PARTS[w] for w in words] or [(0, 9)]
     return decade + min(p[0] for p in parts), decade + max(p[1] for p in parts)
 

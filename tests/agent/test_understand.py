@@ -37,6 +37,12 @@ from tools.retriever import FakeEmbedder
     ("80s or 90s", 1980, 1999),
     ("between 1980 and 1995", 1980, 1995),
     ("the seventies", 1970, 1979),
+    ("a comedy produced prior to 1945", None, 1944),
+    ("anything subsequent to 1995", 1996, None),
+    ("works antedating 1960", None, 1959),
+    ("the latter half of the 1970s", 1975, 1979),
+    ("the first half of the 1990s", 1990, 1994),
+    ("post 2005", 2005, None),
     # spelled out (speech-to-text, formal writing), open ends to "now", ages, centuries
     ("from nineteen eighty five", 1985, 1985),
     ("around nineteen ninety two give or take", 1990, 1994),
