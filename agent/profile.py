@@ -56,6 +56,9 @@ def shift_years(profile: UserProfile, shift: str) -> tuple[int | None, int | Non
 def apply_understanding(profile: UserProfile, u: Understanding) -> UserProfile:
     """The profile after one message (a new object; the input is not changed)."""
     p = profile.model_copy(deep=True)
+    if u.new_search:  # the request starts afresh; what the person liked and disliked stays known
+        p = p.model_copy(update={"liked_genres": [], "disliked_genres": [], "genres_all": False, "year_min": None,
+                                 "year_max": None, "keywords": [], "avoid_keywords": [], "tags": []})
     liked = u.liked_ids + [i for i, s in u.references if s == "like"]
     disliked = u.disliked_ids + [i for i, s in u.references if s == "dislike"]
     p.liked_items, p.disliked_items = _toggle(p.liked_items, p.disliked_items, liked)

@@ -67,6 +67,11 @@ _BACK_REFERENCE = re.compile(r"\b(?:it|that one|this one)\b", re.IGNORECASE)
 #: The person addressing the bot by name ("Dear Muse,", "thanks Muse"): not *The Muse* (1999).
 ADDRESSEE = re.compile(
     r"(?:\b(?:dear|hi|hello|hey|thanks|thank you|cheers|bye|ok|okay|well)\s*,?\s+|^\s*)muse\b(?=\s*(?:[,!.:?]|$))", re.IGNORECASE)
+#: The person starts a new request instead of changing the current one.
+NEW_SEARCH = re.compile(
+    r"\b(?:new search|start(?:ing)? (?:over|again|afresh|from scratch)|forget (?:all )?(?:that|this|everything)(?: i said)?|"
+    r"different question|new (?:thing|request|topic) (?:entirely|altogether)?|something (?:else )?entirely different|scratch all that|"
+    r"clean slate|from the top)\b", re.IGNORECASE)
 CHITCHAT = re.compile(r"^\s*(hi|hello|hey|yo|thanks|thank you|thx|good (?:morning|evening|night)|how are you|bye|goodbye|ok|okay|cool|great)\b[\s!.?]*$", re.IGNORECASE)
 INJECTION = re.compile(
     r"(ignore (?:all |any |your |the |previous |prior )*(?:instructions|rules|prompts?)|system prompt|developer message|"
@@ -112,6 +117,7 @@ class Understanding:
     keywords: list[str] = field(default_factory=list)
     genre_mode: GenreMode = "unsaid"
     replace_genres: bool = False
+    new_search: bool = False  # "forget all that, new search: ...": the request starts afresh
     tags: list[str] = field(default_factory=list)
     avoid_tags: list[str] = field(default_factory=list)
     injection: bool = False
@@ -290,7 +296,7 @@ def read_intent(text: str, u: Understanding, has_previous: bool, stated_genres: 
     if not u.titles and not _has_request_slots(u) and BOT_TALK.search(text) and not ASKS_FOR_FILMS.search(text.replace("?", "")) \
             and not FILM_WORDS.search(text):
         return "chitchat"
-    if has_previous:  # anything else said after a request changes it
+    if has_previous and not u.new_search:  # anything else said after a request changes it
         return "refine"
     return "recommend"
 
@@ -384,6 +390,7 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
     if not cleaned:
         return u
     u.injection = bool(INJECTION.search(cleaned))
+    u.new_search = bool(NEW_SEARCH.search(cleaned))
     scan = INJECTION.sub(lambda m: " " * len(m.group()), cleaned) if u.injection else cleaned
     scan = ADDRESSEE.sub(lambda m: " " * len(m.group()), scan)
     known = set(known_genres)

@@ -343,3 +343,16 @@ def test_a_genre_said_now_overrides_its_opposite_said_before(parser: MuseService
     assert "Horror" in profile.disliked_genres and "Horror" not in profile.liked_genres
     profile = apply_understanding(profile, read(parser, "ok, horror after all"))
     assert "Horror" in profile.liked_genres and "Horror" not in profile.disliked_genres
+
+
+def test_a_new_search_starts_the_request_afresh(parser: MuseService) -> None:
+    from agent.profile import apply_understanding
+    from agent.types import UserProfile
+
+    profile = apply_understanding(UserProfile(), read(parser, "funny films from the 90s, I loved Heat"))
+    assert profile.liked_genres == ["Comedy"] and profile.year_min == 1990
+    u = understand("forget all that, new search: a road trip film", known_genres=parser.known_genres,
+                   grounder=parser.s.grounder, concepts=parser.concepts, has_previous=True)
+    assert u.new_search and u.intent == "recommend"
+    profile = apply_understanding(profile, u)
+    assert profile.liked_genres != ["Comedy"] and profile.year_min is None and profile.liked_items  # Heat stays liked
