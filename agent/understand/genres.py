@@ -24,7 +24,7 @@ _LEXICON = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(
-    r"[,.;:!?()\n]|(?<!anything)(?<!everything)\sbut\s|\s(?:and|though|although|however|yet|whereas|while|so|just|only|rather)\s|\s-\s",
+    r"[,.;:!?()\n]|(?<!anything)(?<!everything)\sbut\s|\sor\s+(?=(?:he|she|they|we|i|you|it)(?:'\w+)?\s)|\s(?:and|though|although|however|yet|whereas|while|so|just|only|rather)\s|\s-\s",
     re.IGNORECASE)  # "anything but horror" is one refusal
 #: A child's age: "for my 6 year old", "my son is 7", "kids (7 and 10)", "ages 4 to 12", "he's five".
 _AGE_WORDS = {**UNITS, **TEENS}
