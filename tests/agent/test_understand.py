@@ -327,7 +327,7 @@ def test_a_next_sentence_verdict_and_a_series(parser: MuseService) -> None:
     ("I'd rather exclude anything principally comic", [], ["Comedy"]),
     ("the president vetoed westerns", [], ["Western"]),
     ("a caper, but not a comic book movie", ["Crime"], []),
-    ("something daft, but nothing soppy or he'll cry", ["Comedy"], ["Romance"]),
+    ("something daft, but nothing soppy or she'll walk out", ["Comedy"], ["Romance"]),
     ("true crime, real cases only", ["Documentary", "Crime"], []),
 ])
 def test_refusals_said_many_ways(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
