@@ -90,7 +90,7 @@ def test_positions_from_the_oldest_item_depend_on_history_length_not_padding() -
 def test_request_time_bias_reads_the_request_times_and_item_bias_ignores_them() -> None:
     items, times = _history()
     later = times + 10**8  # every request asked much later than its item
-    for bias, changes in (("request", True), ("item", False)):
+    for bias, changes in (("request", True), ("item", False), ("none", False)):
         torch.manual_seed(0)
         model = build_model(GRConfig(num_items=1200, max_len=16, d_model=16, dropout=0.0, time_bias=bias)).eval()
         with torch.no_grad():
@@ -98,6 +98,17 @@ def test_request_time_bias_reads_the_request_times_and_item_bias_ignores_them() 
             a, _ = model(items, times, None, times)
             b, _ = model(items, times, None, later)
         assert (not torch.allclose(a, b, atol=1e-5)) is changes, bias
+
+
+def test_no_time_bias_ignores_every_time() -> None:
+    items, times = _history()
+    torch.manual_seed(0)
+    model = build_model(GRConfig(num_items=1200, max_len=16, d_model=16, dropout=0.0, time_bias="none")).eval()
+    with torch.no_grad():
+        model.rab.time_w.normal_()
+        a, _ = model(items, times, None, times)
+        b, _ = model(items, times * 7 + 12345, None, times * 3)  # other gaps, other requests
+    assert torch.allclose(a, b, atol=1e-6)
 
 
 def test_reference_init_is_hstu_only_and_small() -> None:

@@ -63,8 +63,9 @@ class GRConfig:
     positions: Literal["recent", "oldest"] = "recent"
     # Time gaps in HSTU's attention bias are measured from "item": the query item's own time, or
     # "request": the time the next item was asked for (the target's timestamp in training and
-    # evaluation, the request time when serving), as the reference implementation does.
-    time_bias: Literal["item", "request"] = "item"
+    # evaluation, the request time when serving), as the reference implementation does; "none":
+    # no time bias (every gap falls in bucket 0, so the time term is one constant).
+    time_bias: Literal["item", "request", "none"] = "item"
     # "torch": PyTorch's default initialisation; "reference": HSTU as the reference implementation
     # initialises it (items truncated N(0, 0.02), projections N(0, 0.02), output xavier uniform,
     # positions xavier normal, attention biases N(0, 0.02)). SASRec always uses "torch".
@@ -292,10 +293,12 @@ class GRModel(nn.Module):
             return Context(key_mask, cand_mask, None, None, None, n=n)
         query = query_times if self.cfg.time_bias == "request" and query_times is not None else times
         now = query[:, -1:]  # a candidate's "now": the request time, or the last history item's time
+        buckets, cand_buckets = time_buckets(query.unsqueeze(2) - times.unsqueeze(1)), time_buckets((now - times).unsqueeze(1))
+        if self.cfg.time_bias == "none":
+            buckets, cand_buckets = buckets.zero_(), cand_buckets.zero_()
         ctx = Context(key_mask, cand_mask, None, None, None, n=n,
                       offsets=(slots.view(-1, 1) - slots.view(1, -1)).unsqueeze(0),  # (1, L, L)
-                      buckets=time_buckets(query.unsqueeze(2) - times.unsqueeze(1)),  # (B, L, L)
-                      cand_offsets=(l - slots).view(1, 1, -1), cand_buckets=time_buckets((now - times).unsqueeze(1)))
+                      buckets=buckets, cand_offsets=(l - slots).view(1, 1, -1), cand_buckets=cand_buckets)  # (B, L, L), (B, 1, L)
         return ctx.with_bias(self.rab)
 
     def _embed(self, idx: torch.Tensor, slot: torch.Tensor) -> torch.Tensor:
