@@ -128,6 +128,7 @@ def test_a_series_named_as_such_lists_its_films(grounder: TitleGrounder) -> None
     assert len(films) == 8 and all(title.startswith("Harry Potter") for _, title in films)
     assert [i for i, _ in grounder.find_series("the godfather trilogy")[0][2]] == [858, 1221, 2023]
     assert grounder.find_series("no war films please, and no kids movies or funny movies") == []
+    assert grounder.find_series("the last three films I watched were all bad") == []  # a number is no series
 
 
 def test_sequel_numbers_and_short_names() -> None:

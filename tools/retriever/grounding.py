@@ -369,8 +369,8 @@ class TitleGrounder:
     def _series_ids(self, name: str) -> list[int]:
         name = _LEADING_ARTICLE_RE.sub("", name)
         words = name.split()
-        if not words or all(w in COMMON_WORDS for w in words) or len(name) < 4:
-            return []
+        if not words or all(w in COMMON_WORDS or w in _NUMBER_WORDS for w in words) or len(name) < 4:
+            return []  # "the war films", "the last three films": not a series
         keys = [k for k in self._keys_by_first.get(words[0], ()) if k == name or k.startswith(name + " ")]
         ids = sorted({i for key in keys for i in self._by_key[key] if self._items[i].popularity >= SERIES_MIN},
                      key=lambda i: (self._items[i].year or 0, i))
