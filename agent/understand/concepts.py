@@ -5,7 +5,8 @@ Prototypes are the lexicon's phrases plus one description per genre; tags are ev
 in the catalog. Both are embedded once and cached on disk (keyed by embedder name and content).
 At run time the message's 1-3 word phrases (stop words trimmed) are embedded in one batch; a
 phrase is read as a genre when its best prototype cosine passes `genre_threshold` and clears the
-runner-up genre by `margin`, and as a tag when it passes `tag_threshold`. The thresholds were
+runner-up genre by `margin`, and as a tag when it passes `tag_threshold`; a refused phrase
+avoids its genre only from `refused_threshold` up. The thresholds were
 chosen on the dev split of `evals/understanding` (see `bench/understanding.py`).
 """
 
@@ -113,10 +114,12 @@ class ConceptIndex:
     """Genre prototypes and catalog tags, embedded once."""
 
     def __init__(self, embedder: Embedder, known_genres: Iterable[str], tags: Iterable[str], cache_dir: Path | None = None,
-                 genre_threshold: float = 0.68, tag_threshold: float = 0.80, margin: float = 0.04) -> None:
+                 genre_threshold: float = 0.68, tag_threshold: float = 0.80, margin: float = 0.04,
+                 refused_threshold: float = 0.76) -> None:
         known = set(known_genres)
         self.embedder = embedder
         self.genre_threshold, self.tag_threshold, self.margin = genre_threshold, tag_threshold, margin
+        self.refused_threshold = refused_threshold  # a refused phrase avoids its genre only this close to it
         protos: list[tuple[str, str]] = []
         for phrase, genres in GENRE_PHRASES.items():
             if len(genres) == 1 and genres[0] in known:

@@ -45,8 +45,6 @@ UNAVOID = re.compile(
     r"|(?:(?:fine|ok|okay|happy)\s+with\s+(?P<g2>[\w\- ]{3,25}))|(?:(?:don'?t|do not)\s+mind\s+(?P<g3>[\w\- ]{3,25}))",
     re.IGNORECASE,
 )
-#: A refused phrase read by meaning avoids its genre only from this cosine up (wanted ones: the index's threshold).
-REFUSED_CONCEPT_MIN = 0.76
 _HYPHEN_NO = re.compile(r"(?<=\bno)-(?=[a-z])", re.IGNORECASE)
 REPLACE = re.compile(r"\b(?:instead|rather|switch(?:ing)? to|change (?:it )?to|how about|what about|now i want|actually)\b", re.IGNORECASE)
 
@@ -129,7 +127,7 @@ def _concept_spans(text: str, taken: list[GenreSpan], concepts: ConceptIndex) ->
         if _overlaps(h.phrase, spans):
             continue
         negated = _negated(text, h.phrase.start, h.phrase.end)
-        if negated and (h.score < REFUSED_CONCEPT_MIN or any(w in CONTENT_ONLY for w in h.phrase.text.split())):
+        if negated and (h.score < concepts.refused_threshold or any(w in CONTENT_ONLY for w in h.phrase.text.split())):
             continue  # a refused word must be close to a genre to avoid it ("no smooching": Romance; "no gore": none)
         spans.append(GenreSpan(h.phrase.start, h.phrase.end, (h.value,), "concept", negated, strong=False))
     tags = [(h.phrase, h.value, h.score) for h in hits if h.kind == "tag"]

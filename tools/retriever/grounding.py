@@ -36,13 +36,6 @@ EMBED_MATCH, EMBED_CANDIDATE = 0.80, 0.55
 MAX_ALTERNATIVES = 5
 #: Words title case leaves lower-case ("Life or Something Like It", "They Drive by Night").
 TITLE_MINOR = CONNECTORS | frozenset("or nor by as vs v into but per via upon".split())
-#: Words before a lone lower-case word that make it an ordinary noun ("with aliens", "really hard").
-_NOUN_BEFORE = frozenset(
-    "a an the with of about some any no and or in on for from into really so very too quite pretty such my your his her "
-    "their our its these those this that many few lots guess w".split()
-)
-#: ...or two words before it ("a friendly alien").
-_DETERMINERS = frozenset("a an some any no every each my your his her their our".split())
 #: Words right before a lower-case span that name a film ("loved children of men", "more like heat").
 _TYPO_CUE = frozenset("loved love liked like likes enjoyed adored watched saw seen rewatched hated disliked".split())
 #: ...and, for titles spelt right, words that also come before one ("about the godfather", "better than heat").
@@ -200,8 +193,7 @@ class TitleGrounder:
             stripped, hinted = split_year(text)
             if hinted is not None and normalise_title(stripped):
                 key, year = normalise_title(stripped), year or hinted
-        if key not in self._by_key and canonical_key(key) in self._by_key:
-            key = canonical_key(key)
+        key = self._indexed(key)
         if key in self._by_key:
             return self._decide(mention, {i: 100.0 for i in self._by_key[key]}, year, "exact")
         fuzzy = self._fuzzy(key, year)
@@ -210,6 +202,10 @@ class TitleGrounder:
         if use_embeddings and self._embedder is not None and self._index is not None:
             return self._by_embedding(mention, text)
         return Grounding(mention, "unknown")
+
+    def _indexed(self, key: str) -> str:
+        """`key`, or its sequel-number form when only that is a title key ("kill bill volume two")."""
+        return key if key in self._by_key or canonical_key(key) not in self._by_key else canonical_key(key)
 
     def _fuzzy(self, key: str, year: int | None) -> dict[int, float]:
         """Item id -> best fuzzy score (0-100) over its title keys, a matching year adding a little."""
@@ -252,8 +248,8 @@ class TitleGrounder:
     def _casual(self, tokens: list[_Tok], i: int, length: int, key: str) -> bool:
         """A lower-case mention names a film only when people name it casually (it is popular) and
         it does not read as ordinary words: all-common words ("true romance", "heat") need a cue
-        right next to them ("loved ...", "like ...", "... was"), and a lone content word must not
-        follow a determiner, preposition or intensifier ("with aliens", "really hard")."""
+        right next to them ("loved ...", "like ...", "... was"), and so does one lone content word
+        ("with aliens", "fast cars") unless it stands alone or in a list."""
         span = tokens[i : i + length]
         before = tokens[i - 1] if i > 0 and not span[0].boundary_before else None
         after = tokens[i + length] if i + length < len(tokens) and not tokens[i + length].boundary_before else None
@@ -446,7 +442,7 @@ class TitleGrounder:
                     continue
                 key = normalise_title(text[span[0].start : span[-1].end])
                 key = key if key in self._by_key or not key.endswith(" s") else key[:-2]  # "crocodile dundee's"
-                key = key if key in self._by_key else canonical_key(key)
+                key = self._indexed(key)
                 if key not in self._by_key:
                     continue
                 if capitals or self._casual(tokens, i, length, key):
@@ -514,7 +510,7 @@ def canonical_key(key: str) -> str:
     for j, word in enumerate(words):
         last = j == len(words) - 1 and len(words) > 1
         if j and (words[j - 1] in _PART_WORDS or last):
-            words[j] = _NUMBER_WORDS.get(word) or (_ROMAN.get(word) if last or words[j - 1] in _PART_WORDS else None) or word
+            words[j] = _NUMBER_WORDS.get(word) or _ROMAN.get(word) or word
     return " ".join(words)
 
 
