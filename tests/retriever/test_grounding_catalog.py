@@ -117,6 +117,12 @@ def test_catalog_form_moves_nothing_back() -> None:
     ("i hated the movie avatar", [72998]),
     ("but not e.t., never liked it", [1097]),
     ("like The Goonies or E.T.", [2005, 1097]),
+    # "<title> type / vibes": a film like it; a possessive name before a title; a word after a title and "and"; a colon ends a title
+    ("martial arts 70s, enter the dragon type", [7482]),
+    ("I adore Nolan's Inception and Memento", [79132, 4226]),
+    ("the twins loved toy story and shrek", [1, 4306]),
+    ("inception: people explaining the plot to each other", [79132]),
+    ("space type thing, no aliens", []),
 ])
 def test_casual_mentions_and_ordinary_words(grounder: TitleGrounder, message: str, expected: list[int]) -> None:
     found = [g.item_id for g in grounder.find_mentions(message) if g.status == "matched"]

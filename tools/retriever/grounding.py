@@ -52,6 +52,8 @@ _OF_CUE = frozenset("rewatch rewatching fan fans sequel sequels remake version e
 _ASKING = frozenset("is was did does has have".split())
 #: ...or, at the start of a sentence, right after it ("true romance is one of my favourites").
 _VERDICT = frozenset("is was were".split())
+# ...and words after a title that say "a film like this one" ("lotr vibes", "enter the dragon type", "lock stock energy")
+_LIKE_AFTER = frozenset("type vibes vibe energy esque tier".split())
 #: Where a lower-case run that may be a misspelt title stops.
 _RUN_STOP = _VERDICT | frozenset("and or but for with from are".split())
 
@@ -87,7 +89,7 @@ _LEADING_ARTICLE_RE = re.compile(r"^(?:the|a|an)\s+")
 SERIES_MIN = 5  # a film of a series must have this many interactions
 _YEAR_TAIL = re.compile(r"^(?P<title>.*?\S)[\s,]*\(?\s*(?P<year>'?\d{2}|\d{4})\s*\)?$")
 _TOKEN = re.compile(r"\w+(?:['’.\-]\w+)*")
-_BOUNDARY = re.compile(r"[,;.!?()\[\]{}\"“”\n]")
+_BOUNDARY = re.compile(r"[,;:.!?()\[\]{}\"“”\n]")
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _YEAR_WORD = re.compile(r"(?:1[89]|20)\d{2}s?")
 _QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,120})[\"”]")
@@ -245,18 +247,19 @@ class TitleGrounder:
         return Grounding(mention, "ambiguous", confidence=round(confidence / max(len(tied), 1), 3),
                          alternatives=self._alternatives(scores, exclude=None, first=tied), method=method)
 
-    def _casual(self, tokens: list[_Tok], i: int, length: int, key: str) -> bool:
+    def _casual(self, tokens: list[_Tok], i: int, length: int, key: str, after_title: bool = False) -> bool:
         """A lower-case mention names a film only when people name it casually (it is popular) and
         it does not read as ordinary words: all-common words ("true romance", "heat") need a cue
         right next to them ("loved ...", "like ...", "... was"), and so does one lone content word
-        ("with aliens", "fast cars") unless it stands alone or in a list."""
+        ("with aliens", "fast cars") unless it stands alone or in a list, or follows a title and "and" / "or"
+        ("loved toy story and shrek")."""
         span = tokens[i : i + length]
         before = tokens[i - 1] if i > 0 and not span[0].boundary_before else None
         after = tokens[i + length] if i + length < len(tokens) and not tokens[i + length].boundary_before else None
         asking = before is not None and before.sentence_start and before.lower in _ASKING  # "is monster house too scary"
         of_film = before is not None and before.lower == "of" and i > 1 and tokens[i - 2].lower in _OF_CUE  # "a rewatch of"
         cue = before is not None and (before.lower in _TITLE_CUE or asking or of_film)
-        verdict = after is not None and after.lower in _VERDICT
+        verdict = after is not None and (after.lower in _VERDICT or after.lower in _LIKE_AFTER)
         content = [t for t in span if t.lower not in TITLE_MINOR] or span
         # A cue before "the conjuring" / "get out", or a verdict after several words ("scary movie 3 was"), is
         # evidence enough for a less-rated film; a lone word ("seen enough", "the killer was") must be popular.
@@ -272,7 +275,7 @@ class TitleGrounder:
         if len(content) == 1 and named and span[0].lower in _ARTICLES and (before is None or before.lower not in _PLACE_BEFORE):
             return True  # "about the godfather": the title's own article makes it a name ("on the island" stays a place)
         if len(content) == 1:  # one lower-case word ("misery", "cars", "alien monster") is a word unless a cue names it
-            if "." in span[0].word or verdict or (before is None and (after is None or self._listed(tokens, i + length))):
+            if "." in span[0].word or verdict or after_title or (before is None and (after is None or self._listed(tokens, i + length))):
                 return True  # "e.t.", "heat was great", "jaws, alien and heat"
             return before is not None and (before.lower in _WORD_CUE or asking or (before.lower in _IS and _question(tokens, i)))
         # Ordinary phrases that are also titles ("behind enemy lines", "old school") need a cue or a
@@ -445,7 +448,8 @@ class TitleGrounder:
                 key = self._indexed(key)
                 if key not in self._by_key:
                     continue
-                if capitals or self._casual(tokens, i, length, key):
+                after_title = i > 1 and used[i - 2] and tokens[i - 1].lower in ("and", "or") and not tokens[i - 1].boundary_before
+                if capitals or self._casual(tokens, i, length, key, after_title):
                     end, year = _year_after(text, tokens, i + length)
                     grounding = self._decide(text[span[0].start : span[-1].end], {k: 100.0 for k in self._by_key[key]}, year, "exact")
                     found.append(_at(grounding, span[0].start, end or span[-1].end))
@@ -615,8 +619,9 @@ def _inside_name(tokens: list[_Tok], i: int, length: int) -> bool:
     if after is not None and not after.boundary_before and after.capitalised and after.lower not in CONNECTORS and not after.word.isdigit():
         return True
     before = tokens[i - 1] if i > 0 and not tokens[i].boundary_before else None
+    possessive = before is not None and before.word[-2:].lower() in ("'s", "’s")  # "Kurosawa's Seven Samurai"
     return (before is not None and tokens[i].capitalised and before.word[:1].isupper() and not before.sentence_start
-            and before.word != "I" and before.lower not in CONNECTORS)
+            and before.word != "I" and before.lower not in CONNECTORS and not possessive)
 
 
 def _plausible(tokens: list[_Tok], i: int, length: int) -> bool:
