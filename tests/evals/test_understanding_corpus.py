@@ -14,7 +14,7 @@ from evals.understanding import CATALOG_GENRES, CorpusError, Request, load_split
 
 CATALOG = Path(__file__).resolve().parents[2] / "data" / "ml-latest-small" / "movies.csv"
 FROZEN_TEST_SHA256 = "799a3b0a146d51535139d24bd83188bbe95560e0c1360fab3196de7ec62c69fa"
-ALL_SPLITS = ("dev", "test", "dev2", "check", "dev3")
+ALL_SPLITS = ("dev", "test", "dev2", "check", "dev3", "dev4")
 INTENTS = {"recommend", "refine", "ask_item", "feedback", "chitchat"}
 
 
@@ -41,7 +41,7 @@ def test_splits_are_big_enough_and_ids_unique() -> None:
 def test_ids_are_unique_across_all_splits_and_carry_their_prefix() -> None:
     ids = [r.id for split in ALL_SPLITS for r in load_split(split)]
     assert len(ids) == len(set(ids))
-    for split in ("dev2", "check", "dev3"):
+    for split in ("dev2", "check", "dev3", "dev4"):
         assert all(r.id.startswith(f"{split}-") for r in load_split(split)), split
 
 
@@ -75,7 +75,23 @@ def test_dev3_covers_every_slot_with_its_emphases() -> None:
     assert all(r.context for r in requests if r.intent == "refine")
 
 
-@pytest.mark.parametrize("split", ["dev2", "check", "dev3"])
+def test_dev4_covers_every_slot_with_its_emphases() -> None:
+    requests = load_split("dev4")
+    assert len(requests) >= 300
+    assert {r.intent for r in requests} == INTENTS
+    assert sum(bool(r.genres_avoided) for r in requests) >= 90
+    assert sum(bool(r.liked_titles or r.disliked_titles or r.asked_titles) for r in requests) >= 100
+    assert sum(r.year_min is not None or r.year_max is not None for r in requests) >= 90
+    assert sum(r.genres_all_required for r in requests) >= 15
+    assert sum(len(r.genres_wanted) >= 2 and not r.genres_all_required for r in requests) >= 5, "too few X-or-Y alternatives"
+    assert sum(bool(r.context) for r in requests) >= len(requests) // 10
+    assert sum(len([*r.liked_titles, *r.disliked_titles, *r.asked_titles]) >= 2 for r in requests) >= 50
+    assert all(r.voice.startswith("v4-") for r in requests)
+    assert len({r.voice for r in requests}) == 8
+    assert all(r.context for r in requests if r.intent == "refine")
+
+
+@pytest.mark.parametrize("split", ["dev2", "check", "dev3", "dev4"])
 def test_new_splits_avoid_the_readme_example_words(split: str) -> None:
     examples = {"rib-tickler", "oater", "horse opera", "gumshoe", "sleuth", "hair-raising", "guffaw", "kaiju", "giallo",
                 "noughties", "circa", "nail-biter", "tearjerker", "claymation", "whodunnit", "bloodcurdling", "make me laugh"}
