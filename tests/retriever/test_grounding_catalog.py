@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from tools.retriever.grounding import TitleGrounder, canonical_key, catalog_form, key_variants, short_names
+from tools.retriever.grounding import TitleGrounder, canonical_key, catalog_form, key_variants, prefix_names, short_names
 from tools.retriever.grounding_check import cases, run
 
 
@@ -123,6 +123,15 @@ def test_catalog_form_moves_nothing_back() -> None:
     ("the twins loved toy story and shrek", [1, 4306]),
     ("inception: people explaining the plot to each other", [79132]),
     ("space type thing, no aliens", []),
+    # a list item beside a title; a title asked about in a question; a title's first words; numbers and nationalities are no titles
+    ("children of men, gattaca, minority report. grim stuff", [48774, 1653, 5445]),
+    ("how long is lawrence of arabia", [1204]),
+    ("is crouching tiger dubbed or subbed?", [3996]),
+    ("grand budapest 10/10", [109374]),
+    ("There's this feeling I get", []),
+    ("godfather 1 and 2 obviously", []),
+    ("horror, American one please, no Mexican stuff", []),
+    ("is the titanic the one where the door was big enough", []),
 ])
 def test_casual_mentions_and_ordinary_words(grounder: TitleGrounder, message: str, expected: list[int]) -> None:
     found = [g.item_id for g in grounder.find_mentions(message) if g.status == "matched"]
@@ -146,3 +155,5 @@ def test_sequel_numbers_and_short_names() -> None:
     assert short_names("Lagaan: Once Upon a Time in India") == ["lagaan"]
     assert short_names("2001: A Space Odyssey") == []  # a number alone is never a name
     assert short_names("E.T. the Extra-Terrestrial") == ["e t", "et"]
+    assert prefix_names("the grand budapest hotel") == ["grand budapest"]
+    assert prefix_names("there s something about mary") == []

@@ -144,6 +144,7 @@ class TitleGrounder:
             for key in {variant for key in title_keys(item) for variant in key_variants(key)}:
                 self._by_key[key].append(item.item_id)
         self._add_short_names()
+        self._add_prefix_names()
         self._keys = list(self._by_key)
         self._keys_by_first: dict[str, list[str]] = defaultdict(list)  # series lookups scan one first word's keys
         for key in self._keys:
@@ -165,6 +166,19 @@ class TitleGrounder:
                     short[name].append(item.item_id)
         for name, ids in short.items():
             self._by_key[name].extend(ids)
+
+    def _add_prefix_names(self) -> None:
+        """The first words people stop at for a popular title ("grand budapest", "crouching tiger",
+        "eternal sunshine"): two content words or more, ending on one, that start no other title."""
+        owners: dict[str, set[int]] = defaultdict(set)
+        for item in self._items.values():
+            for key in title_keys(item):
+                for name in prefix_names(key):
+                    owners[name].add(item.item_id)
+        for name, ids in owners.items():
+            (item_id,) = ids if len(ids) == 1 else (None,)
+            if item_id is not None and name not in self._by_key and self._items[item_id].popularity >= DOMINANT_MIN:
+                self._by_key[name].append(item_id)
 
     def _punctuated_surfaces(self) -> dict[str, list[tuple[_Surface, tuple[int, ...]]]]:
         """Titles with punctuation between their words ("Monsters, Inc.", "Kill Bill: Vol. 1",
@@ -247,25 +261,27 @@ class TitleGrounder:
         return Grounding(mention, "ambiguous", confidence=round(confidence / max(len(tied), 1), 3),
                          alternatives=self._alternatives(scores, exclude=None, first=tied), method=method)
 
-    def _casual(self, tokens: list[_Tok], i: int, length: int, key: str, after_title: bool = False) -> bool:
+    def _casual(self, tokens: list[_Tok], i: int, length: int, key: str, listed: bool = False) -> bool:
         """A lower-case mention names a film only when people name it casually (it is popular) and
         it does not read as ordinary words: all-common words ("true romance", "heat") need a cue
         right next to them ("loved ...", "like ...", "... was"), and so does one lone content word
-        ("with aliens", "fast cars") unless it stands alone or in a list, or follows a title and "and" / "or"
-        ("loved toy story and shrek")."""
+        ("with aliens", "fast cars") unless it stands alone or in a list. `listed`: a neighbouring item of
+        its list is a title ("loved toy story and shrek", "children of men, gattaca"), which is a cue too."""
         span = tokens[i : i + length]
         before = tokens[i - 1] if i > 0 and not span[0].boundary_before else None
         after = tokens[i + length] if i + length < len(tokens) and not tokens[i + length].boundary_before else None
         asking = before is not None and before.sentence_start and before.lower in _ASKING  # "is monster house too scary"
+        # "how long is lawrence of arabia", "what about anchorman?" (not for ordinary words: "is it ... big enough?")
+        question = before is not None and (before.lower in _IS or before.lower == "about") and _question(tokens, i)
         of_film = before is not None and before.lower == "of" and i > 1 and tokens[i - 2].lower in _OF_CUE  # "a rewatch of"
-        cue = before is not None and (before.lower in _TITLE_CUE or asking or of_film)
+        cue = listed or (before is not None and (before.lower in _TITLE_CUE or asking or of_film))
         verdict = after is not None and (after.lower in _VERDICT or after.lower in _LIKE_AFTER)
         content = [t for t in span if t.lower not in TITLE_MINOR] or span
         # A cue before "the conjuring" / "get out", or a verdict after several words ("scary movie 3 was"), is
         # evidence enough for a less-rated film; a lone word ("seen enough", "the killer was") must be popular.
         # A multi-word span that opens a sentence or carries the title's own article ("the godfather") reads as a name.
         named = len(span) > 1 and (before is None or span[0].lower in _ARTICLES)
-        relaxed = (cue and len(span) > 1) or (verdict and len(content) > 1)
+        relaxed = ((cue or question) and len(span) > 1) or (verdict and len(content) > 1)
         if not self._well_known(key, CUED_MIN if relaxed else DOMINANT_MIN):
             return False
         if len(content) == 1 and (content[0].lower in NEVER_ALONE or _YEAR_WORD.fullmatch(content[0].word) or content[0].word.isdigit()):
@@ -275,12 +291,12 @@ class TitleGrounder:
         if len(content) == 1 and named and span[0].lower in _ARTICLES and (before is None or before.lower not in _PLACE_BEFORE):
             return True  # "about the godfather": the title's own article makes it a name ("on the island" stays a place)
         if len(content) == 1:  # one lower-case word ("misery", "cars", "alien monster") is a word unless a cue names it
-            if "." in span[0].word or verdict or after_title or (before is None and (after is None or self._listed(tokens, i + length))):
+            if "." in span[0].word or verdict or listed or (before is None and (after is None or self._listed(tokens, i + length))):
                 return True  # "e.t.", "heat was great", "jaws, alien and heat"
-            return before is not None and (before.lower in _WORD_CUE or asking or (before.lower in _IS and _question(tokens, i)))
+            return before is not None and (before.lower in _WORD_CUE or asking or question)
         # Ordinary phrases that are also titles ("behind enemy lines", "old school") need a cue or a
         # film everybody names.
-        return cue or verdict or named or self._well_known(key, UNCUED_PHRASE_MIN)
+        return cue or question or verdict or named or self._well_known(key, UNCUED_PHRASE_MIN)
 
     @staticmethod
     def _listed(tokens: list[_Tok], j: int) -> bool:
@@ -342,6 +358,7 @@ class TitleGrounder:
         tokens = _tokens(text, taken)
         used = [False] * len(tokens)
         self._exact_ngrams(text, tokens, used, found)
+        self._exact_ngrams(text, tokens, used, found)  # again: a list item before a title found later ("children of men, gattaca")
         self._capitalised_runs(text, tokens, used, found)
         self._casual_typos(text, tokens, used, found)
         return sorted(found, key=lambda g: g.start or 0)
@@ -438,7 +455,7 @@ class TitleGrounder:
         while i < len(tokens):
             for length in range(min(self._max_tokens, len(tokens) - i), 0, -1):
                 span = tokens[i : i + length]
-                if any(t.boundary_before for t in span[1:]) or _inside_name(tokens, i, length):
+                if any(t.boundary_before for t in span[1:]) or any(used[i : i + length]) or _inside_name(tokens, i, length):
                     continue
                 capitals = any(t.word[:1].isupper() for t in span)  # a leading digit is no capital: "10 things i hate about you"
                 if capitals and not _plausible(tokens, i, length):
@@ -448,8 +465,7 @@ class TitleGrounder:
                 key = self._indexed(key)
                 if key not in self._by_key:
                     continue
-                after_title = i > 1 and used[i - 2] and tokens[i - 1].lower in ("and", "or") and not tokens[i - 1].boundary_before
-                if capitals or self._casual(tokens, i, length, key, after_title):
+                if capitals or self._casual(tokens, i, length, key, _beside_title(tokens, used, i, length)):
                     end, year = _year_after(text, tokens, i + length)
                     grounding = self._decide(text[span[0].start : span[-1].end], {k: 100.0 for k in self._by_key[key]}, year, "exact")
                     found.append(_at(grounding, span[0].start, end or span[-1].end))
@@ -461,8 +477,8 @@ class TitleGrounder:
 
     def _capitalised_runs(self, text: str, tokens: list[_Tok], used: list[bool], found: list[Grounding]) -> None:
         for run in _runs(tokens, used):
-            if all(_YEAR_WORD.fullmatch(t.word) or t.word.isdigit() for t in run):
-                continue  # "from 1984", "10/10"
+            if all(_YEAR_WORD.fullmatch(t.word) or t.word.isdigit() or t.lower in CONNECTORS for t in run):
+                continue  # "from 1984", "10/10", "godfather 1 and 2"
             mention = text[run[0].start : run[-1].end]
             grounding = self.ground(mention, use_embeddings=False)
             if len(run) == 1 and grounding.method == "fuzzy" and (run[0].sentence_start or not self._one_word_reading(grounding)):
@@ -545,12 +561,41 @@ def short_names(title: str) -> list[str]:
     return out
 
 
+def prefix_names(key: str) -> list[str]:
+    """The leading word runs of a title key that could stand for it: at least two content words, the
+    last of them an uncommon word of three letters or more ("grand budapest hotel" -> "grand budapest";
+    not "there s" of "there's something about mary")."""
+    words = _LEADING_ARTICLE_RE.sub("", key).split()
+    out = []
+    for n in range(2, len(words)):
+        head = words[:n]
+        if len(head[-1]) >= 3 and head[-1] not in COMMON_WORDS and sum(w not in TITLE_MINOR for w in head) >= 2:
+            out.append(" ".join(head))
+    return out
+
+
 def _question(tokens: list[_Tok], i: int) -> bool:
     """Whether the sentence holding tokens[i] opens with a question word ("how long is titanic")."""
     j = i
     while j > 0 and not tokens[j].sentence_start:
         j -= 1
     return tokens[j].lower.split()[0] in _QUESTION_WORDS
+
+
+_LIST_JOIN = frozenset("and or vs versus".split())
+
+
+def _beside_title(tokens: list[_Tok], used: list[bool], i: int, length: int) -> bool:
+    """tokens[i:i+length] is an item of a list whose next or previous item is a title already found
+    ("toy story and shrek", "children of men, gattaca", "the departed or infernal affairs")."""
+    def joined(left: int, right: int) -> bool:  # the item ending at `left` and the one starting at `right` are listed
+        if right - left == 1:
+            return tokens[right].boundary_before and not tokens[right].sentence_start
+        return right - left == 2 and tokens[left + 1].lower in _LIST_JOIN and not tokens[left + 1].sentence_start
+    j = i + length
+    before = any(used[k] and joined(k, i) for k in (i - 1, i - 2) if k >= 0)
+    after = any(used[k] and joined(j - 1, k) for k in (j, j + 1) if k < len(tokens))
+    return before or after
 
 
 def _title_expected(tokens: list[_Tok], used: list[bool], i: int) -> bool:

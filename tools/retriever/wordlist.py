@@ -21,6 +21,8 @@ NEVER_ALONE: frozenset[str] = frozenset(
     thriller thrillers war western westerns imax family kids classic classics sequel sequels
     good great best better bad worse worst nice fun funny scary sad happy dark light old new recent
     tonight today weekend evening morning night
+    american british english french german italian spanish mexican japanese chinese korean indian irish
+    scottish russian swedish danish dutch australian canadian european asian african hollywood bollywood
     """.split()
 )
 
