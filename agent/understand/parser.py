@@ -26,7 +26,8 @@ MAX_MESSAGE_CHARS = 2000
 REFERENCE = re.compile(r"(?:#\s?(?P<num>[1-9])\b|\b(?:the\s+)?(?P<ord>first|second|third|fourth|fifth|last)\s+(?:one|pick|movie|film|item|suggestion))", re.IGNORECASE)
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
 NEGATIVE_CUE = re.compile(r"\b(hate[ds]?|hated|dislike[ds]?|didn'?t like|did not like|don'?t like|not a fan of|boring|awful|terrible|couldn'?t stand|"
-                          r"can'?t stand|not|no more|never again|never understood|won'?t (?:watch|see)|will not (?:watch|see)|refuse to (?:watch|see))\b",
+                          r"can'?t stand|not|no more|never again|never understood|won'?t (?:watch|see)|will not (?:watch|see)|refuse to (?:watch|see)|"
+                          r"none of|skip|minus|except|anything but)\b",
                           re.IGNORECASE)
 POSITIVE_CUE = re.compile(r"\b(love[ds]?|loved|like[ds]?|liked|enjoy(?:ed|s)?|adore[ds]?|fan of|favou?rite|great|amazing|more like|similar to|such as)\b", re.IGNORECASE)
 ASK_ITEM = re.compile(
@@ -57,7 +58,7 @@ NEGATIVE_AFTER = re.compile(
     r"(?:will|would|gonna|going to) lose my mind|drives? me (?:crazy|nuts|mad)|sick of|(?:was|is|'s|were) mid\b|"
     r"too \w+ for (?:me|us|my taste)|too (?:heavy|intense|gross|childish|kiddy|long-winded)|bleak|grim|depressing|"
     r"interminable|tiresome|insufferable|unbearable|naff|a slog|a chore|worse than|the worst|can'?t stand|couldn'?t stand|"
-    r"nope|never again)\b",
+    r"nope|never again|suck(?:ed|s)?|absolutely not)\b",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?;\n]")
@@ -178,13 +179,31 @@ def title_sentiment(text: str, start: int | None, end: int | None = None, next_s
         return "like"
     after = text[end:next_start if next_start is not None and next_start > end else len(text)]
     own, following = _first_sentence(after)
-    if NEGATIVE_AFTER.search(own):
+    if NEGATIVE_AFTER.search(own) or _BARE_NO.match(own) or (_OVERSEEN.search(own) and not POSITIVE_CUE.search(own)):
         return "dislike"
     following, _ = _first_sentence(following)  # "...watched Mamma Mia at Christmas. I found it rather silly."
     short = len(following.split()) <= SHORT_VERDICT_WORDS  # "tried se7en. too bleak for me"
     if (short or _BACK_REFERENCE.search(following)) and NEGATIVE_AFTER.search(following) and not POSITIVE_CUE.search(following):
         return "dislike"
     return "like"
+
+
+#: A bare verdict right after a title in a list of verdicts ("jurassic park yes, lost world no").
+_BARE_NO = re.compile(r"\s*(?:no|nope|nah|meh)\s*(?:[,.!?;]|$)", re.IGNORECASE)
+#: Seen so often it is ruled out ("they've done Frozen to death", "seen frozen a hundred times so not that"; not "..., love it").
+_OVERSEEN = re.compile(r"\b(?:to death|(?:a |one )?(?:hundred|million|thousand|billion|zillion) times)\b", re.IGNORECASE)
+#: Nothing but a list separator between two titles ("cars and cars 2 were boring").
+_LISTED = re.compile(r"\s*(?:and|or|&|\+|, and|, or)\s*", re.IGNORECASE)
+
+
+def share_list_verdicts(text: str, titles: Sequence["TitleMention"]) -> None:
+    """Titles listed together take the dislike said after the last of them ("the last stand and
+    origins wolverine sucked"), unless one was liked by name before ("loved alien and titanic")."""
+    for t, following in reversed(list(zip(titles, titles[1:]))):
+        if t.start is None or t.end is None or following.start is None or following.sentiment != "dislike" or t.sentiment != "like":
+            continue
+        if _LISTED.fullmatch(text[t.end:following.start]) and not POSITIVE_CUE.search(clause_before(text, t.start)):
+            t.sentiment = "dislike"
 
 
 def _first_sentence(text: str) -> tuple[str, str]:
@@ -355,6 +374,7 @@ def _ground(scan: str, grounder: Grounder | None) -> list[TitleMention]:
     found = sorted(titles + unknown_titles(scan, spans), key=lambda t: t.start or 0)
     for t, following in zip(found, [*found[1:], None]):
         t.sentiment = title_sentiment(scan, t.start, t.end, following.start if following else None)
+    share_list_verdicts(scan, found)
     return found
 
 

@@ -249,6 +249,13 @@ def test_spelled_out_years_are_masked_whole() -> None:
     ("tried Se7en from your list. too bleak for me", "recommend", [], [47], []),
     ("ready player one was mid tbh", "recommend", [], [140956], []),
     ("no, I won't watch titanic", "recommend", [], [1721], []),
+    # titles listed together share the verdict after them; bare verdicts in a list; seen to death; skip / minus
+    ("wall e is a masterpiece, cars and cars 2 were boring", "recommend", [60069], [45517, 87876], []),
+    ("loved alien and toy story, toy story 2 was boring", "recommend", [1214, 1], [3114], []),
+    ("the matrix yes, toy story no. something else", "recommend", [2571], [1], []),
+    ("they've done Frozen and Zootopia to death, something else", "recommend", [], [106696, 152081], []),
+    ("seen the matrix a million times, love it", "recommend", [2571], [], []),
+    ("mad max fury road, skip mad max beyond thunderdome", "recommend", [122882], [3704], []),
 ])
 def test_title_sentiment_and_questions(parser: MuseService, text: str, intent: str, liked: list[int], disliked: list[int],
                                        asked: list[int]) -> None:

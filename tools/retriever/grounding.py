@@ -39,7 +39,7 @@ TITLE_MINOR = CONNECTORS | frozenset("or nor by as vs v into but per via upon".s
 #: Words right before a lower-case span that name a film ("loved children of men", "more like heat").
 _TYPO_CUE = frozenset("loved love liked like likes enjoyed adored watched saw seen rewatched hated disliked".split())
 #: ...and, for titles spelt right, words that also come before one ("about the godfather", "better than heat").
-_TITLE_CUE = _TYPO_CUE | frozenset("watch watching rewatch rewatching tried about than vs versus".split())
+_TITLE_CUE = _TYPO_CUE | frozenset("watch watching rewatch rewatching tried about than vs versus skip".split())
 _ARTICLES = frozenset("the a an".split())
 #: Before one lower-case word, the words that make it a title ("loved heat", "the movie avatar", "how long is titanic").
 _WORD_CUE = _TYPO_CUE | frozenset("watch watching rewatch rewatching tried movie film flick".split())
