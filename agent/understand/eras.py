@@ -55,14 +55,14 @@ THIS_YEAR = re.compile(r"\b(?:from |of )?(?P<which>this|last) year(?:'s)?\b(?!\s
 LAST_CENTURY = re.compile(r"\b(?:last|the (?:20th|twentieth)) century\b", re.IGNORECASE)
 #: "less than ten years old", "under 5 years old", "not older than 20 years": the last N years.
 AGE_AT_MOST = re.compile(
-    rf"\b(?:less than|under|no more than|not more than|at most|not older than|no older than|younger than)\s+"
+    rf"\b(?:less than|under|no more than|not more than|at most|maximum|max|not older than|no older than|younger than)\s+"
     rf"(?P<n>\d{{1,2}}|{_NUM})\s*(?:years?|yrs?)(?:\s+old)?\b",
     re.IGNORECASE,
 )
 
 # Words right before an era that make it a bound (checked on the few words before it).
 UPPER_EXCLUSIVE = re.compile(r"(?:before|pre|prior to|earlier than|older than|ahead of|antedating|predating|pre-dating)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
-UPPER_INCLUSIVE = re.compile(r"(?:nothing (?:\w+\s+){0,2}(?:after|later than|newer than)|not newer as|maximum|max\.?|at maximum|latest|until|till|til|up to|up until|through|thru|no later than|not after|not newer than|nothing (?:newer|later|more recent) than|nothing after|no newer than|not more recent than|at the latest|by|no newer than|at most|(?<!prior )(?<!subsequent )to)\s+(?:the\s+)?(?:end of\s+the\s+)?$", re.IGNORECASE)
+UPPER_INCLUSIVE = re.compile(r"(?:nothing (?:\w+\s+){0,2}(?:after|later than|newer than)|not newer as|maximum|max\.?|at maximum|latest|until|till|til|up to|up until|through|thru|no later than|not after|not newer than|nothing (?:newer|later|more recent) than|nothing after|no newer than|not more recent than|at the latest|by|no newer than|at most|(?<!prior )(?<!subsequent )(?<!back )(?<!it )(?<!them )to)\s+(?:the\s+)?(?:end of\s+the\s+)?$", re.IGNORECASE)
 LOWER_EXCLUSIVE = re.compile(r"(?:after|later than|newer than|more recent than|subsequent to|following)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
 LOWER_INCLUSIVE = re.compile(r"(?:nothing (?:\w+\s+){0,2}(?:before|prior to)|not older as|no older as|minimum|min\.?|at minimum|earliest|since|starting(?: from| in| with)?|no earlier than|not before|not older than|not earlier than|nothing (?:older|earlier) than|nothing before|none (?:older|earlier) than|no older than|at least|as of|beginning(?: in| with)?|onwards? from|made since|released since|post(?=[\s\-]))[\s\-]+(?:the\s+)?(?:start of\s+the\s+|beginning of\s+the\s+)?$", re.IGNORECASE)
 #: A bound said as a refusal, anywhere earlier in its clause: "I do not care for anything made after 2000"
@@ -71,13 +71,24 @@ _NEGATOR = r"\b(?:no|not|nothing|none|never|don'?t|do not|avoid|without|skip|exc
 NEGATED_AFTER = re.compile(_NEGATOR + r"\b(?:after|later than|newer than|more recent than|post)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
 NEGATED_BEFORE = re.compile(_NEGATOR + r"\b(?:before|earlier than|older than|prior to|pre)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
 #: Filler between a bound and its year ("nothing older than like 2010"); dropped before the bound is read.
-BOUND_FILLER = re.compile(r"(?:\b(?:like|say|um|uh|erm|maybe|idk)\b[\s,]*)+$", re.IGNORECASE)
+BOUND_FILLER = re.compile(r"(?:\b(?:like|say|um|uh|erm|maybe|idk|the year|year)\b[\s,]*)+$", re.IGNORECASE)
+#: Between two eras: the later one corrects the earlier ("60s. hang on, 50s rather", "1980s. sorry, 1990s").
+CORRECTION = re.compile(r"\b(?:rather|sorry|i mean[t]?|make (?:it|that)|hang on|actually|scratch that|no wait|correction|typo)\b", re.IGNORECASE)
+INSTEAD_AFTER = re.compile(r"^\s*(?:rather|instead)\b", re.IGNORECASE)
+#: "2000 not 2010": the era after "not" is the one taken back.
+NOT_BETWEEN = re.compile(r"\s*,?\s*(?:not|rather than|instead of)\s+(?:the\s+)?", re.IGNORECASE)
+#: An era taken back ("ignore the 70s bit", "forget the 90s"): it sets nothing.
+DROPPED = re.compile(r"\b(?:ignore|forget|drop|scratch|never mind|remove|lose)\s+(?:about\s+)?(?:the\s+)?$", re.IGNORECASE)
+#: A year that names one version of a film, not an era ("the 2004 one", "not the 2011 version").
+VERSION_YEAR = re.compile(r"^\s*(?:one|version|remake|original|adaptation|cut)\b", re.IGNORECASE)
+THIS_DECADE = re.compile(r"\b(?:from |of )?this decade(?:'s)?\b", re.IGNORECASE)
+SILENT_ERA = re.compile(r"\bsilent (?:era|films?|movies?|pictures?|period|days|cinema)\b", re.IGNORECASE)
 #: A year that is not about films ("I was born in 1941").
 NOT_A_FILM_YEAR = re.compile(r"\b(?:born|married|graduated|retired|grew up)\s+(?:in\s+)?(?:the\s+)?$", re.IGNORECASE)
 FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 AROUND = re.compile(r"(?:around|about|circa|ca\.?|c\.|approximately|approx\.?|roughly|near|close to|somewhere around)\s+(?:the\s+)?(?:year\s+)?$", re.IGNORECASE)
 # Words right after an era.
-OPEN_UP = re.compile(r"^\s*(?:(?:to|till|until|through|up to|up till)\s+(?:now|today|the present(?:\s+day)?|present day|date|these days)\b|\+|(?:or|and)\s+(?:later|newer|after|up|beyond|more recent|anything (?:after|later|newer))|on(?:wards?)?\b|forward|and onwards?|and up|or so on|plus)", re.IGNORECASE)
+OPEN_UP = re.compile(r"^\s*(?:(?:to|till|until|through|up to|up till)\s+(?:now|today|the present(?:\s+day)?|present day|date|these days)\b|\+|(?:or|and)\s+(?:later|newer|after|up|beyond|more recent|more new|anything (?:after|later|newer))|on(?:wards?)?\b|forward|and onwards?|and up|or so on|plus)", re.IGNORECASE)
 OPEN_DOWN = re.compile(r"^\s*(?:or|and)\s+(?:earlier|older|before)\b", re.IGNORECASE)
 GIVE_OR_TAKE = re.compile(r"^\s*(?:,\s*)?(?:give or take|plus or minus|\+/-|±|or so\b|-?ish\b)(?:\s+(?:a\s+)?(?P<n>\d{1,2}|" + _NUM + r")\s*(?:years?|yrs?)?)?", re.IGNORECASE)
 RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|thru|till|until|and)\s*$", re.IGNORECASE)
@@ -178,7 +189,7 @@ def _eras(text: str, newest: int) -> list[Era]:
                 i += 2
                 continue
         before, after = text[max(0, start - 40):start], text[end:end + 40]
-        if NOT_A_FILM_YEAR.search(before):
+        if NOT_A_FILM_YEAR.search(before) or (single and VERSION_YEAR.match(after)):
             i += 1
             continue
         era = _bounded(low, high, single, before, after, start, end)
@@ -219,7 +230,7 @@ def _relative(text: str, newest: int) -> list[Era]:
     for m in YEARS_N0.finditer(text):  # "from years 80", "years 2000", "the 80 years" (non-native): the decade
         start = int(m["full"]) if m["full"] else 1900 + int(m["d"] or m["dy"]) * 10
         out.append(Era(start, start + 9, "era", m.start(), m.end()))
-        for more in re.finditer(r"^\s*(?:or|and|,)\s*(?P<d>[1-9])0\b", text[m.end():]):
+        for more in re.finditer(r"^\s*(?:or|and|,|-|–|to)\s*(?P<d>[1-9])0\b", text[m.end():]):
             start = 1900 + int(more["d"]) * 10
             out.append(Era(start, start + 9, "era", m.end() + more.start(), m.end() + more.end()))
     for m in LAST_N.finditer(text):
@@ -229,13 +240,17 @@ def _relative(text: str, newest: int) -> list[Era]:
         out.append(Era(newest - years + 1, newest, "era", m.start(), m.end()))
     for m in THIS_CENTURY.finditer(text):
         out.append(Era(2000, None, "bound", m.start(), m.end()))
+    for m in THIS_DECADE.finditer(text):
+        out.append(Era(newest // 10 * 10, None, "bound", m.start(), m.end()))
+    for m in SILENT_ERA.finditer(text):
+        out.append(Era(None, 1929, "bound", m.start(), m.end()))
     for m in THIS_YEAR.finditer(text):
         year = newest if m["which"].lower() == "this" else newest - 1
         out.append(Era(year, year, "era", m.start(), m.end()))
     for m in LAST_CENTURY.finditer(text):
         out.append(Era(1900, 1999, "era", m.start(), m.end()))
     for m in AGE_AT_MOST.finditer(text):
-        out.append(Era(newest - _number(m["n"], 5) + 1, None, "bound", m.start(), m.end()))
+        out.append(Era(newest - _number(m["n"], 5) + 1, newest, "bound", m.start(), m.end()))  # as "the last N years"
     return out
 
 
@@ -254,6 +269,8 @@ def read_years(text: str, newest_year: int = 2018) -> YearRead:
     text, rewritten = digits_for_spelled_years(text)
     eras = sorted(_cover(_eras(text, newest_year) + _relative(text, newest_year), rewritten), key=lambda e: e.start)
     eras = [e for n, e in enumerate(eras) if not any(o.start <= e.start and e.end <= o.end and o is not e for o in eras[:n])]
+    spans = [(e.start, e.end) for e in eras]
+    eras = _corrected(text, eras)
     plain = [e for e in eras if e.kind == "era"]
     low = min((e.low for e in plain if e.low is not None), default=None)
     high = max((e.high for e in plain if e.high is not None), default=None)
@@ -265,7 +282,6 @@ def read_years(text: str, newest_year: int = 2018) -> YearRead:
     if low is not None and high is not None and low > high:  # contradictory: keep the last thing said
         last = eras[-1]
         low, high = last.low, last.high
-    spans = [(e.start, e.end) for e in eras]
     masked = _mask(text, spans)
     shift: Shift | None = None
     read = YearRead(low, high, None, spans, any_era=bool(ANY_ERA.search(masked)) and low is None and high is None)
@@ -273,6 +289,23 @@ def read_years(text: str, newest_year: int = 2018) -> YearRead:
         shift = "older" if OLDER.search(masked) else "newer" if NEWER.search(masked) else None
     read.shift = shift
     return read
+
+
+def _corrected(text: str, eras: list[Era]) -> list[Era]:
+    """The eras left once the message's own corrections are applied: a taken-back era sets nothing,
+    and a corrected one gives way to its correction."""
+    out: list[Era] = []
+    for e in eras:
+        if DROPPED.search(text[max(0, e.start - 30):e.start]):
+            continue
+        if out and e.kind == "era" and out[-1].kind == "era":
+            between = text[out[-1].end:e.start]
+            if NOT_BETWEEN.fullmatch(between):
+                continue
+            if CORRECTION.search(between) or INSTEAD_AFTER.match(text[e.end:]):
+                out.pop()
+        out.append(e)
+    return out
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:

@@ -43,6 +43,20 @@ from tools.retriever import FakeEmbedder
     ("the latter half of the 1970s", 1975, 1979),
     ("the first half of the 1990s", 1990, 1994),
     ("post 2005", 2005, None),
+    # "the year", "and more new", "maximum N years old", decade ranges, this decade, the silent era
+    ("after the year 2005 please", 2006, None),
+    ("year 2000 and more new", 2000, None),
+    ("maximum ten years old", 2009, 2018),
+    ("made in years 70-80", 1970, 1989),
+    ("from this decade", 2010, None),
+    ("horror from the German silent era", None, 1929),
+    # a year naming a version is no era; corrections and eras taken back; "back to" is no bound
+    ("crash (the 2004 one), babel, magnolia", None, None),
+    ("a western from the 60s. hang on, 50s rather", 1950, 1959),
+    ("adventure, 1980s. sorry, fat fingers, 1990s", 1990, 1999),
+    ("I typed the year wrong, 2000 not 2010", 2000, 2000),
+    ("noir too. and ignore the 70s bit", None, None),
+    ("um actually go back to the eighties instead", 1980, 1989),
     # spelled out (speech-to-text, formal writing), open ends to "now", ages, centuries
     ("from nineteen eighty five", 1985, 1985),
     ("around nineteen ninety two give or take", 1990, 1994),
@@ -52,7 +66,7 @@ from tools.retriever import FakeEmbedder
     ("before two thousand", None, 1999),
     ("the twenty tens", 2010, 2019),
     ("from 1990 to now", 1990, None),
-    ("less than ten years old", 2009, None),
+    ("less than ten years old", 2009, 2018),  # as "the last N years" (the year table)
     ("the 20th century", 1900, 1999),
     ("twenty five years ago", None, None),
     ("seventy five", None, None),
