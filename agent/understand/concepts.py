@@ -33,6 +33,20 @@ BLOCKED = COMMON_WORDS | frozenset(
     night fun huge big style classic bit type vibe energy feel feels mood stuff""".split()
 )
 
+#: People in the viewer's life are who watches, not what is watched: "my dad's 70th", "my grandpa",
+#: "my 15 year old son", "a young lawyer" are no request for Children.
+PEOPLE = frozenset(
+    """dad dads mum mums mom moms mommy mummy daddy grandpa grandma gran grandad granddad grandmother grandfather
+    grandparents grandkids parents parent husband wife nephew niece nephews nieces cousin cousins uncle aunt auntie
+    girlfriend boyfriend gf bf partner missus mates mate wifey hubby family's young old year years""".split()
+)
+
+
+def _blocked(phrase: str) -> bool:
+    """Whether every word of a phrase is an ordinary or a people word (possessives too: "dad's")."""
+    return all(w in BLOCKED or w.removesuffix("'s") in BLOCKED or w.removesuffix("'s") in PEOPLE for w in phrase.split())
+
+
 GENRE_DESCRIPTIONS: dict[str, tuple[str, ...]] = {
     "Comedy": ("a funny comedy that makes you laugh", "humorous and lighthearted"),
     "Horror": ("a scary horror film that gives you nightmares", "terrifying and creepy"),
@@ -162,7 +176,7 @@ class ConceptIndex:
             per_genre = np.full((len(candidates), len(self.genres)), -1.0, dtype=np.float32)
             np.maximum.at(per_genre.T, self._genre_index, sims.T)
             for row, phrase in enumerate(candidates):
-                if phrase.text in BLOCKED:
+                if _blocked(phrase.text):
                     continue
                 order = np.argsort(-per_genre[row])
                 best, second = per_genre[row, order[0]], per_genre[row, order[1]] if len(order) > 1 else -1.0

@@ -29,6 +29,7 @@ _CLAUSE_END = re.compile(
 #: A child's age: "for my 6 year old", "my son is 7", "kids (7 and 10)", "ages 4 to 12", "he's five".
 _AGE_WORDS = {**UNITS, **TEENS}
 _AGE = r"(\d{1,2}|" + "|".join(_AGE_WORDS) + r")"
+CHILD_AGE_MAX = 11  # a child this old or younger asks for Children; twelve-year-olds and teenagers do not (the corpus rule)
 CHILD_AGE = re.compile(
     rf"\b{_AGE}[\s\-]*(?:years?|yrs?|yo)[\s\-]*(?:old|olds)?\b(?!\s+(?:ago|later|before|after))"
     rf"|\b(?:son|daughter|nephew|niece|grandson|granddaughter|boy|girl|kid|kids|child|children|little one|toddler|he|she)"
@@ -91,7 +92,7 @@ def age_spans(text: str, known: set[str]) -> list[GenreSpan]:
     for m in CHILD_AGE.finditer(text):
         word = next(g for g in m.groups() if g).lower()
         age = int(word) if word.isdigit() else _AGE_WORDS[word]
-        if 1 <= age <= 12:  # refused only outright ("not for a 6 year old"), not by a refusal earlier in the clause
+        if 1 <= age <= CHILD_AGE_MAX:  # refused only outright ("not for a 6 year old"), not by a refusal earlier in the clause
             out.append(GenreSpan(m.start(), m.end(), ("Children",), "lexicon", bool(_REFUSED_AGE.search(text, 0, m.start()))))
     return out
 

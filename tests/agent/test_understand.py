@@ -279,6 +279,10 @@ def test_title_sentiment_and_questions(parser: MuseService, text: str, intent: s
 
 @pytest.mark.parametrize(("text", "wanted", "avoided"), [
     ("something for my 6 year old", ["Children"], []),
+    # people in the viewer's life are not a request for Children; twelve-year-olds are no children here
+    ("my grandpa served in ww2, he wants navy films", ["War"], []),
+    ("it's my dad's 70th, mum says no horror", [], ["Horror"]),
+    ("something for a bunch of twelve year old girls, funny", ["Comedy"], []),
     ("my son is 7, he likes animals", ["Children"], []),
     ("a thriller, nothing for a 15 year old", ["Thriller"], []),
     ("anything except kids films and animation", [], ["Children", "Animation"]),
