@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from agent.understand.concepts import ConceptIndex, Phrase, phrases
-from agent.understand.lexicon import ALTERNATIVE, CONTENT_ONLY, GENRE_PHRASES, MIX, NEGATION, NEGATION_AFTER, QUESTION, REMOVE, STRONG
+from agent.understand.lexicon import ALTERNATIVE, CHANGE_OF_MIND, CONTENT_ONLY, GENRE_PHRASES, MIX, NEGATION, NEGATION_AFTER, QUESTION, REMOVE, STRONG
 from agent.understand.numbers import TEENS, UNITS
 
 GenreMode = Literal["any", "all", "unsaid"]
@@ -146,6 +146,19 @@ def _carry_negation(text: str, spans: list[GenreSpan]) -> list[GenreSpan]:
     return out
 
 
+def _taken_back(cut: int | None, spans: list[GenreSpan], removed: list[GenreSpan]) -> list[GenreSpan]:
+    """Spans left after the message's last change of mind (ending at `cut`): a genre wished before it
+    is dropped (into `removed`), and refusing that same genre after it is the taking back, not an avoidance."""
+    if cut is None:
+        return spans
+    before = [s for s in spans if s.start < cut and not s.negated]
+    said_before = {g for s in before for g in s.genres}
+    after = [s for s in spans if s.start >= cut and not (s.negated and set(s.genres) <= said_before)]
+    said_after = {g for s in after for g in s.genres}
+    removed += [s for s in before if not set(s.genres) & said_after]
+    return [s for s in spans if s.start < cut and s not in before] + after
+
+
 def _mode(text: str, wanted: list[GenreSpan]) -> GenreMode:
     """"all" when wanted genres describe one film ("a mix of X and Y", "a horror comedy", "X with a
     bit of Y"), "any" for alternatives ("X or Y"), "unsaid" for one genre with no cue (it then joins
@@ -170,6 +183,8 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
     """Wanted / avoided / no-longer-avoided genres, whether wanted ones go together, and tags."""
     read = GenreRead()
     text = _HYPHEN_NO.sub(" ", text)  # "a strict no-horror rule" reads as "no horror" (same offsets)
+    turns = [m.end() for m in CHANGE_OF_MIND.finditer(text)]
+    text = CHANGE_OF_MIND.sub(lambda m: " " * len(m.group()), text)  # the "no" of "no wait" refuses nothing
     unavoid_spans: list[tuple[int, int]] = []
     for m in UNAVOID.finditer(text):
         phrase = next(g for g in m.groups() if g)
@@ -189,6 +204,7 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
     spans = _carry_negation(text, spans)
     read.spans = spans
     removed = [s for s in spans if not s.negated and REMOVE.search(clause_before(text, s.start))]
+    spans = _taken_back(turns[-1] if turns else None, spans, removed)
     read.removed = list(dict.fromkeys(g for s in removed for g in s.genres))
     spans = [s for s in spans if s not in removed]
     if QUESTION.match(text):  # a question about a film is not a request for its genre

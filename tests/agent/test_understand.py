@@ -283,6 +283,10 @@ def test_title_sentiment_and_questions(parser: MuseService, text: str, intent: s
     ("my grandpa served in ww2, he wants navy films", ["War"], []),
     ("it's my dad's 70th, mum says no horror", [], ["Horror"]),
     ("something for a bunch of twelve year old girls, funny", ["Comedy"], []),
+    # a change of mind in the message drops the earlier wish without avoiding it; "actually no X" still refuses X
+    ("something romantic for tonight no wait an action one", ["Action"], []),
+    ("horror, or no, something funny with some mystery in it then", ["Comedy", "Mystery"], []),
+    ("actually no romance", [], ["Romance"]),
     ("my son is 7, he likes animals", ["Children"], []),
     ("a thriller, nothing for a 15 year old", ["Thriller"], []),
     ("anything except kids films and animation", [], ["Children", "Animation"]),
