@@ -83,12 +83,13 @@ GENRE_PHRASES: _G = _expand({
      "robbery", "robberies", "bank robbery", "cops", "police", "con artist", "con artists", "con men", "con man", "cartel",
      "drug lord", "drug lords", "hitman", "hit man", "hit men", "hitmen", "hired killer", "gangs", "organized crime",
      "organised crime", "underworld", "mobs", "crooks", "thieves", "thief", "heist movie", "gangland", "cop",
-     "prison", "serial killer", "serial killers", "murders", "murderer", "killer",
+     "prison", "serial killer", "serial killers",
      "caper", "capers", "scam", "swindle", "drug dealers", "narcotics", "yakuza", "triad", "corruption", "hoodlums",
      "racketeers", "bootleggers", "crime boss", "crime bosses", "bank job", "bank jobs", "bank heist", "bank vault"): "Crime",
     ("mystery", "mysteries", "mysterious", "whodunit", "whodunnit", "whodunits", "detective", "detectives", "sleuth",
      "sleuths", "puzzle", "puzzles", "investigation", "investigator", "unsolved", "murder mystery", "clues", "solve",
-     "private eye", "enigma", "enigmatic", "riddle", "riddles", "secrets", "who did it", "sherlock"): "Mystery",
+     "private eye", "enigma", "enigmatic", "riddle", "riddles", "secrets", "who did it", "sherlock",
+     "murder", "murders", "murderer"): "Mystery",  # a murder story is a whodunit in every split's labels
     ("war", "wars", "wartime", "war-time", "battle", "battles", "battlefield", "soldiers", "soldier", "military", "ww2",
      "wwii", "ww1", "wwi", "world war", "world war ii", "world war 2", "combat", "army", "trenches", "troops",
      "platoon", "the front lines", "front line", "navy", "marines", "d-day", "nazis", "resistance fighters", "generals",
@@ -104,7 +105,7 @@ GENRE_PHRASES: _G = _expand({
     ("noir", "film noir", "film-noir", "noirs", "hard-boiled", "hardboiled", "femme fatale", "femmes fatales"): "Film-Noir",
     ("imax",): "IMAX",
     # Longer phrases that contain a genre word but name no genre: matched first, so they read as nothing.
-    ("comic book", "comic books", "comic-book", "comics", "comic strip"): "",
+    ("comic book", "comic books", "comic-book", "comics", "comic strip", "killer", "killers"): "",  # a killer: horror, mystery or crime
 })
 
 # Words too vague or too risky to read on their own (kept out of the lexicon on purpose):

@@ -287,6 +287,8 @@ def test_title_sentiment_and_questions(parser: MuseService, text: str, intent: s
     ("something romantic for tonight no wait an action one", ["Action"], []),
     ("horror, or no, something funny with some mystery in it then", ["Comedy", "Mystery"], []),
     ("actually no romance", [], ["Romance"]),
+    # a murder story is a whodunit (every split's labels)
+    ("cozy village murder, not gory", ["Mystery"], []),
     ("my son is 7, he likes animals", ["Children"], []),
     ("a thriller, nothing for a 15 year old", ["Thriller"], []),
     ("anything except kids films and animation", [], ["Children", "Animation"]),
