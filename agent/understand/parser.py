@@ -399,6 +399,35 @@ def _relative_to_title(u: Understanding) -> None:
         u.era_shift = None
 
 
+def _question_sentences(text: str, titles: Sequence[TitleMention]) -> list[tuple[int, int]]:
+    """The sentences that ask about a named film (a "?" or a question word, and a title in them)."""
+    out = []
+    bounds = [0, *(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]
+    for start, end in zip(bounds, bounds[1:]):
+        sentence = text[start:end]
+        named = any(t.start is not None and start <= t.start < end for t in titles)
+        if named and (sentence.rstrip().endswith("?") or QUESTION_START.match(sentence) or ASK_ITEM.search(sentence)):
+            out.append((start, end))
+    return out
+
+
+def _split_question(u: Understanding, scan: str, rest: str, known: set[str], concepts: ConceptIndex | None,
+                    has_previous: bool) -> None:
+    """A question about a film asks, it does not like; the message's other sentences still say what is
+    wanted ("is pulp fiction too violent? if so suggest a tamer crime comedy"), and asking there for
+    films makes the message a request with the film still asked about."""
+    asked = _question_sentences(scan, u.titles)
+    inside = [t for t in u.titles if any(a <= (t.start or 0) < b for a, b in asked)]
+    for t in inside or u.titles:
+        t.sentiment = "ask"
+    other = _mask(rest, asked) if asked else ""
+    read = read_genres(other, known, concepts) if other.strip() else None
+    u.genres, u.avoid_genres = (read.wanted, read.avoided) if read else ([], [])
+    u.genre_mode = read.mode if read else "unsaid"
+    if other.strip() and ASKS_FOR_FILMS.search(_mask(scan, asked).replace("?", "")):
+        u.intent = "refine" if has_previous and not u.new_search else "recommend"
+
+
 def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | None, shown: Sequence[int] = (),
                has_previous: bool = False, concepts: ConceptIndex | None = None, newest_year: int = 2018) -> Understanding:
     """Parse one message. Never raises on odd text: the worst case is an empty understanding.
@@ -433,10 +462,8 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
         u.keywords = [w for w in u.keywords if w in concepts.tag_words or any(w in t for t in u.tags)]
     stated = any(sp.source == "lexicon" and not sp.negated for sp in read.spans)
     u.intent = read_intent(scan, u, has_previous, stated)
-    if u.intent == "ask_item":  # "is Alien too scary?" asks about Alien: no liking, no request
-        for t in u.titles:
-            t.sentiment = "ask"
-        u.genres, u.avoid_genres, u.genre_mode = [], [], "unsaid"
+    if u.intent == "ask_item":  # "is Alien too scary?" asks about Alien: no liking, no request from the question
+        _split_question(u, scan, rest, known, concepts, has_previous)
     if u.intent == "feedback":  # "it always moves me" is an opinion, not a request for dramas
         u.genres, u.genre_mode = [], "unsaid"
     return u

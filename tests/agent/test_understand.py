@@ -232,6 +232,15 @@ def test_a_question_asking_for_films_still_likes_the_title(parser: MuseService) 
     assert u.intent != "ask_item" and u.liked_ids and not u.asked_ids
 
 
+def test_a_question_about_a_film_keeps_the_wishes_said_beside_it(parser: MuseService) -> None:
+    u = read(parser, "is pulp fiction too violent to watch with my mum? if so suggest a tamer crime comedy from the 90s, nothing scary")
+    assert (u.intent, u.asked_ids, u.liked_ids) == ("recommend", [296], [])
+    assert (sorted(u.genres), u.avoid_genres) == (["Comedy", "Crime"], ["Horror"])
+    asked = read(parser, "eternal sunshine, is it a romance or a sci-fi? i'm after a romance, nothing cheesy")
+    assert (asked.intent, asked.genres) == ("ask_item", ["Romance"])  # the question's own genres are not wishes
+    assert read(parser, "is fargo a comedy?").genres == []
+
+
 def test_a_verdict_after_a_title_is_a_dislike(parser: MuseService) -> None:
     assert read(parser, "Interstellar was long and dull").disliked_ids
     assert read(parser, "I saw Gravity, wasn't for me").disliked_ids
