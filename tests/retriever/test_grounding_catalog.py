@@ -132,6 +132,8 @@ def test_catalog_form_moves_nothing_back() -> None:
     ("godfather 1 and 2 obviously", []),
     ("horror, American one please, no Mexican stuff", []),
     ("is the titanic the one where the door was big enough", []),
+    ("movie like Lawrence of Arabia, big adventure in desert", [1204]),  # a common word beside a title is still a word
+    ("how long is interstelar", [109487]),  # a misspelt title asked about
 ])
 def test_casual_mentions_and_ordinary_words(grounder: TitleGrounder, message: str, expected: list[int]) -> None:
     found = [g.item_id for g in grounder.find_mentions(message) if g.status == "matched"]

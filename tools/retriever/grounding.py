@@ -274,9 +274,10 @@ class TitleGrounder:
         # "how long is lawrence of arabia", "what about anchorman?" (not for ordinary words: "is it ... big enough?")
         question = before is not None and (before.lower in _IS or before.lower == "about") and _question(tokens, i)
         of_film = before is not None and before.lower == "of" and i > 1 and tokens[i - 2].lower in _OF_CUE  # "a rewatch of"
+        content = [t for t in span if t.lower not in TITLE_MINOR] or span
+        listed = listed and not (len(content) == 1 and content[0].lower in COMMON_WORDS)  # "lawrence of arabia, big adventure"
         cue = listed or (before is not None and (before.lower in _TITLE_CUE or asking or of_film))
         verdict = after is not None and (after.lower in _VERDICT or after.lower in _LIKE_AFTER)
-        content = [t for t in span if t.lower not in TITLE_MINOR] or span
         # A cue before "the conjuring" / "get out", or a verdict after several words ("scary movie 3 was"), is
         # evidence enough for a less-rated film; a lone word ("seen enough", "the killer was") must be popular.
         # A multi-word span that opens a sentence or carries the title's own article ("the godfather") reads as a name.
@@ -604,7 +605,8 @@ def _title_expected(tokens: list[_Tok], used: list[bool], i: int) -> bool:
         return True
     before = tokens[i - 1]
     similar_to = before.lower == "to" and i > 1 and tokens[i - 2].lower in ("similar", "close", "comparable")
-    return before.lower in _TYPO_CUE or similar_to or (
+    asked = before.lower in _IS and _question(tokens, i)  # "how long is interstelar"
+    return before.lower in _TYPO_CUE or similar_to or asked or (
         before.lower in ("and", "or") and i > 1 and used[i - 2] and not before.boundary_before)
 
 
