@@ -6,7 +6,7 @@ import pytest
 import torch
 
 from tools.gr import model as gr_model
-from tools.gr.model import GRConfig, build_model, gather_table
+from tools.gr.model import NUM_TIME_BUCKETS, GRConfig, RelativeBias, bias_index, build_model, gather_table
 
 
 def _model(kind: str, max_len: int = 16, num_items: int = 1200) -> torch.nn.Module:
@@ -176,3 +176,22 @@ def test_hstu_bias_gradients_match_the_plain_index(rab: str, monkeypatch: pytest
     assert fast.keys() == plain.keys() and ("block_rabs.0.time_w" in fast) is (rab == "block")
     for name in fast:
         torch.testing.assert_close(fast[name], plain[name], msg=name)
+
+
+def test_one_table_gather_is_the_position_bias_plus_the_time_bias_with_their_gradients() -> None:
+    g = torch.Generator().manual_seed(5)
+    offsets = torch.arange(20).view(-1, 1) - torch.arange(20).view(1, -1)  # negatives read as offset 0
+    buckets = torch.randint(0, NUM_TIME_BUCKETS + 1, (3, 20, 20), generator=g)
+    upstream = torch.randn(3, 20, 20, generator=g)
+    rel = RelativeBias(max_len=24)
+    with torch.no_grad():
+        rel.pos_w.normal_(generator=g)
+        rel.time_w.normal_(generator=g)
+    pos, time = rel.pos_w.detach().clone().requires_grad_(), rel.time_w.detach().clone().requires_grad_()
+    plain = pos[offsets.clamp(min=0)] + time[buckets]
+    plain.backward(upstream)
+    out = gather_table(rel.table(), bias_index(offsets, buckets))
+    out.backward(upstream)
+    assert torch.equal(out, plain)  # the same one addition per entry
+    torch.testing.assert_close(rel.pos_w.grad, pos.grad)
+    torch.testing.assert_close(rel.time_w.grad, time.grad)
