@@ -55,8 +55,10 @@ REFERENCE = [  # official generative-recommenders code, figures measured by the 
 ABLATION: list[tuple[str, dict[str, Any]]] = [
     ("final config", {}),
     ("50 epochs (the previous recipe's count)", {"epochs": 50}),
-    ("reference-style HSTU: plain LayerNorms, no UVQK bias, n = 211, a bias table per block, reference init", {
-        "norm": "plain", "uvqk_bias": False, "attn_n": 211, "rab": "block", "init": "reference"}),
+    ("third-pass recipe: affine LayerNorms, UVQK bias, n = 201, one shared bias table, torch init, lr 1e-3, dropout 0.2", {
+        "norm": "affine", "uvqk_bias": True, "attn_n": 0, "rab": "shared", "init": "torch", "lr": 1e-3, "dropout": 0.2}),
+    ("lr 1e-3 (the reference's)", {"lr": 1e-3}),
+    ("dropout 0.2 (the reference's)", {"dropout": 0.2}),
     ("negatives: 128 per sequence, shared by its positions", {"negatives": "row"}),
     ("negatives: one shared set of 128 per step", {"negatives": "batch"}),
     ("negatives: full softmax", {"negatives": "all"}),

@@ -27,3 +27,13 @@ def test_bad_overrides_are_errors() -> None:
         load_config(None, {"epochs": "many"})
     with pytest.raises(InvalidInputError):
         parse_overrides(["--epochs"])
+
+
+def test_a_model_table_applies_to_that_model_only(tmp_path) -> None:
+    path = tmp_path / "two.toml"
+    path.write_text('model = "hstu"\nlr = 1e-3\nepochs = 7\n[hstu]\nlr = 2e-3\nrab = "block"\n[sasrec]\nepochs = 9\n')
+    hstu_m, hstu_t = load_config(path)
+    sasrec_m, sasrec_t = load_config(path, {"model": "sasrec"})
+    assert (hstu_t.lr, hstu_t.epochs, hstu_m.rab) == (2e-3, 7, "block")
+    assert (sasrec_t.lr, sasrec_t.epochs, sasrec_m.rab) == (1e-3, 9, "shared")
+    assert load_config(path, {"lr": "5e-4"})[1].lr == 5e-4  # overrides still win

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 import torch
 
-from tools.gr.model import GRConfig, build_model
+from tools.gr import model as gr_model
+from tools.gr.model import NUM_TIME_BUCKETS, GRConfig, RelativeBias, bias_index, build_model, gather_table
 
 
 def _model(kind: str, max_len: int = 16, num_items: int = 1200) -> torch.nn.Module:
@@ -121,3 +122,76 @@ def test_reference_init_is_hstu_only_and_small() -> None:
     assert float(ref.rab.time_w.detach().abs().sum()) > 0  # the attention biases no longer start at zero
     a, b = build("sasrec", "reference").state_dict(), build("sasrec", "torch").state_dict()
     assert all(torch.equal(a[k], b[k]) for k in a)
+
+
+@pytest.mark.parametrize("shape", [(16, 40, 40), (1, 40, 40), (7,)])
+def test_table_gather_matches_the_plain_index_and_its_gradient(shape: tuple[int, ...]) -> None:
+    g = torch.Generator().manual_seed(3)
+    idx = torch.randint(0, 129, shape, generator=g)
+    idx[..., 0] = 5  # a slot read many times
+    table = torch.randn(129, generator=g)
+    upstream = torch.randn(shape, generator=g)
+    plain, fast = table.clone().requires_grad_(), table.clone().requires_grad_()
+    plain[idx].backward(upstream)
+    out = gather_table(fast, idx)
+    out.backward(upstream)
+    assert torch.equal(out, table[idx])
+    assert fast.grad is not None and plain.grad is not None
+    torch.testing.assert_close(fast.grad, plain.grad)
+    exact = torch.zeros(129, dtype=torch.float64).index_add_(0, idx.reshape(-1), upstream.double().reshape(-1))
+    torch.testing.assert_close(fast.grad.double(), exact, rtol=0, atol=1e-4)  # per-slot sums
+
+
+def test_table_gather_gradient_is_the_same_every_run_with_two_threads() -> None:
+    threads = torch.get_num_threads()
+    torch.set_num_threads(2)
+    try:
+        g = torch.Generator().manual_seed(4)
+        idx, upstream = torch.randint(0, 129, (16, 200, 200), generator=g), torch.randn(16, 200, 200, generator=g)
+        grads = []
+        for _ in range(5):
+            table = torch.zeros(129, requires_grad=True)
+            gather_table(table, idx).backward(upstream)
+            grads.append(table.grad)
+        assert all(torch.equal(grads[0], other) for other in grads[1:])
+    finally:
+        torch.set_num_threads(threads)
+
+
+@pytest.mark.parametrize("rab", ["shared", "block"])
+def test_hstu_bias_gradients_match_the_plain_index(rab: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    items, times = _history()
+    torch.manual_seed(0)
+    model = build_model(GRConfig(num_items=1200, max_len=16, d_model=16, dropout=0.0, rab=rab, init="reference", time_bias="request"))
+
+    def grads() -> dict[str, torch.Tensor]:
+        model.zero_grad()
+        h, _ = model(items, times, None, times + 100)
+        (h * torch.linspace(-1, 1, h.numel()).view_as(h)).sum().backward()
+        return {name: p.grad.clone() for name, p in model.named_parameters() if p.grad is not None}
+
+    fast = grads()
+    monkeypatch.setattr(gr_model, "gather_table", lambda table, idx: table[idx])
+    plain = grads()
+    assert fast.keys() == plain.keys() and ("block_rabs.0.time_w" in fast) is (rab == "block")
+    for name in fast:
+        torch.testing.assert_close(fast[name], plain[name], msg=name)
+
+
+def test_one_table_gather_is_the_position_bias_plus_the_time_bias_with_their_gradients() -> None:
+    g = torch.Generator().manual_seed(5)
+    offsets = torch.arange(20).view(-1, 1) - torch.arange(20).view(1, -1)  # negatives read as offset 0
+    buckets = torch.randint(0, NUM_TIME_BUCKETS + 1, (3, 20, 20), generator=g)
+    upstream = torch.randn(3, 20, 20, generator=g)
+    rel = RelativeBias(max_len=24)
+    with torch.no_grad():
+        rel.pos_w.normal_(generator=g)
+        rel.time_w.normal_(generator=g)
+    pos, time = rel.pos_w.detach().clone().requires_grad_(), rel.time_w.detach().clone().requires_grad_()
+    plain = pos[offsets.clamp(min=0)] + time[buckets]
+    plain.backward(upstream)
+    out = gather_table(rel.table(), bias_index(offsets, buckets))
+    out.backward(upstream)
+    assert torch.equal(out, plain)  # the same one addition per entry
+    torch.testing.assert_close(rel.pos_w.grad, pos.grad)
+    torch.testing.assert_close(rel.time_w.grad, time.grad)

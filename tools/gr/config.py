@@ -126,12 +126,26 @@ def parse_overrides(args: list[str]) -> dict[str, str]:
     return out
 
 
+MODEL_TABLES = ("hstu", "sasrec")
+
+
+def _file_values(path: Path, model: str | None) -> dict[str, Any]:
+    """A config file's keys: the top level, then its `[hstu]` or `[sasrec]` table for the model
+    that will be built (a recipe detail that suits one model only, e.g. HSTU's learning rate)."""
+    values = tomllib.loads(path.read_text(encoding="utf-8"))
+    tables = {name: values.pop(name) for name in MODEL_TABLES if isinstance(values.get(name), dict)}
+    chosen = model or values.get("model", GRConfig.model)
+    values.update(tables.get(chosen, {}))
+    return values
+
+
 def load_config(name_or_path: str | Path | None, overrides: dict[str, Any] | None = None) -> tuple[GRConfig, TrainConfig]:
     """Model and training configs from a TOML file (or defaults) with overrides applied."""
+    overrides = overrides or {}
     values: dict[str, Any] = {}
     if name_or_path is not None:
-        values.update(tomllib.loads(config_path(name_or_path).read_text(encoding="utf-8")))
-    values.update(overrides or {})
+        values.update(_file_values(config_path(name_or_path), overrides.get("model")))
+    values.update(overrides)
     model_kw, train_kw = {}, {}
     for key, value in values.items():
         if key in MODEL_KEYS:
