@@ -52,7 +52,7 @@ _OF_CUE = frozenset("rewatch rewatching fan fans sequel sequels remake version e
 _ASKING = frozenset("is was did does has have".split())
 #: ...or, at the start of a sentence, right after it ("true romance is one of my favourites").
 _VERDICT = frozenset("is was were".split())
-# ...and words after a title that say "a film like this one" ("lotr vibes", "enter the dragon type", "lock stock energy")
+#: ...and words after a title that say "a film like this one" ("lotr vibes", "enter the dragon type", "lock stock energy")
 _LIKE_AFTER = frozenset("type vibes vibe energy esque tier".split())
 #: Where a lower-case run that may be a misspelt title stops.
 _RUN_STOP = _VERDICT | frozenset("and or but for with from are".split())
@@ -176,9 +176,10 @@ class TitleGrounder:
                 for name in prefix_names(key):
                     owners[name].add(item.item_id)
         for name, ids in owners.items():
-            (item_id,) = ids if len(ids) == 1 else (None,)
-            if item_id is not None and name not in self._by_key and self._items[item_id].popularity >= DOMINANT_MIN:
-                self._by_key[name].append(item_id)
+            if len(ids) == 1 and name not in self._by_key:
+                item_id = next(iter(ids))
+                if self._items[item_id].popularity >= DOMINANT_MIN:
+                    self._by_key[name].append(item_id)
 
     def _punctuated_surfaces(self) -> dict[str, list[tuple[_Surface, tuple[int, ...]]]]:
         """Titles with punctuation between their words ("Monsters, Inc.", "Kill Bill: Vol. 1",
