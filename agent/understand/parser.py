@@ -41,13 +41,22 @@ ASK_ITEM = re.compile(
 )
 #: A question about one film ("is fargo a comedy?", "who directed pulp fiction", "how long is titanic").
 QUESTION_START = re.compile(
-    r"^\s*(?:is|was|are|were|does|did|do|has|had|how|who(?:'s)?|what(?:'s)?|whats|when|where|why|which|can|could|should|would|will)\b",
+    r"^\s*(?:(?:hey|hi|hello|um+|uh+|er+m?|so|ok(?:ay)?|well|oh|quick question)\W+)*(?:is|was|are|were|does|did|do|has|had|how|who(?:'s)?|what(?:'s)?|whats|when|where|why|which|can|could|should|would|will)\b",
     re.IGNORECASE,
 )
 #: ...unless it asks for films ("is there something like Alien?", "what would you recommend after Heat?").
 REQUEST_CUE = re.compile(
     r"\b(recommend|suggest|something|anything|similar|like|more|others?|movies|films|ideas|options|picks?|got)\b", re.IGNORECASE
 )
+#: Words about the film asked of, not a wish for others ("more of a comedy or a war movie?", "the kids
+#: want to rewatch one of them").
+ABOUT_THE_FILM = re.compile(
+    r"\bmore of an?\b|\b(?:more|better|worse)\s+(?:\w+\s+)?than\b|"
+    r"\b(?:wants?|wanna|going|like) to (?:re)?(?:watch|see|show)\s+(?:it|them|that|this|one of them)\b", re.IGNORECASE)
+#: A question about what is in a film ("anything violent in the sound of music?", "is there a lot of kissing in ...").
+CONTENT_QUESTION = re.compile(
+    r"^\W*(?:is there|are there|anything|any|how much|how many)\b(?:(?!\b(?:movies?|films?|like|similar)\b)[^.?!])*\bin\s*$",
+    re.IGNORECASE)
 #: A verdict after the title in its own sentence ("Avatar was pretty but boring", "Inception, not my thing").
 NEGATIVE_AFTER = re.compile(
     r"\b(not (?:my thing|for me|my cup of tea|great|good|to my taste|my taste|my kind of)|wasn'?t (?:for me|good|great|my thing)|(?:way |far |much )?too "
@@ -296,7 +305,9 @@ def _asked_about(text: str, t: TitleMention) -> bool:
     closed = _SENTENCE_END.search(text, t.end)
     if closed is None or closed.group() != "?":
         return False
-    sentence = text[opened:t.start] + text[t.end:closed.start()]
+    if CONTENT_QUESTION.search(text[opened:t.start]):
+        return True
+    sentence = ABOUT_THE_FILM.sub(" ", text[opened:t.start] + text[t.end:closed.start()])
     return not (REQUEST_CUE.search(sentence) or ASKS_FOR_FILMS.search(sentence) or POSITIVE_CUE.search(sentence)
                 or _MORE_OF_IT.search(sentence))
 
@@ -305,7 +316,7 @@ def read_intent(text: str, u: Understanding, has_previous: bool, stated_genres: 
     """What this message does; `stated_genres`: a genre was named outright (not only inferred from a mood)."""
     if not text or (CHITCHAT.match(text) and not u.titles and not u.genres and not u.avoid_genres):
         return "chitchat"
-    if u.titles and (ASK_ITEM.search(text) or (QUESTION_START.match(text) and not REQUEST_CUE.search(text))
+    if u.titles and (ASK_ITEM.search(text) or (QUESTION_START.match(text) and not REQUEST_CUE.search(ABOUT_THE_FILM.sub(" ", text)))
                      or any(_asked_about(text, t) for t in u.titles)):
         return "ask_item"
     if u.references and all(s != "neutral" for _, s in u.references) and not (u.genres or u.avoid_genres or u.era_shift or u.year_min or u.year_max):
@@ -424,8 +435,10 @@ def _split_question(u: Understanding, scan: str, rest: str, known: set[str], con
     read = read_genres(other, known, concepts) if other.strip() else None
     u.genres, u.avoid_genres = (read.wanted, read.avoided) if read else ([], [])
     u.genre_mode = read.mode if read else "unsaid"
-    if other.strip() and ASKS_FOR_FILMS.search(_mask(scan, asked).replace("?", "")):
+    if other.strip() and ASKS_FOR_FILMS.search(ABOUT_THE_FILM.sub(" ", _mask(scan, asked)).replace("?", "")):
         u.intent = "refine" if has_previous and not u.new_search else "recommend"
+    else:  # "is inside out sad? thinking of it for my 6yo": the child is the asked film's audience, not a wish
+        u.genres = [g for g in u.genres if g != "Children"]
 
 
 def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | None, shown: Sequence[int] = (),

@@ -239,6 +239,8 @@ def test_a_question_about_a_film_keeps_the_wishes_said_beside_it(parser: MuseSer
     asked = read(parser, "eternal sunshine, is it a romance or a sci-fi? i'm after a romance, nothing cheesy")
     assert (asked.intent, asked.genres) == ("ask_item", ["Romance"])  # the question's own genres are not wishes
     assert read(parser, "is fargo a comedy?").genres == []
+    audience = read(parser, "is the lion king sad? thinking of it for my 5 year old")  # the audience of the asked film
+    assert (audience.intent, audience.genres) == ("ask_item", [])
 
 
 def test_a_verdict_after_a_title_is_a_dislike(parser: MuseService) -> None:
@@ -279,6 +281,11 @@ def test_spelled_out_years_are_masked_whole() -> None:
     ("they've done Frozen and Zootopia to death, something else", "recommend", [], [106696, 152081], []),
     ("seen the matrix a million times, love it", "recommend", [2571], [], []),
     ("mad max fury road, skip mad max beyond thunderdome", "recommend", [122882], [3704], []),
+    # what is in a film, comparisons and wanting to rewatch it are questions, not requests; "um" before one too
+    ("any swearing in the lion king? asking for my 6 year old", "ask_item", [], [], [364]),
+    ("is alien more of a horror or a sci-fi?", "ask_item", [], [], [1214]),
+    ("is toy story 2 better than toy story? my son wants to see one of them", "ask_item", [], [], [3114, 1]),
+    ("um is the terminator too scary for a ten year old", "ask_item", [], [], [1240]),
 ])
 def test_title_sentiment_and_questions(parser: MuseService, text: str, intent: str, liked: list[int], disliked: list[int],
                                        asked: list[int]) -> None:
