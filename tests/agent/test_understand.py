@@ -315,6 +315,13 @@ def test_title_sentiment_and_questions(parser: MuseService, text: str, intent: s
     ("something w superheroes but make it funny", ["Comedy"], []),
     ("a drama about a family in a small town", ["Drama"], []),
     ("anything but horror lol", [], ["Horror"]),
+    # refusals said after the genre or as what someone won't watch
+    ("something old, but westerns I don't like", [], ["Western"]),
+    ("I like thrillers, I don't like horror", ["Thriller"], ["Horror"]),
+    ("grandma won't watch anything animated", [], ["Animation"]),
+    ("keep it out of romance territory please", [], ["Romance"]),
+    ("a comedy from the 60s, musicals excluded", ["Comedy"], ["Musical"]),
+    ("sci-fi bores us to tears, a thriller", ["Thriller"], ["Sci-Fi"]),
     ("something ghoulish", ["Horror"], []),
     ("a side-splitting one", ["Comedy"], []),
     ("toons for the tykes", ["Animation", "Children"], []),
