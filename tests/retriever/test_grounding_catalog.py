@@ -134,6 +134,12 @@ def test_catalog_form_moves_nothing_back() -> None:
     ("is the titanic the one where the door was big enough", []),
     ("movie like Lawrence of Arabia, big adventure in desert", [1204]),  # a common word beside a title is still a word
     ("how long is interstelar", [109487]),  # a misspelt title asked about
+    # a year beside a lower-case title dates its version; a sequel's number after a casual title; "directed"
+    ("halloween 78 is the scariest", [1982]),
+    ("is the 2016 jungle book any good", [137857]),
+    ("hey um is toy story three sad", [78499]),
+    ("who directed heat?", [6]),
+    ("a thriller from 1995", []),
 ])
 def test_casual_mentions_and_ordinary_words(grounder: TitleGrounder, message: str, expected: list[int]) -> None:
     found = [g.item_id for g in grounder.find_mentions(message) if g.status == "matched"]

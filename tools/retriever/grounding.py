@@ -39,10 +39,10 @@ TITLE_MINOR = CONNECTORS | frozenset("or nor by as vs v into but per via upon".s
 #: Words right before a lower-case span that name a film ("loved children of men", "more like heat").
 _TYPO_CUE = frozenset("loved love liked like likes enjoyed adored watched saw seen rewatched hated disliked".split())
 #: ...and, for titles spelt right, words that also come before one ("about the godfather", "better than heat").
-_TITLE_CUE = _TYPO_CUE | frozenset("watch watching rewatch rewatching tried about than vs versus skip".split())
+_TITLE_CUE = _TYPO_CUE | frozenset("watch watching rewatch rewatching tried about than vs versus skip directed".split())
 _ARTICLES = frozenset("the a an".split())
 #: Before one lower-case word, the words that make it a title ("loved heat", "the movie avatar", "how long is titanic").
-_WORD_CUE = _TYPO_CUE | frozenset("watch watching rewatch rewatching tried movie film flick".split())
+_WORD_CUE = _TYPO_CUE | frozenset("watch watching rewatch rewatching tried movie film flick directed".split())
 _IS = frozenset(["is", "was", "whats", "what s", "who s"])
 _QUESTION_WORDS = frozenset("how what whats who whos when where which is was does did".split())
 _PLACE_BEFORE = frozenset("on in at into onto from to with near under over across through inside around behind by off".split())
@@ -468,15 +468,42 @@ class TitleGrounder:
                 key = self._indexed(key)
                 if key not in self._by_key:
                     continue
-                if capitals or self._casual(tokens, i, length, key, _beside_title(tokens, used, i, length)):
+                version = None if capitals else self._version_year(tokens, used, i, length, key)
+                if capitals or version or self._casual(tokens, i, length, key, _beside_title(tokens, used, i, length)) \
+                        or self._sequel_of_casual(text, tokens, used, i, length):
                     end, year = _year_after(text, tokens, i + length)
+                    first, last = i, i + length - 1 + (1 if end else 0)
+                    if version is not None:  # "halloween 78", "the 2016 jungle book": the year dates the version and is no era
+                        year, first, last = version[1], min(first, version[0]), max(last, version[0])
+                        end = tokens[last].end
                     grounding = self._decide(text[span[0].start : span[-1].end], {k: 100.0 for k in self._by_key[key]}, year, "exact")
-                    found.append(_at(grounding, span[0].start, end or span[-1].end))
-                    for j in range(i, i + length + (1 if end else 0)):
+                    found.append(_at(grounding, tokens[first].start, end or span[-1].end))
+                    for j in range(first, last + 1):
                         used[j] = True
                     i += length - 1
                     break
             i += 1
+
+    def _version_year(self, tokens: list[_Tok], used: list[bool], i: int, length: int, key: str) -> tuple[int, int] | None:
+        """A year right after or before a lower-case title that dates one of its versions ("halloween 78",
+        "the 2016 jungle book", "robocop '87"): (the year's token index, the year)."""
+        years = {self._items[k].year for k in self._by_key[key]} - {None}
+        for j, joined in ((i + length, i + length < len(tokens) and not tokens[i + length].boundary_before),
+                          (i - 1, i > 0 and not tokens[i].boundary_before)):
+            if not joined or used[j] or not re.fullmatch(r"'?(?:\d{2}|(?:18|19|20)\d{2})", tokens[j].word):
+                continue
+            number = int(tokens[j].word.lstrip("'"))
+            for year in years:
+                if number == year or (number < 100 and year % 100 == number):
+                    return j, year
+        return None
+
+    def _sequel_of_casual(self, text: str, tokens: list[_Tok], used: list[bool], i: int, length: int) -> bool:
+        """A sequel's number after a title named casually ("is toy story three sad"): the longer title is meant."""
+        if length < 2 or not canonical_key(f"x {tokens[i + length - 1].lower}").split()[-1].isdigit():
+            return False
+        key = self._indexed(normalise_title(text[tokens[i].start : tokens[i + length - 2].end]))
+        return key in self._by_key and self._casual(tokens, i, length - 1, key, _beside_title(tokens, used, i, length - 1))
 
     def _capitalised_runs(self, text: str, tokens: list[_Tok], used: list[bool], found: list[Grounding]) -> None:
         for run in _runs(tokens, used):
