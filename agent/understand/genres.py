@@ -24,7 +24,7 @@ _LEXICON = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(
-    r"[,.;:!?()\n]|(?<!anything)(?<!everything)\sbut\s|\sor\s+(?=(?:he|she|they|we|i|you|it)(?:'\w+)?\s)|\s(?:and|though|although|however|yet|whereas|while|so|just|only|rather)\s|\s-\s",
+    r"[,.;:!?()\n]|(?<!anything)(?<!everything)\sbut\s|\sor\s+(?=(?:he|she|they|we|i|you|it)(?:'\w+)?\s)|\s(?:and|though|although|however|yet|whereas|while|so|just|only|rather)\s|\s-\s|(?<!thing)\s(?=(?:i|we) (?:want|need|wanna)\b)",
     re.IGNORECASE)  # "anything but horror" is one refusal
 #: A child's age: "for my 6 year old", "my son is 7", "kids (7 and 10)", "ages 4 to 12", "he's five".
 _AGE_WORDS = {**UNITS, **TEENS}
@@ -80,8 +80,23 @@ def clause_before(text: str, start: int) -> str:
     return head[ends[-1].end():] if ends else head
 
 
+#: A refusal taken back in the same breath ("I wouldn't say I dislike sci-fi", "I'm not against a bit of romance").
+HEDGE = re.compile(
+    r"\b(?:(?:i|we) wouldn'?t say (?:i|we) (?:dislike|hate)|"
+    r"(?:i'?m|i am|we'?re|we are) not against|(?:i|we) (?:have|'ve got) nothing against|nothing against)\b[^,.;!?]*$",
+    re.IGNORECASE)
+#: The viewers are adults: no film made for children ("fantasy for grown-ups", "a toon for grown folk").
+ADULT_AUDIENCE = re.compile(
+    r"(?:^|[,.;:!?]\s*|\b(?:films?|movies?|ones?|something|anything|stuff|pictures?|flicks?|toons?|cartoons?|anime|animation|animated|"
+    r"fantasy|fairy ?tales?|things?|but|only|just|strictly|made|meant|aimed)\s+)(?P<audience>(?:for|4) (?:the )?(?:grown[- ]?ups|adults|grown[- ]?(?:folks?|people)|adult (?:people|persons?|viewers)))\b", re.IGNORECASE)
+
+
 def _negated(text: str, start: int, end: int) -> bool:
     return bool(NEGATION.search(clause_before(text, start)) or NEGATION_AFTER.match(text[end:end + 40]))
+
+
+def _hedged(text: str, span: "GenreSpan") -> bool:
+    return bool(HEDGE.search(text, 0, span.start))
 
 
 def age_spans(text: str, known: set[str]) -> list[GenreSpan]:
@@ -196,12 +211,16 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
     no_genre = [s for s in spans if not s.genres]
     spans = [s for s in spans if s.genres]
     spans += [s for s in age_spans(text, known) if not _overlaps(s, spans)]
+    if "Children" in known:
+        adults = [GenreSpan(m.start("audience"), m.end(), ("Children",), "lexicon", True) for m in ADULT_AUDIENCE.finditer(text)]
+        spans += [s for s in adults if not _overlaps(s, spans)]
     tag_hits: list[tuple[Phrase, str, float]] = []
     if concepts is not None:
         extra, tag_hits = _concept_spans(text, spans + no_genre, concepts)
         spans += [s for s in extra if not any(a <= s.start < b for a, b in unavoid_spans)]
     spans.sort(key=lambda s: s.start)
     spans = _carry_negation(text, spans)
+    spans = [s for s in spans if not _hedged(text, s)]
     read.spans = spans
     removed = [s for s in spans if not s.negated and REMOVE.search(clause_before(text, s.start))]
     spans = _taken_back(turns[-1] if turns else None, spans, removed)
@@ -215,8 +234,10 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
     heads = {i for i, (a, b) in enumerate(zip(spans, spans[1:]), start=1)
              if a.negated and b.negated and not text[a.end:b.start].strip(" -") and set(b.genres) <= asked}
     outright = {g for s in wanted_spans if s.strong for g in s.genres}  # "war film, no battle scenes": War stays
+    # "a comedy, no romcoms": a refused mix rules out only what was not asked for outright
     read.avoided = list(dict.fromkeys(g for i, s in enumerate(spans) if s.negated and i not in heads
-                                      and (s.strong or not set(s.genres) <= outright) for g in s.genres))
+                                      and (s.strong or not set(s.genres) <= outright) for g in s.genres
+                                      if len(s.genres) == 1 or g not in outright))
     read.wanted = [g for g in dict.fromkeys(g for s in wanted_spans for g in s.genres) if g not in read.avoided]
     read.mode = _mode(text, [s for s in wanted_spans if any(g in read.wanted for g in s.genres)]) if read.wanted else "unsaid"
     read.unavoided = list(dict.fromkeys(read.unavoided))

@@ -121,7 +121,7 @@ NEGATORS = (
     r"don'?t (?:show|give|recommend|suggest)(?: me| us)?|do not (?:show|give|recommend|suggest)(?: me| us)?|"
     r"the last thing (?:i|we) (?:want|need) is|exclud(?:e|es|ed|ing)|omit(?:s|ted|ting)?|(?:the )?absence of|no tolerance for|"
     r"veto(?:es|ed)?|vetoing|bann?(?:ed|s)?|refuses? to (?:watch|see)|refused to (?:watch|see)|stop (?:suggesting|recommending|showing)|"
-    r"won'?t (?:watch|see|sit through|have|do)|will not (?:watch|see|sit through)|keep (?:it |them |us )?out of|leaving out|"
+    r"nt|don'?t let|won'?t (?:watch|see|sit through|have|do)|will not (?:watch|see|sit through)|keep (?:it |them |us )?out of|leaving out|"
     r"nowt|none of (?:your|the|those)|(?:i'?m|im|i am|we'?re|we are) (?:so |totally |completely |well )?over|rather avoid|would avoid)"
 )
 NEGATION = re.compile(rf"(?<![\w'-]){NEGATORS}(?![\w'-])", re.IGNORECASE)
@@ -129,7 +129,7 @@ NEGATION_AFTER = re.compile(
     r"^\W{0,3}(?:(?:ones|films?|movies?|stuff|flicks?)\s+)?(?:is|are|'s)?\s*(?:not for me|excluded|(?:i|we) (?:don'?t|do not|can'?t) (?:like|stand|want|do)\s*(?:[,.;!?]|$)|bores? us|not my thing|not my cup of tea|is a no|are a no|please not|no thanks|"
     r"no thank you|isn'?t my thing|aren'?t my thing|is off the table|are off the table|makes? me sick|bores? me|"
     r"is boring|are boring|is out|are out|need not apply|can stay home|(?:are|is) (?:a )?(?:dealbreakers?|no-go)|"
-    r"(?:a )?no-go|a (?:hard )?no\b|free\b|can go\b|(?:is|are) banned|(?:is|are) vetoed|forget it|give (?:it|them|those|that) a miss|(?:is |are |'s )?a hard pass|hard pass|out of the question|off limits|not happening|"
+    r"(?:a )?no-go|a (?:hard )?no\b|away from (?:me|us|them)|free\b|can go\b|(?:is|are) banned|(?:is|are) vetoed|forget it|give (?:it|them|those|that) a miss|(?:is |are |'s )?a hard pass|hard pass|out of the question|off limits|not happening|"
     r"(?:is|are|'s)?\s*(?:n'?t|not) (?:really |quite |exactly )?my (?:thing|cup of tea|jam|genre|scene)|(?:no|nope|nah)\s*(?:[,.;!?]|$))",
     re.IGNORECASE,
 )
@@ -164,6 +164,7 @@ STRONG = frozenset("""
 # ("no laughs" Comedy, "nothing lovey dovey" Romance), unless that genre is asked for outright.
 CONTENT_ONLY = frozenset("""
     gore gory sad serious slasher slashers heist heists zombie zombies vampire vampires gruesome bloodbath
+    biopic biopics biography biographical
 """.split())
 
 # Cues that take a genre out of the request without ruling it out ("drop the fantasy part", "less action").

@@ -239,6 +239,7 @@ def test_a_question_about_a_film_keeps_the_wishes_said_beside_it(parser: MuseSer
     asked = read(parser, "eternal sunshine, is it a romance or a sci-fi? i'm after a romance, nothing cheesy")
     assert (asked.intent, asked.genres) == ("ask_item", ["Romance"])  # the question's own genres are not wishes
     assert read(parser, "is fargo a comedy?").genres == []
+    assert "Children" not in read(parser, "I really disliked Shrek, too many jokes for adults").avoid_genres
     audience = read(parser, "is the lion king sad? thinking of it for my 5 year old")  # the audience of the asked film
     assert (audience.intent, audience.genres) == ("ask_item", [])
 
@@ -322,6 +323,15 @@ def test_title_sentiment_and_questions(parser: MuseService, text: str, intent: s
     ("keep it out of romance territory please", [], ["Romance"]),
     ("a comedy from the 60s, musicals excluded", ["Comedy"], ["Musical"]),
     ("sci-fi bores us to tears, a thriller", ["Thriller"], ["Sci-Fi"]),
+    # texting "nt", things kept away, a new "i want" clause, a refused mix beside its asked genre, hedges, adult viewers
+    ("smth funny pls, nt a romcom", ["Comedy"], ["Romance"]),
+    ("keep westerns away from me, a thriller", ["Thriller"], ["Western"]),
+    ("don't let anything animated near me", [], ["Animation"]),
+    ("i don't want a crime film i want a war film", ["War"], ["Crime"]),
+    ("a comedy but no romcoms", ["Comedy"], ["Romance"]),
+    ("I'm not against a bit of romance, mainly I want adventure", ["Adventure"], []),
+    ("a fantasy for grown-ups", ["Fantasy"], ["Children"]),
+    ("a western, no biopics", ["Western"], []),
     ("something ghoulish", ["Horror"], []),
     ("a side-splitting one", ["Comedy"], []),
     ("toons for the tykes", ["Animation", "Children"], []),

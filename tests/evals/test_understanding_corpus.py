@@ -14,7 +14,7 @@ from evals.understanding import CATALOG_GENRES, CorpusError, Request, load_split
 
 CATALOG = Path(__file__).resolve().parents[2] / "data" / "ml-latest-small" / "movies.csv"
 FROZEN_TEST_SHA256 = "799a3b0a146d51535139d24bd83188bbe95560e0c1360fab3196de7ec62c69fa"
-ALL_SPLITS = ("dev", "test", "dev2", "check", "dev3", "dev4")
+ALL_SPLITS = ("dev", "test", "dev2", "check", "dev3", "dev4", "dev5")
 INTENTS = {"recommend", "refine", "ask_item", "feedback", "chitchat"}
 
 
@@ -41,7 +41,7 @@ def test_splits_are_big_enough_and_ids_unique() -> None:
 def test_ids_are_unique_across_all_splits_and_carry_their_prefix() -> None:
     ids = [r.id for split in ALL_SPLITS for r in load_split(split)]
     assert len(ids) == len(set(ids))
-    for split in ("dev2", "check", "dev3", "dev4"):
+    for split in ("dev2", "check", "dev3", "dev4", "dev5"):
         assert all(r.id.startswith(f"{split}-") for r in load_split(split)), split
 
 
@@ -74,14 +74,15 @@ def _slot_counts(requests: list[Request]) -> dict[str, int]:
     }
 
 
-#: Each later split's emphases (dev3: refusals and follow-ups; dev4: titles, several per message).
+#: Each later split's emphases (dev3: refusals and follow-ups; dev4: titles, several per message; dev5: refusals, titles, eras).
 EMPHASES = {
     "dev3": {"avoided": 100, "titles": 90, "years": 70, "mixes": 25, "alternatives": 5, "refines": 50},
     "dev4": {"avoided": 90, "titles": 100, "two titles": 50, "years": 90, "mixes": 15, "alternatives": 5},
+    "dev5": {"avoided": 100, "titles": 110, "two titles": 20, "years": 90, "mixes": 30, "alternatives": 5},
 }
 
 
-@pytest.mark.parametrize(("split", "prefix", "context_share"), [("dev3", "v3-", 6), ("dev4", "v4-", 10)])
+@pytest.mark.parametrize(("split", "prefix", "context_share"), [("dev3", "v3-", 6), ("dev4", "v4-", 10), ("dev5", "v5-", 8)])
 def test_later_splits_cover_every_slot_with_their_emphases(split: str, prefix: str, context_share: int) -> None:
     requests = load_split(split)
     assert len(requests) >= 300
@@ -91,11 +92,11 @@ def test_later_splits_cover_every_slot_with_their_emphases(split: str, prefix: s
     assert counts["contexts"] >= len(requests) // context_share
     assert all(r.voice.startswith(prefix) for r in requests)
     assert all(r.context for r in requests if r.intent == "refine")
-    if split == "dev4":
+    if split != "dev3":
         assert len({r.voice for r in requests}) == 8
 
 
-@pytest.mark.parametrize("split", ["dev2", "check", "dev3", "dev4"])
+@pytest.mark.parametrize("split", ["dev2", "check", "dev3", "dev4", "dev5"])
 def test_new_splits_avoid_the_readme_example_words(split: str) -> None:
     examples = {"rib-tickler", "oater", "horse opera", "gumshoe", "sleuth", "hair-raising", "guffaw", "kaiju", "giallo",
                 "noughties", "circa", "nail-biter", "tearjerker", "claymation", "whodunnit", "bloodcurdling", "make me laugh"}
