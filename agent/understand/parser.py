@@ -27,9 +27,9 @@ REFERENCE = re.compile(r"(?:#\s?(?P<num>[1-9])\b|\b(?:the\s+)?(?P<ord>first|seco
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
 NEGATIVE_CUE = re.compile(r"\b(hate[ds]?|hated|dislike[ds]?|didn'?t like|did not like|don'?t like|not a fan of|boring|awful|terrible|couldn'?t stand|"
                           r"can'?t stand|not|no more|never again|never understood|won'?t (?:watch|see)|will not (?:watch|see)|refuse to (?:watch|see)|"
-                          r"none of|skip|minus|except|anything but)\b",
+                          r"none of|skip|minus|except|anything but|disappointed (?:by|with|in)|let down by|h8(?:e?d)?|nt)\b",
                           re.IGNORECASE)
-POSITIVE_CUE = re.compile(r"\b(love[ds]?|loved|like[ds]?|liked|enjoy(?:ed|s)?|adore[ds]?|fan of|favou?rite|great|amazing|more like|similar to|such as)\b", re.IGNORECASE)
+POSITIVE_CUE = re.compile(r"\b(luv(?:'?d|s)?|lk|love[ds]?|loved|like[ds]?|liked|enjoy(?:ed|s)?|adore[ds]?|fan of|favou?rite|great|amazing|more like|similar to|such as)\b", re.IGNORECASE)
 ASK_ITEM = re.compile(
     r"\b(what(?:'s| is)\s+.+\s+about|tell me (?:more )?about|tell me (?:whether|if|who|what|when|how)|who (?:is|was|'s) in|"
     r"who (?:directed|made|wrote|stars|starred|plays|played|acts|acted)|is\s+.+\s+(?:any good|worth)|"
@@ -200,7 +200,7 @@ def title_sentiment(text: str, start: int | None, end: int | None = None, next_s
 #: A bare verdict right after a title in a list of verdicts ("jurassic park yes, lost world no").
 _BARE_NO = re.compile(r"\s*(?:no|nope|nah|meh)\s*(?:[,.!?;]|$)", re.IGNORECASE)
 #: Seen so often it is ruled out ("they've done Frozen to death", "seen frozen a hundred times so not that"; not "..., love it").
-_OVERSEEN = re.compile(r"\b(?:to death|(?:a |one )?(?:hundred|million|thousand|billion|zillion) times)\b", re.IGNORECASE)
+_OVERSEEN = re.compile(r"\b(?:to death|(?:a |one )?(?:hundred|million|thousand|billion|zillion) times|\d{2,}\s?x)\b", re.IGNORECASE)
 #: Nothing but a list separator between two titles ("cars and cars 2 were boring").
 _LISTED = re.compile(r"\s*(?:and|or|&|\+|, and|, or)\s*", re.IGNORECASE)
 

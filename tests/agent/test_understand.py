@@ -287,6 +287,10 @@ def test_spelled_out_years_are_masked_whole() -> None:
     ("is alien more of a horror or a sci-fi?", "ask_item", [], [], [1214]),
     ("is toy story 2 better than toy story? my son wants to see one of them", "ask_item", [], [], [3114, 1]),
     ("um is the terminator too scary for a ten year old", "ask_item", [], [], [1240]),
+    # disappointment, texting, seen it 20x
+    ("I was rather disappointed by Titanic. A love story, an older one.", "recommend", [], [1721], []),
+    ("h8ed la la land, smth w jazz tho", "recommend", [], [164909], []),
+    ("cartoons 4 my 5yo, she's seen frozen 100x", "recommend", [], [106696], []),
 ])
 def test_title_sentiment_and_questions(parser: MuseService, text: str, intent: str, liked: list[int], disliked: list[int],
                                        asked: list[int]) -> None:

@@ -140,6 +140,13 @@ def test_catalog_form_moves_nothing_back() -> None:
     ("hey um is toy story three sad", [78499]),
     ("who directed heat?", [6]),
     ("a thriller from 1995", []),
+    # texting cues, "X made me cry", a chat word's capitals, a one-word title after a question's "Is"
+    ("luv'd inception, more like tht", [79132]),
+    ("war horse made me cry", [91126]),
+    ("Is The Goonies OK for an 8 year old?", [2005]),
+    ("Is Up too sad for a 6-year-old?", [68954]),
+    ("Good afternoon. May I ask how this works?", []),
+    ("Hitchcock's British period", []),
 ])
 def test_casual_mentions_and_ordinary_words(grounder: TitleGrounder, message: str, expected: list[int]) -> None:
     found = [g.item_id for g in grounder.find_mentions(message) if g.status == "matched"]

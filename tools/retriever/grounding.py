@@ -37,7 +37,8 @@ MAX_ALTERNATIVES = 5
 #: Words title case leaves lower-case ("Life or Something Like It", "They Drive by Night").
 TITLE_MINOR = CONNECTORS | frozenset("or nor by as vs v into but per via upon".split())
 #: Words right before a lower-case span that name a film ("loved children of men", "more like heat").
-_TYPO_CUE = frozenset("loved love liked like likes enjoyed adored watched saw seen rewatched hated disliked".split())
+_TYPO_CUE = frozenset("loved love liked like likes enjoyed adored watched saw seen rewatched hated disliked".split()) | frozenset(
+    ["luv", "luvd", "luv d", "lk", "h8", "h8d", "h8ed"])  # texting
 #: ...and, for titles spelt right, words that also come before one ("about the godfather", "better than heat").
 _TITLE_CUE = _TYPO_CUE | frozenset("watch watching rewatch rewatching tried about than vs versus skip directed".split())
 _ARTICLES = frozenset("the a an".split())
@@ -53,6 +54,7 @@ _ASKING = frozenset("is was did does has have".split())
 #: ...or, at the start of a sentence, right after it ("true romance is one of my favourites").
 _VERDICT = frozenset("is was were".split())
 #: ...and words after a title that say "a film like this one" ("lotr vibes", "enter the dragon type", "lock stock energy")
+_CHAT_CAPS = frozenset("ok okay lol pls plz tbh btw imo tv dvd".split())
 _LIKE_AFTER = frozenset("type vibes vibe energy esque tier".split())
 #: Where a lower-case run that may be a misspelt title stops.
 _RUN_STOP = _VERDICT | frozenset("and or but for with from are".split())
@@ -278,7 +280,8 @@ class TitleGrounder:
         content = [t for t in span if t.lower not in TITLE_MINOR] or span
         listed = listed and not (len(content) == 1 and content[0].lower in COMMON_WORDS)  # "lawrence of arabia, big adventure"
         cue = listed or (before is not None and (before.lower in _TITLE_CUE or asking or of_film))
-        verdict = after is not None and (after.lower in _VERDICT or after.lower in _LIKE_AFTER)
+        made_me = after is not None and after.lower == "made" and i + length + 1 < len(tokens) and tokens[i + length + 1].lower in ("me", "us")
+        verdict = after is not None and (after.lower in _VERDICT or after.lower in _LIKE_AFTER or made_me)  # "war horse made me cry"
         # A cue before "the conjuring" / "get out", or a verdict after several words ("scary movie 3 was"), is
         # evidence enough for a less-rated film; a lone word ("seen enough", "the killer was") must be popular.
         # A multi-word span that opens a sentence or carries the title's own article ("the godfather") reads as a name.
@@ -692,7 +695,8 @@ def _inside_name(tokens: list[_Tok], i: int, length: int) -> bool:
     """Part of a longer capitalised name ("Blade Runer", "Tom Hanks", "Eternal Sunshine"): left to
     the fuzzy pass. A word before counts only when nothing else explains its capital."""
     after = tokens[i + length] if i + length < len(tokens) else None
-    if after is not None and not after.boundary_before and after.capitalised and after.lower not in CONNECTORS and not after.word.isdigit():
+    if after is not None and not after.boundary_before and after.capitalised and after.lower not in CONNECTORS and not after.word[:1].isdigit() \
+            and after.lower not in _CHAT_CAPS:  # "Is The Goonies OK for ...": a chat word's capitals name nothing
         return True
     before = tokens[i - 1] if i > 0 and not tokens[i].boundary_before else None
     possessive = before is not None and before.word[-2:].lower() in ("'s", "’s")  # "Kurosawa's Seven Samurai"
@@ -729,7 +733,8 @@ def _plausible_word(token: _Tok, before: _Tok | None) -> bool:
         return True
     if token.sentence_start:
         return False
-    return token.boundary_before or before is None or not before.capitalised or before.word == "I"
+    asked = before is not None and before.sentence_start and before.lower in _ASKING  # "Is Up too sad?"
+    return token.boundary_before or before is None or not before.capitalised or before.word == "I" or asked
 
 
 def _year_after(text: str, tokens: list[_Tok], index: int) -> tuple[int | None, int | None]:
