@@ -62,12 +62,12 @@ AGE_AT_MOST = re.compile(
 
 # Words right before an era that make it a bound (checked on the few words before it).
 UPPER_EXCLUSIVE = re.compile(r"(?:before|pre|prior to|earlier than|older than|ahead of|antedating|predating|pre-dating)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
-UPPER_INCLUSIVE = re.compile(r"(?:nothing (?:\w+\s+){0,2}(?:after|later than|newer than)|not newer as|maximum|max\.?|at maximum|latest|until|till|til|up to|up until|through|thru|no later than|not after|not newer than|nothing (?:newer|later|more recent) than|nothing after|no newer than|not more recent than|at the latest|by|no newer than|at most|(?<!prior )(?<!subsequent )(?<!back )(?<!it )(?<!them )to)\s+(?:the\s+)?(?:end of\s+the\s+)?$", re.IGNORECASE)
+UPPER_INCLUSIVE = re.compile(r"(?:nothing (?:\w+\s+){0,2}(?:after|later than|newer than)|not newer as|maximum|max\.?|at maximum|latest|until|till|til|up to|up until|through|thru|no later than|not after|not newer than|nothing (?:newer|later|more recent) than|nothing after|no newer than|not more recent than|at the latest|by|no newer than|at most|(?<!prior )(?<!subsequent )(?<!back )(?<!it )(?<!them )(?<!swap )(?<!switch )(?<!change )(?<!move )(?<!jump )to)\s+(?:the\s+)?(?:end of\s+the\s+)?$", re.IGNORECASE)
 LOWER_EXCLUSIVE = re.compile(r"(?:after|later than|newer than|more recent than|subsequent to|following)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
 LOWER_INCLUSIVE = re.compile(r"(?:nothing (?:\w+\s+){0,2}(?:before|prior to)|not older as|no older as|minimum|min\.?|at minimum|earliest|since|starting(?: from| in| with)?|no earlier than|not before|not older than|not earlier than|nothing (?:older|earlier) than|nothing before|none (?:older|earlier) than|no older than|at least|as of|beginning(?: in| with)?|onwards? from|made since|released since|post(?=[\s\-]))[\s\-]+(?:the\s+)?(?:start of\s+the\s+|beginning of\s+the\s+)?$", re.IGNORECASE)
 #: A bound said as a refusal, anywhere earlier in its clause: "I do not care for anything made after 2000"
 #: (up to 2000), "no films from before 1970" (from 1970).
-_NEGATOR = r"\b(?:no|not|nothing|none|never|don'?t|do not|avoid|without|skip|except)\b[^,.;!?]*?"
+_NEGATOR = r"\b(?:no|not|nothing|none|never|don'?t|do not|won'?t|wouldn'?t|can'?t|refuses?|avoid|without|skip|except)\b[^,.;!?]*?"
 NEGATED_AFTER = re.compile(_NEGATOR + r"\b(?:after|later than|newer than|more recent than|post)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
 NEGATED_BEFORE = re.compile(_NEGATOR + r"\b(?:before|earlier than|older than|prior to|pre)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
 #: Filler between a bound and its year ("nothing older than like 2010"); dropped before the bound is read.
@@ -81,6 +81,16 @@ NOT_BETWEEN = re.compile(r"\s*,?\s*(?:not|rather than|instead of)\s+(?:the\s+)?"
 DROPPED = re.compile(r"\b(?:ignore|forget|drop|scratch|never mind|remove|lose)\s+(?:about\s+)?(?:the\s+)?$", re.IGNORECASE)
 #: A year that names one version of a film, not an era ("the 2004 one", "not the 2011 version").
 VERSION_YEAR = re.compile(r"^\s*(?:one|version|remake|original|adaptation|cut)\b", re.IGNORECASE)
+#: "thirty years old or more", "at least 20 years old", "over 40 years old": made N years before the newest or earlier.
+AGE_AT_LEAST = re.compile(
+    rf"\b(?:(?:at least|over|more than|older than)\s+(?P<n>\d{{1,2}}|{_NUM})\s*(?:years?|yrs?)(?:\s+old)?"
+    rf"|(?P<n2>\d{{1,2}}|{_NUM})\s*(?:years?|yrs?)\s+old\s+or\s+(?:more|older|over))\b",
+    re.IGNORECASE,
+)
+#: "before the millennium", "nothing made before the millennium": the year 2000 ("the turn of the millennium" is an era word).
+MILLENNIUM = re.compile(r"(?<!turn of )\bthe (?:new )?millennium\b", re.IGNORECASE)
+#: A refusal earlier in the clause turns "the last N years" into everything older ("nothing from the last 20 years").
+_REFUSED_BEFORE = re.compile(r"\b(?:no|not|nothing|none|never|won'?t|don'?t|do not|avoid|without|skip|except)\b[^,.;!?]*$", re.IGNORECASE)
 THIS_DECADE = re.compile(r"\b(?:from |of )?this decade(?:'s)?\b", re.IGNORECASE)
 SILENT_ERA = re.compile(r"\bsilent (?:era|films?|movies?|pictures?|period|days|cinema)\b", re.IGNORECASE)
 #: A year that is not about films ("I was born in 1941").
@@ -237,7 +247,10 @@ def _relative(text: str, newest: int) -> list[Era]:
         unit = (m["unit"] or m["unit2"] or "years").lower()
         n = _number(m["n"] or m["n2"], 1 if unit.startswith("decade") else 5)
         years = n * 10 if unit.startswith("decade") else n
-        out.append(Era(newest - years + 1, newest, "era", m.start(), m.end()))
+        if _REFUSED_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            out.append(Era(None, newest - years, "bound", m.start(), m.end()))
+        else:
+            out.append(Era(newest - years + 1, newest, "era", m.start(), m.end()))
     for m in THIS_CENTURY.finditer(text):
         out.append(Era(2000, None, "bound", m.start(), m.end()))
     for m in THIS_DECADE.finditer(text):
@@ -249,6 +262,10 @@ def _relative(text: str, newest: int) -> list[Era]:
         out.append(Era(year, year, "era", m.start(), m.end()))
     for m in LAST_CENTURY.finditer(text):
         out.append(Era(1900, 1999, "era", m.start(), m.end()))
+    for m in AGE_AT_LEAST.finditer(text):
+        out.append(Era(None, newest - _number(m["n"] or m["n2"], 5), "bound", m.start(), m.end()))
+    for m in MILLENNIUM.finditer(text):
+        out.append(_bounded(2000, 2000, False, text[max(0, m.start() - 40):m.start()], text[m.end():m.end() + 40], m.start(), m.end()))
     for m in AGE_AT_MOST.finditer(text):
         out.append(Era(newest - _number(m["n"], 5) + 1, newest, "bound", m.start(), m.end()))  # as "the last N years"
     return out

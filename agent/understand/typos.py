@@ -46,8 +46,15 @@ def _fix(word: str) -> str | None:
     return best[0]
 
 
+#: Texting shorthand for the words eras and refusals hang on ("nthng oldr thn 2010", "b4 1970", "aftr 2000").
+TEXTING = {"b4": "before", "aftr": "after", "oldr": "older", "newr": "newer", "thn": "than", "nthng": "nothing",
+           "nothin": "nothing", "nuthin": "nothing", "frm": "from", "btwn": "between", "lst": "last", "yrs": "years"}
+_TEXTING = re.compile(r"\b(?:" + "|".join(TEXTING) + r")\b", re.IGNORECASE)
+
+
 def correct(text: str) -> str:
-    """`text` with misspelled genre and era words replaced by the words they stand for."""
+    """`text` with texting shorthand spelt out and misspelled genre and era words replaced by the words they stand for."""
+    text = _TEXTING.sub(lambda m: TEXTING[m.group().lower()], text)
     if not dictionary():
         return text
     return _WORD.sub(lambda m: _fix(m.group()) or m.group(), text)

@@ -57,6 +57,12 @@ from tools.retriever import FakeEmbedder
     ("I typed the year wrong, 2000 not 2010", 2000, 2000),
     ("noir too. and ignore the 70s bit", None, None),
     ("um actually go back to the eighties instead", 1980, 1989),
+    # refused "last N years", "N years old or more", the millennium, "won't watch ... after", "swap to"
+    ("a ghostly one, nothing from the last 20 years", None, 1998),
+    ("a space romp, thirty years old or more", None, 1988),
+    ("nothing made before the millennium", 2000, None),
+    ("they won't watch anything made after 1985", None, 1985),
+    ("swap to the 70s", 1970, 1979),
     # spelled out (speech-to-text, formal writing), open ends to "now", ages, centuries
     ("from nineteen eighty five", 1985, 1985),
     ("around nineteen ninety two give or take", 1990, 1994),
@@ -88,6 +94,11 @@ from tools.retriever import FakeEmbedder
 def test_eras_and_ranges(text: str, low: int | None, high: int | None) -> None:
     read = read_years(text, newest_year=2018)
     assert (read.year_min, read.year_max) == (low, high)
+
+
+def test_texting_shorthand_is_spelt_out_before_eras_are_read() -> None:
+    from agent.understand.typos import correct
+    assert correct("nthng oldr thn 2010, b4 1970 or aftr 2000") == "nothing older than 2010, before 1970 or after 2000"
 
 
 def test_last_n_years_counts_back_from_the_newest_catalog_year() -> None:
