@@ -32,8 +32,9 @@ _AGE = r"(\d{1,2}|" + "|".join(_AGE_WORDS) + r")"
 CHILD_AGE_MAX = 11  # a child this old or younger asks for Children; twelve-year-olds and teenagers do not (the corpus rule)
 CHILD_AGE = re.compile(
     rf"\b{_AGE}[\s\-]*(?:years?|yrs?|yo)[\s\-]*(?:old|olds)?\b(?!\s+(?:ago|later|before|after))"
-    rf"|\b(?:son|daughter|nephew|niece|grandson|granddaughter|boy|girl|kid|kids|child|children|little one|toddler|he|she)"
-    rf"(?:'s|\s+is|\s+who'?s|\s+who is|\s+aged|\s+has)?\s*\(?\s*{_AGE}\b(?!\s*(?:%|years? ago|minutes|hours))"
+    rf"|\b(?:son|daughter|nephew|niece|grandson|granddaughter|boy|girl|kid|kids|child|children|little one|toddler|he|she|"
+    rf"twins|triplets|grandkids|grandchildren|kiddos|pupils)"
+    rf"(?:'s|\s+is|\s+who'?s|\s+who is|\s+aged|\s+has)?\s*\(?\s*{_AGE}(?:st|nd|rd|th)?\b(?!\s*(?:%|years? ago|minutes|hours))"
     rf"|\bages?\s+{_AGE}\b",
     re.IGNORECASE,
 )

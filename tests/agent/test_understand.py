@@ -311,6 +311,8 @@ def test_title_sentiment_and_questions(parser: MuseService, text: str, intent: s
 
 @pytest.mark.parametrize(("text", "wanted", "avoided"), [
     ("something for my 6 year old", ["Children"], []),
+    ("the twins (4) are staying over", ["Children"], []),
+    ("for my daughter's 9th birthday party", ["Children"], []),
     # people in the viewer's life are not a request for Children; twelve-year-olds are no children here
     ("my grandpa served in ww2, he wants navy films", ["War"], []),
     ("it's my dad's 70th, mum says no horror", [], ["Horror"]),
