@@ -147,6 +147,9 @@ def test_catalog_form_moves_nothing_back() -> None:
     ("Is Up too sad for a 6-year-old?", [68954]),
     ("Good afternoon. May I ask how this works?", []),
     ("Hitchcock's British period", []),
+    # abbreviations people type
+    ("t2 or aliens type thing", [589, 1200]),
+    ("loved edge of tmrw", [111759]),
 ])
 def test_casual_mentions_and_ordinary_words(grounder: TitleGrounder, message: str, expected: list[int]) -> None:
     found = [g.item_id for g in grounder.find_mentions(message) if g.status == "matched"]
@@ -159,6 +162,7 @@ def test_a_series_named_as_such_lists_its_films(grounder: TitleGrounder) -> None
     assert [i for i, _ in grounder.find_series("the godfather trilogy")[0][2]] == [858, 1221, 2023]
     assert grounder.find_series("no war films please, and no kids movies or funny movies") == []
     assert grounder.find_series("the last three films I watched were all bad") == []  # a number is no series
+    assert [i for i, _ in grounder.find_series("lotr vibes")[0][2]] == [4993, 5952, 7153]  # an abbreviation of a series
 
 
 def test_sequel_numbers_and_short_names() -> None:

@@ -86,6 +86,18 @@ class Grounding:
     end: int | None = None
 
 
+#: Abbreviations people type for famous films (a target is a title key; used only where the catalog has it).
+TITLE_ALIASES = {
+    "t2": "terminator 2", "rotk": "lord of the rings the return of the king", "fotr": "lord of the rings the fellowship of the ring",
+    "ttt": "lord of the rings the two towers", "esb": "star wars episode v the empire strikes back",
+    "rotj": "star wars episode vi return of the jedi", "anh": "star wars episode iv a new hope", "gotg": "guardians of the galaxy",
+    "edge of tmrw": "edge of tomorrow", "bttf": "back to the future",
+}
+#: ...and for whole series.
+SERIES_ALIASES = {
+    "lotr": ("lord of the rings the fellowship of the ring", "lord of the rings the two towers", "lord of the rings the return of the king"),
+}
+_SERIES_ALIAS = re.compile(r"\b(?:" + "|".join(SERIES_ALIASES) + r")\b(?!\s*\d)", re.IGNORECASE)
 _SERIES_CUE = re.compile(r"\b(?:films|movies|series|trilogy|franchise|saga|sequels)\b", re.IGNORECASE)
 _LEADING_ARTICLE_RE = re.compile(r"^(?:the|a|an)\s+")
 SERIES_MIN = 5  # a film of a series must have this many interactions
@@ -147,6 +159,9 @@ class TitleGrounder:
                 self._by_key[key].append(item.item_id)
         self._add_short_names()
         self._add_prefix_names()
+        for alias, target in TITLE_ALIASES.items():  # "t2", "rotk": where the catalog has the film and no title is the alias
+            if target in self._by_key and alias not in self._by_key:
+                self._by_key[alias] = list(self._by_key[target])
         self._keys = list(self._by_key)
         self._keys_by_first: dict[str, list[str]] = defaultdict(list)  # series lookups scan one first word's keys
         for key in self._keys:
@@ -376,6 +391,10 @@ class TitleGrounder:
         interactions, and is not ordinary words ("the war films" is a genre)."""
         out: list[tuple[int, int, list[tuple[int, str]]]] = []
         text = text[:5000]
+        for named in _SERIES_ALIAS.finditer(text):  # "lotr vibes": the films the abbreviation stands for
+            ids = [i for key in SERIES_ALIASES[named.group().lower()] for i in self._by_key.get(key, [])[:1]]
+            if ids:
+                out.append((named.start(), named.end(), [(i, self._items[i].display_title) for i in ids]))
         for cue in _SERIES_CUE.finditer(text):
             words = list(_TOKEN.finditer(text, max(0, cue.start() - 80), cue.start()))
             for n in range(min(6, len(words)), 0, -1):
