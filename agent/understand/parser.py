@@ -280,7 +280,7 @@ _PRONOUN = frozenset("i we you they he she really also just do did would i'd we'
 def _like_title(text: str, t: TitleMention) -> bool:
     """"like Alien" / "something like Alien" asks for films like it; "I like Alien" is an opinion."""
     words = re.findall(r"[\w']+", text[:t.start or 0].lower())
-    return len(words) >= 1 and words[-1] in ("like", "as") and (len(words) == 1 or words[-2] not in _PRONOUN)
+    return len(words) >= 1 and words[-1] in ("like", "lk", "as") and (len(words) == 1 or words[-2] not in _PRONOUN)
 
 
 def _is_feedback(text: str, u: Understanding, stated_genres: bool) -> bool:

@@ -302,6 +302,7 @@ def test_spelled_out_years_are_masked_whole() -> None:
     ("I was rather disappointed by Titanic. A love story, an older one.", "recommend", [], [1721], []),
     ("h8ed la la land, smth w jazz tho", "recommend", [], [164909], []),
     ("cartoons 4 my 5yo, she's seen frozen 100x", "recommend", [], [106696], []),
+    ("smth lk pulp fiction but less violent?", "recommend", [296], [], []),
 ])
 def test_title_sentiment_and_questions(parser: MuseService, text: str, intent: str, liked: list[int], disliked: list[int],
                                        asked: list[int]) -> None:
