@@ -37,3 +37,11 @@ def test_a_model_table_applies_to_that_model_only(tmp_path) -> None:
     assert (hstu_t.lr, hstu_t.epochs, hstu_m.rab) == (2e-3, 7, "block")
     assert (sasrec_t.lr, sasrec_t.epochs, sasrec_m.rab) == (1e-3, 9, "shared")
     assert load_config(path, {"lr": "5e-4"})[1].lr == 5e-4  # overrides still win
+
+
+@pytest.mark.parametrize("name", ["ml-100k", "ml-latest-small"])
+def test_movielens_configs_tune_each_model(name: str) -> None:
+    hstu_m, hstu_t = load_config(name, {"model": "hstu"})
+    sasrec_m, sasrec_t = load_config(name, {"model": "sasrec"})
+    assert (hstu_t.lr, hstu_m.dropout, hstu_m.rab) == (2e-3, 0.3, "block")
+    assert (sasrec_t.lr, sasrec_m.dropout, sasrec_m.rab) == (2e-3, 0.3, "shared")
