@@ -70,6 +70,8 @@ LOWER_INCLUSIVE = re.compile(r"(?:nothing (?:\w+\s+){0,2}(?:before|prior to)|not
 _NEGATOR = r"\b(?:no|not|nothing|none|never|don'?t|do not|won'?t|wouldn'?t|can'?t|refuses?|avoid|without|skip|except)\b[^,.;!?]*?"
 NEGATED_AFTER = re.compile(_NEGATOR + r"\b(?:after|later than|newer than|more recent than|post)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
 NEGATED_BEFORE = re.compile(_NEGATOR + r"\b(?:before|earlier than|older than|prior to|pre)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
+#: ...and one that turns "the last N years" into everything older ("nothing from the last 20 years").
+REFUSED_BEFORE = re.compile(_NEGATOR + r"$", re.IGNORECASE)
 #: Filler between a bound and its year ("nothing older than like 2010"); dropped before the bound is read.
 BOUND_FILLER = re.compile(r"(?:\b(?:like|say|um|uh|erm|maybe|idk|the year|year)\b[\s,]*)+$", re.IGNORECASE)
 #: Between two eras: the later one corrects the earlier ("60s. hang on, 50s rather", "1980s. sorry, 1990s").
@@ -89,8 +91,7 @@ AGE_AT_LEAST = re.compile(
 )
 #: "before the millennium", "nothing made before the millennium": the year 2000 ("the turn of the millennium" is an era word).
 MILLENNIUM = re.compile(r"(?<!turn of )\bthe (?:new )?millennium\b", re.IGNORECASE)
-#: A refusal earlier in the clause turns "the last N years" into everything older ("nothing from the last 20 years").
-_REFUSED_BEFORE = re.compile(r"\b(?:no|not|nothing|none|never|won'?t|don'?t|do not|avoid|without|skip|except)\b[^,.;!?]*$", re.IGNORECASE)
+
 THIS_DECADE = re.compile(r"\b(?:from |of )?this decade(?:'s)?\b", re.IGNORECASE)
 SILENT_ERA = re.compile(r"\bsilent (?:era|films?|movies?|pictures?|period|days|cinema)\b", re.IGNORECASE)
 #: A year that is not about films ("I was born in 1941").
@@ -247,7 +248,7 @@ def _relative(text: str, newest: int) -> list[Era]:
         unit = (m["unit"] or m["unit2"] or "years").lower()
         n = _number(m["n"] or m["n2"], 1 if unit.startswith("decade") else 5)
         years = n * 10 if unit.startswith("decade") else n
-        if _REFUSED_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+        if REFUSED_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             out.append(Era(None, newest - years, "bound", m.start(), m.end()))
         else:
             out.append(Era(newest - years + 1, newest, "era", m.start(), m.end()))

@@ -101,7 +101,8 @@ def _hedged(text: str, span: "GenreSpan") -> bool:
 
 
 def age_spans(text: str, known: set[str]) -> list[GenreSpan]:
-    """Children wanted for a child's age up to 12 ("for my 6 year old", "my son is 7")."""
+    """Children by the viewers' age: wanted for a child up to 11 ("for my 6 year old", "my son is 7"),
+    refused for adults ("a fantasy for grown-ups")."""
     if "Children" not in known:
         return []
     out = []
@@ -110,6 +111,7 @@ def age_spans(text: str, known: set[str]) -> list[GenreSpan]:
         age = int(word) if word.isdigit() else _AGE_WORDS[word]
         if 1 <= age <= CHILD_AGE_MAX:  # refused only outright ("not for a 6 year old"), not by a refusal earlier in the clause
             out.append(GenreSpan(m.start(), m.end(), ("Children",), "lexicon", bool(_REFUSED_AGE.search(text, 0, m.start()))))
+    out += [GenreSpan(m.start("audience"), m.end(), ("Children",), "lexicon", True) for m in ADULT_AUDIENCE.finditer(text)]
     return out
 
 
@@ -212,9 +214,6 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
     no_genre = [s for s in spans if not s.genres]
     spans = [s for s in spans if s.genres]
     spans += [s for s in age_spans(text, known) if not _overlaps(s, spans)]
-    if "Children" in known:
-        adults = [GenreSpan(m.start("audience"), m.end(), ("Children",), "lexicon", True) for m in ADULT_AUDIENCE.finditer(text)]
-        spans += [s for s in adults if not _overlaps(s, spans)]
     tag_hits: list[tuple[Phrase, str, float]] = []
     if concepts is not None:
         extra, tag_hits = _concept_spans(text, spans + no_genre, concepts)

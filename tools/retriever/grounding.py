@@ -54,8 +54,9 @@ _ASKING = frozenset("is was did does has have".split())
 #: ...or, at the start of a sentence, right after it ("true romance is one of my favourites").
 _VERDICT = frozenset("is was were".split())
 #: ...and words after a title that say "a film like this one" ("lotr vibes", "enter the dragon type", "lock stock energy")
-_CHAT_CAPS = frozenset("ok okay lol pls plz tbh btw imo tv dvd".split())
 _LIKE_AFTER = frozenset("type vibes vibe energy esque tier".split())
+#: Chat words people write in capitals: they continue no name ("Is The Goonies OK for ...").
+_CHAT_CAPS = frozenset("ok okay lol pls plz tbh btw imo tv dvd".split())
 #: Where a lower-case run that may be a misspelt title stops.
 _RUN_STOP = _VERDICT | frozenset("and or but for with from are".split())
 
@@ -522,7 +523,8 @@ class TitleGrounder:
 
     def _sequel_of_casual(self, text: str, tokens: list[_Tok], used: list[bool], i: int, length: int) -> bool:
         """A sequel's number after a title named casually ("is toy story three sad"): the longer title is meant."""
-        if length < 2 or not canonical_key(f"x {tokens[i + length - 1].lower}").split()[-1].isdigit():
+        last = tokens[i + length - 1].lower
+        if length < 2 or not (_NUMBER_WORDS.get(last) or _ROMAN.get(last) or last).isdigit():
             return False
         key = self._indexed(normalise_title(text[tokens[i].start : tokens[i + length - 2].end]))
         return key in self._by_key and self._casual(tokens, i, length - 1, key, _beside_title(tokens, used, i, length - 1))
@@ -715,7 +717,7 @@ def _inside_name(tokens: list[_Tok], i: int, length: int) -> bool:
     the fuzzy pass. A word before counts only when nothing else explains its capital."""
     after = tokens[i + length] if i + length < len(tokens) else None
     if after is not None and not after.boundary_before and after.capitalised and after.lower not in CONNECTORS and not after.word[:1].isdigit() \
-            and after.lower not in _CHAT_CAPS:  # "Is The Goonies OK for ...": a chat word's capitals name nothing
+            and after.lower not in _CHAT_CAPS:
         return True
     before = tokens[i - 1] if i > 0 and not tokens[i].boundary_before else None
     possessive = before is not None and before.word[-2:].lower() in ("'s", "’s")  # "Kurosawa's Seven Samurai"
