@@ -66,6 +66,37 @@ def test_same_name_without_a_year_is_a_choice(grounder: TitleGrounder) -> None:
     assert {a.item_id for a in found[0].alternatives} >= {6874, 7438}
 
 
+@pytest.mark.parametrize(("message", "expected"), [
+    # a remade film's version named beside it: a note, a word after, the word before
+    ("crash (the 2004 one), babel, magnolia", [33166, 46723, 3160]),
+    ("the thing (carpenter, not the 2011 one) is my all time fave", [2288]),
+    ("the shining and it (the new one) both messed me up", [1258, 175303]),
+    ("is the robocop remake as bad as everyone says?", [108945]),
+    ("the real 70s ones like the original Shaft", [3729]),
+    # the only version that agrees on a leading article ("Arrival" is not "The Arrival")
+    ("is arrival slow?", [164179]),
+    # a popular one-word title opening a list of titles
+    ("Heat, Speed, Face/Off: 90s action please", [6, 377, 1573]),
+    # days and holidays are dates unless a word names them as films
+    ("Halloween night with the kids (9 and 11)", []),
+    ("Family film night every Friday", []),
+    ("something swoony for Valentine's", []),
+    ("New Year's Eve with the in-laws", []),
+    ("I loved Halloween, more Carpenter please", [1982]),
+    ("my wife refuses anything with princesses. Help!", []),
+])
+def test_versions_dates_and_openers(grounder: TitleGrounder, message: str, expected: list[int]) -> None:
+    found = [g.item_id for g in grounder.find_mentions(message) if g.status == "matched"]
+    assert found == expected, [(g.mention, g.status, g.item_id) for g in grounder.find_mentions(message)]
+
+
+def test_a_version_note_is_part_of_the_mention(grounder: TitleGrounder) -> None:
+    text = "crash (the 2004 one), babel"
+    found = grounder.find_mentions(text)
+    assert text[found[0].start : found[0].end] == "crash (the 2004 one)"
+    assert grounder.find_mentions("I loved Crash")[0].status == "ambiguous"  # no version said, none dominant: a choice
+
+
 @pytest.mark.parametrize("message", ["I loved it, honestly, so much", "Paris is nice, Texas too", "well, inc. or not"])
 def test_ordinary_punctuated_phrases_are_not_titles(grounder: TitleGrounder, message: str) -> None:
     assert [g for g in grounder.find_mentions(message) if g.status == "matched" and g.method == "exact" and "," in g.mention] == []

@@ -21,14 +21,14 @@ from stores.base import CatalogStore
 from tools.protocols import Embedder
 from tools.retriever.filters import Filters
 from tools.retriever.index import VectorIndex
-from tools.retriever.wordlist import COMMON_WORDS, CONNECTORS, NEVER_ALONE
+from tools.retriever.wordlist import CALENDAR, COMMON_WORDS, CONNECTORS, NEVER_ALONE
 
 Status = Literal["matched", "ambiguous", "unknown"]
 
 FUZZY_MATCH = 86.0  # a fuzzy score this high, clear of the runner-up, is a match
 FUZZY_CANDIDATE = 70.0  # below this a fuzzy hit is not worth offering
 CLOSE = 4.0  # fuzzy scores within this of the best are ties
-DOMINANT = 10  # a version this many times more popular than the next wins a tie
+DOMINANT = 5  # a version this many times more popular than the next wins a tie
 DOMINANT_MIN = 20  # ...if it has at least this many interactions
 CUED_MIN = 3  # a lower-case title right after "loved" / "like" / "watched" needs only this many
 UNCUED_PHRASE_MIN = 60  # a lower-case multi-word title with no cue: only films most people know
@@ -57,6 +57,15 @@ _VERDICT = frozenset("is was were".split())
 _LIKE_AFTER = frozenset("type vibes vibe energy esque tier".split())
 #: Chat words people write in capitals: they continue no name ("Is The Goonies OK for ...").
 _CHAT_CAPS = frozenset("ok okay lol pls plz tbh btw imo tv dvd".split())
+#: Words that pick one version of a remade film: the oldest ("the original Shaft", "psycho (the og)")...
+_OLDEST = frozenset("original og old older oldest classic first".split())
+#: ...or the newest ("the robocop remake", "it (the new one)").
+_NEWEST = frozenset("remake new newer newest recent reboot modern".split())
+#: After a title, the words that say which version is meant ("the robocop remake").
+_VERSION_AFTER = frozenset("remake reboot original".split())
+#: A note right after a title that names its version: "(the 2004 one)", "(the old one, not the American version)".
+_VERSION_NOTE = re.compile(r"\s*\(([^()]{1,60})\)")
+_VERSION_WORDS = frozenset("one version remake original og".split())
 #: Where a lower-case run that may be a misspelt title stops.
 _RUN_STOP = _VERDICT | frozenset("and or but for with from are".split())
 
@@ -271,6 +280,8 @@ class TitleGrounder:
         if year is not None and self._items[tied[0]].year != year:
             confidence *= 0.7  # the year hint did not fit any close candidate
         winner = tied[0] if len(tied) == 1 else self._dominant(tied)
+        if winner is None and method == "exact":
+            winner = self._article_match(mention, tied)
         if winner is not None and (method == "exact" or best >= FUZZY_MATCH):
             if len(tied) > 1:
                 confidence *= 0.85
@@ -334,6 +345,50 @@ class TitleGrounder:
         `minimum` interactions (default `DOMINANT_MIN`)."""
         return max(self._items[i].popularity for i in self._by_key[key]) >= (minimum or DOMINANT_MIN)
 
+    def _article_match(self, mention: str, tied: list[int]) -> int | None:
+        """Of tied versions, the only one that agrees with the mention on a leading article ("Arrival"
+        is *Arrival* (2016), not *The Arrival* (1996)); None when that does not single one out."""
+        said = _has_article(mention)
+        agreeing = [i for i in tied if _has_article(self._items[i].title) == said]
+        return agreeing[0] if len(agreeing) == 1 and self._items[agreeing[0]].popularity >= DOMINANT_MIN else None
+
+    def _versions(self, key: str) -> list[int]:
+        """The dated items named `key`, oldest first, when there are several (a remade film)."""
+        ids = sorted((i for i in self._by_key.get(key, ()) if self._items[i].year), key=lambda i: self._items[i].year or 0)
+        return ids if len(ids) > 1 else []
+
+    def _version_cue(self, text: str, start: int, end: int, versions: list[int], *, before: bool = True) -> tuple[int, int] | None:
+        """Which of `versions` the words around a mention name, and where they end: a note right after it
+        ("(the 2004 one)", "(carpenter, not the 2011 one)", "(the og)"), a word right after ("remake"), or
+        the word before, when `before` ("the original Shaft", "the old Solaris"). (item id, end of the cue) or None."""
+        note = _VERSION_NOTE.match(text, end)
+        if note and (words := [normalise_title(w) for w in _TOKEN.findall(note.group(1))]):
+            if _VERSION_WORDS & set(words) or any(w.isdigit() for w in words):
+                picked = self._version_named(words, versions)
+                return (picked, note.end()) if picked is not None else None
+        after = _TOKEN.match(text, end + 1) if text[end : end + 1] == " " else None
+        if after and normalise_title(after.group()) in _VERSION_AFTER:
+            picked = self._version_named([normalise_title(after.group())], versions)
+            return (picked, after.end()) if picked is not None else None
+        words = _TOKEN.findall(_BOUNDARY.split(text[max(0, start - 24) : start])[-1])[-1:] if before else []
+        picked = self._version_named([normalise_title(w) for w in words], versions) if words else None
+        return (picked, end) if picked is not None else None
+
+    def _version_named(self, words: list[str], versions: list[int]) -> int | None:
+        """The version that `words` name: a year ("2004", "98"), the oldest or the newest; after "not" the
+        other one ("not the 2011 one" of two versions)."""
+        negated = "not" in words or "no" in words
+        for word in words:
+            number = int(word) if word.isdigit() and len(word) in (2, 4) else None
+            dated = [i for i in versions if number is not None and (self._items[i].year == number or (number < 100 and (self._items[i].year or 0) % 100 == number))]
+            if dated:
+                rest = [i for i in versions if i not in dated]
+                return (rest[-1] if len(rest) == 1 else None) if negated else dated[0]
+            if word in _OLDEST or word in _NEWEST:
+                oldest = (word in _OLDEST) != negated
+                return versions[0] if oldest else versions[-1]
+        return None
+
     def _dominant(self, ids: list[int]) -> int | None:
         """The most popular of `ids` when it dwarfs the next (ids sorted by popularity)."""
         top, second = self._items[ids[0]].popularity, self._items[ids[1]].popularity
@@ -383,7 +438,7 @@ class TitleGrounder:
             self._exact_ngrams(text, tokens, used, found)
         self._capitalised_runs(text, tokens, used, found)
         self._casual_typos(text, tokens, used, found)
-        return sorted(found, key=lambda g: g.start or 0)
+        return sorted(self._pick_versions(text, found), key=lambda g: g.start or 0)
 
     def find_series(self, text: str) -> list[tuple[int, int, list[tuple[int, str]]]]:
         """Series named as such ("the Harry Potter films", "the lord of the rings movies", "toy story
@@ -484,15 +539,19 @@ class TitleGrounder:
                 if any(t.boundary_before for t in span[1:]) or any(used[i : i + length]) or _inside_name(tokens, i, length):
                     continue
                 capitals = any(t.word[:1].isupper() for t in span)  # a leading digit is no capital: "10 things i hate about you"
-                if capitals and not _plausible(tokens, i, length):
-                    continue
                 key = normalise_title(text[span[0].start : span[-1].end])
                 key = key if key in self._by_key or not key.endswith(" s") else key[:-2]  # "crocodile dundee's"
                 key = self._indexed(key)
                 if key not in self._by_key:
                     continue
+                versions = self._versions(key)  # "crash (the 2004 one)", "the robocop remake": a remade film named as such
+                marked = bool(versions) and self._version_cue(text, span[0].start, span[-1].end, versions, before=False) is not None
+                if capitals and not (marked or _plausible(tokens, i, length) or self._listed_opener(tokens, used, i, length, key)):
+                    continue
+                if capitals and key in CALENDAR and not (marked or _film_cue_before(tokens, i)):
+                    continue  # "for Halloween", "every Friday": a date
                 version = None if capitals else self._version_year(tokens, used, i, length, key)
-                if capitals or version or self._casual(tokens, i, length, key, _beside_title(tokens, used, i, length)) \
+                if capitals or version or marked or self._casual(tokens, i, length, key, _beside_title(tokens, used, i, length)) \
                         or self._sequel_of_casual(text, tokens, used, i, length):
                     end, year = _year_after(text, tokens, i + length)
                     first, last = i, i + length - 1 + (1 if end else 0)
@@ -506,6 +565,25 @@ class TitleGrounder:
                     i += length - 1
                     break
             i += 1
+
+    def _listed_opener(self, tokens: list[_Tok], used: list[bool], i: int, length: int, key: str) -> bool:
+        """A popular one-word title opening a sentence as the first of a list of titles ("Heat, Speed, Face/Off")."""
+        return length == 1 and tokens[i].sentence_start and self._well_known(key) and _beside_title(tokens, used, i, length)
+
+    def _pick_versions(self, text: str, found: list[Grounding]) -> list[Grounding]:
+        """A remade film's version named beside it ("the original Shaft", "crash (the 2004 one)",
+        "psycho (the og)"): that version, its span taking in the note so no other slot reads it."""
+        out: list[Grounding] = []
+        for g in found:
+            versions = self._versions(self._indexed(normalise_title(g.mention))) if g.method == "exact" and g.start is not None else []
+            cue = self._version_cue(text, g.start or 0, g.end or 0, versions) if versions else None
+            if cue is None:
+                out.append(g)
+                continue
+            picked, end = cue
+            chosen = self._decide(g.mention, {i: 100.0 for i in versions}, self._items[picked].year, "exact")
+            out.append(_at(chosen, g.start or 0, max(g.end or 0, end)))
+        return out
 
     def _version_year(self, tokens: list[_Tok], used: list[bool], i: int, length: int, key: str) -> tuple[int, int] | None:
         """A year right after or before a lower-case title that dates one of its versions ("halloween 78",
@@ -534,6 +612,10 @@ class TitleGrounder:
             if all(_YEAR_WORD.fullmatch(t.word) or t.word.isdigit() or t.lower in CONNECTORS for t in run):
                 continue  # "from 1984", "10/10", "godfather 1 and 2"
             mention = text[run[0].start : run[-1].end]
+            first = tokens.index(run[0])
+            widened = text[tokens[first - 1].start : run[-1].end] if first > 0 and not run[0].boundary_before else mention
+            if CALENDAR & {normalise_title(mention), normalise_title(widened)} and not _film_cue_before(tokens, first):
+                continue  # "for Valentine's", "New Year's Eve with the in-laws": a date
             grounding = self.ground(mention, use_embeddings=False)
             if len(run) == 1 and grounding.method == "fuzzy" and (run[0].sentence_start or not self._one_word_reading(grounding)):
                 continue  # one word of a longer title ("Feeling", "Arnold") or a sentence's capital ("Educational ...")
@@ -555,6 +637,10 @@ class TitleGrounder:
             if not run or (opening and (after is None or after.boundary_before or after.lower not in _VERDICT)):
                 continue
             mention = text[run[0].start : run[-1].end]
+            first = tokens.index(run[0])
+            widened = text[tokens[first - 1].start : run[-1].end] if first > 0 and not run[0].boundary_before else mention
+            if CALENDAR & {normalise_title(mention), normalise_title(widened)} and not _film_cue_before(tokens, first):
+                continue  # "for Valentine's", "New Year's Eve with the in-laws": a date
             grounding = self.ground(mention, use_embeddings=False)
             if grounding.status == "matched" and grounding.method == "fuzzy" and self._close_and_known(mention, grounding):
                 found.append(_at(grounding, run[0].start, run[-1].end))
@@ -626,6 +712,15 @@ def prefix_names(key: str) -> list[str]:
         if len(head[-1]) >= 3 and head[-1] not in COMMON_WORDS and sum(w not in TITLE_MINOR for w in head) >= 2:
             out.append(" ".join(head))
     return out
+
+
+def _film_cue_before(tokens: list[_Tok], i: int) -> bool:
+    """A word right before tokens[i] that names what follows as a film ("loved Halloween", "the movie Friday")."""
+    return i > 0 and not tokens[i].boundary_before and tokens[i - 1].lower in _WORD_CUE
+
+
+def _has_article(title: str) -> bool:
+    return title.split(maxsplit=1)[0].lower() in _ARTICLES if title.strip() else False
 
 
 def _question(tokens: list[_Tok], i: int) -> bool:

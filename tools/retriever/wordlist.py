@@ -37,10 +37,21 @@ COMMON_WORDS: frozenset[str] = NEVER_ALONE | frozenset(
     until up upon was way well went were while whole will with without would yet
     calm quiet loud weird strange cute heavy intense gentle fast slow real fiction story stories tale
     tales world life death peace heat speed crash rush drive friends friend girl boy woman men women
-    kid father mother son daughter brother sister king queen hero heroes monster monsters ghost ghosts
+    kid father mother son daughter brother sister king queen hero heroes monster monsters ghost ghosts help
     space future past money power
     """.split()
 )
 
 #: Small words that may sit inside a capitalised title run ("Lord of the Rings", "Pan's Labyrinth").
 CONNECTORS: frozenset[str] = frozenset("of the a an and in on to at for with from de la le les du des von".split())
+
+#: Days, holidays and occasions that are also titles (*Halloween*, *Friday*, *Valentine*, *New Year's
+#: Eve*): people name them as dates ("for Halloween", "every Friday"), so they count as a title only
+#: right after a word that names a film ("loved Halloween", "the movie Friday"). Title keys.
+CALENDAR: frozenset[str] = frozenset(
+    """
+    halloween christmas xmas easter thanksgiving valentine valentines monday tuesday wednesday thursday friday
+    saturday sunday weekend birthday
+    """.split()
+) | frozenset(["valentine s day", "new year s eve", "new years eve", "christmas eve", "black friday", "boxing day", "mother s day",
+               "father s day", "halloween night", "christmas day"])
