@@ -42,7 +42,7 @@ _DECADE = (
 )
 _YEAR = r"(?P<year>(?:1[89]|20)\d{2})(?!\s?'?s)"
 _SHORT_YEAR = r"['’‘](?P<yy>\d{2})(?!\s?s\b)"
-ERA = re.compile(rf"(?<![\w'’‘])(?:{_MOD})?(?:{_DECADE}|{_YEAR}|{_SHORT_YEAR})\b|(?P<century_turn>\bturn of the (?:century|millennium)\b)", re.IGNORECASE)
+ERA = re.compile(rf"(?<![\w'’‘])(?:{_MOD})?(?:{_DECADE}|{_YEAR}|{_SHORT_YEAR})(?:\b|(?=ish\b))|(?P<century_turn>\bturn of the (?:century|millennium)\b)", re.IGNORECASE)
 
 _NUM = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
 LAST_N = re.compile(

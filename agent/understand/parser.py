@@ -41,7 +41,7 @@ ASK_ITEM = re.compile(
 )
 #: A question about one film ("is fargo a comedy?", "who directed pulp fiction", "how long is titanic").
 QUESTION_START = re.compile(
-    r"^\s*(?:(?:hey|hi|hello|um+|uh+|er+m?|so|ok(?:ay)?|well|oh|wait|quick question)\W+)*(?:is|was|are|were|does|did|do|has|had|how|who(?:'s)?|what(?:'s)?|whats|when|where|why|which|can|could|should|would|will)\b",
+    r"^\s*(?:(?:hey|hi|hello|um+|uh+|er+m?|so|ok(?:ay)?|well|oh|wait|quick (?:question|one|q))\W+)*(?:is|was|are|were|does|did|do|has|had|how|who(?:'s)?|what(?:'s)?|whats|when|where|why|which|can|could|should|would|will)\b",
     re.IGNORECASE,
 )
 #: ...unless it asks for films ("is there something like Alien?", "what would you recommend after Heat?").

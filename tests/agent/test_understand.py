@@ -23,6 +23,8 @@ from tools.retriever import FakeEmbedder
     ("from the mid nineties", 1994, 1996),
     ("around 1992, give or take", 1990, 1994),
     ("around 1992 give or take 3 years", 1989, 1995),
+    ("awkward comedies, 2005-2012ish", 2005, 2012),  # "-ish" on a range's end
+    ("something 1990ish", 1988, 1992),
     ("an oldie, from the forties", 1940, 1949),
     ("nineties or later", 1990, None),
     ("the late 2000s", 2007, 2009),
@@ -303,6 +305,12 @@ def test_spelled_out_years_are_masked_whole() -> None:
     ("h8ed la la land, smth w jazz tho", "recommend", [], [164909], []),
     ("cartoons 4 my 5yo, she's seen frozen 100x", "recommend", [], [106696], []),
     ("smth lk pulp fiction but less violent?", "recommend", [296], [], []),
+    # a question opening a clause, a cast question, a remade film's version
+    ("wait, is alien from 1979 or 1986?", "ask_item", [], [], [1214]),
+    ("quick one: is picnic at hanging rock a true story or did they make it all up", "ask_item", [], [], [1913]),
+    ("whos in the departed? n is it long", "ask_item", [], [], [48516]),
+    ("is arrival slow? a friend said it's boring", "ask_item", [], [], [164179]),
+    ("crash (the 2004 one), babel, magnolia. more of those please", "recommend", [33166, 46723, 3160], [], []),
 ])
 def test_title_sentiment_and_questions(parser: MuseService, text: str, intent: str, liked: list[int], disliked: list[int],
                                        asked: list[int]) -> None:

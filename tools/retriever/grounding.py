@@ -300,7 +300,8 @@ class TitleGrounder:
         span = tokens[i : i + length]
         before = tokens[i - 1] if i > 0 and not span[0].boundary_before else None
         after = tokens[i + length] if i + length < len(tokens) and not tokens[i + length].boundary_before else None
-        asking = before is not None and before.sentence_start and before.lower in _ASKING  # "is monster house too scary"
+        # "is monster house too scary", "wait, is alien from 1979", "who's in the departed?"
+        asking = before is not None and (_clause_start(before) and before.lower in _ASKING or _cast_question(tokens, i))
         # "how long is lawrence of arabia", "what about anchorman?" (not for ordinary words: "is it ... big enough?")
         question = before is not None and (before.lower in _IS or before.lower == "about") and _question(tokens, i)
         of_film = before is not None and before.lower == "of" and i > 1 and tokens[i - 2].lower in _OF_CUE  # "a rewatch of"
@@ -714,6 +715,16 @@ def prefix_names(key: str) -> list[str]:
     return out
 
 
+def _clause_start(token: _Tok) -> bool:
+    """The token opens a sentence or a clause ("wait, is ...", "quick one: is ...")."""
+    return token.sentence_start or token.boundary_before
+
+
+def _cast_question(tokens: list[_Tok], i: int) -> bool:
+    """tokens[i] follows "who's in" ("whos in the departed?")."""
+    return i > 1 and tokens[i - 1].lower == "in" and tokens[i - 2].lower in ("whos", "who s", "who")
+
+
 def _film_cue_before(tokens: list[_Tok], i: int) -> bool:
     """A word right before tokens[i] that names what follows as a film ("loved Halloween", "the movie Friday")."""
     return i > 0 and not tokens[i].boundary_before and tokens[i - 1].lower in _WORD_CUE
@@ -849,7 +860,7 @@ def _plausible_word(token: _Tok, before: _Tok | None) -> bool:
         return True
     if token.sentence_start:
         return False
-    asked = before is not None and before.sentence_start and before.lower in _ASKING  # "Is Up too sad?"
+    asked = before is not None and _clause_start(before) and before.lower in _ASKING  # "Is Up too sad?"
     return token.boundary_before or before is None or not before.capitalised or before.word == "I" or asked
 
 
