@@ -96,8 +96,13 @@ def _negated(text: str, start: int, end: int) -> bool:
     return bool(NEGATION.search(clause_before(text, start)) or NEGATION_AFTER.match(text[end:end + 40]))
 
 
+#: "too scary", "way too silly", "too much of a tearjerker": a complaint about the last films, neither a wish for
+#: the genre nor (labels disagree, "too daft, but still a laugh") a refusal of it.
+EXCESS = re.compile(r"\btoo\s+(?:much\s+(?:of\s+)?(?:a\s+|an\s+)?)?$", re.IGNORECASE)
+
+
 def _hedged(text: str, span: "GenreSpan") -> bool:
-    return bool(HEDGE.search(text, 0, span.start))
+    return bool(HEDGE.search(text, 0, span.start)) or (not span.negated and bool(EXCESS.search(text, 0, span.start)))
 
 
 def age_spans(text: str, known: set[str]) -> list[GenreSpan]:

@@ -363,6 +363,11 @@ def test_title_sentiment_and_questions(parser: MuseService, text: str, intent: s
     ("toons for the tykes", ["Animation", "Children"], []),
     ("hoodlums and bootleggers", ["Crime"], []),
     ("something that isn't a musical, for a 6 year old girl", ["Children"], ["Musical"]),
+    # "too <mood>" complains about the last films; a verdict word is no genre
+    ("too scary for my wife. a mystery instead", ["Mystery"], []),
+    ("way too sad, something else", [], []),
+    ("nothing too scary, for my 9 year old", ["Children"], ["Horror"]),
+    ("the last one was horrible, something else", [], []),
 ])
 def test_ages_lists_and_everyday_genre_words(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
     u = read(parser, text)
