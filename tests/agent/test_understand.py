@@ -278,7 +278,8 @@ def test_spelled_out_years_are_masked_whole() -> None:
     ("We tried Spirited Away and my kids were bored stiff", "recommend", [], [5618], []),
     ("Could you tell me whether The Sound of Music is the version with Julie Andrews?", "ask_item", [], [], [1035]),
     ("I wonder if you could tell me who directed Vertigo", "ask_item", [], [], [903]),
-    ("kill bill vol 2, is that better than the first one", "ask_item", [], [], [7438]),
+    ("kill bill vol 2, is that better than the first one", "ask_item", [], [], [7438, 6874]),
+    ("the godfather part 2 is even better than the first", "recommend", [1221, 858], [], []),
     ("titanic was way too long for me", "recommend", [], [1721], []),
     # a question about one film asks about it; a question for more films likes it
     ("wait, is Alien from 1979 or 1986?", "ask_item", [], [], [1214]),

@@ -84,6 +84,11 @@ def test_same_name_without_a_year_is_a_choice(grounder: TitleGrounder) -> None:
     ("New Year's Eve with the in-laws", []),
     ("I loved Halloween, more Carpenter please", [1982]),
     ("my wife refuses anything with princesses. Help!", []),
+    # "the first (one)" / "the original" after a sequel is the series' first film; "the first time" is not
+    ("the godfather part 2 is even better than the first", [1221, 858]),
+    ("They loved Paddington 2, is the first one as good?", [178827, 117887]),
+    ("toy story 2 was great, i watched it for the first time last week", [3114]),
+    ("loved alien, the first one is the best", [1214]),
 ])
 def test_versions_dates_and_openers(grounder: TitleGrounder, message: str, expected: list[int]) -> None:
     found = [g.item_id for g in grounder.find_mentions(message) if g.status == "matched"]
@@ -128,7 +133,7 @@ def test_catalog_form_moves_nothing_back() -> None:
     # a misspelt sequel keeps its number
     ("we watched toy stroy 3 with the kids", [78499]),
     # numbers and volumes as people write them, the name before a subtitle, an initialism
-    ("is kill bill volume two better than the first one", [7438]),
+    ("is kill bill volume two better than the first one", [7438, 6874]),
     ("loved kill bill 2", [7438]),
     ("Which is better, Lagaan or 3 idiots?", []),  # too few ratings for a short name
     ("a documentary set in Africa", []),

@@ -439,7 +439,9 @@ class TitleGrounder:
             self._exact_ngrams(text, tokens, used, found)
         self._capitalised_runs(text, tokens, used, found)
         self._casual_typos(text, tokens, used, found)
-        return sorted(self._pick_versions(text, found), key=lambda g: g.start or 0)
+        found = self._pick_versions(text, found)
+        found += self._firsts_of_sequels(text, found)
+        return sorted(found, key=lambda g: g.start or 0)
 
     def find_series(self, text: str) -> list[tuple[int, int, list[tuple[int, str]]]]:
         """Series named as such ("the Harry Potter films", "the lord of the rings movies", "toy story
@@ -586,6 +588,39 @@ class TitleGrounder:
             out.append(_at(chosen, g.start or 0, max(g.end or 0, end)))
         return out
 
+    def _firsts_of_sequels(self, text: str, found: list[Grounding]) -> list[Grounding]:
+        """"the first (one)" or "the original" after a sequel, in its sentence or the next, is the first film
+        of that series ("the godfather part 2 is better than the first", "Paddington 2, is the first one as
+        good?"): a mention at those words."""
+        out: list[Grounding] = []
+        for g in found:
+            if g.status != "matched" or g.item_id is None or g.end is None:
+                continue
+            back = _FIRST_ONE.search(text, g.end, _sentence_end(text, _sentence_end(text, g.end) + 1))
+            first = self._series_first(g.item_id) if back else None
+            if back and first is not None and not any(o.start is not None and o.start <= back.start() < (o.end or 0) for o in found):
+                item = self._items[first]
+                out.append(Grounding(back.group(), "matched", first, item.display_title, 0.8, (), "sequel", back.start(), back.end()))
+        return out
+
+    def _series_first(self, item_id: int) -> int | None:
+        """The earliest film of the series whose numbered sequel `item_id` is ("Godfather: Part II" ->
+        "The Godfather"), or None when the item carries no sequel number."""
+        for key in title_keys(self._items[item_id]):
+            words = canonical_key(key).split()
+            if len(words) < 2 or not words[-1].isdigit() or words[-1] == "1":
+                continue
+            base = words[:-2] if words[-2] in _PART_WORDS else words[:-1]
+            name = " ".join(base)
+            if not base or name in COMMON_WORDS:
+                continue
+            keys = [k for k in self._keys_by_first.get(base[0], ()) if k == name or k.startswith(name + " ")]
+            ids = sorted({i for k in keys for i in self._by_key[k] if i != item_id and self._items[i].year
+                          and self._items[i].year < (self._items[item_id].year or 0)}, key=lambda i: self._items[i].year or 0)
+            if ids:
+                return ids[0]
+        return None
+
     def _version_year(self, tokens: list[_Tok], used: list[bool], i: int, length: int, key: str) -> tuple[int, int] | None:
         """A year right after or before a lower-case title that dates one of its versions ("halloween 78",
         "the 2016 jungle book", "robocop '87"): (the year's token index, the year)."""
@@ -723,6 +758,16 @@ def _clause_start(token: _Tok) -> bool:
 def _cast_question(tokens: list[_Tok], i: int) -> bool:
     """tokens[i] follows "who's in" ("whos in the departed?")."""
     return i > 1 and tokens[i - 1].lower == "in" and tokens[i - 2].lower in ("whos", "who s", "who")
+
+
+#: A back-reference to the first film of a series named just before ("better than the first", "is the original as good").
+_FIRST_ONE = re.compile(r"\bthe (?:first|original|1st)(?: (?:one|film|movie|part))?\b(?! (?:time|half|place|act|hour|minutes?|scene|of)\b)(?! (?-i:[A-Z]))",
+                        re.IGNORECASE)
+
+
+def _sentence_end(text: str, start: int) -> int:
+    found = _SENTENCE_END.search(text, min(start, len(text)))
+    return found.end() if found else len(text)
 
 
 def _film_cue_before(tokens: list[_Tok], i: int) -> bool:
