@@ -89,6 +89,11 @@ def test_same_name_without_a_year_is_a_choice(grounder: TitleGrounder) -> None:
     ("They loved Paddington 2, is the first one as good?", [178827, 117887]),
     ("toy story 2 was great, i watched it for the first time last week", [3114]),
     ("loved alien, the first one is the best", [1214]),
+    # one swapped pair of letters in a popular title; a chat word opening the sentence is no word before it;
+    # a holiday's name listed beside titles is one
+    ("matirx was awsome", [2571]),
+    ("lol scary movie 2 was trash", [4388]),
+    ("the slasher stuff mostly, Halloween, Nightmare on Elm Street, that kind of thing", [1982, 1347]),
 ])
 def test_versions_dates_and_openers(grounder: TitleGrounder, message: str, expected: list[int]) -> None:
     found = [g.item_id for g in grounder.find_mentions(message) if g.status == "matched"]

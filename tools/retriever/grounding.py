@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from muse.domain import Item, normalise_title, title_keys
 from stores.base import CatalogStore
@@ -299,6 +300,8 @@ class TitleGrounder:
         its list is a title ("loved toy story and shrek", "children of men, gattaca"), which is a cue too."""
         span = tokens[i : i + length]
         before = tokens[i - 1] if i > 0 and not span[0].boundary_before else None
+        if before is not None and before.sentence_start and before.lower in _CHAT_CAPS:
+            before = None  # "lol scary movie 2 was trash": a chat word opens the sentence as nothing
         after = tokens[i + length] if i + length < len(tokens) and not tokens[i + length].boundary_before else None
         # "is monster house too scary", "wait, is alien from 1979", "who's in the departed?"
         asking = before is not None and (_clause_start(before) and before.lower in _ASKING or _cast_question(tokens, i))
@@ -551,7 +554,7 @@ class TitleGrounder:
                 marked = bool(versions) and self._version_cue(text, span[0].start, span[-1].end, versions, before=False) is not None
                 if capitals and not (marked or _plausible(tokens, i, length) or self._listed_opener(tokens, used, i, length, key)):
                     continue
-                if capitals and key in CALENDAR and not (marked or _film_cue_before(tokens, i)):
+                if capitals and key in CALENDAR and not (marked or _film_cue_before(tokens, i) or _beside_title(tokens, used, i, length)):
                     continue  # "for Halloween", "every Friday": a date
                 version = None if capitals else self._version_year(tokens, used, i, length, key)
                 if capitals or version or marked or self._casual(tokens, i, length, key, _beside_title(tokens, used, i, length)) \
@@ -677,11 +680,23 @@ class TitleGrounder:
             widened = text[tokens[first - 1].start : run[-1].end] if first > 0 and not run[0].boundary_before else mention
             if CALENDAR & {normalise_title(mention), normalise_title(widened)} and not _film_cue_before(tokens, first):
                 continue  # "for Valentine's", "New Year's Eve with the in-laws": a date
-            grounding = self.ground(mention, use_embeddings=False)
-            if grounding.status == "matched" and grounding.method == "fuzzy" and self._close_and_known(mention, grounding):
+            grounding = self._typo_reading(mention, self.ground(mention, use_embeddings=False))
+            if grounding is not None:
                 found.append(_at(grounding, run[0].start, run[-1].end))
                 for j in range(i, i + len(run)):
                     used[j] = True
+
+    def _typo_reading(self, mention: str, grounding: Grounding) -> Grounding | None:
+        """The popular title a misspelt mention means: a close fuzzy match, or the only popular reading one
+        typo away (a slip or two swapped letters: "matirx", "interstellr")."""
+        if grounding.method != "fuzzy":
+            return None
+        if grounding.status == "matched":
+            return grounding if self._close_and_known(mention, grounding) else None
+        key = normalise_title(mention)
+        close = [a.item_id for a in grounding.alternatives if len(key) >= 5 and self._items[a.item_id].popularity >= DOMINANT_MIN
+                 and any(OSA.distance(key, k) <= 1 for k in title_keys(self._items[a.item_id]))]
+        return self._decide(mention, {close[0]: 100.0}, None, "fuzzy") if len(close) == 1 else None
 
     def _close_and_known(self, mention: str, grounding: Grounding) -> bool:
         """The whole mention is spelt close to a popular title's whole name (not a part of it)."""
