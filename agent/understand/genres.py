@@ -101,6 +101,11 @@ def _negated(text: str, start: int, end: int) -> bool:
 EXCESS = re.compile(r"\btoo\s+(?:much\s+(?:of\s+)?(?:a\s+|an\s+)?)?$", re.IGNORECASE)
 
 
+#: Moods that name a genre alone ("something serious" is a drama) but only describe one said outright
+#: ("these are too silly, a serious sci-fi"; "a dramatic crime film" stays a crime drama, labels say).
+MODIFIER_MOODS = frozenset({"serious"})
+
+
 def _hedged(text: str, span: "GenreSpan") -> bool:
     return bool(HEDGE.search(text, 0, span.start)) or (not span.negated and bool(EXCESS.search(text, 0, span.start)))
 
@@ -233,6 +238,8 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
     spans = [s for s in spans if s not in removed]
     if QUESTION.match(text):  # a question about a film is not a request for its genre
         spans = [s for s in spans if s.negated]
+    if any(s.strong and not s.negated for s in spans):  # "a serious sci-fi": the mood describes the genre asked for
+        spans = [s for s in spans if s.negated or text[s.start:s.end].lower() not in MODIFIER_MOODS]
     wanted_spans = [s for s in spans if not s.negated]
     asked = {g for s in wanted_spans for g in s.genres}
     # "not a kids comedy" negates the modifier: the head genre, asked for elsewhere, stays wanted.

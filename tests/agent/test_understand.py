@@ -369,6 +369,9 @@ def test_title_sentiment_and_questions(parser: MuseService, text: str, intent: s
     ("way too sad, something else", [], []),
     ("nothing too scary, for my 9 year old", ["Children"], ["Horror"]),
     ("the last one was horrible, something else", [], []),
+    # "serious" is a drama alone, a description beside a genre said outright
+    ("something serious tonight", ["Drama"], []),
+    ("a serious sci-fi please", ["Sci-Fi"], []),
 ])
 def test_ages_lists_and_everyday_genre_words(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
     u = read(parser, text)
