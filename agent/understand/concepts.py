@@ -31,7 +31,7 @@ BLOCKED = COMMON_WORDS | frozenset(
     """older younger ages age whole teenage teenagers teenager teen teens son sons sister kill killing men scene super blast kick
     wild guess exciting epic loves charming events sleep blood bloody music fiction trying real dark light kids' cool
     night fun huge big style classic bit type vibe energy feel feels mood stuff
-    horrible horrid awful terrible dreadful atrocious""".split()  # verdicts ("it was horrible"), not horror
+    horrible horrid awful terrible dreadful atrocious school""".split()  # verdicts ("it was horrible") are no horror, "old school" no documentary
 )
 
 #: People in the viewer's life are who watches, not what is watched: "my dad's 70th", "my grandpa",

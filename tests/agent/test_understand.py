@@ -372,6 +372,7 @@ def test_title_sentiment_and_questions(parser: MuseService, text: str, intent: s
     # "serious" is a drama alone, a description beside a genre said outright
     ("something serious tonight", ["Drama"], []),
     ("a serious sci-fi please", ["Sci-Fi"], []),
+    ("an old-school gangster pic", ["Crime"], []),
 ])
 def test_ages_lists_and_everyday_genre_words(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
     u = read(parser, text)
