@@ -31,7 +31,9 @@ BLOCKED = COMMON_WORDS | frozenset(
     """older younger ages age whole teenage teenagers teenager teen teens son sons sister kill killing men scene super blast kick
     wild guess exciting epic loves charming events sleep blood bloody music fiction trying real dark light kids' cool
     night fun huge big style classic bit type vibe energy feel feels mood stuff
-    horrible horrid awful terrible dreadful atrocious school""".split()  # verdicts ("it was horrible") are no horror, "old school" no documentary
+    horrible horrid awful terrible dreadful atrocious school
+    afraid seriously emotionally touch move act split viewing features travel books studio cgi smh brb""".split()
+    # verdicts ("it was horrible") are no horror, "old school" no documentary, "I'm afraid" is politeness
 )
 
 #: People in the viewer's life are who watches, not what is watched: "my dad's 70th", "my grandpa",
@@ -39,7 +41,8 @@ BLOCKED = COMMON_WORDS | frozenset(
 PEOPLE = frozenset(
     """dad dads mum mums mom moms mommy mummy daddy grandpa grandma gran grandad granddad grandmother grandfather
     grandparents grandkids parents parent husband wife nephew niece nephews nieces cousin cousins uncle aunt auntie
-    girlfriend boyfriend gf bf partner missus mates mate wifey hubby family's young old year years""".split()
+    girlfriend boyfriend gf bf partner missus mates mate wifey hubby family's young old year years
+    granddaughter granddaughters grandson grandsons daughters families youth""".split()
 )
 
 

@@ -373,6 +373,8 @@ def test_title_sentiment_and_questions(parser: MuseService, text: str, intent: s
     ("something serious tonight", ["Drama"], []),
     ("a serious sci-fi please", ["Sci-Fi"], []),
     ("an old-school gangster pic", ["Crime"], []),
+    ("my granddaughter is visiting, a musical please", ["Musical"], []),
+    ("smh, just a thriller", ["Thriller"], []),
 ])
 def test_ages_lists_and_everyday_genre_words(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
     u = read(parser, text)
