@@ -10,7 +10,7 @@ horror") or a rejection right after ("romance is not my thing").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from agent.understand.concepts import ConceptIndex, Phrase, phrases
@@ -106,8 +106,19 @@ EXCESS = re.compile(r"\btoo\s+(?:much\s+(?:of\s+)?(?:a\s+|an\s+)?)?$", re.IGNORE
 MODIFIER_MOODS = frozenset({"serious"})
 
 
+def _too_young(text: str, span: "GenreSpan") -> bool:
+    """"too kiddy", "a bit too childish": the films are for younger viewers than these, so no Children."""
+    return span.genres == ("Children",) and not span.negated and bool(EXCESS.search(text, 0, span.start))
+
+
+#: Words that say "for children" only as a put-down: never a wish for Children ("they think it's babyish").
+PUT_DOWNS = frozenset({"babyish", "childish", "juvenile", "juveniles"})
+
+
 def _hedged(text: str, span: "GenreSpan") -> bool:
-    return bool(HEDGE.search(text, 0, span.start)) or (not span.negated and bool(EXCESS.search(text, 0, span.start)))
+    if not span.negated and (EXCESS.search(text, 0, span.start) or text[span.start:span.end].lower() in PUT_DOWNS):
+        return True
+    return bool(HEDGE.search(text, 0, span.start))
 
 
 def age_spans(text: str, known: set[str]) -> list[GenreSpan]:
@@ -230,6 +241,7 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
         spans += [s for s in extra if not any(a <= s.start < b for a, b in unavoid_spans)]
     spans.sort(key=lambda s: s.start)
     spans = _carry_negation(text, spans)
+    spans = [replace(s, negated=True) if _too_young(text, s) else s for s in spans]
     spans = [s for s in spans if not _hedged(text, s)]
     read.spans = spans
     removed = [s for s in spans if not s.negated and REMOVE.search(clause_before(text, s.start))]

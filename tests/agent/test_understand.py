@@ -375,6 +375,11 @@ def test_title_sentiment_and_questions(parser: MuseService, text: str, intent: s
     ("an old-school gangster pic", ["Crime"], []),
     ("my granddaughter is visiting, a musical please", ["Musical"], []),
     ("smh, just a thriller", ["Thriller"], []),
+    # films for younger viewers refused; a put-down is no wish for Children
+    ("a chucklesome film, nothing for the nippers", ["Comedy"], ["Children"]),
+    ("pixar-ish but not for babies", ["Animation"], ["Children"]),
+    ("these are all a bit too kiddy, my two are teenagers now", [], ["Children"]),
+    ("something funny, no animated stuff, they think it's babyish", ["Comedy"], ["Animation"]),
 ])
 def test_ages_lists_and_everyday_genre_words(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
     u = read(parser, text)
