@@ -89,6 +89,8 @@ def test_same_name_without_a_year_is_a_choice(grounder: TitleGrounder) -> None:
     ("They loved Paddington 2, is the first one as good?", [178827, 117887]),
     ("toy story 2 was great, i watched it for the first time last week", [3114]),
     ("loved alien, the first one is the best", [1214]),
+    ("the first harry potter was great", [4896]),  # "the first" before a series' name (three films or more)
+    ("a satire released in the first half of the 1990s", []),
     # one swapped pair of letters in a popular title; a chat word opening the sentence is no word before it;
     # a holiday's name listed beside titles is one
     ("matirx was awsome", [2571]),

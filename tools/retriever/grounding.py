@@ -444,6 +444,7 @@ class TitleGrounder:
         self._casual_typos(text, tokens, used, found)
         found = self._pick_versions(text, found)
         found += self._firsts_of_sequels(text, found)
+        found += self._firsts_of_series(text, found)
         return sorted(found, key=lambda g: g.start or 0)
 
     def find_series(self, text: str) -> list[tuple[int, int, list[tuple[int, str]]]]:
@@ -604,6 +605,22 @@ class TitleGrounder:
             if back and first is not None and not any(o.start is not None and o.start <= back.start() < (o.end or 0) for o in found):
                 item = self._items[first]
                 out.append(Grounding(back.group(), "matched", first, item.display_title, 0.8, (), "sequel", back.start(), back.end()))
+        return out
+
+    def _firsts_of_series(self, text: str, found: list[Grounding]) -> list[Grounding]:
+        """"the first harry potter": the earliest film of a series (three films or more) named right after "the first"."""
+        out: list[Grounding] = []
+        for cue in _FIRST_OF.finditer(text):
+            words = list(_TOKEN.finditer(text, cue.end(), min(len(text), cue.end() + 60)))
+            for n in range(min(5, len(words)), 0, -1):
+                start, end = words[0].start(), words[n - 1].end()
+                if _BOUNDARY.search(text, start, end) or any(g.start is not None and g.start < end and start < (g.end or 0) for g in found):
+                    continue
+                ids = self._series_ids(normalise_title(text[start:end]))
+                if len(ids) >= 3:  # a name that starts two titles may not start the first film's ("fast and furious")
+                    item = self._items[ids[0]]
+                    out.append(Grounding(text[cue.start():end], "matched", ids[0], item.display_title, 0.8, (), "series", cue.start(), end))
+                    break
         return out
 
     def _series_first(self, item_id: int) -> int | None:
@@ -778,6 +795,10 @@ def _cast_question(tokens: list[_Tok], i: int) -> bool:
 #: A back-reference to the first film of a series named just before ("better than the first", "is the original as good").
 _FIRST_ONE = re.compile(r"\bthe (?:first|original|1st)(?: (?:one|film|movie|part))?\b(?! (?:time|half|place|act|hour|minutes?|scene|of)\b)(?! (?-i:[A-Z]))",
                         re.IGNORECASE)
+
+
+_FIRST_OF = re.compile(r"\bthe (?:very )?(?:first|original|1st) (?!(?:time|half|place|act|hour|minutes?|scene|of|one|two|few|film|movie)\b)(?=\w)",
+                       re.IGNORECASE)
 
 
 def _sentence_end(text: str, start: int) -> int:
