@@ -96,6 +96,8 @@ THIS_DECADE = re.compile(r"\b(?:from |of )?this decade(?:'s)?\b", re.IGNORECASE)
 SILENT_ERA = re.compile(r"\bsilent (?:era|films?|movies?|pictures?|period|days|cinema)\b", re.IGNORECASE)
 #: A year that is not about films ("I was born in 1941").
 NOT_A_FILM_YEAR = re.compile(r"\b(?:born|married|graduated|retired|grew up)\s+(?:in\s+)?(?:the\s+)?$", re.IGNORECASE)
+#: A decade that is someone's age ("they're in their 70s", "my dad, in his early sixties").
+AN_AGE = re.compile(r"\bin (?:their|his|her|my|our|your)\s+(?:(?:early|mid|late)[\s\-]+)?$", re.IGNORECASE)
 FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 AROUND = re.compile(r"(?:around|about|circa|ca\.?|c\.|approximately|approx\.?|roughly|near|close to|somewhere around)\s+(?:the\s+)?(?:year\s+)?$", re.IGNORECASE)
 # Words right after an era.
@@ -200,7 +202,7 @@ def _eras(text: str, newest: int) -> list[Era]:
                 i += 2
                 continue
         before, after = text[max(0, start - 40):start], text[end:end + 40]
-        if NOT_A_FILM_YEAR.search(before) or (single and VERSION_YEAR.match(after)):
+        if NOT_A_FILM_YEAR.search(before) or AN_AGE.search(before) or (single and VERSION_YEAR.match(after)):
             i += 1
             continue
         era = _bounded(low, high, single, before, after, start, end)

@@ -25,6 +25,8 @@ from tools.retriever import FakeEmbedder
     ("around 1992 give or take 3 years", 1989, 1995),
     ("awkward comedies, 2005-2012ish", 2005, 2012),  # "-ish" on a range's end
     ("something 1990ish", 1988, 1992),
+    ("the in-laws are in their 70s and won't watch anything made after 1985", None, 1985),  # a decade that is an age
+    ("my dad is in his early sixties, something from the 60s", 1960, 1969),
     ("an oldie, from the forties", 1940, 1949),
     ("nineties or later", 1990, None),
     ("the late 2000s", 2007, 2009),
