@@ -668,10 +668,8 @@ class TitleGrounder:
             if all(_YEAR_WORD.fullmatch(t.word) or t.word.isdigit() or t.lower in CONNECTORS for t in run):
                 continue  # "from 1984", "10/10", "godfather 1 and 2"
             mention = text[run[0].start : run[-1].end]
-            first = tokens.index(run[0])
-            widened = text[tokens[first - 1].start : run[-1].end] if first > 0 and not run[0].boundary_before else mention
-            if CALENDAR & {normalise_title(mention), normalise_title(widened)} and not _film_cue_before(tokens, first):
-                continue  # "for Valentine's", "New Year's Eve with the in-laws": a date
+            if _a_date(text, tokens, run):
+                continue
             grounding = self.ground(mention, use_embeddings=False)
             if len(run) == 1 and grounding.method == "fuzzy" and (run[0].sentence_start or not self._one_word_reading(grounding)):
                 continue  # one word of a longer title ("Feeling", "Arnold") or a sentence's capital ("Educational ...")
@@ -693,10 +691,8 @@ class TitleGrounder:
             if not run or (opening and (after is None or after.boundary_before or after.lower not in _VERDICT)):
                 continue
             mention = text[run[0].start : run[-1].end]
-            first = tokens.index(run[0])
-            widened = text[tokens[first - 1].start : run[-1].end] if first > 0 and not run[0].boundary_before else mention
-            if CALENDAR & {normalise_title(mention), normalise_title(widened)} and not _film_cue_before(tokens, first):
-                continue  # "for Valentine's", "New Year's Eve with the in-laws": a date
+            if _a_date(text, tokens, run):
+                continue
             grounding = self._typo_reading(mention, self.ground(mention, use_embeddings=False))
             if grounding is not None:
                 found.append(_at(grounding, run[0].start, run[-1].end))
@@ -793,17 +789,24 @@ def _cast_question(tokens: list[_Tok], i: int) -> bool:
 
 
 #: A back-reference to the first film of a series named just before ("better than the first", "is the original as good").
-_FIRST_ONE = re.compile(r"\bthe (?:first|original|1st)(?: (?:one|film|movie|part))?\b(?! (?:time|half|place|act|hour|minutes?|scene|of)\b)(?! (?-i:[A-Z]))",
-                        re.IGNORECASE)
-
-
-_FIRST_OF = re.compile(r"\bthe (?:very )?(?:first|original|1st) (?!(?:time|half|place|act|hour|minutes?|scene|of|one|two|few|film|movie)\b)(?=\w)",
-                       re.IGNORECASE)
+_NOT_A_FILM = r"time|half|place|act|hour|minutes?|scene|of"  # "the first time", "the first half of"
+_FIRST_ONE = re.compile(rf"\bthe (?:first|original|1st)(?: (?:one|film|movie|part))?\b(?! (?:{_NOT_A_FILM})\b)(?! (?-i:[A-Z]))", re.IGNORECASE)
+#: ...and "the first" right before a series' name ("the first harry potter").
+_FIRST_OF = re.compile(rf"\bthe (?:very )?(?:first|original|1st) (?!(?:{_NOT_A_FILM}|one|two|few|film|movie)\b)(?=\w)", re.IGNORECASE)
 
 
 def _sentence_end(text: str, start: int) -> int:
     found = _SENTENCE_END.search(text, min(start, len(text)))
     return found.end() if found else len(text)
+
+
+def _a_date(text: str, tokens: list[_Tok], run: list[_Tok]) -> bool:
+    """A run (or it and the word before) that names a day or a holiday with no film cue before it ("for
+    Valentine's", "New Year's Eve with the in-laws")."""
+    first = tokens.index(run[0])
+    mention = text[run[0].start : run[-1].end]
+    widened = text[tokens[first - 1].start : run[-1].end] if first > 0 and not run[0].boundary_before else mention
+    return bool(CALENDAR & {normalise_title(mention), normalise_title(widened)}) and not _film_cue_before(tokens, first)
 
 
 def _film_cue_before(tokens: list[_Tok], i: int) -> bool:
