@@ -35,7 +35,8 @@ CHILD_AGE = re.compile(
     rf"|\b(?:son|daughter|nephew|niece|grandson|granddaughter|boy|girl|kid|kids|child|children|little one|toddler|he|she|"
     rf"twins|triplets|grandkids|grandchildren|kiddos|pupils)"
     rf"(?:'s|\s+is|\s+who'?s|\s+who is|\s+aged|\s+has)?\s*\(?\s*{_AGE}(?:st|nd|rd|th)?\b(?!\s*(?:%|years? ago|minutes|hours))"
-    rf"|\bages?\s+{_AGE}\b",
+    rf"|\bages?\s+{_AGE}\b"
+    rf"|\b(?:son|daughter|nephew|niece|boy|girl|kid|child|little one|toddler)(?:\s+[a-z]+){{1,3}}\s*\(\s*{_AGE}\s*\)",  # "kid at home (8)"
     re.IGNORECASE,
 )
 #: Right before a child's age, a refusal of it ("not for a 6 year old", "nothing suitable for my 5 year old").

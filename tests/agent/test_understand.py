@@ -382,6 +382,10 @@ def test_title_sentiment_and_questions(parser: MuseService, text: str, intent: s
     ("pixar-ish but not for babies", ["Animation"], ["Children"]),
     ("these are all a bit too kiddy, my two are teenagers now", [], ["Children"]),
     ("something funny, no animated stuff, they think it's babyish", ["Comedy"], ["Animation"]),
+    # "a kid" in a plot is a character, not the audience; a child's age in brackets a few words on is one
+    ("a western where a kid learns to ride", ["Western"], []),
+    ("anything but musicals and kid flicks pls", [], ["Children", "Musical"]),
+    ("poorly kid at home (8), wants dinosaurs", ["Children"], []),
 ])
 def test_ages_lists_and_everyday_genre_words(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
     u = read(parser, text)
