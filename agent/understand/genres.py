@@ -30,13 +30,13 @@ _CLAUSE_END = re.compile(
 _AGE_WORDS = {**UNITS, **TEENS}
 _AGE = r"(\d{1,2}|" + "|".join(_AGE_WORDS) + r")"
 CHILD_AGE_MAX = 11  # a child this old or younger asks for Children; twelve-year-olds and teenagers do not (the corpus rule)
+_CHILD = r"son|daughter|nephew|niece|boy|girl|kid|child|little one|toddler"
 CHILD_AGE = re.compile(
     rf"\b{_AGE}[\s\-]*(?:years?|yrs?|yo)[\s\-]*(?:old|olds)?\b(?!\s+(?:ago|later|before|after))"
-    rf"|\b(?:son|daughter|nephew|niece|grandson|granddaughter|boy|girl|kid|kids|child|children|little one|toddler|he|she|"
-    rf"twins|triplets|grandkids|grandchildren|kiddos|pupils)"
+    rf"|\b(?:{_CHILD}|grandson|granddaughter|kids|children|he|she|twins|triplets|grandkids|grandchildren|kiddos|pupils)"
     rf"(?:'s|\s+is|\s+who'?s|\s+who is|\s+aged|\s+has)?\s*\(?\s*{_AGE}(?:st|nd|rd|th)?\b(?!\s*(?:%|years? ago|minutes|hours))"
     rf"|\bages?\s+{_AGE}\b"
-    rf"|\b(?:son|daughter|nephew|niece|boy|girl|kid|child|little one|toddler)(?:\s+[a-z]+){{1,3}}\s*\(\s*{_AGE}\s*\)",  # "kid at home (8)"
+    rf"|\b(?:{_CHILD})(?:\s+[a-z]+){{1,3}}\s*\(\s*{_AGE}\s*\)",  # "kid at home (8)"
     re.IGNORECASE,
 )
 #: Right before a child's age, a refusal of it ("not for a 6 year old", "nothing suitable for my 5 year old").

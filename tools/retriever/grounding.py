@@ -352,8 +352,8 @@ class TitleGrounder:
     def _article_match(self, mention: str, tied: list[int]) -> int | None:
         """Of tied versions, the only one that agrees with the mention on a leading article ("Arrival"
         is *Arrival* (2016), not *The Arrival* (1996)); None when that does not single one out."""
-        said = _has_article(mention)
-        agreeing = [i for i in tied if _has_article(self._items[i].title) == said]
+        said = bool(_LEADING_ARTICLE_RE.match(mention.lower()))
+        agreeing = [i for i in tied if bool(_LEADING_ARTICLE_RE.match(self._items[i].title.lower())) == said]
         return agreeing[0] if len(agreeing) == 1 and self._items[agreeing[0]].popularity >= DOMINANT_MIN else None
 
     def _versions(self, key: str) -> list[int]:
@@ -812,10 +812,6 @@ def _a_date(text: str, tokens: list[_Tok], run: list[_Tok]) -> bool:
 def _film_cue_before(tokens: list[_Tok], i: int) -> bool:
     """A word right before tokens[i] that names what follows as a film ("loved Halloween", "the movie Friday")."""
     return i > 0 and not tokens[i].boundary_before and tokens[i - 1].lower in _WORD_CUE
-
-
-def _has_article(title: str) -> bool:
-    return title.split(maxsplit=1)[0].lower() in _ARTICLES if title.strip() else False
 
 
 def _question(tokens: list[_Tok], i: int) -> bool:
