@@ -41,7 +41,7 @@ ASK_ITEM = re.compile(
 )
 #: A question about one film ("is fargo a comedy?", "who directed pulp fiction", "how long is titanic").
 QUESTION_START = re.compile(
-    r"^\s*(?:(?:hey|hi|hello|um+|uh+|er+m?|so|ok(?:ay)?|well|oh|wait|quick (?:question|one|q))\W+)*(?:is|was|are|were|does|did|do|has|had|how|who(?:'s)?|what(?:'s)?|whats|when|where|why|which|can|could|should|would|will)\b",
+    r"^\s*(?:(?:hey|hi|hello|um+|uh+|er+m?|so|ok(?:ay)?|well|oh|wait|(?:hang|hold) on|quick (?:question|one|q))\W+)*(?:is|was|are|were|does|did|do|has|had|how|who(?:'s)?|what(?:'s)?|whats|when|where|why|which|in (?:what|which)|can|could|should|would|will)\b",
     re.IGNORECASE,
 )
 #: ...unless it asks for films ("is there something like Alien?", "what would you recommend after Heat?").
@@ -52,7 +52,18 @@ REQUEST_CUE = re.compile(
 #: want to rewatch one of them").
 ABOUT_THE_FILM = re.compile(
     r"\bmore of an?\b|\b(?:more|better|worse)\s+(?:\w+\s+)?than\b|"
-    r"\b(?:wants?|wanna|going|like) to (?:re)?(?:watch|see|show)\s+(?:it|them|that|this|one of them)\b", re.IGNORECASE)
+    r"\b(?:wants?|wanna|going|like) to (?:re)?(?:watch|see|show)\s+(?:it|them|that|this|one of them)\b|"
+    # whether someone would like the film: "would my wife like mamma mia?", "do teenagers enjoy ..."
+    r"\b(?:would|will|does|do|did|might)\s+(?:(?:my|our|your|his|her|their|the|a|an)\s+)?\w+\s+(?:like|enjoy|love)\b", re.IGNORECASE)
+#: A question that refers back to the film just named ("I am told Gattaca is clever. Would it suit my
+#: father?", "..., do they hold up for an adult"): its opening, at a sentence or clause start.
+ASKS_BACK = re.compile(
+    r"(?:^|[.!?;,]\s*|\b(?:but|so|and|or)\s+)(?:would|will|is|was|does|did|do|are|could|can|should)\s+(?:it|they|that one|this one)\b",
+    re.IGNORECASE)
+#: Whether someone may like a film, which asks about it ("is it a film an old man might enjoy?").
+_MAY_LIKE = re.compile(r"\b(?:might|may|would|will|could)\s+(?:like|enjoy|love)\b", re.IGNORECASE)
+#: The noun that names a series as such ("the x-men films"): part of the title, not a request for films.
+_SERIES_NOUN = re.compile(r"\s*(?:films?|movies?|series|trilogy|franchise|saga|sequels)\b", re.IGNORECASE)
 #: A question about what is in a film ("anything violent in the sound of music?", "is there a lot of kissing in ...").
 CONTENT_QUESTION = re.compile(
     r"^\W*(?:is there|are there|anything|any|how much|how many)\b(?:(?!\b(?:movies?|films?|like|similar)\b)[^.?!])*\bin\s*$",
@@ -312,12 +323,44 @@ def _asked_about(text: str, t: TitleMention) -> bool:
                 or _MORE_OF_IT.search(sentence))
 
 
+def _unnamed(text: str, titles: Sequence[TitleMention]) -> str:
+    """`text` with its titles blanked, each with the noun that names a series as such ("the x-men films")."""
+    spans = []
+    for t in titles:
+        if t.start is not None and t.end is not None:
+            noun = _SERIES_NOUN.match(text, t.end)
+            spans.append((t.start, noun.end() if noun else t.end))
+    return _mask(text, spans)
+
+
+def _asked_back(text: str, titles: Sequence[TitleMention]) -> list[tuple[int, int]]:
+    """Questions that refer back to films named just before them and ask for no films ("I am told
+    Gattaca is clever. Would it suit my father?"): each as (start of the sentence naming the films,
+    end of the question). Films named with a verdict ("I hated Titanic. Is it just me?") are opinions."""
+    out: list[tuple[int, int]] = []
+    for m in ASKS_BACK.finditer(text):
+        opened = m.start() + len(m.group()) - len(m.group().lstrip(".!?;, "))
+        closed = _SENTENCE_END.search(text, m.end())
+        question = ABOUT_THE_FILM.sub(" ", text[opened:closed.start() if closed else len(text)])
+        if REQUEST_CUE.search(question) or ASKS_FOR_FILMS.search(question.replace("?", "")) or _MORE_OF_IT.search(question) \
+                or POSITIVE_CUE.search(_MAY_LIKE.sub(" ", question)):  # "or was it Jackie Brown I adored?" is an opinion
+            continue
+        before = [t for t in titles if t.start is not None and t.end is not None and t.end <= opened]
+        if not before or any(POSITIVE_CUE.search(clause_before(text, t.start or 0)) or NEGATIVE_CUE.search(clause_before(text, t.start or 0))
+                             for t in before):
+            continue
+        first = max((e.end() for e in _SENTENCE_END.finditer(text, 0, before[-1].start or 0)), default=0)
+        out.append((first, closed.end() if closed else len(text)))
+    return out
+
+
 def read_intent(text: str, u: Understanding, has_previous: bool, stated_genres: bool = False) -> Intent:
     """What this message does; `stated_genres`: a genre was named outright (not only inferred from a mood)."""
     if not text or (CHITCHAT.match(text) and not u.titles and not u.genres and not u.avoid_genres):
         return "chitchat"
-    if u.titles and (ASK_ITEM.search(text) or (QUESTION_START.match(text) and not REQUEST_CUE.search(ABOUT_THE_FILM.sub(" ", text)))
-                     or any(_asked_about(text, t) for t in u.titles)):
+    plain = ABOUT_THE_FILM.sub(" ", _unnamed(text, u.titles))
+    if u.titles and (ASK_ITEM.search(text) or (QUESTION_START.match(text) and not REQUEST_CUE.search(plain))
+                     or any(_asked_about(text, t) for t in u.titles) or _asked_back(text, u.titles)):
         return "ask_item"
     if u.references and all(s != "neutral" for _, s in u.references) and not (u.genres or u.avoid_genres or u.era_shift or u.year_min or u.year_max):
         return "feedback"
@@ -419,7 +462,7 @@ def _question_sentences(text: str, titles: Sequence[TitleMention]) -> list[tuple
         named = any(t.start is not None and start <= t.start < end for t in titles)
         if named and (sentence.rstrip().endswith("?") or QUESTION_START.match(sentence) or ASK_ITEM.search(sentence)):
             out.append((start, end))
-    return out
+    return out + _asked_back(text, titles)
 
 
 def _split_question(u: Understanding, scan: str, rest: str, known: set[str], concepts: ConceptIndex | None,

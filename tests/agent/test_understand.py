@@ -314,6 +314,14 @@ def test_spelled_out_years_are_masked_whole() -> None:
     ("whos in the departed? n is it long", "ask_item", [], [], [48516]),
     ("is arrival slow? a friend said it's boring", "ask_item", [], [], [164179]),
     ("crash (the 2004 one), babel, magnolia. more of those please", "recommend", [33166, 46723, 3160], [], []),
+    # a series named as such in a question; a question that refers back to the film just named; whether someone would like it
+    ("how many toy story films are there?", "ask_item", [], [], [1, 3114, 78499]),
+    ("I am told Gattaca is rather clever. Would it suit my father?", "ask_item", [], [], [1653]),
+    ("hold on, is fargo the one with the woodchipper", "ask_item", [], [], [608]),
+    ("would my husband like amelie if he hates subtitles?", "ask_item", [], [], [4973]),
+    ("I hated Titanic. Is it just me?", "recommend", [], [1721], []),
+    ("I loved Alien. is there anything like it?", "recommend", [1214], [], []),
+    ("Pulp Fiction, I adored it. or was it Jackie Brown I adored? more like those", "recommend", [296, 1729], [], []),
 ])
 def test_title_sentiment_and_questions(parser: MuseService, text: str, intent: str, liked: list[int], disliked: list[int],
                                        asked: list[int]) -> None:
