@@ -93,8 +93,29 @@ ADULT_AUDIENCE = re.compile(
     r"fantasy|fairy ?tales?|things?|but|only|just|strictly|made|meant|aimed)\s+)(?P<audience>(?:for|4) (?:the )?(?:grown[- ]?ups|adults|grown[- ]?(?:folks?|people)|adult (?:people|persons?|viewers)))\b", re.IGNORECASE)
 
 
+#: Said without punctuation, a refusal ends where a new wish starts ("not romantic something exciting",
+#: "no horror at all okay um something mysterious"): a spoken pause, or "something" after the refused words.
+_SPOKEN_RESTART = re.compile(r"\b(?:okay|ok|um+|uh+|erm|hmm+|something)\b", re.IGNORECASE)
+#: Words that only carry a refusal on to its object ("don't want something scary", "no more of that"), no refused content.
+_CARRIERS = frozenset("want wanna need like fancy feel watch see show give me us to a an the any really more of that those these it them".split())
+
+
 def _negated(text: str, start: int, end: int) -> bool:
-    return bool(NEGATION.search(clause_before(text, start)) or NEGATION_AFTER.match(text[end:end + 40]))
+    before = clause_before(text, start)
+    cues = list(NEGATION.finditer(before))
+    if cues and not _restarted(before[cues[-1].end():]):
+        return True
+    return bool(NEGATION_AFTER.match(text[end:end + 40]))
+
+
+def _restarted(between: str) -> bool:
+    """Whether a new wish starts between a refusal and a genre word: a pause or "something" that
+    follows refused content (not only words that carry the refusal on)."""
+    for cue in _SPOKEN_RESTART.finditer(between):
+        words = re.findall(r"[\w']+", between[:cue.start()].lower())
+        if any(w not in _CARRIERS for w in words):
+            return True
+    return False
 
 
 #: "too scary", "way too silly", "too much of a tearjerker": a complaint about the last films, neither a wish for

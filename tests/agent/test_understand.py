@@ -450,6 +450,10 @@ def test_a_next_sentence_verdict_and_a_series(parser: MuseService) -> None:
     ("a caper, but not a comic book movie", ["Crime"], []),
     ("something daft, but nothing soppy or she'll walk out", ["Comedy"], ["Romance"]),
     ("true crime, real cases only", ["Documentary", "Crime"], []),
+    # said aloud without punctuation: a pause or "something" after the refused words starts a new wish
+    ("no westerns please um something funny", ["Comedy"], ["Western"]),
+    ("not a thriller something romantic instead", ["Romance"], ["Thriller"]),
+    ("i don't want something scary", [], ["Horror"]),
 ])
 def test_refusals_said_many_ways(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
     u = read(parser, text)
