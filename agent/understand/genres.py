@@ -207,10 +207,19 @@ def _carry_negation(text: str, spans: list[GenreSpan]) -> list[GenreSpan]:
     return out
 
 
-def _taken_back(cut: int | None, spans: list[GenreSpan], removed: list[GenreSpan]) -> list[GenreSpan]:
+#: What follows a change of mind that drops everything said before it ("no wait, something else").
+_ANEW = re.compile(r"\b(?:else|different|other)\b", re.IGNORECASE)
+
+
+def _taken_back(text: str, cut: int | None, spans: list[GenreSpan], removed: list[GenreSpan]) -> list[GenreSpan]:
     """Spans left after the message's last change of mind (ending at `cut`): a genre wished before it
-    is dropped (into `removed`), and refusing that same genre after it is the taking back, not an avoidance."""
+    is dropped (into `removed`), and refusing that same genre after it is the taking back, not an avoidance.
+    A change of mind that goes on about something else and names no genre ("a war film, after 2005... no
+    wait, the old ones are better") changes that, not the genres."""
     if cut is None:
+        return spans
+    tail = text[cut:]
+    if not any(s.start >= cut for s in spans) and re.search(r"[a-z]{3,}", tail, re.IGNORECASE) and not _ANEW.search(tail):
         return spans
     before = [s for s in spans if s.start < cut and not s.negated]
     said_before = {g for s in before for g in s.genres}
@@ -267,7 +276,7 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
     spans = [s for s in spans if not _hedged(text, s)]
     read.spans = spans
     removed = [s for s in spans if not s.negated and REMOVE.search(clause_before(text, s.start))]
-    spans = _taken_back(turns[-1] if turns else None, spans, removed)
+    spans = _taken_back(text, turns[-1] if turns else None, spans, removed)
     read.removed = list(dict.fromkeys(g for s in removed for g in s.genres))
     spans = [s for s in spans if s not in removed]
     if QUESTION.match(text):  # a question about a film is not a request for its genre

@@ -341,6 +341,8 @@ def test_title_sentiment_and_questions(parser: MuseService, text: str, intent: s
     ("something romantic for tonight no wait an action one", ["Action"], []),
     ("horror, or no, something funny with some mystery in it then", ["Comedy", "Mystery"], []),
     ("actually no romance", [], ["Romance"]),
+    ("a western after 2000... no wait, the old ones are better", ["Western"], []),  # the change is about the era
+    ("a western please. no wait, something else", [], []),
     # a murder story is a whodunit (every split's labels)
     ("cozy village murder, not gory", ["Mystery"], []),
     ("my son is 7, he likes animals", ["Children"], []),
