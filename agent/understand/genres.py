@@ -225,8 +225,11 @@ def _taken_back(text: str, cut: int | None, spans: list[GenreSpan], removed: lis
     said_before = {g for s in before for g in s.genres}
     after = [s for s in spans if s.start >= cut and not (s.negated and set(s.genres) <= said_before)]
     said_after = {g for s in after for g in s.genres}
+    wished_after = {g for s in after if not s.negated for g in s.genres}
     removed += [s for s in before if not set(s.genres) & said_after]
-    return [s for s in spans if s.start < cut and s not in before] + after
+    # "I know I said no horror, but actually a funny horror": the refusal is taken back too
+    refused = [s for s in spans if s.start < cut and s.negated and not set(s.genres) <= wished_after]
+    return refused + after
 
 
 def _mode(text: str, wanted: list[GenreSpan]) -> GenreMode:

@@ -173,7 +173,7 @@ CONTENT_ONLY = frozenset("""
 #: one", "horror, or no, my sister can't handle it"): genres wished before it are dropped, not avoided.
 CHANGE_OF_MIND = re.compile(
     r"\b(?:no,? wait|wait,? no|or no|scratch that|changed? my mind|change of plan|on second thoughts?|second thoughts?|"
-    r"no,? actually|make that)\b|\b(?:or|honestly|actually|hmm|um|uh|oh|wait|no)[\s,.…]+no\s*(?=[,.;!…]|$)",
+    r"no,? actually|but actually|make that)\b|\b(?:or|honestly|actually|hmm|um|uh|oh|wait|no)[\s,.…]+no\s*(?=[,.;!…]|$)",
     re.IGNORECASE)
 REMOVE = re.compile(
     r"(?:\b(?:drop|remove|lose|ditch|forget|scrap|cut|less|fewer|not so much|lighter on|swap|swapping|replace|trade|switch)\s+(?:the\s+|all\s+the\s+|of\s+the\s+)?(?:\w+\s+)?)$",

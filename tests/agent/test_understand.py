@@ -343,6 +343,7 @@ def test_title_sentiment_and_questions(parser: MuseService, text: str, intent: s
     ("actually no romance", [], ["Romance"]),
     ("a western after 2000... no wait, the old ones are better", ["Western"], []),  # the change is about the era
     ("a western please. no wait, something else", [], []),
+    ("I know I said no westerns, but actually a comic western would be fun", ["Comedy", "Western"], []),
     # a murder story is a whodunit (every split's labels)
     ("cozy village murder, not gory", ["Mystery"], []),
     ("my son is 7, he likes animals", ["Children"], []),
