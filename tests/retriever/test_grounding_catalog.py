@@ -130,13 +130,12 @@ def test_catalog_form_moves_nothing_back() -> None:
     ("the twins loved toy story and shrek", [1, 4306]),
     ("inception: people explaining the plot to each other", [79132]),
     ("space type thing, no aliens", []),
-    # a list item beside a title; a title asked about in a question; a title's first words; numbers and nationalities are no titles
+    # a list item beside a title; a title asked about in a question; a title's first words; nationalities are no titles
     ("children of men, gattaca, minority report. grim stuff", [48774, 1653, 5445]),
     ("how long is lawrence of arabia", [1204]),
     ("is crouching tiger dubbed or subbed?", [3996]),
     ("grand budapest 10/10", [109374]),
     ("There's this feeling I get", []),
-    ("godfather 1 and 2 obviously", []),
     ("horror, American one please, no Mexican stuff", []),
     ("is the titanic the one where the door was big enough", []),
     ("movie like Lawrence of Arabia, big adventure in desert", [1204]),  # a common word beside a title is still a word
@@ -186,6 +185,14 @@ def test_catalog_form_moves_nothing_back() -> None:
     ("matirx was awsome", [2571]),
     ("lol scary movie 2 was trash", [4388]),
     ("the slasher stuff mostly, Halloween, Nightmare on Elm Street, that kind of thing", [1982, 1347]),
+    # a series' films listed by number; a film compared with a title; a less-known film listed beside one
+    ("godfather 1 and 2 obviously", [858, 1221]),
+    ("toy story 2 and 3 were fine", [3114, 78499]),
+    ("seen alien 3 4 times", [1320]),
+    ("i'm 35 and 2 kids later", []),
+    ("shrek 2 better than shrek?", [8360, 4306]),
+    ("heard it's more about language than aliens", []),
+    ("loved superbad and adventureland", [54503, 67734]),
 ])
 def test_casual_mentions_and_ordinary_words(grounder: TitleGrounder, message: str, expected: list[int]) -> None:
     found = [g.item_id for g in grounder.find_mentions(message) if g.status == "matched"]

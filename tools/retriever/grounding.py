@@ -44,7 +44,7 @@ _TYPO_CUE = frozenset("loved love liked like likes enjoyed adored watched saw se
 _TITLE_CUE = _TYPO_CUE | frozenset("watch watching rewatch rewatching tried about than vs versus skip directed".split())
 _ARTICLES = frozenset("the a an".split())
 #: Before one lower-case word, the words that make it a title ("loved heat", "the movie avatar", "how long is titanic").
-_WORD_CUE = _TYPO_CUE | frozenset("watch watching rewatch rewatching tried movie film flick directed".split())
+_WORD_CUE = _TYPO_CUE | frozenset("watch watching rewatch rewatching tried movie film flick directed vs versus".split())
 _IS = frozenset(["is", "was", "whats", "what s", "who s"])
 _QUESTION_WORDS = frozenset("how what whats who whos when where which is was does did".split())
 _PLACE_BEFORE = frozenset("on in at into onto from to with near under over across through inside around behind by off".split())
@@ -111,6 +111,10 @@ SERIES_ALIASES = {
 _SERIES_ALIAS = re.compile(r"\b(?:" + "|".join(SERIES_ALIASES) + r")\b(?!\s*\d)", re.IGNORECASE)
 _SERIES_CUE = re.compile(r"\b(?:films|movies|series|trilogy|franchise|saga|sequels)\b", re.IGNORECASE)
 _LEADING_ARTICLE_RE = re.compile(r"^(?:the|a|an)\s+")
+#: A name followed by two or more numbers ("godfather 1 and 2", "kill bill 1 & 2", "toy story 2, 3").
+_NUMBER_LIST = re.compile(
+    r"(?<![\w'’])(?P<base>(?:[a-z][\w'’-]*\s+){0,3}[a-z][\w'’-]*)\s+"
+    r"(?P<nums>\d{1,2}(?:(?:\s*(?:,|and|&|\+|or)\s*|\s+)\d{1,2})+)(?![\w%.])", re.IGNORECASE)
 SERIES_MIN = 5  # a film of a series must have this many interactions
 _YEAR_TAIL = re.compile(r"^(?P<title>.*?\S)[\s,]*\(?\s*(?P<year>'?\d{2}|\d{4})\s*\)?$")
 _TOKEN = re.compile(r"\w+(?:['’.\-]\w+)*")
@@ -317,7 +321,7 @@ class TitleGrounder:
         # evidence enough for a less-rated film; a lone word ("seen enough", "the killer was") must be popular.
         # A multi-word span that opens a sentence or carries the title's own article ("the godfather") reads as a name.
         named = len(span) > 1 and (before is None or span[0].lower in _ARTICLES)
-        relaxed = ((cue or question) and len(span) > 1) or (verdict and len(content) > 1)
+        relaxed = ((cue or question) and len(span) > 1) or (verdict and len(content) > 1) or listed  # "superbad and adventureland"
         if not self._well_known(key, CUED_MIN if relaxed else DOMINANT_MIN):
             return False
         if len(content) == 1 and (content[0].lower in NEVER_ALONE or _YEAR_WORD.fullmatch(content[0].word) or content[0].word.isdigit()):
@@ -443,6 +447,7 @@ class TitleGrounder:
         self._capitalised_runs(text, tokens, used, found)
         self._casual_typos(text, tokens, used, found)
         found = self._pick_versions(text, found)
+        found = self._numbered_lists(text, found)
         found += self._firsts_of_sequels(text, found)
         found += self._firsts_of_series(text, found)
         return sorted(found, key=lambda g: g.start or 0)
@@ -591,6 +596,33 @@ class TitleGrounder:
             chosen = self._decide(g.mention, {i: 100.0 for i in versions}, self._items[picked].year, "exact")
             out.append(_at(chosen, g.start or 0, max(g.end or 0, end)))
         return out
+
+    def _numbered_lists(self, text: str, found: list[Grounding]) -> list[Grounding]:
+        """A series' films listed by number ("godfather 1 and 2", "kill bill 1 & 2", "toy story 2, 3"):
+        each number names the film "<name> <number>", and 1 the film named by the name alone. Taken only
+        when two or more numbers name films, so "alien 3 4 times" stays as it was."""
+        for m in _NUMBER_LIST.finditer(text):
+            words = m.group("base").split()
+            for k in range(len(words), 0, -1):
+                base = normalise_title(" ".join(words[-k:]))
+                films = [self._numbered(base, n) for n in re.findall(r"\d+", m.group("nums"))]
+                if sum(f is not None for f in films) < 2:
+                    continue
+                start = m.start("base") + m.group("base").rfind(words[-k]) if k < len(words) else m.start("base")
+                found = [g for g in found if g.end is None or g.start is None or g.end <= start or m.end() <= g.start]
+                found += [_at(f, start, m.end()) for f in films if f is not None]
+                break
+        return found
+
+    def _numbered(self, base: str, number: str) -> Grounding | None:
+        """The film "<base> <number>" (1: the film called `base` when it has numbered sequels), if popular enough."""
+        key = self._indexed(f"{base} {number}")
+        if key not in self._by_key and number == "1" and self._indexed(f"{base} 2") in self._by_key:
+            key = self._indexed(base)
+        if key not in self._by_key or not self._well_known(key, CUED_MIN):
+            return None
+        grounding = self._decide(f"{base} {number}", {k: 100.0 for k in self._by_key[key]}, None, "exact")
+        return grounding if grounding.status == "matched" else None
 
     def _firsts_of_sequels(self, text: str, found: list[Grounding]) -> list[Grounding]:
         """"the first (one)" or "the original" after a sequel, in its sentence or the next, is the first film
@@ -831,10 +863,12 @@ def _beside_title(tokens: list[_Tok], used: list[bool], i: int, length: int) -> 
     def joined(left: int, right: int) -> bool:  # the item ending at `left` and the one starting at `right` are listed
         if right - left == 1:
             return tokens[right].boundary_before and not tokens[right].sentence_start
+        if right - left == 3:  # "shrek 2 better than shrek": compared with a title
+            return tokens[left + 2].lower == "than" and tokens[left + 1].lower.endswith(("er", "more", "less"))
         return right - left == 2 and tokens[left + 1].lower in _LIST_JOIN and not tokens[left + 1].sentence_start
     j = i + length
-    before = any(used[k] and joined(k, i) for k in (i - 1, i - 2) if k >= 0)
-    after = any(used[k] and joined(j - 1, k) for k in (j, j + 1) if k < len(tokens))
+    before = any(used[k] and joined(k, i) for k in (i - 1, i - 2, i - 3) if k >= 0)
+    after = any(used[k] and joined(j - 1, k) for k in (j, j + 1, j + 2) if k < len(tokens))
     return before or after
 
 
