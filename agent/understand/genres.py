@@ -100,12 +100,22 @@ _SPOKEN_RESTART = re.compile(r"\b(?:okay|ok|um+|uh+|erm|hmm+|something)\b", re.I
 _CARRIERS = frozenset("want wanna need like fancy feel watch see show give me us to a an the any really more of that those these it them".split())
 
 
+#: A condition whose consequence is a refusal: "if it's set in a fantasy kingdom, forget it".
+_IF_THEN_NO = re.compile(
+    r"^[^.!?;]{0,40}?[,\s]\s*(?:forget it|no thanks|no thank you|(?:i'?m|we'?re) out|count (?:me|us) out|no deal|"
+    r"(?:i'?ll|we'?ll) (?:walk out|leave|switch (?:it )?off|turn (?:it )?off)|(?:i'?m|we'?re) (?:leaving|off|done))\b", re.IGNORECASE)
+_SENTENCE_START = re.compile(r"[.!?;\n]")
+
+
 def _negated(text: str, start: int, end: int) -> bool:
     before = clause_before(text, start)
     cues = list(NEGATION.finditer(before))
     if cues and not _restarted(before[cues[-1].end():]):
         return True
-    return bool(NEGATION_AFTER.match(text[end:end + 40]))
+    if NEGATION_AFTER.match(text[end:end + 40]):
+        return True
+    opened = max((m.end() for m in _SENTENCE_START.finditer(text, 0, start)), default=0)
+    return bool(re.search(r"\bif\b", text[opened:start], re.IGNORECASE) and _IF_THEN_NO.match(text[end:end + 80]))
 
 
 def _restarted(between: str) -> bool:

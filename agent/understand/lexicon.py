@@ -123,7 +123,9 @@ NEGATORS = (
     r"the last thing (?:i|we) (?:want|need) is|exclud(?:e|es|ed|ing)|omit(?:s|ted|ting)?|(?:the )?absence of|no tolerance for|"
     r"veto(?:es|ed)?|vetoing|bann?(?:ed|s)?|refuses? to (?:watch|see)|refused to (?:watch|see)|stop (?:suggesting|recommending|showing)|"
     r"nt|don'?t let|won'?t (?:watch|see|sit through|have|do)|will not (?:watch|see|sit through)|keep (?:it |them |us )?out of|leaving out|"
-    r"nowt|none of (?:your|the|those)|(?:i'?m|im|i am|we'?re|we are) (?:so |totally |completely |well )?over|rather avoid|would avoid)"
+    r"nowt|none of (?:your|the|those)|(?:i'?m|im|i am|we'?re|we are) (?:so |totally |completely |well )?over|rather avoid|would avoid|"
+    # a threat is a refusal: "God help you if there's a song in it", "if you suggest one more animated film ..."
+    r"(?:god|heaven) help (?:you|us|me) if|if you (?:suggest|show|recommend|give me|give us|try) (?:one more|another|any|me|us))"
 )
 NEGATION = re.compile(rf"(?<![\w'-]){NEGATORS}(?![\w'-])", re.IGNORECASE)
 NEGATION_AFTER = re.compile(

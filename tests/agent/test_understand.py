@@ -457,6 +457,11 @@ def test_a_next_sentence_verdict_and_a_series(parser: MuseService) -> None:
     ("no westerns please um something funny", ["Comedy"], ["Western"]),
     ("not a thriller something romantic instead", ["Romance"], ["Thriller"]),
     ("i don't want something scary", [], ["Horror"]),
+    # a threat or a condition whose consequence is a refusal
+    ("a thriller, and heaven help you if there's a musical number in it", ["Thriller"], ["Musical"]),
+    ("if you suggest another western I'm switching you off", [], ["Western"]),
+    ("an adventure, but if it turns out to be a comedy, forget it", ["Adventure"], ["Comedy"]),
+    ("if it's a comedy, even better", ["Comedy"], []),
 ])
 def test_refusals_said_many_ways(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
     u = read(parser, text)
