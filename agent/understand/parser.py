@@ -25,7 +25,9 @@ MAX_MESSAGE_CHARS = 2000
 
 REFERENCE = re.compile(r"(?:#\s?(?P<num>[1-9])\b|\b(?:the\s+)?(?P<ord>first|second|third|fourth|fifth|last)\s+(?:one|pick|movie|film|item|suggestion))", re.IGNORECASE)
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
-NEGATIVE_CUE = re.compile(r"\b(hate[ds]?|hated|dislike[ds]?|didn'?t like|did not like|don'?t like|not a fan of|boring|awful|terrible|couldn'?t stand|"
+NEGATIVE_CUE = re.compile(r"\b(hate[ds]?|hated|dislike[ds]?|didn'?t (?:like|love|enjoy)|did not (?:like|love|enjoy)|don'?t like|not a fan of|boring|awful|terrible|couldn'?t stand|"
+                          r"don'?t (?:even )?(?:think about |bother )?(?:suggest|recommend|show|mention|put on)\w*|(?:nobody|no one|no-one) wants|"
+                          r"over my dead body|sooner .{1,40} than (?:sit through|watch|see)|"
                           r"can'?t stand|not|no more|never again|never understood|won'?t (?:watch|see)|will not (?:watch|see)|refuse to (?:watch|see)|"
                           r"none of|skip|minus|except|anything but|disappointed (?:by|with|in)|let down by|h8(?:e?d)?|nt)\b",
                           re.IGNORECASE)
@@ -78,7 +80,7 @@ NEGATIVE_AFTER = re.compile(
     r"(?:will|would|gonna|going to) lose my mind|drives? me (?:crazy|nuts|mad)|sick of|(?:was|is|'s|were) mid\b|"
     r"too \w+ for (?:me|us|my taste)|too (?:heavy|intense|gross|childish|kiddy|long-winded)|bleak|grim|depressing|"
     r"interminable|tiresome|insufferable|unbearable|naff|a slog|a chore|worse than|the worst|can'?t stand|couldn'?t stand|"
-    r"nope|never again|suck(?:ed|s)?|absolutely not)\b",
+    r"nope|never again|suck(?:ed|s)?|absolutely not|(?:a )?hard pass|a (?:right |real )?stinker|stay in the bin|ran out of steam)\b",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?;\n]")
@@ -319,6 +321,10 @@ def _asked_about(text: str, t: TitleMention) -> bool:
     if CONTENT_QUESTION.search(text[opened:t.start]):
         return True
     sentence = ABOUT_THE_FILM.sub(" ", text[opened:t.start] + text[t.end:closed.start()])
+    if not re.search(r"\w", sentence):  # "the exorcist? hard pass.": a title held up and judged, not asked about
+        answer, _ = _first_sentence(text[closed.end():])
+        if len(answer.split()) <= SHORT_VERDICT_WORDS and (NEGATIVE_AFTER.search(answer) or POSITIVE_CUE.search(answer)):
+            return False
     return not (REQUEST_CUE.search(sentence) or ASKS_FOR_FILMS.search(sentence) or POSITIVE_CUE.search(sentence)
                 or _MORE_OF_IT.search(sentence))
 

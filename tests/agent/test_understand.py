@@ -322,6 +322,10 @@ def test_spelled_out_years_are_masked_whole() -> None:
     ("I hated Titanic. Is it just me?", "recommend", [], [1721], []),
     ("I loved Alien. is there anything like it?", "recommend", [1214], [], []),
     ("Pulp Fiction, I adored it. or was it Jackie Brown I adored? more like those", "recommend", [296, 1729], [], []),
+    # refusals said many ways; a title held up with "?" and judged is not a question
+    ("loved singin in the rain, didn't love the sound of music", "recommend", [899], [1035], []),
+    ("don't even think about suggesting the notebook. a romance that isn't sappy", "recommend", [], [8533], []),
+    ("the exorcist? hard pass. a comedy maybe", "recommend", [], [1997], []),
 ])
 def test_title_sentiment_and_questions(parser: MuseService, text: str, intent: str, liked: list[int], disliked: list[int],
                                        asked: list[int]) -> None:

@@ -193,6 +193,11 @@ def test_catalog_form_moves_nothing_back() -> None:
     ("shrek 2 better than shrek?", [8360, 4306]),
     ("heard it's more about language than aliens", []),
     ("loved superbad and adventureland", [54503, 67734]),
+    # a refusal names a film that is no ordinary word ("not transformers"), never a word ("not scary")
+    ("something loud, not transformers though", [53996]),
+    ("a romcom but not notting hill", [2671]),
+    ("fantasy with bite, and not twilight please", [63992]),
+    ("not scary, not too long", []),
 ])
 def test_casual_mentions_and_ordinary_words(grounder: TitleGrounder, message: str, expected: list[int]) -> None:
     found = [g.item_id for g in grounder.find_mentions(message) if g.status == "matched"]

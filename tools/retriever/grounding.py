@@ -43,6 +43,8 @@ _TYPO_CUE = frozenset("loved love liked like likes enjoyed adored watched saw se
 #: ...and, for titles spelt right, words that also come before one ("about the godfather", "better than heat").
 _TITLE_CUE = _TYPO_CUE | frozenset("watch watching rewatch rewatching tried about than vs versus skip directed".split())
 _ARTICLES = frozenset("the a an".split())
+#: A refusal before a name that is not ordinary words ("not transformers", "except notting hill", "hated passengers").
+_REFUSAL_CUE = frozenset("not except hated hate skip".split())
 #: Before one lower-case word, the words that make it a title ("loved heat", "the movie avatar", "how long is titanic").
 _WORD_CUE = _TYPO_CUE | frozenset("watch watching rewatch rewatching tried movie film flick directed vs versus".split())
 _IS = frozenset(["is", "was", "whats", "what s", "who s"])
@@ -315,13 +317,14 @@ class TitleGrounder:
         content = [t for t in span if t.lower not in TITLE_MINOR] or span
         listed = listed and not (len(content) == 1 and content[0].lower in COMMON_WORDS)  # "lawrence of arabia, big adventure"
         cue = listed or (before is not None and (before.lower in _TITLE_CUE or asking or of_film))
+        refused = before is not None and before.lower in _REFUSAL_CUE
         made_me = after is not None and after.lower == "made" and i + length + 1 < len(tokens) and tokens[i + length + 1].lower in ("me", "us")
         verdict = after is not None and (after.lower in _VERDICT or after.lower in _LIKE_AFTER or made_me)  # "war horse made me cry"
         # A cue before "the conjuring" / "get out", or a verdict after several words ("scary movie 3 was"), is
         # evidence enough for a less-rated film; a lone word ("seen enough", "the killer was") must be popular.
         # A multi-word span that opens a sentence or carries the title's own article ("the godfather") reads as a name.
         named = len(span) > 1 and (before is None or span[0].lower in _ARTICLES)
-        relaxed = ((cue or question) and len(span) > 1) or (verdict and len(content) > 1) or listed  # "superbad and adventureland"
+        relaxed = ((cue or question or refused) and len(span) > 1) or (verdict and len(content) > 1) or listed  # "superbad and adventureland"
         if not self._well_known(key, CUED_MIN if relaxed else DOMINANT_MIN):
             return False
         if len(content) == 1 and (content[0].lower in NEVER_ALONE or _YEAR_WORD.fullmatch(content[0].word) or content[0].word.isdigit()):
@@ -333,10 +336,10 @@ class TitleGrounder:
         if len(content) == 1:  # one lower-case word ("misery", "cars", "alien monster") is a word unless a cue names it
             if "." in span[0].word or verdict or listed or (before is None and (after is None or self._listed(tokens, i + length))):
                 return True  # "e.t.", "heat was great", "jaws, alien and heat"
-            return before is not None and (before.lower in _WORD_CUE or asking or question)
+            return before is not None and (before.lower in _WORD_CUE or asking or question or refused)
         # Ordinary phrases that are also titles ("behind enemy lines", "old school") need a cue or a
         # film everybody names.
-        return cue or question or verdict or named or self._well_known(key, UNCUED_PHRASE_MIN)
+        return cue or question or verdict or named or refused or self._well_known(key, UNCUED_PHRASE_MIN)
 
     @staticmethod
     def _listed(tokens: list[_Tok], j: int) -> bool:
