@@ -198,6 +198,12 @@ def test_catalog_form_moves_nothing_back() -> None:
     ("a romcom but not notting hill", [2671]),
     ("fantasy with bite, and not twilight please", [63992]),
     ("not scary, not too long", []),
+    # a range of sequel numbers; a less-known one-word film right after an opinion, never after a simile
+    ("rocky 1 through 4, skip 5", [1954, 2409, 2410, 2411]),
+    ("lethal weapon 1-3 were great", [2000, 2001, 2002]),
+    ("watched it 3-4 times", []),
+    ("I loved prisoners and nightcrawler", [104879, 115569]),
+    ("the effects age like milk", []),
 ])
 def test_casual_mentions_and_ordinary_words(grounder: TitleGrounder, message: str, expected: list[int]) -> None:
     found = [g.item_id for g in grounder.find_mentions(message) if g.status == "matched"]

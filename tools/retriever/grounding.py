@@ -32,6 +32,7 @@ CLOSE = 4.0  # fuzzy scores within this of the best are ties
 DOMINANT = 5  # a version this many times more popular than the next wins a tie
 DOMINANT_MIN = 20  # ...if it has at least this many interactions
 CUED_MIN = 3  # a lower-case title right after "loved" / "like" / "watched" needs only this many
+OPINION_MIN = 10  # ...and one lone uncommon word right after "loved" / "hated" this many
 UNCUED_PHRASE_MIN = 60  # a lower-case multi-word title with no cue: only films most people know
 EMBED_MATCH, EMBED_CANDIDATE = 0.80, 0.55
 MAX_ALTERNATIVES = 5
@@ -43,6 +44,7 @@ _TYPO_CUE = frozenset("loved love liked like likes enjoyed adored watched saw se
 #: ...and, for titles spelt right, words that also come before one ("about the godfather", "better than heat").
 _TITLE_CUE = _TYPO_CUE | frozenset("watch watching rewatch rewatching tried about than vs versus skip directed".split())
 _ARTICLES = frozenset("the a an".split())
+_SIMILE = frozenset("like likes lk".split())
 #: A refusal before a name that is not ordinary words ("not transformers", "except notting hill", "hated passengers").
 _REFUSAL_CUE = frozenset("not except hated hate skip".split())
 #: Before one lower-case word, the words that make it a title ("loved heat", "the movie avatar", "how long is titanic").
@@ -116,7 +118,9 @@ _LEADING_ARTICLE_RE = re.compile(r"^(?:the|a|an)\s+")
 #: A name followed by two or more numbers ("godfather 1 and 2", "kill bill 1 & 2", "toy story 2, 3").
 _NUMBER_LIST = re.compile(
     r"(?<![\w'’])(?P<base>(?:[a-z][\w'’-]*\s+){0,3}[a-z][\w'’-]*)\s+"
-    r"(?P<nums>\d{1,2}(?:(?:\s*(?:,|and|&|\+|or)\s*|\s+)\d{1,2})+)(?![\w%.])", re.IGNORECASE)
+    r"(?P<nums>\d{1,2}(?:(?:\s*(?:,|and|&|\+|or|-|–|to|through|thru)\s*|\s+)\d{1,2})+)(?![\w%.])", re.IGNORECASE)
+#: A range of sequel numbers ("rocky 1 through 4", "lethal weapon 1-3").
+_NUMBER_RANGE = re.compile(r"(\d{1,2})\s*(?:-|–|to|through|thru)\s*(\d{1,2})", re.IGNORECASE)
 SERIES_MIN = 5  # a film of a series must have this many interactions
 _YEAR_TAIL = re.compile(r"^(?P<title>.*?\S)[\s,]*\(?\s*(?P<year>'?\d{2}|\d{4})\s*\)?$")
 _TOKEN = re.compile(r"\w+(?:['’.\-]\w+)*")
@@ -325,7 +329,8 @@ class TitleGrounder:
         # A multi-word span that opens a sentence or carries the title's own article ("the godfather") reads as a name.
         named = len(span) > 1 and (before is None or span[0].lower in _ARTICLES)
         relaxed = ((cue or question or refused) and len(span) > 1) or (verdict and len(content) > 1) or listed  # "superbad and adventureland"
-        if not self._well_known(key, CUED_MIN if relaxed else DOMINANT_MIN):
+        opinion = before is not None and before.lower in _TYPO_CUE - _SIMILE  # "loved prisoners", not "age like milk"
+        if not self._well_known(key, CUED_MIN if relaxed else OPINION_MIN if opinion else DOMINANT_MIN):
             return False
         if len(content) == 1 and (content[0].lower in NEVER_ALONE or _YEAR_WORD.fullmatch(content[0].word) or content[0].word.isdigit()):
             return False
@@ -608,7 +613,7 @@ class TitleGrounder:
             words = m.group("base").split()
             for k in range(len(words), 0, -1):
                 base = normalise_title(" ".join(words[-k:]))
-                films = [self._numbered(base, n) for n in re.findall(r"\d+", m.group("nums"))]
+                films = [self._numbered(base, n) for n in _numbers(m.group("nums"))]
                 if sum(f is not None for f in films) < 2:
                     continue
                 start = m.start("base") + m.group("base").rfind(words[-k]) if k < len(words) else m.start("base")
@@ -760,6 +765,13 @@ _PART_WORDS = {"part", "pt", "vol", "volume", "chapter", "episode"}
 _SHORT_ALIAS = {"volume": "vol", "pt": "part"}
 _APOSTROPHE_S = re.compile(r"(\w) s\b")
 _INITIALISM = re.compile(r"^((?:[A-Za-z]\.){2,})\s+\S")
+
+
+def _numbers(listed: str) -> list[str]:
+    """The numbers of a list of sequels, ranges spelt out ("1 through 4" -> 1 2 3 4, "1-3, 5")."""
+    spelt = _NUMBER_RANGE.sub(lambda m: " ".join(str(n) for n in range(int(m[1]), int(m[2]) + 1)) if int(m[1]) < int(m[2]) <= int(m[1]) + 12
+                              else m.group(), listed)
+    return re.findall(r"\d+", spelt)
 
 
 def canonical_key(key: str) -> str:
