@@ -85,7 +85,10 @@ def clause_before(text: str, start: int) -> str:
 #: A refusal taken back in the same breath ("I wouldn't say I dislike sci-fi", "I'm not against a bit of romance").
 HEDGE = re.compile(
     r"\b(?:(?:i|we) wouldn'?t say (?:i|we) (?:dislike|hate)|"
-    r"(?:i'?m|i am|we'?re|we are) not against|(?:i|we) (?:have|'ve got) nothing against|nothing against)\b[^,.;!?]*$",
+    r"(?:i'?m|i am|we'?re|we are) not against|(?:i|we) (?:have|'ve got) nothing against|nothing against|"
+    # double negatives and permissions: "I'd not turn my nose up at", "not that I'm not up for", "never one to turn down"
+    r"(?:i'?d|i would|we'?d) not turn (?:my|our) noses? up at|not not|not that (?:i'?m|i am|we'?re|we are) not|"
+    r"never one to turn down|not dead set against|never said (?:i|we) didn'?t like)\b[^,.;!?]*$",
     re.IGNORECASE)
 #: The viewers are adults: no film made for children ("fantasy for grown-ups", "a toon for grown folk").
 ADULT_AUDIENCE = re.compile(

@@ -466,6 +466,13 @@ def test_a_next_sentence_verdict_and_a_series(parser: MuseService) -> None:
     ("if you suggest another western I'm switching you off", [], ["Western"]),
     ("an adventure, but if it turns out to be a comedy, forget it", ["Adventure"], ["Comedy"]),
     ("if it's a comedy, even better", ["Comedy"], []),
+    # refusal idioms; double negatives and permissions refuse nothing
+    ("count us out for anything with aliens in space. a western", ["Western"], ["Sci-Fi"]),
+    ("we draw the line at horror", [], ["Horror"]),
+    ("wild horses couldn't drag me into a western", [], ["Western"]),
+    ("I'd sooner scrub the floor than watch a musical", [], ["Musical"]),
+    ("documentaries are dead to me", [], ["Documentary"]),
+    ("not that I'm not up for a western, but a comedy tonight", ["Comedy"], []),
 ])
 def test_refusals_said_many_ways(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
     u = read(parser, text)
