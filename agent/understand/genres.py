@@ -43,6 +43,9 @@ CHILD_AGE = re.compile(
 _REFUSED_AGE = re.compile(r"\b(?:not|nothing|no)\s+(?:for|suitable for)\s+(?:a|an|my|the|our)?\s*$", re.IGNORECASE)
 #: Between two genre words: the second is in the first one's list ("except kids films and animation").
 _SAME_LIST = re.compile(r"^\s*(?:(?:films?|movies?|stuff|ones|flicks?|stories)\s+)?(?:and|or|nor|&)(?:\s+(?:no|not|any|anything))?\s*$", re.IGNORECASE)
+#: A refusal's list continued in a fragment of its own: "... are dead to me. and horror." / "Or westerns."
+_ADDED_FRAGMENT = re.compile(r"[.!?;]\s*(?:and|or|nor|also|plus)(?:\s+(?:no|not|any))?\s*$", re.IGNORECASE)
+_FRAGMENT_END = re.compile(r"\s*(?:too|either|as well)?\s*(?:[.!?;]|$)", re.IGNORECASE)
 UNAVOID = re.compile(
     r"(?:(?P<g1>[\w\- ]{3,25}?)\s+(?:is|are|would be|'s)\s+(?:fine|ok|okay|alright|allowed|acceptable)(?:\s+now|\s+after all|\s+too)?)"
     r"|(?:(?:fine|ok|okay|happy)\s+with\s+(?P<g2>[\w\- ]{3,25}))|(?:(?:don'?t|do not)\s+mind\s+(?P<g3>[\w\- ]{3,25}))",
@@ -214,7 +217,9 @@ def _carry_negation(text: str, spans: list[GenreSpan]) -> list[GenreSpan]:
     out: list[GenreSpan] = []
     for span in spans:
         prev = out[-1] if out else None
-        if prev is not None and prev.negated and not span.negated and _SAME_LIST.match(text[prev.end:span.start]):
+        between = text[prev.end:span.start] if prev is not None else ""
+        added = _ADDED_FRAGMENT.search(between) and _FRAGMENT_END.match(text, span.end)  # "musicals are dead to me. and horror."
+        if prev is not None and prev.negated and not span.negated and (_SAME_LIST.match(between) or added):
             span = GenreSpan(span.start, span.end, span.genres, span.source, True, span.strong)
         out.append(span)
     return out
@@ -284,7 +289,8 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
     spans += [s for s in age_spans(text, known) if not _overlaps(s, spans)]
     tag_hits: list[tuple[Phrase, str, float]] = []
     if concepts is not None:
-        extra, tag_hits = _concept_spans(text, spans + no_genre, concepts)
+        cues = [GenreSpan(m.start(), m.end(), (), "cue") for m in NEGATION.finditer(text)]  # "wild horses couldn't drag me" is no western
+        extra, tag_hits = _concept_spans(text, spans + no_genre + cues, concepts)
         spans += [s for s in extra if not any(a <= s.start < b for a, b in unavoid_spans)]
     spans.sort(key=lambda s: s.start)
     spans = _carry_negation(text, spans)

@@ -129,6 +129,7 @@ NEGATORS = (
     # refusal idioms: "count me out for", "I draw the line at", "I'd rather chew glass than watch", "keep your ..."
     r"count (?:me|us) out (?:of|for|on)|(?:i|we) draw the line at|(?:wild )?horses couldn'?t drag (?:me|us) (?:to|into)|"
     r"(?:i'?d|i would|we'?d|we would) (?:rather|sooner) [^,.;!?]{1,40}? than (?:watch|see|sit through|endure)|"
+    r"than (?:watch|see|sit through|endure)|"  # "I'd rather chew glass than watch another war film" (the clause starts at "rather")
     r"(?:i'?ve|i have|we'?ve|we have) had it up to here with|not for all the tea in china|steer (?:well )?clear of|keep your)"
 )
 NEGATION = re.compile(rf"(?<![\w'-]){NEGATORS}(?![\w'-])", re.IGNORECASE)

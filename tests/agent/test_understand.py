@@ -473,6 +473,9 @@ def test_a_next_sentence_verdict_and_a_series(parser: MuseService) -> None:
     ("I'd sooner scrub the floor than watch a musical", [], ["Musical"]),
     ("documentaries are dead to me", [], ["Documentary"]),
     ("not that I'm not up for a western, but a comedy tonight", ["Comedy"], []),
+    ("I'd rather do my taxes than watch another musical", [], ["Musical"]),
+    ("wild horses couldn't drag me to a musical. a comedy instead", ["Comedy"], ["Musical"]),
+    ("westerns are dead to me. and musicals. a thriller", ["Thriller"], ["Western", "Musical"]),
 ])
 def test_refusals_said_many_ways(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
     u = read(parser, text)
