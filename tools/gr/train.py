@@ -22,7 +22,7 @@ import functools
 import logging
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -36,7 +36,8 @@ from tools.gr.config import TrainConfig
 from tools.gr.data import IdMap, Split, UserSeq, eval_arrays, fit_sequences, item_counts, median_gap, training_arrays
 from tools.gr.distributed import Group
 from tools.gr.metrics import summarize, target_ranks
-from tools.gr.model import GRConfig, GRModel, build_model
+from tools.gr.draws import UniformStream, ahead
+from tools.gr.model import Dropout, GRConfig, GRModel, build_model
 
 log = logging.getLogger(__name__)
 
@@ -318,6 +319,26 @@ class WeightAverage:
             s.copy_(tmp)
 
 
+@contextlib.contextmanager
+def _dropout_uniforms_ahead(model: GRModel, on: bool) -> Iterator[None]:
+    """With `on`, the model's dropout masks read their uniforms from a `UniformStream` (drawn
+    ahead on a side thread, the same numbers); the default generator ends where inline drawing
+    would have left it."""
+    drops = [m for m in model.modules() if isinstance(m, Dropout) and m.p > 0] if on else []
+    if not drops:
+        yield
+        return
+    stream = UniformStream()
+    for m in drops:
+        m.uniforms = stream.take
+    try:
+        yield
+    finally:
+        for m in drops:
+            m.uniforms = None
+        stream.close()
+
+
 def train_epoch(model: torch.nn.Module, opt: torch.optim.Optimizer, arrays: tuple[np.ndarray, np.ndarray], tcfg: TrainConfig,
                 rng: np.random.Generator, gen: torch.Generator, group: Group | None = None,
                 average: WeightAverage | None = None) -> float:
@@ -328,18 +349,31 @@ def train_epoch(model: torch.nn.Module, opt: torch.optim.Optimizer, arrays: tupl
     at a fraction of the cost). `model` may be wrapped in DistributedDataParallel: each process
     then takes its shard of every global batch (`Group.shard`), and negatives are drawn for the
     whole global batch from the shared seed, so each row sees the same negatives whatever the
-    process count."""
+    process count. With `tcfg.draw_ahead` (on CPU), the negatives and the dropout uniforms are drawn
+    on a side thread ahead of use (`tools/gr/draws.py`): the same numbers, the same result."""
     group = group or Group()
     keep_freed_memory()
     core: GRModel = getattr(model, "module", model)
     model.train()
     device = next(core.parameters()).device
+    draw_ahead = tcfg.draw_ahead and device.type == "cpu"
     items, times = arrays
     length = items.shape[1] - 1
     inputs_len = (items[:, :-1] > 0).sum(1)  # (U,) history slots used as inputs
+    batches = list(global_batches(inputs_len, tcfg.batch_size, rng, tcfg.bucket))
+    draws = (draw_negatives(gen, tcfg, len(rows), length, core.cfg.num_items) for rows in batches)
+    with contextlib.closing(ahead(draws) if draw_ahead else draws) as negatives, _dropout_uniforms_ahead(core, draw_ahead):
+        losses = _run_steps(model, core, opt, zip(batches, negatives), items, times, inputs_len, tcfg, group, average, device)
+    return group.mean(float(np.mean(losses)) if losses else 0.0)
+
+
+def _run_steps(model: torch.nn.Module, core: GRModel, opt: torch.optim.Optimizer,
+               steps: Iterable[tuple[np.ndarray, Negatives | None]], items: np.ndarray, times: np.ndarray,
+               inputs_len: np.ndarray, tcfg: TrainConfig, group: Group, average: WeightAverage | None,
+               device: torch.device) -> list[float]:
+    """The optimiser steps of one epoch (see `train_epoch`); returns each step's loss."""
     losses = []
-    for rows in global_batches(inputs_len, tcfg.batch_size, rng, tcfg.bucket):
-        negatives = draw_negatives(gen, tcfg, len(rows), length, core.cfg.num_items)
+    for rows, negatives in steps:
         local, weight = group.shard(len(rows))
         slots = float(inputs_len[rows].sum()) / group.world  # DDP averages the gradients
         opt.zero_grad(set_to_none=True)
@@ -361,7 +395,7 @@ def train_epoch(model: torch.nn.Module, opt: torch.optim.Optimizer, arrays: tupl
         if average is not None:
             average.update()
         losses.append(total)
-    return group.mean(float(np.mean(losses)) if losses else 0.0)
+    return losses
 
 
 @dataclass
