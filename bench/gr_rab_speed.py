@@ -76,12 +76,13 @@ def main() -> None:
     parser.add_argument("variants", nargs="*", default=DEFAULT_VARIANTS)
     parser.add_argument("--epochs", type=int, default=4)
     parser.add_argument("--dataset", default="ml-100k")
+    parser.add_argument("--threads", type=int, default=2, help="torch threads (1 compares CPU work on a busy machine)")
     parser.add_argument("--baseline", default="", help="git revision whose model.py builds a copy of each variant")
     parser.add_argument("--quiet", type=float, default=0.0,
                         help="> 0: also report medians over the epochs during which other processes used at most "
                              "this many cores on average (/proc/stat), i.e. measured on a quiet machine")
     args = parser.parse_args()
-    torch.set_num_threads(2)
+    torch.set_num_threads(args.threads)
     settings = Settings()
     data = load_dataset(settings, SOURCES.get(args.dataset, args.dataset))
     seqs, id_map = build_sequences(data.sequences)
@@ -90,7 +91,7 @@ def main() -> None:
     for text in args.variants:
         name, overrides = parse_variant(text)
         for rev in [""] + ([args.baseline] if args.baseline else []):
-            mcfg, tcfg = load_config(args.dataset, {**overrides, "device": "cpu", "threads": 2, "num_items": len(id_map), "seed": 0})
+            mcfg, tcfg = load_config(args.dataset, {**overrides, "device": "cpu", "threads": args.threads, "num_items": len(id_map), "seed": 0})
             rng, gen = _seed(0)
             torch.manual_seed(0)
             net = model_at(rev, mcfg) if rev else build_model(mcfg)
@@ -109,7 +110,7 @@ def main() -> None:
                 r["cpu"].append(cpu)
                 r["others"].append((b1 - b0 - cpu) / wall if b0 is not None and b1 is not None else float("nan"))
     base_wall, base_cpu = statistics.median(runs[0]["wall"]), statistics.median(runs[0]["cpu"])
-    print(f"{args.dataset}, {args.epochs} interleaved epochs each, 2 threads, load average {load0:.2f} -> {os.getloadavg()[0]:.2f}")
+    print(f"{args.dataset}, {args.epochs} interleaved epochs each, {args.threads} threads, load average {load0:.2f} -> {os.getloadavg()[0]:.2f}")
     print("| variant | wall s/epoch (median) | CPU s/epoch (median) | wall ratio | CPU ratio |")
     print("|---|---|---|---|---|")
     for r in runs:

@@ -236,3 +236,30 @@ def test_dropout_gives_nn_dropout_s_masks_outputs_gradients_and_generator_state(
     mine, theirs = run(gr_model.Dropout), run(torch.nn.Dropout)
     assert len(mine) == len(theirs)
     assert all(torch.equal(a, b) for a, b in zip(mine, theirs))
+
+
+def test_row_blocks_cover_every_query_once_and_give_each_the_keys_up_to_its_block_end() -> None:
+    assert gr_model.row_blocks(gr_model.ROW_BLOCK_MIN - 1) == ((0, gr_model.ROW_BLOCK_MIN - 1),)
+    assert gr_model.row_blocks(201) == ((0, 100), (100, 201))
+
+
+@pytest.mark.parametrize("rab", ["shared", "block"])
+def test_hstu_attention_in_row_blocks_gives_the_whole_map_s_outputs_and_gradients(rab: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    items, times = _history()
+    items = torch.cat([items, torch.roll(items, 3, dims=1)])  # two rows, different padding
+    times = torch.cat([times, times])
+    cands = torch.tensor([[5, 6, 7], [8, 9, 10]])
+    torch.manual_seed(0)
+    model = build_model(GRConfig(num_items=1200, max_len=16, d_model=16, dropout=0.0, rab=rab, init="reference", time_bias="request"))
+
+    def run(min_len: int) -> tuple[torch.Tensor, ...]:
+        monkeypatch.setattr(gr_model, "ROW_BLOCK_MIN", min_len)
+        model.zero_grad()
+        h, g = model(items, times, cands, times + 100)
+        (h * torch.linspace(-1, 1, h.numel()).view_as(h)).sum().add(g.square().sum()).backward()
+        return h, g, *(p.grad.clone() for p in model.parameters() if p.grad is not None)
+
+    whole, blocks = run(10**9), run(4)
+    assert len(gr_model.row_blocks(16)) == 2
+    for a, b in zip(whole, blocks, strict=True):
+        torch.testing.assert_close(a, b, rtol=1e-5, atol=1e-6)
