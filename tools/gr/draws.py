@@ -11,6 +11,7 @@ same order as inline drawing would, so training is bit-identical (tests/gr/test_
 
 from __future__ import annotations
 
+import os
 import queue
 import threading
 from collections.abc import Iterable, Iterator
@@ -20,6 +21,16 @@ import torch
 
 T = TypeVar("T")
 _DONE = object()
+
+
+def _yield_to_compute() -> None:
+    """Give the calling (side) thread the lowest CPU priority (Linux: per thread). It then runs
+    on a core the trainer leaves idle instead of taking one from PyTorch's parallel kernels, whose
+    slowest thread sets their pace; when the trainer waits for a draw, the draw has a core anyway."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
+    except (AttributeError, OSError):  # not Linux, or not allowed: normal priority
+        pass
 
 
 def ahead(items: Iterable[T], depth: int = 1) -> Iterator[T]:
@@ -39,6 +50,7 @@ def ahead(items: Iterable[T], depth: int = 1) -> Iterator[T]:
         return False
 
     def produce() -> None:
+        _yield_to_compute()
         try:
             for item in items:
                 if not put((item, None)):
@@ -81,6 +93,7 @@ class UniformStream:
         self._worker.start()
 
     def _draw(self) -> None:
+        _yield_to_compute()
         while not self._stop.is_set():
             state = self._gen.get_state()
             block = torch.empty(self._block, dtype=torch.float64).uniform_(generator=self._gen)
