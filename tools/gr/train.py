@@ -122,6 +122,49 @@ def _softmax_loss(logits: torch.Tensor, hit: torch.Tensor, temperature: float) -
     return -F.log_softmax(logits, dim=1)[:, 0]  # (P,)
 
 
+# Rows of the (positions x pool) score table computed at a time by `sampled_scores`.
+SCORE_ROWS = 1024
+
+
+class _SampledScores(torch.autograd.Function):
+    """`(hv @ wn.T).gather(1, picks)`, a block of `rows` positions at a time (see `sampled_scores`)."""
+
+    @staticmethod
+    def forward(ctx: Any, hv: torch.Tensor, wn: torch.Tensor, picks: torch.Tensor, rows: int) -> torch.Tensor:
+        ctx.save_for_backward(hv, wn, picks)
+        ctx.rows = rows
+        out = hv.new_empty(picks.shape)  # (P, K)
+        block = hv.new_empty(min(rows, hv.shape[0]), wn.shape[0])  # (rows, M), reused
+        for s in range(0, hv.shape[0], rows):
+            scores = torch.mm(hv[s : s + rows], wn.t(), out=block[: min(rows, hv.shape[0] - s)])
+            torch.gather(scores, 1, picks[s : s + rows], out=out[s : s + rows])
+        return out
+
+    @staticmethod
+    def backward(ctx: Any, grad: torch.Tensor) -> tuple[torch.Tensor | None, torch.Tensor | None, None, None]:
+        hv, wn, picks = ctx.saved_tensors
+        rows = ctx.rows
+        grad_hv = torch.empty_like(hv) if ctx.needs_input_grad[0] else None
+        grad_wn = torch.zeros_like(wn) if ctx.needs_input_grad[1] else None
+        block = hv.new_empty(min(rows, hv.shape[0]), wn.shape[0])
+        for s in range(0, hv.shape[0], rows):
+            dense = block[: min(rows, hv.shape[0] - s)].zero_().scatter_add_(1, picks[s : s + rows], grad[s : s + rows])  # (rows, M)
+            if grad_hv is not None:
+                torch.mm(dense, wn, out=grad_hv[s : s + rows])
+            if grad_wn is not None:
+                grad_wn.addmm_(dense.t(), hv[s : s + rows])
+        return grad_hv, grad_wn, None, None
+
+
+def sampled_scores(hv: torch.Tensor, wn: torch.Tensor, picks: torch.Tensor, rows: int | None = None) -> torch.Tensor:
+    """(P, K) scores of the vectors hv (P, D) against their own columns `picks` (P, K) of the table
+    wn (M, D): `(hv @ wn.T).gather(1, picks)` with its gradients, computed `rows` positions at a time
+    (default `SCORE_ROWS`). The (P, M) product and the gather's (P, M) gradient never exist whole:
+    each (rows, M) block is made, read and reused while it is still in cache. The same values; the
+    table's gradient sums the blocks' products in another order (float rounding)."""
+    return _SampledScores.apply(hv, wn, picks, rows or SCORE_ROWS)
+
+
 def retrieval_losses(model: GRModel, hv: torch.Tensor, targets: torch.Tensor, pool: torch.Tensor | None,
                      picks: torch.Tensor | None, tcfg: TrainConfig) -> torch.Tensor:
     """Per-position losses (P,) of user vectors hv (P, D) predicting targets (P,).
@@ -134,10 +177,10 @@ def retrieval_losses(model: GRModel, hv: torch.Tensor, targets: torch.Tensor, po
         return F.cross_entropy(logits, targets - 1, reduction="none")
     assert pool is not None
     pos = (hv * model.item_outputs(targets)).sum(-1, keepdim=True)  # (P, 1)
-    table = hv @ model.item_outputs(pool).T  # (P, M)
     if picks is None:
+        table = hv @ model.item_outputs(pool).T  # (P, M)
         return _softmax_loss(torch.cat([pos, table], 1), pool.view(1, -1) == targets.view(-1, 1), tcfg.temperature)
-    neg = table.gather(1, picks)  # (P, K)
+    neg = sampled_scores(hv, model.item_outputs(pool), picks)  # (P, K)
     return _softmax_loss(torch.cat([pos, neg], 1), pool[picks] == targets.view(-1, 1), tcfg.temperature)
 
 
