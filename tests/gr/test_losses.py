@@ -100,3 +100,9 @@ def test_sampled_scores_in_row_blocks_give_the_gathered_product_and_its_gradient
     torch.testing.assert_close(blocks, plain)
     torch.testing.assert_close(c.grad, a.grad)
     torch.testing.assert_close(d.grad, b.grad)
+
+
+def test_negatives_of_some_rows_are_their_last_slots_picks() -> None:
+    picks = torch.randint(0, 40, (5, 9, 3), generator=torch.Generator().manual_seed(0))
+    negs = Negatives(torch.arange(1, 41), picks).rows(torch.tensor([3, 0]), 4)
+    assert torch.equal(negs.picks, picks[torch.tensor([3, 0])][:, -4:])

@@ -80,7 +80,7 @@ class Negatives:
         """The negatives of some rows of the batch, trimmed to their last `width` slots."""
         if self.per_row:
             return Negatives(self.pool[sel], per_row=True)
-        return self if self.picks is None else Negatives(self.pool, self.picks[sel][:, -width:])
+        return self if self.picks is None else Negatives(self.pool, self.picks[:, -width:][sel])
 
     def to(self, device: torch.device) -> "Negatives":
         return Negatives(self.pool.to(device), None if self.picks is None else self.picks.to(device), self.per_row)
