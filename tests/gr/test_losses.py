@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 import torch
 
 from tools.gr.config import TrainConfig
 from tools.gr.model import GRConfig, build_model
-from tools.gr.train import Negatives, row_losses, step_loss
+from tools.gr.train import Negatives, row_losses, sampled_scores, step_loss
 
 
 def _batch(b: int = 3, l: int = 6, n: int = 40) -> tuple[torch.Tensor, ...]:
@@ -82,3 +83,26 @@ def test_weight_average_tracks_the_weights_and_swaps_back_exactly() -> None:
     assert all(torch.allclose(p, s + 0.5) for p, s in zip(model.parameters(), start))
     avg.swap()
     assert all(torch.equal(p, q) for p, q in zip(model.parameters(), live))
+
+
+@pytest.mark.parametrize("rows", [1, 7, 64, 10_000])
+def test_sampled_scores_in_row_blocks_give_the_gathered_product_and_its_gradients(rows: int) -> None:
+    g = torch.Generator().manual_seed(0)
+    hv, wn = torch.randn(50, 8, generator=g), torch.randn(30, 8, generator=g)
+    picks = torch.randint(0, 30, (50, 12), generator=g)  # repeats within a row, as uniform draws have
+    upstream = torch.randn(50, 12, generator=g)
+    a, b = hv.clone().requires_grad_(), wn.clone().requires_grad_()
+    plain = (a @ b.T).gather(1, picks)
+    plain.backward(upstream)
+    c, d = hv.clone().requires_grad_(), wn.clone().requires_grad_()
+    blocks = sampled_scores(c, d, picks, rows)
+    blocks.backward(upstream)
+    torch.testing.assert_close(blocks, plain)
+    torch.testing.assert_close(c.grad, a.grad)
+    torch.testing.assert_close(d.grad, b.grad)
+
+
+def test_negatives_of_some_rows_are_their_last_slots_picks() -> None:
+    picks = torch.randint(0, 40, (5, 9, 3), generator=torch.Generator().manual_seed(0))
+    negs = Negatives(torch.arange(1, 41), picks).rows(torch.tensor([3, 0]), 4)
+    assert torch.equal(negs.picks, picks[torch.tensor([3, 0])][:, -4:])

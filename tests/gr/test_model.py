@@ -195,3 +195,71 @@ def test_one_table_gather_is_the_position_bias_plus_the_time_bias_with_their_gra
     assert torch.equal(out, plain)  # the same one addition per entry
     torch.testing.assert_close(rel.pos_w.grad, pos.grad)
     torch.testing.assert_close(rel.time_w.grad, time.grad)
+
+
+def _bernoulli_is_generic() -> bool:
+    """Whether this CPU's `bernoulli_` draws one double uniform per element from the default
+    generator (PyTorch's generic kernel; Intel CPUs with MKL use MKL's own stream instead)."""
+    torch.manual_seed(0)
+    mask = torch.empty(1000).bernoulli_(0.7)
+    torch.manual_seed(0)
+    return torch.equal(mask, (torch.rand(1000, dtype=torch.float64) < 0.7).float())
+
+
+@pytest.mark.parametrize("p", [0.2, 0.3])
+def test_dropout_keeps_about_1_minus_p_and_scales_by_its_inverse_with_the_matching_gradient(p: float) -> None:
+    drop = gr_model.Dropout(p).train()
+    x = torch.randn(64, 100, 50, requires_grad=True)
+    y = drop(x)
+    kept = y != 0
+    assert abs(kept.float().mean().item() - (1 - p)) < 0.01
+    assert torch.allclose(y[kept], x[kept] / (1 - p))
+    y.sum().backward()
+    assert torch.allclose(x.grad, kept.float() / (1 - p))
+    assert torch.equal(drop.eval()(x), x)
+
+
+@pytest.mark.skipif(not _bernoulli_is_generic(), reason="this CPU's bernoulli_ draws from MKL's own stream")
+@pytest.mark.parametrize("kind", ["hstu", "sasrec"])
+def test_dropout_gives_nn_dropout_s_masks_outputs_gradients_and_generator_state(kind: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    items, times = _history()
+    cands = torch.tensor([[5, 6, 7]])
+
+    def run(dropout: type) -> tuple[torch.Tensor, ...]:
+        monkeypatch.setattr(gr_model, "Dropout", dropout)
+        torch.manual_seed(0)
+        model = build_model(GRConfig(model=kind, num_items=1200, max_len=16, d_model=16, n_blocks=2, dropout=0.3)).train()
+        h, g = model(items, times, cands)
+        (h.square().sum() + g.square().sum()).backward()
+        return h, g, *(p.grad for p in model.parameters() if p.grad is not None), torch.rand(3)
+
+    mine, theirs = run(gr_model.Dropout), run(torch.nn.Dropout)
+    assert len(mine) == len(theirs)
+    assert all(torch.equal(a, b) for a, b in zip(mine, theirs))
+
+
+def test_row_blocks_cover_every_query_once_and_give_each_the_keys_up_to_its_block_end() -> None:
+    assert gr_model.row_blocks(gr_model.ROW_BLOCK_MIN - 1) == ((0, gr_model.ROW_BLOCK_MIN - 1),)
+    assert gr_model.row_blocks(201) == ((0, 100), (100, 201))
+
+
+@pytest.mark.parametrize("rab", ["shared", "block"])
+def test_hstu_attention_in_row_blocks_gives_the_whole_map_s_outputs_and_gradients(rab: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    items, times = _history()
+    items = torch.cat([items, torch.roll(items, 3, dims=1)])  # two rows, different padding
+    times = torch.cat([times, times])
+    cands = torch.tensor([[5, 6, 7], [8, 9, 10]])
+    torch.manual_seed(0)
+    model = build_model(GRConfig(num_items=1200, max_len=16, d_model=16, dropout=0.0, rab=rab, init="reference", time_bias="request"))
+
+    def run(min_len: int) -> tuple[torch.Tensor, ...]:
+        monkeypatch.setattr(gr_model, "ROW_BLOCK_MIN", min_len)
+        model.zero_grad()
+        h, g = model(items, times, cands, times + 100)
+        (h * torch.linspace(-1, 1, h.numel()).view_as(h)).sum().add(g.square().sum()).backward()
+        return h, g, *(p.grad.clone() for p in model.parameters() if p.grad is not None)
+
+    whole, blocks = run(10**9), run(4)
+    assert len(gr_model.row_blocks(16)) == 2
+    for a, b in zip(whole, blocks, strict=True):
+        torch.testing.assert_close(a, b, rtol=1e-5, atol=1e-6)

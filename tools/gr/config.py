@@ -58,6 +58,9 @@ class TrainConfig:
     threads: int = 2
     eval_batch_size: int = 256
     content: bool = False  # fuse item text embeddings into item vectors
+    # On CPU, draw the negatives and the dropout masks' uniforms on a side thread ahead of use (the
+    # same numbers in the same order, so the same training; speed only, tools/gr/draws.py).
+    draw_ahead: bool = True
 
     def __post_init__(self) -> None:
         for key, allowed in _CHOICES.items():

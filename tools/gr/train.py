@@ -22,7 +22,7 @@ import functools
 import logging
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -36,7 +36,8 @@ from tools.gr.config import TrainConfig
 from tools.gr.data import IdMap, Split, UserSeq, eval_arrays, fit_sequences, item_counts, median_gap, training_arrays
 from tools.gr.distributed import Group
 from tools.gr.metrics import summarize, target_ranks
-from tools.gr.model import GRConfig, GRModel, build_model
+from tools.gr.draws import UniformStream, ahead
+from tools.gr.model import Dropout, GRConfig, GRModel, build_model
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +80,7 @@ class Negatives:
         """The negatives of some rows of the batch, trimmed to their last `width` slots."""
         if self.per_row:
             return Negatives(self.pool[sel], per_row=True)
-        return self if self.picks is None else Negatives(self.pool, self.picks[sel][:, -width:])
+        return self if self.picks is None else Negatives(self.pool, self.picks[:, -width:][sel])
 
     def to(self, device: torch.device) -> "Negatives":
         return Negatives(self.pool.to(device), None if self.picks is None else self.picks.to(device), self.per_row)
@@ -121,6 +122,49 @@ def _softmax_loss(logits: torch.Tensor, hit: torch.Tensor, temperature: float) -
     return -F.log_softmax(logits, dim=1)[:, 0]  # (P,)
 
 
+# Rows of the (positions x pool) score table computed at a time by `sampled_scores`.
+SCORE_ROWS = 1024
+
+
+class _SampledScores(torch.autograd.Function):
+    """`(hv @ wn.T).gather(1, picks)`, a block of `rows` positions at a time (see `sampled_scores`)."""
+
+    @staticmethod
+    def forward(ctx: Any, hv: torch.Tensor, wn: torch.Tensor, picks: torch.Tensor, rows: int) -> torch.Tensor:
+        ctx.save_for_backward(hv, wn, picks)
+        ctx.rows = rows
+        out = hv.new_empty(picks.shape)  # (P, K)
+        block = hv.new_empty(min(rows, hv.shape[0]), wn.shape[0])  # (rows, M), reused
+        for s in range(0, hv.shape[0], rows):
+            scores = torch.mm(hv[s : s + rows], wn.t(), out=block[: min(rows, hv.shape[0] - s)])
+            torch.gather(scores, 1, picks[s : s + rows], out=out[s : s + rows])
+        return out
+
+    @staticmethod
+    def backward(ctx: Any, grad: torch.Tensor) -> tuple[torch.Tensor | None, torch.Tensor | None, None, None]:
+        hv, wn, picks = ctx.saved_tensors
+        rows = ctx.rows
+        grad_hv = torch.empty_like(hv) if ctx.needs_input_grad[0] else None
+        grad_wn = torch.zeros_like(wn) if ctx.needs_input_grad[1] else None
+        block = hv.new_empty(min(rows, hv.shape[0]), wn.shape[0])
+        for s in range(0, hv.shape[0], rows):
+            dense = block[: min(rows, hv.shape[0] - s)].zero_().scatter_add_(1, picks[s : s + rows], grad[s : s + rows])  # (rows, M)
+            if grad_hv is not None:
+                torch.mm(dense, wn, out=grad_hv[s : s + rows])
+            if grad_wn is not None:
+                grad_wn.addmm_(dense.t(), hv[s : s + rows])
+        return grad_hv, grad_wn, None, None
+
+
+def sampled_scores(hv: torch.Tensor, wn: torch.Tensor, picks: torch.Tensor, rows: int | None = None) -> torch.Tensor:
+    """(P, K) scores of the vectors hv (P, D) against their own columns `picks` (P, K) of the table
+    wn (M, D): `(hv @ wn.T).gather(1, picks)` with its gradients, computed `rows` positions at a time
+    (default `SCORE_ROWS`). The (P, M) product and the gather's (P, M) gradient never exist whole:
+    each (rows, M) block is made, read and reused while it is still in cache. The same values; the
+    table's gradient sums the blocks' products in another order (float rounding)."""
+    return _SampledScores.apply(hv, wn, picks, rows or SCORE_ROWS)
+
+
 def retrieval_losses(model: GRModel, hv: torch.Tensor, targets: torch.Tensor, pool: torch.Tensor | None,
                      picks: torch.Tensor | None, tcfg: TrainConfig) -> torch.Tensor:
     """Per-position losses (P,) of user vectors hv (P, D) predicting targets (P,).
@@ -133,10 +177,10 @@ def retrieval_losses(model: GRModel, hv: torch.Tensor, targets: torch.Tensor, po
         return F.cross_entropy(logits, targets - 1, reduction="none")
     assert pool is not None
     pos = (hv * model.item_outputs(targets)).sum(-1, keepdim=True)  # (P, 1)
-    table = hv @ model.item_outputs(pool).T  # (P, M)
     if picks is None:
+        table = hv @ model.item_outputs(pool).T  # (P, M)
         return _softmax_loss(torch.cat([pos, table], 1), pool.view(1, -1) == targets.view(-1, 1), tcfg.temperature)
-    neg = table.gather(1, picks)  # (P, K)
+    neg = sampled_scores(hv, model.item_outputs(pool), picks)  # (P, K)
     return _softmax_loss(torch.cat([pos, neg], 1), pool[picks] == targets.view(-1, 1), tcfg.temperature)
 
 
@@ -318,6 +362,26 @@ class WeightAverage:
             s.copy_(tmp)
 
 
+@contextlib.contextmanager
+def _dropout_uniforms_ahead(model: GRModel, on: bool) -> Iterator[None]:
+    """With `on`, the model's dropout masks read their uniforms from a `UniformStream` (drawn
+    ahead on a side thread, the same numbers); the default generator ends where inline drawing
+    would have left it."""
+    drops = [m for m in model.modules() if isinstance(m, Dropout) and m.p > 0] if on else []
+    if not drops:
+        yield
+        return
+    stream = UniformStream()
+    for m in drops:
+        m.uniforms = stream.take
+    try:
+        yield
+    finally:
+        for m in drops:
+            m.uniforms = None
+        stream.close()
+
+
 def train_epoch(model: torch.nn.Module, opt: torch.optim.Optimizer, arrays: tuple[np.ndarray, np.ndarray], tcfg: TrainConfig,
                 rng: np.random.Generator, gen: torch.Generator, group: Group | None = None,
                 average: WeightAverage | None = None) -> float:
@@ -328,18 +392,31 @@ def train_epoch(model: torch.nn.Module, opt: torch.optim.Optimizer, arrays: tupl
     at a fraction of the cost). `model` may be wrapped in DistributedDataParallel: each process
     then takes its shard of every global batch (`Group.shard`), and negatives are drawn for the
     whole global batch from the shared seed, so each row sees the same negatives whatever the
-    process count."""
+    process count. With `tcfg.draw_ahead` (on CPU), the negatives and the dropout uniforms are drawn
+    on a side thread ahead of use (`tools/gr/draws.py`): the same numbers, the same result."""
     group = group or Group()
     keep_freed_memory()
     core: GRModel = getattr(model, "module", model)
     model.train()
     device = next(core.parameters()).device
+    draw_ahead = tcfg.draw_ahead and device.type == "cpu"
     items, times = arrays
     length = items.shape[1] - 1
     inputs_len = (items[:, :-1] > 0).sum(1)  # (U,) history slots used as inputs
+    batches = list(global_batches(inputs_len, tcfg.batch_size, rng, tcfg.bucket))
+    draws = (draw_negatives(gen, tcfg, len(rows), length, core.cfg.num_items) for rows in batches)
+    with contextlib.closing(ahead(draws) if draw_ahead else draws) as negatives, _dropout_uniforms_ahead(core, draw_ahead):
+        losses = _run_steps(model, core, opt, zip(batches, negatives), items, times, inputs_len, tcfg, group, average, device)
+    return group.mean(float(np.mean(losses)) if losses else 0.0)
+
+
+def _run_steps(model: torch.nn.Module, core: GRModel, opt: torch.optim.Optimizer,
+               steps: Iterable[tuple[np.ndarray, Negatives | None]], items: np.ndarray, times: np.ndarray,
+               inputs_len: np.ndarray, tcfg: TrainConfig, group: Group, average: WeightAverage | None,
+               device: torch.device) -> list[float]:
+    """The optimiser steps of one epoch (see `train_epoch`); returns each step's loss."""
     losses = []
-    for rows in global_batches(inputs_len, tcfg.batch_size, rng, tcfg.bucket):
-        negatives = draw_negatives(gen, tcfg, len(rows), length, core.cfg.num_items)
+    for rows, negatives in steps:
         local, weight = group.shard(len(rows))
         slots = float(inputs_len[rows].sum()) / group.world  # DDP averages the gradients
         opt.zero_grad(set_to_none=True)
@@ -361,7 +438,7 @@ def train_epoch(model: torch.nn.Module, opt: torch.optim.Optimizer, arrays: tupl
         if average is not None:
             average.update()
         losses.append(total)
-    return group.mean(float(np.mean(losses)) if losses else 0.0)
+    return losses
 
 
 @dataclass
