@@ -62,6 +62,7 @@ ABOUT_THE_FILM = re.compile(
 ASKS_BACK = re.compile(
     r"(?:^|[.!?;,]\s*|\b(?:but|so|and|or)\s+)(?:would|will|is|was|does|did|do|are|could|can|should)\s+(?:it|they|that one|this one)\b",
     re.IGNORECASE)
+_ASKS_AFTER_TITLE = re.compile(r"\b(?:would|will|is|was|does|did|are|could|can|should)\s+(?:it|they)\b", re.IGNORECASE)
 #: Whether someone may like a film, which asks about it ("is it a film an old man might enjoy?").
 _MAY_LIKE = re.compile(r"\b(?:might|may|would|will|could)\s+(?:like|enjoy|love)\b", re.IGNORECASE)
 #: The noun that names a series as such ("the x-men films"): part of the title, not a request for films.
@@ -344,9 +345,12 @@ def _asked_back(text: str, titles: Sequence[TitleMention]) -> list[tuple[int, in
     Gattaca is clever. Would it suit my father?"): each as (start of the sentence naming the films,
     end of the question). Films named with a verdict ("I hated Titanic. Is it just me?") are opinions."""
     out: list[tuple[int, int]] = []
-    for m in ASKS_BACK.finditer(text):
-        opened = m.start() + len(m.group()) - len(m.group().lstrip(".!?;, "))
-        closed = _SENTENCE_END.search(text, m.end())
+    ends = {t.end for t in titles if t.end is not None}
+    openers = [m.start() + len(m.group()) - len(m.group().lstrip(".!?;, ")) for m in ASKS_BACK.finditer(text)]
+    # unpunctuated, right after the title: "my friend said i should watch jaws is it too scary for me"
+    openers += [m.start() for m in _ASKS_AFTER_TITLE.finditer(text) if text[:m.start()].rstrip() and len(text[:m.start()].rstrip()) in ends]
+    for opened in sorted(set(openers)):
+        closed = _SENTENCE_END.search(text, opened)
         question = ABOUT_THE_FILM.sub(" ", text[opened:closed.start() if closed else len(text)])
         if REQUEST_CUE.search(question) or ASKS_FOR_FILMS.search(question.replace("?", "")) or _MORE_OF_IT.search(question) \
                 or POSITIVE_CUE.search(_MAY_LIKE.sub(" ", question)):  # "or was it Jackie Brown I adored?" is an opinion

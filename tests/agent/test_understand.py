@@ -326,6 +326,8 @@ def test_spelled_out_years_are_masked_whole() -> None:
     ("loved singin in the rain, didn't love the sound of music", "recommend", [899], [1035], []),
     ("don't even think about suggesting the notebook. a romance that isn't sappy", "recommend", [], [8533], []),
     ("the exorcist? hard pass. a comedy maybe", "recommend", [], [1997], []),
+    ("what is the runtime of gladiator?", "ask_item", [], [], [3578]),
+    ("my friend said i should watch jaws is it too scary for me", "ask_item", [], [], [1387]),
 ])
 def test_title_sentiment_and_questions(parser: MuseService, text: str, intent: str, liked: list[int], disliked: list[int],
                                        asked: list[int]) -> None:

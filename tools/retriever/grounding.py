@@ -53,7 +53,8 @@ _IS = frozenset(["is", "was", "whats", "what s", "who s"])
 _QUESTION_WORDS = frozenset("how what whats who whos when where which is was does did".split())
 _PLACE_BEFORE = frozenset("on in at into onto from to with near under over across through inside around behind by off".split())
 #: ...or "of" after a word about a film ("a rewatch of back to the future", "the ending of the prestige").
-_OF_CUE = frozenset("rewatch rewatching fan fans sequel sequels remake version ending end start plot story cast soundtrack director marathon".split())
+_OF_CUE = frozenset("rewatch rewatching fan fans sequel sequels remake version ending end start plot story cast soundtrack director marathon "
+                    "runtime length trailer rating".split())
 #: ...or opening a question about it ("is monster house too scary?", "did casablanca win?").
 _ASKING = frozenset("is was did does has have".split())
 #: ...or, at the start of a sentence, right after it ("true romance is one of my favourites").
@@ -341,7 +342,7 @@ class TitleGrounder:
         if len(content) == 1:  # one lower-case word ("misery", "cars", "alien monster") is a word unless a cue names it
             if "." in span[0].word or verdict or listed or (before is None and (after is None or self._listed(tokens, i + length))):
                 return True  # "e.t.", "heat was great", "jaws, alien and heat"
-            return before is not None and (before.lower in _WORD_CUE or asking or question or refused)
+            return before is not None and (before.lower in _WORD_CUE or asking or question or refused or of_film)
         # Ordinary phrases that are also titles ("behind enemy lines", "old school") need a cue or a
         # film everybody names.
         return cue or question or verdict or named or refused or self._well_known(key, UNCUED_PHRASE_MIN)
