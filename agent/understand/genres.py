@@ -78,6 +78,14 @@ class GenreRead:
     spans: list[GenreSpan] = field(default_factory=list)
 
 
+SENTENCE_END = re.compile(r"[.!?;\n]")
+
+
+def sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding `pos` starts."""
+    return max((m.end() for m in SENTENCE_END.finditer(text, 0, pos)), default=0)
+
+
 def clause_before(text: str, start: int) -> str:
     """The words of the same clause before `start`."""
     head = text[:start]
@@ -110,7 +118,6 @@ _CARRIERS = frozenset("want wanna need like fancy feel watch see show give me us
 _IF_THEN_NO = re.compile(
     r"^[^.!?;]{0,40}?[,\s]\s*(?:forget it|no thanks|no thank you|(?:i'?m|we'?re) out|count (?:me|us) out|no deal|"
     r"(?:i'?ll|we'?ll) (?:walk out|leave|switch (?:it )?off|turn (?:it )?off)|(?:i'?m|we'?re) (?:leaving|off|done))\b", re.IGNORECASE)
-_SENTENCE_START = re.compile(r"[.!?;\n]")
 
 
 def _negated(text: str, start: int, end: int) -> bool:
@@ -120,8 +127,7 @@ def _negated(text: str, start: int, end: int) -> bool:
         return True
     if NEGATION_AFTER.match(text[end:end + 40]):
         return True
-    opened = max((m.end() for m in _SENTENCE_START.finditer(text, 0, start)), default=0)
-    return bool(re.search(r"\bif\b", text[opened:start], re.IGNORECASE) and _IF_THEN_NO.match(text[end:end + 80]))
+    return bool(re.search(r"\bif\b", text[sentence_start(text, start):start], re.IGNORECASE) and _IF_THEN_NO.match(text[end:end + 80]))
 
 
 def _restarted(between: str) -> bool:

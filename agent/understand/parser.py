@@ -19,7 +19,7 @@ from agent.types import Intent
 from agent.understand.concepts import STOP, ConceptIndex
 from agent.understand.eras import read_years
 from agent.understand.typos import correct
-from agent.understand.genres import GenreMode, GenreSpan, clause_before, lexicon_spans, read_genres
+from agent.understand.genres import SENTENCE_END, GenreMode, GenreSpan, clause_before, lexicon_spans, read_genres, sentence_start
 
 MAX_MESSAGE_CHARS = 2000
 
@@ -84,7 +84,6 @@ NEGATIVE_AFTER = re.compile(
     r"nope|never again|suck(?:ed|s)?|absolutely not|(?:a )?hard pass|a (?:right |real )?stinker|stay in the bin|ran out of steam)\b",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[.!?;\n]")
 SHORT_VERDICT_WORDS = 6  # a sentence this short after a title judges it even without "it"
 #: A later sentence that judges the title just named ("I found it rather silly").
 _BACK_REFERENCE = re.compile(r"\b(?:it|that one|this one)\b", re.IGNORECASE)
@@ -231,7 +230,7 @@ def share_list_verdicts(text: str, titles: Sequence["TitleMention"]) -> None:
 
 def _first_sentence(text: str) -> tuple[str, str]:
     """`text` split after its first sentence: (that sentence, the rest; "" when it is one sentence)."""
-    end = _SENTENCE_END.search(text)
+    end = SENTENCE_END.search(text)
     return (text[:end.start()], text[end.end():]) if end else (text, "")
 
 
@@ -315,8 +314,8 @@ def _asked_about(text: str, t: TitleMention) -> bool:
     """The title sits in a question that asks for no films ("amelie - subtitled?", "wait, is alien from 1979?")."""
     if t.start is None or t.end is None or t.status != "matched" or _like_title(text, t):
         return False
-    opened = max((m.end() for m in _SENTENCE_END.finditer(text, 0, t.start)), default=0)
-    closed = _SENTENCE_END.search(text, t.end)
+    opened = sentence_start(text, t.start)
+    closed = SENTENCE_END.search(text, t.end)
     if closed is None or closed.group() != "?":
         return False
     if CONTENT_QUESTION.search(text[opened:t.start]):
@@ -350,7 +349,7 @@ def _asked_back(text: str, titles: Sequence[TitleMention]) -> list[tuple[int, in
     # unpunctuated, right after the title: "my friend said i should watch jaws is it too scary for me"
     openers += [m.start() for m in _ASKS_AFTER_TITLE.finditer(text) if text[:m.start()].rstrip() and len(text[:m.start()].rstrip()) in ends]
     for opened in sorted(set(openers)):
-        closed = _SENTENCE_END.search(text, opened)
+        closed = SENTENCE_END.search(text, opened)
         question = ABOUT_THE_FILM.sub(" ", text[opened:closed.start() if closed else len(text)])
         if REQUEST_CUE.search(question) or ASKS_FOR_FILMS.search(question.replace("?", "")) or _MORE_OF_IT.search(question) \
                 or POSITIVE_CUE.search(_MAY_LIKE.sub(" ", question)):  # "or was it Jackie Brown I adored?" is an opinion
@@ -359,8 +358,7 @@ def _asked_back(text: str, titles: Sequence[TitleMention]) -> list[tuple[int, in
         if not before or any(POSITIVE_CUE.search(clause_before(text, t.start or 0)) or NEGATIVE_CUE.search(clause_before(text, t.start or 0))
                              for t in before):
             continue
-        first = max((e.end() for e in _SENTENCE_END.finditer(text, 0, before[-1].start or 0)), default=0)
-        out.append((first, closed.end() if closed else len(text)))
+        out.append((sentence_start(text, before[-1].start or 0), closed.end() if closed else len(text)))
     return out
 
 
@@ -466,7 +464,7 @@ def _relative_to_title(u: Understanding) -> None:
 def _question_sentences(text: str, titles: Sequence[TitleMention]) -> list[tuple[int, int]]:
     """The sentences that ask about a named film (a "?" or a question word, and a title in them)."""
     out = []
-    bounds = [0, *(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]
+    bounds = [0, *(m.end() for m in SENTENCE_END.finditer(text)), len(text)]
     for start, end in zip(bounds, bounds[1:]):
         sentence = text[start:end]
         named = any(t.start is not None and start <= t.start < end for t in titles)
