@@ -115,7 +115,7 @@ class TitleMention:
     status: Literal["matched", "ambiguous", "unknown"]
     item_id: int | None
     title: str | None
-    sentiment: Literal["like", "dislike", "ask"]
+    sentiment: Literal["like", "dislike", "ask", "contrast"]  # contrast: named only to compare ("more like X than Y")
     alternatives: list[tuple[int, str]] = field(default_factory=list)
     start: int | None = None
     end: int | None = None
@@ -436,8 +436,14 @@ def _ground(scan: str, grounder: Grounder | None) -> list[TitleMention]:
     found = sorted(titles + unknown_titles(scan, spans), key=lambda t: t.start or 0)
     for t, following in zip(found, [*found[1:], None]):
         t.sentiment = title_sentiment(scan, t.start, t.end, following.start if following else None)
+        if t.start is not None and _CONTRAST.search(scan, 0, t.start):
+            t.sentiment = "contrast"
     share_list_verdicts(scan, found)
     return found
+
+
+#: A film named only as the other side of a comparison: "more like the matrix than star wars".
+_CONTRAST = re.compile(r"\bmore like\b[^.!?;]{0,60}\bth[ae]n\s*$", re.IGNORECASE)
 
 
 def _inside_idiom(t: TitleMention, text: str, idioms: Sequence[GenreSpan]) -> bool:
@@ -473,6 +479,11 @@ def _question_sentences(text: str, titles: Sequence[TitleMention]) -> list[tuple
     return out + _asked_back(text, titles)
 
 
+#: A liking given as the premise of a question ("are the hobbit films worth it if i loved lord of the rings?").
+_GIVEN_LIKING = re.compile(r"\b(?:if|since|as|because|cos|cause)\s+(?:i|we)\s+(?:really\s+|totally\s+)?"
+                           r"(?:loved|liked|enjoyed|adored|love|like|enjoy|adore)\s+$", re.IGNORECASE)
+
+
 def _split_question(u: Understanding, scan: str, rest: str, known: set[str], concepts: ConceptIndex | None,
                     has_previous: bool) -> None:
     """A question about a film asks, it does not like; the message's other sentences still say what is
@@ -481,7 +492,8 @@ def _split_question(u: Understanding, scan: str, rest: str, known: set[str], con
     asked = _question_sentences(scan, u.titles)
     inside = [t for t in u.titles if any(a <= (t.start or 0) < b for a, b in asked)]
     for t in inside or u.titles:
-        t.sentiment = "ask"
+        if not _GIVEN_LIKING.search(scan, 0, t.start or 0):
+            t.sentiment = "ask"
     other = _mask(rest, asked) if asked else ""
     read = read_genres(other, known, concepts) if other.strip() else None
     u.genres, u.avoid_genres = (read.wanted, read.avoided) if read else ([], [])

@@ -328,6 +328,10 @@ def test_spelled_out_years_are_masked_whole() -> None:
     ("the exorcist? hard pass. a comedy maybe", "recommend", [], [1997], []),
     ("what is the runtime of gladiator?", "ask_item", [], [], [3578]),
     ("my friend said i should watch jaws is it too scary for me", "ask_item", [], [], [1387]),
+    # a series named bare; a liking given as a question's premise; a film named only to compare
+    ("not harry potter please, something else", "recommend", [], [4896, 5816, 8368, 40815, 54001, 69844, 81834, 88125], []),
+    ("are the hobbit films worth it if i loved lord of the rings?", "ask_item", [4993, 5952, 7153], [], [98809, 106489, 118696]),
+    ("more like the matrix than star wars", "recommend", [2571], [], []),
 ])
 def test_title_sentiment_and_questions(parser: MuseService, text: str, intent: str, liked: list[int], disliked: list[int],
                                        asked: list[int]) -> None:

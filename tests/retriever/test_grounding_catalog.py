@@ -219,6 +219,21 @@ def test_a_series_named_as_such_lists_its_films(grounder: TitleGrounder) -> None
     assert [i for i, _ in grounder.find_series("lotr vibes")[0][2]] == [4993, 5952, 7153]  # an abbreviation of a series
 
 
+def test_a_series_named_bare_lists_its_films(grounder: TitleGrounder) -> None:
+    def series(text: str) -> list[list[int]]:
+        return [[i for i, _ in films] for _, _, films in grounder.find_series(text)]
+
+    trilogy = [4993, 5952, 7153]
+    assert series("seen lord of the rings a hundred times") == [trilogy]  # not its little-known 1978 namesake
+    assert series("I'm not into Harry Potter") == [[4896, 5816, 8368, 40815, 54001, 69844, 81834, 88125]]
+    assert series("any more like wallace and gromit?") == [[1148, 745, 720]]  # release order
+    assert series("harry potter and the goblet of fire was great") == []  # one of its titles
+    assert series("harry potter 1 to 3 are the cosy ones") == []  # numbers pick films (read elsewhere)
+    assert series("I loved The Lord of the Rings (1978)") == series("the lord of the rings 1978") == []  # a year picks one
+    assert series("like police story") == []  # a film of that very title is nearly as known as the rest
+    assert series("back to the future") == []  # the first film itself is the best known
+
+
 def test_sequel_numbers_and_short_names() -> None:
     assert canonical_key("kill bill volume two") == "kill bill vol 2"
     assert canonical_key("the godfather part ii") == "the godfather part 2"

@@ -191,6 +191,7 @@ class TitleGrounder:
         self._max_tokens = min(12, max((len(k.split()) for k in self._keys), default=1))
         self._embedder, self._index = embedder, index
         self._surfaces = self._punctuated_surfaces()
+        self._bare_series = self._series_names()
 
     def _add_short_names(self) -> None:
         """The names people shorten a popular title to, where no other title has them: the part before a
@@ -219,6 +220,24 @@ class TitleGrounder:
                 item_id = next(iter(ids))
                 if self._items[item_id].popularity >= DOMINANT_MIN:
                     self._by_key[name].append(item_id)
+
+    def _series_names(self) -> dict[str, tuple[int, ...]]:
+        """Series that people name without a noun ("not harry potter", "loved lord of the rings"): the
+        head shared by two or more known films ("Harry Potter and the ...", "Pirates of the Caribbean:
+        ..."), two words or more, where no film of that very title is nearly as known (*The Lord of the
+        Rings* of 1978 is not what "lord of the rings" means). Films in release order."""
+        members: dict[str, set[int]] = defaultdict(set)
+        for item in self._items.values():
+            if item.popularity >= SERIES_MIN:
+                for name in series_heads(item):
+                    members[name].add(item.item_id)
+        out: dict[str, tuple[int, ...]] = {}
+        for name, ids in members.items():
+            known = [self._items[i].popularity for i in ids]
+            namesakes = [self._items[i].popularity for i in self._by_key.get(name, []) if i not in ids]
+            if len(ids) >= 2 and max(known) >= DOMINANT_MIN and max(namesakes, default=0) * DOMINANT <= min(known):
+                out[name] = tuple(sorted(ids, key=lambda i: (self._items[i].year or 0, i))[:12])
+        return out
 
     def _punctuated_surfaces(self) -> dict[str, list[tuple[_Surface, tuple[int, ...]]]]:
         """Titles with punctuation between their words ("Monsters, Inc.", "Kill Bill: Vol. 1",
@@ -472,6 +491,7 @@ class TitleGrounder:
             ids = [i for key in SERIES_ALIASES[named.group().lower()] for i in self._by_key.get(key, [])[:1]]
             if ids:
                 out.append((named.start(), named.end(), [(i, self._items[i].display_title) for i in ids]))
+        out += self._bare_series_in(text)
         for cue in _SERIES_CUE.finditer(text):
             words = list(_TOKEN.finditer(text, max(0, cue.start() - 80), cue.start()))
             for n in range(min(6, len(words)), 0, -1):
@@ -483,6 +503,40 @@ class TitleGrounder:
                     out.append((start, end, [(i, self._items[i].display_title) for i in ids]))
                     break
         return out
+
+    def _bare_series_in(self, text: str) -> list[tuple[int, int, list[tuple[int, str]]]]:
+        """Series named without a noun: the longest run of words that is a series' name and goes on
+        neither into one of its titles ("harry potter and the goblet of fire") nor into a number
+        ("harry potter 1 to 3"), a year ("The Lord of the Rings (1978)") or a series noun (the cue pass
+        reads those)."""
+        out: list[tuple[int, int, list[tuple[int, str]]]] = []
+        tokens = _tokens(text, ())
+        i = 0
+        while i < len(tokens):
+            found = None
+            for n in range(min(6, len(tokens) - i), 1, -1):
+                run = tokens[i:i + n]
+                if any(t.boundary_before for t in run[1:]):
+                    continue
+                name = _LEADING_ARTICLE_RE.sub("", " ".join(t.lower for t in run))
+                ids = self._bare_series.get(name)
+                if ids and not _YEAR_TAIL_AT.match(text, run[-1].end) and not self._goes_on(name, ids, tokens[i + n] if i + n < len(tokens) else None):
+                    found = (run[0].start, run[-1].end, [(k, self._items[k].display_title) for k in ids])
+                    break
+            if found:
+                out.append(found)
+                i += n
+            else:
+                i += 1
+        return out
+
+    def _goes_on(self, name: str, ids: tuple[int, ...], after: _Tok | None) -> bool:
+        if after is None or after.boundary_before:
+            return False
+        word = after.lower
+        if word.isdigit() or word in _NUMBER_WORDS or word in _ROMAN or _SERIES_CUE.fullmatch(word) or word in {"ones", "one"}:
+            return True
+        return any(k.startswith(f"{name} {word}") for i in ids for k in title_keys(self._items[i]))
 
     def _series_ids(self, name: str) -> list[int]:
         name = _LEADING_ARTICLE_RE.sub("", name)
@@ -810,6 +864,23 @@ def short_names(title: str) -> list[str]:
     if initials:
         letters = normalise_title(initials.group(1))
         out += [letters, letters.replace(" ", "")]
+    return out
+
+
+#: Where a series' name ends in its films' titles: a subtitle, "and the ...", a sequel number.
+_SERIES_HEAD = re.compile(r"^(.+?)(?::| - | and the |\s+(?:\d+|II|III|IV|V|VI|Part)\b)", re.IGNORECASE)
+
+
+def series_heads(item: Item) -> list[str]:
+    """The series names an item's titles start with ("Harry Potter and the Goblet of Fire" -> "harry
+    potter", "Pirates of the Caribbean: At World's End" -> "pirates of the caribbean"): two words or
+    more besides a leading article."""
+    out = []
+    for title in dict.fromkeys([item.title, *item.aka]):
+        head = _SERIES_HEAD.match(title)
+        name = _LEADING_ARTICLE_RE.sub("", normalise_title(head.group(1))) if head else ""
+        if len(name.split()) >= 2 and name not in out:
+            out.append(name)
     return out
 
 
