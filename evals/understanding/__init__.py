@@ -1,6 +1,6 @@
 """The labelled understanding corpus: what people ask for, with gold slots.
 
-`dev.jsonl`, `dev2.jsonl`, `dev3.jsonl`, `dev4.jsonl`, `dev5.jsonl` and `dev6.jsonl` are for development;
+`dev.jsonl`, `dev2.jsonl`, `dev3.jsonl`, `dev4.jsonl`, `dev5.jsonl`, `dev6.jsonl` and `dev7.jsonl` are for development;
 `check.jsonl` is held out (report only) and `test.jsonl` is frozen (see README.md). `load_split("dev")` returns
 validated `Request`s; a malformed line raises `CorpusError` naming the file and line.
 """
@@ -26,7 +26,7 @@ Genre = Literal[
     "Film-Noir", "Horror", "IMAX", "Musical", "Mystery", "Romance", "Sci-Fi", "Thriller", "War", "Western",
 ]
 Intent = Literal["recommend", "refine", "ask_item", "feedback", "chitchat"]
-SPLITS: tuple[str, ...] = ("dev", "test", "dev2", "check", "dev3", "dev4", "dev5", "dev6")
+SPLITS: tuple[str, ...] = ("dev", "test", "dev2", "check", "dev3", "dev4", "dev5", "dev6", "dev7")
 CORPUS_DIR = Path(__file__).resolve().parent
 
 
@@ -94,5 +94,5 @@ def read_requests(path: Path) -> list[Request]:
 
 
 def load_split(split: str) -> list[Request]:
-    """The validated requests of one split: `dev`, `test`, `dev2`, `check`, `dev3`, `dev4`, `dev5` or `dev6`."""
+    """The validated requests of one split: `dev`, `test`, `dev2`, `check`, `dev3`, `dev4`, `dev5`, `dev6` or `dev7`."""
     return read_requests(split_path(split))
