@@ -114,7 +114,7 @@ SERIES_ALIASES = {
     "lotr": ("lord of the rings the fellowship of the ring", "lord of the rings the two towers", "lord of the rings the return of the king"),
 }
 _SERIES_ALIAS = re.compile(r"\b(?:" + "|".join(SERIES_ALIASES) + r")\b(?!\s*\d)", re.IGNORECASE)
-_SERIES_CUE = re.compile(r"\b(?:films|movies|series|trilogy|franchise|saga|sequels)\b", re.IGNORECASE)
+_SERIES_CUE = re.compile(r"\b(?:films|movies|series|trilogy|franchise|saga|sequels|ones)\b", re.IGNORECASE)
 _LEADING_ARTICLE_RE = re.compile(r"^(?:the|a|an)\s+")
 #: A name followed by two or more numbers ("godfather 1 and 2", "kill bill 1 & 2", "toy story 2, 3").
 _NUMBER_LIST = re.compile(
@@ -192,6 +192,7 @@ class TitleGrounder:
         self._embedder, self._index = embedder, index
         self._surfaces = self._punctuated_surfaces()
         self._bare_series = self._series_names()
+        self._tags = frozenset(t.strip().lower() for item in self._items.values() for t in item.tags)
 
     def _add_short_names(self) -> None:
         """The names people shorten a popular title to, where no other title has them: the part before a
@@ -538,12 +539,25 @@ class TitleGrounder:
             return True
         return any(k.startswith(f"{name} {word}") for i in ids for k in title_keys(self._items[i]))
 
+    def _names_a_series(self, name: str) -> bool:
+        """Whether a kind of film is meant rather than a series ("christmas films", "vampire films",
+        "kung fu movies", "road movies"): a catalog tag, or one word that titles only a little-known
+        film, names a series only when it heads the series' titles ("harry potter") or a well-known film
+        has that very title ("the alien films")."""
+        own = max((self._items[i].popularity for i in self._by_key.get(name, []) if name in title_keys(self._items[i])), default=None)
+        if name in self._bare_series or (own is not None and own >= DOMINANT_MIN):
+            return True
+        return name not in self._tags and not (own is not None and " " not in name)
+
     def _series_ids(self, name: str) -> list[int]:
         name = _LEADING_ARTICLE_RE.sub("", name)
         words = name.split()
         if not words or all(w in COMMON_WORDS or w in _NUMBER_WORDS for w in words) or len(name) < 4:
             return []  # "the war films", "the last three films": not a series
+        if not self._names_a_series(name):
+            return []
         keys = [k for k in self._keys_by_first.get(words[0], ()) if k == name or k.startswith(name + " ")]
+        keys = [k for k in keys if not k.startswith(name + " s ")]  # "the john wayne ones" are not *Wayne's World*
         ids = sorted({i for key in keys for i in self._by_key[key] if self._items[i].popularity >= SERIES_MIN},
                      key=lambda i: (self._items[i].year or 0, i))
         return ids[:12] if len(ids) >= 2 else []
