@@ -29,7 +29,7 @@ NEGATIVE_CUE = re.compile(r"\b(hate[ds]?|hated|dislike[ds]?|didn'?t (?:like|love
                           r"don'?t (?:even )?(?:think about |bother )?(?:suggest|recommend|show|mention|put on)\w*|(?:nobody|no one|no-one) wants|"
                           r"over my dead body|sooner .{1,40} than (?:sit through|watch|see)|"
                           r"can'?t stand|not|no more|never again|never understood|won'?t (?:watch|see)|will not (?:watch|see)|refuse to (?:watch|see)|"
-                          r"none of|skip|minus|except|anything but|disappointed (?:by|with|in)|let down by|h8(?:e?d)?|nt)\b",
+                          r"none of|skip|minus|except|anything but|disappointed (?:by|with|in)|let down by|h8(?:e?d)?|nt|opposite of|isn'?t|aren'?t)\b",
                           re.IGNORECASE)
 POSITIVE_CUE = re.compile(r"\b(luv(?:'?d|s)?|lk|love[ds]?|loved|like[ds]?|liked|enjoy(?:ed|s)?|adore[ds]?|fan of|favou?rite|great|amazing|more like|similar to|such as)\b", re.IGNORECASE)
 ASK_ITEM = re.compile(
@@ -200,6 +200,8 @@ def title_sentiment(text: str, start: int | None, end: int | None = None, next_s
     if end is None or POSITIVE_CUE.search(before):
         return "like"
     after = text[end:next_start if next_start is not None and next_start > end else len(text)]
+    if COMPARATIVE_WISH.match(after):  # "se7en but less grim, nothing horror-ish": the film, changed, is wished
+        return "like"
     own, following = _first_sentence(after)
     if NEGATIVE_AFTER.search(own) or _BARE_NO.match(own) or (_OVERSEEN.search(own) and not POSITIVE_CUE.search(own)):
         return "dislike"
@@ -210,6 +212,9 @@ def title_sentiment(text: str, start: int | None, end: int | None = None, next_s
     return "like"
 
 
+#: A film named and then changed, which asks for films like it: "pulp fiction but gentler?", "clue but on a train".
+COMPARATIVE_WISH = re.compile(r"\s*,?\s*but\s+(?:a\s+(?:bit|little|lot)\s+|way\s+|much\s+)?(?:\w+er\b|more\b|less\b|fewer\b|without\b|"
+                              r"with\b|minus\b|set\b|on\b|in\b|for\b|made\b)", re.IGNORECASE)
 #: A bare verdict right after a title in a list of verdicts ("jurassic park yes, lost world no").
 _BARE_NO = re.compile(r"\s*(?:no|nope|nah|meh)\s*(?:[,.!?;]|$)", re.IGNORECASE)
 #: Seen so often it is ruled out ("they've done Frozen to death", "seen frozen a hundred times so not that"; not "..., love it").
@@ -312,7 +317,7 @@ _MORE_OF_IT = re.compile(r"\b(?:else|ones|simi\w*|siml\w*)\b", re.IGNORECASE)  #
 
 def _asked_about(text: str, t: TitleMention) -> bool:
     """The title sits in a question that asks for no films ("amelie - subtitled?", "wait, is alien from 1979?")."""
-    if t.start is None or t.end is None or t.status != "matched" or _like_title(text, t):
+    if t.start is None or t.end is None or t.status != "matched" or _like_title(text, t) or COMPARATIVE_WISH.match(text, t.end):
         return False
     opened = sentence_start(text, t.start)
     closed = SENTENCE_END.search(text, t.end)

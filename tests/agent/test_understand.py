@@ -332,6 +332,14 @@ def test_spelled_out_years_are_masked_whole() -> None:
     ("not harry potter please, something else", "recommend", [], [4896, 5816, 8368, 40815, 54001, 69844, 81834, 88125], []),
     ("are the hobbit films worth it if i loved lord of the rings?", "ask_item", [4993, 5952, 7153], [], [98809, 106489, 118696]),
     ("more like the matrix than star wars", "recommend", [2571], [], []),
+    # comparisons that ask for films like a title: "X meets Y", "X x Y", "X but <changed>", "in the spirit of X"; "the opposite of X"
+    ("inception meets the grand budapest hotel", "recommend", [79132, 109374], [], []),
+    ("jurassic park x home alone energy for my nephew", "recommend", [480, 586], [], []),
+    ("pulp fiction but gentler?", "recommend", [296], [], []),
+    ("Se7en but less grim, nothing horror-ish", "recommend", [47], [], []),
+    ("something in the spirit of alien, except underwater", "recommend", [1214], [], []),
+    ("i want the opposite of titanic", "recommend", [], [1721], []),
+    ("the best fantasy trilogy that isn't lord of the rings", "recommend", [], [4993, 5952, 7153], []),
 ])
 def test_title_sentiment_and_questions(parser: MuseService, text: str, intent: str, liked: list[int], disliked: list[int],
                                        asked: list[int]) -> None:

@@ -41,8 +41,9 @@ TITLE_MINOR = CONNECTORS | frozenset("or nor by as vs v into but per via upon".s
 #: Words right before a lower-case span that name a film ("loved children of men", "more like heat").
 _TYPO_CUE = frozenset("loved love liked like likes enjoyed adored watched saw seen rewatched hated disliked".split()) | frozenset(
     ["luv", "luvd", "luv d", "lk", "h8", "h8d", "h8ed"])  # texting
-#: ...and, for titles spelt right, words that also come before one ("about the godfather", "better than heat").
-_TITLE_CUE = _TYPO_CUE | frozenset("watch watching rewatch rewatching tried about than vs versus skip directed".split())
+#: ...and, for titles spelt right, words that also come before one ("about the godfather", "better than heat",
+#: "inception meets heathers", "jurassic park x home alone").
+_TITLE_CUE = _TYPO_CUE | frozenset("watch watching rewatch rewatching tried about than vs versus skip directed meets x".split())
 _ARTICLES = frozenset("the a an".split())
 _SIMILE = frozenset("like likes lk".split())
 #: A refusal before a name that is not ordinary words ("not transformers", "except notting hill", "hated passengers").
@@ -52,15 +53,16 @@ _WORD_CUE = _TYPO_CUE | frozenset("watch watching rewatch rewatching tried movie
 _IS = frozenset(["is", "was", "whats", "what s", "who s"])
 _QUESTION_WORDS = frozenset("how what whats who whos when where which is was does did".split())
 _PLACE_BEFORE = frozenset("on in at into onto from to with near under over across through inside around behind by off".split())
-#: ...or "of" after a word about a film ("a rewatch of back to the future", "the ending of the prestige").
+#: ...or "of" after a word about a film ("a rewatch of back to the future", "the ending of the prestige", "in the spirit of alien").
 _OF_CUE = frozenset("rewatch rewatching fan fans sequel sequels remake version ending end start plot story cast soundtrack director marathon "
-                    "runtime length trailer rating".split())
+                    "runtime length trailer rating spirit opposite".split())
 #: ...or opening a question about it ("is monster house too scary?", "did casablanca win?").
 _ASKING = frozenset("is was did does has have".split())
 #: ...or, at the start of a sentence, right after it ("true romance is one of my favourites").
 _VERDICT = frozenset("is was were".split())
-#: ...and words after a title that say "a film like this one" ("lotr vibes", "enter the dragon type", "lock stock energy")
-_LIKE_AFTER = frozenset("type vibes vibe energy esque tier".split())
+#: ...and words after a title that say "a film like this one" ("lotr vibes", "enter the dragon type", "lock stock energy",
+#: "inception meets ...", "the lobster levels of unhinged")
+_LIKE_AFTER = frozenset("type vibes vibe energy esque tier meets levels level".split())
 #: Chat words people write in capitals: they continue no name ("Is The Goonies OK for ...").
 _CHAT_CAPS = frozenset("ok okay lol pls plz tbh btw imo tv dvd".split())
 #: Words that pick one version of a remade film: the oldest ("the original Shaft", "psycho (the og)")...
