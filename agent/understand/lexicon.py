@@ -47,7 +47,7 @@ GENRE_PHRASES: _G = _expand({
     ("drama", "dramas", "dramatic", "tearjerker", "tear-jerker", "tearjerkers", "make me cry", "made me cry", "weepy",
      "weepie", "poignant", "character study", "character-driven", "heartfelt", "moving", "touching", "emotional",
      "heartbreaking", "heart-breaking", "bittersweet", "tragic", "tragedy", "tragedies", "maudlin", "weepies", "blubbing", "blub", "kitchen sink", "kitchen-sink", "melodrama", "melodramatic", "serious", "real-life drama",
-     "coming of age", "coming-of-age", "life lessons", "a good cry", "cry", "sad", "powerful story", "true story",
+     "coming of age", "coming-of-age", "life lessons", "a good cry", "cry", "tears", "sobbing", "sad", "powerful story", "true story",
      "based on a true story", "biopic", "biography", "biographical", "period piece", "costume drama", "courtroom",
      "human story", "slice of life", "thought-provoking", "heavy"): "Drama",
     ("romance", "romances", "romantic", "love story", "love stories", "falling in love", "fall in love", "date night",
@@ -106,6 +106,7 @@ GENRE_PHRASES: _G = _expand({
     ("noir", "film noir", "film-noir", "noirs", "hard-boiled", "hardboiled", "femme fatale", "femmes fatales"): "Film-Noir",
     ("imax",): "IMAX",
     # Longer phrases that contain a genre word but name no genre: matched first, so they read as nothing.
+    ("bored to tears", "bores me to tears", "bores us to tears", "bore me to tears", "bore us to tears", "boring me to tears"): "",
     ("comic book", "comic books", "comic-book", "comics", "comic strip", "killer", "killers"): "",  # a killer: horror, mystery or crime
 })
 
@@ -123,6 +124,8 @@ NEGATORS = (
     r"the last thing (?:i|we) (?:want|need) is|exclud(?:e|es|ed|ing)|omit(?:s|ted|ting)?|(?:the )?absence of|no tolerance for|"
     r"veto(?:es|ed)?|vetoing|bann?(?:ed|s)?|refuses? to (?:watch|see)|refused to (?:watch|see)|stop (?:suggesting|recommending|showing)|"
     r"nt|don'?t let|won'?t (?:watch|see|sit through|have|do)|will not (?:watch|see|sit through)|keep (?:it |them |us )?out of|leaving out|"
+    # what a film must not do to someone: "won't give him nightmares", "that won't make me cry"; "nobody falling in love"
+    r"(?:won'?t|wont|will not|doesn'?t|does not|shouldn'?t) (?:give|make|leave)|nobody|no-one|no one|"
     r"nowt|none of (?:your|the|those)|(?:i'?m|im|i am|we'?re|we are) (?:so |totally |completely |well )?over|rather avoid|would avoid|"
     # a threat is a refusal: "God help you if there's a song in it", "if you suggest one more animated film ..."
     r"(?:god|heaven) help (?:you|us|me) if|if you (?:suggest|show|recommend|give me|give us|try) (?:one more|another|any|me|us)|"
@@ -135,7 +138,7 @@ NEGATORS = (
 NEGATION = re.compile(rf"(?<![\w'-]){NEGATORS}(?![\w'-])", re.IGNORECASE)
 NEGATION_AFTER = re.compile(
     r"^\W{0,3}(?:(?:ones|films?|movies?|stuff|flicks?)\s+)?(?:is|are|'s)?\s*(?:not for me|excluded|(?:i|we) (?:don'?t|do not|can'?t) (?:like|stand|want|do)\s*(?:[,.;!?]|$)|bores? us|not my thing|not my cup of tea|is a no|are a no|please not|no thanks|"
-    r"no thank you|isn'?t my thing|aren'?t my thing|is off the table|are off the table|makes? me sick|bores? me|"
+    r"no thank you|isn'?t my thing|aren'?t my thing|is off the table|are off the table|makes? me sick|bores? me|out of it|"
     r"is boring|are boring|is out|are out|need not apply|can stay home|(?:are|is) (?:a )?(?:dealbreakers?|no-go)|"
     r"(?:a )?no-go|a (?:hard )?no\b|away from (?:me|us|them)|(?:is|are) dead to (?:me|us)|free\b|can go\b|(?:is|are) banned|(?:is|are) vetoed|forget it|give (?:it|them|those|that) a miss|(?:is |are |'s )?a hard pass|hard pass|out of the question|off limits|not happening|"
     r"(?:is|are|'s)?\s*(?:n'?t|not) (?:really |quite |exactly )?my (?:thing|cup of tea|jam|genre|scene)|(?:no|nope|nah)\s*(?:[,.;!?]|$))",
@@ -174,6 +177,10 @@ CONTENT_ONLY = frozenset("""
     gore gory sad serious slasher slashers heist heists zombie zombies vampire vampires gruesome bloodbath
     biopic biopics biography biographical
 """.split())
+#: ...but sadness refused outright avoids Drama ("no sad stuff", "nothing sad this time", "nothing that ends in tears";
+#: the labelling of dev3-dev7), while a degree only tempers it ("nothing too sad", "not overly depressing").
+SADNESS = frozenset("sad cry tears sobbing".split())
+DEGREE_BEFORE = re.compile(r"\b(?:too|overly|very|that|so|super|really|particularly|terribly|much)\s+$", re.IGNORECASE)
 
 # Cues that take a genre out of the request without ruling it out ("drop the fantasy part", "less action").
 #: The person takes back what they just said in the same message ("something romantic no wait an action
