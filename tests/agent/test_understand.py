@@ -339,6 +339,10 @@ def test_spelled_out_years_are_masked_whole() -> None:
     ("Se7en but less grim, nothing horror-ish", "recommend", [47], [], []),
     ("something in the spirit of alien, except underwater", "recommend", [1214], [], []),
     ("i want the opposite of titanic", "recommend", [], [1721], []),
+    # what is in a film, asked after "in": the film is asked about ("set in space?" stays a place)
+    ("are there sex scenes in titanic? watching with my parents", "ask_item", [], [], [1721]),
+    ("how much gore is there in the revenant (the leo one)?", "ask_item", [], [], [139385]),
+    ("are there any good films set in space?", "recommend", [], [], []),
     ("the best fantasy trilogy that isn't lord of the rings", "recommend", [], [4993, 5952, 7153], []),
 ])
 def test_title_sentiment_and_questions(parser: MuseService, text: str, intent: str, liked: list[int], disliked: list[int],

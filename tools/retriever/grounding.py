@@ -51,7 +51,7 @@ _REFUSAL_CUE = frozenset("not except hated hate skip".split())
 #: Before one lower-case word, the words that make it a title ("loved heat", "the movie avatar", "how long is titanic").
 _WORD_CUE = _TYPO_CUE | frozenset("watch watching rewatch rewatching tried movie film flick directed vs versus".split())
 _IS = frozenset(["is", "was", "whats", "what s", "who s"])
-_QUESTION_WORDS = frozenset("how what whats who whos when where which is was does did".split())
+_QUESTION_WORDS = frozenset("how what whats who whos when where which is was are does did".split())
 _PLACE_BEFORE = frozenset("on in at into onto from to with near under over across through inside around behind by off".split())
 #: ...or "of" after a word about a film ("a rewatch of back to the future", "the ending of the prestige", "in the spirit of alien").
 _OF_CUE = frozenset("rewatch rewatching fan fans sequel sequels remake version ending end start plot story cast soundtrack director marathon "
@@ -341,9 +341,11 @@ class TitleGrounder:
         # "how long is lawrence of arabia", "what about anchorman?" (not for ordinary words: "is it ... big enough?")
         question = before is not None and (before.lower in _IS or before.lower == "about") and _question(tokens, i)
         of_film = before is not None and before.lower == "of" and i > 1 and tokens[i - 2].lower in _OF_CUE  # "a rewatch of"
+        # "how much gore is there in the revenant?", "are there sex scenes in titanic?": what is in a film, asked
+        in_film = before is not None and before.lower == "in" and after is None and _question(tokens, i)
         content = [t for t in span if t.lower not in TITLE_MINOR] or span
         listed = listed and not (len(content) == 1 and content[0].lower in COMMON_WORDS)  # "lawrence of arabia, big adventure"
-        cue = listed or (before is not None and (before.lower in _TITLE_CUE or asking or of_film))
+        cue = listed or (before is not None and (before.lower in _TITLE_CUE or asking or of_film or in_film))
         refused = before is not None and before.lower in _REFUSAL_CUE
         made_me = after is not None and after.lower == "made" and i + length + 1 < len(tokens) and tokens[i + length + 1].lower in ("me", "us")
         verdict = after is not None and (after.lower in _VERDICT or after.lower in _LIKE_AFTER or made_me)  # "war horse made me cry"
@@ -364,7 +366,7 @@ class TitleGrounder:
         if len(content) == 1:  # one lower-case word ("misery", "cars", "alien monster") is a word unless a cue names it
             if "." in span[0].word or verdict or listed or (before is None and (after is None or self._listed(tokens, i + length))):
                 return True  # "e.t.", "heat was great", "jaws, alien and heat"
-            return before is not None and (before.lower in _WORD_CUE or asking or question or refused or of_film)
+            return before is not None and (before.lower in _WORD_CUE or asking or question or refused or of_film or in_film)
         # Ordinary phrases that are also titles ("behind enemy lines", "old school") need a cue or a
         # film everybody names.
         return cue or question or verdict or named or refused or self._well_known(key, UNCUED_PHRASE_MIN)
@@ -554,8 +556,8 @@ class TitleGrounder:
     def _series_ids(self, name: str) -> list[int]:
         name = _LEADING_ARTICLE_RE.sub("", name)
         words = name.split()
-        if not words or all(w in COMMON_WORDS or w in _NUMBER_WORDS for w in words) or len(name) < 4:
-            return []  # "the war films", "the last three films": not a series
+        if not words or all(w in COMMON_WORDS or w in _NUMBER_WORDS or w in TITLE_MINOR for w in words) or len(name) < 4:
+            return []  # "the war films", "the last three films", "is he in the sequels": not a series
         if not self._names_a_series(name):
             return []
         keys = [k for k in self._keys_by_first.get(words[0], ()) if k == name or k.startswith(name + " ")]
