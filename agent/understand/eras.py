@@ -46,7 +46,7 @@ ERA = re.compile(rf"(?<![\w'’‘])(?:{_MOD})?(?:{_DECADE}|{_YEAR}|{_SHORT_YEAR
 
 _NUM = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
 LAST_N = re.compile(
-    rf"\b(?:in\s+)?(?:the\s+)?(?:last|past|previous|recent)\s+(?P<n>\d{{1,2}}|{_NUM})?\s*(?P<unit>years?|yrs?|decades?)\b"
+    rf"\b(?:in\s+)?(?:the\s+)?(?:last|past|previous|recent)\s+(?P<n>\d{{1,2}}|{_NUM}|half(?:\s+a)?)?\s*(?P<unit>years?|yrs?|decades?)\b"
     rf"|\b(?P<within>within|from)\s+the\s+(?:last|past)\s+(?P<n2>\d{{1,2}}|{_NUM})\s*(?P<unit2>years?|yrs?|decades?)\b",
     re.IGNORECASE,
 )
@@ -99,10 +99,10 @@ NOT_A_FILM_YEAR = re.compile(r"\b(?:born|married|graduated|retired|grew up)\s+(?
 #: A decade that is someone's age ("they're in their 70s", "my dad, in his early sixties").
 AN_AGE = re.compile(r"\bin (?:their|his|her|my|our|your)\s+(?:(?:early|mid|late)[\s\-]+)?$", re.IGNORECASE)
 FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
-AROUND = re.compile(r"(?:around|about|circa|ca\.?|c\.|approximately|approx\.?|roughly|near|close to|somewhere around)\s+(?:the\s+)?(?:year\s+)?$", re.IGNORECASE)
+AROUND = re.compile(r"\b(?:around|about|circa|ca\.?|c\.|approximately|approx\.?|roughly|near|close to|somewhere around)\s+(?:the\s+)?(?:year\s+)?$", re.IGNORECASE)
 # Words right after an era.
-OPEN_UP = re.compile(r"^\s*(?:(?:to|till|until|through|up to|up till)\s+(?:now|today|the present(?:\s+day)?|present day|date|these days)\b|\+|(?:or|and)\s+(?:later|newer|after|up|beyond|more recent|more new|anything (?:after|later|newer))|on(?:wards?)?\b|forward|and onwards?|and up|or so on|plus)", re.IGNORECASE)
-OPEN_DOWN = re.compile(r"^\s*(?:or|and)\s+(?:earlier|older|before)\b", re.IGNORECASE)
+OPEN_UP = re.compile(r"^\s*(?:(?:to|till|until|through|up to|up till)\s+(?:now|today|the present(?:\s+day)?|present day|date|these days)\b|\+|(?:or|and)\s+(?:later|newer|after|up|beyond|more recent|more new|anything (?:after|later|newer))|at the (?:very )?earliest\b|on(?:wards?)?\b|forward|and onwards?|and up|or so on|plus)", re.IGNORECASE)
+OPEN_DOWN = re.compile(r"^\s*(?:(?:or|and)\s+(?:earlier|older|before)|at the (?:very )?latest)\b", re.IGNORECASE)
 GIVE_OR_TAKE = re.compile(r"^\s*(?:,\s*)?(?:give or take|plus or minus|\+/-|±|or so\b|-?ish\b)(?:\s+(?:a\s+)?(?P<n>\d{1,2}|" + _NUM + r")\s*(?:years?|yrs?)?)?", re.IGNORECASE)
 RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|thru|till|until|and)\s*$", re.IGNORECASE)
 
@@ -248,8 +248,11 @@ def _relative(text: str, newest: int) -> list[Era]:
             out.append(Era(start, start + 9, "era", m.end() + more.start(), m.end() + more.end()))
     for m in LAST_N.finditer(text):
         unit = (m["unit"] or m["unit2"] or "years").lower()
-        n = _number(m["n"] or m["n2"], 1 if unit.startswith("decade") else 5)
-        years = n * 10 if unit.startswith("decade") else n
+        half = (m["n"] or "").lower().startswith("half")  # "the past half decade": five years
+        n = 1 if half else _number(m["n"] or m["n2"], 1 if unit.startswith("decade") else 5)
+        years = (5 if half else n * 10) if unit.startswith("decade") else n
+        if years < 1:
+            continue
         if REFUSED_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             out.append(Era(None, newest - years, "bound", m.start(), m.end()))
         else:
@@ -284,10 +287,14 @@ def _cover(eras: list[Era], rewritten: list[tuple[int, int]]) -> list[Era]:
     return out
 
 
+FUTURE_YEARS = 5  # a year this far past the catalog's newest is a name or a number, not a release year
+
+
 def read_years(text: str, newest_year: int = 2018) -> YearRead:
     """Year constraints in `text` (title spans should already be masked out)."""
     text, rewritten = digits_for_spelled_years(text)
     eras = sorted(_cover(_eras(text, newest_year) + _relative(text, newest_year), rewritten), key=lambda e: e.start)
+    eras = [e for e in eras if e.low is None or e.low <= newest_year + FUTURE_YEARS]  # "blade runner and 2049" names no year
     eras = [e for n, e in enumerate(eras) if not any(o.start <= e.start and e.end <= o.end and o is not e for o in eras[:n])]
     spans = [(e.start, e.end) for e in eras]
     eras = _corrected(text, eras)

@@ -94,6 +94,12 @@ from tools.retriever import FakeEmbedder
     ("from years 2000", 2000, 2009),
     ("in the year two thousand", 2000, 2000),
     ("the films of the 80 years", 1980, 1989),
+    # a bound said after the year; half a decade; "music." is no "c." (circa); a year far past the catalog is no year
+    ("more of those please, 2000 at the latest", None, 2000),
+    ("1990 at the earliest", 1990, None),
+    ("the scariest horror made in the past half decade", 2014, 2018),
+    ("loud pop music. 2016 or after", 2016, None),
+    ("more like blade runner and 2049", None, None),
 ])
 def test_eras_and_ranges(text: str, low: int | None, high: int | None) -> None:
     read = read_years(text, newest_year=2018)
