@@ -14,8 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from agent.understand.concepts import ConceptIndex, Phrase, phrases
-from agent.understand.lexicon import (ALTERNATIVE, CHANGE_OF_MIND, CONTENT_ONLY, DEGREE_BEFORE, GENRE_PHRASES, MIX, NEGATION,
-                                      NEGATION_AFTER, QUESTION, REMOVE, SADNESS, STRONG)
+from agent.understand.lexicon import ALTERNATIVE, CHANGE_OF_MIND, CONTENT_ONLY, GENRE_PHRASES, MIX, NEGATION, NEGATION_AFTER, QUESTION, REMOVE, STRONG
 from agent.understand.numbers import TEENS, UNITS
 
 GenreMode = Literal["any", "all", "unsaid"]
@@ -192,8 +191,7 @@ def lexicon_spans(text: str, known: set[str]) -> list[GenreSpan]:
             out.append(GenreSpan(m.start(), m.end(), (), "lexicon"))
         elif genres:
             negated = _negated(text, m.start(), m.end())
-            sadness = (phrase in SADNESS or base in SADNESS) and not DEGREE_BEFORE.search(text, 0, m.start())
-            if negated and (phrase in CONTENT_ONLY or base in CONTENT_ONLY) and not sadness:
+            if negated and (phrase in CONTENT_ONLY or base in CONTENT_ONLY):
                 continue  # "no gore": a content wish, not a genre to avoid
             out.append(GenreSpan(m.start(), m.end(), genres, "lexicon", negated, phrase in STRONG or base in STRONG))
     return out

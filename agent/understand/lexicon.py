@@ -47,7 +47,7 @@ GENRE_PHRASES: _G = _expand({
     ("drama", "dramas", "dramatic", "tearjerker", "tear-jerker", "tearjerkers", "make me cry", "made me cry", "weepy",
      "weepie", "poignant", "character study", "character-driven", "heartfelt", "moving", "touching", "emotional",
      "heartbreaking", "heart-breaking", "bittersweet", "tragic", "tragedy", "tragedies", "maudlin", "weepies", "blubbing", "blub", "kitchen sink", "kitchen-sink", "melodrama", "melodramatic", "serious", "real-life drama",
-     "coming of age", "coming-of-age", "life lessons", "a good cry", "cry", "tears", "sobbing", "sad", "powerful story", "true story",
+     "coming of age", "coming-of-age", "life lessons", "a good cry", "cry", "sad", "powerful story", "true story",
      "based on a true story", "biopic", "biography", "biographical", "period piece", "costume drama", "courtroom",
      "human story", "slice of life", "thought-provoking", "heavy"): "Drama",
     ("romance", "romances", "romantic", "love story", "love stories", "falling in love", "fall in love", "date night",
@@ -106,7 +106,6 @@ GENRE_PHRASES: _G = _expand({
     ("noir", "film noir", "film-noir", "noirs", "hard-boiled", "hardboiled", "femme fatale", "femmes fatales"): "Film-Noir",
     ("imax",): "IMAX",
     # Longer phrases that contain a genre word but name no genre: matched first, so they read as nothing.
-    ("bored to tears", "bores me to tears", "bores us to tears", "bore me to tears", "bore us to tears", "boring me to tears"): "",
     ("comic book", "comic books", "comic-book", "comics", "comic strip", "killer", "killers"): "",  # a killer: horror, mystery or crime
 })
 
@@ -177,10 +176,6 @@ CONTENT_ONLY = frozenset("""
     gore gory sad serious slasher slashers heist heists zombie zombies vampire vampires gruesome bloodbath
     biopic biopics biography biographical
 """.split())
-#: ...but sadness refused outright avoids Drama ("no sad stuff", "nothing sad this time", "nothing that ends in tears";
-#: the labelling of dev3-dev7), while a degree only tempers it ("nothing too sad", "not overly depressing").
-SADNESS = frozenset("sad cry tears sobbing".split())
-DEGREE_BEFORE = re.compile(r"\b(?:too|overly|very|that|so|super|really|particularly|terribly|much)\s+$", re.IGNORECASE)
 
 # Cues that take a genre out of the request without ruling it out ("drop the fantasy part", "less action").
 #: The person takes back what they just said in the same message ("something romantic no wait an action
