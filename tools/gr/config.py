@@ -25,6 +25,11 @@ class TrainConfig:
     epochs: int = 100
     batch_size: int = 128  # sequences per optimiser step (the global batch, whatever the process count)
     micro_batch: int = 32  # rows run together inside a step, grouped by length (speed only)
+    # > 0: micro-batches cut per step by cost instead of `micro_batch` rows (speed only; the same step
+    # up to float rounding): at most this many slots (rows x width) each, the cuts minimising the
+    # slots computed plus `micro_overhead` slots per micro-batch (its fixed cost: ~2,000 small ops)
+    micro_positions: int = 0
+    micro_overhead: int = 300
     bucket: int = 0  # > 1: batches drawn from runs of `bucket` batches sorted by length (0: plain shuffle)
     lr: float = 1e-3
     beta1: float = 0.9

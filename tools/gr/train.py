@@ -316,13 +316,46 @@ def global_batches(lengths: np.ndarray, batch_size: int, rng: np.random.Generato
         yield batches[i]
 
 
-def micro_batches(lengths: np.ndarray, size: int) -> Iterator[tuple[np.ndarray, int]]:
-    """Positions (into `lengths`) of each micro-batch of at most `size` rows, longest first, with
-    the slot width it needs: rows of similar length share a micro-batch, so little of it is padding."""
+def micro_batches(lengths: np.ndarray, size: int, positions: int = 0, overhead: int = 0) -> Iterator[tuple[np.ndarray, int]]:
+    """Positions (into `lengths`) of each micro-batch, longest rows first, with the slot width it
+    needs: rows of similar length share a micro-batch, so little of it is padding.
+
+    With `positions` = 0, micro-batches of `size` rows. With `positions` > 0, the cut is chosen per
+    step (`cut_by_cost`): each micro-batch holds at most `positions` slots (rows x width; a single
+    longer row alone), and the cuts minimise the slots computed, padding included, plus `overhead`
+    slots' worth of fixed cost per micro-batch, so many short histories share one micro-batch and
+    long ones of unlike lengths are not padded to each other."""
     order = np.argsort(-lengths, kind="stable")
-    for start in range(0, len(order), max(1, size)):
-        part = order[start : start + size]
-        yield part, max(1, int(lengths[part].max()))
+    widths = np.maximum(lengths[order], 1)
+    starts = list(range(0, len(order), max(1, size))) if positions <= 0 else cut_by_cost(widths, positions, overhead)
+    for start, end in zip(starts, starts[1:] + [len(order)]):
+        yield order[start:end], int(widths[start])
+
+
+def cut_by_cost(widths: np.ndarray, positions: int, overhead: int) -> list[int]:
+    """Start indices of the micro-batches that split `widths` (sorted longest first) into runs of
+    at most `positions` slots each (run length x its first width; a row wider than that runs alone)
+    at the least total cost, a run costing its slots plus `overhead`: an exact dynamic programme
+    over the cut points (O(rows²), vectorised per end point)."""
+    n = len(widths)
+    if n == 0:
+        return []
+    w = widths.astype(np.float64)
+    best = np.zeros(n + 1)  # best[j]: least cost of rows [0, j)
+    start = np.zeros(n + 1, dtype=np.int64)  # the last run's start in that best cut
+    for j in range(1, n + 1):
+        count = j - np.arange(j)  # rows in a run [i, j), for every i < j
+        slots = count * w[:j]
+        cost = best[:j] + slots + overhead
+        cost[slots > positions] = np.inf
+        cost[j - 1] = best[j - 1] + w[j - 1] + overhead  # one row alone is always allowed
+        i = int(np.argmin(cost))
+        best[j], start[j] = cost[i], i
+    cuts, j = [], n
+    while j > 0:
+        j = int(start[j])
+        cuts.append(j)
+    return cuts[::-1]
 
 
 @functools.cache
@@ -421,7 +454,7 @@ def _run_steps(model: torch.nn.Module, core: GRModel, opt: torch.optim.Optimizer
         slots = float(inputs_len[rows].sum()) / group.world  # DDP averages the gradients
         opt.zero_grad(set_to_none=True)
         total = 0.0
-        parts = list(micro_batches(inputs_len[rows[local]], tcfg.micro_batch))
+        parts = list(micro_batches(inputs_len[rows[local]], tcfg.micro_batch, tcfg.micro_positions, tcfg.micro_overhead))
         for i, (part, width) in enumerate(parts):
             sel = local[part]
             batch = get_batch(items[:, -(width + 1) :], times[:, -(width + 1) :], rows[sel], device)
