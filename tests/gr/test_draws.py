@@ -10,7 +10,7 @@ import torch
 
 from tools.gr.config import load_config
 from tools.gr.data import build_sequences, fit_sequences, leave_one_out, training_arrays
-from tools.gr.draws import UniformStream, ahead
+from tools.gr.draws import UniformStream, ahead, dropout_mask
 from tools.gr.model import build_model
 from tools.gr.train import _seed, train_epoch
 
@@ -50,6 +50,21 @@ def test_uniform_stream_gives_the_inline_uniforms_and_leaves_the_generator_where
     taken = [stream.take(torch.empty(s)) for s in shapes]
     stream.close()
     assert all(torch.equal(a, b) for a, b in zip(taken, inline))
+    assert torch.equal(torch.rand(4), after)
+
+
+@pytest.mark.parametrize("block", [7, 1 << 20])
+def test_mask_stream_gives_the_inline_dropout_masks_and_leaves_the_generator_where_they_would(block: int) -> None:
+    shapes = [(3, 5), (2, 4, 6), (1,), (13, 2)]
+    torch.manual_seed(5)
+    inline = [dropout_mask(torch.empty(s, dtype=torch.float64).uniform_(), 0.7) for s in shapes]
+    after = torch.rand(4)
+    torch.manual_seed(5)
+    stream = UniformStream(block=block, keep=0.7)
+    taken = [stream.take(torch.empty(s)) for s in shapes]
+    stream.close()
+    assert all(a.dtype == torch.float32 and torch.equal(a, b) for a, b in zip(taken, inline))
+    assert {float(v) for m in taken for v in m.unique()} <= {0.0, float(torch.tensor(1.0).div_(0.7))}
     assert torch.equal(torch.rand(4), after)
 
 

@@ -13,7 +13,7 @@ from tools.gr.config import load_config
 from tools.gr.data import build_sequences, fit_sequences, leave_one_out, training_arrays
 from tools.gr.distributed import Group
 from tools.gr.model import build_model
-from tools.gr.train import _run_steps, _seed, cut_by_cost, draw_negatives, global_batches, micro_batches
+from tools.gr.train import _run_steps, _seed, cut_by_cost, draw_negatives, global_batches, micro_batches, plan_steps
 
 from tests.gr.conftest import cycle_histories
 
@@ -92,9 +92,10 @@ def test_a_step_cut_by_cost_has_the_gradients_of_fixed_micro_batches(kind: str) 
     def grads(cfg) -> list[list[torch.Tensor]]:
         _, gen = _seed(0)
         batches = list(global_batches(inputs_len, cfg.batch_size, np.random.default_rng(0)))
-        steps = [(rows, draw_negatives(gen, cfg, len(rows), items.shape[1] - 1, mcfg.num_items)) for rows in batches]
+        draws = [draw_negatives(gen, cfg, len(rows), items.shape[1] - 1, mcfg.num_items) for rows in batches]
         opt = _RecordGrads(list(model.parameters()))
-        _run_steps(model, model, opt, steps, items, times, inputs_len, cfg, Group(), None, torch.device("cpu"))
+        steps = plan_steps(batches, draws, items, times, inputs_len, cfg, Group(), torch.device("cpu"))
+        _run_steps(model, model, opt, steps, cfg, Group(), None)
         return opt.steps
 
     first = inputs_len[next(global_batches(inputs_len, 32, np.random.default_rng(0)))]

@@ -74,16 +74,24 @@ def ahead(items: Iterable[T], depth: int = 1) -> Iterator[T]:
         worker.join()
 
 
+def dropout_mask(uniform: torch.Tensor, keep: float) -> torch.Tensor:
+    """Dropout's scaled float32 mask from its double uniforms: 1 / keep where uniform < keep, else 0
+    (PyTorch's CPU `bernoulli_(keep)` compares the same doubles; `model.Dropout`)."""
+    return (uniform < keep).to(torch.float32).div_(keep)
+
+
 class UniformStream:
     """The default generator's double uniforms in [0, 1), drawn `block` at a time on a side thread
     from a copy of that generator. `take(x)` hands out the next `x.numel()` of them shaped like `x`,
     exactly the values `torch.empty_like(x, dtype=torch.float64).uniform_()` would have drawn at that
-    point; `close()` stops the thread and leaves the default generator where drawing the uniforms
-    taken, and no more, leaves it."""
+    point; with `keep`, it hands out `dropout_mask(those uniforms, keep)` instead, also made on the
+    side thread. `close()` stops the thread and leaves the default generator where drawing the
+    uniforms taken, and no more, leaves it."""
 
-    def __init__(self, block: int = 1 << 20, depth: int = 2) -> None:
+    def __init__(self, block: int = 1 << 20, depth: int = 2, keep: float | None = None) -> None:
         self._gen = torch.Generator().set_state(torch.get_rng_state())
         self._block = block
+        self._keep = keep
         self._slots: queue.Queue = queue.Queue(maxsize=max(1, depth))
         self._stop = threading.Event()
         self._buf = torch.empty(0, dtype=torch.float64)
@@ -97,6 +105,8 @@ class UniformStream:
         while not self._stop.is_set():
             state = self._gen.get_state()
             block = torch.empty(self._block, dtype=torch.float64).uniform_(generator=self._gen)
+            if self._keep is not None:
+                block = dropout_mask(block, self._keep)
             while not self._stop.is_set():
                 try:
                     self._slots.put((state, block), timeout=0.1)
@@ -105,8 +115,8 @@ class UniformStream:
                     continue
 
     def take(self, like: torch.Tensor) -> torch.Tensor:
-        """The next `like.numel()` uniforms, shaped like `like` (which must be contiguous, so that
-        they land on the elements an inline draw would fill)."""
+        """The next `like.numel()` uniforms (or masks, with `keep`), shaped like `like` (which must
+        be contiguous, so that they land on the elements an inline draw would fill)."""
         if not like.is_contiguous():
             raise ValueError("UniformStream.take needs a contiguous tensor")
         need, parts = like.numel(), []

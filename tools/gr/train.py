@@ -75,6 +75,11 @@ class Negatives:
     pool: torch.Tensor
     picks: torch.Tensor | None = None
     per_row: bool = False
+    # Set by `at_valid`: `picks` is then (P, K), the picks of a micro-batch's non-padded positions in
+    # row-major order, `hit` (P, K) whether each pick is its position's target, and `last` (B, K)
+    # the last slot's negative items (the ranking head's).
+    hit: torch.Tensor | None = None
+    last: torch.Tensor | None = None
 
     def rows(self, sel: torch.Tensor, width: int) -> "Negatives":
         """The negatives of some rows of the batch, trimmed to their last `width` slots."""
@@ -82,13 +87,23 @@ class Negatives:
             return Negatives(self.pool[sel], per_row=True)
         return self if self.picks is None else Negatives(self.pool, self.picks[:, -width:][sel])
 
+    def at_valid(self, valid: torch.Tensor, targets: torch.Tensor) -> "Negatives":
+        """These (B, L, K) per-position negatives reduced to the positions where `valid` (B, L), with
+        their target hits: what the loss reads, prepared ahead of it (`plan_steps`)."""
+        assert self.picks is not None and not self.per_row and self.hit is None
+        picks = self.picks[valid]  # (P, K)
+        return Negatives(self.pool, picks, hit=self.pool[picks] == targets[valid].unsqueeze(1), last=self.last_slot(valid.shape[0]))
+
     def to(self, device: torch.device) -> "Negatives":
-        return Negatives(self.pool.to(device), None if self.picks is None else self.picks.to(device), self.per_row)
+        move = lambda t: None if t is None else t.to(device)  # noqa: E731
+        return Negatives(self.pool.to(device), move(self.picks), self.per_row, move(self.hit), move(self.last))
 
     def last_slot(self, b: int) -> torch.Tensor:
         """(B, K) item indices: the ranking head's negative candidates."""
         if self.per_row:
             return self.pool
+        if self.last is not None:
+            return self.last
         return self.pool.expand(b, -1) if self.picks is None else self.pool[self.picks[:, -1]]
 
 
@@ -166,11 +181,12 @@ def sampled_scores(hv: torch.Tensor, wn: torch.Tensor, picks: torch.Tensor, rows
 
 
 def retrieval_losses(model: GRModel, hv: torch.Tensor, targets: torch.Tensor, pool: torch.Tensor | None,
-                     picks: torch.Tensor | None, tcfg: TrainConfig) -> torch.Tensor:
+                     picks: torch.Tensor | None, tcfg: TrainConfig, hit: torch.Tensor | None = None) -> torch.Tensor:
     """Per-position losses (P,) of user vectors hv (P, D) predicting targets (P,).
 
     Full softmax with `negatives="all"`; else against the pool (M,), all of it (`picks` None) or
-    each position's own columns `picks` (P, K)."""
+    each position's own columns `picks` (P, K), `hit` (P, K) saying which are the target (computed
+    here when None)."""
     n = model.cfg.num_items
     if tcfg.negatives == "all":
         logits = hv @ model.item_outputs(torch.arange(1, n + 1, device=hv.device)).T / tcfg.temperature  # (P, N)
@@ -181,7 +197,9 @@ def retrieval_losses(model: GRModel, hv: torch.Tensor, targets: torch.Tensor, po
         table = hv @ model.item_outputs(pool).T  # (P, M)
         return _softmax_loss(torch.cat([pos, table], 1), pool.view(1, -1) == targets.view(-1, 1), tcfg.temperature)
     neg = sampled_scores(hv, model.item_outputs(pool), picks)  # (P, K)
-    return _softmax_loss(torch.cat([pos, neg], 1), pool[picks] == targets.view(-1, 1), tcfg.temperature)
+    if hit is None:
+        hit = pool[picks] == targets.view(-1, 1)
+    return _softmax_loss(torch.cat([pos, neg], 1), hit, tcfg.temperature)
 
 
 def row_losses(model: GRModel, h: torch.Tensor, targets: torch.Tensor, valid: torch.Tensor, negs: torch.Tensor,
@@ -213,8 +231,10 @@ def step_loss(model: GRModel, batch: tuple[torch.Tensor, ...], negatives: Negati
         losses = row_losses(model, h, targets, valid, negatives.pool, tcfg.temperature)
     else:
         pool = negatives.pool if negatives is not None else None
-        picks = negatives.picks[valid] if negatives is not None and negatives.picks is not None and tcfg.negatives == "position" else None
-        losses = retrieval_losses(model, h[valid], targets[valid], pool, picks, tcfg)
+        picks, hit = None, None
+        if negatives is not None and negatives.picks is not None and tcfg.negatives == "position":
+            picks, hit = (negatives.picks, negatives.hit) if negatives.hit is not None else (negatives.picks[valid], None)
+        losses = retrieval_losses(model, h[valid], targets[valid], pool, picks, tcfg, hit)
     loss = losses.sum() / (denominator if denominator is not None else max(1, losses.numel()))
     if g is not None and rank_negs is not None:
         scores = model.rank_scores(h, g, cands)  # (B, 1+K)
@@ -396,22 +416,22 @@ class WeightAverage:
 
 
 @contextlib.contextmanager
-def _dropout_uniforms_ahead(model: GRModel, on: bool) -> Iterator[None]:
-    """With `on`, the model's dropout masks read their uniforms from a `UniformStream` (drawn
-    ahead on a side thread, the same numbers); the default generator ends where inline drawing
-    would have left it."""
-    drops = [m for m in model.modules() if isinstance(m, Dropout) and m.p > 0] if on else []
-    if not drops:
+def _dropout_masks_ahead(model: GRModel, on: bool) -> Iterator[None]:
+    """With `on`, the model's dropout layers read their masks from a `UniformStream` (drawn and
+    made ahead on a side thread, the same masks); the default generator ends where inline drawing
+    would have left it. Every layer must then drop with the same p (GRModel's do); else inline."""
+    drops = [m for m in model.modules() if isinstance(m, Dropout) and 0 < m.p < 1] if on else []
+    if not drops or len({m.p for m in drops}) > 1:
         yield
         return
-    stream = UniformStream()
+    stream = UniformStream(keep=1.0 - drops[0].p)
     for m in drops:
-        m.uniforms = stream.take
+        m.masks = stream.take
     try:
         yield
     finally:
         for m in drops:
-            m.uniforms = None
+            m.masks = None
         stream.close()
 
 
@@ -425,7 +445,7 @@ def train_epoch(model: torch.nn.Module, opt: torch.optim.Optimizer, arrays: tupl
     at a fraction of the cost). `model` may be wrapped in DistributedDataParallel: each process
     then takes its shard of every global batch (`Group.shard`), and negatives are drawn for the
     whole global batch from the shared seed, so each row sees the same negatives whatever the
-    process count. With `tcfg.draw_ahead` (on CPU), the negatives and the dropout uniforms are drawn
+    process count. With `tcfg.draw_ahead` (on CPU), the negatives and the dropout masks are drawn
     on a side thread ahead of use (`tools/gr/draws.py`): the same numbers, the same result."""
     group = group or Group()
     keep_freed_memory()
@@ -438,33 +458,57 @@ def train_epoch(model: torch.nn.Module, opt: torch.optim.Optimizer, arrays: tupl
     inputs_len = (items[:, :-1] > 0).sum(1)  # (U,) history slots used as inputs
     batches = list(global_batches(inputs_len, tcfg.batch_size, rng, tcfg.bucket))
     draws = (draw_negatives(gen, tcfg, len(rows), length, core.cfg.num_items) for rows in batches)
-    with contextlib.closing(ahead(draws) if draw_ahead else draws) as negatives, _dropout_uniforms_ahead(core, draw_ahead):
-        losses = _run_steps(model, core, opt, zip(batches, negatives), items, times, inputs_len, tcfg, group, average, device)
+    steps = plan_steps(batches, draws, items, times, inputs_len, tcfg, group, device)
+    with contextlib.closing(ahead(steps) if draw_ahead else steps) as planned, _dropout_masks_ahead(core, draw_ahead):
+        losses = _run_steps(model, core, opt, planned, tcfg, group, average)
     return group.mean(float(np.mean(losses)) if losses else 0.0)
 
 
-def _run_steps(model: torch.nn.Module, core: GRModel, opt: torch.optim.Optimizer,
-               steps: Iterable[tuple[np.ndarray, Negatives | None]], items: np.ndarray, times: np.ndarray,
-               inputs_len: np.ndarray, tcfg: TrainConfig, group: Group, average: WeightAverage | None,
-               device: torch.device) -> list[float]:
-    """The optimiser steps of one epoch (see `train_epoch`); returns each step's loss."""
-    losses = []
-    for rows, negatives in steps:
+@dataclass
+class Step:
+    """One optimiser step, ready to run: its global row count, this process's loss weight and
+    share of the global slot count, and its micro-batches (`get_batch` tensors and negatives)."""
+
+    rows: int
+    weight: float
+    slots: float
+    micro: list[tuple[tuple[torch.Tensor, ...], Negatives | None]]
+
+
+def plan_steps(batches: Iterable[np.ndarray], negatives: Iterable[Negatives | None], items: np.ndarray, times: np.ndarray,
+               inputs_len: np.ndarray, tcfg: TrainConfig, group: Group, device: torch.device) -> Iterator[Step]:
+    """Each global batch (rows, with its negatives) cut into this process's micro-batches: rows of
+    similar length, trimmed to their longest history (`micro_batches`), each with its inputs and
+    the negatives of its non-padded positions. Only reads its inputs, so it may run ahead on a side
+    thread (`train_epoch`)."""
+    position = tcfg.negatives == "position"
+    for rows, negs in zip(batches, negatives):
         local, weight = group.shard(len(rows))
         slots = float(inputs_len[rows].sum()) / group.world  # DDP averages the gradients
-        opt.zero_grad(set_to_none=True)
-        total = 0.0
-        parts = list(micro_batches(inputs_len[rows[local]], tcfg.micro_batch, tcfg.micro_positions, tcfg.micro_overhead))
-        for i, (part, width) in enumerate(parts):
+        micro = []
+        for part, width in micro_batches(inputs_len[rows[local]], tcfg.micro_batch, tcfg.micro_positions, tcfg.micro_overhead):
             sel = local[part]
             batch = get_batch(items[:, -(width + 1) :], times[:, -(width + 1) :], rows[sel], device)
-            negs = None
-            if negatives is not None:
-                negs = negatives.rows(torch.from_numpy(sel), width if tcfg.negatives == "position" else 1).to(device)
-            sync = group.no_sync(model) if i < len(parts) - 1 else contextlib.nullcontext()
+            mine = None
+            if negs is not None:
+                mine = negs.rows(torch.from_numpy(sel), width if position else 1).to(device)
+                if position and mine.picks is not None:
+                    mine = mine.at_valid(batch[0] > 0, batch[1])
+            micro.append((batch, mine))
+        yield Step(len(rows), weight, slots, micro)
+
+
+def _run_steps(model: torch.nn.Module, core: GRModel, opt: torch.optim.Optimizer, steps: Iterable[Step], tcfg: TrainConfig,
+               group: Group, average: WeightAverage | None) -> list[float]:
+    """The optimiser steps of one epoch (see `train_epoch`); returns each step's loss."""
+    losses = []
+    for step in steps:
+        opt.zero_grad(set_to_none=True)
+        total = 0.0
+        for i, (batch, negs) in enumerate(step.micro):
+            sync = group.no_sync(model) if i < len(step.micro) - 1 else contextlib.nullcontext()
             with sync:
-                loss = step_loss(core, batch, negs, tcfg, slots,
-                                 len(rows) / group.world, forward=model) * weight
+                loss = step_loss(core, batch, negs, tcfg, step.slots, step.rows / group.world, forward=model) * step.weight
                 loss.backward()
             total += float(loss.detach())
         opt.step()
