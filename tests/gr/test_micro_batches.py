@@ -13,7 +13,7 @@ from tools.gr.config import load_config
 from tools.gr.data import build_sequences, fit_sequences, leave_one_out, training_arrays
 from tools.gr.distributed import Group
 from tools.gr.model import build_model
-from tools.gr.train import _run_steps, _seed, cut_by_cost, draw_negatives, global_batches, micro_batches, plan_steps
+from tools.gr.train import _run_steps, _seed, assign, cut_by_cost, draw_negatives, global_batches, micro_batches, plan_steps, train_epoch
 
 from tests.gr.conftest import cycle_histories
 
@@ -108,3 +108,41 @@ def test_a_step_cut_by_cost_has_the_gradients_of_fixed_micro_batches(kind: str) 
         for x, y, z in zip(a, b, c):
             scale = float(x.abs().max()) + 1e-12
             assert float((z - x).abs().max()) <= 1e-5 * scale and float((z - y).abs().max()) <= 1e-5 * scale
+
+
+def test_assign_gives_every_micro_batch_to_one_worker_balancing_their_costs() -> None:
+    costs = [900, 300, 300, 300, 100, 800, 50]
+    parts = assign(costs, 2)
+    assert sorted(i for p in parts for i in p) == list(range(len(costs)))
+    assert all(p == sorted(p) for p in parts)
+    loads = sorted(sum(costs[i] for i in p) for p in parts)
+    assert loads == [1350, 1400]
+    assert assign([5], 3) == [[0], [], []]
+
+
+@pytest.mark.parametrize("kind", ["hstu", "sasrec"])
+def test_micro_batches_on_two_threads_train_as_one_thread_does_and_the_same_every_run(kind: str) -> None:
+    rng = np.random.default_rng(0)
+    histories = [(u, seq[: int(rng.integers(4, 13))]) for u, seq in cycle_histories(users=96)]
+    seqs, id_map = build_sequences(histories)
+    split = leave_one_out(seqs)
+    mcfg, tcfg = load_config("tiny", {"model": kind, "device": "cpu", "num_items": len(id_map), "dropout": 0.3,
+                                      "batch_size": 32, "micro_batch": 4, "n_blocks": 2, "rank_weight": 0.5})
+    arrays = training_arrays(fit_sequences(split, "train+valid"), mcfg.max_len)
+
+    def run(workers: int) -> tuple[list[float], list[torch.Tensor], torch.Tensor, torch.Tensor]:
+        rng, gen = _seed(0)
+        model = build_model(mcfg)
+        # SGD, not Adam: Adam turns float rounding in a gradient that is zero in exact arithmetic (SASRec's
+        # key bias) into steps of size lr, so two summation orders would part by more than rounding
+        opt = torch.optim.SGD(model.parameters(), lr=0.1)
+        losses = [train_epoch(model, opt, arrays, replace(tcfg, workers=workers), rng, gen) for _ in range(2)]
+        return losses, [p.detach().clone() for p in model.parameters()], torch.rand(3), torch.randint(0, 99, (3,), generator=gen)
+
+    threads = torch.get_num_threads()
+    one, two, again = run(1), run(2), run(2)
+    assert torch.get_num_threads() == threads
+    assert np.allclose(one[0], two[0], rtol=1e-5)
+    assert all(float((a - b).abs().max()) <= 1e-4 * (float(a.abs().max()) + 1e-6) for a, b in zip(one[1], two[1]))
+    assert torch.equal(one[2], two[2]) and torch.equal(one[3], two[3])  # the same draws, in the same amounts
+    assert two[0] == again[0] and all(torch.equal(a, b) for a, b in zip(two[1], again[1]))

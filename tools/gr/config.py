@@ -30,6 +30,10 @@ class TrainConfig:
     # slots computed plus `micro_overhead` slots per micro-batch (its fixed cost: ~2,000 small ops)
     micro_positions: int = 0
     micro_overhead: int = 300
+    # > 1 (CPU): a step's micro-batches run on this many threads at once, `threads` // workers
+    # PyTorch threads each (speed only; the same masks and negatives, the gradients summed per thread
+    # then across threads, so equal to workers=1 up to float rounding). Not with several processes.
+    workers: int = 1
     bucket: int = 0  # > 1: batches drawn from runs of `bucket` batches sorted by length (0: plain shuffle)
     lr: float = 1e-3
     beta1: float = 0.9

@@ -445,6 +445,17 @@ class GRModel(nn.Module):
         v = self.item_outputs(candidates)  # (B, C, D)
         return ((h[:, -1:] + g) * v).sum(-1)
 
+    def dropout_elements(self, rows: int, width: int, candidates: int = 0) -> int:
+        """How many dropout masks (one per element) a training forward pass over (rows, width)
+        histories and `candidates` candidate tokens per row draws: every token's input embedding
+        and each block's output (HSTU) or attention output and feed-forward output (SASRec). The
+        trainer draws them ahead of the pass (tested against the layers' actual draws)."""
+        if not 0 < self.cfg.dropout < 1:
+            return 0
+        d, hv = self.cfg.d_model, self.cfg.n_heads * self.cfg.d_v
+        per_token = d + self.cfg.n_blocks * (hv if self.cfg.model == "hstu" else 2 * d)
+        return per_token * rows * (width + candidates)
+
     def num_params(self) -> int:
         return sum(p.numel() for p in self.parameters())
 

@@ -23,6 +23,7 @@ import logging
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -36,7 +37,7 @@ from tools.gr.config import TrainConfig
 from tools.gr.data import IdMap, Split, UserSeq, eval_arrays, fit_sequences, item_counts, median_gap, training_arrays
 from tools.gr.distributed import Group
 from tools.gr.metrics import summarize, target_ranks
-from tools.gr.draws import UniformStream, ahead
+from tools.gr.draws import MaskDraws, MaskSlab, SlabMasks, ahead
 from tools.gr.model import Dropout, GRConfig, GRModel, build_model
 
 log = logging.getLogger(__name__)
@@ -415,24 +416,40 @@ class WeightAverage:
             s.copy_(tmp)
 
 
+def _dropouts(model: GRModel) -> list[Dropout]:
+    """The model's active dropout layers; they must share one p (GRModel's do)."""
+    drops = [m for m in model.modules() if isinstance(m, Dropout) and 0 < m.p < 1]
+    if len({m.p for m in drops}) > 1:
+        raise ValueError("the trainer draws dropout masks for one p; this model's layers differ")
+    return drops
+
+
 @contextlib.contextmanager
-def _dropout_masks_ahead(model: GRModel, on: bool) -> Iterator[None]:
-    """With `on`, the model's dropout layers read their masks from a `UniformStream` (drawn and
-    made ahead on a side thread, the same masks); the default generator ends where inline drawing
-    would have left it. Every layer must then drop with the same p (GRModel's do); else inline."""
-    drops = [m for m in model.modules() if isinstance(m, Dropout) and 0 < m.p < 1] if on else []
-    if not drops or len({m.p for m in drops}) > 1:
-        yield
+def _planned_masks(model: GRModel, on: bool) -> Iterator[SlabMasks | None]:
+    """With `on`, the model's dropout layers read their masks from each micro-batch's planned slab
+    (`plan_steps`) for as long as this lasts; yields the reader, or None when off."""
+    drops = _dropouts(model) if on else []
+    if not drops:
+        yield None
         return
-    stream = UniformStream(keep=1.0 - drops[0].p)
+    reader = SlabMasks()
     for m in drops:
-        m.masks = stream.take
+        m.masks = reader
     try:
-        yield
+        yield reader
     finally:
         for m in drops:
             m.masks = None
-        stream.close()
+
+
+@contextlib.contextmanager
+def _torch_threads(n: int) -> Iterator[None]:
+    before = torch.get_num_threads()
+    torch.set_num_threads(n)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)
 
 
 def train_epoch(model: torch.nn.Module, opt: torch.optim.Optimizer, arrays: tuple[np.ndarray, np.ndarray], tcfg: TrainConfig,
@@ -445,42 +462,66 @@ def train_epoch(model: torch.nn.Module, opt: torch.optim.Optimizer, arrays: tupl
     at a fraction of the cost). `model` may be wrapped in DistributedDataParallel: each process
     then takes its shard of every global batch (`Group.shard`), and negatives are drawn for the
     whole global batch from the shared seed, so each row sees the same negatives whatever the
-    process count. With `tcfg.draw_ahead` (on CPU), the negatives and the dropout masks are drawn
-    on a side thread ahead of use (`tools/gr/draws.py`): the same numbers, the same result."""
+    process count. Each step is planned ahead (`plan_steps`: micro-batches, inputs, negatives, and
+    on CPU the dropout masks each micro-batch will use); with `tcfg.draw_ahead` (on CPU) on a side
+    thread (`tools/gr/draws.py`): the same numbers, the same result. With `tcfg.workers` > 1 (CPU,
+    one process) a step's micro-batches run on that many threads at once (`_run_steps`)."""
     group = group or Group()
     keep_freed_memory()
     core: GRModel = getattr(model, "module", model)
     model.train()
     device = next(core.parameters()).device
-    draw_ahead = tcfg.draw_ahead and device.type == "cpu"
+    on_cpu = device.type == "cpu"
+    draw_ahead = tcfg.draw_ahead and on_cpu
+    workers = max(1, tcfg.workers) if on_cpu else 1
+    if workers > 1 and group.world > 1:
+        raise ValueError("workers > 1 runs one process's micro-batches on threads; not with several processes")
     items, times = arrays
     length = items.shape[1] - 1
     inputs_len = (items[:, :-1] > 0).sum(1)  # (U,) history slots used as inputs
     batches = list(global_batches(inputs_len, tcfg.batch_size, rng, tcfg.bucket))
     draws = (draw_negatives(gen, tcfg, len(rows), length, core.cfg.num_items) for rows in batches)
-    steps = plan_steps(batches, draws, items, times, inputs_len, tcfg, group, device)
-    with contextlib.closing(ahead(steps) if draw_ahead else steps) as planned, _dropout_masks_ahead(core, draw_ahead):
-        losses = _run_steps(model, core, opt, planned, tcfg, group, average)
+    with _planned_masks(core, on_cpu) as reader:
+        masks = MaskDraws(1.0 - core.cfg.dropout, draw_ahead) if reader is not None else None
+        steps = plan_steps(batches, draws, items, times, inputs_len, tcfg, group, device, core, masks)
+        threads = max(1, torch.get_num_threads() // workers) if workers > 1 else torch.get_num_threads()
+        with contextlib.closing(ahead(steps) if draw_ahead else steps) as planned, _torch_threads(threads):
+            losses = _run_steps(model, core, opt, planned, tcfg, group, average, reader, workers)
+        if masks is not None:
+            masks.finish()
     return group.mean(float(np.mean(losses)) if losses else 0.0)
+
+
+@dataclass
+class Micro:
+    """One micro-batch, ready to run: `get_batch` tensors, negatives, the dropout masks its forward
+    pass will use (None: drawn as it runs), and its cost in padded slots."""
+
+    batch: tuple[torch.Tensor, ...]
+    negatives: Negatives | None
+    masks: MaskSlab | None
+    cost: int
 
 
 @dataclass
 class Step:
     """One optimiser step, ready to run: its global row count, this process's loss weight and
-    share of the global slot count, and its micro-batches (`get_batch` tensors and negatives)."""
+    share of the global slot count, and its micro-batches."""
 
     rows: int
     weight: float
     slots: float
-    micro: list[tuple[tuple[torch.Tensor, ...], Negatives | None]]
+    micro: list[Micro]
 
 
 def plan_steps(batches: Iterable[np.ndarray], negatives: Iterable[Negatives | None], items: np.ndarray, times: np.ndarray,
-               inputs_len: np.ndarray, tcfg: TrainConfig, group: Group, device: torch.device) -> Iterator[Step]:
+               inputs_len: np.ndarray, tcfg: TrainConfig, group: Group, device: torch.device,
+               model: GRModel | None = None, masks: MaskDraws | None = None) -> Iterator[Step]:
     """Each global batch (rows, with its negatives) cut into this process's micro-batches: rows of
-    similar length, trimmed to their longest history (`micro_batches`), each with its inputs and
-    the negatives of its non-padded positions. Only reads its inputs, so it may run ahead on a side
-    thread (`train_epoch`)."""
+    similar length, trimmed to their longest history (`micro_batches`), each with its inputs, the
+    negatives of its non-padded positions and, with `masks`, the dropout masks `model` will draw
+    for it. Only reads its inputs (and draws from `masks`), so it may run ahead on a side thread
+    (`train_epoch`)."""
     position = tcfg.negatives == "position"
     for rows, negs in zip(batches, negatives):
         local, weight = group.shard(len(rows))
@@ -494,28 +535,80 @@ def plan_steps(batches: Iterable[np.ndarray], negatives: Iterable[Negatives | No
                 mine = negs.rows(torch.from_numpy(sel), width if position else 1).to(device)
                 if position and mine.picks is not None:
                     mine = mine.at_valid(batch[0] > 0, batch[1])
-            micro.append((batch, mine))
+            slab = None
+            if masks is not None and model is not None:
+                cands = 1 + mine.last_slot(len(sel)).shape[-1] if tcfg.rank_weight > 0 and mine is not None else 0
+                slab = MaskSlab(masks.draw(model.dropout_elements(len(sel), width, cands)))
+            micro.append(Micro(batch, mine, slab, len(sel) * width + tcfg.micro_overhead))
         yield Step(len(rows), weight, slots, micro)
 
 
 def _run_steps(model: torch.nn.Module, core: GRModel, opt: torch.optim.Optimizer, steps: Iterable[Step], tcfg: TrainConfig,
-               group: Group, average: WeightAverage | None) -> list[float]:
-    """The optimiser steps of one epoch (see `train_epoch`); returns each step's loss."""
+               group: Group, average: WeightAverage | None, reader: SlabMasks | None = None, workers: int = 1) -> list[float]:
+    """The optimiser steps of one epoch (see `train_epoch`); returns each step's loss. With
+    `workers` > 1, each step's micro-batches run on that many threads (`_parallel_grads`)."""
+    running = reader.running if reader is not None else (lambda slab: contextlib.nullcontext())
+    pool = ThreadPoolExecutor(workers, thread_name_prefix="gr-micro") if workers > 1 else None
+    params = [p for p in core.parameters() if p.requires_grad]
     losses = []
-    for step in steps:
-        opt.zero_grad(set_to_none=True)
-        total = 0.0
-        for i, (batch, negs) in enumerate(step.micro):
-            sync = group.no_sync(model) if i < len(step.micro) - 1 else contextlib.nullcontext()
-            with sync:
-                loss = step_loss(core, batch, negs, tcfg, step.slots, step.rows / group.world, forward=model) * step.weight
-                loss.backward()
-            total += float(loss.detach())
-        opt.step()
-        if average is not None:
-            average.update()
-        losses.append(total)
+    try:
+        for step in steps:
+            opt.zero_grad(set_to_none=True)
+            if pool is not None:
+                total = _parallel_grads(pool, workers, core, params, step, tcfg, running)
+            else:
+                total = 0.0
+                for i, mb in enumerate(step.micro):
+                    sync = group.no_sync(model) if i < len(step.micro) - 1 else contextlib.nullcontext()
+                    with sync, running(mb.masks):
+                        loss = step_loss(core, mb.batch, mb.negatives, tcfg, step.slots, step.rows / group.world, forward=model) * step.weight
+                        loss.backward()
+                    total += float(loss.detach())
+            opt.step()
+            if average is not None:
+                average.update()
+            losses.append(total)
+    finally:
+        if pool is not None:
+            pool.shutdown()
     return losses
+
+
+def assign(costs: Sequence[int], workers: int) -> list[list[int]]:
+    """Micro-batch indices per worker, balancing their costs (largest first to the least loaded;
+    ties to the lower worker), each worker's in the original order: deterministic."""
+    load, parts = [0] * workers, [[] for _ in range(workers)]
+    for i in sorted(range(len(costs)), key=lambda i: (-costs[i], i)):
+        w = min(range(workers), key=lambda w: (load[w], w))
+        parts[w].append(i)
+        load[w] += costs[i]
+    return [sorted(p) for p in parts]
+
+
+def _parallel_grads(pool: ThreadPoolExecutor, workers: int, core: GRModel, params: list[torch.nn.Parameter], step: Step,
+                    tcfg: TrainConfig, running: Callable[[MaskSlab | None], contextlib.AbstractContextManager[Any]]) -> float:
+    """Run one step's micro-batches on `workers` threads (`assign`); each thread sums its own
+    micro-batches' gradients in order, then the threads' sums are added in worker order into the
+    parameters' `.grad` (None where no micro-batch reached a parameter, as with `backward`).
+    Returns the step's loss."""
+
+    def work(indices: list[int]) -> tuple[list[torch.Tensor | None], float]:
+        acc: list[torch.Tensor | None] = [None] * len(params)
+        total = 0.0
+        for i in indices:
+            mb = step.micro[i]
+            with running(mb.masks):
+                loss = step_loss(core, mb.batch, mb.negatives, tcfg, step.slots, step.rows) * step.weight
+                grads = torch.autograd.grad(loss, params, allow_unused=True)
+            acc = [g if a is None else a if g is None else a + g for a, g in zip(acc, grads)]
+            total += float(loss.detach())
+        return acc, total
+
+    done = [f.result() for f in [pool.submit(work, part) for part in assign([mb.cost for mb in step.micro], workers) if part]]
+    for j, p in enumerate(params):
+        parts = [acc[j] for acc, _ in done if acc[j] is not None]
+        p.grad = None if not parts else functools.reduce(torch.add, parts[1:], parts[0]).contiguous()
+    return sum(total for _, total in done)
 
 
 @dataclass
