@@ -210,8 +210,8 @@ class Dropout(nn.Module):
         super().__init__()
         self.p = p
         # Where the scaled masks come from instead of drawing here from the default generator: a
-        # function giving the next mask shaped like its argument (the trainer's
-        # `UniformStream.take`, drawn and made ahead on a side thread, the same masks) or None.
+        # function giving the next mask shaped like its argument (the trainer's `SlabMasks`: the
+        # masks of the micro-batch being run, drawn with its plan, the same masks) or None.
         self.masks: Callable[[torch.Tensor], torch.Tensor] | None = None
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:

@@ -465,7 +465,8 @@ def train_epoch(model: torch.nn.Module, opt: torch.optim.Optimizer, arrays: tupl
     process count. Each step is planned ahead (`plan_steps`: micro-batches, inputs, negatives, and
     on CPU the dropout masks each micro-batch will use); with `tcfg.draw_ahead` (on CPU) on a side
     thread (`tools/gr/draws.py`): the same numbers, the same result. With `tcfg.workers` > 1 (CPU,
-    one process) a step's micro-batches run on that many threads at once (`_run_steps`)."""
+    one process; ignored with several) a step's micro-batches run on that many threads at once
+    (`_run_steps`)."""
     group = group or Group()
     keep_freed_memory()
     core: GRModel = getattr(model, "module", model)
@@ -473,9 +474,7 @@ def train_epoch(model: torch.nn.Module, opt: torch.optim.Optimizer, arrays: tupl
     device = next(core.parameters()).device
     on_cpu = device.type == "cpu"
     draw_ahead = tcfg.draw_ahead and on_cpu
-    workers = max(1, tcfg.workers) if on_cpu else 1
-    if workers > 1 and group.world > 1:
-        raise ValueError("workers > 1 runs one process's micro-batches on threads; not with several processes")
+    workers = max(1, tcfg.workers) if on_cpu and group.world == 1 else 1  # several processes: one thread each
     items, times = arrays
     length = items.shape[1] - 1
     inputs_len = (items[:, :-1] > 0).sum(1)  # (U,) history slots used as inputs
