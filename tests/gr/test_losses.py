@@ -106,3 +106,28 @@ def test_negatives_of_some_rows_are_their_last_slots_picks() -> None:
     picks = torch.randint(0, 40, (5, 9, 3), generator=torch.Generator().manual_seed(0))
     negs = Negatives(torch.arange(1, 41), picks).rows(torch.tensor([3, 0]), 4)
     assert torch.equal(negs.picks, picks[torch.tensor([3, 0])][:, -4:])
+
+
+@pytest.mark.parametrize("subset", [False, True])
+def test_negatives_prepared_at_the_valid_positions_give_the_same_loss_and_gradients(subset: bool) -> None:
+    torch.manual_seed(0)
+    model = build_model(GRConfig(num_items=40, max_len=6, d_model=8, dropout=0.0)).eval()
+    batch = _batch()
+    target = int(batch[1][1, 3])
+    pool = torch.tensor([7, 3, 40, target, 12]) if subset else torch.arange(1, 41)
+    picks = torch.randint(0, len(pool), (3, 6, 5), generator=torch.Generator().manual_seed(2))
+    picks[1, 3, 0] = int((pool == target).nonzero()[0])  # one negative is the target: masked out either way
+    tcfg = TrainConfig(negatives="position", num_negatives=5, rank_weight=0.5)
+    whole = Negatives(pool, picks)
+    ready = whole.at_valid(batch[0] > 0, batch[1])
+    assert ready.picks.shape == (int((batch[0] > 0).sum()), 5) and torch.equal(ready.last, whole.last_slot(3))
+    assert torch.equal(ready.hit, pool[ready.picks] == batch[1][batch[0] > 0].unsqueeze(1)) and bool(ready.hit.any())
+    losses, grads = [], []
+    for negs in (whole, ready):
+        model.zero_grad()
+        loss = step_loss(model, batch, negs, tcfg)
+        loss.backward()
+        losses.append(loss.detach())
+        grads.append([p.grad.clone() for p in model.parameters() if p.grad is not None])
+    assert torch.equal(losses[0], losses[1])
+    assert all(torch.equal(a, b) for a, b in zip(*grads))

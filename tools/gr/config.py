@@ -25,6 +25,15 @@ class TrainConfig:
     epochs: int = 100
     batch_size: int = 128  # sequences per optimiser step (the global batch, whatever the process count)
     micro_batch: int = 32  # rows run together inside a step, grouped by length (speed only)
+    # > 0: micro-batches cut per step by cost instead of `micro_batch` rows (speed only; the same step
+    # up to float rounding): at most this many slots (rows x width) each, the cuts minimising the
+    # slots computed plus `micro_overhead` slots per micro-batch (its fixed cost: ~2,000 small ops)
+    micro_positions: int = 0
+    micro_overhead: int = 300
+    # > 1 (CPU): a step's micro-batches run on this many threads at once, `threads` // workers
+    # PyTorch threads each (speed only; the same masks and negatives, the gradients summed per thread
+    # then across threads, so equal to workers=1 up to float rounding). Ignored with several processes.
+    workers: int = 1
     bucket: int = 0  # > 1: batches drawn from runs of `bucket` batches sorted by length (0: plain shuffle)
     lr: float = 1e-3
     beta1: float = 0.9
@@ -58,7 +67,7 @@ class TrainConfig:
     threads: int = 2
     eval_batch_size: int = 256
     content: bool = False  # fuse item text embeddings into item vectors
-    # On CPU, draw the negatives and the dropout masks' uniforms on a side thread ahead of use (the
+    # On CPU, plan each step (negatives, micro-batches, dropout masks) on a side thread ahead of use (the
     # same numbers in the same order, so the same training; speed only, tools/gr/draws.py).
     draw_ahead: bool = True
 

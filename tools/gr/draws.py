@@ -6,11 +6,15 @@ dropout masks' uniforms (one double per element of every dropped tensor, from th
 generator). On CPU both run on one core while the other often idles (PyTorch's small element-wise
 ops and the autograd engine's bookkeeping are serial too), so drawing them a little ahead on a
 second thread takes them off the critical path. Every number is drawn by the same generator in the
-same order as inline drawing would, so training is bit-identical (tests/gr/test_draws.py).
+same order as inline drawing would, so training is bit-identical (tests/gr/test_draws.py). The
+dropout masks are drawn per micro-batch (`MaskDraws`, `MaskSlab`: as many as its forward pass uses),
+so micro-batches may also run on several threads at once and still get the masks they would get
+one after another (`SlabMasks`; the trainer's `workers`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import queue
 import threading
@@ -74,60 +78,73 @@ def ahead(items: Iterable[T], depth: int = 1) -> Iterator[T]:
         worker.join()
 
 
-class UniformStream:
-    """The default generator's double uniforms in [0, 1), drawn `block` at a time on a side thread
-    from a copy of that generator. `take(x)` hands out the next `x.numel()` of them shaped like `x`,
-    exactly the values `torch.empty_like(x, dtype=torch.float64).uniform_()` would have drawn at that
-    point; `close()` stops the thread and leaves the default generator where drawing the uniforms
-    taken, and no more, leaves it."""
+def dropout_mask(uniform: torch.Tensor, keep: float) -> torch.Tensor:
+    """Dropout's scaled float32 mask from its double uniforms: 1 / keep where uniform < keep, else 0
+    (PyTorch's CPU `bernoulli_(keep)` compares the same doubles; `model.Dropout`)."""
+    return (uniform < keep).to(torch.float32).div_(keep)
 
-    def __init__(self, block: int = 1 << 20, depth: int = 2) -> None:
-        self._gen = torch.Generator().set_state(torch.get_rng_state())
-        self._block = block
-        self._slots: queue.Queue = queue.Queue(maxsize=max(1, depth))
-        self._stop = threading.Event()
-        self._buf = torch.empty(0, dtype=torch.float64)
-        self._pos = 0
-        self._state: torch.Tensor | None = None  # generator state before the current block was drawn
-        self._worker = threading.Thread(target=self._draw, name="gr-uniforms", daemon=True)
-        self._worker.start()
 
-    def _draw(self) -> None:
-        _yield_to_compute()
-        while not self._stop.is_set():
-            state = self._gen.get_state()
-            block = torch.empty(self._block, dtype=torch.float64).uniform_(generator=self._gen)
-            while not self._stop.is_set():
-                try:
-                    self._slots.put((state, block), timeout=0.1)
-                    break
-                except queue.Full:
-                    continue
+class MaskDraws:
+    """Dropout masks for whole micro-batches, drawn in the order the trainer plans them: `draw(n)`
+    gives the next n masks (float32, `dropout_mask` of the next n double uniforms). With `ahead`,
+    they come from a copy of the default generator (for a side thread) and `finish()` leaves the
+    default generator where drawing them inline would have; otherwise from the default generator."""
+
+    def __init__(self, keep: float, ahead: bool) -> None:
+        self.keep = keep
+        self._gen = torch.Generator().set_state(torch.get_rng_state()) if ahead else None
+
+    def draw(self, n: int) -> torch.Tensor:
+        return dropout_mask(torch.empty(n, dtype=torch.float64).uniform_(generator=self._gen), self.keep)
+
+    def finish(self) -> None:
+        """Call once every drawn mask has been used (the epoch's end)."""
+        if self._gen is not None:
+            torch.set_rng_state(self._gen.get_state())
+
+
+class MaskSlab:
+    """One micro-batch's dropout masks, handed out in the order its forward pass asks for them."""
+
+    def __init__(self, masks: torch.Tensor) -> None:
+        self._masks, self._pos = masks, 0
 
     def take(self, like: torch.Tensor) -> torch.Tensor:
-        """The next `like.numel()` uniforms, shaped like `like` (which must be contiguous, so that
-        they land on the elements an inline draw would fill)."""
+        """The next `like.numel()` masks shaped like `like` (contiguous, so that each lands on the
+        element an inline draw would fill)."""
         if not like.is_contiguous():
-            raise ValueError("UniformStream.take needs a contiguous tensor")
-        need, parts = like.numel(), []
-        while need > 0:
-            if self._pos == len(self._buf):
-                self._state, self._buf = self._slots.get()
-                self._pos = 0
-            n = min(need, len(self._buf) - self._pos)
-            parts.append(self._buf[self._pos : self._pos + n])
-            self._pos += n
-            need -= n
-        flat = parts[0] if len(parts) == 1 else torch.cat(parts) if parts else self._buf[:0]
-        return flat.view(like.shape)
+            raise ValueError("MaskSlab.take needs a contiguous tensor")
+        end = self._pos + like.numel()
+        if end > len(self._masks):
+            raise RuntimeError(f"dropout asked for more masks than planned ({end} > {len(self._masks)})")
+        out = self._masks[self._pos : end].view(like.shape)
+        self._pos = end
+        return out
 
-    def close(self) -> None:
-        """Stop drawing; set the default generator to its state after exactly the uniforms taken
-        (the draw ahead is undone by replaying the current block's taken part from its start state)."""
-        self._stop.set()
-        self._worker.join()
-        if self._state is None:  # nothing taken: the default generator never moved
-            return
-        gen = torch.Generator().set_state(self._state)
-        torch.empty(self._pos, dtype=torch.float64).uniform_(generator=gen)
-        torch.set_rng_state(gen.get_state())
+    def check_used(self) -> None:
+        if self._pos != len(self._masks):
+            raise RuntimeError(f"dropout used {self._pos} of the {len(self._masks)} masks planned for a micro-batch")
+
+
+class SlabMasks:
+    """Installed as every dropout layer's mask source: hands out the masks of the micro-batch that
+    the calling thread is running (`running`), so several threads can run micro-batches at once."""
+
+    def __init__(self) -> None:
+        self._local = threading.local()
+
+    @contextlib.contextmanager
+    def running(self, slab: MaskSlab | None) -> Iterator[None]:
+        self._local.slab = slab
+        try:
+            yield
+        finally:
+            self._local.slab = None
+        if slab is not None:
+            slab.check_used()
+
+    def __call__(self, like: torch.Tensor) -> torch.Tensor:
+        slab = getattr(self._local, "slab", None)
+        if slab is None:
+            raise RuntimeError("dropout ran outside a planned micro-batch")
+        return slab.take(like)

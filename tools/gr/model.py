@@ -40,6 +40,8 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+from tools.gr.draws import dropout_mask
+
 NUM_TIME_BUCKETS = 128
 
 
@@ -207,18 +209,18 @@ class Dropout(nn.Module):
     def __init__(self, p: float) -> None:
         super().__init__()
         self.p = p
-        # Where the uniforms come from instead of the default generator: a function giving the
-        # next ones shaped like its argument (the trainer's `UniformStream.take`, drawn ahead on a
-        # side thread) or None.
-        self.uniforms: Callable[[torch.Tensor], torch.Tensor] | None = None
+        # Where the scaled masks come from instead of drawing here from the default generator: a
+        # function giving the next mask shaped like its argument (the trainer's `SlabMasks`: the
+        # masks of the micro-batch being run, drawn with its plan, the same masks) or None.
+        self.masks: Callable[[torch.Tensor], torch.Tensor] | None = None
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         if not self.training or not 0 < self.p < 1 or x.device.type != "cpu" or x.dtype != torch.float32:
             return F.dropout(x, self.p, self.training)
-        keep = 1.0 - self.p
+        if self.masks is not None:
+            return x * self.masks(x)
         # laid out like x, as PyTorch lays out its mask, so the draws land on the same elements
-        uniform = self.uniforms(x) if self.uniforms is not None else torch.empty_like(x, dtype=torch.float64).uniform_()
-        return x * (uniform < keep).to(x.dtype).div_(keep)
+        return x * dropout_mask(torch.empty_like(x, dtype=torch.float64).uniform_(), 1.0 - self.p)
 
     def extra_repr(self) -> str:
         return f"p={self.p}"
@@ -442,6 +444,17 @@ class GRModel(nn.Module):
         retrieval rather than replacing it."""
         v = self.item_outputs(candidates)  # (B, C, D)
         return ((h[:, -1:] + g) * v).sum(-1)
+
+    def dropout_elements(self, rows: int, width: int, candidates: int = 0) -> int:
+        """How many dropout masks (one per element) a training forward pass over (rows, width)
+        histories and `candidates` candidate tokens per row draws: every token's input embedding
+        and each block's output (HSTU) or attention output and feed-forward output (SASRec). The
+        trainer draws them ahead of the pass (tested against the layers' actual draws)."""
+        if not 0 < self.cfg.dropout < 1:
+            return 0
+        d, hv = self.cfg.d_model, self.cfg.n_heads * self.cfg.d_v
+        per_token = d + self.cfg.n_blocks * (hv if self.cfg.model == "hstu" else 2 * d)
+        return per_token * rows * (width + candidates)
 
     def num_params(self) -> int:
         return sum(p.numel() for p in self.parameters())

@@ -23,6 +23,7 @@ import logging
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -36,7 +37,7 @@ from tools.gr.config import TrainConfig
 from tools.gr.data import IdMap, Split, UserSeq, eval_arrays, fit_sequences, item_counts, median_gap, training_arrays
 from tools.gr.distributed import Group
 from tools.gr.metrics import summarize, target_ranks
-from tools.gr.draws import UniformStream, ahead
+from tools.gr.draws import MaskDraws, MaskSlab, SlabMasks, ahead
 from tools.gr.model import Dropout, GRConfig, GRModel, build_model
 
 log = logging.getLogger(__name__)
@@ -75,6 +76,11 @@ class Negatives:
     pool: torch.Tensor
     picks: torch.Tensor | None = None
     per_row: bool = False
+    # Set by `at_valid`: `picks` is then (P, K), the picks of a micro-batch's non-padded positions in
+    # row-major order, `hit` (P, K) whether each pick is its position's target, and `last` (B, K)
+    # the last slot's negative items (the ranking head's).
+    hit: torch.Tensor | None = None
+    last: torch.Tensor | None = None
 
     def rows(self, sel: torch.Tensor, width: int) -> "Negatives":
         """The negatives of some rows of the batch, trimmed to their last `width` slots."""
@@ -82,13 +88,23 @@ class Negatives:
             return Negatives(self.pool[sel], per_row=True)
         return self if self.picks is None else Negatives(self.pool, self.picks[:, -width:][sel])
 
+    def at_valid(self, valid: torch.Tensor, targets: torch.Tensor) -> "Negatives":
+        """These (B, L, K) per-position negatives reduced to the positions where `valid` (B, L), with
+        their target hits: what the loss reads, prepared ahead of it (`plan_steps`)."""
+        assert self.picks is not None and not self.per_row and self.hit is None
+        picks = self.picks[valid]  # (P, K)
+        return Negatives(self.pool, picks, hit=self.pool[picks] == targets[valid].unsqueeze(1), last=self.last_slot(valid.shape[0]))
+
     def to(self, device: torch.device) -> "Negatives":
-        return Negatives(self.pool.to(device), None if self.picks is None else self.picks.to(device), self.per_row)
+        move = lambda t: None if t is None else t.to(device)  # noqa: E731
+        return Negatives(self.pool.to(device), move(self.picks), self.per_row, move(self.hit), move(self.last))
 
     def last_slot(self, b: int) -> torch.Tensor:
         """(B, K) item indices: the ranking head's negative candidates."""
         if self.per_row:
             return self.pool
+        if self.last is not None:
+            return self.last
         return self.pool.expand(b, -1) if self.picks is None else self.pool[self.picks[:, -1]]
 
 
@@ -166,11 +182,12 @@ def sampled_scores(hv: torch.Tensor, wn: torch.Tensor, picks: torch.Tensor, rows
 
 
 def retrieval_losses(model: GRModel, hv: torch.Tensor, targets: torch.Tensor, pool: torch.Tensor | None,
-                     picks: torch.Tensor | None, tcfg: TrainConfig) -> torch.Tensor:
+                     picks: torch.Tensor | None, tcfg: TrainConfig, hit: torch.Tensor | None = None) -> torch.Tensor:
     """Per-position losses (P,) of user vectors hv (P, D) predicting targets (P,).
 
     Full softmax with `negatives="all"`; else against the pool (M,), all of it (`picks` None) or
-    each position's own columns `picks` (P, K)."""
+    each position's own columns `picks` (P, K), `hit` (P, K) saying which are the target (computed
+    here when None)."""
     n = model.cfg.num_items
     if tcfg.negatives == "all":
         logits = hv @ model.item_outputs(torch.arange(1, n + 1, device=hv.device)).T / tcfg.temperature  # (P, N)
@@ -181,7 +198,9 @@ def retrieval_losses(model: GRModel, hv: torch.Tensor, targets: torch.Tensor, po
         table = hv @ model.item_outputs(pool).T  # (P, M)
         return _softmax_loss(torch.cat([pos, table], 1), pool.view(1, -1) == targets.view(-1, 1), tcfg.temperature)
     neg = sampled_scores(hv, model.item_outputs(pool), picks)  # (P, K)
-    return _softmax_loss(torch.cat([pos, neg], 1), pool[picks] == targets.view(-1, 1), tcfg.temperature)
+    if hit is None:
+        hit = pool[picks] == targets.view(-1, 1)
+    return _softmax_loss(torch.cat([pos, neg], 1), hit, tcfg.temperature)
 
 
 def row_losses(model: GRModel, h: torch.Tensor, targets: torch.Tensor, valid: torch.Tensor, negs: torch.Tensor,
@@ -213,8 +232,10 @@ def step_loss(model: GRModel, batch: tuple[torch.Tensor, ...], negatives: Negati
         losses = row_losses(model, h, targets, valid, negatives.pool, tcfg.temperature)
     else:
         pool = negatives.pool if negatives is not None else None
-        picks = negatives.picks[valid] if negatives is not None and negatives.picks is not None and tcfg.negatives == "position" else None
-        losses = retrieval_losses(model, h[valid], targets[valid], pool, picks, tcfg)
+        picks, hit = None, None
+        if negatives is not None and negatives.picks is not None and tcfg.negatives == "position":
+            picks, hit = (negatives.picks, negatives.hit) if negatives.hit is not None else (negatives.picks[valid], None)
+        losses = retrieval_losses(model, h[valid], targets[valid], pool, picks, tcfg, hit)
     loss = losses.sum() / (denominator if denominator is not None else max(1, losses.numel()))
     if g is not None and rank_negs is not None:
         scores = model.rank_scores(h, g, cands)  # (B, 1+K)
@@ -316,13 +337,46 @@ def global_batches(lengths: np.ndarray, batch_size: int, rng: np.random.Generato
         yield batches[i]
 
 
-def micro_batches(lengths: np.ndarray, size: int) -> Iterator[tuple[np.ndarray, int]]:
-    """Positions (into `lengths`) of each micro-batch of at most `size` rows, longest first, with
-    the slot width it needs: rows of similar length share a micro-batch, so little of it is padding."""
+def micro_batches(lengths: np.ndarray, size: int, positions: int = 0, overhead: int = 0) -> Iterator[tuple[np.ndarray, int]]:
+    """Positions (into `lengths`) of each micro-batch, longest rows first, with the slot width it
+    needs: rows of similar length share a micro-batch, so little of it is padding.
+
+    With `positions` = 0, micro-batches of `size` rows. With `positions` > 0, the cut is chosen per
+    step (`cut_by_cost`): each micro-batch holds at most `positions` slots (rows x width; a single
+    longer row alone), and the cuts minimise the slots computed, padding included, plus `overhead`
+    slots' worth of fixed cost per micro-batch, so many short histories share one micro-batch and
+    long ones of unlike lengths are not padded to each other."""
     order = np.argsort(-lengths, kind="stable")
-    for start in range(0, len(order), max(1, size)):
-        part = order[start : start + size]
-        yield part, max(1, int(lengths[part].max()))
+    widths = np.maximum(lengths[order], 1)
+    starts = list(range(0, len(order), max(1, size))) if positions <= 0 else cut_by_cost(widths, positions, overhead)
+    for start, end in zip(starts, starts[1:] + [len(order)]):
+        yield order[start:end], int(widths[start])
+
+
+def cut_by_cost(widths: np.ndarray, positions: int, overhead: int) -> list[int]:
+    """Start indices of the micro-batches that split `widths` (sorted longest first) into runs of
+    at most `positions` slots each (run length x its first width; a row wider than that runs alone)
+    at the least total cost, a run costing its slots plus `overhead`: an exact dynamic programme
+    over the cut points (O(rows²), vectorised per end point)."""
+    n = len(widths)
+    if n == 0:
+        return []
+    w = widths.astype(np.float64)
+    best = np.zeros(n + 1)  # best[j]: least cost of rows [0, j)
+    start = np.zeros(n + 1, dtype=np.int64)  # the last run's start in that best cut
+    for j in range(1, n + 1):
+        count = j - np.arange(j)  # rows in a run [i, j), for every i < j
+        slots = count * w[:j]
+        cost = best[:j] + slots + overhead
+        cost[slots > positions] = np.inf
+        cost[j - 1] = best[j - 1] + w[j - 1] + overhead  # one row alone is always allowed
+        i = int(np.argmin(cost))
+        best[j], start[j] = cost[i], i
+    cuts, j = [], n
+    while j > 0:
+        j = int(start[j])
+        cuts.append(j)
+    return cuts[::-1]
 
 
 @functools.cache
@@ -362,24 +416,40 @@ class WeightAverage:
             s.copy_(tmp)
 
 
+def _dropouts(model: GRModel) -> list[Dropout]:
+    """The model's active dropout layers; they must share one p (GRModel's do)."""
+    drops = [m for m in model.modules() if isinstance(m, Dropout) and 0 < m.p < 1]
+    if len({m.p for m in drops}) > 1:
+        raise ValueError("the trainer draws dropout masks for one p; this model's layers differ")
+    return drops
+
+
 @contextlib.contextmanager
-def _dropout_uniforms_ahead(model: GRModel, on: bool) -> Iterator[None]:
-    """With `on`, the model's dropout masks read their uniforms from a `UniformStream` (drawn
-    ahead on a side thread, the same numbers); the default generator ends where inline drawing
-    would have left it."""
-    drops = [m for m in model.modules() if isinstance(m, Dropout) and m.p > 0] if on else []
+def _planned_masks(model: GRModel, on: bool) -> Iterator[SlabMasks | None]:
+    """With `on`, the model's dropout layers read their masks from each micro-batch's planned slab
+    (`plan_steps`) for as long as this lasts; yields the reader, or None when off."""
+    drops = _dropouts(model) if on else []
     if not drops:
-        yield
+        yield None
         return
-    stream = UniformStream()
+    reader = SlabMasks()
     for m in drops:
-        m.uniforms = stream.take
+        m.masks = reader
+    try:
+        yield reader
+    finally:
+        for m in drops:
+            m.masks = None
+
+
+@contextlib.contextmanager
+def _torch_threads(n: int) -> Iterator[None]:
+    before = torch.get_num_threads()
+    torch.set_num_threads(n)
     try:
         yield
     finally:
-        for m in drops:
-            m.uniforms = None
-        stream.close()
+        torch.set_num_threads(before)
 
 
 def train_epoch(model: torch.nn.Module, opt: torch.optim.Optimizer, arrays: tuple[np.ndarray, np.ndarray], tcfg: TrainConfig,
@@ -392,53 +462,152 @@ def train_epoch(model: torch.nn.Module, opt: torch.optim.Optimizer, arrays: tupl
     at a fraction of the cost). `model` may be wrapped in DistributedDataParallel: each process
     then takes its shard of every global batch (`Group.shard`), and negatives are drawn for the
     whole global batch from the shared seed, so each row sees the same negatives whatever the
-    process count. With `tcfg.draw_ahead` (on CPU), the negatives and the dropout uniforms are drawn
-    on a side thread ahead of use (`tools/gr/draws.py`): the same numbers, the same result."""
+    process count. Each step is planned ahead (`plan_steps`: micro-batches, inputs, negatives, and
+    on CPU the dropout masks each micro-batch will use); with `tcfg.draw_ahead` (on CPU) on a side
+    thread (`tools/gr/draws.py`): the same numbers, the same result. With `tcfg.workers` > 1 (CPU,
+    one process; ignored with several) a step's micro-batches run on that many threads at once
+    (`_run_steps`)."""
     group = group or Group()
     keep_freed_memory()
     core: GRModel = getattr(model, "module", model)
     model.train()
     device = next(core.parameters()).device
-    draw_ahead = tcfg.draw_ahead and device.type == "cpu"
+    on_cpu = device.type == "cpu"
+    draw_ahead = tcfg.draw_ahead and on_cpu
+    workers = max(1, tcfg.workers) if on_cpu and group.world == 1 else 1  # several processes: one thread each
     items, times = arrays
     length = items.shape[1] - 1
     inputs_len = (items[:, :-1] > 0).sum(1)  # (U,) history slots used as inputs
     batches = list(global_batches(inputs_len, tcfg.batch_size, rng, tcfg.bucket))
     draws = (draw_negatives(gen, tcfg, len(rows), length, core.cfg.num_items) for rows in batches)
-    with contextlib.closing(ahead(draws) if draw_ahead else draws) as negatives, _dropout_uniforms_ahead(core, draw_ahead):
-        losses = _run_steps(model, core, opt, zip(batches, negatives), items, times, inputs_len, tcfg, group, average, device)
+    with _planned_masks(core, on_cpu) as reader:
+        masks = MaskDraws(1.0 - core.cfg.dropout, draw_ahead) if reader is not None else None
+        steps = plan_steps(batches, draws, items, times, inputs_len, tcfg, group, device, core, masks)
+        threads = max(1, torch.get_num_threads() // workers) if workers > 1 else torch.get_num_threads()
+        with contextlib.closing(ahead(steps) if draw_ahead else steps) as planned, _torch_threads(threads):
+            losses = _run_steps(model, core, opt, planned, tcfg, group, average, reader, workers)
+        if masks is not None:
+            masks.finish()
     return group.mean(float(np.mean(losses)) if losses else 0.0)
 
 
-def _run_steps(model: torch.nn.Module, core: GRModel, opt: torch.optim.Optimizer,
-               steps: Iterable[tuple[np.ndarray, Negatives | None]], items: np.ndarray, times: np.ndarray,
-               inputs_len: np.ndarray, tcfg: TrainConfig, group: Group, average: WeightAverage | None,
-               device: torch.device) -> list[float]:
-    """The optimiser steps of one epoch (see `train_epoch`); returns each step's loss."""
-    losses = []
-    for rows, negatives in steps:
+@dataclass
+class Micro:
+    """One micro-batch, ready to run: `get_batch` tensors, negatives, the dropout masks its forward
+    pass will use (None: drawn as it runs), and its cost in padded slots."""
+
+    batch: tuple[torch.Tensor, ...]
+    negatives: Negatives | None
+    masks: MaskSlab | None
+    cost: int
+
+
+@dataclass
+class Step:
+    """One optimiser step, ready to run: its global row count, this process's loss weight and
+    share of the global slot count, and its micro-batches."""
+
+    rows: int
+    weight: float
+    slots: float
+    micro: list[Micro]
+
+
+def plan_steps(batches: Iterable[np.ndarray], negatives: Iterable[Negatives | None], items: np.ndarray, times: np.ndarray,
+               inputs_len: np.ndarray, tcfg: TrainConfig, group: Group, device: torch.device,
+               model: GRModel | None = None, masks: MaskDraws | None = None) -> Iterator[Step]:
+    """Each global batch (rows, with its negatives) cut into this process's micro-batches: rows of
+    similar length, trimmed to their longest history (`micro_batches`), each with its inputs, the
+    negatives of its non-padded positions and, with `masks`, the dropout masks `model` will draw
+    for it. Only reads its inputs (and draws from `masks`), so it may run ahead on a side thread
+    (`train_epoch`)."""
+    position = tcfg.negatives == "position"
+    for rows, negs in zip(batches, negatives):
         local, weight = group.shard(len(rows))
         slots = float(inputs_len[rows].sum()) / group.world  # DDP averages the gradients
-        opt.zero_grad(set_to_none=True)
-        total = 0.0
-        parts = list(micro_batches(inputs_len[rows[local]], tcfg.micro_batch))
-        for i, (part, width) in enumerate(parts):
+        micro = []
+        for part, width in micro_batches(inputs_len[rows[local]], tcfg.micro_batch, tcfg.micro_positions, tcfg.micro_overhead):
             sel = local[part]
             batch = get_batch(items[:, -(width + 1) :], times[:, -(width + 1) :], rows[sel], device)
-            negs = None
-            if negatives is not None:
-                negs = negatives.rows(torch.from_numpy(sel), width if tcfg.negatives == "position" else 1).to(device)
-            sync = group.no_sync(model) if i < len(parts) - 1 else contextlib.nullcontext()
-            with sync:
-                loss = step_loss(core, batch, negs, tcfg, slots,
-                                 len(rows) / group.world, forward=model) * weight
-                loss.backward()
-            total += float(loss.detach())
-        opt.step()
-        if average is not None:
-            average.update()
-        losses.append(total)
+            mine = None
+            if negs is not None:
+                mine = negs.rows(torch.from_numpy(sel), width if position else 1).to(device)
+                if position and mine.picks is not None:
+                    mine = mine.at_valid(batch[0] > 0, batch[1])
+            slab = None
+            if masks is not None and model is not None:
+                cands = 1 + mine.last_slot(len(sel)).shape[-1] if tcfg.rank_weight > 0 and mine is not None else 0
+                slab = MaskSlab(masks.draw(model.dropout_elements(len(sel), width, cands)))
+            micro.append(Micro(batch, mine, slab, len(sel) * width + tcfg.micro_overhead))
+        yield Step(len(rows), weight, slots, micro)
+
+
+def _run_steps(model: torch.nn.Module, core: GRModel, opt: torch.optim.Optimizer, steps: Iterable[Step], tcfg: TrainConfig,
+               group: Group, average: WeightAverage | None, reader: SlabMasks | None = None, workers: int = 1) -> list[float]:
+    """The optimiser steps of one epoch (see `train_epoch`); returns each step's loss. With
+    `workers` > 1, each step's micro-batches run on that many threads (`_parallel_grads`)."""
+    running = reader.running if reader is not None else (lambda slab: contextlib.nullcontext())
+    pool = ThreadPoolExecutor(workers, thread_name_prefix="gr-micro") if workers > 1 else None
+    params = [p for p in core.parameters() if p.requires_grad]
+    losses = []
+    try:
+        for step in steps:
+            opt.zero_grad(set_to_none=True)
+            if pool is not None:
+                total = _parallel_grads(pool, workers, core, params, step, tcfg, running)
+            else:
+                total = 0.0
+                for i, mb in enumerate(step.micro):
+                    sync = group.no_sync(model) if i < len(step.micro) - 1 else contextlib.nullcontext()
+                    with sync, running(mb.masks):
+                        loss = step_loss(core, mb.batch, mb.negatives, tcfg, step.slots, step.rows / group.world, forward=model) * step.weight
+                        loss.backward()
+                    total += float(loss.detach())
+            opt.step()
+            if average is not None:
+                average.update()
+            losses.append(total)
+    finally:
+        if pool is not None:
+            pool.shutdown()
     return losses
+
+
+def assign(costs: Sequence[int], workers: int) -> list[list[int]]:
+    """Micro-batch indices per worker, balancing their costs (largest first to the least loaded;
+    ties to the lower worker), each worker's in the original order: deterministic."""
+    load, parts = [0] * workers, [[] for _ in range(workers)]
+    for i in sorted(range(len(costs)), key=lambda i: (-costs[i], i)):
+        w = min(range(workers), key=lambda w: (load[w], w))
+        parts[w].append(i)
+        load[w] += costs[i]
+    return [sorted(p) for p in parts]
+
+
+def _parallel_grads(pool: ThreadPoolExecutor, workers: int, core: GRModel, params: list[torch.nn.Parameter], step: Step,
+                    tcfg: TrainConfig, running: Callable[[MaskSlab | None], contextlib.AbstractContextManager[Any]]) -> float:
+    """Run one step's micro-batches on `workers` threads (`assign`); each thread sums its own
+    micro-batches' gradients in order, then the threads' sums are added in worker order into the
+    parameters' `.grad` (None where no micro-batch reached a parameter, as with `backward`).
+    Returns the step's loss."""
+
+    def work(indices: list[int]) -> tuple[list[torch.Tensor | None], float]:
+        acc: list[torch.Tensor | None] = [None] * len(params)
+        total = 0.0
+        for i in indices:
+            mb = step.micro[i]
+            with running(mb.masks):
+                loss = step_loss(core, mb.batch, mb.negatives, tcfg, step.slots, step.rows) * step.weight
+                grads = torch.autograd.grad(loss, params, allow_unused=True)
+            acc = [g if a is None else a if g is None else a + g for a, g in zip(acc, grads)]
+            total += float(loss.detach())
+        return acc, total
+
+    done = [f.result() for f in [pool.submit(work, part) for part in assign([mb.cost for mb in step.micro], workers) if part]]
+    for j, p in enumerate(params):
+        parts = [acc[j] for acc, _ in done if acc[j] is not None]
+        p.grad = None if not parts else functools.reduce(torch.add, parts[1:], parts[0]).contiguous()
+    return sum(total for _, total in done)
 
 
 @dataclass
