@@ -61,7 +61,7 @@ _ASKING = frozenset("is was did does has have".split())
 #: ...or, at the start of a sentence, right after it ("true romance is one of my favourites").
 _VERDICT = frozenset("is was were".split())
 #: ...and words after a title that say "a film like this one" ("lotr vibes", "enter the dragon type", "lock stock energy",
-#: "inception meets ...", "the lobster levels of unhinged")
+#: "inception meets ...", "alien levels of dread")
 _LIKE_AFTER = frozenset("type vibes vibe energy esque tier meets levels level".split())
 #: Chat words people write in capitals: they continue no name ("Is The Goonies OK for ...").
 _CHAT_CAPS = frozenset("ok okay lol pls plz tbh btw imo tv dvd".split())
@@ -227,8 +227,9 @@ class TitleGrounder:
     def _series_names(self) -> dict[str, tuple[int, ...]]:
         """Series that people name without a noun ("not harry potter", "loved lord of the rings"): the
         head shared by two or more known films ("Harry Potter and the ...", "Pirates of the Caribbean:
-        ..."), two words or more, where no film of that very title is nearly as known (*The Lord of the
-        Rings* of 1978 is not what "lord of the rings" means). Films in release order."""
+        ..."), two words or more, where a film of that very title, if any, is far less known than each
+        film of the series (*The Lord of the Rings* of 1978 is not what "lord of the rings" means).
+        Films in release order."""
         members: dict[str, set[int]] = defaultdict(set)
         for item in self._items.values():
             if item.popularity >= SERIES_MIN:
@@ -539,7 +540,7 @@ class TitleGrounder:
         if after is None or after.boundary_before:
             return False
         word = after.lower
-        if word.isdigit() or word in _NUMBER_WORDS or word in _ROMAN or _SERIES_CUE.fullmatch(word) or word in {"ones", "one"}:
+        if word.isdigit() or word in _NUMBER_WORDS or word in _ROMAN or _SERIES_CUE.fullmatch(word) or word == "one":
             return True
         return any(k.startswith(f"{name} {word}") for i in ids for k in title_keys(self._items[i]))
 
