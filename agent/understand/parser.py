@@ -213,8 +213,9 @@ def title_sentiment(text: str, start: int | None, end: int | None = None, next_s
 
 
 #: A film named and then changed, which asks for films like it: "pulp fiction but gentler?", "clue but on a train".
-COMPARATIVE_WISH = re.compile(r"\s*,?\s*but\s+(?:a\s+(?:bit|little|lot)\s+|way\s+|much\s+)?(?:\w+er\b|more\b|less\b|fewer\b|without\b|"
-                              r"with\b|minus\b|set\b|on\b|in\b|for\b|made\b)", re.IGNORECASE)
+COMPARATIVE_WISH = re.compile(r"\s*,?\s*but\s+(?:a\s+(?:bit|little|lot)\s+|way\s+|much\s+)?"
+                              r"(?!(?:never|ever|other|others|either|neither|rather|after|whatever|however|over|under|later)\b)"
+                              r"(?:\w+er\b|more\b|less\b|fewer\b|without\b|with\b|minus\b|set\b|on\b|in\b|for\b|made\b)", re.IGNORECASE)
 #: A bare verdict right after a title in a list of verdicts ("jurassic park yes, lost world no").
 _BARE_NO = re.compile(r"\s*(?:no|nope|nah|meh)\s*(?:[,.!?;]|$)", re.IGNORECASE)
 #: Seen so often it is ruled out ("they've done Frozen to death", "seen frozen a hundred times so not that"; not "..., love it").

@@ -343,6 +343,7 @@ def test_spelled_out_years_are_masked_whole() -> None:
     ("jurassic park x home alone energy for my nephew", "recommend", [480, 586], [], []),
     ("pulp fiction but gentler?", "recommend", [296], [], []),
     ("Se7en but less grim, nothing horror-ish", "recommend", [47], [], []),
+    ("i watched titanic but never again, too long", "recommend", [], [1721], []),
     ("something in the spirit of alien, except underwater", "recommend", [1214], [], []),
     ("i want the opposite of titanic", "recommend", [], [1721], []),
     # what is in a film, asked after "in": the film is asked about ("set in space?" stays a place)
@@ -504,6 +505,7 @@ def test_a_next_sentence_verdict_and_a_series(parser: MuseService) -> None:
     ("no horror, no sad stuff", [], ["Horror"]),
     ("sci-fi for a 7 year old that won't give him nightmares", ["Sci-Fi", "Children"], ["Horror"]),
     ("no boats, nobody falling in love", [], ["Romance"]),
+    ("nobody beats a good western", ["Western"], []),
     ("keep the love interest out of it", [], ["Romance"]),
 ])
 def test_refusals_said_many_ways(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
