@@ -63,6 +63,15 @@ def test_the_cut_packs_short_rows_together_and_keeps_long_ones_apart() -> None:
     assert sorted(sizes[:2]) == [4, 16] and sum(sizes[2:]) == 100 and len(sizes) == 3  # 100 x 30 slots in one
 
 
+def _short_histories(users: int, overrides: dict) -> tuple:
+    """A tiny CPU config (batches of 32, 2 blocks) and the training arrays of `users` histories of 4-12 items."""
+    rng = np.random.default_rng(0)
+    histories = [(u, seq[: int(rng.integers(4, 13))]) for u, seq in cycle_histories(users=users)]
+    seqs, id_map = build_sequences(histories)
+    mcfg, tcfg = load_config("tiny", {"device": "cpu", "num_items": len(id_map), "batch_size": 32, "n_blocks": 2, **overrides})
+    return mcfg, tcfg, training_arrays(fit_sequences(leave_one_out(seqs), "train+valid"), mcfg.max_len)
+
+
 class _RecordGrads:
     """An optimiser stand-in that keeps each step's gradients and changes nothing."""
 
@@ -79,13 +88,7 @@ class _RecordGrads:
 
 @pytest.mark.parametrize("kind", ["hstu", "sasrec"])
 def test_a_step_cut_by_cost_has_the_gradients_of_fixed_micro_batches(kind: str) -> None:
-    rng = np.random.default_rng(0)
-    histories = [(u, seq[: int(rng.integers(4, 13))]) for u, seq in cycle_histories(users=64)]
-    seqs, id_map = build_sequences(histories)
-    split = leave_one_out(seqs)
-    mcfg, tcfg = load_config("tiny", {"model": kind, "device": "cpu", "num_items": len(id_map), "dropout": 0.0,
-                                      "batch_size": 32, "n_blocks": 2, "rank_weight": 0.0, "draw_ahead": False})
-    items, times = training_arrays(fit_sequences(split, "train+valid"), mcfg.max_len)
+    mcfg, tcfg, (items, times) = _short_histories(64, {"model": kind, "dropout": 0.0, "rank_weight": 0.0, "draw_ahead": False})
     inputs_len = (items[:, :-1] > 0).sum(1)
     model = build_model(mcfg)
 
@@ -122,13 +125,7 @@ def test_assign_gives_every_micro_batch_to_one_worker_balancing_their_costs() ->
 
 @pytest.mark.parametrize("kind", ["hstu", "sasrec"])
 def test_micro_batches_on_two_threads_train_as_one_thread_does_and_the_same_every_run(kind: str) -> None:
-    rng = np.random.default_rng(0)
-    histories = [(u, seq[: int(rng.integers(4, 13))]) for u, seq in cycle_histories(users=96)]
-    seqs, id_map = build_sequences(histories)
-    split = leave_one_out(seqs)
-    mcfg, tcfg = load_config("tiny", {"model": kind, "device": "cpu", "num_items": len(id_map), "dropout": 0.3,
-                                      "batch_size": 32, "micro_batch": 4, "n_blocks": 2, "rank_weight": 0.5})
-    arrays = training_arrays(fit_sequences(split, "train+valid"), mcfg.max_len)
+    mcfg, tcfg, arrays = _short_histories(96, {"model": kind, "dropout": 0.3, "micro_batch": 4, "rank_weight": 0.5})
 
     def run(workers: int) -> tuple[list[float], list[torch.Tensor], torch.Tensor, torch.Tensor]:
         rng, gen = _seed(0)
