@@ -8,15 +8,19 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 
+from muse.domain import Item
 from muse.settings import Settings
 from tools.retriever.embedders import FakeEmbedder
+from tools.retriever.exact import ExactIndex
 from tools.retriever.factory import choose_backend, open_indexes
-from tools.retriever.index import build_index
+from tools.retriever.index import ItemMeta, build_index
 from tools.retriever.retriever import Retriever
 
 from .conftest import stores_with
@@ -109,3 +113,45 @@ def test_http_client_against_a_real_chroma_server(chroma_server: str, small_item
     assert all(checked.accepts(item) for item in stores.catalog.get_many(result.item_ids))
     again = open_indexes(settings, "served", embedder)  # a second client sees the same collection
     assert again.chroma.stored() == indexes.chroma.stored()
+
+
+def _small_index(path: Path, n: int = 40) -> ExactIndex:
+    index = ExactIndex(path, 8)
+    metas = [ItemMeta(i, 1990 + i % 20, ("Drama",), i, f"h{i}") for i in range(1, n + 1)]
+    index.upsert(metas, np.eye(n, 8, dtype=np.float32) + 0.01)
+    return index
+
+
+def test_concurrent_saves_of_one_index_file_never_tear_it(tmp_path: Path) -> None:
+    """Two writers (threads here; processes in an evaluation) save the same index path at once:
+    each writes its own temporary file, so no save fails and the file left always loads."""
+    path = tmp_path / "index.npz"
+    writers = [_small_index(path), _small_index(path)]
+    errors: list[BaseException] = []
+
+    def save_many(index: ExactIndex) -> None:
+        try:
+            for _ in range(25):
+                index.save()
+        except BaseException as e:  # noqa: BLE001 - the test reports any failure
+            errors.append(e)
+
+    threads = [threading.Thread(target=save_many, args=(w,)) for w in writers]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert ExactIndex(path, 8).count() == 40
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["index.npz"]  # no temporary file left behind
+
+
+def test_a_damaged_index_file_is_rebuilt_not_fatal(tmp_path: Path) -> None:
+    path = tmp_path / "index.npz"
+    _small_index(path).save()
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2] + bytes(64) + data[len(data) // 2 + 64:])  # a torn write
+    assert ExactIndex(path, 8).count() == 0  # read as empty: a cache miss
+    stores = stores_with([Item(i, f"Film {i}", 1990, ("Drama",)) for i in range(1, 11)])
+    report = build_index(stores.catalog, FakeEmbedder(dim=8), ExactIndex(path, 8), [])
+    assert report.embedded == 10 and ExactIndex(path, 8).count() == 10

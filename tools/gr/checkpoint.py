@@ -3,6 +3,8 @@ popularity, time spacing, metrics). Plain tensors and dicts, so `torch.load(weig
 
 from __future__ import annotations
 
+import os
+import threading
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -51,7 +53,7 @@ def save_checkpoint(path: Path, ckpt: Checkpoint) -> Path:
         "metrics": dict(ckpt.metrics),
         "dataset": ckpt.dataset,
     }
-    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp = path.with_suffix(f"{path.suffix}.{os.getpid()}-{threading.get_ident()}.tmp")  # one per writer: no torn files
     torch.save(state, tmp)
     tmp.replace(path)
     return path

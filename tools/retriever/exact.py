@@ -6,7 +6,10 @@ items a filtered top-50 query is a mat-vec plus a few mask ops: well under a mil
 
 from __future__ import annotations
 
+import logging
 import os
+import threading
+import zipfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -14,6 +17,8 @@ import numpy as np
 
 from tools.retriever.filters import Filters
 from tools.retriever.index import ItemMeta
+
+log = logging.getLogger(__name__)
 
 _NO_YEAR = -1
 
@@ -31,7 +36,11 @@ class ExactIndex:
         self._row: dict[int, int] = {}
         self._dirty = True
         if path is not None and path.exists():
-            self._load(path)
+            try:
+                self._load(path)
+            except (OSError, ValueError, KeyError, zipfile.BadZipFile) as e:  # a damaged file is a cache miss
+                log.warning("ignoring damaged index %s (%s); it is rebuilt on the next build", path, e)
+                self._buffer, self._metas, self._row = np.zeros((0, dim), dtype=np.float32), [], {}
 
     # Storage -------------------------------------------------------------------------------------
     def _load(self, path: Path) -> None:
@@ -54,7 +63,7 @@ class ExactIndex:
             return
         self._refresh()
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp.npz")
+        tmp = self.path.with_suffix(f".{os.getpid()}-{threading.get_ident()}.tmp.npz")  # one per writer: no torn files
         np.savez(
             tmp,
             vectors=self._vectors,
