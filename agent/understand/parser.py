@@ -368,12 +368,21 @@ def _asked_back(text: str, titles: Sequence[TitleMention]) -> list[tuple[int, in
     return out
 
 
+def _names_in_opening(text: str, titles: Sequence[TitleMention]) -> bool:
+    """Whether a film is named in the message's first sentence: a question opening the message asks
+    about a film only then ("is heat too long?"), not when the film comes in a later sentence ("Could
+    you find me a drama? I really enjoyed True Romance.", "What I want is a drama. Loved Heat.")."""
+    end = SENTENCE_END.search(text)
+    stop = end.end() if end else len(text)
+    return any(t.start is None or t.start < stop for t in titles)
+
+
 def read_intent(text: str, u: Understanding, has_previous: bool, stated_genres: bool = False) -> Intent:
     """What this message does; `stated_genres`: a genre was named outright (not only inferred from a mood)."""
     if not text or (CHITCHAT.match(text) and not u.titles and not u.genres and not u.avoid_genres):
         return "chitchat"
     plain = ABOUT_THE_FILM.sub(" ", _unnamed(text, u.titles))
-    if u.titles and (ASK_ITEM.search(text) or (QUESTION_START.match(text) and not REQUEST_CUE.search(plain))
+    if u.titles and (ASK_ITEM.search(text) or (QUESTION_START.match(text) and not REQUEST_CUE.search(plain) and _names_in_opening(text, u.titles))
                      or any(_asked_about(text, t) for t in u.titles) or _asked_back(text, u.titles)):
         return "ask_item"
     if u.references and all(s != "neutral" for _, s in u.references) and not (u.genres or u.avoid_genres or u.era_shift or u.year_min or u.year_max):

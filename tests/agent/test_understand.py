@@ -253,6 +253,16 @@ def test_a_question_asking_for_films_still_likes_the_title(parser: MuseService) 
     assert u.intent != "ask_item" and u.liked_ids and not u.asked_ids
 
 
+@pytest.mark.parametrize(("text", "liked"), [
+    ("Could you find me a drama? I really enjoyed True Romance.", [555]),
+    ("What I want is a drama. Loved Toy Story.", [1]),  # "what" opens a statement here, not a question
+])
+def test_a_film_named_after_an_opening_question_is_not_asked_about(parser: MuseService, text: str, liked: list[int]) -> None:
+    u = read(parser, text)
+    assert (u.intent, u.genres, u.liked_ids, u.asked_ids) == ("recommend", ["Drama"], liked, [])
+    assert read(parser, "Could you tell me: is True Romance a drama?").intent == "ask_item"  # named in the question
+
+
 def test_a_question_about_a_film_keeps_the_wishes_said_beside_it(parser: MuseService) -> None:
     u = read(parser, "is pulp fiction too violent to watch with my mum? if so suggest a tamer crime comedy from the 90s, nothing scary")
     assert (u.intent, u.asked_ids, u.liked_ids) == ("recommend", [296], [])
