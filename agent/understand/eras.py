@@ -98,10 +98,18 @@ SILENT_ERA = re.compile(r"\bsilent (?:era|films?|movies?|pictures?|period|days|c
 NOT_A_FILM_YEAR = re.compile(r"\b(?:born|married|graduated|retired|grew up)\s+(?:in\s+)?(?:the\s+)?$", re.IGNORECASE)
 #: A decade that is someone's age ("they're in their 70s", "my dad, in his early sixties").
 AN_AGE = re.compile(r"\bin (?:their|his|her|my|our|your)\s+(?:(?:early|mid|late)[\s\-]+)?$", re.IGNORECASE)
+#: A bound written as a sign before the year ("y<1970", "yr≥1990", ">2000").
+SIGN = re.compile(r"(?:^|[\s(,;:/]|\b(?:y|yr|yrs|year|years|released|release|made|date))\s*(?P<op><=|=<|>=|=>|≤|≥|<|>)\s*$", re.IGNORECASE)
+#: Where a story is set, not when the film was made ("a mystery set in the 1920s").
+SETTING = re.compile(r"\b(?:set|takes? place|taking place|happens|happening)\s+(?:in|during|around|back in)\s+(?:the\s+)?$", re.IGNORECASE)
+#: Two-digit years as a range after "from" / "between" ("action from 85 to 95").
+SHORT_RANGE = re.compile(
+    r"\b(?:from|between)\s+(?P<a>[2-9]\d)\s*(?:to|-|–|and|till|until)\s*(?P<b>\d{2})\b"
+    r"(?!\s*(?:%|mins?\b|minutes|hours?|hrs?|years? old|yrs? old|yo\b|pm\b|am\b|dollars|bucks|quid))", re.IGNORECASE)
 FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 AROUND = re.compile(r"\b(?:around|about|circa|ca\.?|c\.|approximately|approx\.?|roughly|near|close to|somewhere around)\s+(?:the\s+)?(?:year\s+)?$", re.IGNORECASE)
 # Words right after an era.
-OPEN_UP = re.compile(r"^\s*(?:(?:to|till|until|through|up to|up till)\s+(?:now|today|the present(?:\s+day)?|present day|date|these days)\b|\+|(?:or|and)\s+(?:later|newer|after|up|beyond|more recent|more new|anything (?:after|later|newer))|at the (?:very )?earliest\b|on(?:wards?)?\b|forward|and onwards?|and up|or so on|plus)", re.IGNORECASE)
+OPEN_UP = re.compile(r"^\s*(?:(?:to|till|until|through|up to|up till)\s+(?:now|today|the present(?:\s+day)?|present day|date|these days)\b|\+|(?:or|and)\s+(?:later|newer|after|up|beyond|more recent|more new|anything (?:after|later|newer))|at the (?:very )?earliest\b|on(?:wards?)?\b|forward|and onwards?|and up|upwards?|or so on|plus)", re.IGNORECASE)
 OPEN_DOWN = re.compile(r"^\s*(?:(?:or|and)\s+(?:earlier|older|before)|at the (?:very )?latest)\b", re.IGNORECASE)
 GIVE_OR_TAKE = re.compile(r"^\s*(?:,\s*)?(?:give or take|plus or minus|\+/-|±|or so\b|-?ish\b)(?:\s+(?:a\s+)?(?P<n>\d{1,2}|" + _NUM + r")\s*(?:years?|yrs?)?)?", re.IGNORECASE)
 RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|thru|till|until|and)\s*$", re.IGNORECASE)
@@ -202,7 +210,7 @@ def _eras(text: str, newest: int) -> list[Era]:
                 i += 2
                 continue
         before, after = text[max(0, start - 40):start], text[end:end + 40]
-        if NOT_A_FILM_YEAR.search(before) or AN_AGE.search(before) or (single and VERSION_YEAR.match(after)):
+        if NOT_A_FILM_YEAR.search(before) or AN_AGE.search(before) or SETTING.search(before) or (single and VERSION_YEAR.match(after)):
             i += 1
             continue
         era = _bounded(low, high, single, before, after, start, end)
@@ -216,6 +224,9 @@ def _bounded(low: int, high: int, single: bool, before: str, after: str, start: 
     if single and ((g := GIVE_OR_TAKE.match(after)) or AROUND.search(before)):
         width = _number(g["n"] if g else None, 2)
         return Era(low - width, high + width, "era", start, end + (g.end() if g else 0))
+    if (sign := SIGN.search(before)):  # "y<1970", "yr≥1990", ">2000"
+        op = sign["op"]
+        return Era(*{"<": (None, low - 1), ">": (high + 1, None)}.get(op, (None, high) if op in ("<=", "=<", "≤") else (low, None)), "bound", start, end)
     before = BOUND_FILLER.sub("", before)
     if NEGATED_AFTER.search(before):
         return Era(None, high, "bound", start, end)
@@ -257,6 +268,9 @@ def _relative(text: str, newest: int) -> list[Era]:
             out.append(Era(None, newest - years, "bound", m.start(), m.end()))
         else:
             out.append(Era(newest - years + 1, newest, "era", m.start(), m.end()))
+    for m in SHORT_RANGE.finditer(text):
+        low, high = 1900 + int(m["a"]), 1900 + int(m["b"])
+        out.append(Era(low, high if high >= low else high + 100, "era", m.start(), m.end()))
     for m in THIS_CENTURY.finditer(text):
         out.append(Era(2000, None, "bound", m.start(), m.end()))
     for m in THIS_DECADE.finditer(text):

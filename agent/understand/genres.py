@@ -24,7 +24,7 @@ _LEXICON = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(
-    r"[,.;:!?()\n]|(?<!anything)(?<!everything)\sbut\s|\sor\s+(?=(?:he|she|they|we|i|you|it)(?:'\w+)?\s)|\s(?:and|though|although|however|yet|whereas|while|so|just|only|rather)\s|\s-\s|(?<!thing)\s(?=(?:i|we) (?:want|need|wanna)\b)",
+    r"[,.;:!?()\n]|(?:^|\s)/(?=[a-z])|(?<!anything)(?<!everything)\sbut\s|\sor\s+(?=(?:he|she|they|we|i|you|it)(?:'\w+)?\s)|\s(?:and|though|although|however|yet|whereas|while|so|just|only|rather)\s|\s-\s|(?<!thing)\s(?=(?:i|we) (?:want|need|wanna)\b)",
     re.IGNORECASE)  # "anything but horror" is one refusal
 #: A child's age: "for my 6 year old", "my son is 7", "kids (7 and 10)", "ages 4 to 12", "he's five".
 _AGE_WORDS = {**UNITS, **TEENS}
@@ -120,7 +120,55 @@ _IF_THEN_NO = re.compile(
     r"(?:i'?ll|we'?ll) (?:walk out|leave|switch (?:it )?off|turn (?:it )?off)|(?:i'?m|we'?re) (?:leaving|off|done))\b", re.IGNORECASE)
 
 
+#: Written forms of a refusal (bot commands, forms, lists): a minus sign on the word ("/rec -horror"), an
+#: unticked box ("[ ] horror", "☐ horror"), or a label that refuses ("not: musicals", "Avoid: puppets, musicals",
+#: "Deal-breakers: war, horror", "list of what i DON'T want:" and its bullets).
+_MINUS = re.compile(r"(?:^|[\s,;(/|])[-−–]$")
+_UNTICKED = re.compile(r"(?:\[\s?\]|☐|□)\s*$")
+_LABEL = re.compile(r"(?P<label>[A-Za-z][A-Za-z'’\- ]{0,38}?)\s*:(?!\d)")
+_REFUSING_LABEL = re.compile(
+    r"\b(?:no-?go(?:es)?|deal-?breakers?|don'?t need|do not need|can'?t take|cannot take|cons|excl(?:ude|uding)?|hard limits?|limits|turn-?offs?|"
+    r"red flags?|never|nope|nah)\b", re.IGNORECASE)
+_BULLET = re.compile(r"^\s*(?:[-*•·]|\d{1,2}[.)]|\[[\sxX✓]?\])\s*\S")
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def _refused_by_label(text: str, start: int) -> bool:
+    """Whether `start` lies in what a refusing label introduces: the rest of its line up to the next
+    label, or, when the label ends its line, the bullet lines under it."""
+    line = _line_start(text, start)
+    labels = [m for m in _LABEL.finditer(text, line, start)]
+    if not labels:  # a bullet line: the label that heads its list
+        if not _BULLET.match(text[line:start + 1]):
+            return False
+        head = line - 1
+        while head > 0:
+            above = _line_start(text, head)
+            row = text[above:head]
+            if not _BULLET.match(row + " "):
+                labels = [m for m in _LABEL.finditer(text, above, head) if not text[m.end():head].strip()]
+                break
+            head = above - 1
+        if not labels:
+            return False
+    label = labels[-1]["label"]
+    cues = [*NEGATION.finditer(label), *_REFUSING_LABEL.finditer(label)]
+    # the refusal ends the label ("Avoid", "what i DON'T want", "Cons I can't take"); a label that only
+    # holds a refused thing ("a no-blubbing evening please") introduces no refusals
+    return any(len(label[c.end():].split()) <= 1 for c in cues)
+
+
+def _written_refusal(text: str, start: int) -> bool:
+    head = text[max(0, start - 4):start]
+    return bool(_MINUS.search(text[max(0, start - 2):start]) or _UNTICKED.search(head) or _refused_by_label(text, start))
+
+
 def _negated(text: str, start: int, end: int) -> bool:
+    if _written_refusal(text, start):
+        return True
     before = clause_before(text, start)
     cues = list(NEGATION.finditer(before))
     if cues and not _restarted(before[cues[-1].end():]):

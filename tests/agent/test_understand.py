@@ -100,6 +100,17 @@ from tools.retriever import FakeEmbedder
     ("the scariest horror made in the past half decade", 2014, 2018),
     ("loud pop music. 2016 or after", 2016, None),
     ("more like blade runner and 2049", None, None),
+    # written bounds, "upward", two-digit ranges; where a story is set is not when the film was made
+    ("/rec western | y<1970", None, 1969),
+    ("filter: doc; yr≥1990", 1990, None),
+    ("thriller, >2000", 2001, None),
+    ("made <= 1985", None, 1985),
+    ("plenty of action, 2010 upward", 2010, None),
+    ("sci-fi comedies from 97 to 99?", 1997, 1999),
+    ("something from 95 to 05", 1995, 2005),
+    ("a short one, from 80 to 100 minutes", None, None),
+    ("a mystery set in the 1920s", None, None),
+    ("a western set in the 1870s but made in the 90s", 1990, 1999),
 ])
 def test_eras_and_ranges(text: str, low: int | None, high: int | None) -> None:
     read = read_years(text, newest_year=2018)
@@ -517,6 +528,16 @@ def test_a_next_sentence_verdict_and_a_series(parser: MuseService) -> None:
     ("no boats, nobody falling in love", [], ["Romance"]),
     ("nobody beats a good western", ["Western"], []),
     ("keep the love interest out of it", [], ["Romance"]),
+    # written forms: a minus sign, an unticked box, a label that refuses (its line, or the bullets under it)
+    ("rec pls: thriller, 2010+, -horror", ["Thriller"], ["Horror"]),
+    ("genre=comedy; era: pre-1990; not: musicals", ["Comedy"], ["Musical"]),
+    ("#rec crime y:1970-1979 excl:war", ["Crime"], ["War"]),
+    ("Deal-breakers: war, horror. Everything else: go.", [], ["War", "Horror"]),
+    ("Checklist:\n[x] a bit romantic\n[ ] horror", ["Romance"], ["Horror"]),
+    ("list of what i DON'T want:\n- romance\n- musicals\nwhat's left", [], ["Romance", "Musical"]),
+    ("Yes: animals, adventure\nNo: westerns", ["Adventure"], ["Western"]),
+    ("Top 3 things:\n- a mystery\n- a western", ["Mystery", "Western"], []),
+    ("a sci-fi-horror mix", ["Sci-Fi", "Horror"], []),
 ])
 def test_refusals_said_many_ways(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
     u = read(parser, text)
