@@ -136,14 +136,15 @@ def _line_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
 
 
-def _refused_by_label(text: str, start: int) -> bool:
-    """Whether `start` lies in what a refusing label introduces: the rest of its line up to the next
-    label, or, when the label ends its line, the bullet lines under it."""
+def governing_label(text: str, start: int) -> str | None:
+    """The label whose list `start` lies in ("Avoid: puppets, musicals", "Movies I hated:" over its
+    bullet lines): the rest of a label's line up to the next label, or, when the label ends its line,
+    the bullet lines under it."""
     line = _line_start(text, start)
     labels = [m for m in _LABEL.finditer(text, line, start)]
     if not labels:  # a bullet line: the label that heads its list
         if not _BULLET.match(text[line:start + 1]):
-            return False
+            return None
         head = line - 1
         while head > 0:
             above = _line_start(text, head)
@@ -153,8 +154,15 @@ def _refused_by_label(text: str, start: int) -> bool:
                 break
             head = above - 1
         if not labels:
-            return False
-    label = labels[-1]["label"]
+            return None
+    return labels[-1]["label"]
+
+
+def _refused_by_label(text: str, start: int) -> bool:
+    """Whether `start` lies in what a refusing label introduces (`governing_label`)."""
+    label = governing_label(text, start)
+    if label is None:
+        return False
     cues = [*NEGATION.finditer(label), *_REFUSING_LABEL.finditer(label)]
     # the refusal ends the label ("Avoid", "what i DON'T want", "Cons I can't take"); a label that only
     # holds a refused thing ("a no-blubbing evening please") introduces no refusals

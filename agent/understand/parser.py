@@ -19,7 +19,7 @@ from agent.types import Intent
 from agent.understand.concepts import STOP, ConceptIndex
 from agent.understand.eras import read_years
 from agent.understand.typos import correct
-from agent.understand.genres import SENTENCE_END, GenreMode, GenreSpan, clause_before, lexicon_spans, read_genres, sentence_start
+from agent.understand.genres import SENTENCE_END, GenreMode, GenreSpan, clause_before, governing_label, lexicon_spans, read_genres, sentence_start
 
 MAX_MESSAGE_CHARS = 2000
 
@@ -165,10 +165,11 @@ class Understanding:
 
 
 def clean_message(text: str) -> tuple[str, list[str]]:
-    """Strip control characters, collapse spaces, cap the length; notes say what was changed."""
+    """Strip control characters, collapse spaces, cap the length; notes say what was changed. Line
+    breaks stay (one between lines): they end a list's items and a form's fields ("Avoid: musicals")."""
     notes: list[str] = []
     cleaned = "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in text or "")
-    cleaned = " ".join(cleaned.split())
+    cleaned = "\n".join(line for line in (" ".join(row.split()) for row in cleaned.splitlines()) if line)
     if len(cleaned) > MAX_MESSAGE_CHARS:
         notes.append(f"message cut from {len(cleaned)} to {MAX_MESSAGE_CHARS} characters")
         cleaned = cleaned[:MAX_MESSAGE_CHARS]
@@ -199,6 +200,9 @@ def title_sentiment(text: str, start: int | None, end: int | None = None, next_s
         return "dislike"
     if end is None or POSITIVE_CUE.search(before):
         return "like"
+    label = governing_label(text, start)  # "Seen & disliked: Love Actually", "Movies I hated:" over a bullet list
+    if label is not None and (NEGATIVE_CUE.search(label) or POSITIVE_CUE.search(label)):
+        return "dislike" if NEGATIVE_CUE.search(label) else "like"
     after = text[end:next_start if next_start is not None and next_start > end else len(text)]
     if COMPARATIVE_WISH.match(after):  # "se7en but less grim, nothing horror-ish": the film, changed, is wished
         return "like"

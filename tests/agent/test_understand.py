@@ -274,6 +274,19 @@ def test_a_film_named_after_an_opening_question_is_not_asked_about(parser: MuseS
     assert read(parser, "Could you tell me: is True Romance a drama?").intent == "ask_item"  # named in the question
 
 
+def test_a_form_or_list_says_how_its_films_are_liked(parser: MuseService) -> None:
+    u = read(parser, "Seen & liked: Attack the Block, Hot Fuzz\nSeen & disliked: Love Actually\nNext?")
+    assert (u.liked_ids, u.disliked_ids) == ([87192, 51255], [6942])
+    bullets = read(parser, "Movies I loved:\n- Pulp Fiction\nMovies I hated:\n- Baby Driver\nWhat next?")
+    assert (bullets.liked_ids, bullets.disliked_ids) == ([296], [171763])  # each list under its own heading
+
+
+def test_line_breaks_survive_cleaning_and_blank_lines_do_not() -> None:
+    from agent.understand.parser import clean_message
+
+    assert clean_message("  Avoid:   musicals \n\n\n- horror\t \n")[0] == "Avoid: musicals\n- horror"
+
+
 def test_a_question_about_a_film_keeps_the_wishes_said_beside_it(parser: MuseService) -> None:
     u = read(parser, "is pulp fiction too violent to watch with my mum? if so suggest a tamer crime comedy from the 90s, nothing scary")
     assert (u.intent, u.asked_ids, u.liked_ids) == ("recommend", [296], [])
