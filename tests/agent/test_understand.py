@@ -274,6 +274,12 @@ def test_a_film_named_after_an_opening_question_is_not_asked_about(parser: MuseS
     assert read(parser, "Could you tell me: is True Romance a drama?").intent == "ask_item"  # named in the question
 
 
+def test_a_request_after_a_verdict_on_a_film_is_no_question_about_it(parser: MuseService) -> None:
+    u = read(parser, "Alien is great. any comedies?")  # masked, the title left "is great. any comedies?"
+    assert (u.intent, u.genres, u.liked_ids) == ("recommend", ["Comedy"], [1214])
+    assert read(parser, "is fargo a comedy?").genres == []  # one question about a film still wishes nothing
+
+
 def test_a_form_or_list_says_how_its_films_are_liked(parser: MuseService) -> None:
     u = read(parser, "Seen & liked: Attack the Block, Hot Fuzz\nSeen & disliked: Love Actually\nNext?")
     assert (u.liked_ids, u.disliked_ids) == ([87192, 51255], [6942])
