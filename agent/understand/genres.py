@@ -221,6 +221,23 @@ def _hedged(text: str, span: "GenreSpan") -> bool:
     return bool(HEDGE.search(text, 0, span.start))
 
 
+#: Tears told as what a film did ("war horse made me cry", "I cried more than the kids did", "my son
+#: cried at Up", "bored me to tears"): an experience, not a wish for Drama.
+_TEARS_TOLD = re.compile(
+    r"\b(?:cried|cries|sobbed|wept|bawled|teared up|(?:made|had) (?:me|us|him|her|them|my \w+) (?:cry|sob|weep|tear up|bawl|crying|sobbing|bawling|in bits)|"
+    r"bored (?:me|us) to tears|(?:crying|sobbing) for days)\b", re.IGNORECASE)
+#: A question whose subject is a film pointed at ("is it a comedy?", "was that one sad?") or the bot ("are you a robot?").
+_ABOUT_IT = re.compile(r"^\s*(?:(?:is|are|was|were|does|do|did|would|will)\s+(?:it|that|this|they|those|these)|(?:are|were)\s+you)\b", re.IGNORECASE)
+
+
+def _reported_tears(text: str, span: "GenreSpan") -> bool:
+    if span.negated or span.genres != ("Drama",):
+        return False
+    window = text[max(0, span.start - 30):span.end + 20]
+    offset = max(0, span.start - 30)
+    return any(m.start() + offset < span.end and span.start < m.end() + offset for m in _TEARS_TOLD.finditer(window))
+
+
 def age_spans(text: str, known: set[str]) -> list[GenreSpan]:
     """Children by the viewers' age: wanted for a child up to 11 ("for my 6 year old", "my son is 7"),
     refused for adults ("a fantasy for grown-ups")."""
@@ -332,8 +349,9 @@ def _mode(text: str, wanted: list[GenreSpan]) -> GenreMode:
     return "unsaid"
 
 
-def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None) -> GenreRead:
-    """Wanted / avoided / no-longer-avoided genres, whether wanted ones go together, and tags."""
+def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None, *, about_a_film: bool = True) -> GenreRead:
+    """Wanted / avoided / no-longer-avoided genres, whether wanted ones go together, and tags.
+    `about_a_film`: the message names a film (or points at one shown), so a question may be about it."""
     read = GenreRead()
     text = _HYPHEN_NO.sub(" ", text)  # "a strict no-horror rule" reads as "no horror" (same offsets)
     turns = [m.end() for m in CHANGE_OF_MIND.finditer(text)]
@@ -357,13 +375,13 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
     spans.sort(key=lambda s: s.start)
     spans = _carry_negation(text, spans)
     spans = [replace(s, negated=True) if _too_young(text, s) else s for s in spans]
-    spans = [s for s in spans if not _hedged(text, s)]
+    spans = [s for s in spans if not _hedged(text, s) and not _reported_tears(text, s)]
     read.spans = spans
     removed = [s for s in spans if not s.negated and REMOVE.search(clause_before(text, s.start))]
     spans = _taken_back(text, turns[-1] if turns else None, spans, removed)
     read.removed = list(dict.fromkeys(g for s in removed for g in s.genres))
     spans = [s for s in spans if s not in removed]
-    if QUESTION.match(text):  # a question about a film is not a request for its genre
+    if QUESTION.match(text) and (about_a_film or _ABOUT_IT.match(text)):  # a question about a film is not a request for its genre
         spans = [s for s in spans if s.negated]
     if any(s.strong and not s.negated for s in spans):  # "a serious sci-fi": the mood describes the genre asked for
         spans = [s for s in spans if s.negated or text[s.start:s.end].lower() not in MODIFIER_MOODS]

@@ -189,4 +189,4 @@ REMOVE = re.compile(
     re.IGNORECASE,
 )
 # A question about a film or about the bot is not a request ("is fargo a comedy?", "how scary is it?").
-QUESTION = re.compile(r"^\s*(?:is|are|was|were|how|does|do|did|would|will)\b(?!\s+there\b)(?!.*\b(?:recommend|suggest|want|looking for|give me|show me|find me|anything|something)\b)[^.!?\n]*\?\s*$", re.IGNORECASE)
+QUESTION = re.compile(r"^\s*(?:is|are|was|were|how(?!\s+about\b)|does|do|did|would|will)\b(?!\s+there\b)(?!.*\b(?:recommend|suggest|want|looking for|give me|show me|find me|anything|something)\b)[^.!?\n]*\?\s*$", re.IGNORECASE)

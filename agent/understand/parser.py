@@ -547,7 +547,7 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
     _relative_to_title(u)
     u.references = read_references(rest, shown)
     rest = _mask(rest, years.spans + [(m.start(), m.end()) for m in REFERENCE.finditer(rest)])
-    read = read_genres(rest, known, concepts)
+    read = read_genres(rest, known, concepts, about_a_film=bool(u.titles or u.references))
     u.genres, u.avoid_genres, u.unavoid_genres, u.unwant_genres = read.wanted, read.avoided, read.unavoided, read.removed
     u.genre_mode, u.replace_genres, u.tags, u.avoid_tags = read.mode, read.replace, read.tags, read.avoid_tags
     content = _mask(rest, [(s.start, s.end) for s in read.spans if s.source == "lexicon" or s.negated])

@@ -280,6 +280,26 @@ def test_a_request_after_a_verdict_on_a_film_is_no_question_about_it(parser: Mus
     assert read(parser, "is fargo a comedy?").genres == []  # one question about a film still wishes nothing
 
 
+@pytest.mark.parametrize(("text", "wanted"), [
+    ("do you have any horror films?", ["Horror"]),  # a question that names no film asks for films
+    ("how about a horror film?", ["Horror"]),
+    ("is it a comedy?", []),  # ...unless it points at one
+    ("are you a robot?", []),  # or asks about the bot
+])
+def test_a_question_names_a_genre_as_a_wish_unless_it_is_about_a_film(parser: MuseService, text: str, wanted: list[str]) -> None:
+    assert read(parser, text).genres == wanted
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    ("war horse made me cry. something like it but not about war", []),
+    ("We watched Inside Out as a family and I cried more than the kids did", ["Children"]),
+    ("I want something that makes me cry", ["Drama"]),
+    ("a good tearjerker, I haven't cried at a movie in ages", ["Drama"]),
+])
+def test_tears_told_are_an_experience_not_a_wish_for_drama(parser: MuseService, text: str, wanted: list[str]) -> None:
+    assert read(parser, text).genres == wanted
+
+
 def test_a_form_or_list_says_how_its_films_are_liked(parser: MuseService) -> None:
     u = read(parser, "Seen & liked: Attack the Block, Hot Fuzz\nSeen & disliked: Love Actually\nNext?")
     assert (u.liked_ids, u.disliked_ids) == ([87192, 51255], [6942])
