@@ -76,6 +76,7 @@ class GenreRead:
     tags: list[str] = field(default_factory=list)
     avoid_tags: list[str] = field(default_factory=list)
     spans: list[GenreSpan] = field(default_factory=list)
+    plain: list[GenreSpan] = field(default_factory=list)  # lexicon phrases that name no genre ("comic book", "true story")
 
 
 SENTENCE_END = re.compile(r"[.!?;\n]")
@@ -364,7 +365,7 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
             read.unavoided += found
             unavoid_spans.append((m.start(), m.end()))
     spans = [s for s in lexicon_spans(text, known) if not any(a <= s.start < b for a, b in unavoid_spans)]
-    no_genre = [s for s in spans if not s.genres]
+    no_genre = read.plain = [s for s in spans if not s.genres]
     spans = [s for s in spans if s.genres]
     spans += [s for s in age_spans(text, known) if not _overlaps(s, spans)]
     tag_hits: list[tuple[Phrase, str, float]] = []

@@ -550,7 +550,7 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
     read = read_genres(rest, known, concepts, about_a_film=bool(u.titles or u.references))
     u.genres, u.avoid_genres, u.unavoid_genres, u.unwant_genres = read.wanted, read.avoided, read.unavoided, read.removed
     u.genre_mode, u.replace_genres, u.tags, u.avoid_tags = read.mode, read.replace, read.tags, read.avoid_tags
-    content = _mask(rest, [(s.start, s.end) for s in read.spans if s.source == "lexicon" or s.negated])
+    content = _mask(rest, [(s.start, s.end) for s in [*read.spans, *read.plain] if s.source == "lexicon" or s.negated])
     negated = [(m.start(), len(rest)) for m in NEGATIVE_CUE.finditer(content)]  # words after "not" are not wishes
     u.keywords = read_keywords(_mask(content, [(a, min(b, a + 40)) for a, b in negated]))
     if concepts is not None:  # content words are words the catalog's own tags use, or tags matched by meaning

@@ -300,6 +300,13 @@ def test_tears_told_are_an_experience_not_a_wish_for_drama(parser: MuseService, 
     assert read(parser, text).genres == wanted
 
 
+def test_a_kind_of_story_every_genre_tells_names_no_genre_and_no_search_words(parser: MuseService) -> None:
+    u = read(parser, "a lawyer who takes on a giant corporation, based on a true story")
+    assert u.genres == [] and not {"based", "true", "story"} & set(u.keywords)
+    assert read(parser, "coming-of-age stories from the 80s").genres == []
+    assert read(parser, "a true story drama").genres == ["Drama"]
+
+
 def test_a_form_or_list_says_how_its_films_are_liked(parser: MuseService) -> None:
     u = read(parser, "Seen & liked: Attack the Block, Hot Fuzz\nSeen & disliked: Love Actually\nNext?")
     assert (u.liked_ids, u.disliked_ids) == ([87192, 51255], [6942])
