@@ -188,8 +188,8 @@ class TitleGrounder:
         for alias, target in TITLE_ALIASES.items():  # "t2", "rotk": where the catalog has the film and no title is the alias
             if target in self._by_key and alias not in self._by_key:
                 self._by_key[alias] = list(self._by_key[target])
-        self.initialisms = self._initialisms()
-        for alias, ids in self.initialisms.items():  # "tdk", "httyd 2", "mib2": a known film by its initials
+        self._initials = self._initialisms()
+        for alias, ids in self._initials.items():  # "tdk", "httyd 2", "mib2": a known film by its initials
             self._by_key.setdefault(alias, ids)
         self._keys = list(self._by_key)
         self._keys_by_first: dict[str, list[str]] = defaultdict(list)  # series lookups scan one first word's keys
@@ -203,9 +203,9 @@ class TitleGrounder:
 
     def _initialisms(self) -> dict[str, list[int]]:
         """Known films by the first letters of their title's words ("the dark knight rises" -> "tdkr",
-        "once upon a time in the west" -> "ouatitw"), and a numbered sequel by its series' letters and
-        number ("back to the future 2" -> "bttf2" / "bttf 2", "toy story 3" -> "ts3"). Three letters at
-        least (two with a number), never an ordinary word, and only where the letters name one film."""
+        "men in black" -> "mib"), and a numbered sequel by its series' letters and number ("back to the
+        future 2" -> "bttf2" / "bttf 2", "toy story 3" -> "ts3"). Three letters at least (two with a
+        number), never an ordinary word, and only where the letters name one film."""
         by_letters: dict[str, set[int]] = defaultdict(set)
         for key, ids in list(self._by_key.items()):
             words = key.split()
@@ -213,11 +213,11 @@ class TitleGrounder:
             if len(words) < 2 or not known or any(not w[0].isalpha() for w in words):
                 continue
             letters = "".join(w[0] for w in words)
-            if len(letters) >= 3 and not letters.isdigit():
+            if len(letters) >= 3:
                 by_letters[letters].update(known)
             for n in range(1, 10):
                 sequel = self._indexed(f"{key} {n}") if n > 1 else (key if self._indexed(f"{key} 2") in self._by_key else "")
-                if sequel in self._by_key and not letters[-1].isdigit():
+                if sequel in self._by_key:
                     films = [i for i in self._by_key[sequel] if self._items[i].popularity >= CUED_MIN]
                     for alias in (f"{letters}{n}", f"{letters} {n}"):
                         by_letters[alias].update(films)
@@ -667,7 +667,7 @@ class TitleGrounder:
                 key = self._indexed(key)
                 if key not in self._by_key:
                     continue
-                if key in self.initialisms and not all(t.word.isupper() or t.word.isdigit() or any(c.isdigit() for c in t.word) for t in span):
+                if key in self._initials and not all(t.word.isupper() or t.word.isdigit() or any(c.isdigit() for c in t.word) for t in span):
                     continue  # initials are written in capitals ("TDK") or with their number ("ts3"), never as a word ("lit")
                 versions = self._versions(key)  # "crash (the 2004 one)", "the robocop remake": a remade film named as such
                 marked = bool(versions) and self._version_cue(text, span[0].start, span[-1].end, versions, before=False) is not None
