@@ -81,7 +81,9 @@ NEGATIVE_AFTER = re.compile(
     r"(?:will|would|gonna|going to) lose my mind|drives? me (?:crazy|nuts|mad)|sick of|(?:was|is|'s|were) mid\b|"
     r"too \w+ for (?:me|us|my taste)|too (?:heavy|intense|gross|childish|kiddy|long-winded)|bleak|grim|depressing|"
     r"interminable|tiresome|insufferable|unbearable|naff|a slog|a chore|worse than|the worst|can'?t stand|couldn'?t stand|"
-    r"nope|never again|suck(?:ed|s)?|absolutely not|(?:a )?hard pass|a (?:right |real )?stinker|stay in the bin|ran out of steam)\b",
+    r"nope|never again|suck(?:ed|s)?|absolutely not|(?:a )?hard pass|a (?:right |real )?stinker|stay in the bin|ran out of steam|"
+    # a verdict by contrast, ending its clause: "grand budapest yes, fantastic mr fox not so much", "step brothers less so"
+    r"(?:not so much|less so|not as much|not really)(?=\s*(?:[,.;!?)]|$)))\b",
     re.IGNORECASE,
 )
 SHORT_VERDICT_WORDS = 6  # a sentence this short after a title judges it even without "it"
@@ -207,6 +209,8 @@ def title_sentiment(text: str, start: int | None, end: int | None = None, next_s
     if COMPARATIVE_WISH.match(after):  # "se7en but less grim, nothing horror-ish": the film, changed, is wished
         return "like"
     own, following = _first_sentence(after)
+    if _BARE_YES.match(own):  # "grand budapest yes, fantastic mr fox not so much": its own verdict comes first
+        return "like"
     if NEGATIVE_AFTER.search(own) or _BARE_NO.match(own) or (_OVERSEEN.search(own) and not POSITIVE_CUE.search(own)):
         return "dislike"
     following, _ = _first_sentence(following)  # "...watched Mamma Mia at Christmas. I found it rather silly."
@@ -221,6 +225,7 @@ COMPARATIVE_WISH = re.compile(r"\s*,?\s*but\s+(?:a\s+(?:bit|little|lot)\s+|way\s
                               r"(?!(?:never|ever|other|others|either|neither|rather|after|whatever|however|over|under|later)\b)"
                               r"(?:\w+er\b|more\b|less\b|fewer\b|without\b|with\b|minus\b|set\b|on\b|in\b|for\b|made\b)", re.IGNORECASE)
 #: A bare verdict right after a title in a list of verdicts ("jurassic park yes, lost world no").
+_BARE_YES = re.compile(r"\s*(?:yes|yep|yeah|yup)\s*(?:[,.!?;]|$)", re.IGNORECASE)
 _BARE_NO = re.compile(r"\s*(?:no|nope|nah|meh)\s*(?:[,.!?;]|$)", re.IGNORECASE)
 #: Seen so often it is ruled out ("they've done Frozen to death", "seen frozen a hundred times so not that"; not "..., love it").
 _OVERSEEN = re.compile(r"\b(?:to death|(?:a |one )?(?:hundred|million|thousand|billion|zillion) times|\d{2,}\s?x)\b", re.IGNORECASE)

@@ -307,6 +307,12 @@ def test_a_kind_of_story_every_genre_tells_names_no_genre_and_no_search_words(pa
     assert read(parser, "a true story drama").genres == ["Drama"]
 
 
+def test_a_verdict_by_contrast_dislikes_the_film_it_follows(parser: MuseService) -> None:
+    u = read(parser, "grand budapest and moonrise kingdom yes, Fantastic Mr Fox not so much")
+    assert (u.liked_ids, u.disliked_ids) == ([109374, 94959], [72226])
+    assert read(parser, "loved anchorman, step brothers less so").disliked_ids == [60756]
+
+
 def test_a_form_or_list_says_how_its_films_are_liked(parser: MuseService) -> None:
     u = read(parser, "Seen & liked: Attack the Block, Hot Fuzz\nSeen & disliked: Love Actually\nNext?")
     assert (u.liked_ids, u.disliked_ids) == ([87192, 51255], [6942])
