@@ -48,7 +48,7 @@ GENRE_PHRASES: _G = _expand({
      "weepie", "poignant", "character study", "character-driven", "heartfelt", "moving", "touching", "emotional",
      "heartbreaking", "heart-breaking", "bittersweet", "tragic", "tragedy", "tragedies", "maudlin", "weepies", "blubbing", "blub", "kitchen sink", "kitchen-sink", "melodrama", "melodramatic", "serious", "real-life drama",
      "life lessons", "a good cry", "cry", "sad", "powerful story",
-     "based on a true story", "biopic", "biography", "biographical", "period piece", "costume drama", "courtroom",
+     "biopic", "biography", "biographical", "period piece", "costume drama", "courtroom",
      "human story", "slice of life", "thought-provoking", "heavy"): "Drama",
     ("romance", "romances", "romantic", "love story", "love stories", "falling in love", "fall in love", "date night",
      "date movie", "chick flick", "swoon", "swoony", "lovers", "love affair", "love triangle", "soulmates", "soulmate",
