@@ -225,8 +225,8 @@ def _bounded(low: int, high: int, single: bool, before: str, after: str, start: 
         width = _number(g["n"] if g else None, 2)
         return Era(low - width, high + width, "era", start, end + (g.end() if g else 0))
     if (sign := SIGN.search(before)):  # "y<1970", "yr≥1990", ">2000"
-        op = sign["op"]
-        return Era(*{"<": (None, low - 1), ">": (high + 1, None)}.get(op, (None, high) if op in ("<=", "=<", "≤") else (low, None)), "bound", start, end)
+        bounds = {"<": (None, low - 1), ">": (high + 1, None), "<=": (None, high), "=<": (None, high), "≤": (None, high)}
+        return Era(*bounds.get(sign["op"], (low, None)), "bound", start, end)  # ">=", "=>", "≥": from the year on
     before = BOUND_FILLER.sub("", before)
     if NEGATED_AFTER.search(before):
         return Era(None, high, "bound", start, end)

@@ -234,9 +234,7 @@ _ABOUT_IT = re.compile(r"^\s*(?:(?:is|are|was|were|does|do|did|would|will)\s+(?:
 def _reported_tears(text: str, span: "GenreSpan") -> bool:
     if span.negated or span.genres != ("Drama",):
         return False
-    window = text[max(0, span.start - 30):span.end + 20]
-    offset = max(0, span.start - 30)
-    return any(m.start() + offset < span.end and span.start < m.end() + offset for m in _TEARS_TOLD.finditer(window))
+    return any(m.start() < span.end and span.start < m.end() for m in _TEARS_TOLD.finditer(text, max(0, span.start - 30), span.end + 20))
 
 
 def age_spans(text: str, known: set[str]) -> list[GenreSpan]:

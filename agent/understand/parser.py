@@ -202,9 +202,11 @@ def title_sentiment(text: str, start: int | None, end: int | None = None, next_s
         return "dislike"
     if end is None or POSITIVE_CUE.search(before):
         return "like"
-    label = governing_label(text, start)  # "Seen & disliked: Love Actually", "Movies I hated:" over a bullet list
-    if label is not None and (NEGATIVE_CUE.search(label) or POSITIVE_CUE.search(label)):
-        return "dislike" if NEGATIVE_CUE.search(label) else "like"
+    label = governing_label(text, start) or ""  # "Seen & disliked: Love Actually", "Movies I hated:" over a bullet list
+    if NEGATIVE_CUE.search(label):
+        return "dislike"
+    if POSITIVE_CUE.search(label):
+        return "like"
     after = text[end:next_start if next_start is not None and next_start > end else len(text)]
     if COMPARATIVE_WISH.match(after):  # "se7en but less grim, nothing horror-ish": the film, changed, is wished
         return "like"

@@ -9,13 +9,12 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
-import threading
 from pathlib import Path
 
 from PIL import Image
 from pydantic import ValidationError
 
+from muse.files import replaced_atomically
 from tools.creative.models import ImageResult
 
 log = logging.getLogger(__name__)
@@ -56,11 +55,8 @@ class ImageCache:
         self.root.mkdir(parents=True, exist_ok=True)
         png = self.png_path(result.image_id)
         stored = result.model_copy(update={"path": str(png), "cached": False})
-        tmp_png = png.with_suffix(f".{os.getpid()}-{threading.get_ident()}.tmp.png")
-        image.save(tmp_png, format="PNG", compress_level=1)
-        os.replace(tmp_png, png)
-        meta = self.meta_path(result.image_id)
-        tmp_meta = meta.with_suffix(f".{os.getpid()}-{threading.get_ident()}.tmp")
-        tmp_meta.write_text(stored.model_dump_json(indent=1), encoding="utf-8")
-        os.replace(tmp_meta, meta)
+        with replaced_atomically(png) as tmp_png:
+            image.save(tmp_png, format="PNG", compress_level=1)
+        with replaced_atomically(self.meta_path(result.image_id)) as tmp_meta:
+            tmp_meta.write_text(stored.model_dump_json(indent=1), encoding="utf-8")
         return stored

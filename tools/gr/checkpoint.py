@@ -3,8 +3,6 @@ popularity, time spacing, metrics). Plain tensors and dicts, so `torch.load(weig
 
 from __future__ import annotations
 
-import os
-import threading
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -13,6 +11,7 @@ import numpy as np
 import torch
 
 from muse.errors import DataError, NotFoundError
+from muse.files import replaced_atomically
 from tools.gr.data import IdMap
 from tools.gr.model import GRConfig, GRModel, build_model
 
@@ -53,9 +52,8 @@ def save_checkpoint(path: Path, ckpt: Checkpoint) -> Path:
         "metrics": dict(ckpt.metrics),
         "dataset": ckpt.dataset,
     }
-    tmp = path.with_suffix(f"{path.suffix}.{os.getpid()}-{threading.get_ident()}.tmp")  # one per writer: no torn files
-    torch.save(state, tmp)
-    tmp.replace(path)
+    with replaced_atomically(path) as tmp:
+        torch.save(state, tmp)
     return path
 
 

@@ -7,14 +7,13 @@ items a filtered top-50 query is a mat-vec plus a few mask ops: well under a mil
 from __future__ import annotations
 
 import logging
-import os
-import threading
 import zipfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import numpy as np
 
+from muse.files import replaced_atomically
 from tools.retriever.filters import Filters
 from tools.retriever.index import ItemMeta
 
@@ -63,18 +62,17 @@ class ExactIndex:
             return
         self._refresh()
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(f".{os.getpid()}-{threading.get_ident()}.tmp.npz")  # one per writer: no torn files
-        np.savez(
-            tmp,
-            vectors=self._vectors,
-            ids=self._ids,
-            years=self._years,
-            popularity=np.array([m.popularity for m in self._metas], dtype=np.int64),
-            hashes=np.array([m.content_hash for m in self._metas], dtype="U32"),
-            genre_names=np.array(self._genre_names, dtype="U64"),
-            genre_bits=self._genre_bits,
-        )
-        os.replace(tmp, self.path)
+        with replaced_atomically(self.path) as tmp:
+            np.savez(
+                tmp,
+                vectors=self._vectors,
+                ids=self._ids,
+                years=self._years,
+                popularity=np.array([m.popularity for m in self._metas], dtype=np.int64),
+                hashes=np.array([m.content_hash for m in self._metas], dtype="U32"),
+                genre_names=np.array(self._genre_names, dtype="U64"),
+                genre_bits=self._genre_bits,
+            )
 
     @property
     def _vectors(self) -> np.ndarray:

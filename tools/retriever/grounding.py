@@ -667,7 +667,7 @@ class TitleGrounder:
                 key = self._indexed(key)
                 if key not in self._by_key:
                     continue
-                if key in self._initials and not all(t.word.isupper() or t.word.isdigit() or any(c.isdigit() for c in t.word) for t in span):
+                if key in self._initials and not all(t.word.isupper() or any(c.isdigit() for c in t.word) for t in span):
                     continue  # initials are written in capitals ("TDK") or with their number ("ts3"), never as a word ("lit")
                 versions = self._versions(key)  # "crash (the 2004 one)", "the robocop remake": a remade film named as such
                 marked = bool(versions) and self._version_cue(text, span[0].start, span[-1].end, versions, before=False) is not None
