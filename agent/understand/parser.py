@@ -83,7 +83,9 @@ NEGATIVE_AFTER = re.compile(
     r"interminable|tiresome|insufferable|unbearable|naff|a slog|a chore|worse than|the worst|can'?t stand|couldn'?t stand|"
     r"nope|never again|suck(?:ed|s)?|absolutely not|(?:a )?hard pass|a (?:right |real )?stinker|stay in the bin|ran out of steam|"
     # a verdict by contrast, ending its clause: "grand budapest yes, fantastic mr fox not so much", "step brothers less so"
-    r"(?:not so much|less so|not as much|not really)(?=\s*(?:[,.;!?)]|$)))\b",
+    r"(?:not so much|less so|not as much|not really)(?=\s*(?:[,.;!?)]|$))|"
+    # a bare "no" closing the verdict: "3 made me sob in public so no", "raimi's 3rd one though, no."
+    r"(?:(?:so|though|then)\s*,?|,)\s*no(?=\s*(?:[.;!)]|$)))\b",
     re.IGNORECASE,
 )
 SHORT_VERDICT_WORDS = 6  # a sentence this short after a title judges it even without "it"

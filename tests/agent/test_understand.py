@@ -532,6 +532,17 @@ def test_a_next_sentence_verdict_and_a_series(parser: MuseService) -> None:
     assert u.disliked_ids == [60397] and u.liked_ids == []
 
 
+def test_films_of_a_series_by_number_take_their_own_verdicts(parser: MuseService) -> None:
+    u = read(parser, "toy story 1 and 2 yes, 3 made me sob in public so no")
+    assert u.liked_ids == [1, 3114] and u.disliked_ids == [78499]
+    u = read(parser, "star wars 4 5 6 yes, 1 2 3 absolutely not")
+    assert u.liked_ids == [260, 1196, 1210] and u.disliked_ids == [2628, 5378, 33493]
+    u = read(parser, "rocky 1 through 4, skip 5")
+    assert u.disliked_ids == [2412] and 2412 not in u.liked_ids
+    u = read(parser, "spider-man 2 is the best. raimi's 3rd one though, no.")
+    assert u.liked_ids == [8636] and u.disliked_ids == [52722]
+
+
 @pytest.mark.parametrize(("text", "wanted", "avoided"), [
     ("hold the romance", [], ["Romance"]),
     ("horror's a no-go for me", [], ["Horror"]),

@@ -199,7 +199,7 @@ def test_catalog_form_moves_nothing_back() -> None:
     ("fantasy with bite, and not twilight please", [63992]),
     ("not scary, not too long", []),
     # a range of sequel numbers; a less-known one-word film right after an opinion, never after a simile
-    ("rocky 1 through 4, skip 5", [1954, 2409, 2410, 2411]),
+    ("rocky 1 through 4", [1954, 2409, 2410, 2411]),
     ("lethal weapon 1-3 were great", [2000, 2001, 2002]),
     ("watched it 3-4 times", []),
     ("I loved prisoners and nightcrawler", [104879, 115569]),
@@ -258,3 +258,32 @@ def test_sequel_numbers_and_short_names() -> None:
     assert short_names("E.T. the Extra-Terrestrial") == ["e t", "et"]
     assert prefix_names("the grand budapest hotel") == ["grand budapest"]
     assert prefix_names("there s something about mary") == []
+
+
+def test_films_by_number(grounder: TitleGrounder) -> None:
+    def mentioned(text: str) -> list[int]:
+        return [g.item_id for g in grounder.find_mentions(text) if g.status == "matched"]
+
+    assert mentioned("shrek 3 at 2 am") == [53121]  # Shrek the Third: counted after Shrek 2
+    assert mentioned("harry potter 1 to 3 are the cosy ones") == [4896, 5816, 8368]
+    assert mentioned("HP3 is the one i rewatch") == [8368]  # the series' initials and a number
+    assert mentioned("DH3 is the best") == [165]  # Die Hard: With a Vengeance
+    assert mentioned("the helm's deep one (LOTR 2)") == [5952]
+    assert mentioned("the 3rd bourne is the best one") == [54286]
+    assert mentioned("loved the first two terminator films") == [1240, 589]
+    assert mentioned("watched all three back to the future films") == [1270, 2011, 2012]
+    assert grounder.find_series("loved the first two terminator films") == []  # two films, not the series
+
+
+def test_numbers_and_ordinals_after_a_film_of_a_series(grounder: TitleGrounder) -> None:
+    def mentioned(text: str) -> list[int]:
+        return [g.item_id for g in grounder.find_mentions(text) if g.status == "matched"]
+
+    assert mentioned("toy story 1 and 2 yes, 3 made me sob") == [1, 3114, 78499]
+    assert mentioned("rocky 1 through 4, skip 5") == [1954, 2409, 2410, 2411, 2412]
+    assert mentioned("the second matrix was a mess and the first is a masterpiece. is the third any good?") == [6365, 2571, 6934]
+    assert mentioned("who plays the dad in back to the future? is he in the sequels too") == [1270, 2011, 2012]
+    assert mentioned("loved the first two terminator films, the rest can stay in the bin") == [1240, 589, 6537]
+    assert mentioned("i loved toy story and shrek. the second one was better") == [1, 4306]  # which list is meant: unknown
+    assert mentioned("loved toy story, the rest were meh") == [1]  # "the rest" of a list shown, not of the series
+    assert mentioned("toy story 2 then 3 times more") == [3114]  # a count is no sequel number

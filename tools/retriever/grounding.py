@@ -22,6 +22,7 @@ from stores.base import CatalogStore
 from tools.protocols import Embedder
 from tools.retriever.filters import Filters
 from tools.retriever.index import VectorIndex
+from tools.retriever.sequels import COUNTED, COUNTS, FIRST_N_OF, NTH_AFTER, NTH_OF, NUMBER_AFTER, ORDINALS, ROMAN, by_number, first_films
 from tools.retriever.wordlist import CALENDAR, COMMON_WORDS, CONNECTORS, NEVER_ALONE, dictionary
 
 Status = Literal["matched", "ambiguous", "unknown"]
@@ -125,6 +126,11 @@ _NUMBER_LIST = re.compile(
 #: A range of sequel numbers ("rocky 1 through 4", "lethal weapon 1-3").
 _NUMBER_RANGE = re.compile(r"(\d{1,2})\s*(?:-|–|to|through|thru)\s*(\d{1,2})", re.IGNORECASE)
 SERIES_MIN = 5  # a film of a series must have this many interactions
+#: A title key that ends in a sequel number ("toy story 2", "rocky 5"): its head may name a series.
+_SEQUEL_KEY = re.compile(r"(.+) ([2-9])")
+_NUMBERED_CACHE = 20_000  # series names looked up per grounder, at most (names come from chat text)
+#: A mention that ends in a sequel number ("toy story 2", "harry potter part 3").
+_ENDS_IN_NUMBER = re.compile(r"(?:\s+part)?\s*\b[1-9]$", re.IGNORECASE)
 #: Letters people type that are no film's initials.
 _NOT_INITIALS = frozenset("ww wwi wwii lol omg wtf btw fyi imo imho tbh ngl idk smh asap aka diy faq pov usa bbc dvd cgi vhs imax rsvp ttyl brb afaik tldr irl".split())
 _YEAR_TAIL = re.compile(r"^(?P<title>.*?\S)[\s,]*\(?\s*(?P<year>'?\d{2}|\d{4})\s*\)?$")
@@ -200,6 +206,10 @@ class TitleGrounder:
         self._surfaces = self._punctuated_surfaces()
         self._bare_series = self._series_names()
         self._tags = frozenset(t.strip().lower() for item in self._items.values() for t in item.tags)
+        self._by_number: dict[str, dict[int, int]] = {}
+        self._series_of: dict[int, str] = {}  # a film -> the series name it was numbered under
+        self._keys_by_later_word: dict[str, list[str]] = defaultdict(list)  # built on first use
+        self._add_numbered_names()
 
     def _initialisms(self) -> dict[str, list[int]]:
         """Known films by the first letters of their title's words ("the dark knight rises" -> "tdkr",
@@ -271,6 +281,85 @@ class TitleGrounder:
             if len(ids) >= 2 and max(known) >= DOMINANT_MIN and max(namesakes, default=0) * DOMINANT <= min(known):
                 out[name] = tuple(sorted(ids, key=lambda i: (self._items[i].year or 0, i))[:12])
         return out
+
+    def films_by_number(self, name: str) -> dict[int, int]:
+        """A series' films by the number people give them ("shrek" -> 1: *Shrek*, 2: *Shrek 2*, 3: *Shrek
+        the Third*); empty when `name` names no series."""
+        films = self._by_number.get(name)
+        if films is None:
+            films = self._count_films(name)
+            if len(self._by_number) < _NUMBERED_CACHE:
+                self._by_number[name] = films
+        return films
+
+    def _count_films(self, name: str) -> dict[int, int]:
+        explicit = {n: film for n in range(2, 10) if (film := self._explicit_number(name, n)) is not None}
+        if explicit and name in self._by_key:
+            first = self._decide(name, {i: 100.0 for i in self._by_key[name]}, None, "exact")
+            earliest = min(self._items[i].year or 0 for i in explicit.values())
+            if first.item_id is not None and first.item_id not in explicit.values() and (self._items[first.item_id].year or 0) <= earliest:
+                explicit[1] = first.item_id  # not *Star Trek* (2009), which came after "Star Trek II"
+        aliased = [i for key in SERIES_ALIASES.get(name, ()) for i in self._by_key.get(key, [])[:1]]
+        members = aliased or list(self._bare_series.get(name, ())) or self._series_ids(name)
+        counted = {i for i in members if self._items[i].popularity >= DOMINANT_MIN} | set(explicit.values())
+        ordered = sorted(counted, key=lambda i: (self._items[i].year or 0, i))
+        if len(ordered) < 2:
+            return {}
+        return by_number(explicit, ordered) if not self._named_inside(name, ordered) else dict(sorted(explicit.items()))
+
+    def _named_inside(self, name: str, ordered: list[int]) -> bool:
+        """Whether a known film of the series' years carries its name inside its title, not at the head
+        ("X2: X-Men United" between *X-Men* and *X-Men: The Last Stand"), so counting by release order would skip it."""
+        if not self._keys_by_later_word:
+            for key in self._keys:
+                for word in set(key.split()[1:]):
+                    self._keys_by_later_word[word].append(key)
+        years = [self._items[i].year or 0 for i in ordered]
+        inside = re.compile(rf"(?<=\w) {re.escape(name)}\b")
+        return any(inside.search(key) for key in self._keys_by_later_word.get(name.split()[0], ()) for i in self._by_key[key]
+                   if i not in ordered and self._items[i].popularity >= DOMINANT_MIN and min(years) <= (self._items[i].year or 0) <= max(years))
+
+    def _explicit_number(self, name: str, n: int) -> int | None:
+        """The film whose title gives it number `n` of the series `name`: "<name> <n>" ("rocky ii"), or a
+        title that goes on after the number ("terminator 2 judgment day", "star wars episode 1 the phantom menace")."""
+        key = self._indexed(f"{name} {n}")
+        ids = [i for i in self._by_key.get(key, []) if self._items[i].popularity >= CUED_MIN]
+        if not ids:
+            heads = tuple(f"{name} {middle}{number} " for middle in ("", "part ", "episode ") for number in (str(n), ROMAN[n]))
+            ids = sorted({i for k in self._keys_by_first.get(name.split()[0], ()) if k.startswith(heads)
+                          for i in self._by_key[k] if self._items[i].popularity >= CUED_MIN})
+        if not ids:
+            return None
+        if len(ids) == 1:
+            return ids[0]
+        return self._decide(f"{name} {n}", {i: 100.0 for i in ids}, None, "exact").item_id
+
+    def _add_numbered_names(self) -> None:
+        """Every series' films by number as title keys ("shrek 3", "harry potter 1", "lotr 2") and by
+        the series' initials ("hp3", "dh 3"), where no title has them."""
+        names = {m.group(1) for key in self._by_key if (m := _SEQUEL_KEY.fullmatch(key)) and (m.group(1) in self._by_key or m.group(1) in self._bare_series)}
+        names |= set(self._bare_series) | set(SERIES_ALIASES)
+        added: dict[str, tuple[int, bool]] = {}  # alias -> (film, whether the alias is initials)
+        for name in sorted(names):
+            letters = "".join(w[0] for w in name.split()) if len(name.split()) >= 2 else ""
+            initials = bool(letters) and letters not in COMMON_WORDS | NEVER_ALONE | _NOT_INITIALS
+            films = self.films_by_number(name)
+            for item_id in films.values():  # the longest series a film is numbered in ("star wars", not "star wars episode")
+                if len(films) > len(self.films_by_number(self._series_of[item_id])) if item_id in self._series_of else True:
+                    self._series_of[item_id] = name
+            for n, item_id in films.items():
+                aliases = [(f"{name} {n}", False)] + ([(f"{name}{n}", False)] if name in SERIES_ALIASES else [])
+                aliases += [(f"{letters}{n}", True), (f"{letters} {n}", True)] if initials else []
+                for alias, by_letters in aliases:
+                    if self._indexed(alias) not in self._by_key and alias not in dictionary():
+                        added.setdefault(alias, (item_id, by_letters))
+        for alias, (item_id, by_letters) in added.items():
+            self._by_key[alias] = [item_id]
+            if by_letters:
+                self._initials[alias] = [item_id]
+            self._keys_by_first[alias.split(" ", 1)[0]].append(alias)
+        self._keys = list(self._by_key)
+        self._max_tokens = min(12, max((len(k.split()) for k in self._keys), default=1))
 
     def _punctuated_surfaces(self) -> dict[str, list[tuple[_Surface, tuple[int, ...]]]]:
         """Titles with punctuation between their words ("Monsters, Inc.", "Kill Bill: Vol. 1",
@@ -513,6 +602,9 @@ class TitleGrounder:
         found = self._numbered_lists(text, found)
         found += self._firsts_of_sequels(text, found)
         found += self._firsts_of_series(text, found)
+        found = self._ordinals_of_series(text, found)
+        found += self._numbers_after(text, found)
+        found += self._nth_after(text, found)
         return sorted(found, key=lambda g: g.start or 0)
 
     def find_series(self, text: str) -> list[tuple[int, int, list[tuple[int, str]]]]:
@@ -537,7 +629,8 @@ class TitleGrounder:
                 if ids:
                     out.append((start, end, [(i, self._items[i].display_title) for i in ids]))
                     break
-        return out
+        counted = {m.end() for m in FIRST_N_OF.finditer(text)} | {m.end() for m in NTH_OF.finditer(text) if ORDINALS[m["ord"].lower()] > 1}
+        return [found for found in out if found[0] not in counted]  # "the first two terminator films" are two films (`find_mentions`)
 
     def _bare_series_in(self, text: str) -> list[tuple[int, int, list[tuple[int, str]]]]:
         """Series named without a noun: the longest run of words that is a series' name and goes on
@@ -715,6 +808,8 @@ class TitleGrounder:
         each number names the film "<name> <number>", and 1 the film named by the name alone. Taken only
         when two or more numbers name films, so "alien 3 4 times" stays as it was."""
         for m in _NUMBER_LIST.finditer(text):
+            if COUNTED.match(text, m.end()):
+                continue  # "seen alien 3 4 times"
             words = m.group("base").split()
             for k in range(len(words), 0, -1):
                 base = normalise_title(" ".join(words[-k:]))
@@ -767,6 +862,101 @@ class TitleGrounder:
                     out.append(Grounding(text[cue.start():end], "matched", ids[0], item.display_title, 0.8, (), "series", cue.start(), end))
                     break
         return out
+
+    def _ordinals_of_series(self, text: str, found: list[Grounding]) -> list[Grounding]:
+        """"the 3rd bourne", "the second matrix": that film of the series named next; "the first two
+        terminator films", "all three back to the future films": its first films. They replace what was
+        found inside the name."""
+        cues = [(m, ORDINALS[m["ord"].lower()], 0) for m in NTH_OF.finditer(text) if ORDINALS[m["ord"].lower()] > 1]
+        cues += [(m, 0, COUNTS[m["count"].lower()]) for m in FIRST_N_OF.finditer(text)]
+        for cue, nth, count in cues:
+            named = self._series_after(text, cue.end()) if not any(_covers(g, cue.start()) for g in found) else None
+            if named is None:
+                continue  # "The Mystery of the Third Planet" is a title of its own
+            end, films = named
+            ids = first_films(films, count) if count else [films[nth]] if nth in films else []
+            if ids:
+                found = [g for g in found if g.start is None or g.end is None or g.end <= cue.start() or end <= g.start]
+                found += [Grounding(text[cue.start():end], "matched", i, self._items[i].display_title, 0.8, (), "series", cue.start(), end)
+                          for i in ids]
+        return found
+
+    def _series_after(self, text: str, start: int) -> tuple[int, dict[int, int]] | None:
+        """The longest run of words (five at most) from `start` that names a numbered series: (its end, its films)."""
+        words = list(_TOKEN.finditer(text, start, min(len(text), start + 60)))
+        for n in range(min(5, len(words)), 0, -1):
+            if _BOUNDARY.search(text, words[0].start(), words[n - 1].end()):
+                continue
+            films = self.films_by_number(_LEADING_ARTICLE_RE.sub("", normalise_title(text[words[0].start() : words[n - 1].end()])))
+            if films:
+                return words[n - 1].end(), films
+        return None
+
+    def _numbers_after(self, text: str, found: list[Grounding]) -> list[Grounding]:
+        """A bare number after a numbered film of a series, in its sentence or the next ("toy story 1 and
+        2 yes, 3 made me sob", "rocky 1 through 4, skip 5"): that film of the series."""
+        out: list[Grounding] = []
+        have = {g.item_id for g in found}
+        for g in found:
+            name = self._series_name(g) if _ENDS_IN_NUMBER.search(g.mention) else None
+            if name is None or g.end is None:
+                continue
+            films = self.films_by_number(name)
+            for m in NUMBER_AFTER.finditer(text, g.end, _sentence_end(text, _sentence_end(text, g.end) + 1)):
+                if any(_covers(o, m.start("run")) for o in found):
+                    continue
+                for number in re.findall(r"[1-9]", m["run"]):  # "1 2 3 absolutely not": the run is one mention, so one verdict
+                    item_id = films.get(int(number))
+                    if item_id is not None and item_id not in have:
+                        have.add(item_id)
+                        out.append(Grounding(m["run"], "matched", item_id, self._items[item_id].display_title, 0.8, (), "sequel", m.start("run"), m.end("run")))
+        return out
+
+    def _nth_after(self, text: str, found: list[Grounding]) -> list[Grounding]:
+        """After a film of a series, in its sentence or the next, and with no film of another series
+        between: "the third one", "the 2nd", "part 3" and "the sequels" name films of that series ("I
+        loved paddington. is the second one as good?")."""
+        out: list[Grounding] = []
+        if not NTH_AFTER.search(text):
+            return out
+        have = {g.item_id for g in found}
+        named = sorted((g for g in found if g.status == "matched" and g.item_id is not None and g.end is not None), key=lambda g: g.end or 0)
+        for k, g in enumerate(named):
+            name = self._series_name(g)
+            if name is None or g.end is None:
+                continue
+            films = self.films_by_number(name)
+            stop = min([_sentence_end(text, _sentence_end(text, g.end) + 1)] + [o.start or 0 for o in named[k + 1:] if o.item_id not in films.values()])
+            if any(o.item_id not in films.values() for o in named[:k]):
+                continue  # "toy story and shrek. the second one": which list is meant is not known
+            for m in NTH_AFTER.finditer(text, g.end, stop):
+                if m["sequels"]:
+                    ids = [i for n, i in films.items() if n > 1]
+                elif m["rest"]:  # after films picked by number: "the first two terminator films, the rest can stay in the bin"
+                    picked = _ENDS_IN_NUMBER.search(g.mention) or FIRST_N_OF.match(g.mention)
+                    ids = [i for i in films.values() if i not in have] if picked else []
+                else:
+                    ids = [films[n]] if (n := ORDINALS.get((m["ord"] or m["bare"] or "").lower()) or int(m["part"] or 0)) in films else []
+                if any(_covers(o, m.start()) for o in found + out):
+                    continue
+                for item_id in (i for i in ids if i not in have):
+                    have.add(item_id)
+                    out.append(Grounding(m.group(), "matched", item_id, self._items[item_id].display_title, 0.8, (), "sequel", m.start(), m.end()))
+        return out
+
+    def _series_name(self, g: Grounding) -> str | None:
+        """The series a found film was named as part of ("toy story 2", "the second matrix", "harry potter
+        1"), or the series whose name the mention is ("the matrix"), when the film is numbered in it."""
+        if g.item_id is None:
+            return None
+        words = _LEADING_ARTICLE_RE.sub("", normalise_title(g.mention)).split()
+        while words and (words[0] in ORDINALS or words[0] in COUNTS or words[0] in ("all", "very", "the", "of")):
+            words = words[1:]
+        base = _ENDS_IN_NUMBER.sub("", " ".join(words)).strip()
+        for name in (base, " ".join(words), self._series_of.get(g.item_id, "")):
+            if name and g.item_id in self.films_by_number(name).values():
+                return name
+        return None
 
     def _series_first(self, item_id: int) -> int | None:
         """The earliest film of the series whose numbered sequel `item_id` is ("Godfather: Part II" ->
@@ -1157,6 +1347,10 @@ def _trim(run: list[_Tok]) -> list[_Tok]:
     if len(run) == 1 and (len(run[0].word) < 4 or run[0].lower in COMMON_WORDS or run[0].word.isdigit()):
         return []
     return run
+
+
+def _covers(grounding: Grounding, position: int) -> bool:
+    return grounding.start is not None and grounding.end is not None and grounding.start <= position < grounding.end
 
 
 def _at(grounding: Grounding, start: int, end: int) -> Grounding:
