@@ -1,8 +1,8 @@
 """The labelled understanding corpus: what people ask for, with gold slots.
 
-`dev.jsonl`, `dev2.jsonl`, `dev3.jsonl`, `dev4.jsonl`, `dev5.jsonl`, `dev6.jsonl`, `dev7.jsonl` and `dev8.jsonl` are for
-development; `check.jsonl` is held out (report only) and `test.jsonl` is frozen (see README.md). `load_split("dev")`
-returns validated `Request`s; a malformed line raises `CorpusError` naming the file and line.
+`dev.jsonl`, `dev2.jsonl`, `dev3.jsonl`, `dev4.jsonl`, `dev5.jsonl`, `dev6.jsonl`, `dev7.jsonl`, `dev8.jsonl` and
+`dev9.jsonl` are for development; `check.jsonl` is held out (report only) and `test.jsonl` is frozen (see README.md).
+`load_split("dev")` returns validated `Request`s; a malformed line raises `CorpusError` naming the file and line.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ Genre = Literal[
     "Film-Noir", "Horror", "IMAX", "Musical", "Mystery", "Romance", "Sci-Fi", "Thriller", "War", "Western",
 ]
 Intent = Literal["recommend", "refine", "ask_item", "feedback", "chitchat"]
-SPLITS: tuple[str, ...] = ("dev", "test", "dev2", "check", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8")
+SPLITS: tuple[str, ...] = ("dev", "test", "dev2", "check", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9")
 CORPUS_DIR = Path(__file__).resolve().parent
 
 
@@ -94,6 +94,6 @@ def read_requests(path: Path) -> list[Request]:
 
 
 def load_split(split: str) -> list[Request]:
-    """The validated requests of one split: `dev`, `test`, `dev2`, `check`, `dev3`, `dev4`, `dev5`, `dev6`, `dev7` or
-    `dev8`."""
+    """The validated requests of one split: `dev`, `test`, `dev2`, `check`, `dev3`, `dev4`, `dev5`, `dev6`, `dev7`,
+    `dev8` or `dev9`."""
     return read_requests(split_path(split))
