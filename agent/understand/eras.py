@@ -75,12 +75,17 @@ REFUSED_BEFORE = re.compile(_NEGATOR + r"$", re.IGNORECASE)
 #: Filler between a bound and its year ("nothing older than like 2010"); dropped before the bound is read.
 BOUND_FILLER = re.compile(r"(?:\b(?:like|say|um|uh|erm|maybe|idk|the year|year)\b[\s,]*)+$", re.IGNORECASE)
 #: Between two eras: the later one corrects the earlier ("60s. hang on, 50s rather", "1980s. sorry, 1990s").
-CORRECTION = re.compile(r"\b(?:rather|sorry|i mean[t]?|make (?:it|that)|hang on|actually|scratch that|no wait|correction|typo)\b", re.IGNORECASE)
+CORRECTION = re.compile(r"\b(?:rather|sorry|i mean[t]?|make (?:it|that)|hang on|hang about|actually|scratch that|no wait|wait|correction|typo|"
+                        r"oops|my bad|typed it wrong|(?:was|were) a mistake)\b|(?:^|\s)\*", re.IGNORECASE)
+#: An era said on top of the last one, not instead of it ("the 80s, wait, or the 90s too").
+ADDED = re.compile(r"(?:\b(?:or|and|also|plus)\s+(?:the\s+)?$)|(?:^\s*(?:too|as well|also)\b)", re.IGNORECASE)
 INSTEAD_AFTER = re.compile(r"^\s*(?:rather|instead)\b", re.IGNORECASE)
 #: "2000 not 2010": the era after "not" is the one taken back.
 NOT_BETWEEN = re.compile(r"\s*,?\s*(?:not|rather than|instead of)\s+(?:the\s+)?", re.IGNORECASE)
 #: An era taken back ("ignore the 70s bit", "forget the 90s"): it sets nothing.
 DROPPED = re.compile(r"\b(?:ignore|forget|drop|scratch|never mind|remove|lose)\s+(?:about\s+)?(?:the\s+)?$", re.IGNORECASE)
+#: A decade taken back as it is corrected ("or wait, not 50s, 60s", "wait, not 2010s, I typed it wrong. 2000s").
+TAKEN_BACK = re.compile(r"\b(?:wait|sorry|oops|no),?\s+not\s+(?:the\s+)?$", re.IGNORECASE)
 #: A year that names one version of a film, not an era ("the 2004 one", "not the 2011 version").
 VERSION_YEAR = re.compile(r"^\s*(?:one|version|remake|original|adaptation|cut)\b", re.IGNORECASE)
 #: "thirty years old or more", "at least 20 years old", "over 40 years old": made N years before the newest or earlier.
@@ -337,13 +342,15 @@ def _corrected(text: str, eras: list[Era]) -> list[Era]:
     and a corrected one gives way to its correction."""
     out: list[Era] = []
     for e in eras:
-        if DROPPED.search(text[max(0, e.start - 30):e.start]):
+        before = text[max(0, e.start - 30):e.start]
+        if DROPPED.search(before) or (e.kind == "era" and TAKEN_BACK.search(before)):
             continue
         if out and e.kind == "era" and out[-1].kind == "era":
             between = text[out[-1].end:e.start]
             if NOT_BETWEEN.fullmatch(between):
                 continue
-            if CORRECTION.search(between) or INSTEAD_AFTER.match(text[e.end:]):
+            added = ADDED.search(between) or ADDED.match(text[e.end:])
+            if (CORRECTION.search(between) and not added) or INSTEAD_AFTER.match(text[e.end:]):
                 out.pop()
         out.append(e)
     return out

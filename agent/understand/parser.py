@@ -19,6 +19,7 @@ from agent.types import Intent
 from agent.understand.concepts import STOP, ConceptIndex
 from agent.understand.eras import read_years
 from agent.understand.typos import correct
+from agent.understand.story import judged, story_spans
 from agent.understand.genres import SENTENCE_END, GenreMode, GenreSpan, clause_before, governing_label, lexicon_spans, read_genres, sentence_start
 
 MAX_MESSAGE_CHARS = 2000
@@ -484,6 +485,12 @@ def _inside_idiom(t: TitleMention, text: str, idioms: Sequence[GenreSpan]) -> bo
     return any(sp.start <= t.start and t.end <= sp.end for sp in idioms)
 
 
+def _unjudged_in_story(t: TitleMention, text: str, story: Sequence[tuple[int, int]]) -> bool:
+    """A film the story only names ("my husband picked The Sound of Music"): no liking or dislike of it is said."""
+    span = next(((a, b) for a, b in story if t.start is not None and a <= t.start < b), None)
+    return span is not None and not judged(_mask(text, [(t.start or 0, t.end or 0)]), span, t.start or 0)
+
+
 def _relative_to_title(u: Understanding) -> None:
     """"Like Ghost World but newer": after (or before) that film's year, not the standing range."""
     years = [int(m.group(1)) for t in u.titles if t.status == "matched" and t.title for m in [re.search(r"\((\d{4})\)$", t.title)] if m]
@@ -549,8 +556,9 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
     known = set(known_genres)
     idioms = [sp for sp in lexicon_spans(scan, known) if " " in scan[sp.start:sp.end]]
     idioms += [GenreSpan(m.start(), m.end(), (), "idiom") for m in CHAT_IDIOMS.finditer(scan)]
-    u.titles = [t for t in _ground(scan, grounder) if not _inside_idiom(t, scan, idioms)]
-    rest = correct(_mask(scan, [(t.start, t.end) for t in u.titles if t.start is not None and t.end is not None]))
+    story = story_spans(scan)  # a long message's sentences that tell rather than ask
+    u.titles = [t for t in _ground(scan, grounder) if not _inside_idiom(t, scan, idioms) and not _unjudged_in_story(t, scan, story)]
+    rest = correct(_mask(scan, [(t.start, t.end) for t in u.titles if t.start is not None and t.end is not None] + story))
     years = read_years(rest, newest_year)
     u.year_min, u.year_max, u.era_shift, u.any_era = years.year_min, years.year_max, years.shift, years.any_era
     _relative_to_title(u)

@@ -111,6 +111,13 @@ from tools.retriever import FakeEmbedder
     ("a short one, from 80 to 100 minutes", None, None),
     ("a mystery set in the 1920s", None, None),
     ("a western set in the 1870s but made in the 90s", 1990, 1999),
+    # an era corrected in the same message gives way; one added on top of it does not
+    ("a thriller from the start of the 2000s, *the end of the 2000s sorry", 2007, 2009),
+    ("a 1950s sci-fi b-movie, or wait, not 50s, 60s", 1960, 1969),
+    ("heist films, wait, not 2010s, I typed it wrong. 2000s", 2000, 2009),
+    ("the 2010s were a mistake, I've seen all of those. 2000s comedies", 2000, 2009),
+    ("any Hitchcock from the 40s... hang about, the 50s", 1950, 1959),
+    ("a film from the 80s, wait, or the 90s too", 1980, 1999),
 ])
 def test_eras_and_ranges(text: str, low: int | None, high: int | None) -> None:
     read = read_years(text, newest_year=2018)
@@ -530,6 +537,22 @@ def test_a_next_sentence_verdict_and_a_series(parser: MuseService) -> None:
     assert {4993, 5952, 7153} <= set(u.liked_ids)
     u = read(parser, "My sister and I watched Mamma Mia at Christmas. I am afraid I found it rather silly.")
     assert u.disliked_ids == [60397] and u.liked_ids == []
+
+
+STORY = ("My late husband and I went to the pictures every Saturday for forty years. He loved his war films and I put up "
+         "with them. When the Regal closed in 1987 we carried on at the multiplex. My sister keeps recommending Casablanca, "
+         "and my grandson watched Jaws at school and loved it. Now he is staying with me for the summer. I would like "
+         "something from the 1950s, a comedy ideally, and please nothing with fighting in it. And no musicals.")
+
+
+def test_a_long_story_states_its_wish_only_where_it_asks(parser: MuseService) -> None:
+    u = read(parser, STORY)
+    assert (u.year_min, u.year_max) == (1950, 1959)  # not 1987, when the cinema closed
+    assert "Comedy" in u.genres and "War" not in u.genres  # his war films are the story
+    assert "Musical" in u.avoid_genres
+    assert u.liked_ids == [1387]  # Jaws is judged ("loved it"); Casablanca is only named
+    short = "I loved Casablanca. My husband loves war films. Something from the 50s."  # a short message is all request
+    assert 912 in read(parser, short).liked_ids
 
 
 def test_films_of_a_series_by_number_take_their_own_verdicts(parser: MuseService) -> None:
