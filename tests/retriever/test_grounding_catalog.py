@@ -183,6 +183,12 @@ def test_catalog_form_moves_nothing_back() -> None:
     # one swapped pair of letters in a popular title; a chat word opening the sentence is no word before it;
     # a holiday's name listed beside titles is one
     ("matirx was awsome", [2571]),
+    # a misspelt title where one is expected is the longest start of the words that reads as one, and two
+    # words a title writes as one count ("god father"); "watch" cues a misspelt title, never ordinary words
+    ("i loved the god father what else is like that", [858]),
+    ("i'm going to watch pulp friction tonight", [296]),
+    ("i can only watch one b4 bed", []),
+    ("our book club is watching an adaptation this month", []),
     ("lol scary movie 2 was trash", [4388]),
     ("the slasher stuff mostly, Halloween, Nightmare on Elm Street, that kind of thing", [1982, 1347]),
     # a series' films listed by number; a film compared with a title; a less-known film listed beside one

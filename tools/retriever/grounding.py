@@ -46,6 +46,8 @@ _TYPO_CUE = frozenset("loved love liked like likes enjoyed adored watched saw se
 #: "inception meets heathers", "jurassic park x home alone").
 _TITLE_CUE = _TYPO_CUE | frozenset("watch watching rewatch rewatching tried about than vs versus skip directed meets x".split())
 _ARTICLES = frozenset("the a an".split())
+#: Before a misspelt title only ("going to watch pulp friction"): "watch one" is no cue for *The One*.
+_WATCH = frozenset("watch watching rewatch rewatching".split())
 _SIMILE = frozenset("like likes lk".split())
 #: A refusal before a name that is not ordinary words ("not transformers", "except notting hill", "hated passengers").
 _REFUSAL_CUE = frozenset("not except hated hate skip".split())
@@ -209,6 +211,7 @@ class TitleGrounder:
         self._by_number: dict[str, dict[int, int]] = {}
         self._series_of: dict[int, str] = {}  # a film -> the series name it was numbered under
         self._keys_by_later_word: dict[str, list[str]] = defaultdict(list)  # built on first use
+        self._title_words: set[str] = set()  # long words of titles, built on first use
         self._add_numbered_names()
 
     def _initialisms(self) -> dict[str, list[int]]:
@@ -1025,14 +1028,26 @@ class TitleGrounder:
             opening = i == 0 or token.boundary_before
             if not run or (opening and (after is None or after.boundary_before or after.lower not in _VERDICT)):
                 continue
-            mention = text[run[0].start : run[-1].end]
             if _a_date(text, tokens, run):
                 continue
-            grounding = self._typo_reading(mention, self.ground(mention, use_embeddings=False))
-            if grounding is not None:
-                found.append(_at(grounding, run[0].start, run[-1].end))
-                for j in range(i, i + len(run)):
-                    used[j] = True
+            for length in range(len(run), 0, -1):  # the longest start of the run that reads as a title: "watch pulp friction tonight"
+                part = run[:length]
+                if part[-1].lower in TITLE_MINOR or not (any(len(t.lower) >= 4 and t.lower not in COMMON_WORDS for t in part)
+                                                          or self._split_title_word(part)):
+                    continue
+                mention = text[part[0].start : part[-1].end]
+                grounding = self._typo_reading(mention, self.ground(mention, use_embeddings=False))
+                if grounding is not None:
+                    found.append(_at(grounding, part[0].start, part[-1].end))
+                    for j in range(i, i + length):
+                        used[j] = True
+                    break
+
+    def _split_title_word(self, run: list[_Tok]) -> bool:
+        """Two neighbouring words that a title writes as one ("the god father", "dye hard" is not one)."""
+        if not self._title_words:
+            self._title_words.update(w for key in self._keys for w in key.split() if len(w) >= 7)
+        return any(a.lower + b.lower in self._title_words for a, b in zip(run, run[1:]))
 
     def _typo_reading(self, mention: str, grounding: Grounding) -> Grounding | None:
         """The popular title a misspelt mention means: a close fuzzy match, or the only popular reading one
@@ -1206,13 +1221,14 @@ def _title_expected(tokens: list[_Tok], used: list[bool], i: int) -> bool:
     before = tokens[i - 1]
     similar_to = before.lower == "to" and i > 1 and tokens[i - 2].lower in ("similar", "close", "comparable")
     asked = before.lower in _IS and _question(tokens, i)  # "how long is interstelar"
-    return before.lower in _TYPO_CUE or similar_to or asked or (
+    watched = before.lower in _WATCH and token.lower not in ("a", "an")  # "watching an adaptation" is no title
+    return before.lower in _TYPO_CUE or watched or similar_to or asked or (
         before.lower in ("and", "or") and i > 1 and used[i - 2] and not before.boundary_before)
 
 
 def _lower_run(tokens: list[_Tok], used: list[bool], i: int) -> list[_Tok]:
-    """Lower-case words from `i` up to punctuation, a used word or a chat word, at most six, with at
-    least one word of four letters or more that is not common."""
+    """Lower-case words from `i` up to punctuation, a used word or a chat word, at most six (the caller
+    asks for a word worth reading as a title in the part it reads)."""
     run: list[_Tok] = []
     for j in range(i, min(len(tokens), i + 6)):
         t = tokens[j]
@@ -1223,7 +1239,7 @@ def _lower_run(tokens: list[_Tok], used: list[bool], i: int) -> list[_Tok]:
         run.append(t)
     while run and run[-1].lower in TITLE_MINOR:
         run.pop()
-    return run if any(len(t.lower) >= 4 and t.lower not in COMMON_WORDS for t in run) else []
+    return run
 
 
 @dataclass(frozen=True, slots=True)
