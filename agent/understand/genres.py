@@ -14,15 +14,23 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from agent.understand.concepts import ConceptIndex, Phrase, phrases
-from agent.understand.lexicon import ALTERNATIVE, CHANGE_OF_MIND, CONTENT_ONLY, GENRE_PHRASES, MIX, NEGATION, NEGATION_AFTER, QUESTION, REMOVE, STRONG
+from agent.understand.languages import NEGATORS as OTHER_NEGATORS
+from agent.understand.languages import OTHER_LANGUAGES
+from agent.understand.lexicon import (ALTERNATIVE, CHANGE_OF_MIND, CONTENT_ONLY, GENRE_PHRASES, MIX, NEGATION, NEGATION_AFTER, NEGATORS, QUESTION,
+                                      REMOVE, STRONG)
 from agent.understand.numbers import TEENS, UNITS
 
 GenreMode = Literal["any", "all", "unsaid"]
 
+#: English genre phrases and those of the languages people mix in ("una de miedo", "ein Krimi").
+_PHRASES = {**GENRE_PHRASES, **OTHER_LANGUAGES}
+_STRONG = STRONG | {phrase for phrase, genres in OTHER_LANGUAGES.items() if genres}
 _LEXICON = re.compile(
-    r"(?<![\w])(?:" + "|".join(re.escape(p) for p in sorted(GENRE_PHRASES, key=len, reverse=True)) + r")(?:e?s)?(?![\w])",
+    r"(?<![\w])(?:" + "|".join(re.escape(p) for p in sorted(_PHRASES, key=len, reverse=True)) + r")(?:e?s)?(?![\w])",
     re.IGNORECASE,
 )
+#: A refusal in English or in another language ("sin romance", "bitte keine Komödie").
+_REFUSAL = re.compile(rf"(?<![\w'-])(?:{NEGATORS}|{OTHER_NEGATORS})(?![\w'-])", re.IGNORECASE)
 _CLAUSE_END = re.compile(
     r"[,.;:!?()\n]|(?:^|\s)/(?=[a-z])|(?<!anything)(?<!everything)\sbut\s|\sor\s+(?=(?:he|she|they|we|i|you|it)(?:'\w+)?\s)|\s(?:and|though|although|however|yet|whereas|while|so|just|only|rather)\s|\s-\s|(?<!thing)\s(?=(?:i|we) (?:want|need|wanna)\b)",
     re.IGNORECASE)  # "anything but horror" is one refusal
@@ -179,7 +187,7 @@ def _negated(text: str, start: int, end: int) -> bool:
     if _written_refusal(text, start):
         return True
     before = clause_before(text, start)
-    cues = list(NEGATION.finditer(before))
+    cues = list(_REFUSAL.finditer(before))
     if cues and not _restarted(before[cues[-1].end():]):
         return True
     if NEGATION_AFTER.match(text[end:end + 40]):
@@ -257,7 +265,7 @@ def lexicon_spans(text: str, known: set[str]) -> list[GenreSpan]:
     for m in _LEXICON.finditer(text):
         phrase = m.group().lower()
         base = re.sub(r"e?s$", "", phrase)
-        entry = GENRE_PHRASES[phrase] if phrase in GENRE_PHRASES else GENRE_PHRASES.get(base, ())
+        entry = _PHRASES[phrase] if phrase in _PHRASES else _PHRASES.get(base, ())
         genres = tuple(g for g in entry if g in known)
         if not entry:  # "comic book": words that name no genre, kept so no other reading takes them
             out.append(GenreSpan(m.start(), m.end(), (), "lexicon"))
@@ -265,7 +273,7 @@ def lexicon_spans(text: str, known: set[str]) -> list[GenreSpan]:
             negated = _negated(text, m.start(), m.end())
             if negated and (phrase in CONTENT_ONLY or base in CONTENT_ONLY):
                 continue  # "no gore": a content wish, not a genre to avoid
-            out.append(GenreSpan(m.start(), m.end(), genres, "lexicon", negated, phrase in STRONG or base in STRONG))
+            out.append(GenreSpan(m.start(), m.end(), genres, "lexicon", negated, phrase in _STRONG or base in _STRONG))
     return out
 
 

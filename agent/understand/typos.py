@@ -13,6 +13,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from agent.understand.eras import WORD_DECADES
+from agent.understand.languages import OTHER_LANGUAGES, to_english
 from agent.understand.lexicon import GENRE_PHRASES
 from tools.retriever.wordlist import dictionary
 
@@ -23,10 +24,14 @@ TARGETS = sorted({p for p in GENRE_PHRASES if " " not in p and "-" not in p and 
                  | {w for w in WORD_DECADES if " " not in w} | {"sixties", "movie", "film"})
 
 
+#: Words of the other languages' genre phrases: read as they are, never "corrected" ("drame", "krimi").
+_OTHER_WORDS = frozenset(w for phrase in OTHER_LANGUAGES for w in phrase.split())
+
+
 @lru_cache(maxsize=4096)
 def _fix(word: str) -> str | None:
     lower = word.lower()
-    if lower in TARGETS or lower in dictionary():
+    if lower in TARGETS or lower in dictionary() or lower in _OTHER_WORDS:
         return None
     best = process.extractOne(lower, TARGETS, scorer=fuzz.ratio, score_cutoff=MIN_RATIO)
     if best is None or (lower.endswith("s") and lower[:-1] in dictionary() and best[0] not in WORD_DECADES):
@@ -41,8 +46,9 @@ _TEXTING = re.compile(r"\b(?:" + "|".join(TEXTING) + r")\b", re.IGNORECASE)
 
 
 def correct(text: str) -> str:
-    """`text` with texting shorthand spelt out and misspelled genre and era words replaced by the words they stand for."""
-    text = _TEXTING.sub(lambda m: TEXTING[m.group().lower()], text)
+    """`text` with texting shorthand spelt out, other languages' decades and year bounds in English, and
+    misspelled genre and era words replaced by the words they stand for."""
+    text = to_english(_TEXTING.sub(lambda m: TEXTING[m.group().lower()], text))
     if not dictionary():
         return text
     return _WORD.sub(lambda m: _fix(m.group()) or m.group(), text)

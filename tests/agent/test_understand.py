@@ -555,6 +555,25 @@ def test_a_long_story_states_its_wish_only_where_it_asks(parser: MuseService) ->
     assert 912 in read(parser, short).liked_ids
 
 
+@pytest.mark.parametrize(("text", "wanted", "avoided", "low", "high"), [
+    ("quiero una de miedo, pero nada antes de 2010 porfa", ["Horror"], [], 2010, None),
+    ("need algo de risa tonight. nada de romance", ["Comedy"], ["Romance"], None, None),
+    ("Heute Abend ein Krimi, und bitte keine Komödie", ["Crime"], ["Comedy"], None, None),
+    ("Procuro uma comédia romântica bem levinha, dos anos 90", ["Romance", "Comedy"], [], 1990, 1999),
+    ("un polar des années 70", ["Crime"], [], 1970, 1979),
+    ("zeichentrick für die Kleine, was aus den 80ern", ["Animation"], [], 1980, 1989),
+    ("uske jaisi koi thriller batao, 2010 ke baad ki", ["Thriller"], [], 2011, None),
+    ("thoda purana chahiye, 2000 se pehle ka", [], [], None, 1999),
+    # English words those languages share stay English
+    ("a documentary about polar bears", ["Documentary"], [], None, None),
+    ("a drama about sin and redemption", ["Drama"], [], None, None),
+])
+def test_genre_and_era_words_of_other_languages(parser: MuseService, text: str, wanted: list[str], avoided: list[str],
+                                                 low: int | None, high: int | None) -> None:
+    u = read(parser, text)
+    assert (sorted(u.genres), u.avoid_genres, u.year_min, u.year_max) == (sorted(wanted), avoided, low, high)
+
+
 def test_films_of_a_series_by_number_take_their_own_verdicts(parser: MuseService) -> None:
     u = read(parser, "toy story 1 and 2 yes, 3 made me sob in public so no")
     assert u.liked_ids == [1, 3114] and u.disliked_ids == [78499]
