@@ -71,7 +71,8 @@ GENRE_PHRASES: _G = _expand({
      "martial arts", "kung fu", "kung-fu", "shootouts", "shoot-outs", "gunfights", "car chases", "car chase", "adrenaline",
      "high-octane", "high octane", "stunts", "butt-kicking", "ass-kicking", "kick-ass", "kickass", "fast-paced", "fast paced",
      "shoot 'em up", "shoot-em-up", "adrenaline rush", "pumped", "punches", "fights", "blow stuff up", "things blowing up",
-     "gunplay", "punch-ups", "fisticuffs", "beat-em-up", "action-heavy"): "Action",
+     "gunplay", "punch-ups", "fisticuffs", "beat-em-up", "action-heavy", "everything blows up",
+     "things explode"): "Action",
     ("adventure", "adventures", "adventurous", "quest", "quests", "journey", "epic journey", "treasure", "treasure hunt",
      "expedition", "exploring", "exploration", "swashbuckling", "swashbuckler", "globe-trotting", "globetrotting",
      "escapade", "escapades", "voyage", "voyages", "jungle", "pirates", "pirate", "road trip", "explorers", "explorer",
@@ -109,6 +110,8 @@ GENRE_PHRASES: _G = _expand({
     ("comic book", "comic books", "comic-book", "comics", "comic strip", "killer", "killers"): "",  # a killer: horror, mystery or crime
     # A kind of story that every genre tells: the dev splits' writers label no genre for these (10 of 11 requests).
     ("true story", "true stories", "based on a true story", "coming of age", "coming-of-age"): "",
+    # "in that spirit" is a likeness, not ghosts
+    ("in that spirit", "in the spirit of", "in the same spirit", "same spirit", "in its spirit"): "",
 })
 
 # Words too vague or too risky to read on their own (kept out of the lexicon on purpose):

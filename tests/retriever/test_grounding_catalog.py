@@ -188,6 +188,7 @@ def test_catalog_form_moves_nothing_back() -> None:
     ("i loved the god father what else is like that", [858]),
     ("i'm going to watch pulp friction tonight", [296]),
     ("i can only watch one b4 bed", []),
+    ("a seafaring adventure of the Master and Commander sort", [6947]),  # the title starts after the article
     ("our book club is watching an adaptation this month", []),
     ("lol scary movie 2 was trash", [4388]),
     ("the slasher stuff mostly, Halloween, Nightmare on Elm Street, that kind of thing", [1982, 1347]),

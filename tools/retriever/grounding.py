@@ -757,6 +757,8 @@ class TitleGrounder:
                 span = tokens[i : i + length]
                 if any(t.boundary_before for t in span[1:]) or any(used[i : i + length]) or _inside_name(tokens, i, length):
                     continue
+                if tokens[i].lower in _ARTICLES and self._longer_after_article(text, tokens, used, i, length):
+                    break  # "of the Master and Commander sort": the title starts after the article
                 capitals = any(t.word[:1].isupper() for t in span)  # a leading digit is no capital: "10 things i hate about you"
                 key = normalise_title(text[span[0].start : span[-1].end])
                 key = key if key in self._by_key or not key.endswith(" s") else key[:-2]  # "crocodile dundee's"
@@ -786,6 +788,17 @@ class TitleGrounder:
                     i += length - 1
                     break
             i += 1
+
+    def _longer_after_article(self, text: str, tokens: list[_Tok], used: list[bool], i: int, length: int) -> bool:
+        """Whether a title key starts right after the article at tokens[i] and reaches past tokens[i:i+length]
+        ("the Master and Commander", a short name without its article, over *The Master*)."""
+        for longer in range(min(self._max_tokens, len(tokens) - i - 1), length - 1, -1):
+            span = tokens[i + 1 : i + 1 + longer]
+            if any(t.boundary_before for t in span[1:]) or any(used[i + 1 : i + 1 + longer]):
+                continue
+            if self._indexed(normalise_title(text[span[0].start : span[-1].end])) in self._by_key and len(span) >= 2:
+                return True
+        return False
 
     def _listed_opener(self, tokens: list[_Tok], used: list[bool], i: int, length: int, key: str) -> bool:
         """A popular one-word title opening a sentence as the first of a list of titles ("Heat, Speed, Face/Off")."""
