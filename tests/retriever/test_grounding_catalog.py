@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from tools.retriever.grounding import TitleGrounder, canonical_key, catalog_form, key_variants, prefix_names, short_names
+from tools.retriever.grounding import TitleGrounder, canonical_key, catalog_form, key_variants, prefix_names, short_names, subtitle_names
 from tools.retriever.grounding_check import cases, run
 
 
@@ -189,6 +189,11 @@ def test_catalog_form_moves_nothing_back() -> None:
     ("i'm going to watch pulp friction tonight", [296]),
     ("i can only watch one b4 bed", []),
     ("a seafaring adventure of the Master and Commander sort", [6947]),  # the title starts after the article
+    # a series' film by its subtitle; a likeness hyphenated onto a title
+    ("the phantom menace was a letdown", [2628]),
+    ("Fury Road-level mayhem, but as a western", [122882]),
+    ("a Groundhog Day-style loop, but scary", [1265]),
+    ("a high-level thriller", []),
     ("our book club is watching an adaptation this month", []),
     ("lol scary movie 2 was trash", [4388]),
     ("the slasher stuff mostly, Halloween, Nightmare on Elm Street, that kind of thing", [1982, 1347]),
@@ -265,6 +270,9 @@ def test_sequel_numbers_and_short_names() -> None:
     assert short_names("E.T. the Extra-Terrestrial") == ["e t", "et"]
     assert prefix_names("the grand budapest hotel") == ["grand budapest"]
     assert prefix_names("there s something about mary") == []
+    assert subtitle_names("Mad Max: Fury Road") == ["fury road"]
+    assert subtitle_names("Star Wars: Episode III - Revenge of the Sith") == ["revenge of the sith"]
+    assert subtitle_names("Kill Bill: Vol. 2") == [] and subtitle_names("Alien") == []  # a number or no subtitle
 
 
 def test_films_by_number(grounder: TitleGrounder) -> None:

@@ -131,6 +131,8 @@ SERIES_MIN = 5  # a film of a series must have this many interactions
 #: A title key that ends in a sequel number ("toy story 2", "rocky 5"): its head may name a series.
 _SEQUEL_KEY = re.compile(r"(.+) ([2-9])")
 _NUMBERED_CACHE = 20_000  # series names looked up per grounder, at most (names come from chat text)
+#: A likeness hyphenated onto a title ("Paddington 2-level kindness", "a Groundhog Day-style loop").
+_LIKENESS_SUFFIX = re.compile(r"(?<=\w)-(?=(?:level|style|esque|type|tier|vibes?|core|lite)\b)", re.IGNORECASE)
 #: A mention that ends in a sequel number ("toy story 2", "harry potter part 3").
 _ENDS_IN_NUMBER = re.compile(r"(?:\s+part)?\s*\b[1-9]$", re.IGNORECASE)
 #: Letters people type that are no film's initials.
@@ -246,11 +248,12 @@ class TitleGrounder:
         for item in self._items.values():
             if item.popularity < DOMINANT_MIN:
                 continue  # only films people name casually: "Africa: The Serengeti" must not make "Africa" a title
-            for name in short_names(item.title):
+            for name in short_names(item.title) + subtitle_names(item.title):
                 if name not in self._by_key and item.item_id not in short[name]:
                     short[name].append(item.item_id)
         for name, ids in short.items():
-            self._by_key[name].extend(ids)
+            if len(ids) == 1 or name in {n for i in ids for n in short_names(self._items[i].title)}:
+                self._by_key[name].extend(ids)  # a subtitle names a film only when no other film has it
 
     def _add_prefix_names(self) -> None:
         """The first words people stop at for a popular title ("grand budapest", "crouching tiger",
@@ -584,7 +587,7 @@ class TitleGrounder:
         """Title mentions in a chat message, grounded ("I loved Alien and Blade Runner, nothing
         romantic" -> Alien, Blade Runner). Precision first: quoted spans, exact title n-grams that
         pass the common-word rules, then fuzzy capitalised runs; unknowns are dropped."""
-        text = text[:5000]
+        text = _LIKENESS_SUFFIX.sub(lambda m: " " + m.group()[1:], text[:5000])  # "Fury Road-level mayhem": the title, then "level"
         found: list[Grounding] = []
         taken: list[tuple[int, int]] = []
         for quoted in _QUOTED.finditer(text):
@@ -1133,6 +1136,18 @@ def short_names(title: str) -> list[str]:
         letters = normalise_title(initials.group(1))
         out += [letters, letters.replace(" ", "")]
     return out
+
+
+def subtitle_names(title: str) -> list[str]:
+    """The subtitle people name a series' film by ("Mad Max: Fury Road" -> "fury road", "Star Wars: Episode III -
+    Revenge of the Sith" -> "revenge of the sith"): two words or more after the last colon or dash, one of them
+    uncommon, with no sequel number."""
+    tail = re.split(r":| - ", title)[-1] if re.search(r":| - ", title) else ""
+    key = _LEADING_ARTICLE_RE.sub("", normalise_title(tail))
+    words = key.split()
+    if len(words) < 2 or any(w.isdigit() or w in _ROMAN or w in _PART_WORDS for w in words):
+        return []
+    return [key] if any(len(w) >= 4 and w not in COMMON_WORDS for w in words) else []
 
 
 #: Where a series' name ends in its films' titles: a subtitle, "and the ...", a sequel number.
