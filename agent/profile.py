@@ -53,6 +53,10 @@ def shift_years(profile: UserProfile, shift: str) -> tuple[int | None, int | Non
     return (high + 1, None) if high is not None else (NEWER_DEFAULT_MIN if low is None else low + 10, None)
 
 
+#: Genres that say who is watching rather than what kind of film: a new kind of film does not replace them.
+AUDIENCE_GENRES = frozenset({"Children"})
+
+
 def apply_understanding(profile: UserProfile, u: Understanding) -> UserProfile:
     """The profile after one message (a new object; the input is not changed)."""
     p = profile.model_copy(deep=True)
@@ -63,8 +67,8 @@ def apply_understanding(profile: UserProfile, u: Understanding) -> UserProfile:
     disliked = u.disliked_ids + [i for i, s in u.references if s == "dislike"]
     p.liked_items, p.disliked_items = _toggle(p.liked_items, p.disliked_items, liked)
     p.disliked_items, p.liked_items = _toggle(p.disliked_items, p.liked_items, disliked)
-    if u.replace_genres and u.genre_mode != "all":  # "horror instead": the new genres replace the wanted ones
-        p.liked_genres = []
+    if u.replace_genres and u.genre_mode != "all":  # "horror instead": the new genres replace the wanted ones...
+        p.liked_genres = [g for g in p.liked_genres if g in AUDIENCE_GENRES]  # ...but not who is watching ("animated instead", for the kids)
     p.liked_genres, p.disliked_genres = _move(p.liked_genres, p.disliked_genres, u.genres)
     p.liked_genres = [g for g in p.liked_genres if g not in u.unwant_genres]  # "drop the fantasy part"
     if u.genres:  # wanted genres describe one film unless said as alternatives ("X or Y")

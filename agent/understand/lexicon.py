@@ -50,7 +50,7 @@ GENRE_PHRASES: _G = _expand({
      "life lessons", "a good cry", "cry", "sad", "powerful story",
      "biopic", "biography", "biographical", "period piece", "costume drama", "courtroom",
      "human story", "slice of life", "thought-provoking", "heavy"): "Drama",
-    ("romance", "romances", "romantic", "love story", "love stories", "falling in love", "fall in love", "date night",
+    ("romance", "romances", "romantic", "love story", "love-story", "love stories", "falling in love", "fall in love", "date night",
      "date movie", "chick flick", "swoon", "swoony", "lovers", "love affair", "love triangle", "soulmates", "soulmate",
      "sweethearts", "courtship", "kissing", "in love", "passionate love", "romantically", "falls for", "fall for each other", "love-struck", "lovestruck", "lovey-dovey", "lovey dovey", "meet-cute",
      "falling for each other", "fell for each other", "mushy", "sappy", "soppy", "slushy", "smooching", "smoochy", "lovey", "love stuff", "love plot", "love interest", "love interests", "kissy", "schmaltzy"): "Romance",

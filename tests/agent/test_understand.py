@@ -663,6 +663,16 @@ def test_a_genre_said_now_overrides_its_opposite_said_before(parser: MuseService
     assert "Horror" in profile.liked_genres and "Horror" not in profile.disliked_genres
 
 
+def test_a_new_kind_of_film_keeps_who_is_watching(parser: MuseService) -> None:
+    from agent.profile import apply_understanding
+    from agent.types import UserProfile
+
+    profile = apply_understanding(UserProfile(), read(parser, "a musical for the kids, they're 6 and 9"))
+    assert {"Musical", "Children"} <= set(profile.liked_genres)
+    profile = apply_understanding(profile, read(parser, "they're sick of singing. something animated instead"))
+    assert set(profile.liked_genres) == {"Animation", "Children"} and "Musical" in profile.disliked_genres
+
+
 def test_a_new_search_starts_the_request_afresh(parser: MuseService) -> None:
     from agent.profile import apply_understanding
     from agent.types import UserProfile
