@@ -30,7 +30,8 @@ NEGATIVE_CUE = re.compile(r"\b(hate[ds]?|hated|dislike[ds]?|didn'?t (?:like|love
                           r"don'?t (?:even )?(?:think about |bother )?(?:suggest|recommend|show|mention|put on)\w*|(?:nobody|no one|no-one) wants|"
                           r"over my dead body|sooner .{1,40} than (?:sit through|watch|see)|"
                           r"can'?t stand|not|no more|never again|never understood|won'?t (?:watch|see)|will not (?:watch|see)|refuse to (?:watch|see)|"
-                          r"none of|skip|minus|except|anything but|disappointed (?:by|with|in)|let down by|h8(?:e?d)?|nt|opposite of|isn'?t|aren'?t)\b",
+                          r"none of|skip|minus|except|anything but|disappointed (?:by|with|in)|let down by|h8(?:e?d)?|nt|opposite of|isn'?t|aren'?t|"
+                          r"walked out of|gave up on|(?:switched|turned) off)\b",
                           re.IGNORECASE)
 POSITIVE_CUE = re.compile(r"\b(luv(?:'?d|s)?|lk|love[ds]?|loved|like[ds]?|liked|enjoy(?:ed|s)?|adore[ds]?|fan of|favou?rite|great|amazing|more like|similar to|such as)\b", re.IGNORECASE)
 ASK_ITEM = re.compile(
@@ -83,6 +84,7 @@ NEGATIVE_AFTER = re.compile(
     r"too \w+ for (?:me|us|my taste)|too (?:heavy|intense|gross|childish|kiddy|long-winded)|bleak|grim|depressing|"
     r"interminable|tiresome|insufferable|unbearable|naff|a slog|a chore|worse than|the worst|can'?t stand|couldn'?t stand|"
     r"nope|never again|suck(?:ed|s)?|absolutely not|(?:a )?hard pass|a (?:right |real )?stinker|stay in the bin|ran out of steam|"
+    r"neither of us (?:liked|enjoyed|loved) it|never watching it again|(?:switched|turned) (?:it )?off|walked out|gave up on it|"
     # a verdict by contrast, ending its clause: "grand budapest yes, fantastic mr fox not so much", "step brothers less so"
     r"(?:not so much|less so|not as much|not really)(?=\s*(?:[,.;!?)]|$))|"
     # a bare "no" closing the verdict: "3 made me sob in public so no", "raimi's 3rd one though, no."

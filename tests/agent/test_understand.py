@@ -412,6 +412,8 @@ def test_spelled_out_years_are_masked_whole() -> None:
     ("loved singin in the rain, didn't love the sound of music", "recommend", [899], [1035], []),
     ("don't even think about suggesting the notebook. a romance that isn't sappy", "recommend", [], [8533], []),
     ("the exorcist? hard pass. a comedy maybe", "recommend", [], [1997], []),
+    ("he walked out of the hurt locker. something funny", "recommend", [], [69481], []),
+    ("we tried zoolander and neither of us liked it. a comedy maybe", "recommend", [], [4816], []),
     ("what is the runtime of gladiator?", "ask_item", [], [], [3578]),
     ("my friend said i should watch jaws is it too scary for me", "ask_item", [], [], [1387]),
     # a series named bare; a liking given as a question's premise; a film named only to compare
