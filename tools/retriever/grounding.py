@@ -213,8 +213,8 @@ class TitleGrounder:
         self._by_number: dict[str, dict[int, int]] = {}
         self._series_of: dict[int, str] = {}  # a film -> the series name it was numbered under
         self._keys_by_later_word: dict[str, list[str]] = defaultdict(list)  # built on first use
-        self._title_words: set[str] = set()  # long words of titles, built on first use
         self._add_numbered_names()
+        self._title_words = frozenset(w for key in self._keys for w in key.split() if len(w) >= 7)  # "godfather"
 
     def _initialisms(self) -> dict[str, list[int]]:
         """Known films by the first letters of their title's words ("the dark knight rises" -> "tdkr",
@@ -299,6 +299,7 @@ class TitleGrounder:
         return films
 
     def _count_films(self, name: str) -> dict[int, int]:
+        """`films_by_number` worked out: the numbers titles carry, then the series' well-known films counted."""
         explicit = {n: film for n in range(2, 10) if (film := self._explicit_number(name, n)) is not None}
         if explicit and name in self._by_key:
             first = self._decide(name, {i: 100.0 for i in self._by_key[name]}, None, "exact")
@@ -351,7 +352,8 @@ class TitleGrounder:
             initials = bool(letters) and letters not in COMMON_WORDS | NEVER_ALONE | _NOT_INITIALS
             films = self.films_by_number(name)
             for item_id in films.values():  # the longest series a film is numbered in ("star wars", not "star wars episode")
-                if len(films) > len(self.films_by_number(self._series_of[item_id])) if item_id in self._series_of else True:
+                current = self._series_of.get(item_id)
+                if current is None or len(films) > len(self.films_by_number(current)):
                     self._series_of[item_id] = name
             for n, item_id in films.items():
                 aliases = [(f"{name} {n}", False)] + ([(f"{name}{n}", False)] if name in SERIES_ALIASES else [])
@@ -1060,9 +1062,7 @@ class TitleGrounder:
                     break
 
     def _split_title_word(self, run: list[_Tok]) -> bool:
-        """Two neighbouring words that a title writes as one ("the god father", "dye hard" is not one)."""
-        if not self._title_words:
-            self._title_words.update(w for key in self._keys for w in key.split() if len(w) >= 7)
+        """Two neighbouring words that a title writes as one ("the god father"; "dye hard" is not one)."""
         return any(a.lower + b.lower in self._title_words for a, b in zip(run, run[1:]))
 
     def _typo_reading(self, mention: str, grounding: Grounding) -> Grounding | None:
