@@ -273,6 +273,8 @@ def lexicon_spans(text: str, known: set[str]) -> list[GenreSpan]:
             negated = _negated(text, m.start(), m.end())
             if negated and (phrase in CONTENT_ONLY or base in CONTENT_ONLY):
                 continue  # "no gore": a content wish, not a genre to avoid
+            if negated and set(genres) == {"Romance", "Comedy"}:
+                genres = ("Romance",)  # "spare me the romcoms": the romance is refused, not every comedy
             out.append(GenreSpan(m.start(), m.end(), genres, "lexicon", negated, phrase in _STRONG or base in _STRONG))
     return out
 

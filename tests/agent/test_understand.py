@@ -591,6 +591,8 @@ def test_films_of_a_series_by_number_take_their_own_verdicts(parser: MuseService
     ("hold the romance", [], ["Romance"]),
     ("Valentine's night on my own. Something where everything blows up", ["Action"], []),
     ("something in that spirit but newer", [], []),  # a likeness, not ghosts
+    ("spare me the romcoms. a proper thriller", ["Thriller"], ["Romance"]),  # the romance is refused, not every comedy
+    ("no romcoms and no comedies at all", [], ["Romance", "Comedy"]),
     ("horror's a no-go for me", [], ["Horror"]),
     ("don't show me any war movies", [], ["War"]),
     ("I've had my fill of action", [], ["Action"]),
