@@ -64,7 +64,8 @@ GENRE_PHRASES: _G = _expand({
      "toddler", "toddlers", "suitable for kids", "for kids", "with the kids", "young children", "my little",
      "little daughter", "little son", "little ones", "little kids", "grandkids", "youngsters", "all ages", "family movie night", "for the family",
      "wholesome", "tykes", "kiddos", "preschoolers", "little kids", "babyish", "for babies", "nippers", "tots", "under-tens",
-     "under tens", "juvenile", "juveniles", "childish", "kids' films", "kids' film", "kids' flicks"): "Children",
+     "under tens", "juvenile", "juveniles", "childish", "kids' films", "kids' film", "kids' flicks", "baby movies",
+     "baby films", "baby stuff", "made for families", "for families"): "Children",
     ("animated", "animation", "cartoon", "cartoons", "anime", "pixar", "stop-motion", "stop motion", "claymation",
      "cgi animated", "toons", "cartoony", "animated feature", "hand-drawn", "hand drawn", "animations", "studio ghibli", "ghibli", "computer-animated"): "Animation",
     ("action", "action-packed", "action packed", "explosions", "explosive", "fight scenes", "fist fights", "fistfights",
@@ -130,7 +131,7 @@ NEGATORS = (
     r"nt|don'?t let|won'?t (?:watch|see|sit through|have|do)|will not (?:watch|see|sit through)|keep (?:it |them |us )?out of|leaving out|"
     # what a film must not do to someone: "won't give him nightmares", "that won't make me cry"; "nobody falling in love"
     r"(?:won'?t|wont|will not|doesn'?t|does not|shouldn'?t) (?:give|make|leave)|(?:nobody|no-one|no one)(?=\s+\w+ing\b|\s*$)|"
-    r"nowt|none of (?:your|the|those)|(?:i'?m|im|i am|we'?re|we are) (?:so |totally |completely |well )?over|rather avoid|would avoid|"
+    r"nowt|none of (?:your|the|those)|too old for|outgrown|grown out of|(?:i'?m|im|i am|we'?re|we are) (?:so |totally |completely |well )?over|rather avoid|would avoid|"
     # a threat is a refusal: "God help you if there's a song in it", "if you suggest one more animated film ..."
     r"(?:god|heaven) help (?:you|us|me) if|if you (?:suggest|show|recommend|give me|give us|try) (?:one more|another|any|me|us)|"
     # refusal idioms: "count me out for", "I draw the line at", "I'd rather chew glass than watch", "keep your ..."

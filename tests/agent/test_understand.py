@@ -593,6 +593,10 @@ def test_films_of_a_series_by_number_take_their_own_verdicts(parser: MuseService
     ("something in that spirit but newer", [], []),  # a likeness, not ghosts
     ("spare me the romcoms. a proper thriller", ["Thriller"], ["Romance"]),  # the romance is refused, not every comedy
     ("no romcoms and no comedies at all", [], ["Romance", "Comedy"]),
+    ("im 13 so no baby movies pls", [], ["Children"]),
+    ("she's too old for cartoons now, something funny", ["Comedy"], ["Animation"]),
+    ("he's outgrown cartoons, an adventure please", ["Adventure"], ["Animation"]),
+    ("revenge movies, sharp suits, nothing made for families", [], ["Children"]),
     ("horror's a no-go for me", [], ["Horror"]),
     ("don't show me any war movies", [], ["War"]),
     ("I've had my fill of action", [], ["Action"]),
