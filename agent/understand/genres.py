@@ -16,7 +16,7 @@ from typing import Literal
 from agent.understand.concepts import ConceptIndex, Phrase, phrases
 from agent.understand.languages import NEGATORS as OTHER_NEGATORS
 from agent.understand.languages import OTHER_LANGUAGES
-from agent.understand.lexicon import (ALTERNATIVE, CHANGE_OF_MIND, CONTENT_ONLY, GENRE_PHRASES, MIX, NEGATION, NEGATION_AFTER, NEGATORS, QUESTION,
+from agent.understand.lexicon import (ALTERNATIVE, CHANGE_OF_MIND, CONTENT_ONLY, GENRE_PHRASES, MIX, NEGATION_AFTER, NEGATORS, QUESTION,
                                       REMOVE, STRONG)
 from agent.understand.numbers import TEENS, UNITS
 
@@ -172,7 +172,7 @@ def _refused_by_label(text: str, start: int) -> bool:
     label = governing_label(text, start)
     if label is None:
         return False
-    cues = [*NEGATION.finditer(label), *_REFUSING_LABEL.finditer(label)]
+    cues = [*_REFUSAL.finditer(label), *_REFUSING_LABEL.finditer(label)]
     # the refusal ends the label ("Avoid", "what i DON'T want", "Cons I can't take"); a label that only
     # holds a refused thing ("a no-blubbing evening please") introduces no refusals
     return any(len(label[c.end():].split()) <= 1 for c in cues)
@@ -378,7 +378,7 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
     spans += [s for s in age_spans(text, known) if not _overlaps(s, spans)]
     tag_hits: list[tuple[Phrase, str, float]] = []
     if concepts is not None:
-        cues = [GenreSpan(m.start(), m.end(), (), "cue") for m in NEGATION.finditer(text)]  # "wild horses couldn't drag me" is no western
+        cues = [GenreSpan(m.start(), m.end(), (), "cue") for m in _REFUSAL.finditer(text)]  # "wild horses couldn't drag me" is no western
         extra, tag_hits = _concept_spans(text, spans + no_genre + cues, concepts)
         spans += [s for s in extra if not any(a <= s.start < b for a, b in unavoid_spans)]
     spans.sort(key=lambda s: s.start)

@@ -53,27 +53,24 @@ OTHER_LANGUAGES = _expand({
 NEGATORS = (r"sin|sans|pas de|pas trop de|ohne|kein|keine|keinen|nix mit|nichts|senza|niente|nada de|sem|nahi|nahin|"
             r"mat|bez|bilkul nahi|nada|no quiero|je ne veux pas")
 
-_DECADE = re.compile(
-    r"\b(?:(?:los|les|des|dos|das|degli|dei|der|the)\s+)?(?:años|anos|années|annees|anni|jahre|jahren|décadas?)\s+'?(?P<a>\d0)\b"
-    r"|\b(?:(?:den|die)\s+)?(?P<b>\d0)ern?(?:\s*jahren?)?\b", re.IGNORECASE)
-#: "antes de 2010", "avant 1990", "vor 1975", "prima del 1980"; "después de", "après", "nach", "dopo il"; and postpositions:
-#: "2000 se pehle" (Hindi), "2000 öncesi" (Turkish), "2010 ke baad".
-_BEFORE = re.compile(r"\b(?:antes de(?:l)?|avant|vor|prima del?|antes do)\s+(?=\d{4}\b)", re.IGNORECASE)
-_AFTER = re.compile(r"\b(?:después de(?:l)?|despues de(?:l)?|après|apres|nach|dopo il|dopo|depois de)\s+(?=\d{4}\b)", re.IGNORECASE)
-_BEFORE_POST = re.compile(r"\b(?P<y>\d{4})\s+(?:se pehle|say pehle|öncesi|oncesi)\b", re.IGNORECASE)
-_AFTER_POST = re.compile(r"\b(?P<y>\d{4})\s+(?:ke baad|k baad|sonrası|sonrasi)\b", re.IGNORECASE)
-
-
-#: "nada antes de 2010", "nichts nach 1975": nothing before / after (read once the bound is in English).
-_NOTHING = re.compile(r"\b(?:nada|nichts|rien|niente|kuch bhi nahi)\s+(?=(?:before|after)\b)", re.IGNORECASE)
+#: Other languages' decades and year bounds, and their English words, rewritten in this order: "años 80", "des
+#: années 70", "aus den 80ern" -> "the 80s"; "antes de 2010", "avant 1990", "vor 1975" -> "before"; "después de",
+#: "après", "nach", "dopo il" -> "after"; the postpositions "2000 se pehle" (Hindi), "2000 öncesi" (Turkish) and
+#: "2010 ke baad"; then "nada antes de 2010", "nichts nach 1975" -> "nothing before / after".
+_REWRITES = tuple((re.compile(pattern, re.IGNORECASE), english) for pattern, english in (
+    (r"\b(?:(?:los|les|des|dos|das|degli|dei|der|the)\s+)?(?:años|anos|années|annees|anni|jahre|jahren|décadas?)\s+'?(?P<a>\d0)\b"
+     r"|\b(?:(?:den|die)\s+)?(?P<b>\d0)ern?(?:\s*jahren?)?\b", r"the \g<a>\g<b>s"),
+    (r"\b(?:antes de(?:l)?|avant|vor|prima del?|antes do)\s+(?=\d{4}\b)", "before "),
+    (r"\b(?:después de(?:l)?|despues de(?:l)?|après|apres|nach|dopo il|dopo|depois de)\s+(?=\d{4}\b)", "after "),
+    (r"\b(?P<y>\d{4})\s+(?:se pehle|say pehle|öncesi|oncesi)\b", r"before \g<y>"),
+    (r"\b(?P<y>\d{4})\s+(?:ke baad|k baad|sonrası|sonrasi)\b", r"after \g<y>"),
+    (r"\b(?:nada|nichts|rien|niente|kuch bhi nahi)\s+(?=(?:before|after)\b)", "nothing "),
+))
 
 
 def to_english(text: str) -> str:
     """`text` with other languages' decades and year bounds in English words ("años 80" -> "the 80s",
     "2000 se pehle" -> "before 2000"), so the era reader sees them."""
-    text = _DECADE.sub(lambda m: f"the {m['a'] or m['b']}s", text)
-    text = _BEFORE.sub("before ", text)
-    text = _AFTER.sub("after ", text)
-    text = _BEFORE_POST.sub(lambda m: f"before {m['y']}", text)
-    text = _AFTER_POST.sub(lambda m: f"after {m['y']}", text)
-    return _NOTHING.sub("nothing ", text)
+    for pattern, english in _REWRITES:
+        text = pattern.sub(english, text)
+    return text

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -23,6 +23,8 @@ from tools.protocols import Embedder
 from tools.retriever.filters import Filters
 from tools.retriever.index import VectorIndex
 from tools.retriever.sequels import COUNTED, COUNTS, FIRST_N_OF, NTH_AFTER, NTH_OF, NUMBER_AFTER, ORDINALS, ROMAN, by_number, first_films
+from tools.retriever.sequels import NUMBER_WORDS as _NUMBER_WORDS
+from tools.retriever.sequels import ROMAN_DIGITS as _ROMAN
 from tools.retriever.wordlist import CALENDAR, COMMON_WORDS, CONNECTORS, NEVER_ALONE, dictionary
 
 Status = Literal["matched", "ambiguous", "unknown"]
@@ -201,20 +203,30 @@ class TitleGrounder:
         self._initials = self._initialisms()
         for alias, ids in self._initials.items():  # "tdk", "httyd 2", "mib2": a known film by its initials
             self._by_key.setdefault(alias, ids)
-        self._keys = list(self._by_key)
-        self._keys_by_first: dict[str, list[str]] = defaultdict(list)  # series lookups scan one first word's keys
-        for key in self._keys:
-            self._keys_by_first[key.split(" ", 1)[0]].append(key)
-        self._max_tokens = min(12, max((len(k.split()) for k in self._keys), default=1))
+        self._keys: list[str] = []
+        self._keys_by_first: dict[str, list[str]] = defaultdict(list)
+        self._keys_by_later_word: dict[str, list[str]] = defaultdict(list)
+        self._max_tokens = 1
+        self._index_keys(list(self._by_key))
         self._embedder, self._index = embedder, index
         self._surfaces = self._punctuated_surfaces()
         self._bare_series = self._series_names()
         self._tags = frozenset(t.strip().lower() for item in self._items.values() for t in item.tags)
         self._by_number: dict[str, dict[int, int]] = {}
         self._series_of: dict[int, str] = {}  # a film -> the series name it was numbered under
-        self._keys_by_later_word: dict[str, list[str]] = defaultdict(list)  # built on first use
         self._add_numbered_names()
         self._title_words = frozenset(w for key in self._keys for w in key.split() if len(w) >= 7)  # "godfather"
+
+    def _index_keys(self, keys: Iterable[str]) -> None:
+        """Add `keys` to the lookups over title keys: the keys, those by first word (series lookups scan one
+        first word's keys) and by a later word (series names inside a title), and the longest key in words."""
+        for key in keys:
+            first, *later = key.split()
+            self._keys.append(key)
+            self._keys_by_first[first].append(key)
+            for word in set(later):
+                self._keys_by_later_word[word].append(key)
+            self._max_tokens = min(12, max(self._max_tokens, 1 + len(later)))
 
     def _initialisms(self) -> dict[str, list[int]]:
         """Known films by the first letters of their title's words ("the dark knight rises" -> "tdkr",
@@ -317,10 +329,6 @@ class TitleGrounder:
     def _named_inside(self, name: str, ordered: list[int]) -> bool:
         """Whether a known film of the series' years carries its name inside its title, not at the head
         ("X2: X-Men United" between *X-Men* and *X-Men: The Last Stand"), so counting by release order would skip it."""
-        if not self._keys_by_later_word:
-            for key in self._keys:
-                for word in set(key.split()[1:]):
-                    self._keys_by_later_word[word].append(key)
         years = [self._items[i].year or 0 for i in ordered]
         inside = re.compile(rf"(?<=\w) {re.escape(name)}\b")
         return any(inside.search(key) for key in self._keys_by_later_word.get(name.split()[0], ()) for i in self._by_key[key]
@@ -365,9 +373,7 @@ class TitleGrounder:
             self._by_key[alias] = [item_id]
             if by_letters:
                 self._initials[alias] = [item_id]
-            self._keys_by_first[alias.split(" ", 1)[0]].append(alias)
-        self._keys = list(self._by_key)
-        self._max_tokens = min(12, max((len(k.split()) for k in self._keys), default=1))
+        self._index_keys(added)
 
     def _punctuated_surfaces(self) -> dict[str, list[tuple[_Surface, tuple[int, ...]]]]:
         """Titles with punctuation between their words ("Monsters, Inc.", "Kill Bill: Vol. 1",
@@ -872,12 +878,10 @@ class TitleGrounder:
         """"the first harry potter": the earliest film of a series (three films or more) named right after "the first"."""
         out: list[Grounding] = []
         for cue in _FIRST_OF.finditer(text):
-            words = list(_TOKEN.finditer(text, cue.end(), min(len(text), cue.end() + 60)))
-            for n in range(min(5, len(words)), 0, -1):
-                start, end = words[0].start(), words[n - 1].end()
-                if _BOUNDARY.search(text, start, end) or any(g.start is not None and g.start < end and start < (g.end or 0) for g in found):
+            for end, name in _runs_after(text, cue.end()):
+                if any(g.start is not None and g.start < end and cue.end() < (g.end or 0) for g in found):
                     continue
-                ids = self._series_ids(normalise_title(text[start:end]))
+                ids = self._series_ids(name)
                 if len(ids) >= 3:  # a name that starts two titles may not start the first film's ("fast and furious")
                     item = self._items[ids[0]]
                     out.append(Grounding(text[cue.start():end], "matched", ids[0], item.display_title, 0.8, (), "series", cue.start(), end))
@@ -904,14 +908,8 @@ class TitleGrounder:
 
     def _series_after(self, text: str, start: int) -> tuple[int, dict[int, int]] | None:
         """The longest run of words (five at most) from `start` that names a numbered series: (its end, its films)."""
-        words = list(_TOKEN.finditer(text, start, min(len(text), start + 60)))
-        for n in range(min(5, len(words)), 0, -1):
-            if _BOUNDARY.search(text, words[0].start(), words[n - 1].end()):
-                continue
-            films = self.films_by_number(_LEADING_ARTICLE_RE.sub("", normalise_title(text[words[0].start() : words[n - 1].end()])))
-            if films:
-                return words[n - 1].end(), films
-        return None
+        named = ((end, self.films_by_number(_LEADING_ARTICLE_RE.sub("", name))) for end, name in _runs_after(text, start))
+        return next(((end, films) for end, films in named if films), None)
 
     def _numbers_after(self, text: str, found: list[Grounding]) -> list[Grounding]:
         """A bare number after a numbered film of a series, in its sentence or the next ("toy story 1 and
@@ -1085,8 +1083,6 @@ class TitleGrounder:
         return item.popularity >= DOMINANT_MIN and any(fuzz.ratio(key, k) >= FUZZY_MATCH for k in title_keys(item))
 
 
-_ROMAN = {"ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "ix": "9", "x": "10"}
-_NUMBER_WORDS = {w: str(n) for n, w in enumerate("one two three four five six seven eight nine ten".split(), start=1)}
 _PART_WORDS = {"part", "pt", "vol", "volume", "chapter", "episode"}
 _SHORT_ALIAS = {"volume": "vol", "pt": "part"}
 _APOSTROPHE_S = re.compile(r"(\w) s\b")
@@ -1391,6 +1387,14 @@ def _trim(run: list[_Tok]) -> list[_Tok]:
     if len(run) == 1 and (len(run[0].word) < 4 or run[0].lower in COMMON_WORDS or run[0].word.isdigit()):
         return []
     return run
+
+
+def _runs_after(text: str, start: int) -> Iterator[tuple[int, str]]:
+    """The runs of words from `start` with no punctuation inside, five words at most, longest first: (end, the run normalised)."""
+    words = list(_TOKEN.finditer(text, start, min(len(text), start + 60)))
+    for n in range(min(5, len(words)), 0, -1):
+        if not _BOUNDARY.search(text, words[0].start(), words[n - 1].end()):
+            yield words[n - 1].end(), normalise_title(text[words[0].start() : words[n - 1].end()])
 
 
 def _covers(grounding: Grounding, position: int) -> bool:

@@ -7,18 +7,20 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+#: Sequel numbers as titles and people write them ("Rocky IV", "toy story three"), as digits.
+ROMAN_DIGITS = {"ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "ix": "9", "x": "10"}
+NUMBER_WORDS = {w: str(n) for n, w in enumerate("one two three four five six seven eight nine ten".split(), start=1)}
+#: ...and the other way: 4 -> "iv".
+ROMAN = {int(digits): roman for roman, digits in ROMAN_DIGITS.items()}
 #: Ordinal words and their numbers ("the third one", "the 2nd harry potter").
 ORDINALS: dict[str, int] = {
     **{w: n for n, w in enumerate("first second third fourth fifth sixth seventh eighth ninth".split(), start=1)},
     **{f"{n}{suffix}": n for n, suffix in zip(range(1, 10), ("st", "nd", "rd", "th", "th", "th", "th", "th", "th"))},
 }
 #: How many films ("the first two", "all 3").
-COUNTS: dict[str, int] = {
-    **{w: n for n, w in enumerate("two three four five six seven eight nine".split(), start=2)},
-    **{str(n): n for n in range(2, 10)},
-}
-ROMAN = {1: "i", 2: "ii", 3: "iii", 4: "iv", 5: "v", 6: "vi", 7: "vii", 8: "viii", 9: "ix"}
 MAX_NUMBER = 9
+COUNTS: dict[str, int] = {**{w: int(d) for w, d in NUMBER_WORDS.items() if 2 <= int(d) <= MAX_NUMBER},
+                          **{str(n): n for n in range(2, MAX_NUMBER + 1)}}
 
 _ORDINAL = "|".join(sorted(ORDINALS, key=len, reverse=True))
 _COUNT = "|".join(sorted(COUNTS, key=len, reverse=True))
