@@ -32,7 +32,9 @@ BLOCKED = COMMON_WORDS | frozenset(
     wild guess exciting epic loves charming events sleep blood bloody music fiction trying real dark light kids' cool
     night fun huge big style classic bit type vibe energy feel feels mood stuff
     horrible horrid awful terrible dreadful atrocious school
-    afraid seriously emotionally touch move act split viewing features travel books studio cgi smh brb line lines""".split()
+    afraid seriously emotionally touch move act split viewing features travel books studio cgi smh brb line lines
+    heart disaster moves costumes footage affairs fell hits guesses bitter operatic boxing chasing con period trip twist
+    creatures""".split()
     # verdicts ("it was horrible") are no horror, "old school" no documentary, "I'm afraid" is politeness
 )
 
