@@ -223,6 +223,18 @@ def test_catalog_form_moves_nothing_back() -> None:
     ("HTTYD 2 had my 6yo in bits", [112175]),
     ("something lit tonight, wow", []),
     ("lol idk, anything but a DVD i own", []),
+    # a popular title remembered one word off, where a title is expected; never a description that shares
+    # words with a title ("meet on a train"), nor one whose kept words are no name ("the third one", "in paris")
+    ("the shawshank escape is my all time favourite", [318]),
+    ("my mum adored the devil wears gucci", [45720]),
+    ("how to train my dragon for the kids again?? no", [76093]),
+    ("12 angry jurors is peak cinema", [1203]),
+    ("the wolves of wall street was exhausting", [106782]),
+    ("a nightmare on elm road (the 1984 one) is my october tradition", [1347]),
+    ("two strangers meet on a train and fall for each other", []),
+    ("ooh the third one looks good", []),
+    ("romantic but not cheesy, set in paris maybe", []),
+    ("I loved Legend", []),
 ])
 def test_casual_mentions_and_ordinary_words(grounder: TitleGrounder, message: str, expected: list[int]) -> None:
     found = [g.item_id for g in grounder.find_mentions(message) if g.status == "matched"]

@@ -24,6 +24,9 @@ from tools.retriever.filters import Filters
 from tools.retriever.index import VectorIndex
 from tools.retriever.sequels import COUNTED, COUNTS, FIRST_N_OF, NTH_AFTER, NTH_OF, NUMBER_AFTER, ORDINALS, ROMAN, by_number, first_films
 from tools.retriever.sequels import NUMBER_WORDS as _NUMBER_WORDS
+from tools.retriever.slips import MAX_OPEN
+from tools.retriever.slips import MIN_WORDS as _SLIP_MIN_WORDS
+from tools.retriever.slips import WordSlips
 from tools.retriever.sequels import ROMAN_DIGITS as _ROMAN
 from tools.retriever.wordlist import CALENDAR, COMMON_WORDS, CONNECTORS, NEVER_ALONE, dictionary
 
@@ -216,6 +219,9 @@ class TitleGrounder:
         self._series_of: dict[int, str] = {}  # a film -> the series name it was numbered under
         self._add_numbered_names()
         self._title_words = frozenset(w for key in self._keys for w in key.split() if len(w) >= 7)  # "godfather"
+        self._slips = WordSlips(((key, item.item_id) for item in self._items.values() if item.popularity >= DOMINANT_MIN
+                                 for key in title_keys(item)), minor=TITLE_MINOR, common=COMMON_WORDS,
+                                cues=_TYPO_CUE | _WATCH | _IS | _VERDICT, dictionary=dictionary())
 
     def _index_keys(self, keys: Iterable[str]) -> None:
         """Add `keys` to the lookups over title keys: the keys, those by first word (series lookups scan one
@@ -612,6 +618,7 @@ class TitleGrounder:
             self._exact_ngrams(text, tokens, used, found)
         self._capitalised_runs(text, tokens, used, found)
         self._casual_typos(text, tokens, used, found)
+        self._word_slips(text, tokens, used, found)
         found = self._pick_versions(text, found)
         found = self._numbered_lists(text, found)
         found += self._firsts_of_sequels(text, found)
@@ -1058,6 +1065,36 @@ class TitleGrounder:
                     for j in range(i, i + length):
                         used[j] = True
                     break
+
+    def _word_slips(self, text: str, tokens: list[_Tok], used: list[bool], found: list[Grounding]) -> None:
+        """A popular title said one word off ("the shawshank escape", "how to train my dragon"). One word for
+        one before one word said as two ("sleepless in san francisco"); a title found inside the run gives way
+        to the longer one ("the wolves of wall street" is not *Wall Street*)."""
+        i = 0
+        while i < len(tokens):
+            for width, length in ((w, n) for w in range(1, MAX_OPEN + 1)
+                                  for n in range(min(self._slips.max_words, len(tokens) - i), _SLIP_MIN_WORDS - 1, -1)):
+                span = tokens[i : i + length]
+                inside = [g for g in found if g.start is not None and span[0].start <= g.start and (g.end or 0) <= span[-1].end]
+                covered = {j for j in range(i, i + length) for g in inside if _covers(g, tokens[j].start)}
+                if len(covered) > length // 2 or any(used[j] and j not in covered for j in range(i, i + length)) \
+                        or any(a.boundary_before and text[b.end : a.start].strip() != "," for b, a in zip(span, span[1:])):
+                    continue  # a comma may be the title's own ("the good, the bad and the nasty")
+                after = tokens[i + length] if i + length < len(tokens) else None
+                if not (_title_expected(tokens, used, i) or (after is not None and after.lower in _VERDICT and not after.boundary_before)):
+                    continue  # where a title is expected: "adored the devil wears gucci", "the shawshank escape is ..."
+                words = " ".join(t.lower for t in span).split()  # "tiffany's" is two words of a title key
+                ids = sorted(self._slips.match(words, width), key=lambda k: -self._items[k].popularity)
+                winner = ids[0] if len(ids) == 1 else (self._dominant(ids) if ids else None)
+                if winner is None:
+                    continue
+                for g in inside:
+                    found.remove(g)
+                found.append(_at(self._decide(text[span[0].start : span[-1].end], {winner: 100.0}, None, "slip"), span[0].start, span[-1].end))
+                used[i : i + length] = [True] * length
+                i += length - 1
+                break
+            i += 1
 
     def _split_title_word(self, run: list[_Tok]) -> bool:
         """Two neighbouring words that a title writes as one ("the god father"; "dye hard" is not one)."""
