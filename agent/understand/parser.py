@@ -21,6 +21,7 @@ from agent.understand.eras import read_years
 from agent.understand.typos import correct
 from agent.understand.story import judged, story_spans
 from agent.understand.genres import SENTENCE_END, GenreMode, GenreSpan, clause_before, governing_label, lexicon_spans, read_genres, sentence_start
+from tools.retriever.ratings import verdicts
 
 MAX_MESSAGE_CHARS = 2000
 
@@ -470,6 +471,9 @@ def _ground(scan: str, grounder: Grounder | None) -> list[TitleMention]:
         if t.start is not None and _CONTRAST.search(scan, 0, t.start):
             t.sentiment = "contrast"
     share_list_verdicts(scan, found)
+    for t, verdict in zip(found, verdicts(scan, [(t.start, t.end) for t in found])):  # "Heat 9/10", "👎 it follows"
+        if verdict is not None:
+            t.sentiment = "contrast" if verdict == "neutral" else verdict
     return found
 
 

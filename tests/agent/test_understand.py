@@ -692,3 +692,15 @@ def test_a_new_search_starts_the_request_afresh(parser: MuseService) -> None:
     assert u.new_search and u.intent == "recommend"
     profile = apply_understanding(profile, u)
     assert profile.liked_genres != ["Comedy"] and profile.year_min is None and profile.liked_items  # Heat stays liked
+
+
+def test_a_rating_beside_a_title_is_its_verdict(parser: MuseService) -> None:
+    u = read(parser, "Heat 9/10, Collateral 6/10, Taxi Driver 8/10. more slick after-dark crime like that")
+    assert (u.liked_ids, u.disliked_ids) == ([6, 111], [])  # a 6 names the film without a verdict
+    u = read(parser, "👍 the conjuring 👍 the babadook 👎 it follows. got a slow creepy one?")
+    assert (u.liked_ids, u.disliked_ids) == ([103688, 112515], [121231])  # ratings that open the list come first
+    u = read(parser, "★★★★ airplane!, ½★ scary movie 4. i want spoofs that actually land")
+    assert (u.liked_ids, u.disliked_ids) == ([2791], [44972])
+    u = read(parser, "gave the notebook 1 star and i stand by it")
+    assert (u.liked_ids, u.disliked_ids) == ([], [8533])
+    assert read(parser, "seen alien 3 4 times").disliked_ids == []  # a count is no rating

@@ -22,6 +22,7 @@ from stores.base import CatalogStore
 from tools.protocols import Embedder
 from tools.retriever.filters import Filters
 from tools.retriever.index import VectorIndex
+from tools.retriever.ratings import rated
 from tools.retriever.sequels import COUNTED, COUNTS, FIRST_N_OF, NTH_AFTER, NTH_OF, NUMBER_AFTER, ORDINALS, ROMAN, by_number, first_films
 from tools.retriever.sequels import NUMBER_WORDS as _NUMBER_WORDS
 from tools.retriever.slips import MAX_OPEN
@@ -787,12 +788,14 @@ class TitleGrounder:
                     continue  # initials are written in capitals ("TDK") or with their number ("ts3"), never as a word ("lit")
                 versions = self._versions(key)  # "crash (the 2004 one)", "the robocop remake": a remade film named as such
                 marked = bool(versions) and self._version_cue(text, span[0].start, span[-1].end, versions, before=False) is not None
-                if capitals and not (marked or _plausible(tokens, i, length) or self._listed_opener(tokens, used, i, length, key)):
+                # a rating beside it names a film ("heat 9/10", "👎 it follows"), unless the words are no name alone
+                rating = rated(text, span[0].start, span[-1].end) and not (length == 1 and tokens[i].lower in NEVER_ALONE)
+                if capitals and not (marked or rating or _plausible(tokens, i, length) or self._listed_opener(tokens, used, i, length, key)):
                     continue
                 if capitals and key in CALENDAR and not (marked or _film_cue_before(tokens, i) or _beside_title(tokens, used, i, length)):
                     continue  # "for Halloween", "every Friday": a date
                 version = None if capitals else self._version_year(tokens, used, i, length, key)
-                if capitals or version or marked or self._casual(tokens, i, length, key, _beside_title(tokens, used, i, length)) \
+                if capitals or version or marked or rating or self._casual(tokens, i, length, key, _beside_title(tokens, used, i, length)) \
                         or self._sequel_of_casual(text, tokens, used, i, length):
                     end, year = _year_after(text, tokens, i + length)
                     first, last = i, i + length - 1 + (1 if end else 0)

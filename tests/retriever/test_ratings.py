@@ -1,0 +1,34 @@
+"""Ratings written beside a title: their scale and the verdict they give."""
+
+from __future__ import annotations
+
+import pytest
+
+from tools.retriever.ratings import rated, rating_after, rating_before, verdicts
+
+
+@pytest.mark.parametrize(("after", "verdict"), [
+    (" 9/10, next", "like"), (" 7/10", "like"), (" 6/10", "neutral"), (" 5/10", "dislike"), (": 10/10, cried", "like"),
+    (" = 4.5/5", "like"), (" ★★★★½ /", "like"), (" ★★★", "neutral"), (" ★½.", "dislike"), (" 8 out of 10", "like"),
+    (": zero stars, and", "dislike"), (" a solid 7, the", "like"), (" an 8.", "like"), (" (82) ★★★★★", "like"),
+    (" 3 4 times", None), (" a bit", None), (" and more", None), (" 2 was fun", None),
+])
+def test_a_rating_after_a_title(after: str, verdict: str | None) -> None:
+    assert rating_after("Heat" + after, 4) == verdict
+
+
+@pytest.mark.parametrize(("before", "verdict"), [
+    ("A+ ", "like"), ("C+ ", "neutral"), ("F ", "dislike"), ("👍 ", "like"), ("👎 ", "dislike"), ("★★★★ ", "like"),
+    ("thumbs down to ", "dislike"), ("thumbs up to ", "like"), ("½★ ", "dislike"), ("A ", None), ("I loved ", None),
+])
+def test_a_rating_before_a_title(before: str, verdict: str | None) -> None:
+    assert rating_before(before + "heat", len(before)) == verdict
+
+
+def test_ratings_that_open_a_list_belong_to_the_title_after_them() -> None:
+    text = "👍 alien 👍 aliens 👎 alien 3"
+    spans = [(2, 7), (10, 16), (19, 26)]
+    assert verdicts(text, spans) == ["like", "like", "dislike"]
+    text = "alien 9/10, aliens 8/10, alien 3 2/10"
+    assert verdicts(text, [(0, 5), (12, 18), (25, 32)]) == ["like", "like", "dislike"]
+    assert rated("heat 9/10", 0, 4) and not rated("heat was fine", 0, 4)

@@ -1,0 +1,100 @@
+"""Ratings written next to a title: "Heat 9/10", "arrival ★★★★½", "A+ grand budapest hotel", "👎 it follows",
+"gave the notebook 1 star", "crazy stupid love a solid 7".
+
+A rating is read on a 0-1 scale and judges the film it touches: 0.7 and up likes it (7/10, 3.5 stars, a B-),
+0.5 and below dislikes it (5/10, 2.5 stars, a D), and between (6/10, 3 stars, a C) names it without a verdict.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Literal
+
+Verdict = Literal["like", "dislike", "neutral"]
+LIKED_FROM = 0.7
+DISLIKED_UP_TO = 0.5
+
+_NUMBER = r"(?:\d{1,3}(?:\.\d)?|zero|one|two|three|four|five|six|seven|eight|nine|ten)"
+_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_GRADES = {"A+": 1.0, "A-": 0.9, "B+": 0.85, "B": 0.8, "B-": 0.75, "C+": 0.65, "C": 0.6, "C-": 0.55,
+           "D+": 0.45, "D": 0.4, "D-": 0.35, "F": 0.1}  # a bare "A" or "E" is a word
+
+#: One rating: "9/10", "4.5/5", "8 out of 10", "★★★★½", "⭐⭐", "½★", "1 star", "zero stars", "A+", "👍", "thumbs down".
+RATING = re.compile(
+    rf"(?P<num>{_NUMBER})\s*(?:/|out of)\s*(?P<scale>10|5|100)\b"
+    r"|(?P<stars>[★⭐]+)\s*(?P<half>½)?|(?P<halfonly>½\s*[★⭐])"
+    rf"|(?P<count>{_NUMBER}|half a|a half)\s*(?:-\s*)?stars?\b"
+    r"|(?<![\w'])(?P<grade>[A-F][+-]?)(?![\w'])"
+    r"|(?P<up>👍|thumbs?[\s-]up)|(?P<down>👎|(?:two\s+)?thumbs?(?:\s+way)?[\s-]down)",
+    re.IGNORECASE,
+)
+#: Right after a title: "Heat 9/10", "the thing (82) ★★★★★", "up: 10/10", "paddington 2 = 5/5", "aliens a 7",
+#: "crazy stupid love a solid 7" (a bare number needs its article: "alien 3 4 times" is no rating).
+_AFTER = re.compile(
+    r"\s*(?:\(\d{2,4}\)\s*)?(?:[:=\-–—]\s*|(?:is\s+|was\s+)?(?:an?\s+(?:solid\s+|generous\s+|strong\s+|easy\s+|hard\s+)?"
+    rf"(?=(?P<bare>{_NUMBER})\b(?!\s*(?:/|out of|stars?|times|x\b)))))?")
+#: Right before a title: "★★★★ airplane!", "A+ grand budapest hotel", "👍 the conjuring", "thumbs down to mamma mia",
+#: "gave the notebook" is said by the caller ("4 stars for the nice guys", "C-, D, F" of a list are not read).
+_BEFORE_TAIL = re.compile(r"(?:\s+(?:for|to|on)\s+(?:the\s+)?|\s*[:,]?\s*)$", re.IGNORECASE)
+
+
+def _scale(match: re.Match[str]) -> float | None:
+    if match["num"] is not None:
+        return min(_value(match["num"]) / float(match["scale"]), 1.0)
+    if match["stars"] is not None:
+        return min((len(match["stars"]) + (0.5 if match["half"] else 0)) / 5, 1.0)
+    if match["halfonly"] is not None:
+        return 0.1
+    if match["count"] is not None:
+        count = match["count"].lower()
+        return 0.1 if "half" in count else min(_value(count) / 5, 1.0)
+    if match["grade"] is not None:
+        return _GRADES.get(match["grade"].upper()) if match["grade"].isupper() else None  # "a" is no grade
+    return 1.0 if match["up"] else 0.0 if match["down"] else None
+
+
+def _value(word: str) -> float:
+    return float(_WORDS.get(word.lower(), word)) if word.lower() in _WORDS or word.replace(".", "", 1).isdigit() else 0.0
+
+
+def _verdict(score: float | None) -> Verdict | None:
+    if score is None:
+        return None
+    return "like" if score >= LIKED_FROM else "dislike" if score <= DISLIKED_UP_TO else "neutral"
+
+
+def rating_after(text: str, end: int) -> Verdict | None:
+    """The verdict of a rating written right after a title ending at `end`."""
+    lead = _AFTER.match(text, end)
+    if lead is None:
+        return None
+    if lead["bare"] is not None:
+        return _verdict(min(_value(lead["bare"]) / 10, 1.0))
+    rating = RATING.match(text, lead.end())
+    return _verdict(_scale(rating)) if rating else None
+
+
+def rating_before(text: str, start: int) -> Verdict | None:
+    """The verdict of a rating written right before a title starting at `start` ("★★★★ airplane!")."""
+    head = text[:start]
+    tail = _BEFORE_TAIL.search(head)
+    head = head[:tail.start()] if tail else head
+    for rating in RATING.finditer(head, max(0, len(head) - 24)):
+        if rating.end() == len(head):
+            return _verdict(_scale(rating))
+    return None
+
+
+def rated(text: str, start: int, end: int) -> bool:
+    """Whether a rating touches the span (after or before it): a place where a title is named."""
+    return rating_after(text, end) is not None or rating_before(text, start) is not None
+
+
+def verdicts(text: str, spans: Sequence[tuple[int | None, int | None]]) -> list[Verdict | None]:
+    """Each title's rating. Ratings come after the titles ("Heat 9/10, Thief 8/10") unless the list opens
+    with one ("👍 the conjuring 👍 the babadook 👎 it follows"): then each title takes the one before it."""
+    before = [rating_before(text, s) if s is not None else None for s, _ in spans]
+    after = [rating_after(text, e) if e is not None else None for _, e in spans]
+    leading = bool(before) and before[0] is not None
+    return [(b or a) if leading else (a or b) for b, a in zip(before, after)]
