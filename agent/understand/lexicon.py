@@ -33,7 +33,7 @@ GENRE_PHRASES: _G = _expand({
      "scared", "ghoulish", "spine-tingling", "spine tingling", "macabre", "gruesome", "bloodbath", "evil spirits",
      "frighten", "frightened", "frightens", "ghost flick", "ghost film", "ghost movie", "ghost flicks", "ghost films", "ghost movies", "horrific", "goes bump in the night", "bump in the night", "demons", "chiller", "terror film", "terror movie", "film of terror", "movie of terror", "films of terror"): "Horror",
     ("thriller", "thrillers", "suspense", "suspenseful", "edge of my seat", "edge of your seat", "edge-of-your-seat",
-     "edge-of-my-seat", "nail-biter", "nail biter", "nail-biting", "tense", "tension", "gripping", "heart-pounding",
+     "edge-of-my-seat", "nail-biter", "nail biter", "nail-biting", "tense", "tension", "heart-pounding",
      "heart pounding", "cat and mouse", "cat-and-mouse", "psychological thriller", "thrilling", "pulse-pounding",
      "on the edge of my seat", "conspiracy", "paranoia", "paranoid", "keeps you guessing", "keep me guessing",
      "white-knuckle", "white knuckle", "nerve-wracking", "nerve-racking", "on tenterhooks"): "Thriller",
@@ -41,7 +41,7 @@ GENRE_PHRASES: _G = _expand({
      "the future", "futuristic", "aliens", "robots", "time travel", "time-travel", "dystopia", "dystopian",
      "cyberpunk", "spaceship", "spaceships", "space ship", "starship", "galaxy", "galactic", "other planets",
      "another planet", "androids", "android", "space travel", "space opera", "extraterrestrial", "extraterrestrials",
-     "post-apocalyptic", "apocalyptic", "artificial intelligence", "cyborg", "cyborgs", "mad scientist", "futuristic world",
+     "apocalyptic", "artificial intelligence", "cyborg", "cyborgs", "mad scientist", "futuristic world",
      "astronauts", "astronaut", "ufo", "ufos", "mutants", "clones", "space", "back in time", "travels in time",
      "travel through time", "through time", "time machine"): "Sci-Fi",
     ("drama", "dramas", "dramatic", "tearjerker", "tear-jerker", "tearjerkers", "make me cry", "made me cry", "weepy",
@@ -114,7 +114,7 @@ GENRE_PHRASES: _G = _expand({
     # Plot elements and settings that the dev splits' writers label as no genre: as a genre cue they were right
     # in 0-2 of 4-8 requests over the nine dev splits ("a road trip", "a cop", "twisty", "wholesome", "a robot").
     ("road trip", "road trips", "cop", "prison", "serial killer", "serial killers", "clues", "twisty", "robot", "wholesome",
-     "interstellar"): "",
+     "interstellar", "post-apocalyptic", "gripping"): "",
     ("in that spirit", "in the spirit of", "in the same spirit", "same spirit", "in its spirit"): "",
 })
 
