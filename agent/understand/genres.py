@@ -260,6 +260,20 @@ def age_spans(text: str, known: set[str]) -> list[GenreSpan]:
     return out
 
 
+#: Films with actors, asked for as such, refuse the cartoon: "live action only", "any good live-action films".
+LIVE_ACTION = re.compile(r"\blive[- ]action\b(?!\s+(?:remake|version|one)\b)", re.IGNORECASE)
+
+
+#: A reason against a genre just taken back makes it a refusal ("ok scrap the horror, my girlfriend hates it").
+REASON_AGAINST = re.compile(
+    r"\b(?:hates?|can'?t (?:stand|handle|take|bear)|cannot (?:stand|handle|take|bear)|(?:i'?m|i am) (?:a )?(?:wimp|coward|scaredy[- ]?cat)"
+    r"|scared|never sleep|nightmares|too (?:scary|much for))\b", re.IGNORECASE)
+
+
+def live_action_spans(text: str, known: set[str]) -> list[GenreSpan]:
+    return [GenreSpan(m.start(), m.end(), ("Animation",), "lexicon", True) for m in LIVE_ACTION.finditer(text)] if "Animation" in known else []
+
+
 def lexicon_spans(text: str, known: set[str]) -> list[GenreSpan]:
     out = []
     for m in _LEXICON.finditer(text):
@@ -372,7 +386,9 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
         if found:
             read.unavoided += found
             unavoid_spans.append((m.start(), m.end()))
-    spans = [s for s in lexicon_spans(text, known) if not any(a <= s.start < b for a, b in unavoid_spans)]
+    refusals = live_action_spans(text, known)
+    spans = [s for s in lexicon_spans(text, known) if not any(a <= s.start < b for a, b in unavoid_spans) and not _overlaps(s, refusals)]
+    spans += refusals
     no_genre = read.plain = [s for s in spans if not s.genres]
     spans = [s for s in spans if s.genres]
     spans += [s for s in age_spans(text, known) if not _overlaps(s, spans)]
@@ -404,6 +420,9 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
     read.avoided = list(dict.fromkeys(g for i, s in enumerate(spans) if s.negated and i not in heads
                                       and (s.strong or not set(s.genres) <= outright) for g in s.genres
                                       if len(s.genres) == 1 or g not in outright))
+    if removed and REASON_AGAINST.search(text):  # "scrap the horror, she hates it": taken back for a reason is refused
+        read.avoided += [g for s in removed for g in s.genres if g not in read.avoided]
+        read.removed = [g for g in read.removed if g not in read.avoided]
     read.wanted = [g for g in dict.fromkeys(g for s in wanted_spans for g in s.genres) if g not in read.avoided]
     read.mode = _mode(text, [s for s in wanted_spans if any(g in read.wanted for g in s.genres)]) if read.wanted else "unsaid"
     read.unavoided = list(dict.fromkeys(read.unavoided))

@@ -115,6 +115,7 @@ GENRE_PHRASES: _G = _expand({
     # in 0-2 of 4-8 requests over the nine dev splits ("a road trip", "a cop", "twisty", "wholesome", "a robot").
     ("road trip", "road trips", "cop", "prison", "serial killer", "serial killers", "clues", "twisty", "robot", "wholesome",
      "interstellar", "post-apocalyptic", "gripping"): "",
+    ("live action", "live-action"): "",  # films with actors: refuses the cartoon (genres.LIVE_ACTION), never asks for Action
     ("in that spirit", "in the spirit of", "in the same spirit", "same spirit", "in its spirit"): "",
 })
 
@@ -134,6 +135,7 @@ NEGATORS = (
     r"nt|don'?t let|won'?t (?:watch|see|sit through|have|do)|will not (?:watch|see|sit through)|keep (?:it |them |us )?out of|leaving out|"
     # what a film must not do to someone: "won't give him nightmares", "that won't make me cry"; "nobody falling in love"
     r"(?:won'?t|wont|will not|doesn'?t|does not|shouldn'?t) (?:give|make|leave)|(?:nobody|no-one|no one)(?=\s+\w+ing\b|\s*$)|"
+    r"(?:don'?t|do not|doesn'?t|does not) care for|can'?t abide|cannot abide|can'?t bear|cannot bear|not keen on|(?:bored|fed up) (?:of|with)|"
     r"nowt|none of (?:your|the|those)|too old for|outgrown|grown out of|(?:i'?m|im|i am|we'?re|we are) (?:so |totally |completely |well )?over|rather avoid|would avoid|"
     # a threat is a refusal: "God help you if there's a song in it", "if you suggest one more animated film ..."
     r"(?:god|heaven) help (?:you|us|me) if|if you (?:suggest|show|recommend|give me|give us|try) (?:one more|another|any|me|us)|"

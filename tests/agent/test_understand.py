@@ -704,3 +704,13 @@ def test_a_rating_beside_a_title_is_its_verdict(parser: MuseService) -> None:
     u = read(parser, "gave the notebook 1 star and i stand by it")
     assert (u.liked_ids, u.disliked_ids) == ([], [8533])
     assert read(parser, "seen alien 3 4 times").disliked_ids == []  # a count is no rating
+
+
+def test_live_action_refuses_the_cartoon_and_a_reason_turns_a_take_back_into_a_refusal(parser: MuseService) -> None:
+    u = read(parser, "more gritty superhero stuff post 2005, live action only")
+    assert ("Action" not in u.genres, u.avoid_genres) == (True, ["Animation"])
+    assert read(parser, "the live action remake of the lion king was bad").avoid_genres == []  # a version, no refusal
+    assert read(parser, "ok scrap the horror, my girlfriend just walked in and she hates it. a romcom instead").avoid_genres == ["Horror"]
+    u = read(parser, "scrap the horror, a mystery instead")  # taken back with no reason: no longer wanted, not refused
+    assert (u.avoid_genres, "Horror" in u.unwant_genres) == ([], True)
+    assert read(parser, "To whom it may concern: I cannot abide those loud computer-animated affairs").avoid_genres == ["Animation"]
