@@ -264,6 +264,13 @@ def age_spans(text: str, known: set[str]) -> list[GenreSpan]:
 LIVE_ACTION = re.compile(r"\blive[- ]action\b(?!\s+(?:remake|version|one)\b)", re.IGNORECASE)
 
 
+#: Children who are not watching, or only in a story: "the kids are at his mum's", "kids finally asleep", "my kids
+#: were bored stiff", "I cried more than the kids did", "the kids start seeing things" (not "the kids will be watching").
+KIDS_AWAY = re.compile(
+    r"\b(?:kids|children|grandchildren|grandkids)(?=\s+(?:(?:are|were)\s+(?:finally\s+)?(?:asleep|away|out|at|in bed|on at|bored)\b"
+    r"|finally\b|asleep\b|away\b|did\b|were\b|have (?:worn|gone|been)\b|start(?:ed)?\b))", re.IGNORECASE)
+
+
 #: A reason against a genre just taken back makes it a refusal ("ok scrap the horror, my girlfriend hates it").
 REASON_AGAINST = re.compile(
     r"\b(?:hates?|can'?t (?:stand|handle|take|bear)|cannot (?:stand|handle|take|bear)|(?:i'?m|i am) (?:a )?(?:wimp|coward|scaredy[- ]?cat)"
@@ -392,6 +399,8 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
     no_genre = read.plain = [s for s in spans if not s.genres]
     spans = [s for s in spans if s.genres]
     spans += [s for s in age_spans(text, known) if not _overlaps(s, spans)]
+    away = [m.start() for m in KIDS_AWAY.finditer(text)]
+    spans = [s for s in spans if not (s.genres == ("Children",) and not s.negated and s.start in away)]
     tag_hits: list[tuple[Phrase, str, float]] = []
     if concepts is not None:
         cues = [GenreSpan(m.start(), m.end(), (), "cue") for m in _REFUSAL.finditer(text)]  # "wild horses couldn't drag me" is no western

@@ -714,3 +714,9 @@ def test_live_action_refuses_the_cartoon_and_a_reason_turns_a_take_back_into_a_r
     u = read(parser, "scrap the horror, a mystery instead")  # taken back with no reason: no longer wanted, not refused
     assert (u.avoid_genres, "Horror" in u.unwant_genres) == ([], True)
     assert read(parser, "To whom it may concern: I cannot abide those loud computer-animated affairs").avoid_genres == ["Animation"]
+
+
+def test_children_who_are_not_watching_ask_for_no_childrens_film(parser: MuseService) -> None:
+    assert read(parser, "date night in, the kids are at his mum's, we want something romantic").genres == ["Romance"]
+    assert "Children" not in read(parser, "We tried Spirited Away and my kids were bored stiff").genres
+    assert "Children" in read(parser, "the kids will be watching so keep the scares out").genres
