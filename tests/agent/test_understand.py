@@ -299,7 +299,7 @@ def test_a_question_names_a_genre_as_a_wish_unless_it_is_about_a_film(parser: Mu
 
 @pytest.mark.parametrize(("text", "wanted"), [
     ("war horse made me cry. something like it but not about war", []),
-    ("We watched Inside Out as a family and I cried more than the kids did", ["Children"]),
+    ("We watched Inside Out as a family and I cried more than the kids did", []),  # nor the kids a wish
     ("I want something that makes me cry", ["Drama"]),
     ("a good tearjerker, I haven't cried at a movie in ages", ["Drama"]),
 ])
