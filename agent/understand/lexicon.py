@@ -115,7 +115,9 @@ GENRE_PHRASES: _G = _expand({
     # in 0-2 of 4-8 requests over the nine dev splits ("a road trip", "a cop", "twisty", "wholesome", "a robot").
     ("road trip", "road trips", "cop", "prison", "serial killer", "serial killers", "clues", "twisty", "robot", "wholesome",
      "interstellar", "post-apocalyptic", "gripping"): "",
-    ("live action", "live-action"): "",  # films with actors: refuses the cartoon (genres.LIVE_ACTION), never asks for Action
+    ("live action", "live-action"): "",
+    # eras and settings named by a war, not war films: "a Cold War spy thriller", "post-war poverty", "during the war"
+    ("cold war", "post-war", "postwar", "pre-war", "prewar", "interwar", "during the war"): "",  # films with actors: refuses the cartoon (genres.LIVE_ACTION), never asks for Action
     ("in that spirit", "in the spirit of", "in the same spirit", "same spirit", "in its spirit"): "",
 })
 
@@ -149,6 +151,7 @@ NEGATION_AFTER = re.compile(
     r"^\W{0,3}(?:(?:ones|films?|movies?|stuff|flicks?)\s+)?(?:is|are|'s)?\s*(?:not for me|excluded|(?:i|we) (?:don'?t|do not|can'?t) (?:like|stand|want|do)\s*(?:[,.;!?]|$)|bores? us|not my thing|not my cup of tea|is a no|are a no|please not|no thanks|"
     r"no thank you|isn'?t my thing|aren'?t my thing|is off the table|are off the table|makes? me sick|bores? me|out of it|"
     r"is boring|are boring|is out|are out|need not apply|can stay home|(?:are|is) (?:a )?(?:dealbreakers?|no-go)|"
+    r"and (?:i|we)(?:'ve| have)? (?:can'?t stand|cannot stand|hate|said no|can'?t bear|can'?t handle)\b|"  # "wants horror and I've said no"
     r"(?:a )?no-go|a (?:hard )?no\b|away from (?:me|us|them)|(?:is|are) dead to (?:me|us)|free\b|can go\b|(?:is|are) banned|(?:is|are) vetoed|forget it|give (?:it|them|those|that) a miss|(?:is |are |'s )?a hard pass|hard pass|out of the question|off limits|not happening|"
     r"(?:is|are|'s)?\s*(?:n'?t|not) (?:really |quite |exactly )?my (?:thing|cup of tea|jam|genre|scene)|(?:no|nope|nah)\s*(?:[,.;!?]|$))",
     re.IGNORECASE,

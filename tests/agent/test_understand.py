@@ -720,3 +720,10 @@ def test_children_who_are_not_watching_ask_for_no_childrens_film(parser: MuseSer
     assert read(parser, "date night in, the kids are at his mum's, we want something romantic").genres == ["Romance"]
     assert "Children" not in read(parser, "We tried Spirited Away and my kids were bored stiff").genres
     assert "Children" in read(parser, "the kids will be watching so keep the scares out").genres
+
+
+def test_a_war_that_names_an_era_is_no_war_film_and_a_refusal_may_follow_the_genre(parser: MuseService) -> None:
+    assert read(parser, "a Cold War paranoia thriller, none of the sci-fi allegories").genres == ["Thriller"]
+    assert read(parser, "Italian neorealism, post-war poverty, fiction only").genres == []
+    u = read(parser, "My flatmate only watches horror and I can't stand it. Is there a thriller we'd both sit through?")
+    assert (u.genres, u.avoid_genres) == (["Thriller"], ["Horror"])
