@@ -245,6 +245,8 @@ def test_a_series_named_as_such_lists_its_films(grounder: TitleGrounder) -> None
     (start, end, films), = grounder.find_series("Our daughter loved the Harry Potter films. What's next?")
     assert len(films) == 8 and all(title.startswith("Harry Potter") for _, title in films)
     assert [i for i, _ in grounder.find_series("the godfather trilogy")[0][2]] == [858, 1221, 2023]
+    # a little-known film named exactly as the series is not one of its films (the 1978 cartoon)
+    assert [i for i, _ in grounder.find_series("a huge fan of the Lord of the Rings films")[0][2]] == [4993, 5952, 7153]
     assert grounder.find_series("no war films please, and no kids movies or funny movies") == []
     assert grounder.find_series("the last three films I watched were all bad") == []  # a number is no series
     assert [i for i, _ in grounder.find_series("lotr vibes")[0][2]] == [4993, 5952, 7153]  # an abbreviation of a series

@@ -709,6 +709,10 @@ class TitleGrounder:
         keys = [k for k in keys if not k.startswith(name + " s ")]  # "the john wayne ones" are not *Wayne's World*
         ids = sorted({i for key in keys for i in self._by_key[key] if self._items[i].popularity >= SERIES_MIN},
                      key=lambda i: (self._items[i].year or 0, i))
+        namesakes = set(self._by_key.get(name, ())) & set(ids)
+        others = [self._items[i].popularity for i in ids if i not in namesakes]
+        if len(others) >= 2 and max((self._items[i].popularity for i in namesakes), default=0) * DOMINANT <= min(others):
+            ids = [i for i in ids if i not in namesakes]  # "the lord of the rings films" are not the 1978 cartoon
         return ids[:12] if len(ids) >= 2 else []
 
     def _punctuated_titles(self, text: str, taken: list[tuple[int, int]], found: list[Grounding]) -> None:
