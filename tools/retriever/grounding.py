@@ -495,7 +495,6 @@ class TitleGrounder:
         named = len(span) > 1 and (before is None or span[0].lower in _ARTICLES)
         relaxed = ((cue or question or refused) and len(span) > 1) or (verdict and len(content) > 1) or listed  # "superbad and adventureland"
         opinion = before is not None and before.lower in _TYPO_CUE - _SIMILE  # "loved prisoners", not "age like milk"
-        opinion = opinion or (before is None and verdict)  # "clue is the funniest murder mystery": a verdict opens on it
         if not self._well_known(key, CUED_MIN if relaxed else OPINION_MIN if opinion else DOMINANT_MIN):
             return False
         if len(content) == 1 and (content[0].lower in NEVER_ALONE or _YEAR_WORD.fullmatch(content[0].word) or content[0].word.isdigit()):
