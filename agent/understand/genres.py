@@ -277,6 +277,29 @@ REASON_AGAINST = re.compile(
     r"|scared|never sleep|nightmares|too (?:scary|much for))\b", re.IGNORECASE)
 
 
+#: Fear said of oneself or of who is watching refuses horror: "I get nightmares for weeks", "he frightens easily", "I'm a
+#: total scaredy-cat", "horror films give me palpitations", "a cartoon she won't be frightened by". Imperatives still wish
+#: ("give me nightmares"), so a film's effect counts only with what has it as its subject.
+FEAR = re.compile(
+    r"\b(?:i|she|he|they|we|you)\s+(?:still\s+)?(?:get|gets|got|have|has)\s+(?:bad\s+)?nightmares\b"
+    r"|\b(?:frightens?|scares?|spooks?)\s+(?:so\s+|very\s+|too\s+|really\s+)?easily\b"
+    r"|\bscaredy[- ]?cat\b"
+    r"|\b(?:horror(?:\s+(?:films?|movies?|stuff))?|scary\s+(?:films?|movies?|ones)|they|it|those|these)\s+(?:give|gives|gave)\s+"
+    r"(?:me|her|him|them|us)\s+(?:palpitations|nightmares|the creeps|the willies)\b"
+    r"|\b(?:won'?t|will not|wouldn'?t)\s+be\s+(?:frightened|scared|spooked)\b",
+    re.IGNORECASE)
+#: "keep the scares out", "keep romance out": what is kept out is refused.
+KEEP_OUT = re.compile(r"\bkeep\s+(?:the\s+|all\s+the\s+|any\s+)?(?P<what>[\w'-]+(?:\s+[\w'-]+)?)\s+out\b(?!\s+of\b)", re.IGNORECASE)
+
+
+def fear_spans(text: str, known: set[str]) -> list[GenreSpan]:
+    return [GenreSpan(m.start(), m.end(), ("Horror",), "lexicon", True) for m in FEAR.finditer(text)] if "Horror" in known else []
+
+
+def _kept_out(text: str, span: GenreSpan) -> bool:
+    return any(m.start("what") <= span.start and span.end <= m.end("what") for m in KEEP_OUT.finditer(text))
+
+
 def live_action_spans(text: str, known: set[str]) -> list[GenreSpan]:
     return [GenreSpan(m.start(), m.end(), ("Animation",), "lexicon", True) for m in LIVE_ACTION.finditer(text)] if "Animation" in known else []
 
@@ -393,7 +416,7 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
         if found:
             read.unavoided += found
             unavoid_spans.append((m.start(), m.end()))
-    refusals = live_action_spans(text, known)
+    refusals = live_action_spans(text, known) + fear_spans(text, known)
     spans = [s for s in lexicon_spans(text, known) if not any(a <= s.start < b for a, b in unavoid_spans) and not _overlaps(s, refusals)]
     spans += refusals
     no_genre = read.plain = [s for s in spans if not s.genres]
@@ -408,6 +431,7 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
         spans += [s for s in extra if not any(a <= s.start < b for a, b in unavoid_spans)]
     spans.sort(key=lambda s: s.start)
     spans = _carry_negation(text, spans)
+    spans = [replace(s, negated=True) if not s.negated and _kept_out(text, s) else s for s in spans]
     spans = [replace(s, negated=True) if _too_young(text, s) else s for s in spans]
     spans = [s for s in spans if not _hedged(text, s) and not _reported_tears(text, s)]
     read.spans = spans

@@ -727,3 +727,16 @@ def test_a_war_that_names_an_era_is_no_war_film_and_a_refusal_may_follow_the_gen
     assert "War" not in read(parser, "Italian neorealism, post-war poverty, fiction only").genres
     u = read(parser, "My flatmate only watches horror and I can't stand it. Is there a thriller we'd both sit through?")
     assert (u.genres, u.avoid_genres) == (["Thriller"], ["Horror"])
+
+
+@pytest.mark.parametrize(("text", "wanted", "avoided"), [
+    ("I get nightmares for weeks, so keep it light please", [], ["Horror"]),
+    ("give me nightmares, something from the 80s", ["Horror"], []),  # an imperative still wishes
+    ("He frightens easily, so keep it gentle", [], ["Horror"]),
+    ("I'm learning spanish, and horror films give me palpitations", [], ["Horror"]),
+    ("the kids will be watching so keep the scares out", ["Children"], ["Horror"]),
+    ("a war film, and keep romance out", ["War"], ["Romance"]),
+])
+def test_fear_of_oneself_and_what_is_kept_out_refuse(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
+    u = read(parser, text)
+    assert (u.genres, u.avoid_genres) == (wanted, avoided)
