@@ -468,7 +468,7 @@ def _ground(scan: str, grounder: Grounder | None) -> list[TitleMention]:
     found = sorted(titles + unknown_titles(scan, spans), key=lambda t: t.start or 0)
     for t, following in zip(found, [*found[1:], None]):
         t.sentiment = title_sentiment(scan, t.start, t.end, following.start if following else None)
-        if t.start is not None and _CONTRAST.search(scan, 0, t.start):
+        if t.start is not None and (_CONTRAST.search(scan, 0, t.start) or _SEEN_ONLY.search(scan, sentence_start(scan, t.start), t.start)):
             t.sentiment = "contrast"
     share_list_verdicts(scan, found)
     for t, verdict in zip(found, verdicts(scan, [(t.start, t.end) for t in found])):  # "Heat 9/10", "👎 it follows"
@@ -479,6 +479,9 @@ def _ground(scan: str, grounder: Grounder | None) -> list[TitleMention]:
 
 #: A film named only as the other side of a comparison: "more like the matrix than star wars".
 _CONTRAST = re.compile(r"\bmore like\b[^.!?;]{0,60}\bth[ae]n\s*$", re.IGNORECASE)
+#: A list under a bare "Seen:" / "Already seen (by him):" names films without a verdict ("Seen and loved:" likes them).
+_SEEN_ONLY = re.compile(r"(?:^|[/\n]|\b)(?:already\s+)?(?:seen|watched)(?:\s+already)?\s*(?:\([^()]{0,30}\))?\s*:\s*(?:[^:;]*,\s*|[^:;]*\band\s+)?$",
+                        re.IGNORECASE)
 
 
 def _inside_idiom(t: TitleMention, text: str, idioms: Sequence[GenreSpan]) -> bool:

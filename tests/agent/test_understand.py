@@ -740,3 +740,9 @@ def test_a_war_that_names_an_era_is_no_war_film_and_a_refusal_may_follow_the_gen
 def test_fear_of_oneself_and_what_is_kept_out_refuse(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
     u = read(parser, text)
     assert (u.genres, u.avoid_genres) == (wanted, avoided)
+
+
+def test_a_list_under_a_bare_seen_names_films_without_a_verdict(parser: MuseService) -> None:
+    u = read(parser, "Any good submarine films? / Seen: Das Boot, Crimson Tide, U-571. Loved Das Boot, the rest were fine.")
+    assert (u.liked_ids, u.disliked_ids) == ([1233], [])
+    assert read(parser, "Seen and loved: Children of Men, The Road").liked_ids == [48774, 63072]
