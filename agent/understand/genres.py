@@ -224,8 +224,16 @@ def _too_young(text: str, span: "GenreSpan") -> bool:
 PUT_DOWNS = frozenset({"babyish", "childish", "juvenile", "juveniles"})
 
 
+#: A wish doubted away in the same breath is no wish and no refusal: "maybe a comedy? or maybe not", "I was going to
+#: say action, but honestly maybe not", "kind of fancying a western... nah, something else".
+DOUBTED = re.compile(r"^[\s?,…]{0,4}(?:\w+\s+){0,2}?(?:(?:or|but)\s+)?(?:honestly\s+|actually\s+)?(?:maybe|perhaps|probably)\s+not\s*(?:[,.;!?…]|$)"
+                     r"|^\s*(?:\.\.\.|…)\s*(?:nah|no|hmm no)\b", re.IGNORECASE)
+
+
 def _hedged(text: str, span: "GenreSpan") -> bool:
     if not span.negated and (EXCESS.search(text, 0, span.start) or text[span.start:span.end].lower() in PUT_DOWNS):
+        return True
+    if DOUBTED.match(text[span.end:span.end + 40]):
         return True
     return bool(HEDGE.search(text, 0, span.start))
 
@@ -433,7 +441,9 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
     spans = _carry_negation(text, spans)
     spans = [replace(s, negated=True) if not s.negated and _kept_out(text, s) else s for s in spans]
     spans = [replace(s, negated=True) if _too_young(text, s) else s for s in spans]
-    spans = [s for s in spans if not _hedged(text, s) and not _reported_tears(text, s)]
+    doubted = [s for s in spans if _hedged(text, s) or _reported_tears(text, s)]
+    read.plain = [*read.plain, *doubted]  # neither a genre nor a search word ("a comedy? or maybe not")
+    spans = [s for s in spans if s not in doubted]
     read.spans = spans
     removed = [s for s in spans if not s.negated and REMOVE.search(clause_before(text, s.start))]
     spans = _taken_back(text, turns[-1] if turns else None, spans, removed)

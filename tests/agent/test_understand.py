@@ -746,3 +746,14 @@ def test_a_list_under_a_bare_seen_names_films_without_a_verdict(parser: MuseServ
     u = read(parser, "Any good submarine films? / Seen: Das Boot, Crimson Tide, U-571. Loved Das Boot, the rest were fine.")
     assert (u.liked_ids, u.disliked_ids) == ([1233], [])
     assert read(parser, "Seen and loved: Children of Men, The Road").liked_ids == [48774, 63072]
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    ("maybe a comedy? or maybe not, no idea honestly. 90s though", []),
+    ("I was going to say action, but honestly maybe not. just something that moves fast?", []),
+    ("a comedy, maybe not too long", ["Comedy"]),  # the doubt is about something else
+])
+def test_a_wish_doubted_away_in_the_same_breath_is_none(parser: MuseService, text: str, wanted: list[str]) -> None:
+    u = read(parser, text)
+    assert (u.genres, u.avoid_genres) == (wanted, [])
+    assert "comedy" not in u.keywords or wanted
