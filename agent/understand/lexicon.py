@@ -53,7 +53,7 @@ GENRE_PHRASES: _G = _expand({
     ("romance", "romances", "romantic", "love story", "love-story", "love stories", "falling in love", "fall in love", "date night",
      "date movie", "chick flick", "swoon", "swoony", "lovers", "love affair", "love triangle", "soulmates", "soulmate",
      "sweethearts", "courtship", "kissing", "in love", "passionate love", "romantically", "falls for", "fall for each other", "love-struck", "lovestruck", "lovey-dovey", "lovey dovey", "meet-cute",
-     "falling for each other", "fell for each other", "mushy", "sappy", "soppy", "slushy", "smooching", "smoochy", "lovey", "love stuff", "love plot", "love interest", "love interests", "kissy", "schmaltzy"): "Romance",
+     "falling for each other", "fell for each other", "mushy", "sappy", "soppy", "slushy", "smooching", "smoochy", "lovey", "love stuff", "love plot", "love interest", "couples stuff", "couple stuff", "love interests", "kissy", "schmaltzy"): "Romance",
     ("romcom", "rom-com", "rom com", "romantic comedy", "romantic comedies", "romcoms", "rom-coms"): "Romance+Comedy",
     ("true crime",): "Documentary+Crime",
     ("kids", "kid flicks", "kid flick", "kid film", "kid films", "kid movies", "kid-friendly films", "all family", "all the family", "for the whole family", "kids movie", "kids movies", "kids film", "kids stuff", "kid stuff", "kids films", "kid movie", "kids' movie", "kids' movies", "kiddie", "kiddy",

@@ -757,3 +757,9 @@ def test_a_wish_doubted_away_in_the_same_breath_is_none(parser: MuseService, tex
     u = read(parser, text)
     assert (u.genres, u.avoid_genres) == (wanted, [])
     assert "comedy" not in u.keywords or wanted
+
+
+def test_couples_stuff_is_romance_and_a_no_rule_can_be_lifted(parser: MuseService) -> None:
+    assert read(parser, "90s comedies, me and a flatmate. none of that couples stuff").avoid_genres == ["Romance"]
+    assert read(parser, "we need a couple more classics from before 1990").genres == []  # a couple is two
+    assert "Children" in read(parser, "forget the no-kids rule, my niece (8) is joining us").unavoid_genres
