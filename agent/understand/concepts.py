@@ -7,7 +7,8 @@ At run time the message's 1-3 word phrases (stop words trimmed) are embedded in 
 phrase is read as a genre when its best prototype cosine passes `genre_threshold` and clears the
 runner-up genre by `margin`, and as a tag when it passes `tag_threshold`; a refused phrase
 avoids its genre only from `refused_threshold` up. The thresholds were
-chosen on the dev split of `evals/understanding` (see `bench/understanding.py`).
+chosen on the dev split of `evals/understanding` (see `bench/understanding.py`); `genre_threshold` was
+raised from 0.68 to 0.74 over the ten dev splits, where every split's wanted F1 stayed or rose.
 """
 
 from __future__ import annotations
@@ -134,7 +135,7 @@ class ConceptIndex:
     """Genre prototypes and catalog tags, embedded once."""
 
     def __init__(self, embedder: Embedder, known_genres: Iterable[str], tags: Iterable[str], cache_dir: Path | None = None,
-                 genre_threshold: float = 0.68, tag_threshold: float = 0.80, margin: float = 0.04,
+                 genre_threshold: float = 0.74, tag_threshold: float = 0.80, margin: float = 0.04,
                  refused_threshold: float = 0.76) -> None:
         known = set(known_genres)
         self.embedder = embedder

@@ -213,7 +213,7 @@ EXCESS = re.compile(r"\btoo\s+(?:much\s+(?:of\s+)?(?:a\s+|an\s+)?)?$", re.IGNORE
 
 #: Moods that name a genre alone ("something serious" is a drama) but only describe one said outright
 #: ("these are too silly, a serious sci-fi"; "a dramatic crime film" stays a crime drama, labels say).
-MODIFIER_MOODS = frozenset({"serious"})
+MODIFIER_MOODS = frozenset({"serious", "eerie"})
 
 
 def _too_young(text: str, span: "GenreSpan") -> bool:

@@ -20,12 +20,12 @@ def _expand(table: dict[tuple[str, ...], str]) -> _G:
 
 
 GENRE_PHRASES: _G = _expand({
-    ("comedy", "comedies", "comedic", "funny", "hilarious", "humor", "humour", "humorous", "laugh", "laughs", "laughing",
+    ("comedy", "comedies", "comedic", "funny", "funnier", "hilarious", "humor", "humour", "humorous", "laugh", "laughs", "laughing",
      "make me laugh", "lighthearted", "light-hearted", "goofy", "silly", "witty", "slapstick", "spoof", "parody",
      "parodies", "satire", "satirical", "amusing", "chuckle", "giggle", "laugh out loud", "sitcom", "laugh-out-loud",
      "jokes", "comical", "gags", "zany", "wacky", "screwball", "crack me up", "cracks me up", "belly laugh", "feel-good comedy", "side-splitting", "side splitting",
      "knee-slapper", "laugh riot", "a hoot", "hysterical", "farce", "farcical", "sketch comedy", "stand-up comedy", "comic", "jokey", "chuckles", "lol worthy", "lol-worthy", "daft", "giggles"): "Comedy",
-    ("horror", "scary", "scare", "scares", "frightening", "terrifying", "creepy", "spooky", "nightmares", "nightmare",
+    ("horror", "scary", "scare", "scares", "frightening", "terrifying", "creepy", "spooky", "eerie", "nightmares", "nightmare",
      "give me nightmares", "slasher", "slashers", "gore", "gory", "haunted", "haunting house", "zombie", "zombies", "vampire",
      "vampires", "chilling", "spine-chilling", "bloodcurdling", "blood-curdling", "horrifying", "jump scares",
      "jump scare", "demonic", "possession", "exorcism", "the creeps", "scream", "fright", "shocker", "creature feature",
@@ -38,7 +38,7 @@ GENRE_PHRASES: _G = _expand({
      "on the edge of my seat", "conspiracy", "paranoia", "paranoid", "keeps you guessing", "keep me guessing",
      "white-knuckle", "white knuckle", "nerve-wracking", "nerve-racking", "on tenterhooks"): "Thriller",
     ("sci-fi", "sci fi", "scifi", "science fiction", "science-fiction", "outer space", "in space", "set in space",
-     "the future", "futuristic", "aliens", "robots", "time travel", "time-travel", "dystopia", "dystopian",
+     "the future", "future stuff", "futuristic", "aliens", "robots", "time travel", "time-travel", "dystopia", "dystopian",
      "cyberpunk", "spaceship", "spaceships", "space ship", "starship", "galaxy", "galactic", "other planets",
      "another planet", "androids", "android", "space travel", "space opera", "extraterrestrial", "extraterrestrials",
      "apocalyptic", "artificial intelligence", "cyborg", "cyborgs", "mad scientist", "futuristic world",
