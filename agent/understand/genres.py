@@ -301,16 +301,17 @@ FEAR = re.compile(
 KEEP_OUT = re.compile(r"\bkeep\s+(?:the\s+|all\s+the\s+|any\s+)?(?P<what>[\w'-]+(?:\s+[\w'-]+)?)\s+out\b(?!\s+of\b)", re.IGNORECASE)
 
 
-def fear_spans(text: str, known: set[str]) -> list[GenreSpan]:
-    return [GenreSpan(m.start(), m.end(), ("Horror",), "lexicon", True) for m in FEAR.finditer(text)] if "Horror" in known else []
+#: Phrases that refuse a genre by themselves, with no refusal word: "live action only", "I get nightmares".
+REFUSING: tuple[tuple[re.Pattern[str], str], ...] = ((LIVE_ACTION, "Animation"), (FEAR, "Horror"))
+
+
+def refusal_spans(text: str, known: set[str]) -> list[GenreSpan]:
+    return [GenreSpan(m.start(), m.end(), (genre,), "lexicon", True)
+            for pattern, genre in REFUSING if genre in known for m in pattern.finditer(text)]
 
 
 def _kept_out(text: str, span: GenreSpan) -> bool:
     return any(m.start("what") <= span.start and span.end <= m.end("what") for m in KEEP_OUT.finditer(text))
-
-
-def live_action_spans(text: str, known: set[str]) -> list[GenreSpan]:
-    return [GenreSpan(m.start(), m.end(), ("Animation",), "lexicon", True) for m in LIVE_ACTION.finditer(text)] if "Animation" in known else []
 
 
 def lexicon_spans(text: str, known: set[str]) -> list[GenreSpan]:
@@ -425,7 +426,7 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
         if found:
             read.unavoided += found
             unavoid_spans.append((m.start(), m.end()))
-    refusals = live_action_spans(text, known) + fear_spans(text, known)
+    refusals = refusal_spans(text, known)
     spans = [s for s in lexicon_spans(text, known) if not any(a <= s.start < b for a, b in unavoid_spans) and not _overlaps(s, refusals)]
     spans += refusals
     no_genre = read.plain = [s for s in spans if not s.genres]

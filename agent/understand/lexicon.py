@@ -110,14 +110,14 @@ GENRE_PHRASES: _G = _expand({
     ("comic book", "comic books", "comic-book", "comics", "comic strip", "killer", "killers"): "",  # a killer: horror, mystery or crime
     # A kind of story that every genre tells: the dev splits' writers label no genre for these (10 of 11 requests).
     ("true story", "true stories", "based on a true story", "coming of age", "coming-of-age"): "",
-    # "in that spirit" is a likeness, not ghosts
     # Plot elements and settings that the dev splits' writers label as no genre: as a genre cue they were right
-    # in 0-2 of 4-8 requests over the nine dev splits ("a road trip", "a cop", "twisty", "wholesome", "a robot").
+    # in 0-2 of 4-8 requests over the dev splits ("a road trip", "a cop", "twisty", "wholesome", "a robot").
     ("road trip", "road trips", "cop", "prison", "serial killer", "serial killers", "clues", "twisty", "robot", "wholesome",
      "interstellar", "post-apocalyptic", "gripping"): "",
-    ("live action", "live-action"): "",
+    ("live action", "live-action"): "",  # films with actors: refuses the cartoon (genres.REFUSING), never asks for Action
     # eras and settings named by a war, not war films: "a Cold War spy thriller", "post-war poverty", "during the war"
-    ("cold war", "post-war", "postwar", "pre-war", "prewar", "interwar", "during the war"): "",  # films with actors: refuses the cartoon (genres.LIVE_ACTION), never asks for Action
+    ("cold war", "post-war", "postwar", "pre-war", "prewar", "interwar", "during the war"): "",
+    # "in that spirit" is a likeness, not ghosts
     ("in that spirit", "in the spirit of", "in the same spirit", "same spirit", "in its spirit"): "",
 })
 

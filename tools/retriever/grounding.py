@@ -1079,21 +1079,23 @@ class TitleGrounder:
         to the longer one ("the wolves of wall street" is not *Wall Street*)."""
         i = 0
         while i < len(tokens):
+            expected = _title_expected(tokens, used, i)
             for width, length in ((w, n) for w in range(1, MAX_OPEN + 1)
                                   for n in range(min(self._slips.max_words, len(tokens) - i), _SLIP_MIN_WORDS - 1, -1)):
                 span = tokens[i : i + length]
-                inside = [g for g in found if g.start is not None and span[0].start <= g.start and (g.end or 0) <= span[-1].end]
-                covered = {j for j in range(i, i + length) for g in inside if _covers(g, tokens[j].start)}
-                if len(covered) > length // 2 or any(used[j] and j not in covered for j in range(i, i + length)) \
-                        or any(a.boundary_before and text[b.end : a.start].strip() != "," for b, a in zip(span, span[1:])):
-                    continue  # a comma may be the title's own ("the good, the bad and the nasty")
                 after = tokens[i + length] if i + length < len(tokens) else None
-                if not (_title_expected(tokens, used, i) or (after is not None and after.lower in _VERDICT and not after.boundary_before)):
+                if not (expected or (after is not None and after.lower in _VERDICT and not after.boundary_before)):
                     continue  # where a title is expected: "adored the devil wears gucci", "the shawshank escape is ..."
+                if any(a.boundary_before and text[b.end : a.start].strip() != "," for b, a in zip(span, span[1:])):
+                    continue  # a comma may be the title's own ("the good, the bad and the nasty")
                 words = " ".join(t.lower for t in span).split()  # "tiffany's" is two words of a title key
                 ids = sorted(self._slips.match(words, width), key=lambda k: -self._items[k].popularity)
                 winner = ids[0] if len(ids) == 1 else (self._dominant(ids) if ids else None)
                 if winner is None:
+                    continue
+                inside = [g for g in found if g.start is not None and span[0].start <= g.start and (g.end or 0) <= span[-1].end]
+                covered = {j for j in range(i, i + length) for g in inside if _covers(g, tokens[j].start)}
+                if len(covered) > length // 2 or any(used[j] and j not in covered for j in range(i, i + length)):
                     continue
                 for g in inside:
                     found.remove(g)

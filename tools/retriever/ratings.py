@@ -11,12 +11,14 @@ import re
 from collections.abc import Sequence
 from typing import Literal
 
+from tools.retriever.sequels import NUMBER_WORDS
+
 Verdict = Literal["like", "dislike", "neutral"]
 LIKED_FROM = 0.7
 DISLIKED_UP_TO = 0.5
 
-_NUMBER = r"(?:\d{1,3}(?:\.\d)?|zero|one|two|three|four|five|six|seven|eight|nine|ten)"
-_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_WORDS = {"zero": 0, **{word: int(digits) for word, digits in NUMBER_WORDS.items()}}
+_NUMBER = rf"(?:\d{{1,3}}(?:\.\d)?|{'|'.join(_WORDS)})"
 _GRADES = {"A+": 1.0, "A-": 0.9, "B+": 0.85, "B": 0.8, "B-": 0.75, "C+": 0.65, "C": 0.6, "C-": 0.55,
            "D+": 0.45, "D": 0.4, "D-": 0.35, "F": 0.1}  # a bare "A" or "E" is a word
 
@@ -54,8 +56,9 @@ def _scale(match: re.Match[str]) -> float | None:
     return 1.0 if match["up"] else 0.0 if match["down"] else None
 
 
-def _value(word: str) -> float:
-    return float(_WORDS.get(word.lower(), word)) if word.lower() in _WORDS or word.replace(".", "", 1).isdigit() else 0.0
+def _value(number: str) -> float:
+    """A number as `_NUMBER` reads it: digits ("8.5") or a word ("seven")."""
+    return float(_WORDS.get(number.lower(), number))
 
 
 def _verdict(score: float | None) -> Verdict | None:
