@@ -297,8 +297,8 @@ FEAR = re.compile(
     r"(?:me|her|him|them|us)\s+(?:palpitations|nightmares|the creeps|the willies)\b"
     r"|\b(?:won'?t|will not|wouldn'?t)\s+be\s+(?:frightened|scared|spooked)\b",
     re.IGNORECASE)
-#: "keep the scares out", "keep romance out": what is kept out is refused.
-KEEP_OUT = re.compile(r"\bkeep\s+(?:the\s+|all\s+the\s+|any\s+)?(?P<what>[\w'-]+(?:\s+[\w'-]+)?)\s+out\b(?!\s+of\b)", re.IGNORECASE)
+#: "keep the scares out", "leave the romance out": what is kept or left out is refused.
+KEEP_OUT = re.compile(r"\b(?:keep|leave)\s+(?:the\s+|all\s+the\s+|any\s+)?(?P<what>[\w'-]+(?:\s+[\w'-]+)?)\s+out\b(?!\s+of\b)", re.IGNORECASE)
 
 
 #: Phrases that refuse a genre by themselves, with no refusal word: "live action only", "I get nightmares".

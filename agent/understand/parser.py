@@ -222,10 +222,15 @@ def title_sentiment(text: str, start: int | None, end: int | None = None, next_s
     if NEGATIVE_AFTER.search(own) or _BARE_NO.match(own) or (_OVERSEEN.search(own) and not POSITIVE_CUE.search(own)):
         return "dislike"
     following, _ = _first_sentence(following)  # "...watched Mamma Mia at Christmas. I found it rather silly."
-    short = len(following.split()) <= SHORT_VERDICT_WORDS  # "tried se7en. too bleak for me"
-    if (short or _BACK_REFERENCE.search(following)) and NEGATIVE_AFTER.search(following) and not POSITIVE_CUE.search(following):
+    short = _short_verdict(following, NEGATIVE_AFTER)  # "tried se7en. too bleak for me", "la la land? not my cup of tea, I'm afraid"
+    if (short or _BACK_REFERENCE.search(following) and NEGATIVE_AFTER.search(following)) and not POSITIVE_CUE.search(following):
         return "dislike"
     return "like"
+
+
+def _short_verdict(sentence: str, verdict: re.Pattern[str]) -> bool:
+    """The sentence is a short verdict (its whole, or its first clause: "not my cup of tea, I'm afraid")."""
+    return any(len(part.split()) <= SHORT_VERDICT_WORDS and verdict.search(part) for part in (sentence, sentence.split(",")[0]))
 
 
 #: A film named and then changed, which asks for films like it: "pulp fiction but gentler?", "clue but on a train".
@@ -327,7 +332,7 @@ def _is_feedback(text: str, u: Understanding, stated_genres: bool) -> bool:
     if stated_genres or u.year_min or u.year_max or u.era_shift or u.references:
         return False
     rest = _mask(text, [(t.start, t.end) for t in titles if t.start is not None and t.end is not None])
-    return bool(VERDICT.search(rest)) and not ASKS_FOR_FILMS.search(rest)
+    return bool(VERDICT.search(rest) or NEGATIVE_AFTER.search(rest)) and not ASKS_FOR_FILMS.search(rest)  # "...? not my cup of tea"
 
 
 _MORE_OF_IT = re.compile(r"\b(?:else|ones|simi\w*|siml\w*)\b", re.IGNORECASE)  # "what else fits?", "simlar ones?"
@@ -346,7 +351,7 @@ def _asked_about(text: str, t: TitleMention) -> bool:
     sentence = ABOUT_THE_FILM.sub(" ", text[opened:t.start] + text[t.end:closed.start()])
     if not re.search(r"\w", sentence):  # "the exorcist? hard pass.": a title held up and judged, not asked about
         answer, _ = _first_sentence(text[closed.end():])
-        if len(answer.split()) <= SHORT_VERDICT_WORDS and (NEGATIVE_AFTER.search(answer) or POSITIVE_CUE.search(answer)):
+        if _short_verdict(answer, NEGATIVE_AFTER) or _short_verdict(answer, POSITIVE_CUE):
             return False
     return not (REQUEST_CUE.search(sentence) or ASKS_FOR_FILMS.search(sentence) or POSITIVE_CUE.search(sentence)
                 or _MORE_OF_IT.search(sentence))

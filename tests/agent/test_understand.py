@@ -412,6 +412,7 @@ def test_spelled_out_years_are_masked_whole() -> None:
     ("loved singin in the rain, didn't love the sound of music", "recommend", [899], [1035], []),
     ("don't even think about suggesting the notebook. a romance that isn't sappy", "recommend", [], [8533], []),
     ("the exorcist? hard pass. a comedy maybe", "recommend", [], [1997], []),
+    ("la la land? not my cup of tea, I'm afraid", "recommend", [], [164909], []),  # a short verdict's first clause
     ("he walked out of the hurt locker. something funny", "recommend", [], [69481], []),
     ("we tried zoolander and neither of us liked it. a comedy maybe", "recommend", [], [4816], []),
     ("what is the runtime of gladiator?", "ask_item", [], [], [3578]),
@@ -736,6 +737,11 @@ def test_a_war_that_names_an_era_is_no_war_film_and_a_refusal_may_follow_the_gen
     ("I'm learning spanish, and horror films give me palpitations", [], ["Horror"]),
     ("the kids will be watching so keep the scares out", ["Children"], ["Horror"]),
     ("a war film, and keep romance out", ["War"], ["Romance"]),
+    ("I just want a laugh. Leave the romance out, just a daft one.", ["Comedy"], ["Romance"]),
+    ("a comedy, nobody wants horror", ["Comedy"], ["Horror"]),
+    ("a comedy - hard pass on romance", ["Comedy"], ["Romance"]),  # the pass is on what follows, not the comedy
+    ("comedy; romance not so much", ["Comedy"], ["Romance"]),
+    ("comedy, horror not welcome", ["Comedy"], ["Horror"]),
 ])
 def test_fear_of_oneself_and_what_is_kept_out_refuse(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
     u = read(parser, text)

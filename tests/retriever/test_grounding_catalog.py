@@ -235,6 +235,10 @@ def test_catalog_form_moves_nothing_back() -> None:
     ("ooh the third one looks good", []),
     ("romantic but not cheesy, set in paris maybe", []),
     ("I loved Legend", []),
+    # foreign articles are no English words, so "la la land" standing alone is a name; "I" the pronoun ends it
+    ("la la land = snooze", [164909]),
+    ("I am not fan of the musical films, la la land I found boring.", [164909]),
+    ("Good afternoon. May I ask on what basis you choose?", []),
 ])
 def test_casual_mentions_and_ordinary_words(grounder: TitleGrounder, message: str, expected: list[int]) -> None:
     found = [g.item_id for g in grounder.find_mentions(message) if g.status == "matched"]

@@ -45,6 +45,8 @@ EMBED_MATCH, EMBED_CANDIDATE = 0.80, 0.55
 MAX_ALTERNATIVES = 5
 #: Words title case leaves lower-case ("Life or Something Like It", "They Drive by Night").
 TITLE_MINOR = CONNECTORS | frozenset("or nor by as vs v into but per via upon".split())
+#: ...of which these are no English words: in lower-case chat they mark a name ("la la land", "les mis").
+_FOREIGN_MINOR = frozenset("de la le les du des von".split())
 #: Words right before a lower-case span that name a film ("loved children of men", "more like heat").
 _TYPO_CUE = frozenset("loved love liked like likes enjoyed adored watched saw seen rewatched hated disliked".split()) | frozenset(
     ["luv", "luvd", "luv d", "lk", "h8", "h8d", "h8ed"])  # texting
@@ -483,7 +485,7 @@ class TitleGrounder:
         of_film = before is not None and before.lower == "of" and i > 1 and tokens[i - 2].lower in _OF_CUE  # "a rewatch of"
         # "how much gore is there in the revenant?", "are there sex scenes in titanic?": what is in a film, asked
         in_film = before is not None and before.lower == "in" and after is None and _question(tokens, i)
-        content = [t for t in span if t.lower not in TITLE_MINOR] or span
+        content = [t for t in span if t.lower not in TITLE_MINOR or t.lower in _FOREIGN_MINOR] or span  # "la la land" is no "land"
         listed = listed and not (len(content) == 1 and content[0].lower in COMMON_WORDS)  # "lawrence of arabia, big adventure"
         cue = listed or (before is not None and (before.lower in _TITLE_CUE or asking or of_film or in_film))
         refused = before is not None and before.lower in _REFUSAL_CUE
@@ -495,7 +497,8 @@ class TitleGrounder:
         named = len(span) > 1 and (before is None or span[0].lower in _ARTICLES)
         relaxed = ((cue or question or refused) and len(span) > 1) or (verdict and len(content) > 1) or listed  # "superbad and adventureland"
         opinion = before is not None and before.lower in _TYPO_CUE - _SIMILE  # "loved prisoners", not "age like milk"
-        if not self._well_known(key, CUED_MIN if relaxed else OPINION_MIN if opinion else DOMINANT_MIN):
+        alone = named and before is None and len(content) > 1 and any(t.lower not in COMMON_WORDS for t in content)
+        if not self._well_known(key, CUED_MIN if relaxed or alone else OPINION_MIN if opinion else DOMINANT_MIN):
             return False
         if len(content) == 1 and (content[0].lower in NEVER_ALONE or _YEAR_WORD.fullmatch(content[0].word) or content[0].word.isdigit()):
             return False
@@ -1350,12 +1353,20 @@ def _inside_name(tokens: list[_Tok], i: int, length: int) -> bool:
     the fuzzy pass. A word before counts only when nothing else explains its capital."""
     after = tokens[i + length] if i + length < len(tokens) else None
     if after is not None and not after.boundary_before and after.capitalised and after.lower not in CONNECTORS and not after.word[:1].isdigit() \
-            and after.lower not in _CHAT_CAPS:
+            and after.lower not in _CHAT_CAPS and not (_pronoun_i(tokens, i + length) and tokens[i].word.islower()):
         return True
     before = tokens[i - 1] if i > 0 and not tokens[i].boundary_before else None
     possessive = before is not None and before.word[-2:].lower() in ("'s", "’s")  # "Kurosawa's Seven Samurai"
     return (before is not None and tokens[i].capitalised and before.word[:1].isupper() and not before.sentence_start
             and before.word != "I" and before.lower not in CONNECTORS and not possessive)
+
+
+def _pronoun_i(tokens: list[_Tok], j: int) -> bool:
+    """tokens[j] is "I" the pronoun, a verb after it ("la la land I found boring"), not a numeral ("Rocky I and II")."""
+    if tokens[j].word != "I" or j + 1 >= len(tokens):
+        return False
+    verb = tokens[j + 1]
+    return not verb.boundary_before and verb.word.islower() and verb.lower not in _LIST_JOIN
 
 
 def _plausible(tokens: list[_Tok], i: int, length: int) -> bool:
