@@ -16,8 +16,8 @@ from typing import Literal
 from agent.understand.concepts import ConceptIndex, Phrase, phrases
 from agent.understand.languages import NEGATORS as OTHER_NEGATORS
 from agent.understand.languages import OTHER_LANGUAGES
-from agent.understand.lexicon import (ALTERNATIVE, CHANGE_OF_MIND, CONTENT_ONLY, GENRE_PHRASES, MIX, NEGATION_AFTER, NEGATORS, QUESTION,
-                                      REMOVE, STRONG)
+from agent.understand.lexicon import (ALTERNATIVE, CHANGE_OF_MIND, CONTENT_ONLY, GENRE_PHRASES, JUDGED_BADLY, JUDGED_WELL, MIX, NEGATION_AFTER,
+                                      NEGATORS, QUESTION, REMOVE, STRONG)
 from agent.understand.numbers import TEENS, UNITS
 
 GenreMode = Literal["any", "all", "unsaid"]
@@ -188,12 +188,54 @@ def _negated(text: str, start: int, end: int) -> bool:
     if _written_refusal(text, start):
         return True
     before = clause_before(text, start)
-    cues = list(_REFUSAL.finditer(before))
+    cues = [c for c in _REFUSAL.finditer(before) if not _UNSEEN.match(before, c.start())]
     if cues and not _restarted(before[cues[-1].end():]):
         return True
     if NEGATION_AFTER.match(text[end:end + 40]):
         return True
     return bool(re.search(r"\bif\b", text[sentence_start(text, start):start], re.IGNORECASE) and _IF_THEN_NO.match(text[end:end + 80]))
+
+
+#: Inexperience is no refusal: "I have never seen a single western (and I feel like I should)".
+_UNSEEN = re.compile(r"never\s+(?:(?:really|actually|properly|once|even)\s+)?(?:seen|watched|tried)\b", re.IGNORECASE)
+
+
+#: Words that may stand before a genre named as the subject of a verdict ("Period dramas put me in a coma",
+#: "Hard sci-fi clearly isn't for me", "all those superhero films..."): no wish word among them.
+_SUBJECT_WORDS = frozenset("the these those all most any long old older new newer modern big hard period slow loud cheesy "
+                           "sad dark soppy gory bloody violent sappy cute fancy arty".split())
+#: What a genre as subject goes on to say: a film noun, then words up to the clause's end, which must
+#: speak of the viewer ("... send me straight to sleep", "... and I have never got along").
+_JUDGED_NOUN = re.compile(r"\s*(?:(?:films?|movies?|stuff|ones|flicks?|pictures?|shows?)\b)?", re.IGNORECASE)
+_VIEWER = re.compile(r"\b(?:me|us|my|our|i|we|i'?m|we'?re|i'?ve|we'?ve)\b", re.IGNORECASE)
+_JUDGED_END = re.compile(r"[.!?;\n]|,\s*(?:but|so|and)\b|\s(?:but|so|though|although|whereas)\s", re.IGNORECASE)
+_NOT_JUDGED = re.compile(r"^\s*(?:or|and(?!\s+(?:i|we)\b)|with|from|set|made|please|pls|for|to|that|which|like|as|in|\?|,|$)", re.IGNORECASE)
+
+
+def judged_predicate(text: str, span: "GenreSpan") -> str | None:
+    """What is said of a genre named as the subject of a sentence about the viewer ("westerns send me
+    straight to sleep every time" -> "send me straight to sleep every time"); None when the genre is
+    no such subject (a wish, a list item, an object)."""
+    before = text[sentence_start(text, span.start):span.start]
+    if re.search(r"[,;:()]", before) or any(w not in _SUBJECT_WORDS for w in re.findall(r"[\w']+", before.lower())):
+        return None
+    rest = text[_JUDGED_NOUN.match(text, span.end).end():]
+    end = _JUDGED_END.search(rest)
+    predicate = rest[:end.start() if end else len(rest)].strip()
+    if _NOT_JUDGED.match(rest) and not re.match(r"\s*with\b", rest) or not _VIEWER.search(predicate) or len(predicate.split()) > 14:
+        return None
+    return predicate
+
+
+def _judged_badly(text: str, span: "GenreSpan") -> bool:
+    """A genre named as the subject of a bad verdict on what it does to the viewer ("Period dramas put me in a coma")."""
+    if text[span.start:span.end].lower() in _PEOPLE:  # "the kids are bored": people, not films for them
+        return False
+    predicate = judged_predicate(text, span)
+    return predicate is not None and bool(JUDGED_BADLY.search(predicate)) and not JUDGED_WELL.search(predicate)
+
+
+_PEOPLE = frozenset("kids kid children child family the kids".split())
 
 
 def _restarted(between: str) -> bool:
@@ -441,7 +483,7 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
         spans += [s for s in extra if not any(a <= s.start < b for a, b in unavoid_spans)]
     spans.sort(key=lambda s: s.start)
     spans = _carry_negation(text, spans)
-    spans = [replace(s, negated=True) if not s.negated and _kept_out(text, s) else s for s in spans]
+    spans = [replace(s, negated=True) if not s.negated and (_kept_out(text, s) or _judged_badly(text, s)) else s for s in spans]
     spans = [replace(s, negated=True) if _too_young(text, s) else s for s in spans]
     doubted = [s for s in spans if _hedged(text, s) or _reported_tears(text, s)]
     read.plain = [*read.plain, *doubted]  # neither a genre nor a search word ("a comedy? or maybe not")

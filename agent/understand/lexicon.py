@@ -157,6 +157,21 @@ NEGATION_AFTER = re.compile(
     re.IGNORECASE,
 )
 
+#: What a genre named as a sentence's subject does to the viewer when it is disliked ("westerns send me
+#: straight to sleep", "documentaries always feel like homework to me", "sci-fi and I have never got along").
+#: Read only on the predicate `genres.judged_predicate` finds, so a liked film's words never reach it.
+JUDGED_BADLY = re.compile(
+    r"\b(?:(?:send|sends|sent|put|puts|lull|lulls) (?:me|us|him|her) (?:\w+ )?(?:to sleep|in(?:to)? a coma|off)|sleep|asleep|snooz\w*|coma|"
+    r"bor(?:e|es|ed|ing)|tedious|homework|a chore|a slog|torture|wasted on|wince|cringe|roll (?:my|our) eyes|eye-?rolls?|"
+    r"creeps|nightmares|queasy|nause\w*|anxious|anxiety|sick|wreck(?:s|ed)?|ruin(?:s|ed)?|spoil(?:s|ed|t)?|"
+    r"lose (?:me|us)|lost on (?:me|us)|switch off|tune out|zone out|glaze over|fast-?forward\w*|walk(?:ed)? out|give up|gave up|"
+    r"crawl under|hide behind|teeth itch|(?:drive|drives) (?:me|us) (?:mad|crazy|nuts|up the wall)|grate on|get on (?:my|our) nerves|"
+    r"(?:never|don'?t|do not) (?:got|get|gotten) along|can'?t (?:follow|get into|stand|bear|take)|(?:isn'?t|aren'?t|not) for (?:me|us)|"
+    r"do(?:es)? nothing for|(?:don'?t|doesn'?t) do it for|never work for|had (?:my|our) fill|(?:sick|tired) of|over it|manipulat\w*)\b",
+    re.IGNORECASE)
+#: ...unless the verdict is turned round ("scare me in the best way", "made me cry, in a good way").
+JUDGED_WELL = re.compile(r"\b(?:in (?:a|the) (?:good|best) way|(?:love|loved|adore|adored|favourite|favorite)\b)", re.IGNORECASE)
+
 # Cues that two or more genres are wanted together, not as alternatives.
 MIX = re.compile(
     r"\b(?:mix|mixture|blend|combination|combo|combine|combining|cross(?:over)?|hybrid|meets|with (?:a )?(?:bit|touch|dash|hint|splash|side|little|lot) of|"

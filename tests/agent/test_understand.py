@@ -748,6 +748,23 @@ def test_fear_of_oneself_and_what_is_kept_out_refuse(parser: MuseService, text: 
     assert (u.genres, u.avoid_genres) == (wanted, avoided)
 
 
+@pytest.mark.parametrize(("text", "wanted", "avoided"), [
+    # a genre as the subject of a bad verdict on what it does to the viewer is refused...
+    ("westerns send me straight to sleep every time. i do love a good heist though", ["Crime"], ["Western"]),
+    ("Documentaries always feel like homework to me. I just want a fun adventure", ["Adventure"], ["Documentary"]),
+    ("Sci-fi and I have never got along. Mum and I want a mystery", ["Mystery"], ["Sci-Fi"]),
+    ("Period dramas put me in a coma, sorry. Give me something fast, maybe a thriller", ["Thriller"], ["Drama"]),
+    # ...not when the verdict is good, names no viewer, or the genre is no subject; inexperience is no refusal
+    ("horror films scare me in the best way", ["Horror"], []),
+    ("westerns always remind me of my grandad, I loved watching them with him", ["Western"], []),
+    ("I want a comedy that doesn't bore me", ["Comedy"], []),
+    ("I have never seen a single western, and I feel like I should. where do I start?", ["Western"], []),
+])
+def test_a_genre_judged_by_what_it_does_to_the_viewer(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
+    u = read(parser, text)
+    assert (u.genres, u.avoid_genres) == (wanted, avoided)
+
+
 def test_a_list_under_a_bare_seen_names_films_without_a_verdict(parser: MuseService) -> None:
     u = read(parser, "Any good submarine films? / Seen: Das Boot, Crimson Tide, U-571. Loved Das Boot, the rest were fine.")
     assert (u.liked_ids, u.disliked_ids) == ([1233], [])
