@@ -337,7 +337,8 @@ FEAR = re.compile(
     r"|\bscaredy[- ]?cat\b"
     r"|\b(?:horror(?:\s+(?:films?|movies?|stuff))?|scary\s+(?:films?|movies?|ones)|they|it|those|these)\s+(?:give|gives|gave)\s+"
     r"(?:me|her|him|them|us)\s+(?:palpitations|nightmares|the creeps|the willies)\b"
-    r"|\b(?:won'?t|will not|wouldn'?t)\s+be\s+(?:frightened|scared|spooked)\b",
+    r"|\b(?:won'?t|will not|wouldn'?t)\s+be\s+(?:frightened|scared|spooked)\b"
+    r"|\b(?:won'?t|wont|will not|wouldn'?t|doesn'?t|does not|shouldn'?t)\s+(?:terrify|frighten|scare|spook)\s+(?:me|her|him|them|us|the kids)\b",
     re.IGNORECASE)
 #: "keep the scares out", "leave the romance out": what is kept or left out is refused.
 KEEP_OUT = re.compile(r"\b(?:keep|leave)\s+(?:the\s+|all\s+the\s+|any\s+)?(?P<what>[\w'-]+(?:\s+[\w'-]+)?)\s+out\b(?!\s+of\b)", re.IGNORECASE)
@@ -399,14 +400,28 @@ def _concept_spans(text: str, taken: list[GenreSpan], concepts: ConceptIndex) ->
 def _carry_negation(text: str, spans: list[GenreSpan]) -> list[GenreSpan]:
     """A genre listed right after a refused one is refused too ("anything except kids films and animation")."""
     out: list[GenreSpan] = []
-    for span in spans:
+    for i, span in enumerate(spans):
         prev = out[-1] if out else None
         between = text[prev.end:span.start] if prev is not None else ""
         added = _ADDED_FRAGMENT.search(between) and _FRAGMENT_END.match(text, span.end)  # "musicals are dead to me. and horror."
-        if prev is not None and prev.negated and not span.negated and (_SAME_LIST.match(between) or added):
+        if prev is not None and prev.negated and not span.negated and (_SAME_LIST.match(between) or added or _comma_list(text, spans, i)):
             span = GenreSpan(span.start, span.end, span.genres, span.source, True, span.strong)
         out.append(span)
     return out
+
+
+def _comma_list(text: str, spans: list[GenreSpan], i: int) -> bool:
+    """spans[i] follows the one before it after a bare comma, in a list that "and" / "or" closes ("no horror, crime or war")."""
+    for j in range(i, len(spans)):
+        between = text[spans[j - 1].end:spans[j].start]
+        if j > i and _SAME_LIST.match(between):
+            return True
+        if not _BARE_COMMA.match(between):
+            return False
+    return False
+
+
+_BARE_COMMA = re.compile(r"^\s*(?:(?:films?|movies?|stuff)\s*)?,\s*$", re.IGNORECASE)
 
 
 #: What follows a change of mind that drops everything said before it ("no wait, something else").

@@ -53,7 +53,8 @@ GENRE_PHRASES: _G = _expand({
     ("romance", "romances", "romantic", "love story", "love-story", "love stories", "falling in love", "fall in love", "date night",
      "date movie", "chick flick", "swoon", "swoony", "lovers", "love affair", "love triangle", "soulmates", "soulmate",
      "sweethearts", "courtship", "kissing", "in love", "passionate love", "romantically", "falls for", "fall for each other", "love-struck", "lovestruck", "lovey-dovey", "lovey dovey", "meet-cute",
-     "falling for each other", "fell for each other", "mushy", "sappy", "soppy", "slushy", "smooching", "smoochy", "lovey", "love stuff", "love plot", "love interest", "couples stuff", "couple stuff", "love interests", "kissy", "schmaltzy"): "Romance",
+     "falling for each other", "fell for each other", "mushy", "sappy", "soppy", "slushy", "smooching", "smoochy", "lovey", "love stuff", "love plot", "love interest", "couples stuff", "couple stuff", "love interests", "kissy", "schmaltzy", "snogging", "snog", "love subplot", "love subplots", "romantic subplot",
+     "romantic subplots"): "Romance",
     ("romcom", "rom-com", "rom com", "romantic comedy", "romantic comedies", "romcoms", "rom-coms"): "Romance+Comedy",
     ("true crime",): "Documentary+Crime",
     ("kids", "kid flicks", "kid flick", "kid film", "kid films", "kid movies", "kid-friendly films", "all family", "all the family", "for the whole family", "kids movie", "kids movies", "kids film", "kids stuff", "kid stuff", "kids films", "kid movie", "kids' movie", "kids' movies", "kiddie", "kiddy",
@@ -128,7 +129,7 @@ NEGATORS = (
     r"(?:no|not|nothing|never|none|without|avoid|avoiding|except|skip|hate|hated|hates|dislike|dislikes|disliked|"
     r"don'?t want|do not want|don'?t like|do not like|didn'?t like|no more|not into|not a fan of|anything but|"
     r"can'?t stand|cannot stand|can'?t handle|can'?t do|not in the mood for|rather not|steer clear of|stay away from|"
-    r"spare me|enough of|had enough(?: of)?|sick of|tired of|allergic to|other than|minus|not too|nothing too|keep out|leave out|"
+    r"spare me|enough of|(?:anything|everything|whatever|any genre) (?:bar|apart from|aside from|save)|had enough(?: of)?|sick of|tired of|allergic to|other than|minus|not too|nothing too|keep out|leave out|"
     r"no thanks to|pass on|not really into|not big on|am over|i'?m over|done with|zero|free of|isn'?t|aren'?t|w/o|"
     r"shouldn'?t be|mustn'?t be|without any|neither|nor|hold the|had (?:my|our) fill of|don'?t do|do not do|"
     r"don'?t (?:show|give|recommend|suggest)(?: me| us)?|do not (?:show|give|recommend|suggest)(?: me| us)?|"

@@ -222,7 +222,9 @@ def title_sentiment(text: str, start: int | None, end: int | None = None, next_s
     if NEGATIVE_AFTER.search(own) or _BARE_NO.match(own) or (_OVERSEEN.search(own) and not POSITIVE_CUE.search(own)):
         return "dislike"
     following, _ = _first_sentence(following)  # "...watched Mamma Mia at Christmas. I found it rather silly."
-    short = _short_verdict(following, NEGATIVE_AFTER)  # "tried se7en. too bleak for me", "la la land? not my cup of tea, I'm afraid"
+    # "tried se7en. too bleak for me"; a title held up alone is judged by the next clause ("la la land? not my cup of tea, I'm afraid")
+    held_up = not re.search(r"\w", own)
+    short = _short_verdict(following, NEGATIVE_AFTER) if held_up else len(following.split()) <= SHORT_VERDICT_WORDS and bool(NEGATIVE_AFTER.search(following))
     if (short or _BACK_REFERENCE.search(following) and NEGATIVE_AFTER.search(following)) and not POSITIVE_CUE.search(following):
         return "dislike"
     return "like"

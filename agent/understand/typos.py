@@ -28,6 +28,9 @@ TARGETS = sorted({p for p in GENRE_PHRASES if " " not in p and "-" not in p and 
 _OTHER_WORDS = frozenset(w for phrase in OTHER_LANGUAGES for w in phrase.split())
 
 
+_INFLECTIONS = ("ing", "ed", "er", "ers", "ment")
+
+
 @lru_cache(maxsize=4096)
 def _fix(word: str) -> str | None:
     lower = word.lower()
@@ -36,6 +39,8 @@ def _fix(word: str) -> str | None:
     best = process.extractOne(lower, TARGETS, scorer=fuzz.ratio, score_cutoff=MIN_RATIO)
     if best is None or (lower.endswith("s") and lower[:-1] in dictionary() and best[0] not in WORD_DECADES):
         return None  # a plural of a real word ("hours"), not a typo
+    if any(best[0] == lower + suffix for suffix in _INFLECTIONS):
+        return None  # another form of the word ("won't terrify her" is no "terrifying")
     return best[0]
 
 

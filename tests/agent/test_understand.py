@@ -129,6 +129,12 @@ def test_texting_shorthand_is_spelt_out_before_eras_are_read() -> None:
     assert correct("nthng oldr thn 2010, b4 1970 or aftr 2000") == "nothing older than 2010, before 1970 or after 2000"
 
 
+def test_another_form_of_a_genre_word_is_no_typo_of_it() -> None:
+    from agent.understand.typos import correct
+    assert correct("something that won't terrify her") == "something that won't terrify her"  # not "terrifying"
+    assert correct("a horrer film") == "a horror film"
+
+
 def test_last_n_years_counts_back_from_the_newest_catalog_year() -> None:
     assert (read_years("something from the last 5 years", 2018).year_min, read_years("the last 5 years", 2018).year_max) == (2014, 2018)
     assert (read_years("the last 5 years", 2010).year_min, read_years("the last 5 years", 2010).year_max) == (2006, 2010)
@@ -742,6 +748,12 @@ def test_a_war_that_names_an_era_is_no_war_film_and_a_refusal_may_follow_the_gen
     ("a comedy - hard pass on romance", ["Comedy"], ["Romance"]),  # the pass is on what follows, not the comedy
     ("comedy; romance not so much", ["Comedy"], ["Romance"]),
     ("comedy, horror not welcome", ["Comedy"], ["Horror"]),
+    ("I'm up for pretty much anything bar musicals and westerns", [], ["Musical", "Western"]),
+    ("Anything apart from horror, crime or war. My head's in a bad place", [], ["Horror", "Crime", "War"]),
+    ("no horror, crime or war", [], ["Horror", "Crime", "War"]),  # a comma list that "or" closes is refused whole
+    ("no horror, a comedy or a drama", ["Comedy", "Drama"], ["Horror"]),
+    ("something from 2002ish like that, and nobody snogging", [], ["Romance"]),
+    ("my 5yo loves dinosaurs, what can we watch that WON'T terrify her???", ["Children"], ["Horror"]),
 ])
 def test_fear_of_oneself_and_what_is_kept_out_refuse(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
     u = read(parser, text)

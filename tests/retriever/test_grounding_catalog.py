@@ -239,6 +239,15 @@ def test_catalog_form_moves_nothing_back() -> None:
     ("la la land = snooze", [164909]),
     ("I am not fan of the musical films, la la land I found boring.", [164909]),
     ("Good afternoon. May I ask on what basis you choose?", []),
+    # family words and "he's" are no names ("Dad's birthday", "He's 70"); words in capitals in a shouting message are
+    # emphasis ("my 5yo is OBSESSED", "NEVER AGAIN"), while initials stay titles; "-style" after a title likens to it
+    ("Dad's birthday film: he's into true stories", []),
+    ("Looking for something for my dad. He's 70, loves westerns", []),
+    ("DINOSAURS!!!!! my 5yo is OBSESSED, what can we watch that WON'T terrify her???", []),
+    ("Watched it alone 🫣 NEVER AGAIN. something cute and fluffy", []),
+    ("TDK yes, TDKR no. is BvS worth my time?", [58559, 91529]),
+    ("I loved HEAT and ALIEN", [6, 1214]),
+    ("SPACEEEE gravity-style!!!", [104841]),
 ])
 def test_casual_mentions_and_ordinary_words(grounder: TitleGrounder, message: str, expected: list[int]) -> None:
     found = [g.item_id for g in grounder.find_mentions(message) if g.status == "matched"]
@@ -260,6 +269,7 @@ def test_a_series_named_as_such_lists_its_films(grounder: TitleGrounder) -> None
         assert grounder.find_series(kind) == [], kind
     assert [i for i, _ in grounder.find_series("something like the Bourne ones")[0][2]][1:] == [5418, 8665, 54286, 91535]
     assert grounder.find_series("the alien films")[0][2][0][0] == 1214  # a well-known film of that very title
+    assert grounder.find_series("she only watches black and white films") == []  # no "White" series
 
 
 def test_a_series_named_bare_lists_its_films(grounder: TitleGrounder) -> None:

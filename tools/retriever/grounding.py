@@ -39,6 +39,7 @@ CLOSE = 4.0  # fuzzy scores within this of the best are ties
 DOMINANT = 5  # a version this many times more popular than the next wins a tie
 DOMINANT_MIN = 20  # ...if it has at least this many interactions
 CUED_MIN = 3  # a lower-case title right after "loved" / "like" / "watched" needs only this many
+ALONE_MIN = 5  # ...a lower-case name of several words, one of them uncommon, standing as a clause of its own ("la la land = snooze")
 OPINION_MIN = 10  # ...and one lone uncommon word right after "loved" / "hated" this many
 UNCUED_PHRASE_MIN = 60  # a lower-case multi-word title with no cue: only films most people know
 EMBED_MATCH, EMBED_CANDIDATE = 0.80, 0.55
@@ -73,7 +74,7 @@ _ASKING = frozenset("is was did does has have".split())
 _VERDICT = frozenset("is was were".split())
 #: ...and words after a title that say "a film like this one" ("lotr vibes", "enter the dragon type", "lock stock energy",
 #: "inception meets ...", "alien levels of dread")
-_LIKE_AFTER = frozenset("type vibes vibe energy esque tier meets levels level".split())
+_LIKE_AFTER = frozenset("type vibes vibe energy esque tier meets levels level style".split())
 #: Chat words people write in capitals: they continue no name ("Is The Goonies OK for ...").
 _CHAT_CAPS = frozenset("ok okay lol pls plz tbh btw imo tv dvd".split())
 #: Words that pick one version of a remade film: the oldest ("the original Shaft", "psycho (the og)")...
@@ -140,6 +141,7 @@ SERIES_MIN = 5  # a film of a series must have this many interactions
 _SEQUEL_KEY = re.compile(r"(.+) ([2-9])")
 _NUMBERED_CACHE = 20_000  # series names looked up per grounder, at most (names come from chat text)
 #: A likeness hyphenated onto a title ("Paddington 2-level kindness", "a Groundhog Day-style loop").
+_MONOCHROME = re.compile(r"\bblack\s*(?:and|&|n)\s*$", re.IGNORECASE)
 _LIKENESS_SUFFIX = re.compile(r"(?<=\w)-(?=(?:level|style|esque|type|tier|vibes?|core|lite)\b)", re.IGNORECASE)
 #: A mention that ends in a sequel number ("toy story 2", "harry potter part 3").
 _ENDS_IN_NUMBER = re.compile(r"(?:\s+part)?\s*\b[1-9]$", re.IGNORECASE)
@@ -498,7 +500,7 @@ class TitleGrounder:
         relaxed = ((cue or question or refused) and len(span) > 1) or (verdict and len(content) > 1) or listed  # "superbad and adventureland"
         opinion = before is not None and before.lower in _TYPO_CUE - _SIMILE  # "loved prisoners", not "age like milk"
         alone = named and before is None and len(content) > 1 and any(t.lower not in COMMON_WORDS for t in content)
-        if not self._well_known(key, CUED_MIN if relaxed or alone else OPINION_MIN if opinion else DOMINANT_MIN):
+        if not self._well_known(key, CUED_MIN if relaxed else ALONE_MIN if alone else OPINION_MIN if opinion else DOMINANT_MIN):
             return False
         if len(content) == 1 and (content[0].lower in NEVER_ALONE or _YEAR_WORD.fullmatch(content[0].word) or content[0].word.isdigit()):
             return False
@@ -648,8 +650,8 @@ class TitleGrounder:
             words = list(_TOKEN.finditer(text, max(0, cue.start() - 80), cue.start()))
             for n in range(min(6, len(words)), 0, -1):
                 start, end = words[-n].start(), words[-1].end()
-                if _BOUNDARY.search(text, start, end):
-                    continue
+                if _BOUNDARY.search(text, start, end) or _MONOCHROME.search(text, 0, start):
+                    continue  # "black and white films" are no films of a "White" series
                 ids = self._series_ids(normalise_title(text[start:end]))
                 if ids:
                     out.append((start, end, [(i, self._items[i].display_title) for i in ids]))
@@ -777,6 +779,7 @@ class TitleGrounder:
         return None
 
     def _exact_ngrams(self, text: str, tokens: list[_Tok], used: list[bool], found: list[Grounding]) -> None:
+        shouting = _shouting(tokens)
         i = 0
         while i < len(tokens):
             for length in range(min(self._max_tokens, len(tokens) - i), 0, -1):
@@ -785,7 +788,6 @@ class TitleGrounder:
                     continue
                 if tokens[i].lower in _ARTICLES and self._longer_after_article(text, tokens, used, i, length):
                     break  # "of the Master and Commander sort": the title starts after the article
-                capitals = any(t.word[:1].isupper() for t in span)  # a leading digit is no capital: "10 things i hate about you"
                 key = normalise_title(text[span[0].start : span[-1].end])
                 key = key if key in self._by_key or not key.endswith(" s") else key[:-2]  # "crocodile dundee's"
                 key = self._indexed(key)
@@ -793,6 +795,8 @@ class TitleGrounder:
                     continue
                 if key in self._initials and not all(t.word.isupper() or any(c.isdigit() for c in t.word) for t in span):
                     continue  # initials are written in capitals ("TDK") or with their number ("ts3"), never as a word ("lit")
+                # a leading digit is no capital ("10 things i hate about you"), nor is a shouted word ("my 5yo is OBSESSED"), but initials are
+                capitals = any(t.word[:1].isupper() and not (shouting and _shouted(t) and key not in self._initials) for t in span)
                 versions = self._versions(key)  # "crash (the 2004 one)", "the robocop remake": a remade film named as such
                 marked = bool(versions) and self._version_cue(text, span[0].start, span[-1].end, versions, before=False) is not None
                 # a rating beside it names a film ("heat 9/10", "👎 it follows"), unless the words are no name alone
@@ -1035,9 +1039,12 @@ class TitleGrounder:
         return key in self._by_key and self._casual(tokens, i, length - 1, key, _beside_title(tokens, used, i, length - 1))
 
     def _capitalised_runs(self, text: str, tokens: list[_Tok], used: list[bool], found: list[Grounding]) -> None:
+        shouting = _shouting(tokens)
         for run in _runs(tokens, used):
             if all(_YEAR_WORD.fullmatch(t.word) or t.word.isdigit() or t.lower in CONNECTORS for t in run):
                 continue  # "from 1984", "10/10", "godfather 1 and 2"
+            if shouting and all(_shouted(t) for t in run):
+                continue  # "something a bit cute but not OVER the top??": emphasis, not a name
             mention = text[run[0].start : run[-1].end]
             if _a_date(text, tokens, run):
                 continue
@@ -1361,6 +1368,17 @@ def _inside_name(tokens: list[_Tok], i: int, length: int) -> bool:
             and before.word != "I" and before.lower not in CONNECTORS and not possessive)
 
 
+SHOUTED_WORDS = 2  # a message with this many words in capitals shouts: a word in capitals is emphasis, not a name
+
+
+def _shouted(token: _Tok) -> bool:
+    return token.word.isupper() and len(token.word) >= 2 and token.word.replace("'", "").isalpha()
+
+
+def _shouting(tokens: list[_Tok]) -> bool:
+    return sum(_shouted(t) and len(t.word) >= 3 for t in tokens) >= SHOUTED_WORDS
+
+
 def _pronoun_i(tokens: list[_Tok], j: int) -> bool:
     """tokens[j] is "I" the pronoun, a verb after it ("la la land I found boring"), not a numeral ("Rocky I and II")."""
     if tokens[j].word != "I" or j + 1 >= len(tokens):
@@ -1392,7 +1410,7 @@ def _plausible(tokens: list[_Tok], i: int, length: int) -> bool:
 def _plausible_word(token: _Tok, before: _Tok | None) -> bool:
     """A one-word title: never a chat word; a common word only when capitalised mid-sentence for no
     other reason ("I loved Heat", "Heat, Up and Alien"; not "The Thing is...")."""
-    if token.lower in NEVER_ALONE or _YEAR_WORD.fullmatch(token.word) or token.word.isdigit():
+    if token.lower in NEVER_ALONE or token.lower.removesuffix(" s") in NEVER_ALONE or _YEAR_WORD.fullmatch(token.word) or token.word.isdigit():
         return False  # "from 1984", "my 10 year old": numbers, not *1984* or *10*; they ground when quoted
     if token.lower not in COMMON_WORDS:
         return True

@@ -37,10 +37,11 @@ NEVER_ALONE: frozenset[str] = frozenset(
     thriller thrillers war western westerns imax family kids classic classics sequel sequels
     good great best better bad worse worst nice fun funny scary sad happy dark light old new recent
     tonight today weekend evening morning night
+    dad dads daddy mum mums mom moms mummy mommy mama papa grandma grandpa granny grandad grandads nan nana uncle aunt auntie
     american british english french german italian spanish mexican japanese chinese korean indian irish
     scottish russian swedish danish dutch australian canadian european asian african hollywood bollywood
     """.split()
-)
+) | frozenset(["he s", "she s", "i m", "i ve", "we re", "they re", "you re"])  # contractions, as tokens are normalised ("He's 70")
 
 COMMON_WORDS: frozenset[str] = NEVER_ALONE | frozenset(
     """
