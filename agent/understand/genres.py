@@ -185,7 +185,7 @@ def _written_refusal(text: str, start: int) -> bool:
 
 
 def _negated(text: str, start: int, end: int) -> bool:
-    if _written_refusal(text, start):
+    if _written_refusal(text, start) or _ANTI.search(text, 0, start):
         return True
     before = clause_before(text, start)
     cues = [c for c in _REFUSAL.finditer(before) if not _UNSEEN.match(before, c.start())]
@@ -196,6 +196,8 @@ def _negated(text: str, start: int, end: int) -> bool:
     return bool(re.search(r"\bif\b", text[sentence_start(text, start):start], re.IGNORECASE) and _IF_THEN_NO.match(text[end:end + 80]))
 
 
+#: A genre word with "anti-" or "non-" fixed to it refuses the genre ("the most anti-romantic film you've got").
+_ANTI = re.compile(r"\b(?:anti|non)-?$", re.IGNORECASE)
 #: Inexperience is no refusal: "I have never seen a single western (and I feel like I should)".
 _UNSEEN = re.compile(r"never\s+(?:(?:really|actually|properly|once|even)\s+)?(?:seen|watched|tried)\b", re.IGNORECASE)
 
@@ -207,8 +209,9 @@ _SUBJECT_WORDS = frozenset("the these those all most any long old older new newe
 #: What a genre as subject goes on to say: a film noun, then words up to the clause's end, which must
 #: speak of the viewer ("... send me straight to sleep", "... and I have never got along").
 _JUDGED_NOUN = re.compile(r"\s*(?:(?:films?|movies?|stuff|ones|flicks?|pictures?|shows?)\b)?", re.IGNORECASE)
+_CLAUSE_OPENING = re.compile(r"^\s*(?:so|and|but|because|as|since|though|honestly|frankly)\b", re.IGNORECASE)
 _VIEWER = re.compile(r"\b(?:me|us|my|our|i|we|i'?m|we'?re|i'?ve|we'?ve)\b", re.IGNORECASE)
-_JUDGED_END = re.compile(r"[.!?;\n]|,\s*(?:but|so|and)\b|\s(?:but|so|though|although|whereas)\s", re.IGNORECASE)
+_JUDGED_END = re.compile(r"[.,!?;\n]|\s(?:but|so|though|although|whereas)\s", re.IGNORECASE)
 _NOT_JUDGED = re.compile(r"^\s*(?:or|and(?!\s+(?:i|we)\b)|with|from|set|made|please|pls|for|to|that|which|like|as|in|\?|,|$)", re.IGNORECASE)
 
 
@@ -216,8 +219,9 @@ def judged_predicate(text: str, span: "GenreSpan") -> str | None:
     """What is said of a genre named as the subject of a sentence about the viewer ("westerns send me
     straight to sleep every time" -> "send me straight to sleep every time"); None when the genre is
     no such subject (a wish, a list item, an object)."""
-    before = text[sentence_start(text, span.start):span.start]
-    if re.search(r"[,;:()]", before) or any(w not in _SUBJECT_WORDS for w in re.findall(r"[\w']+", before.lower())):
+    before = text[sentence_start(text, span.start):span.start]  # the subject of the sentence or of a clause after a comma
+    before = _CLAUSE_OPENING.sub("", re.split(r"[,;:()]", before)[-1])  # ("..., so musicals are wasted on me")
+    if any(w not in _SUBJECT_WORDS for w in re.findall(r"[\w']+", before.lower())):
         return None
     rest = text[_JUDGED_NOUN.match(text, span.end).end():]
     end = _JUDGED_END.search(rest)

@@ -754,6 +754,10 @@ def test_a_war_that_names_an_era_is_no_war_film_and_a_refusal_may_follow_the_gen
     ("no horror, a comedy or a drama", ["Comedy", "Drama"], ["Horror"]),
     ("something from 2002ish like that, and nobody snogging", [], ["Romance"]),
     ("my 5yo loves dinosaurs, what can we watch that WON'T terrify her???", ["Children"], ["Horror"]),
+    ("Give me the most anti-romantic film you've got, a dark comedy ideally.", ["Comedy"], ["Romance"]),
+    ("something gentle, and I can't face a weepy tonight", [], ["Drama"]),
+    ("something slow and dreamy, nothing that'll make me jump", [], ["Horror"]),
+    ("none of them jump out. could we try comedies instead", ["Comedy"], []),
 ])
 def test_fear_of_oneself_and_what_is_kept_out_refuse(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
     u = read(parser, text)
@@ -766,11 +770,14 @@ def test_fear_of_oneself_and_what_is_kept_out_refuse(parser: MuseService, text: 
     ("Documentaries always feel like homework to me. I just want a fun adventure", ["Adventure"], ["Documentary"]),
     ("Sci-fi and I have never got along. Mum and I want a mystery", ["Mystery"], ["Sci-Fi"]),
     ("Period dramas put me in a coma, sorry. Give me something fast, maybe a thriller", ["Thriller"], ["Drama"]),
+    ("I always end up skipping the songs, so musicals are wasted on me. something animated", ["Animation"], ["Musical"]),
+    ("cartoons just don't do it for any of us now, sadly. something funny", ["Comedy"], ["Animation"]),
     # ...not when the verdict is good, names no viewer, or the genre is no subject; inexperience is no refusal
     ("horror films scare me in the best way", ["Horror"], []),
     ("westerns always remind me of my grandad, I loved watching them with him", ["Western"], []),
     ("I want a comedy that doesn't bore me", ["Comedy"], []),
     ("I have never seen a single western, and I feel like I should. where do I start?", ["Western"], []),
+    ("I'd like to be scared, but not so scared I can't sleep.", ["Horror"], []),  # "so" opens no subject here
 ])
 def test_a_genre_judged_by_what_it_does_to_the_viewer(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
     u = read(parser, text)
