@@ -196,6 +196,7 @@ def _negated(text: str, start: int, end: int) -> bool:
     return bool(re.search(r"\bif\b", text[sentence_start(text, start):start], re.IGNORECASE) and _IF_THEN_NO.match(text[end:end + 80]))
 
 
+_DEGREE = re.compile(r"\b(?:not|nothing|no)\s+(?:too|overly|so|that)\s+(?:\w+\s+)?$", re.IGNORECASE)
 #: A genre word with "anti-" or "non-" fixed to it refuses the genre ("the most anti-romantic film you've got").
 _ANTI = re.compile(r"\b(?:anti|non)-?$", re.IGNORECASE)
 #: Inexperience is no refusal: "I have never seen a single western (and I feel like I should)".
@@ -523,7 +524,10 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
              if a.negated and b.negated and not text[a.end:b.start].strip(" -") and set(b.genres) <= asked}
     outright = {g for s in wanted_spans if s.strong for g in s.genres}  # "war film, no battle scenes": War stays
     # "a comedy, no romcoms": a refused mix rules out only what was not asked for outright
-    read.avoided = list(dict.fromkeys(g for i, s in enumerate(spans) if s.negated and i not in heads
+    # "something creepy but not too creepy": a limit on how much of a genre asked for is no refusal of it
+    limited = {i for i, s in enumerate(spans) if s.negated and _DEGREE.search(clause_before(text, s.start))
+               and any(set(s.genres) <= set(w.genres) and sentence_start(text, s.start) <= w.start < s.start for w in wanted_spans)}
+    read.avoided = list(dict.fromkeys(g for i, s in enumerate(spans) if s.negated and i not in heads | limited
                                       and (s.strong or not set(s.genres) <= outright) for g in s.genres
                                       if len(s.genres) == 1 or g not in outright))
     if removed and REASON_AGAINST.search(text):  # "scrap the horror, she hates it": taken back for a reason is refused

@@ -758,6 +758,9 @@ def test_a_war_that_names_an_era_is_no_war_film_and_a_refusal_may_follow_the_gen
     ("something gentle, and I can't face a weepy tonight", [], ["Drama"]),
     ("something slow and dreamy, nothing that'll make me jump", [], ["Horror"]),
     ("none of them jump out. could we try comedies instead", ["Comedy"], []),
+    # a limit on how much of a genre just asked for is no refusal of it; a limit on its own still refuses
+    ("My nephew wants something creepy but not too creepy.", ["Horror"], []),
+    ("a comedy, nothing too scary", ["Comedy"], ["Horror"]),
 ])
 def test_fear_of_oneself_and_what_is_kept_out_refuse(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
     u = read(parser, text)
