@@ -21,6 +21,7 @@ from agent.understand.eras import read_years
 from agent.understand.typos import correct
 from agent.understand.story import judged, story_spans
 from agent.understand.genres import SENTENCE_END, GenreMode, GenreSpan, clause_before, governing_label, lexicon_spans, read_genres, sentence_start
+from agent.understand.lexicon import CHANGE_OF_MIND
 from tools.retriever.ratings import verdicts
 
 MAX_MESSAGE_CHARS = 2000
@@ -156,16 +157,16 @@ class Understanding:
 
     @property
     def liked_ids(self) -> list[int]:
-        return [t.item_id for t in self.titles if t.status == "matched" and t.sentiment == "like" and t.item_id is not None]
+        return list(dict.fromkeys(t.item_id for t in self.titles if t.status == "matched" and t.sentiment == "like" and t.item_id is not None))
 
     @property
     def disliked_ids(self) -> list[int]:
-        return [t.item_id for t in self.titles if t.status == "matched" and t.sentiment == "dislike" and t.item_id is not None]
+        return list(dict.fromkeys(t.item_id for t in self.titles if t.status == "matched" and t.sentiment == "dislike" and t.item_id is not None))
 
     @property
     def asked_ids(self) -> list[int]:
         """Items the person asked about: neither liked nor disliked."""
-        return [t.item_id for t in self.titles if t.status == "matched" and t.sentiment == "ask" and t.item_id is not None]
+        return list(dict.fromkeys(t.item_id for t in self.titles if t.status == "matched" and t.sentiment == "ask" and t.item_id is not None))
 
     @property
     def unresolved(self) -> list[TitleMention]:
@@ -217,6 +218,8 @@ def title_sentiment(text: str, start: int | None, end: int | None = None, next_s
     if COMPARATIVE_WISH.match(after):  # "se7en but less grim, nothing horror-ish": the film, changed, is wished
         return "like"
     own, following = _first_sentence(after)
+    own = _OTHER_OBJECT.split(own)[0]  # "liked X and In Bruges but couldn't stand Four Weddings": that verdict is on another film
+    own = _FILLER_LIKE.sub("", own)  # "watched frozen like a million times"
     if _BARE_YES.match(own):  # "grand budapest yes, fantastic mr fox not so much": its own verdict comes first
         return "like"
     if NEGATIVE_AFTER.search(own) or _BARE_NO.match(own) or (_OVERSEEN.search(own) and not POSITIVE_CUE.search(own)):
@@ -239,6 +242,11 @@ def _short_verdict(sentence: str, verdict: re.Pattern[str]) -> bool:
 COMPARATIVE_WISH = re.compile(r"\s*,?\s*but\s+(?:a\s+(?:bit|little|lot)\s+|way\s+|much\s+)?"
                               r"(?!(?:never|ever|other|others|either|neither|rather|after|whatever|however|over|under|later)\b)"
                               r"(?:\w+er\b|more\b|less\b|fewer\b|without\b|with\b|minus\b|set\b|on\b|in\b|for\b|made\b)", re.IGNORECASE)
+#: A verdict verb after "but" with its own object: it judges that object, not the title before it.
+_OTHER_OBJECT = re.compile(r"\bbut\s+(?=(?:\w+\s+){0,2}?(?:couldn'?t stand|can'?t stand|hated?|didn'?t (?:like|enjoy)|disliked|loathed?)\s+"
+                           r"(?!it\b|them\b|that\b|this\b|those\b|either\b|one\b|every\b|the ending\b)(?:\w|$))", re.IGNORECASE)  # (cut at the next title)
+#: "like" as a filler before a count ("like a million times"), no liking.
+_FILLER_LIKE = re.compile(r"\blike\s+(?=(?:a |one )?(?:hundred|million|thousand|billion|zillion|\d+) times\b)", re.IGNORECASE)
 #: A bare verdict right after a title in a list of verdicts ("jurassic park yes, lost world no").
 _BARE_YES = re.compile(r"\s*(?:yes|yep|yeah|yup)\s*(?:[,.!?;]|$)", re.IGNORECASE)
 _BARE_NO = re.compile(r"\s*(?:no|nope|nah|meh)\s*(?:[,.!?;]|$)", re.IGNORECASE)
@@ -481,9 +489,15 @@ def _ground(scan: str, grounder: Grounder | None) -> list[TitleMention]:
     for t, verdict in zip(found, verdicts(scan, [(t.start, t.end) for t in found])):  # "Heat 9/10", "👎 it follows"
         if verdict is not None:
             t.sentiment = "contrast" if verdict == "neutral" else verdict
+    refused = {t.item_id: t.end for t in found if t.sentiment == "dislike" and t.end is not None}
+    for t in found:  # "Not Heat, I've seen Heat": named again with no liking said (nor a change of mind), it stays refused
+        if t.sentiment == "like" and t.item_id in refused and t.start is not None and not POSITIVE_CUE.search(clause_before(scan, t.start)) \
+                and not _CORRECTED.search(scan, min(refused[t.item_id], t.start), t.start):
+            t.sentiment = "dislike"
     return found
 
 
+_CORRECTED = re.compile(rf"{CHANGE_OF_MIND.pattern}|\b(?:sorry|backwards|i mean|i meant|my mistake|wrong)\b", re.IGNORECASE)
 #: A film named only as the other side of a comparison: "more like the matrix than star wars".
 _CONTRAST = re.compile(r"\bmore like\b[^.!?;]{0,60}\bth[ae]n\s*$", re.IGNORECASE)
 #: A list under a bare "Seen:" / "Already seen (by him):" names films without a verdict ("Seen and loved:" likes them).
@@ -516,6 +530,24 @@ def _relative_to_title(u: Understanding) -> None:
         else:
             u.year_min = max(years) + 1
         u.era_shift = None
+
+
+def _versions_by_era(u: Understanding) -> None:
+    """A remade film named without a year is the one version made inside the era asked for ("a classic noir,
+    40s or 50s. Just not The Maltese Falcon" is the 1941 film, not the 1931 one)."""
+    if u.year_min is None and u.year_max is None:
+        return
+    low, high = u.year_min or 0, u.year_max or 9999
+    for t in u.titles:
+        names = {_BRACKETS.sub("", title).strip().lower() for _, title in t.alternatives}
+        if t.status != "ambiguous" or len(names) != 1 or t.mention.islower():
+            continue  # only versions of one title written as a name, not different films or ordinary words ("a themed party")
+        inside = [(i, title) for i, title in t.alternatives if (year := re.search(r"\((\d{4})\)$", title)) and low <= int(year.group(1)) <= high]
+        if len(inside) == 1:
+            t.status, (t.item_id, t.title) = "matched", inside[0]
+
+
+_BRACKETS = re.compile(r"\s*\([^)]*\)")
 
 
 def _question_sentences(text: str, titles: Sequence[TitleMention]) -> list[tuple[int, int]]:
@@ -578,6 +610,7 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
     years = read_years(rest, newest_year)
     u.year_min, u.year_max, u.era_shift, u.any_era = years.year_min, years.year_max, years.shift, years.any_era
     _relative_to_title(u)
+    _versions_by_era(u)
     u.references = read_references(rest, shown)
     rest = _mask(rest, years.spans + [(m.start(), m.end()) for m in REFERENCE.finditer(rest)])
     read = read_genres(rest, known, concepts, about_a_film=bool(u.titles or u.references))

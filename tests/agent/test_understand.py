@@ -419,6 +419,12 @@ def test_spelled_out_years_are_masked_whole() -> None:
     ("don't even think about suggesting the notebook. a romance that isn't sappy", "recommend", [], [8533], []),
     ("the exorcist? hard pass. a comedy maybe", "recommend", [], [1997], []),
     ("la la land? not my cup of tea, I'm afraid", "recommend", [], [164909], []),  # a short verdict's first clause
+    # a verdict after "but" with its own object judges that object; "like" before a count is a filler; "Not X" refuses X;
+    # a remade film named without its year is the version inside the era asked for
+    ("He liked Withnail and I and In Bruges but couldn't stand Four Weddings.", "recommend", [1202, 57669], [357], []),
+    ("they've watched frozen like a million times so anything but frozen please", "recommend", [], [106696], []),
+    ("A crew planning the perfect bank job. Not Heat, I've seen Heat.", "recommend", [], [6], []),
+    ("Fancy a classic noir, 40s or 50s. Just not The Maltese Falcon or Double Indemnity.", "recommend", [], [913, 3435], []),
     ("he walked out of the hurt locker. something funny", "recommend", [], [69481], []),
     ("we tried zoolander and neither of us liked it. a comedy maybe", "recommend", [], [4816], []),
     ("what is the runtime of gladiator?", "ask_item", [], [], [3578]),

@@ -1417,7 +1417,8 @@ def _plausible_word(token: _Tok, before: _Tok | None) -> bool:
     if token.sentence_start:
         return False
     asked = before is not None and _clause_start(before) and before.lower in _ASKING  # "Is Up too sad?"
-    return token.boundary_before or before is None or not before.capitalised or before.word == "I" or asked
+    judged = before is not None and before.sentence_start and before.lower in _REFUSAL_CUE | _TYPO_CUE  # "Not Heat, I've seen it"
+    return token.boundary_before or before is None or not before.capitalised or before.word == "I" or asked or judged
 
 
 def _year_after(text: str, tokens: list[_Tok], index: int) -> tuple[int | None, int | None]:
