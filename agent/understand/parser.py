@@ -79,7 +79,7 @@ CONTENT_QUESTION = re.compile(
 NEGATIVE_AFTER = re.compile(
     r"\b(not (?:my thing|for me|my cup of tea|great|good|to my taste|my taste|my kind of)|wasn'?t (?:for me|good|great|my thing)|(?:way |far |much )?too "
     r"(?:much|long|slow|scary|violent|dark|gory|sad|cheesy|predictable|silly|weird)\b|boring|bored|awful|terrible|horrible|overrated|"
-    r"over-?hyped|dull|tedious|dreadful|distasteful|vulgar|silly|pretentious|annoying|cringe\w*|meh|mediocre|forgettable|"
+    r"over-?hyped|dull|tedious|dreadful|distasteful|vulgar|(?<!myself )(?<!ourselves )(?<!themselves )silly|pretentious|annoying|cringe\w*|meh|mediocre|forgettable|"
     r"unwatchable|rubbish|garbage|trash|a mess|snooze\w*|disappointing|a letdown|a let down|hated it|hate it|"
     r"didn'?t (?:like|enjoy|get) it|did not (?:like|enjoy) it|couldn'?t finish|fell asleep|waste of|wasted|"
     r"(?:will|would|gonna|going to) lose my mind|drives? me (?:crazy|nuts|mad)|sick of|(?:was|is|'s|were) mid\b|"
@@ -489,14 +489,17 @@ def _ground(scan: str, grounder: Grounder | None) -> list[TitleMention]:
     for t, verdict in zip(found, verdicts(scan, [(t.start, t.end) for t in found])):  # "Heat 9/10", "👎 it follows"
         if verdict is not None:
             t.sentiment = "contrast" if verdict == "neutral" else verdict
-    refused = {t.item_id: t.end for t in found if t.sentiment == "dislike" and t.end is not None}
-    for t in found:  # "Not Heat, I've seen Heat": named again with no liking said (nor a change of mind), it stays refused
-        if t.sentiment == "like" and t.item_id in refused and t.start is not None and not POSITIVE_CUE.search(clause_before(scan, t.start)) \
-                and not _CORRECTED.search(scan, min(refused[t.item_id], t.start), t.start):
+    refused: dict[int | None, int] = {}
+    for t in found:  # "Not Heat, I've seen Heat": refused, then said to be seen (no liking, no change of mind), it stays refused
+        if t.sentiment == "dislike" and t.end is not None:
+            refused.setdefault(t.item_id, t.end)
+        elif t.sentiment == "like" and t.item_id in refused and t.start is not None and _SEEN_IT.search(clause_before(scan, t.start)) \
+                and not POSITIVE_CUE.search(clause_before(scan, t.start)) and not _CORRECTED.search(scan, refused[t.item_id], t.start):
             t.sentiment = "dislike"
     return found
 
 
+_SEEN_IT = re.compile(r"\b(?:seen|watched|saw)\s*$", re.IGNORECASE)
 _CORRECTED = re.compile(rf"{CHANGE_OF_MIND.pattern}|\b(?:sorry|backwards|i mean|i meant|my mistake|wrong)\b", re.IGNORECASE)
 #: A film named only as the other side of a comparison: "more like the matrix than star wars".
 _CONTRAST = re.compile(r"\bmore like\b[^.!?;]{0,60}\bth[ae]n\s*$", re.IGNORECASE)
