@@ -210,6 +210,8 @@ _SUBJECT_WORDS = frozenset("the these those all most any long old older new newe
 #: What a genre as subject goes on to say: a film noun, then words up to the clause's end, which must
 #: speak of the viewer ("... send me straight to sleep", "... and I have never got along").
 _JUDGED_NOUN = re.compile(r"\s*(?:(?:films?|movies?|stuff|ones|flicks?|pictures?|shows?)\b)?", re.IGNORECASE)
+_REPORTED = re.compile(r"^\s*(?:i|we|he|she|they|my \w+|his \w+|her \w+)\s+(?:think|thinks|find|finds|say|says|reckon|reckons|feel|feels)\s+(?:that\s+)?",
+                       re.IGNORECASE)
 _CLAUSE_OPENING = re.compile(r"^\s*(?:so|and|but|because|as|since|though|honestly|frankly)\b", re.IGNORECASE)
 _VIEWER = re.compile(r"\b(?:me|us|my|our|i|we|i'?m|we'?re|i'?ve|we'?ve)\b", re.IGNORECASE)
 _JUDGED_END = re.compile(r"[.,!?;\n]|\s(?:but|so|though|although|whereas)\s", re.IGNORECASE)
@@ -222,12 +224,13 @@ def judged_predicate(text: str, span: "GenreSpan") -> str | None:
     no such subject (a wish, a list item, an object)."""
     before = text[sentence_start(text, span.start):span.start]  # the subject of the sentence or of a clause after a comma
     before = _CLAUSE_OPENING.sub("", re.split(r"[,;:()]", before)[-1])  # ("..., so musicals are wasted on me")
-    if any(w not in _SUBJECT_WORDS for w in re.findall(r"[\w']+", before.lower())):
+    reported = _REPORTED.search(before)  # "He thinks romance is gross": someone's own verdict, said for them
+    if any(w not in _SUBJECT_WORDS for w in re.findall(r"[\w']+", before[reported.end():] if reported else before.lower())):
         return None
     rest = text[_JUDGED_NOUN.match(text, span.end).end():]
     end = _JUDGED_END.search(rest)
     predicate = rest[:end.start() if end else len(rest)].strip()
-    if _NOT_JUDGED.match(rest) and not re.match(r"\s*with\b", rest) or not _VIEWER.search(predicate) or len(predicate.split()) > 14:
+    if _NOT_JUDGED.match(rest) and not re.match(r"\s*with\b", rest) or not (reported or _VIEWER.search(predicate)) or len(predicate.split()) > 14:
         return None
     return predicate
 
@@ -345,8 +348,9 @@ FEAR = re.compile(
     r"|\b(?:won'?t|will not|wouldn'?t)\s+be\s+(?:frightened|scared|spooked)\b"
     r"|\b(?:won'?t|wont|will not|wouldn'?t|doesn'?t|does not|shouldn'?t)\s+(?:terrify|frighten|scare|spook)\s+(?:me|her|him|them|us|the kids)\b",
     re.IGNORECASE)
-#: "keep the scares out", "leave the romance out": what is kept or left out is refused.
-KEEP_OUT = re.compile(r"\b(?:keep|leave)\s+(?:the\s+|all\s+the\s+|any\s+)?(?P<what>[\w'-]+(?:\s+[\w'-]+)?)\s+out\b(?!\s+of\b)", re.IGNORECASE)
+#: "keep the scares out", "leave the romance out", "keep romance well away from it": what is kept or left out is refused.
+KEEP_OUT = re.compile(r"\b(?:keep|leave)\s+(?:the\s+|all\s+the\s+|any\s+)?(?P<what>[\w'-]+(?:\s+[\w'-]+)?)\s+(?:out\b(?!\s+of\b)|(?:well\s+)?away\s+from\b)",
+                      re.IGNORECASE)
 
 
 #: Phrases that refuse a genre by themselves, with no refusal word: "live action only", "I get nightmares".

@@ -132,7 +132,7 @@ NEGATORS = (
     r"can'?t stand|cannot stand|can'?t handle|can'?t do|can'?t face|cannot face|couldn'?t face|not in the mood for|rather not|steer clear of|stay away from|"
     r"spare me|enough of|(?:anything|everything|whatever|any genre) (?:bar|apart from|aside from|save)|had enough(?: of)?|sick of|tired of|allergic to|other than|minus|not too|nothing too|keep out|leave out|"
     r"no thanks to|pass on|not really into|not big on|am over|i'?m over|done with|zero|free of|isn'?t|aren'?t|w/o|"
-    r"shouldn'?t be|mustn'?t be|without any|neither|nor|hold the|had (?:my|our) fill of|don'?t do|do not do|"
+    r"shouldn'?t be|mustn'?t be|without any|neither|nor|hold the|had (?:my|our|his|her|their) fill of|don'?t do|do not do|"
     r"don'?t (?:show|give|recommend|suggest)(?: me| us)?|do not (?:show|give|recommend|suggest)(?: me| us)?|"
     r"the last thing (?:i|we) (?:want|need) is|exclud(?:e|es|ed|ing)|omit(?:s|ted|ting)?|(?:the )?absence of|no tolerance for|"
     r"veto(?:es|ed)?|vetoing|bann?(?:ed|s)?|refuses? to (?:watch|see)|refused to (?:watch|see)|stop (?:suggesting|recommending|showing)|"
@@ -144,18 +144,18 @@ NEGATORS = (
     # a threat is a refusal: "God help you if there's a song in it", "if you suggest one more animated film ..."
     r"(?:god|heaven) help (?:you|us|me) if|if you (?:suggest|show|recommend|give me|give us|try) (?:one more|another|any|me|us)|"
     # refusal idioms: "count me out for", "I draw the line at", "I'd rather chew glass than watch", "keep your ..."
-    r"count (?:me|us) out (?:of|for|on)|(?:i|we) draw the line at|(?:wild )?horses couldn'?t drag (?:me|us) (?:to|into)|"
+    r"count (?:me|us) out (?:of|for|on)|(?:i|we) draw the line at|draws? (?:a |the )?(?:hard |firm )?line at|not (?:very |terribly |overly )?fond of|(?:wild )?horses couldn'?t drag (?:me|us) (?:to|into)|"
     r"(?:i'?d|i would|we'?d|we would) (?:rather|sooner) [^,.;!?]{1,40}? than (?:watch|see|sit through|endure)|"
     r"than (?:watch|see|sit through|endure)|"  # "I'd rather chew glass than watch another war film" (the clause starts at "rather")
     r"(?:i'?ve|i have|we'?ve|we have) had it up to here with|not for all the tea in china|steer (?:well )?clear of|keep your)"
 )
 NEGATION_AFTER = re.compile(
-    r"^\W{0,3}(?:(?:ones|films?|movies?|stuff|flicks?)\s+)?(?:is|are|'s)?\s*(?:not for me|excluded|(?:i|we) (?:don'?t|do not|can'?t) (?:like|stand|want|do)\s*(?:[,.;!?]|$)|bores? us|not my thing|not my cup of tea|is a no|are a no|please not|no thanks|"
+    r"^\W{0,3}(?:(?:ones|films?|movies?|stuff|flicks?|pictures?)\s+)?(?:is|are|'s)?\s*(?:not for me|excluded|(?:i|we) (?:don'?t|do not|can'?t) (?:like|stand|want|do)\s*(?:[,.;!?]|$)|bores? us|not my thing|not my cup of tea|is a no|are a no|please not|no thanks|"
     r"no thank you|isn'?t my thing|aren'?t my thing|is off the table|are off the table|makes? me sick|bores? me|out of it|"
     r"is boring|are boring|is out|are out|need not apply|can stay home|(?:are|is) (?:a )?(?:dealbreakers?|no-go)|"
     r"and (?:i|we)(?:'ve| have)? (?:can'?t stand|cannot stand|hate|said no|can'?t bear|can'?t handle)\b|"  # "wants horror and I've said no"
     r"(?:a )?no-go|a (?:hard )?no\b|away from (?:me|us|them)|(?:is|are) dead to (?:me|us)|free\b|can go\b|(?:is|are) banned|(?:is|are) vetoed|forget it|give (?:it|them|those|that) a miss|(?:(?:is |are |'s )?a )?hard pass(?!\s+on\b)|(?:(?:is|are|'s) )?not welcome|not so much|out of the question|off limits|not happening|"
-    r"(?:is|are|'s)?\s*(?:n'?t|not) (?:really |quite |exactly )?my (?:thing|cup of tea|jam|genre|scene)|(?:no|nope|nah)\s*(?:[,.;!?]|$))",
+    r"(?:is|are|'s)?\s*(?:n'?t|not) (?:really |quite |exactly )?my (?:thing|cup of tea|jam|genre|scene)|(?:is|are|'s)?\s*(?:n'?t|not) (?:really |quite )?to (?:my|our) taste|(?:i|we) can skip|(?:no|nope|nah)\s*(?:[,.;!?]|$))",
     re.IGNORECASE,
 )
 
@@ -165,7 +165,7 @@ NEGATION_AFTER = re.compile(
 JUDGED_BADLY = re.compile(
     r"\b(?:(?:send|sends|sent|put|puts|lull|lulls) (?:me|us|him|her) (?:\w+ )?(?:to sleep|in(?:to)? a coma|off)|sleep|asleep|snooz\w*|coma|"
     r"bor(?:e|es|ed|ing)|tedious|homework|a chore|a slog|torture|wasted on|wince|cringe|roll (?:my|our) eyes|eye-?rolls?|"
-    r"creeps|nightmares|queasy|nause\w*|anxious|anxiety|sick|wreck(?:s|ed)?|ruin(?:s|ed)?|spoil(?:s|ed|t)?|"
+    r"creeps|nightmares|(?:leaves?|left) (?:me|us) (?:\w+ )?cold|gross|embarrassing|for (?:little )?kids|for babies|queasy|nause\w*|anxious|anxiety|sick|wreck(?:s|ed)?|ruin(?:s|ed)?|spoil(?:s|ed|t)?|"
     r"lose (?:me|us)|lost on (?:me|us)|switch off|tune out|zone out|glaze over|fast-?forward\w*|walk(?:ed)? out|give up|gave up|"
     r"crawl under|hide behind|teeth itch|(?:drive|drives) (?:me|us) (?:mad|crazy|nuts|up the wall)|grate on|get on (?:my|our) nerves|"
     r"(?:never|don'?t|do not) (?:got|get|gotten) along|can'?t (?:follow|get into|stand|bear|take)|(?:isn'?t|aren'?t|not) for (?:me|us)|"

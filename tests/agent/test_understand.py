@@ -765,6 +765,12 @@ def test_a_war_that_names_an_era_is_no_war_film_and_a_refusal_may_follow_the_gen
     ("something gentle, and I can't face a weepy tonight", [], ["Drama"]),
     ("something slow and dreamy, nothing that'll make me jump", [], ["Horror"]),
     ("none of them jump out. could we try comedies instead", ["Comedy"], []),
+    ("short, loud, angry. Keep romance well away from it.", [], ["Romance"]),
+    ("Oh, and she draws a hard line at horror.", [], ["Horror"]),
+    ("something with action in it (he's had his fill of sci-fi)", ["Action"], ["Sci-Fi"]),
+    ("Billy Wilder films like The Apartment? His war pictures I can skip.", [], ["War"]),
+    ("Comedies are not to my taste, you see.", [], ["Comedy"]),
+    ("I am not fond of westerns", [], ["Western"]),
     # a limit on how much of a genre just asked for is no refusal of it; a limit on its own still refuses
     ("My nephew wants something creepy but not too creepy.", ["Horror"], []),
     ("a comedy, nothing too scary", ["Comedy"], ["Horror"]),
@@ -788,6 +794,10 @@ def test_fear_of_oneself_and_what_is_kept_out_refuse(parser: MuseService, text: 
     ("I want a comedy that doesn't bore me", ["Comedy"], []),
     ("I have never seen a single western, and I feel like I should. where do I start?", ["Western"], []),
     ("I'd like to be scared, but not so scared I can't sleep.", ["Horror"], []),  # "so" opens no subject here
+    # said for someone else ("He thinks romance is gross"), or a British understatement
+    ("He loved Jurassic Park. He thinks romance is gross.", [], ["Romance"]),
+    ("I enjoy a thriller, and science fiction leaves me quite cold.", ["Thriller"], ["Sci-Fi"]),
+    ("he thinks horror is the best", ["Horror"], []),
 ])
 def test_a_genre_judged_by_what_it_does_to_the_viewer(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
     u = read(parser, text)
