@@ -248,6 +248,10 @@ def test_catalog_form_moves_nothing_back() -> None:
     ("TDK yes, TDKR no. is BvS worth my time?", [58559, 91529]),
     ("I loved HEAT and ALIEN", [6, 1214]),
     ("SPACEEEE gravity-style!!!", [104841]),
+    # the sides of a choice asked with "which" are films; genre words and plain nouns stay words
+    ("which is better, heat or collateral?", [6, 8798]),
+    ("up or cars, which should the kids watch first", [68954, 45517]),
+    ("which is scarier, ghosts or zombies?", []),
 ])
 def test_casual_mentions_and_ordinary_words(grounder: TitleGrounder, message: str, expected: list[int]) -> None:
     found = [g.item_id for g in grounder.find_mentions(message) if g.status == "matched"]

@@ -489,7 +489,7 @@ class TitleGrounder:
         in_film = before is not None and before.lower == "in" and after is None and _question(tokens, i)
         content = [t for t in span if t.lower not in TITLE_MINOR or t.lower in _FOREIGN_MINOR] or span  # "la la land" is no "land"
         listed = listed and not (len(content) == 1 and content[0].lower in COMMON_WORDS)  # "lawrence of arabia, big adventure"
-        cue = listed or (before is not None and (before.lower in _TITLE_CUE or asking or of_film or in_film))
+        cue = listed or (before is not None and (before.lower in _TITLE_CUE or asking or of_film or in_film)) or _choice(tokens, i, length)
         refused = before is not None and before.lower in _REFUSAL_CUE
         made_me = after is not None and after.lower == "made" and i + length + 1 < len(tokens) and tokens[i + length + 1].lower in ("me", "us")
         verdict = after is not None and (after.lower in _VERDICT or after.lower in _LIKE_AFTER or made_me)  # "war horse made me cry"
@@ -1377,6 +1377,25 @@ def _shouted(token: _Tok) -> bool:
 
 def _shouting(tokens: list[_Tok]) -> bool:
     return sum(_shouted(t) and len(t.word) >= 3 for t in tokens) >= SHOUTED_WORDS
+
+
+def _choice(tokens: list[_Tok], i: int, length: int) -> bool:
+    """tokens[i:i+length] is one side of a choice asked with "which" ("which is better, heat or collateral?",
+    "Lagaan or 3 idiots, which first?")."""
+    start = i
+    while start > 0 and not tokens[start].sentence_start:
+        start -= 1
+    end = i + length
+    while end < len(tokens) and not tokens[end].sentence_start:
+        end += 1
+    if not any(t.lower == "which" for t in tokens[start:end]):
+        return False
+    before = tokens[i - 1].lower if i > start and not tokens[i].boundary_before else None
+    after = tokens[i + length] if i + length < end else None
+    return before in _EITHER or (after is not None and after.lower in _EITHER and not after.boundary_before)
+
+
+_EITHER = frozenset("or vs versus".split())
 
 
 def _pronoun_i(tokens: list[_Tok], j: int) -> bool:
