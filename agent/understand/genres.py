@@ -196,6 +196,7 @@ def _negated(text: str, start: int, end: int) -> bool:
     return bool(re.search(r"\bif\b", text[sentence_start(text, start):start], re.IGNORECASE) and _IF_THEN_NO.match(text[end:end + 80]))
 
 
+#: A limit on how much, not a refusal ("something creepy but not too creepy"), when the genre was just asked for.
 _DEGREE = re.compile(r"\b(?:not|nothing|no)\s+(?:too|overly|so|that)\s+(?:\w+\s+)?$", re.IGNORECASE)
 #: A genre word with "anti-" or "non-" fixed to it refuses the genre ("the most anti-romantic film you've got").
 _ANTI = re.compile(r"\b(?:anti|non)-?$", re.IGNORECASE)
@@ -215,22 +216,24 @@ _REPORTED = re.compile(r"^\s*(?:i|we|he|she|they|my \w+|his \w+|her \w+)\s+(?:th
 _CLAUSE_OPENING = re.compile(r"^\s*(?:so|and|but|because|as|since|though|honestly|frankly)\b", re.IGNORECASE)
 _VIEWER = re.compile(r"\b(?:me|us|my|our|i|we|i'?m|we'?re|i'?ve|we'?ve)\b", re.IGNORECASE)
 _JUDGED_END = re.compile(r"[.,!?;\n]|\s(?:but|so|though|although|whereas)\s", re.IGNORECASE)
-_NOT_JUDGED = re.compile(r"^\s*(?:or|and(?!\s+(?:i|we)\b)|with|from|set|made|please|pls|for|to|that|which|like|as|in|\?|,|$)", re.IGNORECASE)
+#: ...and what shows it is no subject: a list goes on, the genre is qualified ("horror from the 80s"), or asked for.
+_NOT_JUDGED = re.compile(r"^\s*(?:or|and(?!\s+(?:i|we)\b)|from|set|made|please|pls|for|to|that|which|like|as|in|\?|,|$)", re.IGNORECASE)
+_JUDGED_MAX_WORDS = 14
 
 
-def judged_predicate(text: str, span: "GenreSpan") -> str | None:
+def _judged_predicate(text: str, span: "GenreSpan") -> str | None:
     """What is said of a genre named as the subject of a sentence about the viewer ("westerns send me
     straight to sleep every time" -> "send me straight to sleep every time"); None when the genre is
     no such subject (a wish, a list item, an object)."""
     before = text[sentence_start(text, span.start):span.start]  # the subject of the sentence or of a clause after a comma
     before = _CLAUSE_OPENING.sub("", re.split(r"[,;:()]", before)[-1])  # ("..., so musicals are wasted on me")
     reported = _REPORTED.search(before)  # "He thinks romance is gross": someone's own verdict, said for them
-    if any(w not in _SUBJECT_WORDS for w in re.findall(r"[\w']+", before[reported.end():] if reported else before.lower())):
+    if any(w not in _SUBJECT_WORDS for w in re.findall(r"[\w']+", (before[reported.end():] if reported else before).lower())):
         return None
     rest = text[_JUDGED_NOUN.match(text, span.end).end():]
     end = _JUDGED_END.search(rest)
     predicate = rest[:end.start() if end else len(rest)].strip()
-    if _NOT_JUDGED.match(rest) and not re.match(r"\s*with\b", rest) or not (reported or _VIEWER.search(predicate)) or len(predicate.split()) > 14:
+    if _NOT_JUDGED.match(rest) or not (reported or _VIEWER.search(predicate)) or len(predicate.split()) > _JUDGED_MAX_WORDS:
         return None
     return predicate
 
@@ -239,7 +242,7 @@ def _judged_badly(text: str, span: "GenreSpan") -> bool:
     """A genre named as the subject of a bad verdict on what it does to the viewer ("Period dramas put me in a coma")."""
     if text[span.start:span.end].lower() in _PEOPLE:  # "the kids are bored": people, not films for them
         return False
-    predicate = judged_predicate(text, span)
+    predicate = _judged_predicate(text, span)
     return predicate is not None and bool(JUDGED_BADLY.search(predicate)) and not JUDGED_WELL.search(predicate)
 
 

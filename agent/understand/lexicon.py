@@ -161,7 +161,7 @@ NEGATION_AFTER = re.compile(
 
 #: What a genre named as a sentence's subject does to the viewer when it is disliked ("westerns send me
 #: straight to sleep", "documentaries always feel like homework to me", "sci-fi and I have never got along").
-#: Read only on the predicate `genres.judged_predicate` finds, so a liked film's words never reach it.
+#: Read only on the predicate `genres._judged_predicate` finds, so a liked film's words never reach it.
 JUDGED_BADLY = re.compile(
     r"\b(?:(?:send|sends|sent|put|puts|lull|lulls) (?:me|us|him|her) (?:\w+ )?(?:to sleep|in(?:to)? a coma|off)|sleep|asleep|snooz\w*|coma|"
     r"bor(?:e|es|ed|ing)|tedious|homework|a chore|a slog|torture|wasted on|wince|cringe|roll (?:my|our) eyes|eye-?rolls?|"

@@ -156,18 +156,22 @@ class Understanding:
     injection: bool = False
     notes: list[str] = field(default_factory=list)
 
+    def _ids(self, sentiment: str) -> list[int]:
+        """The matched items said with `sentiment`, each once (a film named twice is one item)."""
+        return list(dict.fromkeys(t.item_id for t in self.titles if t.status == "matched" and t.sentiment == sentiment and t.item_id is not None))
+
     @property
     def liked_ids(self) -> list[int]:
-        return list(dict.fromkeys(t.item_id for t in self.titles if t.status == "matched" and t.sentiment == "like" and t.item_id is not None))
+        return self._ids("like")
 
     @property
     def disliked_ids(self) -> list[int]:
-        return list(dict.fromkeys(t.item_id for t in self.titles if t.status == "matched" and t.sentiment == "dislike" and t.item_id is not None))
+        return self._ids("dislike")
 
     @property
     def asked_ids(self) -> list[int]:
         """Items the person asked about: neither liked nor disliked."""
-        return list(dict.fromkeys(t.item_id for t in self.titles if t.status == "matched" and t.sentiment == "ask" and t.item_id is not None))
+        return self._ids("ask")
 
     @property
     def unresolved(self) -> list[TitleMention]:
@@ -227,16 +231,16 @@ def title_sentiment(text: str, start: int | None, end: int | None = None, next_s
         return "dislike"
     following, _ = _first_sentence(following)  # "...watched Mamma Mia at Christmas. I found it rather silly."
     # "tried se7en. too bleak for me"; a title held up alone is judged by the next clause ("la la land? not my cup of tea, I'm afraid")
-    held_up = not re.search(r"\w", own)
-    short = _short_verdict(following, NEGATIVE_AFTER) if held_up else len(following.split()) <= SHORT_VERDICT_WORDS and bool(NEGATIVE_AFTER.search(following))
+    short = _short_verdict(following, NEGATIVE_AFTER, first_clause=not re.search(r"\w", own))
     if (short or _BACK_REFERENCE.search(following) and NEGATIVE_AFTER.search(following)) and not POSITIVE_CUE.search(following):
         return "dislike"
     return "like"
 
 
-def _short_verdict(sentence: str, verdict: re.Pattern[str]) -> bool:
-    """The sentence is a short verdict (its whole, or its first clause: "not my cup of tea, I'm afraid")."""
-    return any(len(part.split()) <= SHORT_VERDICT_WORDS and verdict.search(part) for part in (sentence, sentence.split(",")[0]))
+def _short_verdict(sentence: str, verdict: re.Pattern[str], *, first_clause: bool = True) -> bool:
+    """The sentence is a short verdict: its whole, or (`first_clause`) its first clause ("not my cup of tea, I'm afraid")."""
+    parts = (sentence, sentence.split(",")[0]) if first_clause else (sentence,)
+    return any(len(part.split()) <= SHORT_VERDICT_WORDS and verdict.search(part) for part in parts)
 
 
 #: A film named and then changed, which asks for films like it: "pulp fiction but gentler?", "clue but on a train".
@@ -490,14 +494,20 @@ def _ground(scan: str, grounder: Grounder | None) -> list[TitleMention]:
     for t, verdict in zip(found, verdicts(scan, [(t.start, t.end) for t in found])):  # "Heat 9/10", "👎 it follows"
         if verdict is not None:
             t.sentiment = "contrast" if verdict == "neutral" else verdict
+    _keep_refused(scan, found)
+    return found
+
+
+def _keep_refused(text: str, found: Sequence[TitleMention]) -> None:
+    """A film refused and then said to be seen ("Not Heat, I've seen Heat"), with no liking or change of mind between, stays refused."""
     refused: dict[int | None, int] = {}
-    for t in found:  # "Not Heat, I've seen Heat": refused, then said to be seen (no liking, no change of mind), it stays refused
+    for t in found:
         if t.sentiment == "dislike" and t.end is not None:
             refused.setdefault(t.item_id, t.end)
-        elif t.sentiment == "like" and t.item_id in refused and t.start is not None and _SEEN_IT.search(clause_before(scan, t.start)) \
-                and not POSITIVE_CUE.search(clause_before(scan, t.start)) and not _CORRECTED.search(scan, refused[t.item_id], t.start):
-            t.sentiment = "dislike"
-    return found
+        elif t.sentiment == "like" and t.item_id in refused and t.start is not None:
+            before = clause_before(text, t.start)
+            if _SEEN_IT.search(before) and not POSITIVE_CUE.search(before) and not _CORRECTED.search(text, refused[t.item_id], t.start):
+                t.sentiment = "dislike"
 
 
 _SEEN_IT = re.compile(r"\b(?:seen|watched|saw)\s*$", re.IGNORECASE)

@@ -1372,10 +1372,12 @@ SHOUTED_WORDS = 2  # a message with this many words in capitals shouts: a word i
 
 
 def _shouted(token: _Tok) -> bool:
+    """A word written all in capitals ("OBSESSED", "DON'T")."""
     return token.word.isupper() and len(token.word) >= 2 and token.word.replace("'", "").isalpha()
 
 
 def _shouting(tokens: list[_Tok]) -> bool:
+    """The message shouts: `SHOUTED_WORDS` words of three letters or more in capitals."""
     return sum(_shouted(t) and len(t.word) >= 3 for t in tokens) >= SHOUTED_WORDS
 
 
