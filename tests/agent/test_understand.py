@@ -427,6 +427,9 @@ def test_spelled_out_years_are_masked_whole() -> None:
     ("they've watched frozen like a million times so anything but frozen please", "recommend", [], [106696], []),
     ("A crew planning the perfect bank job. Not Heat, I've seen Heat.", "recommend", [], [6], []),
     ("I watched Game Night at my cousin's and laughed myself silly.", "feedback", [183611], [], []),
+    # a viewing log's verdict right after each film, under any label
+    ("Members loved 12 Angry Men and found Rope a bore. More like those, please", "recommend", [1203], [2176], []),
+    ("Diary catch-up: The Godfather (rewatch), Scarface (overrated), Casino (meh, too long). Any mob films?", "recommend", [858], [4262, 16], []),
     ("Fancy a classic noir, 40s or 50s. Just not The Maltese Falcon or Double Indemnity.", "recommend", [], [913, 3435], []),
     ("he walked out of the hurt locker. something funny", "recommend", [], [69481], []),
     ("we tried zoolander and neither of us liked it. a comedy maybe", "recommend", [], [4816], []),
