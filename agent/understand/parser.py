@@ -490,9 +490,6 @@ def _ground(scan: str, grounder: Grounder | None) -> list[TitleMention]:
         t.sentiment = title_sentiment(scan, t.start, t.end, following.start if following else None)
         if t.start is not None and (_CONTRAST.search(scan, 0, t.start) or _SEEN_ONLY.search(scan, sentence_start(scan, t.start), t.start)):
             t.sentiment = "contrast"
-        logged = _LOG_VERDICT.match(scan, t.end) if t.end is not None else None
-        if logged:  # a diary's verdict right after the film ("the babadook – loved", "tenet walked out"), under any label
-            t.sentiment = "dislike" if logged["bad"] else "like"
     share_list_verdicts(scan, found)
     for t, verdict in zip(found, verdicts(scan, [(t.start, t.end) for t in found])):  # "Heat 9/10", "👎 it follows"
         if verdict is not None:
@@ -513,12 +510,6 @@ def _keep_refused(text: str, found: Sequence[TitleMention]) -> None:
                 t.sentiment = "dislike"
 
 
-#: A verdict written right after a film, as in a viewing log ("the babadook – loved", "inception loved, tenet walked out",
-#: "Fury Road ★ loved", "Rope (a bore)").
-_LOG_VERDICT = re.compile(
-    r"\s*(?:[-–—:(]|★+|♥)?\s*(?:(?P<good>loved(?: it)?|adored(?: it)?|♥+|rewatch(?:ed)?|brilliant|flawless|masterpiece|underrated|"
-    r"guilty pleasure)|(?P<bad>overrated|meh|walked out|fell asleep|hated(?: it)?|a bore|boring|dull|awful|terrible))(?=\s*(?:[,.;:!?)(/\n—–-]|x\d|$))",
-    re.IGNORECASE)
 _SEEN_IT = re.compile(r"\b(?:seen|watched|saw)\s*$", re.IGNORECASE)
 _CORRECTED = re.compile(rf"{CHANGE_OF_MIND.pattern}|\b(?:sorry|backwards|i mean|i meant|my mistake|wrong)\b", re.IGNORECASE)
 #: A film named only as the other side of a comparison: "more like the matrix than star wars".

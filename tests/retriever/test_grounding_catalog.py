@@ -252,6 +252,8 @@ def test_catalog_form_moves_nothing_back() -> None:
     ("which is better, heat or collateral?", [6, 8798]),
     ("up or cars, which should the kids watch first", [68954, 45517]),
     ("which is scarier, ghosts or zombies?", []),
+    # a viewing log's word right after a lower-case title marks it as one ("inception loved, tenet walked out")
+    ("log: inception loved, tenet walked out, dunkirk meh. what next", [79132, 174055]),
 ])
 def test_casual_mentions_and_ordinary_words(grounder: TitleGrounder, message: str, expected: list[int]) -> None:
     found = [g.item_id for g in grounder.find_mentions(message) if g.status == "matched"]

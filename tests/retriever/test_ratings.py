@@ -12,6 +12,9 @@ from tools.retriever.ratings import rated, rating_after, rating_before, verdicts
     (" = 4.5/5", "like"), (" ★★★★½ /", "like"), (" ★★★", "neutral"), (" ★½.", "dislike"), (" 8 out of 10", "like"),
     (": zero stars, and", "dislike"), (" a solid 7, the", "like"), (" an 8.", "like"), (" (82) ★★★★★", "like"),
     (" 3 4 times", None), (" a bit", None), (" and more", None), (" 2 was fun", None),
+    # a viewing log's word right after the film; "a" is no grade
+    (" – loved.", "like"), (" (guilty pleasure)", "like"), (" rewatch, still", "like"), (" a bore.", "dislike"),
+    (" walked out,", "dislike"), (" (meh, too long)", "dislike"), (" loved by critics", None), (" was loved", None),
 ])
 def test_a_rating_after_a_title(after: str, verdict: str | None) -> None:
     assert rating_after("Heat" + after, 4) == verdict

@@ -1,5 +1,6 @@
 """Ratings written next to a title: "Heat 9/10", "arrival ★★★★½", "A+ grand budapest hotel", "👎 it follows",
-"gave the notebook 1 star", "crazy stupid love a solid 7".
+"gave the notebook 1 star", "crazy stupid love a solid 7", and a viewing log's word right after one ("the
+babadook – loved", "tenet walked out", "Rope (a bore)").
 
 A rating is read on a 0-1 scale and judges the film it touches: 0.7 and up likes it (7/10, 3.5 stars, a B-),
 0.5 and below dislikes it (5/10, 2.5 stars, a D), and between (6/10, 3 stars, a C) names it without a verdict.
@@ -27,7 +28,7 @@ RATING = re.compile(
     rf"(?P<num>{_NUMBER})\s*(?:/|out of)\s*(?P<scale>10|5|100)\b"
     r"|(?P<stars>[★⭐]+)\s*(?P<half>½)?|(?P<halfonly>½\s*[★⭐])"
     rf"|(?P<count>{_NUMBER}|half a|a half)\s*(?:-\s*)?stars?\b"
-    r"|(?<![\w'])(?P<grade>[A-F][+-]?)(?![\w'])"
+    r"|(?<![\w'])(?P<grade>(?-i:[A-F][+-]?))(?![\w'])"  # grades in capitals: "a" is a word ("rope a bore")
     r"|(?P<up>👍|thumbs?[\s-]up)|(?P<down>👎|(?:two\s+)?thumbs?(?:\s+way)?[\s-]down)",
     re.IGNORECASE,
 )
@@ -52,7 +53,7 @@ def _scale(match: re.Match[str]) -> float | None:
         count = match["count"].lower()
         return 0.1 if "half" in count else min(_value(count) / 5, 1.0)
     if match["grade"] is not None:
-        return _GRADES.get(match["grade"].upper()) if match["grade"].isupper() else None  # "a" is no grade
+        return _GRADES.get(match["grade"])
     return 1.0 if match["up"] else 0.0 if match["down"] else None
 
 
@@ -67,15 +68,23 @@ def _verdict(score: float | None) -> Verdict | None:
     return "like" if score >= LIKED_FROM else "dislike" if score <= DISLIKED_UP_TO else "neutral"
 
 
+#: A viewing log's verdict written right after a film (a dash, a bracket or a star may come between).
+WORD_VERDICT = re.compile(
+    r"\s*(?:[-–—:(]|★+|♥)?\s*(?:(?P<good>loved(?: it)?|adored(?: it)?|♥+|rewatch(?:ed)?|brilliant|flawless|masterpiece|underrated|"
+    r"guilty pleasure)|(?P<bad>overrated|meh|walked out|fell asleep|hated(?: it)?|a bore|boring|dull|awful|terrible))(?=\s*(?:[,.;:!?)(/\n—–-]|x\d|$))",
+    re.IGNORECASE)
+
+
 def rating_after(text: str, end: int) -> Verdict | None:
-    """The verdict of a rating written right after a title ending at `end`."""
+    """The verdict of a rating (or a log's word) written right after a title ending at `end`."""
     lead = _AFTER.match(text, end)
-    if lead is None:
-        return None
-    if lead["bare"] is not None:
+    if lead is not None and lead["bare"] is not None:
         return _verdict(min(_value(lead["bare"]) / 10, 1.0))
-    rating = RATING.match(text, lead.end())
-    return _verdict(_scale(rating)) if rating else None
+    rating = RATING.match(text, lead.end()) if lead is not None else None
+    if rating is not None:
+        return _verdict(_scale(rating))
+    word = WORD_VERDICT.match(text, end)
+    return None if word is None else "dislike" if word["bad"] else "like"
 
 
 def rating_before(text: str, start: int) -> Verdict | None:
