@@ -537,7 +537,7 @@ def _unjudged_in_story(t: TitleMention, text: str, story: Sequence[tuple[int, in
 
 def _relative_to_title(u: Understanding) -> None:
     """"Like Ghost World but newer": after (or before) that film's year, not the standing range."""
-    years = [int(m.group(1)) for t in u.titles if t.status == "matched" and t.title for m in [re.search(r"\((\d{4})\)$", t.title)] if m]
+    years = [year for t in u.titles if t.status == "matched" and t.title and (year := _title_year(t.title)) is not None]
     if u.era_shift and years and u.year_min is None and u.year_max is None:
         if u.era_shift == "older":
             u.year_max = min(years) - 1
@@ -556,12 +556,18 @@ def _versions_by_era(u: Understanding) -> None:
         names = {_BRACKETS.sub("", title).strip().lower() for _, title in t.alternatives}
         if t.status != "ambiguous" or len(names) != 1 or t.mention.islower():
             continue  # only versions of one title written as a name, not different films or ordinary words ("a themed party")
-        inside = [(i, title) for i, title in t.alternatives if (year := re.search(r"\((\d{4})\)$", title)) and low <= int(year.group(1)) <= high]
+        inside = [(i, title) for i, title in t.alternatives if (year := _title_year(title)) is not None and low <= year <= high]
         if len(inside) == 1:
             t.status, (t.item_id, t.title) = "matched", inside[0]
 
 
 _BRACKETS = re.compile(r"\s*\([^)]*\)")
+
+
+def _title_year(title: str) -> int | None:
+    """The year a display title ends with ("Alien (1979)" -> 1979)."""
+    found = re.search(r"\((\d{4})\)$", title)
+    return int(found.group(1)) if found else None
 
 
 def _question_sentences(text: str, titles: Sequence[TitleMention]) -> list[tuple[int, int]]:

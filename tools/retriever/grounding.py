@@ -619,10 +619,11 @@ class TitleGrounder:
         self._titles_before_years(text, taken, found)
         tokens = _tokens(text, taken)
         used = [False] * len(tokens)
-        self._exact_ngrams(text, tokens, used, found)
+        shouting = _shouting(tokens)
+        self._exact_ngrams(text, tokens, used, found, shouting)
         if any(used):  # again: a list item before a title found later ("children of men, gattaca")
-            self._exact_ngrams(text, tokens, used, found)
-        self._capitalised_runs(text, tokens, used, found)
+            self._exact_ngrams(text, tokens, used, found, shouting)
+        self._capitalised_runs(text, tokens, used, found, shouting)
         self._casual_typos(text, tokens, used, found)
         self._word_slips(text, tokens, used, found)
         found = self._pick_versions(text, found)
@@ -778,8 +779,7 @@ class TitleGrounder:
                 return n, ids
         return None
 
-    def _exact_ngrams(self, text: str, tokens: list[_Tok], used: list[bool], found: list[Grounding]) -> None:
-        shouting = _shouting(tokens)
+    def _exact_ngrams(self, text: str, tokens: list[_Tok], used: list[bool], found: list[Grounding], shouting: bool) -> None:
         i = 0
         while i < len(tokens):
             for length in range(min(self._max_tokens, len(tokens) - i), 0, -1):
@@ -1038,8 +1038,7 @@ class TitleGrounder:
         key = self._indexed(normalise_title(text[tokens[i].start : tokens[i + length - 2].end]))
         return key in self._by_key and self._casual(tokens, i, length - 1, key, _beside_title(tokens, used, i, length - 1))
 
-    def _capitalised_runs(self, text: str, tokens: list[_Tok], used: list[bool], found: list[Grounding]) -> None:
-        shouting = _shouting(tokens)
+    def _capitalised_runs(self, text: str, tokens: list[_Tok], used: list[bool], found: list[Grounding], shouting: bool) -> None:
         for run in _runs(tokens, used):
             if all(_YEAR_WORD.fullmatch(t.word) or t.word.isdigit() or t.lower in CONNECTORS for t in run):
                 continue  # "from 1984", "10/10", "godfather 1 and 2"
@@ -1431,7 +1430,7 @@ def _plausible(tokens: list[_Tok], i: int, length: int) -> bool:
 def _plausible_word(token: _Tok, before: _Tok | None) -> bool:
     """A one-word title: never a chat word; a common word only when capitalised mid-sentence for no
     other reason ("I loved Heat", "Heat, Up and Alien"; not "The Thing is...")."""
-    if token.lower in NEVER_ALONE or token.lower.removesuffix(" s") in NEVER_ALONE or _YEAR_WORD.fullmatch(token.word) or token.word.isdigit():
+    if token.lower.removesuffix(" s") in NEVER_ALONE or _YEAR_WORD.fullmatch(token.word) or token.word.isdigit():  # "Dad's birthday"
         return False  # "from 1984", "my 10 year old": numbers, not *1984* or *10*; they ground when quoted
     if token.lower not in COMMON_WORDS:
         return True

@@ -77,10 +77,10 @@ WORD_VERDICT = re.compile(
 
 def rating_after(text: str, end: int) -> Verdict | None:
     """The verdict of a rating (or a log's word) written right after a title ending at `end`."""
-    lead = _AFTER.match(text, end)
-    if lead is not None and lead["bare"] is not None:
+    lead = _AFTER.match(text, end)  # every part of it is optional: it always matches
+    if lead["bare"] is not None:
         return _verdict(min(_value(lead["bare"]) / 10, 1.0))
-    rating = RATING.match(text, lead.end()) if lead is not None else None
+    rating = RATING.match(text, lead.end())
     if rating is not None:
         return _verdict(_scale(rating))
     word = WORD_VERDICT.match(text, end)
