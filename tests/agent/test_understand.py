@@ -439,6 +439,8 @@ def test_spelled_out_years_are_masked_whole() -> None:
     ("not harry potter please, something else", "recommend", [], [4896, 5816, 8368, 40815, 54001, 69844, 81834, 88125], []),
     ("are the hobbit films worth it if i loved lord of the rings?", "ask_item", [4993, 5952, 7153], [], [98809, 106489, 118696]),
     ("more like the matrix than star wars", "recommend", [2571], [], []),
+    ("hubby's sulking because I vetoed Star Wars again. a space film like Moon?", "recommend", [68237], [260], []),
+    ("gravity-style!!! but star wars is a NO, i've tried", "recommend", [104841], [260], []),
     # comparisons that ask for films like a title: "X meets Y", "X x Y", "X but <changed>", "in the spirit of X"; "the opposite of X"
     ("inception meets the grand budapest hotel", "recommend", [79132, 109374], [], []),
     ("jurassic park x home alone energy for my nephew", "recommend", [480, 586], [], []),

@@ -291,6 +291,10 @@ def test_a_series_named_bare_lists_its_films(grounder: TitleGrounder) -> None:
     assert series("I loved The Lord of the Rings (1978)") == series("the lord of the rings 1978") == []  # a year picks one
     assert series("like police story") == []  # a film of that very title is nearly as known as the rest
     assert series("back to the future") == []  # the first film itself is the best known
+    # the film released under the series' bare name; the kind one film is of; no films of it at all
+    assert series("a big galactic saga with empires and rebels, but not Star Wars") == [[260]]
+    assert series("ESB is the only star wars that matters") == series("HP3 is the only harry potter i rewatch") == []
+    assert series("he's read all the Harry Potter books") == series("the Star Wars prequels were a mess") == []
 
 
 def test_sequel_numbers_and_short_names() -> None:

@@ -127,8 +127,15 @@ TITLE_ALIASES = {
 SERIES_ALIASES = {
     "lotr": ("lord of the rings the fellowship of the ring", "lord of the rings the two towers", "lord of the rings the return of the king"),
 }
+#: Series whose first film came out under the bare series name, which still means that film ("not Star
+#: Wars", "we agree on Star Wars"): the 1977 film was released as *Star Wars*; the catalog adds its episode.
+RELEASED_AS_SERIES = {"star wars": "star wars episode iv a new hope"}
 _SERIES_ALIAS = re.compile(r"\b(?:" + "|".join(SERIES_ALIASES) + r")\b(?!\s*\d)", re.IGNORECASE)
 _SERIES_CUE = re.compile(r"\b(?:films|movies|series|trilogy|franchise|saga|sequels|ones)\b", re.IGNORECASE)
+#: What follows a series' name when it means no film of it ("the Harry Potter books", "the Star Wars prequels").
+_NOT_ITS_FILMS = frozenset("book books novel novels game games comic comics toys lego prequel prequels spin-off spin-offs spinoffs".split())
+#: A series named as the kind its one film is of ("HP3 is the only harry potter I rewatch").
+_ONLY_OF_KIND = re.compile(r"\bthe only\s+$", re.IGNORECASE)
 _LEADING_ARTICLE_RE = re.compile(r"^(?:the|a|an)\s+")
 #: A name followed by two or more numbers ("godfather 1 and 2", "kill bill 1 & 2", "toy story 2, 3").
 _NUMBER_LIST = re.compile(
@@ -676,7 +683,8 @@ class TitleGrounder:
                     continue
                 name = _LEADING_ARTICLE_RE.sub("", " ".join(t.lower for t in run))
                 ids = self._bare_series.get(name)
-                if ids and not _YEAR_TAIL_AT.match(text, run[-1].end) and not self._goes_on(name, ids, tokens[i + n] if i + n < len(tokens) else None):
+                if ids and not _ONLY_OF_KIND.search(text, 0, run[0].start) and not _YEAR_TAIL_AT.match(text, run[-1].end) and not self._goes_on(name, ids, tokens[i + n] if i + n < len(tokens) else None):
+                    ids = tuple(self._by_key.get(RELEASED_AS_SERIES[name], [])[:1]) or ids if name in RELEASED_AS_SERIES else ids
                     found = (run[0].start, run[-1].end, [(k, self._items[k].display_title) for k in ids])
                     break
             if found:
@@ -690,7 +698,7 @@ class TitleGrounder:
         if after is None or after.boundary_before:
             return False
         word = after.lower
-        if word.isdigit() or word in _NUMBER_WORDS or word in _ROMAN or _SERIES_CUE.fullmatch(word) or word == "one":
+        if word.isdigit() or word in _NUMBER_WORDS or word in _ROMAN or _SERIES_CUE.fullmatch(word) or word == "one" or word in _NOT_ITS_FILMS:
             return True
         return any(k.startswith(f"{name} {word}") for i in ids for k in title_keys(self._items[i]))
 
