@@ -6,6 +6,8 @@ import logging
 from typing import Any
 
 from agent.service import MuseService, Services
+from agent.understand.judge import GenreJudge
+from muse.errors import MuseError
 from muse.settings import Settings
 from stores import dataset_ready, open_stores, open_turn_lock
 from stores.base import Stores
@@ -29,8 +31,22 @@ def load_scorer(settings: Settings, slug: str) -> Scorer | None:
     return GRScorer.for_dataset(settings, slug)
 
 
+def load_genre_judge(settings: Settings) -> GenreJudge | None:
+    """The trained genre judge, or None (the parser's rules alone; a file that cannot be read is logged)."""
+    from agent.understand.judge_model import load_judge
+
+    if settings.genre_judge and not settings.judge_path.exists():
+        log.warning("no genre judge at %s: run `muse understand train-judge`; genres from the rules alone", settings.judge_path)
+    try:
+        return load_judge(settings.genre_judge, settings.judge_path)
+    except MuseError as exc:
+        log.warning("genre judge not loaded (%s); genres from the rules alone", exc)
+        return None
+
+
 def build_service(settings: Settings, llm: Any = DEFAULT, *, stores: Stores | None = None, embedder: Embedder | None = None,
-                  scorer: Scorer | None | Any = DEFAULT, images: Any = DEFAULT, llm_capable: bool | None = None) -> MuseService:
+                  scorer: Scorer | None | Any = DEFAULT, images: Any = DEFAULT, llm_capable: bool | None = None,
+                  judge: GenreJudge | None | Any = DEFAULT) -> MuseService:
     """The service for `settings.dataset`. Everything not injected is built from settings:
     the dataset is prepared and the index built if missing (both incremental and cached)."""
     slug = dataset_slug(settings.dataset)
@@ -61,4 +77,5 @@ def build_service(settings: Settings, llm: Any = DEFAULT, *, stores: Stores | No
         settings=settings, stores=stores, retriever=retriever, grounder=grounder,
         scorer=load_scorer(settings, slug) if scorer is DEFAULT else scorer,
         images=images, llm=llm, llm_capable=bool(llm_capable), turn_lock=open_turn_lock(settings, slug),
+        judge=load_genre_judge(settings) if judge is DEFAULT else judge,
     ))

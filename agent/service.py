@@ -24,6 +24,7 @@ from agent.trace import Tracer
 from agent.types import ImageRef, ItemCard, TurnResult, UserProfile
 from agent.understand import Understanding, understand
 from agent.understand.concepts import build_concepts
+from agent.understand.judge import GenreJudge
 from muse.domain import Feedback, Interaction, Item, Message
 from muse.errors import BackendUnavailableError, ForbiddenError, InvalidInputError
 from muse.ids import IMAGE_ID, check_item_id, check_session_id, check_user_id
@@ -52,6 +53,7 @@ class Services:
     llm: Any = None  # langchain BaseChatModel
     llm_capable: bool = False
     turn_lock: TurnLock | None = None  # default: in-process (one worker)
+    judge: GenreJudge | None = None  # checks the parser's genres (agent.understand.judge)
 
 
 class MuseService:
@@ -205,7 +207,7 @@ class MuseService:
         shown = self._last_shown(session_id)
         with tracer.step("understand", "parser", {"chars": len(message)}, swallow=False) as h:
             u = understand(message, known_genres=self.known_genres, grounder=s.grounder, shown=shown, has_previous=bool(shown),
-                           concepts=self.concepts, newest_year=self.newest_year)
+                           concepts=self.concepts, newest_year=self.newest_year, judge=s.judge)
             h.n_out = len(u.titles)
         if u.injection:
             tracer.note("guardrail", "injection", error="instruction-like text ignored; answered as a normal turn")

@@ -12,6 +12,7 @@ from typing import Any
 import typer
 
 from agent.cli import chat_cmd
+from agent.understand.cli import understand_app
 from evals.cli import eval_app
 from muse.cli_common import CHAT_MODEL, emit, fail, settings_of
 from muse.errors import MuseError
@@ -93,4 +94,5 @@ app.command("api")(api_cmd)
 app.command("telegram")(telegram_cmd)
 app.command("mcp")(mcp_cmd)
 app.add_typer(eval_app, name="eval")
+app.add_typer(understand_app, name="understand")
 

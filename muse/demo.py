@@ -1,7 +1,8 @@
 """`make demo`: prepare everything the chat UI needs (cached, so re-runs start in seconds), then serve it.
 
 Steps: import the dataset -> build the item index (incremental) -> train the GR model with a
-quick config (skipped when a checkpoint exists) -> serve the Gradio UI. Each step runs the same
+quick config (skipped when a checkpoint exists) -> train the genre judge (skipped when it exists) ->
+serve the Gradio UI. Each step runs the same
 `muse` sub-command a person would, so progress bars and errors look the same.
 """
 
@@ -45,6 +46,13 @@ def run_demo(settings: Settings, serve: bool = True, host: str = "127.0.0.1", po
         why = "replacing a checkpoint of the first trainer" if path.exists() else "once; cached afterwards"
         typer.echo(f"gr: training HSTU with a quick config ({why})")
         _muse("gr", "train", "--dataset", settings.dataset, "--model", "hstu", *GR_OVERRIDES)
+    if not settings.genre_judge:
+        typer.echo("judge: switched off (genre_judge = false); genres from the parser's rules alone")
+    elif settings.judge_path.exists():
+        typer.echo(f"judge: using {settings.judge_path}")
+    else:
+        typer.echo("judge: training the genre judge on the understanding corpus's dev splits (once; cached afterwards)")
+        _muse("understand", "train-judge")
     for key, value in dataset_status(settings).items():
         typer.echo(f"{key:>16}: {value}")
     if serve:

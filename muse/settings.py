@@ -77,6 +77,9 @@ class Settings(BaseSettings):
     gr_checkpoint: Path | None = None
     device: Literal["auto", "cpu", "cuda", "mps"] = "auto"
 
+    # Understanding
+    genre_judge: bool = Field(default=True, description="Check the parser's genres with the trained genre judge (HOME/models/genre_judge.pt, written by `muse understand train-judge`) when that file exists.")
+
     # Images
     image_backend: Literal["auto", "diffusers", "openai", "poster", "none"] = "auto"
     image_model: str = "stabilityai/sd-turbo"
@@ -161,6 +164,11 @@ class Settings(BaseSettings):
 
     def gr_dir(self, slug: str) -> Path:
         return self.home / "gr" / slug
+
+    @property
+    def judge_path(self) -> Path:
+        """The genre judge `muse understand train-judge` writes (it holds no catalog data: one per home)."""
+        return self.home / "models" / "genre_judge.pt"
 
     @property
     def images_dir(self) -> Path:

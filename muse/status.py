@@ -28,4 +28,5 @@ def dataset_status(settings: Settings, spec: str | None = None) -> dict[str, Any
     gr_dir = settings.gr_dir(slug)
     status["gr_checkpoints"] = sorted(p.name for p in gr_dir.glob("*.pt")) if gr_dir.exists() else []
     status["vector_index"] = str(settings.chroma_path) if settings.chroma_path.exists() else None
+    status["genre_judge"] = str(settings.judge_path) if settings.genre_judge and settings.judge_path.exists() else None
     return status

@@ -21,6 +21,7 @@ from agent.understand.eras import read_years
 from agent.understand.typos import correct
 from agent.understand.story import judged, story_spans
 from agent.understand.genres import SENTENCE_END, GenreMode, GenreSpan, clause_before, governing_label, lexicon_spans, read_genres, sentence_start
+from agent.understand.judge import GenreJudge, GenreOdds, judge_genres
 from agent.understand.lexicon import CHANGE_OF_MIND
 from tools.retriever.ratings import verdicts
 
@@ -608,11 +609,13 @@ def _split_question(u: Understanding, scan: str, rest: str, known: set[str], con
 
 
 def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | None, shown: Sequence[int] = (),
-               has_previous: bool = False, concepts: ConceptIndex | None = None, newest_year: int = 2018) -> Understanding:
+               has_previous: bool = False, concepts: ConceptIndex | None = None, newest_year: int = 2018,
+               judge: GenreJudge | None = None) -> Understanding:
     """Parse one message. Never raises on odd text: the worst case is an empty understanding.
 
     `concepts` (genre prototypes and catalog tags, embedded) lets words no list has be read by
-    meaning; `newest_year` anchors "the last N years"."""
+    meaning; `newest_year` anchors "the last N years"; `judge` (a model trained on labelled requests)
+    vetoes wanted genres the writer did not mean and adds avoided ones the rules missed."""
     cleaned, notes = clean_message(text)
     u = Understanding(intent="chitchat", text=cleaned, notes=notes)
     if not cleaned:
@@ -647,4 +650,11 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
         _split_question(u, scan, rest, known, concepts, has_previous)
     if u.intent == "feedback":  # "it always moves me" is an opinion, not a request for dramas
         u.genres, u.genre_mode = [], "unsaid"
+    if judge is not None and u.intent != "chitchat":
+        _judge(u, judge.odds(scan), known)
     return u
+
+
+def _judge(u: Understanding, odds: GenreOdds, known: set[str]) -> None:
+    judged = judge_genres(u.genres, u.avoid_genres, odds, known - set(u.unavoid_genres))
+    u.genres, u.avoid_genres = judged.wanted, judged.avoided  # the mode stays: a mix the judge thins is still asked as one

@@ -53,20 +53,21 @@ class LayerDeps:
     notes: list[str] = field(default_factory=list)
     concepts: Any = None  # agent.understand.concepts.ConceptIndex: meaning-based genres and tags
     newest_year: int = 2018
+    judge: Any = None  # agent.understand.judge.GenreJudge: the trained genre judge, when one exists
 
 
 class RulesLayer:
     """Today's deterministic parser (`agent.understand.understand`) folded over the conversation
     with the agent's own state update (`agent.profile.apply_understanding`)."""
 
-    def __init__(self, deps: LayerDeps, extract: Callable[[Any], None] | None = None) -> None:
-        self._deps, self._extract = deps, extract
+    def __init__(self, deps: LayerDeps, extract: Callable[[Any], None] | None = None, judge: Any = None) -> None:
+        self._deps, self._extract, self._judge = deps, extract, judge
 
     def _understand(self, text: str, has_previous: bool) -> Any:
         from agent.understand import understand
 
         u = understand(text, known_genres=self._deps.known_genres, grounder=self._deps.grounder, has_previous=has_previous,
-                       concepts=self._deps.concepts, newest_year=self._deps.newest_year)
+                       concepts=self._deps.concepts, newest_year=self._deps.newest_year, judge=self._judge)
         if self._extract is not None and u.intent != "chitchat":
             self._extract(u)
         return u
@@ -94,6 +95,14 @@ def rules_layer(deps: LayerDeps) -> Layer:
     return RulesLayer(deps)
 
 
+def judged_layer(deps: LayerDeps) -> Layer:
+    """The rules with the trained genre judge's veto and additions (`agent.understand.judge`): the
+    offline default of the agent once `muse understand train-judge` has run."""
+    if deps.judge is None:
+        raise LayerUnavailable("no genre judge trained (run `muse understand train-judge`); the rules alone are `rules`")
+    return RulesLayer(deps, judge=deps.judge)
+
+
 def llm_layer(deps: LayerDeps) -> Layer:
     """The rules with the capable LLM's extraction merged on top (`agent.llm_steps.llm_extract`).
     Only with a capable LLM configured; the scripted or tiny model is skipped."""
@@ -107,11 +116,12 @@ def llm_layer(deps: LayerDeps) -> Layer:
     def extract(u: Any) -> None:
         llm_extract(deps.llm, u, deps.known_genres, deps.grounder, timeout, Tracer())
 
-    return RulesLayer(deps, extract)
+    return RulesLayer(deps, extract, judge=deps.judge)
 
 
 LAYERS: dict[str, Callable[[LayerDeps], Layer]] = {
     "rules": rules_layer,
+    "judged": judged_layer,
     "llm": llm_layer,
 }
 """The layer registry: `muse eval understand --layer NAME` picks from it, in this order."""

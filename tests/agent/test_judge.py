@@ -1,0 +1,121 @@
+"""The genre judge: its policy over the rules' reading (with a fake), the parser and the service using
+it, its training command's data, and the real MiniLM head trained, saved and loaded."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from agent.build import build_service, load_genre_judge
+from agent.service import MuseService
+from agent.understand import understand
+from agent.understand.cli import judge_examples
+from agent.understand.judge import AVOID_FROM, VETO_BELOW, FakeJudge, GenreOdds, judge_genres
+from muse.errors import BackendUnavailableError, InvalidInputError
+from muse.settings import Settings
+from stores import open_stores
+from tools.retriever import FakeEmbedder
+
+KNOWN = {"Action", "Comedy", "Horror", "Romance", "Drama"}
+
+
+def test_a_wanted_genre_the_judge_is_sure_of_not_is_dropped() -> None:
+    odds = GenreOdds(wanted={"Action": VETO_BELOW / 2, "Comedy": 0.4})
+    judged = judge_genres(["Action", "Comedy", "Drama"], [], odds, KNOWN)
+    assert judged.wanted == ["Comedy", "Drama"]  # Drama: no odds, kept
+    assert judged.dropped == ["Action"]
+
+
+def test_an_avoided_genre_the_judge_is_sure_of_is_added_unless_wanted() -> None:
+    odds = GenreOdds(avoided={"Horror": AVOID_FROM, "Comedy": 0.999, "Romance": AVOID_FROM - 0.01, "Western": 0.999})
+    judged = judge_genres(["Comedy"], ["Drama"], odds, KNOWN)
+    assert judged.avoided == ["Drama", "Horror"]  # Comedy is wanted, Romance under the bar, Western not in the catalog
+    assert judged.added == ["Horror"]
+
+
+@pytest.fixture(scope="module")
+def parser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[MuseService]:
+    from stores.datasets import prepare_dataset
+
+    home = tmp_path_factory.mktemp("judge-home")
+    settings = Settings(home=home, image_backend="none", llm_backend="none")
+    prepare_dataset(settings)
+    built = build_service(settings, llm=None, stores=open_stores(settings, "ml-latest-small"), embedder=FakeEmbedder(),
+                          scorer=None, images=None, llm_capable=False)
+    yield built
+    built.close()
+
+
+def read(service: MuseService, text: str, judge: FakeJudge | None) -> object:
+    return understand(text, known_genres=service.known_genres, grounder=service.s.grounder, concepts=service.concepts,
+                      newest_year=service.newest_year, judge=judge)
+
+
+def test_the_parser_applies_the_judge(parser: MuseService) -> None:
+    judge = FakeJudge({"action comedy": GenreOdds(wanted={"Action": 0.001, "Comedy": 0.9}),
+                       "jump": GenreOdds(avoided={"Horror": 0.99})})
+    plain = read(parser, "an action comedy please", None)
+    assert sorted(plain.genres) == ["Action", "Comedy"] and plain.genre_mode == "all"
+    judged = read(parser, "an action comedy please", judge)
+    assert judged.genres == ["Comedy"]
+    assert "Horror" in read(parser, "a comedy, nothing that makes me jump", judge).avoid_genres
+    calls = len(judge.calls)
+    read(parser, "hello there", judge)  # chitchat: the judge is not asked
+    assert len(judge.calls) == calls
+
+
+def test_a_genre_let_back_in_is_not_avoided_by_the_judge(parser: MuseService) -> None:
+    judge = FakeJudge({"horror": GenreOdds(avoided={"Horror": 0.99})})
+    assert "Horror" not in read(parser, "ok, horror is fine now", judge).avoid_genres
+
+
+def test_the_service_passes_its_judge_to_the_parser(parser: MuseService) -> None:
+    judge = FakeJudge({"funny": GenreOdds(wanted={"Comedy": 0.0})})
+    service = build_service(parser.s.settings, llm=None, stores=parser.s.stores, embedder=FakeEmbedder(), scorer=None,
+                            images=None, llm_capable=False, judge=judge)
+    try:
+        result = service.chat("judge-user", "something funny from the 90s")
+        assert judge.calls and "Comedy" not in result.profile.liked_genres
+    finally:
+        service.close()
+
+
+def test_training_data_is_dev_requests_without_earlier_messages() -> None:
+    examples = judge_examples(["dev10"])
+    assert examples and all("maybe a comedy, not sure" != e.text for e in examples)
+    assert not any(e.text.startswith("yeah actually, comedy's right") for e in examples)  # it has an earlier message
+    for held in ("test", "check"):
+        with pytest.raises(InvalidInputError):
+            judge_examples(["dev", held])
+
+
+def test_a_missing_or_broken_judge_file_means_the_rules_alone(tmp_path: Path) -> None:
+    settings = Settings(home=tmp_path)
+    assert load_genre_judge(settings) is None
+    settings.judge_path.parent.mkdir(parents=True)
+    settings.judge_path.write_bytes(b"not a judge")
+    assert load_genre_judge(settings) is None
+    assert load_genre_judge(Settings(home=tmp_path, genre_judge=False)) is None
+
+
+def test_the_minilm_judge_trains_saves_and_loads(tmp_path: Path) -> None:
+    from agent.understand.judge_model import MAX_TOKENS, JudgeExample, MiniLMJudge, train_judge
+
+    genres = ["Comedy", "Horror"]
+    examples = [JudgeExample(f"{w} {g.lower()} please", (g,) if w == "a" else (), (g,) if w == "no" else ())
+                for g in genres for w in ("a", "no")] * 8
+    path = tmp_path / "judge.pt"
+    report = train_judge(examples, genres, path, trained_on=["toy"], epochs=15)
+    assert path.exists() and report.examples == 32
+    judge = MiniLMJudge(path)
+    assert judge.trained_on == ["toy"]
+    odds = judge.odds("no horror please")
+    assert set(odds.wanted) == set(odds.avoided) == set(genres)
+    assert odds.avoided["Horror"] > 0.5 > odds.wanted["Horror"]
+    assert judge.odds("a comedy please").wanted["Comedy"] > 0.5
+    assert judge.odds("   ") == GenreOdds() == judge.odds("horror " * MAX_TOKENS)  # nothing to judge, or too long to judge whole
+    path.write_bytes(b"garbage")
+    with pytest.raises(BackendUnavailableError):
+        MiniLMJudge(path)
