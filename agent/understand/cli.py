@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import typer
+
+from agent.understand.judge_model import EPOCHS
 
 understand_app = typer.Typer(no_args_is_help=True, add_completion=False, help="Message understanding: the trained genre judge.")
 
@@ -23,10 +27,20 @@ def judge_examples(splits: list[str]) -> list:
             for split in splits for r in load_split(split) if not r.context]
 
 
+def lexicon_examples(genres: Sequence[str]) -> list:
+    """Each phrase of the parser's genre lexicon on its own ("white-knuckle, please" wants Thriller), so
+    that the judge knows the vocabulary the rules read and judges what is said around it, not the words."""
+    from agent.understand.judge_model import JudgeExample
+    from agent.understand.lexicon import GENRE_PHRASES
+
+    return [JudgeExample(f"{phrase}, please", tuple(g for g in named if g in genres), ())
+            for phrase, named in GENRE_PHRASES.items() if any(g in genres for g in named)]
+
+
 @understand_app.command("train-judge")
 def train_judge_cmd(
     ctx: typer.Context,
-    epochs: int = typer.Option(20, min=1, help="Passes over the examples."),
+    epochs: int = typer.Option(EPOCHS, min=1, help="Passes over the examples."),
     seed: int = typer.Option(0, help="Seed for the head's initial weights and the shuffling."),
     split: list[str] = typer.Option(None, "--split", help="Split to learn from (repeatable); default: every dev split."),  # noqa: B008
 ) -> None:
@@ -40,7 +54,10 @@ def train_judge_cmd(
     splits = split or [s for s in SPLITS if s not in HELD_OUT]
     try:
         examples = judge_examples(splits)
-        typer.echo(f"judge: {len(examples)} requests from {len(splits)} splits; training {epochs} epochs")
+        vocabulary = lexicon_examples(CATALOG_GENRES)
+        typer.echo(f"judge: {len(examples)} requests from {len(splits)} splits and {len(vocabulary)} lexicon phrases; "
+                   f"training {epochs} epochs")
+        examples += vocabulary
         report = train_judge(examples, CATALOG_GENRES, settings.judge_path, trained_on=splits, epochs=epochs, seed=seed)
     except MuseError as exc:
         raise fail(exc) from exc

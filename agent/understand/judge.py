@@ -9,7 +9,10 @@ help, and nothing else did (adding wanted genres the rules missed lowered F1):
 - a genre the rules read as wanted is dropped when the model is nearly sure it is not wanted;
 - a genre the model is nearly sure is avoided is avoided, unless the rules read it as wanted.
 
-The thresholds were chosen on five held-out dev splits (see `evals/understanding/README.md`).
+The thresholds were chosen on five held-out dev splits (see `evals/README.md`, "The fourteenth-session
+pass"). The judge also learns the lexicon's phrases on their own (`cli.lexicon_examples`): trained
+on requests alone it vetoed idioms it had never seen ("a white-knuckle film", "a proper adrenaline
+rush"); it should judge what is said around the words, and leave the words to the lexicon.
 """
 
 from __future__ import annotations

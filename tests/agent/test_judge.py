@@ -11,7 +11,7 @@ import pytest
 from agent.build import build_service, load_genre_judge
 from agent.service import MuseService
 from agent.understand import understand
-from agent.understand.cli import judge_examples
+from agent.understand.cli import judge_examples, lexicon_examples
 from agent.understand.judge import AVOID_FROM, VETO_BELOW, FakeJudge, GenreOdds, judge_genres
 from muse.errors import BackendUnavailableError, InvalidInputError
 from muse.settings import Settings
@@ -91,6 +91,12 @@ def test_training_data_is_dev_requests_without_earlier_messages() -> None:
             judge_examples(["dev", held])
 
 
+def test_the_judge_also_learns_the_lexicon_phrases_on_their_own() -> None:
+    examples = {e.text: e for e in lexicon_examples(["Thriller", "Action"])}
+    assert examples["white-knuckle, please"].wanted == ("Thriller",)
+    assert all(e.wanted and set(e.wanted) <= {"Thriller", "Action"} and not e.avoided for e in examples.values())
+
+
 def test_a_missing_or_broken_judge_file_means_the_rules_alone(tmp_path: Path) -> None:
     settings = Settings(home=tmp_path)
     assert load_genre_judge(settings) is None
@@ -101,18 +107,18 @@ def test_a_missing_or_broken_judge_file_means_the_rules_alone(tmp_path: Path) ->
 
 
 def test_the_minilm_judge_trains_saves_and_loads(tmp_path: Path) -> None:
-    from agent.understand.judge_model import MAX_TOKENS, JudgeExample, MiniLMJudge, train_judge
+    from agent.understand.judge_model import MAX_TOKENS, MIN_EXAMPLES, JudgeExample, MiniLMJudge, train_judge
 
-    genres = ["Comedy", "Horror"]
+    genres = ["Comedy", "Horror", "IMAX"]
     examples = [JudgeExample(f"{w} {g.lower()} please", (g,) if w == "a" else (), (g,) if w == "no" else ())
-                for g in genres for w in ("a", "no")] * 8
+                for g in genres[:2] for w in ("a", "no")] * MIN_EXAMPLES
     path = tmp_path / "judge.pt"
-    report = train_judge(examples, genres, path, trained_on=["toy"], epochs=15)
-    assert path.exists() and report.examples == 32
+    report = train_judge(examples, genres, path, trained_on=["toy"], epochs=6)
+    assert path.exists() and report.examples == 4 * MIN_EXAMPLES
     judge = MiniLMJudge(path)
     assert judge.trained_on == ["toy"]
     odds = judge.odds("no horror please")
-    assert set(odds.wanted) == set(odds.avoided) == set(genres)
+    assert set(odds.wanted) == set(odds.avoided) == {"Comedy", "Horror"}  # no odds for a genre it never learned
     assert odds.avoided["Horror"] > 0.5 > odds.wanted["Horror"]
     assert judge.odds("a comedy please").wanted["Comedy"] > 0.5
     assert judge.odds("   ") == GenreOdds() == judge.odds("horror " * MAX_TOKENS)  # nothing to judge, or too long to judge whole
