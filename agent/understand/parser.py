@@ -30,7 +30,7 @@ MAX_MESSAGE_CHARS = 2000
 REFERENCE = re.compile(r"(?:#\s?(?P<num>[1-9])\b|\b(?:the\s+)?(?P<ord>first|second|third|fourth|fifth|last)\s+(?:one|pick|movie|film|item|suggestion))", re.IGNORECASE)
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
 NEGATIVE_CUE = re.compile(r"\b(hate[ds]?|hated|dislike[ds]?|didn'?t (?:like|love|enjoy)|did not (?:like|love|enjoy)|don'?t like|not a fan of|boring|awful|terrible|couldn'?t stand|"
-                          r"don'?t (?:even )?(?:think about |bother )?(?:suggest|recommend|show|mention|put on)\w*|(?:nobody|no one|no-one) wants|"
+                          r"don'?t (?:even |you dare )?(?:think about |bother )?(?:suggest|recommend|show|mention|put on)\w*|(?:nobody|no one|no-one) wants|"
                           r"over my dead body|sooner .{1,40} than (?:sit through|watch|see)|"
                           r"can'?t stand|not|no more|never again|never understood|won'?t (?:watch|see)|will not (?:watch|see)|refuse to (?:watch|see)|"
                           r"none of|skip|minus|except|anything but|disappointed (?:by|with|in)|let down by|h8(?:e?d)?|nt|opposite of|isn'?t|aren'?t|"
@@ -79,13 +79,13 @@ CONTENT_QUESTION = re.compile(
 #: A verdict after the title in its own sentence ("Avatar was pretty but boring", "Inception, not my thing").
 NEGATIVE_AFTER = re.compile(
     r"\b(not (?:my thing|for me|my cup of tea|great|good|to my taste|my taste|my kind of)|wasn'?t (?:for me|good|great|my thing)|(?:way |far |much )?too "
-    r"(?:much|long|slow|scary|violent|dark|gory|sad|cheesy|predictable|silly|weird)\b|boring|bored|awful|terrible|horrible|overrated|"
+    r"(?:much|long|slow|scary|violent|dark|gory|sad|cheesy|predictable|silly|weird|stressful|upsetting|harrowing|disturbing|bleak)\b|boring|bored|awful|terrible|horrible|overrated|"
     r"over-?hyped|dull|tedious|dreadful|distasteful|vulgar|(?<!myself )(?<!ourselves )(?<!themselves )silly|pretentious|annoying|cringe\w*|meh|mediocre|forgettable|"
     r"unwatchable|rubbish|garbage|trash|a mess|snooze\w*|disappointing|a letdown|a let down|hated it|hate it|"
     r"didn'?t (?:like|enjoy|get) it|did not (?:like|enjoy) it|couldn'?t finish|fell asleep|waste of|wasted|"
     r"(?:will|would|gonna|going to) lose my mind|drives? me (?:crazy|nuts|mad)|sick of|(?:was|is|'s|were) mid\b|"
     r"too \w+ for (?:me|us|my taste)|too (?:heavy|intense|gross|childish|kiddy|long-winded)|bleak|grim|depressing|"
-    r"interminable|tiresome|insufferable|unbearable|naff|a slog|a chore|worse than|the worst|can'?t stand|couldn'?t stand|"
+    r"interminable|plodding|tiresome|insufferable|unbearable|naff|a slog|a chore|worse than|the worst|can'?t stand|couldn'?t stand|"
     r"nope|never again|(?:is|was|'s) an? (?:hard |big |firm |definite |flat )?no(?![\w-])|suck(?:ed|s)?|absolutely not|(?:a )?hard pass|a (?:right |real )?stinker|stay in the bin|ran out of steam|"
     r"neither of us (?:liked|enjoyed|loved) it|never watching it again|(?:switched|turned) (?:it )?off|walked out|gave up on it|"
     # a verdict by contrast, ending its clause: "grand budapest yes, fantastic mr fox not so much", "step brothers less so"

@@ -441,6 +441,8 @@ def test_spelled_out_years_are_masked_whole() -> None:
     ("more like the matrix than star wars", "recommend", [2571], [], []),
     ("hubby's sulking because I vetoed Star Wars again. a space film like Moon?", "recommend", [68237], [260], []),
     ("gravity-style!!! but star wars is a NO, i've tried", "recommend", [104841], [260], []),
+    ("Tried Dunkirk last night and it was far too stressful for my state. Something calmer", "recommend", [], [174055], []),
+    ("Food poisoning. Don't you dare suggest Ratatouille. Another animated film would be nice.", "recommend", [], [50872], []),
     # comparisons that ask for films like a title: "X meets Y", "X x Y", "X but <changed>", "in the spirit of X"; "the opposite of X"
     ("inception meets the grand budapest hotel", "recommend", [79132, 109374], [], []),
     ("jurassic park x home alone energy for my nephew", "recommend", [480, 586], [], []),
