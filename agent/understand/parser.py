@@ -85,7 +85,7 @@ NEGATIVE_AFTER = re.compile(
     r"didn'?t (?:like|enjoy|get) it|did not (?:like|enjoy) it|couldn'?t finish|fell asleep|waste of|wasted|"
     r"(?:will|would|gonna|going to) lose my mind|drives? me (?:crazy|nuts|mad)|sick of|(?:was|is|'s|were) mid\b|"
     r"too \w+ for (?:me|us|my taste)|too (?:heavy|intense|gross|childish|kiddy|long-winded)|bleak|grim|depressing|"
-    r"interminable|plodding|tiresome|insufferable|unbearable|naff|a slog|a chore|worse than|the worst|can'?t stand|couldn'?t stand|"
+    r"interminable|plodding|muck|tiresome|insufferable|unbearable|naff|a slog|a chore|worse than|the worst|can'?t stand|couldn'?t stand|"
     r"nope|never again|(?:is|was|'s) an? (?:hard |big |firm |definite |flat )?no(?![\w-])|suck(?:ed|s)?|absolutely not|(?:a )?hard pass|a (?:right |real )?stinker|stay in the bin|ran out of steam|"
     r"neither of us (?:liked|enjoyed|loved) it|never watching it again|(?:switched|turned) (?:it )?off|walked out|gave up on it|"
     # a verdict by contrast, ending its clause: "grand budapest yes, fantastic mr fox not so much", "step brothers less so"
@@ -257,7 +257,7 @@ _FILLER_LIKE = re.compile(r"\blike\s+(?=(?:a |one )?(?:hundred|million|thousand|
 _BARE_YES = re.compile(r"\s*(?:yes|yep|yeah|yup)\s*(?:[,.!?;]|$)", re.IGNORECASE)
 _BARE_NO = re.compile(r"\s*(?:no|nope|nah|meh)\s*(?:[,.!?;]|$)", re.IGNORECASE)
 #: Seen so often it is ruled out ("they've done Frozen to death", "seen frozen a hundred times so not that"; not "..., love it").
-_OVERSEEN = re.compile(r"\b(?:to death|(?:a |one )?(?:hundred|million|thousand|billion|zillion) times|\d{2,}\s?x)\b", re.IGNORECASE)
+_OVERSEEN = re.compile(r"\b(?:to death|too many times|(?:i|we) could recite|(?:a |one )?(?:hundred|million|thousand|billion|zillion) times|\d{2,}\s?x)\b", re.IGNORECASE)
 #: Nothing but a list separator between two titles ("cars and cars 2 were boring").
 _LISTED = re.compile(r"\s*(?:and|or|&|\+|, and|, or)\s*", re.IGNORECASE)
 
