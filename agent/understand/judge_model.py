@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pickle
 import random
+import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -120,13 +121,16 @@ class MiniLMJudge:
         self._head = _head(2 * len(self.genres))
         self._head.load_state_dict(saved["head"])
         self._head.eval()
+        self._lock = threading.Lock()  # a fast tokenizer must not be used by two threads at once (concurrent API turns)
 
     def odds(self, text: str) -> GenreOdds:
         import torch
 
-        if not text.strip() or len(self._tokenizer(text, truncation=False)["input_ids"]) > MAX_TOKENS:
+        if not text.strip():
             return GenreOdds()
-        with torch.no_grad():
+        with self._lock, torch.no_grad():
+            if len(self._tokenizer(text, truncation=False)["input_ids"]) > MAX_TOKENS:
+                return GenreOdds()
             x, mask = _padded(_states(self._tokenizer, self._encoder, [text]))
             p = torch.sigmoid(self._head(x, mask))[0].tolist()
         n = len(self.genres)

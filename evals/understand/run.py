@@ -148,16 +148,11 @@ def catalog_span(items: Any) -> tuple[int, int]:
     return (min(years), max(years)) if years else DEFAULT_SPAN
 
 
-def _judge(settings: Any) -> Any:
-    from agent.understand.judge_model import load_judge
-
-    return load_judge(settings.genre_judge, settings.judge_path)
-
-
 def build_deps(settings: Any, *, fast: bool = False, with_llm: bool = False) -> tuple[LayerDeps, tuple[int, int]]:
     """Layer dependencies wired as the service wires them, over ml-latest-small (the corpus's ids).
 
     `fast` swaps the MiniLM embedder (used for fuzzy title grounding) for the FakeEmbedder."""
+    from agent.build import load_genre_judge
     from agent.understand.concepts import build_concepts
     from stores import open_stores
     from stores.datasets import dataset_slug, prepare_dataset
@@ -173,7 +168,7 @@ def build_deps(settings: Any, *, fast: bool = False, with_llm: bool = False) -> 
     concepts, newest = build_concepts(stores.catalog, embedder, retriever.known_genres(), settings.home / "cache")
     deps = LayerDeps(settings=settings, known_genres=retriever.known_genres(),
                      grounder=TitleGrounder(stores.catalog, embedder=embedder, index=retriever.vectors),
-                     concepts=concepts, newest_year=newest, judge=_judge(settings))
+                     concepts=concepts, newest_year=newest, judge=load_genre_judge(settings))
     if with_llm:
         from agent.llm import build_chat_model, is_capable
 

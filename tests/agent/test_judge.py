@@ -125,3 +125,17 @@ def test_the_minilm_judge_trains_saves_and_loads(tmp_path: Path) -> None:
     path.write_bytes(b"garbage")
     with pytest.raises(BackendUnavailableError):
         MiniLMJudge(path)
+
+
+def test_the_minilm_judge_answers_concurrent_turns(tmp_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from agent.understand.judge_model import JudgeExample, MiniLMJudge, train_judge
+
+    path = tmp_path / "judge.pt"
+    train_judge([JudgeExample("a comedy please", ("Comedy",), ())] * 20, ["Comedy"], path, epochs=1)
+    judge = MiniLMJudge(path)
+    texts = [f"a comedy from the {decade}s, nothing too long" for decade in range(1900, 2020, 5)]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        answers = list(pool.map(judge.odds, texts))
+    assert answers == [judge.odds(t) for t in texts]
