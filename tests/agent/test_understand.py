@@ -443,6 +443,7 @@ def test_spelled_out_years_are_masked_whole() -> None:
     ("gravity-style!!! but star wars is a NO, i've tried", "recommend", [104841], [260], []),
     ("Tried Dunkirk last night and it was far too stressful for my state. Something calmer", "recommend", [], [174055], []),
     ("Food poisoning. Don't you dare suggest Ratatouille. Another animated film would be nice.", "recommend", [], [50872], []),
+    ("The grandchildren made me sit through Avatar and I slept through most of it. Something with a story", "recommend", [], [72998], []),
     ("Anything Roger Deakins shot that isn't one of the Coens'. Fargo and No Country I could recite.", "recommend", [], [608], []),
     # comparisons that ask for films like a title: "X meets Y", "X x Y", "X but <changed>", "in the spirit of X"; "the opposite of X"
     ("inception meets the grand budapest hotel", "recommend", [79132, 109374], [], []),
