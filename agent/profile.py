@@ -6,7 +6,8 @@ Merge rules (documented in the README):
 - "X is fine" removes X from the avoided genres. "X instead" replaces the wanted genres; a mix
   ("X with a bit of Y", "a horror comedy", a genre added later) marks the wanted genres as required
   together; "X or Y" as alternatives.
-- An explicit era replaces the year range; "older" means before its start, "newer" after its end
+- An explicit era replaces the year range, unless said as an addition ("the 70s too", "widen it to 2005"):
+  then the range grows to hold it; "older" means before its start, "newer" after its end
   (open-ended; with no range: up to 1989 / from 2010); "any decade" clears it.
 - For a user with history, long-term genre taste comes from well-rated items (PALR's idea):
   it ranks and explains, it never filters.
@@ -75,7 +76,10 @@ def apply_understanding(profile: UserProfile, u: Understanding) -> UserProfile:
         p.genres_all = u.genre_mode != "any" and len(p.liked_genres) > 1
     p.disliked_genres, p.liked_genres = _move(p.disliked_genres, p.liked_genres, u.avoid_genres)
     p.disliked_genres = [g for g in p.disliked_genres if g not in u.unavoid_genres]
-    if u.year_min is not None or u.year_max is not None:
+    if u.era_widen and (p.year_min is not None or p.year_max is not None):  # "the 70s too": the range grows
+        p.year_min = None if p.year_min is None else min(p.year_min, u.era_widen[0])
+        p.year_max = None if p.year_max is None else max(p.year_max, u.era_widen[1])
+    elif u.year_min is not None or u.year_max is not None:
         p.year_min, p.year_max = u.year_min, u.year_max
     elif u.any_era:
         p.year_min = p.year_max = None

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from agent.understand.genres import clause_before, written_refusal
 from agent.understand.numbers import digits_for_spelled_years
 
 Shift = Literal["older", "newer"]
@@ -51,12 +52,17 @@ LAST_N = re.compile(
     re.IGNORECASE,
 )
 THIS_CENTURY = re.compile(r"\b(?:this|the (?:21st|twenty[\s\-]first)) (?:century|millennium)\b", re.IGNORECASE)
-THIS_YEAR = re.compile(r"\b(?:from |of )?(?P<which>this|last) year(?:'s)?\b(?!\s+(?:or|and)\b)", re.IGNORECASE)
+#: "from this year", "released last year", "this year's": a year said of films ("I've read it twice this year" is not).
+THIS_YEAR = re.compile(
+    r"\b(?:(?:from|of|made|released|out|came out|new)\s+(?P<which>this|last)\s+year(?:'s)?"
+    r"(?P<both>\s+(?:or|and)\s+(?:the\s+)?(?:last|this|previous)(?:\s+(?:one|year))?)?|(?P<which2>this|last) year's)\b",
+    re.IGNORECASE)
 LAST_CENTURY = re.compile(r"\b(?:last|the (?:20th|twentieth)) century\b", re.IGNORECASE)
 #: "less than ten years old", "under 5 years old", "not older than 20 years": the last N years.
 AGE_AT_MOST = re.compile(
-    rf"\b(?:less than|under|no more than|not more than|at most|maximum|max|not older than|no older than|younger than)\s+"
-    rf"(?P<n>\d{{1,2}}|{_NUM})\s*(?:years?|yrs?)(?:\s+old)?\b",
+    rf"\b(?:(?:less than|under|no more than|not more than|nothing more than|at most|maximum|max|not older than|no older than|younger than)\s+"
+    rf"(?P<n>\d{{1,2}}|{_NUM})\s*(?:years?|yrs?)(?:\s+old)?"
+    rf"|(?P<n2>\d{{1,2}}|{_NUM})\s*(?:years?|yrs?)\s+old\s+(?:tops|max(?:imum)?|at most|or (?:less|younger|newer)))\b",
     re.IGNORECASE,
 )
 
@@ -64,12 +70,20 @@ AGE_AT_MOST = re.compile(
 UPPER_EXCLUSIVE = re.compile(r"(?:before|pre|prior to|earlier than|older than|ahead of|antedating|predating|pre-dating)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
 UPPER_INCLUSIVE = re.compile(r"(?:nothing (?:\w+\s+){0,2}(?:after|later than|newer than)|not newer as|maximum|max\.?|at maximum|latest|until|till|til|up to|up until|through|thru|no later than|not after|not newer than|nothing (?:newer|later|more recent) than|nothing after|no newer than|not more recent than|at the latest|by|no newer than|at most|(?<!prior )(?<!subsequent )(?<!back )(?<!it )(?<!them )(?<!swap )(?<!switch )(?<!change )(?<!move )(?<!jump )to)\s+(?:the\s+)?(?:end of\s+the\s+)?$", re.IGNORECASE)
 LOWER_EXCLUSIVE = re.compile(r"(?:after|later than|newer than|more recent than|subsequent to|following)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
-LOWER_INCLUSIVE = re.compile(r"(?:nothing (?:\w+\s+){0,2}(?:before|prior to)|not older as|no older as|minimum|min\.?|at minimum|earliest|since|starting(?: from| in| with)?|no earlier than|not before|not older than|not earlier than|nothing (?:older|earlier) than|nothing before|none (?:older|earlier) than|no older than|at least|as of|beginning(?: in| with)?|onwards? from|made since|released since|post(?=[\s\-]))[\s\-]+(?:the\s+)?(?:start of\s+the\s+|beginning of\s+the\s+)?$", re.IGNORECASE)
+LOWER_INCLUSIVE = re.compile(r"(?:nothing (?:\w+\s+){0,2}(?:before|prior to)|not older as|no older as|(?:not|no|nothing) more old than|minimum|min\.?|at minimum|earliest|since|starting(?: from| in| with)?|no earlier than|not before|not older than|not earlier than|nothing (?:older|earlier) than|nothing before|none (?:older|earlier) than|no older than|at least|as of|beginning(?: in| with)?|onwards? from|made since|released since|post(?=[\s\-]))[\s\-]+(?:the\s+)?(?:start of\s+the\s+|beginning of\s+the\s+)?$", re.IGNORECASE)
 #: A bound said as a refusal, anywhere earlier in its clause: "I do not care for anything made after 2000"
 #: (up to 2000), "no films from before 1970" (from 1970).
 _NEGATOR = r"\b(?:no|not|nothing|none|never|don'?t|do not|won'?t|wouldn'?t|can'?t|refuses?|avoid|without|skip|except)\b[^,.;!?]*?"
 NEGATED_AFTER = re.compile(_NEGATOR + r"\b(?:after|later than|newer than|more recent than|post)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
 NEGATED_BEFORE = re.compile(_NEGATOR + r"\b(?:before|earlier than|older than|prior to|pre)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
+#: An era said as an addition to the standing one ("let the 70s in as well", "widen it back to 2005", "the 30s would work too").
+WIDEN = re.compile(r"\b(?:widen|broaden|expand|extend|stretch|open (?:it|that|this|things) up|let\b[^,.;!?]{0,25}?\bin|add|include)\b"
+                   r"|\b(?:too|as well)\b(?=\s*(?:[,.;!?)]|$))", re.IGNORECASE)
+#: An era refused outright: "nothing from the 2010s", "no films made in the 2010s".
+REFUSED_ERA = re.compile(r"\b(?:no|not|nothing|none|never|avoid|skip|except|without)\s+(?:\w+\s+)?(?:from|in|of|made in|made during)\s+(?:the\s+)?$", re.IGNORECASE)
+#: A list item refused by its mark: "❌ anything made 2006 or later", "[✗] older than 2010", "☐ anything before 2000".
+_MARK = re.compile(r"\[\s?\]|\[[✗✘xX✓✔]\]|[☐□☒❌✗✘⛔🚫☑✅✓✔]|(?:^|\s)/(?=\s)|\||;")
+_CROSS = re.compile(r"\[\s?\]|\[[✗✘xX]\]|[☐□☒❌✗✘⛔🚫]")
 #: ...and one that turns "the last N years" into everything older ("nothing from the last 20 years").
 REFUSED_BEFORE = re.compile(_NEGATOR + r"$", re.IGNORECASE)
 #: Filler between a bound and its year ("nothing older than like 2010"); dropped before the bound is read.
@@ -88,9 +102,12 @@ DROPPED = re.compile(r"\b(?:ignore|forget|drop|scratch|never mind|remove|lose)\s
 TAKEN_BACK = re.compile(r"\b(?:wait|sorry|oops|no),?\s+not\s+(?:the\s+)?$", re.IGNORECASE)
 #: A year that names one version of a film, not an era ("the 2004 one", "not the 2011 version").
 VERSION_YEAR = re.compile(r"^\s*(?:one|version|remake|original|adaptation|cut)\b", re.IGNORECASE)
+#: ...and after "the" or a name's "'s": "the 1962 film", "the 1984 Footloose", "Kaufman's 1978 Invasion of ...".
+DEFINITE = re.compile(r"(?:\bthe|['’]s)\s+$", re.IGNORECASE)
+NAMED_AFTER = re.compile(r"^\s+(?:(?i:film|movie|picture)\b|[A-Z])")
 #: "thirty years old or more", "at least 20 years old", "over 40 years old": made N years before the newest or earlier.
 AGE_AT_LEAST = re.compile(
-    rf"\b(?:(?:at least|over|more than|older than)\s+(?P<n>\d{{1,2}}|{_NUM})\s*(?:years?|yrs?)(?:\s+old)?"
+    rf"\b(?:(?:at least|over|(?<!nothing )(?<!no )(?<!not )more than|older than)\s+(?P<n>\d{{1,2}}|{_NUM})\s*(?:years?|yrs?)(?:\s+old)?"
     rf"|(?P<n2>\d{{1,2}}|{_NUM})\s*(?:years?|yrs?)\s+old\s+or\s+(?:more|older|over))\b",
     re.IGNORECASE,
 )
@@ -114,17 +131,17 @@ SHORT_RANGE = re.compile(
 FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 AROUND = re.compile(r"\b(?:around|about|circa|ca\.?|c\.|approximately|approx\.?|roughly|near|close to|somewhere around)\s+(?:the\s+)?(?:year\s+)?$", re.IGNORECASE)
 # Words right after an era.
-OPEN_UP = re.compile(r"^\s*(?:(?:to|till|until|through|up to|up till)\s+(?:now|today|the present(?:\s+day)?|present day|date|these days)\b|\+|(?:or|and)\s+(?:later|newer|after|up|beyond|more recent|more new|anything (?:after|later|newer))|at the (?:very )?earliest\b|on(?:wards?)?\b|forward|and onwards?|and up|upwards?|or so on|plus)", re.IGNORECASE)
-OPEN_DOWN = re.compile(r"^\s*(?:(?:or|and)\s+(?:earlier|older|before)|at the (?:very )?latest)\b", re.IGNORECASE)
+OPEN_UP = re.compile(r"^\s*(?:,\s*(?:but\s+)?(?:nothing|none|not) (?:earlier|older|before)\b|(?:to|till|until|through|up to|up till)\s+(?:now|today|the present(?:\s+day)?|present day|date|these days)\b|\+|(?:or|and)\s+(?:later|newer|after|since|up|beyond|more recent|more new|anything (?:after|later|newer))|at the (?:very )?earliest\b|on(?:wards?)?\b|forward|and onwards?|and up|upwards?|or so on|plus)", re.IGNORECASE)
+OPEN_DOWN = re.compile(r"^\s*(?:,\s*(?:but\s+)?(?:nothing|none|not) (?:later|newer|after)\b|(?:or|and)\s+(?:earlier|older|before)|at the (?:very )?latest)\b", re.IGNORECASE)
 GIVE_OR_TAKE = re.compile(r"^\s*(?:,\s*)?(?:give or take|plus or minus|\+/-|±|or so\b|-?ish\b)(?:\s+(?:a\s+)?(?P<n>\d{1,2}|" + _NUM + r")\s*(?:years?|yrs?)?)?", re.IGNORECASE)
 RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|thru|till|until|and)\s*$", re.IGNORECASE)
 
 # Relative words; vague ones ("classic", "old-fashioned", "black and white") set no range.
 OLDER = re.compile(r"(?<!i'm )(?<!i am )(?<!we're )(?<!getting )\b(not as (?:new|recent)|older|earlier|oldies?|go(?:ing)? (?:further|farther) back)\b(?!\s+(?:kids|children|viewers|audiences?|people|teens|brother|sister|son|daughter))", re.IGNORECASE)
 NEWER = re.compile(r"\b(not as old|less old|newer|more recent|recent|new releases?|latest|brand new|newish)\b", re.IGNORECASE)
-ANY_ERA = re.compile(r"\b(?:any (?:decade|era|year|period|time)|whatever (?:decade|era|year)|(?:don'?t|do not) care (?:about )?(?:when|the (?:year|decade|era))|doesn'?t matter when|no matter (?:when|the year))\b", re.IGNORECASE)
+ANY_ERA = re.compile(r"\b(?:(?:any|every|all) (?:decade|era|year|period|time)s?|(?:scrap|drop|forget|ignore|lose|ditch|never mind) (?:the|about the|that) (?:date|year|era|decade)s?(?: (?:thing|bit|limit|rule|filter|part))?|whatever (?:decade|era|year)|(?:don'?t|do not) care (?:about )?(?:when|the (?:year|decade|era))|doesn'?t matter when|no matter (?:when|the year))\b", re.IGNORECASE)
 YEARS_N0 = re.compile(
-    r"\b(?:the\s+)?years?\s+(?P<d>[1-9])0\b(?!\s*(?:years?|s\b))|\byears\s+(?P<full>(?:19|20)\d0)\b(?!\s*(?:-|to|and|until)\b)"
+    r"\b(?:the\s+)?(?:years\s+(?P<d>[1-9])|year\s+(?P<d1>[2-9]))0\b(?!\s*(?:years?|s\b))|\byears\s+(?P<full>(?:19|20)\d0)\b(?!\s*(?:-|to|and|until)\b)"
     r"|\bthe\s+(?P<dy>[2-9])0\s+years\b(?!\s+(?:old|ago))",
     re.IGNORECASE,
 )
@@ -148,6 +165,7 @@ class YearRead:
     shift: Shift | None = None
     spans: list[tuple[int, int]] = field(default_factory=list)
     any_era: bool = False  # "any decade": drop the standing range
+    widen: tuple[int, int] | None = None  # "the 70s too", "widen it to 2005": the years to add to the standing range
 
 
 def _number(word: str | None, default: int) -> int:
@@ -215,7 +233,7 @@ def _eras(text: str, newest: int) -> list[Era]:
                 i += 2
                 continue
         before, after = text[max(0, start - 40):start], text[end:end + 40]
-        if NOT_A_FILM_YEAR.search(before) or AN_AGE.search(before) or SETTING.search(before) or (single and VERSION_YEAR.match(after)):
+        if NOT_A_FILM_YEAR.search(before) or AN_AGE.search(before) or SETTING.search(before) or (single and (VERSION_YEAR.match(after) or (DEFINITE.search(before) and NAMED_AFTER.match(after)))):
             i += 1
             continue
         era = _bounded(low, high, single, before, after, start, end)
@@ -257,7 +275,7 @@ def _bounded(low: int, high: int, single: bool, before: str, after: str, start: 
 def _relative(text: str, newest: int) -> list[Era]:
     out: list[Era] = []
     for m in YEARS_N0.finditer(text):  # "from years 80", "years 2000", "the 80 years" (non-native): the decade
-        start = int(m["full"]) if m["full"] else 1900 + int(m["d"] or m["dy"]) * 10
+        start = int(m["full"]) if m["full"] else 1900 + int(m["d"] or m["d1"] or m["dy"]) * 10
         out.append(Era(start, start + 9, "era", m.start(), m.end()))
         for more in re.finditer(r"^\s*(?:or|and|,|-|–|to)\s*(?P<d>[1-9])0\b", text[m.end():]):
             start = 1900 + int(more["d"]) * 10
@@ -283,8 +301,8 @@ def _relative(text: str, newest: int) -> list[Era]:
     for m in SILENT_ERA.finditer(text):
         out.append(Era(None, 1929, "bound", m.start(), m.end()))
     for m in THIS_YEAR.finditer(text):
-        year = newest if m["which"].lower() == "this" else newest - 1
-        out.append(Era(year, year, "era", m.start(), m.end()))
+        year = newest if (m["which"] or m["which2"]).lower() == "this" else newest - 1
+        out.append(Era(year - 1 if m["both"] else year, year, "era", m.start(), m.end()))  # "this year or last"
     for m in LAST_CENTURY.finditer(text):
         out.append(Era(1900, 1999, "era", m.start(), m.end()))
     for m in AGE_AT_LEAST.finditer(text):
@@ -292,7 +310,7 @@ def _relative(text: str, newest: int) -> list[Era]:
     for m in MILLENNIUM.finditer(text):
         out.append(_bounded(2000, 2000, False, text[max(0, m.start() - 40):m.start()], text[m.end():m.end() + 40], m.start(), m.end()))
     for m in AGE_AT_MOST.finditer(text):
-        out.append(Era(newest - _number(m["n"], 5) + 1, newest, "bound", m.start(), m.end()))  # as "the last N years"
+        out.append(Era(newest - _number(m["n"] or m["n2"], 5) + 1, newest, "bound", m.start(), m.end()))  # as "the last N years"
     return out
 
 
@@ -316,6 +334,7 @@ def read_years(text: str, newest_year: int = 2018) -> YearRead:
     eras = [e for e in eras if e.low is None or e.low <= newest_year + FUTURE_YEARS]  # "blade runner and 2049" names no year
     eras = [e for n, e in enumerate(eras) if not any(o.start <= e.start and e.end <= o.end and o is not e for o in eras[:n])]
     spans = [(e.start, e.end) for e in eras]
+    eras = [r for e in eras if (r := _refused(text, e, newest_year)) is not None]
     eras = _corrected(text, eras)
     plain = [e for e in eras if e.kind == "era"]
     low = min((e.low for e in plain if e.low is not None), default=None)
@@ -331,10 +350,37 @@ def read_years(text: str, newest_year: int = 2018) -> YearRead:
     masked = _mask(text, spans)
     shift: Shift | None = None
     read = YearRead(low, high, None, spans, any_era=bool(ANY_ERA.search(masked)) and low is None and high is None)
+    points = [y for e in eras for y in (e.low, e.high) if y is not None]
+    if points and WIDEN.search(masked):
+        read.widen = (min(points), max(points))
     if low is None and high is None and not read.any_era:
         shift = "older" if OLDER.search(masked) else "newer" if NEWER.search(masked) else None
     read.shift = shift
     return read
+
+
+def _refused(text: str, e: Era, newest: int) -> Era | None:
+    """The era as allowed when it is refused by a label, a crossed box or "nothing from the ...": a bound turned
+    round ("Out: anything before 1990" = 1990 on); a refused era at either end of time leaves the rest (the
+    newest decade: everything before it; "the last century": from 2000). `None`: refused, nothing to keep."""
+    line = text[text.rfind("\n", 0, e.start) + 1:e.start]
+    marks = list(_MARK.finditer(line))
+    crossed = bool(marks) and _CROSS.fullmatch(marks[-1].group()) is not None
+    if not (written_refusal(text, e.start) or crossed or (e.kind == "era" and REFUSED_ERA.search(clause_before(text, e.start)))):
+        return e
+    if e.kind == "bound" and NEGATED_AFTER.search(text[max(0, e.start - 40):e.start]) is None and NEGATED_BEFORE.search(text[max(0, e.start - 40):e.start]) is None:
+        if e.high is not None and e.low is None:
+            return Era(e.high + 1, None, "bound", e.start, e.end)
+        if e.low is not None and e.high is None:
+            return Era(None, e.low - 1, "bound", e.start, e.end)
+        return e
+    if e.kind == "era" and e.low is not None and e.high is not None:
+        if e.high >= newest:
+            return Era(None, e.low - 1, "bound", e.start, e.end)
+        if e.low <= 1900:
+            return Era(e.high + 1, None, "bound", e.start, e.end)
+        return None
+    return e
 
 
 def _corrected(text: str, eras: list[Era]) -> list[Era]:

@@ -134,11 +134,13 @@ _IF_THEN_NO = re.compile(
 #: unticked box ("[ ] horror", "☐ horror"), or a label that refuses ("not: musicals", "Avoid: puppets, musicals",
 #: "Deal-breakers: war, horror", "list of what i DON'T want:" and its bullets).
 _MINUS = re.compile(r"(?:^|[\s,;(/|])[-−–]$")
-_UNTICKED = re.compile(r"(?:\[\s?\]|☐|□)\s*$")
+_UNTICKED = re.compile(r"(?:\[\s?\]|\[[✗✘xX]\]|☐|□|☒|❌|✗|✘|⛔|🚫)\s*$")
 _LABEL = re.compile(r"(?P<label>[A-Za-z][A-Za-z'’\- ]{0,38}?)\s*:(?!\d)")
 _REFUSING_LABEL = re.compile(
     r"\b(?:no-?go(?:es)?|deal-?breakers?|don'?t need|do not need|can'?t take|cannot take|cons|excl(?:ude|uding)?|hard limits?|limits|turn-?offs?|"
-    r"red flags?|never|nope|nah)\b", re.IGNORECASE)
+    r"red flags?|red list|never|nope|nah|unwanted|out|impossible|not allowed|forbidden|banned|vetoed|no-nos?|rejected|thumbs down)\b", re.IGNORECASE)
+#: Words that may follow a refusing label's cue without turning it into a thing refused ("Dealbreaker either way:").
+_LABEL_TAIL = re.compile(r"^\s*(?:either way|for (?:me|us|him|her|them|all|everyone|both)|though|tonight|please)?\s*$", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[-*•·]|\d{1,2}[.)]|\[[\sxX✓]?\])\s*\S")
 
 
@@ -176,16 +178,17 @@ def _refused_by_label(text: str, start: int) -> bool:
     cues = [*_REFUSAL.finditer(label), *_REFUSING_LABEL.finditer(label)]
     # the refusal ends the label ("Avoid", "what i DON'T want", "Cons I can't take"); a label that only
     # holds a refused thing ("a no-blubbing evening please") introduces no refusals
-    return any(len(label[c.end():].split()) <= 1 for c in cues)
+    return any(len(label[c.end():].split()) <= 1 or _LABEL_TAIL.match(label[c.end():]) for c in cues)
 
 
-def _written_refusal(text: str, start: int) -> bool:
+def written_refusal(text: str, start: int) -> bool:
+    """Whether `start` is refused by how it is written: a minus sign, a crossed or unticked box, a refusing label."""
     head = text[max(0, start - 4):start]
     return bool(_MINUS.search(text[max(0, start - 2):start]) or _UNTICKED.search(head) or _refused_by_label(text, start))
 
 
 def _negated(text: str, start: int, end: int) -> bool:
-    if _written_refusal(text, start) or _ANTI.search(text, 0, start):
+    if written_refusal(text, start) or _ANTI.search(text, 0, start):
         return True
     before = clause_before(text, start)
     cues = [c for c in _REFUSAL.finditer(before) if not _UNSEEN.match(before, c.start())]

@@ -147,6 +147,7 @@ class Understanding:
     year_max: int | None = None
     era_shift: Literal["older", "newer"] | None = None
     any_era: bool = False
+    era_widen: tuple[int, int] | None = None  # years said as an addition to the standing range ("the 70s too")
     references: list[tuple[int, Literal["like", "dislike", "neutral"]]] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
     genre_mode: GenreMode = "unsaid"
@@ -632,6 +633,7 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
     rest = correct(_mask(scan, [(t.start, t.end) for t in u.titles if t.start is not None and t.end is not None] + story))
     years = read_years(rest, newest_year)
     u.year_min, u.year_max, u.era_shift, u.any_era = years.year_min, years.year_max, years.shift, years.any_era
+    u.era_widen = years.widen
     _relative_to_title(u)
     _versions_by_era(u)
     u.references = read_references(rest, shown)

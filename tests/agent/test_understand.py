@@ -118,10 +118,45 @@ from tools.retriever import FakeEmbedder
     ("the 2010s were a mistake, I've seen all of those. 2000s comedies", 2000, 2009),
     ("any Hitchcock from the 40s... hang about, the 50s", 1950, 1959),
     ("a film from the 80s, wait, or the 90s too", 1980, 1999),
+    # "this year" said of the writer, not of films; ages said after the number; learners' bounds
+    ("Read The Road twice this year. Is the film as bleak?", None, None),
+    ("new, from this year or the last year", 2017, 2018),
+    ("a fantasy adventure, twenty years old tops", 1999, 2018),
+    ("documentaries, nothing more than ten years old", 2009, 2018),
+    ("science fiction and romance, not more old than 2000", 2000, None),
+    ("something very mild, made 2000 or since", 2000, None),
+    ("he draws the line at 1990, nothing earlier", 1990, None),
+    # a year that names one film; a school year
+    ("Is the 1962 film still worth showing?", None, None),
+    ("Which is better, the 1984 Footloose or the remake?", None, None),
+    ("Teaching Romeo and Juliet to year 10", None, None),
+    # refused by a list's label, a crossed box or "nothing from"
+    ("wanted: drama. unwanted: anything before 1990", 1990, None),
+    ("in: action. out: superheroes, anything from the last century", 2000, None),
+    ("Possible: western, noir. Impossible: anything after 1960", None, 1960),
+    ("dealbreaker either way: anything made before 1975", 1975, None),
+    ("✅ cosy / ❌ gore / ❌ anything made 2006 or later", None, 2005),
+    ("☑ comedy ☑ romance ☐ anything before 2000", 2000, None),
+    ("yes sci-fi, no horror, nothing from the 2010s", None, 2009),
 ])
 def test_eras_and_ranges(text: str, low: int | None, high: int | None) -> None:
     read = read_years(text, newest_year=2018)
     assert (read.year_min, read.year_max) == (low, high)
+
+
+def test_an_era_said_as_an_addition_grows_the_standing_range(parser: MuseService) -> None:
+    from agent.profile import apply_understanding
+    from agent.types import UserProfile
+    sixties = apply_understanding(UserProfile(), read(parser, "a war film from the 60s"))
+    assert (sixties.year_min, sixties.year_max) == (1960, 1969)
+    for text, grown in [("let the 70s in as well", (1960, 1979)), ("or the 50s too", (1950, 1969)),
+                        ("widen it up to 1975", (1960, 1975)), ("the 80s", (1980, 1989))]:
+        p = apply_understanding(sixties, read(parser, text))
+        assert (p.year_min, p.year_max) == grown, text
+    since = apply_understanding(UserProfile(), read(parser, "a comedy from 2010 or later"))
+    p = apply_understanding(since, read(parser, "second thought, widen it back to 2005"))
+    assert (p.year_min, p.year_max) == (2005, None)
+    assert read_years("every era is fine now").any_era and read_years("Scrap the date thing.").any_era
 
 
 def test_texting_shorthand_is_spelt_out_before_eras_are_read() -> None:
