@@ -44,6 +44,8 @@ CHILD_AGE = re.compile(
     rf"|\b(?:{_CHILD}|grandson|granddaughter|kids|children|he|she|twins|triplets|grandkids|grandchildren|kiddos|pupils)"
     rf"(?:'s|\s+is|\s+who'?s|\s+who is|\s+aged|\s+has)?\s*\(?\s*{_AGE}(?:st|nd|rd|th)?\b(?!\s*(?:%|years? ago|minutes|hours))"
     rf"|\bages?\s+{_AGE}\b"
+    rf"|\b(?:they'?re|they are|who are|all|both|aged)\s+{_AGE}\s*(?:and|or|to|&|-|–)\s*{_AGE}\b(?!\s*(?:%|minutes|hours|years? ago))"
+    rf"|\b(?:{_CHILD}|twins|triplets|kids|children|grandson|granddaughter)\s+(?:turns?|turning|is turning|are turning)\s+{_AGE}\b"
     rf"|\b(?:{_CHILD})(?:\s+[a-z]+){{1,3}}\s*\(\s*{_AGE}\s*\)",  # "kid at home (8)"
     re.IGNORECASE,
 )
@@ -138,10 +140,13 @@ _UNTICKED = re.compile(r"(?:\[\s?\]|\[[✗✘xX]\]|☐|□|☒|❌|✗|✘|⛔|�
 _LABEL = re.compile(r"(?P<label>[A-Za-z][A-Za-z'’\- ]{0,38}?)\s*:(?!\d)")
 _REFUSING_LABEL = re.compile(
     r"\b(?:no-?go(?:es)?|deal-?breakers?|don'?t need|do not need|can'?t take|cannot take|cons|excl(?:ude|uding)?|hard limits?|limits|turn-?offs?|"
-    r"red flags?|red list|never|nope|nah|unwanted|out|impossible|not allowed|forbidden|banned|vetoed|no-nos?|rejected|thumbs down)\b", re.IGNORECASE)
+    r"red flags?|red list|never|nope|nah|unwanted|unacceptable|mustn'?t|must not|off the table|won'?t|will not|out|impossible|not allowed|forbidden|banned|vetoed|no-nos?|rejected|thumbs down)\b", re.IGNORECASE)
 #: Words that may follow a refusing label's cue without turning it into a thing refused ("Dealbreaker either way:").
 _LABEL_TAIL = re.compile(r"^\s*(?:either way|for (?:me|us|him|her|them|all|everyone|both)|though|tonight|please)?\s*$", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[-*•·]|\d{1,2}[.)]|\[[\sxX✓]?\])\s*\S")
+
+
+_NEW_SENTENCE = re.compile(r"[.!?]\s+(?=[A-Z])(?![A-Z][A-Za-z'’\- ]{0,38}:)")
 
 
 def _line_start(text: str, pos: int) -> int:
@@ -167,6 +172,8 @@ def governing_label(text: str, start: int) -> str | None:
             head = above - 1
         if not labels:
             return None
+    if _NEW_SENTENCE.search(text, labels[-1].end(), start):
+        return None
     return labels[-1]["label"]
 
 
@@ -187,7 +194,19 @@ def written_refusal(text: str, start: int) -> bool:
     return bool(_MINUS.search(text[max(0, start - 2):start]) or _UNTICKED.search(head) or _refused_by_label(text, start))
 
 
+#: Two negatives that make a wish: "nothing that isn't a comedy", "I don't not like horror", "I wouldn't not watch a
+#: musical", "not un-funny", "I'm not unmoved by a good war film", "I wouldn't say no to a sad one".
+LITOTES = re.compile(
+    r"(?:\b(?:nothing|none|no (?:film|movie)s?)\s+that\s+(?:isn'?t|is not|aren'?t|are not)\s+(?:a |an )?(?:\w+\s+)?"
+    r"|\b(?:don'?t|do not|doesn'?t|does not|wouldn'?t|would not|didn'?t|did not|never)\s+not\s+(?:\w+\s+){0,3}"
+    r"|\bnot\s+un-?|\bnot\s+unmoved\s+by\s+(?:a |an |the )?(?:\w+\s+)?"
+    r"|\b(?:wouldn'?t|would not|'d not|would never)\s+(?:say no to|turn down|object to|refuse|mind)\s+(?:a |an |the |some )?(?:\w+\s+){0,2})$",
+    re.IGNORECASE)
+
+
 def _negated(text: str, start: int, end: int) -> bool:
+    if LITOTES.search(clause_before(text, start)):
+        return False
     if written_refusal(text, start) or _ANTI.search(text, 0, start):
         return True
     before = clause_before(text, start)
@@ -455,7 +474,8 @@ def _taken_back(text: str, cut: int | None, spans: list[GenreSpan], removed: lis
         return spans
     before = [s for s in spans if s.start < cut and not s.negated]
     said_before = {g for s in before for g in s.genres}
-    after = [s for s in spans if s.start >= cut and not (s.negated and set(s.genres) <= said_before)]
+    # ...in the same sentence ("horror, no, a thriller. horror's too much for me this week" still refuses horror)
+    after = [s for s in spans if s.start >= cut and not (s.negated and set(s.genres) <= said_before and sentence_start(text, s.start) <= cut)]
     said_after = {g for s in after for g in s.genres}
     wished_after = {g for s in after if not s.negated for g in s.genres}
     removed += [s for s in before if not set(s.genres) & said_after]

@@ -152,7 +152,7 @@ NEGATORS = (
 NEGATION_AFTER = re.compile(
     r"^\W{0,3}(?:(?:ones|films?|movies?|stuff|flicks?|pictures?)\s+)?(?:is|are|'s)?\s*(?:not for me|excluded|(?:i|we) (?:don'?t|do not|can'?t) (?:like|stand|want|do)\s*(?:[,.;!?]|$)|bores? us|not my thing|not my cup of tea|is a no|are a no|please not|no thanks|"
     r"no thank you|isn'?t my thing|aren'?t my thing|is off the table|are off the table|makes? me sick|bores? me|out of it|"
-    r"is boring|are boring|is out|are out|need not apply|can stay home|(?:are|is) (?:a )?(?:dealbreakers?|no-go)|"
+    r"is boring|are boring|is out|are out|need not apply|(?:is|are|'s|'re)\s+(?:(?:just|a bit|way|far|all)\s+)?too much for (?:me|us|him|her|them)\b|can stay home|(?:are|is) (?:a )?(?:dealbreakers?|no-go)|"
     r"and (?:i|we)(?:'ve| have)? (?:can'?t stand|cannot stand|hate|said no|can'?t bear|can'?t handle)\b|"  # "wants horror and I've said no"
     r"(?:a )?no-go|a (?:hard )?no\b|away from (?:me|us|them)|(?:is|are) dead to (?:me|us)|free\b|can go\b|(?:is|are) banned|(?:is|are) vetoed|forget it|give (?:it|them|those|that) a miss|(?:(?:is |are |'s )?a )?hard pass(?!\s+on\b)|(?:(?:is|are|'s) )?not welcome|not so much|out of the question|off limits|not happening|"
     r"(?:is|are|'s)?\s*(?:n'?t|not) (?:really |quite |exactly )?my (?:thing|cup of tea|jam|genre|scene)|(?:is|are|'s)?\s*(?:n'?t|not) (?:really |quite )?to (?:my|our) taste|(?:i|we) can skip|(?:no|nope|nah)\s*(?:[,.;!?]|$))",
@@ -212,7 +212,7 @@ CONTENT_ONLY = frozenset("""
 #: one", "horror, or no, my sister can't handle it"): genres wished before it are dropped, not avoided.
 CHANGE_OF_MIND = re.compile(
     r"\b(?:no,? wait|wait,? no|or no|scratch that|changed? my mind|change of plan|on second thoughts?|second thoughts?|"
-    r"no,? actually|but actually|make that)\b|\b(?:or|honestly|actually|hmm|um|uh|oh|wait|no)[\s,.…]+no\s*(?=[,.;!…]|$)",
+    r"no,? actually|but actually|make that|(?:hmm+|um+|uh+|oh|ah|no),? (?:wait|hang on|hold on)|ugh,? fine)\b|(?<=,)\s*no,(?=\s+(?!no\b|not\b|nope\b))|(?:^|(?<=[.!?]\s))no,(?=\s+(?!no\b|not\b|nope\b))|\b(?:or|honestly|actually|hmm|um|uh|oh|wait|no)[\s,.…]+no\s*(?=[,.;!…]|$)",
     re.IGNORECASE)
 REMOVE = re.compile(
     r"(?:\b(?:drop|remove|lose|ditch|forget|scrap|cut|less|fewer|not so much|lighter on|swap|swapping|replace|trade|switch)\s+(?:the\s+|all\s+the\s+|of\s+the\s+)?(?:\w+\s+)?)$",

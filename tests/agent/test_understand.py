@@ -850,6 +850,33 @@ def test_a_genre_judged_by_what_it_does_to_the_viewer(parser: MuseService, text:
     assert (u.genres, u.avoid_genres) == (wanted, avoided)
 
 
+@pytest.mark.parametrize(("text", "wanted", "avoided"), [
+    # two negatives make a wish
+    ("nothing that isn't a comedy tonight. i mean it.", ["Comedy"], []),
+    ("I wouldn't not watch a musical, provided it's a funny one.", ["Musical", "Comedy"], []),
+    ("not un-scary, not un-funny, not over two hours", ["Horror", "Comedy"], []),
+    ("I don't not like horror, I just don't love it.", ["Horror"], []),
+    # lists under refusing labels, which end with their sentence
+    ("Acceptable: Pixar, Ghibli. Unacceptable: Disney princesses, musicals", ["Animation"], ["Musical"]),
+    ("Must: colour film. Mustn't: romance. Mustn't: subtitles.", [], ["Romance"]),
+    ("Allowed decades: 50s, 60s. Off the table: war, western. Everything else goes", [], ["War", "Western"]),
+    ("Not allowed: swearing, sex, gore. Genre's your pick, as long as it's drama, mystery or comedy", ["Drama", "Mystery", "Comedy"], []),
+    # a change of mind in the same message ("hmm, wait", "No, ...", ", no, ", "ugh, fine")
+    ("horror please. hmm, wait, thriller. something tense", ["Thriller"], []),
+    ("A musical. A sad musical. No, a happy musical, I've had a week", ["Musical"], []),
+    ("something sci-fi, no, fantasy, no, sci-fi. Final answer: sci-fi.", ["Sci-Fi"], []),
+    ("no comedy tonight. ugh, fine, a bit of comedy, but dark, with crime in it", ["Comedy", "Crime"], []),
+    ("I want a horror, no, a thriller. horror's too much for me this week", ["Thriller"], ["Horror"]),
+    # children by two ages or a birthday to come
+    ("Last day of term with my year 6 lot, all 10 or 11. Festive and funny, please", ["Children", "Comedy"], []),
+    ("My twins turn 10 next week. Something exciting", ["Children"], []),
+])
+def test_litotes_refusing_labels_changes_of_mind_and_children_by_age(parser: MuseService, text: str, wanted: list[str],
+                                                                     avoided: list[str]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.genres), sorted(u.avoid_genres)) == (sorted(wanted), sorted(avoided))
+
+
 def test_a_list_under_a_bare_seen_names_films_without_a_verdict(parser: MuseService) -> None:
     u = read(parser, "Any good submarine films? / Seen: Das Boot, Crimson Tide, U-571. Loved Das Boot, the rest were fine.")
     assert (u.liked_ids, u.disliked_ids) == ([1233], [])
