@@ -254,6 +254,11 @@ def test_catalog_form_moves_nothing_back() -> None:
     ("which is scarier, ghosts or zombies?", []),
     # a viewing log's word right after a lower-case title marks it as one ("inception loved, tenet walked out")
     ("log: inception loved, tenet walked out, dunkirk meh. what next", [79132, 174055]),
+    # a dictionary word opening a sentence and going on as a phrase is no title; one talked about is
+    ("Junior doctor. Please don't recommend anything medical.", []),
+    ("Airport night crew. Body says sleep, brain says sci-fi.", []),
+    ("Moon, but less lonely. Alien scared me.", [68237, 1214]),
+    ("Frozen one more time and I will lose my mind.", [106696]),
 ])
 def test_casual_mentions_and_ordinary_words(grounder: TitleGrounder, message: str, expected: list[int]) -> None:
     found = [g.item_id for g in grounder.find_mentions(message) if g.status == "matched"]

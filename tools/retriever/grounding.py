@@ -75,6 +75,10 @@ _VERDICT = frozenset("is was were".split())
 #: ...and words after a title that say "a film like this one" ("lotr vibes", "enter the dragon type", "lock stock energy",
 #: "inception meets ...", "alien levels of dread")
 _LIKE_AFTER = frozenset("type vibes vibe energy esque tier meets levels level style".split())
+#: Words that may follow a one-word title opening a sentence ("Moon was great", "Heat and Ronin", "Alien scared me").
+_AFTER_A_NAME = frozenset("is was were has had and or but vs versus made makes gave gives got left scared blew broke still remains "
+                          "meets beats wrecked destroyed ruined bored changed taught did does with by starring might may could would should will "
+                          "can sounds looks seems one again itself twice".split())
 #: Chat words people write in capitals: they continue no name ("Is The Goonies OK for ...").
 _CHAT_CAPS = frozenset("ok okay lol pls plz tbh btw imo tv dvd".split())
 #: Words that pick one version of a remade film: the oldest ("the original Shaft", "psycho (the og)")...
@@ -1058,6 +1062,10 @@ class TitleGrounder:
             grounding = self.ground(mention, use_embeddings=False)
             if len(run) == 1 and grounding.method == "fuzzy" and (run[0].sentence_start or not self._one_word_reading(grounding)):
                 continue  # one word of a longer title ("Feeling", "Arnold") or a sentence's capital ("Educational ...")
+            if len(run) == 1 and run[0].sentence_start and grounding.method == "exact":
+                k = tokens.index(run[0])
+                if not _plausible_word(run[0], None, tokens[k + 1] if k + 1 < len(tokens) else None):
+                    continue  # a dictionary word opening a phrase ("Junior doctor.", "Airport night crew")
             confident_tie = grounding.status == "ambiguous" and grounding.alternatives and grounding.alternatives[0].score * 100 >= FUZZY_MATCH
             if grounding.status == "matched" or confident_tie:
                 found.append(_at(grounding, run[0].start, run[-1].end))
@@ -1423,7 +1431,7 @@ def _plausible(tokens: list[_Tok], i: int, length: int) -> bool:
     if length == 1:
         if span[0].word.isdigit() and i > 1 and tokens[i - 1].lower in ("and", "or", "to") and tokens[i - 2].word.isdigit():
             return False  # "(7 and 10)", "2 or 3": a number in a list of numbers
-        return _plausible_word(span[0], tokens[i - 1] if i > 0 else None)
+        return _plausible_word(span[0], tokens[i - 1] if i > 0 else None, tokens[i + 1] if i + 1 < len(tokens) else None)
     if all(t.capitalised for t in content):
         if not (span[0].sentence_start and all(t.lower in COMMON_WORDS for t in content)):
             return True
@@ -1435,13 +1443,16 @@ def _plausible(tokens: list[_Tok], i: int, length: int) -> bool:
     return any(t.lower not in COMMON_WORDS and not t.word.isdigit() for t in content)  # "10 years" is no title
 
 
-def _plausible_word(token: _Tok, before: _Tok | None) -> bool:
+def _plausible_word(token: _Tok, before: _Tok | None, after: _Tok | None = None) -> bool:
     """A one-word title: never a chat word; a common word only when capitalised mid-sentence for no
     other reason ("I loved Heat", "Heat, Up and Alien"; not "The Thing is...")."""
     if token.lower.removesuffix(" s") in NEVER_ALONE or _YEAR_WORD.fullmatch(token.word) or token.word.isdigit():  # "Dad's birthday"
         return False  # "from 1984", "my 10 year old": numbers, not *1984* or *10*; they ground when quoted
     if token.lower not in COMMON_WORDS:
-        return True
+        # a dictionary word opening a sentence and going on as a phrase is no title ("Junior doctor.", "Body says
+        # sleep", "Airport night crew"): a name there stands alone or is talked about ("Moon was great", "Heat and Ronin")
+        return not (token.sentence_start and token.word[1:].isalpha() and token.word[1:].islower() and after is not None and not after.boundary_before
+                    and after.lower in dictionary() and after.lower not in _AFTER_A_NAME | _LIKE_AFTER and not after.capitalised)
     if token.sentence_start:
         return False
     asked = before is not None and _clause_start(before) and before.lower in _ASKING  # "Is Up too sad?"
