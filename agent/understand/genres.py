@@ -140,7 +140,11 @@ _UNTICKED = re.compile(r"(?:\[\s?\]|\[[✗✘xX]\]|☐|□|☒|❌|✗|✘|⛔|�
 _LABEL = re.compile(r"(?P<label>[A-Za-z][A-Za-z'’\- ]{0,38}?)\s*:(?!\d)")
 _REFUSING_LABEL = re.compile(
     r"\b(?:no-?go(?:es)?|deal-?breakers?|don'?t need|do not need|can'?t take|cannot take|cons|excl(?:ude|uding)?|hard limits?|limits|turn-?offs?|"
-    r"red flags?|red list|never|nope|nah|unwanted|unacceptable|mustn'?t|must not|off the table|won'?t|will not|out|impossible|not allowed|forbidden|banned|vetoed|no-nos?|rejected|thumbs down)\b", re.IGNORECASE)
+    r"red flags?|never|nope|nah|won'?t|will not)\b", re.IGNORECASE)
+#: Labels that refuse only as the whole label ("Out: superheroes", "Impossible: colour films"; not "Mission Impossible:").
+_BARE_REFUSING_LABEL = re.compile(
+    r"^\s*(?:(?:the\s+)?red list|unwanted|unacceptable|mustn'?t|must not|off the table|out|impossible|not allowed|forbidden|banned|vetoed|"
+    r"no-nos?|rejected|thumbs down)\s*$", re.IGNORECASE)
 #: Words that may follow a refusing label's cue without turning it into a thing refused ("Dealbreaker either way:").
 _LABEL_TAIL = re.compile(r"^\s*(?:either way|for (?:me|us|him|her|them|all|everyone|both)|though|tonight|please)?\s*$", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[-*•·]|\d{1,2}[.)]|\[[\sxX✓]?\])\s*\S")
@@ -182,6 +186,8 @@ def _refused_by_label(text: str, start: int) -> bool:
     label = governing_label(text, start)
     if label is None:
         return False
+    if _BARE_REFUSING_LABEL.match(label):
+        return True
     cues = [*_REFUSAL.finditer(label), *_REFUSING_LABEL.finditer(label)]
     # the refusal ends the label ("Avoid", "what i DON'T want", "Cons I can't take"); a label that only
     # holds a refused thing ("a no-blubbing evening please") introduces no refusals

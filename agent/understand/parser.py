@@ -20,7 +20,8 @@ from agent.understand.concepts import STOP, ConceptIndex
 from agent.understand.eras import read_years
 from agent.understand.typos import correct
 from agent.understand.story import judged, story_spans
-from agent.understand.genres import SENTENCE_END, GenreMode, GenreSpan, clause_before, governing_label, lexicon_spans, read_genres, sentence_start
+from agent.understand.genres import (SENTENCE_END, GenreMode, GenreSpan, clause_before, governing_label, lexicon_spans, read_genres,
+                                     sentence_start, written_refusal)
 from agent.understand.judge import GenreJudge, GenreOdds, judge_genres
 from agent.understand.lexicon import CHANGE_OF_MIND
 from tools.retriever.ratings import verdicts
@@ -32,7 +33,7 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last"
 NEGATIVE_CUE = re.compile(r"\b(hate[ds]?|hated|dislike[ds]?|didn'?t (?:like|love|enjoy)|did not (?:like|love|enjoy)|don'?t like|not a fan of|boring|awful|terrible|couldn'?t stand|"
                           r"don'?t (?:even |you dare )?(?:think about |bother )?(?:suggest|recommend|show|mention|put on)\w*|(?:nobody|no one|no-one) wants|"
                           r"over my dead body|sooner .{1,40} than (?:sit through|watch|see)|"
-                          r"can'?t stand|not|no more|never again|never understood|won'?t (?:watch|see)|will not (?:watch|see)|refuse to (?:watch|see)|"
+                          r"can'?t stand|not|no more|never again|never understood|but never(?!\s+(?:\w+\s+)?(?:seen|watched|tried|heard|got|gets?|been|knew|read|miss\w*|tire\w*|fail\w*|forg[eo]t|stop\w*|thought|expected|had|cried|laughed)\b)|won'?t (?:watch|see)|will not (?:watch|see)|refuse to (?:watch|see)|"
                           r"none of|skip|minus|except|anything but|disappointed (?:by|with|in)|let down by|h8(?:e?d)?|nt|opposite of|isn'?t|aren'?t|"
                           r"walked out of|gave up on|(?:switched|turned) off|veto(?:ed|es)?)\b",
                           re.IGNORECASE)
@@ -216,6 +217,8 @@ def title_sentiment(text: str, start: int | None, end: int | None = None, next_s
         return "dislike"
     if end is None or POSITIVE_CUE.search(before):
         return "like"
+    if written_refusal(text, start):  # "No: The Shining (seen it)", "☐ Adam Sandler", "Avoid: Love Actually"
+        return "dislike"
     label = governing_label(text, start) or ""  # "Seen & disliked: Love Actually", "Movies I hated:" over a bullet list
     if NEGATIVE_CUE.search(label):
         return "dislike"

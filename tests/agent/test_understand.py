@@ -493,11 +493,19 @@ def test_spelled_out_years_are_masked_whole() -> None:
     ("how much gore is there in the revenant (the leo one)?", "ask_item", [], [], [139385]),
     ("are there any good films set in space?", "recommend", [], [], []),
     ("the best fantasy trilogy that isn't lord of the rings", "recommend", [], [4993, 5952, 7153], []),
+    # titles under a refusing label, and "but never X"; a label that only holds a refusing word refuses nothing
+    ("Yes: Kubrick. No: The Shining (seen it), A Clockwork Orange (can't). Which one next?", "recommend", [], [1258, 1206], []),
+    ("hear me out: shrek 2 is a perfect film.", "recommend", [8360], [], []),
 ])
 def test_title_sentiment_and_questions(parser: MuseService, text: str, intent: str, liked: list[int], disliked: list[int],
                                        asked: list[int]) -> None:
     u = read(parser, text)
     assert (u.intent == "ask_item", u.liked_ids, u.disliked_ids, u.asked_ids) == (intent == "ask_item", liked, disliked, asked)
+
+
+def test_a_title_with_a_refusing_word_before_its_colon_is_no_label(parser: MuseService) -> None:
+    u = read(parser, "Mission Impossible: Ghost Protocol is great. More spy films from 2010 on")
+    assert 91630 in u.liked_ids and u.disliked_ids == []
 
 
 @pytest.mark.parametrize(("text", "wanted", "avoided"), [
