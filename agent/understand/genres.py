@@ -57,7 +57,7 @@ _SAME_LIST = re.compile(r"^\s*(?:(?:films?|movies?|stuff|ones|flicks?|stories)\s
 _ADDED_FRAGMENT = re.compile(r"[.!?;]\s*(?:and|or|nor|also|plus)(?:\s+(?:no|not|any))?\s*$", re.IGNORECASE)
 _FRAGMENT_END = re.compile(r"\s*(?:too|either|as well)?\s*(?:[.!?;]|$)", re.IGNORECASE)
 UNAVOID = re.compile(
-    r"(?:(?P<g1>[\w\- ]{3,25}?)\s+(?:is|are|would be|'s)\s+(?:fine|ok|okay|alright|allowed|acceptable)(?:\s+now|\s+after all|\s+too)?)"
+    r"(?:(?P<g1>[\w\- ]{3,25}?)(?:\s+(?:is|are|would be)|(?<!\bshe)(?<!\bhe)(?<!\bit)(?<!\bthat)(?<!\bthis)(?<!\bwhat)(?<!\bthere)(?<!\bwho)(?<!\bone)['’]s)\s+(?:fine|ok|okay|alright|allowed|acceptable|not off the table)(?:\s+now|\s+after all|\s+too)?)"
     r"|(?:(?:fine|ok|okay|happy)\s+with\s+(?P<g2>[\w\- ]{3,25}))|(?:(?:don'?t|do not)\s+mind\s+(?P<g3>[\w\- ]{3,25}))"
     r"|(?:(?:forget|drop|scrap|ignore|lift)\s+the\s+no[- ](?P<g4>[\w']{3,20})\s+(?:rule|ban|thing|policy))",  # "forget the no-kids rule"
     re.IGNORECASE,

@@ -28,7 +28,7 @@ GENRE_PHRASES: _G = _expand({
     ("horror", "scary", "scare", "scares", "frightening", "terrifying", "creepy", "spooky", "eerie", "nightmares", "nightmare",
      "give me nightmares", "slasher", "slashers", "gore", "gory", "haunted", "haunting house", "zombie", "zombies", "vampire",
      "vampires", "chilling", "spine-chilling", "bloodcurdling", "blood-curdling", "horrifying", "jump scares", "make me jump", "makes me jump",
-     "made me jump", "jumpy bits",
+     "made me jump", "jumpy bits", "jumps out", "jumping out", "jump out at", "sleep with the light on", "sleep with a light on",
      "jump scare", "demonic", "possession", "exorcism", "the creeps", "scream", "fright", "shocker", "creature feature",
      "monster movie", "werewolf", "werewolves", "ghost story", "ghosts", "keep me up at night", "sleep with the lights on",
      "scared", "ghoulish", "spine-tingling", "spine tingling", "macabre", "gruesome", "bloodbath", "evil spirits",
@@ -37,7 +37,8 @@ GENRE_PHRASES: _G = _expand({
      "edge-of-my-seat", "nail-biter", "nail biter", "nail-biting", "tense", "tension", "heart-pounding",
      "heart pounding", "cat and mouse", "cat-and-mouse", "psychological thriller", "thrilling", "pulse-pounding",
      "on the edge of my seat", "conspiracy", "paranoia", "paranoid", "keeps you guessing", "keep me guessing",
-     "white-knuckle", "white knuckle", "nerve-wracking", "nerve-racking", "on tenterhooks"): "Thriller",
+     "white-knuckle", "white knuckle", "nerve-wracking", "nerve-racking", "on tenterhooks", "heart-in-mouth", "heart in mouth",
+     "heart in my mouth", "heart race", "heart racing", "heart-racing"): "Thriller",
     ("sci-fi", "sci fi", "scifi", "science fiction", "science-fiction", "outer space", "in space", "set in space",
      "the future", "future stuff", "futuristic", "aliens", "robots", "time travel", "time-travel", "dystopia", "dystopian",
      "cyberpunk", "spaceship", "spaceships", "space ship", "starship", "galaxy", "galactic", "other planets",
@@ -89,7 +90,8 @@ GENRE_PHRASES: _G = _expand({
      "drug lord", "drug lords", "hitman", "hit man", "hit men", "hitmen", "hired killer", "gangs", "organized crime",
      "organised crime", "underworld", "mobs", "crooks", "thieves", "thief", "heist movie", "gangland",
      "caper", "capers", "scam", "swindle", "drug dealers", "narcotics", "yakuza", "triad", "corruption", "hoodlums",
-     "racketeers", "bootleggers", "crime boss", "crime bosses", "bank job", "bank jobs", "bank heist", "bank vault"): "Crime",
+     "racketeers", "bootleggers", "crime boss", "crime bosses", "bank job", "bank jobs", "bank heist", "bank vault",
+     "cosa nostra"): "Crime",
     ("mystery", "mysteries", "mysterious", "whodunit", "whodunnit", "whodunits", "detective", "detectives", "sleuth",
      "sleuths", "puzzle", "puzzles", "investigation", "investigator", "unsolved", "murder mystery", "solve",
      "private eye", "enigma", "enigmatic", "riddle", "riddles", "secrets", "who did it", "sherlock",
@@ -104,7 +106,7 @@ GENRE_PHRASES: _G = _expand({
      "six-shooter", "the west", "gunfighters", "gunfighter", "cowpokes", "ranchers", "wild frontier"): "Western",
     ("musical", "musicals", "singing", "songs", "song and dance", "song-and-dance", "broadway", "sing-along",
      "singalong", "dance numbers", "show tunes", "showtunes", "sing", "music numbers", "musical numbers", "burst into song", "bursts into song", "bursting into song", "break into song", "breaks into song", "breaking into song", "into song"): "Musical",
-    ("documentary", "documentaries", "docu", "docs", "non-fiction", "nonfiction", "docudrama", "real footage",
+    ("documentary", "documentaries", "docu", "docs", "non-fiction", "nonfiction", "docudrama", "real footage", "concert film", "concert films",
      "real people", "factual", "educational", "true events documented", "docuseries", "real-life footage"): "Documentary",
     ("noir", "film noir", "film-noir", "noirs", "hard-boiled", "hardboiled", "femme fatale", "femmes fatales"): "Film-Noir",
     ("imax",): "IMAX",
@@ -121,6 +123,8 @@ GENRE_PHRASES: _G = _expand({
     ("cold war", "post-war", "postwar", "pre-war", "prewar", "interwar", "during the war"): "",
     # "in that spirit" is a likeness, not ghosts
     ("in that spirit", "in the spirit of", "in the same spirit", "same spirit", "in its spirit"): "",
+    # screaming as a figure of speech: "songs we can all scream along to", "seen it so many times we could scream"
+    ("scream along", "sing and scream", "could scream", "made me scream with laughter"): "",
 })
 
 # Words too vague or too risky to read on their own (kept out of the lexicon on purpose):
@@ -130,7 +134,7 @@ NEGATORS = (
     r"(?:no|not|nothing|never|none|without|avoid|avoiding|except|skip|hate|hated|hates|dislike|dislikes|disliked|"
     r"don'?t want|do not want|don'?t like|do not like|didn'?t like|no more|not into|not a fan of|anything but|"
     r"can'?t stand|cannot stand|can'?t handle|can'?t do|can'?t face|cannot face|couldn'?t face|not in the mood for|rather not|steer clear of|stay away from|"
-    r"spare me|enough of|(?:anything|everything|whatever|any genre) (?:bar|apart from|aside from|save)|had enough(?: of)?|sick of|tired of|allergic to|other than|minus|not too|nothing too|keep out|leave out|"
+    r"spare me|enough of|keep (?:it|them|us|him|her|me|this|things) (?:well |far )?away from|(?:anything|everything|whatever|any genre) (?:bar|apart from|aside from|save)|everything but|hardly|had enough(?: of)?|sick of|tired of|allergic to|other than|minus|not too|nothing too|keep out|leave out|"
     r"no thanks to|pass on|not really into|not big on|am over|i'?m over|done with|zero|free of|isn'?t|aren'?t|w/o|"
     r"shouldn'?t be|mustn'?t be|without any|neither|nor|hold the|had (?:my|our|his|her|their) fill of|don'?t do|do not do|"
     r"don'?t (?:show|give|recommend|suggest)(?: me| us)?|do not (?:show|give|recommend|suggest)(?: me| us)?|"
@@ -152,7 +156,7 @@ NEGATORS = (
 NEGATION_AFTER = re.compile(
     r"^\W{0,3}(?:(?:ones|films?|movies?|stuff|flicks?|pictures?)\s+)?(?:is|are|'s)?\s*(?:not for me|excluded|(?:i|we) (?:don'?t|do not|can'?t) (?:like|stand|want|do)\s*(?:[,.;!?]|$)|bores? us|not my thing|not my cup of tea|is a no|are a no|please not|no thanks|"
     r"no thank you|isn'?t my thing|aren'?t my thing|is off the table|are off the table|makes? me sick|bores? me|out of it|"
-    r"is boring|are boring|is out|are out|need not apply|(?:is|are|'s|'re)\s+(?:(?:just|a bit|way|far|all)\s+)?too much for (?:me|us|him|her|them)\b|can stay home|(?:are|is) (?:a )?(?:dealbreakers?|no-go)|"
+    r"is boring|are boring|is out|are out|need not apply|(?:is|are|'s|'re)\s+off the (?:menu|cards|list)|(?:well|far) away\b|(?:is|are|'s|'re)\s+(?:(?:just|a bit|way|far|all)\s+)?too much for (?:me|us|him|her|them)\b|can stay home|(?:are|is) (?:a )?(?:dealbreakers?|no-go)|"
     r"and (?:i|we)(?:'ve| have)? (?:can'?t stand|cannot stand|hate|said no|can'?t bear|can'?t handle)\b|"  # "wants horror and I've said no"
     r"(?:a )?no-go|a (?:hard )?no\b|away from (?:me|us|them)|(?:is|are) dead to (?:me|us)|free\b|can go\b|(?:is|are) banned|(?:is|are) vetoed|forget it|give (?:it|them|those|that) a miss|(?:(?:is |are |'s )?a )?hard pass(?!\s+on\b)|(?:(?:is|are|'s) )?not welcome|not so much|out of the question|off limits|not happening|"
     r"(?:is|are|'s)?\s*(?:n'?t|not) (?:really |quite |exactly )?my (?:thing|cup of tea|jam|genre|scene)|(?:is|are|'s)?\s*(?:n'?t|not) (?:really |quite )?to (?:my|our) taste|(?:i|we) can skip|(?:no|nope|nah)\s*(?:[,.;!?]|$))",

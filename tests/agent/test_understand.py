@@ -875,6 +875,16 @@ def test_a_genre_judged_by_what_it_does_to_the_viewer(parser: MuseService, text:
     ("something sci-fi, no, fantasy, no, sci-fi. Final answer: sci-fi.", ["Sci-Fi"], []),
     ("no comedy tonight. ugh, fine, a bit of comedy, but dark, with crime in it", ["Comedy", "Crime"], []),
     ("I want a horror, no, a thriller. horror's too much for me this week", ["Thriller"], ["Horror"]),
+    # refusals said after the genre or with "keep ... away"; "X's fine" lifts a refusal without asking for X
+    ("a slow-burning mystery, pre-1970 ideally, horror's off the menu", ["Mystery"], ["Horror"]),
+    ("he loved Heat. and keep it away from horror, he hates that", [], ["Horror"]),
+    ("more films about musicians, and keep comedy well away", [], ["Comedy"]),
+    ("Everything but horror.", [], ["Horror"]),
+    ("I'm hardly what you'd call a musicals person.", [], ["Musical"]),
+    ("a thriller, and nothing jumps out at you please", ["Thriller"], ["Horror"]),
+    ("A drama that never once makes my heart race.", ["Drama"], ["Thriller"]),
+    ("Drama's fine, but nothing about war", [], ["War"]),
+    ("Hen do: songs we can all scream along to.", ["Musical"], []),  # songs, no screams
     # children by two ages or a birthday to come
     ("Last day of term with my year 6 lot, all 10 or 11. Festive and funny, please", ["Children", "Comedy"], []),
     ("My twins turn 10 next week. Something exciting", ["Children"], []),
