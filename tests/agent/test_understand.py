@@ -496,6 +496,10 @@ def test_spelled_out_years_are_masked_whole() -> None:
     # titles under a refusing label, and "but never X"; a label that only holds a refusing word refuses nothing
     ("Yes: Kubrick. No: The Shining (seen it), A Clockwork Orange (can't). Which one next?", "recommend", [], [1258, 1206], []),
     ("hear me out: shrek 2 is a perfect film.", "recommend", [8360], [], []),
+    # verdicts after the title: out, stay away, left cold, over the line; never made it through
+    ("Desert films please. Lawrence of Arabia is the gold standard. Not sci-fi, which means Dune is out.", "recommend", [1204], [2021], []),
+    ("I don't dislike Tarantino, but Pulp Fiction left me cold. Crime, but a bit less smug", "recommend", [], [296], []),
+    ("I've never made it through Jurassic Park. Something with dinosaurs that isn't scary at all?", "recommend", [], [480], []),
 ])
 def test_title_sentiment_and_questions(parser: MuseService, text: str, intent: str, liked: list[int], disliked: list[int],
                                        asked: list[int]) -> None:
