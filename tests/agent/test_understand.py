@@ -889,6 +889,7 @@ def test_a_genre_judged_by_what_it_does_to_the_viewer(parser: MuseService, text:
     ("A drama that never once makes my heart race.", ["Drama"], ["Thriller"]),
     ("Drama's fine, but nothing about war", [], ["War"]),
     ("Hen do: songs we can all scream along to.", ["Musical"], []),  # songs, no screams
+    ("a romance where he's a bit unhinged. and it can't be a tragedy", ["Romance"], ["Drama"]),
     # children by two ages or a birthday to come
     ("Last day of term with my year 6 lot, all 10 or 11. Festive and funny, please", ["Children", "Comedy"], []),
     ("My twins turn 10 next week. Something exciting", ["Children"], []),
