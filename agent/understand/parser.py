@@ -44,7 +44,9 @@ ASK_ITEM = re.compile(
     r"(?:is|was) (?:it|that|this(?: one)?) (?:the sort|the kind|the version|suitable|appropriate|ok|okay|any good|good|worth|too|very|"
     r"terribly|really|actually|sad|scary|funny|violent|better|for)|"
     r"is (?:the )?(?:first|second|third|original|sequel|new|old|last)(?: one)? (?:as|any|better|worse|good)|"
-    r"^\s*(?:is|are)\s+(?:\S+\s+){1,5}too\s+\w+\s+for|which (?:one )?(?:is|was) better)\b",
+    r"^\s*(?:is|are)\s+(?:\S+\s+){1,5}too\s+\w+\s+for|which (?:one )?(?:is|was) better|"
+    # a choice among the films named: "whichever you reckon is scarier", "Pick from: Heat, Collateral", "Shortlist: ..."
+    r"whichever|pick (?:from|between)|choose (?:from|between)|decide between|shortlist|break the tie|cross off)\b",
     re.IGNORECASE,
 )
 #: A question about one film ("is fargo a comedy?", "who directed pulp fiction", "how long is titanic").

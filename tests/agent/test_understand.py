@@ -496,6 +496,9 @@ def test_spelled_out_years_are_masked_whole() -> None:
     # titles under a refusing label, and "but never X"; a label that only holds a refusing word refuses nothing
     ("Yes: Kubrick. No: The Shining (seen it), A Clockwork Orange (can't). Which one next?", "recommend", [], [1258, 1206], []),
     ("hear me out: shrek 2 is a perfect film.", "recommend", [8360], [], []),
+    # a choice among the films named asks about them
+    ("Either Alien or The Thing, whichever you reckon is more frightening.", "ask_item", [], [], [1214, 2288]),
+    ("Pick from: Heat, Collateral, Thief. Which is best for a first-timer?", "ask_item", [], [], [6, 8798]),
     # verdicts after the title: out, stay away, left cold, over the line; never made it through
     ("Desert films please. Lawrence of Arabia is the gold standard. Not sci-fi, which means Dune is out.", "recommend", [1204], [2021], []),
     ("I don't dislike Tarantino, but Pulp Fiction left me cold. Crime, but a bit less smug", "recommend", [], [296], []),
