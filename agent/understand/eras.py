@@ -139,6 +139,7 @@ RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|thru|till|until|and)\s*$",
 # Relative words; vague ones ("classic", "old-fashioned", "black and white") set no range.
 OLDER = re.compile(r"(?<!i'm )(?<!i am )(?<!we're )(?<!getting )\b(not as (?:new|recent)|older|earlier|oldies?|go(?:ing)? (?:further|farther) back)\b(?!\s+(?:kids|children|viewers|audiences?|people|teens|brother|sister|son|daughter))", re.IGNORECASE)
 NEWER = re.compile(r"\b(not as old|less old|newer|more recent|recent|new releases?|latest|brand new|newish)\b", re.IGNORECASE)
+ABSOLUTE_NEW = re.compile(r"recent|new releases?|latest|brand new|newish", re.IGNORECASE)
 ANY_ERA = re.compile(r"\b(?:(?:any|every|all) (?:decade|era|year|period|time)s?|(?:scrap|drop|forget|ignore|lose|ditch|never mind) (?:the|about the|that) (?:date|year|era|decade)s?(?: (?:thing|bit|limit|rule|filter|part))?|whatever (?:decade|era|year)|(?:don'?t|do not) care (?:about )?(?:when|the (?:year|decade|era))|doesn'?t matter when|no matter (?:when|the year))\b", re.IGNORECASE)
 YEARS_N0 = re.compile(
     r"\b(?:the\s+)?(?:years\s+(?P<d>[1-9])|year\s+(?P<d1>[2-9]))0\b(?!\s*(?:years?|s\b))|\byears\s+(?P<full>(?:19|20)\d0)\b(?!\s*(?:-|to|and|until)\b)"
@@ -166,6 +167,7 @@ class YearRead:
     spans: list[tuple[int, int]] = field(default_factory=list)
     any_era: bool = False  # "any decade": drop the standing range
     widen: tuple[int, int] | None = None  # "the 70s too", "widen it to 2005": the years to add to the standing range
+    absolute: bool = False  # "recent", "new releases": newness said outright, not "newer" than something named
 
 
 def _number(word: str | None, default: int) -> int:
@@ -356,6 +358,8 @@ def read_years(text: str, newest_year: int = 2018) -> YearRead:
     if low is None and high is None and not read.any_era:
         shift = "older" if OLDER.search(masked) else "newer" if NEWER.search(masked) else None
     read.shift = shift
+    newer = NEWER.search(masked) if shift == "newer" else None
+    read.absolute = newer is not None and ABSOLUTE_NEW.fullmatch(newer.group()) is not None
     return read
 
 

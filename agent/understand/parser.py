@@ -641,7 +641,9 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
     years = read_years(rest, newest_year)
     u.year_min, u.year_max, u.era_shift, u.any_era = years.year_min, years.year_max, years.shift, years.any_era
     u.era_widen = years.widen
-    _relative_to_title(u)
+    era_absolute = years.absolute
+    if not era_absolute:  # "Moana again... something animated, recent" is recent, not newer than Moana
+        _relative_to_title(u)
     _versions_by_era(u)
     u.references = read_references(rest, shown)
     rest = _mask(rest, years.spans + [(m.start(), m.end()) for m in REFERENCE.finditer(rest)])

@@ -159,6 +159,13 @@ def test_an_era_said_as_an_addition_grows_the_standing_range(parser: MuseService
     assert read_years("every era is fine now").any_era and read_years("Scrap the date thing.").any_era
 
 
+def test_recent_is_recent_even_beside_a_title_while_newer_is_newer_than_it(parser: MuseService) -> None:
+    recent = read(parser, "they want Moana AGAIN and I can't. something else animated, recent")
+    assert (recent.year_min, recent.era_shift) == (None, "newer")  # the profile makes it 2010 on
+    newer = read(parser, "something like Moana but newer")
+    assert (newer.year_min, newer.era_shift) == (2017, None)
+
+
 def test_texting_shorthand_is_spelt_out_before_eras_are_read() -> None:
     from agent.understand.typos import correct
     assert correct("nthng oldr thn 2010, b4 1970 or aftr 2000") == "nothing older than 2010, before 1970 or after 2000"
