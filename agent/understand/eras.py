@@ -57,7 +57,7 @@ THIS_YEAR = re.compile(
     r"\b(?:(?:from|of|made|released|out|came out|new)\s+(?P<which>this|last)\s+year(?:'s)?"
     r"(?P<both>\s+(?:or|and)\s+(?:the\s+)?(?:last|this|previous)(?:\s+(?:one|year))?)?|(?P<which2>this|last) year's)\b",
     re.IGNORECASE)
-LAST_CENTURY = re.compile(r"\b(?:last|the (?:20th|twentieth)) century\b", re.IGNORECASE)
+LAST_CENTURY = re.compile(r"\b(?:last|(?:the )?(?:20th|twentieth)) century\b", re.IGNORECASE)
 #: "less than ten years old", "under 5 years old", "not older than 20 years": the last N years.
 AGE_AT_MOST = re.compile(
     rf"\b(?:(?:less than|under|no more than|not more than|nothing more than|at most|maximum|max|not older than|no older than|younger than)\s+"
@@ -68,7 +68,7 @@ AGE_AT_MOST = re.compile(
 
 # Words right before an era that make it a bound (checked on the few words before it).
 UPPER_EXCLUSIVE = re.compile(r"(?:before|pre|prior to|earlier than|older than|ahead of|antedating|predating|pre-dating)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
-UPPER_INCLUSIVE = re.compile(r"(?:nothing (?:\w+\s+){0,2}(?:after|later than|newer than)|not newer as|maximum|max\.?|at maximum|latest|until|till|til|up to|up until|through|thru|no later than|not after|not newer than|nothing (?:newer|later|more recent) than|nothing after|no newer than|not more recent than|at the latest|by|no newer than|at most|(?<!prior )(?<!subsequent )(?<!back )(?<!it )(?<!them )(?<!swap )(?<!switch )(?<!change )(?<!move )(?<!jump )to)\s+(?:the\s+)?(?:end of\s+the\s+)?$", re.IGNORECASE)
+UPPER_INCLUSIVE = re.compile(r"(?:nothing (?:\w+\s+){0,2}(?:after|past|later than|newer than)|not newer as|maximum|max\.?|at maximum|latest|until|till|til|up to|up until|through|thru|no later than|not after|not newer than|nothing (?:newer|later|more recent) than|nothing after|no newer than|not more recent than|at the latest|by|no newer than|at most|(?<!prior )(?<!subsequent )(?<!back )(?<!it )(?<!them )(?<!swap )(?<!switch )(?<!change )(?<!move )(?<!jump )to)\s+(?:the\s+)?(?:end of\s+the\s+)?$", re.IGNORECASE)
 LOWER_EXCLUSIVE = re.compile(r"(?:after|later than|newer than|more recent than|subsequent to|following)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
 LOWER_INCLUSIVE = re.compile(r"(?:nothing (?:\w+\s+){0,2}(?:before|prior to)|not older as|no older as|(?:not|no|nothing) more old than|minimum|min\.?|at minimum|earliest|since|starting(?: from| in| with)?|no earlier than|not before|not older than|not earlier than|nothing (?:older|earlier) than|nothing before|none (?:older|earlier) than|no older than|at least|as of|beginning(?: in| with)?|onwards? from|made since|released since|post(?=[\s\-]))[\s\-]+(?:the\s+)?(?:start of\s+the\s+|beginning of\s+the\s+)?$", re.IGNORECASE)
 #: A bound said as a refusal, anywhere earlier in its clause: "I do not care for anything made after 2000"
@@ -112,9 +112,9 @@ AGE_AT_LEAST = re.compile(
     re.IGNORECASE,
 )
 #: "before the millennium", "nothing made before the millennium": the year 2000 ("the turn of the millennium" is an era word).
-MILLENNIUM = re.compile(r"(?<!turn of )\bthe (?:new )?millennium\b", re.IGNORECASE)
+MILLENNIUM = re.compile(r"(?<!turn of )\bthe (?:new )?millennium\b|(?<=\bpre-)millennium\b|(?<=\bpre)millennium\b", re.IGNORECASE)
 
-THIS_DECADE = re.compile(r"\b(?:from |of )?this decade(?:'s)?\b", re.IGNORECASE)
+THIS_DECADE = re.compile(r"\bthis decade(?:'s)?\b", re.IGNORECASE)
 SILENT_ERA = re.compile(r"\bsilent (?:era|films?|movies?|pictures?|period|days|cinema)\b", re.IGNORECASE)
 #: A year that is not about films ("I was born in 1941").
 NOT_A_FILM_YEAR = re.compile(r"\b(?:born|married|graduated|retired|grew up)\s+(?:in\s+)?(?:the\s+)?$", re.IGNORECASE)
@@ -299,7 +299,7 @@ def _relative(text: str, newest: int) -> list[Era]:
     for m in THIS_CENTURY.finditer(text):
         out.append(Era(2000, None, "bound", m.start(), m.end()))
     for m in THIS_DECADE.finditer(text):
-        out.append(Era(newest // 10 * 10, None, "bound", m.start(), m.end()))
+        out.append(Era(newest // 10 * 10, newest // 10 * 10 + 9, "era", m.start(), m.end()))
     for m in SILENT_ERA.finditer(text):
         out.append(Era(None, 1929, "bound", m.start(), m.end()))
     for m in THIS_YEAR.finditer(text):

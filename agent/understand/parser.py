@@ -555,6 +555,33 @@ def _relative_to_title(u: Understanding) -> None:
         u.era_shift = None
 
 
+#: The era of a film just named: "something from that decade", "the same year", "same sort of era", "the same vintage as Jaws".
+SAME_ERA = re.compile(r"\b(?:(?:the|that|those|this)\s+)?(?:very\s+)?(?:same\s+)?(?:sort\s+of\s+|kind\s+of\s+|few\s+)?"
+                      r"(?P<unit>decade|year|era|period|vintage|time|years)\b", re.IGNORECASE)
+_SAME_ERA_CUE = re.compile(r"\b(?:same|that|those)\b", re.IGNORECASE)
+
+
+def _same_era_as_title(u: Understanding, rest: str) -> None:
+    """"Shawshank ... something from that decade" = the 1990s; "the same year" = 1994; "same sort of era",
+    "the same vintage", "those same few years" = the film's year give or take two (the corpus rule)."""
+    if u.year_min is not None or u.year_max is not None:
+        return
+    found = next((m for m in SAME_ERA.finditer(rest) if _SAME_ERA_CUE.search(m.group())), None)
+    named = [t for t in u.titles if t.status == "matched" and t.title and t.start is not None and _title_year(t.title)]
+    if found is None or not named:
+        return
+    before = [t for t in named if (t.start or 0) < found.start()]
+    year = _title_year((before[-1] if before else named[0]).title or "") or 0
+    unit = found["unit"].lower()
+    if unit == "decade":
+        u.year_min, u.year_max = year // 10 * 10, year // 10 * 10 + 9
+    elif unit == "year":
+        u.year_min = u.year_max = year
+    else:
+        u.year_min, u.year_max = year - 2, year + 2
+    u.era_shift = None
+
+
 def _versions_by_era(u: Understanding) -> None:
     """A remade film named without a year is the one version made inside the era asked for ("a classic noir,
     40s or 50s. Just not The Maltese Falcon" is the 1941 film, not the 1931 one)."""
@@ -644,6 +671,7 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
     era_absolute = years.absolute
     if not era_absolute:  # "Moana again... something animated, recent" is recent, not newer than Moana
         _relative_to_title(u)
+    _same_era_as_title(u, rest)
     _versions_by_era(u)
     u.references = read_references(rest, shown)
     rest = _mask(rest, years.spans + [(m.start(), m.end()) for m in REFERENCE.finditer(rest)])

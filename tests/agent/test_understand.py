@@ -52,7 +52,7 @@ from tools.retriever import FakeEmbedder
     ("year 2000 and more new", 2000, None),
     ("maximum ten years old", 2009, 2018),
     ("made in years 70-80", 1970, 1989),
-    ("from this decade", 2010, None),
+    ("from this decade", 2010, 2019),  # as "the 2010s"
     ("horror from the German silent era", None, 1929),
     # a year naming a version is no era; corrections and eras taken back; "back to" is no bound
     ("crash (the 2004 one), babel, magnolia", None, None),
@@ -138,6 +138,12 @@ from tools.retriever import FakeEmbedder
     ("✅ cosy / ❌ gore / ❌ anything made 2006 or later", None, 2005),
     ("☑ comedy ☑ romance ☐ anything before 2000", 2000, None),
     ("yes sci-fi, no horror, nothing from the 2010s", None, 2009),
+    # "past", a bare century, "pre-millennium", "this decade" (and refused)
+    ("A mystery. Nothing past 1990, older ones tend to be kinder.", None, 1990),
+    ("Fantasy minus the elves, 20th century.", 1900, 1999),
+    ("Crime, but less smug, and not pre-millennium, if you don't mind.", 2000, None),
+    ("Action, nothing he'd call childish, made this decade.", 2010, 2019),
+    ("adventure, not for kids, and nothing from this decade", None, 2009),
 ])
 def test_eras_and_ranges(text: str, low: int | None, high: int | None) -> None:
     read = read_years(text, newest_year=2018)
@@ -157,6 +163,17 @@ def test_an_era_said_as_an_addition_grows_the_standing_range(parser: MuseService
     p = apply_understanding(since, read(parser, "second thought, widen it back to 2005"))
     assert (p.year_min, p.year_max) == (2005, None)
     assert read_years("every era is fine now").any_era and read_years("Scrap the date thing.").any_era
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("Everyone adores The Shawshank Redemption. Something from that decade, and not another worthy drama.", 1990, 1999),
+    ("Forrest Gump won best picture. Tell me what should have won instead, something from the same year.", 1994, 1994),
+    ("Anything less bleak than Chinatown? Same sort of era", 1972, 1976),
+    ("They saw Singin' in the Rain on their first date. Something else from those same few years.", 1950, 1954),
+])
+def test_the_era_of_a_film_just_named(parser: MuseService, text: str, low: int, high: int) -> None:
+    u = read(parser, text)
+    assert (u.year_min, u.year_max) == (low, high)
 
 
 def test_recent_is_recent_even_beside_a_title_while_newer_is_newer_than_it(parser: MuseService) -> None:
