@@ -555,6 +555,20 @@ def _relative_to_title(u: Understanding) -> None:
         u.era_shift = None
 
 
+_YEAR_BEFORE = re.compile(r"(?:\bthe|['’]s)\s+((?:18|19|20)\d{2})\s+$", re.IGNORECASE)
+
+
+def _years_naming_titles(text: str, titles: Sequence[TitleMention]) -> list[tuple[int, int]]:
+    """Years written right before a title to pick its version ("the 1984 Footloose", "Kaufman's 1978 Invasion of
+    the Body Snatchers"): they name that film, not an era."""
+    spans = []
+    for t in titles:
+        found = _YEAR_BEFORE.search(text, max(0, (t.start or 0) - 12), t.start or 0) if t.start else None
+        if found:
+            spans.append(found.span(1))
+    return spans
+
+
 #: The era of a film just named: "something from that decade", "the same year", "same sort of era", "the same vintage as Jaws".
 SAME_ERA = re.compile(r"\b(?:(?:the|that|those|this)\s+)?(?:very\s+)?(?:same\s+)?(?:sort\s+of\s+|kind\s+of\s+|few\s+)?"
                       r"(?P<unit>decade|year|era|period|vintage|time|years)\b", re.IGNORECASE)
@@ -665,7 +679,7 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
     story = story_spans(scan)  # a long message's sentences that tell rather than ask
     u.titles = [t for t in _ground(scan, grounder) if not _inside_idiom(t, scan, idioms) and not _unjudged_in_story(t, scan, story)]
     rest = correct(_mask(scan, [(t.start, t.end) for t in u.titles if t.start is not None and t.end is not None] + story))
-    years = read_years(rest, newest_year)
+    years = read_years(_mask(rest, _years_naming_titles(scan, u.titles)), newest_year)
     u.year_min, u.year_max, u.era_shift, u.any_era = years.year_min, years.year_max, years.shift, years.any_era
     u.era_widen = years.widen
     era_absolute = years.absolute

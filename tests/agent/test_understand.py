@@ -165,6 +165,12 @@ def test_an_era_said_as_an_addition_grows_the_standing_range(parser: MuseService
     assert read_years("every era is fine now").any_era and read_years("Scrap the date thing.").any_era
 
 
+def test_a_year_written_before_a_title_names_its_version_not_an_era(parser: MuseService) -> None:
+    u = read(parser, "a classic on a par with the 1978 Halloween or The Exorcist, no later than 1979")
+    assert (u.year_min, u.year_max) == (None, 1979)
+    assert (read(parser, "Nothing bleak, and definitely not the 1973 Wicker Man.").year_min, read(parser, "a western from 1956").year_min) == (None, 1956)
+
+
 @pytest.mark.parametrize(("text", "low", "high"), [
     ("Everyone adores The Shawshank Redemption. Something from that decade, and not another worthy drama.", 1990, 1999),
     ("Forrest Gump won best picture. Tell me what should have won instead, something from the same year.", 1994, 1994),
