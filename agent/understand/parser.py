@@ -23,7 +23,7 @@ from agent.understand.story import judged, story_spans
 from agent.understand.genres import (SENTENCE_END, GenreMode, GenreSpan, clause_before, governing_label, lexicon_spans, read_genres,
                                      sentence_start, written_refusal)
 from agent.understand.judge import GenreJudge, GenreOdds, judge_genres
-from agent.understand.lexicon import CHANGE_OF_MIND
+from agent.understand.lexicon import CHANGE_OF_MIND, GENRE_PHRASES
 from tools.retriever.ratings import verdicts
 
 MAX_MESSAGE_CHARS = 2000
@@ -33,7 +33,7 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last"
 NEGATIVE_CUE = re.compile(r"\b(hate[ds]?|hated|dislike[ds]?|didn'?t (?:like|love|enjoy)|did not (?:like|love|enjoy)|don'?t like|not a fan of|boring|awful|terrible|couldn'?t stand|"
                           r"don'?t (?:even |you dare )?(?:think about |bother )?(?:suggest|recommend|show|mention|put on)\w*|(?:nobody|no one|no-one) wants|"
                           r"over my dead body|sooner .{1,40} than (?:sit through|watch|see)|"
-                          r"can'?t stand|not|no more|never again|never understood|never (?:made it|got|get|make it) through|couldn'?t get through|but never(?!\s+(?:\w+\s+)?(?:seen|watched|tried|heard|got|gets?|been|knew|read|miss\w*|tire\w*|fail\w*|forg[eo]t|stop\w*|thought|expected|had|cried|laughed)\b)|won'?t (?:watch|see)|will not (?:watch|see)|refuse to (?:watch|see)|"
+                          r"can'?t stand|not|nothing like|no more|never again|never understood|never (?:made it|got|get|make it) through|couldn'?t get through|but never(?!\s+(?:\w+\s+)?(?:seen|watched|tried|heard|got|gets?|been|knew|read|miss\w*|tire\w*|fail\w*|forg[eo]t|stop\w*|thought|expected|had|cried|laughed)\b)|won'?t (?:watch|see)|will not (?:watch|see)|refuse to (?:watch|see)|"
                           r"none of|skip|minus|except|anything but|disappointed (?:by|with|in)|let down by|h8(?:e?d)?|nt|opposite of|isn'?t|aren'?t|"
                           r"walked out of|gave up on|(?:switched|turned) off|veto(?:ed|es)?)\b",
                           re.IGNORECASE)
@@ -480,10 +480,21 @@ def _mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+_GENRE_WORDS = frozenset(p for p, genres in GENRE_PHRASES.items() if genres and " " not in p)
+
+
+def _genre_word_heading(text: str, start: int | None, end: int | None) -> bool:
+    """A one-word genre phrase opening a terse sentence ("Heist. Sixties.", "Heist, not Inception.", "Mobsters,
+    seventies") is the kind of film asked for, not the film of that name."""
+    if start is None or end is None or text[start:end].lower() not in _GENRE_WORDS:
+        return False
+    return sentence_start(text, start) == start and bool(re.match(r"\s*[.,;:!/]", text[end:end + 2]))
+
+
 def _ground(scan: str, grounder: Grounder | None) -> list[TitleMention]:
     titles: list[TitleMention] = []
     for g in grounder.find_mentions(scan) if grounder is not None else []:
-        if g.status == "unknown":
+        if g.status == "unknown" or _genre_word_heading(scan, g.start, g.end):
             continue
         titles.append(TitleMention(
             mention=g.mention, status=g.status, item_id=g.item_id, title=g.title, sentiment=title_sentiment(scan, g.start),

@@ -526,6 +526,10 @@ def test_spelled_out_years_are_masked_whole() -> None:
     # titles under a refusing label, and "but never X"; a label that only holds a refusing word refuses nothing
     ("Yes: Kubrick. No: The Shining (seen it), A Clockwork Orange (can't). Which one next?", "recommend", [], [1258, 1206], []),
     ("hear me out: shrek 2 is a perfect film.", "recommend", [8360], [], []),
+    # a one-word genre phrase heading a terse sentence is the kind asked for, not the film of that name; "nothing like X"
+    ("Heist. Sixties. London if possible. No musicals.", "recommend", [], [], []),
+    ("Thriller / 1990-1995 / no serial killers / nothing like Se7en", "recommend", [], [47], []),
+    ("Scream was great, more like it", "recommend", [1407], [], []),
     # a choice among the films named asks about them
     ("Either Alien or The Thing, whichever you reckon is more frightening.", "ask_item", [], [], [1214, 2288]),
     ("Pick from: Heat, Collateral, Thief. Which is best for a first-timer?", "ask_item", [], [], [6, 8798]),
