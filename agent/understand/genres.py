@@ -109,9 +109,8 @@ def clause_before(text: str, start: int) -> str:
 HEDGE = re.compile(
     r"\b(?:(?:i|we) wouldn'?t say (?:i|we) (?:dislike|hate)|"
     r"(?:i'?m|i am|we'?re|we are) not against|(?:i|we) (?:have|'ve got) nothing against|nothing against|"
-    # double negatives and permissions: "I'd not turn my nose up at", "not that I'm not up for", "never one to turn down"
-    r"(?:i'?d|i would|we'?d) not turn (?:my|our) noses? up at|not not|not that (?:i'?m|i am|we'?re|we are) not|"
-    r"never one to turn down|not dead set against|never said (?:i|we) didn'?t like)\b[^,.;!?]*$",
+    # "not that I'm not up for a western, but a comedy tonight": the western is let be, not asked for
+    r"not that (?:i'?m|i am|we'?re|we are) not|not dead set against|never said (?:i|we) didn'?t like)\b[^,.;!?]*$",
     re.IGNORECASE)
 #: The viewers are adults: no film made for children ("fantasy for grown-ups", "a toon for grown folk").
 ADULT_AUDIENCE = re.compile(
@@ -206,7 +205,9 @@ LITOTES = re.compile(
     r"(?:\b(?:nothing|none|no (?:film|movie)s?)\s+that\s+(?:isn'?t|is not|aren'?t|are not)\s+(?:a |an )?(?:\w+\s+)?"
     r"|\b(?:don'?t|do not|doesn'?t|does not|wouldn'?t|would not|didn'?t|did not|never)\s+not\s+(?:\w+\s+){0,3}"
     r"|\bnot\s+un-?|\bnot\s+unmoved\s+by\s+(?:a |an |the )?(?:\w+\s+)?"
-    r"|\b(?:wouldn'?t|would not|'d not|would never)\s+(?:say no to|turn down|object to|refuse|mind)\s+(?:a |an |the |some )?(?:\w+\s+){0,2})$",
+    r"|\b(?:wouldn'?t|would not|'d not|would never)\s+(?:say no to|turn down|object to|refuse|mind)\s+(?:a |an |the |some )?(?:\w+\s+){0,2}"
+    # "I'd not turn my nose up at a western", "I'm not not in the mood for", "never one to turn down", "not that I'm not up for"
+    r"|\b(?:(?:i'?d|i would|we'?d) not turn (?:my|our) noses? up at|not not|never one to turn down)\b[^,.;!?]*)$",
     re.IGNORECASE)
 
 

@@ -905,6 +905,8 @@ def test_a_genre_judged_by_what_it_does_to_the_viewer(parser: MuseService, text:
     ("I wouldn't not watch a musical, provided it's a funny one.", ["Musical", "Comedy"], []),
     ("not un-scary, not un-funny, not over two hours", ["Horror", "Comedy"], []),
     ("I don't not like horror, I just don't love it.", ["Horror"], []),
+    ("I'd not turn my nose up at a western, and I'm not not in the mood for a comedy either", ["Western", "Comedy"], []),
+    ("I'm never one to turn down a gangster film. 70s ideally", ["Crime"], []),
     # lists under refusing labels, which end with their sentence
     ("Acceptable: Pixar, Ghibli. Unacceptable: Disney princesses, musicals", ["Animation"], ["Musical"]),
     ("Must: colour film. Mustn't: romance. Mustn't: subtitles.", [], ["Romance"]),
