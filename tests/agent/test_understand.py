@@ -929,6 +929,11 @@ def test_a_genre_judged_by_what_it_does_to_the_viewer(parser: MuseService, text:
     ("Drama's fine, but nothing about war", [], ["War"]),
     ("Hen do: songs we can all scream along to.", ["Musical"], []),  # songs, no screams
     ("a romance where he's a bit unhinged. and it can't be a tragedy", ["Romance"], ["Drama"]),
+    # genre words of film slang, and a close spelling of one that means another kind
+    ("in the mood for a mockumentary, like this is spinal tap", ["Comedy"], []),
+    ("a rockumentary, a real one, not Spinal Tap", ["Documentary"], []),
+    ("a wuxia with flying swordsmen", ["Action"], []),
+    ("a good old video nasty, the grubbier the better", ["Horror"], []),
     # children by two ages or a birthday to come
     ("Last day of term with my year 6 lot, all 10 or 11. Festive and funny, please", ["Children", "Comedy"], []),
     ("My twins turn 10 next week. Something exciting", ["Children"], []),
