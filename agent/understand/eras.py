@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from agent.understand.genres import clause_before, written_refusal
+from agent.understand.genres import CROSSED, clause_before, written_refusal
 from agent.understand.numbers import digits_for_spelled_years
 
 Shift = Literal["older", "newer"]
@@ -82,8 +82,8 @@ WIDEN = re.compile(r"\b(?:widen|broaden|expand|extend|stretch|open (?:it|that|th
 #: An era refused outright: "nothing from the 2010s", "no films made in the 2010s".
 REFUSED_ERA = re.compile(r"\b(?:no|not|nothing|none|never|avoid|skip|except|without)\s+(?:\w+\s+)?(?:from|in|of|made in|made during)\s+(?:the\s+)?$", re.IGNORECASE)
 #: A list item refused by its mark: "❌ anything made 2006 or later", "[✗] older than 2010", "☐ anything before 2000".
-_MARK = re.compile(r"\[\s?\]|\[[✗✘xX✓✔]\]|[☐□☒❌✗✘⛔🚫☑✅✓✔]|(?:^|\s)/(?=\s)|\||;")
-_CROSS = re.compile(r"\[\s?\]|\[[✗✘xX]\]|[☐□☒❌✗✘⛔🚫]")
+_CROSS = re.compile(CROSSED)
+_MARK = re.compile(rf"{CROSSED}|\[[✓✔]\]|[☑✅✓✔]|(?:^|\s)/(?=\s)|\||;")  # crossed, ticked, or an item separator
 #: ...and one that turns "the last N years" into everything older ("nothing from the last 20 years").
 REFUSED_BEFORE = re.compile(_NEGATOR + r"$", re.IGNORECASE)
 #: Filler between a bound and its year ("nothing older than like 2010"); dropped before the bound is read.
@@ -372,7 +372,8 @@ def _refused(text: str, e: Era, newest: int) -> Era | None:
     crossed = bool(marks) and _CROSS.fullmatch(marks[-1].group()) is not None
     if not (written_refusal(text, e.start) or crossed or (e.kind == "era" and REFUSED_ERA.search(clause_before(text, e.start)))):
         return e
-    if e.kind == "bound" and NEGATED_AFTER.search(text[max(0, e.start - 40):e.start]) is None and NEGATED_BEFORE.search(text[max(0, e.start - 40):e.start]) is None:
+    near = text[max(0, e.start - 40):e.start]
+    if e.kind == "bound" and not NEGATED_AFTER.search(near) and not NEGATED_BEFORE.search(near):  # not already turned round by its words
         if e.high is not None and e.low is None:
             return Era(e.high + 1, None, "bound", e.start, e.end)
         if e.low is not None and e.high is None:

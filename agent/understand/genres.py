@@ -135,7 +135,9 @@ _IF_THEN_NO = re.compile(
 #: unticked box ("[ ] horror", "☐ horror"), or a label that refuses ("not: musicals", "Avoid: puppets, musicals",
 #: "Deal-breakers: war, horror", "list of what i DON'T want:" and its bullets).
 _MINUS = re.compile(r"(?:^|[\s,;(/|])[-−–]$")
-_UNTICKED = re.compile(r"(?:\[\s?\]|\[[✗✘xX]\]|☐|□|☒|❌|✗|✘|⛔|🚫)\s*$")
+#: A box left empty or crossed out before a list item ("☐ horror", "[✗] cheesy", "❌ gore"); shared with the era reader.
+CROSSED = r"\[\s?\]|\[[✗✘xX]\]|[☐□☒❌✗✘⛔🚫]"
+_UNTICKED = re.compile(rf"(?:{CROSSED})\s*$")
 _LABEL = re.compile(r"(?P<label>[A-Za-z][A-Za-z'’\- ]{0,38}?)\s*:(?!\d)")
 _REFUSING_LABEL = re.compile(
     r"\b(?:no-?go(?:es)?|deal-?breakers?|don'?t need|do not need|can'?t take|cannot take|cons|excl(?:ude|uding)?|hard limits?|limits|turn-?offs?|"
@@ -212,11 +214,11 @@ LITOTES = re.compile(
 
 
 def _negated(text: str, start: int, end: int) -> bool:
-    if LITOTES.search(clause_before(text, start)):
+    before = clause_before(text, start)
+    if LITOTES.search(before):
         return False
     if written_refusal(text, start) or _ANTI.search(text, 0, start):
         return True
-    before = clause_before(text, start)
     cues = [c for c in _REFUSAL.finditer(before) if not _UNSEEN.match(before, c.start())]
     if cues and not _restarted(before[cues[-1].end():]):
         return True

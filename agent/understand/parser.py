@@ -693,8 +693,7 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
     years = read_years(_mask(rest, _years_naming_titles(scan, u.titles)), newest_year)
     u.year_min, u.year_max, u.era_shift, u.any_era = years.year_min, years.year_max, years.shift, years.any_era
     u.era_widen = years.widen
-    era_absolute = years.absolute
-    if not era_absolute:  # "Moana again... something animated, recent" is recent, not newer than Moana
+    if not years.absolute:  # "Moana again... something animated, recent" is recent, not newer than Moana
         _relative_to_title(u)
     _same_era_as_title(u, rest)
     _versions_by_era(u)
