@@ -259,6 +259,12 @@ def test_catalog_form_moves_nothing_back() -> None:
     ("Airport night crew. Body says sleep, brain says sci-fi.", []),
     ("Moon, but less lonely. Alien scared me.", [68237, 1214]),
     ("Frozen one more time and I will lose my mind.", [106696]),
+    # a popular title that is no word of the language names the film with no cue; an English word missing from
+    # the vocabulary, or a plural of one, does not
+    ("are the creepy bits in coraline too much for a sensitive 6yo?", [66097]),
+    ("my sister keeps pushing whiplash, will i get on with that one better?", [112552]),
+    ("movies about hackers from the late 90s", []),
+    ("stag do hangover day, eight lads on a sofa", []),
 ])
 def test_casual_mentions_and_ordinary_words(grounder: TitleGrounder, message: str, expected: list[int]) -> None:
     found = [g.item_id for g in grounder.find_mentions(message) if g.status == "matched"]

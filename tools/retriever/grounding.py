@@ -170,6 +170,22 @@ _OPEN_YEAR = re.compile(r"[.!?…]*\s*\(\s*")
 _YEAR_TAIL_AT = re.compile(r"[.!?]?\s*(?:\(\s*((?:18|19|20)\d{2})\s*\)|((?:18|19|20)\d{2})\b)")
 
 
+#: English words the shipped vocabulary lacks that are also one-word titles: words in a chat, not coinages
+_UNLISTED_WORDS = frozenset("""armageddon birdcage cliffhanger copycat daredevil deliverance dogma entrapment eraser gladiator hangover
+    highlander illusionist insomnia limitless multiplicity negotiator omen payback peacemaker serendipity serenity stardust stigmata
+    striptease babel transporter""".split())
+_INFLECTIONS = ("s", "es", "ed", "d", "ing", "er", "ers")
+
+
+def _coined(word: str) -> bool:
+    """A word of no dictionary, nor a plural or other form of one ("coraline", "shrek", "goodfellas"; not
+    "hackers"): a title's own coinage, which names the film even in lower case and with no cue."""
+    words = dictionary()
+    if not words or not word.isalpha() or word in COMMON_WORDS or word in NEVER_ALONE or word in _UNLISTED_WORDS or word in words:
+        return False
+    return not any(word.endswith(end) and word[: -len(end)] in words for end in _INFLECTIONS)
+
+
 def catalog_form(item: Item) -> str:
     """The title as the catalog file writes it, article moved and no year: "Godfather, The"."""
     stripped = _CATALOG_YEAR.sub("", item.raw_title or item.title).strip()
@@ -522,6 +538,9 @@ class TitleGrounder:
         if len(content) == 1:  # one lower-case word ("misery", "cars", "alien monster") is a word unless a cue names it
             if "." in span[0].word or verdict or listed or (before is None and (after is None or self._listed(tokens, i + length))):
                 return True  # "e.t.", "heat was great", "jaws, alien and heat"
+            if _coined(content[0].lower):
+                return True  # "the creepy bits in coraline": a popular title that is no word of the language names the film
+
             return before is not None and (before.lower in _WORD_CUE or asking or question or refused or of_film or in_film)
         # Ordinary phrases that are also titles ("behind enemy lines", "old school") need a cue or a
         # film everybody names.
