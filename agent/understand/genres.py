@@ -17,7 +17,7 @@ from agent.understand.concepts import ConceptIndex, Phrase, phrases
 from agent.understand.languages import NEGATORS as OTHER_NEGATORS
 from agent.understand.languages import OTHER_LANGUAGES
 from agent.understand.lexicon import (ALTERNATIVE, CHANGE_OF_MIND, CONTENT_ONLY, GENRE_PHRASES, JUDGED_BADLY, JUDGED_WELL, MIX, NEGATION_AFTER,
-                                      NEGATORS, QUESTION, REMOVE, STRONG)
+                                      NEGATORS, QUESTION, REMOVE, STRONG, VERDICT_ALONE)
 from agent.understand.numbers import TEENS, UNITS
 
 GenreMode = Literal["any", "all", "unsaid"]
@@ -222,9 +222,45 @@ def _negated(text: str, start: int, end: int) -> bool:
     cues = [c for c in _REFUSAL.finditer(before) if not _UNSEEN.match(before, c.start())]
     if cues and not _restarted(before[cues[-1].end():]):
         return True
-    if NEGATION_AFTER.match(text[end:end + 40]):
+    if NEGATION_AFTER.match(text[end:end + 40]) or _in_refused_list(text, start, end) or _kept_away(before, text[end:end + 30]):
         return True
     return bool(re.search(r"\bif\b", text[sentence_start(text, start):start], re.IGNORECASE) and _IF_THEN_NO.match(text[end:end + 80]))
+
+
+_KEEP = re.compile(r"\b(?:keep|keeps|kept|keeping)\s+(?:(?:the|all|any|your|those|these|them|their)\s+)?$", re.IGNORECASE)
+_AWAY = re.compile(r"\s*(?:(?:films?|movies?|stuff|ones|flicks)\s+)?(?:well\s+|far\s+)?away\b", re.IGNORECASE)
+
+
+def _kept_away(before: str, after: str) -> bool:
+    """ "keep the whodunits away", "keep westerns well away": the genre between the verb and "away" is refused."""
+    return bool(_KEEP.search(before) and _AWAY.match(after))
+
+
+#: The items of a refused list before its last one ("no lightsabers, laser fights or action"): short, with no new wish among them.
+_LIST_ITEM = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?[\w'’-]+\s*$")
+_LAST_ITEM = re.compile(r"^\s*(?:(?:[\w'’-]+\s+){0,3}?[\w'’-]+\s+)?(?:or|nor|and)\s+(?:any\s+)?$", re.IGNORECASE)
+_MIDDLE_ITEM = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}$")
+_LIST_GOES_ON = re.compile(r"\s*,[^.!?;]{0,60}?\b(?:or|nor|and)\b|\s+(?:or|nor)\s", re.IGNORECASE)
+_WISH_IN_LIST = re.compile(r"\b(?:something|anything|just|want|wants|need|like|maybe|please|prefer|rather|instead|more|lots|plenty|some|"
+                           r"but|only|love|loves|fancy|so|then|though|tho|oh|otherwise|a|an)\b", re.IGNORECASE)  # "no horror, a comedy or a drama"
+
+
+def _in_refused_list(text: str, start: int, end: int) -> bool:
+    """The genre at `start`..`end` is an item after the first of a list, written with commas, whose first item a
+    refusal opens: "no lightsabers, laser fights or action", "without gore, jump scares, or horror of any kind"."""
+    pieces = re.split(r",", text[sentence_start(text, start):start])
+    if len(pieces) < 2 or _WISH_IN_LIST.search(pieces[-1]):
+        return False
+    goes_on = _LIST_GOES_ON.match(text, end)
+    if not (_LAST_ITEM.match(pieces[-1]) or _MIDDLE_ITEM.match(pieces[-1]) and goes_on and not _REFUSAL.search(goes_on.group())):
+        return False  # a middle item, not one before a new refusal ("no space ones, earthbound sci-fi, and not horror")
+    for piece in reversed(pieces[:-1]):
+        cues = list(_REFUSAL.finditer(piece))
+        if cues:
+            return bool(_LIST_ITEM.match(piece[cues[-1].end():])) and not _WISH_IN_LIST.search(piece[cues[-1].end():])
+        if not _LIST_ITEM.match(piece) or _WISH_IN_LIST.search(piece):
+            return False
+    return False
 
 
 #: A limit on how much, not a refusal ("something creepy but not too creepy"), when the genre was just asked for.
@@ -245,8 +281,8 @@ _JUDGED_NOUN = re.compile(r"\s*(?:(?:films?|movies?|stuff|ones|flicks?|pictures?
 _REPORTED = re.compile(r"^\s*(?:i|we|he|she|they|my \w+|his \w+|her \w+)\s+(?:think|thinks|find|finds|say|says|reckon|reckons|feel|feels)\s+(?:that\s+)?",
                        re.IGNORECASE)
 _CLAUSE_OPENING = re.compile(r"^\s*(?:so|and|but|because|as|since|though|honestly|frankly)\b", re.IGNORECASE)
-_VIEWER = re.compile(r"\b(?:me|us|my|our|i|we|i'?m|we'?re|i'?ve|we'?ve)\b", re.IGNORECASE)
-_JUDGED_END = re.compile(r"[.,!?;\n]|\s(?:but|so|though|although|whereas)\s", re.IGNORECASE)
+_VIEWER = re.compile(r"\b(?:me|us|my|our|i|we|i'?m|we'?re|i'?ve|we'?ve|him|her|them|his|their)\b", re.IGNORECASE)  # one of the party too
+_JUDGED_END = re.compile(r"[.,!?;()\n]|\s(?:but|so|though|although|whereas)\s", re.IGNORECASE)
 #: ...and what shows it is no subject: a list goes on, the genre is qualified ("horror from the 80s"), or asked for.
 _NOT_JUDGED = re.compile(r"^\s*(?:or|and(?!\s+(?:i|we)\b)|from|set|made|please|pls|for|to|that|which|like|as|in|\?|,|$)", re.IGNORECASE)
 _JUDGED_MAX_WORDS = 14
@@ -262,16 +298,18 @@ def _judged_predicate(text: str, span: "GenreSpan") -> str | None:
     if any(w not in _SUBJECT_WORDS for w in re.findall(r"[\w']+", (before[reported.end():] if reported else before).lower())):
         return None
     rest = text[_JUDGED_NOUN.match(text, span.end).end():]
+    alone = VERDICT_ALONE.match(rest)  # "... are a con", "... are so dull": a verdict that needs no viewer named
     end = _JUDGED_END.search(rest)
-    predicate = rest[:end.start() if end else len(rest)].strip()
-    if _NOT_JUDGED.match(rest) or not (reported or _VIEWER.search(predicate)) or len(predicate.split()) > _JUDGED_MAX_WORDS:
+    predicate = alone.group().strip() if alone else rest[:end.start() if end else len(rest)].strip()
+    if _NOT_JUDGED.match(rest) or not (reported or alone or _VIEWER.search(predicate)) or len(predicate.split()) > _JUDGED_MAX_WORDS:
         return None
     return predicate
 
 
 def _judged_badly(text: str, span: "GenreSpan") -> bool:
     """A genre named as the subject of a bad verdict on what it does to the viewer ("Period dramas put me in a coma")."""
-    if text[span.start:span.end].lower() in _PEOPLE:  # "the kids are bored": people, not films for them
+    said = text[span.start:span.end]
+    if said.lower() in _PEOPLE or re.search(rf"\b{_AGE}\b", said, re.IGNORECASE):  # "the kids are bored", "(she's 7)": people
         return False
     predicate = _judged_predicate(text, span)
     return predicate is not None and bool(JUDGED_BADLY.search(predicate)) and not JUDGED_WELL.search(predicate)

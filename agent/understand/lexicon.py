@@ -59,6 +59,7 @@ GENRE_PHRASES: _G = _expand({
      "romantic subplots", "bonkbuster", "clinch picture"): "Romance",
     ("romcom", "rom-com", "rom com", "romantic comedy", "romantic comedies", "romcoms", "rom-coms"): "Romance+Comedy",
     ("true crime",): "Documentary+Crime",
+    ("buddy cop", "buddy-cop", "buddy cops"): "Action+Comedy",
     ("kids", "kid flicks", "kid flick", "kid film", "kid films", "kid movies", "kid-friendly films", "all family", "all the family", "for the whole family", "kids movie", "kids movies", "kids film", "kids stuff", "kid stuff", "kids films", "kid movie", "kids' movie", "kids' movies", "kiddie", "kiddy",
      "for the kids", "for my kid", "with my kids", "for our kids", "for the little one", "kids flick",
      "family movie", "family movies", "family film", "family films", "family night", "family viewing",
@@ -91,7 +92,8 @@ GENRE_PHRASES: _G = _expand({
      "organised crime", "underworld", "mobs", "crooks", "thieves", "thief", "heist movie", "gangland",
      "caper", "capers", "scam", "swindle", "drug dealers", "narcotics", "yakuza", "triad", "corruption", "hoodlums",
      "racketeers", "bootleggers", "crime boss", "crime bosses", "bank job", "bank jobs", "bank heist", "bank vault",
-     "cosa nostra", "g-men", "yeggs"): "Crime",
+     "cosa nostra", "g-men", "yeggs", "cop film", "cop films", "cop movie", "cop movies", "cop flicks", "cop thriller", "cop thrillers",
+     "police film", "police films", "police movie", "police movies"): "Crime",
     ("mystery", "mysteries", "mysterious", "whodunit", "whodunnit", "whodunits", "detective", "detectives", "sleuth",
      "sleuths", "puzzle", "puzzles", "investigation", "investigator", "unsolved", "murder mystery", "solve",
      "private eye", "enigma", "enigmatic", "riddle", "riddles", "secrets", "who did it", "sherlock",
@@ -156,7 +158,7 @@ NEGATORS = (
 NEGATION_AFTER = re.compile(
     r"^\W{0,3}(?:(?:ones|films?|movies?|stuff|flicks?|pictures?)\s+)?(?:is|are|'s)?\s*(?:not for me|excluded|(?:i|we) (?:don'?t|do not|can'?t) (?:like|stand|want|do)\s*(?:[,.;!?]|$)|bores? us|not my thing|not my cup of tea|is a no|are a no|please not|no thanks|"
     r"no thank you|isn'?t my thing|aren'?t my thing|is off the table|are off the table|makes? me sick|bores? me|out of it|"
-    r"is boring|are boring|is out|are out|need not apply|(?:is|are|'s|'re)\s+off the (?:menu|cards|list)|(?:well|far) away\b|(?:is|are|'s|'re)\s+(?:(?:just|a bit|way|far|all)\s+)?too much for (?:me|us|him|her|them)\b|can stay home|(?:are|is) (?:a )?(?:dealbreakers?|no-go)|"
+    r"is boring|are boring|is out|are out|(?<='s )out\b(?!\s+(?:of|there|now|in|on|tonight)\b)|(?<=’s )out\b(?!\s+(?:of|there|now|in|on|tonight)\b)|need not apply|(?:is|are|'s|'re)\s+off the (?:menu|cards|list)|(?:well|far) away\b|(?:is|are|'s|'re)\s+(?:(?:just|a bit|way|far|all)\s+)?too much for (?:me|us|him|her|them)\b|can stay home|(?:are|is) (?:a )?(?:dealbreakers?|no-go)|"
     r"and (?:i|we)(?:'ve| have)? (?:can'?t stand|cannot stand|hate|said no|can'?t bear|can'?t handle)\b|"  # "wants horror and I've said no"
     r"(?:a )?no-go|a (?:hard )?no\b|away from (?:me|us|them)|(?:is|are) dead to (?:me|us)|free\b|can go\b|(?:is|are) banned|(?:is|are) vetoed|forget it|give (?:it|them|those|that) a miss|(?:(?:is |are |'s )?a )?hard pass(?!\s+on\b)|(?:(?:is|are|'s) )?not welcome|not so much|out of the question|off limits|not happening|"
     r"(?:is|are|'s)?\s*(?:n'?t|not) (?:really |quite |exactly )?my (?:thing|cup of tea|jam|genre|scene)|(?:is|are|'s)?\s*(?:n'?t|not) (?:really |quite )?to (?:my|our) taste|(?:i|we) can skip|(?:no|nope|nah)\s*(?:[,.;!?]|$))",
@@ -166,6 +168,11 @@ NEGATION_AFTER = re.compile(
 #: What a genre named as a sentence's subject does to the viewer when it is disliked ("westerns send me
 #: straight to sleep", "documentaries always feel like homework to me", "sci-fi and I have never got along").
 #: Read only on the predicate `genres._judged_predicate` finds, so a liked film's words never reach it.
+#: A bad verdict that needs no viewer named: "Romantic comedies are a con", "westerns are so dull".
+_VERDICT_WORDS = (r"a con|a scam|a racket|overrated|over-rated|rubbish|garbage|trash|tripe|dross|drivel|naff|awful|terrible|dreadful|dire|"
+                  r"dull|boring|tedious|pointless|the worst|unbearable|insufferable|unwatchable|nonsense|formulaic")
+VERDICT_ALONE = re.compile(r"^\s*(?:is|are|'s|'re|were|was)\s+(?:(?:just|so|all|always|usually|mostly|a bit|pretty|really|totally|such|"
+                           rf"utterly|completely|basically|invariably|nothing but)\s+)*(?:{_VERDICT_WORDS})\b", re.IGNORECASE)
 JUDGED_BADLY = re.compile(
     r"\b(?:(?:send|sends|sent|put|puts|lull|lulls) (?:me|us|him|her) (?:\w+ )?(?:to sleep|in(?:to)? a coma|off)|sleep|asleep|snooz\w*|coma|"
     r"bor(?:e|es|ed|ing)|tedious|homework|a chore|a slog|torture|wasted on|wince|cringe|roll (?:my|our) eyes|eye-?rolls?|"
@@ -173,7 +180,8 @@ JUDGED_BADLY = re.compile(
     r"lose (?:me|us)|lost on (?:me|us)|switch off|tune out|zone out|glaze over|fast-?forward\w*|walk(?:ed)? out|give up|gave up|"
     r"crawl under|hide behind|teeth itch|(?:drive|drives) (?:me|us) (?:mad|crazy|nuts|up the wall)|grate on|get on (?:my|our) nerves|"
     r"(?:never|don'?t|do not) (?:got|get|gotten) along|can'?t (?:follow|get into|stand|bear|take)|(?:isn'?t|aren'?t|not) for (?:me|us)|"
-    r"do(?:es)? nothing for|(?:don'?t|doesn'?t) do it for|never work for|had (?:my|our) fill|(?:sick|tired) of|over it|manipulat\w*)\b",
+    r"do(?:es)? nothing for|(?:don'?t|doesn'?t) do it for|never work for|had (?:my|our) fill|(?:sick|tired) of|over it|manipulat\w*|"
+    rf"grumpy|grouchy|cranky|crabby|irritable|miserable|restless|fidget\w*|annoy\w*|irritat\w*|{_VERDICT_WORDS})\b",
     re.IGNORECASE)
 #: ...unless the verdict is turned round ("scare me in the best way", "made me cry, in a good way").
 JUDGED_WELL = re.compile(r"\b(?:in (?:a|the) (?:good|best) way|(?:love|loved|adore|adored|favourite|favorite)\b)", re.IGNORECASE)

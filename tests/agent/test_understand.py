@@ -893,6 +893,19 @@ def test_fear_of_oneself_and_what_is_kept_out_refuse(parser: MuseService, text: 
     ("He loved Jurassic Park. He thinks romance is gross.", [], ["Romance"]),
     ("I enjoy a thriller, and science fiction leaves me quite cold.", ["Thriller"], ["Sci-Fi"]),
     ("he thinks horror is the best", ["Horror"], []),
+    # a verdict on what it does to one of the party, or a bad verdict that needs no viewer
+    ("He loves The Great Escape, and musicals make him grumpy.", [], ["Musical"]),
+    ("Romantic comedies are a con, no offence. Give me a documentary", ["Documentary"], ["Romance", "Comedy"]),
+    ("westerns are so dull", [], ["Western"]),
+    ("sick kid home from school (she's 7) and I feel rubbish too", ["Children"], []),  # the child is no verdict's subject
+    # "'s out", "keep ... away", a refused list written with commas, "cop films"
+    ("comedy's out too, and made since the 80s", [], ["Comedy"]),
+    ("keep the whodunits away", [], ["Mystery"]),
+    ("I want science fiction without lightsabers, laser fights or action of any kind.", ["Sci-Fi"], ["Action"]),
+    ("no space ones though, earthbound sci-fi, and not horror", ["Sci-Fi"], ["Horror"]),
+    ("something for a first date, oh but she can't bear a sad ending, so romance AND comedy", ["Romance", "Comedy"], []),
+    ("Dad's a retired cop who can't bear cop films", [], ["Crime"]),
+    ("a buddy cop movie", ["Action", "Comedy"], []),
 ])
 def test_a_genre_judged_by_what_it_does_to_the_viewer(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
     u = read(parser, text)
