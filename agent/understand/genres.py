@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from collections.abc import Iterator
 from typing import Literal
 
 from agent.understand.concepts import ConceptIndex, Phrase, phrases
@@ -38,11 +39,11 @@ _CLAUSE_END = re.compile(
 _AGE_WORDS = {**UNITS, **TEENS}
 _AGE = r"(\d{1,2}|" + "|".join(_AGE_WORDS) + r")"
 CHILD_AGE_MAX = 11  # a child this old or younger asks for Children; twelve-year-olds and teenagers do not (the corpus rule)
-_CHILD = r"son|daughter|nephew|niece|boy|girl|kid|child|little one|toddler"
+_CHILD = r"son|daughter|nephew|niece|boy|girl|kid|child|little one|toddler|(?:little |lil |baby |kid )?(?:brother|sister|bro|sis)"
 CHILD_AGE = re.compile(
     rf"\b{_AGE}[\s\-]*(?:years?|yrs?|yo)[\s\-]*(?:old|olds)?\b(?!\s+(?:ago|later|before|after))"
     rf"|\b(?:{_CHILD}|grandson|granddaughter|kids|children|he|she|twins|triplets|grandkids|grandchildren|kiddos|pupils)"
-    rf"(?:'s|\s+is|\s+who'?s|\s+who is|\s+aged|\s+has)?\s*\(?\s*{_AGE}(?:st|nd|rd|th)?\b(?!\s*(?:%|years? ago|minutes|hours))"
+    rf"(?:'s|\s+is|\s+are|\s+who'?s|\s+who is|\s+aged|\s+has)?\s*\(?\s*{_AGE}(?:st|nd|rd|th)?\b(?!\s*(?:%|years? ago|minutes|hours))"
     rf"|\bages?\s+{_AGE}\b"
     rf"|\b(?:they'?re|they are|who are|all|both|aged)\s+{_AGE}\s*(?:and|or|to|&|-|–)\s*{_AGE}\b(?!\s*(?:%|minutes|hours|years? ago))"
     rf"|\b(?:{_CHILD}|twins|triplets|kids|children|grandson|granddaughter)\s+(?:turns?|turning|is turning|are turning)\s+{_AGE}\b"
@@ -128,7 +129,8 @@ _CARRIERS = frozenset("want wanna need like fancy feel watch see show give me us
 #: A condition whose consequence is a refusal: "if it's set in a fantasy kingdom, forget it".
 _IF_THEN_NO = re.compile(
     r"^[^.!?;]{0,40}?[,\s]\s*(?:forget it|no thanks|no thank you|(?:i'?m|we'?re) out|count (?:me|us) out|no deal|"
-    r"(?:i'?ll|we'?ll) (?:walk out|leave|switch (?:it )?off|turn (?:it )?off)|(?:i'?m|we'?re) (?:leaving|off|done))\b", re.IGNORECASE)
+    r"(?:i'?ll|we'?ll) (?:walk out|leave|switch (?:it )?off|turn (?:it )?off)|(?:i'?m|im|we'?re) (?:leaving|off|done|turning (?:it )?off|switching (?:it )?off|walking out))\b",
+    re.IGNORECASE)
 
 
 #: Written forms of a refusal (bot commands, forms, lists): a minus sign on the word ("/rec -horror"), an
@@ -376,15 +378,25 @@ def _reported_tears(text: str, span: "GenreSpan") -> bool:
     return any(m.start() < span.end and span.start < m.end() for m in _TEARS_TOLD.finditer(text, max(0, span.start - 30), span.end + 20))
 
 
+def _child_ages(text: str) -> Iterator[tuple[re.Match[str], int]]:
+    """Each age said of a child or of who is watching, with the words that say it."""
+    for m in CHILD_AGE.finditer(text):
+        word = next(g for g in m.groups() if g).lower()
+        yield m, int(word) if word.isdigit() else _AGE_WORDS[word]
+
+
+def _grown(text: str) -> list[tuple[int, int]]:
+    """Where "kids" are said to be teenagers ("My kids are 16 and 17", "kids (13, 15)"): no film for children."""
+    return [(m.start(), m.end()) for m, age in _child_ages(text) if age > CHILD_AGE_MAX]
+
+
 def age_spans(text: str, known: set[str]) -> list[GenreSpan]:
     """Children by the viewers' age: wanted for a child up to 11 ("for my 6 year old", "my son is 7"),
     refused for adults ("a fantasy for grown-ups")."""
     if "Children" not in known:
         return []
     out = []
-    for m in CHILD_AGE.finditer(text):
-        word = next(g for g in m.groups() if g).lower()
-        age = int(word) if word.isdigit() else _AGE_WORDS[word]
+    for m, age in _child_ages(text):
         if 1 <= age <= CHILD_AGE_MAX:  # refused only outright ("not for a 6 year old"), not by a refusal earlier in the clause
             out.append(GenreSpan(m.start(), m.end(), ("Children",), "lexicon", bool(_REFUSED_AGE.search(text, 0, m.start()))))
     out += [GenreSpan(m.start("audience"), m.end(), ("Children",), "lexicon", True) for m in ADULT_AUDIENCE.finditer(text)]
@@ -572,7 +584,8 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
     spans = [s for s in spans if s.genres]
     spans += [s for s in age_spans(text, known) if not _overlaps(s, spans)]
     away = [m.start() for m in KIDS_AWAY.finditer(text)]
-    spans = [s for s in spans if not (s.genres == ("Children",) and not s.negated and s.start in away)]
+    grown = _grown(text)
+    spans = [s for s in spans if not (s.genres == ("Children",) and not s.negated and (s.start in away or any(a <= s.start < b for a, b in grown)))]
     tag_hits: list[tuple[Phrase, str, float]] = []
     if concepts is not None:
         cues = [GenreSpan(m.start(), m.end(), (), "cue") for m in _REFUSAL.finditer(text)]  # "wild horses couldn't drag me" is no western

@@ -24,7 +24,8 @@ GENRE_PHRASES: _G = _expand({
      "make me laugh", "lighthearted", "light-hearted", "goofy", "silly", "witty", "slapstick", "spoof", "parody",
      "parodies", "satire", "satirical", "amusing", "chuckle", "giggle", "laugh out loud", "sitcom", "laugh-out-loud",
      "jokes", "comical", "gags", "zany", "wacky", "screwball", "crack me up", "cracks me up", "belly laugh", "feel-good comedy", "side-splitting", "side splitting",
-     "knee-slapper", "laugh riot", "a hoot", "hysterical", "farce", "farcical", "sketch comedy", "stand-up comedy", "comic", "jokey", "chuckles", "lol worthy", "lol-worthy", "daft", "giggles", "mockumentary", "mockumentaries"): "Comedy",
+     "knee-slapper", "laugh riot", "a hoot", "hysterical", "farce", "farcical", "sketch comedy", "stand-up comedy", "comic", "jokey", "chuckles", "lol worthy", "lol-worthy", "daft", "giggles", "mockumentary", "mockumentaries",
+     "chuckling", "chuckled", "send-up", "send-ups"): "Comedy",
     ("horror", "scary", "scare", "scares", "frightening", "terrifying", "creepy", "spooky", "eerie", "nightmares", "nightmare",
      "give me nightmares", "slasher", "slashers", "gore", "gory", "haunted", "haunting house", "zombie", "zombies", "vampire",
      "vampires", "chilling", "spine-chilling", "bloodcurdling", "blood-curdling", "horrifying", "jump scares", "make me jump", "makes me jump",
@@ -48,7 +49,7 @@ GENRE_PHRASES: _G = _expand({
      "travel through time", "through time", "time machine", "flying saucer", "flying saucers", "flying-saucer"): "Sci-Fi",
     ("drama", "dramas", "dramatic", "tearjerker", "tear-jerker", "tearjerkers", "make me cry", "made me cry", "weepy",
      "weepie", "poignant", "character study", "character-driven", "heartfelt", "moving", "touching", "emotional",
-     "heartbreaking", "heart-breaking", "bittersweet", "tragic", "tragedy", "tragedies", "maudlin", "weepies", "blubbing", "blub", "kitchen sink", "kitchen-sink", "melodrama", "melodramatic", "real-life drama",
+     "heartbreaking", "heart-breaking", "bittersweet", "tragic", "tragedy", "tragedies", "maudlin", "weepies", "blubbing", "blub", "kitchen sink", "kitchen-sink", "social realism", "social-realist", "social realist", "melodrama", "melodramatic", "real-life drama",
      "life lessons", "a good cry", "cry", "sad", "powerful story",
      "biopic", "biography", "biographical", "period piece", "costume drama", "courtroom",
      "human story", "slice of life", "thought-provoking", "heavy", "serious", "sob-fest", "sob fest", "hanky-wringer", "mellerdrammer"): "Drama",
@@ -77,7 +78,7 @@ GENRE_PHRASES: _G = _expand({
      "high-octane", "high octane", "stunts", "butt-kicking", "ass-kicking", "kick-ass", "kickass", "fast-paced", "fast paced",
      "shoot 'em up", "shoot-em-up", "adrenaline rush", "pumped", "punches", "fights", "blow stuff up", "things blowing up",
      "gunplay", "punch-ups", "fisticuffs", "beat-em-up", "action-heavy", "everything blows up",
-     "things explode", "wuxia"): "Action",
+     "things explode", "wuxia", "gun ballet"): "Action",
     ("adventure", "adventures", "adventurous", "quest", "quests", "journey", "epic journey", "treasure", "treasure hunt",
      "expedition", "exploring", "exploration", "swashbuckling", "swashbuckler", "globe-trotting", "globetrotting",
      "escapade", "escapades", "voyage", "voyages", "jungle", "pirates", "pirate", "explorers", "explorer",
@@ -153,7 +154,8 @@ NEGATORS = (
     r"count (?:me|us) out (?:of|for|on)|(?:i|we) draw the line at|draws? (?:a |the )?(?:hard |firm )?line at|not (?:very |terribly |overly )?fond of|(?:wild )?horses couldn'?t drag (?:me|us) (?:to|into)|"
     r"(?:i'?d|i would|we'?d|we would) (?:rather|sooner) [^,.;!?]{1,40}? than (?:watch|see|sit through|endure)|"
     r"than (?:watch|see|sit through|endure)|"  # "I'd rather chew glass than watch another war film" (the clause starts at "rather")
-    r"(?:i'?ve|i have|we'?ve|we have) had it up to here with|not for all the tea in china|steer (?:well )?clear of|keep your)"
+    r"(?:i'?ve|i have|we'?ve|we have) had it up to here with|not for all the tea in china|steer(?:s|ed|ing)? (?:well )?clear of|keep your|"
+    r"(?:sick|tired) to death of|(?:nah|no|nope) to|say(?:ing)? no to)"
 )
 NEGATION_AFTER = re.compile(
     r"^\W{0,3}(?:(?:ones|films?|movies?|stuff|flicks?|pictures?)\s+)?(?:is|are|'s)?\s*(?:not for me|excluded|(?:i|we) (?:don'?t|do not|can'?t) (?:like|stand|want|do)\s*(?:[,.;!?]|$)|bores? us|not my thing|not my cup of tea|is a no|are a no|please not|no thanks|"
@@ -181,7 +183,7 @@ JUDGED_BADLY = re.compile(
     r"crawl under|hide behind|teeth itch|(?:drive|drives) (?:me|us) (?:mad|crazy|nuts|up the wall)|grate on|get on (?:my|our) nerves|"
     r"(?:never|don'?t|do not) (?:got|get|gotten) along|can'?t (?:follow|get into|stand|bear|take)|(?:isn'?t|aren'?t|not) for (?:me|us)|"
     r"do(?:es)? nothing for|(?:don'?t|doesn'?t) do it for|never work for|had (?:my|our) fill|(?:sick|tired) of|over it|manipulat\w*|"
-    rf"grumpy|grouchy|cranky|crabby|irritable|miserable|restless|fidget\w*|annoy\w*|irritat\w*|{_VERDICT_WORDS})\b",
+    rf"groan\w*|grumpy|grouchy|cranky|crabby|irritable|miserable|restless|fidget\w*|annoy\w*|irritat\w*|{_VERDICT_WORDS})\b",
     re.IGNORECASE)
 #: ...unless the verdict is turned round ("scare me in the best way", "made me cry, in a good way").
 JUDGED_WELL = re.compile(r"\b(?:in (?:a|the) (?:good|best) way|(?:love|loved|adore|adored|favourite|favorite)\b)", re.IGNORECASE)

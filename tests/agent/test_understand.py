@@ -906,6 +906,19 @@ def test_fear_of_oneself_and_what_is_kept_out_refuse(parser: MuseService, text: 
     ("something for a first date, oh but she can't bear a sad ending, so romance AND comedy", ["Romance", "Comedy"], []),
     ("Dad's a retired cop who can't bear cop films", [], ["Crime"]),
     ("a buddy cop movie", ["Action", "Comedy"], []),
+    # more ways to refuse: "sick to death of", "steers clear of", "nah to", a threat, a groan
+    ("I'm sick to death of sci-fi. Give me something with its feet on the ground.", [], ["Sci-Fi"]),
+    ("Any genre at all, so long as it steers clear of horror", [], ["Horror"]),
+    ("nah to mob films, nah to heist films", [], ["Crime"]),
+    ("i wanna laugh tonight, n if anyone falls in love im turning it off", ["Comedy"], ["Romance"]),
+    ("The older two want a 90s film. Musicals make them groan.", [], ["Musical"]),
+    # a sibling's age; "kids" said to be teenagers ask for no children's film; "picture" is only a film
+    ("fam movie nite, my lil bro is 7", ["Children"], []),
+    ("My kids are 16 and 17, they're not babies. Something funny", ["Comedy"], []),
+    ("I should like a picture about the Great War", ["War"], []),
+    ("a picture that will have me chuckling into my tea", ["Comedy"], []),
+    ("a dumb send-up of whatever genre", ["Comedy"], []),
+    ("Gun ballet, John Woo's Hong Kong period", ["Action"], []),
 ])
 def test_a_genre_judged_by_what_it_does_to_the_viewer(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
     u = read(parser, text)

@@ -265,6 +265,9 @@ def test_catalog_form_moves_nothing_back() -> None:
     ("my sister keeps pushing whiplash, will i get on with that one better?", [112552]),
     ("movies about hackers from the late 90s", []),
     ("stag do hangover day, eight lads on a sofa", []),
+    # a catalog form ends with its article ("War, The"); "the American one" says which version
+    ("I should like a picture about the Great War, the mud of Flanders", []),
+    ("scarier than The Ring, the American one, but no gore", [5679]),
 ])
 def test_casual_mentions_and_ordinary_words(grounder: TitleGrounder, message: str, expected: list[int]) -> None:
     found = [g.item_id for g in grounder.find_mentions(message) if g.status == "matched"]

@@ -804,6 +804,8 @@ class TitleGrounder:
             gaps = [text[a.end : b.start].strip() for a, b in zip(tokens[i : i + n - 1], tokens[i + 1 : i + n])]
             if not all(g == want or (not g and want) for g, want in zip(gaps, surface.gaps)):
                 continue
+            if surface.words[-1] in _ARTICLES and i + n < len(tokens) and not tokens[i + n].boundary_before:
+                continue  # "the Great War, the mud of Flanders": a catalog form ends where its article ends the phrase
             kept = any(g for g in gaps)
             capitalised = any(t.capitalised for t in tokens[i : i + n])
             if (kept or n > self._max_tokens) and (capitalised or n >= 3):
@@ -1447,6 +1449,10 @@ def _plausible(tokens: list[_Tok], i: int, length: int) -> bool:
     and not ordinary words."""
     span = tokens[i : i + length]
     content = [t for t in span if t.lower not in TITLE_MINOR] or span
+    after = tokens[i + length] if i + length < len(tokens) else None
+    the = span[0].lower == "the" or (i > 0 and tokens[i - 1].lower == "the" and not span[0].boundary_before)
+    if the and length <= 2 and after is not None and not after.boundary_before and after.lower in ("one", "version"):
+        return False  # "The Ring, the American one", "the Spielberg one": which version, not a film
     if length == 1:
         if span[0].word.isdigit() and i > 1 and tokens[i - 1].lower in ("and", "or", "to") and tokens[i - 2].word.isdigit():
             return False  # "(7 and 10)", "2 or 3": a number in a list of numbers
@@ -1456,7 +1462,6 @@ def _plausible(tokens: list[_Tok], i: int, length: int) -> bool:
             return True
         # Opening a sentence, common words count when more than the first is capitalised and the
         # sentence goes on as after a name ("Mystery Men is...", "Ghost World but newer"; not "The Thing is").
-        after = tokens[i + length] if i + length < len(tokens) else None
         ends = after is None or after.boundary_before or after.lower in _VERDICT | {"but", "and", "or"}
         return ends and any(t.capitalised for t in content[1:])
     return any(t.lower not in COMMON_WORDS and not t.word.isdigit() for t in content)  # "10 years" is no title
