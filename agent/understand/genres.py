@@ -224,7 +224,8 @@ def _negated(text: str, start: int, end: int) -> bool:
     cues = [c for c in _REFUSAL.finditer(before) if not _UNSEEN.match(before, c.start())]
     if cues and not _restarted(before[cues[-1].end():]):
         return True
-    if NEGATION_AFTER.match(text[end:end + 40]) or _in_refused_list(text, start, end) or _kept_away(before, text[end:end + 30]):
+    if NEGATION_AFTER.match(text[end:end + 40]) or _in_refused_list(text, start, end) or _kept_away(before, text[end:end + 30]) \
+            or _refusal_goes_on(text, start):
         return True
     return bool(re.search(r"\bif\b", text[sentence_start(text, start):start], re.IGNORECASE) and _IF_THEN_NO.match(text[end:end + 80]))
 
@@ -236,6 +237,26 @@ _AWAY = re.compile(r"\s*(?:(?:films?|movies?|stuff|ones|flicks)\s+)?(?:well\s+|f
 def _kept_away(before: str, after: str) -> bool:
     """ "keep the whodunits away", "keep westerns well away": the genre between the verb and "away" is refused."""
     return bool(_KEEP.search(before) and _AWAY.match(after))
+
+
+_OR_FRAGMENT = re.compile(r"\s*(?:or|nor)\b", re.IGNORECASE)  # used with .match
+_NOT_AGAINST = re.compile(r"\bnot (?:like|that) (?:i'?m|i am|we'?re|we are)\b|\bnothing against\b", re.IGNORECASE)
+_NEW_WISH = re.compile(r"\b(?:maybe|perhaps|instead|rather|prefer|a|an|some|something|just|like|want|fancy)\b", re.IGNORECASE)
+
+
+def _refusal_goes_on(text: str, start: int) -> bool:
+    """A sentence that opens with "Or" goes on with the refusal of the sentence before it: "Can't face anything sad
+    tonight. Or anything all-singing all-dancing.", "Don't suggest Titanic. Or The Notebook. Or anything where ..."."""
+    bounds = [0, *(m.end() for m in SENTENCE_END.finditer(text, 0, start))]
+    if len(bounds) < 2 or not _OR_FRAGMENT.match(text, bounds[-1], start) or _NEW_WISH.search(text, bounds[-1], start):
+        return False
+    for a, b in zip(reversed(bounds[:-1]), reversed(bounds[1:])):
+        sentence = text[a:b]
+        if _REFUSAL.search(sentence):
+            return not _NOT_AGAINST.search(sentence)
+        if not _OR_FRAGMENT.match(sentence):
+            return False
+    return False
 
 
 #: The items of a refused list before its last one ("no lightsabers, laser fights or action"): short, with no new wish among them.
@@ -268,7 +289,7 @@ def _in_refused_list(text: str, start: int, end: int) -> bool:
 #: A limit on how much, not a refusal ("something creepy but not too creepy"), when the genre was just asked for.
 _DEGREE = re.compile(r"\b(?:not|nothing|no)\s+(?:too|overly|so|that)\s+(?:\w+\s+)?$", re.IGNORECASE)
 #: A genre word with "anti-" or "non-" fixed to it refuses the genre ("the most anti-romantic film you've got").
-_ANTI = re.compile(r"\b(?:anti|non)-?$", re.IGNORECASE)
+_ANTI = re.compile(r"\b(?:(?:anti|non)-?|un-)$", re.IGNORECASE)  # "un-scary" too
 #: Inexperience is no refusal: "I have never seen a single western (and I feel like I should)".
 _UNSEEN = re.compile(r"never\s+(?:(?:really|actually|properly|once|even)\s+)?(?:seen|watched|tried)\b", re.IGNORECASE)
 
@@ -427,6 +448,8 @@ FEAR = re.compile(
     r"\b(?:i|she|he|they|we|you)\s+(?:still\s+)?(?:get|gets|got|have|has)\s+(?:bad\s+)?nightmares\b"
     r"|\b(?:frightens?|scares?|spooks?)\s+(?:so\s+|very\s+|too\s+|really\s+)?easily\b"
     r"|\bscaredy[- ]?cat\b"
+    r"|\b(?:gets?|got|getting)\s+(?:so\s+|very\s+|really\s+|easily\s+)?(?:spooked|scared|frightened)\b"
+
     r"|\b(?:horror(?:\s+(?:films?|movies?|stuff))?|scary\s+(?:films?|movies?|ones)|they|it|those|these)\s+(?:give|gives|gave)\s+"
     r"(?:me|her|him|them|us)\s+(?:palpitations|nightmares|the creeps|the willies)\b"
     r"|\b(?:won'?t|will not|wouldn'?t)\s+be\s+(?:frightened|scared|spooked)\b"

@@ -28,7 +28,7 @@ GENRE_PHRASES: _G = _expand({
      "chuckling", "chuckled", "send-up", "send-ups"): "Comedy",
     ("horror", "scary", "scare", "scares", "frightening", "terrifying", "creepy", "spooky", "eerie", "nightmares", "nightmare",
      "give me nightmares", "slasher", "slashers", "gore", "gory", "haunted", "haunting house", "zombie", "zombies", "vampire",
-     "vampires", "chilling", "spine-chilling", "bloodcurdling", "blood-curdling", "horrifying", "jump scares", "make me jump", "makes me jump",
+     "vampires", "chilling", "spine-chilling", "bloodcurdling", "blood-curdling", "horrifying", "jump scares", "make me jump", "makes me jump", "freak me out", "freak him out", "freak her out", "freak them out", "freak us out",
      "made me jump", "jumpy bits", "jumps out", "jumping out", "jump out at", "sleep with the light on", "sleep with a light on",
      "jump scare", "demonic", "possession", "exorcism", "the creeps", "scream", "fright", "shocker", "creature feature",
      "monster movie", "werewolf", "werewolves", "ghost story", "ghosts", "keep me up at night", "sleep with the lights on",
@@ -43,6 +43,7 @@ GENRE_PHRASES: _G = _expand({
     ("sci-fi", "sci fi", "scifi", "science fiction", "science-fiction", "outer space", "in space", "set in space",
      "the future", "future stuff", "futuristic", "aliens", "robots", "time travel", "time-travel", "dystopia", "dystopian",
      "cyberpunk", "spaceship", "spaceships", "space ship", "starship", "galaxy", "galactic", "other planets",
+     "spacemen", "spaceman", "ray guns", "ray-guns", "ray gun", "among the stars", "space battles", "space battle",
      "another planet", "androids", "android", "space travel", "space opera", "extraterrestrial", "extraterrestrials",
      "apocalyptic", "artificial intelligence", "cyborg", "cyborgs", "mad scientist", "futuristic world",
      "astronauts", "astronaut", "ufo", "ufos", "mutants", "clones", "space", "back in time", "travels in time",
@@ -52,7 +53,8 @@ GENRE_PHRASES: _G = _expand({
      "heartbreaking", "heart-breaking", "bittersweet", "tragic", "tragedy", "tragedies", "maudlin", "weepies", "blubbing", "blub", "kitchen sink", "kitchen-sink", "social realism", "social-realist", "social realist", "melodrama", "melodramatic", "real-life drama",
      "life lessons", "a good cry", "cry", "sad", "powerful story",
      "biopic", "biography", "biographical", "period piece", "costume drama", "courtroom",
-     "human story", "slice of life", "thought-provoking", "heavy", "serious", "sob-fest", "sob fest", "hanky-wringer", "mellerdrammer"): "Drama",
+     "human story", "slice of life", "thought-provoking", "heavy", "serious", "sob-fest", "sob fest", "hanky-wringer", "mellerdrammer",
+     "sob stuff", "sob-stuff", "sob stories", "sob-stories"): "Drama",
     ("romance", "romances", "romantic", "love story", "love-story", "love stories", "falling in love", "fall in love", "date night",
      "date movie", "chick flick", "swoon", "swoony", "lovers", "love affair", "love triangle", "soulmates", "soulmate",
      "sweethearts", "courtship", "kissing", "in love", "passionate love", "romantically", "falls for", "fall for each other", "love-struck", "lovestruck", "lovey-dovey", "lovey dovey", "meet-cute",
@@ -155,10 +157,11 @@ NEGATORS = (
     r"(?:i'?d|i would|we'?d|we would) (?:rather|sooner) [^,.;!?]{1,40}? than (?:watch|see|sit through|endure)|"
     r"than (?:watch|see|sit through|endure)|"  # "I'd rather chew glass than watch another war film" (the clause starts at "rather")
     r"(?:i'?ve|i have|we'?ve|we have) had it up to here with|not for all the tea in china|steer(?:s|ed|ing)? (?:well )?clear of|keep your|"
-    r"(?:sick|tired) to death of|(?:nah|no|nope) to|say(?:ing)? no to)"
+    r"(?:sick|tired) to death of|(?:nah|no|nope) to|say(?:ing)? no to|"
+    r"forbid(?:s|den)?|forbade|(?:won'?t|will not|doesn'?t|does not|don'?t|do not) allow|refus(?:e|es|ed|ing)(?!\s+to\b)|rather than|instead of)"
 )
 NEGATION_AFTER = re.compile(
-    r"^\W{0,3}(?:(?:ones|films?|movies?|stuff|flicks?|pictures?)\s+)?(?:is|are|'s)?\s*(?:not for me|excluded|(?:i|we) (?:don'?t|do not|can'?t) (?:like|stand|want|do)\s*(?:[,.;!?]|$)|bores? us|not my thing|not my cup of tea|is a no|are a no|please not|no thanks|"
+    r"^\W{0,3}(?:(?:ones|films?|movies?|stuff|flicks?|pictures?)\s+)?(?:is|are|'s)?\s*(?:not for me|excluded|(?:i|we) (?:don'?t|do not|can'?t) (?:like|stand|want|do)\s*(?:[,.;!?]|$)|(?:i|we) (?:can'?t|cannot)(?:\s+(?:handle|take|bear|face|do))?\s*(?:[,.;!?]|$)|bores? us|not my thing|not my cup of tea|is a no|are a no|please not|no thanks|"
     r"no thank you|isn'?t my thing|aren'?t my thing|is off the table|are off the table|makes? me sick|bores? me|out of it|"
     r"is boring|are boring|is out|are out|(?<='s )out\b(?!\s+(?:of|there|now|in|on|tonight)\b)|(?<=’s )out\b(?!\s+(?:of|there|now|in|on|tonight)\b)|need not apply|(?:is|are|'s|'re)\s+off the (?:menu|cards|list)|(?:well|far) away\b|(?:is|are|'s|'re)\s+(?:(?:just|a bit|way|far|all)\s+)?too much for (?:me|us|him|her|them)\b|can stay home|(?:are|is) (?:a )?(?:dealbreakers?|no-go)|"
     r"and (?:i|we)(?:'ve| have)? (?:can'?t stand|cannot stand|hate|said no|can'?t bear|can'?t handle)\b|"  # "wants horror and I've said no"

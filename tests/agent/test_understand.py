@@ -919,6 +919,19 @@ def test_fear_of_oneself_and_what_is_kept_out_refuse(parser: MuseService, text: 
     ("a picture that will have me chuckling into my tea", ["Comedy"], []),
     ("a dumb send-up of whatever genre", ["Comedy"], []),
     ("Gun ballet, John Woo's Hong Kong period", ["Action"], []),
+    # a sentence opening with "Or" goes on refusing; a new wish or a hedge before it does not
+    ("Can't face anything sad tonight. Or anything all-singing all-dancing. Or subtitles.", [], ["Musical"]),
+    ("no horror. or maybe a comedy", ["Comedy"], ["Horror"]),
+    ("It's not like I'm against subtitles. Or documentaries.", ["Documentary"], []),
+    # forbidding, refusing, "X I can't", "un-", fear of being spooked, sob stuff, spacemen
+    ("Matron has forbidden anything frightening", [], ["Horror"]),
+    ("my girlfriend refuses horror", [], ["Horror"]),
+    ("sad I can handle, horror I can't", ["Drama"], ["Horror"]),
+    ("keep it un-scary", [], ["Horror"]),
+    ("the 3yo gets spooked by witches and ghosts", ["Children", "Fantasy"], ["Horror"]),
+    ("My wife will not tolerate Westerns and I cannot bear the sob-stuff she favours", [], ["Western", "Drama"]),
+    ("nothing with spacemen and ray guns, please", [], ["Sci-Fi"]),
+    ("my lil bro is 7 so nothing that'll freak him out", ["Children"], ["Horror"]),
 ])
 def test_a_genre_judged_by_what_it_does_to_the_viewer(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
     u = read(parser, text)
