@@ -35,7 +35,7 @@ NEGATIVE_CUE = re.compile(r"\b(hate[ds]?|hated|dislike[ds]?|didn'?t (?:like|love
                           r"over my dead body|sooner .{1,40} than (?:sit through|watch|see)|"
                           r"can'?t stand|not|nothing like|no more|never again|never understood|never (?:made it|got|get|make it) through|couldn'?t get through|but never(?!\s+(?:\w+\s+)?(?:seen|watched|tried|heard|got|gets?|been|knew|read|miss\w*|tire\w*|fail\w*|forg[eo]t|stop\w*|thought|expected|had|cried|laughed)\b)|won'?t (?:watch|see)|will not (?:watch|see)|refuse to (?:watch|see)|"
                           r"none of|skip|minus|except|anything but|disappointed (?:by|with|in)|let down by|h8(?:e?d)?|nt|opposite of|isn'?t|aren'?t|"
-                          r"walked out of|gave up on|(?:switched|turned) off|veto(?:ed|es)?)\b",
+                          r"walked out of|gave up on|(?:switched|turned) off|veto(?:ed|es)?|pass(?:,\s*\w+,)?\s+on)\b",
                           re.IGNORECASE)
 POSITIVE_CUE = re.compile(r"\b(luv(?:'?d|s)?|lk|love[ds]?|loved|like[ds]?|liked|enjoy(?:ed|s)?|adore[ds]?|fan of|favou?rite|great|amazing|more like|similar to|such as)\b", re.IGNORECASE)
 ASK_ITEM = re.compile(
@@ -88,7 +88,7 @@ NEGATIVE_AFTER = re.compile(
     r"didn'?t (?:like|enjoy|get) it|did not (?:like|enjoy) it|couldn'?t finish|fell asleep|slept through|scarred (?:me|him|her|us|them)|waste of|wasted|"
     r"(?:will|would|gonna|going to) lose my mind|drives? me (?:crazy|nuts|mad)|sick of|(?:was|is|'s|were) mid\b|"
     r"too \w+ for (?:me|us|my taste)|too (?:heavy|intense|gross|childish|kiddy|long-winded)|bleak|grim|depressing|"
-    r"interminable|plodding|muck|tiresome|insufferable|unbearable|naff|a slog|a chore|worse than|the worst|can'?t stand|couldn'?t stand|"
+    r"interminable|plodding|muck|tiresome|insufferable|unbearable|naff|a slog|a chore|worse than|the worst|(?<=[=:] )worst|(?:is|are|was|were) banned|(?:just|only) noise|can'?t stand|couldn'?t stand|"
     r"nope|never again|(?:is|was|'s) an? (?:hard |big |firm |definite |flat )?no(?![\w-])|suck(?:ed|s)?|absolutely not|(?:a )?hard pass|a (?:right |real )?stinker|stay in the bin|ran out of steam|"
     r"neither of us (?:liked|enjoyed|loved) it|never watching it again|(?:switched|turned) (?:it )?off|walked out|gave up on it|"
     # "Dune is out", "Hostel can stay away", "Pulp Fiction left me cold", "Psycho was over the line", "I found it manipulative"
@@ -262,8 +262,9 @@ _OTHER_OBJECT = re.compile(r"\bbut\s+(?=(?:\w+\s+){0,2}?(?:couldn'?t stand|can'?
 #: "like" as a filler before a count ("like a million times"), no liking.
 _FILLER_LIKE = re.compile(r"\blike\s+(?=(?:a |one )?(?:hundred|million|thousand|billion|zillion|\d+) times\b)", re.IGNORECASE)
 #: A bare verdict right after a title in a list of verdicts ("jurassic park yes, lost world no").
-_BARE_YES = re.compile(r"\s*(?:yes|yep|yeah|yup)\s*(?:[,.!?;]|$)", re.IGNORECASE)
-_BARE_NO = re.compile(r"\s*(?:no|nope|nah|meh)\s*(?:[,.!?;]|$)", re.IGNORECASE)
+# ("marnie: no.", "X = yes" end their sentence; "grease, hair and chicago: yes, yes, no" gives a verdict to each in turn)
+_BARE_YES = re.compile(r"\s*(?:[:=\-–]\s*(?:yes|yep|yeah|yup)\s*(?:[.!?;]|$)|(?:yes|yep|yeah|yup)\s*(?:[,.!?;]|$))", re.IGNORECASE)
+_BARE_NO = re.compile(r"\s*(?:[:=\-–]\s*(?:no|nope|nah|meh)\s*(?:[.!?;]|$)|(?:no|nope|nah|meh)\s*(?:[,.!?;]|$))", re.IGNORECASE)
 #: Seen so often it is ruled out ("they've done Frozen to death", "seen frozen a hundred times so not that"; not "..., love it").
 _OVERSEEN = re.compile(r"\b(?:to death|too many times|(?:i|we) could recite|(?:a |one )?(?:hundred|million|thousand|billion|zillion) times|\d{2,}\s?x)\b", re.IGNORECASE)
 #: Nothing but a list separator between two titles ("cars and cars 2 were boring").

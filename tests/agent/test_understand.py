@@ -815,6 +815,17 @@ def test_a_rating_beside_a_title_is_its_verdict(parser: MuseService) -> None:
     assert read(parser, "seen alien 3 4 times").disliked_ids == []  # a count is no rating
 
 
+def test_short_verdicts_after_a_colon_or_an_equals_sign(parser: MuseService) -> None:
+    u = read(parser, "psycho, notorious: yes. jaws: no. more suspense")
+    assert (sorted(u.liked_ids), u.disliked_ids) == ([930, 1219], [1387])
+    u = read(parser, "big fish, beetlejuice = burton at his best. planet of the apes 2001 = worst.")
+    assert (u.liked_ids, u.disliked_ids) == ([2174, 7147], [4643])
+    assert read(parser, "coco was a hit here. cars 2 is banned in our house.").disliked_ids == [87876]
+    assert read(parser, "Interstellar bored me, and Dunkirk was just noise.").disliked_ids == [109487, 174055]
+    u = read(parser, "is there a sequel to the incredibles")  # "a sequel to" names the film asked about
+    assert (u.asked_ids, u.intent) == ([8961], "ask_item")
+
+
 def test_live_action_refuses_the_cartoon_and_a_reason_turns_a_take_back_into_a_refusal(parser: MuseService) -> None:
     u = read(parser, "more gritty superhero stuff post 2005, live action only")
     assert ("Action" not in u.genres, u.avoid_genres) == (True, ["Animation"])

@@ -69,6 +69,7 @@ _PLACE_BEFORE = frozenset("on in at into onto from to with near under over acros
 _OF_CUE = frozenset("rewatch rewatching fan fans sequel sequels remake version ending end start plot story cast soundtrack director marathon "
                     "runtime length trailer rating spirit opposite".split())
 #: ...or opening a question about it ("is monster house too scary?", "did casablanca win?").
+_SEQUEL_TO = frozenset("sequel sequels prequel prequels follow-up followup successor answer".split())
 _ASKING = frozenset("is was did does has have".split())
 #: ...or, at the start of a sentence, right after it ("true romance is one of my favourites").
 _VERDICT = frozenset("is was were".split())
@@ -314,10 +315,10 @@ class TitleGrounder:
                 for name in prefix_names(key):
                     owners[name].add(item.item_id)
         for name, ids in owners.items():
-            if len(ids) == 1 and name not in self._by_key:
-                item_id = next(iter(ids))
-                if self._items[item_id].popularity >= DOMINANT_MIN:
-                    self._by_key[name].append(item_id)
+            item_id = next(iter(ids)) if len(ids) == 1 else self._dominant(sorted(ids, key=lambda i: -self._items[i].popularity))
+            # ("rocky horror": the 1975 film, not its little-seen namesake)
+            if item_id is not None and name not in self._by_key and self._items[item_id].popularity >= DOMINANT_MIN:
+                self._by_key[name].append(item_id)
 
     def _series_names(self) -> dict[str, tuple[int, ...]]:
         """Series that people name without a noun ("not harry potter", "loved lord of the rings"): the
@@ -511,7 +512,8 @@ class TitleGrounder:
         asking = before is not None and (_clause_start(before) and before.lower in _ASKING or _cast_question(tokens, i))
         # "how long is lawrence of arabia", "what about anchorman?" (not for ordinary words: "is it ... big enough?")
         question = before is not None and (before.lower in _IS or before.lower == "about") and _question(tokens, i)
-        of_film = before is not None and before.lower == "of" and i > 1 and tokens[i - 2].lower in _OF_CUE  # "a rewatch of"
+        of_film = before is not None and i > 1 and (before.lower == "of" and tokens[i - 2].lower in _OF_CUE  # "a rewatch of"
+                                                    or before.lower == "to" and tokens[i - 2].lower in _SEQUEL_TO)  # "a sequel to"
         # "how much gore is there in the revenant?", "are there sex scenes in titanic?": what is in a film, asked
         in_film = before is not None and before.lower == "in" and after is None and _question(tokens, i)
         content = [t for t in span if t.lower not in TITLE_MINOR or t.lower in _FOREIGN_MINOR] or span  # "la la land" is no "land"
