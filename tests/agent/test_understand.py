@@ -819,7 +819,7 @@ def test_short_verdicts_after_a_colon_or_an_equals_sign(parser: MuseService) -> 
     u = read(parser, "psycho, notorious: yes. jaws: no. more suspense")
     assert (sorted(u.liked_ids), u.disliked_ids) == ([930, 1219], [1387])
     u = read(parser, "big fish, beetlejuice = burton at his best. planet of the apes 2001 = worst.")
-    assert (u.liked_ids, u.disliked_ids) == ([2174, 7147], [4643])
+    assert (sorted(u.liked_ids), u.disliked_ids) == ([2174, 7147], [4643])
     assert read(parser, "coco was a hit here. cars 2 is banned in our house.").disliked_ids == [87876]
     assert read(parser, "Interstellar bored me, and Dunkirk was just noise.").disliked_ids == [109487, 174055]
     u = read(parser, "is there a sequel to the incredibles")  # "a sequel to" names the film asked about
