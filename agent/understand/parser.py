@@ -62,13 +62,19 @@ REQUEST_CUE = re.compile(
 #: want to rewatch one of them").
 ABOUT_THE_FILM = re.compile(
     r"\bmore of an?\b|\b(?:more|better|worse)\s+(?:\w+\s+)?than\b|"
+    # a comparison asked of the films named: "which one is more frightening?", "or more sad?", "slow like the first?"
+    r"\b(?:or|is it|it'?s|is|was|be|one|get|gets|got|gives?|has)\s+(?:a (?:lot|bit) |much |even |any )?(?:more|less)\s+"
+    r"(?!(?:like|films?|movies?|ones?|stuff|suggestions?|please|pls|recommendations?|options?|ideas?|of|similar|titles?|picks?)\b)[a-z][\w-]*|\blike the (?:first|original|second|last|book|sequel|prequel)\b|"
     r"\b(?:wants?|wanna|going|like) to (?:re)?(?:watch|see|show)\s+(?:it|them|that|this|one of them)\b|"
     # whether someone would like the film: "would my wife like mamma mia?", "do teenagers enjoy ..."
     r"\b(?:would|will|does|do|did|might)\s+(?:(?:my|our|your|his|her|their|the|a|an)\s+)?\w+\s+(?:like|enjoy|love)\b", re.IGNORECASE)
 #: A question that refers back to the film just named ("I am told Gattaca is clever. Would it suit my
 #: father?", "..., do they hold up for an adult"): its opening, at a sentence or clause start.
 ASKS_BACK = re.compile(
-    r"(?:^|[.!?;,]\s*|\b(?:but|so|and|or)\s+)(?:would|will|is|was|does|did|do|are|could|can|should)\s+(?:it|they|that one|this one)\b",
+    r"(?:^|[.!?;,]\s*|\b(?:but|so|and|or)\s+)(?:would|will|is|was|does|did|do|are|could|can|should)\s+(?:it|they|that one|this one)\b"
+    # "X, Y. Which one is more frightening?": a comparison of the films just named (not "Which one next?")
+    r"|(?:^|[.!?;]\s*)which(?:\s+one|\s+of\s+(?:them|those|these|the two|the three))?(?![^.!?;]*\bnext\b)"
+    r"(?=[^.!?;]*\b(?:more|less|better|worse|best|worst|\w+ier|\w+iest|stronger|strongest|longer|shorter|darker)\b[^.!?;]*\?)",
     re.IGNORECASE)
 _ASKS_AFTER_TITLE = re.compile(r"\b(?:would|will|is|was|does|did|are|could|can|should)\s+(?:it|they)\b", re.IGNORECASE)
 #: Whether someone may like a film, which asks about it ("is it a film an old man might enjoy?").
@@ -409,7 +415,7 @@ def _asked_back(text: str, titles: Sequence[TitleMention]) -> list[tuple[int, in
             continue
         before = [t for t in titles if t.start is not None and t.end is not None and t.end <= opened]
         if not before or any(POSITIVE_CUE.search(clause_before(text, t.start or 0)) or NEGATIVE_CUE.search(clause_before(text, t.start or 0))
-                             for t in before):
+                             or written_refusal(text, t.start or 0) for t in before):
             continue
         out.append((sentence_start(text, before[-1].start or 0), closed.end() if closed else len(text)))
     return out

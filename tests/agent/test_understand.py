@@ -826,6 +826,21 @@ def test_short_verdicts_after_a_colon_or_an_equals_sign(parser: MuseService) -> 
     assert (u.asked_ids, u.intent) == ([8961], "ask_item")
 
 
+@pytest.mark.parametrize(("text", "asked", "liked"), [
+    # a comparison asked of the films named asks about them; "more X stuff" still asks for films
+    ("which gives more nightmares, the terminator or t2?", [589, 1240], []),
+    ("is the sixth sense actually frightening or more sad?", [2762], []),
+    ("Has Blade Runner 2049 got much action in it or is it slow like the first?", [541, 176371], []),
+    ("Jurassic Park, Jurassic World. Which one is more frightening? My son has 9 years.", [480, 117529], []),
+    ("Michael Mann's digital period: Collateral, Miami Vice, Public Enemies. Which one looks best?", [8798, 47044, 69640], []),
+    ("My daughter has watched Spirited Away and adored it. Which one next?", [], [5618]),
+    ("loved alien. any more like it?", [], [1214]),
+])
+def test_a_comparison_asked_of_named_films(parser: MuseService, text: str, asked: list[int], liked: list[int]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.asked_ids), sorted(u.liked_ids)) == (asked, liked)
+
+
 def test_live_action_refuses_the_cartoon_and_a_reason_turns_a_take_back_into_a_refusal(parser: MuseService) -> None:
     u = read(parser, "more gritty superhero stuff post 2005, live action only")
     assert ("Action" not in u.genres, u.avoid_genres) == (True, ["Animation"])
