@@ -958,6 +958,13 @@ def test_fear_of_oneself_and_what_is_kept_out_refuse(parser: MuseService, text: 
     ("My wife will not tolerate Westerns and I cannot bear the sob-stuff she favours", [], ["Western", "Drama"]),
     ("nothing with spacemen and ray guns, please", [], ["Sci-Fi"]),
     ("my lil bro is 7 so nothing that'll freak him out", ["Children"], ["Horror"]),
+    # film words a genre is known by, and one that only looks like a typo of one ("courting" is no "chortling")
+    ("Something to make my ribs ache, a real chortle. From the 80s.", ["Comedy"], []),
+    ("Fancy a flick with ten-gallon hats and tumbleweeds. Pre-1970.", ["Western"], []),
+    ("Lasers, little green men, the works.", ["Sci-Fi"], []),
+    ("Samurai film please. Kurosawa is the best.", ["Action"], []),
+    ("a film that gives the heartstrings a tug", ["Drama"], []),
+    ("Something from our courting days in the early sixties would be lovely", [], []),
 ])
 def test_a_genre_judged_by_what_it_does_to_the_viewer(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
     u = read(parser, text)
