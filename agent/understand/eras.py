@@ -67,7 +67,7 @@ AGE_AT_MOST = re.compile(
 )
 
 # Words right before an era that make it a bound (checked on the few words before it).
-UPPER_EXCLUSIVE = re.compile(r"(?:before|pre|prior to|earlier than|older than|ahead of|antedating|predating|pre-dating)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
+UPPER_EXCLUSIVE = re.compile(r"(?:before|pre|prior to|earlier than|older than|ahead of|antedating|predating|pre-dating|predates?|predated|pre-dates?|antedates?)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
 UPPER_INCLUSIVE = re.compile(r"(?:nothing (?:\w+\s+){0,2}(?:after|past|later than|newer than)|not newer as|maximum|max\.?|at maximum|latest|until|till|til|up to|up until|through|thru|no later than|not after|not newer than|nothing (?:newer|later|more recent) than|nothing after|no newer than|not more recent than|at the latest|by|no newer than|at most|(?<!prior )(?<!subsequent )(?<!back )(?<!it )(?<!them )(?<!swap )(?<!switch )(?<!change )(?<!move )(?<!jump )to)\s+(?:the\s+)?(?:end of\s+the\s+)?$", re.IGNORECASE)
 LOWER_EXCLUSIVE = re.compile(r"(?:after|later than|newer than|more recent than|subsequent to|following)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
 LOWER_INCLUSIVE = re.compile(r"(?:nothing (?:\w+\s+){0,2}(?:before|prior to)|not older as|no older as|(?:not|no|nothing) more old than|minimum|min\.?|at minimum|earliest|since|starting(?: from| in| with)?|no earlier than|not before|not older than|not earlier than|nothing (?:older|earlier) than|nothing before|none (?:older|earlier) than|no older than|at least|as of|beginning(?: in| with)?|onwards? from|made since|released since|post(?=[\s\-]))[\s\-]+(?:the\s+)?(?:start of\s+the\s+|beginning of\s+the\s+)?$", re.IGNORECASE)
@@ -131,8 +131,9 @@ SHORT_RANGE = re.compile(
 FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 AROUND = re.compile(r"\b(?:around|about|circa|ca\.?|c\.|approximately|approx\.?|roughly|near|close to|somewhere around)\s+(?:the\s+)?(?:year\s+)?$", re.IGNORECASE)
 # Words right after an era.
-OPEN_UP = re.compile(r"^\s*(?:,\s*(?:but\s+)?(?:nothing|none|not) (?:earlier|older|before)\b|(?:to|till|until|through|up to|up till)\s+(?:now|today|the present(?:\s+day)?|present day|date|these days)\b|\+|(?:or|and)\s+(?:later|newer|after|since|up|beyond|more recent|more new|anything (?:after|later|newer))|at the (?:very )?earliest\b|on(?:wards?)?\b|forward|and onwards?|and up|upwards?|or so on|plus)", re.IGNORECASE)
-OPEN_DOWN = re.compile(r"^\s*(?:,\s*(?:but\s+)?(?:nothing|none|not) (?:later|newer|after)\b|(?:or|and)\s+(?:earlier|older|before)|at the (?:very )?latest)\b", re.IGNORECASE)
+OPEN_UP = re.compile(r"^\s*(?:,\s*(?:but\s+)?(?:nothing|none|not) (?:earlier|older|before)\b|(?:to|till|until|through|up to|up till)\s+(?:now|today|the present(?:\s+day)?|present day|date|these days)\b|\+|(?:or|and)\s+(?:later|newer|after|since|up|beyond|more recent|more new|anything (?:after|later|newer))|at the (?:very )?earliest\b|on(?:wards?)?\b|forward|and onwards?|and up|upwards?|up\b(?!\s+(?:to|till|until|through)\b)|or so on|plus)", re.IGNORECASE)
+OPEN_DOWN = re.compile(r"^\s*(?:,\s*(?:but\s+)?(?:nothing|none|not) (?:later|newer|after)\b|(?:or|and)\s+(?:earlier|older|before)|at the (?:very )?latest|"
+                       r"(?:and |or )?back\b(?!\s+(?:then|in|when|to|home|at|on|from)\b))\b", re.IGNORECASE)  # "the seventies back"
 GIVE_OR_TAKE = re.compile(r"^\s*(?:,\s*)?(?:give or take|plus or minus|\+/-|±|or so\b|-?ish\b)(?:\s+(?:a\s+)?(?P<n>\d{1,2}|" + _NUM + r")\s*(?:years?|yrs?)?)?", re.IGNORECASE)
 RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|thru|till|until|and)\s*$", re.IGNORECASE)
 
@@ -215,6 +216,15 @@ def _raw_range(m: re.Match, newest: int) -> tuple[int, int, bool] | None:
     return year, year, True
 
 
+_SHORT_END = re.compile(r"\s*(?:-|–|—|to|through|thru|till|until)\s*(?P<yy>\d{2})(?![\d'’]|\s?s\b)", re.IGNORECASE)
+
+
+def _same_century(year: int, yy: int) -> int:
+    """The year ending in `yy` that closes a range opening at `year` ("1970-89" -> 1989, "1995-05" -> 2005)."""
+    end = year // 100 * 100 + yy
+    return end if end >= year else end + 100
+
+
 def _eras(text: str, newest: int) -> list[Era]:
     found: list[Era] = []
     matches = [m for m in ERA.finditer(text)]
@@ -227,6 +237,10 @@ def _eras(text: str, newest: int) -> list[Era]:
             continue
         low, high, single = raw
         start, end = m.start(), m.end()
+        if single and (tail := _SHORT_END.match(text, end)) and (high_year := _same_century(low, int(tail["yy"]))) > low:
+            found.append(Era(low, high_year, "era", start, tail.end()))  # "1970-89", "1980 to 89"
+            i += 1
+            continue
         # "1985-1990", "from 1985 to 1990", "between the 80s and the 90s"
         if i + 1 < len(matches) and RANGE_JOIN.match(text[end:matches[i + 1].start()].replace("the", "")):
             nxt = _raw_range(matches[i + 1], newest)

@@ -144,10 +144,26 @@ from tools.retriever import FakeEmbedder
     ("Crime, but less smug, and not pre-millennium, if you don't mind.", 2000, None),
     ("Action, nothing he'd call childish, made this decade.", 2010, 2019),
     ("adventure, not for kids, and nothing from this decade", None, 2009),
+    # "YEAR up", a range closed by two digits, "predates", "DECADE back" (not "back then")
+    ("something creepy, not gory, 2010 up", 2010, None),
+    ("gangster stuff 1970-89", 1970, 1989),
+    ("a noir that predates 1960", None, 1959),
+    ("Anything from the seventies back.", None, 1979),
+    ("the 80s back then were great", 1980, 1989),
 ])
 def test_eras_and_ranges(text: str, low: int | None, high: int | None) -> None:
     read = read_years(text, newest_year=2018)
     assert (read.year_min, read.year_max) == (low, high)
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("Ghost type, like japanese Ringu. Year 2000 until now.", 2000, None),  # not a film called "Year"
+    ("spare me the gooey romance. Post-1995.", 1995, None),  # not *The Post*
+    ("Anything 1985-2005, and not a thriller.", 1985, 2005),  # not *Godzilla 1985*
+])
+def test_a_span_that_only_dates_films_is_an_era_not_a_title(parser: MuseService, text: str, low: int, high: int | None) -> None:
+    u = read(parser, text)
+    assert (u.year_min, u.year_max, u.liked_ids) == (low, high, [])
 
 
 def test_an_era_said_as_an_addition_grows_the_standing_range(parser: MuseService) -> None:

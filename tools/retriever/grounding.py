@@ -159,6 +159,8 @@ _LIKENESS_SUFFIX = re.compile(r"(?<=\w)-(?=(?:level|style|esque|type|tier|vibes?
 _ENDS_IN_NUMBER = re.compile(r"(?:\s+part)?\s*\b[1-9]$", re.IGNORECASE)
 #: Letters people type that are no film's initials.
 _NOT_INITIALS = frozenset("ww wwi wwii lol omg wtf btw fyi imo imho tbh ngl idk smh asap aka diy faq pov usa bbc dvd cgi vhs imax rsvp ttyl brb afaik tldr irl".split())
+#: A span that only dates films ("Post-1995", "pre-1990", "1985-2005", "1970-89", "Year 2000"): an era, not *The Post* or *Godzilla 1985*.
+_ERA_WORDS = re.compile(r"(?:(?:post|pre|mid|late|early|(?:the\s+)?year)\s*-?\s*)?(?:18|19|20)\d{2}(?:\s*[-–]\s*(?:(?:18|19|20)\d{2}|\d{2}))?", re.IGNORECASE)
 _YEAR_TAIL = re.compile(r"^(?P<title>.*?\S)[\s,]*\(?\s*(?P<year>'?\d{2}|\d{4})\s*\)?$")
 _TOKEN = re.compile(r"\w+(?:['’.\-]\w+)*")
 _BOUNDARY = re.compile(r"[,;:.!?()\[\]{}\"“”\n]")
@@ -176,6 +178,10 @@ _UNLISTED_WORDS = frozenset("""armageddon birdcage cliffhanger copycat daredevil
     highlander illusionist insomnia limitless multiplicity negotiator omen payback peacemaker serendipity serenity stardust stigmata
     striptease babel transporter""".split())
 _INFLECTIONS = ("s", "es", "ed", "d", "ing", "er", "ers")
+
+
+def _quoted_at(text: str, start: int) -> bool:
+    return start > 0 and text[start - 1] in "\"“'‘"
 
 
 def _coined(word: str) -> bool:
@@ -665,6 +671,7 @@ class TitleGrounder:
         found = self._ordinals_of_series(text, found)
         found += self._numbers_after(text, found)
         found += self._nth_after(text, found)
+        found = [g for g in found if not _ERA_WORDS.fullmatch(text[g.start or 0:g.end or 0]) or _quoted_at(text, g.start or 0)]
         return sorted(found, key=lambda g: g.start or 0)
 
     def find_series(self, text: str) -> list[tuple[int, int, list[tuple[int, str]]]]:
