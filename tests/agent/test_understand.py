@@ -156,14 +156,15 @@ def test_eras_and_ranges(text: str, low: int | None, high: int | None) -> None:
     assert (read.year_min, read.year_max) == (low, high)
 
 
-@pytest.mark.parametrize(("text", "low", "high"), [
-    ("Ghost type, like japanese Ringu. Year 2000 until now.", 2000, None),  # not a film called "Year"
-    ("spare me the gooey romance. Post-1995.", 1995, None),  # not *The Post*
-    ("Anything 1985-2005, and not a thriller.", 1985, 2005),  # not *Godzilla 1985*
+@pytest.mark.parametrize(("text", "low", "high", "liked"), [
+    ("Ghost type, like japanese Ringu. Year 2000 until now.", 2000, None, [6242]),  # no film called "Year"
+    ("spare me the gooey romance. Post-1995.", 1995, None, []),  # not *The Post*
+    ("Anything 1985-2005, and not a thriller.", 1985, 2005, []),  # not *Godzilla 1985*
 ])
-def test_a_span_that_only_dates_films_is_an_era_not_a_title(parser: MuseService, text: str, low: int, high: int | None) -> None:
+def test_a_span_that_only_dates_films_is_an_era_not_a_title(parser: MuseService, text: str, low: int, high: int | None,
+                                                             liked: list[int]) -> None:
     u = read(parser, text)
-    assert (u.year_min, u.year_max, u.liked_ids) == (low, high, [])
+    assert (u.year_min, u.year_max, u.liked_ids) == (low, high, liked)
 
 
 def test_an_era_said_as_an_addition_grows_the_standing_range(parser: MuseService) -> None:
