@@ -225,7 +225,7 @@ def _negated(text: str, start: int, end: int) -> bool:
     if cues and not _restarted(before[cues[-1].end():]):
         return True
     if NEGATION_AFTER.match(text[end:end + 40]) or _in_refused_list(text, start, end) or _kept_away(before, text[end:end + 30]) \
-            or _refusal_goes_on(text, start):
+            or refusal_goes_on(text, start):
         return True
     return bool(re.search(r"\bif\b", text[sentence_start(text, start):start], re.IGNORECASE) and _IF_THEN_NO.match(text[end:end + 80]))
 
@@ -244,7 +244,7 @@ _NOT_AGAINST = re.compile(r"\bnot (?:like|that) (?:i'?m|i am|we'?re|we are)\b|\b
 _NEW_WISH = re.compile(r"\b(?:maybe|perhaps|instead|rather|prefer|a|an|some|something|just|like|want|fancy)\b", re.IGNORECASE)
 
 
-def _refusal_goes_on(text: str, start: int) -> bool:
+def refusal_goes_on(text: str, start: int) -> bool:
     """A sentence that opens with "Or" goes on with the refusal of the sentence before it: "Can't face anything sad
     tonight. Or anything all-singing all-dancing.", "Don't suggest Titanic. Or The Notebook. Or anything where ..."."""
     bounds = [0, *(m.end() for m in SENTENCE_END.finditer(text, 0, start))]

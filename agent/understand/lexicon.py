@@ -117,7 +117,8 @@ GENRE_PHRASES: _G = _expand({
     ("noir", "film noir", "film-noir", "noirs", "hard-boiled", "hardboiled", "femme fatale", "femmes fatales"): "Film-Noir",
     ("imax",): "IMAX",
     # Longer phrases that contain a genre word but name no genre: matched first, so they read as nothing.
-    ("comic book", "comic books", "comic-book", "comics", "comic strip", "killer", "killers"): "",  # a killer: horror, mystery or crime
+    ("comic book", "comic books", "comic-book", "comics", "comic strip", "killer", "killers"): "",
+    ("was a crime", "is a crime", "a crime against", "crime against"): "",  # a verdict, no crime film  # a killer: horror, mystery or crime
     # A kind of story that every genre tells: the dev splits' writers label no genre for these (10 of 11 requests).
     ("true story", "true stories", "based on a true story", "coming of age", "coming-of-age"): "",
     # Plot elements and settings that the dev splits' writers label as no genre: as a genre cue they were right

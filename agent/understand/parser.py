@@ -21,7 +21,7 @@ from agent.understand.eras import read_years
 from agent.understand.typos import correct
 from agent.understand.story import judged, story_spans
 from agent.understand.genres import (SENTENCE_END, GenreMode, GenreSpan, clause_before, governing_label, lexicon_spans, read_genres,
-                                     sentence_start, written_refusal)
+                                     refusal_goes_on, sentence_start, written_refusal)
 from agent.understand.judge import GenreJudge, GenreOdds, judge_genres
 from agent.understand.lexicon import CHANGE_OF_MIND, GENRE_PHRASES
 from tools.retriever.ratings import verdicts
@@ -37,7 +37,7 @@ NEGATIVE_CUE = re.compile(r"\b(hate[ds]?|hated|dislike[ds]?|didn'?t (?:like|love
                           r"none of|skip|minus|except|anything but|disappointed (?:by|with|in)|let down by|h8(?:e?d)?|nt|opposite of|isn'?t|aren'?t|"
                           r"walked out of|gave up on|(?:switched|turned) off|veto(?:ed|es)?|pass(?:,\s*\w+,)?\s+on)\b",
                           re.IGNORECASE)
-POSITIVE_CUE = re.compile(r"\b(luv(?:'?d|s)?|lk|love[ds]?|loved|like[ds]?|liked|enjoy(?:ed|s)?|adore[ds]?|fan of|favou?rite|great|amazing|more like|similar to|such as)\b", re.IGNORECASE)
+POSITIVE_CUE = re.compile(r"\b(luv(?:'?d|s)?|lk|love[ds]?|loved|like[ds]?|liked|enjoy(?:ed|s)?|adore[ds]?|fan of|favou?rites?|faves?|favs?|great|amazing|more like|similar to|such as)\b", re.IGNORECASE)
 ASK_ITEM = re.compile(
     r"\b(what(?:'s| is)\s+.+\s+about|tell me (?:more )?about|tell me (?:whether|if|who|what|when|how)|who (?:is|was|'s) in|"
     r"who (?:directed|made|wrote|stars|starred|plays|played|acts|acted)|is\s+.+\s+(?:any good|worth)|"
@@ -94,7 +94,7 @@ NEGATIVE_AFTER = re.compile(
     r"didn'?t (?:like|enjoy|get) it|did not (?:like|enjoy) it|couldn'?t finish|fell asleep|slept through|scarred (?:me|him|her|us|them)|waste of|wasted|"
     r"(?:will|would|gonna|going to) lose my mind|drives? me (?:crazy|nuts|mad)|sick of|(?:was|is|'s|were) mid\b|"
     r"too \w+ for (?:me|us|my taste)|too (?:heavy|intense|gross|childish|kiddy|long-winded)|bleak|grim|depressing|"
-    r"interminable|plodding|muck|tiresome|insufferable|unbearable|naff|a slog|a chore|worse than|the worst|(?<=[=:] )worst|(?:is|are|was|were) banned|(?:just|only) noise|can'?t stand|couldn'?t stand|"
+    r"interminable|plodding|muck|tiresome|over-?long|needlessly \w+|insufferable|unbearable|naff|a slog|a chore|worse than|the worst|(?<=[=:] )worst|(?:is|are|was|were) banned|(?:just|only) noise|can'?t stand|couldn'?t stand|"
     r"nope|never again|(?:is|was|'s) an? (?:hard |big |firm |definite |flat )?no(?![\w-])|suck(?:ed|s)?|absolutely not|(?:a )?hard pass|a (?:right |real )?stinker|stay in the bin|ran out of steam|"
     r"neither of us (?:liked|enjoyed|loved) it|never watching it again|(?:switched|turned) (?:it )?off|walked out|gave up on it|"
     # "Dune is out", "Hostel can stay away", "Pulp Fiction left me cold", "Psycho was over the line", "I found it manipulative"
@@ -227,7 +227,7 @@ def title_sentiment(text: str, start: int | None, end: int | None = None, next_s
         return "dislike"
     if end is None or POSITIVE_CUE.search(before):
         return "like"
-    if written_refusal(text, start):  # "No: The Shining (seen it)", "☐ Adam Sandler", "Avoid: Love Actually"
+    if written_refusal(text, start) or refusal_goes_on(text, start):  # "No: The Shining (seen it)", "Don't suggest Titanic. Or The Notebook."
         return "dislike"
     label = governing_label(text, start) or ""  # "Seen & disliked: Love Actually", "Movies I hated:" over a bullet list
     if NEGATIVE_CUE.search(label):
@@ -239,17 +239,30 @@ def title_sentiment(text: str, start: int | None, end: int | None = None, next_s
         return "like"
     own, following = _first_sentence(after)
     own = _OTHER_OBJECT.split(own)[0]  # "liked X and In Bruges but couldn't stand Four Weddings": that verdict is on another film
+    own = _OTHER_SUBJECT.split(own)[0]  # "Videodrome or The Fly, but anything that leans comedic is out", "..., rather than the bleak stuff"
     own = _FILLER_LIKE.sub("", own)  # "watched frozen like a million times"
     if _BARE_YES.match(own):  # "grand budapest yes, fantastic mr fox not so much": its own verdict comes first
         return "like"
-    if NEGATIVE_AFTER.search(own) or _BARE_NO.match(own) or (_OVERSEEN.search(own) and not POSITIVE_CUE.search(own)):
-        return "dislike"
+    bad, good = NEGATIVE_AFTER.search(own), _liking(own)
+    if bad and not (good and good.start() < bad.start()) or _BARE_NO.match(own) or (_OVERSEEN.search(own) and not good):
+        return "dislike"  # ("are two of my faves, amelie less so": the film's own verdict comes first)
     following, _ = _first_sentence(following)  # "...watched Mamma Mia at Christmas. I found it rather silly."
     # "tried se7en. too bleak for me"; a title held up alone is judged by the next clause ("la la land? not my cup of tea, I'm afraid")
     short = _short_verdict(following, NEGATIVE_AFTER, first_clause=not re.search(r"\w", own))
     if (short or _BACK_REFERENCE.search(following) and NEGATIVE_AFTER.search(following)) and not POSITIVE_CUE.search(following):
         return "dislike"
     return "like"
+
+
+def _liking(text: str) -> re.Match[str] | None:
+    """The first liking said in `text`, not negated ("I did not like") nor a filler ("I did not sleep, like, at all")."""
+    for m in POSITIVE_CUE.finditer(text):
+        if not (_NEGATED_BEFORE.search(text, 0, m.start()) or m.group().lower() == "like" and text[m.end():m.end() + 1] == ","):
+            return m
+    return None
+
+
+_NEGATED_BEFORE = re.compile(r"\b(?:not|never|no|n't|nt)\s+(?:\w+\s+)?$|n't\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 def _short_verdict(sentence: str, verdict: re.Pattern[str], *, first_clause: bool = True) -> bool:
@@ -265,6 +278,8 @@ COMPARATIVE_WISH = re.compile(r"\s*,?\s*but\s+(?:a\s+(?:bit|little|lot)\s+|way\s
 #: A verdict verb after "but" with its own object: it judges that object, not the title before it.
 _OTHER_OBJECT = re.compile(r"\bbut\s+(?=(?:\w+\s+){0,2}?(?:couldn'?t stand|can'?t stand|hated?|didn'?t (?:like|enjoy)|disliked|loathed?)\s+"
                            r"(?!it\b|them\b|that\b|this\b|those\b|either\b|one\b|every\b|the ending\b)(?:\w|$))", re.IGNORECASE)  # (cut at the next title)
+#: A new subject or a contrast after the title: what follows judges something else.
+_OTHER_SUBJECT = re.compile(r"\bbut\s+(?=(?:anything|nothing|something|everything|none|no)\b)|\b(?:rather than|instead of|unlike)\b", re.IGNORECASE)
 #: "like" as a filler before a count ("like a million times"), no liking.
 _FILLER_LIKE = re.compile(r"\blike\s+(?=(?:a |one )?(?:hundred|million|thousand|billion|zillion|\d+) times\b)", re.IGNORECASE)
 #: A bare verdict right after a title in a list of verdicts ("jurassic park yes, lost world no").

@@ -843,6 +843,21 @@ def test_short_verdicts_after_a_colon_or_an_equals_sign(parser: MuseService) -> 
     assert (u.asked_ids, u.intent) == ([8961], "ask_item")
 
 
+def test_a_verdict_on_something_else_and_a_liking_said_first(parser: MuseService) -> None:
+    # a film's own liking comes before the next film's verdict; "faves" is a liking
+    u = read(parser, "city of lost children and delicatessen are two of my faves, amelie less so")
+    assert (sorted(u.liked_ids), u.disliked_ids) == ([29, 1175], [])
+    # what follows "but anything ..." or "rather than" judges something else
+    u = read(parser, "Raising Arizona or The Big Lebowski, rather than the bleak stuff like No Country")
+    assert (sorted(u.liked_ids)[:2], u.disliked_ids) == ([1394, 1732], [])
+    # a liking that is negated, or "like" as a filler, is none
+    assert read(parser, "I saw Titanic until the end but I did not like, too much love.").disliked_ids == [1721]
+    assert read(parser, "I tried The Godfather and I found it overlong and needlessly brutal.").disliked_ids == [858]
+    # a sentence opening with "Or" goes on refusing
+    assert read(parser, "Whatever you do, don't suggest Titanic. Or The Notebook.").disliked_ids == [1721, 8533]
+    assert read(parser, "the matrix was mind blowing, revolutions was a crime.").genres == []  # a verdict, no crime film
+
+
 @pytest.mark.parametrize(("text", "asked", "liked"), [
     # a comparison asked of the films named asks about them; "more X stuff" still asks for films
     ("which gives more nightmares, the terminator or t2?", [589, 1240], []),
