@@ -26,7 +26,8 @@ WORD_DECADES = {
 }
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "a couple of": 2, "a couple": 2,
+    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "twenty-five": 25, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "a couple of": 2, "a couple": 2,
     "couple of": 2, "a few": 3, "few": 3, "several": 5,
 }
 PARTS = {"early": (0, 3), "start": (0, 3), "beginning": (0, 3), "dawn": (0, 3), "mid": (4, 6), "middle": (4, 6),
@@ -67,7 +68,7 @@ AGE_AT_MOST = re.compile(
 )
 
 # Words right before an era that make it a bound (checked on the few words before it).
-UPPER_EXCLUSIVE = re.compile(r"(?:before|pre|prior to|earlier than|older than|ahead of|antedating|predating|pre-dating|predates?|predated|pre-dates?|antedates?)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
+UPPER_EXCLUSIVE = re.compile(r"(?:before|afore|pre|prior to|earlier than|older than|ahead of|antedating|predating|pre-dating|predates?|predated|pre-dates?|antedates?)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
 UPPER_INCLUSIVE = re.compile(r"(?:nothing (?:\w+\s+){0,2}(?:after|past|later than|newer than)|not newer as|maximum|max\.?|at maximum|latest|until|till|til|up to|up until|through|thru|no later than|not after|not newer than|nothing (?:newer|later|more recent) than|nothing after|no newer than|not more recent than|at the latest|by|no newer than|at most|(?<!prior )(?<!subsequent )(?<!back )(?<!it )(?<!them )(?<!swap )(?<!switch )(?<!change )(?<!move )(?<!jump )to)\s+(?:the\s+)?(?:end of\s+the\s+)?$", re.IGNORECASE)
 LOWER_EXCLUSIVE = re.compile(r"(?:after|later than|newer than|more recent than|subsequent to|following)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
 LOWER_INCLUSIVE = re.compile(r"(?:nothing (?:\w+\s+){0,2}(?:before|prior to)|not older as|no older as|(?:not|no|nothing) more old than|minimum|min\.?|at minimum|earliest|since|starting(?: from| in| with)?|no earlier than|not before|not older than|not earlier than|nothing (?:older|earlier) than|nothing before|none (?:older|earlier) than|no older than|at least|as of|beginning(?: in| with)?|onwards? from|made since|released since|post(?=[\s\-]))[\s\-]+(?:the\s+)?(?:start of\s+the\s+|beginning of\s+the\s+)?$", re.IGNORECASE)
@@ -106,6 +107,8 @@ VERSION_YEAR = re.compile(r"^\s*(?:one|version|remake|original|adaptation|cut)\b
 DEFINITE = re.compile(r"(?:\bthe|['’]s)\s+$", re.IGNORECASE)
 NAMED_AFTER = re.compile(r"^\s+(?:(?i:film|movie|picture)\b|[A-Z])")
 #: "thirty years old or more", "at least 20 years old", "over 40 years old": made N years before the newest or earlier.
+#: "about fifteen years old", "roughly fifty years old": that age, give or take two years.
+AGE_AROUND = re.compile(rf"\b(?:about|around|roughly|some|approximately|circa)\s+(?P<n>\d{{1,2}}|{_NUM})\s*(?:years?|yrs?)\s+old\b", re.IGNORECASE)
 AGE_AT_LEAST = re.compile(
     rf"\b(?:(?:at least|over|(?<!nothing )(?<!no )(?<!not )more than|older than)\s+(?P<n>\d{{1,2}}|{_NUM})\s*(?:years?|yrs?)(?:\s+old)?"
     rf"|(?P<n2>\d{{1,2}}|{_NUM})\s*(?:years?|yrs?)\s+old\s+or\s+(?:more|older|over))\b",
@@ -261,6 +264,9 @@ def _eras(text: str, newest: int) -> list[Era]:
 def _bounded(low: int, high: int, single: bool, before: str, after: str, start: int, end: int) -> Era:
     """The era with the words around it: a bound, an open range, or "around Y"."""
     if single and ((g := GIVE_OR_TAKE.match(after)) or AROUND.search(before)):
+        skip = g.end() if g else 0
+        if (up := OPEN_UP.match(after[skip:])):  # "2000-ish onwards", "from about '97 on": from that year on
+            return Era(low, None, "bound", start, end + skip + up.end())
         width = _number(g["n"] if g else None, 2)
         return Era(low - width, high + width, "era", start, end + (g.end() if g else 0))
     if (sign := SIGN.search(before)):  # "y<1970", "yr≥1990", ">2000"
@@ -327,6 +333,9 @@ def _relative(text: str, newest: int) -> list[Era]:
         out.append(_bounded(2000, 2000, False, text[max(0, m.start() - 40):m.start()], text[m.end():m.end() + 40], m.start(), m.end()))
     for m in AGE_AT_MOST.finditer(text):
         out.append(Era(newest - _number(m["n"] or m["n2"], 5) + 1, newest, "bound", m.start(), m.end()))  # as "the last N years"
+    for m in AGE_AROUND.finditer(text):
+        year = newest - _number(m["n"], 10)
+        out.append(Era(year - 2, year + 2, "era", m.start(), m.end()))
     return out
 
 

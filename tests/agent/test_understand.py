@@ -150,6 +150,12 @@ from tools.retriever import FakeEmbedder
     ("a noir that predates 1960", None, 1959),
     ("Anything from the seventies back.", None, 1979),
     ("the 80s back then were great", 1980, 1989),
+    # an age said roughly, a rough year opened upwards, an old word for "before"
+    ("About fifteen years old. A thriller", 2001, 2005),
+    ("Roughly fifty years old, a couple either side, and funny.", 1966, 1970),
+    ("Romance-adjacent comedy. 2000-ish onwards, and no singing", 2000, None),
+    ("a gangster thing from about '97 on", 1997, None),
+    ("a war picture, an auld one, afore 1965.", None, 1964),
 ])
 def test_eras_and_ranges(text: str, low: int | None, high: int | None) -> None:
     read = read_years(text, newest_year=2018)
@@ -856,6 +862,7 @@ def test_a_verdict_on_something_else_and_a_liking_said_first(parser: MuseService
     # a sentence opening with "Or" goes on refusing
     assert read(parser, "Whatever you do, don't suggest Titanic. Or The Notebook.").disliked_ids == [1721, 8533]
     assert read(parser, "the matrix was mind blowing, revolutions was a crime.").genres == []  # a verdict, no crime film
+    assert read(parser, "He rolls his eyes at cop films but loves a whodunit.").avoid_genres == ["Crime"]
 
 
 @pytest.mark.parametrize(("text", "asked", "liked"), [
