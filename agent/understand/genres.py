@@ -435,6 +435,12 @@ KIDS_AWAY = re.compile(
     r"|finally\b|asleep\b|away\b|did\b|were\b|have (?:worn|gone|been)\b|start(?:ed)?\b))", re.IGNORECASE)
 
 
+#: Said right after a child or a child's age, the child is not watching: "Little one (5) will be asleep", "the 6 year old is at a sleepover".
+_NOT_WATCHING = re.compile(r"\s*\)?\s*(?:will be|is|'s|are|were|was|has gone|have gone)\s+(?:already\s+|finally\s+)?"
+                           r"(?:asleep|in bed|at (?:a |her |his )?(?:sleepover|nan'?s|gran'?s|grandma'?s|dad'?s|mum'?s|school)|away|out for the night|staying at)\b",
+                           re.IGNORECASE)
+
+
 #: A reason against a genre just taken back makes it a refusal ("ok scrap the horror, my girlfriend hates it").
 REASON_AGAINST = re.compile(
     r"\b(?:hates?|can'?t (?:stand|handle|take|bear)|cannot (?:stand|handle|take|bear)|(?:i'?m|i am) (?:a )?(?:wimp|coward|scaredy[- ]?cat)"
@@ -608,7 +614,8 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
     spans += [s for s in age_spans(text, known) if not _overlaps(s, spans)]
     away = [m.start() for m in KIDS_AWAY.finditer(text)]
     grown = _grown(text)
-    spans = [s for s in spans if not (s.genres == ("Children",) and not s.negated and (s.start in away or any(a <= s.start < b for a, b in grown)))]
+    spans = [s for s in spans if not (s.genres == ("Children",) and not s.negated and (s.start in away or any(a <= s.start < b for a, b in grown)
+                                                                                 or _NOT_WATCHING.match(text, s.end)))]
     tag_hits: list[tuple[Phrase, str, float]] = []
     if concepts is not None:
         cues = [GenreSpan(m.start(), m.end(), (), "cue") for m in _REFUSAL.finditer(text)]  # "wild horses couldn't drag me" is no western

@@ -894,6 +894,10 @@ def test_children_who_are_not_watching_ask_for_no_childrens_film(parser: MuseSer
     assert read(parser, "date night in, the kids are at his mum's, we want something romantic").genres == ["Romance"]
     assert "Children" not in read(parser, "We tried Spirited Away and my kids were bored stiff").genres
     assert "Children" in read(parser, "the kids will be watching so keep the scares out").genres
+    # a child by age, said not to be watching
+    assert read(parser, "Teenager (16) wants horror. Little one (5) will be asleep.").genres == ["Horror"]
+    assert read(parser, "a 90s film, the little one (6) is at a sleepover.").genres == []
+    assert read(parser, "my 6 year old is obsessed with dinosaurs").genres == ["Children"]
 
 
 def test_a_war_that_names_an_era_is_no_war_film_and_a_refusal_may_follow_the_genre(parser: MuseService) -> None:
