@@ -80,7 +80,7 @@ GENRE_PHRASES: _G = _expand({
      "high-octane", "high octane", "stunts", "butt-kicking", "ass-kicking", "kick-ass", "kickass", "fast-paced", "fast paced",
      "shoot 'em up", "shoot-em-up", "adrenaline rush", "pumped", "punches", "fights", "blow stuff up", "things blowing up",
      "gunplay", "punch-ups", "fisticuffs", "beat-em-up", "action-heavy", "everything blows up",
-     "things explode", "wuxia", "gun ballet", "samurai"): "Action",
+     "things explode", "wuxia", "gun ballet", "samurai", "pyrotechnics", "kaboom"): "Action",
     ("adventure", "adventures", "adventurous", "quest", "quests", "journey", "epic journey", "treasure", "treasure hunt",
      "expedition", "exploring", "exploration", "swashbuckling", "swashbuckler", "globe-trotting", "globetrotting",
      "escapade", "escapades", "voyage", "voyages", "jungle", "pirates", "pirate", "explorers", "explorer",
@@ -114,11 +114,13 @@ GENRE_PHRASES: _G = _expand({
      "singalong", "dance numbers", "show tunes", "showtunes", "sing", "music numbers", "musical numbers", "burst into song", "bursts into song", "bursting into song", "break into song", "breaks into song", "breaking into song", "into song", "toe-tapper", "toe tapper", "operetta"): "Musical",
     ("documentary", "documentaries", "docu", "docs", "non-fiction", "nonfiction", "docudrama", "real footage", "concert film", "concert films",
      "real people", "factual", "educational", "true events documented", "docuseries", "real-life footage", "fly-on-the-wall", "fly on the wall", "rockumentary", "rockumentaries"): "Documentary",
-    ("noir", "film noir", "film-noir", "noirs", "hard-boiled", "hardboiled", "femme fatale", "femmes fatales"): "Film-Noir",
+    ("noir", "film noir", "film-noir", "noirs", "hard-boiled", "hardboiled", "femme fatale", "femmes fatales",
+     "trench coat", "trench coats", "trench-coat", "trench-coats", "trenchcoat", "trenchcoats"): "Film-Noir",  # three splits' writers agree
     ("imax",): "IMAX",
     # Longer phrases that contain a genre word but name no genre: matched first, so they read as nothing.
     ("comic book", "comic books", "comic-book", "comics", "comic strip", "killer", "killers"): "",
-    ("was a crime", "is a crime", "a crime against", "crime against"): "",  # a verdict, no crime film  # a killer: horror, mystery or crime
+    ("was a crime", "is a crime", "a crime against", "crime against"): "",  # a verdict, no crime film
+    ("drawing-room", "drawing room", "drawing rooms", "drawing-rooms"): "",  # a room, not cartoons  # a killer: horror, mystery or crime
     # A kind of story that every genre tells: the dev splits' writers label no genre for these (10 of 11 requests).
     ("true story", "true stories", "based on a true story", "coming of age", "coming-of-age"): "",
     # Plot elements and settings that the dev splits' writers label as no genre: as a genre cue they were right

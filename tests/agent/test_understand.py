@@ -1008,6 +1008,9 @@ def test_fear_of_oneself_and_what_is_kept_out_refuse(parser: MuseService, text: 
     ("Samurai film please. Kurosawa is the best.", ["Action"], []),
     ("a film that gives the heartstrings a tug", ["Drama"], []),
     ("Something from our courting days in the early sixties would be lovely", [], []),
+    ("Bring on the bang-bang-kaboom, a pyrotechnics orgy.", ["Action"], []),
+    ("a drawing-room reveal with a dozen red herrings and a detective", ["Mystery"], []),  # a room, no cartoon
+    ("one of those pictures of the forties, all trench coats and cigarette smoke", ["Film-Noir"], []),  # no trenches
 ])
 def test_a_genre_judged_by_what_it_does_to_the_viewer(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
     u = read(parser, text)
