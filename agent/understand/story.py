@@ -22,7 +22,10 @@ ASKING = re.compile(
     r"(?:can|could|would|will) you|find (?:me|us)|give (?:me|us)|show (?:me|us)|recommend|suggest|"
     r"something|anything|nothing|(?<!to )please|pls|plz|ideally|preferably|tonight|"
     r"this (?:time|week|weekend|month|evening)|next (?:week|time|weekend)|instead|(?:we|you) should|let'?s|no|(?:but|and) not)\b"
-    r"|^\s*(?:so|anyway|basically|right)\s*[,:]|\bso basically\b|^\s*(?:and |but )?(?:not|definitely not|absolutely not)\b|\?",
+    r"|^\s*(?:so|anyway|basically|right)\s*[,:]|\bso basically\b|^\s*(?:and |but )?(?:not|definitely not|absolutely not)\b|\?"
+    # a condition on the films: "Made in the 80s or the 90s.", "Has to be made before '65 though", "The 2000s would be ideal"
+    r"|^\s*(?:made|released|filmed|has to be|have to be|must be|needs? to be|should be|still|only|fairly|within)\b"
+    r"|\b(?:would|'d) be (?:ideal|perfect)\b",
     re.IGNORECASE)
 #: An asking sentence that points back at the sentence before it ("Can you find us one like that?", "Is it very slow?").
 POINTS_BACK = re.compile(r"\b(?:it|that one|this one|like that|like those|like it|like them|same vein|similar|the same)\b", re.IGNORECASE)

@@ -156,6 +156,7 @@ from tools.retriever import FakeEmbedder
     ("Romance-adjacent comedy. 2000-ish onwards, and no singing", 2000, None),
     ("a gangster thing from about '97 on", 1997, None),
     ("a war picture, an auld one, afore 1965.", None, 1964),
+    ("So a comedy that isn't a spoof. Still 80s though.", 1980, 1989),  # "Still" holds no "til"
 ])
 def test_eras_and_ranges(text: str, low: int | None, high: int | None) -> None:
     read = read_years(text, newest_year=2018)
@@ -687,6 +688,11 @@ def test_a_long_story_states_its_wish_only_where_it_asks(parser: MuseService) ->
     assert u.liked_ids == [1387]  # Jaws is judged ("loved it"); Casablanca is only named
     short = "I loved Casablanca. My husband loves war films. Something from the 50s."  # a short message is all request
     assert 912 in read(parser, short).liked_ids
+    # a sentence that only sets a condition on the films asks too
+    told = ("Looking for a musical. My daughter's doing Grease at school and we're swotting up. Actually no, she just told me at "
+            "dinner she's sick to death of musicals from rehearsals. Let's do the opposite then: not a single song. She's 15 and "
+            "loves anything with a poisonous-popular-girls vibe, like Heathers, which I'm told is iconic. Made in the 80s or the 90s.")
+    assert (read(parser, told).year_min, read(parser, told).year_max) == (1980, 1999)
 
 
 @pytest.mark.parametrize(("text", "wanted", "avoided", "low", "high"), [
