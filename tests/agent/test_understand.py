@@ -1015,6 +1015,7 @@ def test_fear_of_oneself_and_what_is_kept_out_refuse(parser: MuseService, text: 
     ("a film that gives the heartstrings a tug", ["Drama"], []),
     ("Something from our courting days in the early sixties would be lovely", [], []),
     ("Bring on the bang-bang-kaboom, a pyrotechnics orgy.", ["Action"], []),
+    ("Pixar, only sadder.", ["Animation", "Drama"], []),
     ("a drawing-room reveal with a dozen red herrings and a detective", ["Mystery"], []),  # a room, no cartoon
     ("one of those pictures of the forties, all trench coats and cigarette smoke", ["Film-Noir"], []),  # no trenches
 ])
