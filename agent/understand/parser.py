@@ -35,7 +35,7 @@ NEGATIVE_CUE = re.compile(r"\b(hate[ds]?|hated|dislike[ds]?|didn'?t (?:like|love
                           r"over my dead body|sooner .{1,40} than (?:sit through|watch|see)|"
                           r"can'?t stand|not|nothing like|no more|never again|never understood|never (?:made it|got|get|make it) through|couldn'?t get through|but never(?!\s+(?:\w+\s+)?(?:seen|watched|tried|heard|got|gets?|been|knew|read|miss\w*|tire\w*|fail\w*|forg[eo]t|stop\w*|thought|expected|had|cried|laughed)\b)|won'?t (?:watch|see)|will not (?:watch|see)|refuse to (?:watch|see)|"
                           r"none of|skip|minus|except|anything but|disappointed (?:by|with|in)|let down by|h8(?:e?d)?|nt|opposite of|isn'?t|aren'?t|"
-                          r"walked out of|gave up on|(?:switched|turned) off|veto(?:ed|es)?|pass(?:,\s*\w+,)?\s+on)\b",
+                          r"walked out of|gave up on|(?:switched|turned) off|veto(?:ed|es)?|pass(?:ing)? on)\b",
                           re.IGNORECASE)
 POSITIVE_CUE = re.compile(r"\b(luv(?:'?d|s)?|lk|love[ds]?|loved|like[ds]?|liked|enjoy(?:ed|s)?|adore[ds]?|fan of|favou?rites?|faves?|favs?|great|amazing|more like|similar to|such as)\b", re.IGNORECASE)
 ASK_ITEM = re.compile(
@@ -262,7 +262,7 @@ def _liking(text: str) -> re.Match[str] | None:
     return None
 
 
-_NEGATED_BEFORE = re.compile(r"\b(?:not|never|no|n't|nt)\s+(?:\w+\s+)?$|n't\s+(?:\w+\s+)?$", re.IGNORECASE)
+_NEGATED_BEFORE = re.compile(r"(?:\b(?:not|never|no|nt)|n't)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 def _short_verdict(sentence: str, verdict: re.Pattern[str], *, first_clause: bool = True) -> bool:
@@ -284,8 +284,12 @@ _OTHER_SUBJECT = re.compile(r"\bbut\s+(?=(?:anything|nothing|something|everythin
 _FILLER_LIKE = re.compile(r"\blike\s+(?=(?:a |one )?(?:hundred|million|thousand|billion|zillion|\d+) times\b)", re.IGNORECASE)
 #: A bare verdict right after a title in a list of verdicts ("jurassic park yes, lost world no").
 # ("marnie: no.", "X = yes" end their sentence; "grease, hair and chicago: yes, yes, no" gives a verdict to each in turn)
-_BARE_YES = re.compile(r"\s*(?:[:=\-–]\s*(?:yes|yep|yeah|yup)\s*(?:[.!?;]|$)|(?:yes|yep|yeah|yup)\s*(?:[,.!?;]|$))", re.IGNORECASE)
-_BARE_NO = re.compile(r"\s*(?:[:=\-–]\s*(?:no|nope|nah|meh)\s*(?:[.!?;]|$)|(?:no|nope|nah|meh)\s*(?:[,.!?;]|$))", re.IGNORECASE)
+def _bare_verdict(words: str) -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:[:=\-–]\s*(?:{words})\s*(?:[.!?;]|$)|(?:{words})\s*(?:[,.!?;]|$))", re.IGNORECASE)
+
+
+_BARE_YES = _bare_verdict("yes|yep|yeah|yup")
+_BARE_NO = _bare_verdict("no|nope|nah|meh")
 #: Seen so often it is ruled out ("they've done Frozen to death", "seen frozen a hundred times so not that"; not "..., love it").
 _OVERSEEN = re.compile(r"\b(?:to death|too many times|(?:i|we) could recite|(?:a |one )?(?:hundred|million|thousand|billion|zillion) times|\d{2,}\s?x)\b", re.IGNORECASE)
 #: Nothing but a list separator between two titles ("cars and cars 2 were boring").
