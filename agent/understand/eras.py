@@ -106,9 +106,9 @@ VERSION_YEAR = re.compile(r"^\s*(?:one|version|remake|original|adaptation|cut)\b
 #: ...and after "the" or a name's "'s": "the 1962 film", "the 1984 Footloose", "Kaufman's 1978 Invasion of ...".
 DEFINITE = re.compile(r"(?:\bthe|['’]s)\s+$", re.IGNORECASE)
 NAMED_AFTER = re.compile(r"^\s+(?:(?i:film|movie|picture)\b|[A-Z])")
-#: "thirty years old or more", "at least 20 years old", "over 40 years old": made N years before the newest or earlier.
 #: "about fifteen years old", "roughly fifty years old": that age, give or take two years.
 AGE_AROUND = re.compile(rf"\b(?:about|around|roughly|some|approximately|circa)\s+(?P<n>\d{{1,2}}|{_NUM})\s*(?:years?|yrs?)\s+old\b", re.IGNORECASE)
+#: "thirty years old or more", "at least 20 years old", "over 40 years old": made N years before the newest or earlier.
 AGE_AT_LEAST = re.compile(
     rf"\b(?:(?:at least|over|(?<!nothing )(?<!no )(?<!not )more than|older than)\s+(?P<n>\d{{1,2}}|{_NUM})\s*(?:years?|yrs?)(?:\s+old)?"
     rf"|(?P<n2>\d{{1,2}}|{_NUM})\s*(?:years?|yrs?)\s+old\s+or\s+(?:more|older|over))\b",
@@ -268,7 +268,7 @@ def _bounded(low: int, high: int, single: bool, before: str, after: str, start: 
         if (up := OPEN_UP.match(after[skip:])):  # "2000-ish onwards", "from about '97 on": from that year on
             return Era(low, None, "bound", start, end + skip + up.end())
         width = _number(g["n"] if g else None, 2)
-        return Era(low - width, high + width, "era", start, end + (g.end() if g else 0))
+        return Era(low - width, high + width, "era", start, end + skip)
     if (sign := SIGN.search(before)):  # "y<1970", "yr≥1990", ">2000"
         bounds = {"<": (None, low - 1), ">": (high + 1, None), "<=": (None, high), "=<": (None, high), "≤": (None, high)}
         return Era(*bounds.get(sign["op"], (low, None)), "bound", start, end)  # ">=", "=>", "≥": from the year on
@@ -314,8 +314,8 @@ def _relative(text: str, newest: int) -> list[Era]:
         else:
             out.append(Era(newest - years + 1, newest, "era", m.start(), m.end()))
     for m in SHORT_RANGE.finditer(text):
-        low, high = 1900 + int(m["a"]), 1900 + int(m["b"])
-        out.append(Era(low, high if high >= low else high + 100, "era", m.start(), m.end()))
+        low = 1900 + int(m["a"])
+        out.append(Era(low, _same_century(low, int(m["b"])), "era", m.start(), m.end()))
     for m in THIS_CENTURY.finditer(text):
         out.append(Era(2000, None, "bound", m.start(), m.end()))
     for m in THIS_DECADE.finditer(text):

@@ -280,7 +280,8 @@ def _in_refused_list(text: str, start: int, end: int) -> bool:
     for piece in reversed(pieces[:-1]):
         cues = list(_REFUSAL.finditer(piece))
         if cues:
-            return bool(_LIST_ITEM.match(piece[cues[-1].end():])) and not _WISH_IN_LIST.search(piece[cues[-1].end():])
+            refused = piece[cues[-1].end():]
+            return bool(_LIST_ITEM.match(refused)) and not _WISH_IN_LIST.search(refused)
         if not _LIST_ITEM.match(piece) or _WISH_IN_LIST.search(piece):
             return False
     return False

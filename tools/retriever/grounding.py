@@ -68,8 +68,9 @@ _PLACE_BEFORE = frozenset("on in at into onto from to with near under over acros
 #: ...or "of" after a word about a film ("a rewatch of back to the future", "the ending of the prestige", "in the spirit of alien").
 _OF_CUE = frozenset("rewatch rewatching fan fans sequel sequels remake version ending end start plot story cast soundtrack director marathon "
                     "runtime length trailer rating spirit opposite".split())
-#: ...or opening a question about it ("is monster house too scary?", "did casablanca win?").
+#: ...or "to" after one of these ("a sequel to the incredibles").
 _SEQUEL_TO = frozenset("sequel sequels prequel prequels follow-up followup successor answer".split())
+#: ...or opening a question about it ("is monster house too scary?", "did casablanca win?").
 _ASKING = frozenset("is was did does has have".split())
 #: ...or, at the start of a sentence, right after it ("true romance is one of my favourites").
 _VERDICT = frozenset("is was were".split())
@@ -548,7 +549,6 @@ class TitleGrounder:
                 return True  # "e.t.", "heat was great", "jaws, alien and heat"
             if _coined(content[0].lower):
                 return True  # "the creepy bits in coraline": a popular title that is no word of the language names the film
-
             return before is not None and (before.lower in _WORD_CUE or asking or question or refused or of_film or in_film)
         # Ordinary phrases that are also titles ("behind enemy lines", "old school") need a cue or a
         # film everybody names.
