@@ -265,6 +265,13 @@ def test_catalog_form_moves_nothing_back() -> None:
     ("my sister keeps pushing whiplash, will i get on with that one better?", [112552]),
     ("movies about hackers from the late 90s", []),
     ("stag do hangover day, eight lads on a sofa", []),
+    # a film by the one coined word of its title, capitalised or after a cue; a verdict verb after a name
+    ("Something Ghibli, just not Totoro.", [5971]),
+    ("rewatched shawshank, green mile and stand by me, all still perfect.", [318, 3147, 1259]),
+    ("a grumpy widower who befriends the noisy family next door", []),
+    ("Babysitting my niece tonight, she's 4", []),
+    ("Acceptable: Pixar, Ghibli, Aardman.", []),
+    ("Gattaca went down brilliantly with my year 11s", [1653]),
     # a catalog form ends with its article ("War, The"); "the American one" says which version
     ("I should like a picture about the Great War, the mud of Flanders", []),
     ("scarier than The Ring, the American one, but no gore", [5679]),

@@ -80,7 +80,7 @@ _LIKE_AFTER = frozenset("type vibes vibe energy esque tier meets levels level st
 #: Words that may follow a one-word title opening a sentence ("Moon was great", "Heat and Ronin", "Alien scared me").
 _AFTER_A_NAME = frozenset("is was were has had and or but vs versus made makes gave gives got left scared blew broke still remains "
                           "meets beats wrecked destroyed ruined bored changed taught did does with by starring might may could would should will "
-                          "can sounds looks seems one again itself twice".split())
+                          "can sounds looks seems one again itself twice went kept felt holds stands deserves aged".split())
 #: Chat words people write in capitals: they continue no name ("Is The Goonies OK for ...").
 _CHAT_CAPS = frozenset("ok okay lol pls plz tbh btw imo tv dvd".split())
 #: Words that pick one version of a remade film: the oldest ("the original Shaft", "psycho (the og)")...
@@ -240,6 +240,8 @@ class TitleGrounder:
                 self._by_key[key].append(item.item_id)
         self._add_short_names()
         self._add_prefix_names()
+        self._tags = frozenset(t.strip().lower() for item in self._items.values() for t in item.tags)
+        self._name_words = self._add_name_words()
         for alias, target in TITLE_ALIASES.items():  # "t2", "rotk": where the catalog has the film and no title is the alias
             if target in self._by_key and alias not in self._by_key:
                 self._by_key[alias] = list(self._by_key[target])
@@ -254,7 +256,6 @@ class TitleGrounder:
         self._embedder, self._index = embedder, index
         self._surfaces = self._punctuated_surfaces()
         self._bare_series = self._series_names()
-        self._tags = frozenset(t.strip().lower() for item in self._items.values() for t in item.tags)
         self._by_number: dict[str, dict[int, int]] = {}
         self._series_of: dict[int, str] = {}  # a film -> the series name it was numbered under
         self._add_numbered_names()
@@ -326,6 +327,26 @@ class TitleGrounder:
             # ("rocky horror": the 1975 film, not its little-seen namesake)
             if item_id is not None and name not in self._by_key and self._items[item_id].popularity >= DOMINANT_MIN:
                 self._by_key[name].append(item_id)
+
+    def _add_name_words(self) -> frozenset[str]:
+        """The one coined word people shorten a popular title to ("shawshank", "totoro", "lebowski"): a word of no
+        dictionary, five letters or more, in the titles of one film only or of one that dwarfs the others, and no
+        tag (a maker or a world: "aardman", "narnia"). Returns the words added (in lower case they need a cue: the
+        list holds ordinary words the dictionary lacks)."""
+        owners: dict[str, set[int]] = defaultdict(set)
+        for item in self._items.values():
+            for key in title_keys(item):
+                for word in _LEADING_ARTICLE_RE.sub("", key).split():
+                    if len(word) >= 5 and _coined(word) and word not in self._tags:
+                        owners[word].add(item.item_id)
+        added = set()
+        for word, ids in owners.items():
+            ordered = sorted(ids, key=lambda i: -self._items[i].popularity)
+            item_id = ordered[0] if len(ordered) == 1 else self._dominant(ordered)
+            if item_id is not None and word not in self._by_key and self._items[item_id].popularity >= DOMINANT_MIN:
+                self._by_key[word].append(item_id)
+                added.add(word)
+        return frozenset(added)
 
     def _series_names(self) -> dict[str, tuple[int, ...]]:
         """Series that people name without a noun ("not harry potter", "loved lord of the rings"): the
@@ -547,7 +568,7 @@ class TitleGrounder:
         if len(content) == 1:  # one lower-case word ("misery", "cars", "alien monster") is a word unless a cue names it
             if "." in span[0].word or verdict or listed or (before is None and (after is None or self._listed(tokens, i + length))):
                 return True  # "e.t.", "heat was great", "jaws, alien and heat"
-            if _coined(content[0].lower):
+            if _coined(content[0].lower) and key not in self._name_words:
                 return True  # "the creepy bits in coraline": a popular title that is no word of the language names the film
             return before is not None and (before.lower in _WORD_CUE or asking or question or refused or of_film or in_film)
         # Ordinary phrases that are also titles ("behind enemy lines", "old school") need a cue or a
