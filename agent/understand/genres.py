@@ -128,7 +128,8 @@ _CARRIERS = frozenset("want wanna need like fancy feel watch see show give me us
 
 #: A condition whose consequence is a refusal: "if it's set in a fantasy kingdom, forget it".
 _IF_THEN_NO = re.compile(
-    r"^[^.!?;]{0,40}?[,\s]\s*(?:forget it|no thanks|no thank you|(?:i'?m|we'?re) out|count (?:me|us) out|no deal|"
+    r"^[^.!?;]{0,40}?[,\s]\s*(?:forget it|no thanks|no thank you|(?:i'?m|we'?re) (?:also |just )?out|(?:also |then )?(?:no|nope|nah|pass)(?=\s*(?:[.!;]|$))|"
+    r"(?:i|we) (?:\w+ )?(?:don'?t|do not) want (?:it|that|them)|count (?:me|us) out|no deal|"
     r"(?:i'?ll|we'?ll) (?:walk out|leave|switch (?:it )?off|turn (?:it )?off)|(?:i'?m|im|we'?re) (?:leaving|off|done|turning (?:it )?off|switching (?:it )?off|walking out))\b",
     re.IGNORECASE)
 
@@ -140,7 +141,8 @@ _MINUS = re.compile(r"(?:^|[\s,;(/|])[-−–]$")
 #: A box left empty or crossed out before a list item ("☐ horror", "[✗] cheesy", "❌ gore"); shared with the era reader.
 CROSSED = r"\[\s?\]|\[[✗✘xX]\]|[☐□☒❌✗✘⛔🚫]"
 _UNTICKED = re.compile(rf"(?:{CROSSED})\s*$")
-_LABEL = re.compile(r"(?P<label>[A-Za-z][A-Za-z'’\- ]{0,38}?)\s*:(?!\d)")
+#: A label: words, then a colon ("Avoid: ..."); never across a run of spaces, where a masked title stood ("not ________: seen it").
+_LABEL = re.compile(r"(?P<label>[A-Za-z](?:[A-Za-z'’\-]| (?! )){0,38}?) ?:(?!\d)")
 _REFUSING_LABEL = re.compile(
     r"\b(?:no-?go(?:es)?|deal-?breakers?|don'?t need|do not need|can'?t take|cannot take|cons|excl(?:ude|uding)?|hard limits?|limits|turn-?offs?|"
     r"red flags?|never|nope|nah|won'?t|will not)\b", re.IGNORECASE)
@@ -463,7 +465,8 @@ FEAR = re.compile(
     r"|\b(?:won'?t|wont|will not|wouldn'?t|doesn'?t|does not|shouldn'?t)\s+(?:terrify|frighten|scare|spook)\s+(?:me|her|him|them|us|the kids)\b",
     re.IGNORECASE)
 #: "keep the scares out", "leave the romance out", "keep romance well away from it": what is kept or left out is refused.
-KEEP_OUT = re.compile(r"\b(?:keep|leave)\s+(?:the\s+|all\s+the\s+|any\s+)?(?P<what>[\w'-]+(?:\s+[\w'-]+)?)\s+(?:out\b(?!\s+of\b)|(?:well\s+)?away\s+from\b)",
+KEEP_OUT = re.compile(r"\b(?:keep|leave)\s+(?:the\s+|all\s+the\s+|any\s+)?(?P<what>[\w'-]+(?:\s+[\w'-]+){0,3}?)\s+"
+                      r"(?:out\b(?!\s+of\b)|out of (?:it|this|that|here|the (?:mix|list|running))\b|(?:well\s+)?away\s+from\b)",
                       re.IGNORECASE)
 
 

@@ -25,7 +25,7 @@ GENRE_PHRASES: _G = _expand({
      "parodies", "satire", "satirical", "amusing", "chuckle", "giggle", "laugh out loud", "sitcom", "laugh-out-loud",
      "jokes", "comical", "gags", "zany", "wacky", "screwball", "crack me up", "cracks me up", "belly laugh", "feel-good comedy", "side-splitting", "side splitting",
      "knee-slapper", "laugh riot", "a hoot", "hysterical", "farce", "farcical", "sketch comedy", "stand-up comedy", "comic", "jokey", "chuckles", "lol worthy", "lol-worthy", "daft", "giggles", "mockumentary", "mockumentaries",
-     "chuckling", "chuckled", "send-up", "send-ups", "chortle", "chortles"): "Comedy",
+     "chuckling", "chuckled", "send-up", "send-ups", "chortle", "chortles", "lols", "bust a gut", "bust my gut"): "Comedy",
     ("horror", "scary", "scare", "scares", "frightening", "terrifying", "creepy", "spooky", "eerie", "nightmares", "nightmare",
      "give me nightmares", "slasher", "slashers", "gore", "gory", "haunted", "haunting house", "zombie", "zombies", "vampire",
      "vampires", "chilling", "spine-chilling", "bloodcurdling", "blood-curdling", "horrifying", "jump scares", "make me jump", "makes me jump", "freak me out", "freak him out", "freak her out", "freak them out", "freak us out",
@@ -33,7 +33,8 @@ GENRE_PHRASES: _G = _expand({
      "jump scare", "demonic", "possession", "exorcism", "the creeps", "scream", "fright", "shocker", "creature feature",
      "monster movie", "werewolf", "werewolves", "ghost story", "ghosts", "keep me up at night", "sleep with the lights on",
      "scared", "ghoulish", "spine-tingling", "spine tingling", "macabre", "gruesome", "bloodbath", "evil spirits",
-     "frighten", "frightened", "frightens", "ghost flick", "ghost film", "ghost movie", "ghost flicks", "ghost films", "ghost movies", "horrific", "goes bump in the night", "bump in the night", "demons", "chiller", "terror film", "terror movie", "film of terror", "movie of terror", "films of terror", "video nasty", "video nasties"): "Horror",
+     "frighten", "frightened", "frightens", "ghost flick", "ghost film", "ghost movie", "ghost flicks", "ghost films", "ghost movies", "horrific", "goes bump in the night", "bump in the night", "demons", "chiller", "terror film", "terror movie", "film of terror", "movie of terror", "films of terror", "video nasty", "video nasties",
+     "jumpscare", "jumpscares", "jump-scare", "jump-scares", "jump out of my skin", "jump out my skin", "scared witless", "the shivers"): "Horror",
     ("thriller", "thrillers", "suspense", "suspenseful", "edge of my seat", "edge of your seat", "edge-of-your-seat",
      "edge-of-my-seat", "nail-biter", "nail biter", "nail-biting", "tense", "tension", "heart-pounding",
      "heart pounding", "cat and mouse", "cat-and-mouse", "psychological thriller", "thrilling", "pulse-pounding",
@@ -47,7 +48,7 @@ GENRE_PHRASES: _G = _expand({
      "another planet", "androids", "android", "space travel", "space opera", "extraterrestrial", "extraterrestrials",
      "apocalyptic", "artificial intelligence", "cyborg", "cyborgs", "mad scientist", "futuristic world",
      "astronauts", "astronaut", "ufo", "ufos", "mutants", "clones", "space", "back in time", "travels in time",
-     "travel through time", "through time", "time machine", "flying saucer", "flying saucers", "flying-saucer"): "Sci-Fi",
+     "travel through time", "through time", "time machine", "time-hopping", "time hopping", "time-jumping", "time jumping", "flying saucer", "flying saucers", "flying-saucer"): "Sci-Fi",
     ("drama", "dramas", "dramatic", "tearjerker", "tear-jerker", "tearjerkers", "make me cry", "made me cry", "weepy",
      "weepie", "poignant", "character study", "character-driven", "heartfelt", "moving", "touching", "emotional",
      "heartbreaking", "heart-breaking", "bittersweet", "tragic", "tragedy", "tragedies", "maudlin", "weepies", "blubbing", "blub", "kitchen sink", "kitchen-sink", "social realism", "social-realist", "social realist", "melodrama", "melodramatic", "real-life drama",
@@ -76,7 +77,7 @@ GENRE_PHRASES: _G = _expand({
     ("animated", "animation", "cartoon", "cartoons", "anime", "pixar", "stop-motion", "stop motion", "claymation",
      "cgi animated", "toons", "cartoony", "animated feature", "hand-drawn", "hand drawn", "animations", "studio ghibli", "ghibli", "computer-animated"): "Animation",
     ("action", "action-packed", "action packed", "explosions", "explosive", "fight scenes", "fist fights", "fistfights",
-     "martial arts", "kung fu", "kung-fu", "shootouts", "shoot-outs", "gunfights", "car chases", "car chase", "adrenaline",
+     "martial arts", "kung fu", "kung-fu", "chop-socky", "chop socky", "dishoom", "shootouts", "shoot-outs", "gunfights", "car chases", "car chase", "adrenaline",
      "high-octane", "high octane", "stunts", "butt-kicking", "ass-kicking", "kick-ass", "kickass", "fast-paced", "fast paced",
      "shoot 'em up", "shoot-em-up", "adrenaline rush", "pumped", "punches", "fights", "blow stuff up", "things blowing up",
      "gunplay", "punch-ups", "fisticuffs", "beat-em-up", "action-heavy", "everything blows up",
@@ -90,14 +91,14 @@ GENRE_PHRASES: _G = _expand({
      "witches", "witchcraft", "sorcery", "sorcerer", "mythic", "spells", "other worlds", "otherworldly",
      "fantastical", "ogres", "trolls", "fairies", "mythical beasts", "mythical creatures"): "Fantasy",
     ("crime", "criminal", "criminals", "gangster", "gangsters", "mob", "mobster", "mobsters", "mafia", "heist", "heists",
-     "robbery", "robberies", "bank robbery", "cops", "police", "con artist", "con artists", "con men", "con man", "cartel",
+     "robbery", "robberies", "bank robbery", "cops", "coppers", "police", "con artist", "con artists", "con men", "con man", "cartel",
      "drug lord", "drug lords", "hitman", "hit man", "hit men", "hitmen", "hired killer", "gangs", "organized crime",
      "organised crime", "underworld", "mobs", "crooks", "thieves", "thief", "heist movie", "gangland",
      "caper", "capers", "scam", "swindle", "drug dealers", "narcotics", "yakuza", "triad", "corruption", "hoodlums",
      "racketeers", "bootleggers", "crime boss", "crime bosses", "bank job", "bank jobs", "bank heist", "bank vault",
      "cosa nostra", "g-men", "yeggs", "cop film", "cop films", "cop movie", "cop movies", "cop flicks", "cop thriller", "cop thrillers",
      "police film", "police films", "police movie", "police movies"): "Crime",
-    ("mystery", "mysteries", "mysterious", "whodunit", "whodunnit", "whodunits", "detective", "detectives", "sleuth",
+    ("mystery", "mysteries", "mysterious", "whodunit", "whodunnit", "whodunits", "unmask the killer", "killer to unmask", "figure out the killer", "figure-out-the-killer", "guess the killer", "detective", "detectives", "sleuth",
      "sleuths", "puzzle", "puzzles", "investigation", "investigator", "unsolved", "murder mystery", "solve",
      "private eye", "enigma", "enigmatic", "riddle", "riddles", "secrets", "who did it", "sherlock",
      "murder", "murders", "murderer"): "Mystery",  # a murder story is a whodunit in every split's labels
@@ -162,14 +163,16 @@ NEGATORS = (
     r"than (?:watch|see|sit through|endure)|"  # "I'd rather chew glass than watch another war film" (the clause starts at "rather")
     r"(?:i'?ve|i have|we'?ve|we have) had it up to here with|not for all the tea in china|steer(?:s|ed|ing)? (?:well )?clear of|keep your|"
     r"(?:sick|tired) to death of|(?:nah|no|nope) to|say(?:ing)? no to|roll(?:s|ed|ing)? (?:my|his|her|their|our) eyes at|"
-    r"forbid(?:s|den)?|forbade|(?:won'?t|will not|doesn'?t|does not|don'?t|do not) allow|refus(?:e|es|ed|ing)(?!\s+to\b)|rather than|instead of)"
+    r"(?:my |our |the )?line in the sand is|(?:afraid|scared|terrified|frightened) of|tired from|forbid(?:s|den)?|forbade|(?:won'?t|will not|doesn'?t|does not|don'?t|do not) allow|refus(?:e|es|ed|ing)(?!\s+to\b)|rather than|instead of)"
 )
 NEGATION_AFTER = re.compile(
-    r"^\W{0,3}(?:(?:ones|films?|movies?|stuff|flicks?|pictures?)\s+)?(?:is|are|'s)?\s*(?:not for me|excluded|(?:i|we) (?:don'?t|do not|can'?t) (?:like|stand|want|do)\s*(?:[,.;!?]|$)|(?:i|we) (?:can'?t|cannot)(?:\s+(?:handle|take|bear|face|do))?\s*(?:[,.;!?]|$)|bores? us|not my thing|not my cup of tea|is a no|are a no|please not|no thanks|"
+    r"^\W{0,3}(?:(?:ones|films?|movies?|stuff|flicks?|pictures?|subplots?|storylines?|scenes?|bits?|elements?)\s+)?(?:is|are|'s)?\s*(?:not for me|excluded|(?:i|we) (?:don'?t|do not|can'?t) (?:like|stand|want|do)\s*(?:[,.;!?]|$)|(?:i|we) (?:can'?t|cannot)(?:\s+(?:handle|take|bear|face|do))?\s*(?:[,.;!?]|$)|bores? us|not my thing|not my cup of tea|is a no|are a no|please not|no thanks|"
     r"no thank you|isn'?t my thing|aren'?t my thing|is off the table|are off the table|makes? me sick|bores? me|out of it|"
     r"is boring|are boring|is out|are out|(?<='s )out\b(?!\s+(?:of|there|now|in|on|tonight)\b)|(?<=’s )out\b(?!\s+(?:of|there|now|in|on|tonight)\b)|need not apply|(?:is|are|'s|'re)\s+off the (?:menu|cards|list)|(?:well|far) away\b|(?:is|are|'s|'re)\s+(?:(?:just|a bit|way|far|all)\s+)?too much for (?:me|us|him|her|them)\b|can stay home|(?:are|is) (?:a )?(?:dealbreakers?|no-go)|"
     r"and (?:i|we)(?:'ve| have)? (?:can'?t stand|cannot stand|hate|said no|can'?t bear|can'?t handle)\b|"  # "wants horror and I've said no"
     r"(?:a )?no-go|a (?:hard )?no\b|away from (?:me|us|them)|(?:is|are) dead to (?:me|us)|free\b|can go\b|(?:is|are) banned|(?:is|are) vetoed|forget it|give (?:it|them|those|that) a miss|(?:(?:is |are |'s )?a )?hard pass(?!\s+on\b)|(?:(?:is|are|'s) )?not welcome|not so much|out of the question|off limits|not happening|"
+    r"(?:absolutely|definitely|certainly|totally|hell) (?:not|no)\s*(?:[,.;!?]|$)|(?:(?:is|are|'s) )?(?:an? )?(?:instant|automatic|immediate) (?:skip|pass|no|turn-?off|dealbreaker)\b|"
+    r"(?:(?:is|are) )?not (?:needed|required|necessary|wanted)\b|"
     r"(?:is|are|'s)?\s*(?:n'?t|not) (?:really |quite |exactly )?my (?:thing|cup of tea|jam|genre|scene)|(?:is|are|'s)?\s*(?:n'?t|not) (?:really |quite )?to (?:my|our) taste|(?:i|we) can skip|(?:no|nope|nah)\s*(?:[,.;!?]|$))",
     re.IGNORECASE,
 )

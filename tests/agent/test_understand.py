@@ -791,6 +791,15 @@ def test_films_of_a_series_by_number_take_their_own_verdicts(parser: MuseService
     ("Yes: animals, adventure\nNo: westerns", ["Adventure"], ["Western"]),
     ("Top 3 things:\n- a mystery\n- a western", ["Mystery", "Western"], []),
     ("a sci-fi-horror mix", ["Sci-Fi", "Horror"], []),
+    # a film refused before a colon is no refusing label over what follows
+    ("not the martian: seen it. still want big space stuff though", ["Sci-Fi"], []),
+    # everyday and regional words for a genre
+    ("brainrot lols pls, the dumber the better", ["Comedy"], []),
+    ("i need something that'll make me jump out my skin", ["Horror"], []),
+    ("a proper time-hopping yarn", ["Sci-Fi"], []),
+    ("the most unhinged chop-socky flick you've got", ["Action"], []),
+    ("wanna see some proper coppers, 70s british ideally", ["Crime"], []),
+    ("a body in the library and a killer to unmask", ["Mystery"], []),
 ])
 def test_refusals_said_many_ways(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
     u = read(parser, text)
@@ -944,6 +953,16 @@ def test_a_war_that_names_an_era_is_no_war_film_and_a_refusal_may_follow_the_gen
     # a limit on how much of a genre just asked for is no refusal of it; a limit on its own still refuses
     ("My nephew wants something creepy but not too creepy.", ["Horror"], []),
     ("a comedy, nothing too scary", ["Comedy"], ["Horror"]),
+    # a condition whose consequence refuses; a verdict said after the genre; a line in the sand; afraid of a genre
+    ("if it's got singing, no. if it's got saloons and spurs, also no. what's left that's funny?", ["Comedy"], ["Musical", "Western"]),
+    ("If there's a spaceship in it, I'm also out.", [], ["Sci-Fi"]),
+    ("if it's a musical, i double don't want it. an adventure maybe?", ["Adventure"], ["Musical"]),
+    ("Documentaries: absolutely not. Sword fights on the high seas, yes please", ["Action"], ["Documentary"]),
+    ("any romance subplot is an instant skip", [], ["Romance"]),
+    ("Horror not needed, just a good thriller", ["Thriller"], ["Horror"]),
+    ("my line in the sand is anything animated", [], ["Animation"]),
+    ("she is afraid of horror and I am tired from comedies", [], ["Horror", "Comedy"]),
+    ("mum's visiting so keep documentaries and cartoons out of it", [], ["Documentary", "Animation"]),
 ])
 def test_fear_of_oneself_and_what_is_kept_out_refuse(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
     u = read(parser, text)
