@@ -272,6 +272,11 @@ def test_catalog_form_moves_nothing_back() -> None:
     ("Babysitting my niece tonight, she's 4", []),
     ("Acceptable: Pixar, Ghibli, Aardman.", []),
     ("Gattaca went down brilliantly with my year 11s", [1653]),
+    # a verb only a film's viewer says of it, then the viewer, names a lower-case film; not ordinary words
+    ("the conjuring bored me tbh", [103688]),
+    ("arrival and ex machina blew me away", [164179, 115713]),
+    ("the weather wrecked me", []),
+    ("the others bored me", []),
     # a catalog form ends with its article ("War, The"); "the American one" says which version
     ("I should like a picture about the Great War, the mud of Flanders", []),
     ("scarier than The Ring, the American one, but no gore", [5679]),

@@ -74,6 +74,10 @@ _SEQUEL_TO = frozenset("sequel sequels prequel prequels follow-up followup succe
 _ASKING = frozenset("is was did does has have".split())
 #: ...or, at the start of a sentence, right after it ("true romance is one of my favourites").
 _VERDICT = frozenset("is was were".split())
+#: Verbs a viewer says of a film, before the viewer ("wrecked me", "blew us away", "bored him"): a lower-case title's cue.
+_JUDGED_AFTER = frozenset("wrecked destroyed ruined bored blew broke scared terrified traumatised traumatized haunted gutted floored "
+                          "slayed wowed moved thrilled".split())
+_VIEWER = frozenset("me us him her them my".split())
 #: ...and words after a title that say "a film like this one" ("lotr vibes", "enter the dragon type", "lock stock energy",
 #: "inception meets ...", "alien levels of dread")
 _LIKE_AFTER = frozenset("type vibes vibe energy esque tier meets levels level style".split())
@@ -550,11 +554,14 @@ class TitleGrounder:
         refused = before is not None and before.lower in _REFUSAL_CUE
         made_me = after is not None and after.lower == "made" and i + length + 1 < len(tokens) and tokens[i + length + 1].lower in ("me", "us")
         verdict = after is not None and (after.lower in _VERDICT or after.lower in _LIKE_AFTER or made_me)  # "war horse made me cry"
+        # a verb that only a film's viewer says of it, then its viewer: "the conjuring wrecked me", "ex machina blew me away"
+        judged = after is not None and after.lower in _JUDGED_AFTER and i + length + 1 < len(tokens) and tokens[i + length + 1].lower in _VIEWER
         # A cue before "the conjuring" / "get out", or a verdict after several words ("scary movie 3 was"), is
         # evidence enough for a less-rated film; a lone word ("seen enough", "the killer was") must be popular.
         # A multi-word span that opens a sentence or carries the title's own article ("the godfather") reads as a name.
         named = len(span) > 1 and (before is None or span[0].lower in _ARTICLES)
-        relaxed = ((cue or question or refused) and len(span) > 1) or (verdict and len(content) > 1) or listed  # "superbad and adventureland"
+        relaxed = ((cue or question or refused) and len(span) > 1) or ((verdict or judged) and len(content) > 1) or (judged and named) \
+            or listed  # "superbad and adventureland"
         opinion = before is not None and before.lower in _TYPO_CUE - _SIMILE  # "loved prisoners", not "age like milk"
         alone = named and before is None and len(content) > 1 and any(t.lower not in COMMON_WORDS for t in content)
         if not self._well_known(key, CUED_MIN if relaxed else ALONE_MIN if alone else OPINION_MIN if opinion else DOMINANT_MIN):
@@ -566,14 +573,14 @@ class TitleGrounder:
         if len(content) == 1 and named and span[0].lower in _ARTICLES and (before is None or before.lower not in _PLACE_BEFORE):
             return True  # "about the godfather": the title's own article makes it a name ("on the island" stays a place)
         if len(content) == 1:  # one lower-case word ("misery", "cars", "alien monster") is a word unless a cue names it
-            if "." in span[0].word or verdict or listed or (before is None and (after is None or self._listed(tokens, i + length))):
+            if "." in span[0].word or verdict or judged or listed or (before is None and (after is None or self._listed(tokens, i + length))):
                 return True  # "e.t.", "heat was great", "jaws, alien and heat"
             if _coined(content[0].lower) and key not in self._name_words:
                 return True  # "the creepy bits in coraline": a popular title that is no word of the language names the film
             return before is not None and (before.lower in _WORD_CUE or asking or question or refused or of_film or in_film)
         # Ordinary phrases that are also titles ("behind enemy lines", "old school") need a cue or a
         # film everybody names.
-        return cue or question or verdict or named or refused or self._well_known(key, UNCUED_PHRASE_MIN)
+        return cue or question or verdict or judged or named or refused or self._well_known(key, UNCUED_PHRASE_MIN)
 
     @staticmethod
     def _listed(tokens: list[_Tok], j: int) -> bool:
