@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from agent.understand.genres import CROSSED, clause_before, written_refusal
+from agent.understand.genres import CROSSED, SENTENCE_END, clause_before, sentence_start, written_refusal
 from agent.understand.numbers import digits_for_spelled_years
 
 Shift = Literal["older", "newer"]
@@ -294,6 +294,42 @@ def _bounded(low: int, high: int, single: bool, before: str, after: str, start: 
     return Era(low, high, "era", start, end)
 
 
+#: A birth (or arrival) year: "born 2001", "born in 1975", "I arrived in 1983", "my own arrival in 1958", "born (1984)", "(born '88)".
+_BIRTH_YEAR = re.compile(r"\b(?:born|arrived|arrival|birth)\s*(?:in\s+)?\(?\s*'?(?P<y>(?:19|20)\d{2}|\d{2})\b(?!\s*(?:%|years?|yrs?|yo)\b)",
+                         re.IGNORECASE)
+#: What a birth year ends when said of someone: films from before it ("older than me", "before he was born",
+#: "predating my own arrival") or (refused: "nothing older than me") from it on.
+_BEFORE_BIRTH = re.compile(r"\b(?:older than (?:me|him|her|us|them|i am|he is|she is|we are|my \w+)|(?:made |from )?before (?:i|he|she|we|they) "
+                           r"(?:was|were) born|predat\w*(?: my| his| her| our)?(?: own)?(?: birth| arrival)?)\b", re.IGNORECASE)
+#: ...and films from it on: "something from my own lifetime", "from after i was born".
+#: Refusals the era words lack, and a refusal carried on ("Westerns are out. So is anything older than me").
+_RULED_OUT = re.compile(r"\b(?:rul(?:e|es|ed|ing) out|exclud\w*|so (?:is|are))\b", re.IGNORECASE)
+_SINCE_BIRTH = re.compile(r"\b(?:(?:my|his|her|our|their) (?:own )?lifetimes?|(?:after|since) (?:i|he|she|we|they) (?:was|were) born)\b", re.IGNORECASE)
+
+
+def _lifetime(text: str, newest: int) -> list[Era]:
+    """Bounds set by someone's birth year, said with what it bounds in the same sentence ("nothing older than me
+    (born 2001)" = 2001 on, "predating my own arrival in 1958" = up to 1957, "born in 2001, so something from my own
+    lifetime" = 2001 on). A birth year said alone sets nothing (`NOT_A_FILM_YEAR`)."""
+    out: list[Era] = []
+    for born in _BIRTH_YEAR.finditer(text):
+        yy = int(born["y"])
+        year = yy if yy > 99 else (2000 + yy if yy <= newest % 100 else 1900 + yy)
+        end = SENTENCE_END.search(text, born.end())
+        first, last = sentence_start(text, born.start()), end.start() if end else len(text)
+        since, before = list(_SINCE_BIRTH.finditer(text, first, last)), list(_BEFORE_BIRTH.finditer(text, first, last))
+        if since:
+            low, high, said = year, None, since[0]
+        elif before:
+            said = before[0]
+            refused = REFUSED_BEFORE.search(text, max(0, said.start() - 40), said.start()) or _RULED_OUT.search(text, first, said.start())
+            low, high = (year, None) if refused else (None, year - 1)
+        else:
+            continue
+        out.append(Era(low, high, "bound", min(said.start(), born.start()), max(said.end(), born.end())))
+    return out
+
+
 def _relative(text: str, newest: int) -> list[Era]:
     out: list[Era] = []
     for m in YEARS_N0.finditer(text):  # "from years 80", "years 2000", "the 80 years" (non-native): the decade
@@ -355,7 +391,8 @@ FUTURE_YEARS = 5  # a year this far past the catalog's newest is a name or a num
 def read_years(text: str, newest_year: int = 2018) -> YearRead:
     """Year constraints in `text` (title spans should already be masked out)."""
     text, rewritten = digits_for_spelled_years(text)
-    eras = sorted(_cover(_eras(text, newest_year) + _relative(text, newest_year), rewritten), key=lambda e: e.start)
+    eras = sorted(_cover(_eras(text, newest_year) + _relative(text, newest_year) + _lifetime(text, newest_year), rewritten),
+                  key=lambda e: e.start)
     eras = [e for e in eras if e.low is None or e.low <= newest_year + FUTURE_YEARS]  # "blade runner and 2049" names no year
     eras = [e for n, e in enumerate(eras) if not any(o.start <= e.start and e.end <= o.end and o is not e for o in eras[:n])]
     spans = [(e.start, e.end) for e in eras]
