@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from agent.understand.genres import CROSSED, SENTENCE_END, clause_before, sentence_start, written_refusal
+from agent.understand.genres import CROSSED, SENTENCE_END, clause_before, conditional_refusal, sentence_start, written_refusal
 from agent.understand.numbers import digits_for_spelled_years
 
 Shift = Literal["older", "newer"]
@@ -76,6 +76,7 @@ LOWER_INCLUSIVE = re.compile(r"(?<![\w'’])(?:nothing (?:\w+\s+){0,2}(?:before|
 #: (up to 2000), "no films from before 1970" (from 1970).
 _NEGATOR = r"\b(?:no|not|nothing|none|never|don'?t|do not|won'?t|wouldn'?t|can'?t|refuses?|avoid|without|skip|except)\b[^,.;!?]*?"
 NEGATED_AFTER = re.compile(_NEGATOR + r"\b(?:after|later than|newer than|more recent than|post)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
+NEGATED_SINCE = re.compile(_NEGATOR + r"\bsince[\s\-]*(?:the\s+)?$", re.IGNORECASE)  # "nothing made since 2014": up to 2013
 NEGATED_BEFORE = re.compile(_NEGATOR + r"\b(?:before|earlier than|older than|prior to|pre)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
 #: An era said as an addition to the standing one ("let the 70s in as well", "widen it back to 2005", "the 30s would work too").
 WIDEN = re.compile(r"\b(?:widen|broaden|expand|extend|stretch|open (?:it|that|this|things) up|let\b[^,.;!?]{0,25}?\bin|add|include)\b"
@@ -86,7 +87,8 @@ REFUSED_ERA = re.compile(r"\b(?:no|not|nothing|none|never|avoid|skip|except|with
 _CROSS = re.compile(CROSSED)
 _MARK = re.compile(rf"{CROSSED}|\[[✓✔]\]|[☑✅✓✔]|(?:^|\s)/(?=\s)|\||;")  # crossed, ticked, or an item separator
 #: ...and one that turns "the last N years" into everything older ("nothing from the last 20 years").
-REFUSED_BEFORE = re.compile(_NEGATOR + r"$", re.IGNORECASE)
+REFUSED_BEFORE = re.compile(r"\b(?:no|not|nothing|none|never|don'?t|do not|won'?t|wouldn'?t|can'?t|refuses?|avoid|without|skip|except)\b"
+                            r"(?:(?!\b(?:and|but)\b)[^,.;!?])*?$", re.IGNORECASE)  # "not so long and from the past decade" wishes
 #: Filler between a bound and its year ("nothing older than like 2010"); dropped before the bound is read.
 BOUND_FILLER = re.compile(r"(?:\b(?:like|say|um|uh|erm|maybe|idk|the year|year)\b[\s,]*)+$", re.IGNORECASE)
 #: Between two eras: the later one corrects the earlier ("60s. hang on, 50s rather", "1980s. sorry, 1990s").
@@ -136,9 +138,10 @@ AROUND = re.compile(r"\b(?:around|about|circa|ca\.?|c\.|approximately|approx\.?|
 # Words right after an era.
 OPEN_UP = re.compile(r"^\s*(?:,\s*(?:but\s+)?(?:nothing|none|not) (?:earlier|older|before)\b|(?:to|till|until|through|up to|up till)\s+(?:now|today|the present(?:\s+day)?|present day|date|these days)\b|\+|(?:or|and)\s+(?:later|newer|after|since|up|beyond|more recent|more new|anything (?:after|later|newer))|at the (?:very )?earliest\b|on(?:wards?)?\b|forward|and onwards?|and up|upwards?|up\b(?!\s+(?:to|till|until|through)\b)|or so on|plus)", re.IGNORECASE)
 OPEN_DOWN = re.compile(r"^\s*(?:,\s*(?:but\s+)?(?:nothing|none|not) (?:later|newer|after)\b|(?:or|and)\s+(?:earlier|older|before)|at the (?:very )?latest|"
-                       r"(?:and |or )?back\b(?!\s+(?:then|in|when|to|home|at|on|from)\b))\b", re.IGNORECASE)  # "the seventies back"
+                       r"(?:and |or )?back\b(?!\s+(?:then|in|when|to|home|at|on|from)\b)|(?:is|'s) (?:the|my|our|his|her|their) (?:cut-?\s?off|upper limit|limit))\b",
+                       re.IGNORECASE)  # "the seventies back", "1970 is the cut-off"
 GIVE_OR_TAKE = re.compile(r"^\s*(?:,\s*)?(?:give or take|plus or minus|\+/-|±|or so\b|-?ish\b)(?:\s+(?:a\s+)?(?P<n>\d{1,2}|" + _NUM + r")\s*(?:years?|yrs?)?)?", re.IGNORECASE)
-RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|thru|till|until|and)\s*$", re.IGNORECASE)
+RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|thru|till|until|and)\s*(?:(?:about|around|roughly|approximately)\s+)?$", re.IGNORECASE)
 
 # Relative words; vague ones ("classic", "old-fashioned", "black and white") set no range.
 OLDER = re.compile(r"(?<!i'm )(?<!i am )(?<!we're )(?<!getting )\b(not as (?:new|recent)|older|earlier|oldies?|go(?:ing)? (?:further|farther) back)\b(?!\s+(?:kids|children|viewers|audiences?|people|teens|brother|sister|son|daughter))", re.IGNORECASE)
@@ -240,6 +243,9 @@ def _eras(text: str, newest: int) -> list[Era]:
             continue
         low, high, single = raw
         start, end = m.start(), m.end()
+        if (m["word"] or "").lower() == "teens" and not (m["mod"] or re.search(r"\bthe\s+$", text[max(0, start - 5):start], re.IGNORECASE)):
+            i += 1  # "for actual teens", "teens (14 and 16)": people; "the teens", "the late teens": the 2010s
+            continue
         if single and (tail := _SHORT_END.match(text, end)) and (high_year := _same_century(low, int(tail["yy"]))) > low:
             found.append(Era(low, high_year, "era", start, tail.end()))  # "1970-89", "1980 to 89"
             i += 1
@@ -261,9 +267,15 @@ def _eras(text: str, newest: int) -> list[Era]:
     return found
 
 
+#: A bound's own words, right before "about" / "around" and its year.
+_A_BOUND = re.compile(r"\b(?:after|before|since|until|till|than)\s*$", re.IGNORECASE)
+
+
 def _bounded(low: int, high: int, single: bool, before: str, after: str, start: int, end: int) -> Era:
     """The era with the words around it: a bound, an open range, or "around Y"."""
-    if single and ((g := GIVE_OR_TAKE.match(after)) or AROUND.search(before)):
+    if (around := AROUND.search(before)) and _A_BOUND.search(before[:around.start()]):
+        before, around = before[:around.start()], None  # "nothing after about 2005", "before around 1960": the bound
+    if single and ((g := GIVE_OR_TAKE.match(after)) or around):
         skip = g.end() if g else 0
         if (up := OPEN_UP.match(after[skip:])):  # "2000-ish onwards", "from about '97 on": from that year on
             return Era(low, None, "bound", start, end + skip + up.end())
@@ -275,6 +287,8 @@ def _bounded(low: int, high: int, single: bool, before: str, after: str, start: 
     before = BOUND_FILLER.sub("", before)
     if NEGATED_AFTER.search(before):
         return Era(None, high, "bound", start, end)
+    if single and NEGATED_SINCE.search(before):
+        return Era(None, low - 1, "bound", start, end)
     if NEGATED_BEFORE.search(before):
         return Era(low, None, "bound", start, end)
     if LOWER_INCLUSIVE.search(before):  # before the plain forms: "not older than" is not "older than"
@@ -430,6 +444,8 @@ def _refused(text: str, e: Era, newest: int) -> Era | None:
     line = text[text.rfind("\n", 0, e.start) + 1:e.start]
     marks = list(_MARK.finditer(line))
     crossed = bool(marks) and _CROSS.fullmatch(marks[-1].group()) is not None
+    if conditional_refusal(text, e.start, e.end) and e.kind == "bound" and (e.low is None) != (e.high is None):
+        return Era(None, e.low - 1, "bound", e.start, e.end) if e.low is not None else Era((e.high or 0) + 1, None, "bound", e.start, e.end)
     if not (written_refusal(text, e.start) or crossed or (e.kind == "era" and REFUSED_ERA.search(clause_before(text, e.start)))):
         return e
     near = text[max(0, e.start - 40):e.start]

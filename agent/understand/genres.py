@@ -127,7 +127,7 @@ _CARRIERS = frozenset("want wanna need like fancy feel watch see show give me us
 
 
 #: A condition whose consequence is a refusal: "if it's set in a fantasy kingdom, forget it".
-_IF_THEN_NO = re.compile(
+IF_THEN_NO = re.compile(
     r"^[^.!?;]{0,40}?[,\s]\s*(?:forget it|no thanks|no thank you|(?:i'?m|we'?re) (?:also |just )?out|(?:also |then )?(?:no|nope|nah|pass)(?=\s*(?:[.!;]|$))|"
     r"(?:i|we) (?:\w+ )?(?:don'?t|do not) want (?:it|that|them)|count (?:me|us) out|no deal|"
     r"(?:i'?ll|we'?ll) (?:walk out|leave|switch (?:it )?off|turn (?:it )?off)|(?:i'?m|im|we'?re) (?:leaving|off|done|turning (?:it )?off|switching (?:it )?off|walking out))\b",
@@ -229,7 +229,12 @@ def _negated(text: str, start: int, end: int) -> bool:
     if NEGATION_AFTER.match(text[end:end + 40]) or _in_refused_list(text, start, end) or _kept_away(before, text[end:end + 30]) \
             or refusal_goes_on(text, start):
         return True
-    return bool(re.search(r"\bif\b", text[sentence_start(text, start):start], re.IGNORECASE) and _IF_THEN_NO.match(text[end:end + 80]))
+    return conditional_refusal(text, start, end)
+
+
+def conditional_refusal(text: str, start: int, end: int) -> bool:
+    """The span is the condition of a refusal: "if it's got singing, no", "if it was made after 1985 i don't want it"."""
+    return bool(re.search(r"\bif\b", text[sentence_start(text, start):start], re.IGNORECASE) and IF_THEN_NO.match(text[end:end + 80]))
 
 
 _KEEP = re.compile(r"\b(?:keep|keeps|kept|keeping)\s+(?:(?:the|all|any|your|those|these|them|their)\s+)?$", re.IGNORECASE)

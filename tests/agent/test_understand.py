@@ -93,6 +93,18 @@ from tools.retriever import FakeEmbedder
     ("Rule out anything over two hours, and anything from before I was born (1992).", 1992, None),
     ("Westerns are out. So is anything older than me, and I arrived in 1983.", 1983, None),
     ("nothing older than I am (born '88)", 1988, None),
+    # a condition refused; a refusal does not reach past "and"; "since" refused; a bound before "about"; a cut-off
+    ("if it was made after 1985 i don't want it", None, 1985),
+    ("but not so long and uh from the past decade or so", 2009, 2018),
+    ("and nothing made since 2014, they all look the same", None, 2013),
+    ("though nothing after about 2005.", None, 2005),
+    ("something from around 1990", 1988, 1992),
+    ("anywhere from 1958 to about 1974", 1958, 1974),
+    ("no swearing, and 1970 is the cut-off", None, 1970),
+    ("Not Dracula from 1958, something else from Hammer", None, None),
+    # "teens" are people unless the decade is named with its article or a part of it
+    ("adventure for teens, nothing drawn", None, None),
+    ("something from the late teens", 2017, 2019),
     ("I do not care for anything made after 2000.", None, 2000),
     ("no films before 1970", 1970, None),
     ("a comedy from nineteen seventy something", 1970, 1979),
