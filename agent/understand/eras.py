@@ -76,7 +76,9 @@ LOWER_INCLUSIVE = re.compile(r"(?<![\w'’])(?:nothing (?:\w+\s+){0,2}(?:before|
 #: (up to 2000), "no films from before 1970" (from 1970).
 _NEGATOR = r"\b(?:no|not|nothing|none|never|don'?t|do not|won'?t|wouldn'?t|can'?t|refuses?|avoid|without|skip|except)\b[^,.;!?]*?"
 NEGATED_AFTER = re.compile(_NEGATOR + r"\b(?:after|later than|newer than|more recent than|post)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
-NEGATED_SINCE = re.compile(_NEGATOR + r"\bsince[\s\-]*(?:the\s+)?$", re.IGNORECASE)  # "nothing made since 2014": up to 2013
+#: "nothing made since 2014", "nothing from 1990 on" (with `OPEN_UP` after): up to the year before.
+NEGATED_SINCE = re.compile(_NEGATOR + r"\bsince[\s\-]*(?:the\s+)?$", re.IGNORECASE)
+NEGATED_FROM = re.compile(_NEGATOR + r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 NEGATED_BEFORE = re.compile(_NEGATOR + r"\b(?:before|earlier than|older than|prior to|pre)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
 #: An era said as an addition to the standing one ("let the 70s in as well", "widen it back to 2005", "the 30s would work too").
 WIDEN = re.compile(r"\b(?:widen|broaden|expand|extend|stretch|open (?:it|that|this|things) up|let\b[^,.;!?]{0,25}?\bin|add|include)\b"
@@ -287,7 +289,7 @@ def _bounded(low: int, high: int, single: bool, before: str, after: str, start: 
     before = BOUND_FILLER.sub("", before)
     if NEGATED_AFTER.search(before):
         return Era(None, high, "bound", start, end)
-    if single and NEGATED_SINCE.search(before):
+    if single and (NEGATED_SINCE.search(before) or (NEGATED_FROM.search(before) and OPEN_UP.match(after))):
         return Era(None, low - 1, "bound", start, end)
     if NEGATED_BEFORE.search(before):
         return Era(low, None, "bound", start, end)

@@ -25,7 +25,9 @@ ASKING = re.compile(
     r"|^\s*(?:so|anyway|basically|right)\s*[,:]|\bso basically\b|^\s*(?:and |but )?(?:not|definitely not|absolutely not)\b|\?"
     # a condition on the films: "Made in the 80s or the 90s.", "Has to be made before '65 though", "The 2000s would be ideal"
     r"|^\s*(?:made|released|filmed|has to be|have to be|must be|needs? to be|should be|still|only|fairly|within)\b"
-    r"|\b(?:would|'d) be (?:ideal|perfect)\b",
+    r"|\b(?:would|'d) be (?:ideal|perfect)\b"
+    # a wish said as a bare phrase and a hedge ("A 90s romantic comedy maybe, ..."), a bonus asked for ("extra points if ...")
+    r"|\b(?:maybe|perhaps|possibly)(?=\s*(?:[,.!?]|$))|\b(?:extra|bonus) (?:credit|points)\b|\bbonus if\b",
     re.IGNORECASE)
 #: An asking sentence that points back at the sentence before it ("Can you find us one like that?", "Is it very slow?").
 POINTS_BACK = re.compile(r"\b(?:it|that one|this one|like that|like those|like it|like them|same vein|similar|the same)\b", re.IGNORECASE)

@@ -97,6 +97,7 @@ from tools.retriever import FakeEmbedder
     ("if it was made after 1985 i don't want it", None, 1985),
     ("but not so long and uh from the past decade or so", 2009, 2018),
     ("and nothing made since 2014, they all look the same", None, 2013),
+    ("carpenter-ish horror, nothing from 1990 on", None, 1989),
     ("though nothing after about 2005.", None, 2005),
     ("something from around 1990", 1988, 1992),
     ("anywhere from 1958 to about 1974", 1958, 1974),
@@ -714,6 +715,16 @@ def test_a_long_story_states_its_wish_only_where_it_asks(parser: MuseService) ->
             "dinner she's sick to death of musicals from rehearsals. Let's do the opposite then: not a single song. She's 15 and "
             "loves anything with a poisonous-popular-girls vibe, like Heathers, which I'm told is iconic. Made in the 80s or the 90s.")
     assert (read(parser, told).year_min, read(parser, told).year_max) == (1980, 1999)
+    # a wish said as a bare phrase with a hedge, and a bonus asked for, ask too
+    hedged = ("Honestly I don't even know why I'm typing this at 1am but here we are. Can't sleep, the baby's finally down. I want "
+              "something I can half-watch with the sound low. No ghouls, because every creak is already freaking me out. A 90s "
+              "romantic comedy maybe, from back when Meg Ryan was in everything.")
+    u = read(parser, hedged)
+    assert (sorted(u.genres), u.year_min, u.year_max) == (["Comedy", "Romance"], 1990, 1999)
+    bonus = ("My housemates and I are doing a Halloween marathon, but we have rules. Rule one: each film from a different decade. "
+             "Rule two: Ben has one veto and he used it on clowns. We've got the 70s covered already. Can you give us something "
+             "frightening for the 90s? Extra credit if it's funny as well as scary.")
+    assert sorted(read(parser, bonus).genres) == ["Comedy", "Horror"]
 
 
 @pytest.mark.parametrize(("text", "wanted", "avoided", "low", "high"), [
