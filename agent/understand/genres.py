@@ -116,7 +116,9 @@ HEDGE = re.compile(
 #: The viewers are adults: no film made for children ("fantasy for grown-ups", "a toon for grown folk").
 ADULT_AUDIENCE = re.compile(
     r"(?:^|[,.;:!?]\s*|\b(?:films?|movies?|ones?|something|anything|stuff|pictures?|flicks?|toons?|cartoons?|anime|animation|animated|"
-    r"fantasy|fairy ?tales?|things?|but|only|just|strictly|made|meant|aimed)\s+)(?P<audience>(?:for|4) (?:the )?(?:grown[- ]?ups|adults|grown[- ]?(?:folks?|people)|adult (?:people|persons?|viewers)))\b", re.IGNORECASE)
+    r"fantasy|fairy ?tales?|things?|but|only|just|strictly|made|meant|aimed)\s+)(?P<audience>(?:for|4) (?:the )?(?:grown[- ]?ups|adults|grown[- ]?(?:folks?|people)|adult (?:people|persons?|viewers))"
+    r"|(?:pitched|aimed) at (?:the )?(?:grown[- ]?ups|adults|grown[- ]?(?:folks?|people)|adult viewers|people my age)|make it (?:grown[- ]?up|adult))\b"
+    r"|(?P<audience2>for (?:a |an )?(?:grown[- ]?up|adult|older) audience)\b", re.IGNORECASE)
 
 
 #: Said without punctuation, a refusal ends where a new wish starts ("not romantic something exciting",
@@ -428,7 +430,8 @@ def age_spans(text: str, known: set[str]) -> list[GenreSpan]:
     for m, age in _child_ages(text):
         if 1 <= age <= CHILD_AGE_MAX:  # refused only outright ("not for a 6 year old"), not by a refusal earlier in the clause
             out.append(GenreSpan(m.start(), m.end(), ("Children",), "lexicon", bool(_REFUSED_AGE.search(text, 0, m.start()))))
-    out += [GenreSpan(m.start("audience"), m.end(), ("Children",), "lexicon", True) for m in ADULT_AUDIENCE.finditer(text)]
+    out += [GenreSpan(m.start("audience") if m["audience"] else m.start("audience2"), m.end(), ("Children",), "lexicon", True)
+            for m in ADULT_AUDIENCE.finditer(text)]
     return out
 
 

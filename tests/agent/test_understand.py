@@ -832,6 +832,11 @@ def test_films_of_a_series_by_number_take_their_own_verdicts(parser: MuseService
     ("the most unhinged chop-socky flick you've got", ["Action"], []),
     ("wanna see some proper coppers, 70s british ideally", ["Crime"], []),
     ("a body in the library and a killer to unmask", ["Mystery"], []),
+    ("I said funny, not kissy. try again", ["Comedy"], ["Romance"]),
+    # grown-ups as the audience refuse a children's film
+    ("keep it animated but make it grown-up", ["Animation"], ["Children"]),
+    ("Animated but pitched at grown people?", ["Animation"], ["Children"]),
+    ("something with dragons for a grown-up audience", ["Fantasy"], ["Children"]),
 ])
 def test_refusals_said_many_ways(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
     u = read(parser, text)
