@@ -277,6 +277,10 @@ def test_catalog_form_moves_nothing_back() -> None:
     ("arrival and ex machina blew me away", [164179, 115713]),
     ("the weather wrecked me", []),
     ("the others bored me", []),
+    # a title after "loves" / "adore"; a list's next item after a verdict; "one" is never a film alone
+    ("she loves la la land and mamma mia", [164909, 60397]),
+    ("jaws 2 meh, jaws 3 lol no, jaws the revenge shouldn't exist", [1388, 1389, 4124]),
+    ("I think he'd enjoy one.", []),
     # a catalog form ends with its article ("War, The"); "the American one" says which version
     ("I should like a picture about the Great War, the mud of Flanders", []),
     ("scarier than The Ring, the American one, but no gore", [5679]),

@@ -35,3 +35,12 @@ def test_ratings_that_open_a_list_belong_to_the_title_after_them() -> None:
     text = "alien 9/10, aliens 8/10, alien 3 2/10"
     assert verdicts(text, [(0, 5), (12, 18), (25, 32)]) == ["like", "like", "dislike"]
     assert rated("heat 9/10", 0, 4) and not rated("heat was fine", 0, 4)
+
+
+def test_bare_scores_read_only_in_a_list_of_three_or_more() -> None:
+    text = "shawshank 10, green mile 8, the mist 3. more stephen king please"
+    assert verdicts(text, [(0, 9), (14, 24), (28, 36)]) == ["like", "like", "dislike"]
+    text = "out of 5: fargo 5, burn after reading 2, the ladykillers 1"
+    assert verdicts(text, [(10, 15), (19, 37), (41, 56)]) == ["like", "dislike", "dislike"]
+    assert rating_after("heathers 6, clueless 8, mean girls 9", 8) == "neutral"
+    assert rating_after("alien 3, and aliens", 5) is None  # one number is a sequel's, not a score

@@ -49,7 +49,8 @@ TITLE_MINOR = CONNECTORS | frozenset("or nor by as vs v into but per via upon".s
 #: ...of which these are no English words: in lower-case chat they mark a name ("la la land", "les mis").
 _FOREIGN_MINOR = frozenset("de la le les du des von".split())
 #: Words right before a lower-case span that name a film ("loved children of men", "more like heat").
-_TYPO_CUE = frozenset("loved love liked like likes enjoyed adored watched saw seen rewatched hated disliked".split()) | frozenset(
+_TYPO_CUE = frozenset("loved love loves liked like likes enjoyed enjoy enjoys adored adore adores watched saw seen rewatched hated hates disliked "
+                      "dislike dislikes".split()) | frozenset(
     ["luv", "luvd", "luv d", "lk", "h8", "h8d", "h8ed"])  # texting
 #: ...and, for titles spelt right, words that also come before one ("about the godfather", "better than heat",
 #: "inception meets heathers", "jurassic park x home alone").
@@ -78,6 +79,9 @@ _VERDICT = frozenset("is was were".split())
 _JUDGED_AFTER = frozenset("wrecked destroyed ruined bored blew broke scared terrified traumatised traumatized haunted gutted floored "
                           "slayed wowed moved thrilled".split())
 _VIEWER = frozenset("me us him her them my".split())
+#: A list item's verdict, before the next item: "jaws 2 meh, jaws 3 lol no, ...".
+_LIST_VERDICT = frozenset("yes yep yeah no nope nah meh ok okay fine lol great perfect good bad awful rubbish brilliant amazing loved "
+                          "hated boring solid mid peak trash garbage masterpiece".split())
 #: ...and words after a title that say "a film like this one" ("lotr vibes", "enter the dragon type", "lock stock energy",
 #: "inception meets ...", "alien levels of dread")
 _LIKE_AFTER = frozenset("type vibes vibe energy esque tier meets levels level style".split())
@@ -1358,12 +1362,16 @@ def _beside_title(tokens: list[_Tok], used: list[bool], i: int, length: int) -> 
     def joined(left: int, right: int) -> bool:  # the item ending at `left` and the one starting at `right` are listed
         if right - left == 1:
             return tokens[right].boundary_before and not tokens[right].sentence_start
-        if right - left == 3:  # "shrek 2 better than shrek": compared with a title
-            return tokens[left + 2].lower == "than" and tokens[left + 1].lower.endswith(("er", "more", "less"))
-        return right - left == 2 and tokens[left + 1].lower in _LIST_JOIN and not tokens[left + 1].sentence_start
+        if right - left == 3 and tokens[left + 2].lower == "than" and tokens[left + 1].lower.endswith(("er", "more", "less")):
+            return True  # "shrek 2 better than shrek": compared with a title
+        if right - left == 2 and tokens[left + 1].lower in _LIST_JOIN and not tokens[left + 1].sentence_start:
+            return True
+        # a verdict closes the item before ("jaws 3 lol no, jaws the revenge ...", "taxi driver, yes. cuckoo's nest, yes.")
+        between = tokens[left + 1 : right]
+        return 0 < len(between) <= 3 and tokens[right].boundary_before and all(t.lower in _LIST_VERDICT or t.word.isdigit() for t in between)
     j = i + length
-    before = any(used[k] and joined(k, i) for k in (i - 1, i - 2, i - 3) if k >= 0)
-    after = any(used[k] and joined(j - 1, k) for k in (j, j + 1, j + 2) if k < len(tokens))
+    before = any(used[k] and joined(k, i) for k in (i - 1, i - 2, i - 3, i - 4) if k >= 0)
+    after = any(used[k] and joined(j - 1, k) for k in (j, j + 1, j + 2, j + 3) if k < len(tokens))
     return before or after
 
 

@@ -75,6 +75,21 @@ WORD_VERDICT = re.compile(
     re.IGNORECASE)
 
 
+#: A score with no scale after a list item ("shawshank 10, green mile 8, the mist 3"), read only where three or more
+#: items of the message are scored so (a lone "alien 3," is a sequel); "out of 5:" before the list sets its scale.
+_LIST_SCORE = re.compile(r"(?<=[a-z'!?)])\s+(?P<n>10|\d(?:\.5)?)(?=\s*(?:[,;\n]|\.(?!\d)|$))", re.IGNORECASE)
+_OUT_OF = re.compile(r"\bout of (?P<scale>5|10)\s*:", re.IGNORECASE)
+LIST_SCORES_MIN = 3
+
+
+def _list_score(text: str, end: int) -> float | None:
+    score = _LIST_SCORE.match(text, end)
+    if score is None or len(_LIST_SCORE.findall(text)) < LIST_SCORES_MIN:
+        return None
+    scale = _OUT_OF.search(text)
+    return min(float(score["n"]) / (float(scale["scale"]) if scale else 10.0), 1.0)
+
+
 def rating_after(text: str, end: int) -> Verdict | None:
     """The verdict of a rating (or a log's word) written right after a title ending at `end`."""
     lead = _AFTER.match(text, end)  # every part of it is optional: it always matches
@@ -83,6 +98,8 @@ def rating_after(text: str, end: int) -> Verdict | None:
     rating = RATING.match(text, lead.end())
     if rating is not None:
         return _verdict(_scale(rating))
+    if (listed := _list_score(text, end)) is not None:
+        return _verdict(listed)
     word = WORD_VERDICT.match(text, end)
     return None if word is None else "dislike" if word["bad"] else "like"
 

@@ -27,7 +27,7 @@ NEVER_ALONE: frozenset[str] = frozenset(
     """
     a an and the or but nor not no yes ok okay i im me my we us you your he she they them it its this that
     these those there here what which who whom why how when where if then than so too very just also
-    something anything nothing everything someone anyone everyone somebody anybody nobody
+    something anything nothing everything someone anyone everyone somebody anybody nobody one ones
     some any all each every both either neither more most less least much many few lots lot
     movie movies film films show shows series episode season watch watched watching see seen saw
     like liked likes love loved loves hate hated enjoy enjoyed want wanted need please thanks thank
