@@ -468,6 +468,13 @@ def test_a_verdict_after_a_title_is_a_dislike(parser: MuseService) -> None:
     mixed = read(parser, "Loved Toy Story, but Braveheart was boring")
     assert len(mixed.liked_ids) == 1 and len(mixed.disliked_ids) == 1
     assert read(parser, "I loved Braveheart, way too short").liked_ids  # liking said first wins
+    # refusals and verdicts said many ways: "never X", "rules out", "bounced off", "is out (...)", "can do one"
+    assert read(parser, "something Spielberg did in the 80s, but never E.T. and never Roger Rabbit").disliked_ids == [1097, 2987]
+    assert read(parser, "That rules out Titanic. A thriller on dry land?").disliked_ids == [1721]
+    assert read(parser, "I loved The Elephant Man, bounced right off Eraserhead.").disliked_ids == [3676]
+    assert read(parser, "so Raiders of the Lost Ark is out (that pit!)").disliked_ids == [1198]
+    assert read(parser, "rocky 2 i love. rocky 5 can do one.").disliked_ids == [2412]
+    assert read(parser, "I never said Die Hard was bad.").disliked_ids == []
 
 
 def test_spelled_out_years_are_masked_whole() -> None:
