@@ -35,7 +35,7 @@ NEGATIVE_CUE = re.compile(r"\b(hate[ds]?|hated|dislike[ds]?|didn'?t (?:like|love
                           r"over my dead body|sooner .{1,40} than (?:sit through|watch|see)|"
                           r"can'?t stand|not|nothing like|no more|never again|never understood|never (?:made it|got|get|make it) through|couldn'?t get through|(?:but |and )?never(?!\s+(?:\w+\s+)?(?:seen|watched|tried|heard|got|gets?|been|knew|read|miss\w*|tire\w*|fail\w*|forg[eo]t|stop\w*|thought|expected|had|cried|laughed|said|says|meant|claimed)\b)|won'?t (?:watch|see)|will not (?:watch|see)|refuse to (?:watch|see)|"
                           r"none of|skip|minus|except|anything but|disappointed (?:by|with|in)|let down by|h8(?:e?d)?|nt|opposite of|isn'?t|aren'?t|"
-                          r"walked out of|gave up on|(?:switched|turned) off|veto(?:ed|es)?|pass(?:ing)? on|rul(?:e|es|ed|ing) out|bounced (?:right |straight )?off|"
+                          r"walked out of|gave up on|(?:switched|turned) off|veto(?:ed|es)?|pass(?:ing)? on|rul(?:e|es|ed|ing) out|bounced (?:right |straight )?off|looking at you|"
                           r"fainted (?:during|at|in)|didn'?t get(?!\s+(?:to|round|around|a chance|the chance|through)\b))\b",
                           re.IGNORECASE)
 POSITIVE_CUE = re.compile(r"\b(luv(?:'?d|s)?|lk|love[ds]?|loved|like[ds]?|liked|enjoy(?:ed|s)?|adore[ds]?|fan of|favou?rites?|faves?|favs?|great|amazing|more like|similar to|such as)\b", re.IGNORECASE)
@@ -93,7 +93,9 @@ NEGATIVE_AFTER = re.compile(
     r"over-?hyped|dull|tedious|dreadful|distasteful|vulgar|(?<!myself )(?<!ourselves )(?<!themselves )silly|pretentious|annoying|cringe\w*|meh|mediocre|forgettable|"
     r"unwatchable|rubbish|garbage|trash|a mess|snooze\w*|disappointing|a letdown|a let down|hated it|hate it|"
     r"didn'?t (?:like|enjoy|get) it|did not (?:like|enjoy) it|couldn'?t finish|fell asleep|slept through|scarred (?:me|him|her|us|them)|waste of|wasted|"
-    r"(?:will|would|gonna|going to) lose my mind|drives? me (?:crazy|nuts|mad)|sick of|(?:was|is|'s|were) mid\b|"
+    r"(?:will|would|gonna|going to) lose my mind|(?:drives?|drove) (?:me|us) (?:crazy|nuts|mad|up the wall|round the bend)|sick of|"
+    r"(?:was|is|'s|were) (?:so+ |really |pretty |kinda |lowkey |totally |super )?mid\b|(?:put|puts|sent|sends) (?:me|us) to sleep|"
+    r"style over substance|nemesis|(?<=^ )(?:was|is|were|did)(?:n'?t| not)(?=\s*(?:[,.;!?)]|$)|\s+[^\w\s])|"
     r"too \w+ for (?:me|us|my taste)|too (?:heavy|intense|gross|childish|kiddy|long-winded)|bleak|grim|depressing|"
     r"interminable|plodding|muck|tiresome|over-?long|needlessly \w+|insufferable|unbearable|naff|a slog|a chore|worse than|the worst|(?<=[=:] )worst|(?:is|are|was|were) banned|(?:just|only) noise|can'?t stand|couldn'?t stand|"
     r"nope|never again|(?:is|was|'s) an? (?:hard |big |firm |definite |flat )?no(?![\w-])|suck(?:ed|s)?|absolutely not|(?:a )?hard pass|a (?:right |real )?stinker|stay in the bin|ran out of steam|"
@@ -300,12 +302,21 @@ _LISTED = re.compile(r"\s*(?:and|or|&|\+|, and|, or)\s*", re.IGNORECASE)
 
 def share_list_verdicts(text: str, titles: Sequence["TitleMention"]) -> None:
     """Titles listed together take the dislike said after the last of them ("the last stand and
-    origins wolverine sucked"), unless one was liked by name before ("loved alien and titanic")."""
+    origins wolverine sucked"), unless one was liked by name before ("loved alien and titanic"), and the one said
+    before the first of them."""
     for t, following in reversed(list(zip(titles, titles[1:]))):
         if t.start is None or t.end is None or following.start is None or following.sentiment != "dislike" or t.sentiment != "like":
             continue
         if _LISTED.fullmatch(text[t.end:following.start]) and not POSITIVE_CUE.search(clause_before(text, t.start)):
             t.sentiment = "dislike"
+    # ...and the refusal said before the first of them ("I hated Titanic and The Notebook", "rules out Titanic and The Perfect Storm")
+    for t, following in zip(titles, titles[1:]):
+        if t.start is None or t.end is None or following.start is None or following.end is None \
+                or t.sentiment != "dislike" or following.sentiment != "like":
+            continue
+        if _LISTED.fullmatch(text[t.end:following.start]) and NEGATIVE_CUE.search(clause_before(text, t.start)) \
+                and not POSITIVE_CUE.search(_first_sentence(text[following.end:])[0]):
+            following.sentiment = "dislike"
 
 
 def _first_sentence(text: str) -> tuple[str, str]:

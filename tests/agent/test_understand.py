@@ -475,6 +475,14 @@ def test_a_verdict_after_a_title_is_a_dislike(parser: MuseService) -> None:
     assert read(parser, "so Raiders of the Lost Ark is out (that pit!)").disliked_ids == [1198]
     assert read(parser, "rocky 2 i love. rocky 5 can do one.").disliked_ids == [2412]
     assert read(parser, "I never said Die Hard was bad.").disliked_ids == []
+    assert read(parser, "jurassic world was great. jp3 was NOT 💀 more like jw pls").disliked_ids == [4638]
+    assert read(parser, "ngl the notebook was sooo mid 😴").disliked_ids == [8533]
+    assert read(parser, "2001 a space odyssey put me to sleep").disliked_ids == [924]
+    # a refusal said before the first of titles listed with "and" / "or" refuses each
+    assert read(parser, "I hated Titanic and The Notebook").disliked_ids == [1721, 8533]
+    assert read(parser, "nothing where a parent dies (looking at you bambi and lion king)").disliked_ids == [2018, 364]
+    u = read(parser, "I hated Titanic and Heat was great")
+    assert (u.liked_ids, u.disliked_ids) == ([6], [1721])
 
 
 def test_spelled_out_years_are_masked_whole() -> None:
