@@ -453,6 +453,19 @@ def _asked_back(text: str, titles: Sequence[TitleMention]) -> list[tuple[int, in
     return out
 
 
+#: A first question whose subject is the film named ("Is Memento like Inception?", "Does Casablanca hold up ...?") or that
+#: holds the film up and asks about it ("zombieland: more funny or more gory?"); its words are not read as a request.
+_FILM_IS_SUBJECT = re.compile(r"^\s*(?:(?:hey|hi|hello|so|ok(?:ay)?|quick question)\W+)*(?:(?:is|was|are|were|does|did|do|has|had)\s{3,}\S|\s+[:—–]\s*[^.!?]*\?)",
+                              re.IGNORECASE)
+
+
+def _film_is_asked(text: str, titles: Sequence[TitleMention]) -> bool:
+    opening = _first_sentence(text)[0]
+    end = len(opening)
+    asks = text[end:end + 1] == "?" or opening.rstrip().endswith("?")
+    return asks and bool(_FILM_IS_SUBJECT.match(_unnamed(text, titles)[:end + 1]))
+
+
 def _names_in_opening(text: str, titles: Sequence[TitleMention]) -> bool:
     """Whether a film is named in the message's first sentence: a question opening the message asks
     about a film only then ("is heat too long?"), not when the film comes in a later sentence ("Could
@@ -468,7 +481,7 @@ def read_intent(text: str, u: Understanding, has_previous: bool, stated_genres: 
         return "chitchat"
     plain = ABOUT_THE_FILM.sub(" ", _unnamed(text, u.titles))
     if u.titles and (ASK_ITEM.search(text) or (QUESTION_START.match(text) and not REQUEST_CUE.search(plain) and _names_in_opening(text, u.titles))
-                     or any(_asked_about(text, t) for t in u.titles) or _asked_back(text, u.titles)):
+                     or any(_asked_about(text, t) for t in u.titles) or _asked_back(text, u.titles) or _film_is_asked(text, u.titles)):
         return "ask_item"
     if u.references and all(s != "neutral" for _, s in u.references) and not (u.genres or u.avoid_genres or u.era_shift or u.year_min or u.year_max):
         return "feedback"
@@ -687,6 +700,14 @@ _GIVEN_LIKING = re.compile(r"\b(?:if|since|as|because|cos|cause)\s+(?:i|we)\s+(?
                            r"(?:loved|liked|enjoyed|adored|love|like|enjoy|adore)\s+$", re.IGNORECASE)
 
 
+def _compared_with(text: str, t: TitleMention, asked: Sequence[TitleMention]) -> bool:
+    """The film an asked one is compared with in the same question keeps its verdict ("is memento like inception?")."""
+    opened = sentence_start(text, t.start or 0)
+    if re.match(r"(?:the )?(?:first|original|second|third|last|sequel|prequel)\b", t.mention, re.IGNORECASE):
+        return False  # "is 2049 slow like the first?": a comparison asked of both
+    return _like_title(text, t) and any(o is not t and o.end is not None and o.end <= (t.start or 0) and (o.start or 0) >= opened for o in asked)
+
+
 def _split_question(u: Understanding, scan: str, rest: str, known: set[str], concepts: ConceptIndex | None,
                     has_previous: bool) -> None:
     """A question about a film asks, it does not like; the message's other sentences still say what is
@@ -695,7 +716,7 @@ def _split_question(u: Understanding, scan: str, rest: str, known: set[str], con
     asked = _question_sentences(scan, u.titles)
     inside = [t for t in u.titles if any(a <= (t.start or 0) < b for a, b in asked)]
     for t in inside or u.titles:
-        if not _GIVEN_LIKING.search(scan, 0, t.start or 0):
+        if not (_GIVEN_LIKING.search(scan, 0, t.start or 0) or _compared_with(scan, t, inside)):
             t.sentiment = "ask"
     other = _mask(rest, asked) if asked else ""
     read = read_genres(other, known, concepts) if other.strip() else None

@@ -505,6 +505,12 @@ def test_spelled_out_years_are_masked_whole() -> None:
     ("titanic was way too long for me", "recommend", [], [1721], []),
     # a question about one film asks about it; a question for more films likes it
     ("wait, is Alien from 1979 or 1986?", "ask_item", [], [], [1214]),
+    # a first question whose subject is the film, or that holds the film up; the film it is compared with keeps its verdict
+    ("Does Casablanca hold up for someone who's never sat through anything in black-and-white?", "ask_item", [], [], [912]),
+    ("zombieland: more funny or more gory?", "ask_item", [], [], [71535]),
+    ("Is Memento like Inception? Inception is my all-time number one", "ask_item", [79132], [], [4226]),
+    ("Who is playing in Leon? And is it the same director like The Fifth Element?", "ask_item", [], [], [293, 1527]),
+    ("Is there anything like Heat?", "recommend", [6], [], []),
     ("Amelie - subtitled?", "ask_item", [], [], [4973]),
     ("monsters inc was great, simlar ones?", "recommend", [4886], [], []),
     # a short verdict in the next sentence, slang and refusals to watch
