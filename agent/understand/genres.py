@@ -118,7 +118,8 @@ ADULT_AUDIENCE = re.compile(
     r"(?:^|[,.;:!?]\s*|\b(?:films?|movies?|ones?|something|anything|stuff|pictures?|flicks?|toons?|cartoons?|anime|animation|animated|"
     r"fantasy|fairy ?tales?|things?|but|only|just|strictly|made|meant|aimed)\s+)(?P<audience>(?:for|4) (?:the )?(?:grown[- ]?ups|adults|grown[- ]?(?:folks?|people)|adult (?:people|persons?|viewers))"
     r"|(?:pitched|aimed) at (?:the )?(?:grown[- ]?ups|adults|grown[- ]?(?:folks?|people)|adult viewers|people my age)|make it (?:grown[- ]?up|adult))\b"
-    r"|(?P<audience2>for (?:a |an )?(?:grown[- ]?up|adult|older) audience)\b", re.IGNORECASE)
+    r"|(?P<audience2>for (?:a |an )?(?:grown[- ]?up|adult|older) audience|for an audience of (?:adults|grown[- ]?ups)"
+    r"|(?<=\bproperly )(?:adult|grown[- ]?up))\b", re.IGNORECASE)
 
 
 #: Said without punctuation, a refusal ends where a new wish starts ("not romantic something exciting",

@@ -858,6 +858,8 @@ def test_films_of_a_series_by_number_take_their_own_verdicts(parser: MuseService
     ("keep it animated but make it grown-up", ["Animation"], ["Children"]),
     ("Animated but pitched at grown people?", ["Animation"], ["Children"]),
     ("something with dragons for a grown-up audience", ["Fantasy"], ["Children"]),
+    ("Paddington 2-level kindness, but made for an audience of adults", [], ["Children"]),
+    ("animated, but properly adult", ["Animation"], ["Children"]),
 ])
 def test_refusals_said_many_ways(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
     u = read(parser, text)
