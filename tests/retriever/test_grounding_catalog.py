@@ -281,6 +281,9 @@ def test_catalog_form_moves_nothing_back() -> None:
     ("she loves la la land and mamma mia", [164909, 60397]),
     ("jaws 2 meh, jaws 3 lol no, jaws the revenge shouldn't exist", [1388, 1389, 4124]),
     ("I think he'd enjoy one.", []),
+    # "X meets Y" names both; "the X kind" names a film
+    ("mean girls meets heathers but the boys version", [7451, 1285]),
+    ("audrey hepburn romcoms, the roman holiday kind", [916]),
     # a catalog form ends with its article ("War, The"); "the American one" says which version
     ("I should like a picture about the Great War, the mud of Flanders", []),
     ("scarier than The Ring, the American one, but no gore", [5679]),

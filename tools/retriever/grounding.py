@@ -62,7 +62,7 @@ _SIMILE = frozenset("like likes lk".split())
 #: A refusal before a name that is not ordinary words ("not transformers", "except notting hill", "hated passengers").
 _REFUSAL_CUE = frozenset("not except hated hate skip".split())
 #: Before one lower-case word, the words that make it a title ("loved heat", "the movie avatar", "how long is titanic").
-_WORD_CUE = _TYPO_CUE | frozenset("watch watching rewatch rewatching tried movie film flick directed vs versus".split())
+_WORD_CUE = _TYPO_CUE | frozenset("watch watching rewatch rewatching tried movie film flick directed vs versus meets".split())
 _IS = frozenset(["is", "was", "whats", "what s", "who s"])
 _QUESTION_WORDS = frozenset("how what whats who whos when where which is was are does did".split())
 _PLACE_BEFORE = frozenset("on in at into onto from to with near under over across through inside around behind by off".split())
@@ -84,7 +84,7 @@ _LIST_VERDICT = frozenset("yes yep yeah no nope nah meh ok okay fine lol great p
                           "hated boring solid mid peak trash garbage masterpiece".split())
 #: ...and words after a title that say "a film like this one" ("lotr vibes", "enter the dragon type", "lock stock energy",
 #: "inception meets ...", "alien levels of dread")
-_LIKE_AFTER = frozenset("type vibes vibe energy esque tier meets levels level style".split())
+_LIKE_AFTER = frozenset("type vibes vibe energy esque tier meets levels level style kind".split())
 #: Words that may follow a one-word title opening a sentence ("Moon was great", "Heat and Ronin", "Alien scared me").
 _AFTER_A_NAME = frozenset("is was were has had and or but vs versus made makes gave gives got left scared blew broke still remains "
                           "meets beats wrecked destroyed ruined bored changed taught did does with by starring might may could would should will "
