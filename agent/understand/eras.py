@@ -74,7 +74,8 @@ LOWER_EXCLUSIVE = re.compile(r"(?<![\w'’])(?:after|later than|newer than|more 
 LOWER_INCLUSIVE = re.compile(r"(?<![\w'’])(?:nothing (?:\w+\s+){0,2}(?:before|prior to)|not older as|no older as|(?:not|no|nothing) more old than|minimum|min\.?|at minimum|earliest|since|starting(?: from| in| with)?|no earlier than|not before|not older than|not earlier than|nothing (?:older|earlier) than|nothing before|none (?:older|earlier) than|no older than|at least|as of|beginning(?: in| with)?|onwards? from|made since|released since|post(?=[\s\-]))[\s\-]+(?:the\s+)?(?:start of\s+the\s+|beginning of\s+the\s+)?$", re.IGNORECASE)
 #: A bound said as a refusal, anywhere earlier in its clause: "I do not care for anything made after 2000"
 #: (up to 2000), "no films from before 1970" (from 1970).
-_NEGATOR = r"\b(?:no|not|nothing|none|never|don'?t|do not|won'?t|wouldn'?t|can'?t|refuses?|avoid|without|skip|except)\b[^,.;!?]*?"
+_NEGATOR_WORDS = r"\b(?:no|not|nothing|none|never|don'?t|do not|won'?t|wouldn'?t|can'?t|refuses?|avoid|without|skip|except)\b"
+_NEGATOR = _NEGATOR_WORDS + r"[^,.;!?]*?"
 NEGATED_AFTER = re.compile(_NEGATOR + r"\b(?:after|later than|newer than|more recent than|post)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
 #: "nothing made since 2014", "nothing from 1990 on" (with `OPEN_UP` after): up to the year before.
 NEGATED_SINCE = re.compile(_NEGATOR + r"\bsince[\s\-]*(?:the\s+)?$", re.IGNORECASE)
@@ -89,8 +90,7 @@ REFUSED_ERA = re.compile(r"\b(?:no|not|nothing|none|never|avoid|skip|except|with
 _CROSS = re.compile(CROSSED)
 _MARK = re.compile(rf"{CROSSED}|\[[✓✔]\]|[☑✅✓✔]|(?:^|\s)/(?=\s)|\||;")  # crossed, ticked, or an item separator
 #: ...and one that turns "the last N years" into everything older ("nothing from the last 20 years").
-REFUSED_BEFORE = re.compile(r"\b(?:no|not|nothing|none|never|don'?t|do not|won'?t|wouldn'?t|can'?t|refuses?|avoid|without|skip|except)\b"
-                            r"(?:(?!\b(?:and|but)\b)[^,.;!?])*?$", re.IGNORECASE)  # "not so long and from the past decade" wishes
+REFUSED_BEFORE = re.compile(_NEGATOR_WORDS + r"(?:(?!\b(?:and|but)\b)[^,.;!?])*?$", re.IGNORECASE)  # "not so long and from the past decade" wishes
 #: Filler between a bound and its year ("nothing older than like 2010"); dropped before the bound is read.
 BOUND_FILLER = re.compile(r"(?:\b(?:like|say|um|uh|erm|maybe|idk|the year|year)\b[\s,]*)+$", re.IGNORECASE)
 #: Between two eras: the later one corrects the earlier ("60s. hang on, 50s rather", "1980s. sorry, 1990s").
@@ -318,9 +318,9 @@ _BIRTH_YEAR = re.compile(r"\b(?:born|arrived|arrival|birth)\s*(?:in\s+)?\(?\s*'?
 _BEFORE_BIRTH = re.compile(r"\b(?:older than (?:me|him|her|us|them|i am|he is|she is|we are|my \w+)|(?:made |from )?before (?:i|he|she|we|they) "
                            r"(?:was|were) born|predat\w*(?: my| his| her| our)?(?: own)?(?: birth| arrival)?)\b", re.IGNORECASE)
 #: ...and films from it on: "something from my own lifetime", "from after i was born".
+_SINCE_BIRTH = re.compile(r"\b(?:(?:my|his|her|our|their) (?:own )?lifetimes?|(?:after|since) (?:i|he|she|we|they) (?:was|were) born)\b", re.IGNORECASE)
 #: Refusals the era words lack, and a refusal carried on ("Westerns are out. So is anything older than me").
 _RULED_OUT = re.compile(r"\b(?:rul(?:e|es|ed|ing) out|exclud\w*|so (?:is|are))\b", re.IGNORECASE)
-_SINCE_BIRTH = re.compile(r"\b(?:(?:my|his|her|our|their) (?:own )?lifetimes?|(?:after|since) (?:i|he|she|we|they) (?:was|were) born)\b", re.IGNORECASE)
 
 
 def _lifetime(text: str, newest: int) -> list[Era]:
@@ -446,23 +446,28 @@ def _refused(text: str, e: Era, newest: int) -> Era | None:
     line = text[text.rfind("\n", 0, e.start) + 1:e.start]
     marks = list(_MARK.finditer(line))
     crossed = bool(marks) and _CROSS.fullmatch(marks[-1].group()) is not None
-    if conditional_refusal(text, e.start, e.end) and e.kind == "bound" and (e.low is None) != (e.high is None):
-        return Era(None, e.low - 1, "bound", e.start, e.end) if e.low is not None else Era((e.high or 0) + 1, None, "bound", e.start, e.end)
+    if conditional_refusal(text, e.start, e.end) and e.kind == "bound":  # "if it was made after 1985 i don't want it"
+        return _turned_round(e)
     if not (written_refusal(text, e.start) or crossed or (e.kind == "era" and REFUSED_ERA.search(clause_before(text, e.start)))):
         return e
     near = text[max(0, e.start - 40):e.start]
     if e.kind == "bound" and not NEGATED_AFTER.search(near) and not NEGATED_BEFORE.search(near):  # not already turned round by its words
-        if e.high is not None and e.low is None:
-            return Era(e.high + 1, None, "bound", e.start, e.end)
-        if e.low is not None and e.high is None:
-            return Era(None, e.low - 1, "bound", e.start, e.end)
-        return e
+        return _turned_round(e)
     if e.kind == "era" and e.low is not None and e.high is not None:
         if e.high >= newest:
             return Era(None, e.low - 1, "bound", e.start, e.end)
         if e.low <= 1900:
             return Era(e.high + 1, None, "bound", e.start, e.end)
         return None
+    return e
+
+
+def _turned_round(e: Era) -> Era:
+    """An open bound refused: what it leaves ("up to 1985" refused is "from 1986 on"); a closed one stays."""
+    if e.high is not None and e.low is None:
+        return Era(e.high + 1, None, "bound", e.start, e.end)
+    if e.low is not None and e.high is None:
+        return Era(None, e.low - 1, "bound", e.start, e.end)
     return e
 
 

@@ -302,15 +302,14 @@ _LISTED = re.compile(r"\s*(?:and|or|&|\+|, and|, or)\s*", re.IGNORECASE)
 
 def share_list_verdicts(text: str, titles: Sequence["TitleMention"]) -> None:
     """Titles listed together take the dislike said after the last of them ("the last stand and
-    origins wolverine sucked"), unless one was liked by name before ("loved alien and titanic"), and the one said
-    before the first of them."""
+    origins wolverine sucked"), unless one was liked by name before ("loved alien and titanic"), and the refusal
+    said before the first of them, unless one is liked after ("I hated Titanic and The Notebook")."""
     for t, following in reversed(list(zip(titles, titles[1:]))):
         if t.start is None or t.end is None or following.start is None or following.sentiment != "dislike" or t.sentiment != "like":
             continue
         if _LISTED.fullmatch(text[t.end:following.start]) and not POSITIVE_CUE.search(clause_before(text, t.start)):
             t.sentiment = "dislike"
-    # ...and the refusal said before the first of them ("I hated Titanic and The Notebook", "rules out Titanic and The Perfect Storm")
-    for t, following in zip(titles, titles[1:]):
+    for t, following in zip(titles, titles[1:]):  # in order, so the refusal reaches down the list
         if t.start is None or t.end is None or following.start is None or following.end is None \
                 or t.sentiment != "dislike" or following.sentiment != "like":
             continue
@@ -460,10 +459,9 @@ _FILM_IS_SUBJECT = re.compile(r"^\s*(?:(?:hey|hi|hello|so|ok(?:ay)?|quick questi
 
 
 def _film_is_asked(text: str, titles: Sequence[TitleMention]) -> bool:
-    opening = _first_sentence(text)[0]
-    end = len(opening)
-    asks = text[end:end + 1] == "?" or opening.rstrip().endswith("?")
-    return asks and bool(_FILM_IS_SUBJECT.match(_unnamed(text, titles)[:end + 1]))
+    """The message opens with a question about the film it names (`_FILM_IS_SUBJECT`)."""
+    end = len(_first_sentence(text)[0])
+    return text[end:end + 1] == "?" and bool(_FILM_IS_SUBJECT.match(_unnamed(text, titles)[:end + 1]))
 
 
 def _names_in_opening(text: str, titles: Sequence[TitleMention]) -> bool:
@@ -700,11 +698,15 @@ _GIVEN_LIKING = re.compile(r"\b(?:if|since|as|because|cos|cause)\s+(?:i|we)\s+(?
                            r"(?:loved|liked|enjoyed|adored|love|like|enjoy|adore)\s+$", re.IGNORECASE)
 
 
+#: A film named by its place in a series ("the first"): compared with it, both films are asked about ("is 2049 slow like the first?").
+_SERIES_PLACE = re.compile(r"(?:the )?(?:first|original|second|third|last|sequel|prequel)\b", re.IGNORECASE)
+
+
 def _compared_with(text: str, t: TitleMention, asked: Sequence[TitleMention]) -> bool:
     """The film an asked one is compared with in the same question keeps its verdict ("is memento like inception?")."""
+    if _SERIES_PLACE.match(t.mention):
+        return False
     opened = sentence_start(text, t.start or 0)
-    if re.match(r"(?:the )?(?:first|original|second|third|last|sequel|prequel)\b", t.mention, re.IGNORECASE):
-        return False  # "is 2049 slow like the first?": a comparison asked of both
     return _like_title(text, t) and any(o is not t and o.end is not None and o.end <= (t.start or 0) and (o.start or 0) >= opened for o in asked)
 
 
