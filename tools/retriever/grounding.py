@@ -331,10 +331,15 @@ class TitleGrounder:
                 for name in prefix_names(key):
                     owners[name].add(item.item_id)
         for name, ids in owners.items():
-            item_id = next(iter(ids)) if len(ids) == 1 else self._dominant(sorted(ids, key=lambda i: -self._items[i].popularity))
-            # ("rocky horror": the 1975 film, not its little-seen namesake)
-            if item_id is not None and name not in self._by_key and self._items[item_id].popularity >= DOMINANT_MIN:
+            item_id = self._known_owner(ids)  # ("rocky horror": the 1975 film, not its little-seen namesake)
+            if item_id is not None and name not in self._by_key:
                 self._by_key[name].append(item_id)
+
+    def _known_owner(self, ids: set[int]) -> int | None:
+        """The film a short name belongs to: the only one, or the one that dwarfs the rest, if people name it casually."""
+        ordered = sorted(ids, key=lambda i: -self._items[i].popularity)
+        item_id = ordered[0] if len(ordered) == 1 else self._dominant(ordered)
+        return item_id if item_id is not None and self._items[item_id].popularity >= DOMINANT_MIN else None
 
     def _add_name_words(self) -> frozenset[str]:
         """The one coined word people shorten a popular title to ("shawshank", "totoro", "lebowski"): a word of no
@@ -349,9 +354,8 @@ class TitleGrounder:
                         owners[word].add(item.item_id)
         added = set()
         for word, ids in owners.items():
-            ordered = sorted(ids, key=lambda i: -self._items[i].popularity)
-            item_id = ordered[0] if len(ordered) == 1 else self._dominant(ordered)
-            if item_id is not None and word not in self._by_key and self._items[item_id].popularity >= DOMINANT_MIN:
+            item_id = self._known_owner(ids)
+            if item_id is not None and word not in self._by_key:
                 self._by_key[word].append(item_id)
                 added.add(word)
         return frozenset(added)
