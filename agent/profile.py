@@ -68,6 +68,8 @@ def apply_understanding(profile: UserProfile, u: Understanding) -> UserProfile:
     disliked = u.disliked_ids + [i for i, s in u.references if s == "dislike"]
     p.liked_items, p.disliked_items = _toggle(p.liked_items, p.disliked_items, liked)
     p.disliked_items, p.liked_items = _toggle(p.disliked_items, p.liked_items, disliked)
+    if u.reset_genres:  # "scrap that, ...": what was wished and refused goes (who is watching stays)
+        p.liked_genres, p.disliked_genres = [g for g in p.liked_genres if g in AUDIENCE_GENRES], []
     if u.replace_genres and u.genre_mode != "all":  # "horror instead": the new genres replace the wanted ones...
         p.liked_genres = [g for g in p.liked_genres if g in AUDIENCE_GENRES]  # ...but not who is watching ("animated instead", for the kids)
     p.liked_genres, p.disliked_genres = _move(p.liked_genres, p.disliked_genres, u.genres)

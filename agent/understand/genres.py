@@ -60,10 +60,17 @@ _FRAGMENT_END = re.compile(r"\s*(?:too|either|as well)?\s*(?:[.!?;]|$)", re.IGNO
 UNAVOID = re.compile(
     r"(?:(?P<g1>[\w\- ]{3,25}?)(?:\s+(?:is|are|would be)|(?<!\bshe)(?<!\bhe)(?<!\bit)(?<!\bthat)(?<!\bthis)(?<!\bwhat)(?<!\bthere)(?<!\bwho)(?<!\bone)['’]s)\s+(?:fine|ok|okay|alright|allowed|acceptable|not off the table)(?:\s+now|\s+after all|\s+too)?)"
     r"|(?:(?:fine|ok|okay|happy)\s+with\s+(?P<g2>[\w\- ]{3,25}))|(?:(?:don'?t|do not)\s+mind\s+(?P<g3>[\w\- ]{3,25}))"
-    r"|(?:(?:forget|drop|scrap|ignore|lift)\s+the\s+no[- ](?P<g4>[\w']{3,20})\s+(?:rule|ban|thing|policy))",  # "forget the no-kids rule"
+    r"|(?:(?:forget|drop|scrap|ignore|lift)\s+the\s+no[- ](?P<g4>[\w']{3,20})\s+(?:rule|ban|thing|policy|bit|part))"  # "forget the no-kids rule"
+    r"|(?:(?:forget|drop|scrap|ignore|lift)\s+the\s+(?P<g5>[\w']{3,20})\s+(?:ban|veto|embargo))",  # "forget the cartoon ban"
     re.IGNORECASE,
 )
 _HYPHEN_NO = re.compile(r"(?<=\bno)-(?=[a-z])", re.IGNORECASE)
+#: The mood lifted after a sad or heavy wish ("too heavy", "cheer me up instead", "I've cried enough this week"):
+#: a drama wished before is taken back (not refused: "lighter" is no verdict on dramas).
+#: "Lighter" and "too heavy" alone may ask for a lighter drama ("a bit grim, make it a bit lighter"): they lift it only
+#: beside another genre wished ("lighter than that. a crime comedy").
+LIFTED = re.compile(r"\b(?:cheer (?:me|us) up|upbeat|cried enough|enough (?:tears|crying)|no more (?:tears|crying))\b", re.IGNORECASE)
+LIGHTER = re.compile(r"\b(?:lighter|less (?:heavy|sad|bleak|depressing)|too (?:heavy|sad|bleak|depressing|grim|dark))\b", re.IGNORECASE)
 REPLACE = re.compile(r"\b(?:instead|rather|switch(?:ing)? to|change (?:it )?to|how about|what about|now i want|actually)\b", re.IGNORECASE)
 
 
@@ -479,17 +486,27 @@ KEEP_OUT = re.compile(r"\b(?:keep|leave)\s+(?:the\s+|all\s+the\s+|any\s+)?(?P<wh
                       re.IGNORECASE)
 
 
+#: Actors asked for as such refuse the cartoon ("real actors this time please", "Sci-fi, with real actors"); beside a
+#: documentary they refuse the documentary instead, which the words for it already say.
+REAL_ACTORS = re.compile(r"\b(?:real|actual|proper|live|flesh[- ]and[- ]blood)[- ]actors\b(?!\s+(?:are|is)\s+(?:fine|ok|okay|allowed))",
+                         re.IGNORECASE)
+_DOCUMENTARY = re.compile(r"\bdocumentar|\bdocos?\b|\bdocs\b", re.IGNORECASE)
 #: Phrases that refuse a genre by themselves, with no refusal word: "live action only", "I get nightmares".
-REFUSING: tuple[tuple[re.Pattern[str], str], ...] = ((LIVE_ACTION, "Animation"), (FEAR, "Horror"))
+REFUSING: tuple[tuple[re.Pattern[str], str], ...] = ((LIVE_ACTION, "Animation"), (REAL_ACTORS, "Animation"), (FEAR, "Horror"))
 
 
 def refusal_spans(text: str, known: set[str]) -> list[GenreSpan]:
-    return [GenreSpan(m.start(), m.end(), (genre,), "lexicon", True)
-            for pattern, genre in REFUSING if genre in known for m in pattern.finditer(text)]
+    patterns = [(p, g) for p, g in REFUSING if g in known and not (p is REAL_ACTORS and _DOCUMENTARY.search(text))]
+    return [GenreSpan(m.start(), m.end(), (genre,), "lexicon", True) for pattern, genre in patterns for m in pattern.finditer(text)]
 
 
 def _kept_out(text: str, span: GenreSpan) -> bool:
     return any(m.start("what") <= span.start and span.end <= m.end("what") for m in KEEP_OUT.finditer(text))
+
+
+def _refused_genres(genres: tuple[str, ...]) -> tuple[str, ...]:
+    """What refusing a phrase refuses: "spare me the romcoms" refuses the romance, not every comedy."""
+    return ("Romance",) if set(genres) == {"Romance", "Comedy"} else genres
 
 
 def lexicon_spans(text: str, known: set[str]) -> list[GenreSpan]:
@@ -505,8 +522,8 @@ def lexicon_spans(text: str, known: set[str]) -> list[GenreSpan]:
             negated = _negated(text, m.start(), m.end())
             if negated and (phrase in CONTENT_ONLY or base in CONTENT_ONLY):
                 continue  # "no gore": a content wish, not a genre to avoid
-            if negated and set(genres) == {"Romance", "Comedy"}:
-                genres = ("Romance",)  # "spare me the romcoms": the romance is refused, not every comedy
+            if negated:
+                genres = _refused_genres(genres)
             out.append(GenreSpan(m.start(), m.end(), genres, "lexicon", negated, phrase in _STRONG or base in _STRONG))
     return out
 
@@ -645,6 +662,9 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
     removed = [s for s in spans if not s.negated and REMOVE.search(clause_before(text, s.start))]
     spans = _taken_back(text, turns[-1] if turns else None, spans, removed)
     read.removed = list(dict.fromkeys(g for s in removed for g in s.genres))
+    wished = {g for s in spans if not s.negated for g in s.genres}
+    if (LIFTED.search(text) or LIGHTER.search(text) and wished) and "Drama" in known and "Drama" not in wished:
+        read.removed.append("Drama")  # "actually, lighter than that": the sad or heavy film wished before goes
     spans = [s for s in spans if s not in removed]
     if QUESTION.match(text) and (about_a_film or _ABOUT_IT.match(text)):  # a question about a film is not a request for its genre
         spans = [s for s in spans if s.negated]
@@ -664,7 +684,7 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
                                       and (s.strong or not set(s.genres) <= outright) for g in s.genres
                                       if len(s.genres) == 1 or g not in outright))
     if removed and REASON_AGAINST.search(text):  # "scrap the horror, she hates it": taken back for a reason is refused
-        read.avoided += [g for s in removed for g in s.genres if g not in read.avoided]
+        read.avoided += [g for s in removed for g in _refused_genres(s.genres) if g not in read.avoided]
         read.removed = [g for g in read.removed if g not in read.avoided]
     read.wanted = [g for g in dict.fromkeys(g for s in wanted_spans for g in s.genres) if g not in read.avoided]
     read.mode = _mode(text, [s for s in wanted_spans if any(g in read.wanted for g in s.genres)]) if read.wanted else "unsaid"

@@ -33,7 +33,7 @@ GENRE_PHRASES: _G = _expand({
      "jump scare", "demonic", "possession", "exorcism", "the creeps", "scream", "fright", "shocker", "creature feature",
      "monster movie", "werewolf", "werewolves", "ghost story", "ghosts", "keep me up at night", "sleep with the lights on",
      "scared", "ghoulish", "spine-tingling", "spine tingling", "macabre", "gruesome", "bloodbath", "evil spirits",
-     "frighten", "frightened", "frightens", "ghost flick", "ghost film", "ghost movie", "ghost flicks", "ghost films", "ghost movies", "horrific", "goes bump in the night", "bump in the night", "demons", "chiller", "terror film", "terror movie", "film of terror", "movie of terror", "films of terror", "video nasty", "video nasties",
+     "frighten", "frightened", "frightens", "ghost flick", "ghost film", "ghost movie", "ghost flicks", "ghost films", "ghost movies", "horrific", "apparitions", "apparition", "goes bump in the night", "bump in the night", "demons", "chiller", "terror film", "terror movie", "film of terror", "movie of terror", "films of terror", "video nasty", "video nasties",
      "jumpscare", "jumpscares", "jump-scare", "jump-scares", "jump out of my skin", "jump out my skin", "scared witless", "the shivers"): "Horror",
     ("thriller", "thrillers", "suspense", "suspenseful", "edge of my seat", "edge of your seat", "edge-of-your-seat",
      "edge-of-my-seat", "nail-biter", "nail biter", "nail-biting", "tense", "tension", "heart-pounding",
@@ -58,7 +58,7 @@ GENRE_PHRASES: _G = _expand({
      "sob stuff", "sob-stuff", "sob stories", "sob-stories", "heartstrings", "well up", "welling up"): "Drama",
     ("romance", "romances", "romantic", "love story", "love-story", "love stories", "falling in love", "fall in love", "date night",
      "date movie", "chick flick", "swoon", "swoony", "lovers", "love affair", "love triangle", "soulmates", "soulmate",
-     "sweethearts", "courtship", "kissing", "in love", "passionate love", "romantically", "falls for", "fall for each other", "love-struck", "lovestruck", "lovey-dovey", "lovey dovey", "kissy", "meet-cute",
+     "sweethearts", "courtship", "kissing", "in love", "passionate love", "romantically", "falls for", "fall for each other", "falling for anybody", "falling for anyone", "falling for someone", "falling for each other", "love-struck", "lovestruck", "lovey-dovey", "lovey dovey", "kissy", "meet-cute",
      "falling for each other", "fell for each other", "mushy", "sappy", "soppy", "slushy", "smooching", "smoochy", "lovey", "love stuff", "love plot", "love interest", "couples stuff", "couple stuff", "love interests", "kissy", "schmaltzy", "snogging", "snog", "love subplot", "love subplots", "romantic subplot",
      "romantic subplots", "bonkbuster", "clinch picture"): "Romance",
     ("romcom", "rom-com", "rom com", "romantic comedy", "romantic comedies", "romcoms", "rom-coms"): "Romance+Comedy",
@@ -152,7 +152,7 @@ NEGATORS = (
     r"veto(?:es|ed)?|vetoing|bann?(?:ed|s)?|refuses? to (?:watch|see)|refused to (?:watch|see)|stop (?:suggesting|recommending|showing)|"
     r"nt|don'?t let|won'?t (?:watch|see|sit through|have|do)|will not (?:watch|see|sit through)|keep (?:it |them |us )?out of|leaving out|"
     # what a film must not do to someone: "won't give him nightmares", "that won't make me cry"; "nobody falling in love"
-    r"(?:won'?t|wont|will not|doesn'?t|does not|shouldn'?t) (?:give|make|leave)|(?:nobody|no-one|no one)(?=\s+\w+ing\b|\s*$)|(?:nobody|no-one|no one) (?:wants|likes|needs|fancies|is in the mood for)|"
+    r"(?:won'?t|wont|will not|doesn'?t|does not|shouldn'?t) (?:give|make|leave)|(?:nobody|no-one|no one)(?=\s+(?:\w+ing|\w+in'?|(?!(?:is|was|has|does|else|beats|tops|makes|matches|rivals|outdoes|compares|knows|writes|shoots|directs)\b)\w+s)\b|\s*$)|(?:nobody|no-one|no one) (?:wants|likes|needs|fancies|is in the mood for)|"
     r"(?:don'?t|do not|doesn'?t|does not) care for|can'?t abide|cannot abide|can'?t bear|cannot bear|not keen on|(?:bored|fed up) (?:of|with)|"
     r"nowt|none of (?:your|the|those)|too old for|outgrown|grown out of|(?:i'?m|im|i am|we'?re|we are) (?:so |totally |completely |well )?over|rather avoid|would avoid|"
     # a threat is a refusal: "God help you if there's a song in it", "if you suggest one more animated film ..."

@@ -119,8 +119,12 @@ ADDRESSEE = re.compile(
 #: The person starts a new request instead of changing the current one.
 NEW_SEARCH = re.compile(
     r"\b(?:new search|start(?:ing)? (?:over|again|afresh|from scratch)|forget (?:all )?(?:that|this|everything)(?: i said)?|"
-    r"different question|new (?:thing|request|topic) (?:entirely|altogether)?|something (?:else )?entirely different|scratch all that|"
-    r"clean slate|from the top)\b", re.IGNORECASE)
+    r"different question|new (?:thing|request|topic) (?:entirely|altogether)?|something (?:else )?entirely different|(?:scratch|scrap) all that|"
+    r"clean slate|from the top|fresh start|new question|forget the rules)\b", re.IGNORECASE)
+#: A follow-up that opens by throwing out what was asked ("scrap that, my brother wants superheroes"): the genres
+#: wished and refused go; the era stays unless a new one is said (writers differ on that, and "same decade" keeps it).
+SCRAPPED = re.compile(r"^\W*(?:(?:ok|okay|right|hmm+|um+|no|nah|actually)[\s,.!]+)*(?:scrap|scratch|forget|ditch|bin) (?:all )?(?:that|this)\b",
+                      re.IGNORECASE)
 CHITCHAT = re.compile(r"^\s*(hi|hello|hey|yo|thanks|thank you|thx|good (?:morning|evening|night)|how are you|bye|goodbye|ok|okay|cool|great)\b[\s!.?]*$", re.IGNORECASE)
 INJECTION = re.compile(
     r"(ignore (?:all |any |your |the |previous |prior )*(?:instructions|rules|prompts?)|system prompt|developer message|"
@@ -168,6 +172,7 @@ class Understanding:
     genre_mode: GenreMode = "unsaid"
     replace_genres: bool = False
     new_search: bool = False  # "forget all that, new search: ...": the request starts afresh
+    reset_genres: bool = False  # "scrap that, ...": the genres wished and refused so far go, the era stays
     tags: list[str] = field(default_factory=list)
     avoid_tags: list[str] = field(default_factory=list)
     injection: bool = False
@@ -744,6 +749,7 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
         return u
     u.injection = bool(INJECTION.search(cleaned))
     u.new_search = bool(NEW_SEARCH.search(cleaned))
+    u.reset_genres = bool(SCRAPPED.match(cleaned))
     scan = INJECTION.sub(lambda m: " " * len(m.group()), cleaned) if u.injection else cleaned
     scan = ADDRESSEE.sub(lambda m: " " * len(m.group()), scan)
     known = set(known_genres)

@@ -832,6 +832,14 @@ def test_films_of_a_series_by_number_take_their_own_verdicts(parser: MuseService
     ("no horror, no sad stuff", [], ["Horror"]),
     ("sci-fi for a 7 year old that won't give him nightmares", ["Sci-Fi", "Children"], ["Horror"]),
     ("no boats, nobody falling in love", [], ["Romance"]),
+    ("show me one where absolutely nobody falls in love", [], ["Romance"]),
+    ("and nobody breakin out in song, hear?", [], ["Musical"]),
+    ("more boxing, nobody falling for anybody", [], ["Romance"]),
+    ("Nothing involving apparitions, please. A mystery", ["Mystery"], ["Horror"]),
+    # actors asked for as such refuse the cartoon, unless they are set against a documentary
+    ("actually she's gone off drawn ones, real actors this time please", [], ["Animation"]),
+    ("Sci-fi, with real actors.", ["Sci-Fi"], ["Animation"]),
+    ("not another documentary, something with ACTUAL actors", [], ["Documentary"]),
     ("nobody beats a good western", ["Western"], []),
     ("keep the love interest out of it", [], ["Romance"]),
     # written forms: a minus sign, an unticked box, a label that refuses (its line, or the bullets under it)
@@ -899,6 +907,38 @@ def test_a_new_search_starts_the_request_afresh(parser: MuseService) -> None:
     assert u.new_search and u.intent == "recommend"
     profile = apply_understanding(profile, u)
     assert profile.liked_genres != ["Comedy"] and profile.year_min is None and profile.liked_items  # Heat stays liked
+
+
+def test_scrap_that_drops_the_genres_but_keeps_the_era(parser: MuseService) -> None:
+    from agent.profile import apply_understanding
+    from agent.types import UserProfile
+
+    profile = apply_understanding(UserProfile(), read(parser, "some 90s action please, and no horror"))
+    assert profile.liked_genres == ["Action"] and profile.disliked_genres == ["Horror"]
+    after = apply_understanding(profile, read(parser, "scratch that, no action at all. something quiet from the same decade"))
+    assert (after.liked_genres, after.disliked_genres, after.year_min) == ([], ["Action"], 1990)
+    after = apply_understanding(profile, read(parser, "ok scrap that, my brother's here and he wants superheroes"))
+    assert (after.liked_genres, after.disliked_genres) == ([], [])
+    assert read(parser, "scrap all that, new question: any good documentaries about food?").new_search
+    assert not read(parser, "a western, scrap that idea of a musical").reset_genres  # only a message that opens with it
+
+
+@pytest.mark.parametrize(("before", "text", "kept"), [
+    ("a sad film, I need to cry it out", "ok no, I've changed my mind, cheer me up instead", False),
+    ("something sad to watch on my own tonight", "actually no, I've cried enough this week. I need a giggle", False),
+    ("a crime film set in Boston, something heavy like Mystic River", "actually, lighter than that. a crime comedy, still Boston", False),
+    # "lighter" alone may ask for a lighter drama, and a new sad wish keeps it
+    ("a family drama", "that lot's a bit grim for a saturday, make it a bit lighter", True),
+    ("something sad", "too sad. something that hurts but ends happy?", True),
+])
+def test_a_lifted_mood_takes_back_a_sad_wish(parser: MuseService, before: str, text: str, kept: bool) -> None:
+    from agent.profile import apply_understanding
+    from agent.types import UserProfile
+
+    profile = apply_understanding(UserProfile(), read(parser, before))
+    assert "Drama" in profile.liked_genres
+    profile = apply_understanding(profile, read(parser, text))
+    assert ("Drama" in profile.liked_genres) == kept and "Drama" not in profile.disliked_genres
 
 
 def test_a_rating_beside_a_title_is_its_verdict(parser: MuseService) -> None:
@@ -1169,3 +1209,6 @@ def test_couples_stuff_is_romance_and_a_no_rule_can_be_lifted(parser: MuseServic
     assert read(parser, "90s comedies, me and a flatmate. none of that couples stuff").avoid_genres == ["Romance"]
     assert read(parser, "we need a couple more classics from before 1990").genres == []  # a couple is two
     assert "Children" in read(parser, "forget the no-kids rule, my niece (8) is joining us").unavoid_genres
+    assert read(parser, "scrap the no-horror bit, turns out I loved Alien").unavoid_genres == ["Horror"]
+    assert read(parser, "forget the cartoon ban, they've won the argument").unavoid_genres == ["Animation"]
+    assert read(parser, "actually scrap romcoms, my date can't stand them").avoid_genres == ["Romance"]  # not every comedy
