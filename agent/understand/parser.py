@@ -546,10 +546,24 @@ def _genre_word_heading(text: str, start: int | None, end: int | None) -> bool:
     return sentence_start(text, start) == start and bool(re.match(r"\s*[.,;:!/]", text[end:end + 2]))
 
 
+#: A sign-off before the last words of a message: what follows is the writer's name ("With thanks, Margaret.",
+#: "Kind regards, Harvey", "Thanks so much! - Amelie"), never a film.
+_SIGN_OFF = re.compile(r"(?:\b(?:thanks|thank you|many thanks|with thanks|regards|cheers|best wishes|all the best|best|love|yours(?: truly| sincerely| faithfully)?"
+                       r"|sincerely|warmly|ta|x+)\s*[,.!]*\s*(?:[-–—]\s*)?|[.!?]\s*[-–—]\s*)$", re.IGNORECASE)
+_SIGNATURE_END = re.compile(r"\s*[.!]?\s*(?:x+\s*)?$", re.IGNORECASE)
+
+
+def _signed(text: str, start: int | None, end: int | None) -> bool:
+    """The mention is the writer's name signing the message off."""
+    if start is None or end is None or not _SIGNATURE_END.fullmatch(text, end) or not text[start:start + 1].isupper():
+        return False
+    return bool(_SIGN_OFF.search(text, 0, start)) and len(text[start:end].split()) <= 2
+
+
 def _ground(scan: str, grounder: Grounder | None) -> list[TitleMention]:
     titles: list[TitleMention] = []
     for g in grounder.find_mentions(scan) if grounder is not None else []:
-        if g.status == "unknown" or _genre_word_heading(scan, g.start, g.end):
+        if g.status == "unknown" or _genre_word_heading(scan, g.start, g.end) or _signed(scan, g.start, g.end):
             continue
         titles.append(TitleMention(
             mention=g.mention, status=g.status, item_id=g.item_id, title=g.title, sentiment=title_sentiment(scan, g.start),

@@ -540,6 +540,10 @@ def test_spelled_out_years_are_masked_whole() -> None:
     ("whos in the departed? n is it long", "ask_item", [], [], [48516]),
     ("is arrival slow? a friend said it's boring", "ask_item", [], [], [164179]),
     ("crash (the 2004 one), babel, magnolia. more of those please", "recommend", [33166, 46723, 3160], [], []),
+    # the writer's name signing off is no film; a film named after thanks is still one
+    ("Could you suggest a few musicals from the 1950s? With thanks, Margaret.", "recommend", [], [], []),
+    ("Any westerns from the 60s? Kind regards, Harvey", "recommend", [], [], []),
+    ("more like Heat, thanks", "recommend", [6], [], []),
     # a series named as such in a question; a question that refers back to the film just named; whether someone would like it
     ("how many toy story films are there?", "ask_item", [], [], [1, 3114, 78499]),
     ("I am told Gattaca is rather clever. Would it suit my father?", "ask_item", [], [], [1653]),

@@ -160,6 +160,7 @@ def test_catalog_form_moves_nothing_back() -> None:
     ("crash (the 2004 one), babel, magnolia", [33166, 46723, 3160]),
     ("the thing (carpenter, not the 2011 one) is my all time fave", [2288]),
     ("the shining and it (the new one) both messed me up", [1258, 175303]),
+    ("they liked Jumanji (the new one) and Night at the Museum", [179401, 46972]),  # the newest film of the series
     ("is the robocop remake as bad as everyone says?", [108945]),
     ("the real 70s ones like the original Shaft", [3729]),
     # the only version that agrees on a leading article ("Arrival" is not "The Arrival")
