@@ -717,8 +717,12 @@ def test_anything_said_after_a_request_refines_it(parser: MuseService) -> None:
 def test_a_next_sentence_verdict_and_a_series(parser: MuseService) -> None:
     u = read(parser, "I'm a huge fan of the Lord of the Rings films, could you suggest something epic?")
     assert {4993, 5952, 7153} <= set(u.liked_ids)
-    u = read(parser, "My sister and I watched Mamma Mia at Christmas. I am afraid I found it rather silly.")
-    assert u.disliked_ids == [60397] and u.liked_ids == []
+    for text in ("My sister and I watched Mamma Mia at Christmas. I am afraid I found it rather silly.",
+                 "My sister and I watched Mamma Mia at Christmas. I found it rather silly, though she adored it.",
+                 "We watched Mamma Mia. She adored it but I hated it."):  # someone else's liking does not outweigh the writer's
+        u = read(parser, text)
+        assert u.disliked_ids == [60397] and u.liked_ids == []
+    assert read(parser, "We watched Mamma Mia. My wife hated it but I loved it.").liked_ids == [60397]
 
 
 STORY = ("My late husband and I went to the pictures every Saturday for forty years. He loved his war films and I put up "
