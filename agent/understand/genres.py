@@ -622,6 +622,18 @@ def _mode(text: str, wanted: list[GenreSpan]) -> GenreMode:
     return "unsaid"
 
 
+#: Monsters that, in a comedy or a romance, make no horror film ("zombies but funny", "Zombies, but make it romantic").
+_UNDEAD = re.compile(r"(?:zombies?|vampires?|undead)", re.IGNORECASE)
+
+
+def _undead_for_laughs(text: str, wanted: list[GenreSpan], genres: list[str]) -> bool:
+    """Horror comes only from zombies or vampires, and a comedy or a romance is asked for: the writers' labels say
+    the film wished is that comedy or romance ("zombie comedy pls" is no horror film)."""
+    horror = [s for s in wanted if "Horror" in s.genres]
+    return bool(horror) and "Horror" in genres and bool({"Comedy", "Romance"} & set(genres)) \
+        and all(_UNDEAD.fullmatch(text[s.start:s.end]) for s in horror)
+
+
 def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None, *, about_a_film: bool = True) -> GenreRead:
     """Wanted / avoided / no-longer-avoided genres, whether wanted ones go together, and tags.
     `about_a_film`: the message names a film (or points at one shown), so a question may be about it."""
@@ -687,6 +699,10 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
         read.avoided += [g for s in removed for g in _refused_genres(s.genres) if g not in read.avoided]
         read.removed = [g for g in read.removed if g not in read.avoided]
     read.wanted = [g for g in dict.fromkeys(g for s in wanted_spans for g in s.genres) if g not in read.avoided]
+    if _undead_for_laughs(text, wanted_spans, read.wanted):  # the monsters stay as what to search for
+        read.wanted.remove("Horror")
+        undead = [text[s.start:s.end].lower() for s in wanted_spans if "Horror" in s.genres]
+        read.tags += [w if w.endswith("s") else w + "s" for w in undead]
     read.mode = _mode(text, [s for s in wanted_spans if any(g in read.wanted for g in s.genres)]) if read.wanted else "unsaid"
     read.unavoided = list(dict.fromkeys(read.unavoided))
     read.replace = bool(read.wanted) and bool(REPLACE.search(text))

@@ -841,6 +841,11 @@ def test_films_of_a_series_by_number_take_their_own_verdicts(parser: MuseService
     ("sci-fi for a 7 year old that won't give him nightmares", ["Sci-Fi", "Children"], ["Horror"]),
     ("no boats, nobody falling in love", [], ["Romance"]),
     ("show me one where absolutely nobody falls in love", [], ["Romance"]),
+    # zombies in a comedy or a romance make no horror film (the labels agree); said outright, horror stays
+    ("zombies but funny?? shaun of the dead energy but newer", ["Comedy"], []),
+    ("Zombies, but make it romantic.", ["Romance"], []),
+    ("a funny horror with zombies", ["Comedy", "Horror"], []),
+    ("a zombie flick", ["Horror"], []),
     ("and nobody breakin out in song, hear?", [], ["Musical"]),
     ("more boxing, nobody falling for anybody", [], ["Romance"]),
     ("Nothing involving apparitions, please. A mystery", ["Mystery"], ["Horror"]),
