@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from agent.understand.genres import CROSSED, SENTENCE_END, clause_before, conditional_refusal, sentence_start, written_refusal
+from agent.understand.periods import period_spans
 from agent.understand.numbers import digits_for_spelled_years
 
 Shift = Literal["older", "newer"]
@@ -52,7 +53,7 @@ LAST_N = re.compile(
     rf"|\b(?P<within>within|from)\s+the\s+(?:last|past)\s+(?P<n2>\d{{1,2}}|{_NUM})\s*(?P<unit2>years?|yrs?|decades?)\b",
     re.IGNORECASE,
 )
-THIS_CENTURY = re.compile(r"\b(?:this|the (?:21st|twenty[\s\-]first)) (?:century|millennium)\b", re.IGNORECASE)
+THIS_CENTURY = re.compile(r"\b(?:this|the (?:21st|twenty[\s\-]first)) (?:century|millennium)\b|\b(?:21st|twenty[\s\-]first)[\s\-]century\b", re.IGNORECASE)
 #: "from this year", "released last year", "this year's": a year said of films ("I've read it twice this year" is not).
 THIS_YEAR = re.compile(
     r"\b(?:(?:from|of|made|released|out|came out|new)\s+(?P<which>this|last)\s+year(?:'s)?"
@@ -71,7 +72,7 @@ AGE_AT_MOST = re.compile(
 UPPER_EXCLUSIVE = re.compile(r"(?<![\w'’])(?:before|afore|pre|prior to|earlier than|older than|ahead of|antedating|predating|pre-dating|predates?|predated|pre-dates?|antedates?)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
 UPPER_INCLUSIVE = re.compile(r"(?<![\w'’])(?:nothing (?:\w+\s+){0,2}(?:after|past|later than|newer than)|not newer as|maximum|max\.?|at maximum|latest|until|till|til|up to|up until|through|thru|no later than|not after|not newer than|nothing (?:newer|later|more recent) than|nothing after|no newer than|not more recent than|at the latest|by|no newer than|at most|(?<!prior )(?<!subsequent )(?<!back )(?<!it )(?<!them )(?<!swap )(?<!switch )(?<!change )(?<!move )(?<!jump )to)\s+(?:the\s+)?(?:end of\s+the\s+)?$", re.IGNORECASE)
 LOWER_EXCLUSIVE = re.compile(r"(?<![\w'’])(?:after|later than|newer than|more recent than|subsequent to|following)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
-LOWER_INCLUSIVE = re.compile(r"(?<![\w'’])(?:nothing (?:\w+\s+){0,2}(?:before|prior to)|not older as|no older as|(?:not|no|nothing) more old than|minimum|min\.?|at minimum|earliest|since|starting(?: from| in| with)?|no earlier than|not before|not older than|not earlier than|nothing (?:older|earlier) than|nothing before|none (?:older|earlier) than|no older than|at least|as of|beginning(?: in| with)?|onwards? from|made since|released since|post(?=[\s\-]))[\s\-]+(?:the\s+)?(?:start of\s+the\s+|beginning of\s+the\s+)?$", re.IGNORECASE)
+LOWER_INCLUSIVE = re.compile(r"(?<![\w'’])(?:nothing (?:\w+\s+){0,2}(?:before|prior to)|not older as|no older as|(?:not|no|nothing) more old than|minimum|min\.?|at minimum|earliest|since|starting(?: from| in| with)?|no earlier than|not before|not older than|not earlier than|nothing (?:older|earlier) than|nothing before|none (?:older|earlier) than|no older than|at least|as of|beginning(?: in| with)?|onwards? from|made since|released since|(?:this|the near) side of|post(?=[\s\-]))[\s\-]+(?:the\s+)?(?:start of\s+the\s+|beginning of\s+the\s+)?$", re.IGNORECASE)
 #: A bound said as a refusal, anywhere earlier in its clause: "I do not care for anything made after 2000"
 #: (up to 2000), "no films from before 1970" (from 1970).
 _NEGATOR_WORDS = r"\b(?:no|not|nothing|none|never|don'?t|do not|won'?t|wouldn'?t|can'?t|refuses?|avoid|without|skip|except)\b"
@@ -119,7 +120,7 @@ AGE_AT_LEAST = re.compile(
     re.IGNORECASE,
 )
 #: "before the millennium", "nothing made before the millennium": the year 2000 ("the turn of the millennium" is an era word).
-MILLENNIUM = re.compile(r"(?<!turn of )\bthe (?:new )?millennium\b|(?<=\bpre-)millennium\b|(?<=\bpre)millennium\b", re.IGNORECASE)
+MILLENNIUM = re.compile(r"(?<!turn of )\bthe (?:new )?millennium\b|(?<=\bpre-)millennium\b|(?<=\bpre)millennium\b|\by2k\b", re.IGNORECASE)
 
 THIS_DECADE = re.compile(r"\bthis decade(?:'s)?\b", re.IGNORECASE)
 SILENT_ERA = re.compile(r"\bsilent (?:era|films?|movies?|pictures?|period|days|cinema)\b", re.IGNORECASE)
@@ -138,7 +139,7 @@ SHORT_RANGE = re.compile(
 FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 AROUND = re.compile(r"\b(?:around|about|circa|ca\.?|c\.|approximately|approx\.?|roughly|near|close to|somewhere around)\s+(?:the\s+)?(?:year\s+)?$", re.IGNORECASE)
 # Words right after an era.
-OPEN_UP = re.compile(r"^\s*(?:,\s*(?:but\s+)?(?:nothing|none|not) (?:earlier|older|before)\b|(?:to|till|until|through|up to|up till)\s+(?:now|today|the present(?:\s+day)?|present day|date|these days)\b|\+|(?:or|and)\s+(?:later|newer|after|since|up|beyond|more recent|more new|anything (?:after|later|newer))|at the (?:very )?earliest\b|on(?:wards?)?\b|forward|and onwards?|and up|upwards?|up\b(?!\s+(?:to|till|until|through)\b)|or so on|plus)", re.IGNORECASE)
+OPEN_UP = re.compile(r"^\s*(?:,\s*(?:but\s+)?(?:nothing|none|not) (?:earlier|older|before)\b|(?:to|till|until|through|up to|up till)\s+(?:now|today|the present(?:\s+day)?|present day|date|these days)\b|\+|(?:or|and)\s+(?:later|newer|after|since|up|beyond|more recent|more new|anything (?:after|later|newer))|at the (?:very )?earliest\b|on(?:wards?)?\b|forward|(?:and\s+)?going (?:up|forward)\b|and onwards?|and up|upwards?|up\b(?!\s+(?:to|till|until|through)\b)|or so on|plus)", re.IGNORECASE)
 OPEN_DOWN = re.compile(r"^\s*(?:,\s*(?:but\s+)?(?:nothing|none|not) (?:later|newer|after)\b|(?:or|and)\s+(?:earlier|older|before)|at the (?:very )?latest|"
                        r"(?:and |or )?back\b(?!\s+(?:then|in|when|to|home|at|on|from)\b)|(?:is|'s) (?:the|my|our|his|her|their) (?:cut-?\s?off|upper limit|limit))\b",
                        re.IGNORECASE)  # "the seventies back", "1970 is the cut-off"
@@ -152,7 +153,9 @@ ABSOLUTE_NEW = re.compile(r"recent|new releases?|latest|brand new|newish", re.IG
 ANY_ERA = re.compile(r"\b(?:(?:any|every|all) (?:decade|era|year|period|time)s?|(?:scrap|drop|forget|ignore|lose|ditch|never mind) (?:the|about the|that) (?:date|year|era|decade)s?(?: (?:thing|bit|limit|rule|filter|part))?|whatever (?:decade|era|year)|(?:don'?t|do not) care (?:about )?(?:when|the (?:year|decade|era))|doesn'?t matter when|no matter (?:when|the year))\b", re.IGNORECASE)
 YEARS_N0 = re.compile(
     r"\b(?:the\s+)?(?:years\s+(?P<d>[1-9])|year\s+(?P<d1>[2-9]))0\b(?!\s*(?:years?|s\b))|\byears\s+(?P<full>(?:19|20)\d0)\b(?!\s*(?:-|to|and|until)\b)"
-    r"|\bthe\s+(?P<dy>[2-9])0\s+years\b(?!\s+(?:old|ago))",
+    r"|\bthe\s+(?P<dy>[2-9])0\s+years\b(?!\s+(?:old|ago))"
+    # "movie of 1990 years", "the 2000 decade", "the decade 80", "the decade of 80" (calques): the decade
+    r"|\b(?P<full2>(?:19|20)\d0)\s+(?:years|decade)\b(?!\s+(?:old|ago))|\bdecade\s+(?:of\s+)?(?:the\s+)?(?:(?P<full3>(?:19|20)\d0)|(?P<dd>[2-9])0)\b(?!\s*s\b)",
     re.IGNORECASE,
 )
 
@@ -311,12 +314,14 @@ def _bounded(low: int, high: int, single: bool, before: str, after: str, start: 
 
 
 #: A birth (or arrival) year: "born 2001", "born in 1975", "I arrived in 1983", "my own arrival in 1958", "born (1984)", "(born '88)".
-_BIRTH_YEAR = re.compile(r"\b(?:born|arrived|arrival|birth)\s*(?:in\s+)?\(?\s*'?(?P<y>(?:19|20)\d{2}|\d{2})\b(?!\s*(?:%|years?|yrs?|yo)\b)",
+_BIRTH_YEAR = re.compile(r"\b(?:born|arrived|arrival|birth)\s*(?:in\s+)?\(?\s*'?(?P<y>(?:19|20)\d{2}|\d{2})\b(?!\s*(?:%|years?|yrs?|yo)\b)"
+                         # or an age said of the same person: "from before my birth (I'm 30)", "older than me, and I'm 45"
+                         r"|\b(?:i'?m|i am|he'?s|he is|she'?s|she is)\s+(?P<age>[1-9]\d)\b(?!\s*(?:%|min|mins|minutes|hours?|hrs?|times|kg|lbs?|quid|[:.]\d))",
                          re.IGNORECASE)
 #: What a birth year ends when said of someone: films from before it ("older than me", "before he was born",
 #: "predating my own arrival") or (refused: "nothing older than me") from it on.
 _BEFORE_BIRTH = re.compile(r"\b(?:older than (?:me|him|her|us|them|i am|he is|she is|we are|my \w+)|(?:made |from )?before (?:i|he|she|we|they) "
-                           r"(?:was|were) born|predat\w*(?: my| his| her| our)?(?: own)?(?: birth| arrival)?)\b", re.IGNORECASE)
+                           r"(?:was|were) born|before (?:my|his|her|our) (?:own )?birth|predat\w*(?: my| his| her| our)?(?: own)?(?: birth| arrival)?)\b", re.IGNORECASE)
 #: ...and films from it on: "something from my own lifetime", "from after i was born".
 _SINCE_BIRTH = re.compile(r"\b(?:(?:my|his|her|our|their) (?:own )?lifetimes?|(?:after|since) (?:i|he|she|we|they) (?:was|were) born)\b", re.IGNORECASE)
 #: Refusals the era words lack, and a refusal carried on ("Westerns are out. So is anything older than me").
@@ -329,8 +334,8 @@ def _lifetime(text: str, newest: int) -> list[Era]:
     lifetime" = 2001 on). A birth year said alone sets nothing (`NOT_A_FILM_YEAR`)."""
     out: list[Era] = []
     for born in _BIRTH_YEAR.finditer(text):
-        yy = int(born["y"])
-        year = yy if yy > 99 else (2000 + yy if yy <= newest % 100 else 1900 + yy)
+        yy = int(born["y"]) if born["y"] else 0
+        year = newest - int(born["age"]) if born["age"] else yy if yy > 99 else (2000 + yy if yy <= newest % 100 else 1900 + yy)
         end = SENTENCE_END.search(text, born.end())
         first, last = sentence_start(text, born.start()), end.start() if end else len(text)
         since, before = list(_SINCE_BIRTH.finditer(text, first, last)), list(_BEFORE_BIRTH.finditer(text, first, last))
@@ -346,10 +351,16 @@ def _lifetime(text: str, newest: int) -> list[Era]:
     return out
 
 
+#: An event as what a film is about, not when it was made ("a documentary about the moon landing").
+_FROM_EVENT = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_TOPIC = re.compile(r"\b(?:about|on|of|into|covering)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _relative(text: str, newest: int) -> list[Era]:
     out: list[Era] = []
     for m in YEARS_N0.finditer(text):  # "from years 80", "years 2000", "the 80 years" (non-native): the decade
-        start = int(m["full"]) if m["full"] else 1900 + int(m["d"] or m["d1"] or m["dy"]) * 10
+        full = m["full"] or m["full2"] or m["full3"]
+        start = int(full) if full else 1900 + int(m["d"] or m["d1"] or m["dy"] or m["dd"]) * 10
         out.append(Era(start, start + 9, "era", m.start(), m.end()))
         for more in re.finditer(r"^\s*(?:or|and|,|-|–|to)\s*(?P<d>[1-9])0\b", text[m.end():]):
             start = 1900 + int(more["d"]) * 10
@@ -385,6 +396,13 @@ def _relative(text: str, newest: int) -> list[Era]:
         out.append(_bounded(2000, 2000, False, text[max(0, m.start() - 40):m.start()], text[m.end():m.end() + 40], m.start(), m.end()))
     for m in AGE_AT_MOST.finditer(text):
         out.append(Era(newest - _number(m["n"] or m["n2"], 5) + 1, newest, "bound", m.start(), m.end()))  # as "the last N years"
+    for start, end, low, high in period_spans(text):  # "the Reagan years", "older than the moon landing"
+        if low == high and _TOPIC.search(text, max(0, start - 16), start):
+            continue
+        era = _bounded(low, high, low == high, text[max(0, start - 40):start], text[end:end + 40], start, end)
+        if low < high or (era.low, era.high) != (low, high) or _FROM_EVENT.search(text, max(0, start - 16), start):
+            # an event only bounds, centres or starts a range ("a film about the moon landing" is none)
+            out.append(era)
     for m in AGE_AROUND.finditer(text):
         year = newest - _number(m["n"], 10)
         out.append(Era(year - 2, year + 2, "era", m.start(), m.end()))
@@ -432,11 +450,23 @@ def read_years(text: str, newest_year: int = 2018) -> YearRead:
     if points and WIDEN.search(masked):
         read.widen = (min(points), max(points))
     if low is None and high is None and not read.any_era:
-        shift = "older" if OLDER.search(masked) else "newer" if NEWER.search(masked) else None
+        shift = _shift(masked)
     read.shift = shift
     newer = NEWER.search(masked) if shift == "newer" else None
     read.absolute = newer is not None and ABSOLUTE_NEW.fullmatch(newer.group()) is not None
     return read
+
+
+#: "nothing older", "no oldies", "not newer": the other way.
+_SHIFT_REFUSED = re.compile(r"\b(?:no|not|nothing|none|never)\s+(?:any\s+)?$", re.IGNORECASE)
+
+
+def _shift(text: str) -> Shift | None:
+    """Older or newer than what stands, said without a year ("older ones", "nothing older" after a film)."""
+    for found, shift, other in ((OLDER.search(text), "older", "newer"), (NEWER.search(text), "newer", "older")):
+        if found:
+            return other if _SHIFT_REFUSED.search(text, max(0, found.start() - 12), found.start()) else shift  # type: ignore[return-value]
+    return None
 
 
 def _refused(text: str, e: Era, newest: int) -> Era | None:

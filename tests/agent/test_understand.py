@@ -93,6 +93,34 @@ from tools.retriever import FakeEmbedder
     ("Rule out anything over two hours, and anything from before I was born (1992).", 1992, None),
     ("Westerns are out. So is anything older than me, and I arrived in 1983.", 1983, None),
     ("nothing older than I am (born '88)", 1988, None),
+    # ...or an age said of the same person
+    ("from before my birth (I'm 30). a shoot-out at high noon", None, 1987),
+    ("something made in my lifetime (I'm 22) with a sting in the tail", 1996, None),
+    ("older than me, and I'm 45. a family adventure", None, 1972),
+    ("I'm 45 and I want 80s films", 1980, 1989),
+    # times named by what happened in them: a range, or an event that bounds or centres
+    ("something from when Reagan ran the country, a comedy", 1981, 1989),
+    ("films from the Obama years that have aged well", 2009, 2016),
+    ("while Ike was in the White House, screwball preferably", 1953, 1960),
+    ("before the Thatcher years", None, 1978),
+    ("when VHS was king: rubbery monster horror", 1980, 1989),
+    ("anything from the decade of disco", 1970, 1979),
+    ("the dot-com bubble years, a thriller about hackers", 1995, 2000),
+    ("war films actually made during WW2", 1939, 1945),
+    ("a movie older than the moon landing", None, 1968),
+    ("from around the moon landing, a proper adventure film", 1967, 1971),
+    ("a documentary about the moon landing", None, None),
+    ("post-9/11 war films", 2001, None),
+    ("pre-internet thrillers", None, 1994),
+    # the 21st century and Y2K without a year; calques of a decade
+    ("only 21st-century ones", 2000, None),
+    ("y2k onward", 2000, None),
+    ("more jim carrey silliness from before Y2K", None, 1999),
+    ("anything this side of 2000", 2000, None),
+    ("Movie of 1990 years, action, Hong Kong style", 1990, 1999),
+    ("comedy-romance of the 2000 decade", 2000, 2009),
+    ("one film of the decade 80, something with adventure", 1980, 1989),
+    ("racing cars, from 2010 going up", 2010, None),
     # a condition refused; a refusal does not reach past "and"; "since" refused; a bound before "about"; a cut-off
     ("if it was made after 1985 i don't want it", None, 1985),
     ("but not so long and uh from the past decade or so", 2009, 2018),
@@ -183,6 +211,13 @@ from tools.retriever import FakeEmbedder
 def test_eras_and_ranges(text: str, low: int | None, high: int | None) -> None:
     read = read_years(text, newest_year=2018)
     assert (read.year_min, read.year_max) == (low, high)
+
+
+@pytest.mark.parametrize(("text", "shift"), [
+    ("older ones", "older"), ("nothing older", "newer"), ("no oldies please", "newer"), ("nothing newer please", "older"),
+])
+def test_a_shift_refused_goes_the_other_way(text: str, shift: str) -> None:
+    assert read_years(text, newest_year=2018).shift == shift
 
 
 @pytest.mark.parametrize(("text", "low", "high", "liked"), [
