@@ -89,7 +89,7 @@ WIDEN = re.compile(r"\b(?:widen|broaden|expand|extend|stretch|open (?:it|that|th
 REFUSED_ERA = re.compile(r"\b(?:no|not|nothing|none|never|avoid|skip|except|without)\s+(?:\w+\s+)?(?:from|in|of|made in|made during)\s+(?:the\s+)?$", re.IGNORECASE)
 #: A list item refused by its mark: "❌ anything made 2006 or later", "[✗] older than 2010", "☐ anything before 2000".
 _CROSS = re.compile(CROSSED)
-_MARK = re.compile(rf"{CROSSED}|\[[✓✔]\]|[☑✅✓✔]|(?:^|\s)/(?=\s)|\||;")  # crossed, ticked, or an item separator
+_MARK = re.compile(rf"{CROSSED}|\[[✓✔xX]\]|[☑✅✓✔]|(?:^|\s)/(?=\s)|\||;")  # crossed, ticked, or an item separator
 #: ...and one that turns "the last N years" into everything older ("nothing from the last 20 years").
 REFUSED_BEFORE = re.compile(_NEGATOR_WORDS + r"(?:(?!\b(?:and|but)\b)[^,.;!?])*?$", re.IGNORECASE)  # "not so long and from the past decade" wishes
 #: Filler between a bound and its year ("nothing older than like 2010"); dropped before the bound is read.

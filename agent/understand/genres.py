@@ -31,7 +31,7 @@ _LEXICON = re.compile(
     re.IGNORECASE,
 )
 #: A refusal in English or in another language ("sin romance", "bitte keine Komödie").
-_REFUSAL = re.compile(rf"(?<![\w'-])(?:{NEGATORS}|{OTHER_NEGATORS})(?![\w'-])", re.IGNORECASE)
+_REFUSAL = re.compile(rf"(?<![\w-])(?<!\w')(?:{NEGATORS}|{OTHER_NEGATORS})(?![\w'-])", re.IGNORECASE)  # "add 'no animated'"
 _CLAUSE_END = re.compile(
     r"[,.;:!?()\n]|(?:^|\s)/(?=[a-z])|(?<!anything)(?<!everything)\sbut\s|\sor\s+(?=(?:he|she|they|we|i|you|it)(?:'\w+)?\s)|\s(?:and|though|although|however|yet|whereas|while|so|just|only|rather)\s|\s-\s|(?<!thing)\s(?=(?:i|we) (?:want|need|wanna)\b)",
     re.IGNORECASE)  # "anything but horror" is one refusal
@@ -149,13 +149,13 @@ IF_THEN_NO = re.compile(
 #: "Deal-breakers: war, horror", "list of what i DON'T want:" and its bullets).
 _MINUS = re.compile(r"(?:^|[\s,;(/|])[-−–]$")
 #: A box left empty or crossed out before a list item ("☐ horror", "[✗] cheesy", "❌ gore"); shared with the era reader.
-CROSSED = r"\[\s?\]|\[[✗✘xX]\]|[☐□☒❌✗✘⛔🚫]"
+CROSSED = r"\[\s?\]|\[[✗✘]\]|[☐□☒❌✗✘⛔🚫]"  # "[x]" is ticked, as in a markdown checklist
 _UNTICKED = re.compile(rf"(?:{CROSSED})\s*$")
 #: A label: words, then a colon ("Avoid: ..."); never across a run of spaces, where a masked title stood ("not ________: seen it").
 _LABEL = re.compile(r"(?P<label>[A-Za-z](?:[A-Za-z'’\-]| (?! )){0,38}?) ?:(?!\d)")
 _REFUSING_LABEL = re.compile(
     r"\b(?:no-?go(?:es)?|deal-?breakers?|don'?t need|do not need|can'?t take|cannot take|cons|excl(?:ude|uding)?|hard limits?|limits|turn-?offs?|"
-    r"red flags?|never|nope|nah|won'?t|will not)\b", re.IGNORECASE)
+    r"red flags?|never|nope|nah|won'?t|will not|don'?t|do not|doesn'?t|does not)\b", re.IGNORECASE)  # "What I don't: gore-fests"
 #: Labels that refuse only as the whole label ("Out: superheroes", "Impossible: colour films"; not "Mission Impossible:").
 _BARE_REFUSING_LABEL = re.compile(
     r"^\s*(?:(?:the\s+)?red list|unwanted|unacceptable|mustn'?t|must not|off the table|out|impossible|not allowed|forbidden|banned|vetoed|"
@@ -237,9 +237,26 @@ def _negated(text: str, start: int, end: int) -> bool:
     if cues and not _restarted(before[cues[-1].end():]):
         return True
     if NEGATION_AFTER.match(text[end:end + 40]) or _in_refused_list(text, start, end) or _kept_away(before, text[end:end + 30]) \
-            or refusal_goes_on(text, start):
+            or refusal_goes_on(text, start) or _refusal_lists_on(text, start, end):
         return True
     return conditional_refusal(text, start, end)
+
+
+#: "... and anything that might give her nightmares": one more thing refused after the first.
+_ANYTHING_ELSE = re.compile(r"\b(?:and|or|nor)\s+(?:also\s+)?anything\b[^,.;!?]*$", re.IGNORECASE)
+
+
+_WELCOME = re.compile(r"\s*(?:\w+\s+)?(?:is|are|would be|'d be|'s)\s+(?:\w+\s+)?(?:fine|welcome|great|good|ok|okay|lovely|perfect|a bonus|a plus)\b",
+                      re.IGNORECASE)
+
+
+def _refusal_lists_on(text: str, start: int, end: int) -> bool:
+    """The genre is in an "and anything ..." clause that goes on with a refusal earlier in its sentence ("vetoed
+    anything with subtitles and anything that might give her nightmares", "avoid anything after 1979, and anything
+    of a horrific character")."""
+    first = sentence_start(text, start)
+    more = _ANYTHING_ELSE.search(text, first, start)
+    return bool(more) and not _WELCOME.match(text, end) and any(not _UNSEEN.match(text, c.start()) for c in _REFUSAL.finditer(text, first, more.start()))
 
 
 def conditional_refusal(text: str, start: int, end: int) -> bool:

@@ -142,7 +142,7 @@ GENRE_PHRASES: _G = _expand({
 
 NEGATORS = (
     r"(?:no|not|nothing|never|none|without|avoid|avoiding|except|skip|hate|hated|hates|dislike|dislikes|disliked|"
-    r"don'?t want|do not want|don'?t like|do not like|didn'?t like|no more|not into|not a fan of|anything but|"
+    r"don'?t want|do not want|doesn'?t want|does not want|don'?t like|do not like|doesn'?t like|does not like|didn'?t like|no more|not into|not a fan of|anything but|"
     r"can'?t stand|cannot stand|can'?t handle|can'?t do|can'?t face|cannot face|couldn'?t face|not in the mood for|rather not|steer clear of|stay away from|"
     r"spare me|enough of|keep (?:it|them|us|him|her|me|this|things) (?:well |far )?away from|(?:anything|everything|whatever|any genre) (?:bar|apart from|aside from|save)|everything but|hardly|had enough(?: of)?|sick of|tired of|allergic to|other than|minus|not too|nothing too|keep out|leave out|"
     r"no thanks to|pass on|not really into|not big on|am over|i'?m over|done with|zero|free of|isn'?t|aren'?t|w/o|"
@@ -173,7 +173,7 @@ NEGATION_AFTER = re.compile(
     r"(?:a )?no-go|a (?:hard )?no\b|away from (?:me|us|them)|(?:is|are) dead to (?:me|us)|free\b|can go\b|(?:is|are) banned|(?:is|are) vetoed|forget it|give (?:it|them|those|that) a miss|(?:(?:is |are |'s )?a )?hard pass(?!\s+on\b)|(?:(?:is|are|'s) )?not welcome|not so much|out of the question|off limits|not happening|"
     r"(?:absolutely|definitely|certainly|totally|hell) (?:not|no)\s*(?:[,.;!?]|$)|(?:(?:is|are|'s) )?(?:an? )?(?:instant|automatic|immediate) (?:skip|pass|no|turn-?off|dealbreaker)\b|"
     r"(?:(?:is|are) )?not (?:needed|required|necessary|wanted)\b|"
-    r"(?:is|are|'s)?\s*(?:n'?t|not) (?:really |quite |exactly )?my (?:thing|cup of tea|jam|genre|scene)|(?:is|are|'s)?\s*(?:n'?t|not) (?:really |quite )?to (?:my|our) taste|(?:i|we) can skip|(?:no|nope|nah)\s*(?:[,.;!?]|$))",
+    r"(?:is|are|'s)?\s*(?:n'?t|not) (?:really |quite |exactly )?my (?:thing|cup of tea|jam|genre|scene)|(?:is|are|'s)?\s*(?:n'?t|not) (?:really |quite )?to (?:my|our) taste|(?:i|we) can skip|(?:no|nope|nah)\s*(?:[,.;!?/]|$))",
     re.IGNORECASE,
 )
 

@@ -896,6 +896,16 @@ def test_films_of_a_series_by_number_take_their_own_verdicts(parser: MuseService
     ("#rec crime y:1970-1979 excl:war", ["Crime"], ["War"]),
     ("Deal-breakers: war, horror. Everything else: go.", [], ["War", "Horror"]),
     ("Checklist:\n[x] a bit romantic\n[ ] horror", ["Romance"], ["Horror"]),
+    ("Checklist for tonight:\n[x] funny\n[ ] romance (NO)", ["Comedy"], ["Romance"]),  # "[x]" is ticked
+    ("A. Wants: cowboys, revenge\nB. Doesn't want: anything comic, anything musical", ["Western"], ["Comedy", "Musical"]),
+    ("What I want: a puzzle to solve / What I don't: anything played for laughs", ["Mystery"], ["Comedy"]),
+    ("1. sad? yes / 2. war? no / 3. true story? ideally", ["Drama"], ["War"]),
+    ("update: add 'no animated' to dislikes", [], ["Animation"]),
+    ("he doesn't want anything musical", [], ["Musical"]),
+    # one more thing refused in an "and anything ..." clause, unless it is welcomed
+    ("She has vetoed anything with subtitles and anything that might give her nightmares.", [], ["Horror"]),
+    ("he hates subtitles and anything where they break into song. an old funny one", ["Comedy"], ["Musical"]),
+    ("no westerns, and anything funny is welcome", ["Comedy"], ["Western"]),
     ("list of what i DON'T want:\n- romance\n- musicals\nwhat's left", [], ["Romance", "Musical"]),
     ("Yes: animals, adventure\nNo: westerns", ["Adventure"], ["Western"]),
     ("Top 3 things:\n- a mystery\n- a western", ["Mystery", "Western"], []),
