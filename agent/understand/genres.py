@@ -33,7 +33,7 @@ _LEXICON = re.compile(
 #: A refusal in English or in another language ("sin romance", "bitte keine Komödie").
 _REFUSAL = re.compile(rf"(?<![\w-])(?<!\w')(?:{NEGATORS}|{OTHER_NEGATORS})(?![\w'-])", re.IGNORECASE)  # "add 'no animated'"
 _CLAUSE_END = re.compile(
-    r"[,.;:!?()\n]|(?:^|\s)/(?=[a-z])|(?<!anything)(?<!everything)\sbut\s|\sor\s+(?=(?:he|she|they|we|i|you|it)(?:'\w+)?\s)|\s(?:and|though|although|however|yet|whereas|while|so|just|only|rather)\s|\s-\s|(?<!thing)\s(?=(?:i|we) (?:want|need|wanna)\b)",
+    r"[,.;:!?()\n]|(?:^|\s)/(?=[a-z])|(?<!anything)(?<!everything)\sbut\s|\sor\s+(?=(?:he|she|they|we|i|you|it)(?:'\w+)?\s)|\s(?:and|though|although|however|yet|whereas|while|just|only|rather)\s|(?<!\bnot)(?<!\bam)(?<!['’]m)(?<!\bare)(?<!['’]re)(?<!\bis)(?<!\bwas)\sso\s|\s-\s|(?<!thing)\s(?=(?:i|we) (?:want|need|wanna)\b)",
     re.IGNORECASE)  # "anything but horror" is one refusal
 #: A child's age: "for my 6 year old", "my son is 7", "kids (7 and 10)", "ages 4 to 12", "he's five".
 _AGE_WORDS = {**UNITS, **TEENS}
@@ -469,6 +469,8 @@ LIVE_ACTION = re.compile(r"\blive[- ]action\b(?!\s+(?:remake|version|one)\b)", r
 KIDS_AWAY = re.compile(
     r"\b(?:kids|children|grandchildren|grandkids)(?=\s+(?:(?:are|were)\s+(?:finally\s+)?(?:asleep|away|out|at|in bed|on at|bored)\b"
     r"|finally\b|asleep\b|away\b|did\b|were\b|have (?:worn|gone|been)\b|start(?:ed)?\b))", re.IGNORECASE)
+#: Children had, not watching, refused or wished: "can't stomach horror since having kids".
+PARENTHOOD = re.compile(r"(?<=\bsince having )(?:kids|children)\b|(?<=\bsince i had )(?:kids|children)\b", re.IGNORECASE)
 
 
 #: Said right after a child or a child's age, the child is not watching: "Little one (5) will be asleep", "the 6 year old is at a sleepover".
@@ -673,6 +675,8 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
     spans += [s for s in age_spans(text, known) if not _overlaps(s, spans)]
     away = [m.start() for m in KIDS_AWAY.finditer(text)]
     grown = _grown(text)
+    had = {m.start() for m in PARENTHOOD.finditer(text)}
+    spans = [s for s in spans if not (s.genres == ("Children",) and s.start in had)]
     spans = [s for s in spans if not (s.genres == ("Children",) and not s.negated and (s.start in away or any(a <= s.start < b for a, b in grown)
                                                                                  or _NOT_WATCHING.match(text, s.end)))]
     tag_hits: list[tuple[Phrase, str, float]] = []

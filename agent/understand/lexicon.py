@@ -23,10 +23,10 @@ GENRE_PHRASES: _G = _expand({
     ("comedy", "comedies", "comedic", "funny", "funnier", "hilarious", "humor", "humour", "humorous", "laugh", "laughs", "laughing",
      "make me laugh", "lighthearted", "light-hearted", "goofy", "silly", "witty", "slapstick", "spoof", "parody",
      "parodies", "satire", "satirical", "amusing", "chuckle", "giggle", "laugh out loud", "sitcom", "laugh-out-loud",
-     "jokes", "comical", "gags", "zany", "wacky", "screwball", "crack me up", "cracks me up", "belly laugh", "feel-good comedy", "side-splitting", "side splitting",
+     "jokes", "comical", "gags", "quippy", "zany", "wacky", "screwball", "crack me up", "cracks me up", "belly laugh", "feel-good comedy", "side-splitting", "side splitting",
      "knee-slapper", "laugh riot", "a hoot", "hysterical", "farce", "farcical", "sketch comedy", "stand-up comedy", "comic", "jokey", "chuckles", "lol worthy", "lol-worthy", "daft", "giggles", "mockumentary", "mockumentaries",
      "chuckling", "chuckled", "send-up", "send-ups", "chortle", "chortles", "lols", "bust a gut", "bust my gut"): "Comedy",
-    ("horror", "scary", "scare", "scares", "frightening", "terrifying", "creepy", "spooky", "eerie", "nightmares", "nightmare",
+    ("horror", "scary", "scare", "scares", "scaring", "frightening", "terrifying", "creepy", "spooky", "eerie", "nightmares", "nightmare",
      "give me nightmares", "slasher", "slashers", "gore", "gory", "haunted", "haunting house", "zombie", "zombies", "vampire",
      "vampires", "chilling", "spine-chilling", "bloodcurdling", "blood-curdling", "horrifying", "jump scares", "make me jump", "makes me jump", "freak me out", "freak him out", "freak her out", "freak them out", "freak us out",
      "made me jump", "jumpy bits", "jumps out", "jumping out", "jump out at", "sleep with the light on", "sleep with a light on",
@@ -58,7 +58,7 @@ GENRE_PHRASES: _G = _expand({
      "sob stuff", "sob-stuff", "sob stories", "sob-stories", "heartstrings", "well up", "welling up"): "Drama",
     ("romance", "romances", "romantic", "love story", "love-story", "love stories", "falling in love", "fall in love", "date night",
      "date movie", "chick flick", "swoon", "swoony", "lovers", "love affair", "love triangle", "soulmates", "soulmate",
-     "sweethearts", "courtship", "kissing", "in love", "passionate love", "romantically", "falls for", "fall for each other", "falling for anybody", "falling for anyone", "falling for someone", "falling for each other", "love-struck", "lovestruck", "lovey-dovey", "lovey dovey", "kissy", "meet-cute",
+     "sweethearts", "courtship", "kissing", "making out", "in love", "passionate love", "romantically", "falls for", "fall for each other", "falling for anybody", "falling for anyone", "falling for someone", "falling for each other", "love-struck", "lovestruck", "lovey-dovey", "lovey dovey", "kissy", "meet-cute",
      "falling for each other", "fell for each other", "mushy", "sappy", "soppy", "slushy", "smooching", "smoochy", "lovey", "love stuff", "love plot", "love interest", "couples stuff", "couple stuff", "love interests", "kissy", "schmaltzy", "snogging", "snog", "love subplot", "love subplots", "romantic subplot",
      "romantic subplots", "bonkbuster", "clinch picture"): "Romance",
     ("romcom", "rom-com", "rom com", "romantic comedy", "romantic comedies", "romcoms", "rom-coms"): "Romance+Comedy",
@@ -143,7 +143,7 @@ GENRE_PHRASES: _G = _expand({
 NEGATORS = (
     r"(?:no|not|nothing|never|none|without|avoid|avoiding|except|skip|hate|hated|hates|dislike|dislikes|disliked|"
     r"don'?t want|do not want|doesn'?t want|does not want|don'?t like|do not like|doesn'?t like|does not like|didn'?t like|no more|not into|not a fan of|anything but|"
-    r"can'?t stand|cannot stand|can'?t handle|can'?t do|can'?t face|cannot face|couldn'?t face|not in the mood for|rather not|steer clear of|stay away from|"
+    r"can'?t stand|cannot stand|can'?t stomach|cannot stomach|(?:i'?m|i am|we'?re|we are) (?:so |totally |completely )?finished with|not so much|can'?t handle|can'?t do|can'?t face|cannot face|couldn'?t face|not in the mood for|rather not|steer clear of|stay away from|"
     r"spare me|enough of|keep (?:it|them|us|him|her|me|this|things) (?:well |far )?away from|(?:anything|everything|whatever|any genre) (?:bar|apart from|aside from|save)|everything but|hardly|had enough(?: of)?|sick of|tired of|allergic to|other than|minus|not too|nothing too|keep out|leave out|"
     r"no thanks to|pass on|not really into|not big on|am over|i'?m over|done with|zero|free of|isn'?t|aren'?t|w/o|"
     r"shouldn'?t be|mustn'?t be|can'?t be|cannot be|won'?t be|must not be|without any|neither|nor|hold the|had (?:my|our|his|her|their) fill of|don'?t do|do not do|"
@@ -173,7 +173,8 @@ NEGATION_AFTER = re.compile(
     r"(?:a )?no-go|a (?:hard )?no\b|away from (?:me|us|them)|(?:is|are) dead to (?:me|us)|free\b|can go\b|(?:is|are) banned|(?:is|are) vetoed|forget it|give (?:it|them|those|that) a miss|(?:(?:is |are |'s )?a )?hard pass(?!\s+on\b)|(?:(?:is|are|'s) )?not welcome|not so much|out of the question|off limits|not happening|"
     r"(?:absolutely|definitely|certainly|totally|hell) (?:not|no)\s*(?:[,.;!?]|$)|(?:(?:is|are|'s) )?(?:an? )?(?:instant|automatic|immediate) (?:skip|pass|no|turn-?off|dealbreaker)\b|"
     r"(?:(?:is|are) )?not (?:needed|required|necessary|wanted)\b|"
-    r"(?:is|are|'s)?\s*(?:n'?t|not) (?:really |quite |exactly )?my (?:thing|cup of tea|jam|genre|scene)|(?:is|are|'s)?\s*(?:n'?t|not) (?:really |quite )?to (?:my|our) taste|(?:i|we) can skip|(?:no|nope|nah)\s*(?:[,.;!?/]|$))",
+    r"(?:is|are|'s)?\s*(?:n'?t|not) (?:really |quite |exactly )?my (?:thing|cup of tea|jam|genre|scene)|(?:is|are|'s)?\s*(?:n'?t|not) (?:really |quite )?to (?:my|our) taste|(?:i|we) can skip|(?:no|nope|nah)(?:\s+(?:no|nope|nah))*\s*(?:[,.;!?/]|$)|(?:burn-?out|fatigue|overload)\b|"
+    r"(?:is|are|'s) (?:not|no) good for (?:me|us|him|her|them)\b|(?:\w+\s+)?(?:got|was|were|has been|have been) (?:shot down|vetoed|nixed|ruled out|binned))",
     re.IGNORECASE,
 )
 
