@@ -148,6 +148,8 @@ def test_catalog_form_moves_nothing_back() -> None:
     ("a thriller from 1995", []),
     # texting cues, "X made me cry", a chat word's capitals, a one-word title after a question's "Is"
     ("luv'd inception, more like tht", [79132]),
+    ("shawshank, green mile, forest gump. more like those", [318, 3147, 356]),  # a misspelt list item beside titles
+    ("Watched Whiplash on a plane (incredible), loved it", [112552]),  # a note in brackets is no list item
     ("war horse made me cry", [91126]),
     ("Is The Goonies OK for an 8 year old?", [2005]),
     ("Is Up too sad for a 6-year-old?", [68954]),

@@ -1151,8 +1151,10 @@ class TitleGrounder:
             run = _lower_run(tokens, used, i)
             after = tokens[i + len(run)] if i + len(run) < len(tokens) else None
             opening = i == 0 or token.boundary_before
-            if not run or (opening and (after is None or after.boundary_before or after.lower not in _VERDICT)):
-                continue
+            verdict_after = after is not None and not after.boundary_before and after.lower in _VERDICT
+            listed = text[: token.start].rstrip()[-1:] not in ("(", "[") and _beside_title(tokens, used, i, len(run))  # not a note
+            if not run or (opening and not verdict_after and not listed):
+                continue  # a list item beside a title found counts ("shawshank, green mile, forest gump")
             if _a_date(text, tokens, run):
                 continue
             for length in range(len(run), 0, -1):  # the longest start of the run that reads as a title: "watch pulp friction tonight"
