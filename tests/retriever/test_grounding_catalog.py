@@ -149,6 +149,7 @@ def test_catalog_form_moves_nothing_back() -> None:
     # texting cues, "X made me cry", a chat word's capitals, a one-word title after a question's "Is"
     ("luv'd inception, more like tht", [79132]),
     ("shawshank, green mile, forest gump. more like those", [318, 3147, 356]),  # a misspelt list item beside titles
+    ("terminater 1 and 2 are peak", [1240, 589]),  # a misspelt series name before its numbers
     ("Watched Whiplash on a plane (incredible), loved it", [112552]),  # a note in brackets is no list item
     ("war horse made me cry", [91126]),
     ("Is The Goonies OK for an 8 year old?", [2005]),

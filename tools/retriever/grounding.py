@@ -266,6 +266,7 @@ class TitleGrounder:
         self._bare_series = self._series_names()
         self._by_number: dict[str, dict[int, int]] = {}
         self._series_of: dict[int, str] = {}  # a film -> the series name it was numbered under
+        self._sequel_bases: frozenset[str] | None = None  # names of numbered series, built when a misspelt one is met
         self._add_numbered_names()
         self._title_words = frozenset(w for key in self._keys for w in key.split() if len(w) >= 7)  # "godfather"
         self._slips = WordSlips(((key, item.item_id) for item in self._items.values() if item.popularity >= DOMINANT_MIN
@@ -944,6 +945,8 @@ class TitleGrounder:
             for k in range(len(words), 0, -1):
                 base = normalise_title(" ".join(words[-k:]))
                 films = [self._numbered(base, n) for n in _numbers(m.group("nums"))]
+                if sum(f is not None for f in films) < 2 and (fixed := self._sequel_base_spelt(base)):
+                    films = [self._numbered(fixed, n) for n in _numbers(m.group("nums"))]  # "terminater 1 and 2"
                 if sum(f is not None for f in films) < 2:
                     continue
                 start = m.start("base") + m.group("base").rfind(words[-k]) if k < len(words) else m.start("base")
@@ -951,6 +954,15 @@ class TitleGrounder:
                 found += [_at(f, start, m.end()) for f in films if f is not None]
                 break
         return found
+
+    def _sequel_base_spelt(self, base: str) -> str | None:
+        """The one name of a numbered series that `base` misspells by a letter ("terminater" for "terminator"), if any."""
+        if len(base) < 6:
+            return None
+        if self._sequel_bases is None:
+            self._sequel_bases = frozenset(k[:-2] for k in self._by_key if k.endswith(" 2") and len(k) >= 8)
+        close = [b for b in self._sequel_bases if abs(len(b) - len(base)) <= 1 and OSA.distance(b, base) <= 1]
+        return close[0] if len(close) == 1 else None
 
     def _numbered(self, base: str, number: str) -> Grounding | None:
         """The film "<base> <number>" (1: the film called `base` when it has numbered sequels), if popular enough."""
