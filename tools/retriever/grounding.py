@@ -526,6 +526,9 @@ class TitleGrounder:
         confidence = best / 100.0
         if year is not None and self._items[tied[0]].year != year:
             confidence *= 0.7  # the year hint did not fit any close candidate
+            if method == "fuzzy" and abs((self._items[tied[0]].year or 0) - year) > 1:
+                return Grounding(mention, "ambiguous", confidence=round(confidence / 2, 3),
+                                 alternatives=self._alternatives(scores, exclude=None, first=tied), method=method)  # "Born in 1938"
         winner = tied[0] if len(tied) == 1 else self._dominant(tied)
         if winner is None and method == "exact":
             winner = self._article_match(mention, tied)
@@ -1574,8 +1577,12 @@ def _runs(tokens: list[_Tok], used: list[bool]) -> list[list[_Tok]]:
     """Maximal runs of capitalised unused tokens (connectors allowed inside), trimmed of chat words."""
     runs: list[list[_Tok]] = []
     current: list[_Tok] = []
-    for token, is_used in zip(tokens, used):
+    for k, (token, is_used) in enumerate(zip(tokens, used)):
         joins = current and not token.boundary_before
+        if joins and _pronoun_i(tokens, k):  # "Psycho I found overrated": the speaker, not a numeral
+            runs.append(current)
+            current = []
+            continue
         if not is_used and (token.capitalised or (joins and token.lower in CONNECTORS)) and (joins or not current):
             current.append(token)
             continue
@@ -1583,6 +1590,16 @@ def _runs(tokens: list[_Tok], used: list[bool]) -> list[list[_Tok]]:
         current = [token] if not is_used and token.capitalised else []
     runs.append(current)
     return [run for run in (_trim(r) for r in runs) if run]
+
+
+def _pronoun_i(tokens: list[_Tok], k: int) -> bool:
+    """tokens[k] is "I" the speaker: a lower-case word follows it ("Psycho I found overrated")."""
+    after = tokens[k + 1] if k + 1 < len(tokens) else None
+    return tokens[k].word == "I" and after is not None and not after.boundary_before and after.word[:1].islower() \
+        and after.lower not in _NOT_AFTER_I
+
+
+_NOT_AFTER_I = frozenset("is has does and or vs versus".split())  # "Star Wars Episode I is ...": the numeral
 
 
 def _trim(run: list[_Tok]) -> list[_Tok]:
