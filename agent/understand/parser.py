@@ -36,7 +36,7 @@ NEGATIVE_CUE = re.compile(r"\b(hate[ds]?|hated|dislike[ds]?|didn'?t (?:like|love
                           r"can'?t stand|not|nothing like|no more|never again|never understood|never (?:made it|got|get|make it) through|couldn'?t get through|(?:but |and )?never(?!\s+(?:\w+\s+)?(?:seen|watched|tried|heard|got|gets?|been|knew|read|miss\w*|tire\w*|fail\w*|forg[eo]t|stop\w*|thought|expected|had|cried|laughed|said|says|meant|claimed)\b)|won'?t (?:watch|see)|will not (?:watch|see)|refuse to (?:watch|see)|"
                           r"none of|skip|minus|except|anything but|disappointed (?:by|with|in)|let down by|h8(?:e?d)?|nt|opposite of|isn'?t|aren'?t|"
                           r"walked out of|gave up on|(?:switched|turned) off|veto(?:ed|es)?|pass(?:ing)? on|rul(?:e|es|ed|ing) out|bounced (?:right |straight )?off|looking at you|"
-                          r"fainted (?:during|at|in)|didn'?t get(?!\s+(?:to|round|around|a chance|the chance|through)\b))\b",
+                          r"fainted (?:during|at|in)|(?:nodded|dozed|drifted) off (?:during|in|at)|fell asleep (?:during|in|at)|didn'?t get(?!\s+(?:to|round|around|a chance|the chance|through)\b))\b",
                           re.IGNORECASE)
 POSITIVE_CUE = re.compile(r"\b(luv(?:'?d|s)?|lk|love[ds]?|loved|like[ds]?|liked|enjoy(?:ed|s)?|adore[ds]?|fan of|favou?rites?|faves?|favs?|great|amazing|more like|similar to|such as)\b", re.IGNORECASE)
 ASK_ITEM = re.compile(
@@ -102,6 +102,7 @@ NEGATIVE_AFTER = re.compile(
     r"neither of us (?:liked|enjoyed|loved) it|never watching it again|(?:switched|turned) (?:it )?off|walked out|gave up on it|"
     # "Dune is out", "Hostel can stay away", "Pulp Fiction left me cold", "Psycho was over the line", "I found it manipulative"
     r"(?:is|are|'s) out(?=\s*(?:[,.;!?)(]|$))|can stay away|(?:was|is) (?:embarrassing|plenty|a (?:war )?crime|(?:my )?(?:personal )?nightmare)|"
+    r"exhausting|gave (?:me|us) a headache|(?:(?:we'?ve|i'?ve|we have|i have) )?(?:all )?worn (?:it|that one|them|those) out|no thank you|"
     r"can rot|can do one|we don'?t talk about|(?:i )?pretend (?:it )?never happened|shouldn'?t (?:legally )?exist|(?:left|leaves) (?:me|us) cold|(?:was|is) over the line|manipulative|"
     # a verdict by contrast, ending its clause: "grand budapest yes, fantastic mr fox not so much", "step brothers less so"
     r"(?:not so much|less so|not as much|not really)(?=\s*(?:[,.;!?)]|$))|"
@@ -225,6 +226,9 @@ def read_references(text: str, shown: Sequence[int]) -> list[tuple[int, Literal[
     return refs
 
 
+_BOTTOM_LIST = re.compile(r"\b(?:bottom|worst|least favou?rite)\s*(?:\d{1,2}|three|five|ten|one|two|four)?\s*:[^.!?\n:]*$", re.IGNORECASE)
+
+
 def title_sentiment(text: str, start: int | None, end: int | None = None, next_start: int | None = None) -> Literal["like", "dislike"]:
     """A title mention is liked unless a negative cue stands in its clause before it, or, with no
     liking said before it, a verdict follows it in its sentence before the next title
@@ -239,7 +243,7 @@ def title_sentiment(text: str, start: int | None, end: int | None = None, next_s
     if written_refusal(text, start) or refusal_goes_on(text, start):  # "No: The Shining (seen it)", "Don't suggest Titanic. Or The Notebook."
         return "dislike"
     label = governing_label(text, start) or ""  # "Seen & disliked: Love Actually", "Movies I hated:" over a bullet list
-    if NEGATIVE_CUE.search(label):
+    if NEGATIVE_CUE.search(label) or _BOTTOM_LIST.search(text, sentence_start(text, start), start):  # "Bottom 3: Grease, Mamma Mia"
         return "dislike"
     if POSITIVE_CUE.search(label):
         return "like"

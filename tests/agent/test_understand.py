@@ -760,6 +760,20 @@ def test_a_next_sentence_verdict_and_a_series(parser: MuseService) -> None:
     assert read(parser, "We watched Mamma Mia. My wife hated it but I loved it.").liked_ids == [60397]
 
 
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("Top 3 ever: Pulp Fiction, Reservoir Dogs. Bottom 3: Grease, Mamma Mia. Your move.", [296, 1089], [1380, 60397]),
+    ("Pls no more Christopher Nolan. Dunkirk was exhausting. Something quieter", [], [174055]),
+    ("I quite liked Finding Nemo, but Toy Story gave me a headache.", [6377], [1]),
+    ("I nodded off during 2001: A Space Odyssey at the cinema.", [], [924]),
+    ("independence day is the obvious pick but we've all worn that one out", [], [780]),
+    ("pearl harbor. no thank you, ever.", [], [4310]),
+])
+def test_weary_and_bottom_list_verdicts(parser: MuseService, text: str, liked: list[int], disliked: list[int]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.liked_ids), sorted(u.disliked_ids)) == (sorted(liked), sorted(disliked))
+
+
 STORY = ("My late husband and I went to the pictures every Saturday for forty years. He loved his war films and I put up "
          "with them. When the Regal closed in 1987 we carried on at the multiplex. My sister keeps recommending Casablanca, "
          "and my grandson watched Jaws at school and loved it. Now he is staying with me for the summer. I would like "
