@@ -239,7 +239,16 @@ def _negated(text: str, start: int, end: int) -> bool:
     if NEGATION_AFTER.match(text[end:end + 40]) or _in_refused_list(text, start, end) or _kept_away(before, text[end:end + 30]) \
             or refusal_goes_on(text, start) or _refusal_lists_on(text, start, end):
         return True
-    return conditional_refusal(text, start, end)
+    return conditional_refusal(text, start, end) or _said_no_one(text, end)
+
+
+#: Sarcasm undone at once: "what I really want after a long shift is a three-hour war epic. Said no one ever."
+_SAID_NO_ONE = re.compile(r"\W*(?:said|says)\s+no(?:\s+|-)?one\s+ever\b", re.IGNORECASE)
+
+
+def _said_no_one(text: str, end: int) -> bool:
+    stop = SENTENCE_END.search(text, end)
+    return stop is not None and bool(_SAID_NO_ONE.match(text, stop.end()))
 
 
 #: "... and anything that might give her nightmares": one more thing refused after the first.

@@ -931,6 +931,8 @@ def test_films_of_a_series_by_number_take_their_own_verdicts(parser: MuseService
     ("no swearing and no making out on screen", [], ["Romance"]),
     ("More action that's actually crafted, nothing quippy", ["Action"], ["Comedy"]),
     ("no horror, so a comedy", ["Comedy"], ["Horror"]),
+    ("what I really want after a long shift is a three-hour war epic. Said no one ever. Something funny.", ["Comedy"], ["War"]),
+    ("Drama please... wait, no, I've done enough crying for one week. Something to laugh at instead", ["Comedy"], []),
     ("list of what i DON'T want:\n- romance\n- musicals\nwhat's left", [], ["Romance", "Musical"]),
     ("Yes: animals, adventure\nNo: westerns", ["Adventure"], ["Western"]),
     ("Top 3 things:\n- a mystery\n- a western", ["Mystery", "Western"], []),
