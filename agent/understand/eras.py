@@ -351,7 +351,8 @@ def _lifetime(text: str, newest: int) -> list[Era]:
     return out
 
 
-#: An event as what a film is about, not when it was made ("a documentary about the moon landing").
+#: An event that starts a range ("between the moon landing and ..."), or is what a film is about, not when it was
+#: made ("a documentary about the moon landing").
 _FROM_EVENT = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _TOPIC = re.compile(r"\b(?:about|on|of|into|covering)\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -463,9 +464,10 @@ _SHIFT_REFUSED = re.compile(r"\b(?:no|not|nothing|none|never)\s+(?:any\s+)?$", r
 
 def _shift(text: str) -> Shift | None:
     """Older or newer than what stands, said without a year ("older ones", "nothing older" after a film)."""
-    for found, shift, other in ((OLDER.search(text), "older", "newer"), (NEWER.search(text), "newer", "older")):
-        if found:
-            return other if _SHIFT_REFUSED.search(text, max(0, found.start() - 12), found.start()) else shift  # type: ignore[return-value]
+    ways: tuple[tuple[re.Pattern[str], Shift, Shift], ...] = ((OLDER, "older", "newer"), (NEWER, "newer", "older"))
+    for pattern, shift, other in ways:
+        if found := pattern.search(text):
+            return other if _SHIFT_REFUSED.search(text, max(0, found.start() - 12), found.start()) else shift
     return None
 
 

@@ -65,11 +65,11 @@ UNAVOID = re.compile(
     re.IGNORECASE,
 )
 _HYPHEN_NO = re.compile(r"(?<=\bno)-(?=[a-z])", re.IGNORECASE)
-#: The mood lifted after a sad or heavy wish ("too heavy", "cheer me up instead", "I've cried enough this week"):
-#: a drama wished before is taken back (not refused: "lighter" is no verdict on dramas).
-#: "Lighter" and "too heavy" alone may ask for a lighter drama ("a bit grim, make it a bit lighter"): they lift it only
-#: beside another genre wished ("lighter than that. a crime comedy").
+#: The mood lifted after a sad or heavy wish ("cheer me up instead", "I've cried enough this week"): a drama wished
+#: before is taken back, not refused (`_lifted`).
 LIFTED = re.compile(r"\b(?:cheer (?:me|us) up|upbeat|cried enough|enough (?:tears|crying)|no more (?:tears|crying))\b", re.IGNORECASE)
+#: ...and words that lift it only beside another genre wished ("lighter than that. a crime comedy"): alone they may
+#: ask for a lighter drama ("a bit grim, make it a bit lighter").
 LIGHTER = re.compile(r"\b(?:lighter|less (?:heavy|sad|bleak|depressing)|too (?:heavy|sad|bleak|depressing|grim|dark))\b", re.IGNORECASE)
 REPLACE = re.compile(r"\b(?:instead|rather|switch(?:ing)? to|change (?:it )?to|how about|what about|now i want|actually)\b", re.IGNORECASE)
 
@@ -251,10 +251,8 @@ def _said_no_one(text: str, end: int) -> bool:
     return stop is not None and bool(_SAID_NO_ONE.match(text, stop.end()))
 
 
-#: "... and anything that might give her nightmares": one more thing refused after the first.
+#: "... and anything that might give her nightmares": one more thing refused after the first, unless welcomed.
 _ANYTHING_ELSE = re.compile(r"\b(?:and|or|nor)\s+(?:also\s+)?anything\b[^,.;!?]*$", re.IGNORECASE)
-
-
 _WELCOME = re.compile(r"\s*(?:\w+\s+)?(?:is|are|would be|'d be|'s)\s+(?:\w+\s+)?(?:fine|welcome|great|good|ok|okay|lovely|perfect|a bonus|a plus)\b",
                       re.IGNORECASE)
 
@@ -265,7 +263,9 @@ def _refusal_lists_on(text: str, start: int, end: int) -> bool:
     of a horrific character")."""
     first = sentence_start(text, start)
     more = _ANYTHING_ELSE.search(text, first, start)
-    return bool(more) and not _WELCOME.match(text, end) and any(not _UNSEEN.match(text, c.start()) for c in _REFUSAL.finditer(text, first, more.start()))
+    if not more or _WELCOME.match(text, end):
+        return False
+    return any(not _UNSEEN.match(text, c.start()) for c in _REFUSAL.finditer(text, first, more.start()))
 
 
 def conditional_refusal(text: str, start: int, end: int) -> bool:
@@ -654,6 +654,12 @@ def _mode(text: str, wanted: list[GenreSpan]) -> GenreMode:
 _UNDEAD = re.compile(r"(?:zombies?|vampires?|undead)", re.IGNORECASE)
 
 
+def _lifted(text: str, spans: list[GenreSpan], known: set[str]) -> bool:
+    """The mood lifts, so a drama wished before goes ("actually, lighter than that. a crime comedy")."""
+    wished = {g for s in spans if not s.negated for g in s.genres}
+    return "Drama" in known and "Drama" not in wished and bool(LIFTED.search(text) or LIGHTER.search(text) and wished)
+
+
 def _undead_for_laughs(text: str, wanted: list[GenreSpan], genres: list[str]) -> bool:
     """Horror comes only from zombies or vampires, and a comedy or a romance is asked for: the writers' labels say
     the film wished is that comedy or romance ("zombie comedy pls" is no horror film)."""
@@ -704,9 +710,8 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
     removed = [s for s in spans if not s.negated and REMOVE.search(clause_before(text, s.start))]
     spans = _taken_back(text, turns[-1] if turns else None, spans, removed)
     read.removed = list(dict.fromkeys(g for s in removed for g in s.genres))
-    wished = {g for s in spans if not s.negated for g in s.genres}
-    if (LIFTED.search(text) or LIGHTER.search(text) and wished) and "Drama" in known and "Drama" not in wished:
-        read.removed.append("Drama")  # "actually, lighter than that": the sad or heavy film wished before goes
+    if _lifted(text, spans, known):
+        read.removed.append("Drama")
     spans = [s for s in spans if s not in removed]
     if QUESTION.match(text) and (about_a_film or _ABOUT_IT.match(text)):  # a question about a film is not a request for its genre
         spans = [s for s in spans if s.negated]
