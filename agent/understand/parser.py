@@ -262,15 +262,24 @@ def title_sentiment(text: str, start: int | None, end: int | None = None, next_s
     following, _ = _first_sentence(following)  # "...watched Mamma Mia at Christmas. I found it rather silly."
     # "tried se7en. too bleak for me"; a title held up alone is judged by the next clause ("la la land? not my cup of tea, I'm afraid")
     short = _short_verdict(following, NEGATIVE_AFTER, first_clause=not re.search(r"\w", own))
-    if (short or _BACK_REFERENCE.search(following) and NEGATIVE_AFTER.search(following)) and not POSITIVE_CUE.search(_THEIR_LIKING.sub(" ", following)):
+    if (short or _BACK_REFERENCE.search(following) and NEGATIVE_AFTER.search(following)) and not POSITIVE_CUE.search(_own_words(following)):
         return "dislike"
     return "like"
 
 
 #: Someone else's liking beside the writer's own verdict ("I found it rather silly, though she adored it"): it
-#: does not outweigh the writer's dislike.
+#: does not outweigh a dislike the writer says as their own, but it does a mild one said of no one ("a bit slow,
+#: but my whole family loved it" likes the film).
 _THEIR_LIKING = re.compile(r"\b(?:she|he|they|my (?:\w+ )?\w+|the kids|his \w+|her \w+|our \w+)\s+(?:\w+\s+)?"
-                           r"(?:loved|adored|liked|enjoyed|loves|adores|likes|enjoys|was (?:mad|crazy) about)\b[^,.;!?]*", re.IGNORECASE)
+                           r"(?:loved|adored|liked|enjoyed|loves|adores|likes|enjoys|was (?:mad|crazy) about)\b"
+                           r"(?:(?!\b(?:but|though|although|while|whereas)\b)[^,.;!?])*", re.IGNORECASE)
+_SPEAKER = re.compile(r"\b(?:i|i'm|im|i've|me)\b", re.IGNORECASE)
+
+
+def _own_words(sentence: str) -> str:
+    """The sentence without others' likings when the writer speaks in it, else the sentence as it is."""
+    own = _THEIR_LIKING.sub(" ", sentence)
+    return own if _SPEAKER.search(own) else sentence
 
 
 def _liking(text: str) -> re.Match[str] | None:

@@ -758,6 +758,7 @@ def test_a_next_sentence_verdict_and_a_series(parser: MuseService) -> None:
         u = read(parser, text)
         assert u.disliked_ids == [60397] and u.liked_ids == []
     assert read(parser, "We watched Mamma Mia. My wife hated it but I loved it.").liked_ids == [60397]
+    assert read(parser, "We watched Mamma Mia. Bit slow, but my whole family loved it.").liked_ids == [60397]  # no own dislike
 
 
 
