@@ -152,6 +152,7 @@ def test_catalog_form_moves_nothing_back() -> None:
     ("terminater 1 and 2 are peak", [1240, 589]),  # a misspelt series name before its numbers
     ("Loved Vertigo; Psycho I found overrated.", [903, 1219]),  # "I" the speaker ends a capitalised run
     ("Born in 1938, so nothing is old to me!", []),  # a fuzzy reading whose year does not fit is no match
+    ("I loved Jurrasic Park (1995)", [480]),  # ...unless the year is bracketed: the writer's own, misremembered
     ("Watched Whiplash on a plane (incredible), loved it", [112552]),  # a note in brackets is no list item
     ("war horse made me cry", [91126]),
     ("Is The Goonies OK for an 8 year old?", [2005]),

@@ -526,7 +526,7 @@ class TitleGrounder:
         confidence = best / 100.0
         if year is not None and self._items[tied[0]].year != year:
             confidence *= 0.7  # the year hint did not fit any close candidate
-            if method == "fuzzy" and abs((self._items[tied[0]].year or 0) - year) > 1:
+            if method == "fuzzy" and "(" not in mention and abs((self._items[tied[0]].year or 0) - year) > 1:  # a bracketed year is the writer's
                 return Grounding(mention, "ambiguous", confidence=round(confidence / 2, 3),
                                  alternatives=self._alternatives(scores, exclude=None, first=tied), method=method)  # "Born in 1938"
         winner = tied[0] if len(tied) == 1 else self._dominant(tied)
