@@ -519,13 +519,15 @@ KEEP_OUT = re.compile(r"\b(?:keep|leave)\s+(?:the\s+|all\s+the\s+|any\s+)?(?P<wh
 REAL_ACTORS = re.compile(r"\b(?:real|actual|proper|live|flesh[- ]and[- ]blood)[- ]actors\b(?!\s+(?:are|is)\s+(?:fine|ok|okay|allowed))",
                          re.IGNORECASE)
 _DOCUMENTARY = re.compile(r"\bdocumentar|\bdocos?\b|\bdocs\b", re.IGNORECASE)
-#: Phrases that refuse a genre by themselves, with no refusal word: "live action only", "I get nightmares".
-REFUSING: tuple[tuple[re.Pattern[str], str], ...] = ((LIVE_ACTION, "Animation"), (REAL_ACTORS, "Animation"), (FEAR, "Horror"))
+#: Phrases that refuse a genre by themselves, with no refusal word ("live action only", "I get nightmares"), and
+#: what in the same message keeps one from refusing.
+REFUSING: tuple[tuple[re.Pattern[str], str, re.Pattern[str] | None], ...] = (
+    (LIVE_ACTION, "Animation", None), (REAL_ACTORS, "Animation", _DOCUMENTARY), (FEAR, "Horror", None))
 
 
 def refusal_spans(text: str, known: set[str]) -> list[GenreSpan]:
-    patterns = [(p, g) for p, g in REFUSING if g in known and not (p is REAL_ACTORS and _DOCUMENTARY.search(text))]
-    return [GenreSpan(m.start(), m.end(), (genre,), "lexicon", True) for pattern, genre in patterns for m in pattern.finditer(text)]
+    return [GenreSpan(m.start(), m.end(), (genre,), "lexicon", True) for pattern, genre, unless in REFUSING
+            if genre in known and not (unless and unless.search(text)) for m in pattern.finditer(text)]
 
 
 def _kept_out(text: str, span: GenreSpan) -> bool:
@@ -690,10 +692,9 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
     spans += [s for s in age_spans(text, known) if not _overlaps(s, spans)]
     away = [m.start() for m in KIDS_AWAY.finditer(text)]
     grown = _grown(text)
-    had = {m.start() for m in PARENTHOOD.finditer(text)}
-    spans = [s for s in spans if not (s.genres == ("Children",) and s.start in had)]
-    spans = [s for s in spans if not (s.genres == ("Children",) and not s.negated and (s.start in away or any(a <= s.start < b for a, b in grown)
-                                                                                 or _NOT_WATCHING.match(text, s.end)))]
+    had = {m.start() for m in PARENTHOOD.finditer(text)}  # refused or not, children had are no audience
+    spans = [s for s in spans if not (s.genres == ("Children",) and (s.start in had or not s.negated and (
+        s.start in away or any(a <= s.start < b for a, b in grown) or _NOT_WATCHING.match(text, s.end))))]
     tag_hits: list[tuple[Phrase, str, float]] = []
     if concepts is not None:
         cues = [GenreSpan(m.start(), m.end(), (), "cue") for m in _REFUSAL.finditer(text)]  # "wild horses couldn't drag me" is no western

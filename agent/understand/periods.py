@@ -12,9 +12,7 @@ _IN_OFFICE = (r"(?:years|era|days|administration|presidency|america|(?:was|were)
 
 def _leader(names: str) -> str:
     """A head of government's time: "the Reagan years", "when Clinton was president", "Obama's two terms"."""
-    return (rf"\b(?:(?:{names})(?:['’]s)?(?:\s+(?:two\s+|first\s+|second\s+)?terms?\b|\s+{_IN_OFFICE}\b)"
-            rf"|(?:while|when)\s+(?:{names})\s+(?:was|were)\s+(?:president|in office|in power|in the white house)\b"
-            rf"|(?:while|when)\s+(?:{names})\s+ran (?:the country|america|things)\b)")
+    return rf"\b(?:(?:while|when)\s+)?(?:{names})(?:['’]s)?(?:\s+(?:two\s+|first\s+|second\s+)?terms?\b|\s+{_IN_OFFICE}\b)"
 
 
 #: (pattern, first year, last year).

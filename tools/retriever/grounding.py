@@ -923,12 +923,13 @@ class TitleGrounder:
         "psycho (the og)"): that version, its span taking in the note so no other slot reads it."""
         out: list[Grounding] = []
         for g in found:
-            key = self._indexed(normalise_title(g.mention))
-            versions = self._versions(key) if g.method == "exact" and g.start is not None else []
-            cue = self._version_cue(text, g.start or 0, g.end or 0, versions) if versions else None
-            if cue is None and not versions and g.method == "exact" and g.start is not None and _VERSION_NOTE.match(text, g.end or 0):
-                versions = self._series_ids(key)  # "Jumanji (the new one)": the newest film of the series, said right after it
-                cue = self._version_cue(text, g.start, g.end or 0, versions, before=False) if versions else None
+            versions, before = [], True
+            if g.method == "exact" and g.start is not None:
+                key = self._indexed(normalise_title(g.mention))
+                versions = self._versions(key)
+                if not versions and _VERSION_NOTE.match(text, g.end or 0):
+                    versions, before = self._series_ids(key), False  # "Jumanji (the new one)": the series' newest, said right after it
+            cue = self._version_cue(text, g.start or 0, g.end or 0, versions, before=before) if versions else None
             if cue is None:
                 out.append(g)
                 continue
