@@ -437,10 +437,21 @@ _TEARS_TOLD = re.compile(
 _ABOUT_IT = re.compile(r"^\s*(?:(?:is|are|was|were|does|do|did|would|will)\s+(?:it|that|this|they|those|these)|(?:are|were)\s+you)\b", re.IGNORECASE)
 
 
+#: Nightmares told as what happened ("the youngest had nightmares"): no wish for horror, and no refusal said either.
+_NIGHTMARES_TOLD = re.compile(r"\bhad\s+(?:bad\s+)?(?:nightmares|bad dreams)\b", re.IGNORECASE)
+
+
 def _reported_tears(text: str, span: "GenreSpan") -> bool:
-    if span.negated or span.genres != ("Drama",):
+    """Tears or nightmares told as what a film did, not wished for."""
+    told = {("Drama",): _TEARS_TOLD, ("Horror",): _NIGHTMARES_TOLD}.get(span.genres)
+    if span.negated or told is None:
         return False
-    return any(m.start() < span.end and span.start < m.end() for m in _TEARS_TOLD.finditer(text, max(0, span.start - 30), span.end + 20))
+    return any(m.start() < span.end and span.start < m.end() for m in told.finditer(text, max(0, span.start - 30), span.end + 20))
+
+
+#: A child writing for themselves: "im 9 and i LOVE dinosors", "i'm 10"; only a child's age counts ("I'm 30" is another matter).
+SELF_AGE = re.compile(rf"\b(?:i'?m|i am)\s+(?:only\s+|just\s+)?{_AGE}\b(?!\s*(?:%|minutes|mins|hours|hrs|months|weeks|days|years? ago|"
+                      rf"(?:in|on|at|of|out|pm|am|o'?clock|percent|episodes|films|movies|pages|chapters)\b|[:.]\d))", re.IGNORECASE)
 
 
 def _child_ages(text: str) -> Iterator[tuple[re.Match[str], int]]:
@@ -448,6 +459,10 @@ def _child_ages(text: str) -> Iterator[tuple[re.Match[str], int]]:
     for m in CHILD_AGE.finditer(text):
         word = next(g for g in m.groups() if g).lower()
         yield m, int(word) if word.isdigit() else _AGE_WORDS[word]
+    for m in SELF_AGE.finditer(text):
+        age = int(m[1]) if m[1].isdigit() else _AGE_WORDS[m[1].lower()]
+        if 3 <= age <= CHILD_AGE_MAX:
+            yield m, age
 
 
 def _grown(text: str) -> list[tuple[int, int]]:
@@ -498,15 +513,27 @@ REASON_AGAINST = re.compile(
 #: total scaredy-cat", "horror films give me palpitations", "a cartoon she won't be frightened by". Imperatives still wish
 #: ("give me nightmares"), so a film's effect counts only with what has it as its subject.
 FEAR = re.compile(
-    r"\b(?:i|she|he|they|we|you)\s+(?:still\s+)?(?:get|gets|got|have|has)\s+(?:bad\s+)?nightmares\b"
+    r"\b(?:i|she|he|they|we|you|the (?:\w+ )?(?:one|youngest|eldest|kids?|boys?|girls?)|my (?:\w+ )?(?:son|daughter|kids?|boy|girl|wife|husband))"
+    r"\s+(?:still\s+)?(?:get|gets|got|have|has)\s+(?:bad\s+)?(?:nightmares|bad dreams)\b"
     r"|\b(?:frightens?|scares?|spooks?)\s+(?:so\s+|very\s+|too\s+|really\s+)?easily\b"
     r"|\bscaredy[- ]?cat\b"
     r"|\b(?:gets?|got|getting)\s+(?:so\s+|very\s+|really\s+|easily\s+)?(?:spooked|scared|frightened)\b"
 
     r"|\b(?:horror(?:\s+(?:films?|movies?|stuff))?|scary\s+(?:films?|movies?|ones)|they|it|those|these)\s+(?:give|gives|gave)\s+"
-    r"(?:me|her|him|them|us)\s+(?:palpitations|nightmares|the creeps|the willies)\b"
+    r"(?:me|her|him|them|us)\s+(?:palpitations|nightmares|bad dreams|the creeps|the willies)\b"
     r"|\b(?:won'?t|will not|wouldn'?t)\s+be\s+(?:frightened|scared|spooked)\b"
     r"|\b(?:won'?t|wont|will not|wouldn'?t|doesn'?t|does not|shouldn'?t)\s+(?:terrify|frighten|scare|spook)\s+(?:me|her|him|them|us|the kids)\b",
+    re.IGNORECASE)
+#: Fear shown by what it makes someone do, said as a habit ("the little one hides behind the sofa at anything scary", "I
+#: still sleep with the hall light on") or as what a film must not make them do ("won't have me hiding behind the settee",
+#: "nothing with monsters that'll keep them up all night"); a wish for it ("have me hiding behind the sofa") is no refusal.
+_NOT_MADE = r"\b(?:won'?t|wont|will not|wouldn'?t|doesn'?t|does not|shouldn'?t|not|nothing|without|never|no need to)\b[^.!?;]{0,60}?"
+_HIDING = r"(?:hid(?:e|es|ing)?|cower(?:s|ing)?)\s+behind\s+(?:the|a|her|his|my|their|our)\s+(?:sofa|couch|settee|cushions?|pillows?|blankets?|hands|fingers)\b"
+_LIGHT_ON = r"sleep(?:s|ing)?\s+with\s+(?:the|a)\s+(?:\w+\s+)?lights?\s+on\b"
+FEAR_SHOWN = re.compile(
+    rf"\b(?:she|he|they|i|we|one|kid|kids|child|son|daughter)\s+(?:still\s+|always\s+|even\s+)?(?:hides|hide|cowers|hid)\s+behind\b"
+    rf"|\b(?:i|she|he|they|we)\s+(?:still\s+|always\s+)?{_LIGHT_ON}"
+    rf"|{_NOT_MADE}(?:{_HIDING}|{_LIGHT_ON}|(?:keep|have)\s+(?:me|her|him|them|us|the kids)\s+(?:up|awake)\s+(?:all night|at night|for nights)?)",
     re.IGNORECASE)
 #: "keep the scares out", "leave the romance out", "keep romance well away from it": what is kept or left out is refused.
 KEEP_OUT = re.compile(r"\b(?:keep|leave)\s+(?:the\s+|all\s+the\s+|any\s+)?(?P<what>[\w'-]+(?:\s+[\w'-]+){0,3}?)\s+"
@@ -522,7 +549,7 @@ _DOCUMENTARY = re.compile(r"\bdocumentar|\bdocos?\b|\bdocs\b", re.IGNORECASE)
 #: Phrases that refuse a genre by themselves, with no refusal word ("live action only", "I get nightmares"), and
 #: what in the same message keeps one from refusing.
 REFUSING: tuple[tuple[re.Pattern[str], str, re.Pattern[str] | None], ...] = (
-    (LIVE_ACTION, "Animation", None), (REAL_ACTORS, "Animation", _DOCUMENTARY), (FEAR, "Horror", None))
+    (LIVE_ACTION, "Animation", None), (REAL_ACTORS, "Animation", _DOCUMENTARY), (FEAR, "Horror", None), (FEAR_SHOWN, "Horror", None))
 
 
 def refusal_spans(text: str, known: set[str]) -> list[GenreSpan]:

@@ -103,7 +103,7 @@ NEGATIVE_AFTER = re.compile(
     # "Dune is out", "Hostel can stay away", "Pulp Fiction left me cold", "Psycho was over the line", "I found it manipulative"
     r"(?:is|are|'s) out(?=\s*(?:[,.;!?)(]|$))|can stay away|(?:was|is) (?:embarrassing|plenty|a (?:war )?crime|(?:my )?(?:personal )?nightmare)|"
     r"exhausting|gave (?:me|us) a headache|(?:(?:we'?ve|i'?ve|we have|i have) )?(?:all )?worn (?:it|that one|them|those) out|no thank you|"
-    r"can rot|can do one|we don'?t talk about|(?:i )?pretend (?:it )?never happened|shouldn'?t (?:legally )?exist|(?:left|leaves) (?:me|us) cold|(?:was|is) over the line|manipulative|"
+    r"(?:seen|watched|done) (?:it|them|those|that),? (?:and )?(?:done|over it|enough)(?![\w-])|(?:i'?d|i would|we'?d) (?:sooner|rather) die|ruin(?:ed|s) (?:it|the|everything|my|our|his|her|their)\b|can rot|can do one|we don'?t talk about|(?:i )?pretend (?:it )?never happened|shouldn'?t (?:legally )?exist|(?:left|leaves) (?:me|us) cold|(?:was|is) over the line|manipulative|"
     # a verdict by contrast, ending its clause: "grand budapest yes, fantastic mr fox not so much", "step brothers less so"
     r"(?:not so much|less so|not as much|not really)(?=\s*(?:[,.;!?)]|$))|"
     # a bare "no" closing the verdict: "3 made me sob in public so no", "raimi's 3rd one though, no."
@@ -236,7 +236,7 @@ def title_sentiment(text: str, start: int | None, end: int | None = None, next_s
     if start is None:
         return "like"
     before = clause_before(text, start)
-    if NEGATIVE_CUE.search(before):
+    if NEGATIVE_CUE.search(before) or _LOOKING_AT.search(text, 0, start):
         return "dislike"
     if end is None or POSITIVE_CUE.search(before):
         return "like"
@@ -318,8 +318,10 @@ def _bare_verdict(words: str) -> re.Pattern[str]:
 
 _BARE_YES = _bare_verdict("yes|yep|yeah|yup")
 _BARE_NO = _bare_verdict("no|nope|nah|meh")
-#: Seen so often it is ruled out ("they've done Frozen to death", "seen frozen a hundred times so not that"; not "..., love it").
-_OVERSEEN = re.compile(r"\b(?:to death|too many times|(?:i|we) could recite|(?:a |one )?(?:hundred|million|thousand|billion|zillion) times|\d{2,}\s?x)\b", re.IGNORECASE)
+#: Seen so often it is ruled out ("they've done Frozen to death", "seen frozen a hundred times so not that", "Cars 47 times";
+#: not "..., love it", nor "for the 100th time, still crying laughing").
+_OVERSEEN = re.compile(r"\b(?:to death|(?:too|so) many times|enough times|umpteen times|(?:i|we) could recite|"
+                       r"(?:a |one )?(?:hundred|million|thousand|billion|zillion) times|\d{2,}\s?(?:x|times))\b", re.IGNORECASE)
 #: Nothing but a list separator between two titles ("cars and cars 2 were boring").
 _LISTED = re.compile(r"\s*(?:and|or|&|\+|, and|, or)\s*", re.IGNORECASE)
 
@@ -328,18 +330,37 @@ def share_list_verdicts(text: str, titles: Sequence["TitleMention"]) -> None:
     """Titles listed together take the dislike said after the last of them ("the last stand and
     origins wolverine sucked"), unless one was liked by name before ("loved alien and titanic"), and the refusal
     said before the first of them, unless one is liked after ("I hated Titanic and The Notebook")."""
-    for t, following in reversed(list(zip(titles, titles[1:]))):
+    for k in range(len(titles) - 2, -1, -1):
+        t, following = titles[k], titles[k + 1]
         if t.start is None or t.end is None or following.start is None or following.sentiment != "dislike" or t.sentiment != "like":
             continue
-        if _LISTED.fullmatch(text[t.end:following.start]) and not POSITIVE_CUE.search(clause_before(text, t.start)):
+        between = text[t.end:following.start]
+        if (_LISTED.fullmatch(between) or _COMMA.fullmatch(between) and _judged_together(text, titles, k + 1)) \
+                and not POSITIVE_CUE.search(clause_before(text, t.start)):
             t.sentiment = "dislike"
     for t, following in zip(titles, titles[1:]):  # in order, so the refusal reaches down the list
         if t.start is None or t.end is None or following.start is None or following.end is None \
                 or t.sentiment != "dislike" or following.sentiment != "like":
             continue
-        if _LISTED.fullmatch(text[t.end:following.start]) and NEGATIVE_CUE.search(clause_before(text, t.start)) \
+        if _LISTED.fullmatch(text[t.end:following.start]) and (NEGATIVE_CUE.search(clause_before(text, t.start)) or _LOOKING_AT.search(text, 0, t.start)) \
                 and not POSITIVE_CUE.search(_first_sentence(text[following.end:])[0]):
             following.sentiment = "dislike"
+
+
+_COMMA = re.compile(r"\s*,\s*")
+#: "(looking at you, stand by me)": the film named next is the one blamed.
+_LOOKING_AT = re.compile(r"\blooking at you\s*[,:—–-]\s*$", re.IGNORECASE)
+#: A verdict said of the whole list before it ("fury road, the road, i am legend, seen them, done").
+_OF_THEM_ALL = re.compile(r"^\W*(?:[^.!?;]*\b(?:them|all|both|those|the lot)\b)", re.IGNORECASE)
+
+
+def _judged_together(text: str, titles: Sequence["TitleMention"], k: int) -> bool:
+    """The comma list that titles[k] is in ends in a verdict said of them all."""
+    while k + 1 < len(titles) and titles[k].end is not None and titles[k + 1].start is not None \
+            and (_COMMA.fullmatch(text[titles[k].end:titles[k + 1].start]) or _LISTED.fullmatch(text[titles[k].end:titles[k + 1].start])):
+        k += 1
+    end = titles[k].end
+    return end is not None and bool(_OF_THEM_ALL.match(_first_sentence(text[end:])[0]))
 
 
 def _first_sentence(text: str) -> tuple[str, str]:
@@ -598,6 +619,13 @@ def _ground(scan: str, grounder: Grounder | None) -> list[TitleMention]:
         t.sentiment = title_sentiment(scan, t.start, t.end, following.start if following else None)
         if t.start is not None and (_CONTRAST.search(scan, 0, t.start) or _SEEN_ONLY.search(scan, sentence_start(scan, t.start), t.start)):
             t.sentiment = "contrast"
+    for earlier, t in zip(found, found[1:]):  # "godfather part ii > godfather", "Rocky beats Creed": the film beaten is only compared
+        if earlier.end is not None and t.start is not None and t.end is not None and t.sentiment == "like" \
+                and _BEATEN.fullmatch(scan, earlier.end, t.start) and not POSITIVE_CUE.search(_first_sentence(scan[t.end:])[0]):
+            t.sentiment = "contrast"
+    for t in found:  # "shrek the third < both"
+        if t.end is not None and _BELOW_THE_REST.match(scan, t.end):
+            t.sentiment = "dislike"
     share_list_verdicts(scan, found)
     for t, verdict in zip(found, verdicts(scan, [(t.start, t.end) for t in found])):  # "Heat 9/10", "👎 it follows"
         if verdict is not None:
@@ -618,6 +646,11 @@ def _keep_refused(text: str, found: Sequence[TitleMention]) -> None:
                 t.sentiment = "dislike"
 
 
+#: Between two films, the first said to be better: the second is named only to compare ("X > Y", "X is way better than Y").
+_BEATEN = re.compile(r"\s*[,;]?\s*(?:>+|(?:(?:is|was|'s)\s+)?(?:(?:way|much|miles|far|so much)\s+)?(?:better|superior)\s+(?:th[ae]n|to)"
+                     r"|beats?|trumps|destroys|(?:is|was|'s)\s+(?:way\s+|much\s+)?(?:better|superior))\s*", re.IGNORECASE)
+#: A film said to be below the others ("shrek the third < both").
+_BELOW_THE_REST = re.compile(r"\s*<+\s*(?:both|all|the rest|them|either|the others)\b", re.IGNORECASE)
 _SEEN_IT = re.compile(r"\b(?:seen|watched|saw)\s*$", re.IGNORECASE)
 _CORRECTED = re.compile(rf"{CHANGE_OF_MIND.pattern}|\b(?:sorry|backwards|i mean|i meant|my mistake|wrong)\b", re.IGNORECASE)
 #: A film named only as the other side of a comparison: "more like the matrix than star wars".

@@ -558,6 +558,20 @@ def test_spelled_out_years_are_masked_whole() -> None:
     ("the matrix yes, toy story no. something else", "recommend", [2571], [1], []),
     ("they've done Frozen and Zootopia to death, something else", "recommend", [], [106696, 152081], []),
     ("seen the matrix a million times, love it", "recommend", [2571], [], []),
+    # counted viewings rule a film out; a verdict said of a whole comma list reaches every title in it
+    ("the kids want Frozen for the 50th time and I'd rather die", "recommend", [], [106696], []),
+    ("We've seen Mary Poppins and The Sound of Music so many times we could scream. Anything else?", "recommend", [], [1028, 1035], []),
+    ("interstellar, gravity, the martian, all of them bored me. something tense", "recommend", [], [109487, 104841, 134130], []),
+    ("fury road, i am legend, seen them, done. something hopeful", "recommend", [], [122882, 56174], []),
+    ("interstellar, gravity, the martian was boring", "recommend", [109487, 104841], [134130], []),
+    # "looking at you" blames the films named next
+    ("nothing where the mum dies. looking at you, bambi and the lion king", "recommend", [], [2018, 364], []),
+    # the film said to be beaten is only compared, unless a verdict after it takes it in; one said below the rest is disliked
+    ("godfather part ii > godfather. more 70s crime like part two pls", "recommend", [1221], [], []),
+    ("I loved Heat, better than Ronin", "recommend", [6], [], []),
+    ("john wick 2 > john wick 1 and both are great", "recommend", [168248, 115149], [], []),
+    ("shrek 2 > shrek. shrek the third < both", "recommend", [8360], [53121], []),
+    ("Indy 4 ruined the whole series for me. adventure films please", "recommend", [], [59615], []),
     ("mad max fury road, skip mad max beyond thunderdome", "recommend", [122882], [3704], []),
     # what is in a film, comparisons and wanting to rewatch it are questions, not requests; "um" before one too
     ("any swearing in the lion king? asking for my 6 year old", "ask_item", [], [], [364]),
@@ -673,6 +687,8 @@ def test_a_title_with_a_refusing_word_before_its_colon_is_no_label(parser: MuseS
     # a murder story is a whodunit (every split's labels)
     ("cozy village murder, not gory", ["Mystery"], []),
     ("my son is 7, he likes animals", ["Children"], []),
+    ("im 9 and i LOVE dinosors!!! can u find me a dino movie", ["Children"], []),  # a child writing for themselves...
+    ("I'm 30 and want a horror film", ["Horror"], []),  # ...not a grown-up
     ("a thriller, nothing for a 15 year old", ["Thriller"], []),
     ("anything except kids films and animation", [], ["Children", "Animation"]),
     ("skip the romance skip the drama just action", ["Action"], ["Romance", "Drama"]),
@@ -1113,6 +1129,14 @@ def test_a_war_that_names_an_era_is_no_war_film_and_a_refusal_may_follow_the_gen
     ("give me nightmares, something from the 80s", ["Horror"], []),  # an imperative still wishes
     ("He frightens easily, so keep it gentle", [], ["Horror"]),
     ("I'm learning spanish, and horror films give me palpitations", [], ["Horror"]),
+    # fear shown by what it makes someone do, as a habit or as what a film must not make them do; not as a wish
+    ("kids are 4 and 7, the little one hides behind the sofa at anything remotely scary. something with animals?", ["Children"], ["Horror"]),
+    ("a film with some suspense that won't have me hiding behind the settee", ["Thriller"], ["Horror"]),
+    ("I still sleep with the hall light on. my mates want a film night", [], ["Horror"]),
+    ("give me something that'll have me hiding behind the sofa", [], []),
+    # a reaction at anything of a kind refuses it; a refused "angle"
+    ("she gets bored by anything romantic", [], ["Romance"]),
+    ("Comedy preferably, romantic angle also not required.", ["Comedy"], ["Romance"]),
     ("the kids will be watching so keep the scares out", ["Children"], ["Horror"]),
     ("a war film, and keep romance out", ["War"], ["Romance"]),
     ("I just want a laugh. Leave the romance out, just a daft one.", ["Comedy"], ["Romance"]),

@@ -9,7 +9,7 @@ near-ties, and only when one version dominates (e.g. *Titanic* 1997 vs 1953), ne
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
@@ -90,6 +90,17 @@ _AFTER_A_NAME = frozenset("is was were has had and or but vs versus made makes g
                           "meets beats wrecked destroyed ruined bored changed taught did does with by starring might may could would should will "
                           "can sounds looks seems one again itself twice went kept felt holds stands deserves aged".split())
 #: Chat words people write in capitals: they continue no name ("Is The Goonies OK for ...").
+#: Words of praise that are also one-word titles, and the verbs that make them a verdict ("aliens are perfect").
+_PRAISE = frozenset("perfect epic flawless beautiful super".split())
+_COPULA = frozenset("is are was were s re looks look looked sounds sound sounded seems seem seemed feels felt".split())
+#: A word of praise opening a sentence, then a comma: an answer ("Perfect, Hocus Pocus it is."), not a film.
+_ANSWER_WORDS = _PRAISE | frozenset("brilliant great lovely cool awesome excellent fantastic wonderful".split())
+#: A planet after a preposition is the place ("set on Earth"), not *Earth* (2007).
+_PLANETS = frozenset("earth mars".split())
+_PLACE_PREPOSITIONS = frozenset("on from to of off orbiting than around".split())
+#: Film-makers' names that are also titles: the name of a maker is a style ("any Hitchcock from the 40s"), the
+#: film needs its own cue ("Hitchcock, the Anthony Hopkins film", "Hitchcock (2012)").
+_MAKERS = frozenset("hitchcock".split())
 _CHAT_CAPS = frozenset("ok okay lol pls plz tbh btw imo tv dvd".split())
 #: Words that pick one version of a remade film: the oldest ("the original Shaft", "psycho (the og)")...
 _OLDEST = frozenset("original og old older oldest classic first".split())
@@ -141,6 +152,11 @@ TITLE_ALIASES = {
 SERIES_ALIASES = {
     "lotr": ("lord of the rings the fellowship of the ring", "lord of the rings the two towers", "lord of the rings the return of the king"),
 }
+#: Short names people give a series before a film's number ("indy 4", "pirates 1", "avengers 1"): used only with the number.
+SERIES_NICKNAMES = {"indy": "indiana jones", "pirates": "pirates of the caribbean", "potter": "harry potter", "avengers": "avengers",
+                    "jp": "jurassic park"}
+#: ...and those used only written together with the number ("mi2", "gf3"): apart they are words ("mi 3 years").
+SERIES_NICKNAMES_JOINED = {"mi": "mission impossible", "gf": "godfather"}
 #: Series whose first film came out under the bare series name, which still means that film ("not Star
 #: Wars", "we agree on Star Wars"): the 1977 film was released as *Star Wars*; the catalog adds its episode.
 RELEASED_AS_SERIES = {"star wars": "star wars episode iv a new hope"}
@@ -172,7 +188,7 @@ _NOT_INITIALS = frozenset("ww wwi wwii lol omg wtf btw fyi imo imho tbh ngl idk 
 _ERA_WORDS = re.compile(r"(?:(?:post|pre|mid|late|early|(?:the\s+)?year)\s*-?\s*)?(?:18|19|20)\d{2}(?:\s*[-–]\s*(?:(?:18|19|20)\d{2}|\d{2}))?", re.IGNORECASE)
 _YEAR_TAIL = re.compile(r"^(?P<title>.*?\S)[\s,]*\(?\s*(?P<year>'?\d{2}|\d{4})\s*\)?$")
 _TOKEN = re.compile(r"\w+(?:['’.\-]\w+)*")
-_BOUNDARY = re.compile(r"[,;:.!?()\[\]{}\"“”\n]")
+_BOUNDARY = re.compile(r"[,;:.!?()\[\]{}\"“”\n<>=|•]")  # ("john wick 2 > john wick 1")
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _YEAR_WORD = re.compile(r"(?:1[89]|20)\d{2}s?")
 _QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,120})[\"”]")
@@ -246,6 +262,9 @@ class TitleGrounder:
         for item in self._items.values():
             for key in {variant for key in title_keys(item) for variant in key_variants(key)}:
                 self._by_key[key].append(item.item_id)
+        for key, item_id in _joined_keys(self._items.values()):  # "spiderman 2", "xmen": a hyphenated name typed as one word
+            if key not in self._by_key and key not in dictionary():  # ("breakup", "nonstop" are words)
+                self._by_key[key].append(item_id)
         self._add_short_names()
         self._add_prefix_names()
         self._tags = frozenset(t.strip().lower() for item in self._items.values() for t in item.tags)
@@ -313,10 +332,13 @@ class TitleGrounder:
         subtitle ("Kill Bill: Vol. 1" -> "kill bill", "Star Trek: Generations" -> "star trek")
         and a leading initialism ("E.T. the Extra-Terrestrial" -> "e t", "et")."""
         short: dict[str, list[int]] = defaultdict(list)
+        in_titles = Counter(w for item in self._items.values() for w in set(normalise_title(item.title).split()))
         for item in self._items.values():
-            if item.popularity < DOMINANT_MIN:
-                continue  # only films people name casually: "Africa: The Serengeti" must not make "Africa" a title
-            for name in short_names(item.title) + subtitle_names(item.title):
+            names = short_names(item.title) + subtitle_names(item.title)
+            if item.popularity < DOMINANT_MIN:  # only films people name casually: "Africa: The Serengeti" must not make "Africa" a title,
+                # but a word of no language that no other title has is this film's own ("Lagaan", "Aguirre")
+                names = [n for n in short_names(item.title) if item.popularity >= CUED_MIN and _coined(n) and in_titles[n] == 1]
+            for name in names:
                 if name not in self._by_key and item.item_id not in short[name]:
                     short[name].append(item.item_id)
         for name, ids in short.items():
@@ -449,6 +471,12 @@ class TitleGrounder:
                 for alias, by_letters in aliases:
                     if self._indexed(alias) not in self._by_key and alias not in dictionary():
                         added.setdefault(alias, (item_id, by_letters))
+        for nickname, name, joined_only in [*((k, v, False) for k, v in SERIES_NICKNAMES.items()),
+                                            *((k, v, True) for k, v in SERIES_NICKNAMES_JOINED.items())]:
+            for n, item_id in self.films_by_number(name).items():
+                for alias in (f"{nickname}{n}",) if joined_only else (f"{nickname} {n}", f"{nickname}{n}"):
+                    if self._indexed(alias) not in self._by_key:
+                        added.setdefault(alias, (item_id, False))
         for alias, (item_id, by_letters) in added.items():
             self._by_key[alias] = [item_id]
             if by_letters:
@@ -584,6 +612,10 @@ class TitleGrounder:
             return cue or (before is None and verdict)
         if len(content) == 1 and named and span[0].lower in _ARTICLES and (before is None or before.lower not in _PLACE_BEFORE):
             return True  # "about the godfather": the title's own article makes it a name ("on the island" stays a place)
+        if length == 1 and re.fullmatch(r"[a-z]+\d", span[0].lower):
+            return True  # "mi1 great", "t2 or aliens": a name and its number written together is no word
+        if len(content) == 1 and content[0].lower in _PRAISE and before is not None and before.lower in _COPULA:
+            return False  # "aliens are perfect", "that was epic": a verdict, not *Perfect* or *Epic*
         if len(content) == 1:  # one lower-case word ("misery", "cars", "alien monster") is a word unless a cue names it
             if "." in span[0].word or verdict or judged or listed or (before is None and (after is None or self._listed(tokens, i + length))):
                 return True  # "e.t.", "heat was great", "jaws, alien and heat"
@@ -875,8 +907,9 @@ class TitleGrounder:
                 key = self._indexed(key)
                 if key not in self._by_key:
                     continue
-                if key in self._initials and not all(t.word.isupper() or any(c.isdigit() for c in t.word) for t in span):
-                    continue  # initials are written in capitals ("TDK") or with their number ("ts3"), never as a word ("lit")
+                if key in self._initials and not all(t.word.isupper() or any(c.isdigit() for c in t.word) for t in span) \
+                        and not (length == 2 and span[1].word.isdigit() and not COUNTED.match(text, span[-1].end)):
+                    continue  # initials are written in capitals ("TDK") or with their number ("ts3", "hp 3"), never as a word ("lit")
                 # a leading digit is no capital ("10 things i hate about you"), nor is a shouted word ("my 5yo is OBSESSED"), but initials are
                 capitals = any(t.word[:1].isupper() and not (shouting and _shouted(t) and key not in self._initials) for t in span)
                 versions = self._versions(key)  # "crash (the 2004 one)", "the robocop remake": a remade film named as such
@@ -1148,10 +1181,16 @@ class TitleGrounder:
             grounding = self.ground(mention, use_embeddings=False)
             if len(run) == 1 and grounding.method == "fuzzy" and (run[0].sentence_start or not self._one_word_reading(grounding)):
                 continue  # one word of a longer title ("Feeling", "Arnold") or a sentence's capital ("Educational ...")
+            if len(run) == 1 and grounding.method == "exact":
+                k = tokens.index(run[0])
+                if _other_name(run[0], tokens[k - 1] if k > 0 else None, tokens[k + 1] if k + 1 < len(tokens) else None):
+                    continue
             if len(run) == 1 and run[0].sentence_start and grounding.method == "exact":
                 k = tokens.index(run[0])
                 if not _plausible_word(run[0], None, tokens[k + 1] if k + 1 < len(tokens) else None):
                     continue  # a dictionary word opening a phrase ("Junior doctor.", "Airport night crew")
+            if grounding.method == "fuzzy" and grounding.item_id is not None and self._owner_only(mention, grounding.item_id):
+                continue  # "no Adam Sandler", "Kurosawa": a person, not *Adam Sandler's Eight Crazy Nights*
             confident_tie = grounding.status == "ambiguous" and grounding.alternatives and grounding.alternatives[0].score * 100 >= FUZZY_MATCH
             if grounding.status == "matched" or confident_tie:
                 found.append(_at(grounding, run[0].start, run[-1].end))
@@ -1204,7 +1243,7 @@ class TitleGrounder:
                 words = " ".join(t.lower for t in span).split()  # "tiffany's" is two words of a title key
                 ids = sorted(self._slips.match(words, width), key=lambda k: -self._items[k].popularity)
                 winner = ids[0] if len(ids) == 1 else (self._dominant(ids) if ids else None)
-                if winner is None:
+                if winner is None or not self._numbers_kept(span, winner):
                     continue
                 inside = [g for g in found if g.start is not None and span[0].start <= g.start and (g.end or 0) <= span[-1].end]
                 covered = {j for j in range(i, i + length) for g in inside if _covers(g, tokens[j].start)}
@@ -1217,6 +1256,17 @@ class TitleGrounder:
                 i += length - 1
                 break
             i += 1
+
+    def _numbers_kept(self, span: list[_Tok], item_id: int) -> bool:
+        """A slip never changes a number: "die hard 20 times" is no slip of *Die Hard 2*."""
+        numbers = {t.lower for t in span if any(c.isdigit() for c in t.word)}
+        return not numbers or any(numbers <= set(key.split()) for key in title_keys(self._items[item_id]))
+
+    def _owner_only(self, mention: str, item_id: int) -> bool:
+        """The mention names no more than the owner of a possessive title ("Akira Kurosawa's Dreams")."""
+        words = set(normalise_title(mention).split())
+        item = self._items[item_id]
+        return any(words <= set(normalise_title(m.group(1)).split()) for name in (item.title, *item.aka) if (m := _OWNER.match(name)))
 
     def _split_title_word(self, run: list[_Tok]) -> bool:
         """Two neighbouring words that a title writes as one ("the god father"; "dye hard" is not one)."""
@@ -1264,6 +1314,19 @@ def canonical_key(key: str) -> str:
         if j and (words[j - 1] in _PART_WORDS or last):
             words[j] = _NUMBER_WORDS.get(word) or _ROMAN.get(word) or word
     return " ".join(words)
+
+
+_HYPHEN_JOIN = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
+
+
+def _joined_keys(items: Iterable[Item]) -> Iterator[tuple[str, int]]:
+    """Title keys with a hyphenated name written as one word ("Spider-Man 2" -> "spiderman 2", "X-Men" -> "xmen")."""
+    for item in items:
+        for name in (item.title, *item.aka):
+            if _HYPHEN_JOIN.search(name):
+                for key in key_variants(normalise_title(_HYPHEN_JOIN.sub("", name))):
+                    yield key, item.item_id
+                    yield _LEADING_ARTICLE_RE.sub("", key), item.item_id
 
 
 def key_variants(key: str) -> set[str]:
@@ -1543,6 +1606,8 @@ def _plausible_word(token: _Tok, before: _Tok | None, after: _Tok | None = None)
     other reason ("I loved Heat", "Heat, Up and Alien"; not "The Thing is...")."""
     if token.lower.removesuffix(" s") in NEVER_ALONE or _YEAR_WORD.fullmatch(token.word) or token.word.isdigit():  # "Dad's birthday"
         return False  # "from 1984", "my 10 year old": numbers, not *1984* or *10*; they ground when quoted
+    if _other_name(token, before, after):
+        return False
     if token.lower not in COMMON_WORDS:
         # a dictionary word opening a sentence and going on as a phrase is no title ("Junior doctor.", "Body says
         # sleep", "Airport night crew"): a name there stands alone or is talked about ("Moon was great", "Heat and Ronin")
@@ -1553,6 +1618,20 @@ def _plausible_word(token: _Tok, before: _Tok | None, after: _Tok | None = None)
     asked = before is not None and _clause_start(before) and before.lower in _ASKING  # "Is Up too sad?"
     judged = before is not None and before.sentence_start and before.lower in _REFUSAL_CUE | _TYPO_CUE  # "Not Heat, I've seen it"
     return token.boundary_before or before is None or not before.capitalised or before.word == "I" or asked or judged
+
+
+def _other_name(token: _Tok, before: _Tok | None, after: _Tok | None) -> bool:
+    """A capitalised word that is a one-word title but names something else here: an answer ("Perfect, Hocus Pocus
+    it is."), a planet ("set on Earth"), a film-maker ("any Hitchcock from the 40s")."""
+    if token.sentence_start and token.lower in _ANSWER_WORDS and after is not None and after.boundary_before:
+        return True
+    if token.lower in _PLANETS and before is not None and before.lower in _PLACE_PREPOSITIONS:
+        return True
+    return token.lower in _MAKERS and not (after is not None and after.lower in _FILM_NOUNS or before is not None and before.lower in _FILM_NOUNS)
+
+
+_OWNER = re.compile(r"^(.+?)['’]s\s")
+_FILM_NOUNS = frozenset("film movie picture biopic".split())
 
 
 def _year_after(text: str, tokens: list[_Tok], index: int) -> tuple[int | None, int | None]:
