@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from agent.understand.lexicon import GENRE_PHRASES
+from agent.understand.lexicon import CLIPPED, GENRE_PHRASES
 from tools.protocols import Embedder
 from tools.retriever.wordlist import COMMON_WORDS
 
@@ -143,7 +143,7 @@ class ConceptIndex:
         self.refused_threshold = refused_threshold  # a refused phrase avoids its genre only this close to it
         protos: list[tuple[str, str]] = []
         for phrase, genres in GENRE_PHRASES.items():
-            if len(genres) == 1 and genres[0] in known:
+            if len(genres) == 1 and genres[0] in known and phrase not in CLIPPED:
                 protos.append((phrase, genres[0]))
         for genre, texts in GENRE_DESCRIPTIONS.items():
             if genre in known:

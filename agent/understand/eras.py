@@ -69,7 +69,7 @@ AGE_AT_MOST = re.compile(
 )
 
 # Words right before an era that make it a bound (checked on the few words before it).
-UPPER_EXCLUSIVE = re.compile(r"(?<![\w'’])(?:before|afore|pre|prior to|earlier than|older than|ahead of|antedating|predating|pre-dating|predates?|predated|pre-dates?|antedates?)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
+UPPER_EXCLUSIVE = re.compile(r"(?<![\w'’])(?:before|afore|pre|prior to|earlier than|older than|(?<!not )(?<!no )(?<!nothing )more old than|ahead of|antedating|predating|pre-dating|predates?|predated|pre-dates?|antedates?)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
 UPPER_INCLUSIVE = re.compile(r"(?<![\w'’])(?:nothing (?:\w+\s+){0,2}(?:after|past|later than|newer than)|not newer as|maximum|max\.?|at maximum|latest|until|till|til|up to|up until|through|thru|no later than|not after|not newer than|nothing (?:newer|later|more recent) than|nothing after|no newer than|not more recent than|at the latest|by|no newer than|at most|(?<!prior )(?<!subsequent )(?<!back )(?<!it )(?<!them )(?<!swap )(?<!switch )(?<!change )(?<!move )(?<!jump )to)\s+(?:the\s+)?(?:end of\s+the\s+)?$", re.IGNORECASE)
 LOWER_EXCLUSIVE = re.compile(r"(?<![\w'’])(?:after|later than|newer than|more recent than|subsequent to|following)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
 LOWER_INCLUSIVE = re.compile(r"(?<![\w'’])(?:nothing (?:\w+\s+){0,2}(?:before|prior to)|not older as|no older as|(?:not|no|nothing) more old than|minimum|min\.?|at minimum|earliest|since|starting(?: from| in| with)?|no earlier than|not before|not older than|not earlier than|nothing (?:older|earlier) than|nothing before|none (?:older|earlier) than|no older than|at least|as of|beginning(?: in| with)?|onwards? from|made since|released since|(?:this|the near) side of|post(?=[\s\-]))[\s\-]+(?:the\s+)?(?:start of\s+the\s+|beginning of\s+the\s+)?$", re.IGNORECASE)
@@ -147,7 +147,8 @@ GIVE_OR_TAKE = re.compile(r"^\s*(?:,\s*)?(?:give or take|plus or minus|\+/-|±|o
 RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|thru|till|until|and)\s*(?:(?:about|around|roughly|approximately)\s+)?$", re.IGNORECASE)
 
 # Relative words; vague ones ("classic", "old-fashioned", "black and white") set no range.
-OLDER = re.compile(r"(?<!i'm )(?<!i am )(?<!we're )(?<!getting )\b(not as (?:new|recent)|older|earlier|oldies?|go(?:ing)? (?:further|farther) back)\b(?!\s+(?:kids|children|viewers|audiences?|people|teens|brother|sister|son|daughter))", re.IGNORECASE)
+OLDER = re.compile(r"(?<!i'm )(?<!i am )(?<!we're )(?<!getting )\b(not as (?:new|recent)|older|earlier|oldies?|go(?:ing)? (?:further|farther) back)\b(?!\s+(?:kids|children|viewers|audiences?|people|teens|brothers?|sisters?|sons?|daughters?|"
+    r"one\b|boys?|girls?|child|kid|lads?|lass|grandsons?|granddaughters?|cousins?|nephews?|nieces?|siblings?))", re.IGNORECASE)  # "the older one mutes them"
 NEWER = re.compile(r"\b(not as old|less old|newer|more recent|recent|new releases?|latest|brand new|newish)\b", re.IGNORECASE)
 ABSOLUTE_NEW = re.compile(r"recent|new releases?|latest|brand new|newish", re.IGNORECASE)
 ANY_ERA = re.compile(r"\b(?:(?:any|every|all) (?:decade|era|year|period|time)s?|(?:scrap|drop|forget|ignore|lose|ditch|never mind) (?:the|about the|that) (?:date|year|era|decade)s?(?: (?:thing|bit|limit|rule|filter|part))?|whatever (?:decade|era|year)|(?:don'?t|do not) care (?:about )?(?:when|the (?:year|decade|era))|doesn'?t matter when|no matter (?:when|the year))\b", re.IGNORECASE)
@@ -155,9 +156,13 @@ YEARS_N0 = re.compile(
     r"\b(?:the\s+)?(?:years\s+(?P<d>[1-9])|year\s+(?P<d1>[2-9]))0\b(?!\s*(?:years?|s\b))|\byears\s+(?P<full>(?:19|20)\d0)\b(?!\s*(?:-|to|and|until)\b)"
     r"|\bthe\s+(?P<dy>[2-9])0\s+years\b(?!\s+(?:old|ago))"
     # "movie of 1990 years", "the 2000 decade", "the decade 80", "the decade of 80" (calques): the decade
-    r"|\b(?P<full2>(?:19|20)\d0)\s+(?:years|decade)\b(?!\s+(?:old|ago))|\bdecade\s+(?:of\s+)?(?:the\s+)?(?:(?P<full3>(?:19|20)\d0)|(?P<dd>[2-9])0)\b(?!\s*s\b)",
+    r"|\b(?P<full2>(?:19|20)\d0)\s+(?:years|decade)\b(?!\s+(?:old|ago))|\bdecade\s+(?:of\s+)?(?:the\s+)?(?:(?P<full3>(?:19|20)\d0)|(?P<dd>[2-9])0)\b(?!\s*s\b)"
+    # "the years seventy" (French), "tahun 2000-an" (Indonesian): the decade
+    r"|\byears\s+(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b(?!\s*-?\s*(?:one|two|three|four|five|six|seven|eight|nine)\b)"
+    r"|\b(?P<full4>(?:19|20)\d0)-?an\b",
     re.IGNORECASE,
 )
+_TENS = {w: n for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
 
 
 @dataclass
@@ -360,8 +365,9 @@ _TOPIC = re.compile(r"\b(?:about|on|of|into|covering)\s+(?:the\s+)?$", re.IGNORE
 def _relative(text: str, newest: int) -> list[Era]:
     out: list[Era] = []
     for m in YEARS_N0.finditer(text):  # "from years 80", "years 2000", "the 80 years" (non-native): the decade
-        full = m["full"] or m["full2"] or m["full3"]
-        start = int(full) if full else 1900 + int(m["d"] or m["d1"] or m["dy"] or m["dd"]) * 10
+        full = m["full"] or m["full2"] or m["full3"] or m["full4"]
+        tens = _TENS[m["tens"].lower()] if m["tens"] else int(m["d"] or m["d1"] or m["dy"] or m["dd"] or 0)
+        start = int(full) if full else 1900 + tens * 10
         out.append(Era(start, start + 9, "era", m.start(), m.end()))
         for more in re.finditer(r"^\s*(?:or|and|,|-|–|to)\s*(?P<d>[1-9])0\b", text[m.end():]):
             start = 1900 + int(more["d"]) * 10

@@ -59,6 +59,7 @@ _ADDED_FRAGMENT = re.compile(r"[.!?;]\s*(?:and|or|nor|also|plus)(?:\s+(?:no|not|
 _FRAGMENT_END = re.compile(r"\s*(?:too|either|as well)?\s*(?:[.!?;]|$)", re.IGNORECASE)
 UNAVOID = re.compile(
     r"(?:(?P<g1>[\w\- ]{3,25}?)(?:\s+(?:is|are|would be)|(?<!\bshe)(?<!\bhe)(?<!\bit)(?<!\bthat)(?<!\bthis)(?<!\bwhat)(?<!\bthere)(?<!\bwho)(?<!\bone)['’]s)\s+(?:fine|ok|okay|alright|allowed|acceptable|not off the table)(?:\s+now|\s+after all|\s+too)?)"
+    r"|(?:(?P<g6>[\w\- ]{3,25}?)\s+(?:i|we)\s+can\s+(?:do|live with|cope with|stomach)\b(?!\s+without\b))"  # "Crime I can do"
     r"|(?:(?:fine|ok|okay|happy)\s+with\s+(?P<g2>[\w\- ]{3,25}))|(?:(?:don'?t|do not)\s+mind\s+(?P<g3>[\w\- ]{3,25}))"
     r"|(?:(?:forget|drop|scrap|ignore|lift)\s+the\s+no[- ](?P<g4>[\w']{3,20})\s+(?:rule|ban|thing|policy|bit|part))"  # "forget the no-kids rule"
     r"|(?:(?:forget|drop|scrap|ignore|lift)\s+the\s+(?P<g5>[\w']{3,20})\s+(?:ban|veto|embargo))",  # "forget the cartoon ban"

@@ -56,7 +56,7 @@ GENRE_PHRASES: _G = _expand({
      "biopic", "biography", "biographical", "period piece", "costume drama", "courtroom",
      "human story", "slice of life", "thought-provoking", "heavy", "serious", "sob-fest", "sob fest", "hanky-wringer", "mellerdrammer",
      "sob stuff", "sob-stuff", "sob stories", "sob-stories", "heartstrings", "well up", "welling up"): "Drama",
-    ("romance", "romances", "romantic", "love story", "love-story", "love stories", "falling in love", "fall in love", "date night",
+    ("romance", "romances", "romantic", "rom", "love story", "love-story", "love stories", "falling in love", "fall in love", "date night",
      "date movie", "chick flick", "swoon", "swoony", "lovers", "love affair", "love triangle", "soulmates", "soulmate",
      "sweethearts", "courtship", "kissing", "making out", "in love", "passionate love", "romantically", "falls for", "fall for each other", "falling for anybody", "falling for anyone", "falling for someone", "falling for each other", "love-struck", "lovestruck", "lovey-dovey", "lovey dovey", "kissy", "meet-cute",
      "falling for each other", "fell for each other", "mushy", "sappy", "soppy", "slushy", "smooching", "smoochy", "lovey", "love stuff", "love plot", "love interest", "couples stuff", "couple stuff", "love interests", "kissy", "schmaltzy", "snogging", "snog", "love subplot", "love subplots", "romantic subplot",
@@ -149,7 +149,8 @@ NEGATORS = (
     r"shouldn'?t be|mustn'?t be|can'?t be|cannot be|won'?t be|must not be|without any|neither|nor|hold the|had (?:my|our|his|her|their) fill of|don'?t do|do not do|"
     r"don'?t (?:show|give|recommend|suggest)(?: me| us)?|do not (?:show|give|recommend|suggest)(?: me| us)?|"
     r"the last thing (?:i|we) (?:want|need) is|exclud(?:e|es|ed|ing)|omit(?:s|ted|ting)?|(?:the )?absence of|no tolerance for|"
-    r"veto(?:es|ed)?|vetoing|bann?(?:ed|s)?|refuses? to (?:watch|see)|refused to (?:watch|see)|stop (?:suggesting|recommending|showing)|"
+    r"veto(?:es|ed)?|vetoing|bann?(?:ed|s)?|refuses? to (?:watch|see|sit through)|refused to (?:watch|see|sit through)|save (?:me|us|him|her) from|"
+    r"walks? out (?:the (?:second|moment|minute)|when|whenever|as soon as|if)|stop (?:suggesting|recommending|showing)|"
     r"nt|don'?t let|won'?t (?:watch|see|sit through|have|do)|will not (?:watch|see|sit through)|keep (?:it |them |us )?out of|leaving out|"
     # what a film must not do to someone: "won't give him nightmares", "that won't make me cry"; "nobody falling in love"
     r"(?:won'?t|wont|will not|doesn'?t|does not|shouldn'?t) (?:give|make|leave)|(?:nobody|no-one|no one)(?=\s+(?:\w+ing|\w+in'?|(?!(?:is|was|has|does|else|beats|tops|makes|matches|rivals|outdoes|compares|knows|writes|shoots|directs)\b)\w+s)\b|\s*$)|(?:nobody|no-one|no one) (?:wants|likes|needs|fancies|is in the mood for)|"
@@ -170,7 +171,7 @@ NEGATORS = (
 NEGATION_AFTER = re.compile(
     r"^\W{0,3}(?:(?:ones|films?|movies?|stuff|flicks?|pictures?|subplots?|storylines?|scenes?|bits?|elements?|angles?|sides?|aspects?|threads?)\s+)?"
     r"(?:is|are|'s)?\s*(?:(?:also|either|really)\s+)?(?:not for me|excluded|(?:i|we) (?:don'?t|do not|can'?t) (?:like|stand|want|do)\s*(?:[,.;!?]|$)|(?:i|we) (?:can'?t|cannot)(?:\s+(?:handle|take|bear|face|do))?\s*(?:[,.;!?]|$)|bores? us|not my thing|not my cup of tea|is a no|are a no|please not|no thanks|"
-    r"no thank you|isn'?t my thing|aren'?t my thing|is off the table|are off the table|makes? me sick|bores? me|out of it|"
+    r"no thank you|(?:i|we) (?:can|could) (?:do|live) without|isn'?t my thing|aren'?t my thing|is off the table|are off the table|makes? me sick|bores? me|out of it|"
     r"is boring|are boring|is out|are out|(?<='s )out\b(?!\s+(?:of|there|now|in|on|tonight)\b)|(?<=’s )out\b(?!\s+(?:of|there|now|in|on|tonight)\b)|need not apply|(?:is|are|'s|'re)\s+off the (?:menu|cards|list)|(?:well|far) away\b|(?:is|are|'s|'re)\s+(?:(?:just|a bit|way|far|all)\s+)?too much for (?:me|us|him|her|them)\b|can stay home|(?:are|is) (?:a )?(?:dealbreakers?|no-go)|"
     r"and (?:i|we)(?:'ve| have)? (?:can'?t stand|cannot stand|hate|said no|can'?t bear|can'?t handle)\b|"  # "wants horror and I've said no"
     r"(?:a )?no-go|a (?:hard )?no\b|away from (?:me|us|them)|(?:is|are) dead to (?:me|us)|free\b|can go\b|(?:is|are) banned|(?:is|are) vetoed|forget it|give (?:it|them|those|that) a miss|(?:(?:is |are |'s )?a )?hard pass(?!\s+on\b)|(?:(?:is|are|'s) )?not welcome|not so much|out of the question|off limits|not happening|"
@@ -242,6 +243,9 @@ CHANGE_OF_MIND = re.compile(
     r"\b(?:no,? wait|wait,? no|or no|scratch that|changed? my mind|change of plan|on second thoughts?|second thoughts?|"
     r"no,? actually|but actually|make that|(?:hmm+|um+|uh+|oh|ah|no),? (?:wait|hang on|hold on)|ugh,? fine)\b|(?<=,)\s*no,(?=\s+(?!no\b|not\b|nope\b))|(?:^|(?<=[.!?]\s))no,(?=\s+(?!no\b|not\b|nope\b))|\b(?:or|honestly|actually|hmm|um|uh|oh|wait|no)[\s,.…]+no\s*(?=[,.;!…]|$)",
     re.IGNORECASE)
+#: Clipped words the lexicon reads ("less rom, more com") whose embedding means nothing: no meaning prototype
+#: ("romp" is no romance).
+CLIPPED = frozenset({"rom"})
 REMOVE = re.compile(
     r"(?:\b(?:drop|remove|lose|ditch|forget|scrap|cut|less|fewer|not so much|lighter on|swap|swapping|replace|trade|switch|undo|take out|get rid of)\s+(?:the\s+|all\s+the\s+|of\s+the\s+)?(?:\w+\s+)?)$",
     re.IGNORECASE,

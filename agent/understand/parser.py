@@ -38,7 +38,8 @@ NEGATIVE_CUE = re.compile(r"\b(hate[ds]?|hated|dislike[ds]?|didn'?t (?:like|love
                           r"walked out of|gave up on|(?:switched|turned) off|veto(?:ed|es)?|pass(?:ing)? on|rul(?:e|es|ed|ing) out|bounced (?:right |straight )?off|looking at you|"
                           r"fainted (?:during|at|in)|(?:nodded|dozed|drifted) off (?:during|in|at)|fell asleep (?:during|in|at)|didn'?t get(?!\s+(?:to|round|around|a chance|the chance|through)\b))\b",
                           re.IGNORECASE)
-POSITIVE_CUE = re.compile(r"\b(luv(?:'?d|s)?|lk|love[ds]?|loved|like[ds]?|liked|enjoy(?:ed|s)?|adore[ds]?|fan of|favou?rites?|faves?|favs?|great|amazing|more like|similar to|such as)\b", re.IGNORECASE)
+POSITIVE_CUE = re.compile(r"\b(luv(?:'?d|s)?|lk|love[ds]?|loved|like[ds]?|liked|enjoy(?:ed|s)?|adore[ds]?|fan of|favou?rites?|faves?|favs?|great|amazing|more like|similar to|such as|"
+                          r"comfort (?:film|movie|watch|flick))\b", re.IGNORECASE)
 ASK_ITEM = re.compile(
     r"\b(what(?:'s| is)\s+.+\s+about|tell me (?:more )?about|tell me (?:whether|if|who|what|when|how)|who (?:is|was|'s) in|"
     r"who (?:directed|made|wrote|stars|starred|plays|played|acts|acted)|is\s+.+\s+(?:any good|worth)|"
@@ -88,7 +89,7 @@ CONTENT_QUESTION = re.compile(
     re.IGNORECASE)
 #: A verdict after the title in its own sentence ("Avatar was pretty but boring", "Inception, not my thing").
 NEGATIVE_AFTER = re.compile(
-    r"\b(not (?:my thing|for me|my cup of tea|great|good|to my taste|my taste|my kind of)|wasn'?t (?:for me|good|great|my thing)|(?:way |far |much )?too "
+    r"\b(not (?:(?:so|that|very|all that|too|particularly)\s+)?(?:great|good)|not (?:my thing|for me|my cup of tea|to my taste|my taste|my kind of)|wasn'?t (?:for me|good|great|my thing)|(?:way |far |much )?too "
     r"(?:much|long|slow|scary|violent|dark|gory|sad|cheesy|predictable|silly|weird|stressful|upsetting|harrowing|disturbing|bleak)\b|boring|bored|awful|terrible|horrible|overrated|"
     r"over-?hyped|dull|tedious|dreadful|distasteful|vulgar|(?<!myself )(?<!ourselves )(?<!themselves )silly|pretentious|annoying|cringe\w*|meh|mediocre|forgettable|"
     r"unwatchable|rubbish|garbage|trash|a mess|snooze\w*|disappointing|a letdown|a let down|hated it|hate it|"
@@ -103,7 +104,7 @@ NEGATIVE_AFTER = re.compile(
     # "Dune is out", "Hostel can stay away", "Pulp Fiction left me cold", "Psycho was over the line", "I found it manipulative"
     r"(?:is|are|'s) out(?=\s*(?:[,.;!?)(]|$))|can stay away|(?:was|is) (?:embarrassing|plenty|a (?:war )?crime|(?:my )?(?:personal )?nightmare)|"
     r"exhausting|gave (?:me|us) a headache|(?:(?:we'?ve|i'?ve|we have|i have) )?(?:all )?worn (?:it|that one|them|those) out|no thank you|"
-    r"(?:seen|watched|done) (?:it|them|those|that),? (?:and )?(?:done|over it|enough)(?![\w-])|(?:i'?d|i would|we'?d) (?:sooner|rather) die|ruin(?:ed|s) (?:it|the|everything|my|our|his|her|their)\b|can rot|can do one|we don'?t talk about|(?:i )?pretend (?:it )?never happened|shouldn'?t (?:legally )?exist|(?:left|leaves) (?:me|us) cold|(?:was|is) over the line|manipulative|"
+    r"(?:seen|watched|done) (?:it|them|those|that),? (?:and )?(?:done|over it|enough)(?![\w-])|(?:i'?d|i would|we'?d) (?:sooner|rather) die|ruin(?:ed|s) (?:it|the|everything|my|our|his|her|their)\b|weak(?:er|est)?|pointless|laughable|confusing|dragged|can rot|can do one|we don'?t talk about|(?:i )?pretend (?:it )?never happened|shouldn'?t (?:legally )?exist|(?:left|leaves) (?:me|us) cold|(?:was|is) over the line|manipulative|"
     # a verdict by contrast, ending its clause: "grand budapest yes, fantastic mr fox not so much", "step brothers less so"
     r"(?:not so much|less so|not as much|not really)(?=\s*(?:[,.;!?)]|$))|"
     # a bare "no" closing the verdict: "3 made me sob in public so no", "raimi's 3rd one though, no."
@@ -617,7 +618,8 @@ def _ground(scan: str, grounder: Grounder | None) -> list[TitleMention]:
     found = sorted(titles + unknown_titles(scan, spans), key=lambda t: t.start or 0)
     for t, following in zip(found, [*found[1:], None]):
         t.sentiment = title_sentiment(scan, t.start, t.end, following.start if following else None)
-        if t.start is not None and (_CONTRAST.search(scan, 0, t.start) or _SEEN_ONLY.search(scan, sentence_start(scan, t.start), t.start)):
+        if t.start is not None and (_CONTRAST.search(scan, 0, t.start) or _SEEN_ONLY.search(scan, sentence_start(scan, t.start), t.start)
+                                    or _seen_bare(scan, t)):
             t.sentiment = "contrast"
     for earlier, t in zip(found, found[1:]):  # "godfather part ii > godfather", "Rocky beats Creed": the film beaten is only compared
         if earlier.end is not None and t.start is not None and t.end is not None and t.sentiment == "like" \
@@ -644,6 +646,17 @@ def _keep_refused(text: str, found: Sequence[TitleMention]) -> None:
             before = clause_before(text, t.start)
             if _SEEN_IT.search(before) and not POSITIVE_CUE.search(before) and not _CORRECTED.search(text, refused[t.item_id], t.start):
                 t.sentiment = "dislike"
+
+
+_SENTENCE_DONE = re.compile(r"\s*(?:[.!;\n]|$)")
+_SEEN_BARE = re.compile(r"^\W*(?:already\s+|i'?ve\s+|we'?ve\s+)?(?:seen|watched)\s+$", re.IGNORECASE)
+
+
+def _seen_bare(text: str, t: "TitleMention") -> bool:
+    """A sentence that only says a film was seen ("Seen Rear Window. Seen Vertigo."): no verdict on it."""
+    if t.start is None or t.end is None:
+        return False
+    return bool(_SEEN_BARE.match(text[sentence_start(text, t.start):t.start])) and _SENTENCE_DONE.match(text, t.end) is not None
 
 
 #: Between two films, the first said to be better: the second is named only to compare ("X > Y", "X is way better than Y").
@@ -698,7 +711,14 @@ def _years_naming_titles(text: str, titles: Sequence[TitleMention]) -> list[tupl
         found = _YEAR_BEFORE.search(text, max(0, (t.start or 0) - 12), t.start or 0) if t.start else None
         if found:
             spans.append(found.span(1))
+        after = _VERSION_AFTER.match(text, t.end) if t.end is not None else None  # "Aladdin, the cartoon of 1992"
+        if after:
+            spans.append(after.span(1))
     return spans
+
+
+_VERSION_AFTER = re.compile(r"\s*(?:,\s*|\(\s*)?(?:the|its)\s+(?:\w+\s+){0,2}?(?:one|version|original|cartoon|remake|film|movie|adaptation)"
+                            r"\s+(?:of|from)\s+((?:18|19|20)\d{2})\b", re.IGNORECASE)
 
 
 #: The era of a film just named: "something from that decade", "the same year", "same sort of era", "the same vintage as Jaws".

@@ -174,6 +174,9 @@ from tools.retriever import FakeEmbedder
     ("a fantasy adventure, twenty years old tops", 1999, 2018),
     ("documentaries, nothing more than ten years old", 2009, 2018),
     ("science fiction and romance, not more old than 2000", 2000, None),
+    ("Sorry, I mean more old than 1960.", None, 1959),
+    ("a cop film like the French ones of the years seventy", 1970, 1979),  # decade calques
+    ("horor film, Indonesian or Asian, from tahun 2000-an", 2000, 2009),
     ("something very mild, made 2000 or since", 2000, None),
     ("he draws the line at 1990, nothing earlier", 1990, None),
     # a year that names one film; a school year
@@ -220,6 +223,11 @@ def test_a_shift_refused_goes_the_other_way(text: str, shift: str) -> None:
     assert read_years(text, newest_year=2018).shift == shift
 
 
+def test_an_older_child_is_no_older_film() -> None:
+    assert read_years("no musicals, the older one mutes them", newest_year=2018).shift is None
+    assert read_years("my older boy likes westerns", newest_year=2018).shift is None
+
+
 @pytest.mark.parametrize(("text", "low", "high", "liked"), [
     ("Ghost type, like japanese Ringu. Year 2000 until now.", 2000, None, [6242]),  # no film called "Year"
     ("spare me the gooey romance. Post-1995.", 1995, None, []),  # not *The Post*
@@ -250,6 +258,8 @@ def test_a_year_written_before_a_title_names_its_version_not_an_era(parser: Muse
     u = read(parser, "a classic on a par with the 1978 Halloween or The Exorcist, no later than 1979")
     assert (u.year_min, u.year_max) == (None, 1979)
     assert (read(parser, "Nothing bleak, and definitely not the 1973 Wicker Man.").year_min, read(parser, "a western from 1956").year_min) == (None, 1956)
+    u = read(parser, "Is Aladdin, the cartoon of 1992, good for a 6 year old?")  # ...or after it
+    assert (u.year_min, u.year_max) == (None, None)
 
 
 @pytest.mark.parametrize(("text", "low", "high"), [
@@ -572,6 +582,12 @@ def test_spelled_out_years_are_masked_whole() -> None:
     ("john wick 2 > john wick 1 and both are great", "recommend", [168248, 115149], [], []),
     ("shrek 2 > shrek. shrek the third < both", "recommend", [8360], [53121], []),
     ("Indy 4 ruined the whole series for me. adventure films please", "recommend", [], [59615], []),
+    # more verdicts after a title; a sentence that only says a film was seen gives none; a comfort film is liked
+    ("die hard and die hard with a vengeance both top tier. die hard 2 weak, live free or die hard weaker.", "recommend",
+     [1036, 165], [1370, 53972], []),
+    ("Letters from Iwo Jima was extraordinary. Flags of Our Fathers, not so great.", "recommend", [50068], [48783], []),
+    ("Seen Rear Window. Seen Vertigo. Anything by Hitchcock I might not have seen?", "recommend", [], [], []),
+    ("Seen Singin' in the Rain a hundred times, it's my comfort film. Something else like it?", "recommend", [899], [], []),
     ("mad max fury road, skip mad max beyond thunderdome", "recommend", [122882], [3704], []),
     # what is in a film, comparisons and wanting to rewatch it are questions, not requests; "um" before one too
     ("any swearing in the lion king? asking for my 6 year old", "ask_item", [], [], [364]),
@@ -1136,6 +1152,11 @@ def test_a_war_that_names_an_era_is_no_war_film_and_a_refusal_may_follow_the_gen
     ("give me something that'll have me hiding behind the sofa", [], []),
     # a reaction at anything of a kind refuses it; a refused "angle"
     ("she gets bored by anything romantic", [], ["Romance"]),
+    ("save me from the musicals this time, just give me a clever crime film", ["Crime"], ["Musical"]),
+    ("my husband walks out the second anyone starts singing", [], ["Musical"]),
+    ("Crime I can do, horror I can do, what I won't sit through is a documentary.", [], ["Documentary"]),  # permission
+    ("the romance I can do without, a western", ["Western"], ["Romance"]),
+    ("my brother refuses to sit through anything where people sing", [], ["Musical"]),
     ("Comedy preferably, romantic angle also not required.", ["Comedy"], ["Romance"]),
     ("the kids will be watching so keep the scares out", ["Children"], ["Horror"]),
     ("a war film, and keep romance out", ["War"], ["Romance"]),

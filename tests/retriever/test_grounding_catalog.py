@@ -106,7 +106,7 @@ def test_catalog_form_moves_nothing_back() -> None:
     # numbers and volumes as people write them, the name before a subtitle, an initialism
     ("is kill bill volume two better than the first one", [7438, 6874]),
     ("loved kill bill 2", [7438]),
-    ("Which is better, Lagaan or 3 idiots?", [6776]),  # a short name of no language is the film's own; "3 idiots": too few ratings
+    ("Which is better, Lagaan or 3 idiots?", [6776, 73881]),  # a short name of no language is the film's own; any rated film beside it
     ("a documentary set in Africa", []),
     # a popular title's own article, a sentence's first words, "a rewatch of", a dropped apostrophe, a possessive
     ("never understood the fuss about the godfather", [858]),
@@ -178,6 +178,10 @@ def test_catalog_form_moves_nothing_back() -> None:
     ("spiderman 2 best one", [8636]),  # a hyphenated name typed as one word
     ("mi1 great, mi2 garbage", [648, 3623]),  # a nickname written together with its number...
     ("i have 2 kids, mi 3 years", []),  # ...and not apart, nor initials before a count
+    ("love every one of them: casablanca, rio bravo and roman holiday", [912, 4329, 916]),  # down a list of titles
+    ("Deadly film last night, In Bruges.", [57669]),  # ...but ordinary words beside one need a known film
+    ("Moonrise Kingdom: charming. Grand Budapest: perfect.", [94959, 109374]),  # a verdict word is no film
+    ("psycho (hitchcock) perfect, psycho (1998) pointless", [1219, 2389]),
     ("the godfather + gf2 masterpieces, gf3 we don't talk about", [858, 1221, 2023]),
     ("Is Aguirre worth it?", [7063]),
     # abbreviations people type

@@ -39,6 +39,7 @@ CLOSE = 4.0  # fuzzy scores within this of the best are ties
 DOMINANT = 5  # a version this many times more popular than the next wins a tie
 DOMINANT_MIN = 20  # ...if it has at least this many interactions
 CUED_MIN = 3  # a lower-case title right after "loved" / "like" / "watched" needs only this many
+LISTED_MIN = 1  # ...and one of several words listed beside a title already found needs to be rated at all
 ALONE_MIN = 5  # ...a lower-case name of several words, one of them uncommon, standing as a clause of its own ("la la land = snooze")
 OPINION_MIN = 10  # ...and one lone uncommon word right after "loved" / "hated" this many
 UNCUED_PHRASE_MIN = 60  # a lower-case multi-word title with no cue: only films most people know
@@ -174,12 +175,15 @@ _NUMBER_LIST = re.compile(
 #: A range of sequel numbers ("rocky 1 through 4", "lethal weapon 1-3").
 _NUMBER_RANGE = re.compile(r"(\d{1,2})\s*(?:-|–|to|through|thru)\s*(\d{1,2})", re.IGNORECASE)
 SERIES_MIN = 5  # a film of a series must have this many interactions
+LIST_PASSES = 3  # how far down a list of lower-case titles a found one reaches
 #: A title key that ends in a sequel number ("toy story 2", "rocky 5"): its head may name a series.
 _SEQUEL_KEY = re.compile(r"(.+) ([2-9])")
 _NUMBERED_CACHE = 20_000  # series names looked up per grounder, at most (names come from chat text)
 #: A likeness hyphenated onto a title ("Paddington 2-level kindness", "a Groundhog Day-style loop").
+#: "-ish" after one word makes an adjective ("Halloween-ish", "Chaplin-ish"); after a longer title, a likeness ("Lethal Weapon-ish").
+_ISH_WORD = re.compile(r" ish\b", re.IGNORECASE)
 _MONOCHROME = re.compile(r"\bblack\s*(?:and|&|n)\s*$", re.IGNORECASE)
-_LIKENESS_SUFFIX = re.compile(r"(?<=\w)-(?=(?:level|style|esque|type|tier|vibes?|core|lite)\b)", re.IGNORECASE)
+_LIKENESS_SUFFIX = re.compile(r"(?<=\w)-(?=(?:level|style|esque|type|tier|vibes?|core|lite|ish)\b)", re.IGNORECASE)
 #: A mention that ends in a sequel number ("toy story 2", "harry potter part 3").
 _ENDS_IN_NUMBER = re.compile(r"(?:\s+part)?\s*\b[1-9]$", re.IGNORECASE)
 #: Letters people type that are no film's initials.
@@ -604,7 +608,13 @@ class TitleGrounder:
             or listed  # "superbad and adventureland"
         opinion = before is not None and before.lower in _TYPO_CUE - _SIMILE  # "loved prisoners", not "age like milk"
         alone = named and before is None and len(content) > 1 and any(t.lower not in COMMON_WORDS for t in content)
-        if not self._well_known(key, CUED_MIN if relaxed else ALONE_MIN if alone else OPINION_MIN if opinion else DOMINANT_MIN):
+        minimum = CUED_MIN if relaxed else ALONE_MIN if alone else OPINION_MIN if opinion else DOMINANT_MIN
+        if len(content) == 1 and (opinion or cue) and _coined(content[0].lower):
+            minimum = CUED_MIN  # "adored paddington": a word of no language after a cue is a name, however little rated
+        elif listed and len(content) > 1:  # "casablanca, rio bravo and roman holiday": beside a title, any rated film,
+            words = dictionary()  # unless its words are all the language's ("last night", "brief encounter")
+            minimum = CUED_MIN if all(t.lower in words for t in content) else LISTED_MIN
+        if not self._well_known(key, minimum):
             return False
         if len(content) == 1 and (content[0].lower in NEVER_ALONE or _YEAR_WORD.fullmatch(content[0].word) or content[0].word.isdigit()):
             return False
@@ -614,8 +624,10 @@ class TitleGrounder:
             return True  # "about the godfather": the title's own article makes it a name ("on the island" stays a place)
         if length == 1 and re.fullmatch(r"[a-z]+\d", span[0].lower):
             return True  # "mi1 great", "t2 or aliens": a name and its number written together is no word
-        if len(content) == 1 and content[0].lower in _PRAISE and before is not None and before.lower in _COPULA:
-            return False  # "aliens are perfect", "that was epic": a verdict, not *Perfect* or *Epic*
+        if len(content) == 1 and content[0].lower in _MAKERS:
+            return False  # "psycho (hitchcock)": the film-maker
+        if len(content) == 1 and content[0].lower in _PRAISE and not (before is not None and before.lower in _TITLE_CUE):
+            return False  # "aliens are perfect", "Grand Budapest: perfect.": a verdict, not *Perfect* or *Epic*
         if len(content) == 1:  # one lower-case word ("misery", "cars", "alien monster") is a word unless a cue names it
             if "." in span[0].word or verdict or judged or listed or (before is None and (after is None or self._listed(tokens, i + length))):
                 return True  # "e.t.", "heat was great", "jaws, alien and heat"
@@ -731,8 +743,12 @@ class TitleGrounder:
         used = [False] * len(tokens)
         shouting = _shouting(tokens)
         self._exact_ngrams(text, tokens, used, found, shouting)
-        if any(used):  # again: a list item before a title found later ("children of men, gattaca")
-            self._exact_ngrams(text, tokens, used, found, shouting)
+        for _ in range(LIST_PASSES):  # again: a list item beside a title found later ("children of men, gattaca"), down the list
+            before = len(found)
+            if any(used):
+                self._exact_ngrams(text, tokens, used, found, shouting)
+            if len(found) == before:
+                break
         self._capitalised_runs(text, tokens, used, found, shouting)
         self._casual_typos(text, tokens, used, found)
         self._word_slips(text, tokens, used, found)
@@ -744,6 +760,7 @@ class TitleGrounder:
         found += self._numbers_after(text, found)
         found += self._nth_after(text, found)
         found = [g for g in found if not _ERA_WORDS.fullmatch(text[g.start or 0:g.end or 0]) or _quoted_at(text, g.start or 0)]
+        found = [g for g in found if not _ISH_WORD.match(text, g.end or 0) or " " in text[g.start or 0:g.end or 0].strip()]
         return sorted(found, key=lambda g: g.start or 0)
 
     def find_series(self, text: str) -> list[tuple[int, int, list[tuple[int, str]]]]:
@@ -915,7 +932,7 @@ class TitleGrounder:
                 versions = self._versions(key)  # "crash (the 2004 one)", "the robocop remake": a remade film named as such
                 marked = bool(versions) and self._version_cue(text, span[0].start, span[-1].end, versions, before=False) is not None
                 # a rating beside it names a film ("heat 9/10", "👎 it follows"), unless the words are no name alone
-                rating = rated(text, span[0].start, span[-1].end) and not (length == 1 and tokens[i].lower in NEVER_ALONE)
+                rating = rated(text, span[0].start, span[-1].end) and not (length == 1 and tokens[i].lower in NEVER_ALONE | _PRAISE)
                 if capitals and not (marked or rating or _plausible(tokens, i, length) or self._listed_opener(tokens, used, i, length, key)):
                     continue
                 if capitals and key in CALENDAR and not (marked or _film_cue_before(tokens, i) or _beside_title(tokens, used, i, length)):
