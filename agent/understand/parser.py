@@ -748,6 +748,15 @@ def _same_era_as_title(u: Understanding, rest: str) -> None:
     u.era_shift = None
 
 
+def _versions_by_note(text: str, titles: Sequence[TitleMention]) -> None:
+    """A remade film with its version's year after it is that version ("Solaris, the original of 1972")."""
+    for t in titles:
+        note = _VERSION_AFTER.match(text, t.end) if t.status == "ambiguous" and t.end is not None else None
+        dated = [(i, title) for i, title in t.alternatives if note and _title_year(title) == int(note[1])]
+        if len(dated) == 1:
+            t.status, (t.item_id, t.title) = "matched", dated[0]
+
+
 def _versions_by_era(u: Understanding) -> None:
     """A remade film named without a year is the one version made inside the era asked for ("a classic noir,
     40s or 50s. Just not The Maltese Falcon" is the 1941 film, not the 1931 one)."""
@@ -844,6 +853,7 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
     story = story_spans(scan)  # a long message's sentences that tell rather than ask
     u.titles = [t for t in _ground(scan, grounder) if not _inside_idiom(t, scan, idioms) and not _unjudged_in_story(t, scan, story)]
     rest = correct(_mask(scan, [(t.start, t.end) for t in u.titles if t.start is not None and t.end is not None] + story))
+    _versions_by_note(scan, u.titles)
     years = read_years(_mask(rest, _years_naming_titles(scan, u.titles)), newest_year)
     u.year_min, u.year_max, u.era_shift, u.any_era = years.year_min, years.year_max, years.shift, years.any_era
     u.era_widen = years.widen

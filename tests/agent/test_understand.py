@@ -258,8 +258,8 @@ def test_a_year_written_before_a_title_names_its_version_not_an_era(parser: Muse
     u = read(parser, "a classic on a par with the 1978 Halloween or The Exorcist, no later than 1979")
     assert (u.year_min, u.year_max) == (None, 1979)
     assert (read(parser, "Nothing bleak, and definitely not the 1973 Wicker Man.").year_min, read(parser, "a western from 1956").year_min) == (None, 1956)
-    u = read(parser, "Is Aladdin, the cartoon of 1992, good for a 6 year old?")  # ...or after it
-    assert (u.year_min, u.year_max) == (None, None)
+    u = read(parser, "Is Aladdin, the cartoon of 1992, good for a 6 year old?")  # ...or after it, which also picks the version
+    assert (u.year_min, u.year_max, u.asked_ids) == (None, None, [588])
 
 
 @pytest.mark.parametrize(("text", "low", "high"), [
