@@ -104,7 +104,9 @@ NEGATIVE_AFTER = re.compile(
     # "Dune is out", "Hostel can stay away", "Pulp Fiction left me cold", "Psycho was over the line", "I found it manipulative"
     r"(?:is|are|'s) out(?=\s*(?:[,.;!?)(]|$))|can stay away|(?:was|is) (?:embarrassing|plenty|a (?:war )?crime|(?:my )?(?:personal )?nightmare)|"
     r"exhausting|gave (?:me|us) a headache|(?:(?:we'?ve|i'?ve|we have|i have) )?(?:all )?worn (?:it|that one|them|those) out|no thank you|"
-    r"(?:seen|watched|done) (?:it|them|those|that),? (?:and )?(?:done|over it|enough)(?![\w-])|(?:i'?d|i would|we'?d) (?:sooner|rather) die|ruin(?:ed|s) (?:it|the|everything|my|our|his|her|their)\b|weak(?:er|est)?|pointless|laughable|confusing|dragged|can rot|can do one|we don'?t talk about|(?:i )?pretend (?:it )?never happened|shouldn'?t (?:legally )?exist|(?:left|leaves) (?:me|us) cold|(?:was|is) over the line|manipulative|"
+    # "seen them, done", "I'd rather die", "ruined the whole series", "die hard 2 weak"
+    r"(?:seen|watched|done) (?:it|them|those|that),? (?:and )?(?:done|over it|enough)(?![\w-])|(?:i'?d|i would|we'?d) (?:sooner|rather) die|"
+    r"ruin(?:ed|s) (?:it|the|everything|my|our|his|her|their)\b|weak(?:er|est)?|pointless|laughable|confusing|dragged|can rot|can do one|we don'?t talk about|(?:i )?pretend (?:it )?never happened|shouldn'?t (?:legally )?exist|(?:left|leaves) (?:me|us) cold|(?:was|is) over the line|manipulative|"
     # a verdict by contrast, ending its clause: "grand budapest yes, fantastic mr fox not so much", "step brothers less so"
     r"(?:not so much|less so|not as much|not really)(?=\s*(?:[,.;!?)]|$))|"
     # a bare "no" closing the verdict: "3 made me sob in public so no", "raimi's 3rd one though, no."
@@ -621,13 +623,7 @@ def _ground(scan: str, grounder: Grounder | None) -> list[TitleMention]:
         if t.start is not None and (_CONTRAST.search(scan, 0, t.start) or _SEEN_ONLY.search(scan, sentence_start(scan, t.start), t.start)
                                     or _seen_bare(scan, t)):
             t.sentiment = "contrast"
-    for earlier, t in zip(found, found[1:]):  # "godfather part ii > godfather", "Rocky beats Creed": the film beaten is only compared
-        if earlier.end is not None and t.start is not None and t.end is not None and t.sentiment == "like" \
-                and _BEATEN.fullmatch(scan, earlier.end, t.start) and not POSITIVE_CUE.search(_first_sentence(scan[t.end:])[0]):
-            t.sentiment = "contrast"
-    for t in found:  # "shrek the third < both"
-        if t.end is not None and _BELOW_THE_REST.match(scan, t.end):
-            t.sentiment = "dislike"
+    _compared(scan, found)
     share_list_verdicts(scan, found)
     for t, verdict in zip(found, verdicts(scan, [(t.start, t.end) for t in found])):  # "Heat 9/10", "👎 it follows"
         if verdict is not None:
@@ -657,6 +653,18 @@ def _seen_bare(text: str, t: "TitleMention") -> bool:
     if t.start is None or t.end is None:
         return False
     return bool(_SEEN_BARE.match(text[sentence_start(text, t.start):t.start])) and _SENTENCE_DONE.match(text, t.end) is not None
+
+
+def _compared(text: str, found: Sequence[TitleMention]) -> None:
+    """The film beaten in a comparison is only compared ("godfather part ii > godfather", "Rocky beats Creed"), unless
+    a verdict after it takes it in ("... and both are great"); one said to be below the rest is disliked ("< both")."""
+    for earlier, t in zip(found, found[1:]):
+        if earlier.end is not None and t.start is not None and t.end is not None and t.sentiment == "like" \
+                and _BEATEN.fullmatch(text, earlier.end, t.start) and not POSITIVE_CUE.search(_first_sentence(text[t.end:])[0]):
+            t.sentiment = "contrast"
+    for t in found:
+        if t.end is not None and _BELOW_THE_REST.match(text, t.end):
+            t.sentiment = "dislike"
 
 
 #: Between two films, the first said to be better: the second is named only to compare ("X > Y", "X is way better than Y").
