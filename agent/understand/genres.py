@@ -442,7 +442,7 @@ _ABOUT_IT = re.compile(r"^\s*(?:(?:is|are|was|were|does|do|did|would|will)\s+(?:
 _NIGHTMARES_TOLD = re.compile(r"\bhad\s+(?:bad\s+)?(?:nightmares|bad dreams)\b", re.IGNORECASE)
 
 
-def _reported_tears(text: str, span: "GenreSpan") -> bool:
+def _told_reaction(text: str, span: "GenreSpan") -> bool:
     """Tears or nightmares told as what a film did, not wished for."""
     told = {("Drama",): _TEARS_TOLD, ("Horror",): _NIGHTMARES_TOLD}.get(span.genres)
     if span.negated or told is None:
@@ -732,7 +732,7 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
     spans = _carry_negation(text, spans)
     spans = [replace(s, negated=True) if not s.negated and (_kept_out(text, s) or _judged_badly(text, s)) else s for s in spans]
     spans = [replace(s, negated=True) if _too_young(text, s) else s for s in spans]
-    doubted = [s for s in spans if _hedged(text, s) or _reported_tears(text, s)]
+    doubted = [s for s in spans if _hedged(text, s) or _told_reaction(text, s)]
     read.plain = [*read.plain, *doubted]  # neither a genre nor a search word ("a comedy? or maybe not")
     spans = [s for s in spans if s not in doubted]
     read.spans = spans

@@ -91,9 +91,8 @@ _AFTER_A_NAME = frozenset("is was were has had and or but vs versus made makes g
                           "meets beats wrecked destroyed ruined bored changed taught did does with by starring might may could would should will "
                           "can sounds looks seems one again itself twice went kept felt holds stands deserves aged".split())
 #: Chat words people write in capitals: they continue no name ("Is The Goonies OK for ...").
-#: Words of praise that are also one-word titles, and the verbs that make them a verdict ("aliens are perfect").
+#: Words of praise that are also one-word titles: a verdict, unless a title cue comes before ("aliens are perfect").
 _PRAISE = frozenset("perfect epic flawless beautiful super".split())
-_COPULA = frozenset("is are was were s re looks look looked sounds sound sounded seems seem seemed feels felt".split())
 #: A word of praise opening a sentence, then a comma: an answer ("Perfect, Hocus Pocus it is."), not a film.
 _ANSWER_WORDS = _PRAISE | frozenset("brilliant great lovely cool awesome excellent fantastic wonderful".split())
 #: A planet after a preposition is the place ("set on Earth"), not *Earth* (2007).
@@ -475,10 +474,9 @@ class TitleGrounder:
                 for alias, by_letters in aliases:
                     if self._indexed(alias) not in self._by_key and alias not in dictionary():
                         added.setdefault(alias, (item_id, by_letters))
-        for nickname, name, joined_only in [*((k, v, False) for k, v in SERIES_NICKNAMES.items()),
-                                            *((k, v, True) for k, v in SERIES_NICKNAMES_JOINED.items())]:
+        for nickname, name in {**SERIES_NICKNAMES, **SERIES_NICKNAMES_JOINED}.items():
             for n, item_id in self.films_by_number(name).items():
-                for alias in (f"{nickname}{n}",) if joined_only else (f"{nickname} {n}", f"{nickname}{n}"):
+                for alias in (f"{nickname}{n}", *([f"{nickname} {n}"] if nickname in SERIES_NICKNAMES else [])):
                     if self._indexed(alias) not in self._by_key:
                         added.setdefault(alias, (item_id, False))
         for alias, (item_id, by_letters) in added.items():
@@ -743,11 +741,10 @@ class TitleGrounder:
         used = [False] * len(tokens)
         shouting = _shouting(tokens)
         self._exact_ngrams(text, tokens, used, found, shouting)
-        for _ in range(LIST_PASSES):  # again: a list item beside a title found later ("children of men, gattaca"), down the list
-            before = len(found)
-            if any(used):
-                self._exact_ngrams(text, tokens, used, found, shouting)
-            if len(found) == before:
+        for _ in range(LIST_PASSES if any(used) else 0):  # again: a list item beside a title found ("children of men, gattaca"), down the list
+            count = len(found)
+            self._exact_ngrams(text, tokens, used, found, shouting)
+            if len(found) == count:
                 break
         self._capitalised_runs(text, tokens, used, found, shouting)
         self._casual_typos(text, tokens, used, found)
@@ -1587,12 +1584,15 @@ def _choice(tokens: list[_Tok], i: int, length: int) -> bool:
 _EITHER = frozenset("or vs versus".split())
 
 
-def _pronoun_i(tokens: list[_Tok], j: int) -> bool:
-    """tokens[j] is "I" the pronoun, a verb after it ("la la land I found boring"), not a numeral ("Rocky I and II")."""
-    if tokens[j].word != "I" or j + 1 >= len(tokens):
-        return False
-    verb = tokens[j + 1]
-    return not verb.boundary_before and verb.word.islower() and verb.lower not in _LIST_JOIN
+def _pronoun_i(tokens: list[_Tok], k: int) -> bool:
+    """tokens[k] is "I" the speaker: a lower-case word follows it ("Psycho I found overrated", "la la land I found
+    boring"), not a numeral ("Rocky I and II", "Star Wars Episode I is ...")."""
+    after = tokens[k + 1] if k + 1 < len(tokens) else None
+    return tokens[k].word == "I" and after is not None and not after.boundary_before and after.word[:1].islower() \
+        and after.lower not in _NOT_AFTER_I
+
+
+_NOT_AFTER_I = frozenset("is has does and or vs versus".split())
 
 
 def _plausible(tokens: list[_Tok], i: int, length: int) -> bool:
@@ -1687,16 +1687,6 @@ def _runs(tokens: list[_Tok], used: list[bool]) -> list[list[_Tok]]:
         current = [token] if not is_used and token.capitalised else []
     runs.append(current)
     return [run for run in (_trim(r) for r in runs) if run]
-
-
-def _pronoun_i(tokens: list[_Tok], k: int) -> bool:
-    """tokens[k] is "I" the speaker: a lower-case word follows it ("Psycho I found overrated")."""
-    after = tokens[k + 1] if k + 1 < len(tokens) else None
-    return tokens[k].word == "I" and after is not None and not after.boundary_before and after.word[:1].islower() \
-        and after.lower not in _NOT_AFTER_I
-
-
-_NOT_AFTER_I = frozenset("is has does and or vs versus".split())  # "Star Wars Episode I is ...": the numeral
 
 
 def _trim(run: list[_Tok]) -> list[_Tok]:
