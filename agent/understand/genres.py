@@ -228,6 +228,12 @@ LITOTES = re.compile(
     re.IGNORECASE)
 
 
+#: What a film must not do, said with the doing inside the phrase read ("don't make me cry", "that won't make me jump").
+_NOT_CAUSED = re.compile(r"\b(?:don'?t|do not|won'?t|wont|will not|doesn'?t|does not|shouldn'?t|should not|mustn'?t|must not|never)\s+$",
+                         re.IGNORECASE)
+_CAUSING = re.compile(r"(?:make|makes|give|gives|leave|leaves)\b", re.IGNORECASE)
+
+
 def _negated(text: str, start: int, end: int) -> bool:
     before = clause_before(text, start)
     if LITOTES.search(before):
@@ -236,6 +242,8 @@ def _negated(text: str, start: int, end: int) -> bool:
         return True
     cues = [c for c in _REFUSAL.finditer(before) if not _UNSEEN.match(before, c.start())]
     if cues and not _restarted(before[cues[-1].end():]):
+        return True
+    if _NOT_CAUSED.search(before) and _CAUSING.match(text, start):  # "don't make me cry", "won't give her nightmares"
         return True
     if NEGATION_AFTER.match(text[end:end + 40]) or _in_refused_list(text, start, end) or _kept_away(before, text[end:end + 30]) \
             or refusal_goes_on(text, start) or _refusal_lists_on(text, start, end):
@@ -516,7 +524,7 @@ REASON_AGAINST = re.compile(
 FEAR = re.compile(
     r"\b(?:i|she|he|they|we|you|the (?:\w+ )?(?:one|youngest|eldest|kids?|boys?|girls?)|my (?:\w+ )?(?:son|daughter|kids?|boy|girl|wife|husband))"
     r"\s+(?:still\s+)?(?:get|gets|got|have|has)\s+(?:bad\s+)?(?:nightmares|bad dreams)\b"
-    r"|\b(?:frightens?|scares?|spooks?)\s+(?:so\s+|very\s+|too\s+|really\s+)?easily\b"
+    r"|\b(?<!don't )(?<!dont )(?<!don’t )(?<!do not )(?<!doesn't )(?<!never )(?:frightens?|scares?|spooks?)\s+(?:so\s+|very\s+|too\s+|really\s+)?easily\b"
     r"|\bscaredy[- ]?cat\b"
     r"|\b(?:gets?|got|getting)\s+(?:so\s+|very\s+|really\s+|easily\s+)?(?:spooked|scared|frightened)\b"
 

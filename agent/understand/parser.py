@@ -36,7 +36,7 @@ NEGATIVE_CUE = re.compile(r"\b(hate[ds]?|hated|dislike[ds]?|didn'?t (?:like|love
                           r"can'?t stand|not|nothing like|no more|never again|never understood|never (?:made it|got|get|make it) through|couldn'?t get through|(?:but |and )?never(?!\s+(?:\w+\s+)?(?:seen|watched|tried|heard|got|gets?|been|knew|read|miss\w*|tire\w*|fail\w*|forg[eo]t|stop\w*|thought|expected|had|cried|laughed|said|says|meant|claimed)\b)|won'?t (?:watch|see)|will not (?:watch|see)|refuse to (?:watch|see)|"
                           r"none of|skip|minus|except|anything but|disappointed (?:by|with|in)|let down by|h8(?:e?d)?|nt|opposite of|isn'?t|aren'?t|"
                           r"walked out of|gave up on|(?:switched|turned) off|veto(?:ed|es)?|pass(?:ing)? on|rul(?:e|es|ed|ing) out|bounced (?:right |straight )?off|looking at you|"
-                          r"fainted (?:during|at|in)|(?:nodded|dozed|drifted) off (?:during|in|at)|fell asleep (?:during|in|at)|didn'?t get(?!\s+(?:to|round|around|a chance|the chance|through)\b))\b",
+                          r"(?:don'?t|do not|never) (?:get|got|understood|understand|see) the (?:hype|appeal|fuss)|fainted (?:during|at|in)|(?:nodded|dozed|drifted) off (?:during|in|at)|fell asleep (?:during|in|at)|didn'?t get(?!\s+(?:to|round|around|a chance|the chance|through)\b))\b",
                           re.IGNORECASE)
 POSITIVE_CUE = re.compile(r"\b(luv(?:'?d|s)?|lk|love[ds]?|loved|like[ds]?|liked|enjoy(?:ed|s)?|adore[ds]?|fan of|favou?rites?|faves?|favs?|great|amazing|more like|similar to|such as|"
                           r"comfort (?:film|movie|watch|flick))\b", re.IGNORECASE)
@@ -48,7 +48,8 @@ ASK_ITEM = re.compile(
     r"is (?:the )?(?:first|second|third|original|sequel|new|old|last)(?: one)? (?:as|any|better|worse|good)|"
     r"^\s*(?:is|are)\s+(?:\S+\s+){1,5}too\s+\w+\s+for|which (?:one )?(?:is|was) better|"
     # a choice among the films named: "whichever you reckon is scarier", "Pick from: Heat, Collateral", "Shortlist: ..."
-    r"whichever|pick (?:from|between)|choose (?:from|between)|decide between|shortlist|break the tie|cross off)\b",
+    r"whichever|which (?:one|of (?:them|those|these|the two|the three|the two of them))\s+(?:should|shall|do|would)\s+(?:i|we)\s+"
+    r"(?:watch|see|pick|choose|go for|start with|put on)(?![^.!?]*\bnext\b)|pick (?:from|between)|choose (?:from|between)|decide between|shortlist|break the tie|cross off)\b",
     re.IGNORECASE,
 )
 #: A question about one film ("is fargo a comedy?", "who directed pulp fiction", "how long is titanic").
@@ -58,7 +59,7 @@ QUESTION_START = re.compile(
 )
 #: ...unless it asks for films ("is there something like Alien?", "what would you recommend after Heat?").
 REQUEST_CUE = re.compile(
-    r"\b(recommend|suggest|something|anything|similar|like|more|others?|movies|films|ideas|options|picks?|got)\b", re.IGNORECASE
+    r"\b(recommend|suggest|something|anything|similar|like|more|others?|movies|films|ideas|options|picks?|(?<!you )got)\b", re.IGNORECASE
 )
 #: Words about the film asked of, not a wish for others ("more of a comedy or a war movie?", "the kids
 #: want to rewatch one of them").
@@ -109,6 +110,10 @@ NEGATIVE_AFTER = re.compile(
     r"ruin(?:ed|s) (?:it|the|everything|my|our|his|her|their)\b|weak(?:er|est)?|pointless|laughable|confusing|dragged|can rot|can do one|we don'?t talk about|(?:i )?pretend (?:it )?never happened|shouldn'?t (?:legally )?exist|(?:left|leaves) (?:me|us) cold|(?:was|is) over the line|manipulative|"
     # a verdict by contrast, ending its clause: "grand budapest yes, fantastic mr fox not so much", "step brothers less so"
     r"(?:not so much|less so|not as much|not really)(?=\s*(?:[,.;!?)]|$))|"
+    # time lost on it: "I want those two hours back", "gave up after twenty minutes", "dozed off twice", "kept checking my phone"
+    r"(?:want|get) (?:those|that|my|our|the) (?:\w+ )?(?:hours?|minutes?|evening|night) back|gave up (?:after|halfway|partway|on it)|"
+    r"(?:dozed|nodded|drifted|conked) off|(?:checking|checked) (?:my|our) phones?|didn'?t (?:laugh|smile|crack a smile) (?:once|at all)|"
+    r"did(?:n'?t do| nothing) (?:anything )?for (?:me|us)|didn'?t work for (?:me|us)|squirm(?:ed)?|"
     # a bare "no" closing the verdict: "3 made me sob in public so no", "raimi's 3rd one though, no."
     r"(?:(?:so|though|then)\s*,?|,)\s*no(?=\s*(?:[.;!)]|$)))\b",
     re.IGNORECASE,

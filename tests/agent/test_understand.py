@@ -1071,6 +1071,19 @@ def test_a_rating_beside_a_title_is_its_verdict(parser: MuseService) -> None:
     assert read(parser, "seen alien 3 4 times").disliked_ids == []  # a count is no rating
 
 
+@pytest.mark.parametrize(("text", "disliked"), [
+    # time lost on a film judges it
+    ("you put the notebook on my list last week and I want those two hours back", [8533]),
+    ("just watched Chicago off your list and gave up after twenty minutes. anything different?", [5991]),
+    ("tried to watch Blade Runner 2049 and dozed off twice", [176371]),
+    ("I saw Anchorman. Didn't laugh once.", [8641]),
+    ("Dunkirk (superb), The Greatest Showman (did nothing for me)", [180985]),
+    ("I don't get the hype about the shawshank redemption. am I broken?", [318]),
+])
+def test_time_lost_on_a_film_and_hype_not_shared_dislike_it(parser: MuseService, text: str, disliked: list[int]) -> None:
+    assert read(parser, text).disliked_ids == disliked
+
+
 def test_short_verdicts_after_a_colon_or_an_equals_sign(parser: MuseService) -> None:
     u = read(parser, "psycho, notorious: yes. jaws: no. more suspense")
     assert (sorted(u.liked_ids), u.disliked_ids) == ([930, 1219], [1387])
@@ -1107,6 +1120,10 @@ def test_a_verdict_on_something_else_and_a_liking_said_first(parser: MuseService
     ("Michael Mann's digital period: Collateral, Miami Vice, Public Enemies. Which one looks best?", [8798, 47044, 69640], []),
     ("My daughter has watched Spirited Away and adored it. Which one next?", [], [5618]),
     ("loved alien. any more like it?", [], [1214]),
+    # a choice between the films named; "have you got X?" asks for it ("got anything like X" still asks for films)
+    ("My sister says Fargo, I say No Country for Old Men. Which one should we watch tonight?", [608, 55820], []),
+    ("Loved Heat and Collateral, which one should I watch next?", [], [6, 8798]),
+    ("Have you got Tokyo Story? My teacher keeps going on about it.", [6643], []),
 ])
 def test_a_comparison_asked_of_named_films(parser: MuseService, text: str, asked: list[int], liked: list[int]) -> None:
     u = read(parser, text)
@@ -1194,6 +1211,13 @@ def test_a_war_that_names_an_era_is_no_war_film_and_a_refusal_may_follow_the_gen
     ("my line in the sand is anything animated", [], ["Animation"]),
     ("she is afraid of horror and I am tired from comedies", [], ["Horror", "Comedy"]),
     ("mum's visiting so keep documentaries and cartoons out of it", [], ["Documentary", "Animation"]),
+    # "can't watch anything X", "done w X", what a film must not do said with the doing inside the phrase
+    ("I can't watch anything scary right now. a comedy", ["Comedy"], ["Horror"]),
+    ("I can't sit through another war film", [], ["War"]),
+    ("im so done w musicals. need dumb fun, explosions", ["Action"], ["Musical"]),
+    ("something warm, and please don't make me cry", [], ["Drama"]),
+    ("a slow thriller that won't make me jump", ["Thriller"], ["Horror"]),
+    ("I don't scare easily, so horror is fine", ["Horror"], []),  # no fear said of oneself
 ])
 def test_fear_of_oneself_and_what_is_kept_out_refuse(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
     u = read(parser, text)

@@ -11,6 +11,7 @@ from tools.retriever.ratings import rated, rating_after, rating_before, verdicts
     (" 9/10, next", "like"), (" 7/10", "like"), (" 6/10", "neutral"), (" 5/10", "dislike"), (": 10/10, cried", "like"),
     (" = 4.5/5", "like"), (" ★★★★½ /", "like"), (" ★★★", "neutral"), (" ★½.", "dislike"), (" 8 out of 10", "like"),
     (": zero stars, and", "dislike"), (" a solid 7, the", "like"), (" an 8.", "like"), (" (82) ★★★★★", "like"),
+    (": three out of ten.", "dislike"), (" gets a 2/10 from me", "dislike"), (" scored 9/10", "like"),
     (" 3 4 times", None), (" a bit", None), (" and more", None), (" 2 was fun", None),
     # a viewing log's word right after the film; "a" is no grade
     (" – loved.", "like"), (" (guilty pleasure)", "like"), (" rewatch, still", "like"), (" a bore.", "dislike"),
@@ -35,6 +36,9 @@ def test_ratings_that_open_a_list_belong_to_the_title_after_them() -> None:
     text = "alien 9/10, aliens 8/10, alien 3 2/10"
     assert verdicts(text, [(0, 5), (12, 18), (25, 32)]) == ["like", "like", "dislike"]
     assert rated("heat 9/10", 0, 4) and not rated("heat was fine", 0, 4)
+    # the first title not found: the rating before the second is the first's, and the list does not open with one
+    text = "bravehart 9/10, troy 5/10, kingdom of heaven directors cut 8/10"
+    assert verdicts(text, [(16, 20), (27, 44)]) == ["dislike", None]
 
 
 def test_bare_scores_read_only_in_a_list_of_three_or_more() -> None:

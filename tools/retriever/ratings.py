@@ -25,17 +25,17 @@ _GRADES = {"A+": 1.0, "A-": 0.9, "B+": 0.85, "B": 0.8, "B-": 0.75, "C+": 0.65, "
 
 #: One rating: "9/10", "4.5/5", "8 out of 10", "★★★★½", "⭐⭐", "½★", "1 star", "zero stars", "A+", "👍", "thumbs down".
 RATING = re.compile(
-    rf"(?P<num>{_NUMBER})\s*(?:/|out of)\s*(?P<scale>10|5|100)\b"
+    rf"(?P<num>{_NUMBER})\s*(?:/|out of)\s*(?P<scale>10|5|100|ten|five)\b"
     r"|(?P<stars>[★⭐]+)\s*(?P<half>½)?|(?P<halfonly>½\s*[★⭐])"
     rf"|(?P<count>{_NUMBER}|half a|a half)\s*(?:-\s*)?stars?\b"
     r"|(?<![\w'])(?P<grade>(?-i:[A-F][+-]?))(?![\w'])"  # grades in capitals: "a" is a word ("rope a bore")
     r"|(?P<up>👍|thumbs?[\s-]up)|(?P<down>👎|(?:two\s+)?thumbs?(?:\s+way)?[\s-]down)",
     re.IGNORECASE,
 )
-#: Right after a title: "Heat 9/10", "the thing (82) ★★★★★", "up: 10/10", "paddington 2 = 5/5", "aliens a 7",
+#: Right after a title: "Heat 9/10", "the thing (82) ★★★★★", "up: 10/10", "mamma mia gets a 2/10", "paddington 2 = 5/5", "aliens a 7",
 #: "crazy stupid love a solid 7" (a bare number needs its article: "alien 3 4 times" is no rating).
 _AFTER = re.compile(
-    r"\s*(?:\(\d{2,4}\)\s*)?(?:[:=\-–—]\s*|(?:is\s+|was\s+)?(?:an?\s+(?:solid\s+|generous\s+|strong\s+|easy\s+|hard\s+)?"
+    r"\s*(?:\(\d{2,4}\)\s*)?(?:[:=\-–—]\s*|(?:gets|got|scores|scored|earns|earned)\s+(?:an?\s+)?(?=\d)|(?:is\s+|was\s+)?(?:an?\s+(?:solid\s+|generous\s+|strong\s+|easy\s+|hard\s+)?"
     rf"(?=(?P<bare>{_NUMBER})\b(?!\s*(?:/|out of|stars?|times|x\b)))))?")
 #: Right before a title: "★★★★ airplane!", "A+ grand budapest hotel", "👍 the conjuring", "thumbs down to mamma mia",
 #: "gave the notebook" is said by the caller ("4 stars for the nice guys", "C-, D, F" of a list are not read).
@@ -44,7 +44,7 @@ _BEFORE_TAIL = re.compile(r"(?:\s+(?:for|to|on)\s+(?:the\s+)?|\s*[:,]?\s*)$", re
 
 def _scale(match: re.Match[str]) -> float | None:
     if match["num"] is not None:
-        return min(_value(match["num"]) / float(match["scale"]), 1.0)
+        return min(_value(match["num"]) / _value(match["scale"]), 1.0)
     if match["stars"] is not None:
         return min((len(match["stars"]) + (0.5 if match["half"] else 0)) / 5, 1.0)
     if match["halfonly"] is not None:
@@ -120,10 +120,21 @@ def rated(text: str, start: int, end: int) -> bool:
     return rating_after(text, end) is not None or rating_before(text, start) is not None
 
 
+def _opens_message(text: str, start: int | None) -> bool:
+    """Only ratings stand before the first title: the list opens with one ("👍 the conjuring ..."), where
+    "bravehart 9/10, gladiator 9/10" (the first title not found) rates the films after them."""
+    head = text[:start or 0]
+    tail = _BEFORE_TAIL.search(head)
+    return not re.search(r"\w", RATING.sub("", head[:tail.start()] if tail else head))
+
+
 def verdicts(text: str, spans: Sequence[tuple[int | None, int | None]]) -> list[Verdict | None]:
     """Each title's rating. Ratings come after the titles ("Heat 9/10, Thief 8/10") unless the list opens
     with one ("👍 the conjuring 👍 the babadook 👎 it follows"): then each title takes the one before it."""
     before = [rating_before(text, s) if s is not None else None for s, _ in spans]
     after = [rating_after(text, e) if e is not None else None for _, e in spans]
-    leading = bool(before) and before[0] is not None
-    return [(b or a) if leading else (a or b) for b, a in zip(before, after)]
+    leading = bool(before) and before[0] is not None and _opens_message(text, spans[0][0])
+    if leading:
+        return [b or a for b, a in zip(before, after)]
+    # a rating before a title is its own only where it is not the one the title before took ("troy 5/10, heat ...")
+    return [a or (b if k == 0 or after[k - 1] is None else None) for k, (b, a) in enumerate(zip(before, after))]
