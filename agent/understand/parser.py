@@ -112,7 +112,7 @@ NEGATIVE_AFTER = re.compile(
     r"(?:not so much|less so|not as much|not really)(?=\s*(?:[,.;!?)]|$))|"
     # time lost on it: "I want those two hours back", "gave up after twenty minutes", "dozed off twice", "kept checking my phone"
     r"(?:want|get) (?:those|that|my|our|the) (?:\w+ )?(?:hours?|minutes?|evening|night) back|gave up (?:after|halfway|partway|on it)|"
-    r"(?:dozed|nodded|drifted|conked) off|(?:checking|checked) (?:my|our) phones?|didn'?t (?:laugh|smile|crack a smile) (?:once|at all)|"
+    r"(?:dozed|nodded|drifted|conked) off(?!\s+\w+\s+(?:anything|everything|any|all)\b)|(?:checking|checked) (?:my|our) phones?|didn'?t (?:laugh|smile|crack a smile) (?:once|at all)|"
     r"did(?:n'?t do| nothing) (?:anything )?for (?:me|us)|didn'?t work for (?:me|us)|squirm(?:ed)?|"
     # a bare "no" closing the verdict: "3 made me sob in public so no", "raimi's 3rd one though, no."
     r"(?:(?:so|though|then)\s*,?|,)\s*no(?=\s*(?:[.;!)]|$)))\b",
