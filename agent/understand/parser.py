@@ -59,7 +59,7 @@ QUESTION_START = re.compile(
 )
 #: ...unless it asks for films ("is there something like Alien?", "what would you recommend after Heat?").
 REQUEST_CUE = re.compile(
-    r"\b(recommend|suggest|something|anything|similar|like|more|others?|movies|films|ideas|options|picks?|(?<!you )got)\b", re.IGNORECASE
+    r"\b(recommend|suggest|something|anything|similar|like|more|others?|movies|films|ideas|options|picks?|(?<!you )got|got(?=\s+(?:any|anything|some|something|more|others?)\b))\b", re.IGNORECASE
 )
 #: Words about the film asked of, not a wish for others ("more of a comedy or a war movie?", "the kids
 #: want to rewatch one of them").
@@ -113,7 +113,7 @@ NEGATIVE_AFTER = re.compile(
     # time lost on it: "I want those two hours back", "gave up after twenty minutes", "dozed off twice", "kept checking my phone"
     r"(?:want|get) (?:those|that|my|our|the) (?:\w+ )?(?:hours?|minutes?|evening|night) back|gave up (?:after|halfway|partway|on it)|"
     r"(?:dozed|nodded|drifted|conked) off(?!\s+\w+\s+(?:anything|everything|any|all)\b)|(?:checking|checked) (?:my|our) phones?|didn'?t (?:laugh|smile|crack a smile) (?:once|at all)|"
-    r"did(?:n'?t do| nothing) (?:anything )?for (?:me|us)|didn'?t work for (?:me|us)|squirm(?:ed)?|"
+    r"(?:didn'?t|did not) do (?:it|anything|much|a thing) for (?:me|us)|did nothing for (?:me|us)|(?<!no )(?<!not )(?<!any )(?:cheesy|worse)(?=\s*(?:[,.;!?)]|$))|didn'?t work for (?:me|us)|squirm(?:ed)?|"
     # a bare "no" closing the verdict: "3 made me sob in public so no", "raimi's 3rd one though, no."
     r"(?:(?:so|though|then)\s*,?|,)\s*no(?=\s*(?:[.;!)]|$)))\b",
     re.IGNORECASE,
@@ -321,7 +321,7 @@ _FILLER_LIKE = re.compile(r"\blike\s+(?=(?:a |one )?(?:hundred|million|thousand|
 #: A bare verdict right after a title in a list of verdicts ("jurassic park yes, lost world no").
 # ("marnie: no.", "X = yes" end their sentence; "grease, hair and chicago: yes, yes, no" gives a verdict to each in turn)
 def _bare_verdict(words: str) -> re.Pattern[str]:
-    return re.compile(rf"\s*(?:[:=\-–]\s*(?:{words})\s*(?:[.!?;]|$)|(?:{words})\s*(?:[,.!?;]|$))", re.IGNORECASE)
+    return re.compile(rf"\s*(?:[:=\-–,]\s*(?:{words})\s*(?:[.!?;]|$)|(?:{words})\s*(?:[,.!?;]|$))", re.IGNORECASE)
 
 
 _BARE_YES = _bare_verdict("yes|yep|yeah|yup")

@@ -1079,9 +1079,13 @@ def test_a_rating_beside_a_title_is_its_verdict(parser: MuseService) -> None:
     ("I saw Anchorman. Didn't laugh once.", [8641]),
     ("Dunkirk (superb), The Greatest Showman (did nothing for me)", [180985]),
     ("I don't get the hype about the shawshank redemption. am I broken?", [318]),
+    ("the departed, seen it, adored it. the town didn't do it for me.", [80489]),
+    # a bare verdict after a comma; "cheesy" and "worse" closing a title's own verdict
+    ("titanic, no. the notebook, no. something with a heist", [1721, 8533]),
+    ("The Notebook: cheesy. P.S. I Love You: worse. Before Sunset: perfect.", [56941, 8533]),
 ])
 def test_time_lost_on_a_film_and_hype_not_shared_dislike_it(parser: MuseService, text: str, disliked: list[int]) -> None:
-    assert read(parser, text).disliked_ids == disliked
+    assert sorted(read(parser, text).disliked_ids) == sorted(disliked)
 
 
 def test_short_verdicts_after_a_colon_or_an_equals_sign(parser: MuseService) -> None:

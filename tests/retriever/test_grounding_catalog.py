@@ -150,6 +150,9 @@ def test_catalog_form_moves_nothing_back() -> None:
     ("luv'd inception, more like tht", [79132]),
     ("shawshank, green mile, forest gump. more like those", [318, 3147, 356]),  # a misspelt list item beside titles
     ("terminater 1 and 2 are peak", [1240, 589]),  # a misspelt series name before its numbers
+    # a long name of several words spelt one letter off, even of a little-rated film; one word needs a popular film
+    ("b&w comedys pre 1950 like bringin up baby", [955]),
+    ("ip man and infernal afairs were both sick", [65514, 7981]),
     ("Loved Vertigo; Psycho I found overrated.", [903, 1219]),  # "I" the speaker ends a capitalised run
     ("Born in 1938, so nothing is old to me!", []),  # a fuzzy reading whose year does not fit is no match
     ("I loved Jurrasic Park (1995)", [480]),  # ...unless the year is bracketed: the writer's own, misremembered

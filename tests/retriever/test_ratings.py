@@ -36,9 +36,13 @@ def test_ratings_that_open_a_list_belong_to_the_title_after_them() -> None:
     text = "alien 9/10, aliens 8/10, alien 3 2/10"
     assert verdicts(text, [(0, 5), (12, 18), (25, 32)]) == ["like", "like", "dislike"]
     assert rated("heat 9/10", 0, 4) and not rated("heat was fine", 0, 4)
-    # the first title not found: the rating before the second is the first's, and the list does not open with one
+    # the first title not found: the rating before the second is the first's, and the list does not open with one;
+    # a lone score later in a title's own sentence is its own
     text = "bravehart 9/10, troy 5/10, kingdom of heaven directors cut 8/10"
-    assert verdicts(text, [(16, 20), (27, 44)]) == ["dislike", None]
+    assert verdicts(text, [(16, 20), (27, 44)]) == ["dislike", "like"]
+    text = "Suspiria: gorgeous nightmare, five stars. Sinister: cheap jolts, one star."
+    assert verdicts(text, [(0, 8), (42, 50)]) == ["like", "dislike"]
+    assert verdicts("heat, seen it 4 times", [(0, 4)]) == [None]
 
 
 def test_bare_scores_read_only_in_a_list_of_three_or_more() -> None:

@@ -38,6 +38,7 @@ FUZZY_CANDIDATE = 70.0  # below this a fuzzy hit is not worth offering
 CLOSE = 4.0  # fuzzy scores within this of the best are ties
 DOMINANT = 5  # a version this many times more popular than the next wins a tie
 DOMINANT_MIN = 20  # ...if it has at least this many interactions
+TYPO_LONG_CHARS, TYPO_LONG_MATCH, TYPO_LONG_MIN = 10, 94.0, 3  # a misspelt name this long and close may be little rated
 CUED_MIN = 3  # a lower-case title right after "loved" / "like" / "watched" needs only this many
 LISTED_MIN = 1  # ...and one of several words listed beside a title already found needs to be rated at all
 ALONE_MIN = 5  # ...a lower-case name of several words, one of them uncommon, standing as a clause of its own ("la la land = snooze")
@@ -1303,7 +1304,12 @@ class TitleGrounder:
         assert grounding.item_id is not None
         item = self._items[grounding.item_id]
         key = normalise_title(mention)
-        return item.popularity >= DOMINANT_MIN and any(fuzz.ratio(key, k) >= FUZZY_MATCH for k in title_keys(item))
+        best = max((fuzz.ratio(key, k) for k in title_keys(item)), default=0.0)
+        if item.popularity >= DOMINANT_MIN:
+            return best >= FUZZY_MATCH
+        # a long name of several words spelt one letter off names even a little-rated film ("infernal afairs")
+        words = [w for w in key.split() if w not in ("the", "a", "an")]  # "the animals" is no name of two words
+        return len(words) >= 2 and len(key) >= TYPO_LONG_CHARS and best >= TYPO_LONG_MATCH and item.popularity >= TYPO_LONG_MIN
 
 
 _PART_WORDS = {"part", "pt", "vol", "volume", "chapter", "episode"}

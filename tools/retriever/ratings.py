@@ -35,7 +35,7 @@ RATING = re.compile(
 #: Right after a title: "Heat 9/10", "the thing (82) ★★★★★", "up: 10/10", "mamma mia gets a 2/10", "paddington 2 = 5/5", "aliens a 7",
 #: "crazy stupid love a solid 7" (a bare number needs its article: "alien 3 4 times" is no rating).
 _AFTER = re.compile(
-    r"\s*(?:\(\d{2,4}\)\s*)?(?:[:=\-–—]\s*|(?:gets|got|scores|scored|earns|earned)\s+(?:an?\s+)?(?=\d)|(?:is\s+|was\s+)?(?:an?\s+(?:solid\s+|generous\s+|strong\s+|easy\s+|hard\s+)?"
+    r"(?:[!?](?=\s))?\s*(?:\(\d{2,4}\)\s*)?(?:[:=\-–—,]\s*|(?:gets|got|scores|scored|earns|earned)\s+(?:an?\s+)?(?=\d)|(?:is\s+|was\s+)?(?:an?\s+(?:solid\s+|generous\s+|strong\s+|easy\s+|hard\s+)?"
     rf"(?=(?P<bare>{_NUMBER})\b(?!\s*(?:/|out of|stars?|times|x\b)))))?")
 #: Right before a title: "★★★★ airplane!", "A+ grand budapest hotel", "👍 the conjuring", "thumbs down to mamma mia",
 #: "gave the notebook" is said by the caller ("4 stars for the nice guys", "C-, D, F" of a list are not read).
@@ -123,7 +123,7 @@ def rated(text: str, start: int, end: int) -> bool:
 def _opens_message(text: str, start: int | None) -> bool:
     """Only ratings stand before the first title: the list opens with one ("👍 the conjuring ..."), where
     "bravehart 9/10, gladiator 9/10" (the first title not found) rates the films after them."""
-    head = text[:start or 0]
+    head = re.split(r"[:\n]", text[:start or 0])[-1]  # a heading may stand before the list ("Sci-fi I rate:\n10/10 ...")
     tail = _BEFORE_TAIL.search(head)
     return not re.search(r"\w", RATING.sub("", head[:tail.start()] if tail else head))
 
@@ -136,5 +136,22 @@ def verdicts(text: str, spans: Sequence[tuple[int | None, int | None]]) -> list[
     leading = bool(before) and before[0] is not None and _opens_message(text, spans[0][0])
     if leading:
         return [b or a for b, a in zip(before, after)]
-    # a rating before a title is its own only where it is not the one the title before took ("troy 5/10, heat ...")
-    return [a or (b if k == 0 or after[k - 1] is None else None) for k, (b, a) in enumerate(zip(before, after))]
+    # a rating before a title is its own only where it is not the one the title before took ("troy 5/10, heat ...");
+    # else a lone score later in the title's own sentence ("Sinister: cheap jolts, one star.")
+    starts = [s for s, _ in spans[1:]] + [None]
+    return [a or (b if k == 0 or after[k - 1] is None else None) or _later_in_sentence(text, e, nxt)
+            for k, (b, a, (_, e), nxt) in enumerate(zip(before, after, spans, starts))]
+
+
+_SENTENCE_END = re.compile(r"[.!?;\n](?:\s|$)")
+
+
+def _later_in_sentence(text: str, end: int | None, next_start: int | None) -> Verdict | None:
+    """The verdict of the only score (a number or stars, no letter grade) between a title and the end of its sentence
+    or the next title."""
+    if end is None:
+        return None
+    stop = _SENTENCE_END.search(text, end)
+    limit = min(x for x in (stop.start() if stop else len(text), next_start if next_start is not None and next_start > end else len(text)))
+    scores = [m for m in RATING.finditer(text, end, limit) if m["grade"] is None]
+    return _verdict(_scale(scores[0])) if len(scores) == 1 else None
