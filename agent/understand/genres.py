@@ -58,7 +58,7 @@ _SAME_LIST = re.compile(r"^\s*(?:(?:films?|movies?|stuff|ones|flicks?|stories)\s
 _ADDED_FRAGMENT = re.compile(r"[.!?;]\s*(?:and|or|nor|also|plus)(?:\s+(?:no|not|any))?\s*$", re.IGNORECASE)
 _FRAGMENT_END = re.compile(r"\s*(?:too|either|as well)?\s*(?:[.!?;]|$)", re.IGNORECASE)
 UNAVOID = re.compile(
-    r"(?:(?P<g1>[\w\- ]{3,25}?)(?:\s+(?:is|are|would be)|(?<!\bshe)(?<!\bhe)(?<!\bit)(?<!\bthat)(?<!\bthis)(?<!\bwhat)(?<!\bthere)(?<!\bwho)(?<!\bone)['’]s)\s+(?:fine|ok|okay|alright|allowed|acceptable|not off the table)(?:\s+now|\s+after all|\s+too)?)"
+    r"(?:(?P<g1>[\w\- ]{3,25}?)(?:\s+(?:is|are|would be)|(?<!\bshe)(?<!\bhe)(?<!\bit)(?<!\bthat)(?<!\bthis)(?<!\bwhat)(?<!\bthere)(?<!\bwho)(?<!\bone)['’]s)\s+(?:fine|ok|okay|alright|allowed|acceptable|not off the table|back on(?: the (?:table|menu|cards|list))?|back in\b)(?:\s+now|\s+after all|\s+too)?)"  # "horror's back on the table"
     r"|(?:(?P<g6>[\w\- ]{3,25}?)\s+(?:i|we)\s+can\s+(?:do|live with|cope with|stomach)\b(?!\s+without\b))"  # "Crime I can do"
     r"|(?:(?:fine|ok|okay|happy)\s+with\s+(?P<g2>[\w\- ]{3,25}))|(?:(?:don'?t|do not)\s+mind\s+(?P<g3>[\w\- ]{3,25}))"
     r"|(?:(?:forget|drop|scrap|ignore|lift)\s+the\s+no[- ](?P<g4>[\w']{3,20})\s+(?:rule|ban|thing|policy|bit|part))"  # "forget the no-kids rule"
@@ -244,6 +244,9 @@ def _negated(text: str, start: int, end: int) -> bool:
     if cues and not _restarted(before[cues[-1].end():]):
         return True
     if _NOT_CAUSED.search(before) and _CAUSING.match(text, start):  # "don't make me cry", "won't give her nightmares"
+        return True
+    joined = before + text[start:end]  # a refusal that runs into the phrase read: "too old for" + "for kids"
+    if any(c.start() < len(before) < c.end() for c in _REFUSAL.finditer(joined)):
         return True
     if NEGATION_AFTER.match(text[end:end + 40]) or _in_refused_list(text, start, end) or _kept_away(before, text[end:end + 30]) \
             or refusal_goes_on(text, start) or _refusal_lists_on(text, start, end):
@@ -512,6 +515,12 @@ _NOT_WATCHING = re.compile(r"\s*\)?\s*(?:will be|is|'s|are|were|was|has gone|hav
                            re.IGNORECASE)
 
 
+#: Who watched, said with what a film did to them, is no wish for a children's film: "the whole family enjoyed",
+#: "all the family cried", "the kids made us watch stuart little 2 twice", "my grandchildren made me sit through Avatar".
+_REACTED = re.compile(r"(?:(?:whole|all the|the)\s+)?family\s+(?:(?:all|really|both)\s+)?(?:loved|adored|enjoyed|cried|sobbed|laughed)\b"
+                      r"|(?:kids|children|grandchildren|grandkids)\s+(?:made|make)\s+(?:me|us)\b", re.IGNORECASE)
+
+
 #: A reason against a genre just taken back makes it a refusal ("ok scrap the horror, my girlfriend hates it").
 REASON_AGAINST = re.compile(
     r"\b(?:hates?|can'?t (?:stand|handle|take|bear)|cannot (?:stand|handle|take|bear)|(?:i'?m|i am) (?:a )?(?:wimp|coward|scaredy[- ]?cat)"
@@ -526,11 +535,14 @@ FEAR = re.compile(
     r"\s+(?:still\s+)?(?:get|gets|got|have|has)\s+(?:bad\s+)?(?:nightmares|bad dreams)\b"
     r"|\b(?<!don't )(?<!dont )(?<!don’t )(?<!do not )(?<!doesn't )(?<!never )(?:frightens?|scares?|spooks?)\s+(?:so\s+|very\s+|too\s+|really\s+)?easily\b"
     r"|\bscaredy[- ]?cat\b"
+    r"|\b(?:i'?m|i am|she'?s|he'?s|she is|he is)\s+(?:too|so|very|really|a bit|far too|way too)\s+jumpy\b|\bjumpy enough\b"
+    r"|\b(?:i'?ll|i will|she'?ll|he'?ll|they'?ll|we'?ll)\s+never\s+sleep\b"
     r"|\b(?:gets?|got|getting)\s+(?:so\s+|very\s+|really\s+|easily\s+)?(?:spooked|scared|frightened)\b"
 
     r"|\b(?:horror(?:\s+(?:films?|movies?|stuff))?|scary\s+(?:films?|movies?|ones)|they|it|those|these)\s+(?:give|gives|gave)\s+"
     r"(?:me|her|him|them|us)\s+(?:palpitations|nightmares|bad dreams|the creeps|the willies)\b"
     r"|\b(?:won'?t|will not|wouldn'?t)\s+be\s+(?:frightened|scared|spooked)\b"
+    r"|\b(?:is|am|'m|are|'re|gets?)\s+(?:so\s+|very\s+|too\s+|really\s+)?easily\s+(?:frightened|scared|spooked)\b"
     r"|\b(?:won'?t|wont|will not|wouldn'?t|doesn'?t|does not|shouldn'?t)\s+(?:terrify|frighten|scare|spook)\s+(?:me|her|him|them|us|the kids)\b",
     re.IGNORECASE)
 #: Fear shown by what it makes someone do, said as a habit ("the little one hides behind the sofa at anything scary", "I
@@ -730,7 +742,8 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
     grown = _grown(text)
     had = {m.start() for m in PARENTHOOD.finditer(text)}  # refused or not, children had are no audience
     spans = [s for s in spans if not (s.genres == ("Children",) and (s.start in had or not s.negated and (
-        s.start in away or any(a <= s.start < b for a, b in grown) or _NOT_WATCHING.match(text, s.end))))]
+        s.start in away or any(a <= s.start < b for a, b in grown) or _NOT_WATCHING.match(text, s.end)
+        or _REACTED.match(text, s.start))))]
     tag_hits: list[tuple[Phrase, str, float]] = []
     if concepts is not None:
         cues = [GenreSpan(m.start(), m.end(), (), "cue") for m in _REFUSAL.finditer(text)]  # "wild horses couldn't drag me" is no western

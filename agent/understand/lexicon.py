@@ -58,7 +58,7 @@ GENRE_PHRASES: _G = _expand({
      "sob stuff", "sob-stuff", "sob stories", "sob-stories", "heartstrings", "well up", "welling up"): "Drama",
     ("romance", "romances", "romantic", "rom", "love story", "love-story", "love stories", "falling in love", "fall in love", "date night",
      "date movie", "chick flick", "swoon", "swoony", "lovers", "love affair", "love triangle", "soulmates", "soulmate",
-     "sweethearts", "courtship", "kissing", "making out", "in love", "passionate love", "romantically", "falls for", "fall for each other", "falling for anybody", "falling for anyone", "falling for someone", "falling for each other", "love-struck", "lovestruck", "lovey-dovey", "lovey dovey", "kissy", "meet-cute",
+     "sweethearts", "courtship", "kissing", "making out", "in love", "passionate love", "romantically", "falls for", "fall for each other", "falling for anybody", "falling for anyone", "falling for someone", "falling for each other", "love-struck", "lovestruck", "lovey-dovey", "lovey dovey", "kissy", "meet-cute", "canoodling", "canoodle", "spoony",
      "falling for each other", "fell for each other", "mushy", "sappy", "soppy", "slushy", "smooching", "smoochy", "lovey", "love stuff", "love plot", "love interest", "couples stuff", "couple stuff", "love interests", "kissy", "schmaltzy", "snogging", "snog", "love subplot", "love subplots", "romantic subplot",
      "romantic subplots", "bonkbuster", "clinch picture"): "Romance",
     ("romcom", "rom-com", "rom com", "romantic comedy", "romantic comedies", "romcoms", "rom-coms"): "Romance+Comedy",
@@ -81,7 +81,12 @@ GENRE_PHRASES: _G = _expand({
      "high-octane", "high octane", "stunts", "butt-kicking", "ass-kicking", "kick-ass", "kickass", "fast-paced", "fast paced",
      "shoot 'em up", "shoot-em-up", "adrenaline rush", "pumped", "punches", "fights", "blow stuff up", "things blowing up",
      "gunplay", "punch-ups", "fisticuffs", "beat-em-up", "action-heavy", "everything blows up",
-     "things explode", "wuxia", "gun ballet", "samurai", "pyrotechnics", "kaboom"): "Action",
+     "things explode", "wuxia", "gun ballet", "samurai", "pyrotechnics", "kaboom",
+     # what the dev splits' older and gentler writers refuse as action ("nothing with shooting in it, if you please");
+     # battle scenes stay the war film's ("a war film, but no battle scenes" refuses nothing)
+     "shooting", "gunfire", "guns going off", "firing guns", "gun fights", "big bangs",
+     "bangs and explosions", "banging and crashing", "lasers and explosions", "gunfighting"): "Action",
+    ("shooting star", "shooting stars", "shooting location", "shooting locations", "shooting script", "shooting schedule"): "",
     ("adventure", "adventures", "adventurous", "quest", "quests", "journey", "epic journey", "treasure", "treasure hunt",
      "expedition", "exploring", "exploration", "swashbuckling", "swashbuckler", "globe-trotting", "globetrotting",
      "escapade", "escapades", "voyage", "voyages", "jungle", "pirates", "pirate", "explorers", "explorer",
@@ -135,6 +140,14 @@ GENRE_PHRASES: _G = _expand({
     ("in that spirit", "in the spirit of", "in the same spirit", "same spirit", "in its spirit"): "",
     # screaming as a figure of speech: "songs we can all scream along to", "seen it so many times we could scream"
     ("scream along", "sing and scream", "could scream", "made me scream with laughter"): "",
+    # "silly" as a measure of a reaction, not a comedy: "scared me silly", "laughed myself silly"; laughing through a film
+    # (a failed horror), gagging, jokes told about films, a joke at the writer's expense
+    ("scared me silly", "scares me silly", "scare me silly", "scared us silly", "scare us silly", "scare her silly",
+     "scare him silly", "scare them silly", "scared her silly", "scared him silly", "scared them silly"): "Horror",
+    ("laughed myself silly", "laughed himself silly", "laughed herself silly", "laughed ourselves silly", "laughing myself silly",
+     "laughed through", "laughed all the way through", "giggled through", "giggled all the way through", "laughed at me",
+     "is a nightmare", "was a nightmare", "personal nightmare", "was a horror", "i'll scream", "i will scream", "ill scream",
+     "screaming with joy", "scream with joy", "friends silly", "gags at", "gag at", "fake-gags", "fake gags", "joke about", "jokes about", "don't laugh", "you're funny", "ha, very funny"): "",
 })
 
 # Words too vague or too risky to read on their own (kept out of the lexicon on purpose):
@@ -144,8 +157,9 @@ NEGATORS = (
     r"(?:no|not|nothing|never|none|without|avoid|avoiding|except|skip|hate|hated|hates|dislike|dislikes|disliked|"
     r"don'?t want|do not want|doesn'?t want|does not want|don'?t like|do not like|doesn'?t like|does not like|didn'?t like|no more|not into|not a fan of|anything but|"
     r"can'?t stand|cannot stand|can'?t stomach|(?:can'?t|cannot|couldn'?t) (?:watch|sit through)(?= (?:anything|any|another|more|those|these)\b)|cannot stomach|(?:i'?m|i am|we'?re|we are) (?:so |totally |completely )?finished with|not so much|can'?t handle|can'?t do|can'?t face|cannot face|couldn'?t face|not in the mood for|rather not|steer clear of|stay away from|"
-    r"spare me|enough of|keep (?:it|them|us|him|her|me|this|things) (?:well |far )?away from|(?:anything|everything|whatever|any genre) (?:bar|apart from|aside from|save)|everything but|hardly|had enough(?: of)?|done enough|sick of|tired of|allergic to|other than|minus|not too|nothing too|keep out|leave out|"
-    r"no thanks to|pass on|not really into|not big on|am over|i'?m over|done with|zero|free of|isn'?t|aren'?t|w/o|"
+    r"spare (?:me|us|him|her|them)|don'?t you dare(?: (?:give|show|suggest|recommend|put on))?(?: me| us)?|enough of|keep (?:it|them|us|him|her|me|this|things) (?:well |far )?away from|(?:anything|everything|whatever|any genre) (?:bar|apart from|aside from|save)|everything but|hardly|had enough(?: of)?|done enough|sick of|tired of|allergic to|other than|minus|not too|nothing too|keep out|leave out|"
+    r"no thanks to|pass on|not (?:really )?feeling|(?:so|totally|completely|well) over(?!\s+the\b)|(?:i'?m|im|i am|we'?re|we are|she'?s|he'?s) (?:\w+ )?too \w+ for|"
+    r"(?:list|lot|picks?|suggestions?|films you\b[^.!?]{0,20}) (?:is|are|was|were) (?:all|nothing but|just)|(?:every|all)\b[^.!?]{0,25}\b(?:you|u) (?:lot )?(?:suggest|recommend|pick|show)\w*\s+(?:is|are)|not really into|not big on|am over|i'?m over|done with|zero|free of|isn'?t|aren'?t|w/o|"
     r"shouldn'?t be|mustn'?t be|can'?t be|cannot be|won'?t be|must not be|without any|neither|nor|hold the|had (?:my|our|his|her|their) fill of|don'?t do|do not do|"
     r"don'?t (?:show|give|recommend|suggest)(?: me| us)?|do not (?:show|give|recommend|suggest)(?: me| us)?|"
     r"the last thing (?:i|we) (?:want|need) is|exclud(?:e|es|ed|ing)|omit(?:s|ted|ting)?|(?:the )?absence of|no tolerance for|"
@@ -155,7 +169,7 @@ NEGATORS = (
     # what a film must not do to someone: "won't give him nightmares", "that won't make me cry"; "nobody falling in love"
     r"(?:won'?t|wont|will not|doesn'?t|does not|shouldn'?t) (?:give|make|leave)|(?:nobody|no-one|no one)(?=\s+(?:\w+ing|\w+in'?|(?!(?:is|was|has|does|else|beats|tops|makes|matches|rivals|outdoes|compares|knows|writes|shoots|directs)\b)\w+s)\b|\s*$)|(?:nobody|no-one|no one) (?:wants|likes|needs|fancies|is in the mood for)|"
     r"(?:don'?t|do not|doesn'?t|does not) care for|can'?t abide|cannot abide|can'?t bear|cannot bear|not keen on|(?:bored|fed up) (?:of|with)|"
-    r"nowt|none of (?:your|the|those)|too old for|outgrown|grown out of|(?:i'?m|im|i am|we'?re|we are) (?:so |totally |completely |well )?over|rather avoid|would avoid|"
+    r"nowt|nae|isnae|none of (?:your|the|those)|too old for|outgrown|grown out of|(?:i'?m|im|i am|we'?re|we are) (?:so |totally |completely |well )?over|rather avoid|would avoid|"
     # a threat is a refusal: "God help you if there's a song in it", "if you suggest one more animated film ..."
     r"(?:god|heaven) help (?:you|us|me) if|if you (?:suggest|show|recommend|give me|give us|try) (?:one more|another|any|me|us)|"
     # refusal idioms: "count me out for", "I draw the line at", "I'd rather chew glass than watch", "keep your ..."
@@ -171,7 +185,7 @@ NEGATORS = (
 NEGATION_AFTER = re.compile(
     r"^\W{0,3}(?:(?:ones|films?|movies?|stuff|flicks?|pictures?|subplots?|storylines?|scenes?|bits?|elements?|angles?|sides?|aspects?|threads?)\s+)?"
     r"(?:is|are|'s)?\s*(?:(?:also|either|really)\s+)?(?:not for me|excluded|(?:i|we) (?:don'?t|do not|can'?t) (?:like|stand|want|do)\s*(?:[,.;!?]|$)|(?:i|we) (?:can'?t|cannot)(?:\s+(?:handle|take|bear|face|do))?\s*(?:[,.;!?]|$)|bores? us|not my thing|not my cup of tea|is a no|are a no|please not|no thanks|"
-    r"no thank you|(?:i|we) (?:can|could) (?:do|live) without|isn'?t my thing|aren'?t my thing|is off the table|are off the table|makes? me sick|bores? me|out of it|"
+    r"no thank you|(?:i|we) (?:can|could) (?:do|live) without|makes? (?:me|us|them|him|her) (?:groan|cringe|gag|squirm|yawn)|isn'?t my thing|aren'?t my thing|is off the table|are off the table|makes? me sick|bores? me|out of it|"
     r"is boring|are boring|is out|are out|(?<='s )out\b(?!\s+(?:of|there|now|in|on|tonight)\b)|(?<=’s )out\b(?!\s+(?:of|there|now|in|on|tonight)\b)|need not apply|(?:is|are|'s|'re)\s+off the (?:menu|cards|list)|(?:well|far) away\b|(?:is|are|'s|'re)\s+(?:(?:just|a bit|way|far|all)\s+)?too much for (?:me|us|him|her|them)\b|can stay home|(?:are|is) (?:a )?(?:dealbreakers?|no-go)|"
     r"and (?:i|we)(?:'ve| have)? (?:can'?t stand|cannot stand|hate|said no|can'?t bear|can'?t handle)\b|"  # "wants horror and I've said no"
     r"(?:a )?no-go|a (?:hard )?no\b|away from (?:me|us|them)|(?:is|are) dead to (?:me|us)|free\b|can go\b|(?:is|are) banned|(?:is|are) vetoed|forget it|give (?:it|them|those|that) a miss|(?:(?:is |are |'s )?a )?hard pass(?!\s+on\b)|(?:(?:is|are|'s) )?not welcome|not so much|out of the question|off limits|not happening|"

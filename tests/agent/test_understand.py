@@ -210,6 +210,12 @@ from tools.retriever import FakeEmbedder
     ("a gangster thing from about '97 on", 1997, None),
     ("a war picture, an auld one, afore 1965.", None, 1964),
     ("So a comedy that isn't a spoof. Still 80s though.", 1980, 1989),  # "Still" holds no "til"
+    # typed "then" for "than" and "befor"; a learner's "posterior to"; "not more new than"; "or thereabouts"
+    ("lookng for a westren, nothin old, newer then 2000 pleas", 2001, None),
+    ("thrilelr or mystery, either ok, nothing befor 1995", 1995, None),
+    ("A drama, posterior to 2005", 2006, None),
+    ("A mystery. Not more old than 1990 and not more new than 2010", 1990, 2010),
+    ("a musical from 1965 or thereabouts", 1963, 1967),
 ])
 def test_eras_and_ranges(text: str, low: int | None, high: int | None) -> None:
     read = read_years(text, newest_year=2018)
@@ -1222,6 +1228,17 @@ def test_a_war_that_names_an_era_is_no_war_film_and_a_refusal_may_follow_the_gen
     ("something warm, and please don't make me cry", [], ["Drama"]),
     ("a slow thriller that won't make me jump", ["Thriller"], ["Horror"]),
     ("I don't scare easily, so horror is fine", ["Horror"], []),  # no fear said of oneself
+    # a refusal that runs into the phrase read; more fear said of oneself; refusals of suggestions made
+    ("My son (11) says he's too old for kids' films now. Something adventurous", ["Adventure"], ["Children"]),
+    ("changed my mind, I'm too jumpy. something funny instead", ["Comedy"], ["Horror"]),
+    ("no, I'll never sleep. a mystery instead", ["Mystery"], ["Horror"]),
+    ("A science fiction picture, please, as my wife is easily frightened.", ["Sci-Fi"], ["Horror"]),
+    ("Something Scottish from the 90s. Nae horror.", [], ["Horror"]),
+    ("so over romcoms. not an ounce of romance please, and a lot of brains", [], ["Romance"]),
+    ("That list is all comedies and I'm not feeling jokes. More true stories.", [], ["Comedy"]),
+    ("Heartbroken. Don't you dare give me anything romantic.", [], ["Romance"]),
+    ("fancy a bit of a chortle tonight, but no canoodling", ["Comedy"], ["Romance"]),
+    ("Nothing with shooting in it, if you please. A romantic picture.", ["Romance"], ["Action"]),
 ])
 def test_fear_of_oneself_and_what_is_kept_out_refuse(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
     u = read(parser, text)
@@ -1351,6 +1368,25 @@ def test_a_list_under_a_bare_seen_names_films_without_a_verdict(parser: MuseServ
     u = read(parser, "Any good submarine films? / Seen: Das Boot, Crimson Tide, U-571. Loved Das Boot, the rest were fine.")
     assert (u.liked_ids, u.disliked_ids) == ([1233], [])
     assert read(parser, "Seen and loved: Children of Men, The Road").liked_ids == [48774, 63072]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unavoided"), [
+    # "silly" measuring a reaction, a joke at the writer's expense, an idiom's nightmare or horror: no genre
+    ("the ring scared me silly. more like the ring", ["Horror"], []),
+    ("Help. 14yo wants a film that'll scare her and her friends silly", ["Horror"], []),
+    ("Game Night had me laughing myself silly", [], []),
+    ("my boss is a nightmare, something light and funny", ["Comedy"], []),
+    ("Last night was a horror, tonight we want the complete opposite. Something sweet.", [], []),
+    # who watched, said with what a film did to them, wishes no children's film
+    ("Thank you so much for yesterday's suggestions, whole family enjoyed.", [], []),
+    ("the kids made us watch stuart little 2 twice this weekend", [], []),
+    # a refusal lifted
+    ("she's gone up to bed now, so horror's back on the table", [], ["Horror"]),
+])
+def test_reactions_idioms_and_lifted_refusals_wish_no_genre(parser: MuseService, text: str, wanted: list[str], unavoided: list[str]) -> None:
+    u = read(parser, text)
+    assert (u.genres, u.avoid_genres) == (wanted, [])
+    assert all(g in u.unavoid_genres for g in unavoided)
 
 
 @pytest.mark.parametrize(("text", "wanted"), [

@@ -101,7 +101,7 @@ _PLANETS = frozenset("earth mars".split())
 _PLACE_PREPOSITIONS = frozenset("on from to of off orbiting than around".split())
 #: Film-makers' names that are also titles: the name of a maker is a style ("any Hitchcock from the 40s"), the
 #: film needs its own cue ("Hitchcock, the Anthony Hopkins film", "Hitchcock (2012)").
-_MAKERS = frozenset("hitchcock".split())
+_MAKERS = frozenset("hitchcock leone".split())
 _CHAT_CAPS = frozenset("ok okay lol pls plz tbh btw imo tv dvd".split())
 #: Words that pick one version of a remade film: the oldest ("the original Shaft", "psycho (the og)")...
 _OLDEST = frozenset("original og old older oldest classic first".split())
@@ -1196,7 +1196,7 @@ class TitleGrounder:
             grounding = self.ground(mention, use_embeddings=False)
             if len(run) == 1 and grounding.method == "fuzzy" and (run[0].sentence_start or not self._one_word_reading(grounding)):
                 continue  # one word of a longer title ("Feeling", "Arnold") or a sentence's capital ("Educational ...")
-            if len(run) == 1 and grounding.method == "exact":
+            if len(run) == 1 and (grounding.method == "exact" or run[0].lower in _MAKERS):  # "channels Leone" is no *Léon*
                 k = tokens.index(run[0])
                 if _other_name(run[0], tokens[k - 1] if k > 0 else None, tokens[k + 1] if k + 1 < len(tokens) else None):
                     continue
