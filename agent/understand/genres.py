@@ -33,7 +33,7 @@ _LEXICON = re.compile(
 #: A refusal in English or in another language ("sin romance", "bitte keine Komödie").
 _REFUSAL = re.compile(rf"(?<![\w-])(?<!\w')(?:{NEGATORS}|{OTHER_NEGATORS})(?![\w'-])", re.IGNORECASE)  # "add 'no animated'"
 _CLAUSE_END = re.compile(
-    r"[,.;:!?()\n]|(?:^|\s)/(?=[a-z])|(?<!anything)(?<!everything)\sbut\s|\sor\s+(?=(?:he|she|they|we|i|you|it)(?:'\w+)?\s)|\s(?:and|though|although|however|yet|whereas|while|just|only|rather)\s|(?<!\bnot)(?<!\bam)(?<!['’]m)(?<!\bare)(?<!['’]re)(?<!\bis)(?<!\bwas)\sso\s|\s-\s|(?<!thing)\s(?=(?:i|we) (?:want|need|wanna)\b)",
+    r"[,.;:!?()\n]|(?:^|\s)/(?=[a-z])|(?<!anything)(?<!everything)\sbut\s|\sor\s+(?=(?:he|she|they|we|i|you|it)(?:'\w+)?\s)|\s(?:and|though|although|however|yet|whereas|while|just|only|rather)\s|(?<!\bnot)(?<!\bam)(?<!\bim)(?<!['’]m)(?<!\bare)(?<!['’]re)(?<!\bis)(?<!\bwas)\sso\s|\s-\s|(?<!thing)\s(?=(?:i|we) (?:want|need|wanna)\b)",
     re.IGNORECASE)  # "anything but horror" is one refusal
 #: A child's age: "for my 6 year old", "my son is 7", "kids (7 and 10)", "ages 4 to 12", "he's five".
 _AGE_WORDS = {**UNITS, **TEENS}
@@ -521,6 +521,27 @@ _REACTED = re.compile(r"(?:(?:whole|all the|the)\s+)?family\s+(?:(?:all|really|b
                       r"|(?:kids|children|grandchildren|grandkids)\s+(?:made|make)\s+(?:me|us)\b", re.IGNORECASE)
 
 
+#: A refusal said to be whole ("skip space entirely", "no singing, full stop").
+_WHOLLY = re.compile(r"\s*,?\s*(?:entirely|at all|full stop|whatsoever|altogether|period|of any kind)\b", re.IGNORECASE)
+
+
+def _asked_before(text: str, wanted: GenreSpan, refused: GenreSpan) -> bool:
+    """`wanted` asks for the refused thing's genre earlier in its sentence, in a clause of its own, before any refusal."""
+    return (set(refused.genres) <= set(wanted.genres) and wanted.genres != ("Children",)  # an age is no wish said outright
+            and sentence_start(text, refused.start) <= wanted.start < refused.start
+            and bool(_CLAUSE_END.search(text, wanted.end, refused.start))
+            and not _REFUSAL.search(text, sentence_start(text, wanted.start), wanted.start))
+
+
+#: What names a genre itself, not a thing films of it have ("horror", "romcoms", "kids' films"; not "aliens", "gore").
+GENRE_NAME = re.compile(
+    r"(?:sci[- ]?fi|science[- ]fiction|sf|horrors?|comed(?:y|ies)|romances?|romantic|rom[- ]?coms?|romantic comed(?:y|ies)|dramas?|thrillers?|"
+    r"westerns?|musicals?|documentar(?:y|ies)|docs?|war(?: films?| movies?| pictures?| stuff)?|crime|myster(?:y|ies)|fantasy|fantasies|"
+    r"adventures?|action|animated|animation|cartoons?|anime|(?:kids'?|children'?s) (?:films?|movies?|stuff)|film[- ]noir|noir|"
+    r"(?:horror|comedy|romance|drama|crime|war|action|fantasy|mystery|musical|western|sci-fi) (?:films?|movies?|flicks?|stuff|ones?))",
+    re.IGNORECASE)
+
+
 #: A reason against a genre just taken back makes it a refusal ("ok scrap the horror, my girlfriend hates it").
 REASON_AGAINST = re.compile(
     r"\b(?:hates?|can'?t (?:stand|handle|take|bear)|cannot (?:stand|handle|take|bear)|(?:i'?m|i am) (?:a )?(?:wimp|coward|scaredy[- ]?cat)"
@@ -777,7 +798,11 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
     # "something creepy but not too creepy": a limit on how much of a genre asked for is no refusal of it
     limited = {i for i, s in enumerate(spans) if s.negated and _DEGREE.search(clause_before(text, s.start))
                and any(set(s.genres) <= set(w.genres) and sentence_start(text, s.start) <= w.start < s.start for w in wanted_spans)}
-    read.avoided = list(dict.fromkeys(g for i, s in enumerate(spans) if s.negated and i not in heads | limited
+    # "space, survival, no aliens", "a comedy, nothing silly": a thing refused after the genre asked for, in the same
+    # sentence, is no refusal of the genre
+    elements = {i for i, s in enumerate(spans) if s.negated and not GENRE_NAME.fullmatch(text[s.start:s.end].strip())
+                and not _overlaps(s, refusals) and not _WHOLLY.match(text, s.end) and any(_asked_before(text, w, s) for w in wanted_spans)}
+    read.avoided = list(dict.fromkeys(g for i, s in enumerate(spans) if s.negated and i not in heads | limited | elements
                                       and (s.strong or not set(s.genres) <= outright) for g in s.genres
                                       if len(s.genres) == 1 or g not in outright))
     if removed and REASON_AGAINST.search(text):  # "scrap the horror, she hates it": taken back for a reason is refused

@@ -81,12 +81,7 @@ GENRE_PHRASES: _G = _expand({
      "high-octane", "high octane", "stunts", "butt-kicking", "ass-kicking", "kick-ass", "kickass", "fast-paced", "fast paced",
      "shoot 'em up", "shoot-em-up", "adrenaline rush", "pumped", "punches", "fights", "blow stuff up", "things blowing up",
      "gunplay", "punch-ups", "fisticuffs", "beat-em-up", "action-heavy", "everything blows up",
-     "things explode", "wuxia", "gun ballet", "samurai", "pyrotechnics", "kaboom",
-     # what the dev splits' older and gentler writers refuse as action ("nothing with shooting in it, if you please");
-     # battle scenes stay the war film's ("a war film, but no battle scenes" refuses nothing)
-     "shooting", "gunfire", "guns going off", "firing guns", "gun fights", "big bangs",
-     "bangs and explosions", "banging and crashing", "lasers and explosions", "gunfighting"): "Action",
-    ("shooting star", "shooting stars", "shooting location", "shooting locations", "shooting script", "shooting schedule"): "",
+     "things explode", "wuxia", "gun ballet", "samurai", "pyrotechnics", "kaboom"): "Action",
     ("adventure", "adventures", "adventurous", "quest", "quests", "journey", "epic journey", "treasure", "treasure hunt",
      "expedition", "exploring", "exploration", "swashbuckling", "swashbuckler", "globe-trotting", "globetrotting",
      "escapade", "escapades", "voyage", "voyages", "jungle", "pirates", "pirate", "explorers", "explorer",

