@@ -43,14 +43,15 @@ _DECADE = (
     rf"(?P<decade>(?:(?P<century>1[89]|20)(?P<dd>\d)0\s?'?s)|(?:['’‘]?(?P<short>\d)0\s?['’]?s)"
     rf"|(?:(?:nineteen[\s\-]?)?(?P<word>{_WORD_DECADE})))"
 )
-_YEAR = r"(?P<year>(?:1[89]|20)\d{2})(?!\s?'?s)"
+_YEAR = r"(?P<year>(?:1[89]|20)\d{2})(?!\s?'?s\b)"
 _SHORT_YEAR = r"['’‘](?P<yy>\d{2})(?!\s?s\b)"
 ERA = re.compile(rf"(?<![\w'’‘])(?:{_MOD})?(?:{_DECADE}|{_YEAR}|{_SHORT_YEAR})(?:\b|(?=ish\b))|(?P<century_turn>\bturn of the (?:century|millennium)\b)", re.IGNORECASE)
 
 _NUM = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
 LAST_N = re.compile(
     rf"\b(?:in\s+)?(?:the\s+)?(?:last|past|previous|recent)\s+(?P<n>\d{{1,2}}|{_NUM}|half(?:\s+a)?)?\s*(?P<unit>years?|yrs?|decades?)\b"
-    rf"|\b(?P<within>within|from)\s+the\s+(?:last|past)\s+(?P<n2>\d{{1,2}}|{_NUM})\s*(?P<unit2>years?|yrs?|decades?)\b",
+    rf"|\b(?P<within>within|from)\s+the\s+(?:last|past)\s+(?P<n2>\d{{1,2}}|{_NUM})\s*(?P<unit2>years?|yrs?|decades?)\b"
+    rf"|(?:(?<=\byears: )|(?<=\byear: )|(?<=\bera: ))(?:the\s+)?(?:last|past)\s+(?P<n3>\d{{1,2}}|{_NUM})\b(?!\s*(?:years?|yrs?|decades?|films?|movies?)\b)",
     re.IGNORECASE,
 )
 THIS_CENTURY = re.compile(r"\b(?:this|the (?:21st|twenty[\s\-]first)) (?:century|millennium)\b|\b(?:21st|twenty[\s\-]first)[\s\-]century\b", re.IGNORECASE)
@@ -375,7 +376,7 @@ def _relative(text: str, newest: int) -> list[Era]:
     for m in LAST_N.finditer(text):
         unit = (m["unit"] or m["unit2"] or "years").lower()
         half = (m["n"] or "").lower().startswith("half")  # "the past half decade": five years
-        n = 1 if half else _number(m["n"] or m["n2"], 1 if unit.startswith("decade") else 5)
+        n = 1 if half else _number(m["n"] or m["n2"] or m["n3"], 1 if unit.startswith("decade") else 5)
         years = (5 if half else n * 10) if unit.startswith("decade") else n
         if years < 1:
             continue

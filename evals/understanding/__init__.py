@@ -30,7 +30,7 @@ Genre = Literal[
 Intent = Literal["recommend", "refine", "ask_item", "feedback", "chitchat"]
 SPLITS: tuple[str, ...] = (
     "dev", "test", "dev2", "check", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12",
-    "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22", "dev23", "dev24", "dev25", "dev26", "dev27",
+    "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22", "dev23", "dev24", "dev25", "dev26", "dev27", "dev28", "dev29",
 )
 CORPUS_DIR = Path(__file__).resolve().parent
 

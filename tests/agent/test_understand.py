@@ -216,6 +216,9 @@ from tools.retriever import FakeEmbedder
     ("A drama, posterior to 2005", 2006, None),
     ("A mystery. Not more old than 1990 and not more new than 2010", 1990, 2010),
     ("a musical from 1965 or thereabouts", 1963, 1967),
+    # a year before a word starting with "s" is no decade; "last N" under a years label
+    ("genre: sci-fi era: 1980-1995 seen & loved: blade runner", 1980, 1995),
+    ("Genre: documentary Years: last 10 Avoid: true crime", 2009, 2018),
 ])
 def test_eras_and_ranges(text: str, low: int | None, high: int | None) -> None:
     read = read_years(text, newest_year=2018)
