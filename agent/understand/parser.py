@@ -124,7 +124,8 @@ _BACK_REFERENCE = re.compile(r"\b(?:it|that one|this one)\b", re.IGNORECASE)
 #: The person addressing the bot by name ("Dear Muse,", "thanks Muse"): not *The Muse* (1999).
 ADDRESSEE = re.compile(
     r"(?:\b(?:dear|hi|hello|hey|thanks|thank you|cheers|bye|ok|okay|well)\s*,?\s+|^\s*)muse\b(?=\s*(?:[,!.:?]|$))"
-    r"|\b(?:all|everyone|people|folks|team) at muse\b|\bthe muse (?:people|team|folks|staff)\b", re.IGNORECASE)  # "Dear all at Muse", "To the Muse people"
+    r"|\b(?:all|everyone|people|folks|team) at muse\b|\bthe muse (?:people|team|folks|staff|service|bot|app|assistant)\b"
+    r"|\bmuse (?=(?:service|bot|app|assistant)\b)", re.IGNORECASE)  # "Dear all at Muse", "To the Muse people"
 #: The person starts a new request instead of changing the current one.
 NEW_SEARCH = re.compile(
     r"\b(?:new search|start(?:ing)? (?:over|again|afresh|from scratch)|forget (?:all )?(?:that|this|everything)(?: i said)?|"

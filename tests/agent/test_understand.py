@@ -550,6 +550,7 @@ def test_spelled_out_years_are_masked_whole() -> None:
     ("Dear Muse, I was told you might advise me. No horror please.", "recommend", [], [], []),
     ("Dear all at Muse, I am writing simply to thank you.", "chitchat", [], [], []),
     ("To the Muse people: I do hope I am not being a nuisance. No horror please.", "recommend", [], [], []),
+    ("To the Muse service: I have loved films about space ever since the moon landing.", "recommend", [], [], []),
     ("I must say I found Pulp Fiction thoroughly distasteful.", "recommend", [], [296], []),
     ("We tried Spirited Away and my kids were bored stiff", "recommend", [], [5618], []),
     ("Could you tell me whether The Sound of Music is the version with Julie Andrews?", "ask_item", [], [], [1035]),

@@ -153,6 +153,8 @@ def test_catalog_form_moves_nothing_back() -> None:
     # a long name of several words spelt one letter off, even of a little-rated film; one word needs a popular film
     ("b&w comedys pre 1950 like bringin up baby", [955]),
     ("Anything that channels Leone? Operatic stand-offs, Morricone scores", []),  # a film-maker spelt close to *Léon*
+    ("no horror, my cousin is 9 and a wimp", []),  # a relative, not *My Cousin Vinny* ...
+    ("I loved my cousin vinny", [2302]),  # ... which its whole name still names
     ("ip man and infernal afairs were both sick", [65514, 7981]),
     ("Loved Vertigo; Psycho I found overrated.", [903, 1219]),  # "I" the speaker ends a capitalised run
     ("Born in 1938, so nothing is old to me!", []),  # a fuzzy reading whose year does not fit is no match

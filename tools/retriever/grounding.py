@@ -101,6 +101,7 @@ _PLANETS = frozenset("earth mars".split())
 _PLACE_PREPOSITIONS = frozenset("on from to of off orbiting than around".split())
 #: Film-makers' names that are also titles: the name of a maker is a style ("any Hitchcock from the 40s"), the
 #: film needs its own cue ("Hitchcock, the Anthony Hopkins film", "Hitchcock (2012)").
+_POSSESSIVES = frozenset("my your our his her their".split())
 _MAKERS = frozenset("hitchcock leone".split())
 _CHAT_CAPS = frozenset("ok okay lol pls plz tbh btw imo tv dvd".split())
 #: Words that pick one version of a remade film: the oldest ("the original Shaft", "psycho (the og)")...
@@ -1413,7 +1414,8 @@ def prefix_names(key: str) -> list[str]:
     out = []
     for n in range(2, len(words)):
         head = words[:n]
-        if len(head[-1]) >= 3 and head[-1] not in COMMON_WORDS and sum(w not in TITLE_MINOR for w in head) >= 2:
+        if len(head[-1]) >= 3 and head[-1] not in COMMON_WORDS and sum(w not in TITLE_MINOR for w in head) >= 2 \
+                and not (n == 2 and head[0] in _POSSESSIVES):  # "my cousin" is a relative, not *My Cousin Vinny*
             out.append(" ".join(head))
     return out
 
