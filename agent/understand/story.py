@@ -30,11 +30,13 @@ ASKING = re.compile(
     r"|\b(?:maybe|perhaps|possibly)(?=\s*(?:[,.!?]|$))|\b(?:extra|bonus) (?:credit|points)\b|\bbonus if\b",
     re.IGNORECASE)
 #: An asking sentence that points back at the sentence before it ("Can you find us one like that?", "Is it very slow?").
-POINTS_BACK = re.compile(r"\b(?:it|that one|this one|like that|like those|like it|like them|same vein|similar|the same)\b", re.IGNORECASE)
+POINTS_BACK = re.compile(r"\b(?:it|that one|this one|like that|like those|like it|like them|same vein|similar|the same|some more|"
+                         r"more of (?:those|them|these|that))\b", re.IGNORECASE)
 SHORT_FOLLOW = 6  # a sentence this short right after an asking one goes on with it ("2000 onwards, say.")
 #: What makes a story's sentence judge a film it names.
 JUDGED = re.compile(
-    r"\b(?:lov(?:e|ed|es|ing)|lik(?:e|ed|es)|enjoy(?:ed|s)?|ador(?:e|ed|es)|favou?rite|great|amazing|brilliant|perfect|best|"
+    r"\b(?:lov(?:e|ed|es|ing)|lik(?:e|ed|es)|enjoy(?:ed|s)?|ador(?:e|ed|es)|favou?rites?|great|amazing|brilliant|perfect|best|"
+    r"wonderful|splendid|magnificent|marvell?ous|superb|never forg(?:o|e)t(?:ten)?|"
     r"hat(?:e|ed|es)|disliked?|boring|awful|terrible|dull|a mess|too long|couldn'?t|never (?:again|watching)|walked out|"
     r"switch(?:ed)? (?:it )?off|bailed|wasn'?t|didn'?t|not|obsessed|hooked|cried|stopped talking about)\b", re.IGNORECASE)
 

@@ -846,6 +846,12 @@ def test_a_long_story_states_its_wish_only_where_it_asks(parser: MuseService) ->
              "Rule two: Ben has one veto and he used it on clowns. We've got the 70s covered already. Can you give us something "
              "frightening for the 90s? Extra credit if it's funny as well as scary.")
     assert sorted(read(parser, bonus).genres) == ["Comedy", "Horror"]
+    # "my favourites" and "never forgotten" judge the films a story names; "some more" points back at them
+    letter = ("Dear Sirs, Before I married I was a great one for the pictures, three a week at the Gaumont. The crime pictures "
+              "were my favourites, Kind Hearts and Coronets and The Lavender Hill Mob especially. Might you find me some more from "
+              "before my wedding? I shan't want any modern ones, and I never did care for cowboys.")
+    u = read(parser, letter)
+    assert (sorted(u.liked_ids), u.genres, u.avoid_genres) == ([5603, 6650], ["Crime"], ["Western"])
 
 
 @pytest.mark.parametrize(("text", "wanted", "avoided", "low", "high"), [
