@@ -2,7 +2,7 @@
 
 `dev.jsonl`, `dev2.jsonl`, `dev3.jsonl`, `dev4.jsonl`, `dev5.jsonl`, `dev6.jsonl`, `dev7.jsonl`, `dev8.jsonl`,
 `dev9.jsonl`, `dev10.jsonl`, `dev11.jsonl`, `dev12.jsonl`, `dev13.jsonl`, `dev14.jsonl`, `dev15.jsonl`,
-`dev16.jsonl` ... `dev25.jsonl` are for development;
+`dev16.jsonl` ... `dev29.jsonl` are for development;
 `check.jsonl` is held out (report only) and `test.jsonl` is frozen (see README.md).
 `load_split("dev")` returns validated `Request`s; a malformed line raises `CorpusError` naming the file and line.
 """
