@@ -99,10 +99,11 @@ _ANSWER_WORDS = _PRAISE | frozenset("brilliant great lovely cool awesome excelle
 #: A planet after a preposition is the place ("set on Earth"), not *Earth* (2007).
 _PLANETS = frozenset("earth mars".split())
 _PLACE_PREPOSITIONS = frozenset("on from to of off orbiting than around".split())
-#: Film-makers' names that are also titles: the name of a maker is a style ("any Hitchcock from the 40s"), the
-#: film needs its own cue ("Hitchcock, the Anthony Hopkins film", "Hitchcock (2012)").
-_POSSESSIVES = frozenset("my your our his her their".split())
+#: Film-makers' names that are also titles, or spelt close to one: the name of a maker is a style ("any Hitchcock from
+#: the 40s", "channels Leone"), the film needs its own cue ("Hitchcock, the Anthony Hopkins film", "Hitchcock (2012)").
 _MAKERS = frozenset("hitchcock leone".split())
+#: A possessive opening a two-word name makes a relative, not a short title ("my cousin" is no *My Cousin Vinny*).
+_POSSESSIVES = frozenset("my your our his her their".split())
 _CHAT_CAPS = frozenset("ok okay lol pls plz tbh btw imo tv dvd".split())
 #: Words that pick one version of a remade film: the oldest ("the original Shaft", "psycho (the og)")...
 _OLDEST = frozenset("original og old older oldest classic first".split())

@@ -152,6 +152,6 @@ def _later_in_sentence(text: str, end: int | None, next_start: int | None) -> Ve
     if end is None:
         return None
     stop = _SENTENCE_END.search(text, end)
-    limit = min(x for x in (stop.start() if stop else len(text), next_start if next_start is not None and next_start > end else len(text)))
+    limit = min(stop.start() if stop else len(text), next_start if next_start is not None and next_start > end else len(text))
     scores = [m for m in RATING.finditer(text, end, limit) if m["grade"] is None]
     return _verdict(_scale(scores[0])) if len(scores) == 1 else None
