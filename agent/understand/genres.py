@@ -534,6 +534,7 @@ def _asked_before(text: str, wanted: GenreSpan, refused: GenreSpan) -> bool:
 
 
 #: What names a genre itself, not a thing films of it have ("horror", "romcoms", "kids' films"; not "aliens", "gore").
+#: Narrower than lexicon.STRONG, which also counts moods and things that refuse a genre when negated ("scary", "cowboys").
 GENRE_NAME = re.compile(
     r"(?:sci[- ]?fi|science[- ]fiction|sf|horrors?|comed(?:y|ies)|romances?|romantic|rom[- ]?coms?|romantic comed(?:y|ies)|dramas?|thrillers?|"
     r"westerns?|musicals?|documentar(?:y|ies)|docs?|war(?: films?| movies?| pictures?| stuff)?|crime|myster(?:y|ies)|fantasy|fantasies|"

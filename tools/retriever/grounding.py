@@ -1310,7 +1310,7 @@ class TitleGrounder:
         if item.popularity >= DOMINANT_MIN:
             return best >= FUZZY_MATCH
         # a long name of several words spelt one letter off names even a little-rated film ("infernal afairs")
-        words = [w for w in key.split() if w not in ("the", "a", "an")]  # "the animals" is no name of two words
+        words = [w for w in key.split() if w not in _ARTICLES]  # "the animals" is no name of two words
         return len(words) >= 2 and len(key) >= TYPO_LONG_CHARS and best >= TYPO_LONG_MATCH and item.popularity >= TYPO_LONG_MIN
 
 
