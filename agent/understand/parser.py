@@ -24,7 +24,9 @@ from agent.understand.genres import (SENTENCE_END, GenreMode, GenreSpan, clause_
                                      refusal_goes_on, sentence_start, written_refusal)
 from agent.understand.judge import GenreJudge, GenreOdds, judge_genres
 from agent.understand.lexicon import CHANGE_OF_MIND, GENRE_PHRASES
+from muse.domain import normalise_title
 from tools.retriever.ratings import verdicts
+from tools.retriever.wordlist import dictionary
 
 MAX_MESSAGE_CHARS = 2000
 
@@ -786,7 +788,34 @@ def _versions_by_era(u: Understanding) -> None:
             t.status, (t.item_id, t.title) = "matched", inside[0]
 
 
+def _versions_by_company(u: Understanding, grounder: Grounder | None) -> None:
+    """A remade film named bare, when neither a note nor the era picks its version, is the one the grounder
+    finds likeliest from the other films named and how widely each version is seen."""
+    likeliest = getattr(grounder, "likeliest_version", None)
+    if likeliest is None:
+        return
+    company = [t.item_id for t in u.titles if t.status == "matched" and t.item_id is not None]
+    for t in u.titles:
+        names = {_BRACKETS.sub("", title).strip().lower() for _, title in t.alternatives}
+        if t.status != "ambiguous" or len(names) != 1 or not _named_as_a_film(u.text, t):
+            continue  # only versions of one title, not different films, and not ordinary words ("it's", "a themed party")
+        picked = likeliest([i for i, _ in t.alternatives], company)
+        if picked is not None:
+            t.status, (t.item_id, t.title) = "matched", next((i, title) for i, title in t.alternatives if i == picked)
+
+
+def _named_as_a_film(text: str, t: TitleMention) -> bool:
+    """Whether a mention reads as a film's name, not as words that happen to be one: a word no everyday list
+    holds ("the ladykillers"), several words ("wonder woman"), or a capital where no sentence starts ("loved The Fly")."""
+    content = [w for w in normalise_title(re.sub(r"'s\b", "", t.mention)).split() if w not in _ARTICLES]
+    if len(content) > 1 or any(w not in dictionary() for w in content):
+        return True
+    before = text[: t.start or 0].rstrip()
+    return t.mention[:1].isupper() and bool(before) and before[-1] not in ".!?:\n"
+
+
 _BRACKETS = re.compile(r"\s*\([^)]*\)")
+_ARTICLES = frozenset("the a an".split())
 
 
 def _title_year(title: str) -> int | None:
@@ -875,6 +904,7 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
         _relative_to_title(u)
     _same_era_as_title(u, rest)
     _versions_by_era(u)
+    _versions_by_company(u, grounder)
     u.references = read_references(rest, shown)
     rest = _mask(rest, years.spans + [(m.start(), m.end()) for m in REFERENCE.finditer(rest)])
     read = read_genres(rest, known, concepts, about_a_film=bool(u.titles or u.references))

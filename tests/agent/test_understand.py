@@ -642,6 +642,10 @@ def test_spelled_out_years_are_masked_whole() -> None:
     ("Members loved 12 Angry Men and found Rope a bore. More like those, please", "recommend", [1203], [2176], []),
     ("Diary catch-up: The Godfather (rewatch), Scarface (overrated), Casino (meh, too long). Any mob films?", "recommend", [858], [4262, 16], []),
     ("Fancy a classic noir, 40s or 50s. Just not The Maltese Falcon or Double Indemnity.", "recommend", [], [913, 3435], []),
+    # ...and, with no era, the version made nearest the other films named, else the one far more people have rated
+    ("out of 5: fargo 5, no country 5, burn after reading 2, the ladykillers 1. dark comedy like fargo", "recommend", [608, 55820], [61323, 7367], []),
+    ("Which is the better Tarkovsky, Stalker or Solaris?", "ask_item", [], [], [1232, 3503]),
+    ("Which came first, The Karate Kid or Rocky? pub quiz argument", "ask_item", [], [], [2420, 1954]),
     ("he walked out of the hurt locker. something funny", "recommend", [], [69481], []),
     ("we tried zoolander and neither of us liked it. a comedy maybe", "recommend", [], [4816], []),
     ("what is the runtime of gladiator?", "ask_item", [], [], [3578]),

@@ -73,6 +73,16 @@ def test_a_version_note_is_part_of_the_mention(grounder: TitleGrounder) -> None:
     assert grounder.find_mentions("I loved Crash")[0].status == "ambiguous"  # no version said, none dominant: a choice
 
 
+@pytest.mark.parametrize(("versions", "company", "picked"), [
+    ([5602, 7367], [608, 61323], 7367),  # The Ladykillers beside Fargo and Burn After Reading: the Coens' 2004 film
+    ([5602, 7367], [6650], 5602),  # ...beside Kind Hearts and Coronets: the Ealing film of 1955
+    ([2454, 2455], [], 2455),  # The Fly named alone: the 1986 film, rated three times as often
+    ([4754, 47810], [], None),  # The Wicker Man: 1973 and 2006 are rated alike, so the writer is asked
+])
+def test_the_likeliest_version_of_a_remade_film(grounder: TitleGrounder, versions: list[int], company: list[int], picked: int | None) -> None:
+    assert grounder.likeliest_version(versions, company) == picked
+
+
 @pytest.mark.parametrize("message", ["I loved it, honestly, so much", "Paris is nice, Texas too", "well, inc. or not"])
 def test_ordinary_punctuated_phrases_are_not_titles(grounder: TitleGrounder, message: str) -> None:
     assert [g for g in grounder.find_mentions(message) if g.status == "matched" and g.method == "exact" and "," in g.mention] == []

@@ -38,6 +38,8 @@ FUZZY_CANDIDATE = 70.0  # below this a fuzzy hit is not worth offering
 CLOSE = 4.0  # fuzzy scores within this of the best are ties
 DOMINANT = 5  # a version this many times more popular than the next wins a tie
 DOMINANT_MIN = 20  # ...if it has at least this many interactions
+VERSION_SEEN = 2  # a remade film named bare is the version this many times more rated than the next...
+VERSION_GAP = 10  # ...unless the films named beside it sit this many years nearer another version
 TYPO_LONG_CHARS, TYPO_LONG_MATCH, TYPO_LONG_MIN = 10, 94.0, 3  # a misspelt name this long and close may be little rated
 CUED_MIN = 3  # a lower-case title right after "loved" / "like" / "watched" needs only this many
 LISTED_MIN = 1  # ...and one of several words listed beside a title already found needs to be rated at all
@@ -697,6 +699,23 @@ class TitleGrounder:
                 oldest = (word in _OLDEST) != negated
                 return versions[0] if oldest else versions[-1]
         return None
+
+    def likeliest_version(self, ids: Iterable[int], company: Iterable[int]) -> int | None:
+        """Which version of a remade film a message means when nothing beside the name says: the one made
+        nearest the other films it names (beside Fargo and Burn After Reading, the 2004 *Ladykillers*), else
+        the one far more people have rated (*The Fly* of 1986 over that of 1958). None when neither decides."""
+        versions = [i for i in ids if i in self._items and self._items[i].year]
+        if len(versions) < 2:
+            return None
+        years = sorted(y for i in company if i in self._items and i not in versions and (y := self._items[i].year))
+        if years:
+            middle = years[len(years) // 2]
+            gaps = sorted((abs((self._items[i].year or 0) - middle), i) for i in versions)
+            if gaps[1][0] - gaps[0][0] >= VERSION_GAP:
+                return gaps[0][1]
+        ranked = sorted(versions, key=lambda i: -self._items[i].popularity)
+        top, second = self._items[ranked[0]].popularity, self._items[ranked[1]].popularity
+        return ranked[0] if top >= VERSION_SEEN * max(second, 1) else None
 
     def _dominant(self, ids: list[int]) -> int | None:
         """The most popular of `ids` when it dwarfs the next (ids sorted by popularity)."""
