@@ -16,6 +16,9 @@ from tools.retriever.ratings import rated, rating_after, rating_before, verdicts
     # a viewing log's word right after the film; "a" is no grade
     (" – loved.", "like"), (" (guilty pleasure)", "like"), (" rewatch, still", "like"), (" a bore.", "dislike"),
     (" walked out,", "dislike"), (" (meh, too long)", "dislike"), (" loved by critics", None), (" was loved", None),
+    # a grade after its article or ending its clause, percentages, popcorn, 💯 and 🤮
+    (" A, Prisoners A-", "like"), (" is a solid A.", "like"), (" a C- and", "neutral"), (" D+.", "dislike"), (" A quest", None),
+    (" 100%, stardust", "like"), (" (40%).", "dislike"), (" 🍿🍿🍿🍿🍿", "like"), (" 🤮🤮 ,", "dislike"),
 ])
 def test_a_rating_after_a_title(after: str, verdict: str | None) -> None:
     assert rating_after("Heat" + after, 4) == verdict
@@ -24,6 +27,7 @@ def test_a_rating_after_a_title(after: str, verdict: str | None) -> None:
 @pytest.mark.parametrize(("before", "verdict"), [
     ("A+ ", "like"), ("C+ ", "neutral"), ("F ", "dislike"), ("👍 ", "like"), ("👎 ", "dislike"), ("★★★★ ", "like"),
     ("thumbs down to ", "dislike"), ("thumbs up to ", "like"), ("½★ ", "dislike"), ("A ", None), ("I loved ", None),
+    ("💯 for ", "like"), ("🤮 for ", "dislike"), ("🍿 ", "dislike"), ("A, ", None),
 ])
 def test_a_rating_before_a_title(before: str, verdict: str | None) -> None:
     assert rating_before(before + "heat", len(before)) == verdict
@@ -52,3 +56,9 @@ def test_bare_scores_read_only_in_a_list_of_three_or_more() -> None:
     assert verdicts(text, [(10, 15), (19, 37), (41, 56)]) == ["like", "dislike", "dislike"]
     assert rating_after("heathers 6, clueless 8, mean girls 9", 8) == "neutral"
     assert rating_after("alien 3, and aliens", 5) is None  # one number is a sequel's, not a score
+    # the scale said in words or out of a hundred, anywhere before the list; a number past the scale is a title's
+    text = "scoring out of 100: notting hill 92, how to lose a guy in 10 days 41, the proposal 38"
+    assert verdicts(text, [(20, 32), (37, 65), (70, 82)]) == ["like", "dislike", "dislike"]
+    text = "a mark out of five each. casablanca 5, the maltese falcon 4.5, citizen kane 2"
+    assert verdicts(text, [(25, 35), (39, 57), (63, 75)]) == ["like", "like", "dislike"]
+    assert rating_after("out of 10: heat 9, ocean's 11, up 3", 24) is None

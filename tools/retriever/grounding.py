@@ -22,7 +22,7 @@ from stores.base import CatalogStore
 from tools.protocols import Embedder
 from tools.retriever.filters import Filters
 from tools.retriever.index import VectorIndex
-from tools.retriever.ratings import rated
+from tools.retriever.ratings import rated, rating_after
 from tools.retriever.sequels import COUNTED, COUNTS, FIRST_N_OF, NTH_AFTER, NTH_OF, NUMBER_AFTER, ORDINALS, ROMAN, by_number, first_films
 from tools.retriever.sequels import NUMBER_WORDS as _NUMBER_WORDS
 from tools.retriever.slips import MAX_OPEN
@@ -934,8 +934,9 @@ class TitleGrounder:
         while i < len(tokens):
             for length in range(min(self._max_tokens, len(tokens) - i), 0, -1):
                 span = tokens[i : i + length]
-                if any(t.boundary_before for t in span[1:]) or any(used[i : i + length]) or _inside_name(tokens, i, length):
-                    continue
+                if any(t.boundary_before for t in span[1:]) or any(used[i : i + length]) \
+                        or (_inside_name(tokens, i, length) and rating_after(text, span[-1].end) is None):
+                    continue  # a capital after a name goes on with it, unless it grades it ("The Girl on the Train D+")
                 if tokens[i].lower in _ARTICLES and self._longer_after_article(text, tokens, used, i, length):
                     break  # "of the Master and Commander sort": the title starts after the article
                 key = normalise_title(text[span[0].start : span[-1].end])

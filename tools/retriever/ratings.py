@@ -26,17 +26,17 @@ _GRADES = {"A+": 1.0, "A-": 0.9, "B+": 0.85, "B": 0.8, "B-": 0.75, "C+": 0.65, "
 #: One rating: "9/10", "4.5/5", "8 out of 10", "★★★★½", "⭐⭐", "½★", "1 star", "zero stars", "A+", "👍", "thumbs down".
 RATING = re.compile(
     rf"(?P<num>{_NUMBER})\s*(?:/|out of)\s*(?P<scale>10|5|100|ten|five)\b"
-    r"|(?P<stars>[★⭐]+)\s*(?P<half>½)?|(?P<halfonly>½\s*[★⭐])"
+    r"|(?P<stars>[★⭐🍿]+)\s*(?P<half>½)?|(?P<halfonly>½\s*[★⭐])|(?<![\d.])(?P<pct>\d{1,3})\s?%"
     rf"|(?P<count>{_NUMBER}|half a|a half)\s*(?:-\s*)?stars?\b"
     r"|(?<![\w'])(?P<grade>(?-i:[A-F][+-]?))(?![\w'])"  # grades in capitals: "a" is a word ("rope a bore")
-    r"|(?P<up>👍|thumbs?[\s-]up)|(?P<down>👎|(?:two\s+)?thumbs?(?:\s+way)?[\s-]down)",
+    r"|(?P<up>👍|💯|thumbs?[\s-]up)|(?P<down>👎|🤮|(?:two\s+)?thumbs?(?:\s+way)?[\s-]down)",
     re.IGNORECASE,
 )
 #: Right after a title: "Heat 9/10", "the thing (82) ★★★★★", "up: 10/10", "mamma mia gets a 2/10", "paddington 2 = 5/5", "aliens a 7",
 #: "crazy stupid love a solid 7" (a bare number needs its article: "alien 3 4 times" is no rating).
 _AFTER = re.compile(
     r"(?:[!?](?=\s))?\s*(?:\(\d{2,4}\)\s*)?(?:[:=\-–—,]\s*|(?:gets|got|scores|scored|earns|earned)\s+(?:an?\s+)?(?=\d)|(?:is\s+|was\s+)?(?:an?\s+(?:solid\s+|generous\s+|strong\s+|easy\s+|hard\s+)?"
-    rf"(?=(?P<bare>{_NUMBER})\b(?!\s*(?:/|out of|stars?|times|x\b)))))?")
+    rf"(?=(?P<bare>{_NUMBER})\b(?!\s*(?:/|out of|stars?|times|x\b))|(?-i:[A-F][+-]?)(?![\w']))))?")
 #: Right before a title: "★★★★ airplane!", "A+ grand budapest hotel", "👍 the conjuring", "thumbs down to mamma mia",
 #: "gave the notebook" is said by the caller ("4 stars for the nice guys", "C-, D, F" of a list are not read).
 _BEFORE_TAIL = re.compile(r"(?:\s+(?:for|to|on)\s+(?:the\s+)?|\s*[:,]?\s*)$", re.IGNORECASE)
@@ -52,9 +52,16 @@ def _scale(match: re.Match[str]) -> float | None:
     if match["count"] is not None:
         count = match["count"].lower()
         return 0.1 if "half" in count else min(_value(count) / 5, 1.0)
+    if match["pct"] is not None:
+        return min(int(match["pct"]) / 100, 1.0)
     if match["grade"] is not None:
+        if match["grade"] == "A" and _CLAUSE_ENDS.match(match.string, match.end()):
+            return 0.95  # "Memories of Murder A, Prisoners A-": an "A" that ends its clause grades, one before a noun is a word
         return _GRADES.get(match["grade"])
     return 1.0 if match["up"] else 0.0 if match["down"] else None
+
+
+_CLAUSE_ENDS = re.compile(r"\s*(?:[,.;!?)\n]|$)")
 
 
 def _value(number: str) -> float:
@@ -77,8 +84,8 @@ WORD_VERDICT = re.compile(
 
 #: A score with no scale after a list item ("shawshank 10, green mile 8, the mist 3"), read only where three or more
 #: items of the message are scored so (a lone "alien 3," is a sequel); "out of 5:" before the list sets its scale.
-_LIST_SCORE = re.compile(r"(?<=[a-z'!?)])\s+(?P<n>10|\d(?:\.5)?)(?=\s*(?:[,;\n]|\.(?!\d)|$))", re.IGNORECASE)
-_OUT_OF = re.compile(r"\bout of (?P<scale>5|10)\s*:", re.IGNORECASE)
+_LIST_SCORE = re.compile(r"(?<=[a-z'!?)])\s+(?P<n>100|\d{1,2}(?:\.5)?)(?=\s*(?:[,;\n]|\.(?!\d)|$))", re.IGNORECASE)
+_OUT_OF = re.compile(r"\bout of (?P<scale>5|10|100|five|ten|a hundred)\b", re.IGNORECASE)
 LIST_SCORES_MIN = 3
 
 
@@ -87,7 +94,10 @@ def _list_score(text: str, end: int) -> float | None:
     if score is None or len(_LIST_SCORE.findall(text)) < LIST_SCORES_MIN:
         return None
     scale = _OUT_OF.search(text)
-    return min(float(score["n"]) / (float(scale["scale"]) if scale else 10.0), 1.0)
+    top = {"five": 5.0, "ten": 10.0, "a hundred": 100.0}.get(scale["scale"].lower(), 0.0) or float(scale["scale"]) if scale else 10.0
+    if float(score["n"]) > top:
+        return None  # "ocean's 11" in a list scored out of ten is a title's number
+    return min(float(score["n"]) / top, 1.0)
 
 
 def rating_after(text: str, end: int) -> Verdict | None:
@@ -95,7 +105,7 @@ def rating_after(text: str, end: int) -> Verdict | None:
     lead = _AFTER.match(text, end)  # every part of it is optional: it always matches
     if lead["bare"] is not None:
         return _verdict(min(_value(lead["bare"]) / 10, 1.0))
-    rating = RATING.match(text, lead.end())
+    rating = RATING.match(text, lead.end() + (text[lead.end():lead.end() + 1] == "("))  # "pretty woman (40%)"
     if rating is not None:
         return _verdict(_scale(rating))
     if (listed := _list_score(text, end)) is not None:
@@ -110,7 +120,7 @@ def rating_before(text: str, start: int) -> Verdict | None:
     tail = _BEFORE_TAIL.search(head)
     head = head[:tail.start()] if tail else head
     for rating in RATING.finditer(head, max(0, len(head) - 24)):
-        if rating.end() == len(head):
+        if rating.end() == len(head) and rating["grade"] != "A":  # "A chamber piece": an "A" before a name is its article
             return _verdict(_scale(rating))
     return None
 
