@@ -17,8 +17,8 @@ from typing import Literal
 from agent.understand.concepts import ConceptIndex, Phrase, phrases
 from agent.understand.languages import NEGATORS as OTHER_NEGATORS
 from agent.understand.languages import OTHER_LANGUAGES
-from agent.understand.lexicon import (ALTERNATIVE, CHANGE_OF_MIND, CONTENT_ONLY, GENRE_PHRASES, JUDGED_BADLY, JUDGED_WELL, MIX, NEGATION_AFTER,
-                                      NEGATORS, QUESTION, REMOVE, STRONG, VERDICT_ALONE)
+from agent.understand.lexicon import (ALTERNATIVE, CHANGE_OF_MIND, CONTENT_ONLY, GENRE_PHRASES, JUDGED_BADLY, JUDGED_WELL, LIST_REFUSED_AFTER, MIX,
+                                      NEGATION_AFTER, NEGATORS, QUESTION, REMOVE, STRONG, VERDICT_ALONE)
 from agent.understand.numbers import TEENS, UNITS
 
 GenreMode = Literal["any", "all", "unsaid"]
@@ -248,7 +248,8 @@ def _negated(text: str, start: int, end: int) -> bool:
     joined = before + text[start:end]  # a refusal that runs into the phrase read: "too old for" + "for kids"
     if any(c.start() < len(before) < c.end() for c in _REFUSAL.finditer(joined)):
         return True
-    if NEGATION_AFTER.match(text[end:end + 40]) or _in_refused_list(text, start, end) or _kept_away(before, text[end:end + 30]) \
+    if NEGATION_AFTER.match(text[end:end + 40]) or _in_refused_list(text, start, end) or _list_refused_after(text, end) \
+            or _kept_away(before, text[end:end + 30]) \
             or refusal_goes_on(text, start) or _refusal_lists_on(text, start, end):
         return True
     return conditional_refusal(text, start, end) or _said_no_one(text, end)
@@ -339,6 +340,22 @@ def _in_refused_list(text: str, start: int, end: int) -> bool:
             return bool(_LIST_ITEM.match(refused)) and not _WISH_IN_LIST.search(refused)
         if not _LIST_ITEM.match(piece) or _WISH_IN_LIST.search(piece):
             return False
+    return False
+
+
+#: The items after a genre in a list ("horror, thrillers and big action", "war films and westerns"), up to where a
+#: refusal of them all is said ("... are all out", "... I would like neither").
+_LIST_AFTER = re.compile(r"(?:\s+[\w'-]+){0,2}?(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)(?:[\w'-]+\s+){0,2}[\w'-]+)+",
+                         re.IGNORECASE)
+
+
+def _list_refused_after(text: str, end: int) -> bool:
+    """The genre ending at `end` opens or goes on a list refused after its last item ("Horror, thrillers and big
+    action are all out", "war films and westerns. I would like neither")."""
+    window = text[end:end + 80]
+    for stop in (m.end() for m in re.finditer(r"[\w'-]+", window)):
+        if _LIST_AFTER.fullmatch(window, 0, stop) and LIST_REFUSED_AFTER.match(window[stop:stop + 40]):
+            return True
     return False
 
 

@@ -142,7 +142,7 @@ GENRE_PHRASES: _G = _expand({
     ("laughed myself silly", "laughed himself silly", "laughed herself silly", "laughed ourselves silly", "laughing myself silly",
      "laughed through", "laughed all the way through", "giggled through", "giggled all the way through", "laughed at me",
      "is a nightmare", "was a nightmare", "personal nightmare", "was a horror", "i'll scream", "i will scream", "ill scream",
-     "screaming with joy", "scream with joy", "friends silly", "gags at", "gag at", "fake-gags", "fake gags", "joke about", "jokes about", "don't laugh", "you're funny", "ha, very funny"): "",
+     "screaming with joy", "scream with joy", "me want to scream", "us want to scream", "friends silly", "gags at", "gag at", "fake-gags", "fake gags", "joke about", "jokes about", "don't laugh", "you're funny", "ha, very funny"): "",
 })
 
 # Words too vague or too risky to read on their own (kept out of the lexicon on purpose):
@@ -155,7 +155,8 @@ NEGATORS = (
     r"spare (?:me|us|him|her|them)|don'?t you dare(?: (?:give|show|suggest|recommend|put on))?(?: me| us)?|enough of|keep (?:it|them|us|him|her|me|this|things) (?:well |far )?away from|(?:anything|everything|whatever|any genre) (?:bar|apart from|aside from|save)|everything but|hardly|had enough(?: of)?|done enough|sick of|tired of|allergic to|other than|minus|not too|nothing too|keep out|leave out|"
     r"no thanks to|pass on|not (?:really )?feeling|(?:so|totally|completely|well) over(?!\s+the\b)|(?:i'?m|im|i am|we'?re|we are|she'?s|he'?s) (?:\w+ )?too \w+ for|"
     r"(?:list|lot|picks?|suggestions?|films you\b[^.!?]{0,20}) (?:is|are|was|were) (?:all|nothing but|just)|(?:every|all)\b[^.!?]{0,25}\b(?:you|u) (?:lot )?(?:suggest|recommend|pick|show)\w*\s+(?:is|are)|not really into|not big on|am over|i'?m over|done with|zero|free of|isn'?t|aren'?t|w/o|"
-    r"shouldn'?t be|mustn'?t be|can'?t be|cannot be|won'?t be|must not be|without any|neither|nor|hold the|had (?:my|our|his|her|their) fill of|don'?t do|do not do|"
+    r"shouldn'?t be|mustn'?t be|can'?t be|cannot be|won'?t be|must not be|without any|neither|nor|hold the|had (?:my|our|his|her|their) fill of|don'?t (?:really |usually )?do|do not (?:really )?do|"
+    r"(?:won'?t|will not|wouldn'?t|would not) go near(?: anything(?: about| with)?)?|"
     r"don'?t (?:show|give|recommend|suggest)(?: me| us)?|do not (?:show|give|recommend|suggest)(?: me| us)?|"
     r"the last thing (?:i|we) (?:want|need) is|exclud(?:e|es|ed|ing)|omit(?:s|ted|ting)?|(?:the )?absence of|no tolerance for|"
     r"veto(?:es|ed)?|vetoing|bann?(?:ed|s)?|refuses? to (?:watch|see|sit through)|refused to (?:watch|see|sit through)|save (?:me|us|him|her) from|"
@@ -177,15 +178,23 @@ NEGATORS = (
     r"(?:gets?|got|getting) (?:so |very |really |easily )?(?:upset|scared|frightened|anxious|squeamish|nervous|bored|weepy|teary) (?:at|by|with|during) (?:anything|everything|any)(?=\s+(?!(?:where|that|which|with|in|about|involving)\b))|"
     r"(?:my |our |the )?line in the sand is|(?:afraid|scared|terrified|frightened) of|tired from|forbid(?:s|den)?|forbade|(?:won'?t|will not|doesn'?t|does not|don'?t|do not) allow|refus(?:e|es|ed|ing)(?!\s+to\b)|rather than|instead of)"
 )
+#: Both or all of the things just named refused: "war films and westerns. I would like neither".
+_NEITHER = r"(?:i|we|he|she|they) (?:would like|'d like|want|need|fancy|like) neither\b|so neither of (?:those|these)\b"
+#: ...and the refusals said after the last item of a list that refuse every item ("horror, thrillers and big action are all out").
+LIST_REFUSED_AFTER = re.compile(rf"^\W{{0,3}}(?:(?:are|'re) (?:all |both )?(?:out|off the (?:table|menu|cards)|banned|vetoed|a no(?:-go)?)\b|{_NEITHER})",
+                                re.IGNORECASE)
 NEGATION_AFTER = re.compile(
     r"^\W{0,3}(?:(?:ones|films?|movies?|stuff|flicks?|pictures?|subplots?|storylines?|scenes?|bits?|elements?|angles?|sides?|aspects?|threads?)\s+)?"
     r"(?:is|are|'s)?\s*(?:(?:also|either|really)\s+)?(?:not for me|excluded|(?:i|we) (?:don'?t|do not|can'?t) (?:like|stand|want|do)\s*(?:[,.;!?]|$)|(?:i|we) (?:can'?t|cannot)(?:\s+(?:handle|take|bear|face|do))?\s*(?:[,.;!?]|$)|bores? us|not my thing|not my cup of tea|is a no|are a no|please not|no thanks|"
     r"no thank you|(?:i|we) (?:can|could) (?:do|live) without|makes? (?:me|us|them|him|her) (?:groan|cringe|gag|squirm|yawn)|isn'?t my thing|aren'?t my thing|is off the table|are off the table|makes? me sick|bores? me|out of it|"
-    r"is boring|are boring|is out|are out|(?<='s )out\b(?!\s+(?:of|there|now|in|on|tonight)\b)|(?<=’s )out\b(?!\s+(?:of|there|now|in|on|tonight)\b)|need not apply|(?:is|are|'s|'re)\s+off the (?:menu|cards|list)|(?:well|far) away\b|(?:is|are|'s|'re)\s+(?:(?:just|a bit|way|far|all)\s+)?too much for (?:me|us|him|her|them)\b|can stay home|(?:are|is) (?:a )?(?:dealbreakers?|no-go)|"
+    r"is boring|are boring|is out|are out|are all out|(?<='s )out\b(?!\s+(?:of|there|now|in|on|tonight)\b)|(?<=’s )out\b(?!\s+(?:of|there|now|in|on|tonight)\b)|need not apply|(?:is|are|'s|'re)\s+off the (?:menu|cards|list)|(?:well|far) away\b|(?:is|are|'s|'re)\s+(?:(?:just|a bit|way|far|all)\s+)?too much for (?:me|us|him|her|them)\b|can stay home|(?:are|is) (?:a )?(?:dealbreakers?|no-go)|"
     r"and (?:i|we)(?:'ve| have)? (?:can'?t stand|cannot stand|hate|said no|can'?t bear|can'?t handle)\b|"  # "wants horror and I've said no"
     r"(?:a )?no-go|a (?:hard )?no\b|away from (?:me|us|them)|(?:is|are) dead to (?:me|us)|free\b|can go\b|(?:is|are) banned|(?:is|are) vetoed|forget it|give (?:it|them|those|that) a miss|(?:(?:is |are |'s )?a )?hard pass(?!\s+on\b)|(?:(?:is|are|'s) )?not welcome|not so much|out of the question|off limits|not happening|"
     r"(?:absolutely|definitely|certainly|totally|hell) (?:not|no)\s*(?:[,.;!?]|$)|(?:(?:is|are|'s) )?(?:an? )?(?:instant|automatic|immediate) (?:skip|pass|no|turn-?off|dealbreaker)\b|"
-    r"(?:(?:is|are) )?not (?:needed|required|necessary|wanted)\b|"
+    r"(?:(?:is|are) )?not (?:needed|required|necessary|wanted)\b|(?:i|we|he|she|they) (?:really )?(?:don'?t|do not|doesn'?t) need\b|"
+    r"(?:is|are|'s) the (?:one|only|last) thing (?:i|we|he|she|they) (?:won'?t|can'?t|don'?t|will not|cannot|refuse to|never)\b|"
+    r"makes? (?:me|us|him|her|them) want to (?:scream|cry|die|leave|vomit|throw up|gag|walk out)\b|"
+    rf"{_NEITHER}|"
     r"(?:is|are|'s)?\s*(?:n'?t|not) (?:really |quite |exactly )?my (?:thing|cup of tea|jam|genre|scene)|(?:is|are|'s)?\s*(?:n'?t|not) (?:really |quite )?to (?:my|our) taste|(?:i|we) can skip|(?:no|nope|nah)(?:\s+(?:no|nope|nah))*\s*(?:[,.;!?/]|$)|(?:burn-?out|fatigue|overload)\b|"
     r"(?:is|are|'s) (?:not|no) good for (?:me|us|him|her|them)\b|(?:will|would|'ll|'d) (?:wreck|destroy|finish|break) (?:me|us|him|her|them)\b|(?:\w+\s+)?(?:got|was|were|has been|have been) (?:shot down|vetoed|nixed|ruled out|binned))",
     re.IGNORECASE,

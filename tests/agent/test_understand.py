@@ -1252,6 +1252,15 @@ def test_a_war_that_names_an_era_is_no_war_film_and_a_refusal_may_follow_the_gen
     ("That list is all comedies and I'm not feeling jokes. More true stories.", [], ["Comedy"]),
     ("Heartbroken. Don't you dare give me anything romantic.", [], ["Romance"]),
     ("fancy a bit of a chortle tonight, but no canoodling", ["Comedy"], ["Romance"]),
+    # refusals said after the genre, and after the last item of a list that refuse them all ("neither")
+    ("Horror's the one thing I won't watch.", [], ["Horror"]),
+    ("I don't really do horror but I love a good twist", [], ["Horror"]),
+    ("my partner won't go near anything about war", [], ["War"]),
+    ("Me and friend want comedy, but not stupid American one. Drama we don't need.", ["Comedy"], ["Drama"]),
+    ("musicals make me want to scream. something with a good story", [], ["Musical"]),
+    ("Horror, thrillers and big action are all out. She likes funny school films", ["Comedy"], ["Horror", "Thriller", "Action"]),
+    ("his favourite films were all war films and westerns. I would like neither. a 1950s musical", ["Musical"], ["War", "Western"]),
+    ("Westerns yes, war films no, anything before 1975", ["Western"], ["War"]),  # a list's items keep their own verdicts
 ])
 def test_fear_of_oneself_and_what_is_kept_out_refuse(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
     u = read(parser, text)
