@@ -359,7 +359,7 @@ def _lifetime(text: str, newest: int) -> list[Era]:
 
 #: An event that starts a range ("between the moon landing and ..."), or is what a film is about, not when it was
 #: made ("a documentary about the moon landing").
-_FROM_EVENT = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_FROM_EVENT = re.compile(r"\b(?:between|from|(?<!\bthis )year)\s+(?:the\s+)?$|\bbetween\b[^.!?]{1,60}\band\s+(?:the\s+)?$", re.IGNORECASE)
 _TOPIC = re.compile(r"\b(?:about|on|of|into|covering)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -408,7 +408,7 @@ def _relative(text: str, newest: int) -> list[Era]:
         if low == high and _TOPIC.search(text, max(0, start - 16), start):
             continue
         era = _bounded(low, high, low == high, text[max(0, start - 40):start], text[end:end + 40], start, end)
-        if low < high or (era.low, era.high) != (low, high) or _FROM_EVENT.search(text, max(0, start - 16), start):
+        if low < high or (era.low, era.high) != (low, high) or _FROM_EVENT.search(text, max(0, start - 80), start):
             # an event only bounds, centres or starts a range ("a film about the moon landing" is none)
             out.append(era)
     for m in AGE_AROUND.finditer(text):

@@ -30,9 +30,28 @@ PERIODS: tuple[tuple[re.Pattern[str], int, int], ...] = tuple((re.compile(p, re.
      1980, 1989),
     (r"\bdot[\s\-]?com\s+(?:boom|bubble|years|era|days)\b", 1995, 2000),
     (r"\b(?:(?:while|when)\s+(?:the\s+)?(?:second world\s+)?war\s+was\s+(?:still\s+)?on|made\s+during\s+(?:the\s+)?(?:second world war|ww2|wwii))\b", 1939, 1945),
-    # events, one year: "older than the moon landing", "post-9/11", "pre-internet"
-    (r"\b(?:the\s+)?moon\s+landings?\b", 1969, 1969),
-    (r"(?:(?<=\bpost-)|(?<=\bpost )|(?<=\bpre-)|(?<=\bpre ))9[/\-]11\b", 2001, 2001),
+    # wars and hard times, as release years only where the words say the films were made then
+    (r"\b(?:(?:while|when)\s+(?:the\s+)?korean\s+war\s+was\s+(?:still\s+)?(?:on|being\s+fought)|(?:made|released)\s+during\s+the\s+korean\s+war)\b", 1950, 1953),
+    (r"\b(?:(?:made|released)\s+during\s+the\s+cold\s+war(?:\s+itself)?)\b", 1947, 1991),
+    (r"\b(?:the\s+)?(?:gap\s+)?between\s+the\s+(?:two\s+)?(?:world\s+)?wars\b|\binter-?war\s+(?:years|period|era)\b", 1919, 1938),
+    (r"\b(?:the\s+)?(?:great\s+depression|depression\s+(?:years|era))\b", 1929, 1939),
+    (r"\bthe\s+blitz\b", 1940, 1941),
+    (r"\b(?:the\s+)?miners['’]?\s+strike\b", 1984, 1985),
+    # events, one year: "older than the moon landing", "post-9/11", "pre-internet", "the year the Berlin Wall fell"
+    (r"\b(?:the\s+)?moon\s+landings?\b|\b(?:armstrong|a\s+man)\s+(?:walked|landed|set\s+foot)\s+on\s+the\s+moon\b", 1969, 1969),
+    (r"\b(?:the\s+)?(?:berlin\s+)?wall\s+(?:fell|came\s+down)\b|\bfall\s+of\s+the\s+(?:berlin\s+)?wall\b", 1989, 1989),
+    (r"\b(?:the\s+)?fall\s+of\s+saigon\b", 1975, 1975),
+    (r"\b(?:the\s+)?watergate\s+break-?in\b", 1972, 1972),
+    (r"\bnixon['’]?s\s+resignation\b|\bnixon\s+resigned\b", 1974, 1974),
+    (r"\bpearl\s+harbou?r\b", 1941, 1941),
+    (r"\bd-?day\b", 1944, 1944),
+    (r"\bve\s+day\b", 1945, 1945),
+    (r"\b(?:kennedy|jfk)\s+(?:was\s+)?(?:shot|assassinated|killed)\b", 1963, 1963),
+    (r"\b(?:the\s+)?(?:queen|elizabeth(?:\s+ii)?)\s+was\s+crowned\b", 1953, 1953),
+    (r"\b(?:the\s+)?soviet\s+union\s+(?:was\s+)?(?:dissolved|collapsed|fell\s+apart|broke\s+up|ended)\b", 1991, 1991),
+    (r"\bthe\s+(?:2008\s+)?(?:financial\s+)?crash\b|\bthe\s+(?:2008\s+)?financial\s+crisis\b", 2008, 2008),
+    (r"\bhitler\s+(?:took|came\s+to|seized)\s+power\b", 1933, 1933),
+    (r"(?:(?<=\bpost-)|(?<=\bpost )|(?<=\bpre-)|(?<=\bpre )|(?<=\bbetween ))9[/\-]11\b", 2001, 2001),
     (r"(?<=\bpre)[\s\-]?internet\b", 1995, 1995),
 ))
 

@@ -112,6 +112,14 @@ from tools.retriever import FakeEmbedder
     ("a documentary about the moon landing", None, None),
     ("post-9/11 war films", 2001, None),
     ("pre-internet thrillers", None, 1994),
+    # wars and hard times when the films were made then; "the year" of an event, and a range between two events
+    ("Something made while the Korean War was still being fought. a noir", 1950, 1953),
+    ("In the gap between the wars, what were the best sword-fighting adventures?", 1919, 1938),
+    ("Films from the Depression years, the escapist kind", 1929, 1939),
+    ("Films released in the year the Berlin Wall fell, please. A drama", 1989, 1989),
+    ("What came out between the moon landing and the fall of Saigon that's worth seeing?", 1969, 1975),
+    ("a thriller about the fall of Saigon", None, None),
+    ("I love films set in the cold war", None, None),
     # the 21st century and Y2K without a year; calques of a decade
     ("only 21st-century ones", 2000, None),
     ("y2k onward", 2000, None),
