@@ -359,8 +359,11 @@ def _lifetime(text: str, newest: int) -> list[Era]:
 
 #: An event that starts a range ("between the moon landing and ..."), or is what a film is about, not when it was
 #: made ("a documentary about the moon landing").
-_FROM_EVENT = re.compile(r"\b(?:between|from|(?<!\bthis )year)\s+(?:the\s+)?$|\bbetween\b[^.!?]{1,60}\band\s+(?:the\s+)?$", re.IGNORECASE)
-_TOPIC = re.compile(r"\b(?:about|on|of|into|covering)\s+(?:the\s+)?$", re.IGNORECASE)
+_FROM_EVENT = re.compile(r"\b(?:between|from|(?<!\bthis )year)\s+(?:the\s+)?$"  # ..., "the year the Berlin Wall fell"
+                         r"|\bbetween\s+(?!(?:a|an|my|your|his|her|our|their|this|that|some)\b)[^.!?]{1,60}\band\s+(?:the\s+)?$",  # "between X and Y"
+                         re.IGNORECASE)
+_TOPIC = re.compile(r"\b(?:about|on|(?<!\btime )(?<!\bdays )(?<!\byears )of|into|covering|set(?:\s+(?:in|during|at))?)\s+(?:the\s+)?$",
+                    re.IGNORECASE)  # "the time of the miners' strike" is when
 
 
 def _relative(text: str, newest: int) -> list[Era]:
@@ -405,8 +408,8 @@ def _relative(text: str, newest: int) -> list[Era]:
     for m in AGE_AT_MOST.finditer(text):
         out.append(Era(newest - _number(m["n"] or m["n2"], 5) + 1, newest, "bound", m.start(), m.end()))  # as "the last N years"
     for start, end, low, high in period_spans(text):  # "the Reagan years", "older than the moon landing"
-        if low == high and _TOPIC.search(text, max(0, start - 16), start):
-            continue
+        if _TOPIC.search(text, max(0, start - 16), start):
+            continue  # what a film is about or set in, not when it was made
         era = _bounded(low, high, low == high, text[max(0, start - 40):start], text[end:end + 40], start, end)
         if low < high or (era.low, era.high) != (low, high) or _FROM_EVENT.search(text, max(0, start - 80), start):
             # an event only bounds, centres or starts a range ("a film about the moon landing" is none)

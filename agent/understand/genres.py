@@ -345,8 +345,9 @@ def _in_refused_list(text: str, start: int, end: int) -> bool:
 
 #: The items after a genre in a list ("horror, thrillers and big action", "war films and westerns"), up to where a
 #: refusal of them all is said ("... are all out", "... I would like neither").
-_LIST_AFTER = re.compile(r"(?:\s+[\w'-]+){0,2}?(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)(?:[\w'-]+\s+){0,2}[\w'-]+)+",
-                         re.IGNORECASE)
+_LIST_AFTER = re.compile(r"(?:\s+(?:films?|movies?|stuff|flicks?|shows?|pictures?|ones))?"
+                         r"(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)(?:[\w'-]+\s+){0,2}[\w'-]+)+", re.IGNORECASE)
+_LIST_JOINS = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+", re.IGNORECASE)
 
 
 def _list_refused_after(text: str, end: int) -> bool:
@@ -355,7 +356,8 @@ def _list_refused_after(text: str, end: int) -> bool:
     window = text[end:end + 80]
     for stop in (m.end() for m in re.finditer(r"[\w'-]+", window)):
         if _LIST_AFTER.fullmatch(window, 0, stop) and LIST_REFUSED_AFTER.match(window[stop:stop + 40]):
-            return True
+            items = _LIST_JOINS.split(window[:stop])[1:]  # every later item names a genre, and none is a wish
+            return not _WISH_IN_LIST.search(window[:stop]) and all(set(re.findall(r"[\w'-]+", item.lower())) & STRONG for item in items)
     return False
 
 

@@ -26,7 +26,7 @@ from agent.understand.judge import GenreJudge, GenreOdds, judge_genres
 from agent.understand.lexicon import CHANGE_OF_MIND, GENRE_PHRASES
 from muse.domain import normalise_title
 from tools.retriever.ratings import verdicts
-from tools.retriever.wordlist import dictionary
+from tools.retriever.wordlist import COMMON_WORDS, dictionary
 
 MAX_MESSAGE_CHARS = 2000
 
@@ -808,7 +808,8 @@ def _named_as_a_film(text: str, t: TitleMention) -> bool:
     """Whether a mention reads as a film's name, not as words that happen to be one: a word no everyday list
     holds ("the ladykillers"), several words ("wonder woman"), or a capital where no sentence starts ("loved The Fly")."""
     content = [w for w in normalise_title(re.sub(r"'s\b", "", t.mention)).split() if w not in _ARTICLES]
-    if len(content) > 1 or any(w not in dictionary() for w in content):
+    words = dictionary() or COMMON_WORDS  # the word list ships with the embedder's package; the short list stands in
+    if len(content) > 1 or any(w not in words for w in content):
         return True
     before = text[: t.start or 0].rstrip()
     return t.mention[:1].isupper() and bool(before) and before[-1] not in ".!?:\n"

@@ -30,7 +30,7 @@ PERIODS: tuple[tuple[re.Pattern[str], int, int], ...] = tuple((re.compile(p, re.
      1980, 1989),
     (r"\bdot[\s\-]?com\s+(?:boom|bubble|years|era|days)\b", 1995, 2000),
     (r"\b(?:(?:while|when)\s+(?:the\s+)?(?:second world\s+)?war\s+was\s+(?:still\s+)?on|made\s+during\s+(?:the\s+)?(?:second world war|ww2|wwii))\b", 1939, 1945),
-    # wars and hard times, as release years only where the words say the films were made then
+    # wars and hard times (a wartime needs words saying the films were made then; a film set in or about any of them is none)
     (r"\b(?:(?:while|when)\s+(?:the\s+)?korean\s+war\s+was\s+(?:still\s+)?(?:on|being\s+fought)|(?:made|released)\s+during\s+the\s+korean\s+war)\b", 1950, 1953),
     (r"\b(?:(?:made|released)\s+during\s+the\s+cold\s+war(?:\s+itself)?)\b", 1947, 1991),
     (r"\b(?:the\s+)?(?:gap\s+)?between\s+the\s+(?:two\s+)?(?:world\s+)?wars\b|\binter-?war\s+(?:years|period|era)\b", 1919, 1938),
@@ -49,7 +49,7 @@ PERIODS: tuple[tuple[re.Pattern[str], int, int], ...] = tuple((re.compile(p, re.
     (r"\b(?:kennedy|jfk)\s+(?:was\s+)?(?:shot|assassinated|killed)\b", 1963, 1963),
     (r"\b(?:the\s+)?(?:queen|elizabeth(?:\s+ii)?)\s+was\s+crowned\b", 1953, 1953),
     (r"\b(?:the\s+)?soviet\s+union\s+(?:was\s+)?(?:dissolved|collapsed|fell\s+apart|broke\s+up|ended)\b", 1991, 1991),
-    (r"\bthe\s+(?:2008\s+)?(?:financial\s+)?crash\b|\bthe\s+(?:2008\s+)?financial\s+crisis\b", 2008, 2008),
+    (r"\bthe\s+(?:2008\s+(?:financial\s+)?|financial\s+)(?:crash|crisis)\b", 2008, 2008),
     (r"\bhitler\s+(?:took|came\s+to|seized)\s+power\b", 1933, 1933),
     (r"(?:(?<=\bpost-)|(?<=\bpost )|(?<=\bpre-)|(?<=\bpre )|(?<=\bbetween ))9[/\-]11\b", 2001, 2001),
     (r"(?<=\bpre)[\s\-]?internet\b", 1995, 1995),

@@ -120,6 +120,10 @@ from tools.retriever import FakeEmbedder
     ("What came out between the moon landing and the fall of Saigon that's worth seeing?", 1969, 1975),
     ("a thriller about the fall of Saigon", None, None),
     ("I love films set in the cold war", None, None),
+    ("a drama about the Great Depression", None, None),
+    ("something like Billy Elliot, set during the miners' strike", None, None),
+    ("a survival film where they're stranded after the crash", None, None),
+    ("I'm torn between a western and the moon landing documentary", None, None),
     # the 21st century and Y2K without a year; calques of a decade
     ("only 21st-century ones", 2000, None),
     ("y2k onward", 2000, None),
@@ -1269,6 +1273,14 @@ def test_a_war_that_names_an_era_is_no_war_film_and_a_refusal_may_follow_the_gen
     ("Horror, thrillers and big action are all out. She likes funny school films", ["Comedy"], ["Horror", "Thriller", "Action"]),
     ("his favourite films were all war films and westerns. I would like neither. a 1950s musical", ["Musical"], ["War", "Western"]),
     ("Westerns yes, war films no, anything before 1975", ["Western"], ["War"]),  # a list's items keep their own verdicts
+    ("war films and westerns. I'd like neither. a musical", ["Musical"], ["War", "Western"]),
+    # ...and not where the later items are no genres, a wish comes between, or the words say something else
+    ("Horror please, and westerns are out", ["Horror"], ["Western"]),
+    ("Westerns yes, war films and musicals are out", ["Western"], ["War", "Musical"]),
+    ("Horror, sci-fi and westerns are out of this world for me", ["Horror", "Sci-Fi", "Western"], []),
+    ("A comedy, we don't need anything too long", ["Comedy"], []),
+    ("Horror's the one thing I can't get enough of", ["Horror"], []),
+    ("Sad dramas make me want to cry, and that's what I want tonight", ["Drama"], []),
 ])
 def test_fear_of_oneself_and_what_is_kept_out_refuse(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
     u = read(parser, text)

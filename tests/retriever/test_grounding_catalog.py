@@ -83,6 +83,13 @@ def test_the_likeliest_version_of_a_remade_film(grounder: TitleGrounder, version
     assert grounder.likeliest_version(versions, company) == picked
 
 
+def test_a_grade_after_a_name_ends_it_but_a_surname_does_not(grounder: TitleGrounder) -> None:
+    found = grounder.find_mentions("Prisoners A-, The Girl on the Train D+.")
+    assert [g.status for g in found] == ["matched", "matched"]
+    assert found[1].mention == "The Girl on the Train"
+    assert [g for g in grounder.find_mentions("actors I rate: Emma Stone 10/10, Sharon Stone 3/10") if g.status == "matched"] == []
+
+
 @pytest.mark.parametrize("message", ["I loved it, honestly, so much", "Paris is nice, Texas too", "well, inc. or not"])
 def test_ordinary_punctuated_phrases_are_not_titles(grounder: TitleGrounder, message: str) -> None:
     assert [g for g in grounder.find_mentions(message) if g.status == "matched" and g.method == "exact" and "," in g.mention] == []

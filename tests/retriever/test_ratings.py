@@ -19,6 +19,8 @@ from tools.retriever.ratings import rated, rating_after, rating_before, verdicts
     # a grade after its article or ending its clause, percentages, popcorn, 💯 and 🤮
     (" A, Prisoners A-", "like"), (" is a solid A.", "like"), (" a C- and", "neutral"), (" D+.", "dislike"), (" A quest", None),
     (" 100%, stardust", "like"), (" (40%).", "dislike"), (" 🍿🍿🍿🍿🍿", "like"), (" 🤮🤮 ,", "dislike"),
+    # ...but not a share, a B movie or popcorn as a mood
+    (", 50% heist and 50% drama", None), (" is a B movie", None), (" is a B-movie", None), (" 🍿 tonight", None),
 ])
 def test_a_rating_after_a_title(after: str, verdict: str | None) -> None:
     assert rating_after("Heat" + after, 4) == verdict
@@ -27,7 +29,7 @@ def test_a_rating_after_a_title(after: str, verdict: str | None) -> None:
 @pytest.mark.parametrize(("before", "verdict"), [
     ("A+ ", "like"), ("C+ ", "neutral"), ("F ", "dislike"), ("👍 ", "like"), ("👎 ", "dislike"), ("★★★★ ", "like"),
     ("thumbs down to ", "dislike"), ("thumbs up to ", "like"), ("½★ ", "dislike"), ("A ", None), ("I loved ", None),
-    ("💯 for ", "like"), ("🤮 for ", "dislike"), ("🍿 ", "dislike"), ("A, ", None),
+    ("💯 for ", "like"), ("🤮 for ", "dislike"), ("🍿🍿 ", "dislike"), ("🍿 ", None), ("A, ", None),
 ])
 def test_a_rating_before_a_title(before: str, verdict: str | None) -> None:
     assert rating_before(before + "heat", len(before)) == verdict
@@ -62,3 +64,6 @@ def test_bare_scores_read_only_in_a_list_of_three_or_more() -> None:
     text = "a mark out of five each. casablanca 5, the maltese falcon 4.5, citizen kane 2"
     assert verdicts(text, [(25, 35), (39, 57), (63, 75)]) == ["like", "like", "dislike"]
     assert rating_after("out of 10: heat 9, ocean's 11, up 3", 24) is None
+    assert rating_after("i rewatched ocean's 11, apollo 13, district 9, heat", 44) is None  # titles' numbers, not three scores
+    text = "heat 4 out of 5. also: shawshank 10, green mile 8, the mist 3"  # a rating of its own sets no scale
+    assert verdicts(text, [(23, 32), (37, 47), (51, 59)]) == ["like", "like", "dislike"]

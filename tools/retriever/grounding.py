@@ -22,7 +22,7 @@ from stores.base import CatalogStore
 from tools.protocols import Embedder
 from tools.retriever.filters import Filters
 from tools.retriever.index import VectorIndex
-from tools.retriever.ratings import rated, rating_after
+from tools.retriever.ratings import RATING, rated, rating_after
 from tools.retriever.sequels import COUNTED, COUNTS, FIRST_N_OF, NTH_AFTER, NTH_OF, NUMBER_AFTER, ORDINALS, ROMAN, by_number, first_films
 from tools.retriever.sequels import NUMBER_WORDS as _NUMBER_WORDS
 from tools.retriever.slips import MAX_OPEN
@@ -38,7 +38,7 @@ FUZZY_CANDIDATE = 70.0  # below this a fuzzy hit is not worth offering
 CLOSE = 4.0  # fuzzy scores within this of the best are ties
 DOMINANT = 5  # a version this many times more popular than the next wins a tie
 DOMINANT_MIN = 20  # ...if it has at least this many interactions
-VERSION_SEEN = 2  # a remade film named bare is the version this many times more rated than the next...
+VERSION_SEEN = 2  # a remade film named bare is the version this many times more rated than the next (and DOMINANT_MIN)...
 VERSION_GAP = 10  # ...unless the films named beside it sit this many years nearer another version
 TYPO_LONG_CHARS, TYPO_LONG_MATCH, TYPO_LONG_MIN = 10, 94.0, 3  # a misspelt name this long and close may be little rated
 CUED_MIN = 3  # a lower-case title right after "loved" / "like" / "watched" needs only this many
@@ -715,7 +715,7 @@ class TitleGrounder:
                 return gaps[0][1]
         ranked = sorted(versions, key=lambda i: -self._items[i].popularity)
         top, second = self._items[ranked[0]].popularity, self._items[ranked[1]].popularity
-        return ranked[0] if top >= VERSION_SEEN * max(second, 1) else None
+        return ranked[0] if top >= DOMINANT_MIN and top >= VERSION_SEEN * max(second, 1) else None
 
     def _dominant(self, ids: list[int]) -> int | None:
         """The most popular of `ids` when it dwarfs the next (ids sorted by popularity)."""
@@ -934,9 +934,12 @@ class TitleGrounder:
         while i < len(tokens):
             for length in range(min(self._max_tokens, len(tokens) - i), 0, -1):
                 span = tokens[i : i + length]
-                if any(t.boundary_before for t in span[1:]) or any(used[i : i + length]) \
-                        or (_inside_name(tokens, i, length) and rating_after(text, span[-1].end) is None):
-                    continue  # a capital after a name goes on with it, unless it grades it ("The Girl on the Train D+")
+                # a capital after a name goes on with it, unless a rating of the name comes first or is that capital
+                # ("The Girl on the Train D+", "👍 Heat 👍 Manhunter"; "Emma Stone 10/10" stays one name)
+                graded = i + length < len(tokens) and rating_after(text, span[-1].end) is not None \
+                    and (_GRADE_WORD.fullmatch(tokens[i + length].word) is not None or RATING.search(text, span[-1].end, tokens[i + length].start) is not None)
+                if any(t.boundary_before for t in span[1:]) or any(used[i : i + length]) or _inside_name(tokens, i, length, graded):
+                    continue
                 if tokens[i].lower in _ARTICLES and self._longer_after_article(text, tokens, used, i, length):
                     break  # "of the Master and Commander sort": the title starts after the article
                 key = normalise_title(text[span[0].start : span[-1].end])
@@ -1568,10 +1571,14 @@ def _tokens(text: str, taken: Iterable[tuple[int, int]]) -> list[_Tok]:
     return out
 
 
-def _inside_name(tokens: list[_Tok], i: int, length: int) -> bool:
+_GRADE_WORD = re.compile(r"[A-F]")
+
+
+def _inside_name(tokens: list[_Tok], i: int, length: int, graded: bool = False) -> bool:
     """Part of a longer capitalised name ("Blade Runer", "Tom Hanks", "Eternal Sunshine"): left to
-    the fuzzy pass. A word before counts only when nothing else explains its capital."""
-    after = tokens[i + length] if i + length < len(tokens) else None
+    the fuzzy pass. A word before counts only when nothing else explains its capital; the word after, not when it
+    is a grade of the name (`graded`)."""
+    after = tokens[i + length] if i + length < len(tokens) and not graded else None
     if after is not None and not after.boundary_before and after.capitalised and after.lower not in CONNECTORS and not after.word[:1].isdigit() \
             and after.lower not in _CHAT_CAPS and not (_pronoun_i(tokens, i + length) and tokens[i].word.islower()):
         return True

@@ -21,14 +21,15 @@ DISLIKED_UP_TO = 0.5
 _WORDS = {"zero": 0, **{word: int(digits) for word, digits in NUMBER_WORDS.items()}}
 _NUMBER = rf"(?:\d{{1,3}}(?:\.\d)?|{'|'.join(_WORDS)})"
 _GRADES = {"A+": 1.0, "A-": 0.9, "B+": 0.85, "B": 0.8, "B-": 0.75, "C+": 0.65, "C": 0.6, "C-": 0.55,
-           "D+": 0.45, "D": 0.4, "D-": 0.35, "F": 0.1}  # a bare "A" or "E" is a word
+           "D+": 0.45, "D": 0.4, "D-": 0.35, "F": 0.1}  # a bare "A" is a word unless it ends its clause (`_scale`)
 
 #: One rating: "9/10", "4.5/5", "8 out of 10", "★★★★½", "⭐⭐", "½★", "1 star", "zero stars", "A+", "👍", "thumbs down".
 RATING = re.compile(
     rf"(?P<num>{_NUMBER})\s*(?:/|out of)\s*(?P<scale>10|5|100|ten|five)\b"
-    r"|(?P<stars>[★⭐🍿]+)\s*(?P<half>½)?|(?P<halfonly>½\s*[★⭐])|(?<![\d.])(?P<pct>\d{1,3})\s?%"
+    r"|(?P<stars>[★⭐]+|🍿{2,})\s*(?P<half>½)?|(?P<halfonly>½\s*[★⭐])"
+    r"|(?<![\d.])(?P<pct>\d{1,3})\s?%(?=\s*(?:[,.;!?)\n]|$))"  # a score, not a share ("50% heist and 50% drama")
     rf"|(?P<count>{_NUMBER}|half a|a half)\s*(?:-\s*)?stars?\b"
-    r"|(?<![\w'])(?P<grade>(?-i:[A-F][+-]?))(?![\w'])"  # grades in capitals: "a" is a word ("rope a bore")
+    r"|(?<![\w'])(?P<grade>(?-i:[A-F][+-]?))(?![\w'])(?!-\w|\s+(?:movies?|films?|list|side|plots?|grade)\b)"  # in capitals: "a" is a word ("rope a bore"), "a B movie" none
     r"|(?P<up>👍|💯|thumbs?[\s-]up)|(?P<down>👎|🤮|(?:two\s+)?thumbs?(?:\s+way)?[\s-]down)",
     re.IGNORECASE,
 )
@@ -36,7 +37,7 @@ RATING = re.compile(
 #: "crazy stupid love a solid 7" (a bare number needs its article: "alien 3 4 times" is no rating).
 _AFTER = re.compile(
     r"(?:[!?](?=\s))?\s*(?:\(\d{2,4}\)\s*)?(?:[:=\-–—,]\s*|(?:gets|got|scores|scored|earns|earned)\s+(?:an?\s+)?(?=\d)|(?:is\s+|was\s+)?(?:an?\s+(?:solid\s+|generous\s+|strong\s+|easy\s+|hard\s+)?"
-    rf"(?=(?P<bare>{_NUMBER})\b(?!\s*(?:/|out of|stars?|times|x\b))|(?-i:[A-F][+-]?)(?![\w']))))?")
+    rf"(?=(?P<bare>{_NUMBER})\b(?!\s*(?:/|out of|stars?|times|x\b))|(?-i:[A-F][+-]?)(?![\w'])(?!-\w|\s+(?:movies?|films?)\b))))?")
 #: Right before a title: "★★★★ airplane!", "A+ grand budapest hotel", "👍 the conjuring", "thumbs down to mamma mia",
 #: "gave the notebook" is said by the caller ("4 stars for the nice guys", "C-, D, F" of a list are not read).
 _BEFORE_TAIL = re.compile(r"(?:\s+(?:for|to|on)\s+(?:the\s+)?|\s*[:,]?\s*)$", re.IGNORECASE)
@@ -83,20 +84,24 @@ WORD_VERDICT = re.compile(
 
 
 #: A score with no scale after a list item ("shawshank 10, green mile 8, the mist 3"), read only where three or more
-#: items of the message are scored so (a lone "alien 3," is a sequel); "out of 5:" before the list sets its scale.
+#: items of the message are scored so within the scale (a lone "alien 3," or "ocean's 11, apollo 13" are titles'
+#: numbers); a scale said before the first score sets it ("out of 5:", "a mark out of five", "out of 100"), not a
+#: rating of its own ("heat 4 out of 5").
 _LIST_SCORE = re.compile(r"(?<=[a-z'!?)])\s+(?P<n>100|\d{1,2}(?:\.5)?)(?=\s*(?:[,;\n]|\.(?!\d)|$))", re.IGNORECASE)
-_OUT_OF = re.compile(r"\bout of (?P<scale>5|10|100|five|ten|a hundred)\b", re.IGNORECASE)
+_OUT_OF = re.compile(r"(?<![\d.])(?<![\d.]\s)\bout of (?P<scale>5|10|100|five|ten|a hundred)\b", re.IGNORECASE)
+_SCALES = {"5": 5.0, "10": 10.0, "100": 100.0, "five": 5.0, "ten": 10.0, "a hundred": 100.0}
 LIST_SCORES_MIN = 3
 
 
 def _list_score(text: str, end: int) -> float | None:
     score = _LIST_SCORE.match(text, end)
-    if score is None or len(_LIST_SCORE.findall(text)) < LIST_SCORES_MIN:
+    if score is None:
         return None
-    scale = _OUT_OF.search(text)
-    top = {"five": 5.0, "ten": 10.0, "a hundred": 100.0}.get(scale["scale"].lower(), 0.0) or float(scale["scale"]) if scale else 10.0
-    if float(score["n"]) > top:
-        return None  # "ocean's 11" in a list scored out of ten is a title's number
+    scores = [float(m["n"]) for m in _LIST_SCORE.finditer(text)]
+    scale = _OUT_OF.search(text, 0, _LIST_SCORE.search(text).start())  # type: ignore[union-attr]  # score found: one exists
+    top = _SCALES[scale["scale"].lower()] if scale else 10.0
+    if sum(n <= top for n in scores) < LIST_SCORES_MIN or float(score["n"]) > top:
+        return None
     return min(float(score["n"]) / top, 1.0)
 
 
@@ -105,7 +110,8 @@ def rating_after(text: str, end: int) -> Verdict | None:
     lead = _AFTER.match(text, end)  # every part of it is optional: it always matches
     if lead["bare"] is not None:
         return _verdict(min(_value(lead["bare"]) / 10, 1.0))
-    rating = RATING.match(text, lead.end() + (text[lead.end():lead.end() + 1] == "("))  # "pretty woman (40%)"
+    at = lead.end() + 1 if text[lead.end():lead.end() + 1] == "(" else lead.end()  # "pretty woman (40%)"
+    rating = RATING.match(text, at)
     if rating is not None:
         return _verdict(_scale(rating))
     if (listed := _list_score(text, end)) is not None:
@@ -120,7 +126,8 @@ def rating_before(text: str, start: int) -> Verdict | None:
     tail = _BEFORE_TAIL.search(head)
     head = head[:tail.start()] if tail else head
     for rating in RATING.finditer(head, max(0, len(head) - 24)):
-        if rating.end() == len(head) and rating["grade"] != "A":  # "A chamber piece": an "A" before a name is its article
+        # "A chamber piece": an "A" before a name is its article; "50% heist": a share of what follows
+        if rating.end() == len(head) and rating["grade"] != "A" and rating["pct"] is None:
             return _verdict(_scale(rating))
     return None
 
