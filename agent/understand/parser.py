@@ -25,6 +25,7 @@ from agent.understand.genres import (SENTENCE_END, GenreMode, GenreSpan, clause_
 from agent.understand.judge import GenreJudge, GenreOdds, judge_genres
 from agent.understand.lexicon import CHANGE_OF_MIND, GENRE_PHRASES
 from muse.domain import normalise_title
+from tools.retriever.grounding import ARTICLES
 from tools.retriever.ratings import verdicts
 from tools.retriever.wordlist import COMMON_WORDS, dictionary
 
@@ -780,8 +781,7 @@ def _versions_by_era(u: Understanding) -> None:
         return
     low, high = u.year_min or 0, u.year_max or 9999
     for t in u.titles:
-        names = {_BRACKETS.sub("", title).strip().lower() for _, title in t.alternatives}
-        if t.status != "ambiguous" or len(names) != 1 or t.mention.islower():
+        if not _versions_of_one_title(t) or t.mention.islower():
             continue  # only versions of one title written as a name, not different films or ordinary words ("a themed party")
         inside = [(i, title) for i, title in t.alternatives if (year := _title_year(title)) is not None and low <= year <= high]
         if len(inside) == 1:
@@ -796,18 +796,22 @@ def _versions_by_company(u: Understanding, grounder: Grounder | None) -> None:
         return
     company = [t.item_id for t in u.titles if t.status == "matched" and t.item_id is not None]
     for t in u.titles:
-        names = {_BRACKETS.sub("", title).strip().lower() for _, title in t.alternatives}
-        if t.status != "ambiguous" or len(names) != 1 or not _named_as_a_film(u.text, t):
+        if not _versions_of_one_title(t) or not _named_as_a_film(u.text, t):
             continue  # only versions of one title, not different films, and not ordinary words ("it's", "a themed party")
         picked = likeliest([i for i, _ in t.alternatives], company)
         if picked is not None:
             t.status, (t.item_id, t.title) = "matched", next((i, title) for i, title in t.alternatives if i == picked)
 
 
+def _versions_of_one_title(t: TitleMention) -> bool:
+    """The mention is left to choose among versions of one title, not among different films."""
+    return t.status == "ambiguous" and len({_BRACKETS.sub("", title).strip().lower() for _, title in t.alternatives}) == 1
+
+
 def _named_as_a_film(text: str, t: TitleMention) -> bool:
     """Whether a mention reads as a film's name, not as words that happen to be one: a word no everyday list
     holds ("the ladykillers"), several words ("wonder woman"), or a capital where no sentence starts ("loved The Fly")."""
-    content = [w for w in normalise_title(re.sub(r"'s\b", "", t.mention)).split() if w not in _ARTICLES]
+    content = [w for w in normalise_title(re.sub(r"'s\b", "", t.mention)).split() if w not in ARTICLES]
     words = dictionary() or COMMON_WORDS  # the word list ships with the embedder's package; the short list stands in
     if len(content) > 1 or any(w not in words for w in content):
         return True
@@ -816,7 +820,6 @@ def _named_as_a_film(text: str, t: TitleMention) -> bool:
 
 
 _BRACKETS = re.compile(r"\s*\([^)]*\)")
-_ARTICLES = frozenset("the a an".split())
 
 
 def _title_year(title: str) -> int | None:

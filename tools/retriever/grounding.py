@@ -59,7 +59,7 @@ _TYPO_CUE = frozenset("loved love loves liked like likes enjoyed enjoy enjoys ad
 #: ...and, for titles spelt right, words that also come before one ("about the godfather", "better than heat",
 #: "inception meets heathers", "jurassic park x home alone").
 _TITLE_CUE = _TYPO_CUE | frozenset("watch watching rewatch rewatching tried about than vs versus skip directed meets x".split())
-_ARTICLES = frozenset("the a an".split())
+ARTICLES = frozenset("the a an".split())
 #: Before a misspelt title only ("going to watch pulp friction"): "watch one" is no cue for *The One*.
 _WATCH = frozenset("watch watching rewatch rewatching".split())
 _SIMILE = frozenset("like likes lk".split())
@@ -606,7 +606,7 @@ class TitleGrounder:
         # A cue before "the conjuring" / "get out", or a verdict after several words ("scary movie 3 was"), is
         # evidence enough for a less-rated film; a lone word ("seen enough", "the killer was") must be popular.
         # A multi-word span that opens a sentence or carries the title's own article ("the godfather") reads as a name.
-        named = len(span) > 1 and (before is None or span[0].lower in _ARTICLES)
+        named = len(span) > 1 and (before is None or span[0].lower in ARTICLES)
         relaxed = ((cue or question or refused) and len(span) > 1) or ((verdict or judged) and len(content) > 1) or (judged and named) \
             or listed  # "superbad and adventureland"
         opinion = before is not None and before.lower in _TYPO_CUE - _SIMILE  # "loved prisoners", not "age like milk"
@@ -623,7 +623,7 @@ class TitleGrounder:
             return False
         if all(t.lower in COMMON_WORDS or t.word.isdigit() for t in content):
             return cue or (before is None and verdict)
-        if len(content) == 1 and named and span[0].lower in _ARTICLES and (before is None or before.lower not in _PLACE_BEFORE):
+        if len(content) == 1 and named and span[0].lower in ARTICLES and (before is None or before.lower not in _PLACE_BEFORE):
             return True  # "about the godfather": the title's own article makes it a name ("on the island" stays a place)
         if length == 1 and re.fullmatch(r"[a-z]+\d", span[0].lower):
             return True  # "mi1 great", "t2 or aliens": a name and its number written together is no word
@@ -713,14 +713,12 @@ class TitleGrounder:
             gaps = sorted((abs((self._items[i].year or 0) - middle), i) for i in versions)
             if gaps[1][0] - gaps[0][0] >= VERSION_GAP:
                 return gaps[0][1]
-        ranked = sorted(versions, key=lambda i: -self._items[i].popularity)
-        top, second = self._items[ranked[0]].popularity, self._items[ranked[1]].popularity
-        return ranked[0] if top >= DOMINANT_MIN and top >= VERSION_SEEN * max(second, 1) else None
+        return self._dominant(sorted(versions, key=lambda i: -self._items[i].popularity), VERSION_SEEN)
 
-    def _dominant(self, ids: list[int]) -> int | None:
-        """The most popular of `ids` when it dwarfs the next (ids sorted by popularity)."""
+    def _dominant(self, ids: list[int], ratio: int = DOMINANT) -> int | None:
+        """The most popular of `ids` when it is rated `ratio` times as often as the next (ids sorted by popularity)."""
         top, second = self._items[ids[0]].popularity, self._items[ids[1]].popularity
-        return ids[0] if top >= DOMINANT_MIN and top >= DOMINANT * max(second, 1) else None
+        return ids[0] if top >= DOMINANT_MIN and top >= ratio * max(second, 1) else None
 
     def _alternatives(self, scores: dict[int, float], *, exclude: int | None, first: list[int] | None = None) -> tuple[Alternative, ...]:
         order = list(first or [])
@@ -921,7 +919,7 @@ class TitleGrounder:
             gaps = [text[a.end : b.start].strip() for a, b in zip(tokens[i : i + n - 1], tokens[i + 1 : i + n])]
             if not all(g == want or (not g and want) for g, want in zip(gaps, surface.gaps)):
                 continue
-            if surface.words[-1] in _ARTICLES and i + n < len(tokens) and not tokens[i + n].boundary_before:
+            if surface.words[-1] in ARTICLES and i + n < len(tokens) and not tokens[i + n].boundary_before:
                 continue  # "the Great War, the mud of Flanders": a catalog form ends where its article ends the phrase
             kept = any(g for g in gaps)
             capitalised = any(t.capitalised for t in tokens[i : i + n])
@@ -940,7 +938,7 @@ class TitleGrounder:
                     and (_GRADE_WORD.fullmatch(tokens[i + length].word) is not None or RATING.search(text, span[-1].end, tokens[i + length].start) is not None)
                 if any(t.boundary_before for t in span[1:]) or any(used[i : i + length]) or _inside_name(tokens, i, length, graded):
                     continue
-                if tokens[i].lower in _ARTICLES and self._longer_after_article(text, tokens, used, i, length):
+                if tokens[i].lower in ARTICLES and self._longer_after_article(text, tokens, used, i, length):
                     break  # "of the Master and Commander sort": the title starts after the article
                 key = normalise_title(text[span[0].start : span[-1].end])
                 key = key if key in self._by_key or not key.endswith(" s") else key[:-2]  # "crocodile dundee's"
@@ -1333,7 +1331,7 @@ class TitleGrounder:
         if item.popularity >= DOMINANT_MIN:
             return best >= FUZZY_MATCH
         # a long name of several words spelt one letter off names even a little-rated film ("infernal afairs")
-        words = [w for w in key.split() if w not in _ARTICLES]  # "the animals" is no name of two words
+        words = [w for w in key.split() if w not in ARTICLES]  # "the animals" is no name of two words
         return len(words) >= 2 and len(key) >= TYPO_LONG_CHARS and best >= TYPO_LONG_MATCH and item.popularity >= TYPO_LONG_MIN
 
 

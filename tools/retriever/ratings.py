@@ -97,10 +97,10 @@ def _list_score(text: str, end: int) -> float | None:
     score = _LIST_SCORE.match(text, end)
     if score is None:
         return None
-    scores = [float(m["n"]) for m in _LIST_SCORE.finditer(text)]
-    scale = _OUT_OF.search(text, 0, _LIST_SCORE.search(text).start())  # type: ignore[union-attr]  # score found: one exists
+    scores = list(_LIST_SCORE.finditer(text))  # `score` is one of them, so there is a first
+    scale = _OUT_OF.search(text, 0, scores[0].start())
     top = _SCALES[scale["scale"].lower()] if scale else 10.0
-    if sum(n <= top for n in scores) < LIST_SCORES_MIN or float(score["n"]) > top:
+    if sum(float(m["n"]) <= top for m in scores) < LIST_SCORES_MIN or float(score["n"]) > top:
         return None
     return min(float(score["n"]) / top, 1.0)
 
