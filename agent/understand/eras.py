@@ -70,14 +70,16 @@ AGE_AT_MOST = re.compile(
 )
 
 # Words right before an era that make it a bound (checked on the few words before it).
+#: "cut-off is 2000": an upper bound, unless "nothing older" follows (`OPEN_UP`: "my cutoff is 1980, nothing older").
+_CUT_OFF = r"cut-?\s?off (?:is|at|of)"
 UPPER_EXCLUSIVE = re.compile(r"(?<![\w'’])(?:before|befor|afore|older then|pre|prior to|earlier than|older than|(?<!not )(?<!no )(?<!nothing )more old than|ahead of|antedating|predating|pre-dating|predates?|predated|pre-dates?|antedates?)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
-UPPER_INCLUSIVE = re.compile(r"(?<![\w'’])(?:nothing (?:\w+\s+){0,2}(?:after|past|later than|newer than|later then|newer then)|(?:not|no|nothing) more (?:new|recent) th[ae]n|not newer as|maximum|max\.?|at maximum|latest|until|till|til|up to|up until|through|thru|no later than|not after|not newer than|nothing (?:newer|later|more recent) than|nothing after|no newer than|not more recent than|at the latest|by|no newer than|at most|(?<!prior )(?<!posterior )(?<!subsequent )(?<!back )(?<!it )(?<!them )(?<!swap )(?<!switch )(?<!change )(?<!move )(?<!jump )to)\s+(?:the\s+)?(?:end of\s+the\s+)?$", re.IGNORECASE)
+UPPER_INCLUSIVE = re.compile(r"(?<![\w'’])(?:nothing (?:\w+\s+){0,2}(?:after|past|later than|newer than|later then|newer then)|(?:not|no|nothing) more (?:new|recent) th[ae]n|not newer as|maximum|max\.?|at maximum|latest|until|till|til|up to|up until|through|thru|no later than|not after|(?:the )?" + _CUT_OFF + r"|not newer than|nothing (?:newer|later|more recent) than|nothing after|no newer than|not more recent than|at the latest|by|no newer than|at most|(?<!prior )(?<!posterior )(?<!subsequent )(?<!back )(?<!it )(?<!them )(?<!swap )(?<!switch )(?<!change )(?<!move )(?<!jump )to)\s+(?:the\s+)?(?:end of\s+the\s+)?$", re.IGNORECASE)
 LOWER_EXCLUSIVE = re.compile(r"(?<![\w'’])(?:after|later than|newer than|later then|newer then|more recent than|subsequent to|posterior to|following)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
-LOWER_INCLUSIVE = re.compile(r"(?<![\w'’])(?:nothing (?:\w+\s+){0,2}(?:before|befor|prior to|older then)|not older as|no older as|(?:not|no|nothing) more old than|minimum|min\.?|at minimum|earliest|since|starting(?: from| in| with)?|no earlier than|not before|not older than|not earlier than|nothing (?:older|earlier) than|nothing before|none (?:older|earlier) than|no older than|at least|as of|beginning(?: in| with)?|onwards? from|made since|released since|(?:this|the near) side of|post(?=[\s\-]))[\s\-]+(?:the\s+)?(?:start of\s+the\s+|beginning of\s+the\s+)?$", re.IGNORECASE)
+LOWER_INCLUSIVE = re.compile(r"(?<![\w'’])(?:nothing (?:\w+\s+){0,2}(?:before|befor|prior to|older then)|not older as|no older as|(?:no|not|nothing|none|isn'?t|aren'?t|is not|are not) (?:older|earlier) then|(?:isn'?t|aren'?t|is not|are not) (?:older|earlier) than|(?:not|no|nothing) more old than|minimum|min\.?|at minimum|earliest|since|starting(?: from| in| with)?|no earlier than|not before|not older than|not earlier than|nothing (?:older|earlier) than|nothing before|none (?:older|earlier) than|no older than|at least|as of|beginning(?: in| with)?|onwards? from|made since|released since|(?:this|the near) side of|post(?=[\s\-]))[\s\-]+(?:the\s+)?(?:start of\s+the\s+|beginning of\s+the\s+)?$", re.IGNORECASE)
 #: A bound said as a refusal, anywhere earlier in its clause: "I do not care for anything made after 2000"
 #: (up to 2000), "no films from before 1970" (from 1970).
 _NEGATOR_WORDS = r"\b(?:no|not|nothing|none|never|don'?t|do not|won'?t|wouldn'?t|can'?t|refuses?|avoid|without|skip|except)\b"
-_NEGATOR = _NEGATOR_WORDS + r"[^,.;!?]*?"
+_NEGATOR = _NEGATOR_WORDS + r"(?:(?!\b(?:something|(?<!n't )(?<!n’t )(?<!not )like|instead|rather|um|uh|but|and)\b)[^,.;!?])*?"  # "not for kids, like an adult one from 2000" wishes
 NEGATED_AFTER = re.compile(_NEGATOR + r"\b(?:after|later than|newer than|more recent than|post)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
 #: "nothing made since 2014", "nothing from 1990 on" (with `OPEN_UP` after): up to the year before.
 NEGATED_SINCE = re.compile(_NEGATOR + r"\bsince[\s\-]*(?:the\s+)?$", re.IGNORECASE)
@@ -145,7 +147,7 @@ OPEN_DOWN = re.compile(r"^\s*(?:,\s*(?:but\s+)?(?:nothing|none|not) (?:later|new
                        r"(?:and |or )?back\b(?!\s+(?:then|in|when|to|home|at|on|from)\b)|(?:is|'s) (?:the|my|our|his|her|their) (?:cut-?\s?off|upper limit|limit))\b",
                        re.IGNORECASE)  # "the seventies back", "1970 is the cut-off"
 GIVE_OR_TAKE = re.compile(r"^\s*(?:,\s*)?(?:give or take|plus or minus|\+/-|±|or so\b|or thereabouts\b|-?ish\b)(?:\s+(?:a\s+)?(?P<n>\d{1,2}|" + _NUM + r")\s*(?:years?|yrs?)?)?", re.IGNORECASE)
-RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|thru|till|until|and)\s*(?:(?:about|around|roughly|approximately)\s+)?$", re.IGNORECASE)
+RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|(?:up )?to|through|thru|(?:up )?till|(?:up )?until|and)\s*(?:(?:about|around|roughly|approximately)\s+)?$", re.IGNORECASE)
 
 # Relative words; vague ones ("classic", "old-fashioned", "black and white") set no range.
 OLDER = re.compile(r"(?<!i'm )(?<!i am )(?<!we're )(?<!getting )\b(not as (?:new|recent)|older|earlier|oldies?|go(?:ing)? (?:further|farther) back)\b(?!\s+(?:kids|children|viewers|audiences?|people|teens|brothers?|sisters?|sons?|daughters?|"
@@ -304,7 +306,7 @@ def _bounded(low: int, high: int, single: bool, before: str, after: str, start: 
         return Era(low, None, "bound", start, end)
     if LOWER_INCLUSIVE.search(before):  # before the plain forms: "not older than" is not "older than"
         return Era(low, None, "bound", start, end)
-    if UPPER_INCLUSIVE.search(before):
+    if UPPER_INCLUSIVE.search(before) and not (re.search(_CUT_OFF + r"\s+$", before, re.IGNORECASE) and OPEN_UP.match(after)):
         return Era(None, high, "bound", start, end)
     if UPPER_EXCLUSIVE.search(before):
         return Era(None, low - 1, "bound", start, end)

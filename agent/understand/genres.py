@@ -33,7 +33,7 @@ _LEXICON = re.compile(
 #: A refusal in English or in another language ("sin romance", "bitte keine Komödie").
 _REFUSAL = re.compile(rf"(?<![\w-])(?<!\w')(?:{NEGATORS}|{OTHER_NEGATORS})(?![\w'-])", re.IGNORECASE)  # "add 'no animated'"
 _CLAUSE_END = re.compile(
-    r"[,.;:!?()\n]|(?:^|\s)/(?=[a-z])|(?<!anything)(?<!everything)\sbut\s|\sor\s+(?=(?:he|she|they|we|i|you|it)(?:'\w+)?\s)|\s(?:and|though|although|however|yet|whereas|while|just|only|rather)\s|(?<!\bnot)(?<!\bam)(?<!\bim)(?<!['’]m)(?<!\bare)(?<!['’]re)(?<!\bis)(?<!\bwas)\sso\s|\s-\s|(?<!thing)\s(?=(?:i|we) (?:want|need|wanna)\b)",
+    r"[,.;:!?()\n]|(?:^|\s)/(?=[a-z])|(?<!anything)(?<!everything)(?<!any genre)\sbut\s|\sor\s+(?=(?:he|she|they|we|i|you|it)(?:'\w+)?\s)|\s(?:and|though|although|however|yet|whereas|while|just|only|rather)\s|(?<!\bnot)(?<!\bam)(?<!\bim)(?<!['’]m)(?<!\bare)(?<!['’]re)(?<!\bis)(?<!\bwas)\sso\s|\s-\s|(?<!thing)\s(?=(?:i|we) (?:want|need|wanna)\b)|(?<!\bnot)(?<!n't)(?<!n’t)(?<!nt)(?<!\bnever)(?<!\breally)(?<!\bactually)(?<!\beven)(?<!\bi)(?<!\bwe)\s(?=(?:want|wanna|gimme)\s)",
     re.IGNORECASE)  # "anything but horror" is one refusal
 #: A child's age: "for my 6 year old", "my son is 7", "kids (7 and 10)", "ages 4 to 12", "he's five".
 _AGE_WORDS = {**UNITS, **TEENS}
@@ -166,7 +166,8 @@ _LABEL_TAIL = re.compile(r"^\s*(?:either way|for (?:me|us|him|her|them|all|every
 _BULLET = re.compile(r"^\s*(?:[-*•·]|\d{1,2}[.)]|\[[\sxX✓]?\])\s*\S")
 
 
-_NEW_SENTENCE = re.compile(r"[.!?]\s+(?=[A-Z])(?![A-Z][A-Za-z'’\- ]{0,38}:)")
+_NEW_SENTENCE = re.compile(r"[.!?]\s+(?=[A-Z]|(?:more|something|anything|give|want|need|looking|recommend|suggest|pls|please)\b)"
+                           r"(?![A-Z][A-Za-z'’\- ]{0,38}:)")  # "HATED: jury duty. more 80s comedies" wishes again
 
 
 def _line_start(text: str, pos: int) -> int:
@@ -632,7 +633,8 @@ def lexicon_spans(text: str, known: set[str]) -> list[GenreSpan]:
     out = []
     for m in _LEXICON.finditer(text):
         phrase = m.group().lower()
-        base = re.sub(r"e?s$", "", phrase)
+        stems = (phrase[:-1], phrase[:-2] if phrase.endswith("es") else "") if phrase.endswith("s") else ()
+        base = next((b for b in stems if b in _PHRASES), phrase)  # "creature features", "comedies"
         entry = _PHRASES[phrase] if phrase in _PHRASES else _PHRASES.get(base, ())
         genres = tuple(g for g in entry if g in known)
         if not entry:  # "comic book": words that name no genre, kept so no other reading takes them

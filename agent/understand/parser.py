@@ -46,6 +46,7 @@ POSITIVE_CUE = re.compile(r"\b(luv(?:'?d|s)?|lk|love[ds]?|loved|like[ds]?|liked|
 ASK_ITEM = re.compile(
     r"\b(what(?:'s| is)\s+.+\s+about|tell me (?:more )?about|tell me (?:whether|if|who|what|when|how)|who (?:is|was|'s) in|"
     r"who (?:directed|made|wrote|stars|starred|plays|played|acts|acted)|is\s+.+\s+(?:any good|worth)|"
+    r"^\s*[\w' :-]{2,40}\s(?:worth it|worth (?:a|the) watch|any good)\s*\??\s*$|"  # "gattaca worth it"
     r"(?:is|was) (?:it|that|this(?: one)?) (?:the sort|the kind|the version|suitable|appropriate|ok|okay|any good|good|worth|too|very|"
     r"terribly|really|actually|sad|scary|funny|violent|better|for)|"
     r"is (?:the )?(?:first|second|third|original|sequel|new|old|last)(?: one)? (?:as|any|better|worse|good)|"
@@ -97,6 +98,9 @@ NEGATIVE_AFTER = re.compile(
     r"(?:much|long|slow|scary|violent|dark|gory|sad|cheesy|predictable|silly|weird|stressful|upsetting|harrowing|disturbing|bleak)\b|boring|bored|awful|terrible|horrible|overrated|"
     r"over-?hyped|dull|tedious|dreadful|distasteful|vulgar|(?<!myself )(?<!ourselves )(?<!themselves )silly|pretentious|annoying|cringe\w*|meh|mediocre|forgettable|"
     r"unwatchable|rubbish|garbage|trash|a mess|snooze\w*|disappointing|a letdown|a let down|hated it|hate it|"
+    r"(?<!not )(?<!n't )(?<!n’t )(?<!never )\b(?:was|is|were|so|really|very|pretty|quite|just|plain|kinda|properly)\s+bad(?![\w-])(?!\s*:)"
+    r"(?!\s+(?:it'?s|its|it was|that it'?s) good)(?!\s+in a good way)|[:=\-–,]\s+bad(?=\s*(?:[,.;!?]|$))|"
+    r"a (?:bit|little|tad) much|(?<!not )(?<!never )(?:was |is )?an? (?:flop|dud|miss)\b|(?<=[:=\-–] )slow(?=\s*(?:[.;!]|$))|"
     r"didn'?t (?:like|enjoy|get) it|did not (?:like|enjoy) it|couldn'?t finish|fell asleep|slept through|scarred (?:me|him|her|us|them)|waste of|wasted|"
     r"(?:will|would|gonna|going to) lose my mind|(?:drives?|drove) (?:me|us) (?:crazy|nuts|mad|up the wall|round the bend)|sick of|"
     r"(?:was|is|'s|were) (?:so+ |really |pretty |kinda |lowkey |totally |super )?mid\b|(?:put|puts|sent|sends) (?:me|us) to sleep|"
@@ -126,9 +130,17 @@ SHORT_VERDICT_WORDS = 6  # a sentence this short after a title judges it even wi
 _BACK_REFERENCE = re.compile(r"\b(?:it|that one|this one)\b", re.IGNORECASE)
 #: The person addressing the bot by name ("Dear Muse,", "thanks Muse"): not *The Muse* (1999).
 ADDRESSEE = re.compile(
-    r"(?:\b(?:dear|hi|hello|hey|thanks|thank you|cheers|bye|ok|okay|well)\s*,?\s+|^\s*)muse\b(?=\s*(?:[,!.:?]|$))"
+    r"(?:\b(?P<greeting>dear|hi|hello|hey|thanks|thank you|cheers|bye|ok|okay|well)\s*,?\s+|^\s*)muse\b(?=\s*(?:[,!.:?]|$))"
     r"|\b(?:all|everyone|people|folks|team) at muse\b|\bthe muse (?:people|team|folks|staff|service|bot|app|assistant)\b"
     r"|\bmuse (?=(?:service|bot|app|assistant)\b)", re.IGNORECASE)  # "Dear all at Muse", "To the Muse people"
+
+
+def _unaddressed(m: re.Match[str]) -> str:
+    """The bot's name blanked out; a greeting before it stays ("thanks muse" is still thanks)."""
+    kept = m.end("greeting") - m.start() if m["greeting"] else 0
+    return m.group()[:kept] + " " * (len(m.group()) - kept)
+
+
 #: The person starts a new request instead of changing the current one.
 NEW_SEARCH = re.compile(
     r"\b(?:new search|start(?:ing)? (?:over|again|afresh|from scratch)|forget (?:all )?(?:that|this|everything)(?: i said)?|"
@@ -138,7 +150,8 @@ NEW_SEARCH = re.compile(
 #: wished and refused go; the era stays unless a new one is said (writers differ on that, and "same decade" keeps it).
 SCRAPPED = re.compile(r"^\W*(?:(?:ok|okay|right|hmm+|um+|no|nah|actually)[\s,.!]+)*(?:scrap|scratch|forget|ditch|bin) (?:all )?(?:that|this)\b",
                       re.IGNORECASE)
-CHITCHAT = re.compile(r"^\s*(hi|hello|hey|yo|thanks|thank you|thx|good (?:morning|evening|night)|how are you|bye|goodbye|ok|okay|cool|great)\b[\s!.?]*$", re.IGNORECASE)
+CHITCHAT = re.compile(r"^\s*(?:(?:hi|hello|hey|yo|thanks|thank you|thx|ta|cheers|good (?:morning|evening|night)|how are you|bye|goodbye|ok|okay|"
+                      r"cool|great|night night|see ya|see you|later)\b[\s!.,?]*)+$", re.IGNORECASE)  # "ok cheers bye"
 INJECTION = re.compile(
     r"(ignore (?:all |any |your |the |previous |prior )*(?:instructions|rules|prompts?)|system prompt|developer message|"
     r"you are now|act as|jailbreak|reveal (?:your|the) (?:prompt|instructions)|print (?:your|the) (?:prompt|instructions))",
@@ -218,6 +231,7 @@ def clean_message(text: str) -> tuple[str, list[str]]:
     breaks stay (one between lines): they end a list's items and a form's fields ("Avoid: musicals")."""
     notes: list[str] = []
     cleaned = "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in text or "")
+    cleaned = cleaned.replace("’", "'").replace("‘", "'")  # phones type curly apostrophes: "don’t" is "don't"
     cleaned = "\n".join(line for line in (" ".join(row.split()) for row in cleaned.splitlines()) if line)
     if len(cleaned) > MAX_MESSAGE_CHARS:
         notes.append(f"message cut from {len(cleaned)} to {MAX_MESSAGE_CHARS} characters")
@@ -238,6 +252,10 @@ def read_references(text: str, shown: Sequence[int]) -> list[tuple[int, Literal[
     return refs
 
 
+#: A verdict said only to be denied: "I never said Die Hard was bad", "I'm not saying it's boring".
+_VERDICT_DENIED = re.compile(r"\b(?:never said|didn'?t say|did not say|not saying|never claimed|wouldn'?t say|would not say)\s*$",
+                             re.IGNORECASE)
+_BAD_LABEL = re.compile(r"\s*(?:the )?(?:bad|worst|meh|nope|misses|flops)(?: ones| films| movies)?\s*", re.IGNORECASE)  # "Bad:" over a list
 _BOTTOM_LIST = re.compile(r"\b(?:bottom|worst|least favou?rite)\s*(?:\d{1,2}|three|five|ten|one|two|four)?\s*:[^.!?\n:]*$", re.IGNORECASE)
 
 
@@ -255,7 +273,7 @@ def title_sentiment(text: str, start: int | None, end: int | None = None, next_s
     if written_refusal(text, start) or refusal_goes_on(text, start):  # "No: The Shining (seen it)", "Don't suggest Titanic. Or The Notebook."
         return "dislike"
     label = governing_label(text, start) or ""  # "Seen & disliked: Love Actually", "Movies I hated:" over a bullet list
-    if NEGATIVE_CUE.search(label) or _BOTTOM_LIST.search(text, sentence_start(text, start), start):  # "Bottom 3: Grease, Mamma Mia"
+    if NEGATIVE_CUE.search(label) or _BAD_LABEL.fullmatch(label) or _BOTTOM_LIST.search(text, sentence_start(text, start), start):  # "Bottom 3: Grease, Mamma Mia"
         return "dislike"
     if POSITIVE_CUE.search(label):
         return "like"
@@ -269,6 +287,8 @@ def title_sentiment(text: str, start: int | None, end: int | None = None, next_s
     if _BARE_YES.match(own):  # "grand budapest yes, fantastic mr fox not so much": its own verdict comes first
         return "like"
     bad, good = NEGATIVE_AFTER.search(own), _liking(own)
+    if bad and _VERDICT_DENIED.search(before):
+        return "like"  # "I never said Die Hard was bad"
     if bad and not (good and good.start() < bad.start()) or _BARE_NO.match(own) or (_OVERSEEN.search(own) and not good):
         return "dislike"  # ("are two of my faves, amelie less so": the film's own verdict comes first)
     following, _ = _first_sentence(following)  # "...watched Mamma Mia at Christmas. I found it rather silly."
@@ -386,6 +406,16 @@ TITLE_AFTER_CUE = re.compile(
     r"(?P<title>(?:the\s+)?[A-Z0-9][\w'’:\-]*(?:\s+(?:of|the|and|a|in|on|to|[A-Z0-9][\w'’:\-]*))*)"
 )
 QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,120})[\"”]")
+#: A quote that reports what someone said, not only a title: its words are read for genres ('she says "NO princesses, I want
+#: DINOSAURS"'), though it stays an unknown mention the agent may ask about. A refusal makes speech only in four words or
+#: more ("No Love Lost" is a title the catalog lacks).
+SPEECH = re.compile(r"\b(?:i|i'm|i'd|we|we're|want|wants|please|pls)\b|"
+                    r"^(?=(?:\W*\w+){4}).*\b(?:no|not|nothing|never|none|anything but|don'?t|won'?t|can'?t)\b", re.IGNORECASE)
+
+
+def _speech(t: TitleMention) -> bool:
+    """An unknown quoted mention that reports what someone said ("anything but a musical")."""
+    return t.status == "unknown" and bool(SPEECH.search(t.mention))
 
 
 def unknown_titles(text: str, grounded: Sequence[tuple[int, int]]) -> list[TitleMention]:
@@ -424,6 +454,21 @@ FILM_WORDS = re.compile(r"\b(?:watch\w*|movies?|films?|flicks?|cinema|series|sho
 BOT_TALK = re.compile(
     r"^\W*(?:hi|hello|hey|yo|thanks|thank you|ty|thx|cheers|good (?:morning|afternoon|evening|night)|bye|goodbye)\b"
     r"|\b(?:you|u|ur|bot|muse|this (?:app|thing|works?)|how (?:does )?this work)\b", re.IGNORECASE)
+
+
+#: A question about the bot itself ("do you actually watch them?", "what's your favourite film?", "is there a human typing
+#: this?"): small talk, whatever films it names, unless the message also asks for films (`_ASKS_TOO`).
+BOT_SELF = re.compile(
+    r"\b(?:are you (?:a |an )?(?:real|human|person|bot|robot|computer|program|ai|machine)|is there a (?:real )?(?:human|person)|"
+    r"who are you|what (?:do|can) you (?:actually )?do|how do you (?:decide|pick|choose|work|learn)|"
+    r"(?:do|did|have|can) you (?:ever |actually |even |really )?(?:get (?:tired|bored|sick|paid)|have (?:an? )?(?:all-time )?favou?rite|"
+    r"sleep|dream|feel|remember (?:what|me|us|our|when|last))|your favou?rite (?:film|movie|director|actor|genre))\b", re.IGNORECASE)
+#: ...and ones that may be about a film named beside them ("do you know about Jaws? what is it about"): small talk only
+#: with no film named ("do you actually watch them?").
+BOT_HABITS = re.compile(r"\b(?:do|did|have|can) you (?:ever |actually |even |really )?(?:watch|remember|know (?:about|any jokes|all))\b",
+                        re.IGNORECASE)
+_ASKS_TOO = re.compile(r"\b(?:(?:recommend|suggest|propose|advise) (?:me|us|a|an|some|something)|give me|show me|find me|(?:i|we) (?:want|need)|"
+                       r"anything like|something|any good|what do you (?:suggest|propose|advise|recommend))\b", re.IGNORECASE)
 
 
 def _has_request_slots(u: Understanding) -> bool:
@@ -534,6 +579,8 @@ def read_intent(text: str, u: Understanding, has_previous: bool, stated_genres: 
     """What this message does; `stated_genres`: a genre was named outright (not only inferred from a mood)."""
     if not text or (CHITCHAT.match(text) and not u.titles and not u.genres and not u.avoid_genres):
         return "chitchat"
+    if (BOT_SELF.search(text) or BOT_HABITS.search(text) and not u.titles) and not _has_request_slots(u) and not _ASKS_TOO.search(text):
+        return "chitchat"
     plain = ABOUT_THE_FILM.sub(" ", _unnamed(text, u.titles))
     if u.titles and (ASK_ITEM.search(text) or (QUESTION_START.match(text) and not REQUEST_CUE.search(plain) and _names_in_opening(text, u.titles))
                      or any(_asked_about(text, t) for t in u.titles) or _asked_back(text, u.titles) or _film_is_asked(text, u.titles)):
@@ -554,7 +601,7 @@ def read_intent(text: str, u: Understanding, has_previous: bool, stated_genres: 
 CHAT_IDIOMS = re.compile(
     r"\b(?:in the spirit of|up my (?:street|alley)|right up my (?:street|alley)|the real deal|the whole thing|"
     r"the same vein|along the lines of|in the mood for|the kind of thing|at the end of the day|on the same page|"
-    r"out of this world|for the record|the big screen|the best of both worlds)\b",
+    r"out of this world|for the record|the big screen|the best of both worlds|it can'?t be)\b|^\W*hello again\b",
     re.IGNORECASE,
 )
 WORD = re.compile(r"[a-zA-Z][a-zA-Z\-']{2,}")
@@ -893,13 +940,13 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
     u.new_search = bool(NEW_SEARCH.search(cleaned))
     u.reset_genres = bool(SCRAPPED.match(cleaned))
     scan = INJECTION.sub(lambda m: " " * len(m.group()), cleaned) if u.injection else cleaned
-    scan = ADDRESSEE.sub(lambda m: " " * len(m.group()), scan)
+    scan = ADDRESSEE.sub(_unaddressed, scan)
     known = set(known_genres)
     idioms = [sp for sp in lexicon_spans(scan, known) if " " in scan[sp.start:sp.end]]
     idioms += [GenreSpan(m.start(), m.end(), (), "idiom") for m in CHAT_IDIOMS.finditer(scan)]
     story = story_spans(scan)  # a long message's sentences that tell rather than ask
     u.titles = [t for t in _ground(scan, grounder) if not _inside_idiom(t, scan, idioms) and not _unjudged_in_story(t, scan, story)]
-    rest = correct(_mask(scan, [(t.start, t.end) for t in u.titles if t.start is not None and t.end is not None] + story))
+    rest = correct(_mask(scan, [(t.start, t.end) for t in u.titles if t.start is not None and t.end is not None and not _speech(t)] + story))
     _versions_by_note(scan, u.titles)
     years = read_years(_mask(rest, _years_naming_titles(scan, u.titles)), newest_year)
     u.year_min, u.year_max, u.era_shift, u.any_era = years.year_min, years.year_max, years.shift, years.any_era

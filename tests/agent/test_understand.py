@@ -1464,3 +1464,124 @@ def test_couples_stuff_is_romance_and_a_no_rule_can_be_lifted(parser: MuseServic
     assert read(parser, "scrap the no-horror bit, turns out I loved Alien").unavoid_genres == ["Horror"]
     assert read(parser, "forget the cartoon ban, they've won the argument").unavoid_genres == ["Animation"]
     assert read(parser, "actually scrap romcoms, my date can't stand them").avoid_genres == ["Romance"]  # not every comedy
+
+
+# The thirty-second and thirty-third blind splits' first misses, in words of our own.
+@pytest.mark.parametrize(("text", "wanted", "avoided"), [
+    ("something from 1987, any genre but horror", [], ["Horror"]),
+    ("Scary thing is no good. Animation please", ["Animation"], ["Horror"]),
+    ("the blood she hates, and the films of war she hates also", [], ["War"]),
+    ("a cowboy picture, romance embarrasses her", ["Western"], ["Romance"]),
+    ("nuttin wid war", [], ["War"]),
+    ("French comedies, and romance must not be the point of it", ["Comedy"], ["Romance"]),
+    ("gonna give mysteries a rest for a while", [], ["Mystery"]),
+    ("Jump scares? not a chance. I still want tension though", ["Thriller"], ["Horror"]),
+    ("I don't really want horror", [], ["Horror"]),
+    ("hated prometheus want real scifi", ["Sci-Fi"], []),  # the verb of a new wish ends the refusal
+    ("i dont want horror", [], ["Horror"]),  # ...but not a "want" the refusal says
+    ("I don’t want horror tonight", [], ["Horror"]),  # a curly apostrophe is an apostrophe
+    ("I never want horror again", [], ["Horror"]),
+    ("something funny, she hates horror", ["Comedy"], ["Horror"]),  # a hatred after a genre ends its clause to refuse it
+    ("comedy, I hate slow films", ["Comedy"], []),
+    ("need a comedy, a rest from the news", ["Comedy"], []),
+    ("I love things like Alien", [], []),
+    ("Thriller? ✅\nRomance? ❌\nSubtitles? ❌", ["Thriller"], ["Romance"]),  # a checklist's cross after the question
+    ('relay from my teen: "anything but a musical, anything but romance"', [], ["Musical", "Romance"]),  # a quote is read
+    ("any good creature features?", ["Horror"], []),  # a plural of a phrase ending in "e"
+    ("keep the 80s though, something that'll make my skin prickle", ["Horror"], []),
+    ("a light romcom please, nothing heavy", ["Comedy", "Romance"], []),  # "heavy" refused is a mood, not Drama
+    ("serious drama about war. Comedy not need.", ["Drama", "War"], ["Comedy"]),
+    ("a new hope fan, but real war films aren't for me. something with spaceships", ["Sci-Fi"], ["War"]),
+    ("a 90s comedy, but without a love angle", ["Comedy"], ["Romance"]),
+    ("action, 2010s, nothing with capes", ["Action"], []),  # capes are a costume, no genre
+    ("a western without any crooning cowhands", ["Western"], ["Musical"]),
+    ("a bromance comedy, no gushy stuff", ["Comedy"], ["Romance"]),
+    ("a drama, though I confess that war films do not agree with me", ["Drama"], ["War"]),
+    ("is it worth three hours, given that I care little for romances?", [], ["Romance"]),
+    ("I would ask that you cease recommending animated features.", [], ["Animation"]),
+    ("a sci-fi, not the creature-bursting-out-of-chests kind", ["Sci-Fi"], []),  # no one bursts into song
+    ("HATED: jury duty. more 80s comedies like the loved pile", ["Comedy"], []),  # a wish after the label's list
+    ("stephen king adaptations from the 80s, no werewolves", [], []),  # a creature refused, like zombies
+])
+def test_refusals_and_wishes_the_new_splits_missed(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.genres), sorted(u.avoid_genres)) == (wanted, avoided)
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("yeah no that's too old um something after 2010", 2011, None),  # a wish after "something" is out of the "no"
+    ("not for kids, like an adult one from 2000 and up", 2000, None),
+    ("a horror film, not a slasher and made after 1975 but before 1990", 1976, 1989),
+    ("anything from 1950 up to 1963", 1950, 1963),
+    ("any crime film as long as it isn't older than 1980", 1980, None),
+    ("no older then 1990", 1990, None),
+    ("war films please, cut-off is 2000", None, 2000),
+    ("an adventure with magic in it, and my cutoff is 1980, nothing older", 1980, None),
+    ("I don't like anything made after 2000", None, 2000),  # "like" the verb of the refusal goes on with it
+])
+def test_bounds_said_with_a_refusal_nearby(text: str, low: int | None, high: int | None) -> None:
+    read = read_years(text, newest_year=2018)
+    assert (read.year_min, read.year_max) == (low, high)
+
+
+@pytest.mark.parametrize(("text", "low", "high", "genres"), [
+    ("documentry about food? 2006 onwrds", 2006, None, ["Documentary"]),
+    ("need a horer movie from the 2000s", 2000, 2009, ["Horror"]),
+    ("feel good musicals from the fiftys", 1950, 1959, ["Musical"]),
+    ("crime docs, nothng pre 2000", 2000, None, ["Crime", "Documentary"]),
+    ("I do earlies at the bakery, so something short, any genre except horror", None, None, []),  # "earlies" is no "earlier"
+])
+def test_misspelt_bound_and_decade_words(parser: MuseService, text: str, low: int | None, high: int | None, genres: list[str]) -> None:
+    u = read(parser, text)
+    assert (u.year_min, u.year_max, sorted(u.genres)) == (low, high, genres)
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("thanks muse", "chitchat"),  # the bot's name goes, the thanks stays
+    ("hey muse! how's your day going?", "chitchat"),
+    ("ok cheers bye", "chitchat"),
+    ("be honest, is there a human typing this lol", "chitchat"),
+    ("how do you pick films? do you actually watch them", "chitchat"),
+    ("what's your favourite film? mine is spirited away, don't judge", "chitchat"),
+    ("do you know any good films? nothing with subtitles and no horror", "recommend"),
+    ("gattaca worth it", "ask_item"),
+    ("do you know about Jaws? what is it about", "ask_item"),  # a question about a film named, not about the bot
+    ("do you actually watch them", "chitchat"),
+    ("can you remember what I told you last time? that I loved amelie?", "chitchat"),
+])
+def test_talk_about_the_bot_and_short_questions(parser: MuseService, text: str, intent: str) -> None:
+    assert read(parser, text).intent == intent
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked", "asked"), [
+    ("the searchers was great", [3365], [], []),  # the article, and a plural the verb treats as one thing
+    ("the conjuring was a bit much for us", [], [103688], []),
+    ("heat was bad", [], [6], []),
+    ("heat was not bad at all", [6], [], []),
+    ("cujo was boring", [], [2121], []),  # a word of no language with a verdict after it
+    ("is hugo for kids or grown ups", [], [], [90866]),
+    ("loved grease n dirty dancin", [1380, 1088], [], []),
+    ("a horror like the desent", [40732], [], []),  # a misspelt name of a little-rated film, a word of no language in it
+    ("mystery films like murder on the orient expres (the old one)", [8879], [], []),  # a misspelt remade film: the note picks
+    ("the killer was obvious and the hunt was tense", [], [], []),
+    ("something like the desert", [], [], []),
+    ("this year's theme is first films only", [], [], []),  # "first" names no series
+    ("grave of the fireflies ♥, ferngully ✗", [5690], [5159], []),  # a cross after a name marks it down
+    ("flubber was a hit, mouse hunt was a flop", [1702], [1713], []),
+    ("Wild Tales: wow. The Motorcycle Diaries: slow.", [116897], [8873], []),
+    ("I loved Heat: slow burn, every minute of it", [6], [], []),  # a slow burn is no verdict
+    ("Pros of last week's pick (Zodiac): slow, obsessive, real case.", [51540], [], []),
+    ("✅ A Quiet Place\n❌ It Follows", [185029], [121231], []),  # a checklist's cross marks the line it opens
+    ("alien ✗, aliens", [1200], [1214], []),
+    ("Jaws wasn't so bad", [1387], [], []),
+    ("Alien was fine, bad ending though", [1214], [], []),
+    ("Good:\n+ Groundhog Day\nBad:\n- Looper\nWant: another one where the day keeps resetting", [1265], [96610], []),
+    ("I never said Die Hard was bad", [1036], [], []),
+    ("though I confess that I liked it", [], [], []),  # the speaker's "I" is no capital of *I Confess*
+    ("she likes costume dramas, i like heists", [], [], []),  # a plural is no misspelling of *Heist*
+    ("Ronin: 4. The Town: 2, forgettable.", [2278], [80489], []),  # no *Unforgettable*
+])
+def test_lower_case_names_the_new_splits_missed(parser: MuseService, text: str, liked: list[int], disliked: list[int],
+                                                asked: list[int]) -> None:
+    u = read(parser, text)
+    assert (u.liked_ids, u.disliked_ids, u.asked_ids) == (liked, disliked, asked)

@@ -41,6 +41,7 @@ DOMINANT_MIN = 20  # ...if it has at least this many interactions
 VERSION_SEEN = 2  # a remade film named bare is the version this many times more rated than the next (and DOMINANT_MIN)...
 VERSION_GAP = 10  # ...unless the films named beside it sit this many years nearer another version
 TYPO_LONG_CHARS, TYPO_LONG_MATCH, TYPO_LONG_MIN = 10, 94.0, 3  # a misspelt name this long and close may be little rated
+TYPO_WORD_MIN = 3  # ...and so may one with a word of no language in it ("the desent", "sesion 9")
 CUED_MIN = 3  # a lower-case title right after "loved" / "like" / "watched" needs only this many
 LISTED_MIN = 1  # ...and one of several words listed beside a title already found needs to be rated at all
 ALONE_MIN = 5  # ...a lower-case name of several words, one of them uncommon, standing as a clause of its own ("la la land = snooze")
@@ -58,7 +59,8 @@ _TYPO_CUE = frozenset("loved love loves liked like likes enjoyed enjoy enjoys ad
     ["luv", "luvd", "luv d", "lk", "h8", "h8d", "h8ed"])  # texting
 #: ...and, for titles spelt right, words that also come before one ("about the godfather", "better than heat",
 #: "inception meets heathers", "jurassic park x home alone").
-_TITLE_CUE = _TYPO_CUE | frozenset("watch watching rewatch rewatching tried about than vs versus skip directed meets x".split())
+_TITLE_CUE = _TYPO_CUE | frozenset("watch watching rewatch rewatching tried about than vs versus skip directed meets x finished suggesting "
+                                   "recommending".split())
 ARTICLES = frozenset("the a an".split())
 #: Before a misspelt title only ("going to watch pulp friction"): "watch one" is no cue for *The One*.
 _WATCH = frozenset("watch watching rewatch rewatching".split())
@@ -66,7 +68,8 @@ _SIMILE = frozenset("like likes lk".split())
 #: A refusal before a name that is not ordinary words ("not transformers", "except notting hill", "hated passengers").
 _REFUSAL_CUE = frozenset("not except hated hate skip".split())
 #: Before one lower-case word, the words that make it a title ("loved heat", "the movie avatar", "how long is titanic").
-_WORD_CUE = _TYPO_CUE | frozenset("watch watching rewatch rewatching tried movie film flick directed vs versus meets".split())
+_WORD_CUE = _TYPO_CUE | frozenset("watch watching rewatch rewatching tried movie film flick directed vs versus meets finished suggesting "
+                                  "recommending".split())
 _IS = frozenset(["is", "was", "whats", "what s", "who s"])
 _QUESTION_WORDS = frozenset("how what whats who whos when where which is was are does did".split())
 _PLACE_BEFORE = frozenset("on in at into onto from to with near under over across through inside around behind by off".split())
@@ -611,9 +614,15 @@ class TitleGrounder:
             or listed  # "superbad and adventureland"
         opinion = before is not None and before.lower in _TYPO_CUE - _SIMILE  # "loved prisoners", not "age like milk"
         alone = named and before is None and len(content) > 1 and any(t.lower not in COMMON_WORDS for t in content)
+        # "the searchers was great", "the conjuring was a bit much": the title's own article, then a plural or a gerund that
+        # the verb treats as one thing ("the killer was obvious", "the hunt was tense" are the story's)
+        alone = alone or (named and before is None and span[0].lower in ARTICLES and len(content) == 1 and content[0].lower not in COMMON_WORDS
+                          and after is not None and after.lower in ("is", "was") and content[0].lower.endswith(("s", "ing")))
+        # "is hugo for kids?", "a sequel to tremors": one word asked about is a film, if some people rated it
+        opinion = opinion or (len(content) == 1 and (asking or of_film or in_film))
         minimum = CUED_MIN if relaxed else ALONE_MIN if alone else OPINION_MIN if opinion else DOMINANT_MIN
-        if len(content) == 1 and (opinion or cue) and _coined(content[0].lower):
-            minimum = CUED_MIN  # "adored paddington": a word of no language after a cue is a name, however little rated
+        if len(content) == 1 and (opinion or cue or verdict or judged) and _coined(content[0].lower):
+            minimum = CUED_MIN  # "adored paddington", "cujo was boring": a word of no language by a cue is a name, however little rated
         elif listed and len(content) > 1:  # "casablanca, rio bravo and roman holiday": beside a title, any rated film,
             words = dictionary()  # unless its words are all the language's ("last night", "brief encounter")
             minimum = CUED_MIN if all(t.lower in words for t in content) else LISTED_MIN
@@ -853,8 +862,8 @@ class TitleGrounder:
     def _series_ids(self, name: str) -> list[int]:
         name = _LEADING_ARTICLE_RE.sub("", name)
         words = name.split()
-        if not words or all(w in COMMON_WORDS or w in _NUMBER_WORDS or w in TITLE_MINOR for w in words) or len(name) < 4:
-            return []  # "the war films", "the last three films", "is he in the sequels": not a series
+        if not words or all(w in COMMON_WORDS or w in _NUMBER_WORDS or w in TITLE_MINOR or w in ORDINALS for w in words) or len(name) < 4:
+            return []  # "the war films", "the last three films", "is he in the sequels", "first films only": not a series
         if not self._names_a_series(name):
             return []
         keys = [k for k in self._keys_by_first.get(words[0], ()) if k == name or k.startswith(name + " ")]
@@ -949,7 +958,8 @@ class TitleGrounder:
                         and not (length == 2 and span[1].word.isdigit() and not COUNTED.match(text, span[-1].end)):
                     continue  # initials are written in capitals ("TDK") or with their number ("ts3", "hp 3"), never as a word ("lit")
                 # a leading digit is no capital ("10 things i hate about you"), nor is a shouted word ("my 5yo is OBSESSED"), but initials are
-                capitals = any(t.word[:1].isupper() and not (shouting and _shouted(t) and key not in self._initials) for t in span)
+                capitals = any(t.word[:1].isupper() and not (shouting and _shouted(t) and key not in self._initials)
+                               and not _pronoun_i(tokens, i + k) for k, t in enumerate(span))  # "I confess that ..." is the speaker
                 versions = self._versions(key)  # "crash (the 2004 one)", "the robocop remake": a remade film named as such
                 marked = bool(versions) and self._version_cue(text, span[0].start, span[-1].end, versions, before=False) is not None
                 # a rating beside it names a film ("heat 9/10", "👎 it follows"), unless the words are no name alone
@@ -1000,6 +1010,8 @@ class TitleGrounder:
                 versions = self._versions(key)
                 if not versions and _VERSION_NOTE.match(text, g.end or 0):
                     versions, before = self._series_ids(key), False  # "Jumanji (the new one)": the series' newest, said right after it
+            elif g.method == "fuzzy" and g.item_id is None and len({self._items[a.item_id].title for a in g.alternatives}) == 1:
+                versions = [a.item_id for a in g.alternatives]  # a misspelt remade film: "muder on the orient expres (the old one)"
             cue = self._version_cue(text, g.start or 0, g.end or 0, versions, before=before) if versions else None
             if cue is None:
                 out.append(g)
@@ -1315,21 +1327,27 @@ class TitleGrounder:
         typo away (a slip or two swapped letters: "matirx", "interstellr")."""
         if grounding.method != "fuzzy":
             return None
-        if grounding.status == "matched":
-            return grounding if self._close_and_known(mention, grounding) else None
         key = normalise_title(mention)
-        close = [a.item_id for a in grounding.alternatives if len(key) >= 5 and self._items[a.item_id].popularity >= DOMINANT_MIN
-                 and any(OSA.distance(key, k) <= 1 for k in title_keys(self._items[a.item_id]))]
+        # a word of no language in the mention makes it a misspelling, not ordinary words: "like the desent" (not "the desert")
+        floor = TYPO_WORD_MIN if any(len(w) >= 4 and _coined(w) for w in key.split()) else DOMINANT_MIN
+        if grounding.status == "matched":
+            return grounding if self._close_and_known(mention, grounding, floor) else None
+        close = [a.item_id for a in grounding.alternatives if len(key) >= 5 and self._items[a.item_id].popularity >= floor
+                 and any(OSA.distance(key, k) <= 1 and (floor == DOMINANT_MIN or not key.startswith(k)) for k in title_keys(self._items[a.item_id]))]
+        if len(close) > 1 and len({self._items[i].title for i in close}) == 1:  # versions of one title: the note or the company picks
+            return self._decide(mention, dict.fromkeys(close, 100.0), None, "fuzzy")
         return self._decide(mention, {close[0]: 100.0}, None, "fuzzy") if len(close) == 1 else None
 
-    def _close_and_known(self, mention: str, grounding: Grounding) -> bool:
-        """The whole mention is spelt close to a popular title's whole name (not a part of it)."""
+    def _close_and_known(self, mention: str, grounding: Grounding, floor: int = DOMINANT_MIN) -> bool:
+        """The whole mention is spelt close to the whole name of a title rated at least `floor` times (not a part of it)."""
         assert grounding.item_id is not None
         item = self._items[grounding.item_id]
         key = normalise_title(mention)
         best = max((fuzz.ratio(key, k) for k in title_keys(item)), default=0.0)
         if item.popularity >= DOMINANT_MIN:
             return best >= FUZZY_MATCH
+        if item.popularity >= floor and any(OSA.distance(key, k) <= 1 and not key.startswith(k) for k in title_keys(item)):
+            return True  # one slip of the pen in a word of no language: "the conjering", "sesion 9" (not "heists", a plural)
         # a long name of several words spelt one letter off names even a little-rated film ("infernal afairs")
         words = [w for w in key.split() if w not in ARTICLES]  # "the animals" is no name of two words
         return len(words) >= 2 and len(key) >= TYPO_LONG_CHARS and best >= TYPO_LONG_MATCH and item.popularity >= TYPO_LONG_MIN
@@ -1486,7 +1504,7 @@ def _question(tokens: list[_Tok], i: int) -> bool:
     return tokens[j].lower.split()[0] in _QUESTION_WORDS
 
 
-_LIST_JOIN = frozenset("and or vs versus".split())
+_LIST_JOIN = frozenset("and or vs versus n".split())  # "loved grease n dirty dancin"
 
 
 def _beside_title(tokens: list[_Tok], used: list[bool], i: int, length: int) -> bool:
@@ -1517,7 +1535,7 @@ def _title_expected(tokens: list[_Tok], used: list[bool], i: int) -> bool:
     asked = before.lower in _IS and _question(tokens, i)  # "how long is interstelar"
     watched = before.lower in _WATCH and token.lower not in ("a", "an")  # "watching an adaptation" is no title
     return before.lower in _TYPO_CUE or watched or similar_to or asked or (
-        before.lower in ("and", "or") and i > 1 and used[i - 2] and not before.boundary_before)
+        before.lower in ("and", "or", "n") and i > 1 and used[i - 2] and not before.boundary_before)
 
 
 def _lower_run(tokens: list[_Tok], used: list[bool], i: int) -> list[_Tok]:

@@ -23,14 +23,18 @@ _NUMBER = rf"(?:\d{{1,3}}(?:\.\d)?|{'|'.join(_WORDS)})"
 _GRADES = {"A+": 1.0, "A-": 0.9, "B+": 0.85, "B": 0.8, "B-": 0.75, "C+": 0.65, "C": 0.6, "C-": 0.55,
            "D+": 0.45, "D": 0.4, "D-": 0.35, "F": 0.1}  # a bare "A" is a word unless it ends its clause (`_scale`)
 
-#: One rating: "9/10", "4.5/5", "8 out of 10", "★★★★½", "⭐⭐", "½★", "1 star", "zero stars", "A+", "👍", "thumbs down".
+#: A cross right after a name on its line, ending its clause ("ferngully ✗."), not a checklist's mark opening a line nor one
+#: pointed at ("closer to the ✅ or the ❌?"). Ticks are no rating: a film named is liked already, and ticks close checklist
+#: questions ("Thriller? ✅") and cheers ("MARATHON DONE ✅✅").
+_CROSS_AFTER = r"(?<!the )(?<!a )(?<!or )(?<!\n)(?<!^)[✗✘❌](?=[ \t]*(?:[,.;!?)]|$))"
+#: One rating: "9/10", "4.5/5", "8 out of 10", "★★★★½", "⭐⭐", "½★", "1 star", "zero stars", "A+", "👍", "thumbs down", "✗".
 RATING = re.compile(
     rf"(?P<num>{_NUMBER})\s*(?:/|out of)\s*(?P<scale>10|5|100|ten|five)\b"
     r"|(?P<stars>[★⭐]+|🍿{2,})\s*(?P<half>½)?|(?P<halfonly>½\s*[★⭐])"
     r"|(?<![\d.])(?P<pct>\d{1,3})\s?%(?=\s*(?:[,.;!?)\n]|$))"  # a score, not a share ("50% heist and 50% drama")
     rf"|(?P<count>{_NUMBER}|half a|a half)\s*(?:-\s*)?stars?\b"
     r"|(?<![\w'])(?P<grade>(?-i:[A-F][+-]?))(?![\w'])(?!-\w|\s+(?:movies?|films?|list|side|plots?|grade)\b)"  # in capitals: "a" is a word ("rope a bore"), "a B movie" none
-    r"|(?P<up>👍|💯|thumbs?[\s-]up)|(?P<down>👎|🤮|(?:two\s+)?thumbs?(?:\s+way)?[\s-]down)",
+    r"|(?P<up>👍|💯|thumbs?[\s-]up)|(?P<down>👎|🤮|" + _CROSS_AFTER + r"|(?:two\s+)?thumbs?(?:\s+way)?[\s-]down)",
     re.IGNORECASE,
 )
 #: Right after a title: "Heat 9/10", "the thing (82) ★★★★★", "up: 10/10", "mamma mia gets a 2/10", "paddington 2 = 5/5", "aliens a 7",
