@@ -79,7 +79,7 @@ LOWER_INCLUSIVE = re.compile(r"(?<![\w'’])(?:nothing (?:\w+\s+){0,2}(?:before|
 #: A bound said as a refusal, anywhere earlier in its clause: "I do not care for anything made after 2000"
 #: (up to 2000), "no films from before 1970" (from 1970).
 _NEGATOR_WORDS = r"\b(?:no|not|nothing|none|never|don'?t|do not|won'?t|wouldn'?t|can'?t|refuses?|avoid|without|skip|except)\b"
-_NEGATOR = _NEGATOR_WORDS + r"(?:(?!\b(?:something|(?<!n't )(?<!n’t )(?<!not )like|instead|rather|um|uh|but|and)\b)[^,.;!?])*?"  # "not for kids, like an adult one from 2000" wishes
+_NEGATOR = _NEGATOR_WORDS + r"(?:(?!\b(?:something|(?<!n't )(?<!not )like|instead|rather|um|uh|but|and)\b)[^,.;!?])*?"  # "not for kids, like an adult one from 2000" wishes
 NEGATED_AFTER = re.compile(_NEGATOR + r"\b(?:after|later than|newer than|more recent than|post)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
 #: "nothing made since 2014", "nothing from 1990 on" (with `OPEN_UP` after): up to the year before.
 NEGATED_SINCE = re.compile(_NEGATOR + r"\bsince[\s\-]*(?:the\s+)?$", re.IGNORECASE)

@@ -33,7 +33,7 @@ _LEXICON = re.compile(
 #: A refusal in English or in another language ("sin romance", "bitte keine Komödie").
 _REFUSAL = re.compile(rf"(?<![\w-])(?<!\w')(?:{NEGATORS}|{OTHER_NEGATORS})(?![\w'-])", re.IGNORECASE)  # "add 'no animated'"
 _CLAUSE_END = re.compile(
-    r"[,.;:!?()\n]|(?:^|\s)/(?=[a-z])|(?<!anything)(?<!everything)(?<!any genre)\sbut\s|\sor\s+(?=(?:he|she|they|we|i|you|it)(?:'\w+)?\s)|\s(?:and|though|although|however|yet|whereas|while|just|only|rather)\s|(?<!\bnot)(?<!\bam)(?<!\bim)(?<!['’]m)(?<!\bare)(?<!['’]re)(?<!\bis)(?<!\bwas)\sso\s|\s-\s|(?<!thing)\s(?=(?:i|we) (?:want|need|wanna)\b)|(?<!\bnot)(?<!n't)(?<!n’t)(?<!nt)(?<!\bnever)(?<!\breally)(?<!\bactually)(?<!\beven)(?<!\bi)(?<!\bwe)\s(?=(?:want|wanna|gimme)\s)",
+    r"[,.;:!?()\n]|(?:^|\s)/(?=[a-z])|(?<!anything)(?<!everything)(?<!any genre)\sbut\s|\sor\s+(?=(?:he|she|they|we|i|you|it)(?:'\w+)?\s)|\s(?:and|though|although|however|yet|whereas|while|just|only|rather)\s|(?<!\bnot)(?<!\bam)(?<!\bim)(?<!['’]m)(?<!\bare)(?<!['’]re)(?<!\bis)(?<!\bwas)\sso\s|\s-\s|(?<!thing)\s(?=(?:i|we) (?:want|need|wanna)\b)|(?<!\bnot)(?<!n't)(?<!nt)(?<!\bnever)(?<!\breally)(?<!\bactually)(?<!\beven)(?<!\bi)(?<!\bwe)\s(?=(?:want|wanna|gimme)\s)",
     re.IGNORECASE)  # "anything but horror" is one refusal
 #: A child's age: "for my 6 year old", "my son is 7", "kids (7 and 10)", "ages 4 to 12", "he's five".
 _AGE_WORDS = {**UNITS, **TEENS}

@@ -160,7 +160,7 @@ GENRE_PHRASES: _G = _expand({
 # "dark" (thriller? crime? drama?), "classic" (an era word), "disney" (animation or family), "epic".
 
 NEGATORS = (
-    r"(?:no|not|nothing|nothin|nuthin|nuttin|never|none|without|avoid|avoiding|except|skip|hate|hated|hates|dislike|dislikes|disliked|"
+    r"(?:no|not|nothing|never|none|without|avoid|avoiding|except|skip|hate|hated|hates|dislike|dislikes|disliked|"
     r"(?:don'?t|do not|doesn'?t|does not)(?: really| actually| even)? (?:want|like)|didn'?t like|no more|not into|not a fan of|anything but|"
     r"can'?t stand|cannot stand|can'?t stomach|(?:can'?t|cannot|couldn'?t) (?:watch|sit through)(?= (?:anything|any|another|more|those|these)\b)|cannot stomach|(?:i'?m|i am|we'?re|we are) (?:so |totally |completely )?finished with|not so much|can'?t handle|can'?t do|can'?t face|cannot face|couldn'?t face|not in the mood for|rather not|steer clear of|stay away from|"
     r"spare (?:me|us|him|her|them)|don'?t you dare(?: (?:give|show|suggest|recommend|put on))?(?: me| us)?|enough of|keep (?:it|them|us|him|her|me|this|things) (?:well |far )?away from|(?:anything|everything|whatever|any genre) (?:bar|apart from|aside from|save)|everything but|any genre but|hardly|had enough(?: of)?|done enough|sick of|tired of|allergic to|other than|minus|not too|nothing too|keep out|leave out|"

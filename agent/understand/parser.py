@@ -98,7 +98,7 @@ NEGATIVE_AFTER = re.compile(
     r"(?:much|long|slow|scary|violent|dark|gory|sad|cheesy|predictable|silly|weird|stressful|upsetting|harrowing|disturbing|bleak)\b|boring|bored|awful|terrible|horrible|overrated|"
     r"over-?hyped|dull|tedious|dreadful|distasteful|vulgar|(?<!myself )(?<!ourselves )(?<!themselves )silly|pretentious|annoying|cringe\w*|meh|mediocre|forgettable|"
     r"unwatchable|rubbish|garbage|trash|a mess|snooze\w*|disappointing|a letdown|a let down|hated it|hate it|"
-    r"(?<!not )(?<!n't )(?<!n’t )(?<!never )\b(?:was|is|were|so|really|very|pretty|quite|just|plain|kinda|properly)\s+bad(?![\w-])(?!\s*:)"
+    r"(?<!not )(?<!n't )(?<!never )\b(?:was|is|were|so|really|very|pretty|quite|just|plain|kinda|properly)\s+bad(?![\w-])(?!\s*:)"
     r"(?!\s+(?:it'?s|its|it was|that it'?s) good)(?!\s+in a good way)|[:=\-–,]\s+bad(?=\s*(?:[,.;!?]|$))|"
     r"a (?:bit|little|tad) much|(?<!not )(?<!never )(?:was |is )?an? (?:flop|dud|miss)\b|(?<=[:=\-–] )slow(?=\s*(?:[.;!]|$))|"
     r"didn'?t (?:like|enjoy|get) it|did not (?:like|enjoy) it|couldn'?t finish|fell asleep|slept through|scarred (?:me|him|her|us|them)|waste of|wasted|"

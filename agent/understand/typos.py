@@ -43,26 +43,27 @@ def _fix(word: str) -> str | None:
         return None
     if lower.endswith("ys") and lower[:-2] + "ies" in WORD_DECADES:
         return lower[:-2] + "ies"  # "the fiftys"
-    best = process.extractOne(lower, TARGETS, scorer=fuzz.ratio, score_cutoff=MIN_RATIO) or _one_slip(lower)
-    if best is None or (lower.endswith("s") and lower[:-1] in dictionary() and best[0] not in WORD_DECADES):
+    best = process.extractOne(lower, TARGETS, scorer=fuzz.ratio, score_cutoff=MIN_RATIO)
+    target = best[0] if best is not None else _one_slip(lower)
+    if target is None or (lower.endswith("s") and lower[:-1] in dictionary() and target not in WORD_DECADES):
         return None  # a plural of a real word ("hours"), not a typo
-    if any(best[0] == lower + suffix for suffix in _INFLECTIONS):
+    if any(target == lower + suffix for suffix in _INFLECTIONS):
         return None  # another form of the word ("won't terrify her" is no "terrifying")
-    return best[0]
+    return target
 
 
-def _one_slip(word: str) -> tuple[str, float, int] | None:
+def _one_slip(word: str) -> str | None:
     """The only bound word one letter off a word this long, inside its first and last letters ("onwrds" -> "onwards";
-    "earlies" is no "earlier"), as `process.extractOne` answers."""
+    "earlies" is no "earlier")."""
     if len(word) < SLIP_MIN:
         return None
     close = [t for t in BOUND_WORDS if abs(len(t) - len(word)) <= 1 and OSA.distance(word, t) <= 1 and (t[0], t[-1]) == (word[0], word[-1])]
-    return (close[0], MIN_RATIO, 0) if len(close) == 1 else None
+    return close[0] if len(close) == 1 else None
 
 
 #: Texting shorthand for the words eras and refusals hang on ("nthng oldr thn 2010", "b4 1970", "aftr 2000").
 TEXTING = {"b4": "before", "aftr": "after", "oldr": "older", "newr": "newer", "thn": "than", "nthng": "nothing",
-           "nothin": "nothing", "nuthin": "nothing", "frm": "from", "btwn": "between", "lst": "last", "yrs": "years", "erly": "early"}
+           "nothin": "nothing", "nuthin": "nothing", "nuttin": "nothing", "frm": "from", "btwn": "between", "lst": "last", "yrs": "years", "erly": "early"}
 #: Misspellings too far from their word for the ratio.
 MISSPELT = {"horer": "horror"}
 _SPELT_OUT = {**TEXTING, **MISSPELT}

@@ -59,8 +59,9 @@ _TYPO_CUE = frozenset("loved love loves liked like likes enjoyed enjoy enjoys ad
     ["luv", "luvd", "luv d", "lk", "h8", "h8d", "h8ed"])  # texting
 #: ...and, for titles spelt right, words that also come before one ("about the godfather", "better than heat",
 #: "inception meets heathers", "jurassic park x home alone").
-_TITLE_CUE = _TYPO_CUE | frozenset("watch watching rewatch rewatching tried about than vs versus skip directed meets x finished suggesting "
-                                   "recommending".split())
+#: Words before a title spelt right, whether a phrase or one word ("watched the conjuring", "just finished arrival").
+_NAMING = frozenset("watch watching rewatch rewatching tried directed vs versus meets finished suggesting recommending".split())
+_TITLE_CUE = _TYPO_CUE | _NAMING | frozenset("about than skip x".split())
 ARTICLES = frozenset("the a an".split())
 #: Before a misspelt title only ("going to watch pulp friction"): "watch one" is no cue for *The One*.
 _WATCH = frozenset("watch watching rewatch rewatching".split())
@@ -68,8 +69,7 @@ _SIMILE = frozenset("like likes lk".split())
 #: A refusal before a name that is not ordinary words ("not transformers", "except notting hill", "hated passengers").
 _REFUSAL_CUE = frozenset("not except hated hate skip".split())
 #: Before one lower-case word, the words that make it a title ("loved heat", "the movie avatar", "how long is titanic").
-_WORD_CUE = _TYPO_CUE | frozenset("watch watching rewatch rewatching tried movie film flick directed vs versus meets finished suggesting "
-                                  "recommending".split())
+_WORD_CUE = _TYPO_CUE | _NAMING | frozenset("movie film flick".split())
 _IS = frozenset(["is", "was", "whats", "what s", "who s"])
 _QUESTION_WORDS = frozenset("how what whats who whos when where which is was are does did".split())
 _PLACE_BEFORE = frozenset("on in at into onto from to with near under over across through inside around behind by off".split())
@@ -227,6 +227,11 @@ def _coined(word: str) -> bool:
     if not words or not word.isalpha() or word in COMMON_WORDS or word in NEVER_ALONE or word in _UNLISTED_WORDS or word in words:
         return False
     return not any(word.endswith(end) and word[: -len(end)] in words for end in _INFLECTIONS)
+
+
+def _slip_of(key: str, item: Item, *, plural: bool = False) -> bool:
+    """`key` is one letter off a name of `item`; a plural of the name ("heists" of *Heist*) counts only if `plural`."""
+    return any(OSA.distance(key, k) <= 1 and (plural or not key.startswith(k)) for k in title_keys(item))
 
 
 def catalog_form(item: Item) -> str:
@@ -1333,7 +1338,7 @@ class TitleGrounder:
         if grounding.status == "matched":
             return grounding if self._close_and_known(mention, grounding, floor) else None
         close = [a.item_id for a in grounding.alternatives if len(key) >= 5 and self._items[a.item_id].popularity >= floor
-                 and any(OSA.distance(key, k) <= 1 and (floor == DOMINANT_MIN or not key.startswith(k)) for k in title_keys(self._items[a.item_id]))]
+                 and _slip_of(key, self._items[a.item_id], plural=floor == DOMINANT_MIN)]
         if len(close) > 1 and len({self._items[i].title for i in close}) == 1:  # versions of one title: the note or the company picks
             return self._decide(mention, dict.fromkeys(close, 100.0), None, "fuzzy")
         return self._decide(mention, {close[0]: 100.0}, None, "fuzzy") if len(close) == 1 else None
@@ -1346,8 +1351,8 @@ class TitleGrounder:
         best = max((fuzz.ratio(key, k) for k in title_keys(item)), default=0.0)
         if item.popularity >= DOMINANT_MIN:
             return best >= FUZZY_MATCH
-        if item.popularity >= floor and any(OSA.distance(key, k) <= 1 and not key.startswith(k) for k in title_keys(item)):
-            return True  # one slip of the pen in a word of no language: "the conjering", "sesion 9" (not "heists", a plural)
+        if item.popularity >= floor and _slip_of(key, item):
+            return True  # one slip of the pen in a word of no language: "the conjering", "sesion 9"
         # a long name of several words spelt one letter off names even a little-rated film ("infernal afairs")
         words = [w for w in key.split() if w not in ARTICLES]  # "the animals" is no name of two words
         return len(words) >= 2 and len(key) >= TYPO_LONG_CHARS and best >= TYPO_LONG_MATCH and item.popularity >= TYPO_LONG_MIN
