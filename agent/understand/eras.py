@@ -10,7 +10,7 @@ from the newest year in the catalog. Plain eras are alternatives (their hull is 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from agent.understand.genres import CROSSED, SENTENCE_END, clause_before, conditional_refusal, sentence_start, written_refusal
@@ -49,7 +49,7 @@ ERA = re.compile(rf"(?<![\w'’‘])(?:{_MOD})?(?:{_DECADE}|{_YEAR}|{_SHORT_YEAR
 
 _NUM = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
 LAST_N = re.compile(
-    rf"\b(?:in\s+)?(?:the\s+)?(?:last|past|previous|recent)\s+(?P<n>\d{{1,2}}|{_NUM}|half(?:\s+a)?)?\s*(?P<unit>years?|yrs?|decades?)\b"
+    rf"\b(?:in\s+)?(?:the\s+)?(?:last|past|previous|recent)\s+(?P<n>\d{{1,2}}|{_NUM}|half(?:\s+a)?)?[\s\-]*(?P<unit>years?|yrs?|decades?)\b"
     rf"|\b(?P<within>within|from)\s+the\s+(?:last|past)\s+(?P<n2>\d{{1,2}}|{_NUM})\s*(?P<unit2>years?|yrs?|decades?)\b"
     rf"|(?:(?<=\byears: )|(?<=\byear: )|(?<=\bera: ))(?:the\s+)?(?:last|past)\s+(?P<n3>\d{{1,2}}|{_NUM})\b(?!\s*(?:years?|yrs?|decades?|films?|movies?)\b)",
     re.IGNORECASE,
@@ -73,14 +73,15 @@ AGE_AT_MOST = re.compile(
 #: "cut-off is 2000": an upper bound, unless "nothing older" follows (`OPEN_UP`: "my cutoff is 1980, nothing older").
 _CUT_OFF = r"cut-?\s?off (?:is|at|of)"
 UPPER_EXCLUSIVE = re.compile(r"(?<![\w'’])(?:before|befor|afore|older then|pre|prior to|earlier than|older than|(?<!not )(?<!no )(?<!nothing )more old than|ahead of|antedating|predating|pre-dating|predates?|predated|pre-dates?|antedates?)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
-UPPER_INCLUSIVE = re.compile(r"(?<![\w'’])(?:nothing (?:\w+\s+){0,2}(?:after|past|later than|newer than|later then|newer then)|(?:not|no|nothing) more (?:new|recent) th[ae]n|not newer as|maximum|max\.?|at maximum|latest|until|till|til|up to|up until|through|thru|no later than|not after|(?:the )?" + _CUT_OFF + r"|not newer than|nothing (?:newer|later|more recent) than|nothing after|no newer than|not more recent than|at the latest|by|no newer than|at most|(?<!prior )(?<!posterior )(?<!subsequent )(?<!back )(?<!it )(?<!them )(?<!swap )(?<!switch )(?<!change )(?<!move )(?<!jump )to)\s+(?:the\s+)?(?:end of\s+the\s+)?$", re.IGNORECASE)
-LOWER_EXCLUSIVE = re.compile(r"(?<![\w'’])(?:after|later than|newer than|later then|newer then|more recent than|subsequent to|posterior to|following)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
+UPPER_INCLUSIVE = re.compile(r"(?<![\w'’])(?:nothing (?:\w+\s+){0,2}(?:after|past|later than|newer than|later then|newer then)|(?:not|no|nothing) more (?:new|recent|modern) th[ae]n|not newer as|maximum|max\.?|at maximum|latest|until|till|til|up to|up until|through|thru|no later than|not after|(?:the )?" + _CUT_OFF + r"|not newer than|nothing (?:newer|later|more recent) than|nothing after|no newer than|not more recent than|at the latest|by|no newer than|at most|(?<!prior )(?<!posterior )(?<!subsequent )(?<!back )(?<!it )(?<!them )(?<!swap )(?<!switch )(?<!change )(?<!move )(?<!jump )to)\s+(?:the\s+)?(?:end of\s+the\s+)?$", re.IGNORECASE)
+LOWER_EXCLUSIVE = re.compile(r"(?<![\w'’])(?:after|later than|newer than|later then|newer then|more recent than|more modern than|subsequent to|posterior to|following|(?<=made )past|(?<=released )past)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
 LOWER_INCLUSIVE = re.compile(r"(?<![\w'’])(?:nothing (?:\w+\s+){0,2}(?:before|befor|prior to|older then)|not older as|no older as|(?:no|not|nothing|none|isn'?t|aren'?t|is not|are not) (?:older|earlier) then|(?:isn'?t|aren'?t|is not|are not) (?:older|earlier) than|(?:not|no|nothing) more old than|minimum|min\.?|at minimum|earliest|since|starting(?: from| in| with)?|no earlier than|not before|not older than|not earlier than|nothing (?:older|earlier) than|nothing before|none (?:older|earlier) than|no older than|at least|as of|beginning(?: in| with)?|onwards? from|made since|released since|(?:this|the near) side of|post(?=[\s\-]))[\s\-]+(?:the\s+)?(?:start of\s+the\s+|beginning of\s+the\s+)?$", re.IGNORECASE)
 #: A bound said as a refusal, anywhere earlier in its clause: "I do not care for anything made after 2000"
 #: (up to 2000), "no films from before 1970" (from 1970).
-_NEGATOR_WORDS = r"\b(?:no|not|nothing|none|never|don'?t|do not|won'?t|wouldn'?t|can'?t|refuses?|avoid|without|skip|except)\b"
+_NEGATOR_WORDS = r"\b(?:no|not|nothing|none|never|don'?t|do not|won'?t|wouldn'?t|can'?t|refuses?|avoid|without|skip|except|veto(?:es|ed)?|bann?(?:ed|s)?)\b"
 _NEGATOR = _NEGATOR_WORDS + r"(?:(?!\b(?:something|(?<!n't )(?<!not )like|instead|rather|um|uh|but|and)\b)[^,.;!?])*?"  # "not for kids, like an adult one from 2000" wishes
-NEGATED_AFTER = re.compile(_NEGATOR + r"\b(?:after|later than|newer than|more recent than|post)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
+NEGATED_AFTER = re.compile(_NEGATOR + r"\b(?:after|later than|newer than|more recent than|more modern than|post|(?<=made )past|(?<=released )past)[\s\-]*(?:the\s+)?$",
+                           re.IGNORECASE)
 #: "nothing made since 2014", "nothing from 1990 on" (with `OPEN_UP` after): up to the year before.
 NEGATED_SINCE = re.compile(_NEGATOR + r"\bsince[\s\-]*(?:the\s+)?$", re.IGNORECASE)
 NEGATED_FROM = re.compile(_NEGATOR + r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
@@ -137,7 +138,7 @@ SIGN = re.compile(r"(?:^|[\s(,;:/]|\b(?:y|yr|yrs|year|years|released|release|mad
 SETTING = re.compile(r"\b(?:set|takes? place|taking place|happens|happening)\s+(?:in|during|around|back in)\s+(?:the\s+)?$", re.IGNORECASE)
 #: Two-digit years as a range after "from" / "between" ("action from 85 to 95").
 SHORT_RANGE = re.compile(
-    r"\b(?:from|between)\s+(?P<a>[2-9]\d)\s*(?:to|-|–|and|till|until)\s*(?P<b>\d{2})\b"
+    r"\b(?:from|between)\s+(?P<a>[2-9]\d)\s*(?:to|-|–|and|till|until)\s*(?P<b>(?:19|20)\d{2}|\d{2})\b"  # "from 95 to 2005"
     r"(?!\s*(?:%|mins?\b|minutes|hours?|hrs?|years? old|yrs? old|yo\b|pm\b|am\b|dollars|bucks|quid))", re.IGNORECASE)
 FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 AROUND = re.compile(r"\b(?:around|about|circa|ca\.?|c\.|approximately|approx\.?|roughly|near|close to|somewhere around)\s+(?:the\s+)?(?:year\s+)?$", re.IGNORECASE)
@@ -157,7 +158,7 @@ ABSOLUTE_NEW = re.compile(r"recent|new releases?|latest|brand new|newish", re.IG
 ANY_ERA = re.compile(r"\b(?:(?:any|every|all) (?:decade|era|year|period|time)s?|(?:scrap|drop|forget|ignore|lose|ditch|never mind) (?:the|about the|that) (?:date|year|era|decade)s?(?: (?:thing|bit|limit|rule|filter|part))?|whatever (?:decade|era|year)|(?:don'?t|do not) care (?:about )?(?:when|the (?:year|decade|era))|doesn'?t matter when|no matter (?:when|the year))\b", re.IGNORECASE)
 YEARS_N0 = re.compile(
     r"\b(?:the\s+)?(?:years\s+(?P<d>[1-9])|year\s+(?P<d1>[2-9]))0\b(?!\s*(?:years?|s\b))|\byears\s+(?P<full>(?:19|20)\d0)\b(?!\s*(?:-|to|and|until)\b)"
-    r"|\bthe\s+(?P<dy>[2-9])0\s+years\b(?!\s+(?:old|ago))"
+    r"|\b(?:the|from|of|in)\s+(?P<dy>[2-9])0\s+years\b(?!\s+(?:old|ago))"  # "from 60 years or 70 years"
     # "movie of 1990 years", "the 2000 decade", "the decade 80", "the decade of 80" (calques): the decade
     r"|\b(?P<full2>(?:19|20)\d0)\s+(?:years|decade)\b(?!\s+(?:old|ago))|\bdecade\s+(?:of\s+)?(?:the\s+)?(?:(?P<full3>(?:19|20)\d0)|(?P<dd>[2-9])0)\b(?!\s*s\b)"
     # "the years seventy" (French), "tahun 2000-an" (Indonesian): the decade
@@ -177,6 +178,7 @@ class Era:
     kind: Literal["era", "bound"]
     start: int
     end: int
+    vague: bool = False  # "recent years": no number said, so years said outright win ("of recent years, say from 2012 onwards")
 
 
 @dataclass
@@ -381,17 +383,21 @@ def _relative(text: str, newest: int) -> list[Era]:
     for m in LAST_N.finditer(text):
         unit = (m["unit"] or m["unit2"] or "years").lower()
         half = (m["n"] or "").lower().startswith("half")  # "the past half decade": five years
-        n = 1 if half else _number(m["n"] or m["n2"] or m["n3"], 1 if unit.startswith("decade") else 5)
+        said = m["n"] or m["n2"] or m["n3"]
+        if not said and unit in ("year", "yr") and not re.match(r"(?:in\s+)?the\b", m.group(), re.IGNORECASE):
+            continue  # "we did Dr. Strangelove last year": when it happened; "films from the last year" is an era
+        n = 1 if half else _number(said, 1 if unit.startswith("decade") or unit in ("year", "yr") else 5)
         years = (5 if half else n * 10) if unit.startswith("decade") else n
         if years < 1:
             continue
         if REFUSED_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             out.append(Era(None, newest - years, "bound", m.start(), m.end()))
         else:
-            out.append(Era(newest - years + 1, newest, "era", m.start(), m.end()))
+            out.append(Era(newest - years + 1, newest, "era", m.start(), m.end(), vague=not (m["n"] or m["n2"] or m["n3"])))
     for m in SHORT_RANGE.finditer(text):
         low = 1900 + int(m["a"])
-        out.append(Era(low, _same_century(low, int(m["b"])), "era", m.start(), m.end()))
+        high = int(m["b"]) if len(m["b"]) == 4 else _same_century(low, int(m["b"]))
+        out.append(Era(low, high, "era", m.start(), m.end()))
     for m in THIS_CENTURY.finditer(text):
         out.append(Era(2000, None, "bound", m.start(), m.end()))
     for m in THIS_DECADE.finditer(text):
@@ -428,7 +434,7 @@ def _cover(eras: list[Era], rewritten: list[tuple[int, int]]) -> list[Era]:
     for e in eras:
         start = min([e.start] + [a for a, b in rewritten if a < e.end and e.start < b])
         end = max([e.end] + [b for a, b in rewritten if a < e.end and e.start < b])
-        out.append(Era(e.low, e.high, e.kind, start, end))
+        out.append(replace(e, start=start, end=end))
     return out
 
 
@@ -445,6 +451,8 @@ def read_years(text: str, newest_year: int = 2018) -> YearRead:
     spans = [(e.start, e.end) for e in eras]
     eras = [r for e in eras if (r := _refused(text, e, newest_year)) is not None]
     eras = _corrected(text, eras)
+    if any(e.kind == "bound" and not e.vague for e in eras):  # ("the 90s or recent years" keeps both)
+        eras = [e for e in eras if not e.vague]
     plain = [e for e in eras if e.kind == "era"]
     low = min((e.low for e in plain if e.low is not None), default=None)
     high = max((e.high for e in plain if e.high is not None), default=None)
@@ -477,10 +485,12 @@ _SHIFT_REFUSED = re.compile(r"\b(?:no|not|nothing|none|never)\s+(?:any\s+)?$", r
 def _shift(text: str) -> Shift | None:
     """Older or newer than what stands, said without a year ("older ones", "nothing older" after a film)."""
     ways: tuple[tuple[re.Pattern[str], Shift, Shift], ...] = ((OLDER, "older", "newer"), (NEWER, "newer", "older"))
-    for pattern, shift, other in ways:
-        if found := pattern.search(text):
-            return other if _SHIFT_REFUSED.search(text, max(0, found.start() - 12), found.start()) else shift
-    return None
+    said = sorted((found.start(), n) for n, (pattern, _, _) in enumerate(ways) if (found := pattern.search(text)))
+    if not said:
+        return None  # the first said wins ("Recent stuff only, older stuff just looks silly to me")
+    start, n = said[0]
+    _, shift, other = ways[n]
+    return other if _SHIFT_REFUSED.search(text, max(0, start - 12), start) else shift
 
 
 def _refused(text: str, e: Era, newest: int) -> Era | None:
@@ -529,9 +539,18 @@ def _corrected(text: str, eras: list[Era]) -> list[Era]:
                 continue
             added = ADDED.search(between) or ADDED.match(text[e.end:])
             if (CORRECTION.search(between) and not added) or INSTEAD_AFTER.match(text[e.end:]):
-                out.pop()
+                e = _new_end(text, out.pop(), e)
         out.append(e)
     return out
+
+
+def _new_end(text: str, old: Era, new: Era) -> Era:
+    """A range of two years said outright, corrected by one year, keeps its start and takes the new end ("from 1945
+    to 1960 no actually make that 1965"), or its end with a new start; any other correction replaces it."""
+    if new.low != new.high or new.low is None or old.low is None or old.high is None \
+            or len(re.findall(r"(?:18|19|20)\d{2}", text[old.start:old.end])) != 2:
+        return new
+    return replace(new, low=old.low, high=new.high) if new.low > old.low else replace(new, low=new.low, high=old.high)
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:

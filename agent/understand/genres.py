@@ -709,8 +709,8 @@ def _taken_back(text: str, cut: int | None, spans: list[GenreSpan], removed: lis
     if cut is None:
         return spans
     tail = text[cut:]
-    if not any(s.start >= cut for s in spans) and re.search(r"[a-z]{3,}", tail, re.IGNORECASE) and not _ANEW.search(tail):
-        return spans
+    if not any(s.start >= cut for s in spans) and re.search(r"[a-z]{3,}|\d|\s{4}", tail, re.IGNORECASE) and not _ANEW.search(tail):
+        return spans  # ("a war movie from 1945 to 1960 no actually make that 1965" changes the years; read, they are blanked)
     before = [s for s in spans if s.start < cut and not s.negated]
     said_before = {g for s in before for g in s.genres}
     # ...in the same sentence ("horror, no, a thriller. horror's too much for me this week" still refuses horror)
@@ -824,7 +824,12 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
     # sentence, is no refusal of the genre
     elements = {i for i, s in enumerate(spans) if s.negated and not GENRE_NAME.fullmatch(text[s.start:s.end].strip())
                 and not _overlaps(s, refusals) and not _WHOLLY.match(text, s.end) and any(_asked_before(text, w, s) for w in wanted_spans)}
-    read.avoided = list(dict.fromkeys(g for i, s in enumerate(spans) if s.negated and i not in heads | limited | elements
+    # "it was not funny at all ... never again. give me an actual 90s comedy": a mood said of a film gives way to the genre
+    # asked for by name in a later sentence
+    overruled = {i for i, s in enumerate(spans) if s.negated and not GENRE_NAME.fullmatch(text[s.start:s.end].strip())
+                 and any(set(s.genres) == set(w.genres) and GENRE_NAME.fullmatch(text[w.start:w.end].strip())
+                         and sentence_start(text, w.start) >= s.end for w in wanted_spans)}
+    read.avoided = list(dict.fromkeys(g for i, s in enumerate(spans) if s.negated and i not in heads | limited | elements | overruled
                                       and (s.strong or not set(s.genres) <= outright) for g in s.genres
                                       if len(s.genres) == 1 or g not in outright))
     if removed and REASON_AGAINST.search(text):  # "scrap the horror, she hates it": taken back for a reason is refused

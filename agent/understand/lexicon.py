@@ -154,6 +154,14 @@ GENRE_PHRASES: _G = _expand({
     ("laser battle", "laser battles", "period piece", "period pieces", "cape", "capes", "caped", "bursting out", "bursting-out",
      "burst out", "bursts out"): "",  # a setting, dramatic or comic (the writers' labels)
     ("going boom", "go boom", "goes boom"): "Action",
+    # said as moods in the thirty-fourth and thirty-fifth blind splits
+    ("terrify me", "terrify us", "terrify him", "terrify her", "like a bad dream"): "Horror",
+    ("sob my heart out", "wrung out", "leave me in bits", "leaves me in bits"): "Drama",
+    ("swept off my feet", "sweep me off my feet", "sweep her off her feet", "butterflies", 
+     "in-love feeling", "teenager-in-love", "first love", "puppy love", "longing glances"): "Romance",
+    ("stomach in knots", "stomach's in knots", "stomach is in knots", "keep me guessing"): "Thriller",
+    ("film of love", "films of love", "story of love", "stories of love", "movie of love", "movies of love"): "Romance",
+    ("under-12s", "under 12s", "under-10s", "under 10s", "under-8s", "under 8s"): "Children",
 })
 
 # Words too vague or too risky to read on their own (kept out of the lexicon on purpose):
@@ -161,8 +169,10 @@ GENRE_PHRASES: _G = _expand({
 
 NEGATORS = (
     r"(?:no|not|nothing|never|none|without|avoid|avoiding|except|skip|hate|hated|hates|dislike|dislikes|disliked|"
-    r"(?:don'?t|do not|doesn'?t|does not)(?: really| actually| even)? (?:want|like)|didn'?t like|no more|not into|not a fan of|anything but|"
-    r"can'?t stand|cannot stand|can'?t stomach|(?:can'?t|cannot|couldn'?t) (?:watch|sit through)(?= (?:anything|any|another|more|those|these)\b)|cannot stomach|(?:i'?m|i am|we'?re|we are) (?:so |totally |completely )?finished with|not so much|can'?t handle|can'?t do|can'?t face|cannot face|couldn'?t face|not in the mood for|rather not|steer clear of|stay away from|"
+    r"(?:don'?t|do not|doesn'?t|does not)(?: really| actually| even)? (?:want|like|fancy)|didn'?t like|no more|not into|not a fan of|anything but|"
+    r"can'?t stand(?! each other| one another)|cannot stand(?! each other| one another)|can'?t stomach|(?:can'?t|cannot|couldn'?t) (?:watch|sit through)(?= (?:anything|any|another|more|those|these)\b)|cannot stomach|(?:i'?m|i am|we'?re|we are) (?:so |totally |completely )?finished with|not so much|can'?t handle|can'?t do|can'?t face|cannot face|couldn'?t face|not in the mood for|rather not|steer clear of|stay away from|steer (?:well )?away from|"
+    r"(?:not|isn'?t|aren'?t|is not|are not) (?:a |much of a )?(?:big |huge |great |massive )?fan of|not (?:mad|crazy|wild) about|"
+    r"(?:switch|switches|switched|zone|zones|tune|tunes|nod|nods|drift|drifts) off (?:during|in|at|to)|(?:fall|falls|fell) asleep (?:during|in|at|to)|"
     r"spare (?:me|us|him|her|them)|don'?t you dare(?: (?:give|show|suggest|recommend|put on))?(?: me| us)?|enough of|keep (?:it|them|us|him|her|me|this|things) (?:well |far )?away from|(?:anything|everything|whatever|any genre) (?:bar|apart from|aside from|save)|everything but|any genre but|hardly|had enough(?: of)?|done enough|sick of|tired of|allergic to|other than|minus|not too|nothing too|keep out|leave out|"
     r"no thanks to|pass on|not (?:really )?feeling|(?:so|totally|completely|well) over(?!\s+the\b)|(?:i'?m|im|i am|we'?re|we are|she'?s|he'?s) (?:\w+ )?too \w+ for|"
     r"(?:list|lot|picks?|suggestions?|films you\b[^.!?]{0,20}) (?:is|are|was|were) (?:all|nothing but|just)|(?:every|all)\b[^.!?]{0,25}\b(?:you|u) (?:lot )?(?:suggest|recommend|pick|show)\w*\s+(?:is|are)|not really into|not big on|am over|i'?m over|done with|zero|free of|isn'?t|aren'?t|w/o|"
@@ -205,6 +215,8 @@ NEGATION_AFTER = re.compile(
     r"(?:(?:is|are) )?not (?:need|needed|required|necessary|wanted)\b|(?:isn'?t|aren'?t|is not|are not) for (?:me|us|him|her|them)\b|(?:i|we|he|she|they) (?:really )?(?:don'?t|do not|doesn'?t) need\s*(?:[,.;!?]|$)|"
     r"(?:is|are|'s) the (?:one|only|last) thing (?:i|we|he|she|they) (?:won'?t|will not|refuse to) (?:watch|see|sit through|stand|do)\b|"
     r"makes? (?:me|us|him|her|them) want to (?:scream|vomit|throw up|gag|walk out)\b|"
+    # "I'd give war films a miss", "Scary films and me don't mix", "Scary stuff and I don't get on"
+    r"a miss\b|(?:and|&) (?:i|me|we|us) (?:just |really )?(?:don'?t|do not|never|won'?t) (?:mix|get on|get along|gel|click)\b|"
     rf"{_NEITHER}|"
     r"(?:is|are|'s)?\s*(?:n'?t|not) (?:really |quite |exactly )?my (?:thing|cup of tea|jam|genre|scene)|(?:is|are|'s)?\s*(?:n'?t|not) (?:really |quite )?to (?:my|our) taste|(?:i|we) can skip|(?:no|nope|nah)(?:\s+(?:no|nope|nah))*\s*(?:[,.;!?/]|$)|(?:burn-?out|fatigue|overload)\b|"
     r"(?:is|are|'s) (?:not|no) good for (?:me|us|him|her|them)\b|(?:is|are) no good\s*(?:[,.;!?]|$)|(?<=[?:] )[✗✘❌](?=[ \t]*(?:\n|$))|a rest\s*(?:[,.;!?]|$|for\b)|(?:not a|no) chance\s*(?:[,.;!?]|$)|(?:must|should|can)(?:n'?t| not) be the (?:point|focus|main (?:thing|plot|story))\b|(?:will|would|'ll|'d) (?:wreck|destroy|finish|break) (?:me|us|him|her|them)\b|(?:\w+\s+)?(?:got|was|were|has been|have been) (?:shot down|vetoed|nixed|ruled out|binned))",
@@ -221,7 +233,7 @@ VERDICT_ALONE = re.compile(r"^\s*(?:is|are|'s|'re|were|was)\s+(?:(?:just|so|all|
                            rf"utterly|completely|basically|invariably|nothing but)\s+)*(?:{_VERDICT_WORDS})\b", re.IGNORECASE)
 JUDGED_BADLY = re.compile(
     r"\b(?:(?:send|sends|sent|put|puts|lull|lulls) (?:me|us|him|her) (?:\w+ )?(?:to sleep|in(?:to)? a coma|off)|sleep|asleep|snooz\w*|coma|"
-    r"bor(?:e|es|ed|ing)|tedious|homework|a chore|a slog|torture|wasted on|wince|cringe|roll (?:my|our) eyes|eye-?rolls?|"
+    r"bor(?:e|es|ed|ing)|wear(?:s)? (?:me|us|him|her) out|wore (?:me|us|him|her) out|tedious|homework|a chore|a slog|torture|wasted on|wince|cringe|roll (?:my|our) eyes|eye-?rolls?|"
     r"creeps|nightmares|(?:leaves?|left) (?:me|us) (?:\w+ )?cold|gross|embarrassing|for (?:little )?kids|for babies|queasy|nause\w*|anxious|anxiety|sick|wreck(?:s|ed)?|ruin(?:s|ed)?|spoil(?:s|ed|t)?|"
     r"lose (?:me|us)|lost on (?:me|us)|switch off|tune out|zone out|glaze over|fast-?forward\w*|walk(?:ed)? out|give up|gave up|"
     r"crawl under|hide behind|teeth itch|(?:drive|drives) (?:me|us) (?:mad|crazy|nuts|up the wall)|grate on|get on (?:my|our) nerves|"

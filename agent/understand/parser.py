@@ -34,18 +34,21 @@ MAX_MESSAGE_CHARS = 2000
 REFERENCE = re.compile(r"(?:#\s?(?P<num>[1-9])\b|\b(?:the\s+)?(?P<ord>first|second|third|fourth|fifth|last)\s+(?:one|pick|movie|film|item|suggestion))", re.IGNORECASE)
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
 NEGATIVE_CUE = re.compile(r"\b(hate[ds]?|hated|dislike[ds]?|didn'?t (?:like|love|enjoy)|did not (?:like|love|enjoy)|don'?t like|not a fan of|boring|awful|terrible|couldn'?t stand|"
-                          r"don'?t (?:even |you dare )?(?:think about |bother )?(?:suggest|recommend|show|mention|put on)\w*|(?:nobody|no one|no-one) wants|"
+                          r"don'?t (?:even |you dare )?(?:think about |bother )?(?:suggest|recommend|show|mention|put on)\w*|don'?t (?:you )?even think about|"
+                          r"bored (?:stiff |silly |to death |to tears )?by|(?<!say )no to|neither of us (?:\w+ )?(?:could finish|could stand|liked|enjoyed|loved|got through)|"
+                          r"didn'?t do it for (?:me|us)|(?:nobody|no one|no-one) wants|"
                           r"over my dead body|sooner .{1,40} than (?:sit through|watch|see)|"
                           r"can'?t stand|not|nothing like|no more|never again|never understood|never (?:made it|got|get|make it) through|couldn'?t get through|(?:but |and )?never(?!\s+(?:\w+\s+)?(?:seen|watched|tried|heard|got|gets?|been|knew|read|miss\w*|tire\w*|fail\w*|forg[eo]t|stop\w*|thought|expected|had|cried|laughed|said|says|meant|claimed)\b)|won'?t (?:watch|see)|will not (?:watch|see)|refuse to (?:watch|see)|"
                           r"none of|skip|minus|except|anything but|disappointed (?:by|with|in)|let down by|h8(?:e?d)?|nt|opposite of|isn'?t|aren'?t|"
                           r"walked out of|gave up on|(?:switched|turned) off|veto(?:ed|es)?|pass(?:ing)? on|rul(?:e|es|ed|ing) out|bounced (?:right |straight )?off|looking at you|"
                           r"(?:don'?t|do not|never) (?:get|got|understood|understand|see) the (?:hype|appeal|fuss)|fainted (?:during|at|in)|(?:nodded|dozed|drifted) off (?:during|in|at)|fell asleep (?:during|in|at)|didn'?t get(?!\s+(?:to|round|around|a chance|the chance|through)\b))\b",
                           re.IGNORECASE)
-POSITIVE_CUE = re.compile(r"\b(luv(?:'?d|s)?|lk|love[ds]?|loved|like[ds]?|liked|enjoy(?:ed|s)?|adore[ds]?|fan of|favou?rites?|faves?|favs?|great|amazing|more like|similar to|such as|"
+POSITIVE_CUE = re.compile(r"\b(luv(?:'?d|s)?|lk|love[ds]?|loved|like[ds]?|liked|enjoy(?:ed|s)?|adore[ds]?|fan of|favou?rites?|faves?|favs?|great|amazing|brilliant|fantastic|wonderful|lovely|excellent|more like|similar to|such as|"
                           r"comfort (?:film|movie|watch|flick))\b", re.IGNORECASE)
 ASK_ITEM = re.compile(
     r"\b(what(?:'s| is)\s+.+\s+about|tell me (?:more )?about|tell me (?:whether|if|who|what|when|how)|who (?:is|was|'s) in|"
     r"who (?:directed|made|wrote|stars|starred|plays|played|acts|acted)|is\s+.+\s+(?:any good|worth)|"
+    r"(?:know|enquire|inquire|wonder|wondering|curious)\s+(?:whether|if)\s+(?!(?:you|there)\b)|"  # "I should like to know whether ..."
     r"^\s*[\w' :-]{2,40}\s(?:worth it|worth (?:a|the) watch|any good)\s*\??\s*$|"  # "gattaca worth it"
     r"(?:is|was) (?:it|that|this(?: one)?) (?:the sort|the kind|the version|suitable|appropriate|ok|okay|any good|good|worth|too|very|"
     r"terribly|really|actually|sad|scary|funny|violent|better|for)|"
@@ -95,18 +98,23 @@ CONTENT_QUESTION = re.compile(
 #: A verdict after the title in its own sentence ("Avatar was pretty but boring", "Inception, not my thing").
 NEGATIVE_AFTER = re.compile(
     r"\b(not (?:(?:so|that|very|all that|too|particularly)\s+)?(?:great|good)|not (?:my thing|for me|my cup of tea|to my taste|my taste|my kind of)|wasn'?t (?:for me|good|great|my thing)|(?:way |far |much )?too "
-    r"(?:much|long|slow|scary|violent|dark|gory|sad|cheesy|predictable|silly|weird|stressful|upsetting|harrowing|disturbing|bleak)\b|boring|bored|awful|terrible|horrible|overrated|"
+    r"(?:much|long|slow|scary|frightening|creepy|noisy|complicated|talky|violent|dark|gory|sad|cheesy|predictable|silly|weird|stressful|upsetting|harrowing|disturbing|bleak)\b|boring|bored|awful|terrible|horrible|overrated|"
     r"over-?hyped|dull|tedious|dreadful|distasteful|vulgar|(?<!myself )(?<!ourselves )(?<!themselves )silly|pretentious|annoying|cringe\w*|meh|mediocre|forgettable|"
-    r"unwatchable|rubbish|garbage|trash|a mess|snooze\w*|disappointing|a letdown|a let down|hated it|hate it|"
+    r"unwatchable|rubbish|garbage|trash|a mess|snooze\w*|disappointing|a letdown|a let down|hated it|hate it|hated (?:both|them|them both|them all|all (?:three|of them)|the lot)|no thanks|(?:was|is|so|just|really) lazy|(?<=[:=\-–] )lazy(?=\s*(?:[.,;!?]|$))|loath(?:ed|e) it|(?:loathed|hated|detested) every (?:minute|second)|didn'?t (?:land|click)|did not (?:land|click)|couldn'?t face|(?:a bit |too |way too )?young for (?:me|us)|"
+    r"not my (?:humou?r|type|style|sort of thing|kind of thing|bag)|"
+    r"(?:has |have )?aged (?:terribly|badly|poorly)|"
+    r"(?:feels |felt |looks |is |was )?dated(?=\s*(?:[,.;!?]|$))|"
+    r"(?:was|is|=)\s+(?:so |really |pretty |just |kinda |a bit |loud and )?dumb(?=\s*(?:[,.;!?]|$|but\b))|"
+    r"all style(?:,)? (?:and|but) no (?:substance|heart|soul)|"
     r"(?<!not )(?<!n't )(?<!never )\b(?:was|is|were|so|really|very|pretty|quite|just|plain|kinda|properly)\s+bad(?![\w-])(?!\s*:)"
     r"(?!\s+(?:it'?s|its|it was|that it'?s) good)(?!\s+in a good way)|[:=\-–,]\s+bad(?=\s*(?:[,.;!?]|$))|"
     r"a (?:bit|little|tad) much|(?<!not )(?<!never )(?:was |is )?an? (?:flop|dud|miss)\b|(?<=[:=\-–] )slow(?=\s*(?:[.;!]|$))|"
-    r"didn'?t (?:like|enjoy|get) it|did not (?:like|enjoy) it|couldn'?t finish|fell asleep|slept through|scarred (?:me|him|her|us|them)|waste of|wasted|"
+    r"didn'?t (?:like|enjoy|get|love) it|did not (?:like|enjoy) it|couldn'?t finish|fell asleep|slept through|scarred (?:me|him|her|us|them)|waste of|wasted|"
     r"(?:will|would|gonna|going to) lose my mind|(?:drives?|drove) (?:me|us) (?:crazy|nuts|mad|up the wall|round the bend)|sick of|"
     r"(?:was|is|'s|were) (?:so+ |really |pretty |kinda |lowkey |totally |super )?mid\b|(?:put|puts|sent|sends) (?:me|us) to sleep|"
     r"style over substance|nemesis|(?<=^ )(?:was|is|were|did)(?:n'?t| not)(?=\s*(?:[,.;!?)]|$)|\s+[^\w\s])|"
-    r"too \w+ for (?:me|us|my taste)|too (?:heavy|intense|gross|childish|kiddy|long-winded)|bleak|grim|depressing|"
-    r"interminable|plodding|muck|tiresome|over-?long|needlessly \w+|insufferable|unbearable|naff|a slog|a chore|worse than|the worst|(?<=[=:] )worst|(?:is|are|was|were) banned|(?:just|only) noise|can'?t stand|couldn'?t stand|"
+    r"too \w+ for (?:me|us|my taste|them|him|her|the kids|my kids|our kids)\b|intolerable|too (?:heavy|intense|gross|childish|kiddy|long-winded)|bleak|grim|depressing|"
+    r"interminable|plodding|muck|tiresome|over-?long|needlessly \w+|insufferable|unbearable|naff|a (?:real |total |bit of a )?slog|a chore|worse than|the worst|(?<=[=:] )worst|(?:is|are|was|were) banned|(?:just|only) noise|can'?t stand|couldn'?t stand|"
     r"nope|never again|(?:is|was|'s) an? (?:hard |big |firm |definite |flat )?no(?![\w-])|suck(?:ed|s)?|absolutely not|(?:a )?hard pass|a (?:right |real )?stinker|stay in the bin|ran out of steam|"
     r"neither of us (?:liked|enjoyed|loved) it|never watching it again|(?:switched|turned) (?:it )?off|walked out|gave up on it|"
     # "Dune is out", "Hostel can stay away", "Pulp Fiction left me cold", "Psycho was over the line", "I found it manipulative"
@@ -114,7 +122,7 @@ NEGATIVE_AFTER = re.compile(
     r"exhausting|gave (?:me|us) a headache|(?:(?:we'?ve|i'?ve|we have|i have) )?(?:all )?worn (?:it|that one|them|those) out|no thank you|"
     # "seen them, done", "I'd rather die", "ruined the whole series", "die hard 2 weak"
     r"(?:seen|watched|done) (?:it|them|those|that),? (?:and )?(?:done|over it|enough)(?![\w-])|(?:i'?d|i would|we'?d) (?:sooner|rather) die|"
-    r"ruin(?:ed|s) (?:it|the|everything|my|our|his|her|their)\b|weak(?:er|est)?|pointless|laughable|confusing|dragged|can rot|can do one|we don'?t talk about|(?:i )?pretend (?:it )?never happened|shouldn'?t (?:legally )?exist|(?:left|leaves) (?:me|us) cold|(?:was|is) over the line|manipulative|"
+    r"ruin(?:ed|s) (?:it|the|everything|my|our|his|her|their)\b|weak(?:er|est)?|pointless|laughable|confusing|dragged|can rot|can do one|we don'?t talk about|(?:i |let'?s )?pretend (?:it |that )?never happened|shouldn'?t (?:legally )?exist|(?:left|leaves) (?:me|us) cold|(?:was|is) over the line|manipulative|"
     # a verdict by contrast, ending its clause: "grand budapest yes, fantastic mr fox not so much", "step brothers less so"
     r"(?:not so much|less so|not as much|not really)(?=\s*(?:[,.;!?)]|$))|"
     # time lost on it: "I want those two hours back", "gave up after twenty minutes", "dozed off twice", "kept checking my phone"
@@ -255,6 +263,8 @@ def read_references(text: str, shown: Sequence[int]) -> list[tuple[int, Literal[
 #: A verdict said only to be denied: "I never said Die Hard was bad", "I'm not saying it's boring".
 _VERDICT_DENIED = re.compile(r"\b(?:never said|didn'?t say|did not say|not saying|never claimed|wouldn'?t say|would not say)\s*$",
                              re.IGNORECASE)
+_LIKED_ANYWAY = re.compile(r"\b(?:but|though|still)\b[^.!?;]*?\b(?:i|we)\s+(?:still\s+)?(?:loved|liked|enjoyed|adored)\s+(?:it|every minute)\b",
+                           re.IGNORECASE)
 _BAD_LABEL = re.compile(r"\s*(?:the )?(?:bad|worst|meh|nope|misses|flops)(?: ones| films| movies)?\s*", re.IGNORECASE)  # "Bad:" over a list
 _BOTTOM_LIST = re.compile(r"\b(?:bottom|worst|least favou?rite)\s*(?:\d{1,2}|three|five|ten|one|two|four)?\s*:[^.!?\n:]*$", re.IGNORECASE)
 
@@ -287,10 +297,12 @@ def title_sentiment(text: str, start: int | None, end: int | None = None, next_s
     if _BARE_YES.match(own):  # "grand budapest yes, fantastic mr fox not so much": its own verdict comes first
         return "like"
     bad, good = NEGATIVE_AFTER.search(own), _liking(own)
-    if bad and _VERDICT_DENIED.search(before):
-        return "like"  # "I never said Die Hard was bad"
+    if bad and (_VERDICT_DENIED.search(before) or _LIKED_ANYWAY.search(own, bad.end())):
+        return "like"  # "I never said Die Hard was bad", "Rocky IV: so silly, but I loved it"
     if bad and not (good and good.start() < bad.start()) or _BARE_NO.match(own) or (_OVERSEEN.search(own) and not good):
         return "dislike"  # ("are two of my faves, amelie less so": the film's own verdict comes first)
+    if good:
+        return "like"  # "10 cloverfield lane, tense and great. contagion, meh.": its own verdict, not the next sentence's
     following, _ = _first_sentence(following)  # "...watched Mamma Mia at Christmas. I found it rather silly."
     # "tried se7en. too bleak for me"; a title held up alone is judged by the next clause ("la la land? not my cup of tea, I'm afraid")
     short = _short_verdict(following, NEGATIVE_AFTER, first_clause=not re.search(r"\w", own))
@@ -502,18 +514,27 @@ def _is_feedback(text: str, u: Understanding, stated_genres: bool) -> bool:
 _MORE_OF_IT = re.compile(r"\b(?:else|ones|simi\w*|siml\w*)\b", re.IGNORECASE)  # "what else fits?", "simlar ones?"
 
 
+#: A question asked as a statement, right before the film ("I should like to know whether The Third Man is ...").
+INDIRECT_QUESTION = re.compile(r"\b(?:(?:i|we)(?:'d| would| should)? (?:like|love|want) to )?(?:know|enquire|inquire|wonder|wondering|curious)\s+"
+                               r"(?:whether|if)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
 def _asked_about(text: str, t: TitleMention) -> bool:
-    """The title sits in a question that asks for no films ("amelie - subtitled?", "wait, is alien from 1979?")."""
+    """The title sits in a question that asks for no films ("amelie - subtitled?", "wait, is alien from 1979?", "I am
+    writing to enquire whether Fanny and Alexander is suitable ...")."""
     if t.start is None or t.end is None or t.status != "matched" or _like_title(text, t) or COMPARATIVE_WISH.match(text, t.end):
         return False
     opened = sentence_start(text, t.start)
     closed = SENTENCE_END.search(text, t.end)
-    if closed is None or closed.group() != "?":
+    indirect = INDIRECT_QUESTION.search(text, opened, t.start)
+    if not indirect and (closed is None or closed.group() != "?"):
         return False
     if CONTENT_QUESTION.search(text[opened:t.start]):
         return True
-    sentence = ABOUT_THE_FILM.sub(" ", text[opened:t.start] + text[t.end:closed.start()])
-    if not re.search(r"\w", sentence):  # "the exorcist? hard pass.": a title held up and judged, not asked about
+    end = closed.start() if closed else len(text)
+    asking = text[opened : indirect.start()] if indirect else text[opened:t.start]  # "I should like to know whether" likes nothing
+    sentence = ABOUT_THE_FILM.sub(" ", asking + text[t.end:end])
+    if not re.search(r"\w", sentence) and closed is not None:  # "the exorcist? hard pass.": a title held up and judged, not asked about
         answer, _ = _first_sentence(text[closed.end():])
         if _short_verdict(answer, NEGATIVE_AFTER) or _short_verdict(answer, POSITIVE_CUE):
             return False

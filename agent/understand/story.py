@@ -38,7 +38,10 @@ JUDGED = re.compile(
     r"\b(?:lov(?:e|ed|es|ing)|lik(?:e|ed|es)|enjoy(?:ed|s)?|ador(?:e|ed|es)|favou?rites?|great|amazing|brilliant|perfect|best|"
     r"wonderful|splendid|magnificent|marvell?ous|superb|never forg(?:o|e)t(?:ten)?|"
     r"hat(?:e|ed|es)|disliked?|boring|awful|terrible|dull|a mess|too long|couldn'?t|never (?:again|watching)|walked out|"
-    r"switch(?:ed)? (?:it )?off|bailed|wasn'?t|didn'?t|not|obsessed|hooked|cried|stopped talking about)\b", re.IGNORECASE)
+    r"switch(?:ed)? (?:it )?off|bailed|wasn'?t|didn'?t|not|obsessed|hooked|cried|stopped talking about|"
+    # "was a hit", "went down a treat", "everyone loathed it", "half the room was bored stiff", "Yes to Halloween"
+    r"(?:a |big |huge )?hit|a treat|loath(?:e|ed|es)|bored|slog|flop|dud|disaster|rubbish|dreadful|fun|incredible|fantastic|lovely|"
+    r"excellent|gripped|terrified|overrated|yes to|no to)\b", re.IGNORECASE)
 
 
 def sentences(text: str) -> list[tuple[int, int]]:

@@ -44,12 +44,18 @@ def _fix(word: str) -> str | None:
     if lower.endswith("ys") and lower[:-2] + "ies" in WORD_DECADES:
         return lower[:-2] + "ies"  # "the fiftys"
     best = process.extractOne(lower, TARGETS, scorer=fuzz.ratio, score_cutoff=MIN_RATIO)
-    target = best[0] if best is not None else _one_slip(lower)
+    target = best[0] if best is not None else _one_slip(lower) or _swapped(lower)
     if target is None or (lower.endswith("s") and lower[:-1] in dictionary() and target not in WORD_DECADES):
         return None  # a plural of a real word ("hours"), not a typo
     if any(target == lower + suffix for suffix in _INFLECTIONS):
         return None  # another form of the word ("won't terrify her" is no "terrifying")
     return target
+
+
+def _swapped(word: str) -> str | None:
+    """The only lexicon or decade word that is `word` with two neighbouring letters swapped ("scray" -> "scary")."""
+    close = [t for t in TARGETS if len(t) == len(word) and sorted(t) == sorted(word) and OSA.distance(word, t) == 1]
+    return close[0] if len(close) == 1 else None
 
 
 def _one_slip(word: str) -> str | None:
@@ -63,7 +69,7 @@ def _one_slip(word: str) -> str | None:
 
 #: Texting shorthand for the words eras and refusals hang on ("nthng oldr thn 2010", "b4 1970", "aftr 2000").
 TEXTING = {"b4": "before", "aftr": "after", "oldr": "older", "newr": "newer", "thn": "than", "nthng": "nothing",
-           "nothin": "nothing", "nuthin": "nothing", "nuttin": "nothing", "frm": "from", "btwn": "between", "lst": "last", "yrs": "years", "erly": "early"}
+           "nothin": "nothing", "nuthin": "nothing", "nuttin": "nothing", "frm": "from", "btwn": "between", "lst": "last", "yrs": "years", "erly": "early", "l8r": "later", "l8": "late"}
 #: Misspellings too far from their word for the ratio.
 MISSPELT = {"horer": "horror"}
 _SPELT_OUT = {**TEXTING, **MISSPELT}

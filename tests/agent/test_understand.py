@@ -3,6 +3,7 @@ and the ranking that uses what it understood. Phrasings come from the issue, not
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
@@ -13,10 +14,12 @@ from agent.build import build_service
 from agent.service import MuseService
 from agent.understand import Understanding, understand
 from agent.understand.eras import read_years
+from agent.understand.lexicon import GENRE_PHRASES
 from muse.settings import Settings
 from stores import open_stores
 from tools.gr.scorer import FakeScorer
 from tools.retriever import FakeEmbedder
+from tools.retriever.grounding import _coined
 
 
 @pytest.mark.parametrize(("text", "low", "high"), [
@@ -1585,3 +1588,155 @@ def test_lower_case_names_the_new_splits_missed(parser: MuseService, text: str, 
                                                 asked: list[int]) -> None:
     u = read(parser, text)
     assert (u.liked_ids, u.disliked_ids, u.asked_ids) == (liked, disliked, asked)
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked", "asked"), [
+    # a short verdict closes each item of a list, so a lower-case name beside it is a film
+    ("so far this month: 10 cloverfield lane, tense and great. contagion, meh. dunkirk, loved.", [152077, 174055], [89470], []),
+    ("sexy beast - fantastic. layer cake - fantastic. snatch - fun. rocknrolla - awful.", [4378, 27831, 4011], [62849], []),
+    ("christine, creepshow and the dead zone all great. cujo was boring.", [2517, 3016, 2118], [2121], []),
+    ("hoosiers, rudy and remember the titans, loved every one of them. the replacements, eh, no.", [3360, 524, 3916], [3861], []),
+    ("50 first dates was cute. the proposal, not so much.", [7293], [69406], []),
+    ("action - yes. romance - no.", [], [], []),  # a checklist of genres names no film
+    ("Moon - loved. Primer - loved, though I'm still confused. Paycheck - nope.", [68237, 8914], [7163], []),  # a capital and a verdict
+    ("Acting - great. Plot - weak. Ending - meh. Loved Heat though", [6], [], []),
+    ("enemy was brilliant, nightcrawler brilliant", [108729, 115569], [], []),  # "was brilliant" closes the item before the next
+    ("sat through interstellar AND gravity last month and hated both", [], [104841, 109487], []),
+    ("I hated Avatar and was bored stiff by Titanic", [], [1721, 72998], []),
+    ("sin city was all style and no heart for me", [], [32587], []),
+    ("don't even think about die hard, we've had that argument", [], [1036], []),
+    # questions asked as statements, and verdicts said with "too ... for them"
+    ("I should like to know whether The Third Man is available with subtitles, as my hearing is not what it was.", [], [], [1212]),
+    ("I am writing to enquire whether Fanny and Alexander is suitable viewing for a fourteen-year-old.", [], [], [2068]),
+    ("stop stop i said no horror gremlins is way too frightening for them", [], [2003], []),
+    ("I found The Hangover quite intolerable.", [], [69122], []),
+])
+def test_verdict_lists_and_indirect_questions(parser: MuseService, text: str, liked: list[int], disliked: list[int], asked: list[int]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.liked_ids), sorted(u.disliked_ids), u.asked_ids) == (sorted(liked), sorted(disliked), asked)
+
+
+def test_a_wish_asked_as_a_statement_is_a_question_about_the_film(parser: MuseService) -> None:
+    assert read(parser, "i'd like to know if alien is too scary for my son").intent == "ask_item"
+    assert read(parser, "I wonder if you have anything like Alien from the 80s").intent == "recommend"
+
+
+@pytest.mark.parametrize(("text", "wanted", "avoided", "low", "high"), [
+    # a mood refused of a film gives way to the genre asked for by name in a later sentence
+    ("saw funny games last night and it was not funny at all, it was horrible. never again. give me an actual 90s comedy to recover",
+     ["Comedy"], [], 1990, 1999),
+    ("no comedy. a comedy would be fine actually", [], ["Comedy"], None, None),  # a genre refused by name stays refused
+    # a range corrected by one year keeps its start; the change of mind is about the years, not the genre
+    ("i want a war movie from nineteen forty five to nineteen sixty no actually make that nineteen sixty five", ["War"], [], 1945, 1965),
+    ("a horror film, no actually make that a comedy", ["Comedy"], [], None, None),
+    # "recent years" said with no number gives way to a year said outright
+    ("I should be glad to hear of a comedy of recent years, say from 2012 onwards", ["Comedy"], [], 2012, None),
+])
+def test_later_words_correct_earlier_ones(parser: MuseService, text: str, wanted: list[str], avoided: list[str], low: int | None,
+                                          high: int | None) -> None:
+    u = read(parser, text)
+    assert (u.genres, u.avoid_genres, u.year_min, u.year_max) == (wanted, avoided, low, high)
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    # misspelt names where a title is expected; a word of the language is no misspelling
+    ("sci fi thats not all explsions. like arival or ex machena", [164179, 115713], []),  # *Arrival*, not *The Arrival*
+    ("blade runer vibes, neon n rain", [541], []),
+    ("my gf cant stand the notebok so no sappy romance", [], [8533]),
+    ("So: horror but fun, gory is fine, the sillier the better", [], []),  # not *Glory*
+    # one everyday word that is a whole item of a list of films
+    ("up, inside out and coco all had me crying happy tears", [68954, 134853, 177765], []),
+    ("drive, heat, collateral... i'm noticing a pattern", [88129, 6, 8798], []),
+    ("big and hook were my whole childhood", [2797, 3489], []),
+    ("lord of war was great, war dogs was trash, anything else about arms dealers", [36529], [161131]),  # no *Anything Else*
+    ("gravity stressed me out so much i turned it off halfway", [], [104841]),
+    ("more like tremors pls", [6659], []),  # a likeness asked of films names a less-rated one
+    ("I'd rather watch paint dry than another Nolan puzzle box.", [], []),  # a word of the language: no typo of *The Saint*
+    ("i saw amelia no amelie last night and i loved it", [4973], []),  # ...unless of a film everybody names
+    ("I love adaptations that beat the book", [], []),  # a plural is no misspelling of *Adaptation*
+    ("He likes boats, planes, anything where men in uniform do brave things", [], []),
+    ("scary movie 3 was dumb but the first scary movie had me dying", [3785], [6888]),
+    ("Dodgeball is dumb and I love it", [8528], []),
+    ("it will age like milk", [], []),
+    # verdicts said other ways
+    ("Whiplash blew me away, La La Land: lovely, First Man bored me senseless.", [112552, 164909], []),
+    ("Rocky: yes. Rocky IV: so silly, but I loved it. Raging Bull: too grim.", [1954, 2411], [1228]),
+    ("Honestly the three you suggested were all duds. Grown Ups: lazy. Click: awful.", [], [79134, 45672]),
+    ("Top Gun Maverick was a blast, and the original Top Gun has aged terribly.", [], [1101]),
+    ("Neither of us could finish Prometheus.", [], [94864]),
+    ("Loved: Primer, Moon. Didn't do it for me: Transformers, Independence Day.", [8914, 68237], [53996, 780]),
+    ("the prestige yes. source code didn't click with me.", [48780], [85414]),
+    ("Yes to The Thing and Alien. No to anything like Paranormal Activity, that shaky camera makes us sick.", [1214, 2288], [71379]),
+])
+def test_typos_everyday_word_lists_and_verdicts(parser: MuseService, text: str, liked: list[int], disliked: list[int]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.liked_ids), sorted(u.disliked_ids)) == (sorted(liked), sorted(disliked))
+
+
+def test_a_long_story_keeps_the_films_it_judges(parser: MuseService) -> None:
+    text = ("Work crowd film club, and I'm in charge this month. Last month's pick, The Big Short, was a hit. The pick before that, "
+            "The Tree of Life, caused a riot, everyone loathed it. I'd like something smart about money or business or power, a drama, "
+            "made from 1990 onwards, nothing too arty, under two and a half hours, and no documentaries please.")
+    u = read(parser, text)
+    assert (u.liked_ids, u.disliked_ids) == ([148626], [86898])
+
+
+def test_chat_words_keep_step_with_the_genre_lexicon() -> None:
+    """Every single word of the genre lexicon is a word of the language to the grounder: the shipped dictionary's, or one of
+    its chat words, unless it is a one-word title."""
+    coined = {w for phrase in GENRE_PHRASES for w in re.findall(r"[a-z]+", phrase.lower()) if _coined(w)}
+    assert coined <= {"bootleggers", "cyborg", "desperado", "heist", "hitman", "interstellar", "lol", "mobsters", "sleuth"}
+
+
+@pytest.mark.parametrize(("text", "wanted", "avoided"), [
+    # soft refusals: a miss given, a genre that does not mix with the speaker, one that wears them out or loses them
+    ("Scary stuff and I don't get on, so maybe a mystery?", ["Mystery"], ["Horror"]),
+    ("I'd prefer to give war films a miss if that's okay. A 2000s drama?", ["Drama"], ["War"]),
+    ("If it's all the same to you, I'd steer away from anything with ghosts.", [], ["Horror"]),
+    ("Scary films and me don't mix. A sweet Ghibli one maybe?", ["Animation"], ["Horror"]),
+    ("Musicals wear me out. Maybe a drama following a band?", ["Drama"], ["Musical"]),
+    ("I tend to switch off during crime films. Anything uplifting?", [], ["Crime"]),
+    ("My partner isn't a big fan of horror. A thriller, 2010 onwards?", ["Thriller"], ["Horror"]),
+    ("I'm a huge fan of horror", ["Horror"], []),
+    ("comedy and i get on great", ["Comedy"], []),
+])
+def test_soft_refusals(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
+    u = read(parser, text)
+    assert (u.genres, u.avoid_genres) == (wanted, avoided)
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("Jess vetoed anything older than 2005 because she reckons it has aged badly", 2005, None),
+    ("I'd like something tense from the 60s. We did Dr. Strangelove last year", 1960, 1969),  # when it happened, no era
+    ("films from the last year", 2018, 2018),
+    ("psycholgical thrilers, the twisty kind, from 95 to 2005, no scifi", 1995, 2005),
+    ("Maybe from 60 years or 70 years.", 1960, 1979),
+    ("Nothing violent and nothing more modern than 2000.", None, 2000),
+    ("I refuse to watch anything made past 2000", None, 2000),
+    ("Documentaries from the past half-decade, nothing about crime.", 2014, 2018),
+    ("thrilers set on trains or planes, anythng 2001 or l8r, no horrror", 2001, None),
+])
+def test_eras_said_more_ways(parser: MuseService, text: str, low: int | None, high: int | None) -> None:
+    u = read(parser, text)
+    assert (u.year_min, u.year_max) == (low, high)
+
+
+def test_the_first_shift_said_wins() -> None:
+    assert read_years("Recent stuff only, older stuff just looks silly to me.").shift == "newer"
+    assert read_years("older ones, nothing too recent").shift == "older"
+
+
+@pytest.mark.parametrize(("text", "wanted", "avoided"), [
+    # moods and descriptions the thirty-fourth and thirty-fifth splits wrote
+    ("Terrify me, but slowly. I want the dread to build for an hour.", ["Horror"], []),
+    ("Something that leaves me wrecked, I want to sob my heart out. No laughs please.", ["Drama"], ["Comedy"]),
+    ("I'd like to be swept off my feet. Butterflies, longing glances, the works", ["Romance"], []),
+    ("Something where my stomach's in knots the whole way through", ["Thriller"], []),
+    ("Two people who can't stand each other slowly falling in love", ["Romance"], []),  # no refusal of each other
+    ("Please, a comedy with the family. No films of love.", ["Comedy"], ["Romance"]),
+    ("I want a proper belly laugh. I don't fancy anything that tugs at the heartstrings", ["Comedy"], ["Drama"]),
+    ("famly film for xmas eve, nothin scray", ["Children"], ["Horror"]),  # two letters swapped
+])
+def test_moods_and_descriptions_from_the_new_splits(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.genres), u.avoid_genres) == (sorted(wanted), avoided)

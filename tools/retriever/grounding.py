@@ -29,7 +29,7 @@ from tools.retriever.slips import MAX_OPEN
 from tools.retriever.slips import MIN_WORDS as _SLIP_MIN_WORDS
 from tools.retriever.slips import WordSlips
 from tools.retriever.sequels import ROMAN_DIGITS as _ROMAN
-from tools.retriever.wordlist import CALENDAR, COMMON_WORDS, CONNECTORS, NEVER_ALONE, dictionary
+from tools.retriever.wordlist import CALENDAR, CHAT_WORDS, COMMON_WORDS, CONNECTORS, NEVER_ALONE, dictionary
 
 Status = Literal["matched", "ambiguous", "unknown"]
 
@@ -84,11 +84,19 @@ _ASKING = frozenset("is was did does has have".split())
 _VERDICT = frozenset("is was were".split())
 #: Verbs a viewer says of a film, before the viewer ("wrecked me", "blew us away", "bored him"): a lower-case title's cue.
 _JUDGED_AFTER = frozenset("wrecked destroyed ruined bored blew broke scared terrified traumatised traumatized haunted gutted floored "
-                          "slayed wowed moved thrilled".split())
+                          "slayed wowed moved thrilled stressed".split())
 _VIEWER = frozenset("me us him her them my".split())
 #: A list item's verdict, before the next item: "jaws 2 meh, jaws 3 lol no, ...".
 _LIST_VERDICT = frozenset("yes yep yeah no nope nah meh ok okay fine lol great perfect good bad awful rubbish brilliant amazing loved "
                           "hated boring solid mid peak trash garbage masterpiece".split())
+#: A short verdict that closes a list item's clause ("contagion, meh.", "snatch - fun.", "legend no, ...", "the dead zone
+#: all great."): its words, then the small words that may stand around them ("not so much", "kind of boring").
+_TAIL_VERDICT = _LIST_VERDICT | frozenset("""fun dull tense gorgeous excellent superb terrible horrible dire weak decent alright overrated
+                                           underrated beautiful stunning liked enjoyed yawn snooze naff ace fave favourite favorite hit flop
+                                           wonderful fantastic lovely cool awesome epic""".split())
+_TAIL_FILLER = frozenset("is was were so not much kind sort of a bit all very really too pretty quite just and but though tho eh kinda sorta super "
+                         "both still also absolutely totally utterly".split())
+_TAIL_WORDS = _TAIL_VERDICT | _TAIL_FILLER
 #: ...and words after a title that say "a film like this one" ("lotr vibes", "enter the dragon type", "lock stock energy",
 #: "inception meets ...", "alien levels of dread")
 _LIKE_AFTER = frozenset("type vibes vibe energy esque tier meets levels level style kind".split())
@@ -100,6 +108,10 @@ _AFTER_A_NAME = frozenset("is was were has had and or but vs versus made makes g
 #: Words of praise that are also one-word titles: a verdict, unless a title cue comes before ("aliens are perfect").
 _PRAISE = frozenset("perfect epic flawless beautiful super".split())
 #: A word of praise opening a sentence, then a comma: an answer ("Perfect, Hocus Pocus it is."), not a film.
+#: Words before "like" that ask for films like the one named next ("more like tremors", "something like signs").
+_LIKENESS_ASKED = frozenset("more something anything films movies ones stuff flicks".split())
+#: Words that open a phrase about no film in particular ("anything else", "something new", "nothing like it").
+_INDEFINITE = frozenset("anything something nothing everything anyone someone everyone another any some every".split())
 _ANSWER_WORDS = _PRAISE | frozenset("brilliant great lovely cool awesome excellent fantastic wonderful".split())
 #: A planet after a preposition is the place ("set on Earth"), not *Earth* (2007).
 _PLANETS = frozenset("earth mars".split())
@@ -120,7 +132,7 @@ _VERSION_AFTER = frozenset("remake reboot original".split())
 _VERSION_NOTE = re.compile(r"\s*\(([^()]{1,60})\)")
 _VERSION_WORDS = frozenset("one version remake original og".split())
 #: Where a lower-case run that may be a misspelt title stops.
-_RUN_STOP = _VERDICT | frozenset("and or but for with from are".split())
+_RUN_STOP = _VERDICT | frozenset("and or but for with from are vibes vibe energy esque tier type".split())  # "blade runer vibes"
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,7 +236,8 @@ def _coined(word: str) -> bool:
     """A word of no dictionary, nor a plural or other form of one ("coraline", "shrek", "goodfellas"; not
     "hackers"): a title's own coinage, which names the film even in lower case and with no cue."""
     words = dictionary()
-    if not words or not word.isalpha() or word in COMMON_WORDS or word in NEVER_ALONE or word in _UNLISTED_WORDS or word in words:
+    if not words or not word.isalpha() or word in COMMON_WORDS or word in NEVER_ALONE or word in _UNLISTED_WORDS or word in words \
+            or word in CHAT_WORDS:
         return False
     return not any(word.endswith(end) and word[: -len(end)] in words for end in _INFLECTIONS)
 
@@ -604,8 +617,12 @@ class TitleGrounder:
         # "how much gore is there in the revenant?", "are there sex scenes in titanic?": what is in a film, asked
         in_film = before is not None and before.lower == "in" and after is None and _question(tokens, i)
         content = [t for t in span if t.lower not in TITLE_MINOR or t.lower in _FOREIGN_MINOR] or span  # "la la land" is no "land"
-        listed = listed and not (len(content) == 1 and content[0].lower in COMMON_WORDS)  # "lawrence of arabia, big adventure"
-        cue = listed or (before is not None and (before.lower in _TITLE_CUE or asking or of_film or in_film)) or _choice(tokens, i, length)
+        # "lawrence of arabia, big adventure" is no *Big*; "up, inside out and coco" and "drive, heat, collateral" are films
+        whole_item = i + length < len(tokens) and (tokens[i + length].lower in _LIST_JOIN if after is not None
+                                                   else not tokens[i + length].sentence_start)  # ("shrek 3 meh. next?" is no *Next*)
+        listed = listed and not (len(content) == 1 and content[0].lower in COMMON_WORDS and not (whole_item and before is None))
+        said = (before is not None and (before.lower in _TITLE_CUE or asking or of_film or in_film)) or _choice(tokens, i, length)
+        cue = listed or said
         refused = before is not None and before.lower in _REFUSAL_CUE
         made_me = after is not None and after.lower == "made" and i + length + 1 < len(tokens) and tokens[i + length + 1].lower in ("me", "us")
         verdict = after is not None and (after.lower in _VERDICT or after.lower in _LIKE_AFTER or made_me)  # "war horse made me cry"
@@ -618,6 +635,8 @@ class TitleGrounder:
         relaxed = ((cue or question or refused) and len(span) > 1) or ((verdict or judged) and len(content) > 1) or (judged and named) \
             or listed  # "superbad and adventureland"
         opinion = before is not None and before.lower in _TYPO_CUE - _SIMILE  # "loved prisoners", not "age like milk"
+        # ...but "more like tremors", "films like signs": a likeness asked of films
+        opinion = opinion or (before is not None and before.lower in _SIMILE and i > 1 and tokens[i - 2].lower in _LIKENESS_ASKED)
         alone = named and before is None and len(content) > 1 and any(t.lower not in COMMON_WORDS for t in content)
         # "the searchers was great", "the conjuring was a bit much": the title's own article, then a plural or a gerund that
         # the verb treats as one thing ("the killer was obvious", "the hunt was tense" are the story's)
@@ -636,7 +655,9 @@ class TitleGrounder:
         if len(content) == 1 and (content[0].lower in NEVER_ALONE or _YEAR_WORD.fullmatch(content[0].word) or content[0].word.isdigit()):
             return False
         if all(t.lower in COMMON_WORDS or t.word.isdigit() for t in content):
-            return cue or (before is None and verdict)
+            # "war dogs was trash, anything else about ...": a list's neighbour is no cue for such words
+            listed_only = not said and len(content) > 1 and content[0].lower in _INDEFINITE
+            return (said if listed_only else cue) or (before is None and verdict)
         if len(content) == 1 and named and span[0].lower in ARTICLES and (before is None or before.lower not in _PLACE_BEFORE):
             return True  # "about the godfather": the title's own article makes it a name ("on the island" stays a place)
         if length == 1 and re.fullmatch(r"[a-z]+\d", span[0].lower):
@@ -974,7 +995,8 @@ class TitleGrounder:
                 if capitals and key in CALENDAR and not (marked or _film_cue_before(tokens, i) or _beside_title(tokens, used, i, length)):
                     continue  # "for Halloween", "every Friday": a date
                 version = None if capitals else self._version_year(tokens, used, i, length, key)
-                if capitals or version or marked or rating or self._casual(tokens, i, length, key, _beside_title(tokens, used, i, length)) \
+                if capitals or version or marked or rating or self._casual(tokens, i, length, key, _beside_title(tokens, used, i, length)
+                                                                                    or _verdict_closes(tokens, used, i, length)) \
                         or self._sequel_of_casual(text, tokens, used, i, length):
                     end, year = _year_after(text, tokens, i + length)
                     first, last = i, i + length - 1 + (1 if end else 0)
@@ -1001,8 +1023,12 @@ class TitleGrounder:
         return False
 
     def _listed_opener(self, tokens: list[_Tok], used: list[bool], i: int, length: int, key: str) -> bool:
-        """A popular one-word title opening a sentence as the first of a list of titles ("Heat, Speed, Face/Off")."""
-        return length == 1 and tokens[i].sentence_start and self._well_known(key) and _beside_title(tokens, used, i, length)
+        """A popular one-word title opening a sentence as the first of a list of titles ("Heat, Speed, Face/Off"), or
+        as a list item its verdict closes ("Moon - loved. Paycheck - nope.")."""
+        if length != 1 or not tokens[i].sentence_start:
+            return False
+        return self._well_known(key) and _beside_title(tokens, used, i, length) \
+            or self._well_known(key, OPINION_MIN) and _verdict_closes(tokens, used, i, length)  # "Paycheck - nope."
 
     def _pick_versions(self, text: str, found: list[Grounding]) -> list[Grounding]:
         """A remade film's version named beside it ("the original Shaft", "crash (the 2004 one)",
@@ -1261,7 +1287,7 @@ class TitleGrounder:
             run = _lower_run(tokens, used, i)
             after = tokens[i + len(run)] if i + len(run) < len(tokens) else None
             opening = i == 0 or token.boundary_before
-            verdict_after = after is not None and not after.boundary_before and after.lower in _VERDICT
+            verdict_after = after is not None and not after.boundary_before and after.lower in _VERDICT | _LIKE_AFTER  # "blade runer vibes"
             listed = text[: token.start].rstrip()[-1:] not in ("(", "[") and _beside_title(tokens, used, i, len(run))  # not a note
             if not run or (opening and not verdict_after and not listed):
                 continue  # a list item beside a title found counts ("shawshank, green mile, forest gump")
@@ -1272,8 +1298,15 @@ class TitleGrounder:
                 if part[-1].lower in TITLE_MINOR or not (any(len(t.lower) >= 4 and t.lower not in COMMON_WORDS for t in part)
                                                           or self._split_title_word(part)):
                     continue
+                if length == 1 and part[0].lower in CHAT_WORDS:
+                    continue  # a word people use about films is no misspelling ("gory is fine" is not *Glory*)
+                # a word of the language is a misspelling only of a film everybody names ("i saw amelia" is *Amelie*; "watch paint
+                # dry" is no *Saint*)
+                floor = UNCUED_PHRASE_MIN if length == 1 and part[0].lower in dictionary() else 0
                 mention = text[part[0].start : part[-1].end]
                 grounding = self._typo_reading(mention, self.ground(mention, use_embeddings=False))
+                if grounding is not None and grounding.item_id is not None and self._items[grounding.item_id].popularity < floor:
+                    grounding = None
                 if grounding is not None:
                     found.append(_at(grounding, part[0].start, part[-1].end))
                     for j in range(i, i + length):
@@ -1333,6 +1366,8 @@ class TitleGrounder:
         if grounding.method != "fuzzy":
             return None
         key = normalise_title(mention)
+        if grounding.item_id is not None and any(key in (k + "s", k + "es") for k in title_keys(self._items[grounding.item_id])):
+            return None  # a plural is no misspelling ("i love adaptations", "he likes boats")
         # a word of no language in the mention makes it a misspelling, not ordinary words: "like the desent" (not "the desert")
         floor = TYPO_WORD_MIN if any(len(w) >= 4 and _coined(w) for w in key.split()) else DOMINANT_MIN
         if grounding.status == "matched":
@@ -1341,6 +1376,10 @@ class TitleGrounder:
                  and _slip_of(key, self._items[a.item_id], plural=floor == DOMINANT_MIN)]
         if len(close) > 1 and len({self._items[i].title for i in close}) == 1:  # versions of one title: the note or the company picks
             return self._decide(mention, dict.fromkeys(close, 100.0), None, "fuzzy")
+        if len(close) > 1:  # "arival" is *Arrival* (2016), not *The Arrival*: the article agrees, or one is far more rated
+            ranked = sorted(close, key=lambda i: -self._items[i].popularity)
+            winner = self._article_match(mention, ranked) or self._dominant(ranked)
+            close = [winner] if winner is not None else close
         return self._decide(mention, {close[0]: 100.0}, None, "fuzzy") if len(close) == 1 else None
 
     def _close_and_known(self, mention: str, grounding: Grounding, floor: int = DOMINANT_MIN) -> bool:
@@ -1523,12 +1562,33 @@ def _beside_title(tokens: list[_Tok], used: list[bool], i: int, length: int) -> 
         if right - left == 2 and tokens[left + 1].lower in _LIST_JOIN and not tokens[left + 1].sentence_start:
             return True
         # a verdict closes the item before ("jaws 3 lol no, jaws the revenge ...", "taxi driver, yes. cuckoo's nest, yes.")
+        # ("10 cloverfield lane, tense and great. contagion, meh.", "layer cake - fantastic. snatch - fun.")
         between = tokens[left + 1 : right]
-        return 0 < len(between) <= 3 and tokens[right].boundary_before and all(t.lower in _LIST_VERDICT or t.word.isdigit() for t in between)
+        return 0 < len(between) <= 5 and tokens[right].boundary_before and all(t.lower in _TAIL_WORDS or t.word.isdigit() for t in between) \
+            and any(t.lower in _TAIL_VERDICT or t.word.isdigit() for t in between)
     j = i + length
-    before = any(used[k] and joined(k, i) for k in (i - 1, i - 2, i - 3, i - 4) if k >= 0)
-    after = any(used[k] and joined(j - 1, k) for k in (j, j + 1, j + 2, j + 3) if k < len(tokens))
+    before = any(used[k] and joined(k, i) for k in range(i - 1, i - 7, -1) if k >= 0)
+    after = any(used[k] and joined(j - 1, k) for k in range(j, j + 6) if k < len(tokens))
     return before or after
+
+
+def _verdict_closes(tokens: list[_Tok], used: list[bool], i: int, length: int) -> bool:
+    """tokens[i:i+length] opens its clause and a short verdict closes it, in a message that names another title
+    ("christine, creepshow and the dead zone all great.", "..., loved every one of them. the replacements, eh, no.")."""
+    if not any(used[:i] + used[i + length :]) or (length == 1 and not (_coined(tokens[i].lower) or tokens[i].sentence_start and tokens[i].capitalised)):
+        return False  # one word of the language needs a title right beside it or a capital ("Paycheck - nope."; "zombies: no" is a checklist)
+    if i > 0 and not tokens[i].boundary_before and not (tokens[i - 1].lower in _LIST_JOIN and not tokens[i - 1].boundary_before):
+        return False
+    strong, k = False, i + length
+    while k < min(len(tokens), i + length + 6):
+        token = tokens[k]
+        if k > i + length and token.boundary_before and (strong or token.sentence_start):
+            return strong  # the verdict's clause ends ("legend no, willow ..."), or its sentence does
+        if token.lower not in _TAIL_WORDS:
+            return False
+        strong = strong or token.lower in _TAIL_VERDICT or token.lower == "not"  # "not so much"
+        k += 1
+    return strong and k == len(tokens)
 
 
 def _title_expected(tokens: list[_Tok], used: list[bool], i: int) -> bool:
@@ -1539,7 +1599,8 @@ def _title_expected(tokens: list[_Tok], used: list[bool], i: int) -> bool:
     similar_to = before.lower == "to" and i > 1 and tokens[i - 2].lower in ("similar", "close", "comparable")
     asked = before.lower in _IS and _question(tokens, i)  # "how long is interstelar"
     watched = before.lower in _WATCH and token.lower not in ("a", "an")  # "watching an adaptation" is no title
-    return before.lower in _TYPO_CUE or watched or similar_to or asked or (
+    stand = before.lower == "stand" and i > 1 and tokens[i - 2].lower.startswith(("can", "couldn")) and token.lower in ARTICLES  # "cant stand the notebok"
+    return before.lower in _TYPO_CUE or watched or similar_to or asked or stand or (
         before.lower in ("and", "or", "n") and i > 1 and used[i - 2] and not before.boundary_before)
 
 

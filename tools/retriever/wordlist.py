@@ -72,3 +72,29 @@ CALENDAR: frozenset[str] = frozenset(
     """.split()
 ) | frozenset(["valentine s day", "new year s eve", "new years eve", "christmas eve", "black friday", "boxing day", "mother s day",
                "father s day", "halloween night", "christmas day"])
+
+
+#: Words people use about films that the shipped dictionary lacks ("gory", "spooky", "weepies", "whodunit"): the genre
+#: lexicon's own words (tests keep the two in step), never a title's coinage, so "gory is fine" is no typo of *Glory*.
+#: One-word titles are left out ("interstellar", "heist").
+CHAT_WORDS: frozenset[str] = frozenset(
+    """
+    apparition apparitions babyish biopic bittersweet bloodbath bloodcurdling blub blubbing bonkbuster bromance
+    bromances campy canoodle canoodling cartoony cgi cheesy chortle chortles chuckling claymation corny cosa cowpokes
+    creaking crooner crooners crooning curdling cyberpunk cyborgs daft desperados dishoom docu docudrama docuseries
+    dovey dystopia dystopian enigmatic escapade escapades exorcism extraterrestrial extraterrestrials fairytale
+    fairytales fantastical farce farcical fatale fistfights fisticuffs frighten frightens frontlines funnier gangland
+    ghibli ghoulish globetrotting goosebump gory grandkids gritty gruesome gunfighter gunfighters gunfights gunplay
+    gushy hanky hardboiled heartfelt heartstrings heebie heists hitmen hoodlums hoot horrifying interwar jeebies jokey
+    jumpscare jumpscares jumpy kaboom kickass kiddie kiddos kiddy kissy knuckle kooky lighthearted lols lovestruck lovey
+    macabre maudlin mellerdrammer melodrama melodramatic mobster mockumentaries mockumentary mushy mythic nasties
+    nippers nostra octane ogres operetta otherworldly parodies pixar poignant prewar prickle provoking pyrotechnics
+    quippy quirky racketeers realist robberies rockumentaries rockumentary romantically romcoms sadder sagebrush sappy
+    saucer saucers scam schmaltzy screwball showtunes singalong slapper slapstick sleuths slushy smooching smoochy snog
+    snogging socky soppy sorcery soulmate soulmates spaceman spacemen spoof spooky spoony starship stetson stetsons
+    stickup stressful subplot subplots suspenseful swashbuckler swashbuckling swindle swoon swoony tapper tearjerker
+    tearjerkers tearjerky tenterhooks terrify toddler toddlers toons tots tragedies trashy trenchcoat trenchcoats
+    trotting tumbleweed tumbleweeds twisty tykes unmask unsolved wacky warzone weepie weepies weepy whodunit whodunits
+    whodunnit wholesome witless wracking wringer wrung wuxia ww wwi yakuza yeggs youngsters zany
+    """.split()
+)
