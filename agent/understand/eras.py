@@ -79,7 +79,7 @@ LOWER_INCLUSIVE = re.compile(r"(?<![\w'’])(?:nothing (?:\w+\s+){0,2}(?:before|
 #: A bound said as a refusal, anywhere earlier in its clause: "I do not care for anything made after 2000"
 #: (up to 2000), "no films from before 1970" (from 1970).
 _NEGATOR_WORDS = r"\b(?:no|not|nothing|none|never|don'?t|do not|won'?t|wouldn'?t|can'?t|refuses?|avoid|without|skip|except|veto(?:es|ed)?|bann?(?:ed|s)?)\b"
-_NEGATOR = _NEGATOR_WORDS + r"(?:(?!\b(?:something|(?<!n't )(?<!not )like|instead|rather|um|uh|but|and)\b)[^,.;!?])*?"  # "not for kids, like an adult one from 2000" wishes
+_NEGATOR = _NEGATOR_WORDS + r"(?:(?!\b(?:something|(?<!n't )(?<!not )like|instead|rather|um|uh|but|and|so|because)\b)[^,.;!?])*?"  # "not for kids, like an adult one from 2000" wishes
 NEGATED_AFTER = re.compile(_NEGATOR + r"\b(?:after|later than|newer than|more recent than|more modern than|post|(?<=made )past|(?<=released )past)[\s\-]*(?:the\s+)?$",
                            re.IGNORECASE)
 #: "nothing made since 2014", "nothing from 1990 on" (with `OPEN_UP` after): up to the year before.
@@ -158,7 +158,7 @@ ABSOLUTE_NEW = re.compile(r"recent|new releases?|latest|brand new|newish", re.IG
 ANY_ERA = re.compile(r"\b(?:(?:any|every|all) (?:decade|era|year|period|time)s?|(?:scrap|drop|forget|ignore|lose|ditch|never mind) (?:the|about the|that) (?:date|year|era|decade)s?(?: (?:thing|bit|limit|rule|filter|part))?|whatever (?:decade|era|year)|(?:don'?t|do not) care (?:about )?(?:when|the (?:year|decade|era))|doesn'?t matter when|no matter (?:when|the year))\b", re.IGNORECASE)
 YEARS_N0 = re.compile(
     r"\b(?:the\s+)?(?:years\s+(?P<d>[1-9])|year\s+(?P<d1>[2-9]))0\b(?!\s*(?:years?|s\b))|\byears\s+(?P<full>(?:19|20)\d0)\b(?!\s*(?:-|to|and|until)\b)"
-    r"|\b(?:the|from|of|in)\s+(?P<dy>[2-9])0\s+years\b(?!\s+(?:old|ago))"  # "from 60 years or 70 years"
+    r"|\b(?:the|from)\s+(?P<dy>[2-9])0\s+years\b(?!\s+(?:old|ago|of|time|later|from now))"  # "from 60 years or 70 years"
     # "movie of 1990 years", "the 2000 decade", "the decade 80", "the decade of 80" (calques): the decade
     r"|\b(?P<full2>(?:19|20)\d0)\s+(?:years|decade)\b(?!\s+(?:old|ago))|\bdecade\s+(?:of\s+)?(?:the\s+)?(?:(?P<full3>(?:19|20)\d0)|(?P<dd>[2-9])0)\b(?!\s*s\b)"
     # "the years seventy" (French), "tahun 2000-an" (Indonesian): the decade
@@ -178,7 +178,7 @@ class Era:
     kind: Literal["era", "bound"]
     start: int
     end: int
-    vague: bool = False  # "recent years": no number said, so years said outright win ("of recent years, say from 2012 onwards")
+    vague: bool = False  # "recent years": a plural with no number; a lower bound said outright wins ("of recent years, say from 2012 onwards")
 
 
 @dataclass
@@ -384,7 +384,8 @@ def _relative(text: str, newest: int) -> list[Era]:
         unit = (m["unit"] or m["unit2"] or "years").lower()
         half = (m["n"] or "").lower().startswith("half")  # "the past half decade": five years
         said = m["n"] or m["n2"] or m["n3"]
-        if not said and unit in ("year", "yr") and not re.match(r"(?:in\s+)?the\b", m.group(), re.IGNORECASE):
+        if not said and unit in ("year", "yr") and not (re.match(r"(?:in\s+)?the\b", m.group(), re.IGNORECASE)
+                                                        or re.search(r"\bthis\s+$", text[max(0, m.start() - 6):m.start()], re.IGNORECASE)):
             continue  # "we did Dr. Strangelove last year": when it happened; "films from the last year" is an era
         n = 1 if half else _number(said, 1 if unit.startswith("decade") or unit in ("year", "yr") else 5)
         years = (5 if half else n * 10) if unit.startswith("decade") else n
@@ -393,7 +394,7 @@ def _relative(text: str, newest: int) -> list[Era]:
         if REFUSED_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             out.append(Era(None, newest - years, "bound", m.start(), m.end()))
         else:
-            out.append(Era(newest - years + 1, newest, "era", m.start(), m.end(), vague=not (m["n"] or m["n2"] or m["n3"])))
+            out.append(Era(newest - years + 1, newest, "era", m.start(), m.end(), vague=not said and unit.endswith("s")))
     for m in SHORT_RANGE.finditer(text):
         low = 1900 + int(m["a"])
         high = int(m["b"]) if len(m["b"]) == 4 else _same_century(low, int(m["b"]))
@@ -451,7 +452,7 @@ def read_years(text: str, newest_year: int = 2018) -> YearRead:
     spans = [(e.start, e.end) for e in eras]
     eras = [r for e in eras if (r := _refused(text, e, newest_year)) is not None]
     eras = _corrected(text, eras)
-    if any(e.kind == "bound" and not e.vague for e in eras):  # ("the 90s or recent years" keeps both)
+    if any(e.kind == "bound" and e.low is not None and not e.vague for e in eras):  # ("the 90s or recent years" keeps both)
         eras = [e for e in eras if not e.vague]
     plain = [e for e in eras if e.kind == "era"]
     low = min((e.low for e in plain if e.low is not None), default=None)
@@ -538,7 +539,9 @@ def _corrected(text: str, eras: list[Era]) -> list[Era]:
             if NOT_BETWEEN.fullmatch(between):
                 continue
             added = ADDED.search(between) or ADDED.match(text[e.end:])
-            if (CORRECTION.search(between) and not added) or INSTEAD_AFTER.match(text[e.end:]):
+            if INSTEAD_AFTER.match(text[e.end:]):
+                out.pop()  # "between 1980 and 1990, no wait, 2005 instead": replaced
+            elif CORRECTION.search(between) and not added:
                 e = _new_end(text, out.pop(), e)
         out.append(e)
     return out

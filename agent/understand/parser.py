@@ -48,7 +48,6 @@ POSITIVE_CUE = re.compile(r"\b(luv(?:'?d|s)?|lk|love[ds]?|loved|like[ds]?|liked|
 ASK_ITEM = re.compile(
     r"\b(what(?:'s| is)\s+.+\s+about|tell me (?:more )?about|tell me (?:whether|if|who|what|when|how)|who (?:is|was|'s) in|"
     r"who (?:directed|made|wrote|stars|starred|plays|played|acts|acted)|is\s+.+\s+(?:any good|worth)|"
-    r"(?:know|enquire|inquire|wonder|wondering|curious)\s+(?:whether|if)\s+(?!(?:you|there)\b)|"  # "I should like to know whether ..."
     r"^\s*[\w' :-]{2,40}\s(?:worth it|worth (?:a|the) watch|any good)\s*\??\s*$|"  # "gattaca worth it"
     r"(?:is|was) (?:it|that|this(?: one)?) (?:the sort|the kind|the version|suitable|appropriate|ok|okay|any good|good|worth|too|very|"
     r"terribly|really|actually|sad|scary|funny|violent|better|for)|"
@@ -97,7 +96,7 @@ CONTENT_QUESTION = re.compile(
     re.IGNORECASE)
 #: A verdict after the title in its own sentence ("Avatar was pretty but boring", "Inception, not my thing").
 NEGATIVE_AFTER = re.compile(
-    r"\b(not (?:(?:so|that|very|all that|too|particularly)\s+)?(?:great|good)|not (?:my thing|for me|my cup of tea|to my taste|my taste|my kind of)|wasn'?t (?:for me|good|great|my thing)|(?:way |far |much )?too "
+    r"\b(not (?:(?:so|that|very|all that|too|particularly)\s+)?(?:great|good)|not (?:my thing|for me|my cup of tea|to my taste|my taste|my kind of)|wasn'?t (?:for me|good|great|my thing)|(?<!\bnot )(?<!\bnever )(?:way |far |much )?too "
     r"(?:much|long|slow|scary|frightening|creepy|noisy|complicated|talky|violent|dark|gory|sad|cheesy|predictable|silly|weird|stressful|upsetting|harrowing|disturbing|bleak)\b|boring|bored|awful|terrible|horrible|overrated|"
     r"over-?hyped|dull|tedious|dreadful|distasteful|vulgar|(?<!myself )(?<!ourselves )(?<!themselves )silly|pretentious|annoying|cringe\w*|meh|mediocre|forgettable|"
     r"unwatchable|rubbish|garbage|trash|a mess|snooze\w*|disappointing|a letdown|a let down|hated it|hate it|hated (?:both|them|them both|them all|all (?:three|of them)|the lot)|no thanks|(?:was|is|so|just|really) lazy|(?<=[:=\-–] )lazy(?=\s*(?:[.,;!?]|$))|loath(?:ed|e) it|(?:loathed|hated|detested) every (?:minute|second)|didn'?t (?:land|click)|did not (?:land|click)|couldn'?t face|(?:a bit |too |way too )?young for (?:me|us)|"
@@ -113,7 +112,7 @@ NEGATIVE_AFTER = re.compile(
     r"(?:will|would|gonna|going to) lose my mind|(?:drives?|drove) (?:me|us) (?:crazy|nuts|mad|up the wall|round the bend)|sick of|"
     r"(?:was|is|'s|were) (?:so+ |really |pretty |kinda |lowkey |totally |super )?mid\b|(?:put|puts|sent|sends) (?:me|us) to sleep|"
     r"style over substance|nemesis|(?<=^ )(?:was|is|were|did)(?:n'?t| not)(?=\s*(?:[,.;!?)]|$)|\s+[^\w\s])|"
-    r"too \w+ for (?:me|us|my taste|them|him|her|the kids|my kids|our kids)\b|intolerable|too (?:heavy|intense|gross|childish|kiddy|long-winded)|bleak|grim|depressing|"
+    r"(?<!\bnot )too \w+ for (?:me|us|my taste|them|him|her|the kids|my kids|our kids)\b|intolerable|too (?:heavy|intense|gross|childish|kiddy|long-winded)|bleak|grim|depressing|"
     r"interminable|plodding|muck|tiresome|over-?long|needlessly \w+|insufferable|unbearable|naff|a (?:real |total |bit of a )?slog|a chore|worse than|the worst|(?<=[=:] )worst|(?:is|are|was|were) banned|(?:just|only) noise|can'?t stand|couldn'?t stand|"
     r"nope|never again|(?:is|was|'s) an? (?:hard |big |firm |definite |flat )?no(?![\w-])|suck(?:ed|s)?|absolutely not|(?:a )?hard pass|a (?:right |real )?stinker|stay in the bin|ran out of steam|"
     r"neither of us (?:liked|enjoyed|loved) it|never watching it again|(?:switched|turned) (?:it )?off|walked out|gave up on it|"
@@ -263,8 +262,10 @@ def read_references(text: str, shown: Sequence[int]) -> list[tuple[int, Literal[
 #: A verdict said only to be denied: "I never said Die Hard was bad", "I'm not saying it's boring".
 _VERDICT_DENIED = re.compile(r"\b(?:never said|didn'?t say|did not say|not saying|never claimed|wouldn'?t say|would not say)\s*$",
                              re.IGNORECASE)
-_LIKED_ANYWAY = re.compile(r"\b(?:but|though|still)\b[^.!?;]*?\b(?:i|we)\s+(?:still\s+)?(?:loved|liked|enjoyed|adored)\s+(?:it|every minute)\b",
+_LIKED_ANYWAY = re.compile(r"\b(?:but|though|still)\b[^.!?;]*?\b(?:i|we)\s+(?:still\s+)?(?:love|like|enjoy|adore)[sd]?\s+(?:it\b|every minute\b(?! of))",
                            re.IGNORECASE)
+#: Praise someone else gave a film, before it ("Everyone told me La La Land was brilliant. I found it dull."): not the writer's.
+_REPORTED = re.compile(r"\b(?:told|tells|say|says|said|people|everyone|everybody|reviews?|critics|supposed to be|heard)\b", re.IGNORECASE)
 _BAD_LABEL = re.compile(r"\s*(?:the )?(?:bad|worst|meh|nope|misses|flops)(?: ones| films| movies)?\s*", re.IGNORECASE)  # "Bad:" over a list
 _BOTTOM_LIST = re.compile(r"\b(?:bottom|worst|least favou?rite)\s*(?:\d{1,2}|three|five|ten|one|two|four)?\s*:[^.!?\n:]*$", re.IGNORECASE)
 
@@ -301,7 +302,7 @@ def title_sentiment(text: str, start: int | None, end: int | None = None, next_s
         return "like"  # "I never said Die Hard was bad", "Rocky IV: so silly, but I loved it"
     if bad and not (good and good.start() < bad.start()) or _BARE_NO.match(own) or (_OVERSEEN.search(own) and not good):
         return "dislike"  # ("are two of my faves, amelie less so": the film's own verdict comes first)
-    if good:
+    if good and not _REPORTED.search(before):
         return "like"  # "10 cloverfield lane, tense and great. contagion, meh.": its own verdict, not the next sentence's
     following, _ = _first_sentence(following)  # "...watched Mamma Mia at Christmas. I found it rather silly."
     # "tried se7en. too bleak for me"; a title held up alone is judged by the next clause ("la la land? not my cup of tea, I'm afraid")

@@ -1728,7 +1728,7 @@ def test_the_first_shift_said_wins() -> None:
 
 @pytest.mark.parametrize(("text", "wanted", "avoided"), [
     # moods and descriptions the thirty-fourth and thirty-fifth splits wrote
-    ("Terrify me, but slowly. I want the dread to build for an hour.", ["Horror"], []),
+    ("Films that feel like a bad dream you can't wake up from. Shadows.", ["Horror"], []),
     ("Something that leaves me wrecked, I want to sob my heart out. No laughs please.", ["Drama"], ["Comedy"]),
     ("I'd like to be swept off my feet. Butterflies, longing glances, the works", ["Romance"], []),
     ("Something where my stomach's in knots the whole way through", ["Thriller"], []),
@@ -1740,3 +1740,39 @@ def test_the_first_shift_said_wins() -> None:
 def test_moods_and_descriptions_from_the_new_splits(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
     u = read(parser, text)
     assert (sorted(u.genres), u.avoid_genres) == (sorted(wanted), avoided)
+
+
+@pytest.mark.parametrize(("text", "intent", "liked", "disliked", "asked"), [
+    # the review's findings: ordinary messages the new rules must leave alone
+    ("Loved Inception. Let me know if anything similar comes up", "recommend", [79132], [], []),
+    ("Everyone told me La La Land was brilliant. I found it dull.", "feedback", [], [164909], []),  # praise reported, not given
+    ("i loved titanic, big, sweeping and sad", "recommend", [1721], [], []),  # no *Big*: no title after it
+    ("Loved Alien. Kids - no.", "feedback", [1214], [], []),  # an audience word, not *Kids* (1995)
+    ("Dodgeball is dumb but I love it", "feedback", [8528], [], []),
+    ("Coco was perfect, not too frightening for them", "feedback", [177765], [], []),
+])
+def test_review_findings_leave_ordinary_messages_alone(parser: MuseService, text: str, intent: str, liked: list[int],
+                                                       disliked: list[int], asked: list[int]) -> None:
+    u = read(parser, text)
+    assert (u.intent, sorted(u.liked_ids), u.disliked_ids, u.asked_ids) == (intent, sorted(liked), disliked, asked)
+
+
+@pytest.mark.parametrize(("text", "wanted", "avoided", "low", "high"), [
+    ("After a long day I just want to switch off to a silly comedy", ["Comedy"], [], None, None),
+    ("a nature documentary about butterflies", ["Documentary"], [], None, None),
+    ("Spiders terrify me, so something gentle please", [], [], None, None),
+    ("a romance about a marriage of 50 years", ["Romance"], [], None, None),
+    ("something from the last decade, but not after 2015", [], [], 2009, 2015),
+    ("something from recent years, nothing after 2016", [], [], 2014, 2016),
+    ("a thriller between 1980 and 1990, no wait, 2005 instead", ["Thriller"], [], 2005, 2005),
+    ("something from this past year", [], [], 2018, 2018),
+])
+def test_review_findings_on_genres_and_eras(parser: MuseService, text: str, wanted: list[str], avoided: list[str],
+                                            low: int | None, high: int | None) -> None:
+    u = read(parser, text)
+    assert (u.genres, u.avoid_genres, u.year_min, u.year_max) == (wanted, avoided, low, high)
+
+
+def test_a_veto_reaches_no_year_past_so() -> None:
+    assert (read_years("Mum vetoed horror so anything after 2005 is fine").year_min, read_years("Jess vetoed anything older than 2005").year_min) \
+        == (2006, 2005)

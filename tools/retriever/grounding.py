@@ -108,11 +108,11 @@ _AFTER_A_NAME = frozenset("is was were has had and or but vs versus made makes g
 #: Words of praise that are also one-word titles: a verdict, unless a title cue comes before ("aliens are perfect").
 _PRAISE = frozenset("perfect epic flawless beautiful super".split())
 #: A word of praise opening a sentence, then a comma: an answer ("Perfect, Hocus Pocus it is."), not a film.
+_ANSWER_WORDS = _PRAISE | frozenset("brilliant great lovely cool awesome excellent fantastic wonderful".split())
 #: Words before "like" that ask for films like the one named next ("more like tremors", "something like signs").
 _LIKENESS_ASKED = frozenset("more something anything films movies ones stuff flicks".split())
 #: Words that open a phrase about no film in particular ("anything else", "something new", "nothing like it").
 _INDEFINITE = frozenset("anything something nothing everything anyone someone everyone another any some every".split())
-_ANSWER_WORDS = _PRAISE | frozenset("brilliant great lovely cool awesome excellent fantastic wonderful".split())
 #: A planet after a preposition is the place ("set on Earth"), not *Earth* (2007).
 _PLANETS = frozenset("earth mars".split())
 _PLACE_PREPOSITIONS = frozenset("on from to of off orbiting than around".split())
@@ -597,7 +597,7 @@ class TitleGrounder:
         return Grounding(mention, "ambiguous", confidence=round(confidence / max(len(tied), 1), 3),
                          alternatives=self._alternatives(scores, exclude=None, first=tied), method=method)
 
-    def _casual(self, tokens: list[_Tok], i: int, length: int, key: str, listed: bool = False) -> bool:
+    def _casual(self, tokens: list[_Tok], i: int, length: int, key: str, listed: bool = False, followed: bool = False) -> bool:
         """A lower-case mention names a film only when people name it casually (it is popular) and
         it does not read as ordinary words: all-common words ("true romance", "heat") need a cue
         right next to them ("loved ...", "like ...", "... was"), and so does one lone content word
@@ -617,10 +617,11 @@ class TitleGrounder:
         # "how much gore is there in the revenant?", "are there sex scenes in titanic?": what is in a film, asked
         in_film = before is not None and before.lower == "in" and after is None and _question(tokens, i)
         content = [t for t in span if t.lower not in TITLE_MINOR or t.lower in _FOREIGN_MINOR] or span  # "la la land" is no "land"
-        # "lawrence of arabia, big adventure" is no *Big*; "up, inside out and coco" and "drive, heat, collateral" are films
+        # "lawrence of arabia, big adventure" is no *Big*; "up, inside out and coco" and "drive, heat, collateral" are films, the
+        # title found after them ("i loved titanic, big, sweeping and sad" is no *Big*)
         whole_item = i + length < len(tokens) and (tokens[i + length].lower in _LIST_JOIN if after is not None
                                                    else not tokens[i + length].sentence_start)  # ("shrek 3 meh. next?" is no *Next*)
-        listed = listed and not (len(content) == 1 and content[0].lower in COMMON_WORDS and not (whole_item and before is None))
+        listed = listed and not (len(content) == 1 and content[0].lower in COMMON_WORDS and not (whole_item and before is None and followed))
         said = (before is not None and (before.lower in _TITLE_CUE or asking or of_film or in_film)) or _choice(tokens, i, length)
         cue = listed or said
         refused = before is not None and before.lower in _REFUSAL_CUE
@@ -995,8 +996,9 @@ class TitleGrounder:
                 if capitals and key in CALENDAR and not (marked or _film_cue_before(tokens, i) or _beside_title(tokens, used, i, length)):
                     continue  # "for Halloween", "every Friday": a date
                 version = None if capitals else self._version_year(tokens, used, i, length, key)
-                if capitals or version or marked or rating or self._casual(tokens, i, length, key, _beside_title(tokens, used, i, length)
-                                                                                    or _verdict_closes(tokens, used, i, length)) \
+                listed = _beside_title(tokens, used, i, length) or _verdict_closes(tokens, used, i, length)
+                followed = _beside_title(tokens, used, i, length, next_only=True)
+                if capitals or version or marked or rating or self._casual(tokens, i, length, key, listed, followed) \
                         or self._sequel_of_casual(text, tokens, used, i, length):
                     end, year = _year_after(text, tokens, i + length)
                     first, last = i, i + length - 1 + (1 if end else 0)
@@ -1028,7 +1030,7 @@ class TitleGrounder:
         if length != 1 or not tokens[i].sentence_start:
             return False
         return self._well_known(key) and _beside_title(tokens, used, i, length) \
-            or self._well_known(key, OPINION_MIN) and _verdict_closes(tokens, used, i, length)  # "Paycheck - nope."
+            or self._well_known(key, OPINION_MIN) and tokens[i].lower not in NEVER_ALONE and _verdict_closes(tokens, used, i, length)  # "Paycheck - nope."
 
     def _pick_versions(self, text: str, found: list[Grounding]) -> list[Grounding]:
         """A remade film's version named beside it ("the original Shaft", "crash (the 2004 one)",
@@ -1551,9 +1553,9 @@ def _question(tokens: list[_Tok], i: int) -> bool:
 _LIST_JOIN = frozenset("and or vs versus n".split())  # "loved grease n dirty dancin"
 
 
-def _beside_title(tokens: list[_Tok], used: list[bool], i: int, length: int) -> bool:
+def _beside_title(tokens: list[_Tok], used: list[bool], i: int, length: int, *, next_only: bool = False) -> bool:
     """tokens[i:i+length] is an item of a list whose next or previous item is a title already found
-    ("toy story and shrek", "children of men, gattaca", "the departed or infernal affairs")."""
+    ("toy story and shrek", "children of men, gattaca", "the departed or infernal affairs"); `next_only`: the next."""
     def joined(left: int, right: int) -> bool:  # the item ending at `left` and the one starting at `right` are listed
         if right - left == 1:
             return tokens[right].boundary_before and not tokens[right].sentence_start
@@ -1567,7 +1569,7 @@ def _beside_title(tokens: list[_Tok], used: list[bool], i: int, length: int) -> 
         return 0 < len(between) <= 5 and tokens[right].boundary_before and all(t.lower in _TAIL_WORDS or t.word.isdigit() for t in between) \
             and any(t.lower in _TAIL_VERDICT or t.word.isdigit() for t in between)
     j = i + length
-    before = any(used[k] and joined(k, i) for k in range(i - 1, i - 7, -1) if k >= 0)
+    before = not next_only and any(used[k] and joined(k, i) for k in range(i - 1, i - 7, -1) if k >= 0)
     after = any(used[k] and joined(j - 1, k) for k in range(j, j + 6) if k < len(tokens))
     return before or after
 
