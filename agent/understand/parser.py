@@ -48,6 +48,8 @@ POSITIVE_CUE = re.compile(r"\b(luv(?:'?d|s)?|lk|love[ds]?|loved|like[ds]?|liked|
 ASK_ITEM = re.compile(
     r"\b(what(?:'s| is)\s+.+\s+about|tell me (?:more )?about|tell me (?:whether|if|who|what|when|how)|who (?:is|was|'s) in|"
     r"who (?:directed|made|wrote|stars|starred|plays|played|acts|acted)|is\s+.+\s+(?:any good|worth)|"
+    # a question asked as a statement about the film named ("would you let me know if it is meant for children")
+    r"(?:let me know|tell me|know|enquire|inquire|wonder|wondering|curious)\s+(?:whether|if)\s+(?:it|that one|this one|the film|the movie)\s+(?:is|was|has|would|will)\b|"
     r"^\s*[\w' :-]{2,40}\s(?:worth it|worth (?:a|the) watch|any good)\s*\??\s*$|"  # "gattaca worth it"
     r"(?:is|was) (?:it|that|this(?: one)?) (?:the sort|the kind|the version|suitable|appropriate|ok|okay|any good|good|worth|too|very|"
     r"terribly|really|actually|sad|scary|funny|violent|better|for)|"

@@ -1750,6 +1750,10 @@ def test_moods_and_descriptions_from_the_new_splits(parser: MuseService, text: s
     ("Loved Alien. Kids - no.", "feedback", [1214], [], []),  # an audience word, not *Kids* (1995)
     ("Dodgeball is dumb but I love it", "feedback", [8528], [], []),
     ("Coco was perfect, not too frightening for them", "feedback", [177765], [], []),
+    ("wall e, up and inside out all made my top ten. any other pixar?", "recommend", [60069, 68954, 134853], [], []),  # joined on
+    ("crouching tiger, fantastic. hero, fantastic. no more floaty wire stuff though", "recommend", [3996, 7090], [], []),
+    ("I watch a film called Up, she says. Before I commit an evening to it, would you let me know if it is meant for children?",
+     "ask_item", [], [], [68954]),
 ])
 def test_review_findings_leave_ordinary_messages_alone(parser: MuseService, text: str, intent: str, liked: list[int],
                                                        disliked: list[int], asked: list[int]) -> None:

@@ -621,6 +621,8 @@ class TitleGrounder:
         # title found after them ("i loved titanic, big, sweeping and sad" is no *Big*)
         whole_item = i + length < len(tokens) and (tokens[i + length].lower in _LIST_JOIN if after is not None
                                                    else not tokens[i + length].sentence_start)  # ("shrek 3 meh. next?" is no *Next*)
+        # ...with a title after it, another item joined after it, or its verdict ("wall e, up and inside out", "hero, fantastic.")
+        followed = followed or (whole_item and (after is not None or tokens[i + length].lower in _TAIL_VERDICT))
         listed = listed and not (len(content) == 1 and content[0].lower in COMMON_WORDS and not (whole_item and before is None and followed))
         said = (before is not None and (before.lower in _TITLE_CUE or asking or of_film or in_film)) or _choice(tokens, i, length)
         cue = listed or said
