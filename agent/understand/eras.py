@@ -553,7 +553,7 @@ def _new_end(text: str, old: Era, new: Era) -> Era:
     if new.low != new.high or new.low is None or old.low is None or old.high is None \
             or len(re.findall(r"(?:18|19|20)\d{2}", text[old.start:old.end])) != 2:
         return new
-    return replace(new, low=old.low, high=new.high) if new.low > old.low else replace(new, low=new.low, high=old.high)
+    return replace(new, low=old.low) if new.low > old.low else replace(new, high=old.high)
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:

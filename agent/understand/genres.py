@@ -563,6 +563,11 @@ GENRE_NAME = re.compile(
     re.IGNORECASE)
 
 
+def _named_genre(text: str, span: GenreSpan) -> bool:
+    """The span is a genre's own name ("horror", "war films"), not a mood or a thing its films have."""
+    return GENRE_NAME.fullmatch(text[span.start:span.end].strip()) is not None
+
+
 #: A reason against a genre just taken back makes it a refusal ("ok scrap the horror, my girlfriend hates it").
 REASON_AGAINST = re.compile(
     r"\b(?:hates?|can'?t (?:stand|handle|take|bear)|cannot (?:stand|handle|take|bear)|(?:i'?m|i am) (?:a )?(?:wimp|coward|scaredy[- ]?cat)"
@@ -822,12 +827,12 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
                and any(set(s.genres) <= set(w.genres) and sentence_start(text, s.start) <= w.start < s.start for w in wanted_spans)}
     # "space, survival, no aliens", "a comedy, nothing silly": a thing refused after the genre asked for, in the same
     # sentence, is no refusal of the genre
-    elements = {i for i, s in enumerate(spans) if s.negated and not GENRE_NAME.fullmatch(text[s.start:s.end].strip())
+    elements = {i for i, s in enumerate(spans) if s.negated and not _named_genre(text, s)
                 and not _overlaps(s, refusals) and not _WHOLLY.match(text, s.end) and any(_asked_before(text, w, s) for w in wanted_spans)}
     # "it was not funny at all ... never again. give me an actual 90s comedy": a mood said of a film gives way to the genre
     # asked for by name in a later sentence
-    overruled = {i for i, s in enumerate(spans) if s.negated and not GENRE_NAME.fullmatch(text[s.start:s.end].strip())
-                 and any(set(s.genres) == set(w.genres) and GENRE_NAME.fullmatch(text[w.start:w.end].strip())
+    overruled = {i for i, s in enumerate(spans) if s.negated and not _named_genre(text, s)
+                 and any(set(s.genres) == set(w.genres) and _named_genre(text, w)
                          and sentence_start(text, w.start) >= s.end for w in wanted_spans)}
     read.avoided = list(dict.fromkeys(g for i, s in enumerate(spans) if s.negated and i not in heads | limited | elements | overruled
                                       and (s.strong or not set(s.genres) <= outright) for g in s.genres

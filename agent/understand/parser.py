@@ -45,11 +45,13 @@ NEGATIVE_CUE = re.compile(r"\b(hate[ds]?|hated|dislike[ds]?|didn'?t (?:like|love
                           re.IGNORECASE)
 POSITIVE_CUE = re.compile(r"\b(luv(?:'?d|s)?|lk|love[ds]?|loved|like[ds]?|liked|enjoy(?:ed|s)?|adore[ds]?|fan of|favou?rites?|faves?|favs?|great|amazing|brilliant|fantastic|wonderful|lovely|excellent|more like|similar to|such as|"
                           r"comfort (?:film|movie|watch|flick))\b", re.IGNORECASE)
+#: Verbs that ask a question as a statement ("I should like to know whether ...", "wondering if ...").
+_WONDER = r"(?:know|enquire|inquire|wonder|wondering|curious)"
 ASK_ITEM = re.compile(
     r"\b(what(?:'s| is)\s+.+\s+about|tell me (?:more )?about|tell me (?:whether|if|who|what|when|how)|who (?:is|was|'s) in|"
     r"who (?:directed|made|wrote|stars|starred|plays|played|acts|acted)|is\s+.+\s+(?:any good|worth)|"
     # a question asked as a statement about the film named ("would you let me know if it is meant for children")
-    r"(?:let me know|tell me|know|enquire|inquire|wonder|wondering|curious)\s+(?:whether|if)\s+(?:it|that one|this one|the film|the movie)\s+(?:is|was|has|would|will)\b|"
+    rf"(?:let me know|tell me|{_WONDER})\s+(?:whether|if)\s+(?:it|that one|this one|the film|the movie)\s+(?:is|was|has|would|will)\b|"
     r"^\s*[\w' :-]{2,40}\s(?:worth it|worth (?:a|the) watch|any good)\s*\??\s*$|"  # "gattaca worth it"
     r"(?:is|was) (?:it|that|this(?: one)?) (?:the sort|the kind|the version|suitable|appropriate|ok|okay|any good|good|worth|too|very|"
     r"terribly|really|actually|sad|scary|funny|violent|better|for)|"
@@ -518,8 +520,8 @@ _MORE_OF_IT = re.compile(r"\b(?:else|ones|simi\w*|siml\w*)\b", re.IGNORECASE)  #
 
 
 #: A question asked as a statement, right before the film ("I should like to know whether The Third Man is ...").
-INDIRECT_QUESTION = re.compile(r"\b(?:(?:i|we)(?:'d| would| should)? (?:like|love|want) to )?(?:know|enquire|inquire|wonder|wondering|curious)\s+"
-                               r"(?:whether|if)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+INDIRECT_QUESTION = re.compile(rf"\b(?:(?:i|we)(?:'d| would| should)? (?:like|love|want) to )?{_WONDER}\s+(?:whether|if)\s+(?:\w+\s+){{0,2}}$",
+                               re.IGNORECASE)
 
 
 def _asked_about(text: str, t: TitleMention) -> bool:

@@ -998,8 +998,8 @@ class TitleGrounder:
                 if capitals and key in CALENDAR and not (marked or _film_cue_before(tokens, i) or _beside_title(tokens, used, i, length)):
                     continue  # "for Halloween", "every Friday": a date
                 version = None if capitals else self._version_year(tokens, used, i, length, key)
-                listed = _beside_title(tokens, used, i, length) or _verdict_closes(tokens, used, i, length)
-                followed = _beside_title(tokens, used, i, length, next_only=True)
+                preceded, followed = _titles_beside(tokens, used, i, length)
+                listed = preceded or followed or _verdict_closes(tokens, used, i, length)
                 if capitals or version or marked or rating or self._casual(tokens, i, length, key, listed, followed) \
                         or self._sequel_of_casual(text, tokens, used, i, length):
                     end, year = _year_after(text, tokens, i + length)
@@ -1555,9 +1555,14 @@ def _question(tokens: list[_Tok], i: int) -> bool:
 _LIST_JOIN = frozenset("and or vs versus n".split())  # "loved grease n dirty dancin"
 
 
-def _beside_title(tokens: list[_Tok], used: list[bool], i: int, length: int, *, next_only: bool = False) -> bool:
+def _beside_title(tokens: list[_Tok], used: list[bool], i: int, length: int) -> bool:
     """tokens[i:i+length] is an item of a list whose next or previous item is a title already found
-    ("toy story and shrek", "children of men, gattaca", "the departed or infernal affairs"); `next_only`: the next."""
+    ("toy story and shrek", "children of men, gattaca", "the departed or infernal affairs")."""
+    return any(_titles_beside(tokens, used, i, length))
+
+
+def _titles_beside(tokens: list[_Tok], used: list[bool], i: int, length: int) -> tuple[bool, bool]:
+    """Whether the previous and the next item of the list holding tokens[i:i+length] are titles already found."""
     def joined(left: int, right: int) -> bool:  # the item ending at `left` and the one starting at `right` are listed
         if right - left == 1:
             return tokens[right].boundary_before and not tokens[right].sentence_start
@@ -1571,15 +1576,15 @@ def _beside_title(tokens: list[_Tok], used: list[bool], i: int, length: int, *, 
         return 0 < len(between) <= 5 and tokens[right].boundary_before and all(t.lower in _TAIL_WORDS or t.word.isdigit() for t in between) \
             and any(t.lower in _TAIL_VERDICT or t.word.isdigit() for t in between)
     j = i + length
-    before = not next_only and any(used[k] and joined(k, i) for k in range(i - 1, i - 7, -1) if k >= 0)
+    before = any(used[k] and joined(k, i) for k in range(i - 1, i - 7, -1) if k >= 0)
     after = any(used[k] and joined(j - 1, k) for k in range(j, j + 6) if k < len(tokens))
-    return before or after
+    return before, after
 
 
 def _verdict_closes(tokens: list[_Tok], used: list[bool], i: int, length: int) -> bool:
     """tokens[i:i+length] opens its clause and a short verdict closes it, in a message that names another title
     ("christine, creepshow and the dead zone all great.", "..., loved every one of them. the replacements, eh, no.")."""
-    if not any(used[:i] + used[i + length :]) or (length == 1 and not (_coined(tokens[i].lower) or tokens[i].sentence_start and tokens[i].capitalised)):
+    if not (any(used[:i]) or any(used[i + length :])) or (length == 1 and not (_coined(tokens[i].lower) or tokens[i].sentence_start and tokens[i].capitalised)):
         return False  # one word of the language needs a title right beside it or a capital ("Paycheck - nope."; "zombies: no" is a checklist)
     if i > 0 and not tokens[i].boundary_before and not (tokens[i - 1].lower in _LIST_JOIN and not tokens[i - 1].boundary_before):
         return False
