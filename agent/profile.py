@@ -46,9 +46,13 @@ def _move(into: list, out_of: list, values: Iterable) -> tuple[list, list]:
     return list(dict.fromkeys([*into, *values])), [v for v in out_of if v not in values]
 
 
-def shift_years(profile: UserProfile, shift: str) -> tuple[int | None, int | None]:
-    """"Older" after a range A-B means before A (open below); "newer" means after B (open above)."""
+def shift_years(profile: UserProfile, shift: str, decades: int = 0) -> tuple[int | None, int | None]:
+    """"Older" after a range A-B means before A (open below); "newer" means after B (open above). Moved by whole
+    decades ("push it back a decade"), both ends of a range move and an open end stays open."""
     low, high = profile.year_min, profile.year_max
+    if decades and (low is not None or high is not None):
+        step = -10 * decades if shift == "older" else 10 * decades
+        return (None if low is None else low + step), (None if high is None else high + step)
     if shift == "older":
         return (None, low - 1) if low is not None else (None, OLDER_DEFAULT_MAX if high is None else high - 10)
     return (high + 1, None) if high is not None else (NEWER_DEFAULT_MIN if low is None else low + 10, None)
@@ -86,7 +90,7 @@ def apply_understanding(profile: UserProfile, u: Understanding) -> UserProfile:
     elif u.any_era:
         p.year_min = p.year_max = None
     elif u.era_shift:
-        p.year_min, p.year_max = shift_years(p, u.era_shift)
+        p.year_min, p.year_max = shift_years(p, u.era_shift, u.era_decades)
     words = [] if u.unresolved else u.keywords  # loose words beside an unknown title are part of it
     p.keywords = list(dict.fromkeys([*words, *p.keywords]))[:MAX_KEYWORDS]
     p.tags = [t for t in dict.fromkeys([*u.tags, *p.tags]) if t not in u.avoid_tags][:MAX_TAGS]

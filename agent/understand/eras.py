@@ -33,10 +33,12 @@ NUMBER_WORDS = {
 }
 PARTS = {"early": (0, 3), "start": (0, 3), "beginning": (0, 3), "dawn": (0, 3), "mid": (4, 6), "middle": (4, 6),
          "late": (7, 9), "end": (7, 9), "tail": (7, 9), "first half": (0, 4), "front half": (0, 4), "earlier half": (0, 4),
-         "second half": (5, 9), "latter half": (5, 9), "later half": (5, 9), "back half": (5, 9)}
+         "second half": (5, 9), "latter half": (5, 9), "later half": (5, 9), "back half": (5, 9),
+         "final": (7, 9), "closing": (7, 9), "dying": (7, 9), "last": (7, 9), "first": (0, 3), "opening": (0, 3)}
 _HALF = r"(?:first|front|earlier|second|latter|later|back)\s+half"
 
-_PART = rf"(?:early|mid|middle|late|(?:the\s+)?(?:start|beginning|dawn|tail end|end|{_HALF})(?=\s+of))"
+_YEARS_OF = r"(?:final|closing|dying|last|first|opening)(?:\s+(?:few|couple of))?\s+years"  # "the final years of the sixties"
+_PART = rf"(?:early|mid|middle|late|(?:the\s+)?(?:start|beginning|dawn|tail end|end|{_HALF}|{_YEARS_OF})(?=\s+of))"
 _MOD = rf"(?P<mod>{_PART}(?:[\s\-/]*(?:to|or|and|into)?[\s\-/]*{_PART})?)[\s\-]*(?:of\s+)?(?:the\s+)?"
 _WORD_DECADE = "|".join(sorted((re.escape(w) for w in WORD_DECADES), key=len, reverse=True))
 _DECADE = (
@@ -48,9 +50,10 @@ _SHORT_YEAR = r"['’‘](?P<yy>\d{2})(?!\s?s\b)"
 ERA = re.compile(rf"(?<![\w'’‘])(?:{_MOD})?(?:{_DECADE}|{_YEAR}|{_SHORT_YEAR})(?:\b|(?=ish\b))|(?P<century_turn>\bturn of the (?:century|millennium)\b)", re.IGNORECASE)
 
 _NUM = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
+_OF_A_DECADE = r"(?!\s+of\s+(?:the\s+)?(?:['’‘]?\d|nineteen|twenty|two[\s\-]thousands|\w+ties\b|aughts|noughties))"  # "the last few years of the 90s"
 LAST_N = re.compile(
-    rf"\b(?:in\s+)?(?:the\s+)?(?:last|past|previous|recent)\s+(?P<n>\d{{1,2}}|{_NUM}|half(?:\s+a)?)?[\s\-]*(?P<unit>years?|yrs?|decades?)\b"
-    rf"|\b(?P<within>within|from)\s+the\s+(?:last|past)\s+(?P<n2>\d{{1,2}}|{_NUM})\s*(?P<unit2>years?|yrs?|decades?)\b"
+    rf"\b(?:in\s+)?(?:the\s+)?(?:last|past|previous|recent)\s+(?P<n>\d{{1,2}}|{_NUM}|half(?:\s+a)?)?[\s\-]*(?P<unit>years?|yrs?|decades?)\b{_OF_A_DECADE}"
+    rf"|\b(?P<within>within|from)\s+the\s+(?:last|past)\s+(?P<n2>\d{{1,2}}|{_NUM})\s*(?P<unit2>years?|yrs?|decades?)\b{_OF_A_DECADE}"
     rf"|(?:(?<=\byears: )|(?<=\byear: )|(?<=\bera: ))(?:the\s+)?(?:last|past)\s+(?P<n3>\d{{1,2}}|{_NUM})\b(?!\s*(?:years?|yrs?|decades?|films?|movies?)\b)",
     re.IGNORECASE,
 )
@@ -151,9 +154,18 @@ GIVE_OR_TAKE = re.compile(r"^\s*(?:,\s*)?(?:give or take|plus or minus|\+/-|±|o
 RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|(?:up )?to|through|thru|(?:up )?till|(?:up )?until|and)\s*(?:(?:about|around|roughly|approximately)\s+)?$", re.IGNORECASE)
 
 # Relative words; vague ones ("classic", "old-fashioned", "black and white") set no range.
-OLDER = re.compile(r"(?<!i'm )(?<!i am )(?<!we're )(?<!getting )\b(not as (?:new|recent)|older|earlier|oldies?|go(?:ing)? (?:further|farther) back)\b(?!\s+(?:kids|children|viewers|audiences?|people|teens|brothers?|sisters?|sons?|daughters?|"
+OLDER = re.compile(r"(?<!i'm )(?<!i am )(?<!we're )(?<!getting )\b(not as (?:new|recent)|older|earlier|oldies?|(?:go(?:ing)? )?(?:further|farther) back)\b(?!\s+(?:kids|children|viewers|audiences?|people|teens|brothers?|sisters?|sons?|daughters?|"
     r"one\b|boys?|girls?|child|kid|lads?|lass|grandsons?|granddaughters?|cousins?|nephews?|nieces?|siblings?))", re.IGNORECASE)  # "the older one mutes them"
 NEWER = re.compile(r"\b(not as old|less old|newer|more recent|recent|new releases?|latest|brand new|newish)\b", re.IGNORECASE)
+#: A move of the standing range by whole decades ("push it back a decade", "go a decade later", "take it back a couple
+#: of decades"): both ends move; "further back" alone is only older.
+_DECADES_BY = rf"(?:by\s+)?(?P<n>{_NUM}|a|one|\d)\s+decades?"
+DECADE_MOVE = re.compile(
+    rf"\b(?:(?:push|take|bring|move|go|shift|set|jump|roll|wind|step|skip)\s+(?:it|things|that|this|us|everything|the\s+(?:dates?|years?|era|decade))?\s*"
+    rf"(?P<way>back|backwards?|forwards?|ahead|on|earlier|later|older|newer)\s+{_DECADES_BY}"
+    rf"|(?:(?:go|move|jump|skip)\s+)?{_DECADES_BY.replace('P<n>', 'P<n2>')}\s+(?P<way2>back|earlier|older|later|newer|forwards?|on)\b(?!\s+than))",
+    re.IGNORECASE)
+_BACKWARD = frozenset("back backward backwards earlier older".split())
 ABSOLUTE_NEW = re.compile(r"recent|new releases?|latest|brand new|newish", re.IGNORECASE)
 ANY_ERA = re.compile(r"\b(?:(?:any|every|all) (?:decade|era|year|period|time)s?|(?:scrap|drop|forget|ignore|lose|ditch|never mind) (?:the|about the|that) (?:date|year|era|decade)s?(?: (?:thing|bit|limit|rule|filter|part))?|whatever (?:decade|era|year)|(?:don'?t|do not) care (?:about )?(?:when|the (?:year|decade|era))|doesn'?t matter when|no matter (?:when|the year))\b", re.IGNORECASE)
 YEARS_N0 = re.compile(
@@ -190,6 +202,7 @@ class YearRead:
     any_era: bool = False  # "any decade": drop the standing range
     widen: tuple[int, int] | None = None  # "the 70s too", "widen it to 2005": the years to add to the standing range
     absolute: bool = False  # "recent", "new releases": newness said outright, not "newer" than something named
+    decades: int = 0  # with a shift, how many whole decades the standing range moves ("push it back a decade": 1)
 
 
 def _number(word: str | None, default: int) -> int:
@@ -213,7 +226,8 @@ def _decade_start(m: re.Match, newest: int) -> int | None:
 def _with_part(decade: int, mod: str | None) -> tuple[int, int]:
     if not mod:
         return decade, decade + 9
-    words = re.findall(rf"{_HALF}|early|mid|middle|late|start|beginning|dawn|tail|end", re.sub(r"tail end", "tail", mod.lower()))
+    words = re.findall(rf"{_HALF}|early|mid|middle|late|start|beginning|dawn|tail|end|final|closing|dying|last|first|opening",
+                       re.sub(r"tail end", "tail", mod.lower()))
     words = [re.sub(r"\s+", " ", w) for w in words]
     parts = [PARTS[w] for w in words] or [(0, 9)]
     return decade + min(p[0] for p in parts), decade + max(p[1] for p in parts)
@@ -472,7 +486,7 @@ def read_years(text: str, newest_year: int = 2018) -> YearRead:
     if points and WIDEN.search(masked):
         read.widen = (min(points), max(points))
     if low is None and high is None and not read.any_era:
-        shift = _shift(masked)
+        shift, read.decades = _decade_move(masked) or (_shift(masked), 0)
     read.shift = shift
     newer = NEWER.search(masked) if shift == "newer" else None
     read.absolute = newer is not None and ABSOLUTE_NEW.fullmatch(newer.group()) is not None
@@ -481,6 +495,15 @@ def read_years(text: str, newest_year: int = 2018) -> YearRead:
 
 #: "nothing older", "no oldies", "not newer": the other way.
 _SHIFT_REFUSED = re.compile(r"\b(?:no|not|nothing|none|never)\s+(?:any\s+)?$", re.IGNORECASE)
+
+
+def _decade_move(text: str) -> tuple[Shift, int] | None:
+    """("older" or "newer", how many decades) when the message moves the range by whole decades."""
+    found = DECADE_MOVE.search(text)
+    if found is None:
+        return None
+    way = (found["way"] or found["way2"]).lower()
+    return ("older" if way in _BACKWARD else "newer"), _number(found["n"] or found["n2"], 1)
 
 
 def _shift(text: str) -> Shift | None:

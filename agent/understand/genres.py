@@ -65,6 +65,8 @@ UNAVOID = re.compile(
     r"|(?:(?:forget|drop|scrap|ignore|lift)\s+the\s+(?P<g5>[\w']{3,20})\s+(?:ban|veto|embargo))",  # "forget the cartoon ban"
     re.IGNORECASE,
 )
+#: Words that end the clause before "... is fine": what they join is not what is allowed.
+_PERMITTED_CLAUSE = re.compile(r"\b(?:so|but|because|since|though|although|if|when|while|unless)\b", re.IGNORECASE)
 _HYPHEN_NO = re.compile(r"(?<=\bno)-(?=[a-z])", re.IGNORECASE)
 #: The mood lifted after a sad or heavy wish ("cheer me up instead", "I've cried enough this week"): a drama wished
 #: before is taken back, not refused (`_lifted`).
@@ -646,8 +648,9 @@ def lexicon_spans(text: str, known: set[str]) -> list[GenreSpan]:
             out.append(GenreSpan(m.start(), m.end(), (), "lexicon"))
         elif genres:
             negated = _negated(text, m.start(), m.end())
-            if negated and (phrase in CONTENT_ONLY or base in CONTENT_ONLY):
-                continue  # "no gore": a content wish, not a genre to avoid
+            if negated and (phrase in CONTENT_ONLY or base in CONTENT_ONLY):  # "no gore": a content wish, not a genre to
+                out.append(GenreSpan(m.start(), m.end(), (), "lexicon"))  # avoid, and no meaning to read in it again
+                continue
             if negated:
                 genres = _refused_genres(genres)
             out.append(GenreSpan(m.start(), m.end(), genres, "lexicon", negated, phrase in _STRONG or base in _STRONG))
@@ -774,12 +777,18 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
     turns = [m.end() for m in CHANGE_OF_MIND.finditer(text)]
     text = CHANGE_OF_MIND.sub(lambda m: " " * len(m.group()), text)  # the "no" of "no wait" refuses nothing
     unavoid_spans: list[tuple[int, int]] = []
+    content_unavoided: list[str] = []  # lifted by a content word ("gore is fine"): not a refusal said in the same message
     for m in UNAVOID.finditer(text):
-        phrase = next(g for g in m.groups() if g)
-        found = [g for s in lexicon_spans(phrase, known) for g in s.genres]
-        if found:
+        name = next(n for n, g in m.groupdict().items() if g)
+        clauses = _PERMITTED_CLAUSE.split(m[name])  # "vetoed horror so a comedy is fine": the comedy; "ok with creepy but ...": creepy
+        phrase = clauses[-1] if name in ("g1", "g6") else clauses[0]
+        at = m.start(name) + (len(m[name]) - len(phrase) if name in ("g1", "g6") else 0)
+        spans_in = lexicon_spans(phrase, known)
+        found = [g for s in spans_in if phrase[s.start:s.end].lower() not in CONTENT_ONLY for g in s.genres]
+        content_unavoided += [g for s in spans_in if phrase[s.start:s.end].lower() in CONTENT_ONLY for g in s.genres]
+        if spans_in and any(s.genres for s in spans_in):
             read.unavoided += found
-            unavoid_spans.append((m.start(), m.end()))
+            unavoid_spans.append((at if name in ("g1", "g6") else m.start(), m.end()))
     refusals = refusal_spans(text, known)
     spans = [s for s in lexicon_spans(text, known) if not any(a <= s.start < b for a, b in unavoid_spans) and not _overlaps(s, refusals)]
     spans += refusals
@@ -846,7 +855,7 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
         undead = [text[s.start:s.end].lower() for s in wanted_spans if "Horror" in s.genres]
         read.tags += [w if w.endswith("s") else w + "s" for w in undead]
     read.mode = _mode(text, [s for s in wanted_spans if any(g in read.wanted for g in s.genres)]) if read.wanted else "unsaid"
-    read.unavoided = list(dict.fromkeys(read.unavoided))
+    read.unavoided = list(dict.fromkeys(read.unavoided + [g for g in content_unavoided if g not in read.avoided]))
     read.replace = bool(read.wanted) and bool(REPLACE.search(text))
     genre_names = {re.sub(r"\W", "", g.lower()) for g in known}
     for phrase, tag, _ in sorted(tag_hits, key=lambda t: -t[2]):

@@ -262,7 +262,7 @@ STRONG = frozenset("""
     dramatic romance romances romantic kids kid children children's childrens family family-friendly kid-friendly
     animated animation cartoon cartoons anime action adventure adventures fantasy crime mystery mysteries whodunit
     whodunnit war wars western westerns cowboy cowboys musical musicals singing songs documentary documentaries
-    noir film-noir imax
+    noir film-noir imax docs doc docos docu
 """.split()) | frozenset({"sci fi", "science fiction", "love story", "love stories", "romantic comedy", "romantic comedies",
                           "film noir", "rom com", "family friendly", "kid friendly", "for kids", "song and dance",
                           "kids movie", "kids film", "kid movie", "kids' movie", "kiddie", "kiddy", "kids flick", "family movie",
@@ -274,7 +274,7 @@ STRONG = frozenset("""
 # ("no laughs" Comedy, "nothing lovey dovey" Romance), unless that genre is asked for outright.
 CONTENT_ONLY = frozenset("""
     gore gory sad serious slasher slashers heist heists zombie zombies vampire vampires gruesome bloodbath
-    biopic biopics biography biographical heavy werewolf werewolves
+    biopic biopics biography biographical heavy werewolf werewolves alien aliens ufo ufos
 """.split())
 
 # Cues that take a genre out of the request without ruling it out ("drop the fantasy part", "less action").

@@ -202,6 +202,7 @@ class Understanding:
     year_min: int | None = None
     year_max: int | None = None
     era_shift: Literal["older", "newer"] | None = None
+    era_decades: int = 0  # the shift moves the standing range by this many decades ("push it back a decade")
     any_era: bool = False
     era_widen: tuple[int, int] | None = None  # years said as an addition to the standing range ("the 70s too")
     references: list[tuple[int, Literal["like", "dislike", "neutral"]]] = field(default_factory=list)
@@ -695,9 +696,15 @@ def _ground(scan: str, grounder: Grounder | None) -> list[TitleMention]:
             alternatives=[(a.item_id, a.title) for a in g.alternatives][:5], start=g.start, end=g.end,
         ))
     for start, end, films in getattr(grounder, "find_series", lambda _: [])(scan):  # "the Harry Potter films": each of them
-        titles = [t for t in titles if t.start is None or t.end is None or t.end <= start or end <= t.start]
+        members = grounder.members_named(scan, start, end, films) if grounder is not None else []  # "... Sunrise: perfect"
+        if members:  # the films judged one by one are the ones meant
+            films = [(i, title) for i, title in films if any(i == m for _, _, m in members)]
+        titles = [t for t in titles if t.start is None or t.end is None or
+                  (t.end <= start or end <= t.start) and not any(a < t.end and t.start < b for a, b, _ in members)]
+        titles += [TitleMention(mention=scan[a:b], status="matched", item_id=i, title=title, sentiment="like", start=a, end=b)
+                   for a, b, i in members for k, title in films if k == i]
         titles += [TitleMention(mention=scan[start:end], status="matched", item_id=i, title=title, sentiment="like", start=start, end=end)
-                   for i, title in films]
+                   for i, title in films if not members]
     spans = [(t.start, t.end) for t in titles if t.start is not None and t.end is not None]
     found = sorted(titles + unknown_titles(scan, spans), key=lambda t: t.start or 0)
     for t, following in zip(found, [*found[1:], None]):
@@ -976,6 +983,7 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
     _versions_by_note(scan, u.titles)
     years = read_years(_mask(rest, _years_naming_titles(scan, u.titles)), newest_year)
     u.year_min, u.year_max, u.era_shift, u.any_era = years.year_min, years.year_max, years.shift, years.any_era
+    u.era_decades = years.decades
     u.era_widen = years.widen
     if not years.absolute:  # "Moana again... something animated, recent" is recent, not newer than Moana
         _relative_to_title(u)

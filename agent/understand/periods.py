@@ -53,6 +53,7 @@ PERIODS: tuple[tuple[re.Pattern[str], int, int], ...] = tuple((re.compile(p, re.
     (r"\bhitler\s+(?:took|came\s+to|seized)\s+power\b", 1933, 1933),
     (r"(?:(?<=\bpost-)|(?<=\bpost )|(?<=\bpre-)|(?<=\bpre )|(?<=\bbetween ))9[/\-]11\b", 2001, 2001),
     (r"(?<=\bpre)[\s\-]?internet\b", 1995, 1995),
+    (r"(?<=\bpre)[\s\-]?war\b(?!\s+(?:on|against|with)\b)", 1939, 1939),  # "pre-war only": before the second world war
 ))
 
 

@@ -1780,3 +1780,64 @@ def test_review_findings_on_genres_and_eras(parser: MuseService, text: str, want
 def test_a_veto_reaches_no_year_past_so() -> None:
     assert (read_years("Mum vetoed horror so anything after 2005 is fine").year_min, read_years("Jess vetoed anything older than 2005").year_min) \
         == (2006, 2005)
+
+
+def test_a_range_moved_by_whole_decades_moves_both_ends(parser: MuseService) -> None:
+    from agent.profile import apply_understanding
+    from agent.types import UserProfile
+    for first, then, moved in [
+        ("a 60s western, no comedy ones", "push it back a decade", (1950, 1959)),
+        ("a 2010s comedy", "hmm, too new. take it back a couple of decades", (1990, 1999)),
+        ("thrillers from the 70s like the french connection", "go a decade later", (1980, 1989)),
+        ("90s comedies without romance", "hmm, bring it forward a decade", (2000, 2009)),
+        ("comedies from 2000 onwards", "move it back a decade", (1990, None)),  # an open end stays open
+        ("sixties westerns", "further back?", (None, 1959)),  # no number of decades: older than the range
+    ]:
+        u = read(parser, then)
+        p = apply_understanding(apply_understanding(UserProfile(), read(parser, first)), u)
+        assert ((p.year_min, p.year_max), u.liked_ids) == (moved, []), then  # "bring it forward" is no *Pay It Forward*
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("Something tense from the final years of the sixties.", 1967, 1969),
+    ("comedies from the last few years of the 90s", 1997, 1999),  # not also "the last few years" before now
+    ("musicals from the opening years of the fifties", 1950, 1953),
+    ("monochrome thrillers, pre-war only", None, 1938),
+    ("the past few years of releases", 2016, 2018),
+])
+def test_part_of_a_decade_said_as_its_years_and_pre_war(text: str, low: int | None, high: int | None) -> None:
+    read = read_years(text)
+    assert (read.year_min, read.year_max) == (low, high)
+
+
+@pytest.mark.parametrize(("text", "wanted", "avoided"), [
+    ("spaceship films no aliens 2010s", ["Sci-Fi"], []),  # refusing a plot element rules out no genre
+    ("also no mafia ones, a crime film from the 70s", ["Crime"], []),
+    ("docs about music no concert films", ["Documentary"], []),  # "docs" is the kind asked for outright
+    ("no docs please, a comedy", ["Comedy"], ["Documentary"]),
+])
+def test_refused_plot_elements_and_docs(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
+    u = read(parser, text)
+    assert (u.genres, u.avoid_genres) == (wanted, avoided)
+
+
+def test_the_version_whose_article_agrees_and_dominates_wins(parser: MuseService) -> None:
+    assert read(parser, "I enjoyed War of the Worlds, the Spielberg one").liked_ids == [34048]  # listed twice, once rarely rated
+    assert read(parser, "I enjoyed The War of the Worlds").liked_ids == [2662]
+
+
+@pytest.mark.parametrize(("text", "avoided", "unavoided"), [
+    ("Mum vetoed horror so anything after 2005 is fine", ["Horror"], []),  # what is fine is the years, not horror
+    ("Mum vetoed horror so a comedy is fine", ["Horror"], ["Comedy"]),
+    ("no horror, but gore is fine", ["Horror"], []),  # gore is content: allowing it lifts no refusal
+    ("ok romance is fine actually, just no musicals", ["Musical"], ["Romance"]),
+])
+def test_what_is_said_to_be_fine_is_the_clause_before_it(parser: MuseService, text: str, avoided: list[str], unavoided: list[str]) -> None:
+    u = read(parser, text)
+    assert (u.avoid_genres, u.unavoid_genres) == (avoided, unavoided)
+
+
+def test_films_of_a_series_judged_one_by_one_by_their_own_part(parser: MuseService) -> None:
+    u = read(parser, "we watched the Bourne films. Identity was great, Ultimatum less so")
+    assert (u.liked_ids, u.disliked_ids) == ([5418], [54286])  # the 2002 Identity, not *Identity* (2003) nor the 1988 film
+    assert read(parser, "the Alien films: Resurrection was awful").disliked_ids == [1690]

@@ -696,9 +696,12 @@ class TitleGrounder:
 
     def _article_match(self, mention: str, tied: list[int]) -> int | None:
         """Of tied versions, the only one that agrees with the mention on a leading article ("Arrival"
-        is *Arrival* (2016), not *The Arrival* (1996)); None when that does not single one out."""
+        is *Arrival* (2016), not *The Arrival* (1996)), or the dominant one of those that agree ("War of the
+        Worlds" is Spielberg's, listed twice, not *The War of the Worlds*); None when that does not single one out."""
         said = bool(_LEADING_ARTICLE_RE.match(mention.lower()))
         agreeing = [i for i in tied if bool(_LEADING_ARTICLE_RE.match(self._items[i].title.lower())) == said]
+        if len(agreeing) > 1 and len(agreeing) < len(tied):
+            return self._dominant(agreeing)
         return agreeing[0] if len(agreeing) == 1 and self._items[agreeing[0]].popularity >= DOMINANT_MIN else None
 
     def _versions(self, key: str) -> list[int]:
@@ -842,6 +845,27 @@ class TitleGrounder:
                     break
         counted = {m.end() for m in FIRST_N_OF.finditer(text)} | {m.end() for m in NTH_OF.finditer(text) if ORDINALS[m["ord"].lower()] > 1}
         return [found for found in out if found[0] not in counted]  # "the first two terminator films" are two films (`find_mentions`)
+
+    def members_named(self, text: str, start: int, end: int, films: list[tuple[int, str]]) -> list[tuple[int, int, int]]:
+        """Films of a series named after it by the part of the title the series name leaves ("the Bourne films.
+        Identity was great, Ultimatum less so", "the whole Before trilogy. Sunrise: perfect."): (start, end, item id)
+        for each, the word capitalised or closed by a colon, a dash or a comma."""
+        named = set(normalise_title(text[start:end]).split()) | ARTICLES
+        parts: dict[str, int] = {}
+        for item_id, _ in films:
+            words = [w for w in normalise_title(self._items[item_id].title).split() if w not in named]
+            part = " ".join(words)
+            if words and not any(w.isdigit() or w in _NUMBER_WORDS or w in _ROMAN for w in words) and (
+                    part not in parts or self._items[item_id].popularity > self._items[parts[part]].popularity):
+                parts[part] = item_id  # the version most people rated ("Identity": the 2002 Bourne, not the 1988 one)
+        found: list[tuple[int, int, int]] = []
+        for part, item_id in parts.items():
+            for m in re.finditer(r"(?<![\w'’])" + r"\W+".join(map(re.escape, part.split())) + r"(?![\w'’])", text[end:end + 600], re.IGNORECASE):
+                a, b = end + m.start(), end + m.end()
+                if text[a].isupper() or re.match(r"\s*[:\-–,]", text[b:]):
+                    found.append((a, b, item_id))
+                    break
+        return sorted(found)
 
     def _bare_series_in(self, text: str) -> list[tuple[int, int, list[tuple[int, str]]]]:
         """Series named without a noun: the longest run of words that is a series' name and goes on

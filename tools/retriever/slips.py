@@ -20,6 +20,7 @@ OPEN = "*"
 MIN_WORDS = 3  # a two-word title one word off is one word: no evidence
 MAX_OPEN = 2  # the open word may be said in two ("san francisco" for "seattle")
 _NUMBERS = frozenset(ORDINALS) | frozenset(COUNTS)  # "the third", "the three": no name
+_PRONOUNS = frozenset("i me my we us our you your he him his she her it its they them their this that".split())  # "bring it forward" is no *Pay It Forward*
 
 
 class WordSlips:
@@ -42,8 +43,8 @@ class WordSlips:
 
     def _distinctive(self, kept: Sequence[str]) -> bool:
         """The words kept name the film: a name no dictionary has ("shawshank"), or two content words, one of
-        them uncommon ("wall street", "angry" beside "12"); never "the third", "the brothers" or "in paris"."""
-        content = [w for w in kept if w not in self._minor and len(w) >= 2]
+        them uncommon ("wall street", "angry" beside "12"); never "the third", "the brothers", "in paris" or "it forward"."""
+        content = [w for w in kept if w not in self._minor and w not in _PRONOUNS and len(w) >= 2]
         uncommon = [w for w in content if len(w) >= 4 and w not in self._common and not w.isdigit() and w not in _NUMBERS]
         return any(w not in self._dictionary for w in uncommon) or (len(content) >= 2 and bool(uncommon))
 
