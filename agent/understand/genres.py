@@ -33,7 +33,7 @@ _LEXICON = re.compile(
 #: A refusal in English or in another language ("sin romance", "bitte keine Komödie").
 _REFUSAL = re.compile(rf"(?<![\w-])(?<!\w')(?:{NEGATORS}|{OTHER_NEGATORS})(?![\w'-])", re.IGNORECASE)  # "add 'no animated'"
 _CLAUSE_END = re.compile(
-    r"[,.;:!?()\n]|(?:^|\s)/(?=[a-z])|(?<!anything)(?<!everything)(?<!any genre)\sbut\s|\sor\s+(?=(?:he|she|they|we|i|you|it)(?:'\w+)?\s)|\s(?:and|though|although|however|yet|whereas|while|just|only|rather)\s|(?<!\bnot)(?<!\bam)(?<!\bim)(?<!['’]m)(?<!\bare)(?<!['’]re)(?<!\bis)(?<!\bwas)\sso\s|\s-\s|(?<!thing)\s(?=(?:i|we) (?:want|need|wanna)\b)|(?<!\bnot)(?<!n't)(?<!nt)(?<!\bnever)(?<!\breally)(?<!\bactually)(?<!\beven)(?<!\bi)(?<!\bwe)\s(?=(?:want|wanna|gimme)\s)",
+    r"[,.;:!?()\n]|(?:^|\s)/(?=[a-z])|(?<!anything)(?<!everything)(?<!any genre)\sbut\s|\sor\s+(?=(?:he|she|they|we|i|you|it)(?:'\w+)?\s)|\s(?:and|though|although|however|yet|whereas|while|just|only|rather(?!\s+(?:we|you|i|they)\s+(?:didn'?t|did not|don'?t)\b))\s|(?<!\bnot)(?<!\bam)(?<!\bim)(?<!['’]m)(?<!\bare)(?<!['’]re)(?<!\bis)(?<!\bwas)\sso\s|\s-\s|(?<!thing)\s(?=(?:i|we) (?:want|need|wanna)\b)|(?<!\bnot)(?<!n't)(?<!nt)(?<!\bnever)(?<!\breally)(?<!\bactually)(?<!\beven)(?<!\bi)(?<!\bwe)\s(?=(?:want|wanna|gimme)\s)",
     re.IGNORECASE)  # "anything but horror" is one refusal
 #: A child's age: "for my 6 year old", "my son is 7", "kids (7 and 10)", "ages 4 to 12", "he's five".
 _AGE_WORDS = {**UNITS, **TEENS}
@@ -381,7 +381,8 @@ _SUBJECT_WORDS = frozenset("the these those all most any long old older new newe
 _JUDGED_NOUN = re.compile(r"\s*(?:(?:films?|movies?|stuff|ones|flicks?|pictures?|shows?)\b)?", re.IGNORECASE)
 _REPORTED = re.compile(r"^\s*(?:i|we|he|she|they|my \w+|his \w+|her \w+)\s+(?:think|thinks|find|finds|say|says|reckon|reckons|feel|feels)\s+(?:that\s+)?",
                        re.IGNORECASE)
-_CLAUSE_OPENING = re.compile(r"^\s*(?:so|and|but|because|as|since|though|honestly|frankly)\b", re.IGNORECASE)
+_CLAUSE_OPENING = re.compile(r"^\s*(?:so|and|but|because|as|since|(?:even\s+)?though|although|honestly|frankly)\b", re.IGNORECASE)
+_CLAUSE_SPLIT = re.compile(r"[,;:()]|\s(?:and|but|whereas)\s", re.IGNORECASE)
 _VIEWER = re.compile(r"\b(?:me|us|my|our|i|we|i'?m|we'?re|i'?ve|we'?ve|him|her|them|his|their)\b", re.IGNORECASE)  # one of the party too
 _JUDGED_END = re.compile(r"[.,!?;()\n]|\s(?:but|so|though|although|whereas)\s", re.IGNORECASE)
 #: ...and what shows it is no subject: a list goes on, the genre is qualified ("horror from the 80s"), or asked for.
@@ -394,7 +395,7 @@ def _judged_predicate(text: str, span: "GenreSpan") -> str | None:
     straight to sleep every time" -> "send me straight to sleep every time"); None when the genre is
     no such subject (a wish, a list item, an object)."""
     before = text[sentence_start(text, span.start):span.start]  # the subject of the sentence or of a clause after a comma
-    before = _CLAUSE_OPENING.sub("", re.split(r"[,;:()]", before)[-1])  # ("..., so musicals are wasted on me")
+    before = _CLAUSE_OPENING.sub("", _CLAUSE_SPLIT.split(before)[-1])  # ("..., so musicals are wasted on me", "... and comedies annoy me")
     reported = _REPORTED.search(before)  # "He thinks romance is gross": someone's own verdict, said for them
     if any(w not in _SUBJECT_WORDS for w in re.findall(r"[\w']+", (before[reported.end():] if reported else before).lower())):
         return None
@@ -613,7 +614,7 @@ KEEP_OUT = re.compile(r"\b(?:keep|leave)\s+(?:the\s+|all\s+the\s+|any\s+)?(?P<wh
 
 #: Actors asked for as such refuse the cartoon ("real actors this time please", "Sci-fi, with real actors"); beside a
 #: documentary they refuse the documentary instead, which the words for it already say.
-REAL_ACTORS = re.compile(r"\b(?:real|actual|proper|live|flesh[- ]and[- ]blood)[- ]actors\b(?!\s+(?:are|is)\s+(?:fine|ok|okay|allowed))",
+REAL_ACTORS = re.compile(r"(?<!\bveto )(?<!\bvetoes )(?<!\bvetoed )(?<!\bno )\b(?:real|actual|proper|live|flesh[- ]and[- ]blood)[- ]actors\b(?!\s+(?:are|is)\s+(?:fine|ok|okay|allowed))",
                          re.IGNORECASE)
 _DOCUMENTARY = re.compile(r"\bdocumentar|\bdocos?\b|\bdocs\b", re.IGNORECASE)
 #: Phrases that refuse a genre by themselves, with no refusal word ("live action only", "I get nightmares"), and

@@ -1841,3 +1841,48 @@ def test_films_of_a_series_judged_one_by_one_by_their_own_part(parser: MuseServi
     u = read(parser, "we watched the Bourne films. Identity was great, Ultimatum less so")
     assert (u.liked_ids, u.disliked_ids) == ([5418], [54286])  # the 2002 Identity, not *Identity* (2003) nor the 1988 film
     assert read(parser, "the Alien films: Resurrection was awful").disliked_ids == [1690]
+
+
+@pytest.mark.parametrize(("text", "wanted", "avoided"), [
+    # refusals the thirty-sixth and thirty-seventh splits wrote
+    ("she doesn't do horror", [], ["Horror"]),
+    ("My grandmother doesn't do anything scary.", [], ["Horror"]),
+    ("she'd rather we didn't go for horror", [], ["Horror"]),
+    ("no shootings please", [], ["Action"]),
+    ("Not to be difficult, but no romance, no musical, and no future-set stuff", [], ["Romance", "Musical", "Sci-Fi"]),
+    ("I'm all horror-ed out after October. Something fantasy instead", ["Fantasy"], ["Horror"]),
+    ("so horror's out, thrillers with stabbings are out, anything medical is out.", [], ["Horror", "Thriller"]),
+    ("Thrillers stress me out and comedies annoy me. A documentary about travel?", ["Documentary"], ["Thriller", "Comedy"]),
+    ("Even though musicals leave me cold, I'd like a comedy like Hairspray", ["Comedy"], ["Musical"]),
+    ("westerns bore me but comedies are great", ["Comedy"], ["Western"]),
+    ("I'd rather not horror, rather a comedy", ["Comedy"], ["Horror"]),
+])
+def test_refusals_from_the_new_splits(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
+    u = read(parser, text)
+    assert (u.genres, sorted(u.avoid_genres)) == (wanted, sorted(avoided))
+
+
+@pytest.mark.parametrize(("text", "wanted", "avoided"), [
+    ("nothing that keeps me awake at night please. something that leaves me grinning", [], ["Horror"]),
+    ("something that'll make my palms sweat. 90s", ["Thriller"], []),
+    ("nothing that leaves a knot in my stomach", [], ["Thriller"]),
+    ("something to get my heart rate up before the gym", ["Action"], []),
+    ("I need my heart warmed. no waterworks, I've had a week", [], ["Drama"]),
+    ("My girlfriend vetoes real actors tonight, 80s to 2000s", [], []),  # vetoing actors is no refusal of cartoons
+])
+def test_moods_said_by_their_effect_on_the_viewer(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
+    u = read(parser, text)
+    assert (u.genres, u.avoid_genres) == (wanted, avoided)
+
+
+@pytest.mark.parametrize(("text", "liked"), [
+    ("annihilation + ex machina vibes, no horror", [182715, 115713]),  # "+" joins a list
+    ("get out + a quiet place. more pls", [168250, 185029]),
+    ("We read Atonement for May and loved it.", [55052]),  # a month after "for" is no *May*
+    ("loved May, so creepy", [6063]),
+    ("In Brazil we call it drama of tribunal. A film about judges", []),  # a country after "in" is no *Brazil*
+    ("I loved Brazil, gilliam at his best", [1199]),
+    ("something in Italy or France, maybe a romance", []),  # "France" is no *Frances*
+])
+def test_lists_joined_by_plus_and_months_and_places_that_are_no_films(parser: MuseService, text: str, liked: list[int]) -> None:
+    assert sorted(read(parser, text).liked_ids) == sorted(liked)

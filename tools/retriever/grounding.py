@@ -29,7 +29,7 @@ from tools.retriever.slips import MAX_OPEN
 from tools.retriever.slips import MIN_WORDS as _SLIP_MIN_WORDS
 from tools.retriever.slips import WordSlips
 from tools.retriever.sequels import ROMAN_DIGITS as _ROMAN
-from tools.retriever.wordlist import CALENDAR, CHAT_WORDS, COMMON_WORDS, CONNECTORS, NEVER_ALONE, dictionary
+from tools.retriever.wordlist import CALENDAR, CHAT_WORDS, COMMON_WORDS, CONNECTORS, NEVER_ALONE, PLACES, dictionary
 
 Status = Literal["matched", "ambiguous", "unknown"]
 
@@ -44,7 +44,7 @@ TYPO_LONG_CHARS, TYPO_LONG_MATCH, TYPO_LONG_MIN = 10, 94.0, 3  # a misspelt name
 TYPO_WORD_MIN = 3  # ...and so may one with a word of no language in it ("the desent", "sesion 9")
 CUED_MIN = 3  # a lower-case title right after "loved" / "like" / "watched" needs only this many
 LISTED_MIN = 1  # ...and one of several words listed beside a title already found needs to be rated at all
-ALONE_MIN = 5  # ...a lower-case name of several words, one of them uncommon, standing as a clause of its own ("la la land = snooze")
+ALONE_MIN = 3  # ...a lower-case name of several words, one of them uncommon, standing as a clause of its own ("la la land = snooze")
 OPINION_MIN = 10  # ...and one lone uncommon word right after "loved" / "hated" this many
 UNCUED_PHRASE_MIN = 60  # a lower-case multi-word title with no cue: only films most people know
 EMBED_MATCH, EMBED_CANDIDATE = 0.80, 0.55
@@ -211,7 +211,7 @@ _NOT_INITIALS = frozenset("ww wwi wwii lol omg wtf btw fyi imo imho tbh ngl idk 
 _ERA_WORDS = re.compile(r"(?:(?:post|pre|mid|late|early|(?:the\s+)?year)\s*-?\s*)?(?:18|19|20)\d{2}(?:\s*[-–]\s*(?:(?:18|19|20)\d{2}|\d{2}))?", re.IGNORECASE)
 _YEAR_TAIL = re.compile(r"^(?P<title>.*?\S)[\s,]*\(?\s*(?P<year>'?\d{2}|\d{4})\s*\)?$")
 _TOKEN = re.compile(r"\w+(?:['’.\-]\w+)*")
-_BOUNDARY = re.compile(r"[,;:.!?()\[\]{}\"“”\n<>=|•]")  # ("john wick 2 > john wick 1")
+_BOUNDARY = re.compile(r"[,;:.!?()\[\]{}\"“”\n<>=|•+]")  # ("john wick 2 > john wick 1")
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _YEAR_WORD = re.compile(r"(?:1[89]|20)\d{2}s?")
 _QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,120})[\"”]")
@@ -819,6 +819,7 @@ class TitleGrounder:
         found += self._nth_after(text, found)
         found = [g for g in found if not _ERA_WORDS.fullmatch(text[g.start or 0:g.end or 0]) or _quoted_at(text, g.start or 0)]
         found = [g for g in found if not _ISH_WORD.match(text, g.end or 0) or " " in text[g.start or 0:g.end or 0].strip()]
+        found = [g for g in found if not _a_place(text, g)]
         return sorted(found, key=lambda g: g.start or 0)
 
     def find_series(self, text: str) -> list[tuple[int, int, list[tuple[int, str]]]]:
@@ -1744,6 +1745,18 @@ def _pronoun_i(tokens: list[_Tok], k: int) -> bool:
 
 
 _NOT_AFTER_I = frozenset("is has does and or vs versus".split())
+
+
+_PLACE_CUE = re.compile(r"\b(?:in|from|to|of|across|around|through|near|visit(?:ed|ing)?|or|and)\s+$", re.IGNORECASE)
+
+
+def _a_place(text: str, g: Grounding) -> bool:
+    """A country or city named as a place, not a film: a letter off one ("France" is no *Frances*), or after "in",
+    "from", "to", "or" ... ("In Brazil we call it ...", "set in Italy or Paris"), unless quoted."""
+    said = normalise_title(text[g.start or 0:g.end or 0])
+    if said not in PLACES or _quoted_at(text, g.start or 0):
+        return False
+    return g.method == "fuzzy" or _PLACE_CUE.search(text, max(0, (g.start or 0) - 12), g.start or 0) is not None
 
 
 def _plausible(tokens: list[_Tok], i: int, length: int) -> bool:

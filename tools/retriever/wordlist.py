@@ -68,10 +68,20 @@ CONNECTORS: frozenset[str] = frozenset("of the a an and in on to at for with fro
 CALENDAR: frozenset[str] = frozenset(
     """
     halloween christmas xmas easter thanksgiving valentine valentines monday tuesday wednesday thursday friday
-    saturday sunday weekend birthday
+    saturday sunday weekend birthday january february march april may june july august september october november december
     """.split()
 ) | frozenset(["valentine s day", "new year s eve", "new years eve", "christmas eve", "black friday", "boxing day", "mother s day",
                "father s day", "halloween night", "christmas day"])
+
+
+#: Countries and cities, some of them titles (*Brazil*, *Paris*) or a letter off one ("France", *Frances*): after "in",
+#: "from", "to" ... they are where a film is set or made ("In Brazil we call it ...", "something in Italy or France").
+PLACES: frozenset[str] = frozenset(
+    """
+    brazil france italy spain portugal mexico china japan india ireland australia canada germany russia korea greece egypt
+    cuba chile peru argentina scotland england wales africa america texas london rome tokyo paris berlin vienna venice
+    """.split()
+)
 
 
 #: Words people use about films that the shipped dictionary lacks ("gory", "spooky", "weepies", "whodunit"): every word of
