@@ -36,6 +36,7 @@ PARTS = {"early": (0, 3), "start": (0, 3), "beginning": (0, 3), "dawn": (0, 3), 
          "second half": (5, 9), "latter half": (5, 9), "later half": (5, 9), "back half": (5, 9),
          "final": (7, 9), "closing": (7, 9), "dying": (7, 9), "last": (7, 9), "first": (0, 3), "opening": (0, 3)}
 _HALF = r"(?:first|front|earlier|second|latter|later|back)\s+half"
+_PART_WORDS = re.compile("|".join(w.replace(" ", r"\s+") for w in sorted(PARTS, key=len, reverse=True)))  # "first half" before "first"
 
 _YEARS_OF = r"(?:final|closing|dying|last|first|opening)(?:\s+(?:few|couple of))?\s+years"  # "the final years of the sixties"
 _PART = rf"(?:early|mid|middle|late|(?:the\s+)?(?:start|beginning|dawn|tail end|end|{_HALF}|{_YEARS_OF})(?=\s+of))"
@@ -50,7 +51,7 @@ _SHORT_YEAR = r"['’‘](?P<yy>\d{2})(?!\s?s\b)"
 ERA = re.compile(rf"(?<![\w'’‘])(?:{_MOD})?(?:{_DECADE}|{_YEAR}|{_SHORT_YEAR})(?:\b|(?=ish\b))|(?P<century_turn>\bturn of the (?:century|millennium)\b)", re.IGNORECASE)
 
 _NUM = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
-_OF_A_DECADE = r"(?!\s+of\s+(?:the\s+)?(?:['’‘]?\d|nineteen|twenty|two[\s\-]thousands|\w+ties\b|aughts|noughties))"  # "the last few years of the 90s"
+_OF_A_DECADE = r"(?!\s+of\s+(?:the\s+)?(?:['’‘]?\d0\s?['’]?s\b|(?:1[89]|20)\d0\s?['’]?s\b|(?:nineteen[\s\-]?)?\w+ties\b|two[\s\-]thousands|aughts|noughties))"  # "the last few years of the 90s"
 LAST_N = re.compile(
     rf"\b(?:in\s+)?(?:the\s+)?(?:last|past|previous|recent)\s+(?P<n>\d{{1,2}}|{_NUM}|half(?:\s+a)?)?[\s\-]*(?P<unit>years?|yrs?|decades?)\b{_OF_A_DECADE}"
     rf"|\b(?P<within>within|from)\s+the\s+(?:last|past)\s+(?P<n2>\d{{1,2}}|{_NUM})\s*(?P<unit2>years?|yrs?|decades?)\b{_OF_A_DECADE}"
@@ -154,7 +155,7 @@ GIVE_OR_TAKE = re.compile(r"^\s*(?:,\s*)?(?:give or take|plus or minus|\+/-|±|o
 RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|(?:up )?to|through|thru|(?:up )?till|(?:up )?until|and)\s*(?:(?:about|around|roughly|approximately)\s+)?$", re.IGNORECASE)
 
 # Relative words; vague ones ("classic", "old-fashioned", "black and white") set no range.
-OLDER = re.compile(r"(?<!i'm )(?<!i am )(?<!we're )(?<!getting )\b(not as (?:new|recent)|older|earlier|oldies?|(?:go(?:ing)? )?(?:further|farther) back)\b(?!\s+(?:kids|children|viewers|audiences?|people|teens|brothers?|sisters?|sons?|daughters?|"
+OLDER = re.compile(r"(?<!i'm )(?<!i am )(?<!we're )(?<!getting )\b(not as (?:new|recent)|older|earlier|oldies?|go(?:ing)? (?:further|farther) back|^\W*(?:hmm+\W+)?(?:even )?(?:further|farther) back(?= than that\W*$|\W*$))\b(?!\s+(?:kids|children|viewers|audiences?|people|teens|brothers?|sisters?|sons?|daughters?|"
     r"one\b|boys?|girls?|child|kid|lads?|lass|grandsons?|granddaughters?|cousins?|nephews?|nieces?|siblings?))", re.IGNORECASE)  # "the older one mutes them"
 NEWER = re.compile(r"\b(not as old|less old|newer|more recent|recent|new releases?|latest|brand new|newish)\b", re.IGNORECASE)
 #: A move of the standing range by whole decades ("push it back a decade", "go a decade later", "take it back a couple
@@ -163,7 +164,8 @@ _DECADES_BY = rf"(?:by\s+)?(?P<n>{_NUM}|a|one|\d)\s+decades?"
 DECADE_MOVE = re.compile(
     rf"\b(?:(?:push|take|bring|move|go|shift|set|jump|roll|wind|step|skip)\s+(?:it|things|that|this|us|everything|the\s+(?:dates?|years?|era|decade))?\s*"
     rf"(?P<way>back|backwards?|forwards?|ahead|on|earlier|later|older|newer)\s+{_DECADES_BY}"
-    rf"|(?:(?:go|move|jump|skip)\s+)?{_DECADES_BY.replace('P<n>', 'P<n2>')}\s+(?P<way2>back|earlier|older|later|newer|forwards?|on)\b(?!\s+than))",
+    rf"|(?:(?:go|move|jump|skip)\s+|^\W*(?:(?:hmm+|ok|okay|maybe|how about|what about|try)\W+)*)"
+    rf"{_DECADES_BY.replace('P<n>', 'P<n2>')}\s+(?P<way2>back|earlier|older|later|newer|forwards?|on)\b(?!\s+than)(?=\W*$|\s+(?:then|instead|please|pls)\b))",
     re.IGNORECASE)
 _BACKWARD = frozenset("back backward backwards earlier older".split())
 ABSOLUTE_NEW = re.compile(r"recent|new releases?|latest|brand new|newish", re.IGNORECASE)
@@ -226,8 +228,7 @@ def _decade_start(m: re.Match, newest: int) -> int | None:
 def _with_part(decade: int, mod: str | None) -> tuple[int, int]:
     if not mod:
         return decade, decade + 9
-    words = re.findall(rf"{_HALF}|early|mid|middle|late|start|beginning|dawn|tail|end|final|closing|dying|last|first|opening",
-                       re.sub(r"tail end", "tail", mod.lower()))
+    words = _PART_WORDS.findall(re.sub(r"tail end", "tail", mod.lower()))
     words = [re.sub(r"\s+", " ", w) for w in words]
     parts = [PARTS[w] for w in words] or [(0, 9)]
     return decade + min(p[0] for p in parts), decade + max(p[1] for p in parts)

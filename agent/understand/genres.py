@@ -66,7 +66,7 @@ UNAVOID = re.compile(
     re.IGNORECASE,
 )
 #: Words that end the clause before "... is fine": what they join is not what is allowed.
-_PERMITTED_CLAUSE = re.compile(r"\b(?:so|but|because|since|though|although|if|when|while|unless)\b", re.IGNORECASE)
+_PERMITTED_CLAUSE = re.compile(r"\b(?:so|but|because|since|though|although)\b", re.IGNORECASE)  # ("romance when it is funny is fine")
 _HYPHEN_NO = re.compile(r"(?<=\bno)-(?=[a-z])", re.IGNORECASE)
 #: The mood lifted after a sad or heavy wish ("cheer me up instead", "I've cried enough this week"): a drama wished
 #: before is taken back, not refused (`_lifted`).
@@ -85,6 +85,7 @@ class GenreSpan:
     source: str  # "lexicon" or "concept"
     negated: bool = False
     strong: bool = True  # names the genre outright ("horror"), not a mood or a kind of it ("no laughs")
+    content: bool = False  # a content word ("gore", "sad"): refused, it rules out no genre
 
 
 @dataclass
@@ -649,12 +650,13 @@ def lexicon_spans(text: str, known: set[str]) -> list[GenreSpan]:
             out.append(GenreSpan(m.start(), m.end(), (), "lexicon"))
         elif genres:
             negated = _negated(text, m.start(), m.end())
-            if negated and (phrase in CONTENT_ONLY or base in CONTENT_ONLY):  # "no gore": a content wish, not a genre to
-                out.append(GenreSpan(m.start(), m.end(), (), "lexicon"))  # avoid, and no meaning to read in it again
+            content = phrase in CONTENT_ONLY or base in CONTENT_ONLY
+            if negated and content:  # "no gore": a content wish, not a genre to avoid, and no meaning to read in it again
+                out.append(GenreSpan(m.start(), m.end(), (), "lexicon"))
                 continue
             if negated:
                 genres = _refused_genres(genres)
-            out.append(GenreSpan(m.start(), m.end(), genres, "lexicon", negated, phrase in _STRONG or base in _STRONG))
+            out.append(GenreSpan(m.start(), m.end(), genres, "lexicon", negated, phrase in _STRONG or base in _STRONG, content))
     return out
 
 
@@ -785,8 +787,8 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
         phrase = clauses[-1] if name in ("g1", "g6") else clauses[0]
         at = m.start(name) + (len(m[name]) - len(phrase) if name in ("g1", "g6") else 0)
         spans_in = lexicon_spans(phrase, known)
-        found = [g for s in spans_in if phrase[s.start:s.end].lower() not in CONTENT_ONLY for g in s.genres]
-        content_unavoided += [g for s in spans_in if phrase[s.start:s.end].lower() in CONTENT_ONLY for g in s.genres]
+        found = [g for s in spans_in if not s.content for g in s.genres]
+        content_unavoided += [g for s in spans_in if s.content for g in s.genres]
         if spans_in and any(s.genres for s in spans_in):
             read.unavoided += found
             unavoid_spans.append((at if name in ("g1", "g6") else m.start(), m.end()))

@@ -686,6 +686,10 @@ def _signed(text: str, start: int | None, end: int | None) -> bool:
     return bool(_SIGN_OFF.search(text, 0, start)) and len(text[start:end].split()) <= 2
 
 
+#: An opinion of a series as a whole, before its name ("I love all the Bourne films", "hated every Hobbit film").
+_SERIES_JUDGED = re.compile(r"\b(?:lov\w*|lik\w*|enjoy\w*|ador\w*|hat\w*|disliked?|all|every|each)\b", re.IGNORECASE)
+
+
 def _ground(scan: str, grounder: Grounder | None) -> list[TitleMention]:
     titles: list[TitleMention] = []
     for g in grounder.find_mentions(scan) if grounder is not None else []:
@@ -696,15 +700,16 @@ def _ground(scan: str, grounder: Grounder | None) -> list[TitleMention]:
             alternatives=[(a.item_id, a.title) for a in g.alternatives][:5], start=g.start, end=g.end,
         ))
     for start, end, films in getattr(grounder, "find_series", lambda _: [])(scan):  # "the Harry Potter films": each of them
-        members = grounder.members_named(scan, start, end, films) if grounder is not None else []  # "... Sunrise: perfect"
-        if members:  # the films judged one by one are the ones meant
-            films = [(i, title) for i, title in films if any(i == m for _, _, m in members)]
+        members = getattr(grounder, "members_named", lambda *_: [])(scan, start, end, films)  # "... Identity was great"
+        named = {i for _, _, i in members}
+        # the films judged one by one are the ones meant, unless the series is judged too ("I love all the Bourne films, especially ...")
+        rest = [(i, title) for i, title in films if i not in named] if not members or _SERIES_JUDGED.search(scan, sentence_start(scan, start), end) else []
         titles = [t for t in titles if t.start is None or t.end is None or
                   (t.end <= start or end <= t.start) and not any(a < t.end and t.start < b for a, b, _ in members)]
         titles += [TitleMention(mention=scan[a:b], status="matched", item_id=i, title=title, sentiment="like", start=a, end=b)
                    for a, b, i in members for k, title in films if k == i]
         titles += [TitleMention(mention=scan[start:end], status="matched", item_id=i, title=title, sentiment="like", start=start, end=end)
-                   for i, title in films if not members]
+                   for i, title in rest]
     spans = [(t.start, t.end) for t in titles if t.start is not None and t.end is not None]
     found = sorted(titles + unknown_titles(scan, spans), key=lambda t: t.start or 0)
     for t, following in zip(found, [*found[1:], None]):

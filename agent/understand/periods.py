@@ -53,7 +53,8 @@ PERIODS: tuple[tuple[re.Pattern[str], int, int], ...] = tuple((re.compile(p, re.
     (r"\bhitler\s+(?:took|came\s+to|seized)\s+power\b", 1933, 1933),
     (r"(?:(?<=\bpost-)|(?<=\bpost )|(?<=\bpre-)|(?<=\bpre )|(?<=\bbetween ))9[/\-]11\b", 2001, 2001),
     (r"(?<=\bpre)[\s\-]?internet\b", 1995, 1995),
-    (r"(?<=\bpre)[\s\-]?war\b(?!\s+(?:on|against|with)\b)", 1939, 1939),  # "pre-war only": before the second world war
+    # "pre-war only": made before the second world war ("a drama set in pre-war Berlin" is where it happens)
+    (r"(?<=\bpre)(?<!set in pre)(?<!about pre)(?<!during pre)(?<!in a pre)[\s\-]?war\b(?!\s+(?:on|against|with)\b)", 1939, 1939),
 ))
 
 

@@ -29,7 +29,7 @@ from tools.retriever.slips import MAX_OPEN
 from tools.retriever.slips import MIN_WORDS as _SLIP_MIN_WORDS
 from tools.retriever.slips import WordSlips
 from tools.retriever.sequels import ROMAN_DIGITS as _ROMAN
-from tools.retriever.wordlist import CALENDAR, CHAT_WORDS, COMMON_WORDS, CONNECTORS, NEVER_ALONE, PLACES, dictionary
+from tools.retriever.wordlist import CALENDAR, CHAT_WORDS, COMMON_WORDS, CONNECTORS, MONTHS, NEVER_ALONE, PLACES, dictionary
 
 Status = Literal["matched", "ambiguous", "unknown"]
 
@@ -44,7 +44,7 @@ TYPO_LONG_CHARS, TYPO_LONG_MATCH, TYPO_LONG_MIN = 10, 94.0, 3  # a misspelt name
 TYPO_WORD_MIN = 3  # ...and so may one with a word of no language in it ("the desent", "sesion 9")
 CUED_MIN = 3  # a lower-case title right after "loved" / "like" / "watched" needs only this many
 LISTED_MIN = 1  # ...and one of several words listed beside a title already found needs to be rated at all
-ALONE_MIN = 3  # ...a lower-case name of several words, one of them uncommon, standing as a clause of its own ("la la land = snooze")
+ALONE_MIN = 5  # ...a lower-case name of several words, one of them uncommon, standing as a clause of its own ("la la land = snooze")
 OPINION_MIN = 10  # ...and one lone uncommon word right after "loved" / "hated" this many
 UNCUED_PHRASE_MIN = 60  # a lower-case multi-word title with no cue: only films most people know
 EMBED_MATCH, EMBED_CANDIDATE = 0.80, 0.55
@@ -819,7 +819,7 @@ class TitleGrounder:
         found += self._nth_after(text, found)
         found = [g for g in found if not _ERA_WORDS.fullmatch(text[g.start or 0:g.end or 0]) or _quoted_at(text, g.start or 0)]
         found = [g for g in found if not _ISH_WORD.match(text, g.end or 0) or " " in text[g.start or 0:g.end or 0].strip()]
-        found = [g for g in found if not _a_place(text, g)]
+        found = [g for g in found if not _a_place_or_date(text, g)]
         return sorted(found, key=lambda g: g.start or 0)
 
     def find_series(self, text: str) -> list[tuple[int, int, list[tuple[int, str]]]]:
@@ -1747,16 +1747,22 @@ def _pronoun_i(tokens: list[_Tok], k: int) -> bool:
 _NOT_AFTER_I = frozenset("is has does and or vs versus".split())
 
 
-_PLACE_CUE = re.compile(r"\b(?:in|from|to|of|across|around|through|near|visit(?:ed|ing)?|or|and)\s+$", re.IGNORECASE)
+_PLACE_CUE = re.compile(r"\b(?:in|from|across|around|through|near|visit(?:ed|ing)?|(?:trip|move|moving|moved|flight|holiday|went|going|go) to)\s+$"
+                        rf"|\b(?:{'|'.join(sorted(PLACES))})\s+(?:or|and)\s+$", re.IGNORECASE)
+_DATE_CUE = re.compile(r"\b(?:in|for|on|since|until|till|by|this|next|last|early|late|mid|during|of)\s+$", re.IGNORECASE)
 
 
-def _a_place(text: str, g: Grounding) -> bool:
+def _a_place_or_date(text: str, g: Grounding) -> bool:
     """A country or city named as a place, not a film: a letter off one ("France" is no *Frances*), or after "in",
-    "from", "to", "or" ... ("In Brazil we call it ...", "set in Italy or Paris"), unless quoted."""
+    "from", "a trip to" or another place and "or" ("In Brazil we call it ...", "Italy or Paris"); a month after "for",
+    "in", "next" ... ("for May" is no *May*). Never when quoted."""
     said = normalise_title(text[g.start or 0:g.end or 0])
-    if said not in PLACES or _quoted_at(text, g.start or 0):
+    if said not in PLACES | MONTHS or _quoted_at(text, g.start or 0):
         return False
-    return g.method == "fuzzy" or _PLACE_CUE.search(text, max(0, (g.start or 0) - 12), g.start or 0) is not None
+    before = text[max(0, (g.start or 0) - 24):g.start or 0]
+    if said in MONTHS:
+        return _DATE_CUE.search(before) is not None
+    return g.method == "fuzzy" or _PLACE_CUE.search(before) is not None
 
 
 def _plausible(tokens: list[_Tok], i: int, length: int) -> bool:

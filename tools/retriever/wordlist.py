@@ -68,14 +68,15 @@ CONNECTORS: frozenset[str] = frozenset("of the a an and in on to at for with fro
 CALENDAR: frozenset[str] = frozenset(
     """
     halloween christmas xmas easter thanksgiving valentine valentines monday tuesday wednesday thursday friday
-    saturday sunday weekend birthday january february march april may june july august september october november december
+    saturday sunday weekend birthday
     """.split()
 ) | frozenset(["valentine s day", "new year s eve", "new years eve", "christmas eve", "black friday", "boxing day", "mother s day",
                "father s day", "halloween night", "christmas day"])
 
 
-#: Countries and cities, some of them titles (*Brazil*, *Paris*) or a letter off one ("France", *Frances*): after "in",
+#: Months and countries and cities, some of them titles (*Brazil*, *Paris*) or a letter off one ("France", *Frances*): after "in",
 #: "from", "to" ... they are where a film is set or made ("In Brazil we call it ...", "something in Italy or France").
+MONTHS: frozenset[str] = frozenset("january february march april may june july august september october november december".split())
 PLACES: frozenset[str] = frozenset(
     """
     brazil france italy spain portugal mexico china japan india ireland australia canada germany russia korea greece egypt
@@ -89,7 +90,7 @@ PLACES: frozenset[str] = frozenset(
 #: fine" is no typo of *Glory*. One-word titles are left out ("interstellar", "heist"): a coinage of a title names it.
 CHAT_WORDS: frozenset[str] = frozenset(
     """
-    apparition apparitions babyish biopic bittersweet bloodbath bloodcurdling blub blubbing bonkbuster bromance
+    apparition apparitions babyish waterworks biopic bittersweet bloodbath bloodcurdling blub blubbing bonkbuster bromance
     bromances campy canoodle canoodling cartoony cgi cheesy chortle chortles chuckling claymation corny cosa cowpokes
     creaking crooner crooners crooning curdling cyberpunk cyborgs daft desperados dishoom docu docudrama docuseries
     dovey dystopia dystopian enigmatic escapade escapades exorcism extraterrestrial extraterrestrials fairytale
@@ -104,7 +105,7 @@ CHAT_WORDS: frozenset[str] = frozenset(
     snogging socky soppy sorcery soulmate soulmates spaceman spacemen spoof spooky spoony starship stetson stetsons
     stickup stressful subplot subplots suspenseful swashbuckler swashbuckling swindle swoon swoony tapper tearjerker
     tearjerkers tearjerky tenterhooks terrify toddler toddlers toons tots tragedies trashy trenchcoat trenchcoats
-    trotting tumbleweed tumbleweeds twisty tykes unmask unsolved wacky warzone weepie weepies weepy whodunit whodunits
+    trotting tumbleweed tumbleweeds twisty tykes unmask unsolved wacky warzone waterworks weepie weepies weepy whodunit whodunits
     whodunnit wholesome witless wracking wringer wrung wuxia ww wwi yakuza yeggs youngsters zany
     """.split()
 )
