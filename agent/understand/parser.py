@@ -706,8 +706,9 @@ def _ground(scan: str, grounder: Grounder | None) -> list[TitleMention]:
         rest = [(i, title) for i, title in films if i not in named] if not members or _SERIES_JUDGED.search(scan, sentence_start(scan, start), end) else []
         titles = [t for t in titles if t.start is None or t.end is None or
                   (t.end <= start or end <= t.start) and not any(a < t.end and t.start < b for a, b, _ in members)]
-        titles += [TitleMention(mention=scan[a:b], status="matched", item_id=i, title=title, sentiment="like", start=a, end=b)
-                   for a, b, i in members for k, title in films if k == i]
+        by_id = dict(films)
+        titles += [TitleMention(mention=scan[a:b], status="matched", item_id=i, title=by_id[i], sentiment="like", start=a, end=b)
+                   for a, b, i in members]
         titles += [TitleMention(mention=scan[start:end], status="matched", item_id=i, title=title, sentiment="like", start=start, end=end)
                    for i, title in rest]
     spans = [(t.start, t.end) for t in titles if t.start is not None and t.end is not None]

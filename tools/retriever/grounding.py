@@ -849,8 +849,8 @@ class TitleGrounder:
 
     def members_named(self, text: str, start: int, end: int, films: list[tuple[int, str]]) -> list[tuple[int, int, int]]:
         """Films of a series named after it by the part of the title the series name leaves ("the Bourne films.
-        Identity was great, Ultimatum less so", "the whole Before trilogy. Sunrise: perfect."): (start, end, item id)
-        for each, the word capitalised or closed by a colon, a dash or a comma."""
+        Identity was great, Ultimatum less so", "the Alien films: Resurrection was awful"): (start, end, item id) for
+        each, the part capitalised or closed by a colon, a dash or a comma."""
         named = set(normalise_title(text[start:end]).split()) | ARTICLES
         parts: dict[str, int] = {}
         for item_id, _ in films:
@@ -863,7 +863,7 @@ class TitleGrounder:
         for part, item_id in parts.items():
             for m in re.finditer(r"(?<![\w'’])" + r"\W+".join(map(re.escape, part.split())) + r"(?![\w'’])", text[end:end + 600], re.IGNORECASE):
                 a, b = end + m.start(), end + m.end()
-                if text[a].isupper() or re.match(r"\s*[:\-–,]", text[b:]):
+                if text[a].isupper() or _CLOSED_PART.match(text, b):
                     found.append((a, b, item_id))
                     break
         return sorted(found)
@@ -1747,6 +1747,7 @@ def _pronoun_i(tokens: list[_Tok], k: int) -> bool:
 _NOT_AFTER_I = frozenset("is has does and or vs versus".split())
 
 
+_CLOSED_PART = re.compile(r"\s*[:\-–,]")  # "Resurrection: awful", "sunrise - perfect"
 _PLACE_CUE = re.compile(r"\b(?:in|from|across|around|through|near|visit(?:ed|ing)?|(?:trip|move|moving|moved|flight|holiday|went|going|go) to)\s+$"
                         rf"|\b(?:{'|'.join(sorted(PLACES))})\s+(?:or|and)\s+$", re.IGNORECASE)
 _DATE_CUE = re.compile(r"\b(?:in|for|on|since|until|till|by|this|next|last|early|late|mid|during|of)\s+$", re.IGNORECASE)
