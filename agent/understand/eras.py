@@ -158,14 +158,20 @@ RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|(?:up )?to|through|thru|(?:up )?till|
 OLDER = re.compile(r"(?<!i'm )(?<!i am )(?<!we're )(?<!getting )\b(not as (?:new|recent)|older|earlier|oldies?|go(?:ing)? (?:further|farther) back|^\W*(?:hmm+\W+)?(?:even )?(?:further|farther) back(?= than that\W*$|\W*$))\b(?!\s+(?:kids|children|viewers|audiences?|people|teens|brothers?|sisters?|sons?|daughters?|"
     r"one\b|boys?|girls?|child|kid|lads?|lass|grandsons?|granddaughters?|cousins?|nephews?|nieces?|siblings?))", re.IGNORECASE)  # "the older one mutes them"
 NEWER = re.compile(r"\b(not as old|less old|newer|more recent|recent|new releases?|latest|brand new|newish)\b", re.IGNORECASE)
+
+
+def _decades_by(group: str) -> str:
+    """"a decade", "by two decades", "a couple of decades": the count in the named group."""
+    return rf"(?:by\s+)?(?P<{group}>{_NUM}|a|one|\d)\s+decades?"
+
+
 #: A move of the standing range by whole decades ("push it back a decade", "go a decade later", "take it back a couple
 #: of decades"): both ends move; "further back" alone is only older.
-_DECADES_BY = rf"(?:by\s+)?(?P<n>{_NUM}|a|one|\d)\s+decades?"
 DECADE_MOVE = re.compile(
     rf"\b(?:(?:push|take|bring|move|go|shift|set|jump|roll|wind|step|skip)\s+(?:it|things|that|this|us|everything|the\s+(?:dates?|years?|era|decade))?\s*"
-    rf"(?P<way>back|backwards?|forwards?|ahead|on|earlier|later|older|newer)\s+{_DECADES_BY}"
+    rf"(?P<way>back|backwards?|forwards?|ahead|on|earlier|later|older|newer)\s+{_decades_by('n')}"
     rf"|(?:(?:go|move|jump|skip)\s+|^\W*(?:(?:hmm+|ok|okay|maybe|how about|what about|try)\W+)*)"
-    rf"{_DECADES_BY.replace('P<n>', 'P<n2>')}\s+(?P<way2>back|earlier|older|later|newer|forwards?|on)\b(?!\s+than)(?=\W*$|\s+(?:then|instead|please|pls)\b))",
+    rf"{_decades_by('n2')}\s+(?P<way2>back|earlier|older|later|newer|forwards?|on)\b(?!\s+than)(?=\W*$|\s+(?:then|instead|please|pls)\b))",
     re.IGNORECASE)
 _BACKWARD = frozenset("back backward backwards earlier older".split())
 ABSOLUTE_NEW = re.compile(r"recent|new releases?|latest|brand new|newish", re.IGNORECASE)

@@ -789,7 +789,7 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
         spans_in = lexicon_spans(phrase, known)
         found = [g for s in spans_in if not s.content for g in s.genres]
         content_unavoided += [g for s in spans_in if s.content for g in s.genres]
-        if spans_in and any(s.genres for s in spans_in):
+        if any(s.genres for s in spans_in):
             read.unavoided += found
             unavoid_spans.append((at if name in ("g1", "g6") else m.start(), m.end()))
     refusals = refusal_spans(text, known)

@@ -1747,6 +1747,7 @@ def _pronoun_i(tokens: list[_Tok], k: int) -> bool:
 _NOT_AFTER_I = frozenset("is has does and or vs versus".split())
 
 
+_PLACES_OR_MONTHS = PLACES | MONTHS
 _CLOSED_PART = re.compile(r"\s*[:\-–,]")  # "Resurrection: awful", "sunrise - perfect"
 _PLACE_CUE = re.compile(r"\b(?:in|from|across|around|through|near|visit(?:ed|ing)?|(?:trip|move|moving|moved|flight|holiday|went|going|go) to)\s+$"
                         rf"|\b(?:{'|'.join(sorted(PLACES))})\s+(?:or|and)\s+$", re.IGNORECASE)
@@ -1758,7 +1759,7 @@ def _a_place_or_date(text: str, g: Grounding) -> bool:
     "from", "a trip to" or another place and "or" ("In Brazil we call it ...", "Italy or Paris"); a month after "for",
     "in", "next" ... ("for May" is no *May*). Never when quoted."""
     said = normalise_title(text[g.start or 0:g.end or 0])
-    if said not in PLACES | MONTHS or _quoted_at(text, g.start or 0):
+    if said not in _PLACES_OR_MONTHS or _quoted_at(text, g.start or 0):
         return False
     before = text[max(0, (g.start or 0) - 24):g.start or 0]
     if said in MONTHS:
