@@ -79,10 +79,10 @@ _CUT_OFF = r"cut-?\s?off (?:is|at|of)"
 UPPER_EXCLUSIVE = re.compile(r"(?<![\w'’])(?:before|befor|afore|older then|pre|prior to|earlier than|older than|(?<!not )(?<!no )(?<!nothing )more old than|ahead of|antedating|predating|pre-dating|predates?|predated|pre-dates?|antedates?)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
 UPPER_INCLUSIVE = re.compile(r"(?<![\w'’])(?:nothing (?:\w+\s+){0,2}(?:after|past|later than|newer than|later then|newer then)|(?:not|no|nothing) more (?:new|recent|modern) th[ae]n|not newer as|maximum|max\.?|at maximum|latest|until|till|til|up to|up until|through|thru|no later than|not after|(?:the )?" + _CUT_OFF + r"|not newer than|nothing (?:newer|later|more recent) than|nothing after|no newer than|not more recent than|at the latest|by|no newer than|at most|(?<!prior )(?<!posterior )(?<!subsequent )(?<!back )(?<!it )(?<!them )(?<!swap )(?<!switch )(?<!change )(?<!move )(?<!jump )to)\s+(?:the\s+)?(?:end of\s+the\s+)?$", re.IGNORECASE)
 LOWER_EXCLUSIVE = re.compile(r"(?<![\w'’])(?:after|later than|newer than|later then|newer then|more recent than|more modern than|subsequent to|posterior to|following|(?<=made )past|(?<=released )past)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
-LOWER_INCLUSIVE = re.compile(r"(?<![\w'’])(?:nothing (?:\w+\s+){0,2}(?:before|befor|prior to|older then)|not older as|no older as|(?:no|not|nothing|none|isn'?t|aren'?t|is not|are not) (?:older|earlier) then|(?:isn'?t|aren'?t|is not|are not) (?:older|earlier) than|(?:not|no|nothing) more old than|minimum|min\.?|at minimum|earliest|since|starting(?: from| in| with)?|no earlier than|not before|not older than|not earlier than|nothing (?:older|earlier) than|nothing before|none (?:older|earlier) than|no older than|at least|as of|beginning(?: in| with)?|onwards? from|made since|released since|(?:this|the near) side of|post(?=[\s\-]))[\s\-]+(?:the\s+)?(?:start of\s+the\s+|beginning of\s+the\s+)?$", re.IGNORECASE)
+LOWER_INCLUSIVE = re.compile(r"(?<![\w'’])(?:nothing (?:\w+\s+){0,2}(?:before|befor|prior to|older then|pre-?dating|antedating)|not older as|no older as|(?:no|not|nothing|none|isn'?t|aren'?t|is not|are not) (?:older|earlier) then|(?:isn'?t|aren'?t|is not|are not) (?:older|earlier) than|(?:not|no|nothing) more old than|minimum|min\.?|at minimum|earliest|since|starting(?: from| in| with)?|no earlier than|not before|not older than|not earlier than|nothing (?:older|earlier) than|nothing before|none (?:older|earlier) than|no older than|at least|as of|beginning(?: in| with)?|onwards? from|made since|released since|(?:this|the near) side of|post(?=[\s\-]))[\s\-]+(?:the\s+)?(?:start of\s+the\s+|beginning of\s+the\s+)?$", re.IGNORECASE)
 #: A bound said as a refusal, anywhere earlier in its clause: "I do not care for anything made after 2000"
 #: (up to 2000), "no films from before 1970" (from 1970).
-_NEGATOR_WORDS = r"\b(?:no|not|nothing|none|never|don'?t|do not|won'?t|wouldn'?t|can'?t|refuses?|avoid|without|skip|except|veto(?:es|ed)?|bann?(?:ed|s)?)\b"
+_NEGATOR_WORDS = r"\b(?:no|not|nothing|none|never|don'?t|do not|won'?t|wouldn'?t|can'?t|refuses?|avoid|without|skip|except(?!\s+(?:made|released|newer|older|more)\b)|veto(?:es|ed)?|bann?(?:ed|s)?)\b"
 _NEGATOR = _NEGATOR_WORDS + r"(?:(?!\b(?:something|(?<!n't )(?<!not )like|instead|rather|um|uh|but|and|so|because)\b)[^,.;!?])*?"  # "not for kids, like an adult one from 2000" wishes
 NEGATED_AFTER = re.compile(_NEGATOR + r"\b(?:after|later than|newer than|more recent than|more modern than|post|(?<=made )past|(?<=released )past)[\s\-]*(?:the\s+)?$",
                            re.IGNORECASE)
@@ -294,7 +294,7 @@ def _eras(text: str, newest: int) -> list[Era]:
                 i += 2
                 continue
         before, after = text[max(0, start - 40):start], text[end:end + 40]
-        if NOT_A_FILM_YEAR.search(before) or AN_AGE.search(before) or SETTING.search(before) or (single and (VERSION_YEAR.match(after) or (DEFINITE.search(before) and NAMED_AFTER.match(after)))):
+        if NOT_A_FILM_YEAR.search(before) or AN_AGE.search(before) or SETTING.search(before) or (single and (VERSION_YEAR.match(after) or (DEFINITE.search(before) and NAMED_AFTER.match(after)))) or (DEFINITE.search(before) and VERSION_YEAR.match(after)):
             i += 1
             continue
         era = _bounded(low, high, single, before, after, start, end)

@@ -39,7 +39,7 @@ _CLAUSE_END = re.compile(
 _AGE_WORDS = {**UNITS, **TEENS}
 _AGE = r"(\d{1,2}|" + "|".join(_AGE_WORDS) + r")"
 CHILD_AGE_MAX = 11  # a child this old or younger asks for Children; twelve-year-olds and teenagers do not (the corpus rule)
-_CHILD = r"son|daughter|nephew|niece|boy|girl|kid|child|little one|toddler|(?:little |lil |baby |kid )?(?:brother|sister|bro|sis)"
+_CHILD = r"(?:son|daughter|nephew|niece|boy|girl|kid|child|little one|toddler|(?:little |lil |baby |kid )?(?:brother|sister|bro|sis))s?"  # ("my nephews (7 and 9)")
 CHILD_AGE = re.compile(
     rf"\b{_AGE}[\s\-]*(?:years?|yrs?|yo)[\s\-]*(?:old|olds)?\b(?!\s+(?:ago|later|before|after))"
     rf"|\b(?:{_CHILD}|grandson|granddaughter|kids|children|he|she|twins|triplets|grandkids|grandchildren|kiddos|pupils)"
@@ -73,6 +73,11 @@ _HYPHEN_NO = re.compile(r"(?<=\bno)-(?=[a-z])", re.IGNORECASE)
 LIFTED = re.compile(r"\b(?:cheer (?:me|us) up|upbeat|cried enough|enough (?:tears|crying)|no more (?:tears|crying))\b", re.IGNORECASE)
 #: ...and words that lift it only beside another genre wished ("lighter than that. a crime comedy"): alone they may
 #: ask for a lighter drama ("a bit grim, make it a bit lighter").
+#: A sentence answered by a bare "No." ("Oh great, another musical suggestion. No.", "A western? Nope."): its genre is refused.
+ANSWERED_NO = re.compile(r"[^.!?\n]*[.!?]+\s*(?:no|nope|nah|no thanks|no thank you|no way|hard pass)\s*(?:[.!]|$)", re.IGNORECASE)
+_TRADED = re.compile(r"[^.;!?]*?(?:\band|,)\s+more\b", re.IGNORECASE)
+_FEWER = re.compile(r"\b(?:less|fewer)\s+(?:of\s+(?:the\s+)?)?$", re.IGNORECASE)
+SCORNED_KIDS = frozenset({"babyish", "baby stuff", "baby movies", "baby films", "childish", "kiddy", "kiddie"})
 LIGHTER = re.compile(r"\b(?:lighter|less (?:heavy|sad|bleak|depressing)|too (?:heavy|sad|bleak|depressing|grim|dark))\b", re.IGNORECASE)
 REPLACE = re.compile(r"\b(?:instead|rather|switch(?:ing)? to|change (?:it )?to|how about|what about|now i want|actually)\b", re.IGNORECASE)
 
@@ -227,6 +232,7 @@ LITOTES = re.compile(
     r"|\b(?:don'?t|do not|doesn'?t|does not|wouldn'?t|would not|didn'?t|did not|never)\s+not\s+(?:\w+\s+){0,3}"
     r"|\bnot\s+un-?|\bnot\s+unmoved\s+by\s+(?:a |an |the )?(?:\w+\s+)?"
     r"|\b(?:wouldn'?t|would not|'d not|would never)\s+(?:say no to|turn down|object to|refuse|mind)\s+(?:a |an |the |some )?(?:\w+\s+){0,2}"
+    r"|\b(?:didn'?t|did not|never)\s+(?:say|said)\s+no\s+to\s+(?:a |an |the )?(?:\w+\s+)?"  # "I didn't say no to westerns, I said no to the long ones"
     # "I'd not turn my nose up at a western", "I'm not not in the mood for", "never one to turn down", "not that I'm not up for"
     r"|\b(?:(?:i'?d|i would|we'?d) not turn (?:my|our) noses? up at|not not|never one to turn down)\b[^,.;!?]*)$",
     re.IGNORECASE)
@@ -376,7 +382,7 @@ _UNSEEN = re.compile(r"never\s+(?:(?:really|actually|properly|once|even)\s+)?(?:
 #: Words that may stand before a genre named as the subject of a verdict ("Period dramas put me in a coma",
 #: "Hard sci-fi clearly isn't for me", "all those superhero films..."): no wish word among them.
 _SUBJECT_WORDS = frozenset("the these those all most any long old older new newer modern big hard period slow loud cheesy "
-                           "sad dark soppy gory bloody violent sappy cute fancy arty".split())
+                           "sad dark soppy gory bloody violent sappy cute fancy arty anything".split())
 #: What a genre as subject goes on to say: a film noun, then words up to the clause's end, which must
 #: speak of the viewer ("... send me straight to sleep", "... and I have never got along").
 _JUDGED_NOUN = re.compile(r"\s*(?:(?:films?|movies?|stuff|ones|flicks?|pictures?|shows?)\b)?", re.IGNORECASE)
@@ -629,6 +635,20 @@ def refusal_spans(text: str, known: set[str]) -> list[GenreSpan]:
             if genre in known and not (unless and unless.search(text)) for m in pattern.finditer(text)]
 
 
+def _scorned(text: str, span: GenreSpan) -> bool:
+    """A scornful word for children's films said as a verdict ("all the harry potter ones are babyish now", "calls cartoons
+    baby stuff"): no wish for children's films (refused, "nothing babyish", it is read as a refusal)."""
+    return not span.negated and text[span.start:span.end].lower() in SCORNED_KIDS
+
+
+def _fewer_of(text: str, span: GenreSpan) -> bool:
+    """Fewer of a thing is a refusal of it ("with fewer gunfights", "less romance"); less of a quality ("less scary",
+    "less serious") or of a genre asked for before ("less horror, more comedy") only tones the request down."""
+    said = text[span.start:span.end].lower()
+    return bool(_FEWER.search(text, 0, span.start)) and (said == "romance" or (said.endswith("s") and not said.endswith(("ous", "ss")))) \
+        and not _TRADED.match(text, span.end)  # "fewer jokes and more sword fights": a trade, not a refusal
+
+
 def _kept_out(text: str, span: GenreSpan) -> bool:
     return any(m.start("what") <= span.start and span.end <= m.end("what") for m in KEEP_OUT.finditer(text))
 
@@ -811,12 +831,14 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
         spans += [s for s in extra if not any(a <= s.start < b for a, b in unavoid_spans)]
     spans.sort(key=lambda s: s.start)
     spans = _carry_negation(text, spans)
-    spans = [replace(s, negated=True) if not s.negated and (_kept_out(text, s) or _judged_badly(text, s)) else s for s in spans]
+    spans = [replace(s, negated=True) if not s.negated and (_kept_out(text, s) or _judged_badly(text, s) or ANSWERED_NO.match(text, s.end))
+             else s for s in spans]
     spans = [replace(s, negated=True) if _too_young(text, s) else s for s in spans]
-    doubted = [s for s in spans if _hedged(text, s) or _told_reaction(text, s)]
+    doubted = [s for s in spans if _hedged(text, s) or _told_reaction(text, s) or _scorned(text, s)]
     read.plain = [*read.plain, *doubted]  # neither a genre nor a search word ("a comedy? or maybe not")
     spans = [s for s in spans if s not in doubted]
     read.spans = spans
+    spans = [replace(s, negated=True) if not s.negated and _fewer_of(text, s) else s for s in spans]
     removed = [s for s in spans if not s.negated and REMOVE.search(clause_before(text, s.start))]
     spans = _taken_back(text, turns[-1] if turns else None, spans, removed)
     read.removed = list(dict.fromkeys(g for s in removed for g in s.genres))
@@ -846,7 +868,10 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
     overruled = {i for i, s in enumerate(spans) if s.negated and not _named_genre(text, s)
                  and any(set(s.genres) == set(w.genres) and _named_genre(text, w)
                          and sentence_start(text, w.start) >= s.end for w in wanted_spans)}
-    read.avoided = list(dict.fromkeys(g for i, s in enumerate(spans) if s.negated and i not in heads | limited | elements | overruled
+    # "slashers please, no horror-comedy": a refused blend written as one word refuses only the genre not asked for
+    blended = {j for i, (a, b) in enumerate(zip(spans, spans[1:])) if a.negated and b.negated and text[a.end:b.start] in ("-", "–", "/")
+               for j, s in ((i, a), (i + 1, b)) if set(s.genres) <= asked}
+    read.avoided = list(dict.fromkeys(g for i, s in enumerate(spans) if s.negated and i not in heads | limited | elements | overruled | blended
                                       and (s.strong or not set(s.genres) <= outright) for g in s.genres
                                       if len(s.genres) == 1 or g not in outright))
     if removed and REASON_AGAINST.search(text):  # "scrap the horror, she hates it": taken back for a reason is refused

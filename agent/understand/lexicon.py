@@ -25,7 +25,8 @@ GENRE_PHRASES: _G = _expand({
      "parodies", "satire", "satirical", "amusing", "chuckle", "giggle", "laugh out loud", "sitcom", "laugh-out-loud",
      "jokes", "comical", "gags", "quippy", "zany", "wacky", "screwball", "crack me up", "cracks me up", "belly laugh", "feel-good comedy", "side-splitting", "side splitting",
      "knee-slapper", "laugh riot", "a hoot", "hysterical", "farce", "farcical", "sketch comedy", "stand-up comedy", "comic", "jokey", "chuckles", "lol worthy", "lol-worthy", "daft", "giggles", "mockumentary", "mockumentaries",
-     "chuckling", "chuckled", "send-up", "send-ups", "chortle", "chortles", "lols", "bust a gut", "bust my gut"): "Comedy",
+     "chuckling", "chuckled", "send-up", "send-ups", "chortle", "chortles", "lols", "bust a gut", "bust my gut",
+     "more com", "just the com"): "Comedy",  # "less rom, more com", "lose the rom, just the com"
     ("horror", "scary", "scare", "scares", "scaring", "frightening", "terrifying", "creepy", "spooky", "eerie", "nightmares", "nightmare",
      "give me nightmares", "slasher", "slashers", "gore", "gory", "haunted", "haunting house", "zombie", "zombies", "vampire",
      "vampires", "chilling", "spine-chilling", "bloodcurdling", "blood-curdling", "horrifying", "jump scares", "make me jump", "makes me jump", "freak me out", "freak him out", "freak her out", "freak them out", "freak us out",
@@ -60,7 +61,7 @@ GENRE_PHRASES: _G = _expand({
      "date movie", "chick flick", "swoon", "swoony", "lovers", "love affair", "love triangle", "soulmates", "soulmate",
      "sweethearts", "courtship", "kissing", "making out", "in love", "passionate love", "romantically", "falls for", "fall for each other", "falling for anybody", "falling for anyone", "falling for someone", "falling for each other", "love-struck", "lovestruck", "lovey-dovey", "lovey dovey", "kissy", "meet-cute", "canoodling", "canoodle", "spoony",
      "falling for each other", "fell for each other", "mushy", "sappy", "soppy", "slushy", "smooching", "smoochy", "lovey", "love stuff", "love plot", "love interest", "couples stuff", "couple stuff", "love interests", "kissy", "schmaltzy", "snogging", "snog", "love subplot", "love subplots", "romantic subplot",
-     "romantic subplots", "bonkbuster", "clinch picture"): "Romance",
+     "romantic subplots", "bonkbuster", "clinch picture", "lovebirds"): "Romance",
     ("romcom", "rom-com", "rom com", "romantic comedy", "romantic comedies", "romcoms", "rom-coms"): "Romance+Comedy",
     ("true crime",): "Documentary+Crime",
     ("buddy cop", "buddy-cop", "buddy cops"): "Action+Comedy",
@@ -139,6 +140,8 @@ GENRE_PHRASES: _G = _expand({
     # (a failed horror), gagging, jokes told about films, a joke at the writer's expense
     ("scared me silly", "scares me silly", "scare me silly", "scared us silly", "scare us silly", "scare her silly",
      "scare him silly", "scare them silly", "scared her silly", "scared him silly", "scared them silly"): "Horror",
+    ("bore me silly", "bores me silly", "bored me silly", "bore us silly", "bores us silly", "bored us silly",
+     "bore him silly", "bores him silly", "bore her silly", "bores her silly"): "",  # "elves and wizards bore me silly"
     ("laughed myself silly", "laughed himself silly", "laughed herself silly", "laughed ourselves silly", "laughing myself silly",
      "laughed through", "laughed all the way through", "giggled through", "giggled all the way through", "laughed at me",
      "is a nightmare", "was a nightmare", "personal nightmare", "was a horror", "i'll scream", "i will scream", "ill scream",
@@ -172,6 +175,7 @@ GENRE_PHRASES: _G = _expand({
 
 NEGATORS = (
     r"(?:no|not|nothing|never|none|without|avoid|avoiding|except|skip|hate|hated|hates|dislike|dislikes|disliked|"
+    r"loathes?|loathed|detests?|detested|despises?|despised|abhors?|abhorred|(?:stop|enough) with|"
     r"(?:don'?t|do not|doesn'?t|does not)(?: really| actually| even)? (?:want|like|fancy)|didn'?t like|no more|not into|not a fan of|anything but|"
     r"can'?t stand(?! each other| one another)|cannot stand(?! each other| one another)|can'?t stomach|(?:can'?t|cannot|couldn'?t) (?:watch|sit through)(?= (?:anything|any|another|more|those|these)\b)|cannot stomach|(?:i'?m|i am|we'?re|we are) (?:so |totally |completely )?finished with|not so much|can'?t handle|can'?t do|can'?t face|cannot face|couldn'?t face|not in the mood for|rather not|steer clear of|stay away from|steer (?:well )?away from|"
     r"(?:switch|switches|switched|zone|zones|tune|tunes|nod|nods|drift|drifts) off (?:during|in|at)|(?:fall|falls|fell) asleep (?:during|in|at)|"
@@ -181,7 +185,7 @@ NEGATORS = (
     r"shouldn'?t be|mustn'?t be|can'?t be|cannot be|won'?t be|must not be|without any|neither|nor|hold the|had (?:my|our|his|her|their) fill of|don'?t (?:really |usually )?do|do not (?:really )?do|doesn'?t (?:really |usually )?do|does not (?:really )?do|"
     r"rather (?:we|you|i|they) (?:didn'?t|did not|don'?t) (?:go for|watch|see|pick|do)|"
     r"(?:won'?t|will not|wouldn'?t|would not) go near(?: anything(?: about| with)?)?|"
-    r"don'?t (?:show|give|recommend|suggest)(?: me| us)?|do not (?:show|give|recommend|suggest)(?: me| us)?|"
+    r"don'?t (?:show|give|recommend|suggest|say|hand)(?: me| us)?|do not (?:show|give|recommend|suggest|say|hand)(?: me| us)?|"
     r"the last thing (?:i|we) (?:want|need) is|exclud(?:e|es|ed|ing)|omit(?:s|ted|ting)?|(?:the )?absence of|no tolerance for|"
     r"veto(?:es|ed)?|vetoing|bann?(?:ed|s)?|refuses? to (?:watch|see|sit through)|refused to (?:watch|see|sit through)|save (?:me|us|him|her) from|"
     r"walks? out (?:the (?:second|moment|minute)|when|whenever|as soon as|if)|(?:stop|cease) (?:suggesting|recommending|showing)|care little (?:for|about)|"
@@ -231,7 +235,7 @@ NEGATION_AFTER = re.compile(
 #: Read only on the predicate `genres._judged_predicate` finds, so a liked film's words never reach it.
 #: A bad verdict that needs no viewer named: "Romantic comedies are a con", "westerns are so dull".
 _VERDICT_WORDS = (r"a con|a scam|a racket|overrated|over-rated|rubbish|garbage|trash|tripe|dross|drivel|naff|awful|terrible|dreadful|dire|"
-                  r"dull|boring|tedious|pointless|the worst|unbearable|insufferable|unwatchable|nonsense|formulaic")
+                  r"dull|boring|tedious|pointless|the worst|unbearable|insufferable|unwatchable|nonsense|formulaic|babyish|childish|baby stuff|homework|a chore|a slog")
 VERDICT_ALONE = re.compile(r"^\s*(?:is|are|'s|'re|were|was)\s+(?:(?:just|so|all|always|usually|mostly|a bit|pretty|really|totally|such|"
                            rf"utterly|completely|basically|invariably|nothing but)\s+)*(?:{_VERDICT_WORDS})\b", re.IGNORECASE)
 JUDGED_BADLY = re.compile(
@@ -289,7 +293,7 @@ CHANGE_OF_MIND = re.compile(
     re.IGNORECASE)
 #: Clipped words the lexicon reads ("less rom, more com") whose embedding means nothing: no meaning prototype
 #: ("romp" is no romance).
-CLIPPED = frozenset({"rom", "future-set"})  # ("future-set" as a prototype draws a lone "set": "a comedy set in Paris")
+CLIPPED = frozenset({"rom", "more com", "just the com", "future-set"})  # ("future-set" as a prototype draws a lone "set": "a comedy set in Paris")
 REMOVE = re.compile(
     r"(?:\b(?:drop|remove|lose|ditch|forget|scrap|cut|less|fewer|not so much|lighter on|swap|swapping|replace|trade|switch|undo|take out|get rid of)\s+(?:the\s+|all\s+the\s+|of\s+the\s+)?(?:\w+\s+)?)$",
     re.IGNORECASE,

@@ -1921,3 +1921,121 @@ def test_a_decade_said_alone_after_a_range_moves_it(parser: MuseService) -> None
 def test_places_months_and_series_judged_whole(parser: MuseService, text: str, liked: list[int], disliked: list[int]) -> None:
     u = read(parser, text)
     assert (sorted(u.liked_ids), u.disliked_ids) == (sorted(liked), disliked)
+
+
+@pytest.mark.parametrize(("text", "liked", "asked"), [
+    # a version named beside a remade film, set off by a comma or said later in the sentence
+    ("Is Cat People, the 1982 one, a horror?", [], [1346]),
+    ("Is The Wicker Man, the 70s one, a good choice for midsummer?", [], [4754]),
+    ("murder on the orient express, the 70s one, was great fun", [8879], []),
+    ("is the blob on your list the 1988 one? never seen that version", [], [4480]),
+    ("is the magnificant seven any good, the 60s one not the remake", [], [4327]),
+    ("which is better, the thing from 1982 or the 2011 one?", [], [2288]),
+    # ...but not a version set against another
+    ("scarface with pacino over the 1932 one any day", [4262], []),
+])
+def test_a_remade_films_version_said_beside_it(parser: MuseService, text: str, liked: list[int], asked: list[int]) -> None:
+    u = read(parser, text)
+    assert (u.liked_ids, u.asked_ids) == (liked, asked)
+
+
+def test_a_version_picked_by_decade_sets_no_era(parser: MuseService) -> None:
+    u = read(parser, "is the magnificant seven any good, the 60s one not the remake")
+    assert (u.year_min, u.year_max) == (None, None)
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("Seen every one of those, and I didn't care for Brigadoon at all.", [], [8008]),
+    ("Prisoners was gripping, Enemy was baffling. Something Villeneuve-ish", [104879], [108729]),
+    ("Happy with WarGames, but Tron had me nodding off.", [6979], [2105]),
+    ("True Romance rules, Natural Born Killers not so much.", [555], [288]),
+    ("a wes anderson kind of film by someone else. anything but moonrise kingdom, couldn't stand it", [], [94959]),
+    ("I loathed Heat but I want a thriller", [], [6]),
+    ("studio ghibli would be perfect, totoro-ish", [5971], []),
+    ("my uncle is a retired copper and hates cop films", [], []),  # a relative, not *Mon Oncle (My Uncle)*
+    ("Inception left me speechless", [79132], []),
+    ("Horrible Bosses had me howling, The Hangover Part II not once.", [87869], [86911]),  # no *The Howling*
+])
+def test_verdicts_said_many_ways_and_relatives_that_are_no_films(parser: MuseService, text: str, liked: list[int], disliked: list[int]) -> None:
+    u = read(parser, text)
+    assert (u.liked_ids, u.disliked_ids) == (liked, disliked)
+
+
+def test_a_series_starts_with_the_film_of_its_name(parser: MuseService) -> None:
+    u = read(parser, "I loved the rocky films")
+    assert 1954 in u.liked_ids and 2657 not in u.liked_ids  # not *The Rocky Horror Picture Show* (1975)
+
+
+@pytest.mark.parametrize(("text", "wanted", "avoided"), [
+    ("he loathes musicals", [], ["Musical"]),
+    ("he loathes any film where people sing", [], ["Musical"]),
+    ("ok the thing was great, but please stop with the horror ones", [], ["Horror"]),
+    ("a thriller with less romance", ["Thriller"], ["Romance"]),
+    ("like heat, but in the 70s, and with fewer gunfights", [], ["Action"]),
+    ("fewer jokes, more action", ["Action"], []),  # a trade, not a refusal
+    ("inception 10/10, interstellar meh. more inception pls, no lovebirds", [], ["Romance"]),
+    ("hmm, less rom, more com", ["Comedy"], []),
+    ("classic slashers please, 70s or 80s, and no horror-comedy", ["Horror"], ["Comedy"]),
+    ("I didn't say no to westerns, I said no to the long ones. A western from the 60s please.", ["Western"], []),
+    ("I love Shane. Would you tell me whether there is another picture of that sort? Without any singing.", [], ["Musical"]),
+    ("she says anything animated is babyish now", [], ["Animation"]),
+    ("cartoons are babyish", [], ["Animation"]),
+    ("nothing babyish", [], ["Children"]),
+    # must not change: a quality toned down, a genre toned down, a permission
+    ("less scary please", [], []),
+    ("less serious, more fun", [], []),
+    ("less horror more comedy", ["Comedy"], []),
+    ("anything animated is fine", [], []),
+])
+def test_refusals_by_verb_by_fewer_and_by_scorn(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
+    u = read(parser, text)
+    assert (u.genres, u.avoid_genres) == (wanted, avoided)
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("nthn older than 2005 tho", 2005, None),
+    ("nothing pre-dating 1990", 1990, None),
+    ("like pulp fiction, except made since 2000", 2000, None),
+])
+def test_open_eras_said_with_typos_and_exceptions(parser: MuseService, text: str, low: int | None, high: int | None) -> None:
+    u = read(parser, text)
+    assert (u.year_min, u.year_max) == (low, high)
+
+
+@pytest.mark.parametrize(("text", "intent", "asked"), [
+    ("Is Home Alone alright for a 5 year old? Worried about all the booby traps", "ask_item", [586]),
+    ("Have you got the old Parent Trap, the Hayley Mills one?", "ask_item", [1013]),  # a note naming no year leaves "old" to pick
+    ("loved Up. Is something like it ok for my 4 year old?", "recommend", []),
+])
+def test_whether_a_named_film_suits_someone_is_asked_about_it(parser: MuseService, text: str, intent: str, asked: list[int]) -> None:
+    u = read(parser, text)
+    assert (u.intent, u.asked_ids) == (intent, asked)
+
+
+def test_a_possessive_title_in_a_list_is_still_a_film(parser: MuseService) -> None:
+    assert read(parser, "loved spirited away + your name, nothing with giant mechs").liked_ids == [5618, 163134]
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    ("I've got my nephews (7 and 9) till Sunday. They're obsessed with pirates at the moment.", ["Children", "Adventure"]),
+    ("my sons are 8 and 10", ["Children"]),
+    ("the girls are 15 and 17, something scary", ["Horror"]),  # teenagers ask for no children's film
+])
+def test_children_said_in_the_plural_with_their_ages(parser: MuseService, text: str, wanted: list[str]) -> None:
+    assert read(parser, text).genres == wanted
+
+
+@pytest.mark.parametrize(("text", "wanted", "avoided"), [
+    ("Documentaries are homework, not entertainment. Give me a war film from the 60s instead.", ["War"], ["Documentary"]),
+    ("Please don't say Pretty Woman. Or any romance, honestly. Something clever with a twist", [], ["Romance"]),
+    ("a boxing story from whenever, just don't hand me a comedy", [], ["Comedy"]),
+    ("Oh great, another musical suggestion. No. Give me a thriller instead.", ["Thriller"], ["Musical"]),
+    ("A western? Nope.", [], ["Western"]),
+    ("horror? no. comedy? yes", ["Comedy"], ["Horror"]),
+    # must not change
+    ("a comedy. no, wait, a horror", ["Horror"], []),
+    ("don't say I didn't warn you, a comedy please", ["Comedy"], []),
+])
+def test_refusals_said_by_a_bare_no_or_a_plea_not_to_say_it(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
+    u = read(parser, text)
+    assert (u.genres, u.avoid_genres) == (wanted, avoided)

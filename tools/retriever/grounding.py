@@ -99,7 +99,7 @@ _TAIL_FILLER = frozenset("is was were so not much kind sort of a bit all very re
 _TAIL_WORDS = _TAIL_VERDICT | _TAIL_FILLER
 #: ...and words after a title that say "a film like this one" ("lotr vibes", "enter the dragon type", "lock stock energy",
 #: "inception meets ...", "alien levels of dread")
-_LIKE_AFTER = frozenset("type vibes vibe energy esque tier meets levels level style kind".split())
+_LIKE_AFTER = frozenset("type vibes vibe energy esque tier meets levels level style kind ish".split())
 #: Words that may follow a one-word title opening a sentence ("Moon was great", "Heat and Ronin", "Alien scared me").
 _AFTER_A_NAME = frozenset("is was were has had and or but vs versus made makes gave gives got left scared blew broke still remains "
                           "meets beats wrecked destroyed ruined bored changed taught did does with by starring might may could would should will "
@@ -120,6 +120,11 @@ _PLACE_PREPOSITIONS = frozenset("on from to of off orbiting than around".split()
 #: the 40s", "channels Leone"), the film needs its own cue ("Hitchcock, the Anthony Hopkins film", "Hitchcock (2012)").
 _MAKERS = frozenset("hitchcock leone".split())
 #: A possessive opening a two-word name makes a relative, not a short title ("my cousin" is no *My Cousin Vinny*).
+#: "had me howling", "left us speechless": what a film did to its viewer.
+_VIEWER_WORDS = frozenset("me us him her them".split())
+_HAD_ME = frozenset("had has have having left leaves got gets kept keeps sent sends".split())
+#: "anything but moonrise kingdom": what comes after "but" is refused by name.
+_ALL_BUT = frozenset("anything everything all".split())
 _POSSESSIVES = frozenset("my your our his her their".split())
 _CHAT_CAPS = frozenset("ok okay lol pls plz tbh btw imo tv dvd".split())
 #: Words that pick one version of a remade film: the oldest ("the original Shaft", "psycho (the og)")...
@@ -129,8 +134,13 @@ _NEWEST = frozenset("remake new newer newest recent reboot modern".split())
 #: After a title, the words that say which version is meant ("the robocop remake").
 _VERSION_AFTER = frozenset("remake reboot original".split())
 #: A note right after a title that names its version: "(the 2004 one)", "(the old one, not the American version)".
-_VERSION_NOTE = re.compile(r"\s*\(([^()]{1,60})\)")
+_VERSION_NOTE = re.compile(r"\s*\(([^()]{1,60})\)"
+                           # ...or set off by a comma or dash: "Cat People, the 1982 one", "the wicker man - the 70s one"
+                           r"|\s*(?:,|\s[-–—])\s*(the\s+[^,;:.!?()\n]{1,40}?\b(?:one|version|remake|original))\b")
 _VERSION_WORDS = frozenset("one version remake original og".split())
+_LATER_VERSION = re.compile(r"\bthe\s+('?\d{2,4}s?)\s+(?:one|version)\b", re.IGNORECASE)
+_COMPARED = re.compile(r"\b(?:over|than|vs|versus|or|and|to|not|like|after|before|beats?)\b", re.IGNORECASE)
+_DECADE_WORD = re.compile(r"((?:19|20)?[0-9]0)s")
 #: Where a lower-case run that may be a misspelt title stops.
 _RUN_STOP = _VERDICT | frozenset("and or but for with from are vibes vibe energy esque tier type".split())  # "blade runer vibes"
 
@@ -626,7 +636,11 @@ class TitleGrounder:
         listed = listed and not (len(content) == 1 and content[0].lower in COMMON_WORDS and not (whole_item and before is None and followed))
         said = (before is not None and (before.lower in _TITLE_CUE or asking or of_film or in_film)) or _choice(tokens, i, length)
         cue = listed or said
-        refused = before is not None and before.lower in _REFUSAL_CUE
+        if len(span) == 1 and before is not None and before.lower in _VIEWER_WORDS and i > 1 and tokens[i - 2].lower in _HAD_ME:
+            return False  # "Horrible Bosses had me howling": how it left the viewer, not *The Howling*
+        if len(span) == 2 and span[0].lower in _POSSESSIVES and not said and not listed:
+            return False  # "my uncle is a retired copper": a relative, not *Mon Oncle (My Uncle)*, unless a cue names the film
+        refused = before is not None and (before.lower in _REFUSAL_CUE or before.lower == "but" and i > 1 and tokens[i - 2].lower in _ALL_BUT)
         made_me = after is not None and after.lower == "made" and i + length + 1 < len(tokens) and tokens[i + length + 1].lower in ("me", "us")
         verdict = after is not None and (after.lower in _VERDICT or after.lower in _LIKE_AFTER or made_me)  # "war horse made me cry"
         # a verb that only a film's viewer says of it, then its viewer: "the conjuring wrecked me", "ex machina blew me away"
@@ -714,10 +728,12 @@ class TitleGrounder:
         ("(the 2004 one)", "(carpenter, not the 2011 one)", "(the og)"), a word right after ("remake"), or
         the word before, when `before` ("the original Shaft", "the old Solaris"). (item id, end of the cue) or None."""
         note = _VERSION_NOTE.match(text, end)
-        if note and (words := [normalise_title(w) for w in _TOKEN.findall(note.group(1))]):
+        if note and (words := [normalise_title(w) for w in _TOKEN.findall(note.group(1) or note.group(2))]):
             if _VERSION_WORDS & set(words) or any(w.isdigit() for w in words):
                 picked = self._version_named(words, versions)
-                return (picked, note.end()) if picked is not None else None
+                if picked is not None or note.group(1):
+                    return (picked, note.end()) if picked is not None else None
+                # ", the Hayley Mills one" names no year: the word before may still ("the old Parent Trap, the Hayley Mills one")
         after = _TOKEN.match(text, end + 1) if text[end : end + 1] == " " else None
         if after and normalise_title(after.group()) in _VERSION_AFTER:
             picked = self._version_named([normalise_title(after.group())], versions)
@@ -733,6 +749,7 @@ class TitleGrounder:
         for word in words:
             number = int(word) if word.isdigit() and len(word) in (2, 4) else None
             dated = [i for i in versions if number is not None and (self._items[i].year == number or (number < 100 and (self._items[i].year or 0) % 100 == number))]
+            dated = dated or self._of_decade(word, versions)
             if dated:
                 rest = [i for i in versions if i not in dated]
                 return (rest[-1] if len(rest) == 1 else None) if negated else dated[0]
@@ -740,6 +757,24 @@ class TitleGrounder:
                 oldest = (word in _OLDEST) != negated
                 return versions[0] if oldest else versions[-1]
         return None
+
+    def _later_version(self, text: str, end: int, versions: list[int]) -> int | None:
+        """The version a dated "the 1988 one" later in the same sentence names ("is the blob on your list the
+        1988 one?", "is the magnificent seven any good, the 60s one not the remake")."""
+        stop = _SENTENCE_END.search(text, end)
+        later = _LATER_VERSION.search(text, end, stop.start() if stop else len(text))
+        if later is None or _COMPARED.search(text, end, later.start()):
+            return None  # "scarface with pacino over the 1932 one", "is the 2016 ghostbusters connected to the 1984 one?"
+        return self._version_named([normalise_title(later.group(1))], versions)
+
+    def _of_decade(self, word: str, versions: list[int]) -> list[int]:
+        """The versions made in the decade `word` names ("70s", "1970s", "'70s"), oldest first."""
+        found = _DECADE_WORD.fullmatch(word.lstrip("'’"))
+        if not found:
+            return []
+        digits = int(found.group(1))
+        start = digits if digits >= 100 else digits + (1900 if digits >= 20 else 2000)
+        return [i for i in versions if start <= (self._items[i].year or 0) < start + 10]
 
     def likeliest_version(self, ids: Iterable[int], company: Iterable[int]) -> int | None:
         """Which version of a remade film a message means when nothing beside the name says: the one made
@@ -818,7 +853,8 @@ class TitleGrounder:
         found += self._numbers_after(text, found)
         found += self._nth_after(text, found)
         found = [g for g in found if not _ERA_WORDS.fullmatch(text[g.start or 0:g.end or 0]) or _quoted_at(text, g.start or 0)]
-        found = [g for g in found if not _ISH_WORD.match(text, g.end or 0) or " " in text[g.start or 0:g.end or 0].strip()]
+        found = [g for g in found if not _ISH_WORD.match(text, g.end or 0) or " " in (said := text[g.start or 0:g.end or 0].strip())
+                 or _coined(said.lower())]  # "horror-ish" is a genre, "totoro-ish" a film
         found = [g for g in found if not _a_place_or_date(text, g)]
         return sorted(found, key=lambda g: g.start or 0)
 
@@ -928,6 +964,9 @@ class TitleGrounder:
         others = [self._items[i].popularity for i in ids if i not in namesakes]
         if len(others) >= 2 and max((self._items[i].popularity for i in namesakes), default=0) * DOMINANT <= min(others):
             ids = [i for i in ids if i not in namesakes]  # "the lord of the rings films" are not the 1978 cartoon
+        elif namesakes:  # a series starts with the film of its name: "the rocky films" are not *The Rocky Horror Picture Show* (1975)
+            first = min(self._items[i].year or 0 for i in namesakes)
+            ids = [i for i in ids if i in namesakes or (self._items[i].year or 0) >= first]
         return ids[:12] if len(ids) >= 2 else []
 
     def _punctuated_titles(self, text: str, taken: list[tuple[int, int]], found: list[Grounding]) -> None:
@@ -959,19 +998,25 @@ class TitleGrounder:
             if j == 0 or not re.fullmatch(r"(18|19|20)\d{2}", token.word):
                 continue
             gap_before, after = text[tokens[j - 1].end : token.start], text[token.end : token.end + 1]
-            if not _OPEN_YEAR.fullmatch(gap_before) or after != ")":
+            bracketed = bool(_OPEN_YEAR.fullmatch(gap_before)) and after == ")"
+            said_from = not bracketed and j > 1 and tokens[j - 1].lower in ("from", "of") and not gap_before.strip() \
+                and not tokens[j - 1].boundary_before
+            if not bracketed and not said_from:
                 continue
-            year = int(token.word)
-            for length in range(min(self._max_tokens, j), 0, -1):
-                span = tokens[j - length : j]
+            year, last = int(token.word), j - 1 if said_from else j
+            for length in range(min(self._max_tokens, last), 0, -1):
+                span = tokens[last - length : last]
                 if any(t.boundary_before for t in span[1:]):
                     continue
                 key = normalise_title(text[span[0].start : span[-1].end])
                 ids = [i for i in self._by_key.get(key, ()) if self._items[i].year == year]
+                if ids and not bracketed and len(self._versions(key)) < 2:
+                    continue  # "from 1982" picks a version of a remade film ("the thing from 1982"), not any film ("big from 1988")
                 if ids:
                     grounding = self._decide(text[span[0].start : span[-1].end], {i: 100.0 for i in ids}, year, "exact")
-                    found.append(_at(grounding, span[0].start, token.end + 1))
-                    taken.append((span[0].start, token.end + 1))
+                    end = token.end + 1 if bracketed else token.end
+                    found.append(_at(grounding, span[0].start, end))
+                    taken.append((span[0].start, end))
                     break
 
     def _surface_at(self, text: str, tokens: list[_Tok], words: list[str], i: int) -> tuple[int, tuple[int, ...]] | None:
@@ -1073,6 +1118,10 @@ class TitleGrounder:
             elif g.method == "fuzzy" and g.item_id is None and len({self._items[a.item_id].title for a in g.alternatives}) == 1:
                 versions = [a.item_id for a in g.alternatives]  # a misspelt remade film: "muder on the orient expres (the old one)"
             cue = self._version_cue(text, g.start or 0, g.end or 0, versions, before=before) if versions else None
+            if cue is None and versions and (later := self._later_version(text, g.end or 0, versions)) is not None:
+                chosen = self._decide(g.mention, {i: 100.0 for i in versions}, self._items[later].year, "exact")
+                out.append(_at(chosen, g.start or 0, g.end or 0))
+                continue
             if cue is None:
                 out.append(g)
                 continue
@@ -1785,7 +1834,7 @@ def _plausible(tokens: list[_Tok], i: int, length: int) -> bool:
             return True
         # Opening a sentence, common words count when more than the first is capitalised and the
         # sentence goes on as after a name ("Mystery Men is...", "Ghost World but newer"; not "The Thing is").
-        ends = after is None or after.boundary_before or after.lower in _VERDICT | {"but", "and", "or"}
+        ends = after is None or after.boundary_before or after.lower in _VERDICT | {"but", "and", "or", "rules", "rocks"}  # "True Romance rules"
         return ends and any(t.capitalised for t in content[1:])
     return any(t.lower not in COMMON_WORDS and not t.word.isdigit() for t in content)  # "10 years" is no title
 

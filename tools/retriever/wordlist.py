@@ -95,9 +95,9 @@ CHAT_WORDS: frozenset[str] = frozenset(
     creaking crooner crooners crooning curdling cyberpunk cyborgs daft desperados dishoom docu docudrama docuseries
     dovey dystopia dystopian enigmatic escapade escapades exorcism extraterrestrial extraterrestrials fairytale
     fairytales fantastical farce farcical fatale fistfights fisticuffs frighten frightens frontlines funnier gangland
-    ghibli ghoulish globetrotting goosebump gory grandkids gritty gruesome gunfighter gunfighters gunfights gunplay
+    ghibli ghoulish globetrotting goosebump gory grandkids grindhouse gritty gruesome gunfighter gunfighters gunfights gunplay
     gushy hanky hardboiled heartfelt heartstrings heebie heists hitmen hoodlums hoot horrifying interwar jeebies jokey
-    jumpscare jumpscares jumpy kaboom kickass kiddie kiddos kiddy kissy knuckle kooky lighthearted lols lovestruck lovey
+    jumpscare jumpscares jumpy kaboom kickass kiddie kiddos kiddy kissy knuckle kooky lighthearted lols lovebirds lovestruck lovey
     macabre maudlin mellerdrammer melodrama melodramatic mobster mockumentaries mockumentary mushy mythic nasties
     nippers nostra octane ogres operetta otherworldly parodies pixar poignant prewar prickle provoking pyrotechnics
     quippy quirky racketeers realist robberies rockumentaries rockumentary romantically romcoms sadder sagebrush sappy
