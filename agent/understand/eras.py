@@ -82,7 +82,7 @@ LOWER_EXCLUSIVE = re.compile(r"(?<![\w'’])(?:after|later than|newer than|later
 LOWER_INCLUSIVE = re.compile(r"(?<![\w'’])(?:nothing (?:\w+\s+){0,2}(?:before|befor|prior to|older then|pre-?dating|antedating)|not older as|no older as|(?:no|not|nothing|none|isn'?t|aren'?t|is not|are not) (?:older|earlier) then|(?:isn'?t|aren'?t|is not|are not) (?:older|earlier) than|(?:not|no|nothing) more old than|minimum|min\.?|at minimum|earliest|since|starting(?: from| in| with)?|no earlier than|not before|not older than|not earlier than|nothing (?:older|earlier) than|nothing before|none (?:older|earlier) than|no older than|at least|as of|beginning(?: in| with)?|onwards? from|made since|released since|(?:this|the near) side of|post(?=[\s\-]))[\s\-]+(?:the\s+)?(?:start of\s+the\s+|beginning of\s+the\s+)?$", re.IGNORECASE)
 #: A bound said as a refusal, anywhere earlier in its clause: "I do not care for anything made after 2000"
 #: (up to 2000), "no films from before 1970" (from 1970).
-_NEGATOR_WORDS = r"\b(?:no|not|nothing|none|never|don'?t|do not|won'?t|wouldn'?t|can'?t|refuses?|avoid|without|skip|except(?!\s+(?:made|released|newer|older|more)\b)|veto(?:es|ed)?|bann?(?:ed|s)?)\b"
+_NEGATOR_WORDS = r"\b(?:no|not|nothing|none|never|don'?t|do not|won'?t|wouldn'?t|can'?t|refuses?|avoid|without|skip|except(?!\s+(?:made|released)\s+(?:since|after|from|in)\b)|veto(?:es|ed)?|bann?(?:ed|s)?)\b"
 _NEGATOR = _NEGATOR_WORDS + r"(?:(?!\b(?:something|(?<!n't )(?<!not )like|instead|rather|um|uh|but|and|so|because)\b)[^,.;!?])*?"  # "not for kids, like an adult one from 2000" wishes
 NEGATED_AFTER = re.compile(_NEGATOR + r"\b(?:after|later than|newer than|more recent than|more modern than|post|(?<=made )past|(?<=released )past)[\s\-]*(?:the\s+)?$",
                            re.IGNORECASE)
@@ -115,6 +115,9 @@ DROPPED = re.compile(r"\b(?:ignore|forget|drop|scratch|never mind|remove|lose)\s
 #: A decade taken back as it is corrected ("or wait, not 50s, 60s", "wait, not 2010s, I typed it wrong. 2000s").
 TAKEN_BACK = re.compile(r"\b(?:wait|sorry|oops|no),?\s+not\s+(?:the\s+)?$", re.IGNORECASE)
 #: A year that names one version of a film, not an era ("the 2004 one", "not the 2011 version").
+#: ...and a decade that does, said as "the 60s one" ("is the magnificent seven any good, the 60s one"); "the 80s version" of
+#: a kind of film is an era asked for.
+_ONE_AFTER = re.compile(r"^\s*one\b", re.IGNORECASE)
 VERSION_YEAR = re.compile(r"^\s*(?:one|version|remake|original|adaptation|cut)\b", re.IGNORECASE)
 #: ...and after "the" or a name's "'s": "the 1962 film", "the 1984 Footloose", "Kaufman's 1978 Invasion of ...".
 DEFINITE = re.compile(r"(?:\bthe|['’]s)\s+$", re.IGNORECASE)
@@ -294,7 +297,7 @@ def _eras(text: str, newest: int) -> list[Era]:
                 i += 2
                 continue
         before, after = text[max(0, start - 40):start], text[end:end + 40]
-        if NOT_A_FILM_YEAR.search(before) or AN_AGE.search(before) or SETTING.search(before) or (single and (VERSION_YEAR.match(after) or (DEFINITE.search(before) and NAMED_AFTER.match(after)))) or (DEFINITE.search(before) and VERSION_YEAR.match(after)):
+        if NOT_A_FILM_YEAR.search(before) or AN_AGE.search(before) or SETTING.search(before) or (single and (VERSION_YEAR.match(after) or (DEFINITE.search(before) and NAMED_AFTER.match(after)))) or (DEFINITE.search(before) and _ONE_AFTER.match(after)):
             i += 1
             continue
         era = _bounded(low, high, single, before, after, start, end)

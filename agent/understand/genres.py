@@ -33,7 +33,7 @@ _LEXICON = re.compile(
 #: A refusal in English or in another language ("sin romance", "bitte keine Komödie").
 _REFUSAL = re.compile(rf"(?<![\w-])(?<!\w')(?:{NEGATORS}|{OTHER_NEGATORS})(?![\w'-])", re.IGNORECASE)  # "add 'no animated'"
 _CLAUSE_END = re.compile(
-    r"[,.;:!?()\n]|(?:^|\s)/(?=[a-z])|(?<!anything)(?<!everything)(?<!any genre)\sbut\s|\sor\s+(?=(?:he|she|they|we|i|you|it)(?:'\w+)?\s)|\s(?:and|though|although|however|yet|whereas|while|just|only|rather(?!\s+(?:we|you|i|they)\s+(?:didn'?t|did not|don'?t)\b))\s|(?<!\bnot)(?<!\bam)(?<!\bim)(?<!['’]m)(?<!\bare)(?<!['’]re)(?<!\bis)(?<!\bwas)\sso\s|\s-\s|(?<!thing)\s(?=(?:i|we) (?:want|need|wanna)\b)|(?<!\bnot)(?<!n't)(?<!nt)(?<!\bnever)(?<!\breally)(?<!\bactually)(?<!\beven)(?<!\bi)(?<!\bwe)\s(?=(?:want|wanna|gimme)\s)",
+    r"[,.;:!?()\n]|(?:^|\s)/(?=[a-z])|(?<!anything)(?<!everything)(?<!any genre)\sbut\s|\sor\s+(?=(?:he|she|they|we|i|you|it)(?:'\w+)?\s)|\s(?:and|though|although|however|yet|whereas|while|just|only|rather(?!\s+(?:we|you|i|they)\s+(?:didn'?t|did not|don'?t)\b)(?!\s+than\b))\s|(?<!\bnot)(?<!\bam)(?<!\bim)(?<!['’]m)(?<!\bare)(?<!['’]re)(?<!\bis)(?<!\bwas)\sso\s|\s-\s|(?<!thing)\s(?=(?:i|we) (?:want|need|wanna)\b)|(?<!\bnot)(?<!n't)(?<!nt)(?<!\bnever)(?<!\breally)(?<!\bactually)(?<!\beven)(?<!\bi)(?<!\bwe)\s(?=(?:want|wanna|gimme)\s)",
     re.IGNORECASE)  # "anything but horror" is one refusal
 #: A child's age: "for my 6 year old", "my son is 7", "kids (7 and 10)", "ages 4 to 12", "he's five".
 _AGE_WORDS = {**UNITS, **TEENS}
@@ -73,12 +73,15 @@ _HYPHEN_NO = re.compile(r"(?<=\bno)-(?=[a-z])", re.IGNORECASE)
 LIFTED = re.compile(r"\b(?:cheer (?:me|us) up|upbeat|cried enough|enough (?:tears|crying)|no more (?:tears|crying))\b", re.IGNORECASE)
 #: ...and words that lift it only beside another genre wished ("lighter than that. a crime comedy"): alone they may
 #: ask for a lighter drama ("a bit grim, make it a bit lighter").
+LIGHTER = re.compile(r"\b(?:lighter|less (?:heavy|sad|bleak|depressing)|too (?:heavy|sad|bleak|depressing|grim|dark))\b", re.IGNORECASE)
 #: A sentence answered by a bare "No." ("Oh great, another musical suggestion. No.", "A western? Nope."): its genre is refused.
 ANSWERED_NO = re.compile(r"[^.!?\n]*[.!?]+\s*(?:no|nope|nah|no thanks|no thank you|no way|hard pass)\s*(?:[.!]|$)", re.IGNORECASE)
+#: "less" / "fewer" right before a word ("with fewer gunfights"), not in "more or less"...
+_FEWER = re.compile(r"(?<!more or )\b(?:less|fewer)\s+(?:of\s+(?:the\s+)?)?$", re.IGNORECASE)
+#: ...and "more" of something else after it: a trade ("fewer jokes and more sword fights"), no refusal.
 _TRADED = re.compile(r"[^.;!?]*?(?:\band|,)\s+more\b", re.IGNORECASE)
-_FEWER = re.compile(r"\b(?:less|fewer)\s+(?:of\s+(?:the\s+)?)?$", re.IGNORECASE)
-SCORNED_KIDS = frozenset({"babyish", "baby stuff", "baby movies", "baby films", "childish", "kiddy", "kiddie"})
-LIGHTER = re.compile(r"\b(?:lighter|less (?:heavy|sad|bleak|depressing)|too (?:heavy|sad|bleak|depressing|grim|dark))\b", re.IGNORECASE)
+#: Scornful words for children's films: said as a verdict they wish for nothing ("the harry potter ones are babyish now").
+SCORNED_KIDS = frozenset({"babyish", "baby stuff", "baby movies", "baby films", "childish"})
 REPLACE = re.compile(r"\b(?:instead|rather|switch(?:ing)? to|change (?:it )?to|how about|what about|now i want|actually)\b", re.IGNORECASE)
 
 
@@ -642,8 +645,9 @@ def _scorned(text: str, span: GenreSpan) -> bool:
 
 
 def _fewer_of(text: str, span: GenreSpan) -> bool:
-    """Fewer of a thing is a refusal of it ("with fewer gunfights", "less romance"); less of a quality ("less scary",
-    "less serious") or of a genre asked for before ("less horror, more comedy") only tones the request down."""
+    """Fewer of things counted in the plural ("with fewer gunfights", "less explosions"), or less romance, is a refusal of
+    them; less of a quality ("less scary", "less serious") or of another genre ("less horror, more comedy") only tones the
+    request down (`REMOVE`), and so does a trade ("fewer jokes and more sword fights")."""
     said = text[span.start:span.end].lower()
     return bool(_FEWER.search(text, 0, span.start)) and (said == "romance" or (said.endswith("s") and not said.endswith(("ous", "ss")))) \
         and not _TRADED.match(text, span.end)  # "fewer jokes and more sword fights": a trade, not a refusal

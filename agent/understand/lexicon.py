@@ -102,7 +102,7 @@ GENRE_PHRASES: _G = _expand({
     ("mystery", "mysteries", "mysterious", "whodunit", "whodunnit", "whodunits", "unmask the killer", "killer to unmask", "figure out the killer", "figure-out-the-killer", "guess the killer", "detective", "detectives", "sleuth",
      "sleuths", "puzzle", "puzzles", "investigation", "investigator", "unsolved", "murder mystery", "solve",
      "private eye", "enigma", "enigmatic", "riddle", "riddles", "secrets", "who did it", "sherlock",
-     "murder", "murders", "murderer"): "Mystery",  # a murder story is a whodunit in every split's labels
+     "murder", "murders", "murderer", "who-killed-who", "who killed who", "who-killed-him", "who-killed-her"): "Mystery",  # a murder story is a whodunit in every split's labels
     ("war", "wars", "wartime", "war-time", "battle", "battles", "battlefield", "soldiers", "soldier", "military", "ww2",
      "wwii", "ww1", "wwi", "world war", "world war ii", "world war 2", "combat", "army", "trenches", "troops",
      "platoon", "the front lines", "front line", "navy", "marines", "d-day", "nazis", "resistance fighters", "generals",
@@ -142,6 +142,7 @@ GENRE_PHRASES: _G = _expand({
      "scare him silly", "scare them silly", "scared her silly", "scared him silly", "scared them silly"): "Horror",
     ("bore me silly", "bores me silly", "bored me silly", "bore us silly", "bores us silly", "bored us silly",
      "bore him silly", "bores him silly", "bore her silly", "bores her silly"): "",  # "elves and wizards bore me silly"
+    ("gang of kids", "gang of friends", "gang of mates"): "",  # "a gang of kids off on a big adventure"
     ("laughed myself silly", "laughed himself silly", "laughed herself silly", "laughed ourselves silly", "laughing myself silly",
      "laughed through", "laughed all the way through", "giggled through", "giggled all the way through", "laughed at me",
      "is a nightmare", "was a nightmare", "personal nightmare", "was a horror", "i'll scream", "i will scream", "ill scream",
@@ -175,8 +176,8 @@ GENRE_PHRASES: _G = _expand({
 
 NEGATORS = (
     r"(?:no|not|nothing|never|none|without|avoid|avoiding|except|skip|hate|hated|hates|dislike|dislikes|disliked|"
-    r"loathes?|loathed|detests?|detested|despises?|despised|abhors?|abhorred|(?:stop|enough) with|"
-    r"(?:don'?t|do not|doesn'?t|does not)(?: really| actually| even)? (?:want|like|fancy)|didn'?t like|no more|not into|not a fan of|anything but|"
+    r"loathes?|loathed|detests?|detested|despises?|despised|abhors?|abhorred|(?<!happy )(?<!fine )(?<!good )(?<!ok )(?:stop|enough) with(?= (?:the|these|those|all)\b)|rather than|"
+    r"(?:don'?t|do not|doesn'?t|does not)(?: really| actually| even)? (?:want|like|fancy|stand)|didn'?t like|no more|not into|not a fan of|anything but|"
     r"can'?t stand(?! each other| one another)|cannot stand(?! each other| one another)|can'?t stomach|(?:can'?t|cannot|couldn'?t) (?:watch|sit through)(?= (?:anything|any|another|more|those|these)\b)|cannot stomach|(?:i'?m|i am|we'?re|we are) (?:so |totally |completely )?finished with|not so much|can'?t handle|can'?t do|can'?t face|cannot face|couldn'?t face|not in the mood for|rather not|steer clear of|stay away from|steer (?:well )?away from|"
     r"(?:switch|switches|switched|zone|zones|tune|tunes|nod|nods|drift|drifts) off (?:during|in|at)|(?:fall|falls|fell) asleep (?:during|in|at)|"
     r"spare (?:me|us|him|her|them)|don'?t you dare(?: (?:give|show|suggest|recommend|put on))?(?: me| us)?|enough of|keep (?:it|them|us|him|her|me|this|things) (?:well |far )?away from|(?:anything|everything|whatever|any genre) (?:bar|apart from|aside from|save)|everything but|any genre but|hardly|had enough(?: of)?|done enough|sick of|tired of|allergic to|other than|minus|not too|nothing too|keep out|leave out|"
@@ -222,6 +223,8 @@ NEGATION_AFTER = re.compile(
     r"(?:(?:is|are) )?not (?:need|needed|required|necessary|wanted)\b|(?:isn'?t|aren'?t|is not|are not) for (?:me|us|him|her|them)\b|(?:i|we|he|she|they) (?:really )?(?:don'?t|do not|doesn'?t) need\s*(?:[,.;!?]|$)|"
     r"(?:is|are|'s) the (?:one|only|last) thing (?:i|we|he|she|they) (?:won'?t|will not|refuse to) (?:watch|see|sit through|stand|do)\b|"
     r"makes? (?:me|us|him|her|them) want to (?:scream|vomit|throw up|gag|walk out)\b|"
+    # "if anyone starts singing she's walking out", "any gore and I'm walking out"
+    r"(?:,?\s*(?:and|then))?\s*(?:i|she|he|they|we|dad|mum|mom)(?:'s|'m|'re|'ll| is| am| are| will| would|'d)\s+(?:be\s+)?(?:walking|walk) out\b|"
     # "I'd give war films a miss", "Scary films and me don't mix", "Scary stuff and I don't get on"
     r"a miss\b|(?:and|&) (?:i|me|we|us) (?:just |really )?(?:don'?t|do not|never|won'?t) (?:mix|get on|get along|gel|click)\b|"
     rf"{_NEITHER}|"

@@ -120,12 +120,12 @@ _PLACE_PREPOSITIONS = frozenset("on from to of off orbiting than around".split()
 #: the 40s", "channels Leone"), the film needs its own cue ("Hitchcock, the Anthony Hopkins film", "Hitchcock (2012)").
 _MAKERS = frozenset("hitchcock leone".split())
 #: A possessive opening a two-word name makes a relative, not a short title ("my cousin" is no *My Cousin Vinny*).
+_POSSESSIVES = frozenset("my your our his her their".split())
 #: "had me howling", "left us speechless": what a film did to its viewer.
 _VIEWER_WORDS = frozenset("me us him her them".split())
 _HAD_ME = frozenset("had has have having left leaves got gets kept keeps sent sends".split())
 #: "anything but moonrise kingdom": what comes after "but" is refused by name.
 _ALL_BUT = frozenset("anything everything all".split())
-_POSSESSIVES = frozenset("my your our his her their".split())
 _CHAT_CAPS = frozenset("ok okay lol pls plz tbh btw imo tv dvd".split())
 #: Words that pick one version of a remade film: the oldest ("the original Shaft", "psycho (the og)")...
 _OLDEST = frozenset("original og old older oldest classic first".split())
@@ -135,11 +135,15 @@ _NEWEST = frozenset("remake new newer newest recent reboot modern".split())
 _VERSION_AFTER = frozenset("remake reboot original".split())
 #: A note right after a title that names its version: "(the 2004 one)", "(the old one, not the American version)".
 _VERSION_NOTE = re.compile(r"\s*\(([^()]{1,60})\)"
-                           # ...or set off by a comma or dash: "Cat People, the 1982 one", "the wicker man - the 70s one"
-                           r"|\s*(?:,|\s[-–—])\s*(the\s+[^,;:.!?()\n]{1,40}?\b(?:one|version|remake|original))\b")
+                           # ...or set off by a comma or dash, closing there: "Cat People, the 1982 one, a horror?" (not "Loved
+                           # Shrek, the new one was bad")
+                           r"|\s*(?:,|\s[-–—])\s*(the\s+[^,;:.!?()\n]{1,40}?\b(?:one|version|remake|original))\b(?=\s*(?:[,;:.!?)]|$))")
 _VERSION_WORDS = frozenset("one version remake original og".split())
 _LATER_VERSION = re.compile(r"\bthe\s+('?\d{2,4}s?)\s+(?:one|version)\b", re.IGNORECASE)
-_COMPARED = re.compile(r"\b(?:over|than|vs|versus|or|and|to|not|like|after|before|beats?)\b", re.IGNORECASE)
+_RANGE_GOES_ON = re.compile(r"\s*(?:[-–+]|to\b|till\b|until\b|thru\b|through\b|onwards?\b|on\b|and (?:later|after|up|on|beyond)\b|"
+                            r"or (?:later|after|newer|earlier|before|so)\b)", re.IGNORECASE)
+_COMPARED = re.compile(r"\b(?:over|than|vs|versus|or|and|to|not|like|after|before|beats?|but|though|although|unlike|whereas|while)\b",
+                       re.IGNORECASE)
 _DECADE_WORD = re.compile(r"((?:19|20)?[0-9]0)s")
 #: Where a lower-case run that may be a misspelt title stops.
 _RUN_STOP = _VERDICT | frozenset("and or but for with from are vibes vibe energy esque tier type".split())  # "blade runer vibes"
@@ -638,11 +642,12 @@ class TitleGrounder:
         cue = listed or said
         if len(span) == 1 and before is not None and before.lower in _VIEWER_WORDS and i > 1 and tokens[i - 2].lower in _HAD_ME:
             return False  # "Horrible Bosses had me howling": how it left the viewer, not *The Howling*
-        if len(span) == 2 and span[0].lower in _POSSESSIVES and not said and not listed:
-            return False  # "my uncle is a retired copper": a relative, not *Mon Oncle (My Uncle)*, unless a cue names the film
         refused = before is not None and (before.lower in _REFUSAL_CUE or before.lower == "but" and i > 1 and tokens[i - 2].lower in _ALL_BUT)
         made_me = after is not None and after.lower == "made" and i + length + 1 < len(tokens) and tokens[i + length + 1].lower in ("me", "us")
         verdict = after is not None and (after.lower in _VERDICT or after.lower in _LIKE_AFTER or made_me)  # "war horse made me cry"
+        praised = verdict and i + length + 1 < len(tokens) and tokens[i + length + 1].lower in _LIST_VERDICT | _PRAISE
+        if len(span) == 2 and span[0].lower in _POSSESSIVES and not (said or listed or praised):
+            return False  # "my uncle is a retired copper": a relative, not *Mon Oncle (My Uncle)*; "your name was perfect" is the film
         # a verb that only a film's viewer says of it, then its viewer: "the conjuring wrecked me", "ex machina blew me away"
         judged = after is not None and after.lower in _JUDGED_AFTER and i + length + 1 < len(tokens) and tokens[i + length + 1].lower in _VIEWER
         # A cue before "the conjuring" / "get out", or a verdict after several words ("scary movie 3 was"), is
@@ -964,10 +969,17 @@ class TitleGrounder:
         others = [self._items[i].popularity for i in ids if i not in namesakes]
         if len(others) >= 2 and max((self._items[i].popularity for i in namesakes), default=0) * DOMINANT <= min(others):
             ids = [i for i in ids if i not in namesakes]  # "the lord of the rings films" are not the 1978 cartoon
-        elif namesakes:  # a series starts with the film of its name: "the rocky films" are not *The Rocky Horror Picture Show* (1975)
+        elif namesakes:  # "the rocky films" are not *The Rocky Horror Picture Show* (1975), older than *Rocky* and no part of it
             first = min(self._items[i].year or 0 for i in namesakes)
-            ids = [i for i in ids if i in namesakes or (self._items[i].year or 0) >= first]
+            ids = [i for i in ids if i in namesakes or (self._items[i].year or 0) >= first or self._a_part_by_title(i, words)]
         return ids[:12] if len(ids) >= 2 else []
+
+    def _a_part_by_title(self, item_id: int, words: list[str]) -> bool:
+        """Whether a film's title goes on from the series' name as a part does: a colon or a number ("Star Trek: The
+        Motion Picture", "Star Trek II"), not another word ("Rocky Horror")."""
+        title = _LEADING_ARTICLE_RE.sub("", self._items[item_id].title.lower())
+        rest = title.split(" ".join(words), 1)[-1] if title.startswith(" ".join(words)) else ""
+        return bool(re.match(r"\s*(?::|[-–]|\d|[ivx]+\b)", rest))
 
     def _punctuated_titles(self, text: str, taken: list[tuple[int, int]], found: list[Grounding]) -> None:
         """Titles written with their own punctuation ("I loved Monsters, Inc. (2001)"): the words
@@ -1000,7 +1012,7 @@ class TitleGrounder:
             gap_before, after = text[tokens[j - 1].end : token.start], text[token.end : token.end + 1]
             bracketed = bool(_OPEN_YEAR.fullmatch(gap_before)) and after == ")"
             said_from = not bracketed and j > 1 and tokens[j - 1].lower in ("from", "of") and not gap_before.strip() \
-                and not tokens[j - 1].boundary_before
+                and not tokens[j - 1].boundary_before and not _RANGE_GOES_ON.match(text, token.end)  # "like Dune from 1984 to 2000"
             if not bracketed and not said_from:
                 continue
             year, last = int(token.word), j - 1 if said_from else j
