@@ -115,10 +115,10 @@ DROPPED = re.compile(r"\b(?:ignore|forget|drop|scratch|never mind|remove|lose)\s
 #: A decade taken back as it is corrected ("or wait, not 50s, 60s", "wait, not 2010s, I typed it wrong. 2000s").
 TAKEN_BACK = re.compile(r"\b(?:wait|sorry|oops|no),?\s+not\s+(?:the\s+)?$", re.IGNORECASE)
 #: A year that names one version of a film, not an era ("the 2004 one", "not the 2011 version").
+VERSION_YEAR = re.compile(r"^\s*(?:one|version|remake|original|adaptation|cut)\b", re.IGNORECASE)
 #: ...and a decade that does, said as "the 60s one" ("is the magnificent seven any good, the 60s one"); "the 80s version" of
 #: a kind of film is an era asked for.
 _ONE_AFTER = re.compile(r"^\s*one\b", re.IGNORECASE)
-VERSION_YEAR = re.compile(r"^\s*(?:one|version|remake|original|adaptation|cut)\b", re.IGNORECASE)
 #: ...and after "the" or a name's "'s": "the 1962 film", "the 1984 Footloose", "Kaufman's 1978 Invasion of ...".
 DEFINITE = re.compile(r"(?:\bthe|['’]s)\s+$", re.IGNORECASE)
 NAMED_AFTER = re.compile(r"^\s+(?:(?i:film|movie|picture)\b|[A-Z])")

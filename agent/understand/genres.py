@@ -640,7 +640,7 @@ def refusal_spans(text: str, known: set[str]) -> list[GenreSpan]:
 
 def _scorned(text: str, span: GenreSpan) -> bool:
     """A scornful word for children's films said as a verdict ("all the harry potter ones are babyish now", "calls cartoons
-    baby stuff"): no wish for children's films (refused, "nothing babyish", it is read as a refusal)."""
+    baby stuff") wishes for no children's film; refused ("nothing babyish"), it stays a refusal."""
     return not span.negated and text[span.start:span.end].lower() in SCORNED_KIDS
 
 
@@ -650,7 +650,7 @@ def _fewer_of(text: str, span: GenreSpan) -> bool:
     request down (`REMOVE`), and so does a trade ("fewer jokes and more sword fights")."""
     said = text[span.start:span.end].lower()
     return bool(_FEWER.search(text, 0, span.start)) and (said == "romance" or (said.endswith("s") and not said.endswith(("ous", "ss")))) \
-        and not _TRADED.match(text, span.end)  # "fewer jokes and more sword fights": a trade, not a refusal
+        and not _TRADED.match(text, span.end)
 
 
 def _kept_out(text: str, span: GenreSpan) -> bool:

@@ -139,12 +139,18 @@ _VERSION_NOTE = re.compile(r"\s*\(([^()]{1,60})\)"
                            # Shrek, the new one was bad")
                            r"|\s*(?:,|\s[-–—])\s*(the\s+[^,;:.!?()\n]{1,40}?\b(?:one|version|remake|original))\b(?=\s*(?:[,;:.!?)]|$))")
 _VERSION_WORDS = frozenset("one version remake original og".split())
+#: A version said later in the sentence ("is the blob on your list the 1988 one?")...
 _LATER_VERSION = re.compile(r"\bthe\s+('?\d{2,4}s?)\s+(?:one|version)\b", re.IGNORECASE)
-_RANGE_GOES_ON = re.compile(r"\s*(?:[-–+]|to\b|till\b|until\b|thru\b|through\b|onwards?\b|on\b|and (?:later|after|up|on|beyond)\b|"
-                            r"or (?:later|after|newer|earlier|before|so)\b)", re.IGNORECASE)
+#: ...unless a comparison comes between: that version is set against the film named ("scarface with pacino over the 1932 one").
 _COMPARED = re.compile(r"\b(?:over|than|vs|versus|or|and|to|not|like|after|before|beats?|but|though|although|unlike|whereas|while)\b",
                        re.IGNORECASE)
+#: A decade that names a version ("the 70s one", "the 1970s version").
 _DECADE_WORD = re.compile(r"((?:19|20)?[0-9]0)s")
+#: After "<title> from <year>": a range goes on, so the year is an era's, not the version's ("like Dune from 1984 to 2000").
+_RANGE_GOES_ON = re.compile(r"\s*(?:[-–+]|to\b|till\b|until\b|thru\b|through\b|onwards?\b|on\b|and (?:later|after|up|on|beyond)\b|"
+                            r"or (?:later|after|newer|earlier|before|so)\b)", re.IGNORECASE)
+#: How a film of a series goes on from the series' name: a colon, a dash or a number ("Star Trek: ...", "Star Trek II").
+_PART_AFTER_NAME = re.compile(r"\s*(?::|[-–]|\d|[ivx]+\b)")
 #: Where a lower-case run that may be a misspelt title stops.
 _RUN_STOP = _VERDICT | frozenset("and or but for with from are vibes vibe energy esque tier type".split())  # "blade runer vibes"
 
@@ -979,7 +985,7 @@ class TitleGrounder:
         Motion Picture", "Star Trek II"), not another word ("Rocky Horror")."""
         title = _LEADING_ARTICLE_RE.sub("", self._items[item_id].title.lower())
         rest = title.split(" ".join(words), 1)[-1] if title.startswith(" ".join(words)) else ""
-        return bool(re.match(r"\s*(?::|[-–]|\d|[ivx]+\b)", rest))
+        return bool(_PART_AFTER_NAME.match(rest))
 
     def _punctuated_titles(self, text: str, taken: list[tuple[int, int]], found: list[Grounding]) -> None:
         """Titles written with their own punctuation ("I loved Monsters, Inc. (2001)"): the words
