@@ -122,10 +122,14 @@ _MAKERS = frozenset("hitchcock leone".split())
 #: A possessive opening a two-word name makes a relative, not a short title ("my cousin" is no *My Cousin Vinny*).
 _POSSESSIVES = frozenset("my your our his her their".split())
 #: "had me howling", "left us speechless": what a film did to its viewer.
-_VIEWER_WORDS = frozenset("me us him her them".split())
+_VIEWER_WORDS = _VIEWER - {"my"}
 _HAD_ME = frozenset("had has have having left leaves got gets kept keeps sent sends".split())
 #: "anything but moonrise kingdom": what comes after "but" is refused by name.
 _ALL_BUT = frozenset("anything everything all".split())
+#: The words of a verdict after "is" / "was" that make a possessive phrase a film ("your name was perfect").
+_PRAISED = _LIST_VERDICT | _PRAISE
+#: After a capitalised run of common words opening a sentence, what goes on as after a name ("True Romance rules").
+_NAME_ENDS = _VERDICT | frozenset("but and or rules rocks".split())
 _CHAT_CAPS = frozenset("ok okay lol pls plz tbh btw imo tv dvd".split())
 #: Words that pick one version of a remade film: the oldest ("the original Shaft", "psycho (the og)")...
 _OLDEST = frozenset("original og old older oldest classic first".split())
@@ -651,8 +655,8 @@ class TitleGrounder:
         refused = before is not None and (before.lower in _REFUSAL_CUE or before.lower == "but" and i > 1 and tokens[i - 2].lower in _ALL_BUT)
         made_me = after is not None and after.lower == "made" and i + length + 1 < len(tokens) and tokens[i + length + 1].lower in ("me", "us")
         verdict = after is not None and (after.lower in _VERDICT or after.lower in _LIKE_AFTER or made_me)  # "war horse made me cry"
-        praised = verdict and i + length + 1 < len(tokens) and tokens[i + length + 1].lower in _LIST_VERDICT | _PRAISE
-        if len(span) == 2 and span[0].lower in _POSSESSIVES and not (said or listed or praised):
+        if len(span) == 2 and span[0].lower in _POSSESSIVES and not (said or listed) and not (
+                verdict and i + length + 1 < len(tokens) and tokens[i + length + 1].lower in _PRAISED):
             return False  # "my uncle is a retired copper": a relative, not *Mon Oncle (My Uncle)*; "your name was perfect" is the film
         # a verb that only a film's viewer says of it, then its viewer: "the conjuring wrecked me", "ex machina blew me away"
         judged = after is not None and after.lower in _JUDGED_AFTER and i + length + 1 < len(tokens) and tokens[i + length + 1].lower in _VIEWER
@@ -1852,7 +1856,7 @@ def _plausible(tokens: list[_Tok], i: int, length: int) -> bool:
             return True
         # Opening a sentence, common words count when more than the first is capitalised and the
         # sentence goes on as after a name ("Mystery Men is...", "Ghost World but newer"; not "The Thing is").
-        ends = after is None or after.boundary_before or after.lower in _VERDICT | {"but", "and", "or", "rules", "rocks"}  # "True Romance rules"
+        ends = after is None or after.boundary_before or after.lower in _NAME_ENDS
         return ends and any(t.capitalised for t in content[1:])
     return any(t.lower not in COMMON_WORDS and not t.word.isdigit() for t in content)  # "10 years" is no title
 
