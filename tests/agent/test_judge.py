@@ -12,7 +12,7 @@ from agent.build import build_service, load_genre_judge
 from agent.service import MuseService
 from agent.understand import understand
 from agent.understand.cli import judge_examples, lexicon_examples
-from agent.understand.judge import AVOID_FROM, VETO_BELOW, FakeJudge, GenreOdds, judge_genres
+from agent.understand.judge import AVOID_FROM, KEEP_AVOIDED_FROM, VETO_BELOW, WANT_FROM, FakeJudge, GenreOdds, judge_genres
 from muse.errors import BackendUnavailableError, InvalidInputError
 from muse.settings import Settings
 from stores import open_stores
@@ -33,6 +33,22 @@ def test_an_avoided_genre_the_judge_is_sure_of_is_added_unless_wanted() -> None:
     judged = judge_genres(["Comedy"], ["Drama"], odds, KNOWN)
     assert judged.avoided == ["Drama", "Horror"]  # Comedy is wanted, Romance under the bar, Western not in the catalog
     assert judged.added == ["Horror"]
+
+
+def test_an_avoided_genre_the_judge_rules_out_is_no_longer_avoided() -> None:
+    odds = GenreOdds(avoided={"Horror": KEEP_AVOIDED_FROM / 2, "Drama": KEEP_AVOIDED_FROM})
+    judged = judge_genres([], ["Horror", "Drama", "Romance"], odds, KNOWN)
+    assert judged.avoided == ["Drama", "Romance"]  # Romance: no odds, kept
+    assert judged.unavoided == ["Horror"]
+
+
+def test_a_wanted_genre_the_judge_is_sure_of_is_added_unless_avoided() -> None:
+    odds = GenreOdds(wanted={"Comedy": WANT_FROM, "Romance": 0.999, "Action": WANT_FROM - 0.01, "Western": 0.999, "Horror": 0.999},
+                     avoided={"Horror": AVOID_FROM})
+    judged = judge_genres(["Drama"], ["Romance"], odds, KNOWN)
+    assert judged.wanted == ["Drama", "Comedy"]  # Romance avoided, Action under the bar, Western not in the catalog, Horror avoided by the judge
+    assert judged.wished == ["Comedy"]
+    assert judged.avoided == ["Romance", "Horror"]
 
 
 @pytest.fixture(scope="module")
