@@ -25,6 +25,9 @@ WORD_DECADES = {
     "two-thousands": 2000, "twenty tens": 2010, "twenty-tens": 2010, "teens": 2010, "two thousand tens": 2010,
     "two thousand teens": 2010,
 }
+#: "the sixty's or seventy's" (dictated or typed): the decade.
+WORD_DECADES |= {f"{tens}{mark}s": 1900 + 10 * n for n, tens in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), start=3)
+                 for mark in ("'", "’")}
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "twenty-five": 25, "thirty": 30, "forty": 40, "fifty": 50,
@@ -83,7 +86,7 @@ LOWER_INCLUSIVE = re.compile(r"(?<![\w'’])(?:nothing (?:\w+\s+){0,2}(?:before|
 #: A bound said as a refusal, anywhere earlier in its clause: "I do not care for anything made after 2000"
 #: (up to 2000), "no films from before 1970" (from 1970).
 _NEGATOR_WORDS = r"\b(?:no|not|nothing|none|never|don'?t|do not|won'?t|wouldn'?t|can'?t|refuses?|avoid|without|skip|except(?!\s+(?:made|released)\s+(?:since|after|from|in)\b)|veto(?:es|ed)?|bann?(?:ed|s)?)\b"
-_NEGATOR = _NEGATOR_WORDS + r"(?:(?!\b(?:something|(?<!n't )(?<!not )like|instead|rather|um|uh|but|and|so|because)\b)[^,.;!?])*?"  # "not for kids, like an adult one from 2000" wishes
+_NEGATOR = _NEGATOR_WORDS + r"(?:(?!\b(?:something|(?<!n't )(?<!not )like|instead|rather|um|uh|but|and|so|because|just|only|too)\b)[^,.;!?])*?"  # "not for kids, like an adult one from 2000" wishes
 NEGATED_AFTER = re.compile(_NEGATOR + r"\b(?:after|later than|newer than|more recent than|more modern than|post|(?<=made )past|(?<=released )past)[\s\-]*(?:the\s+)?$",
                            re.IGNORECASE)
 #: "nothing made since 2014", "nothing from 1990 on" (with `OPEN_UP` after): up to the year before.
@@ -94,7 +97,7 @@ NEGATED_BEFORE = re.compile(_NEGATOR + r"\b(?:before|earlier than|older than|pri
 WIDEN = re.compile(r"\b(?:widen|broaden|expand|extend|stretch|open (?:it|that|this|things) up|let\b[^,.;!?]{0,25}?\bin|add|include)\b"
                    r"|\b(?:too|as well)\b(?=\s*(?:[,.;!?)]|$))", re.IGNORECASE)
 #: An era refused outright: "nothing from the 2010s", "no films made in the 2010s".
-REFUSED_ERA = re.compile(r"\b(?:no|not|nothing|none|never|avoid|skip|except|without)\s+(?:\w+\s+)?(?:from|in|of|made in|made during)\s+(?:the\s+)?$", re.IGNORECASE)
+REFUSED_ERA = re.compile(r"\b(?:no|not|nothing|none|never|avoid|skip|except|without)\s+(?:(?!(?!any\b)\w+y\b)\w+\s+)?(?:from|in|of|made in|made during)\s+(?:the\s+)?$", re.IGNORECASE)
 #: A list item refused by its mark: "❌ anything made 2006 or later", "[✗] older than 2010", "☐ anything before 2000".
 _CROSS = re.compile(CROSSED)
 _MARK = re.compile(rf"{CROSSED}|\[[✓✔xX]\]|[☑✅✓✔]|(?:^|\s)/(?=\s)|\||;")  # crossed, ticked, or an item separator
@@ -137,6 +140,8 @@ THIS_DECADE = re.compile(r"\bthis decade(?:'s)?\b", re.IGNORECASE)
 SILENT_ERA = re.compile(r"\bsilent (?:era|films?|movies?|pictures?|period|days|cinema)\b", re.IGNORECASE)
 #: A year that is not about films ("I was born in 1941").
 NOT_A_FILM_YEAR = re.compile(r"\b(?:born|married|graduated|retired|grew up)\s+(?:in\s+)?(?:the\s+)?$", re.IGNORECASE)
+#: When the writer once saw a film, not when films should be from ("I saw Psycho at the Plaza in 1960").
+VIEWING_MEMORY = re.compile(r"\b(?:i|we)\b[^.!?]*?\b(?:saw|watched|took|wept|cried|used to (?:watch|see))\b[^.!?]*?(?<!made )(?<!released )(?<!filmed )(?<!out )\bin\s+$", re.IGNORECASE)
 #: A decade that is someone's age ("they're in their 70s", "my dad, in his early sixties").
 AN_AGE = re.compile(r"\bin (?:their|his|her|my|our|your)\s+(?:(?:early|mid|late)[\s\-]+)?$", re.IGNORECASE)
 #: A bound written as a sign before the year ("y<1970", "yr≥1990", ">2000").
@@ -150,7 +155,7 @@ SHORT_RANGE = re.compile(
 FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 AROUND = re.compile(r"\b(?:around|about|circa|ca\.?|c\.|approximately|approx\.?|roughly|near|close to|somewhere around)\s+(?:the\s+)?(?:year\s+)?$", re.IGNORECASE)
 # Words right after an era.
-OPEN_UP = re.compile(r"^\s*(?:,\s*(?:but\s+)?(?:nothing|none|not) (?:earlier|older|before)\b|(?:to|till|until|through|up to|up till)\s+(?:now|today|the present(?:\s+day)?|present day|date|these days)\b|\+|(?:or|and)\s+(?:later|newer|after|since|up|beyond|more recent|more new|anything (?:after|later|newer))|at the (?:very )?earliest\b|on(?:wards?)?\b|forward|(?:and\s+)?going (?:up|forward)\b|and onwards?|and up|upwards?|up\b(?!\s+(?:to|till|until|through)\b)|or so on|plus)", re.IGNORECASE)
+OPEN_UP = re.compile(r"^\s*(?:,\s*(?:but\s+)?(?:nothing|none|not) (?:earlier|older|before)\b|(?:to|till?|['’]til|until|through|up to|up till)\s+(?:now|today|the present(?:\s+day)?|present day|date|these days)\b|\+|(?:or|and)\s+(?:later|newer|after|since|up|beyond|more recent|more new|anything (?:after|later|newer))|at the (?:very )?earliest\b|on(?:wards?)?\b|forward|(?:and\s+)?going (?:up|forward)\b|and onwards?|and up|upwards?|up\b(?!\s+(?:to|till|until|through)\b)|or so on|plus)", re.IGNORECASE)
 OPEN_DOWN = re.compile(r"^\s*(?:,\s*(?:but\s+)?(?:nothing|none|not) (?:later|newer|after)\b|(?:or|and)\s+(?:earlier|older|before)|at the (?:very )?latest|"
                        r"(?:and |or )?back\b(?!\s+(?:then|in|when|to|home|at|on|from)\b)|(?:is|'s) (?:the|my|our|his|her|their) (?:cut-?\s?off|upper limit|limit))\b",
                        re.IGNORECASE)  # "the seventies back", "1970 is the cut-off"
@@ -297,7 +302,7 @@ def _eras(text: str, newest: int) -> list[Era]:
                 i += 2
                 continue
         before, after = text[max(0, start - 40):start], text[end:end + 40]
-        if NOT_A_FILM_YEAR.search(before) or AN_AGE.search(before) or SETTING.search(before) or (single and (VERSION_YEAR.match(after) or (DEFINITE.search(before) and NAMED_AFTER.match(after)))) or (DEFINITE.search(before) and _ONE_AFTER.match(after)):
+        if NOT_A_FILM_YEAR.search(before) or (single and VIEWING_MEMORY.search(text, max(0, start - 100), start)) or AN_AGE.search(before) or SETTING.search(before) or (single and (VERSION_YEAR.match(after) or (DEFINITE.search(before) and NAMED_AFTER.match(after)))) or (DEFINITE.search(before) and _ONE_AFTER.match(after)):
             i += 1
             continue
         era = _bounded(low, high, single, before, after, start, end)

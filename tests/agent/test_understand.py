@@ -234,6 +234,22 @@ from tools.retriever.grounding import _coined
     # a year before a word starting with "s" is no decade; "last N" under a years label
     ("genre: sci-fi era: 1980-1995 seen & loved: blade runner", 1980, 1995),
     ("Genre: documentary Years: last 10 Avoid: true crime", 2009, 2018),
+    # dictated decades and spelled years; a refusal that ends before the era; "til now"
+    ("i want a western from the sixty's or seventy's no musicals please", 1960, 1979),
+    ("a romance instead from the ninety's", 1990, 1999),
+    ("no horror no war no documentaries just a good drama from twenty eleven onwards", 2011, None),
+    ("recommend me a mystery thats not scary from nineteen forty to nineteen fifty nine", 1940, 1959),
+    ("a horror film thats not scary from the 80s", 1980, 1989),
+    ("smth action but not marvel, from like 2014 til now", 2014, None),
+    # when the writer once saw a film is no era
+    ("I saw Psycho at the Plaza in 1960 and did not sleep for a week.", None, None),
+    ("we used to watch jurassic park at every sleepover in 1994. is the new one worth it", None, None),
+    # must not change: a refused era, a film made in a year, a wish for a year
+    ("nothing from the 80s", None, None),
+    ("nothing made in the 2010s", None, 2009),
+    ("no comedies from the 80s", None, None),
+    ("i watched a film made in 1994", 1994, 1994),
+    ("we met in 2003, something from that year", 2003, 2003),
 ])
 def test_eras_and_ranges(text: str, low: int | None, high: int | None) -> None:
     read = read_years(text, newest_year=2018)
@@ -2081,3 +2097,22 @@ def test_a_series_keeps_its_numbered_and_subtitled_parts_older_than_its_namesake
 def test_refusals_and_wishes_said_in_everyday_ways(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
     u = read(parser, text)
     assert (u.genres, u.avoid_genres) == (wanted, avoided)
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    # a lower-case name of several words, one of them no word of the language, however little rated
+    ("watched this week: the babadook - overhyped", [], [112515]),
+    ("train to busan – fun. more zombie stuff after 2000", [162082], []),
+    ("my top four: in the mood for love, chungking express, happy together", [123, 4144], []),
+    # a name, then one verdict word that closes its clause
+    ("the conjuring good, insidious good. something spooky", [103688, 85788], []),
+    ("my year in film: dunkirk meh, hacksaw ridge great", [163645], [174055]),
+    # must not change: no film named
+    ("heist flicks pls, nt 2 dramatic", [], []),
+    ("Westerns: yes. Singing cowboys: hard no.", [], []),
+    ("something good, nothing bad", [], []),
+])
+def test_lower_case_names_by_their_coined_words_and_their_verdicts(parser: MuseService, text: str, liked: list[int],
+                                                                  disliked: list[int]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.liked_ids), sorted(u.disliked_ids)) == (sorted(liked), sorted(disliked))

@@ -655,6 +655,9 @@ class TitleGrounder:
         refused = before is not None and (before.lower in _REFUSAL_CUE or before.lower == "but" and i > 1 and tokens[i - 2].lower in _ALL_BUT)
         made_me = after is not None and after.lower == "made" and i + length + 1 < len(tokens) and tokens[i + length + 1].lower in ("me", "us")
         verdict = after is not None and (after.lower in _VERDICT or after.lower in _LIKE_AFTER or made_me)  # "war horse made me cry"
+        # "the conjuring good, annabelle bad": a name opening its clause, then one verdict word that closes it
+        verdict = verdict or (len(span) > 1 and before is None and after is not None and after.lower in _LIST_VERDICT
+                              and (i + length + 1 == len(tokens) or tokens[i + length + 1].boundary_before))
         if len(span) == 2 and span[0].lower in _POSSESSIVES and not (said or listed) and not (
                 verdict and i + length + 1 < len(tokens) and tokens[i + length + 1].lower in _PRAISED):
             return False  # "my uncle is a retired copper": a relative, not *Mon Oncle (My Uncle)*; "your name was perfect" is the film
@@ -682,6 +685,8 @@ class TitleGrounder:
         elif listed and len(content) > 1:  # "casablanca, rio bravo and roman holiday": beside a title, any rated film,
             words = dictionary()  # unless its words are all the language's ("last night", "brief encounter")
             minimum = CUED_MIN if all(t.lower in words for t in content) else LISTED_MIN
+        if len(span) > 1 and any(_coined(t.lower) for t in content):
+            minimum = LISTED_MIN  # "the babadook", "train to busan": a name of several words, one of them no word of the language
         if not self._well_known(key, minimum):
             return False
         if len(content) == 1 and (content[0].lower in NEVER_ALONE or _YEAR_WORD.fullmatch(content[0].word) or content[0].word.isdigit()):
