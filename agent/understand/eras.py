@@ -86,7 +86,7 @@ LOWER_INCLUSIVE = re.compile(r"(?<![\w'’])(?:nothing (?:\w+\s+){0,2}(?:before|
 #: A bound said as a refusal, anywhere earlier in its clause: "I do not care for anything made after 2000"
 #: (up to 2000), "no films from before 1970" (from 1970).
 _NEGATOR_WORDS = r"\b(?:no|not|nothing|none|never|don'?t|do not|won'?t|wouldn'?t|can'?t|refuses?|avoid|without|skip|except(?!\s+(?:made|released)\s+(?:since|after|from|in)\b)|veto(?:es|ed)?|bann?(?:ed|s)?)\b"
-_NEGATOR = _NEGATOR_WORDS + r"(?:(?!\b(?:something|(?<!n't )(?<!not )like|instead|rather|um|uh|but|and|so|because|just|only|too)\b)[^,.;!?])*?"  # "not for kids, like an adult one from 2000" wishes
+_NEGATOR = _NEGATOR_WORDS + r"(?:(?!\b(?:something|(?<!n't )(?<!not )like|instead|rather|um|uh|but|and|so|because|just|only)\b)[^,.;!?])*?"  # "not for kids, like an adult one from 2000" wishes
 NEGATED_AFTER = re.compile(_NEGATOR + r"\b(?:after|later than|newer than|more recent than|more modern than|post|(?<=made )past|(?<=released )past)[\s\-]*(?:the\s+)?$",
                            re.IGNORECASE)
 #: "nothing made since 2014", "nothing from 1990 on" (with `OPEN_UP` after): up to the year before.
@@ -96,8 +96,10 @@ NEGATED_BEFORE = re.compile(_NEGATOR + r"\b(?:before|earlier than|older than|pri
 #: An era said as an addition to the standing one ("let the 70s in as well", "widen it back to 2005", "the 30s would work too").
 WIDEN = re.compile(r"\b(?:widen|broaden|expand|extend|stretch|open (?:it|that|this|things) up|let\b[^,.;!?]{0,25}?\bin|add|include)\b"
                    r"|\b(?:too|as well)\b(?=\s*(?:[,.;!?)]|$))", re.IGNORECASE)
+#: A quality said between a refusal and an era: "a mystery thats not scary from the 40s" wants the 40s.
+_QUALITY = r"(?:scary|gory|bloody|cheesy|silly|soppy|sappy|mushy|corny|gritty|preachy|violent|sad|long|dark|grim|heavy|slow|dated)"
 #: An era refused outright: "nothing from the 2010s", "no films made in the 2010s".
-REFUSED_ERA = re.compile(r"\b(?:no|not|nothing|none|never|avoid|skip|except|without)\s+(?:(?!(?!any\b)\w+y\b)\w+\s+)?(?:from|in|of|made in|made during)\s+(?:the\s+)?$", re.IGNORECASE)
+REFUSED_ERA = re.compile(rf"\b(?:no|not|nothing|none|never|avoid|skip|except|without)\s+(?:(?!{_QUALITY}\b)\w+\s+)?(?:from|in|of|made in|made during)\s+(?:the\s+)?$", re.IGNORECASE)
 #: A list item refused by its mark: "❌ anything made 2006 or later", "[✗] older than 2010", "☐ anything before 2000".
 _CROSS = re.compile(CROSSED)
 _MARK = re.compile(rf"{CROSSED}|\[[✓✔xX]\]|[☑✅✓✔]|(?:^|\s)/(?=\s)|\||;")  # crossed, ticked, or an item separator
@@ -141,7 +143,9 @@ SILENT_ERA = re.compile(r"\bsilent (?:era|films?|movies?|pictures?|period|days|c
 #: A year that is not about films ("I was born in 1941").
 NOT_A_FILM_YEAR = re.compile(r"\b(?:born|married|graduated|retired|grew up)\s+(?:in\s+)?(?:the\s+)?$", re.IGNORECASE)
 #: When the writer once saw a film, not when films should be from ("I saw Psycho at the Plaza in 1960").
-VIEWING_MEMORY = re.compile(r"\b(?:i|we)\b[^.!?]*?\b(?:saw|watched|took|wept|cried|used to (?:watch|see))\b[^.!?]*?(?<!made )(?<!released )(?<!filmed )(?<!out )\bin\s+$", re.IGNORECASE)
+VIEWING_MEMORY = re.compile(r"\b(?:i|we)\b[^.!?,;]{0,50}?\b(?:saw|watched|took|wept|cried|used to (?:watch|see))\b"
+                            r"(?:(?!\b(?:any|more|other|else|what|films?|movies?)\b)[^.!?,;]){0,50}?(?<!made )(?<!released )(?<!filmed )(?<!out )\bin\s+$",
+                            re.IGNORECASE)  # not a request after it: "I watched Heat and loved it, any other crime films in 1995?"
 #: A decade that is someone's age ("they're in their 70s", "my dad, in his early sixties").
 AN_AGE = re.compile(r"\bin (?:their|his|her|my|our|your)\s+(?:(?:early|mid|late)[\s\-]+)?$", re.IGNORECASE)
 #: A bound written as a sign before the year ("y<1970", "yr≥1990", ">2000").

@@ -8,7 +8,8 @@ message wants it and that it avoids it. Four uses help on splits the model was n
 - a genre the rules read as wanted is dropped when the model is nearly sure it is not wanted;
 - a genre the model is nearly sure is avoided is avoided, unless the rules read it as wanted;
 - a genre the rules read as avoided stays avoided unless the model all but rules it out;
-- a genre the model is nearly sure is wanted is wanted, unless it is avoided.
+- a genre the model is nearly sure is wanted is wanted, where the message asks for films (not a question about
+  one, feedback or a mix that needs every genre) and the rules did not read it as avoided or taken back.
 
 The thresholds were chosen by replaying the rules' readings under judges that never saw the split:
 the rules as they stood before each blind split was read, with judges trained on the other three
@@ -22,7 +23,7 @@ rush"); it should judge what is said around the words, and leave the words to th
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -54,16 +55,20 @@ class Judged:
     avoided: list[str]
     dropped: list[str]  # wanted genres the judge vetoed
     added: list[str]  # avoided genres the judge added
-    unavoided: list[str]  # avoided genres the judge ruled out
+    overruled: list[str]  # avoided genres the judge ruled out
     wished: list[str]  # wanted genres the judge added
 
 
-def judge_genres(wanted: Sequence[str], avoided: Sequence[str], odds: GenreOdds, known: set[str]) -> Judged:
-    """The rules' reading with the judge's vetoes and additions applied; genres the judge has no odds for stay."""
+def judge_genres(wanted: Sequence[str], avoided: Sequence[str], odds: GenreOdds, known: set[str],
+                 wishable: Collection[str] = ()) -> Judged:
+    """The rules' reading with the judge's vetoes and additions applied; genres the judge has no odds for stay.
+    Only genres in `wishable` may be added as wanted (the parser offers none for a question about a film,
+    feedback or a mix that needs every genre, and never one the rules read as avoided or taken back)."""
     kept = [g for g in wanted if odds.wanted.get(g, 1.0) >= VETO_BELOW]
     still = [g for g in avoided if odds.avoided.get(g, 1.0) >= KEEP_AVOIDED_FROM]
     added = [g for g, p in _surest(odds.avoided) if p >= AVOID_FROM and g in known and g not in wanted and g not in still]
-    wished = [g for g, p in _surest(odds.wanted) if p >= WANT_FROM and g in known and g not in kept and g not in still + added]
+    wished = [g for g, p in _surest(odds.wanted)
+              if p >= WANT_FROM and g in wishable and g in known and g not in kept and g not in avoided and g not in added]
     return Judged([*kept, *wished], [*still, *added], [g for g in wanted if g not in kept], added,
                   [g for g in avoided if g not in still], wished)
 

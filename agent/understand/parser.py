@@ -1019,5 +1019,7 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
 
 
 def _judge(u: Understanding, odds: GenreOdds, known: set[str]) -> None:
-    judged = judge_genres(u.genres, u.avoid_genres, odds, known - set(u.unavoid_genres))
+    asks = u.intent in ("recommend", "refine") and u.genre_mode != "all"  # "is alien too scary?" asks for no genre
+    wishable = known - set(u.unavoid_genres) - set(u.avoid_genres) - set(u.unwant_genres) if asks else set()
+    judged = judge_genres(u.genres, u.avoid_genres, odds, known - set(u.unavoid_genres), wishable)
     u.genres, u.avoid_genres = judged.wanted, judged.avoided  # the mode stays: a mix the judge thins is still asked as one

@@ -39,16 +39,31 @@ def test_an_avoided_genre_the_judge_rules_out_is_no_longer_avoided() -> None:
     odds = GenreOdds(avoided={"Horror": KEEP_AVOIDED_FROM / 2, "Drama": KEEP_AVOIDED_FROM})
     judged = judge_genres([], ["Horror", "Drama", "Romance"], odds, KNOWN)
     assert judged.avoided == ["Drama", "Romance"]  # Romance: no odds, kept
-    assert judged.unavoided == ["Horror"]
+    assert judged.overruled == ["Horror"]
 
 
 def test_a_wanted_genre_the_judge_is_sure_of_is_added_unless_avoided() -> None:
     odds = GenreOdds(wanted={"Comedy": WANT_FROM, "Romance": 0.999, "Action": WANT_FROM - 0.01, "Western": 0.999, "Horror": 0.999},
                      avoided={"Horror": AVOID_FROM})
-    judged = judge_genres(["Drama"], ["Romance"], odds, KNOWN)
+    judged = judge_genres(["Drama"], ["Romance"], odds, KNOWN, wishable=KNOWN)
     assert judged.wanted == ["Drama", "Comedy"]  # Romance avoided, Action under the bar, Western not in the catalog, Horror avoided by the judge
     assert judged.wished == ["Comedy"]
     assert judged.avoided == ["Romance", "Horror"]
+    assert judge_genres(["Drama"], [], odds, KNOWN).wished == []  # nothing offered, nothing added
+
+
+def test_a_genre_the_rules_avoid_is_not_wished_even_when_the_judge_overrules_the_refusal() -> None:
+    odds = GenreOdds(wanted={"Horror": 0.999}, avoided={"Horror": KEEP_AVOIDED_FROM / 2})
+    judged = judge_genres([], ["Horror"], odds, KNOWN, wishable=KNOWN)
+    assert (judged.wanted, judged.avoided, judged.overruled) == ([], [], ["Horror"])
+
+
+def test_the_parser_offers_wishes_only_to_requests_for_films(parser: MuseService) -> None:
+    judge = FakeJudge({"alien": GenreOdds(wanted={"Horror": 0.999}), "action comedy": GenreOdds(wanted={"Romance": 0.999}),
+                       "something": GenreOdds(wanted={"Romance": 0.999})})
+    assert read(parser, "is alien too scary?", judge).genres == []  # a question about a film
+    assert sorted(read(parser, "an action comedy please", judge).genres) == ["Action", "Comedy"]  # a mix that needs both
+    assert read(parser, "something from the 90s please", judge).genres == ["Romance"]
 
 
 @pytest.fixture(scope="module")

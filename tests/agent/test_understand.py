@@ -250,6 +250,14 @@ from tools.retriever.grounding import _coined
     ("no comedies from the 80s", None, None),
     ("i watched a film made in 1994", 1994, 1994),
     ("we met in 2003, something from that year", 2003, 2003),
+    ("no comedy from the 80s", None, None),
+    ("no documentary from the 2010s", None, 2009),
+    ("not necessarily from the 90s, any decade works", None, None),
+    ("i dont want anything too dated before 1985", 1985, None),
+    ("no horror, nothing too gory made after 2010", None, 2010),
+    ("I watched Heat and loved it, any other crime films in 1995?", 1995, 1995),
+    ("we watched alien last night, more sci-fi in 1979 please", 1979, 1979),
+    ("I saw Titanic at 12, what else was big in 1997?", 1997, 1997),
 ])
 def test_eras_and_ranges(text: str, low: int | None, high: int | None) -> None:
     read = read_years(text, newest_year=2018)
@@ -2100,7 +2108,7 @@ def test_refusals_and_wishes_said_in_everyday_ways(parser: MuseService, text: st
 
 
 @pytest.mark.parametrize(("text", "liked", "disliked"), [
-    # a lower-case name of several words, one of them no word of the language, however little rated
+    # a lower-case name of several words, one of them outside MiniLM's vocabulary, said as a film is, however little rated
     ("watched this week: the babadook - overhyped", [], [112515]),
     ("train to busan – fun. more zombie stuff after 2000", [162082], []),
     ("my top four: in the mood for love, chungking express, happy together", [123, 4144], []),
@@ -2109,6 +2117,11 @@ def test_refusals_and_wishes_said_in_everyday_ways(parser: MuseService, text: st
     ("my year in film: dunkirk meh, hacksaw ridge great", [163645], [174055]),
     # must not change: no film named
     ("heist flicks pls, nt 2 dramatic", [], []),
+    ("the babysitter cancelled so its a family movie night", [], []),
+    ("the janitor at my office recommended a thriller", [], []),
+    ("the getaway car chase in that one was insane", [], []),
+    ("perfect getaway for the weekend, something fun", [], []),
+    ("time lapse videos of the night sky are my thing, anything about space", [], []),
     ("Westerns: yes. Singing cowboys: hard no.", [], []),
     ("something good, nothing bad", [], []),
 ])

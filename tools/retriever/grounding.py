@@ -91,7 +91,7 @@ _LIST_VERDICT = frozenset("yes yep yeah no nope nah meh ok okay fine lol great p
                           "hated boring solid mid peak trash garbage masterpiece".split())
 #: A short verdict that closes a list item's clause ("contagion, meh.", "snatch - fun.", "legend no, ...", "the dead zone
 #: all great."): its words, then the small words that may stand around them ("not so much", "kind of boring").
-_TAIL_VERDICT = _LIST_VERDICT | frozenset("""fun dull tense gorgeous excellent superb terrible horrible dire weak decent alright overrated
+_TAIL_VERDICT = _LIST_VERDICT | frozenset("""fun dull tense gorgeous excellent superb terrible horrible dire weak decent alright overrated overhyped
                                            underrated beautiful stunning liked enjoyed yawn snooze naff ace fave favourite favorite hit flop
                                            wonderful fantastic lovely cool awesome epic""".split())
 _TAIL_FILLER = frozenset("is was were so not much kind sort of a bit all very really too pretty quite just and but though tho eh kinda sorta super "
@@ -257,8 +257,9 @@ def _quoted_at(text: str, start: int) -> bool:
 
 
 def _coined(word: str) -> bool:
-    """A word of no dictionary, nor a plural or other form of one ("coraline", "shrek", "goodfellas"; not
-    "hackers"): a title's own coinage, which names the film even in lower case and with no cue."""
+    """A word outside MiniLM's WordPiece vocabulary (the shipped `dictionary`), nor a plural or other form of one
+    ("coraline", "shrek", "goodfellas"; not "hackers"): most often a title's own coinage. The vocabulary lacks some
+    ordinary words too ("babysitter", "getaway"), so a coined word alone is weak evidence of a film."""
     words = dictionary()
     if not words or not word.isalpha() or word in COMMON_WORDS or word in NEVER_ALONE or word in _UNLISTED_WORDS or word in words \
             or word in CHAT_WORDS:
@@ -685,8 +686,13 @@ class TitleGrounder:
         elif listed and len(content) > 1:  # "casablanca, rio bravo and roman holiday": beside a title, any rated film,
             words = dictionary()  # unless its words are all the language's ("last night", "brief encounter")
             minimum = CUED_MIN if all(t.lower in words for t in content) else LISTED_MIN
-        if len(span) > 1 and any(_coined(t.lower) for t in content):
-            minimum = LISTED_MIN  # "the babadook", "train to busan": a name of several words, one of them no word of the language
+        # a name of several words, one of them outside MiniLM's vocabulary, said the way films are ("watched: the babadook -
+        # overhyped", "train to busan – fun"), needs only a rating; not words in passing ("the babysitter cancelled")
+        nxt = i + length  # a verdict word set off after it, or closing its clause ("- overhyped", "– fun.")
+        tail = nxt < len(tokens) and tokens[nxt].lower in _TAIL_VERDICT and (
+            tokens[nxt].boundary_before or nxt + 1 == len(tokens) or tokens[nxt + 1].boundary_before)
+        if len(span) > 1 and (cue or question or verdict or judged or refused or tail) and any(_coined(t.lower) for t in content):
+            minimum = LISTED_MIN
         if not self._well_known(key, minimum):
             return False
         if len(content) == 1 and (content[0].lower in NEVER_ALONE or _YEAR_WORD.fullmatch(content[0].word) or content[0].word.isdigit()):
