@@ -252,6 +252,11 @@ _UNLISTED_WORDS = frozenset("""armageddon birdcage cliffhanger copycat daredevil
 _INFLECTIONS = ("s", "es", "ed", "d", "ing", "er", "ers")
 
 
+def _closes_clause(tokens: list["_Tok"], j: int) -> bool:
+    """The word at `j` is the last of its clause: the text ends, or punctuation follows it."""
+    return j + 1 == len(tokens) or tokens[j + 1].boundary_before
+
+
 def _quoted_at(text: str, start: int) -> bool:
     return start > 0 and text[start - 1] in "\"“'‘"
 
@@ -658,7 +663,7 @@ class TitleGrounder:
         verdict = after is not None and (after.lower in _VERDICT or after.lower in _LIKE_AFTER or made_me)  # "war horse made me cry"
         # "the conjuring good, annabelle bad": a name opening its clause, then one verdict word that closes it
         verdict = verdict or (len(span) > 1 and before is None and after is not None and after.lower in _LIST_VERDICT
-                              and (i + length + 1 == len(tokens) or tokens[i + length + 1].boundary_before))
+                              and _closes_clause(tokens, i + length))
         if len(span) == 2 and span[0].lower in _POSSESSIVES and not (said or listed) and not (
                 verdict and i + length + 1 < len(tokens) and tokens[i + length + 1].lower in _PRAISED):
             return False  # "my uncle is a retired copper": a relative, not *Mon Oncle (My Uncle)*; "your name was perfect" is the film
@@ -689,8 +694,7 @@ class TitleGrounder:
         # a name of several words, one of them outside MiniLM's vocabulary, said the way films are ("watched: the babadook -
         # overhyped", "train to busan – fun"), needs only a rating; not words in passing ("the babysitter cancelled")
         nxt = i + length  # a verdict word set off after it, or closing its clause ("- overhyped", "– fun.")
-        tail = nxt < len(tokens) and tokens[nxt].lower in _TAIL_VERDICT and (
-            tokens[nxt].boundary_before or nxt + 1 == len(tokens) or tokens[nxt + 1].boundary_before)
+        tail = nxt < len(tokens) and tokens[nxt].lower in _TAIL_VERDICT and (tokens[nxt].boundary_before or _closes_clause(tokens, nxt))
         if len(span) > 1 and (cue or question or verdict or judged or refused or tail) and any(_coined(t.lower) for t in content):
             minimum = LISTED_MIN
         if not self._well_known(key, minimum):
