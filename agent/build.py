@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from agent.service import MuseService, Services
 from agent.understand.judge import GenreJudge
+from agent.understand.roles import TitleRoles
 from muse.errors import MuseError
 from muse.settings import Settings
 from stores import dataset_ready, open_stores, open_turn_lock
@@ -35,18 +38,29 @@ def load_genre_judge(settings: Settings) -> GenreJudge | None:
     """The trained genre judge, or None (the parser's rules alone; a file that cannot be read is logged)."""
     from agent.understand.judge_model import load_judge
 
-    if settings.genre_judge and not settings.judge_path.exists():
-        log.warning("no genre judge at %s: run `muse understand train-judge`; genres from the rules alone", settings.judge_path)
+    return _trained(settings.genre_judge, settings.judge_path, load_judge, "genre judge", "train-judge", "genres")
+
+
+def load_title_roles(settings: Settings) -> TitleRoles | None:
+    """The trained title-role model, or None (the parser's rules alone; a file that cannot be read is logged)."""
+    from agent.understand.roles_model import load_roles
+
+    return _trained(settings.title_roles, settings.roles_path, load_roles, "title-role model", "train-roles", "films' roles")
+
+
+def _trained(enabled: bool, path: Path, load: Callable[[bool, Path], Any], what: str, command: str, reads: str) -> Any:
+    if enabled and not path.exists():
+        log.warning("no %s at %s: run `muse understand %s`; %s from the rules alone", what, path, command, reads)
     try:
-        return load_judge(settings.genre_judge, settings.judge_path)
+        return load(enabled, path)
     except MuseError as exc:
-        log.warning("genre judge not loaded (%s); genres from the rules alone", exc)
+        log.warning("%s not loaded (%s); %s from the rules alone", what, exc, reads)
         return None
 
 
 def build_service(settings: Settings, llm: Any = DEFAULT, *, stores: Stores | None = None, embedder: Embedder | None = None,
                   scorer: Scorer | None | Any = DEFAULT, images: Any = DEFAULT, llm_capable: bool | None = None,
-                  judge: GenreJudge | None | Any = DEFAULT) -> MuseService:
+                  judge: GenreJudge | None | Any = DEFAULT, roles: TitleRoles | None | Any = DEFAULT) -> MuseService:
     """The service for `settings.dataset`. Everything not injected is built from settings:
     the dataset is prepared and the index built if missing (both incremental and cached)."""
     slug = dataset_slug(settings.dataset)
@@ -78,4 +92,5 @@ def build_service(settings: Settings, llm: Any = DEFAULT, *, stores: Stores | No
         scorer=load_scorer(settings, slug) if scorer is DEFAULT else scorer,
         images=images, llm=llm, llm_capable=bool(llm_capable), turn_lock=open_turn_lock(settings, slug),
         judge=load_genre_judge(settings) if judge is DEFAULT else judge,
+        roles=load_title_roles(settings) if roles is DEFAULT else roles,
     ))

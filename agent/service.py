@@ -25,6 +25,7 @@ from agent.types import ImageRef, ItemCard, TurnResult, UserProfile
 from agent.understand import Understanding, understand
 from agent.understand.concepts import build_concepts
 from agent.understand.judge import GenreJudge
+from agent.understand.roles import TitleRoles
 from muse.domain import Feedback, Interaction, Item, Message
 from muse.errors import BackendUnavailableError, ForbiddenError, InvalidInputError
 from muse.ids import IMAGE_ID, check_item_id, check_session_id, check_user_id
@@ -54,6 +55,7 @@ class Services:
     llm_capable: bool = False
     turn_lock: TurnLock | None = None  # default: in-process (one worker)
     judge: GenreJudge | None = None  # checks the parser's genres (agent.understand.judge)
+    roles: TitleRoles | None = None  # checks the roles of the films named (agent.understand.roles)
 
 
 class MuseService:
@@ -207,7 +209,7 @@ class MuseService:
         shown = self._last_shown(session_id)
         with tracer.step("understand", "parser", {"chars": len(message)}, swallow=False) as h:
             u = understand(message, known_genres=self.known_genres, grounder=s.grounder, shown=shown, has_previous=bool(shown),
-                           concepts=self.concepts, newest_year=self.newest_year, judge=s.judge)
+                           concepts=self.concepts, newest_year=self.newest_year, judge=s.judge, roles=s.roles)
             h.n_out = len(u.titles)
         if u.injection:
             tracer.note("guardrail", "injection", error="instruction-like text ignored; answered as a normal turn")

@@ -53,6 +53,13 @@ def run_demo(settings: Settings, serve: bool = True, host: str = "127.0.0.1", po
     else:
         typer.echo("judge: training the genre judge on the understanding corpus's dev splits (once; cached afterwards)")
         _muse("understand", "train-judge")
+    if not settings.title_roles:
+        typer.echo("roles: switched off (title_roles = false); the films' roles from the parser's rules alone")
+    elif settings.roles_path.exists():
+        typer.echo(f"roles: using {settings.roles_path}")
+    else:
+        typer.echo("roles: training the title-role model on the understanding corpus's dev splits (once; cached afterwards)")
+        _muse("understand", "train-roles")
     for key, value in dataset_status(settings).items():
         typer.echo(f"{key:>16}: {value}")
     if serve:

@@ -79,6 +79,7 @@ class Settings(BaseSettings):
 
     # Understanding
     genre_judge: bool = Field(default=True, description="Check the parser's genres with the trained genre judge (HOME/models/genre_judge.pt, written by `muse understand train-judge`) when that file exists.")
+    title_roles: bool = Field(default=True, description="Check the role the parser gives each film named (liked, disliked, asked about) and the names it passes over with the trained title-role model (HOME/models/title_roles.pt, written by `muse understand train-roles`) when that file exists.")
 
     # Images
     image_backend: Literal["auto", "diffusers", "openai", "poster", "none"] = "auto"
@@ -169,6 +170,11 @@ class Settings(BaseSettings):
     def judge_path(self) -> Path:
         """The genre judge `muse understand train-judge` writes (it holds no catalog data: one per home)."""
         return self.home / "models" / "genre_judge.pt"
+
+    @property
+    def roles_path(self) -> Path:
+        """The title-role model `muse understand train-roles` writes (one per home, like the judge)."""
+        return self.home / "models" / "title_roles.pt"
 
     @property
     def images_dir(self) -> Path:

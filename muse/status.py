@@ -29,4 +29,5 @@ def dataset_status(settings: Settings, spec: str | None = None) -> dict[str, Any
     status["gr_checkpoints"] = sorted(p.name for p in gr_dir.glob("*.pt")) if gr_dir.exists() else []
     status["vector_index"] = str(settings.chroma_path) if settings.chroma_path.exists() else None
     status["genre_judge"] = str(settings.judge_path) if settings.genre_judge and settings.judge_path.exists() else None
+    status["title_roles"] = str(settings.roles_path) if settings.title_roles and settings.roles_path.exists() else None
     return status

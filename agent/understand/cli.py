@@ -1,16 +1,19 @@
-"""`muse understand train-judge`: fit the genre judge on the understanding corpus's dev splits."""
+"""`muse understand train-judge` / `train-roles`: fit the genre judge and the title-role model on the
+understanding corpus's dev splits."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import typer
 
 from agent.understand.judge_model import EPOCHS
+from agent.understand.roles_model import EPOCHS as ROLE_EPOCHS
 
-understand_app = typer.Typer(no_args_is_help=True, add_completion=False, help="Message understanding: the trained genre judge.")
+understand_app = typer.Typer(no_args_is_help=True, add_completion=False, help="Message understanding: the trained genre judge and title-role model.")
 
-#: Splits the judge never learns from: the frozen test split and the held-out check split.
+#: Splits the trained models never learn from: the frozen test split and the held-out check split.
 HELD_OUT = frozenset({"test", "check"})
 
 
@@ -19,10 +22,8 @@ def judge_examples(splits: list[str]) -> list:
     judge reads one message) as (text, wanted, avoided)."""
     from agent.understand.judge_model import JudgeExample
     from evals.understanding import load_split
-    from muse.errors import InvalidInputError
 
-    if held := sorted(HELD_OUT & set(splits)):
-        raise InvalidInputError(f"the judge never trains on held-out splits: {', '.join(held)}")
+    _refuse_held_out(splits)
     return [JudgeExample(r.text, tuple(r.genres_wanted), tuple(r.genres_avoided))
             for split in splits for r in load_split(split) if not r.context]
 
@@ -62,3 +63,64 @@ def train_judge_cmd(
     except MuseError as exc:
         raise fail(exc) from exc
     typer.echo(f"judge: saved {settings.judge_path} ({report.seconds:.0f} s, final loss {report.final_loss:.4f})")
+
+
+def _refuse_held_out(splits: Sequence[str]) -> None:
+    from muse.errors import InvalidInputError
+
+    if held := sorted(HELD_OUT & set(splits)):
+        raise InvalidInputError(f"the trained models never learn from held-out splits: {', '.join(held)}")
+
+
+def role_examples(splits: Sequence[str], deps: Any) -> list:
+    """Each request's films as the rules find them, and the names they pass over, labelled with the role
+    the corpus gives the film ("none" where it gives it none): what the title-role model learns from."""
+    from agent.understand import understand
+    from agent.understand.roles_model import RoleExample
+    from evals.understanding import load_split
+
+    _refuse_held_out(splits)
+    out = []
+    for split in splits:
+        for r in load_split(split):
+            u = understand(r.text, known_genres=deps.known_genres, grounder=deps.grounder, has_previous=bool(r.context),
+                           concepts=deps.concepts, newest_year=deps.newest_year)
+            found = [(t.start, t.end, t.item_id) for t in u.titles if t.status == "matched" and t.start is not None and t.end is not None]
+            passed = [(g.start, g.end, g.item_id) for g in deps.grounder.passed_over(u.text, [(a, b) for a, b, _ in found])]
+            films = tuple((a, b, _gold_role(r, i)) for a, b, i in [*found, *passed])
+            if films:
+                out.append(RoleExample(u.text, films))
+    return out
+
+
+def _gold_role(r: Any, item_id: int | None) -> str:
+    return next((role for role, ids in (("like", r.liked_titles), ("dislike", r.disliked_titles), ("ask", r.asked_titles))
+                 if item_id in ids), "none")
+
+
+@understand_app.command("train-roles")
+def train_roles_cmd(
+    ctx: typer.Context,
+    epochs: int = typer.Option(ROLE_EPOCHS, min=1, help="Passes over the films."),
+    seed: int = typer.Option(0, help="Seed for the head's initial weights and the shuffling."),
+    split: list[str] = typer.Option(None, "--split", help="Split to learn from (repeatable); default: every dev split."),  # noqa: B008
+) -> None:
+    """Train the title-role model (a head over MiniLM, CPU, a few minutes) and save it to HOME/models/title_roles.pt.
+    The films come from the rules' reading of each request over MovieLens latest-small (the corpus's ids)."""
+    from agent.understand.roles_model import train_roles
+    from evals.understand.run import build_deps
+    from evals.understanding import SPLITS
+    from muse.cli_common import fail, settings_of
+    from muse.errors import MuseError
+
+    settings = settings_of(ctx)
+    splits = split or [s for s in SPLITS if s not in HELD_OUT]
+    try:
+        deps, _ = build_deps(settings.model_copy(update={"genre_judge": False, "title_roles": False}))
+        examples = role_examples(splits, deps)
+        typer.echo(f"roles: {sum(len(e.films) for e in examples)} films in {len(examples)} requests from {len(splits)} splits; "
+                   f"training {epochs} epochs")
+        report = train_roles(examples, settings.roles_path, trained_on=splits, epochs=epochs, seed=seed)
+    except MuseError as exc:
+        raise fail(exc) from exc
+    typer.echo(f"roles: saved {settings.roles_path} ({report.seconds:.0f} s, final loss {report.final_loss:.4f})")

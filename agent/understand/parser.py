@@ -24,6 +24,7 @@ from agent.understand.genres import (SENTENCE_END, GenreMode, GenreSpan, clause_
                                      refusal_goes_on, sentence_start, written_refusal)
 from agent.understand.judge import GenreJudge, GenreOdds, judge_genres
 from agent.understand.lexicon import CHANGE_OF_MIND, GENRE_PHRASES
+from agent.understand.roles import TitleRoles, passed_over_role, second_opinion
 from muse.domain import normalise_title
 from tools.retriever.grounding import ARTICLES
 from tools.retriever.ratings import verdicts
@@ -966,12 +967,13 @@ def _split_question(u: Understanding, scan: str, rest: str, known: set[str], con
 
 def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | None, shown: Sequence[int] = (),
                has_previous: bool = False, concepts: ConceptIndex | None = None, newest_year: int = 2018,
-               judge: GenreJudge | None = None) -> Understanding:
+               judge: GenreJudge | None = None, roles: TitleRoles | None = None) -> Understanding:
     """Parse one message. Never raises on odd text: the worst case is an empty understanding.
 
     `concepts` (genre prototypes and catalog tags, embedded) lets words no list has be read by
     meaning; `newest_year` anchors "the last N years"; `judge` (a model trained on labelled requests)
-    vetoes wanted genres the writer did not mean and adds avoided ones the rules missed."""
+    vetoes wanted genres the writer did not mean and adds avoided ones the rules missed; `roles` (another)
+    gives each film found its role where it is surer than the rules, and takes names the rules passed over."""
     cleaned, notes = clean_message(text)
     u = Understanding(intent="chitchat", text=cleaned, notes=notes)
     if not cleaned:
@@ -986,6 +988,7 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
     idioms += [GenreSpan(m.start(), m.end(), (), "idiom") for m in CHAT_IDIOMS.finditer(scan)]
     story = story_spans(scan)  # a long message's sentences that tell rather than ask
     u.titles = [t for t in _ground(scan, grounder) if not _inside_idiom(t, scan, idioms) and not _unjudged_in_story(t, scan, story)]
+    learned = _learned_roles(u, scan, grounder, roles, idioms) if roles is not None else {}
     rest = correct(_mask(scan, [(t.start, t.end) for t in u.titles if t.start is not None and t.end is not None and not _speech(t)] + story))
     _versions_by_note(scan, u.titles)
     years = read_years(_mask(rest, _years_naming_titles(scan, u.titles)), newest_year)
@@ -1013,9 +1016,43 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
         _split_question(u, scan, rest, known, concepts, has_previous)
     if u.intent == "feedback":  # "it always moves me" is an opinion, not a request for dramas
         u.genres, u.genre_mode = [], "unsaid"
+    for t in u.titles:  # the model's roles stand over the rules' (the question readers' included)
+        t.sentiment = learned.get(id(t), t.sentiment)
     if judge is not None and u.intent != "chitchat":
         _judge(u, judge.odds(scan), known)
     return u
+
+
+_SENTIMENT: dict[str, Literal["like", "dislike", "ask"]] = {"like": "like", "dislike": "dislike", "ask": "ask"}
+
+
+def _learned_roles(u: Understanding, scan: str, grounder: Grounder | None, roles: TitleRoles,
+                   idioms: Sequence[GenreSpan]) -> dict[int, Literal["like", "dislike", "ask"]]:
+    """The title-role model's second opinion (`roles.second_opinion`): films it is sure name nothing leave
+    `u.titles`, names the rules passed over that it is sure are films join them; returns the roles it
+    gives (by mention) for `understand` to set once the rules have had their say."""
+    found = [t for t in u.titles if t.status == "matched" and t.start is not None and t.end is not None]
+    taken = [(t.start, t.end) for t in u.titles if t.start is not None and t.end is not None]
+    passed = [TitleMention(mention=g.mention, status="matched", item_id=g.item_id, title=g.title, sentiment="like", start=g.start, end=g.end)
+              for g in getattr(grounder, "passed_over", lambda *_: [])(scan, taken)]
+    passed = [t for t in passed if not _inside_idiom(t, scan, idioms)]
+    if not found and not passed:
+        return {}
+    odds = roles.odds(scan, [(t.start or 0, t.end or 0) for t in [*found, *passed]])
+    learned: dict[int, Literal["like", "dislike", "ask"]] = {}
+    dropped: set[int] = set()
+    for t, o in zip(found, odds[:len(found)]):
+        role = second_opinion(t.sentiment if t.sentiment != "contrast" else None, o)
+        if role == "none":
+            dropped.add(id(t))
+        elif role is not None and role != t.sentiment:
+            learned[id(t)] = _SENTIMENT[role]
+    for t, o in zip(passed, odds[len(found):]):
+        if (role := passed_over_role(o)) is not None:
+            t.sentiment = learned[id(t)] = _SENTIMENT[role]
+            u.titles.append(t)
+    u.titles = sorted((t for t in u.titles if id(t) not in dropped), key=lambda t: t.start or 0)
+    return learned
 
 
 def _judge(u: Understanding, odds: GenreOdds, known: set[str]) -> None:

@@ -54,20 +54,21 @@ class LayerDeps:
     concepts: Any = None  # agent.understand.concepts.ConceptIndex: meaning-based genres and tags
     newest_year: int = 2018
     judge: Any = None  # agent.understand.judge.GenreJudge: the trained genre judge, when one exists
+    roles: Any = None  # agent.understand.roles.TitleRoles: the trained title-role model, when one exists
 
 
 class RulesLayer:
     """Today's deterministic parser (`agent.understand.understand`) folded over the conversation
     with the agent's own state update (`agent.profile.apply_understanding`)."""
 
-    def __init__(self, deps: LayerDeps, extract: Callable[[Any], None] | None = None, judge: Any = None) -> None:
-        self._deps, self._extract, self._judge = deps, extract, judge
+    def __init__(self, deps: LayerDeps, extract: Callable[[Any], None] | None = None, judge: Any = None, roles: Any = None) -> None:
+        self._deps, self._extract, self._judge, self._roles = deps, extract, judge, roles
 
     def _understand(self, text: str, has_previous: bool) -> Any:
         from agent.understand import understand
 
         u = understand(text, known_genres=self._deps.known_genres, grounder=self._deps.grounder, has_previous=has_previous,
-                       concepts=self._deps.concepts, newest_year=self._deps.newest_year, judge=self._judge)
+                       concepts=self._deps.concepts, newest_year=self._deps.newest_year, judge=self._judge, roles=self._roles)
         if self._extract is not None and u.intent != "chitchat":
             self._extract(u)
         return u
@@ -96,11 +97,13 @@ def rules_layer(deps: LayerDeps) -> Layer:
 
 
 def judged_layer(deps: LayerDeps) -> Layer:
-    """The rules with the trained genre judge's veto and additions (`agent.understand.judge`): the
-    offline default of the agent once `muse understand train-judge` has run."""
-    if deps.judge is None:
-        raise LayerUnavailable("no genre judge trained (run `muse understand train-judge`); the rules alone are `rules`")
-    return RulesLayer(deps, judge=deps.judge)
+    """The rules with the trained models' second opinions: the genre judge's veto and additions
+    (`agent.understand.judge`) and the title-role model's roles (`agent.understand.roles`), each when
+    trained. The offline default of the agent once `muse understand train-judge` / `train-roles` have run."""
+    if deps.judge is None and deps.roles is None:
+        raise LayerUnavailable("no genre judge or title-role model trained (run `muse understand train-judge` and `train-roles`); "
+                               "the rules alone are `rules`")
+    return RulesLayer(deps, judge=deps.judge, roles=deps.roles)
 
 
 def llm_layer(deps: LayerDeps) -> Layer:
@@ -116,7 +119,7 @@ def llm_layer(deps: LayerDeps) -> Layer:
     def extract(u: Any) -> None:
         llm_extract(deps.llm, u, deps.known_genres, deps.grounder, timeout, Tracer())
 
-    return RulesLayer(deps, extract, judge=deps.judge)
+    return RulesLayer(deps, extract, judge=deps.judge, roles=deps.roles)
 
 
 LAYERS: dict[str, Callable[[LayerDeps], Layer]] = {

@@ -152,7 +152,7 @@ def build_deps(settings: Any, *, fast: bool = False, with_llm: bool = False) -> 
     """Layer dependencies wired as the service wires them, over ml-latest-small (the corpus's ids).
 
     `fast` swaps the MiniLM embedder (used for fuzzy title grounding) for the FakeEmbedder."""
-    from agent.build import load_genre_judge
+    from agent.build import load_genre_judge, load_title_roles
     from agent.understand.concepts import build_concepts
     from stores import open_stores
     from stores.datasets import dataset_slug, prepare_dataset
@@ -168,7 +168,8 @@ def build_deps(settings: Any, *, fast: bool = False, with_llm: bool = False) -> 
     concepts, newest = build_concepts(stores.catalog, embedder, retriever.known_genres(), settings.home / "cache")
     deps = LayerDeps(settings=settings, known_genres=retriever.known_genres(),
                      grounder=TitleGrounder(stores.catalog, embedder=embedder, index=retriever.vectors),
-                     concepts=concepts, newest_year=newest, judge=load_genre_judge(settings))
+                     concepts=concepts, newest_year=newest, judge=load_genre_judge(settings),
+                     roles=load_title_roles(settings))
     if with_llm:
         from agent.llm import build_chat_model, is_capable
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -34,6 +34,10 @@ from tools.retriever.wordlist import CALENDAR, CHAT_WORDS, COMMON_WORDS, CONNECT
 Status = Literal["matched", "ambiguous", "unknown"]
 
 FUZZY_MATCH = 86.0  # a fuzzy score this high, clear of the runner-up, is a match
+#: `passed_over` also offers words this close to a title (rapidfuzz ratio), of at least this many characters and words
+NEAR_SCORE = 85.0
+NEAR_MIN_CHARS = 6
+NEAR_TOKENS = 5
 FUZZY_CANDIDATE = 70.0  # below this a fuzzy hit is not worth offering
 CLOSE = 4.0  # fuzzy scores within this of the best are ties
 DOMINANT = 5  # a version this many times more popular than the next wins a tie
@@ -345,6 +349,7 @@ class TitleGrounder:
         self._by_number: dict[str, dict[int, int]] = {}
         self._series_of: dict[int, str] = {}  # a film -> the series name it was numbered under
         self._sequel_bases: frozenset[str] | None = None  # names of numbered series, built when a misspelt one is met
+        self._by_initial: dict[str, list[str]] | None = None  # title keys by first letter, built when `passed_over` first runs
         self._add_numbered_names()
         self._title_words = frozenset(w for key in self._keys for w in key.split() if len(w) >= 7)  # "godfather"
         self._slips = WordSlips(((key, item.item_id) for item in self._items.values() if item.popularity >= DOMINANT_MIN
@@ -887,6 +892,60 @@ class TitleGrounder:
                  or _coined(said.lower())]  # "horror-ish" is a genre, "totoro-ish" a film
         found = [g for g in found if not _a_place_or_date(text, g)]
         return sorted(found, key=lambda g: g.start or 0)
+
+    def passed_over(self, text: str, taken: Sequence[tuple[int, int]]) -> list[Grounding]:
+        """Words outside `taken` that are exactly a catalog title but that `find_mentions`'s rules did not
+        take (a lower-case name with no cue: "watched whale rider last night"), longest first, each matched
+        to one film. Candidates for a trained model to judge (`agent.understand.roles`), never titles alone."""
+        text = _LIKENESS_SUFFIX.sub(lambda m: " " + m.group()[1:], text[:5000])
+        tokens = _tokens(text, taken)
+        out: list[Grounding] = []
+        i = 0
+        while i < len(tokens):
+            for length in range(min(self._max_tokens, len(tokens) - i), 0, -1):
+                span = tokens[i : i + length]
+                if any(t.boundary_before for t in span[1:]):
+                    continue
+                key = self._indexed(normalise_title(text[span[0].start : span[-1].end]))
+                if key not in self._by_key or (length == 1 and key in NEVER_ALONE) or key in self._initials:
+                    continue
+                grounding = self._decide(text[span[0].start : span[-1].end], {k: 100.0 for k in self._by_key[key]}, None, "exact")
+                if grounding.status == "matched":
+                    out.append(_at(grounding, span[0].start, span[-1].end))
+                    i += length - 1
+                    break
+            i += 1
+        return out + self._near_names(text, _tokens(text, [*taken, *((g.start or 0, g.end or 0) for g in out)]))
+
+    def _near_names(self, text: str, tokens: list[_Tok]) -> list[Grounding]:
+        """Words a letter or two from a catalog title ("the dark night", "home along"), longest first: more candidates
+        for `passed_over`. Only titles sharing the first letter are compared, which keeps it to a fraction of a millisecond."""
+        out: list[Grounding] = []
+        i = 0
+        while i < len(tokens):
+            for length in range(min(NEAR_TOKENS, len(tokens) - i), 0, -1):
+                span = tokens[i : i + length]
+                key = normalise_title(text[span[0].start : span[-1].end])
+                if any(t.boundary_before for t in span[1:]) or len(key) < NEAR_MIN_CHARS or key in self._by_key \
+                        or length == 1 and (span[0].lower in COMMON_WORDS or span[0].lower in dictionary()):
+                    continue  # one word of the language is no misspelt title ("burglars" is no *Burglar*)
+                hit = process.extractOne(key, self._keys_by_initial().get(key[0], []), scorer=fuzz.ratio, score_cutoff=NEAR_SCORE)
+                if hit is None:
+                    continue
+                grounding = self._decide(text[span[0].start : span[-1].end], {k: hit[1] for k in self._by_key[hit[0]]}, None, "exact")
+                if grounding.status == "matched":
+                    out.append(_at(grounding, span[0].start, span[-1].end))
+                    i += length - 1
+                    break
+            i += 1
+        return out
+
+    def _keys_by_initial(self) -> dict[str, list[str]]:
+        if self._by_initial is None:
+            self._by_initial = defaultdict(list)
+            for key in self._keys:
+                self._by_initial[key[:1]].append(key)
+        return self._by_initial
 
     def find_series(self, text: str) -> list[tuple[int, int, list[tuple[int, str]]]]:
         """Series named as such ("the Harry Potter films", "the lord of the rings movies", "toy story

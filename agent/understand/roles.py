@@ -1,0 +1,71 @@
+"""A second opinion on what the writer says about each film the grounder found, from a trained model.
+
+The rules give each film a role from cue words around it (`parser.title_sentiment` and the question
+readers): liked, disliked or asked about. They slip where a verdict list, a question or a rambling
+sentence hides whose verdict is whose, and the grounder reads some everyday words as titles. A small
+model trained on the dev splits (`roles_model.MiniLMRoles`) gives each found film the probability of
+each role, and of naming no film at all. Where it is nearly sure and disagrees with the rules, it wins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+#: What a message does with a film it names; "none": the words name no film of the catalog (or none the writer judges).
+ROLES: tuple[str, ...] = ("like", "dislike", "ask", "none")
+
+
+@dataclass(frozen=True, slots=True)
+class RoleOdds:
+    """The probability of each of `ROLES` for one film in one message."""
+
+    p: Mapping[str, float] = field(default_factory=dict)
+
+    def surest(self) -> tuple[str, float]:
+        return max(self.p.items(), key=lambda kv: kv[1]) if self.p else ("", 0.0)
+
+
+class TitleRoles(Protocol):
+    def odds(self, text: str, films: Sequence[tuple[int, int]]) -> list[RoleOdds | None]: ...
+
+
+class FakeRoles:
+    """Fixed odds by the film's words (tests): a film whose words are a key gets that key's odds, else none."""
+
+    def __init__(self, by_words: Mapping[str, RoleOdds]) -> None:
+        self._by_words = {k.lower(): v for k, v in by_words.items()}
+        self.calls: list[str] = []
+
+    def odds(self, text: str, films: Sequence[tuple[int, int]]) -> list[RoleOdds | None]:
+        self.calls.append(text)
+        return [self._by_words.get(text[a:b].lower()) for a, b in films]
+
+
+#: A film the model gives at least this chance of naming nothing is dropped.
+DROP_FROM = 0.95
+#: A film's role changes to the model's surest one when the model gives that role at least this.
+CHANGE_FROM = 0.95
+#: A name the rules passed over is a film when the model gives it at most this chance of naming nothing.
+ACCEPT_BELOW = 0.1
+
+_SAID = ("like", "dislike", "ask")
+
+
+def second_opinion(role: str | None, odds: RoleOdds | None) -> str | None:
+    """The role of a film the rules found (`role`: like, dislike, ask, or None for a film named only in
+    passing), with the model's odds applied: "none" drops it, a surer role replaces the rules' one."""
+    if odds is None:
+        return role
+    if odds.p.get("none", 0.0) >= DROP_FROM:
+        return "none"
+    best = max(_SAID, key=lambda r: odds.p.get(r, 0.0))
+    return best if best != role and odds.p.get(best, 0.0) >= CHANGE_FROM else role
+
+
+def passed_over_role(odds: RoleOdds | None) -> str | None:
+    """The role of a name the rules passed over, when the model is nearly sure it names a film; else None."""
+    if odds is None or odds.p.get("none", 1.0) > ACCEPT_BELOW:
+        return None
+    return max(_SAID, key=lambda r: odds.p.get(r, 0.0))

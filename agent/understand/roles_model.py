@@ -1,0 +1,179 @@
+"""`MiniLMRoles`: the title-role model (`roles.TitleRoles`) as a small head over MiniLM's token states.
+
+The same frozen encoder as the genre judge (`judge_model`), a different head: each token's state with
+one more feature that marks the film's words, a bidirectional GRU, the GRU's states at the film's first
+and last token, and four logits: the writer likes the film, dislikes it, asks about it, or names no film
+of the catalog there at all (a word that only looks like a title: "cowboy films from the 60s"). One
+pass of the encoder serves every film in the message. `train_roles` fits it on the films the parser
+finds in the dev splits, each labelled with the role the corpus gives it.
+"""
+
+from __future__ import annotations
+
+import pickle
+import random
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from agent.understand.judge_model import MAX_TOKENS, TrainReport, _encoder
+from agent.understand.roles import ROLES, RoleOdds
+from muse.errors import BackendUnavailableError, InvalidInputError
+
+FORMAT = 1
+HIDDEN = 96
+EPOCHS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class RoleExample:
+    """A message and the films found in it, each as (start, end, role) with the role one of `ROLES`."""
+
+    text: str
+    films: tuple[tuple[int, int, str], ...]
+
+
+def _head(width: int = 384) -> Any:
+    import torch
+
+    class Head(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.mix = torch.nn.GRU(width + 1, HIDDEN, batch_first=True, bidirectional=True)
+            self.out = torch.nn.Linear(4 * HIDDEN, len(ROLES))
+            self.drop = torch.nn.Dropout(0.2)
+
+        def forward(self, states: Any, marks: Any, first: Any, last: Any) -> Any:
+            mixed, _ = self.mix(torch.cat([self.drop(states), marks[..., None]], -1))
+            rows = torch.arange(len(first))
+            return self.out(self.drop(torch.cat([mixed[rows, first], mixed[rows, last]], -1)))
+
+    return Head()
+
+
+@dataclass(frozen=True, slots=True)
+class _Encoded:
+    states: Any  # (tokens, 384)
+    offsets: list[tuple[int, int]]  # each token's characters in the text; (0, 0) for [CLS] and [SEP]
+
+
+def _encode(tokenizer: Any, encoder: Any, texts: Sequence[str], batch: int = 64) -> list[_Encoded]:
+    import torch
+
+    out: list[_Encoded] = []
+    with torch.no_grad():
+        for i in range(0, len(texts), batch):
+            encoded = tokenizer(list(texts[i:i + batch]), padding=True, truncation=True, max_length=MAX_TOKENS,
+                                return_tensors="pt", return_offsets_mapping=True)
+            offsets = encoded.pop("offset_mapping").tolist()
+            hidden = encoder(**encoded).last_hidden_state
+            for j, n in enumerate(encoded["attention_mask"].sum(1).tolist()):
+                out.append(_Encoded(hidden[j, :n].clone(), [tuple(o) for o in offsets[j][:n]]))
+    return out
+
+
+def _token_span(offsets: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    """The first and last token inside characters [start, end); None when the text was cut before it."""
+    inside = [k for k, (a, b) in enumerate(offsets) if b > a and a < end and b > start]
+    return (inside[0], inside[-1]) if inside else None
+
+
+def _batch(rows: Sequence[tuple[_Encoded, int, int]]) -> tuple[Any, Any, Any, Any]:
+    import torch
+
+    longest = max(len(e.offsets) for e, _, _ in rows)
+    x = torch.zeros(len(rows), longest, rows[0][0].states.shape[-1])
+    marks = torch.zeros(len(rows), longest)
+    for i, (e, first, last) in enumerate(rows):
+        x[i, : len(e.offsets)] = e.states
+        marks[i, first:last + 1] = 1.0
+    return x, marks, torch.tensor([f for _, f, _ in rows]), torch.tensor([la for _, _, la in rows])
+
+
+class MiniLMRoles:
+    """The trained role model, loaded from the file `train_roles` wrote."""
+
+    def __init__(self, path: Path) -> None:
+        import torch
+
+        try:
+            saved = torch.load(path, map_location="cpu", weights_only=True)
+        except (OSError, RuntimeError, ValueError, EOFError, pickle.UnpicklingError) as exc:
+            raise BackendUnavailableError(f"cannot read the title-role model at {path}: {exc}") from exc
+        if not isinstance(saved, dict) or saved.get("format") != FORMAT:
+            raise BackendUnavailableError(f"{path} is not a title-role model of format {FORMAT}; run `muse understand train-roles`")
+        self.trained_on: list[str] = list(saved.get("trained_on", []))
+        self._tokenizer, self._encoder = _encoder()
+        self._head = _head()
+        self._head.load_state_dict(saved["head"])
+        self._head.eval()
+        self._lock = threading.Lock()  # a fast tokenizer must not be used by two threads at once
+
+    def odds(self, text: str, films: Sequence[tuple[int, int]]) -> list[RoleOdds | None]:
+        import torch
+
+        if not films or not text.strip():
+            return [None] * len(films)
+        with self._lock, torch.no_grad():
+            if len(self._tokenizer(text, truncation=False)["input_ids"]) > MAX_TOKENS:
+                return [None] * len(films)
+            encoded = _encode(self._tokenizer, self._encoder, [text])[0]
+            spans = [_token_span(encoded.offsets, a, b) for a, b in films]
+            rows = [(encoded, s[0], s[1]) for s in spans if s is not None]
+            p = torch.softmax(self._head(*_batch(rows)), -1).tolist() if rows else []
+        found = iter(p)
+        return [RoleOdds(dict(zip(ROLES, next(found)))) if s is not None else None for s in spans]
+
+
+def train_roles(examples: Sequence[RoleExample], path: Path, *, trained_on: Sequence[str] = (), epochs: int = EPOCHS,
+                seed: int = 0, batch: int = 32) -> TrainReport:
+    """Fit the head on `examples` and save it to `path` (written whole, then moved into place)."""
+    import torch
+
+    started = time.perf_counter()
+    torch.manual_seed(seed)
+    order = random.Random(seed)
+    tokenizer, encoder = _encoder()
+    encoded = _encode(tokenizer, encoder, [e.text for e in examples])
+    rows: list[tuple[_Encoded, int, int]] = []
+    targets: list[int] = []
+    for e, enc in zip(examples, encoded):
+        for start, end, role in e.films:
+            span = _token_span(enc.offsets, start, end)
+            if span is not None:
+                rows.append((enc, *span))
+                targets.append(ROLES.index(role))
+    if not rows:
+        raise InvalidInputError("the title-role model needs messages with films in them to train on")
+    head = _head()
+    optimiser = torch.optim.AdamW(head.parameters(), lr=2e-3, weight_decay=1e-4)
+    loss_of = torch.nn.CrossEntropyLoss()
+    indices = list(range(len(rows)))
+    total = 0.0
+    for _ in range(epochs):
+        order.shuffle(indices)
+        head.train()
+        total = 0.0
+        for i in range(0, len(indices), batch):
+            chosen = indices[i:i + batch]
+            loss = loss_of(head(*_batch([rows[j] for j in chosen])), torch.tensor([targets[j] for j in chosen]))
+            optimiser.zero_grad()
+            loss.backward()
+            optimiser.step()
+            total += loss.item() * len(chosen)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".partial")
+    torch.save({"format": FORMAT, "head": head.state_dict(), "trained_on": list(trained_on), "films": len(rows),
+                "epochs": epochs, "seed": seed}, partial)
+    partial.replace(path)
+    return TrainReport(len(rows), epochs, time.perf_counter() - started, total / len(rows))
+
+
+def load_roles(enabled: bool, path: Path) -> MiniLMRoles | None:
+    """The trained role model when it is switched on and its file exists; None otherwise (the rules alone)."""
+    if not enabled or not path.exists():
+        return None
+    return MiniLMRoles(path)

@@ -1,0 +1,168 @@
+"""The title-role model: its policy over the rules' roles (with a fake), the names the grounder passes
+over, the parser and the service using it, its training data, and the real MiniLM head trained, saved and loaded."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from agent.build import build_service, load_title_roles
+from agent.service import MuseService
+from agent.understand import understand
+from agent.understand.cli import role_examples
+from agent.understand.roles import ACCEPT_BELOW, CHANGE_FROM, DROP_FROM, FakeRoles, RoleOdds, passed_over_role, second_opinion
+from muse.errors import BackendUnavailableError, InvalidInputError
+from muse.settings import Settings
+from stores import open_stores
+from tools.retriever import FakeEmbedder
+
+
+def odds(like: float = 0.0, dislike: float = 0.0, ask: float = 0.0, none: float = 0.0) -> RoleOdds:
+    return RoleOdds({"like": like, "dislike": dislike, "ask": ask, "none": none})
+
+
+def test_a_film_the_model_is_sure_names_nothing_is_dropped() -> None:
+    assert second_opinion("like", odds(like=1 - DROP_FROM, none=DROP_FROM)) == "none"
+    assert second_opinion("like", odds(like=0.5, none=DROP_FROM - 0.01)) == "like"
+
+
+def test_a_surer_role_replaces_the_rules_one_and_a_doubtful_one_does_not() -> None:
+    assert second_opinion("like", odds(dislike=CHANGE_FROM, like=1 - CHANGE_FROM)) == "dislike"
+    assert second_opinion("like", odds(dislike=CHANGE_FROM - 0.01, like=0.01)) == "like"
+    assert second_opinion(None, odds(ask=CHANGE_FROM)) == "ask"  # a film the rules named only in passing
+    assert second_opinion("ask", None) == "ask"  # no odds (a message too long to judge whole): the rules stand
+
+
+def test_a_passed_over_name_is_a_film_only_when_the_model_is_sure() -> None:
+    assert passed_over_role(odds(dislike=0.6, like=0.3, none=ACCEPT_BELOW)) == "dislike"
+    assert passed_over_role(odds(like=0.5, none=ACCEPT_BELOW + 0.01)) is None
+    assert passed_over_role(None) is None
+
+
+@pytest.fixture(scope="module")
+def parser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[MuseService]:
+    from stores.datasets import prepare_dataset
+
+    home = tmp_path_factory.mktemp("roles-home")
+    settings = Settings(home=home, image_backend="none", llm_backend="none")
+    prepare_dataset(settings)
+    built = build_service(settings, llm=None, stores=open_stores(settings, "ml-latest-small"), embedder=FakeEmbedder(),
+                          scorer=None, images=None, llm_capable=False, judge=None, roles=None)
+    yield built
+    built.close()
+
+
+def read(service: MuseService, text: str, roles: FakeRoles | None) -> object:
+    return understand(text, known_genres=service.known_genres, grounder=service.s.grounder, concepts=service.concepts,
+                      newest_year=service.newest_year, roles=roles)
+
+
+def titles(u: object) -> list[tuple[str, str]]:
+    return [(t.title, t.sentiment) for t in u.titles]  # type: ignore[attr-defined]
+
+
+def test_the_grounder_offers_exact_names_its_rules_passed_over(parser: MuseService) -> None:
+    grounder = parser.s.grounder
+    text = "watchd whale rider last nite, cried my eyes out"
+    assert grounder.find_mentions(text) == []
+    assert [g.title for g in grounder.passed_over(text, [])] == ["Whale Rider (2002)", "The Watch (2012)"]  # "watchd": near a title
+    assert [g.title for g in grounder.passed_over(text, [(7, 18)])] == ["The Watch (2012)"]  # Whale Rider: taken already
+
+
+def test_the_grounder_also_offers_names_a_letter_or_two_off_a_title(parser: MuseService) -> None:
+    grounder = parser.s.grounder
+    offered = [(g.mention, g.title) for g in grounder.passed_over("a kid left behind at christmas... home along? loved it", [])]
+    assert ("home along", "Home Alone (1990)") in offered
+    assert [g.title for g in grounder.passed_over("like the dark night but funnier", [])] == ["The Dark Knight (2008)"]
+    offered = [g.mention for g in grounder.passed_over("heath ledger was great in it", [])]
+    assert "ledger" not in offered  # a word of the language a letter off a title (*The Ledge*) is no title
+
+
+def test_the_parser_takes_a_passed_over_name_the_model_is_sure_of(parser: MuseService) -> None:
+    text = "watchd whale rider last nite, cried my eyes out"
+    assert titles(read(parser, text, None)) == []
+    sure = FakeRoles({"whale rider": odds(like=0.97, none=0.01)})
+    assert titles(read(parser, text, sure)) == [("Whale Rider (2002)", "like")]
+    unsure = FakeRoles({"whale rider": odds(like=0.7, none=0.3)})
+    assert titles(read(parser, text, unsure)) == []
+
+
+def test_the_parser_drops_a_film_the_model_is_sure_names_nothing(parser: MuseService) -> None:
+    text = "can you do pitches? like if I mash two films together"
+    assert [t for t, _ in titles(read(parser, text, None))] == ["M*A*S*H (1970)"]
+    assert titles(read(parser, text, FakeRoles({"mash": odds(none=0.97)}))) == []
+
+
+def test_the_models_role_stands_over_the_rules(parser: MuseService) -> None:
+    text = "I loved Alien, is Aliens as good?"
+    plain = dict(titles(read(parser, text, None)))
+    assert plain == {"Alien (1979)": "like", "Aliens (1986)": "like"}
+    asked = read(parser, text, FakeRoles({"aliens": odds(ask=0.97)}))
+    assert dict(titles(asked)) == {"Alien (1979)": "like", "Aliens (1986)": "ask"}
+    flipped = read(parser, text, FakeRoles({"alien": odds(dislike=0.97), "aliens": odds(ask=0.5, like=0.4)}))
+    assert dict(titles(flipped)) == {"Alien (1979)": "dislike", "Aliens (1986)": "like"}  # Aliens: not sure enough to change
+
+
+def test_the_service_passes_its_role_model_to_the_parser(parser: MuseService) -> None:
+    roles = FakeRoles({"heat": odds(dislike=0.99)})
+    service = build_service(parser.s.settings, llm=None, stores=parser.s.stores, embedder=FakeEmbedder(), scorer=None,
+                            images=None, llm_capable=False, judge=None, roles=roles)
+    try:
+        result = service.chat("roles-user", "I loved Heat, more crime films please")
+        assert roles.calls and result.profile.disliked_items and not result.profile.liked_items
+    finally:
+        service.close()
+
+
+def test_training_data_labels_the_films_found_and_passed_over_with_the_corpus_role(parser: MuseService) -> None:
+    from evals.understand.layers import LayerDeps
+
+    deps = LayerDeps(settings=parser.s.settings, known_genres=parser.known_genres, grounder=parser.s.grounder,
+                     concepts=parser.concepts, newest_year=parser.newest_year)
+    examples = role_examples(["dev2"], deps)
+    roles = [role for e in examples for _, _, role in e.films]
+    assert {"like", "dislike", "ask", "none"} <= set(roles)
+    assert all(0 <= a < b <= len(e.text) for e in examples for a, b, _ in e.films)
+    for held in ("test", "check"):
+        with pytest.raises(InvalidInputError):
+            role_examples(["dev", held], deps)
+
+
+def test_a_missing_or_broken_role_file_means_the_rules_alone(tmp_path: Path) -> None:
+    settings = Settings(home=tmp_path)
+    assert load_title_roles(settings) is None
+    settings.roles_path.parent.mkdir(parents=True)
+    settings.roles_path.write_bytes(b"not a model")
+    assert load_title_roles(settings) is None
+    assert load_title_roles(Settings(home=tmp_path, title_roles=False)) is None
+
+
+def test_the_minilm_role_model_trains_saves_and_loads(tmp_path: Path) -> None:
+    from agent.understand.judge_model import MAX_TOKENS
+    from agent.understand.roles_model import MiniLMRoles, RoleExample, train_roles
+
+    def example(text: str, name: str, role: str) -> RoleExample:
+        start = text.index(name)
+        return RoleExample(text, ((start, start + len(name), role),))
+
+    examples = [example(f"i loved {n} so much", n, "like") for n in ("heat", "alien", "jaws", "up")] \
+        + [example(f"i hated {n} so much", n, "dislike") for n in ("heat", "alien", "jaws", "up")] \
+        + [example(f"is {n} scary?", n, "ask") for n in ("heat", "alien", "jaws", "up")] \
+        + [example(f"i {n} the hill", n, "none") for n in ("walked up", "ran up")]
+    path = tmp_path / "roles.pt"
+    report = train_roles(examples * 8, path, trained_on=["toy"], epochs=8)
+    assert path.exists() and report.examples == 14 * 8
+    model = MiniLMRoles(path)
+    assert model.trained_on == ["toy"]
+    text = "i hated alien so much, is jaws scary?"
+    hated, asked = model.odds(text, [(8, 13), (26, 30)])
+    assert hated is not None and asked is not None
+    assert abs(sum(hated.p.values()) - 1) < 1e-5 and hated.surest()[0] == "dislike" and asked.surest()[0] == "ask"
+    assert model.odds("   ", [(0, 1)]) == [None]  # nothing to judge
+    assert model.odds("heat " * MAX_TOKENS, [(0, 4)]) == [None]  # too long to judge whole
+    assert model.odds(text, []) == []
+    path.write_bytes(b"garbage")
+    with pytest.raises(BackendUnavailableError):
+        MiniLMRoles(path)
