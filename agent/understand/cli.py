@@ -73,8 +73,9 @@ def _refuse_held_out(splits: Sequence[str]) -> None:
 
 
 def role_examples(splits: Sequence[str], deps: Any) -> list:
-    """Each request's films as the rules find them, and the names they pass over, labelled with the role
-    the corpus gives the film ("none" where it gives it none): what the title-role model learns from."""
+    """The films the parser asks the title-role model about in each request, found exactly as when it serves (the
+    rules' films and the names they passed over, in the text the model reads), each span labelled with the role the
+    corpus gives its film ("none" where it gives it none): what the title-role model learns from."""
     from agent.understand import understand
     from agent.understand.roles_model import RoleExample
     from evals.understanding import load_split
@@ -83,19 +84,37 @@ def role_examples(splits: Sequence[str], deps: Any) -> list:
     out = []
     for split in splits:
         for r in load_split(split):
+            asked = _AskedAbout()
             u = understand(r.text, known_genres=deps.known_genres, grounder=deps.grounder, has_previous=bool(r.context),
-                           concepts=deps.concepts, newest_year=deps.newest_year)
-            found = [(t.start, t.end, t.item_id) for t in u.titles if t.status == "matched" and t.start is not None and t.end is not None]
-            passed = [(g.start, g.end, g.item_id) for g in deps.grounder.passed_over(u.text, [(a, b) for a, b, _ in found])]
-            films = tuple((a, b, _gold_role(r, i)) for a, b, i in [*found, *passed])
-            if films:
-                out.append(RoleExample(u.text, films))
+                           concepts=deps.concepts, newest_year=deps.newest_year, roles=asked)
+            if not asked.spans:
+                continue
+            films: dict[tuple[int, int], list[int | None]] = {}
+            for t in u.titles:  # the model gave no odds, so these are the rules' films as the parser had them
+                films.setdefault((t.start or 0, t.end or 0), []).append(t.item_id)
+            for g in deps.grounder.passed_over(asked.text, [(t.start, t.end) for t in u.titles if t.start is not None and t.end is not None]):
+                films.setdefault((g.start or 0, g.end or 0), []).append(g.item_id)
+            out.append(RoleExample(asked.text, tuple((a, b, _gold_role(r, films.get((a, b), []))) for a, b in dict.fromkeys(asked.spans))))
     return out
 
 
-def _gold_role(r: Any, item_id: int | None) -> str:
-    return next((role for role, ids in (("like", r.liked_titles), ("dislike", r.disliked_titles), ("ask", r.asked_titles))
-                 if item_id in ids), "none")
+class _AskedAbout:
+    """A `TitleRoles` that gives no odds and keeps what it was asked: the text and the films' spans."""
+
+    def __init__(self) -> None:
+        self.text = ""
+        self.spans: list[tuple[int, int]] = []
+
+    def odds(self, text: str, films: Sequence[tuple[int, int]]) -> list:
+        self.text, self.spans = text, list(films)
+        return [None] * len(films)
+
+
+def _gold_role(r: Any, item_ids: Sequence[int | None]) -> str:
+    """The role the corpus gives any of the films at one span (a series names several). Asked first: the corpus's
+    asked films are the last message's, its liked and disliked ones the whole conversation's."""
+    return next((role for role, ids in (("ask", r.asked_titles), ("like", r.liked_titles), ("dislike", r.disliked_titles))
+                 if any(i in ids for i in item_ids)), "none")
 
 
 @understand_app.command("train-roles")

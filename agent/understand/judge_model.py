@@ -77,17 +77,34 @@ def _head(labels: int, width: int = 384) -> Any:
     return Head()
 
 
-def _states(tokenizer: Any, encoder: Any, texts: Sequence[str], batch: int = 64) -> list[Any]:
-    """Each text's token states (no padding), truncated to `MAX_TOKENS`."""
+@dataclass(frozen=True, slots=True)
+class Encoded:
+    """One text's token states from the frozen encoder (no padding) and each token's characters in the text
+    ((0, 0) for [CLS] and [SEP]); cut to `MAX_TOKENS`."""
+
+    states: Any  # (tokens, 384)
+    offsets: list[tuple[int, int]]
+
+
+def encode(tokenizer: Any, encoder: Any, texts: Sequence[str], batch: int = 64) -> list[Encoded]:
+    """Each text through the frozen encoder, `batch` at a time (shared with the title-role model)."""
     import torch
 
-    out: list[Any] = []
+    out: list[Encoded] = []
     with torch.no_grad():
         for i in range(0, len(texts), batch):
-            encoded = tokenizer(list(texts[i:i + batch]), padding=True, truncation=True, max_length=MAX_TOKENS, return_tensors="pt")
+            encoded = tokenizer(list(texts[i:i + batch]), padding=True, truncation=True, max_length=MAX_TOKENS,
+                                return_tensors="pt", return_offsets_mapping=True)
+            offsets = encoded.pop("offset_mapping").tolist()
             hidden = encoder(**encoded).last_hidden_state
-            out += [hidden[j, : int(n)].clone() for j, n in enumerate(encoded["attention_mask"].sum(1))]
+            for j, n in enumerate(encoded["attention_mask"].sum(1).tolist()):
+                out.append(Encoded(hidden[j, :n].clone(), [(a, b) for a, b in offsets[j][:n]]))
     return out
+
+
+def _states(tokenizer: Any, encoder: Any, texts: Sequence[str], batch: int = 64) -> list[Any]:
+    """Each text's token states (no padding), truncated to `MAX_TOKENS`."""
+    return [e.states for e in encode(tokenizer, encoder, texts, batch)]
 
 
 def _padded(states: Sequence[Any]) -> tuple[Any, Any]:

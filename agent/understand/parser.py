@@ -24,7 +24,7 @@ from agent.understand.genres import (SENTENCE_END, GenreMode, GenreSpan, clause_
                                      refusal_goes_on, sentence_start, written_refusal)
 from agent.understand.judge import GenreJudge, GenreOdds, judge_genres
 from agent.understand.lexicon import CHANGE_OF_MIND, GENRE_PHRASES
-from agent.understand.roles import TitleRoles, passed_over_role, second_opinion
+from agent.understand.roles import Sentiment, TitleRoles, passed_over_role, second_opinion, sure_role
 from muse.domain import normalise_title
 from tools.retriever.grounding import ARTICLES
 from tools.retriever.ratings import verdicts
@@ -988,8 +988,9 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
     idioms += [GenreSpan(m.start(), m.end(), (), "idiom") for m in CHAT_IDIOMS.finditer(scan)]
     story = story_spans(scan)  # a long message's sentences that tell rather than ask
     u.titles = [t for t in _ground(scan, grounder) if not _inside_idiom(t, scan, idioms) and not _unjudged_in_story(t, scan, story)]
-    learned = _learned_roles(u, scan, grounder, roles, idioms) if roles is not None else {}
-    rest = correct(_mask(scan, [(t.start, t.end) for t in u.titles if t.start is not None and t.end is not None and not _speech(t)] + story))
+    learned, dropped = _learned_roles(u, scan, grounder, roles, idioms, story) if roles is not None else ({}, [])
+    rest = correct(_mask(scan, [(t.start, t.end) for t in u.titles if t.start is not None and t.end is not None and not _speech(t)]
+                         + story + dropped))  # a film dropped for its role is still no genre word ("more like X than Scary Movie")
     _versions_by_note(scan, u.titles)
     years = read_years(_mask(rest, _years_naming_titles(scan, u.titles)), newest_year)
     u.year_min, u.year_max, u.era_shift, u.any_era = years.year_min, years.year_max, years.shift, years.any_era
@@ -1023,36 +1024,40 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
     return u
 
 
-_SENTIMENT: dict[str, Literal["like", "dislike", "ask"]] = {"like": "like", "dislike": "dislike", "ask": "ask"}
+#: A message longer than this (about 220 words) is not searched for names the rules passed over: the search grows with
+#: the length (about 40 ms at this length) and few such messages name films without the cues the rules read.
+PASSED_OVER_MAX_CHARS = 1200
 
 
-def _learned_roles(u: Understanding, scan: str, grounder: Grounder | None, roles: TitleRoles,
-                   idioms: Sequence[GenreSpan]) -> dict[int, Literal["like", "dislike", "ask"]]:
+def _learned_roles(u: Understanding, scan: str, grounder: Grounder | None, roles: TitleRoles, idioms: Sequence[GenreSpan],
+                   story: Sequence[tuple[int, int]]) -> tuple[dict[int, Sentiment], list[tuple[int, int]]]:
     """The title-role model's second opinion (`roles.second_opinion`): films it is sure name nothing leave
-    `u.titles`, names the rules passed over that it is sure are films join them; returns the roles it
-    gives (by mention) for `understand` to set once the rules have had their say."""
+    `u.titles` (their spans come back, to stay masked), names the rules passed over that it is sure are films join
+    them, passed through the same filters as the rules' own; returns the roles it is sure of (by mention) for
+    `understand` to set once the rules, the question readers included, have had their say."""
     found = [t for t in u.titles if t.status == "matched" and t.start is not None and t.end is not None]
     taken = [(t.start, t.end) for t in u.titles if t.start is not None and t.end is not None]
+    offered = getattr(grounder, "passed_over", None) if len(scan) <= PASSED_OVER_MAX_CHARS else None
     passed = [TitleMention(mention=g.mention, status="matched", item_id=g.item_id, title=g.title, sentiment="like", start=g.start, end=g.end)
-              for g in getattr(grounder, "passed_over", lambda *_: [])(scan, taken)]
-    passed = [t for t in passed if not _inside_idiom(t, scan, idioms)]
+              for g in (offered(scan, taken) if offered is not None else [])
+              if not _genre_word_heading(scan, g.start, g.end) and not _signed(scan, g.start, g.end)]
+    passed = [t for t in passed if not _inside_idiom(t, scan, idioms) and not _unjudged_in_story(t, scan, story)]
     if not found and not passed:
-        return {}
+        return {}, []
     odds = roles.odds(scan, [(t.start or 0, t.end or 0) for t in [*found, *passed]])
-    learned: dict[int, Literal["like", "dislike", "ask"]] = {}
-    dropped: set[int] = set()
+    learned: dict[int, Sentiment] = {}
+    dropped: list[TitleMention] = []
     for t, o in zip(found, odds[:len(found)]):
-        role = second_opinion(t.sentiment if t.sentiment != "contrast" else None, o)
-        if role == "none":
-            dropped.add(id(t))
-        elif role is not None and role != t.sentiment:
-            learned[id(t)] = _SENTIMENT[role]
+        if second_opinion(o) == "none":
+            dropped.append(t)
+        elif (role := sure_role(o)) is not None and not (role == "like" and t.sentiment == "dislike"):
+            learned[id(t)] = role  # a refusal the rules read ("like Inception, not like Star Wars") is never made a liking
     for t, o in zip(passed, odds[len(found):]):
         if (role := passed_over_role(o)) is not None:
-            t.sentiment = learned[id(t)] = _SENTIMENT[role]
+            t.sentiment = learned[id(t)] = role
             u.titles.append(t)
-    u.titles = sorted((t for t in u.titles if id(t) not in dropped), key=lambda t: t.start or 0)
-    return learned
+    u.titles = sorted((t for t in u.titles if not any(t is d for d in dropped)), key=lambda t: t.start or 0)
+    return learned, [(t.start or 0, t.end or 0) for t in dropped]
 
 
 def _judge(u: Understanding, odds: GenreOdds, known: set[str]) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Literal, Protocol
 
 #: What a message does with a film it names; "none": the words name no film of the catalog (or none the writer judges).
 ROLES: tuple[str, ...] = ("like", "dislike", "ask", "none")
@@ -22,9 +22,6 @@ class RoleOdds:
     """The probability of each of `ROLES` for one film in one message."""
 
     p: Mapping[str, float] = field(default_factory=dict)
-
-    def surest(self) -> tuple[str, float]:
-        return max(self.p.items(), key=lambda kv: kv[1]) if self.p else ("", 0.0)
 
 
 class TitleRoles(Protocol):
@@ -45,26 +42,33 @@ class FakeRoles:
 
 #: A film the model gives at least this chance of naming nothing is dropped.
 DROP_FROM = 0.95
-#: A film's role changes to the model's surest one when the model gives that role at least this.
-CHANGE_FROM = 0.95
+#: The model's role for a film stands over the rules' when the model gives it at least this.
+CHANGE_FROM = 0.9
 #: A name the rules passed over is a film when the model gives it at most this chance of naming nothing.
 ACCEPT_BELOW = 0.1
 
-_SAID = ("like", "dislike", "ask")
+#: The roles a film can be given (`ROLES` less "none").
+Sentiment = Literal["like", "dislike", "ask"]
+_SAID: tuple[Sentiment, ...] = ("like", "dislike", "ask")
 
 
-def second_opinion(role: str | None, odds: RoleOdds | None) -> str | None:
-    """The role of a film the rules found (`role`: like, dislike, ask, or None for a film named only in
-    passing), with the model's odds applied: "none" drops it, a surer role replaces the rules' one."""
-    if odds is None:
-        return role
-    if odds.p.get("none", 0.0) >= DROP_FROM:
+def second_opinion(odds: RoleOdds | None) -> str | None:
+    """For a film the rules found: "none" when the model is nearly sure the words name no film (or none the writer
+    gives a role), else its sure role (`sure_role`), else None (the rules' role stands)."""
+    if odds is not None and odds.p.get("none", 0.0) >= DROP_FROM:
         return "none"
+    return sure_role(odds)
+
+
+def sure_role(odds: RoleOdds | None) -> Sentiment | None:
+    """The role the model gives at least `CHANGE_FROM`, if any."""
+    if odds is None:
+        return None
     best = max(_SAID, key=lambda r: odds.p.get(r, 0.0))
-    return best if best != role and odds.p.get(best, 0.0) >= CHANGE_FROM else role
+    return best if odds.p.get(best, 0.0) >= CHANGE_FROM else None
 
 
-def passed_over_role(odds: RoleOdds | None) -> str | None:
+def passed_over_role(odds: RoleOdds | None) -> Sentiment | None:
     """The role of a name the rules passed over, when the model is nearly sure it names a film; else None."""
     if odds is None or odds.p.get("none", 1.0) > ACCEPT_BELOW:
         return None

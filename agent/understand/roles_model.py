@@ -19,10 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from agent.understand.judge_model import MAX_TOKENS, TrainReport, _encoder
+from agent.understand.judge_model import MAX_TOKENS, Encoded, TrainReport, _encoder, encode
 from agent.understand.roles import ROLES, RoleOdds
 from muse.errors import BackendUnavailableError, InvalidInputError
 
+KIND = "title-roles"
 FORMAT = 1
 HIDDEN = 96
 EPOCHS = 6
@@ -46,33 +47,15 @@ def _head(width: int = 384) -> Any:
             self.out = torch.nn.Linear(4 * HIDDEN, len(ROLES))
             self.drop = torch.nn.Dropout(0.2)
 
-        def forward(self, states: Any, marks: Any, first: Any, last: Any) -> Any:
-            mixed, _ = self.mix(torch.cat([self.drop(states), marks[..., None]], -1))
+        def forward(self, states: Any, marks: Any, lengths: Any, first: Any, last: Any) -> Any:
+            # packed, so that a message's odds do not depend on how long the others in its batch are
+            packed = torch.nn.utils.rnn.pack_padded_sequence(torch.cat([self.drop(states), marks[..., None]], -1), lengths,
+                                                             batch_first=True, enforce_sorted=False)
+            mixed, _ = torch.nn.utils.rnn.pad_packed_sequence(self.mix(packed)[0], batch_first=True)
             rows = torch.arange(len(first))
             return self.out(self.drop(torch.cat([mixed[rows, first], mixed[rows, last]], -1)))
 
     return Head()
-
-
-@dataclass(frozen=True, slots=True)
-class _Encoded:
-    states: Any  # (tokens, 384)
-    offsets: list[tuple[int, int]]  # each token's characters in the text; (0, 0) for [CLS] and [SEP]
-
-
-def _encode(tokenizer: Any, encoder: Any, texts: Sequence[str], batch: int = 64) -> list[_Encoded]:
-    import torch
-
-    out: list[_Encoded] = []
-    with torch.no_grad():
-        for i in range(0, len(texts), batch):
-            encoded = tokenizer(list(texts[i:i + batch]), padding=True, truncation=True, max_length=MAX_TOKENS,
-                                return_tensors="pt", return_offsets_mapping=True)
-            offsets = encoded.pop("offset_mapping").tolist()
-            hidden = encoder(**encoded).last_hidden_state
-            for j, n in enumerate(encoded["attention_mask"].sum(1).tolist()):
-                out.append(_Encoded(hidden[j, :n].clone(), [tuple(o) for o in offsets[j][:n]]))
-    return out
 
 
 def _token_span(offsets: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
@@ -81,7 +64,7 @@ def _token_span(offsets: Sequence[tuple[int, int]], start: int, end: int) -> tup
     return (inside[0], inside[-1]) if inside else None
 
 
-def _batch(rows: Sequence[tuple[_Encoded, int, int]]) -> tuple[Any, Any, Any, Any]:
+def _batch(rows: Sequence[tuple[Encoded, int, int]]) -> tuple[Any, Any, Any, Any, Any]:
     import torch
 
     longest = max(len(e.offsets) for e, _, _ in rows)
@@ -90,7 +73,8 @@ def _batch(rows: Sequence[tuple[_Encoded, int, int]]) -> tuple[Any, Any, Any, An
     for i, (e, first, last) in enumerate(rows):
         x[i, : len(e.offsets)] = e.states
         marks[i, first:last + 1] = 1.0
-    return x, marks, torch.tensor([f for _, f, _ in rows]), torch.tensor([la for _, _, la in rows])
+    lengths = torch.tensor([len(e.offsets) for e, _, _ in rows])
+    return x, marks, lengths, torch.tensor([f for _, f, _ in rows]), torch.tensor([la for _, _, la in rows])
 
 
 class MiniLMRoles:
@@ -103,13 +87,16 @@ class MiniLMRoles:
             saved = torch.load(path, map_location="cpu", weights_only=True)
         except (OSError, RuntimeError, ValueError, EOFError, pickle.UnpicklingError) as exc:
             raise BackendUnavailableError(f"cannot read the title-role model at {path}: {exc}") from exc
-        if not isinstance(saved, dict) or saved.get("format") != FORMAT:
+        if not isinstance(saved, dict) or saved.get("kind") != KIND or saved.get("format") != FORMAT or "head" not in saved:
             raise BackendUnavailableError(f"{path} is not a title-role model of format {FORMAT}; run `muse understand train-roles`")
         self.trained_on: list[str] = list(saved.get("trained_on", []))
-        self._tokenizer, self._encoder = _encoder()
         self._head = _head()
-        self._head.load_state_dict(saved["head"])
+        try:
+            self._head.load_state_dict(saved["head"])
+        except (RuntimeError, TypeError) as exc:  # weights of another shape
+            raise BackendUnavailableError(f"{path} does not fit this title-role model: {exc}") from exc
         self._head.eval()
+        self._tokenizer, self._encoder = _encoder()
         self._lock = threading.Lock()  # a fast tokenizer must not be used by two threads at once
 
     def odds(self, text: str, films: Sequence[tuple[int, int]]) -> list[RoleOdds | None]:
@@ -120,7 +107,7 @@ class MiniLMRoles:
         with self._lock, torch.no_grad():
             if len(self._tokenizer(text, truncation=False)["input_ids"]) > MAX_TOKENS:
                 return [None] * len(films)
-            encoded = _encode(self._tokenizer, self._encoder, [text])[0]
+            encoded = encode(self._tokenizer, self._encoder, [text])[0]
             spans = [_token_span(encoded.offsets, a, b) for a, b in films]
             rows = [(encoded, s[0], s[1]) for s in spans if s is not None]
             p = torch.softmax(self._head(*_batch(rows)), -1).tolist() if rows else []
@@ -137,10 +124,12 @@ def train_roles(examples: Sequence[RoleExample], path: Path, *, trained_on: Sequ
     torch.manual_seed(seed)
     order = random.Random(seed)
     tokenizer, encoder = _encoder()
-    encoded = _encode(tokenizer, encoder, [e.text for e in examples])
-    rows: list[tuple[_Encoded, int, int]] = []
+    encoded = encode(tokenizer, encoder, [e.text for e in examples])
+    rows: list[tuple[Encoded, int, int]] = []
     targets: list[int] = []
     for e, enc in zip(examples, encoded):
+        if len(enc.offsets) >= MAX_TOKENS:
+            continue  # cut short: the model gives such a message no odds when it serves, so it learns none from it
         for start, end, role in e.films:
             span = _token_span(enc.offsets, start, end)
             if span is not None:
@@ -166,7 +155,7 @@ def train_roles(examples: Sequence[RoleExample], path: Path, *, trained_on: Sequ
             total += loss.item() * len(chosen)
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(".partial")
-    torch.save({"format": FORMAT, "head": head.state_dict(), "trained_on": list(trained_on), "films": len(rows),
+    torch.save({"kind": KIND, "format": FORMAT, "head": head.state_dict(), "trained_on": list(trained_on), "films": len(rows),
                 "epochs": epochs, "seed": seed}, partial)
     partial.replace(path)
     return TrainReport(len(rows), epochs, time.perf_counter() - started, total / len(rows))

@@ -12,7 +12,8 @@ from agent.build import build_service, load_title_roles
 from agent.service import MuseService
 from agent.understand import understand
 from agent.understand.cli import role_examples
-from agent.understand.roles import ACCEPT_BELOW, CHANGE_FROM, DROP_FROM, FakeRoles, RoleOdds, passed_over_role, second_opinion
+from evals.understanding import load_split
+from agent.understand.roles import ACCEPT_BELOW, CHANGE_FROM, DROP_FROM, FakeRoles, RoleOdds, passed_over_role, second_opinion, sure_role
 from muse.errors import BackendUnavailableError, InvalidInputError
 from muse.settings import Settings
 from stores import open_stores
@@ -24,15 +25,14 @@ def odds(like: float = 0.0, dislike: float = 0.0, ask: float = 0.0, none: float 
 
 
 def test_a_film_the_model_is_sure_names_nothing_is_dropped() -> None:
-    assert second_opinion("like", odds(like=1 - DROP_FROM, none=DROP_FROM)) == "none"
-    assert second_opinion("like", odds(like=0.5, none=DROP_FROM - 0.01)) == "like"
+    assert second_opinion(odds(like=1 - DROP_FROM, none=DROP_FROM)) == "none"
+    assert second_opinion(odds(like=0.5, none=DROP_FROM - 0.01)) is None  # the rules' role stands
 
 
-def test_a_surer_role_replaces_the_rules_one_and_a_doubtful_one_does_not() -> None:
-    assert second_opinion("like", odds(dislike=CHANGE_FROM, like=1 - CHANGE_FROM)) == "dislike"
-    assert second_opinion("like", odds(dislike=CHANGE_FROM - 0.01, like=0.01)) == "like"
-    assert second_opinion(None, odds(ask=CHANGE_FROM)) == "ask"  # a film the rules named only in passing
-    assert second_opinion("ask", None) == "ask"  # no odds (a message too long to judge whole): the rules stand
+def test_only_a_sure_role_is_given() -> None:
+    assert sure_role(odds(dislike=CHANGE_FROM, like=1 - CHANGE_FROM)) == second_opinion(odds(dislike=CHANGE_FROM)) == "dislike"
+    assert sure_role(odds(dislike=CHANGE_FROM - 0.01, like=0.01)) is None
+    assert sure_role(None) is None  # no odds (a message too long to judge whole): the rules stand
 
 
 def test_a_passed_over_name_is_a_film_only_when_the_model_is_sure() -> None:
@@ -76,6 +76,8 @@ def test_the_grounder_also_offers_names_a_letter_or_two_off_a_title(parser: Muse
     offered = [(g.mention, g.title) for g in grounder.passed_over("a kid left behind at christmas... home along? loved it", [])]
     assert ("home along", "Home Alone (1990)") in offered
     assert [g.title for g in grounder.passed_over("like the dark night but funnier", [])] == ["The Dark Knight (2008)"]
+    around = [g.title for g in grounder.passed_over("i loved the dark knight", [(12, 16)])]
+    assert "The Dark Knight (2008)" not in around  # the words on both sides of a name taken are no name
     offered = [g.mention for g in grounder.passed_over("heath ledger was great in it", [])]
     assert "ledger" not in offered  # a word of the language a letter off a title (*The Ledge*) is no title
 
@@ -105,6 +107,33 @@ def test_the_models_role_stands_over_the_rules(parser: MuseService) -> None:
     assert dict(titles(flipped)) == {"Alien (1979)": "dislike", "Aliens (1986)": "like"}  # Aliens: not sure enough to change
 
 
+def test_a_sure_role_stands_even_where_the_rules_first_said_the_same_and_a_question_reader_changed_it(parser: MuseService) -> None:
+    text = "is Alien too scary?"
+    assert titles(read(parser, text, None)) == [("Alien (1979)", "ask")]
+    assert titles(read(parser, text, FakeRoles({"alien": odds(dislike=0.97)}))) == [("Alien (1979)", "dislike")]
+
+
+def test_a_refusal_the_rules_read_is_never_made_a_liking(parser: MuseService) -> None:
+    text = "I want a movie like Inception, not like Star Wars"
+    plain = dict(titles(read(parser, text, None)))
+    assert plain["Inception (2010)"] == "like" and plain["Star Wars: Episode IV - A New Hope (1977)"] == "dislike"
+    sure = FakeRoles({"star wars": odds(like=0.99), "inception": odds(dislike=0.99)})
+    assert dict(titles(read(parser, text, sure))) == {"Inception (2010)": "dislike", "Star Wars: Episode IV - A New Hope (1977)": "dislike"}
+
+
+def test_a_passed_over_name_goes_through_the_rules_filters(parser: MuseService) -> None:
+    sure = FakeRoles({"amelie": odds(like=0.98), "juno": odds(like=0.98)})
+    assert titles(read(parser, "any gentle french comedies would be great. Thanks so much! - Amelie", sure)) == []  # a sign-off
+    assert titles(read(parser, "something cosy for tonight please. Best wishes, Juno", sure)) == []
+
+
+def test_a_dropped_films_words_stay_out_of_the_genres(parser: MuseService) -> None:
+    text = "more like Shaun of the Dead than Scary Movie, a comedy"
+    u = read(parser, text, FakeRoles({"scary movie": odds(none=0.99)}))
+    assert "Scary Movie (2000)" not in [t for t, _ in titles(u)]
+    assert u.genres == read(parser, text, None).genres  # type: ignore[attr-defined]
+
+
 def test_the_service_passes_its_role_model_to_the_parser(parser: MuseService) -> None:
     roles = FakeRoles({"heat": odds(dislike=0.99)})
     service = build_service(parser.s.settings, llm=None, stores=parser.s.stores, embedder=FakeEmbedder(), scorer=None,
@@ -125,6 +154,13 @@ def test_training_data_labels_the_films_found_and_passed_over_with_the_corpus_ro
     roles = [role for e in examples for _, _, role in e.films]
     assert {"like", "dislike", "ask", "none"} <= set(roles)
     assert all(0 <= a < b <= len(e.text) for e in examples for a, b, _ in e.films)
+    by_text = {e.text: {e.text[a:b].lower(): role for a, b, role in e.films} for e in examples}
+    first = [r for r in load_split("dev2") if r.text in by_text and not r.context]
+    for role, slot in (("like", "liked_titles"), ("dislike", "disliked_titles"), ("ask", "asked_titles")):
+        only = [by_text[r.text] for r in first if all(bool(getattr(r, other)) == (other == slot)
+                                                      for other in ("liked_titles", "disliked_titles", "asked_titles"))]
+        assert only and all(set(labels.values()) <= {role, "none"} for labels in only)  # the role its film has, or none
+        assert sum(role in labels.values() for labels in only) >= len(only) // 2
     for held in ("test", "check"):
         with pytest.raises(InvalidInputError):
             role_examples(["dev", held], deps)
@@ -136,6 +172,11 @@ def test_a_missing_or_broken_role_file_means_the_rules_alone(tmp_path: Path) -> 
     settings.roles_path.parent.mkdir(parents=True)
     settings.roles_path.write_bytes(b"not a model")
     assert load_title_roles(settings) is None
+    import torch
+
+    for wrong in ({"format": 1}, {"kind": "title-roles", "format": 1, "head": {"weight": torch.zeros(2)}}):  # no head; another shape
+        torch.save(wrong, settings.roles_path)
+        assert load_title_roles(settings) is None
     assert load_title_roles(Settings(home=tmp_path, title_roles=False)) is None
 
 
@@ -159,10 +200,25 @@ def test_the_minilm_role_model_trains_saves_and_loads(tmp_path: Path) -> None:
     text = "i hated alien so much, is jaws scary?"
     hated, asked = model.odds(text, [(8, 13), (26, 30)])
     assert hated is not None and asked is not None
-    assert abs(sum(hated.p.values()) - 1) < 1e-5 and hated.surest()[0] == "dislike" and asked.surest()[0] == "ask"
+    assert abs(sum(hated.p.values()) - 1) < 1e-5
+    assert max(hated.p, key=hated.p.__getitem__) == "dislike" and max(asked.p, key=asked.p.__getitem__) == "ask"
     assert model.odds("   ", [(0, 1)]) == [None]  # nothing to judge
     assert model.odds("heat " * MAX_TOKENS, [(0, 4)]) == [None]  # too long to judge whole
     assert model.odds(text, []) == []
+    alone, beside_a_longer_one = _head_odds(model, [text]), _head_odds(model, [text, "i loved heat " * 30])
+    assert (alone[0] - beside_a_longer_one[0]).abs().max() < 1e-5  # padding in a batch does not change a message's odds
     path.write_bytes(b"garbage")
     with pytest.raises(BackendUnavailableError):
         MiniLMRoles(path)
+
+
+def _head_odds(model: object, texts: list[str]) -> object:
+    """The head's logits for the first film-sized span (the second token) of each text, batched together."""
+    import torch
+
+    from agent.understand.judge_model import encode
+    from agent.understand.roles_model import _batch
+
+    encoded = encode(model._tokenizer, model._encoder, texts)  # type: ignore[attr-defined]
+    with torch.no_grad():
+        return model._head(*_batch([(e, 1, 1) for e in encoded]))  # type: ignore[attr-defined]

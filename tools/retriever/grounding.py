@@ -349,7 +349,7 @@ class TitleGrounder:
         self._by_number: dict[str, dict[int, int]] = {}
         self._series_of: dict[int, str] = {}  # a film -> the series name it was numbered under
         self._sequel_bases: frozenset[str] | None = None  # names of numbered series, built when a misspelt one is met
-        self._by_initial: dict[str, list[str]] | None = None  # title keys by first letter, built when `passed_over` first runs
+        self._by_initial: dict[tuple[str, int], list[str]] | None = None  # title keys by first letter and length, built when first needed
         self._add_numbered_names()
         self._title_words = frozenset(w for key in self._keys for w in key.split() if len(w) >= 7)  # "godfather"
         self._slips = WordSlips(((key, item.item_id) for item in self._items.values() if item.popularity >= DOMINANT_MIN
@@ -894,9 +894,10 @@ class TitleGrounder:
         return sorted(found, key=lambda g: g.start or 0)
 
     def passed_over(self, text: str, taken: Sequence[tuple[int, int]]) -> list[Grounding]:
-        """Words outside `taken` that are exactly a catalog title but that `find_mentions`'s rules did not
-        take (a lower-case name with no cue: "watched whale rider last night"), longest first, each matched
-        to one film. Candidates for a trained model to judge (`agent.understand.roles`), never titles alone."""
+        """Words outside `taken` that are a catalog title, or a letter or two off one (`_near_names`), but that
+        `find_mentions`'s rules did not take (a lower-case name with no cue: "watched whale rider last night"),
+        longest first, each matched to one film. Candidates for a trained model to judge (`agent.understand.roles`),
+        never titles alone."""
         text = _LIKENESS_SUFFIX.sub(lambda m: " " + m.group()[1:], text[:5000])
         tokens = _tokens(text, taken)
         out: list[Grounding] = []
@@ -904,7 +905,7 @@ class TitleGrounder:
         while i < len(tokens):
             for length in range(min(self._max_tokens, len(tokens) - i), 0, -1):
                 span = tokens[i : i + length]
-                if any(t.boundary_before for t in span[1:]):
+                if any(t.boundary_before for t in span[1:]) or _straddles(span, taken):
                     continue
                 key = self._indexed(normalise_title(text[span[0].start : span[-1].end]))
                 if key not in self._by_key or (length == 1 and key in NEVER_ALONE) or key in self._initials:
@@ -915,21 +916,23 @@ class TitleGrounder:
                     i += length - 1
                     break
             i += 1
-        return out + self._near_names(text, _tokens(text, [*taken, *((g.start or 0, g.end or 0) for g in out)]))
+        return out + self._near_names(text, [*taken, *((g.start or 0, g.end or 0) for g in out)])
 
-    def _near_names(self, text: str, tokens: list[_Tok]) -> list[Grounding]:
+    def _near_names(self, text: str, taken: Sequence[tuple[int, int]]) -> list[Grounding]:
         """Words a letter or two from a catalog title ("the dark night", "home along"), longest first: more candidates
-        for `passed_over`. Only titles sharing the first letter are compared, which keeps it to a fraction of a millisecond."""
+        for `passed_over`. Only titles with the same first letter and a length the score allows are compared."""
+        tokens = _tokens(text, taken)
         out: list[Grounding] = []
         i = 0
         while i < len(tokens):
             for length in range(min(NEAR_TOKENS, len(tokens) - i), 0, -1):
                 span = tokens[i : i + length]
                 key = normalise_title(text[span[0].start : span[-1].end])
-                if any(t.boundary_before for t in span[1:]) or len(key) < NEAR_MIN_CHARS or key in self._by_key \
+                if any(t.boundary_before for t in span[1:]) or _straddles(span, taken) or len(key) < NEAR_MIN_CHARS \
+                        or key in self._by_key or span[-1].lower in TITLE_MINOR \
                         or length == 1 and (span[0].lower in COMMON_WORDS or span[0].lower in dictionary()):
                     continue  # one word of the language is no misspelt title ("burglars" is no *Burglar*)
-                hit = process.extractOne(key, self._keys_by_initial().get(key[0], []), scorer=fuzz.ratio, score_cutoff=NEAR_SCORE)
+                hit = process.extractOne(key, self._near_keys(key), scorer=fuzz.ratio, score_cutoff=NEAR_SCORE)
                 if hit is None:
                     continue
                 grounding = self._decide(text[span[0].start : span[-1].end], {k: hit[1] for k in self._by_key[hit[0]]}, None, "exact")
@@ -940,12 +943,15 @@ class TitleGrounder:
             i += 1
         return out
 
-    def _keys_by_initial(self) -> dict[str, list[str]]:
+    def _near_keys(self, key: str) -> list[str]:
+        """Title keys that can score `NEAR_SCORE` against `key`: the same first letter, and a length within the
+        ratio the score allows (2 * common / (a + b) >= s needs the shorter at least s / (2 - s) of the longer)."""
         if self._by_initial is None:
             self._by_initial = defaultdict(list)
-            for key in self._keys:
-                self._by_initial[key[:1]].append(key)
-        return self._by_initial
+            for k in self._keys:
+                self._by_initial[(k[:1], len(k))].append(k)
+        least = NEAR_SCORE / (200.0 - NEAR_SCORE)
+        return [k for n in range(int(len(key) * least), int(len(key) / least) + 1) for k in self._by_initial.get((key[:1], n), ())]
 
     def find_series(self, text: str) -> list[tuple[int, int, list[tuple[int, str]]]]:
         """Series named as such ("the Harry Potter films", "the lord of the rings movies", "toy story
@@ -2022,6 +2028,11 @@ def _runs_after(text: str, start: int) -> Iterator[tuple[int, str]]:
     for n in range(min(5, len(words)), 0, -1):
         if not _BOUNDARY.search(text, words[0].start(), words[n - 1].end()):
             yield words[n - 1].end(), normalise_title(text[words[0].start() : words[n - 1].end()])
+
+
+def _straddles(span: list[_Tok], taken: Sequence[tuple[int, int]]) -> bool:
+    """The tokens run across a taken name (tokens skip taken words, so "i loved the [dark] knight" joins around it)."""
+    return any(span[0].start < b and a < span[-1].end for a, b in taken)
 
 
 def _covers(grounding: Grounding, position: int) -> bool:
