@@ -73,9 +73,10 @@ def _refuse_held_out(splits: Sequence[str]) -> None:
 
 
 def role_examples(splits: Sequence[str], deps: Any) -> list:
-    """The films the parser asks the title-role model about in each request, found exactly as when it serves (the
-    rules' films and the names they passed over, in the text the model reads), each span labelled with the role the
-    corpus gives its film ("none" where it gives it none): what the title-role model learns from."""
+    """The films the parser asks the title-role model about in each request without earlier messages (their gold is
+    the whole conversation's), found exactly as when it serves (the rules' films and the names they passed over, in
+    the text the model reads), each span labelled with the role the corpus gives its film ("none" where it gives it
+    none): what the title-role model learns from."""
     from agent.understand import understand
     from agent.understand.roles_model import RoleExample
     from evals.understanding import load_split
@@ -83,10 +84,10 @@ def role_examples(splits: Sequence[str], deps: Any) -> list:
     _refuse_held_out(splits)
     out = []
     for split in splits:
-        for r in load_split(split):
+        for r in (r for r in load_split(split) if not r.context):
             asked = _AskedAbout()
-            u = understand(r.text, known_genres=deps.known_genres, grounder=deps.grounder, has_previous=bool(r.context),
-                           concepts=deps.concepts, newest_year=deps.newest_year, roles=asked)
+            u = understand(r.text, known_genres=deps.known_genres, grounder=deps.grounder, concepts=deps.concepts,
+                           newest_year=deps.newest_year, roles=asked)
             if not asked.spans:
                 continue
             films: dict[tuple[int, int], list[int | None]] = {}
@@ -111,8 +112,7 @@ class _AskedAbout:
 
 
 def _gold_role(r: Any, item_ids: Sequence[int | None]) -> str:
-    """The role the corpus gives any of the films at one span (a series names several). Asked first: the corpus's
-    asked films are the last message's, its liked and disliked ones the whole conversation's."""
+    """The role the corpus gives any of the films at one span (a series names several), asked first."""
     return next((role for role, ids in (("ask", r.asked_titles), ("like", r.liked_titles), ("dislike", r.disliked_titles))
                  if any(i in ids for i in item_ids)), "none")
 

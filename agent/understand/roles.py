@@ -68,8 +68,7 @@ def sure_role(odds: RoleOdds | None) -> Sentiment | None:
     return best if odds.p.get(best, 0.0) >= CHANGE_FROM else None
 
 
-def passed_over_role(odds: RoleOdds | None) -> Sentiment | None:
-    """The role of a name the rules passed over, when the model is nearly sure it names a film; else None."""
-    if odds is None or odds.p.get("none", 1.0) > ACCEPT_BELOW:
-        return None
-    return max(_SAID, key=lambda r: odds.p.get(r, 0.0))
+def names_a_film(odds: RoleOdds | None) -> bool:
+    """A name the rules passed over is a film when the model is nearly sure it names one (its role is `sure_role`'s,
+    or else the rules' verdict around it)."""
+    return odds is not None and odds.p.get("none", 1.0) <= ACCEPT_BELOW

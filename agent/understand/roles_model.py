@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import pickle
 import random
-import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from agent.understand.judge_model import MAX_TOKENS, Encoded, TrainReport, _encoder, encode
+from agent.understand.judge_model import MAX_TOKENS, Encoded, TrainReport, _encoder, encode, encode_message
 from agent.understand.roles import ROLES, RoleOdds
 from muse.errors import BackendUnavailableError, InvalidInputError
 
@@ -96,20 +95,19 @@ class MiniLMRoles:
         except (RuntimeError, TypeError) as exc:  # weights of another shape
             raise BackendUnavailableError(f"{path} does not fit this title-role model: {exc}") from exc
         self._head.eval()
-        self._tokenizer, self._encoder = _encoder()
-        self._lock = threading.Lock()  # a fast tokenizer must not be used by two threads at once
+        _encoder()
 
     def odds(self, text: str, films: Sequence[tuple[int, int]]) -> list[RoleOdds | None]:
         import torch
 
         if not films or not text.strip():
             return [None] * len(films)
-        with self._lock, torch.no_grad():
-            if len(self._tokenizer(text, truncation=False)["input_ids"]) > MAX_TOKENS:
-                return [None] * len(films)
-            encoded = encode(self._tokenizer, self._encoder, [text])[0]
-            spans = [_token_span(encoded.offsets, a, b) for a, b in films]
-            rows = [(encoded, s[0], s[1]) for s in spans if s is not None]
+        encoded = encode_message(text)
+        if encoded is None:
+            return [None] * len(films)
+        spans = [_token_span(encoded.offsets, a, b) for a, b in films]
+        rows = [(encoded, s[0], s[1]) for s in spans if s is not None]
+        with torch.no_grad():
             p = torch.softmax(self._head(*_batch(rows)), -1).tolist() if rows else []
         found = iter(p)
         return [RoleOdds(dict(zip(ROLES, next(found)))) if s is not None else None for s in spans]

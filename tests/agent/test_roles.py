@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from agent.build import build_service, load_title_roles
+from agent.build import build_service, load_genre_judge, load_title_roles
 from agent.service import MuseService
 from agent.understand import understand
 from agent.understand.cli import role_examples
 from evals.understanding import load_split
-from agent.understand.roles import ACCEPT_BELOW, CHANGE_FROM, DROP_FROM, FakeRoles, RoleOdds, passed_over_role, second_opinion, sure_role
+from agent.understand.roles import ACCEPT_BELOW, CHANGE_FROM, DROP_FROM, FakeRoles, RoleOdds, names_a_film, second_opinion, sure_role
 from muse.errors import BackendUnavailableError, InvalidInputError
 from muse.settings import Settings
 from stores import open_stores
@@ -36,9 +36,9 @@ def test_only_a_sure_role_is_given() -> None:
 
 
 def test_a_passed_over_name_is_a_film_only_when_the_model_is_sure() -> None:
-    assert passed_over_role(odds(dislike=0.6, like=0.3, none=ACCEPT_BELOW)) == "dislike"
-    assert passed_over_role(odds(like=0.5, none=ACCEPT_BELOW + 0.01)) is None
-    assert passed_over_role(None) is None
+    assert names_a_film(odds(dislike=0.6, like=0.3, none=ACCEPT_BELOW))
+    assert not names_a_film(odds(like=0.5, none=ACCEPT_BELOW + 0.01))
+    assert not names_a_film(None)
 
 
 @pytest.fixture(scope="module")
@@ -127,11 +127,33 @@ def test_a_passed_over_name_goes_through_the_rules_filters(parser: MuseService) 
     assert titles(read(parser, "something cosy for tonight please. Best wishes, Juno", sure)) == []
 
 
-def test_a_dropped_films_words_stay_out_of_the_genres(parser: MuseService) -> None:
+def test_a_dropped_film_named_to_compare_stays_out_of_the_genres(parser: MuseService) -> None:
     text = "more like Shaun of the Dead than Scary Movie, a comedy"
     u = read(parser, text, FakeRoles({"scary movie": odds(none=0.99)}))
     assert "Scary Movie (2000)" not in [t for t, _ in titles(u)]
     assert u.genres == read(parser, text, None).genres  # type: ignore[attr-defined]
+
+
+def test_the_words_of_a_dropped_film_are_read_as_the_request(parser: MuseService) -> None:
+    text = "Looking for a Scary Movie for Halloween"
+    assert read(parser, text, None).genres == []  # type: ignore[attr-defined]  # the rules read a film
+    u = read(parser, text, FakeRoles({"scary movie": odds(none=0.99)}))
+    assert titles(u) == [] and u.genres == ["Horror"]  # type: ignore[attr-defined]
+
+
+def test_a_film_named_to_compare_keeps_the_rules_reading(parser: MuseService) -> None:
+    text = "Rocky beats Creed, give me more boxing films"
+    plain = dict(titles(read(parser, text, None)))
+    assert plain["Creed (2015)"] == "contrast"
+    assert dict(titles(read(parser, text, FakeRoles({"creed": odds(like=0.99)})))) == plain
+
+
+def test_a_passed_over_film_whose_role_the_model_doubts_gets_the_rules_verdict(parser: MuseService) -> None:
+    text = "watchd whale rider last nite, loved it"
+    doubtful = FakeRoles({"whale rider": odds(dislike=0.6, like=0.35, none=0.01)})
+    assert titles(read(parser, text, doubtful)) == [("Whale Rider (2002)", "like")]
+    sure = FakeRoles({"whale rider": odds(dislike=0.97, none=0.01)})
+    assert titles(read(parser, text, sure)) == [("Whale Rider (2002)", "dislike")]
 
 
 def test_the_service_passes_its_role_model_to_the_parser(parser: MuseService) -> None:
@@ -177,6 +199,13 @@ def test_a_missing_or_broken_role_file_means_the_rules_alone(tmp_path: Path) -> 
     for wrong in ({"format": 1}, {"kind": "title-roles", "format": 1, "head": {"weight": torch.zeros(2)}}):  # no head; another shape
         torch.save(wrong, settings.roles_path)
         assert load_title_roles(settings) is None
+    judge = {"kind": "genre-judge", "format": 1, "genres": ["Comedy"], "head": {}}  # each model's file at the other's path
+    torch.save(judge, settings.roles_path)
+    assert load_title_roles(settings) is None
+    torch.save({"kind": "title-roles", "format": 1, "head": {}}, settings.judge_path)
+    assert load_genre_judge(settings) is None
+    torch.save({**judge, "head": {"weight": torch.zeros(2)}}, settings.judge_path)
+    assert load_genre_judge(settings) is None
     assert load_title_roles(Settings(home=tmp_path, title_roles=False)) is None
 
 
@@ -216,9 +245,9 @@ def _head_odds(model: object, texts: list[str]) -> object:
     """The head's logits for the first film-sized span (the second token) of each text, batched together."""
     import torch
 
-    from agent.understand.judge_model import encode
+    from agent.understand.judge_model import _encoder, encode
     from agent.understand.roles_model import _batch
 
-    encoded = encode(model._tokenizer, model._encoder, texts)  # type: ignore[attr-defined]
+    encoded = encode(*_encoder(), texts)
     with torch.no_grad():
         return model._head(*_batch([(e, 1, 1) for e in encoded]))  # type: ignore[attr-defined]
