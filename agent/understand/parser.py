@@ -989,10 +989,13 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
     story = story_spans(scan)  # a long message's sentences that tell rather than ask
     u.titles = [t for t in _ground(scan, grounder) if not _inside_idiom(t, scan, idioms) and not _unjudged_in_story(t, scan, story)]
     learned, dropped = _learned_roles(u, scan, grounder, roles, idioms, story) if roles is not None else ({}, [])
+    compared = [(t.start or 0, t.end or 0) for t in dropped if t.sentiment == "contrast"]  # still no genre word ("more like X than Scary Movie")
     rest = correct(_mask(scan, [(t.start, t.end) for t in u.titles if t.start is not None and t.end is not None and not _speech(t)]
-                         + story + dropped))  # a film dropped for its role is still no genre word ("more like X than Scary Movie")
+                         + story + compared))
     _versions_by_note(scan, u.titles)
-    years = read_years(_mask(rest, _years_naming_titles(scan, u.titles)), newest_year)
+    # a dropped film's words and year are no era either ("pride & prejudice 2005, her A", "crying at it in the Blitz years")
+    years = read_years(_mask(rest, _years_naming_titles(scan, [*u.titles, *dropped]) + [(t.start or 0, t.end or 0) for t in dropped]),
+                       newest_year)
     u.year_min, u.year_max, u.era_shift, u.any_era = years.year_min, years.year_max, years.shift, years.any_era
     u.era_decades = years.decades
     u.era_widen = years.widen
@@ -1030,13 +1033,13 @@ PASSED_OVER_MAX_CHARS = 1200
 
 
 def _learned_roles(u: Understanding, scan: str, grounder: Grounder | None, roles: TitleRoles, idioms: Sequence[GenreSpan],
-                   story: Sequence[tuple[int, int]]) -> tuple[dict[int, Sentiment], list[tuple[int, int]]]:
+                   story: Sequence[tuple[int, int]]) -> tuple[dict[int, Sentiment], list[TitleMention]]:
     """The title-role model's second opinion (`roles.second_opinion`): films it is sure name nothing leave
     `u.titles`; names the rules passed over that it is sure are films join them, passed through the same filters as
     the rules' own. Returns the roles it is sure of (by mention), for `understand` to set once the rules, the question
-    readers included, have had their say, and the spans of dropped films that stay masked from the genres: those the
-    rules named only to compare ("more like X than Scary Movie"); other dropped words are the request ("a Scary Movie
-    for Halloween")."""
+    readers included, have had their say, and the dropped films: their words and years are no era, and those the rules
+    named only to compare ("more like X than Scary Movie") no genre words either; other dropped words may be the request
+    ("a Scary Movie for Halloween")."""
     found = [t for t in u.titles if t.status == "matched" and t.start is not None and t.end is not None]
     taken = [(t.start, t.end) for t in u.titles if t.start is not None and t.end is not None]
     offered = getattr(grounder, "passed_over", None) if len(scan) <= PASSED_OVER_MAX_CHARS else None
@@ -1060,7 +1063,7 @@ def _learned_roles(u: Understanding, scan: str, grounder: Grounder | None, roles
             t.sentiment = learned[id(t)] = sure_role(o) or _as_rules_read(scan, t)
             u.titles.append(t)
     u.titles = sorted((t for t in u.titles if not any(t is d for d in dropped)), key=lambda t: t.start or 0)
-    return learned, [(t.start or 0, t.end or 0) for t in dropped if t.sentiment == "contrast"]
+    return learned, dropped
 
 
 def _as_rules_read(scan: str, t: TitleMention) -> Sentiment:

@@ -141,6 +141,13 @@ def test_the_words_of_a_dropped_film_are_read_as_the_request(parser: MuseService
     assert titles(u) == [] and u.genres == ["Horror"]  # type: ignore[attr-defined]
 
 
+def test_a_dropped_films_words_and_year_are_no_era(parser: MuseService) -> None:
+    text = "Is Mrs. Miniver a sad film? I remember my mother crying at it in the Blitz years"
+    assert read(parser, text, None).year_min is None  # type: ignore[attr-defined]  # the rules read a film, Blitz
+    u = read(parser, text, FakeRoles({"blitz": odds(none=0.99)}))
+    assert "Blitz (2011)" not in [t for t, _ in titles(u)] and (u.year_min, u.year_max) == (None, None)  # type: ignore[attr-defined]
+
+
 def test_a_film_named_to_compare_keeps_the_rules_reading(parser: MuseService) -> None:
     text = "Rocky beats Creed, give me more boxing films"
     plain = dict(titles(read(parser, text, None)))
