@@ -138,29 +138,43 @@ def _padded(states: Sequence[Any]) -> tuple[Any, Any]:
     return x, mask
 
 
+def read_model_file(path: Path, what: str, command: str, expected: dict[str, Any], keys: Sequence[str],
+                    kind_optional: bool = False) -> dict[str, Any]:
+    """A trained head's file, checked: readable, of the `expected` kind and format, with `keys`; a file that is not
+    raises `BackendUnavailableError` (the caller then uses the rules alone). `kind_optional`: files written before
+    the kind was saved have none."""
+    import torch
+
+    try:
+        saved = torch.load(path, map_location="cpu", weights_only=True)
+    except (OSError, RuntimeError, ValueError, EOFError, pickle.UnpicklingError) as exc:
+        raise BackendUnavailableError(f"cannot read the {what} at {path}: {exc}") from exc
+    if not isinstance(saved, dict) or saved.get("kind", expected["kind"] if kind_optional else None) != expected["kind"] \
+            or saved.get("format") != expected["format"] or not set(keys) <= saved.keys():
+        raise BackendUnavailableError(f"{path} is not a {what} of format {expected['format']}; run `muse understand {command}`")
+    return saved
+
+
+def fitted_head(head: Any, state: Any, path: Path, what: str) -> Any:
+    """`head` with the saved weights, in eval mode; weights of another shape raise `BackendUnavailableError`."""
+    try:
+        head.load_state_dict(state)
+    except (RuntimeError, TypeError) as exc:
+        raise BackendUnavailableError(f"{path} does not fit this {what}: {exc}") from exc
+    return head.eval()
+
+
 class MiniLMJudge:
     """The trained judge, loaded from the file `train_judge` wrote."""
 
     def __init__(self, path: Path) -> None:
-        import torch
-
-        try:
-            saved = torch.load(path, map_location="cpu", weights_only=True)
-        except (OSError, RuntimeError, ValueError, EOFError, pickle.UnpicklingError) as exc:
-            raise BackendUnavailableError(f"cannot read the genre judge at {path}: {exc}") from exc
-        if not isinstance(saved, dict) or saved.get("kind", KIND) != KIND or saved.get("format") != FORMAT \
-                or not {"genres", "head"} <= saved.keys():
-            raise BackendUnavailableError(f"{path} is not a genre judge of format {FORMAT}; run `muse understand train-judge`")
+        saved = read_model_file(path, "genre judge", "train-judge", {"kind": KIND, "format": FORMAT}, ("genres", "head"),
+                                kind_optional=True)
         self.genres: list[str] = list(saved["genres"])
         self.trained_on: list[str] = list(saved.get("trained_on", []))
         counts = saved.get("counts", {})
         self._learned = [[counts.get(kind, {}).get(g, 0) >= MIN_EXAMPLES for g in self.genres] for kind in ("wanted", "avoided")]
-        self._head = _head(2 * len(self.genres))
-        try:
-            self._head.load_state_dict(saved["head"])
-        except (RuntimeError, TypeError) as exc:  # weights of another shape
-            raise BackendUnavailableError(f"{path} does not fit this genre judge: {exc}") from exc
-        self._head.eval()
+        self._head = fitted_head(_head(2 * len(self.genres)), saved["head"], path, "genre judge")
         _encoder()
 
     def odds(self, text: str) -> GenreOdds:

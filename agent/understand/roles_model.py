@@ -10,7 +10,6 @@ finds in the dev splits, each labelled with the role the corpus gives it.
 
 from __future__ import annotations
 
-import pickle
 import random
 import time
 from collections.abc import Sequence
@@ -18,9 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from agent.understand.judge_model import MAX_TOKENS, Encoded, TrainReport, _encoder, encode, encode_message
+from agent.understand.judge_model import (MAX_TOKENS, Encoded, TrainReport, _encoder, encode, encode_message, fitted_head,
+                                          read_model_file)
 from agent.understand.roles import ROLES, RoleOdds
-from muse.errors import BackendUnavailableError, InvalidInputError
+from muse.errors import InvalidInputError
 
 KIND = "title-roles"
 FORMAT = 1
@@ -80,21 +80,9 @@ class MiniLMRoles:
     """The trained role model, loaded from the file `train_roles` wrote."""
 
     def __init__(self, path: Path) -> None:
-        import torch
-
-        try:
-            saved = torch.load(path, map_location="cpu", weights_only=True)
-        except (OSError, RuntimeError, ValueError, EOFError, pickle.UnpicklingError) as exc:
-            raise BackendUnavailableError(f"cannot read the title-role model at {path}: {exc}") from exc
-        if not isinstance(saved, dict) or saved.get("kind") != KIND or saved.get("format") != FORMAT or "head" not in saved:
-            raise BackendUnavailableError(f"{path} is not a title-role model of format {FORMAT}; run `muse understand train-roles`")
+        saved = read_model_file(path, "title-role model", "train-roles", {"kind": KIND, "format": FORMAT}, ("head",))
         self.trained_on: list[str] = list(saved.get("trained_on", []))
-        self._head = _head()
-        try:
-            self._head.load_state_dict(saved["head"])
-        except (RuntimeError, TypeError) as exc:  # weights of another shape
-            raise BackendUnavailableError(f"{path} does not fit this title-role model: {exc}") from exc
-        self._head.eval()
+        self._head = fitted_head(_head(), saved["head"], path, "title-role model")
         _encoder()
 
     def odds(self, text: str, films: Sequence[tuple[int, int]]) -> list[RoleOdds | None]:
