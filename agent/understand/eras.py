@@ -146,8 +146,9 @@ NOT_A_FILM_YEAR = re.compile(r"\b(?:born|married|graduated|retired|grew up)\s+(?
 VIEWING_MEMORY = re.compile(r"\b(?:i|we)\b[^.!?,;]{0,50}?\b(?:saw|watched|took|wept|cried|used to (?:watch|see))\b"
                             r"(?:(?!\b(?:any|more|other|else|what|films?|movies?)\b)[^.!?,;]){0,50}?(?<!made )(?<!released )(?<!filmed )(?<!out )\bin\s+$",
                             re.IGNORECASE)  # not a request after it: "I watched Heat and loved it, any other crime films in 1995?"
-#: A decade that is someone's age ("they're in their 70s", "my dad, in his early sixties").
-AN_AGE = re.compile(r"\bin (?:their|his|her|my|our|your)\s+(?:(?:early|mid|late)[\s\-]+)?$", re.IGNORECASE)
+#: A decade that is someone's age ("they're in their 70s", "my dad, in his early sixties", "she turned sixty").
+AN_AGE = re.compile(r"(?:\bin|\b(?:hit|hits|hitting|reached|reaches|reaching|pushing)) (?:their|his|her|my|our|your)\s+(?:(?:early|mid|late)[\s\-]+)?$"
+                    r"|\bturn(?:ed|s|ing)?\s+(?:(?:their|his|her|my|our|your)\s+)?$", re.IGNORECASE)  # "she just turned sixty's", "hit her fifties"
 #: A bound written as a sign before the year ("y<1970", "yr≥1990", ">2000").
 SIGN = re.compile(r"(?:^|[\s(,;:/]|\b(?:y|yr|yrs|year|years|released|release|made|date))\s*(?P<op><=|=<|>=|=>|≤|≥|<|>)\s*$", re.IGNORECASE)
 #: Where a story is set, not when the film was made ("a mystery set in the 1920s").

@@ -822,6 +822,12 @@ def _years_naming_titles(text: str, titles: Sequence[TitleMention]) -> list[tupl
     return spans
 
 
+def _years_inside(text: str, titles: Sequence[TitleMention]) -> list[tuple[int, int]]:
+    """Years the grounder took as part of a title's words ("pride & prejudice 2005")."""
+    return [m.span() for t in titles if t.start is not None and t.end is not None
+            for m in re.finditer(r"\b(?:18|19|20)\d{2}\b", text[: t.end]) if m.start() >= t.start]
+
+
 _VERSION_AFTER = re.compile(r"\s*(?:,\s*|\(\s*)?(?:the|its)\s+(?:\w+\s+){0,2}?(?:one|version|original|cartoon|remake|film|movie|adaptation)"
                             r"\s+(?:of|from)\s+((?:18|19|20)\d{2})\b", re.IGNORECASE)
 
@@ -993,9 +999,8 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
     rest = correct(_mask(scan, [(t.start, t.end) for t in u.titles if t.start is not None and t.end is not None and not _speech(t)]
                          + story + compared))
     _versions_by_note(scan, u.titles)
-    # a dropped film's words and year are no era either ("pride & prejudice 2005, her A", "crying at it in the Blitz years")
-    years = read_years(_mask(rest, _years_naming_titles(scan, [*u.titles, *dropped]) + [(t.start or 0, t.end or 0) for t in dropped]),
-                       newest_year)
+    # a dropped film's year is no era either ("pride & prejudice 2005, her A"); its words may be one ("made during the Blitz")
+    years = read_years(_mask(rest, _years_naming_titles(scan, [*u.titles, *dropped]) + _years_inside(scan, dropped)), newest_year)
     u.year_min, u.year_max, u.era_shift, u.any_era = years.year_min, years.year_max, years.shift, years.any_era
     u.era_decades = years.decades
     u.era_widen = years.widen
@@ -1045,7 +1050,7 @@ def _learned_roles(u: Understanding, scan: str, grounder: Grounder | None, roles
     offered = getattr(grounder, "passed_over", None) if len(scan) <= PASSED_OVER_MAX_CHARS else None
     passed = [TitleMention(mention=g.mention, status="matched", item_id=g.item_id, title=g.title, sentiment="like", start=g.start, end=g.end)
               for g in (offered(scan, taken) if offered is not None else [])
-              if not _genre_word_heading(scan, g.start, g.end) and not _signed(scan, g.start, g.end)]
+              if not _genre_word_heading(scan, g.start, g.end) and not _signed(scan, g.start, g.end) and not _spelt_genre(g.mention)]
     passed = [t for t in passed if not _inside_idiom(t, scan, idioms) and not _unjudged_in_story(t, scan, story)]
     if not found and not passed:
         return {}, []
@@ -1064,6 +1069,13 @@ def _learned_roles(u: Understanding, scan: str, grounder: Grounder | None, roles
             u.titles.append(t)
     u.titles = sorted((t for t in u.titles if not any(t is d for d in dropped)), key=lambda t: t.start or 0)
     return learned, dropped
+
+
+def _spelt_genre(mention: str) -> bool:
+    """One word the rules passed over that is a genre word, or a misspelling of one ("romanve + comedy"): the kind of film
+    asked for, never the film of that name (*Romance*, 1999)."""
+    word = mention.strip().lower()
+    return " " not in word and (word in _GENRE_WORDS or correct(word).lower() in _GENRE_WORDS)
 
 
 def _as_rules_read(scan: str, t: TitleMention) -> Sentiment:

@@ -127,6 +127,12 @@ def test_a_passed_over_name_goes_through_the_rules_filters(parser: MuseService) 
     assert titles(read(parser, "something cosy for tonight please. Best wishes, Juno", sure)) == []
 
 
+def test_a_passed_over_genre_word_or_its_misspelling_is_no_film(parser: MuseService) -> None:
+    sure = FakeRoles({"romanve": odds(like=0.98), "romance": odds(like=0.98)})
+    u = read(parser, "romanve + comedy from 2010 onwards", sure)
+    assert titles(u) == [] and set(u.genres) == {"Romance", "Comedy"}  # type: ignore[attr-defined]
+
+
 def test_a_dropped_film_named_to_compare_stays_out_of_the_genres(parser: MuseService) -> None:
     text = "more like Shaun of the Dead than Scary Movie, a comedy"
     u = read(parser, text, FakeRoles({"scary movie": odds(none=0.99)}))
@@ -141,11 +147,14 @@ def test_the_words_of_a_dropped_film_are_read_as_the_request(parser: MuseService
     assert titles(u) == [] and u.genres == ["Horror"]  # type: ignore[attr-defined]
 
 
-def test_a_dropped_films_words_and_year_are_no_era(parser: MuseService) -> None:
-    text = "Is Mrs. Miniver a sad film? I remember my mother crying at it in the Blitz years"
+def test_a_dropped_films_year_is_no_era_but_its_words_may_be(parser: MuseService) -> None:
+    text = "pride & prejudice 2005, her A, me C. something else we'd both like?"
+    u = read(parser, text, FakeRoles({"pride & prejudice 2005": odds(none=0.99), "her": odds(none=0.99)}))
+    assert "Pride & Prejudice (2005)" not in [t for t, _ in titles(u)] and (u.year_min, u.year_max) == (None, None)  # type: ignore[attr-defined]
+    text = "a romance actually made during the Blitz"
     assert read(parser, text, None).year_min is None  # type: ignore[attr-defined]  # the rules read a film, Blitz
     u = read(parser, text, FakeRoles({"blitz": odds(none=0.99)}))
-    assert "Blitz (2011)" not in [t for t, _ in titles(u)] and (u.year_min, u.year_max) == (None, None)  # type: ignore[attr-defined]
+    assert titles(u) == [] and (u.year_min, u.year_max) == (1940, 1941)  # type: ignore[attr-defined]  # the period
 
 
 def test_a_film_named_to_compare_keeps_the_rules_reading(parser: MuseService) -> None:

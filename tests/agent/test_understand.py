@@ -30,6 +30,9 @@ from tools.retriever.grounding import _coined
     ("something 1990ish", 1988, 1992),
     ("the in-laws are in their 70s and won't watch anything made after 1985", None, 1985),  # a decade that is an age
     ("my dad is in his early sixties, something from the 60s", 1960, 1969),
+    ("she turned sixty's last week and loves old westerns", None, None),  # an age reached, not an era
+    ("for my aunt who hit her fifties, a romance", None, None),
+    ("grandpa just turned 80, a western from the 50s", 1950, 1959),
     ("an oldie, from the forties", 1940, 1949),
     ("nineties or later", 1990, None),
     ("the late 2000s", 2007, 2009),
