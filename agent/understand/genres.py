@@ -265,7 +265,27 @@ def _negated(text: str, start: int, end: int) -> bool:
             or _kept_away(before, text[end:end + 30]) \
             or refusal_goes_on(text, start) or _refusal_lists_on(text, start, end):
         return True
-    return conditional_refusal(text, start, end) or _said_no_one(text, end)
+    return conditional_refusal(text, start, end) or _said_no_one(text, end) or _unless_refused(text, start)
+
+
+_UNLESS = re.compile(r"\bunless\b", re.IGNORECASE)
+_JOINED_ON = re.compile(r"[\s,]*(?:\b(?:and|but|or)\b)?[\s,]*$", re.IGNORECASE)
+
+
+def _unless_refused(text: str, start: int) -> bool:
+    """The genre is what calls a wish off: "a comedy from 2005, unless it's a romcom", "space films, unless they turn
+    into a monster movie". Not when the clause before the "unless" refuses ("no westerns unless Clint's in them",
+    "Nothing scary, unless the scares are played for laughs"): then it names the exception."""
+    first = sentence_start(text, start)
+    cues = list(_UNLESS.finditer(text, first, start))
+    if not cues or re.search(r"[,;:]", text[cues[-1].end():start]):
+        return False
+    head = text[:cues[-1].start()]
+    head = head[:_JOINED_ON.search(head).start()]  # type: ignore[union-attr]
+    clause = clause_before(head, len(head))
+    if len(re.findall(r"\w+", clause)) <= 1:  # "Horror's a no for me. Well, unless it's played for laughs": the sentence before
+        clause = text[sentence_start(text, max(0, first - 1)):first]
+    return not any(not _UNSEEN.match(clause, c.start()) for c in _REFUSAL.finditer(clause))
 
 
 #: Sarcasm undone at once: "what I really want after a long shift is a three-hour war epic. Said no one ever."

@@ -60,10 +60,11 @@ def _swapped(word: str) -> str | None:
 
 def _one_slip(word: str) -> str | None:
     """The only bound word one letter off a word this long, inside its first and last letters ("onwrds" -> "onwards";
-    "earlies" is no "earlier")."""
+    "earlies" is no "earlier"), or with its last two letters swapped ("nothign")."""
     if len(word) < SLIP_MIN:
         return None
-    close = [t for t in BOUND_WORDS if abs(len(t) - len(word)) <= 1 and OSA.distance(word, t) <= 1 and (t[0], t[-1]) == (word[0], word[-1])]
+    close = [t for t in BOUND_WORDS if abs(len(t) - len(word)) <= 1 and OSA.distance(word, t) <= 1
+             and t[0] == word[0] and (t[-1] == word[-1] or t == word[:-2] + word[-1] + word[-2])]  # "nothign": the last two swapped
     return close[0] if len(close) == 1 else None
 
 

@@ -1048,6 +1048,12 @@ def test_films_of_a_series_by_number_take_their_own_verdicts(parser: MuseService
     ("something with dragons for a grown-up audience", ["Fantasy"], ["Children"]),
     ("Paddington 2-level kindness, but made for an audience of adults", [], ["Children"]),
     ("animated, but properly adult", ["Animation"], ["Children"]),
+    # "unless" calls a wish off for what follows it, but names the exception to a refusal said just before it
+    ("something thoughtful made since about 2009 would be ideal, unless it's horror, which I just can't do.", [], ["Horror"]),
+    ("Vietnam films from the 70s or 80s, unless they go comedic.", [], ["Comedy"]),
+    ("a comedy from 2005 to 2012 unless it's yet another romcom.", ["Comedy"], ["Romance"]),
+    ("Comedy please. Nothing scary, unless the scares are played for laughs.", ["Comedy"], ["Horror"]),
+    ("a western, provided it predates 1970, and unless it's a comedy western, which I can't stand.", ["Western"], ["Comedy"]),
 ])
 def test_refusals_said_many_ways(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
     u = read(parser, text)
@@ -1559,6 +1565,7 @@ def test_bounds_said_with_a_refusal_nearby(text: str, low: int | None, high: int
     ("need a horer movie from the 2000s", 2000, 2009, ["Horror"]),
     ("feel good musicals from the fiftys", 1950, 1959, ["Musical"]),
     ("crime docs, nothng pre 2000", 2000, None, ["Crime", "Documentary"]),
+    ("crime docs, nothign befoer 2000", 2000, None, ["Crime", "Documentary"]),  # the last two letters swapped
     ("I do earlies at the bakery, so something short, any genre except horror", None, None, []),  # "earlies" is no "earlier"
 ])
 def test_misspelt_bound_and_decade_words(parser: MuseService, text: str, low: int | None, high: int | None, genres: list[str]) -> None:
