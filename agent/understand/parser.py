@@ -20,7 +20,7 @@ from agent.understand.concepts import STOP, ConceptIndex
 from agent.understand.eras import read_years
 from agent.understand.typos import correct
 from agent.understand.story import judged, story_spans
-from agent.understand.genres import (SENTENCE_END, GenreMode, GenreSpan, clause_before, governing_label, lexicon_spans, read_genres,
+from agent.understand.genres import (GENRE_NAME, SENTENCE_END, GenreMode, GenreSpan, clause_before, governing_label, lexicon_spans, read_genres,
                                      refusal_goes_on, sentence_start, written_refusal)
 from agent.understand.judge import GenreJudge, GenreOdds, judge_genres
 from agent.understand.lexicon import CHANGE_OF_MIND, GENRE_PHRASES
@@ -273,8 +273,19 @@ _LIKED_ANYWAY = re.compile(r"\b(?:but|though|still)\b[^.!?;]*?\b(?:i|we)\s+(?:st
                            re.IGNORECASE)
 #: Praise someone else gave a film, before it ("Everyone told me La La Land was brilliant. I found it dull."): not the writer's.
 _REPORTED = re.compile(r"\b(?:told|tells|say|says|said|people|everyone|everybody|reviews?|critics|supposed to be|heard)\b", re.IGNORECASE)
-_BAD_LABEL = re.compile(r"\s*(?:the )?(?:bad|worst|meh|nope|misses|flops)(?: ones| films| movies)?\s*", re.IGNORECASE)  # "Bad:" over a list
+#: Verdict words in a label over a list ("Bad:", "these all bored me:", "good:", "top 3:"); a label is a few words.
+_BAD_LABEL = re.compile(r"\b(?:bad|worst|meh|nope|misses|flops|bored|sucked|overrated|disappointing|disappointments)\b", re.IGNORECASE)
+_GOOD_LABEL = re.compile(r"\b(?:good|best|hits|yes|top|rule[ds]?|keepers|winners|gems)\b", re.IGNORECASE)
 _BOTTOM_LIST = re.compile(r"\b(?:bottom|worst|least favou?rite)\s*(?:\d{1,2}|three|five|ten|one|two|four)?\s*:[^.!?\n:]*$", re.IGNORECASE)
+
+
+def label_verdict(text: str, start: int) -> Literal["like", "dislike"] | None:
+    """The verdict of the label whose list holds `start` ("Seen & disliked: Love Actually", "Movies I hated:" over a bullet
+    list, "good: starman ... bad: ...", "Bottom 3: Grease, Mamma Mia"), or None."""
+    label = governing_label(text, start) or ""
+    if NEGATIVE_CUE.search(label) or _BAD_LABEL.search(label) or _BOTTOM_LIST.search(text, sentence_start(text, start), start):
+        return "dislike"
+    return "like" if POSITIVE_CUE.search(label) or _GOOD_LABEL.search(label) else None
 
 
 def title_sentiment(text: str, start: int | None, end: int | None = None, next_start: int | None = None) -> Literal["like", "dislike"]:
@@ -290,11 +301,8 @@ def title_sentiment(text: str, start: int | None, end: int | None = None, next_s
         return "like"
     if written_refusal(text, start) or refusal_goes_on(text, start):  # "No: The Shining (seen it)", "Don't suggest Titanic. Or The Notebook."
         return "dislike"
-    label = governing_label(text, start) or ""  # "Seen & disliked: Love Actually", "Movies I hated:" over a bullet list
-    if NEGATIVE_CUE.search(label) or _BAD_LABEL.fullmatch(label) or _BOTTOM_LIST.search(text, sentence_start(text, start), start):  # "Bottom 3: Grease, Mamma Mia"
-        return "dislike"
-    if POSITIVE_CUE.search(label):
-        return "like"
+    if (verdict := label_verdict(text, start)) is not None:
+        return verdict
     after = text[end:next_start if next_start is not None and next_start > end else len(text)]
     if COMPARATIVE_WISH.match(after):  # "se7en but less grim, nothing horror-ish": the film, changed, is wished
         return "like"
@@ -1060,22 +1068,25 @@ def _learned_roles(u: Understanding, scan: str, grounder: Grounder | None, roles
     for t, o in zip(found, odds[:len(found)]):
         if second_opinion(o) == "none":
             dropped.append(t)
-        elif (role := sure_role(o)) is not None and t.sentiment != "contrast" and not (role == "like" and t.sentiment == "dislike"):
-            # a film named to compare ("Rocky beats Creed") and a refusal the rules read ("not like Star Wars") keep their reading
+        elif (role := sure_role(o)) is not None and t.sentiment != "contrast" and not (role == "like" and t.sentiment == "dislike") \
+                and label_verdict(scan, t.start or 0) is None:
+            # a film named to compare ("Rocky beats Creed"), a refusal the rules read ("not like Star Wars") and a film in a
+            # list under a label with a verdict ("good: ... bad: the 2008 one") keep their reading
             learned[id(t)] = role
     for t, o in zip(passed, odds[len(found):]):
         if names_a_film(o):
-            t.sentiment = learned[id(t)] = sure_role(o) or _as_rules_read(scan, t)
+            t.sentiment = learned[id(t)] = label_verdict(scan, t.start or 0) or sure_role(o) or _as_rules_read(scan, t)
             u.titles.append(t)
     u.titles = sorted((t for t in u.titles if not any(t is d for d in dropped)), key=lambda t: t.start or 0)
     return learned, dropped
 
 
 def _spelt_genre(mention: str) -> bool:
-    """One word the rules passed over that is a genre word, or a misspelling of one ("romanve + comedy"): the kind of film
-    asked for, never the film of that name (*Romance*, 1999)."""
+    """One word the rules passed over that is a genre's name, or a misspelling of a genre word ("romanve + comedy"): the
+    kind of film asked for, never the film of that name (*Romance*, 1999). Other genre words may be films ("sit through
+    scream again")."""
     word = mention.strip().lower()
-    return " " not in word and (word in _GENRE_WORDS or correct(word).lower() in _GENRE_WORDS)
+    return " " not in word and (bool(GENRE_NAME.fullmatch(word)) or word != (fixed := correct(word).lower()) and fixed in _GENRE_WORDS)
 
 
 def _as_rules_read(scan: str, t: TitleMention) -> Sentiment:

@@ -164,6 +164,15 @@ def test_a_film_named_to_compare_keeps_the_rules_reading(parser: MuseService) ->
     assert dict(titles(read(parser, text, FakeRoles({"creed": odds(like=0.99)})))) == plain
 
 
+def test_a_film_under_a_label_with_a_verdict_keeps_the_labels_reading(parser: MuseService) -> None:
+    text = "good: starman, alien. bad: titanic. more sci-fi please"
+    sure = FakeRoles({"alien": odds(dislike=0.99), "titanic": odds(like=0.99)})
+    assert dict(titles(read(parser, text, sure))) == {"Starman (1984)": "like", "Alien (1979)": "like", "Titanic (1997)": "dislike"}
+    text = "these all bored me: whale rider, heat. more thrillers please"
+    passed = FakeRoles({"whale rider": odds(like=0.99, none=0.0)})
+    assert dict(titles(read(parser, text, passed)))["Whale Rider (2002)"] == "dislike"
+
+
 def test_a_passed_over_film_whose_role_the_model_doubts_gets_the_rules_verdict(parser: MuseService) -> None:
     text = "watchd whale rider last nite, loved it"
     doubtful = FakeRoles({"whale rider": odds(dislike=0.6, like=0.35, none=0.01)})

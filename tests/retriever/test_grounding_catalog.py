@@ -213,6 +213,7 @@ def test_catalog_form_moves_nothing_back() -> None:
     # a remade film's version named beside it: a note, a word after, the word before
     ("crash (the 2004 one), babel, magnolia", [33166, 46723, 3160]),
     ("the thing (carpenter, not the 2011 one) is my all time fave", [2288]),
+    ("like the stepford wives (the 1975 one, not the remake)", [2346]),  # what is said before the "not" comes first
     ("the shining and it (the new one) both messed me up", [1258, 175303]),
     ("they liked Jumanji (the new one) and Night at the Museum", [179401, 46972]),  # the newest film of the series
     ("is the robocop remake as bad as everyone says?", [108945]),

@@ -779,8 +779,15 @@ class TitleGrounder:
 
     def _version_named(self, words: list[str], versions: list[int]) -> int | None:
         """The version that `words` name: a year ("2004", "98"), the oldest or the newest; after "not" the
-        other one ("not the 2011 one" of two versions)."""
-        negated = "not" in words or "no" in words
+        other one ("not the 2011 one" of two versions). What is said before the "not" comes first ("the 1975 one, not the
+        remake")."""
+        cut = next((k for k, w in enumerate(words) if w in ("not", "no")), None)
+        if cut is None:
+            return self._version_in(words, versions, negated=False)
+        said = self._version_in(words[:cut], versions, negated=False)
+        return said if said is not None else self._version_in(words[cut + 1:], versions, negated=True)
+
+    def _version_in(self, words: list[str], versions: list[int], *, negated: bool) -> int | None:
         for word in words:
             number = int(word) if word.isdigit() and len(word) in (2, 4) else None
             dated = [i for i in versions if number is not None and (self._items[i].year == number or (number < 100 and (self._items[i].year or 0) % 100 == number))]
