@@ -283,8 +283,8 @@ def _unless_refused(text: str, start: int) -> bool:
     head = text[:cues[-1].start()]
     head = head[:_JOINED_ON.search(head).start()]  # type: ignore[union-attr]
     clause = clause_before(head, len(head))
-    if len(re.findall(r"\w+", clause)) <= 1:  # "Horror's a no for me. Well, unless it's played for laughs": the sentence before
-        clause = text[sentence_start(text, max(0, first - 1)):first]
+    if len(re.findall(r"\w+", clause)) <= 1:  # "Unless it's a comedy, I'm out", "Horror's a no for me. Well, unless it's ...": a condition
+        return False
     return not any(not _UNSEEN.match(clause, c.start()) for c in _REFUSAL.finditer(clause))
 
 

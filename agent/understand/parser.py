@@ -832,8 +832,10 @@ def _years_naming_titles(text: str, titles: Sequence[TitleMention]) -> list[tupl
 
 def _years_inside(text: str, titles: Sequence[TitleMention]) -> list[tuple[int, int]]:
     """Years the grounder took as part of a title's words ("pride & prejudice 2005")."""
-    return [m.span() for t in titles if t.start is not None and t.end is not None
-            for m in re.finditer(r"\b(?:18|19|20)\d{2}\b", text[: t.end]) if m.start() >= t.start]
+    return [m.span() for t in titles if t.start is not None and t.end is not None for m in _A_YEAR.finditer(text, t.start, t.end)]
+
+
+_A_YEAR = re.compile(r"\b(?:18|19|20)\d{2}\b")
 
 
 _VERSION_AFTER = re.compile(r"\s*(?:,\s*|\(\s*)?(?:the|its)\s+(?:\w+\s+){0,2}?(?:one|version|original|cartoon|remake|film|movie|adaptation)"

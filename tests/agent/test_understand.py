@@ -1053,6 +1053,7 @@ def test_films_of_a_series_by_number_take_their_own_verdicts(parser: MuseService
     ("Vietnam films from the 70s or 80s, unless they go comedic.", [], ["Comedy"]),
     ("a comedy from 2005 to 2012 unless it's yet another romcom.", ["Comedy"], ["Romance"]),
     ("Comedy please. Nothing scary, unless the scares are played for laughs.", ["Comedy"], ["Horror"]),
+    ("Unless it's a comedy, I'm not interested.", ["Comedy"], []),
     ("a western, provided it predates 1970, and unless it's a comedy western, which I can't stand.", ["Western"], ["Comedy"]),
 ])
 def test_refusals_said_many_ways(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
