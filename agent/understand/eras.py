@@ -147,8 +147,9 @@ VIEWING_MEMORY = re.compile(r"\b(?:i|we)\b[^.!?,;]{0,50}?\b(?:saw|watched|took|w
                             r"(?:(?!\b(?:any|more|other|else|what|films?|movies?)\b)[^.!?,;]){0,50}?(?<!made )(?<!released )(?<!filmed )(?<!out )\bin\s+$",
                             re.IGNORECASE)  # not a request after it: "I watched Heat and loved it, any other crime films in 1995?"
 #: A decade that is someone's age ("they're in their 70s", "my dad, in his early sixties", "she turned sixty").
-AN_AGE = re.compile(r"(?:\bin|\b(?:hit|hits|hitting|reached|reaches|reaching|pushing)) (?:their|his|her|my|our|your)\s+(?:(?:early|mid|late)[\s\-]+)?$"
-                    r"|\bturn(?:ed|s|ing)?\s+(?:(?:their|his|her|my|our|your)\s+)?$", re.IGNORECASE)  # "she just turned sixty's", "hit her fifties"
+AN_AGE = re.compile(r"(?:\bin (?:their|his|her|my|our|your)|\b(?:hit|hits|hitting|reached|reaches|reaching|pushing) (?:their|his|her))\s+(?:(?:early|mid|late)[\s\-]+)?$"
+                    r"|\b(?:she|he|i|we|they|who|mum|mom|dad|grandma|grandpa|gran|nan)(?:'s| has| had| just)*\s+turn(?:ed|s)\s+$",
+                    re.IGNORECASE)  # "she just turned sixty's", "hit her fifties"; never "hits my 90s nostalgia", "turn 80s cliches"
 #: A bound written as a sign before the year ("y<1970", "yr≥1990", ">2000").
 SIGN = re.compile(r"(?:^|[\s(,;:/]|\b(?:y|yr|yrs|year|years|released|release|made|date))\s*(?P<op><=|=<|>=|=>|≤|≥|<|>)\s*$", re.IGNORECASE)
 #: Where a story is set, not when the film was made ("a mystery set in the 1920s").
@@ -307,7 +308,7 @@ def _eras(text: str, newest: int) -> list[Era]:
                 i += 2
                 continue
         before, after = text[max(0, start - 40):start], text[end:end + 40]
-        if NOT_A_FILM_YEAR.search(before) or (single and VIEWING_MEMORY.search(text, max(0, start - 100), start)) or AN_AGE.search(before) or SETTING.search(before) or (single and (VERSION_YEAR.match(after) or (DEFINITE.search(before) and NAMED_AFTER.match(after)))) or (DEFINITE.search(before) and _ONE_AFTER.match(after)):
+        if NOT_A_FILM_YEAR.search(before) or (single and VIEWING_MEMORY.search(text, max(0, start - 100), start)) or (AN_AGE.search(before) and not text[start:start + 4].isdigit()) or SETTING.search(before) or (single and (VERSION_YEAR.match(after) or (DEFINITE.search(before) and NAMED_AFTER.match(after)))) or (DEFINITE.search(before) and _ONE_AFTER.match(after)):
             i += 1
             continue
         era = _bounded(low, high, single, before, after, start, end)

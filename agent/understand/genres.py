@@ -268,23 +268,26 @@ def _negated(text: str, start: int, end: int) -> bool:
     return conditional_refusal(text, start, end) or _said_no_one(text, end) or _unless_refused(text, start)
 
 
-_UNLESS = re.compile(r"\bunless\b", re.IGNORECASE)
-_JOINED_ON = re.compile(r"[\s,]*(?:\b(?:and|but|or)\b)?[\s,]*$", re.IGNORECASE)
+#: "unless" followed by what the film is or does ("unless it's a romcom", "unless they go comedic", "unless people burst into
+#: song"), not by another offer ("unless you have a great thriller in mind", "unless there's a good horror out").
+_UNLESS = re.compile(r"\bunless\s+(?:it|its|it'?s|they|they'?re|that'?s|this|that|the (?:film|movie|story|plot|ending)|people|someone|"
+                     r"somebody|everyone|anyone|he|she)\b", re.IGNORECASE)
+_JOINED_ON = re.compile(r"\b(?:and|but|or)$", re.IGNORECASE)
 
 
 def _unless_refused(text: str, start: int) -> bool:
     """The genre is what calls a wish off: "a comedy from 2005, unless it's a romcom", "space films, unless they turn
     into a monster movie". Not when the clause before the "unless" refuses ("no westerns unless Clint's in them",
-    "Nothing scary, unless the scares are played for laughs"): then it names the exception."""
+    "Nothing scary, unless the scares are played for laughs"): then it names the exception; and not when the "unless" opens
+    its sentence ("Unless it's a comedy, I'm not interested"): a condition."""
     first = sentence_start(text, start)
     cues = list(_UNLESS.finditer(text, first, start))
-    if not cues or re.search(r"[,;:]", text[cues[-1].end():start]):
+    if not cues or re.search(r"[,;:]", text[cues[-1].end():start]) or len(re.findall(r"\w+", text[first:cues[-1].start()])) <= 1:
         return False
-    head = text[:cues[-1].start()]
-    head = head[:_JOINED_ON.search(head).start()]  # type: ignore[union-attr]
+    head = text[:cues[-1].start()].rstrip(" ,\t\n")
+    head = head[:len(head) - len(m.group())] if (m := _JOINED_ON.search(head[-4:])) else head  # "..., and unless"
+    head = head.rstrip(" ,\t\n")
     clause = clause_before(head, len(head))
-    if len(re.findall(r"\w+", clause)) <= 1:  # "Unless it's a comedy, I'm out", "Horror's a no for me. Well, unless it's ...": a condition
-        return False
     return not any(not _UNSEEN.match(clause, c.start()) for c in _REFUSAL.finditer(clause))
 
 

@@ -274,8 +274,11 @@ _LIKED_ANYWAY = re.compile(r"\b(?:but|though|still)\b[^.!?;]*?\b(?:i|we)\s+(?:st
 #: Praise someone else gave a film, before it ("Everyone told me La La Land was brilliant. I found it dull."): not the writer's.
 _REPORTED = re.compile(r"\b(?:told|tells|say|says|said|people|everyone|everybody|reviews?|critics|supposed to be|heard)\b", re.IGNORECASE)
 #: Verdict words in a label over a list ("Bad:", "these all bored me:", "good:", "top 3:"); a label is a few words.
-_BAD_LABEL = re.compile(r"\b(?:bad|worst|meh|nope|misses|flops|bored|sucked|overrated|disappointing|disappointments)\b", re.IGNORECASE)
-_GOOD_LABEL = re.compile(r"\b(?:good|best|hits|yes|top|rule[ds]?|keepers|winners|gems)\b", re.IGNORECASE)
+#: Whole labels only: "Good news:", "Top Gun: Maverick" and "What I watch when bored:" carry none.
+_BAD_LABEL = re.compile(r"\s*(?:the |these |those |my )?(?:bad|worst|meh|nope|misses|flops|overrated|disappointing|disappointments|"
+                        r"(?:(?:these|those|they|all|these all|they all)\s+)?(?:bored me|sucked|were bad))(?: ones| films| movies)?\s*", re.IGNORECASE)
+_GOOD_LABEL = re.compile(r"\s*(?:the |these |those |my )?(?:good|best|hits|yes|top(?:\s+(?:\d{1,2}|three|five|ten))?|keepers|winners|gems|"
+                         r"(?:(?:these|those|they|all|these all|they all)\s+)?(?:rule[ds]?|were good))(?: ones| films| movies)?\s*", re.IGNORECASE)
 _BOTTOM_LIST = re.compile(r"\b(?:bottom|worst|least favou?rite)\s*(?:\d{1,2}|three|five|ten|one|two|four)?\s*:[^.!?\n:]*$", re.IGNORECASE)
 
 
@@ -283,9 +286,9 @@ def label_verdict(text: str, start: int) -> Literal["like", "dislike"] | None:
     """The verdict of the label whose list holds `start` ("Seen & disliked: Love Actually", "Movies I hated:" over a bullet
     list, "good: starman ... bad: ...", "Bottom 3: Grease, Mamma Mia"), or None."""
     label = governing_label(text, start) or ""
-    if NEGATIVE_CUE.search(label) or _BAD_LABEL.search(label) or _BOTTOM_LIST.search(text, sentence_start(text, start), start):
+    if NEGATIVE_CUE.search(label) or _BAD_LABEL.fullmatch(label) or _BOTTOM_LIST.search(text, sentence_start(text, start), start):
         return "dislike"
-    return "like" if POSITIVE_CUE.search(label) or _GOOD_LABEL.search(label) else None
+    return "like" if POSITIVE_CUE.search(label) or _GOOD_LABEL.fullmatch(label) else None
 
 
 def title_sentiment(text: str, start: int | None, end: int | None = None, next_start: int | None = None) -> Literal["like", "dislike"]:
@@ -1060,7 +1063,7 @@ def _learned_roles(u: Understanding, scan: str, grounder: Grounder | None, roles
     offered = getattr(grounder, "passed_over", None) if len(scan) <= PASSED_OVER_MAX_CHARS else None
     passed = [TitleMention(mention=g.mention, status="matched", item_id=g.item_id, title=g.title, sentiment="like", start=g.start, end=g.end)
               for g in (offered(scan, taken) if offered is not None else [])
-              if not _genre_word_heading(scan, g.start, g.end) and not _signed(scan, g.start, g.end) and not _spelt_genre(g.mention)]
+              if not _genre_word_heading(scan, g.start, g.end) and not _signed(scan, g.start, g.end) and not _spelt_genre(g.mention, g.title or "")]
     passed = [t for t in passed if not _inside_idiom(t, scan, idioms) and not _unjudged_in_story(t, scan, story)]
     if not found and not passed:
         return {}, []
@@ -1083,12 +1086,20 @@ def _learned_roles(u: Understanding, scan: str, grounder: Grounder | None, roles
     return learned, dropped
 
 
-def _spelt_genre(mention: str) -> bool:
+def _spelt_genre(mention: str, title: str) -> bool:
     """One word the rules passed over that is a genre's name, or a misspelling of a genre word ("romanve + comedy"): the
     kind of film asked for, never the film of that name (*Romance*, 1999). Other genre words may be films ("sit through
     scream again")."""
     word = mention.strip().lower()
-    return " " not in word and (bool(GENRE_NAME.fullmatch(word)) or word != (fixed := correct(word).lower()) and fixed in _GENRE_WORDS)
+    if " " in word or word == _bare_title(title):  # the film's own name, rightly spelt ("we quote croods all the time")
+        return bool(GENRE_NAME.fullmatch(word))
+    return bool(GENRE_NAME.fullmatch(word)) or word != (fixed := correct(word).lower()) and fixed in _GENRE_WORDS
+
+
+def _bare_title(title: str) -> str:
+    """A catalog title's words without its year and its article ("Croods, The (2013)" -> "croods")."""
+    bare = re.sub(r"\s*\(\d{4}\)\s*$", "", title).strip().lower()
+    return re.sub(r"^(?:the|a|an)\s+|,\s*(?:the|a|an)$", "", bare)
 
 
 def _as_rules_read(scan: str, t: TitleMention) -> Sentiment:

@@ -173,6 +173,20 @@ def test_a_film_under_a_label_with_a_verdict_keeps_the_labels_reading(parser: Mu
     assert dict(titles(read(parser, text, passed)))["Whale Rider (2002)"] == "dislike"
 
 
+def test_only_a_whole_label_carries_a_verdict() -> None:
+    from agent.understand.parser import label_verdict
+
+    for text, film in [("Top Gun: Maverick and Heat bored me.", "Heat"), ("Good news: I finally watched Cats and it was awful.", "Cats"),
+                       ("Off the top of my head: Heat was awful", "Heat"), ("What I watch when bored: Friends reruns, Heat, Ronin.", "Heat")]:
+        assert label_verdict(text, text.index(film)) is None, text
+    assert label_verdict("these all bored me: heat, ronin", 20) == "dislike"
+
+
+def test_a_rightly_spelt_title_that_looks_like_a_misspelt_genre_word_is_still_offered(parser: MuseService) -> None:
+    u = read(parser, "we quote croods all the time at home", FakeRoles({"croods": odds(like=0.99, none=0.0)}))
+    assert [t for t, _ in titles(u)] == ["Croods, The (2013)"]
+
+
 def test_a_passed_over_film_whose_role_the_model_doubts_gets_the_rules_verdict(parser: MuseService) -> None:
     text = "watchd whale rider last nite, loved it"
     doubtful = FakeRoles({"whale rider": odds(dislike=0.6, like=0.35, none=0.01)})

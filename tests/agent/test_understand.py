@@ -33,6 +33,8 @@ from tools.retriever.grounding import _coined
     ("she turned sixty's last week and loves old westerns", None, None),  # an age reached, not an era
     ("for my aunt who hit her fifties, a romance", None, None),
     ("grandpa just turned 80, a western from the 50s", 1950, 1959),
+    ("something that hits my 90s nostalgia", 1990, 1999),  # no age
+    ("a film that turned 1950s suburbia upside down", 1950, 1959),
     ("an oldie, from the forties", 1940, 1949),
     ("nineties or later", 1990, None),
     ("the late 2000s", 2007, 2009),
@@ -1054,6 +1056,7 @@ def test_films_of_a_series_by_number_take_their_own_verdicts(parser: MuseService
     ("a comedy from 2005 to 2012 unless it's yet another romcom.", ["Comedy"], ["Romance"]),
     ("Comedy please. Nothing scary, unless the scares are played for laughs.", ["Comedy"], ["Horror"]),
     ("Unless it's a comedy, I'm not interested.", ["Comedy"], []),
+    ("Something funny unless you have a great thriller in mind", ["Comedy", "Thriller"], []),  # another offer, no refusal
     ("a western, provided it predates 1970, and unless it's a comedy western, which I can't stand.", ["Western"], ["Comedy"]),
 ])
 def test_refusals_said_many_ways(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
