@@ -184,7 +184,7 @@ def test_only_a_whole_label_carries_a_verdict() -> None:
 
 def test_a_rightly_spelt_title_that_looks_like_a_misspelt_genre_word_is_still_offered(parser: MuseService) -> None:
     u = read(parser, "we quote croods all the time at home", FakeRoles({"croods": odds(like=0.99, none=0.0)}))
-    assert [t for t, _ in titles(u)] == ["Croods, The (2013)"]
+    assert [t for t, _ in titles(u)] == ["The Croods (2013)"]
 
 
 def test_a_passed_over_film_whose_role_the_model_doubts_gets_the_rules_verdict(parser: MuseService) -> None:
