@@ -1055,15 +1055,15 @@ def _learned_roles(u: Understanding, scan: str, grounder: Grounder | None, roles
     """The title-role model's second opinion (`roles.second_opinion`): films it is sure name nothing leave
     `u.titles`; names the rules passed over that it is sure are films join them, passed through the same filters as
     the rules' own. Returns the roles it is sure of (by mention), for `understand` to set once the rules, the question
-    readers included, have had their say, and the dropped films: their words and years are no era, and those the rules
-    named only to compare ("more like X than Scary Movie") no genre words either; other dropped words may be the request
-    ("a Scary Movie for Halloween")."""
+    readers included, have had their say, and the dropped films: the years written with them are no era, and those the
+    rules named only to compare ("more like X than Scary Movie") no genre words either; their other words may be the
+    request ("a Scary Movie for Halloween", "made during the Blitz")."""
     found = [t for t in u.titles if t.status == "matched" and t.start is not None and t.end is not None]
     taken = [(t.start, t.end) for t in u.titles if t.start is not None and t.end is not None]
     offered = getattr(grounder, "passed_over", None) if len(scan) <= PASSED_OVER_MAX_CHARS else None
     passed = [TitleMention(mention=g.mention, status="matched", item_id=g.item_id, title=g.title, sentiment="like", start=g.start, end=g.end)
               for g in (offered(scan, taken) if offered is not None else [])
-              if not _genre_word_heading(scan, g.start, g.end) and not _signed(scan, g.start, g.end) and not _spelt_genre(g.mention, g.title or "")]
+              if not _genre_word_heading(scan, g.start, g.end) and not _signed(scan, g.start, g.end) and not _spelt_genre(g.mention, exact=g.confidence >= 1.0)]
     passed = [t for t in passed if not _inside_idiom(t, scan, idioms) and not _unjudged_in_story(t, scan, story)]
     if not found and not passed:
         return {}, []
@@ -1086,20 +1086,17 @@ def _learned_roles(u: Understanding, scan: str, grounder: Grounder | None, roles
     return learned, dropped
 
 
-def _spelt_genre(mention: str, title: str) -> bool:
+def _spelt_genre(mention: str, *, exact: bool) -> bool:
     """One word the rules passed over that is a genre's name, or a misspelling of a genre word ("romanve + comedy"): the
     kind of film asked for, never the film of that name (*Romance*, 1999). Other genre words may be films ("sit through
-    scream again")."""
+    scream again"), and so may a title spelt right (`exact`) that looks like a misspelt one ("we quote croods")."""
     word = mention.strip().lower()
-    if " " in word or word == _bare_title(title):  # the film's own name, rightly spelt ("we quote croods all the time")
-        return bool(GENRE_NAME.fullmatch(word))
-    return bool(GENRE_NAME.fullmatch(word)) or word != (fixed := correct(word).lower()) and fixed in _GENRE_WORDS
-
-
-def _bare_title(title: str) -> str:
-    """A catalog title's words without its year and its article ("Croods, The (2013)" -> "croods")."""
-    bare = re.sub(r"\s*\(\d{4}\)\s*$", "", title).strip().lower()
-    return re.sub(r"^(?:the|a|an)\s+|,\s*(?:the|a|an)$", "", bare)
+    if GENRE_NAME.fullmatch(word):
+        return True
+    if " " in word or exact:
+        return False
+    fixed = correct(word).lower()
+    return fixed != word and fixed in _GENRE_WORDS
 
 
 def _as_rules_read(scan: str, t: TitleMention) -> Sentiment:
