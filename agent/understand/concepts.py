@@ -119,16 +119,44 @@ def phrases(text: str, max_words: int = 3) -> list[Phrase]:
     """Every 1-3 word window of content words (never starting or ending on a stop word, never on a
     capitalised word mid-sentence)."""
     words = [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text) if not _name_like(text, m.start())]
+    # joined[k]: words k and k+1 make one compound ("gut-punch"); one joined by "and" or "versus" names two things
+    # ("love-and-longing", "cop-versus-crook")
+    joined = [text[a[2]:b[1]] == "-" and not {a[0], b[0]} & _LINKS for a, b in zip(words, words[1:])]
+    sizes = _compound_sizes(joined)
     out: list[Phrase] = []
     for i in range(len(words)):
         for n in range(1, max_words + 1):
             window = words[i:i + n]
             if len(window) < n or window[0][0] in STOP or window[-1][0] in STOP:
                 continue
+            if _cuts_compound(joined, sizes, i, i + n - 1, max_words):
+                continue  # "gut" of "a moral gut-punch" is no comedy, its "punch" no action
             if any(text[a[2]:b[1]].strip(" -") for a, b in zip(window, window[1:])):
                 break  # punctuation inside: not one phrase
             out.append(Phrase(" ".join(w for w, _, _ in window), window[0][1], window[-1][2]))
     return out
+
+
+_LINKS = frozenset("and or n versus vs meets".split())
+
+
+def _compound_sizes(joined: Sequence[bool]) -> list[int]:
+    """For each word, the number of words of the hyphenated compound it belongs to (1 for a word on its own)."""
+    sizes, run = [], 1
+    for link in [*joined, False]:
+        if link:
+            run += 1
+            continue
+        sizes += [run] * run
+        run = 1
+    return sizes
+
+
+def _cuts_compound(joined: Sequence[bool], sizes: Sequence[int], first: int, last: int, max_words: int) -> bool:
+    """Whether words `first`..`last` cut a hyphenated compound of at most `max_words` words ("gut" of "gut-punch")."""
+    cut_before = first > 0 and joined[first - 1]
+    cut_after = last < len(joined) and joined[last]
+    return (cut_before and sizes[first] <= max_words) or (cut_after and sizes[last] <= max_words)
 
 
 class ConceptIndex:

@@ -80,8 +80,8 @@ AGE_AT_MOST = re.compile(
 #: "cut-off is 2000": an upper bound, unless "nothing older" follows (`OPEN_UP`: "my cutoff is 1980, nothing older").
 _CUT_OFF = r"cut-?\s?off (?:is|at|of)"
 UPPER_EXCLUSIVE = re.compile(r"(?<![\w'’])(?:before|befor|afore|older then|pre|prior to|earlier than|older than|(?<!not )(?<!no )(?<!nothing )more old than|ahead of|antedating|predating|pre-dating|predates?|predated|pre-dates?|antedates?)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
-UPPER_INCLUSIVE = re.compile(r"(?<![\w'’])(?:nothing (?:\w+\s+){0,2}(?:after|past|later than|newer than|later then|newer then)|(?:not|no|nothing) more (?:new|recent|modern) th[ae]n|not newer as|maximum|max\.?|at maximum|latest|until|till|til|up to|up until|through|thru|no later than|not after|(?:the )?" + _CUT_OFF + r"|not newer than|nothing (?:newer|later|more recent) than|nothing after|no newer than|not more recent than|at the latest|by|no newer than|at most|(?<!prior )(?<!posterior )(?<!subsequent )(?<!back )(?<!it )(?<!them )(?<!swap )(?<!switch )(?<!change )(?<!move )(?<!jump )to)\s+(?:the\s+)?(?:end of\s+the\s+)?$", re.IGNORECASE)
-LOWER_EXCLUSIVE = re.compile(r"(?<![\w'’])(?:after|later than|newer than|later then|newer then|more recent than|more modern than|subsequent to|posterior to|following|(?<=made )past|(?<=released )past)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
+UPPER_INCLUSIVE = re.compile(r"(?<![\w'’])(?:nothing (?:\w+\s+){0,2}(?:after|past|later than|newer than|later then|newer then)|(?:not|no|nothing) more (?:new|recent|modern) th[ae]n|not newer as|maximum|max\.?|at maximum|latest|until|till|til|up to|up until|through|thru|no later than|not after|(?:the )?" + _CUT_OFF + r"|not newer than|nothing (?:newer|later|more recent) than|nothing after|no newer than|not more recent than|at the latest|by|no newer than|at most|(?<!prior )(?<!posterior )(?<!subsequent )(?<!back )(?<!it )(?<!them )(?<!swap )(?<!switch )(?<!change )(?<!move )(?<!jump )(?<!\bon )to)\s+(?:the\s+)?(?:end of\s+the\s+)?$", re.IGNORECASE)
+LOWER_EXCLUSIVE = re.compile(r"(?<![\w'’])(?:after|later than|newer than|later then|newer then|more recent than|more modern than|more new th[ae]n|subsequent to|posterior to|following|(?<=made )past|(?<=released )past)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
 LOWER_INCLUSIVE = re.compile(r"(?<![\w'’])(?:nothing (?:\w+\s+){0,2}(?:before|befor|prior to|older then|pre-?dating|antedating)|not older as|no older as|(?:no|not|nothing|none|isn'?t|aren'?t|is not|are not) (?:older|earlier) then|(?:isn'?t|aren'?t|is not|are not) (?:older|earlier) than|(?:not|no|nothing) more old than|minimum|min\.?|at minimum|earliest|since|starting(?: from| in| with)?|no earlier than|not before|not older than|not earlier than|nothing (?:older|earlier) than|nothing before|none (?:older|earlier) than|no older than|at least|as of|beginning(?: in| with)?|onwards? from|made since|released since|(?:this|the near) side of|post(?=[\s\-]))[\s\-]+(?:the\s+)?(?:start of\s+the\s+|beginning of\s+the\s+)?$", re.IGNORECASE)
 #: A bound said as a refusal, anywhere earlier in its clause: "I do not care for anything made after 2000"
 #: (up to 2000), "no films from before 1970" (from 1970).
@@ -120,7 +120,7 @@ DROPPED = re.compile(r"\b(?:ignore|forget|drop|scratch|never mind|remove|lose)\s
 #: A decade taken back as it is corrected ("or wait, not 50s, 60s", "wait, not 2010s, I typed it wrong. 2000s").
 TAKEN_BACK = re.compile(r"\b(?:wait|sorry|oops|no),?\s+not\s+(?:the\s+)?$", re.IGNORECASE)
 #: A year that names one version of a film, not an era ("the 2004 one", "not the 2011 version").
-VERSION_YEAR = re.compile(r"^\s*(?:one|version|remake|original|adaptation|cut)\b", re.IGNORECASE)
+VERSION_YEAR = re.compile(r"^\s*(?:one|version|remake|original|adaptation|cut|reboot|prequel|sequel|redo|re-?imagining|retelling)\b", re.IGNORECASE)
 #: ...and a decade that does, said as "the 60s one" ("is the magnificent seven any good, the 60s one"); "the 80s version" of
 #: a kind of film is an era asked for.
 _ONE_AFTER = re.compile(r"^\s*one\b", re.IGNORECASE)
@@ -147,9 +147,16 @@ VIEWING_MEMORY = re.compile(r"\b(?:i|we)\b[^.!?,;]{0,50}?\b(?:saw|watched|took|w
                             r"(?:(?!\b(?:any|more|other|else|what|films?|movies?)\b)[^.!?,;]){0,50}?(?<!made )(?<!released )(?<!filmed )(?<!out )\bin\s+$",
                             re.IGNORECASE)  # not a request after it: "I watched Heat and loved it, any other crime films in 1995?"
 #: A decade that is someone's age ("they're in their 70s", "my dad, in his early sixties", "she turned sixty").
-AN_AGE = re.compile(r"(?:\bin (?:their|his|her|my|our|your)|\b(?:hit|hits|hitting|reached|reaches|reaching|pushing) (?:their|his|her))\s+(?:(?:early|mid|late)[\s\-]+)?$"
+AN_AGE = re.compile(r"(?:\b(?:in|from|spent|spend|spending|during|through|throughout) (?:their|his|her|my|our|your)|\b(?:hit|hits|hitting|reached|reaches|reaching|pushing) (?:their|his|her))\s+(?:(?:early|mid|late)[\s\-]+)?$"
                     r"|\b(?:she|he|i|we|they|who|mum|mom|dad|grandma|grandpa|gran|nan)(?:'s| has| had| just)*\s+turn(?:ed|s)\s+$",
                     re.IGNORECASE)  # "she just turned sixty's", "hit her fifties"; never "hits my 90s nostalgia", "turn 80s cliches"
+#: A film told apart by its year ("is it ok for kids? It is the one from 1980"): that film's year, not an era.
+VERSION_FROM = re.compile(r"\b(?:the|that)\s+(?:one|version|original|remake)\s+(?:from|of|made in|released in)\s+(?:the\s+)?(?:year\s+)?'?$", re.IGNORECASE)
+#: A move of the request to a decade ("my tutor moved the essay to the 80s", "switch it to the 70s"): the decade, no bound.
+MOVED_TO = re.compile(r"\b(?:mov(?:e|es|ed|ing)|shift(?:s|ed|ing)?|switch(?:es|ed|ing)?|chang(?:e|es|ed|ing)|jump(?:s|ed|ing)?|bump(?:s|ed|ing)?|"
+                      r"swap(?:s|ped|ping)?)\s+(?:(?!up\b)[\w']+\s+){0,3}?(?:on\s+)?to\s+(?:the\s+)?$", re.IGNORECASE)  # "movies up to 1995" is a bound
+#: A decade that names a time of the writer's life, not an age: "from my 90s childhood", "during my 80s teens".
+_DECADE_NOUN = re.compile(r"^\s*(?:childhood|youth|teens|teenage|years|heyday|days|nostalgia|phase|prime|summers?|school)\b", re.IGNORECASE)
 #: A bound written as a sign before the year ("y<1970", "yr≥1990", ">2000").
 SIGN = re.compile(r"(?:^|[\s(,;:/]|\b(?:y|yr|yrs|year|years|released|release|made|date))\s*(?P<op><=|=<|>=|=>|≤|≥|<|>)\s*$", re.IGNORECASE)
 #: Where a story is set, not when the film was made ("a mystery set in the 1920s").
@@ -166,7 +173,7 @@ OPEN_DOWN = re.compile(r"^\s*(?:,\s*(?:but\s+)?(?:nothing|none|not) (?:later|new
                        r"(?:and |or )?back\b(?!\s+(?:then|in|when|to|home|at|on|from)\b)|(?:is|'s) (?:the|my|our|his|her|their) (?:cut-?\s?off|upper limit|limit))\b",
                        re.IGNORECASE)  # "the seventies back", "1970 is the cut-off"
 GIVE_OR_TAKE = re.compile(r"^\s*(?:,\s*)?(?:give or take|plus or minus|\+/-|±|or so\b|or thereabouts\b|-?ish\b)(?:\s+(?:a\s+)?(?P<n>\d{1,2}|" + _NUM + r")\s*(?:years?|yrs?)?)?", re.IGNORECASE)
-RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|(?:up )?to|through|thru|(?:up )?till|(?:up )?until|and)\s*(?:(?:about|around|roughly|approximately)\s+)?$", re.IGNORECASE)
+RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|(?:up )?to|through|thru|(?:up )?till|(?:up )?until|and)\s*(?:(?:about|around|roughly|approximately)\s+)?(?:years?\s+)?$", re.IGNORECASE)
 
 # Relative words; vague ones ("classic", "old-fashioned", "black and white") set no range.
 OLDER = re.compile(r"(?<!i'm )(?<!i am )(?<!we're )(?<!getting )\b(not as (?:new|recent)|older|earlier|oldies?|go(?:ing)? (?:further|farther) back|^\W*(?:hmm+\W+)?(?:even )?(?:further|farther) back(?= than that\W*$|\W*$))\b(?!\s+(?:kids|children|viewers|audiences?|people|teens|brothers?|sisters?|sons?|daughters?|"
@@ -308,7 +315,7 @@ def _eras(text: str, newest: int) -> list[Era]:
                 i += 2
                 continue
         before, after = text[max(0, start - 40):start], text[end:end + 40]
-        if NOT_A_FILM_YEAR.search(before) or (single and VIEWING_MEMORY.search(text, max(0, start - 100), start)) or (AN_AGE.search(before) and not text[start:start + 4].isdigit()) or SETTING.search(before) or (single and (VERSION_YEAR.match(after) or (DEFINITE.search(before) and NAMED_AFTER.match(after)))) or (DEFINITE.search(before) and _ONE_AFTER.match(after)):
+        if NOT_A_FILM_YEAR.search(before) or (single and VERSION_FROM.search(before)) or (single and VIEWING_MEMORY.search(text, max(0, start - 100), start)) or (AN_AGE.search(before) and not text[start:start + 4].isdigit() and not _DECADE_NOUN.match(after)) or SETTING.search(before) or (single and (VERSION_YEAR.match(after) or (DEFINITE.search(before) and NAMED_AFTER.match(after)))) or (DEFINITE.search(before) and _ONE_AFTER.match(after)):
             i += 1
             continue
         era = _bounded(low, high, single, before, after, start, end)
@@ -343,6 +350,8 @@ def _bounded(low: int, high: int, single: bool, before: str, after: str, start: 
         return Era(low, None, "bound", start, end)
     if LOWER_INCLUSIVE.search(before):  # before the plain forms: "not older than" is not "older than"
         return Era(low, None, "bound", start, end)
+    if MOVED_TO.search(before):
+        return Era(low, high, "era", start, end)
     if UPPER_INCLUSIVE.search(before) and not (re.search(_CUT_OFF + r"\s+$", before, re.IGNORECASE) and OPEN_UP.match(after)):
         return Era(None, high, "bound", start, end)
     if UPPER_EXCLUSIVE.search(before):
@@ -544,7 +553,8 @@ def _refused(text: str, e: Era, newest: int) -> Era | None:
     newest decade: everything before it; "the last century": from 2000). `None`: refused, nothing to keep."""
     line = text[text.rfind("\n", 0, e.start) + 1:e.start]
     marks = list(_MARK.finditer(line))
-    crossed = bool(marks) and _CROSS.fullmatch(marks[-1].group()) is not None
+    crossed = bool(marks) and _CROSS.fullmatch(marks[-1].group()) is not None and not SENTENCE_END.search(line, marks[-1].end())
+    # ("Barry Lyndon ✗. Give me war films ... before 1990": the cross closed its own item)
     if conditional_refusal(text, e.start, e.end) and e.kind == "bound":  # "if it was made after 1985 i don't want it"
         return _turned_round(e)
     if not (written_refusal(text, e.start) or crossed or (e.kind == "era" and REFUSED_ERA.search(clause_before(text, e.start)))):

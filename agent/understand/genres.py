@@ -166,7 +166,7 @@ _UNTICKED = re.compile(rf"(?:{CROSSED})\s*$")
 #: A label: words, then a colon ("Avoid: ..."); never across a run of spaces, where a masked title stood ("not ________: seen it").
 _LABEL = re.compile(r"(?P<label>[A-Za-z](?:[A-Za-z'’\-]| (?! )){0,38}?) ?:(?!\d)")
 _REFUSING_LABEL = re.compile(
-    r"\b(?:no-?go(?:es)?|deal-?breakers?|don'?t need|do not need|can'?t take|cannot take|cons|excl(?:ude|uding)?|hard limits?|limits|turn-?offs?|"
+    r"\b(?:no-?go(?:es)?|deal-?breakers?|don'?t need|do not need|can'?t take|cannot take|cons|excl(?:ude|uding|usions?)?|hard limits?|limits|turn-?offs?|"
     r"red flags?|never|nope|nah|won'?t|will not|don'?t|do not|doesn'?t|does not)\b", re.IGNORECASE)  # "What I don't: gore-fests"
 #: Labels that refuse only as the whole label ("Out: superheroes", "Impossible: colour films"; not "Mission Impossible:").
 _BARE_REFUSING_LABEL = re.compile(
@@ -189,6 +189,11 @@ def governing_label(text: str, start: int) -> str | None:
     """The label whose list `start` lies in ("Avoid: puppets, musicals", "Movies I hated:" over its
     bullet lines): the rest of a label's line up to the next label, or, when the label ends its line,
     the bullet lines under it."""
+    label = _governing(text, start)
+    return label["label"] if label is not None else None
+
+
+def _governing(text: str, start: int) -> re.Match[str] | None:
     line = _line_start(text, start)
     labels = [m for m in _LABEL.finditer(text, line, start)]
     if not labels:  # a bullet line: the label that heads its list
@@ -206,20 +211,29 @@ def governing_label(text: str, start: int) -> str | None:
             return None
     if _NEW_SENTENCE.search(text, labels[-1].end(), start):
         return None
-    return labels[-1]["label"]
+    return labels[-1]
 
 
 def _refused_by_label(text: str, start: int) -> bool:
     """Whether `start` lies in what a refusing label introduces (`governing_label`)."""
-    label = governing_label(text, start)
-    if label is None:
+    found = _governing(text, start)
+    if found is None:
         return False
+    label = found["label"]
     if _BARE_REFUSING_LABEL.match(label):
         return True
     cues = [*_REFUSAL.finditer(label), *_REFUSING_LABEL.finditer(label)]
     # the refusal ends the label ("Avoid", "what i DON'T want", "Cons I can't take"); a label that only
-    # holds a refused thing ("a no-blubbing evening please") introduces no refusals
-    return any(len(label[c.end():].split()) <= 1 or _LABEL_TAIL.match(label[c.end():]) for c in cues)
+    # holds a refused thing ("a no-blubbing evening please", "no homework:") introduces no refusals
+    mid_sentence = text[_line_start(text, found.start()):found.start()].rstrip().endswith(",")
+    return any((len(label[c.end():].split()) <= 1 or _LABEL_TAIL.match(label[c.end():]))
+               and not (mid_sentence and _NO_THING.match(label, c.start())) for c in cues)
+
+
+#: "no" and one thing, after a comma: the label refuses that thing, not its list ("Plain wish tonight, no homework: a goofy
+#: comedy"); one opening its sentence still refuses what follows ("No bueno: horror", "Zero tolerance: gore"), and so do
+#: "no way:", "no thanks:" anywhere.
+_NO_THING = re.compile(r"no\s+(?!(?:way|thanks|thank|thx|go|more|again|chance|please|ta|to|for|on)\b)[\w'’-]+\s*$", re.IGNORECASE)
 
 
 def written_refusal(text: str, start: int) -> bool:

@@ -49,8 +49,8 @@ POSITIVE_CUE = re.compile(r"\b(luv(?:'?d|s)?|lk|love[ds]?|loved|like[ds]?|liked|
 #: Verbs that ask a question as a statement ("I should like to know whether ...", "wondering if ...").
 _WONDER = r"(?:know|enquire|inquire|wonder|wondering|curious)"
 ASK_ITEM = re.compile(
-    r"\b(what(?:'s| is)\s+.+\s+about|tell me (?:more )?about|tell me (?:(?:whether|if)(?!\s+there(?:'s|\s+is|\s+are|\s+might\s+be)\s+(?:an(?:other|y)|more|other|some)\b)|who|what|when|how)|who (?:is|was|'s) in|"
-    r"who (?:directed|made|wrote|stars|starred|plays|played|acts|acted)|is\s+.+\s+(?:any good|worth)|"
+    r"\b(what(?:'s| is)\s+(?:[^\s.!?;]+\s+)+?about|tell me (?:more )?about|tell me (?:(?:whether|if)(?!\s+there(?:'s|\s+is|\s+are|\s+might\s+be)\s+(?:an(?:other|y)|more|other|some)\b)|who|what|when|how)|who (?:is|was|'s) in|"
+    r"who (?:directed|made|wrote|stars|starred|plays|played|acts|acted)|is\s+(?:[^\s.!?;]+\s+)+?(?:any good|worth)|"
     # a question asked as a statement about the film named ("would you let me know if it is meant for children")
     rf"(?:let me know|tell me|{_WONDER})\s+(?:whether|if)\s+(?:it|that one|this one|the film|the movie)\s+(?:is|was|has|would|will)\b|"
     r"^\s*[\w' :-]{2,40}\s(?:worth it|worth (?:a|the) watch|any good)\s*\??\s*$|"  # "gattaca worth it"
@@ -298,6 +298,8 @@ def title_sentiment(text: str, start: int | None, end: int | None = None, next_s
     if start is None:
         return "like"
     before = clause_before(text, start)
+    if end is not None and _SOMEONE_ELSE.match(before) and (own := _writer_after(text, end, next_start)) is not None:
+        return own  # "My girlfriend liked Twilight. I kept quiet but found it dreadful": the writer's own verdict
     if NEGATIVE_CUE.search(before) or _LOOKING_AT.search(text, 0, start):
         return "dislike"
     if end is None or POSITIVE_CUE.search(before):
@@ -337,6 +339,27 @@ _THEIR_LIKING = re.compile(r"\b(?:she|he|they|my (?:\w+ )?\w+|the kids|his \w+|h
                            r"(?:loved|adored|liked|enjoyed|loves|adores|likes|enjoys|was (?:mad|crazy) about)\b"
                            r"(?:(?!\b(?:but|though|although|while|whereas)\b)[^,.;!?])*", re.IGNORECASE)
 _SPEAKER = re.compile(r"\b(?:i|i'm|im|i've|me)\b", re.IGNORECASE)
+
+
+#: A clause about someone else's viewing ("My partner fell asleep during", "my girlfriend liked", "Dad watches").
+_SOMEONE_ELSE = re.compile(r"^\W*(?:(?:and|but|so|well|honestly|ok)\W+)?(?:she|he|they|my (?:\w+ )?\w+|our \w+|his \w+|her \w+|the kids|dad|mum|mom|"
+                           r"grandad|grandpa|grandma|gran|nan)(?:'s)?\s+(?!and\b)(?:(?!\b(?:i|i'm|i've|me|we|us)\b)[^,;])*$", re.IGNORECASE)
+#: The writer's own verdict on "it" in the next sentence ("I thought it was stunning", "I found it dreadful").
+_WRITER_ON_IT = re.compile(r"^\W*(?:(?:but|and|honestly|personally|me,?|as for me,?)\W+)?(?:i|i've|i'd|i'm)\b[^.!?;]*\bit\b[^.!?;]*", re.IGNORECASE)
+
+
+def _writer_after(text: str, end: int, next_start: int | None) -> Literal["like", "dislike"] | None:
+    """After someone else's viewing of a film, the writer's own verdict on it in the next sentence, if one is said."""
+    stop = next_start if next_start is not None and next_start > end else len(text)
+    _, following = _first_sentence(text[end:stop])
+    said = _WRITER_ON_IT.match(following)
+    if said is None:
+        return None
+    bad, good = NEGATIVE_AFTER.search(said.group()), _liking(said.group()) or _PRAISE.search(said.group())
+    return "dislike" if bad and not good else "like" if good and not bad else None
+
+
+_PRAISE = re.compile(r"\b(?:stunning|gorgeous|beautiful|perfect|genius|superb|terrific|magnificent|wonderful|brilliant|great)\b", re.IGNORECASE)
 
 
 def _own_words(sentence: str) -> str:
@@ -490,7 +513,7 @@ BOT_TALK = re.compile(
 #: A question about the bot itself ("do you actually watch them?", "what's your favourite film?", "is there a human typing
 #: this?"): small talk, whatever films it names, unless the message also asks for films (`_ASKS_TOO`).
 BOT_SELF = re.compile(
-    r"\b(?:are you (?:a |an )?(?:real|human|person|bot|robot|computer|program|ai|machine)|is there a (?:real )?(?:human|person)|"
+    r"\b(?:are you (?:a |an |the )?(?:real|human|person|bot|robot|computer|program|ai|machine)|are you (?:the|a|an) (?:\w+ )?(?:bot|robot|ai|assistant)\b|is there a (?:real )?(?:human|person)|"
     r"who are you|what (?:do|can) you (?:actually )?do|how do you (?:decide|pick|choose|work|learn)|"
     r"(?:do|did|have|can) you (?:ever |actually |even |really )?(?:get (?:tired|bored|sick|paid)|have (?:an? )?(?:all-time )?favou?rite|"
     r"sleep|dream|feel|remember (?:what|me|us|our|when|last))|your favou?rite (?:film|movie|director|actor|genre))\b", re.IGNORECASE)
@@ -509,7 +532,9 @@ def _has_request_slots(u: Understanding) -> bool:
 #: An opinion said about a film ("was so boring", "I watched ... yesterday", "peak cinema", "moves me").
 VERDICT = re.compile(
     r"\b(?:was|were|is|saw|seen|watched|tried|hated?|loved?|liked|enjoyed|adored|finished|cried|moves? me|made me|couldn'?t|"
-    r"didn'?t|never|peak|masterpiece|favou?rite|best|worst|overrated|underrated|wonderful|10/10)\b", re.IGNORECASE)
+    r"didn'?t|never|peak|masterpiece|favou?rite|best|worst|overrated|underrated|wonderful|10/10|"
+    r"felt|feels|gave me|gives me|left me|kept me|had me|bored|destroyed|wrecked|ruined|dragged|drags|sucked|sucks|stank|stinks|"
+    r"blew me|knocked me|should never)\b", re.IGNORECASE)
 _PRONOUN = frozenset("i we you they he she really also just do did would i'd we'd".split())
 
 
@@ -522,7 +547,8 @@ def _like_title(text: str, t: TitleMention) -> bool:
 def _is_feedback(text: str, u: Understanding, stated_genres: bool) -> bool:
     """An opinion about named films with no request ("i hated titanic, so long", "shrek is peak cinema")."""
     titles = [t for t in u.titles if t.status == "matched"]
-    if not titles or any(t.sentiment not in ("like", "dislike") or _like_title(text, t) for t in titles):
+    judged = [t for t in titles if t.sentiment in ("like", "dislike")]  # and films compared with them ("Shrek 2 is better than Shrek")
+    if not judged or any(t.sentiment not in ("like", "dislike", "contrast") or _like_title(text, t) for t in titles):
         return False
     if stated_genres or u.year_min or u.year_max or u.era_shift or u.references:
         return False
@@ -703,10 +729,18 @@ def _signed(text: str, start: int | None, end: int | None) -> bool:
 _SERIES_JUDGED = re.compile(r"\b(?:lov\w*|lik\w*|enjoy\w*|ador\w*|hat\w*|disliked?|all|every|each)\b", re.IGNORECASE)
 
 
+_COMMAND = re.compile(r"(?:^|(?<=\s))/$")
+
+
+def _command(scan: str, start: int | None) -> bool:
+    """A bot command ("/rec", "/start"): a slash opening the word, not one between two films ("heat/ronin")."""
+    return start is not None and _COMMAND.search(scan, 0, start) is not None
+
+
 def _ground(scan: str, grounder: Grounder | None) -> list[TitleMention]:
     titles: list[TitleMention] = []
     for g in grounder.find_mentions(scan) if grounder is not None else []:
-        if g.status == "unknown" or _genre_word_heading(scan, g.start, g.end) or _signed(scan, g.start, g.end):
+        if g.status == "unknown" or _genre_word_heading(scan, g.start, g.end) or _signed(scan, g.start, g.end) or _command(scan, g.start):
             continue
         titles.append(TitleMention(
             mention=g.mention, status=g.status, item_id=g.item_id, title=g.title, sentiment=title_sentiment(scan, g.start),

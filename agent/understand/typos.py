@@ -19,6 +19,7 @@ from agent.understand.lexicon import GENRE_PHRASES
 from tools.retriever.wordlist import dictionary
 
 MIN_RATIO = 82.0
+SHORT_WORD = 5  # a word this short is read as a typo only one letter short of its target
 SLIP_MIN = 5  # ...or, this long, one letter off a bound word (left out, added, changed or two swapped: "onwrds", "nothng", "famly")
 #: The words year bounds and refusals hang on, and the family and holiday words, which typos hit as often as genres. Only
 #: these are read one letter off: slang is one letter off a genre word too often ("gooey" is no "goofy", "caped" no "caper").
@@ -34,6 +35,8 @@ _OTHER_WORDS = frozenset(w for phrase in OTHER_LANGUAGES for w in phrase.split()
 
 
 _INFLECTIONS = ("ing", "ed", "er", "ers", "ment")
+#: Adverbs of genre words that only say "very" ("criminally underrated", "frightfully dull").
+_INTENSIFIERS = frozenset("criminally fantastically scarily".split())
 
 
 @lru_cache(maxsize=4096)
@@ -41,15 +44,24 @@ def _fix(word: str) -> str | None:
     lower = word.lower()
     if lower in TARGETS or lower in dictionary() or lower in _OTHER_WORDS:
         return None
+    if lower.endswith("ieth"):
+        return None  # an ordinal: "her eightieth" is a birthday, not the eighties
     if lower.endswith("ys") and lower[:-2] + "ies" in WORD_DECADES:
         return lower[:-2] + "ies"  # "the fiftys"
     best = process.extractOne(lower, TARGETS, scorer=fuzz.ratio, score_cutoff=MIN_RATIO)
     target = best[0] if best is not None else _one_slip(lower) or _swapped(lower)
     if target is None or (lower.endswith("s") and lower[:-1] in dictionary() and target not in WORD_DECADES):
         return None  # a plural of a real word ("hours"), not a typo
-    if any(target == lower + suffix for suffix in _INFLECTIONS):
-        return None  # another form of the word ("won't terrify her" is no "terrifying")
+    if any(target == lower + suffix for suffix in _INFLECTIONS) or lower in _INTENSIFIERS:
+        return None  # another form of the word ("won't terrify her" is no "terrifying", "criminally underrated" no "criminal")
+    if len(lower) <= SHORT_WORD and len(target) - len(lower) >= 2 and not (
+            target.startswith(lower) or target.endswith(lower) or _consonants(target) == _consonants(lower)):
+        return None  # two letters short of a word, neither a piece of it ("fanta", "mance") nor its consonants ("wstrn"), is another word ("a chore" is no "chortle")
     return target
+
+
+def _consonants(word: str) -> str:
+    return re.sub(r"[aeiouy]", "", word)
 
 
 def _swapped(word: str) -> str | None:
@@ -77,10 +89,40 @@ _SPELT_OUT = {**TEXTING, **MISSPELT}
 _TEXTING = re.compile(r"\b(?:" + "|".join(_SPELT_OUT) + r")\b", re.IGNORECASE)
 
 
+#: Two pieces a dictation app or an ear split one genre, era or bound word into ("docu mentary", "com edy", "no thing
+#: after 1975"): joined when together they spell the word exactly and one of them is no word of its own. (Close spellings
+#: are not joined: two whole words come close to a genre word too often, "nights are" to "nightmare".)
+_PAIR = re.compile(r"\b([A-Za-z]{2,}) ([A-Za-z]{2,})\b")
+_JOIN_EXACT = frozenset(t for t in [*TARGETS, *BOUND_WORDS] if len(t) >= 5)
+
+
+def _joined(m: re.Match[str]) -> str | None:
+    first, second = m.group(1).lower(), m.group(2).lower()
+    word = first + second
+    if word not in _JOIN_EXACT:
+        return None
+    # two whole words make a genre word by chance ("I am using" is not "amusing"); a bound word's pieces do not ("no thing")
+    return word if word in BOUND_WORDS or first not in dictionary() or second not in dictionary() else None
+
+
+def join_split_words(text: str) -> str:
+    """`text` with genre, era and bound words that came out in two pieces joined again."""
+    out, at = [], 0
+    while (m := _PAIR.search(text, at)) is not None:
+        word = _joined(m)
+        if word is None:
+            out.append(text[at:m.end(1)])  # the second word may start the next pair
+            at = m.end(1)
+            continue
+        out.append(text[at:m.start()] + word)
+        at = m.end()
+    return "".join(out) + text[at:]
+
+
 def correct(text: str) -> str:
-    """`text` with texting shorthand spelt out, other languages' decades and year bounds in English, and
-    misspelled genre and era words replaced by the words they stand for."""
-    text = to_english(_TEXTING.sub(lambda m: _SPELT_OUT[m.group().lower()], text))
+    """`text` with texting shorthand spelt out, other languages' decades and year bounds in English, words split in
+    two joined again, and misspelled genre and era words replaced by the words they stand for."""
+    text = join_split_words(to_english(_TEXTING.sub(lambda m: _SPELT_OUT[m.group().lower()], text)))
     if not dictionary():
         return text
     return _WORD.sub(lambda m: _fix(m.group()) or m.group(), text)

@@ -78,9 +78,12 @@ class RulesLayer:
         from agent.types import UserProfile
 
         profile = UserProfile()
-        for i, earlier in enumerate(context):
-            profile = apply_understanding(profile, self._understand(earlier, has_previous=i > 0))
-        u = self._understand(text, has_previous=bool(context))
+        shown = False  # as in the agent, a message refines only once films were shown: after any message but small talk
+        for earlier in context:
+            said = self._understand(earlier, has_previous=shown)
+            profile = apply_understanding(profile, said)
+            shown = shown or said.intent != "chitchat"
+        u = self._understand(text, has_previous=shown)
         profile = apply_understanding(profile, u)
         return Slots(
             intent=u.intent,

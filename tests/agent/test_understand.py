@@ -1582,6 +1582,7 @@ def test_misspelt_bound_and_decade_words(parser: MuseService, text: str, low: in
     ("hey muse! how's your day going?", "chitchat"),
     ("ok cheers bye", "chitchat"),
     ("be honest, is there a human typing this lol", "chitchat"),
+    ("Good evening. Long day. Are you the film bot my sister keeps going on about?", "chitchat"),
     ("how do you pick films? do you actually watch them", "chitchat"),
     ("what's your favourite film? mine is spirited away, don't judge", "chitchat"),
     ("do you know any good films? nothing with subtitles and no horror", "recommend"),
@@ -2141,5 +2142,115 @@ def test_refusals_and_wishes_said_in_everyday_ways(parser: MuseService, text: st
 ])
 def test_lower_case_names_by_their_coined_words_and_their_verdicts(parser: MuseService, text: str, liked: list[int],
                                                                   disliked: list[int]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.liked_ids), sorted(u.disliked_ids)) == (sorted(liked), sorted(disliked))
+
+
+def test_words_a_dictation_app_split_are_joined_again() -> None:
+    from agent.understand.typos import correct
+    assert correct("no thing after 1975") == "nothing after 1975"
+    assert correct("play me a docu mentary, no com edy") == "play me a documentary, no comedy"
+    # must not change: words that stand, and two words only close to a genre word together
+    for text in ("horror or comedy", "I want to thrill her tonight", "my friday nights are boring", "I hope I am using this right"):
+        assert correct(text) == text
+
+
+def test_a_short_word_or_an_adverb_is_no_typo_of_a_longer_genre_word() -> None:
+    from agent.understand.typos import correct
+    assert correct("felt like a chore") == "felt like a chore"  # not "chortle"
+    assert correct("criminally underrated") == "criminally underrated"  # not "criminal"
+    assert correct("a fanta see adventure") == "a fantasy see adventure"  # a word cut off at its end is still read
+    assert correct("not much row mance") == "not much row romance"  # ...or at its start
+    assert correct("a good wstrn") == "a good western"  # ...or with its vowels left out
+    assert correct("bickering hilariously") == "bickering hilarious"  # and an adverb of a genre word as that word
+
+
+def test_the_meaning_reader_never_cuts_a_hyphenated_compound() -> None:
+    from agent.understand.concepts import phrases
+    found = {p.text for p in phrases("a moral gut-punch of a film, edge-of-your-seat stuff")}
+    assert "gut punch" in found and not {"gut", "punch", "moral gut"} & found
+    assert "edge" in found  # a compound longer than a phrase may still be read in parts
+    assert {"longing", "cop", "crook"} <= {p.text for p in phrases("a love-and-longing film, a cop-versus-crook story")}  # two things
+
+
+@pytest.mark.parametrize(("text", "wanted", "avoided"), [
+    ("Plain wish tonight, no homework: a goofy sci-fi comedy from the eighties", ["Sci-Fi", "Comedy"], []),
+    ("No way: musicals, westerns. A comedy please", ["Comedy"], ["Musical", "Western"]),
+    ("Looking for: family adventure. Exclusions: animation, musical.", ["Adventure"], ["Animation", "Musical"]),
+    ("I want an anti-war film from before 1970", ["War"], []),
+    ("Yes to: thriller. No to: Tom Cruise, submarines, horror", ["Thriller"], ["Horror"]),  # "no to" is no thing refused
+    ("Zero tolerance: horror, gore. A comedy please", ["Comedy"], ["Horror"]),  # a label opening its sentence refuses its list
+    ("No bueno: horror, westerns. A drama please", ["Drama"], ["Horror", "Western"]),
+])
+def test_a_label_holding_one_refused_thing_refuses_no_list(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.genres), sorted(u.avoid_genres)) == (sorted(wanted), sorted(avoided))
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("Move it on to the 70s, and something with Michael Caine.", 1970, 1979),  # a move to the decade, not "up to" it
+    ("up to the 70s", None, 1979),
+    ("something to watch on what would have been her eightieth", None, None),  # a birthday, not the eighties
+    ("Spent my twenties in Glasgow in the early 2000s", 2000, 2003),  # an age, not the 1920s
+    ("eighties films from my twenties", 1980, 1989),
+    ("The 2011 prequel was garbage. More icy paranoia please, 80s", 1980, 1989),  # a version's year is no era
+    ("the 2009 reboot was fine", None, None),
+    ("my tutor moved the essay to the 80s", 1980, 1989),
+    ("movies up to the 80s please", None, 1989),  # "movies" moves nothing
+    ("something from my 90s childhood", 1990, 1999),  # a time of life named by its decade
+    ("Is The Gods Must Be Crazy good for children? It is the one from 1980.", None, None),
+    ("war films, year 1985 until year 2005, not too much blood", 1985, 2005),
+    ("Please movie about food, not romance, more new than 2010.", 2011, None),
+    # a cross after a film closes its own item: it refuses nothing said after the sentence ends
+    ("Full Metal Jacket ✓, Barry Lyndon ✗. Give me war films that aren't just explosions, shot before 1990.", None, 1989),
+    ("❌ anything before 1990", 1990, None),
+])
+def test_ages_ordinals_versions_and_moves_are_read_for_eras(text: str, low: int | None, high: int | None) -> None:
+    from agent.understand.typos import correct
+    years = read_years(correct(text), 2018)
+    assert (years.year_min, years.year_max) == (low, high)
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    # marks before each film when the list opens with one, after each otherwise; a shrug names a film without a verdict
+    ("✅ Amelie ✅ Chocolat ❌ Moulin Rouge → something sweet and French", [4973, 4014], [4308]),
+    ("💯 Fury Road 💯 John Wick 😐 Atomic Blonde 💩 Expendables 3. more action", [122882, 115149], [112897]),
+    ("Seen: Paths of Glory ✓✓, Full Metal Jacket ✓, Barry Lyndon ✗. Give me war films", [1178, 1222], [2730]),
+    # must not change: marks that touch no film
+    ("closer to the ✅ or the ❌?", [], []),
+    ("Thriller? ✅\nSet in Europe? ✅\nMade after 1999? ✅\nRomance? ❌", [], []),  # answers to the line above
+    ("/seen fargo 👍 /seen the big lebowski 👎 /rec", [608], [1732]),  # a bot command is no film ([REC])
+    ("Must haves: funny ✅ under 2 hours ✅ subtitles ❌", [], []),  # ticked criteria name no film (The Hours)
+])
+def test_ticks_crosses_and_shrugs_mark_a_list_of_films(parser: MuseService, text: str, liked: list[int], disliked: list[int]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.liked_ids), sorted(u.disliked_ids)) == (sorted(liked), sorted(disliked))
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("Mamma Mia gave me a migraine and a rash.", "feedback"),
+    ("Shrek 2 is better than Shrek, and Shrek the Third should never have happened.", "feedback"),
+    # must not change: a film compared in a request, films named alone
+    ("Heat is better than Ronin, more like those please", "recommend"),
+    ("alien and aliens", "recommend"),
+    # a question about a film is asked inside one sentence: "worth" in a later one asks for films
+    ("His favourite is Die Hard, mine is When Harry Met Sally. Date night in: any action film with a romance worth caring about?",
+     "recommend"),
+    ("is heat any good?", "ask_item"),
+])
+def test_opinions_in_everyday_verbs_are_feedback(parser: MuseService, text: str, intent: str) -> None:
+    assert read(parser, text).intent == intent
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    # someone else's viewing, then the writer's own verdict on "it": the writer's stands
+    ("My girlfriend liked Twilight. I kept quiet but found it dreadful.", [], [63992]),
+    ("My partner fell asleep during 2001: A Space Odyssey. I thought it was stunning.", [924], []),
+    ("he hated Heat. I loved it though", [6], []),
+    # must not change: no verdict of the writer's own, or the writer's said first
+    ("My wife loves Mamma Mia. Something like it for us both", [60397], []),
+    ("I loved Heat. My brother thought it was dull", [6], []),
+])
+def test_the_writers_own_verdict_stands_over_someone_elses(parser: MuseService, text: str, liked: list[int], disliked: list[int]) -> None:
     u = read(parser, text)
     assert (sorted(u.liked_ids), sorted(u.disliked_ids)) == (sorted(liked), sorted(disliked))

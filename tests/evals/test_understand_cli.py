@@ -61,3 +61,15 @@ def test_a_registered_layer_that_knows_the_answers_scores_perfectly() -> None:
     [score] = evaluate(load_split("dev"), deps, ["perfect"], layers={**LAYERS, "perfect": lambda d: _Perfect()})
     assert all(c.f1 == 1.0 for c in score.counts.values())
     assert score.year_iou == 1.0 and score.intent_accuracy == 1.0 and score.mix_accuracy == 1.0 and not score.misses
+
+
+def test_a_message_refines_only_once_films_were_shown(eval_settings: Settings) -> None:
+    from evals.understand import build_deps
+    from evals.understand.layers import rules_layer
+
+    deps, _ = build_deps(eval_settings, fast=True)
+    layer = rules_layer(deps)
+    wish = "Please something light for evening, a comedy from the last 10 years."
+    assert layer.parse(wish, ["hey there, how are you?"]).intent == "recommend"  # small talk: the agent showed nothing
+    assert layer.parse(wish, ["some 90s thrillers please"]).intent == "refine"
+    assert layer.parse("something similar but older", ["I loved The Matrix"]).intent == "refine"  # feedback: films were shown

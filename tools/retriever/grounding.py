@@ -239,7 +239,9 @@ _NOT_INITIALS = frozenset("ww wwi wwii lol omg wtf btw fyi imo imho tbh ngl idk 
 _ERA_WORDS = re.compile(r"(?:(?:post|pre|mid|late|early|(?:the\s+)?year)\s*-?\s*)?(?:18|19|20)\d{2}(?:\s*[-–]\s*(?:(?:18|19|20)\d{2}|\d{2}))?", re.IGNORECASE)
 _YEAR_TAIL = re.compile(r"^(?P<title>.*?\S)[\s,]*\(?\s*(?P<year>'?\d{2}|\d{4})\s*\)?$")
 _TOKEN = re.compile(r"\w+(?:['’.\-]\w+)*")
-_BOUNDARY = re.compile(r"[,;:.!?()\[\]{}\"“”\n<>=|•+]")  # ("john wick 2 > john wick 1")
+#: Where a name cannot run on: punctuation, and the arrows, ticks, crosses, stars and emoji that mark list items
+#: ("john wick 2 > john wick 1", "✅ Amelie ✅ Chocolat ❌ Moulin Rouge"; no catalog title holds one of those marks).
+_BOUNDARY = re.compile("[,;:.!?()\\[\\]{}\"“”\\n<>=|•+\u2190-\u21ff\u2600-\u27bf\u2b00-\u2bff\U0001F000-\U0001FAFF]")
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _YEAR_WORD = re.compile(r"(?:1[89]|20)\d{2}s?")
 _QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,120})[\"”]")

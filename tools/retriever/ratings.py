@@ -24,8 +24,10 @@ _GRADES = {"A+": 1.0, "A-": 0.9, "B+": 0.85, "B": 0.8, "B-": 0.75, "C+": 0.65, "
            "D+": 0.45, "D": 0.4, "D-": 0.35, "F": 0.1}  # a bare "A" is a word unless it ends its clause (`_scale`)
 
 #: A cross right after a name on its line, ending its clause ("ferngully ✗."), not a checklist's mark opening a line nor one
-#: pointed at ("closer to the ✅ or the ❌?"). Ticks are no rating: a film named is liked already, and ticks close checklist
-#: questions ("Thriller? ✅") and cheers ("MARATHON DONE ✅✅").
+#: pointed at ("closer to the ✅ or the ❌?"): a rating, and so a sign that the name is a film (`rated`). Any other tick,
+#: cross or shrug (the `tick`, `cross` and `meh` groups) only judges a film found without it: the mark before each when
+#: the list opens with one ("✅ Amelie ✅ Chocolat ❌ Moulin Rouge"), else the one after each ("Paths of Glory ✓✓");
+#: a shrug or a straight face (😐, 🤷) names the film without a verdict.
 _CROSS_AFTER = r"(?<!the )(?<!a )(?<!or )(?<!\n)(?<!^)[✗✘❌](?=[ \t]*(?:[,.;!?)]|$))"
 #: One rating: "9/10", "4.5/5", "8 out of 10", "★★★★½", "⭐⭐", "½★", "1 star", "zero stars", "A+", "👍", "thumbs down", "✗".
 RATING = re.compile(
@@ -34,7 +36,8 @@ RATING = re.compile(
     r"|(?<![\d.])(?P<pct>\d{1,3})\s?%(?=\s*(?:[,.;!?)\n]|$))"  # a score, not a share ("50% heist and 50% drama")
     rf"|(?P<count>{_NUMBER}|half a|a half)\s*(?:-\s*)?stars?\b"
     r"|(?<![\w'])(?P<grade>(?-i:[A-F][+-]?))(?![\w'])(?!-\w|\s+(?:movies?|films?|list|side|plots?|grade)\b)"  # in capitals: "a" is a word ("rope a bore"), "a B movie" none
-    r"|(?P<up>👍|💯|thumbs?[\s-]up)|(?P<down>👎|🤮|" + _CROSS_AFTER + r"|(?:two\s+)?thumbs?(?:\s+way)?[\s-]down)",
+    r"|(?P<up>👍|💯|thumbs?[\s-]up)|(?P<down>👎|🤮|💩|" + _CROSS_AFTER + r"|(?:two\s+)?thumbs?(?:\s+way)?[\s-]down)"
+    r"|(?P<tick>✅|✔️?|✓+|☑️?)|(?P<cross>❌|✘|✗|☒)|(?P<meh>😐|😑|🤷(?:\u200d?[♀♂]\ufe0f?)?|➖)",
     re.IGNORECASE,
 )
 #: Right after a title: "Heat 9/10", "the thing (82) ★★★★★", "up: 10/10", "mamma mia gets a 2/10", "paddington 2 = 5/5", "aliens a 7",
@@ -63,7 +66,9 @@ def _scale(match: re.Match[str]) -> float | None:
         if match["grade"] == "A" and _CLAUSE_ENDS.match(match.string, match.end()):
             return 0.95  # "Memories of Murder A, Prisoners A-": an "A" that ends its clause grades, one before a noun is a word
         return _GRADES.get(match["grade"])
-    return 1.0 if match["up"] else 0.0 if match["down"] else None
+    if match["meh"]:
+        return 0.6
+    return 1.0 if match["up"] or match["tick"] else 0.0 if match["down"] or match["cross"] else None
 
 
 _CLAUSE_ENDS = re.compile(r"\s*(?:[,.;!?)\n]|$)")
@@ -109,14 +114,19 @@ def _list_score(text: str, end: int) -> float | None:
     return min(float(score["n"]) / top, 1.0)
 
 
-def rating_after(text: str, end: int) -> Verdict | None:
-    """The verdict of a rating (or a log's word) written right after a title ending at `end`."""
+def _mark(rating: re.Match[str]) -> bool:
+    """A tick, a cross or a shrug: the verdict of a film named, no sign that a name is a film ("dogs ✅ aliens ❌")."""
+    return bool(rating["tick"] or rating["cross"] or rating["meh"])
+
+
+def rating_after(text: str, end: int, *, marks: bool = True) -> Verdict | None:
+    """The verdict of a rating (or a log's word) written right after a title ending at `end` (`marks`: ticks and crosses too)."""
     lead = _AFTER.match(text, end)  # every part of it is optional: it always matches
     if lead["bare"] is not None:
         return _verdict(min(_value(lead["bare"]) / 10, 1.0))
     at = lead.end() + 1 if text[lead.end():lead.end() + 1] == "(" else lead.end()  # "pretty woman (40%)"
     rating = RATING.match(text, at)
-    if rating is not None:
+    if rating is not None and (marks or not _mark(rating)):
         return _verdict(_scale(rating))
     if (listed := _list_score(text, end)) is not None:
         return _verdict(listed)
@@ -124,21 +134,31 @@ def rating_after(text: str, end: int) -> Verdict | None:
     return None if word is None else "dislike" if word["bad"] else "like"
 
 
-def rating_before(text: str, start: int) -> Verdict | None:
+def rating_before(text: str, start: int, *, marks: bool = True) -> Verdict | None:
     """The verdict of a rating written right before a title starting at `start` ("★★★★ airplane!")."""
     head = text[:start]
     tail = _BEFORE_TAIL.search(head)
     head = head[:tail.start()] if tail else head
     for rating in RATING.finditer(head, max(0, len(head) - 24)):
         # "A chamber piece": an "A" before a name is its article; "50% heist": a share of what follows
-        if rating.end() == len(head) and rating["grade"] != "A" and rating["pct"] is None:
+        if rating.end() == len(head) and rating["grade"] != "A" and rating["pct"] is None and not _answers_a_line(text, rating, start) \
+                and (marks or not _mark(rating)):
             return _verdict(_scale(rating))
     return None
 
 
+def _answers_a_line(text: str, mark: re.Match[str], start: int) -> bool:
+    """A tick or a cross that answers a question or ends the line above ("Set in Europe? ✅\nMade after 1999?"): not a mark
+    of what follows it."""
+    if not _mark(mark):
+        return False
+    return "\n" in text[mark.end():start] or text[:mark.start()].rstrip().endswith("?")
+
+
 def rated(text: str, start: int, end: int) -> bool:
-    """Whether a rating touches the span (after or before it): a place where a title is named."""
-    return rating_after(text, end) is not None or rating_before(text, start) is not None
+    """Whether a rating touches the span (after or before it): a place where a title is named. Ticks and crosses do not
+    count: criteria are ticked too ("funny ✅ under 2 hours ✅ subtitles ❌")."""
+    return rating_after(text, end, marks=False) is not None or rating_before(text, start, marks=False) is not None
 
 
 def _opens_message(text: str, start: int | None) -> bool:
