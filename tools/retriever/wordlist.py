@@ -90,13 +90,13 @@ PLACES: frozenset[str] = frozenset(
 #: fine" is no typo of *Glory*. One-word titles are left out ("interstellar", "heist"): a coinage of a title names it.
 CHAT_WORDS: frozenset[str] = frozenset(
     """
-    apparition apparitions babyish biopic bittersweet bloodbath bloodcurdling blub blubbing bonkbuster bromance
+    antiwar apparition apparitions babyish biopic bittersweet bloodbath bloodcurdling blub blubbing bonkbuster bromance
     bromances campy canoodle canoodling cartoony cgi cheesy chortle chortles chuckling claymation corny cosa cowpokes
     creaking crooner crooners crooning curdling cyberpunk cyborgs daft desperados dishoom docu docudrama docuseries
     dovey dystopia dystopian enigmatic escapade escapades exorcism extraterrestrial extraterrestrials fairytale
     fairytales fantastical farce farcical fatale fistfights fisticuffs frighten frightens frontlines funnier gangland
     ghibli ghoulish globetrotting goosebump gory grandkids grindhouse gritty gruesome gunfighter gunfighters gunfights gunplay
-    gushy hanky hardboiled heartfelt heartstrings heebie heists hitmen hoodlums hoot horrifying interwar jeebies jokey
+    gushy hanky hankie hardboiled heartfelt heartstrings heebie heists hitmen hoodlums hoot horrifying interwar jeebies jokey
     jumpscare jumpscares jumpy kaboom kickass kiddie kiddos kiddy kissy knuckle kooky lighthearted lols lovebirds lovestruck lovey
     macabre maudlin mellerdrammer melodrama melodramatic mobster mockumentaries mockumentary mushy mythic nasties
     nippers nostra octane ogres operetta otherworldly parodies pixar poignant prewar prickle provoking pyrotechnics
