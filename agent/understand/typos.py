@@ -19,7 +19,7 @@ from agent.understand.lexicon import GENRE_PHRASES
 from tools.retriever.wordlist import dictionary
 
 MIN_RATIO = 82.0
-SHORT_WORD = 5  # a word this short is read as a typo only one letter short of its target
+SHORT_WORD = 5  # a word this short two letters short of a target is read as it only as a piece of it or its consonants
 SLIP_MIN = 5  # ...or, this long, one letter off a bound word (left out, added, changed or two swapped: "onwrds", "nothng", "famly")
 #: The words year bounds and refusals hang on, and the family and holiday words, which typos hit as often as genres. Only
 #: these are read one letter off: slang is one letter off a genre word too often ("gooey" is no "goofy", "caped" no "caper").
@@ -35,7 +35,7 @@ _OTHER_WORDS = frozenset(w for phrase in OTHER_LANGUAGES for w in phrase.split()
 
 
 _INFLECTIONS = ("ing", "ed", "er", "ers", "ment")
-#: Adverbs of genre words that only say "very" ("criminally underrated", "frightfully dull").
+#: Adverbs of genre words that only say "very" ("criminally underrated", "scarily good").
 _INTENSIFIERS = frozenset("criminally fantastically scarily".split())
 
 
@@ -101,7 +101,7 @@ def _joined(m: re.Match[str]) -> str | None:
     word = first + second
     if word not in _JOIN_EXACT:
         return None
-    # two whole words make a genre word by chance ("I am using" is not "amusing"); a bound word's pieces do not ("no thing")
+    # two whole words make a genre word by chance ("I am using" is not "amusing"), but not a bound word ("no thing")
     return word if word in BOUND_WORDS or first not in dictionary() or second not in dictionary() else None
 
 
