@@ -315,7 +315,7 @@ def _eras(text: str, newest: int) -> list[Era]:
                 i += 2
                 continue
         before, after = text[max(0, start - 40):start], text[end:end + 40]
-        if NOT_A_FILM_YEAR.search(before) or (single and VERSION_FROM.search(before)) or (single and VIEWING_MEMORY.search(text, max(0, start - 100), start)) or (AN_AGE.search(before) and not text[start:start + 4].isdigit() and not _DECADE_NOUN.match(after)) or SETTING.search(before) or (single and (VERSION_YEAR.match(after) or (DEFINITE.search(before) and NAMED_AFTER.match(after)))) or (DEFINITE.search(before) and _ONE_AFTER.match(after)):
+        if _no_era(text, start, before, after, single):
             i += 1
             continue
         era = _bounded(low, high, single, before, after, start, end)
@@ -326,6 +326,17 @@ def _eras(text: str, newest: int) -> list[Era]:
 
 #: A bound's own words, right before "about" / "around" and its year.
 _A_BOUND = re.compile(r"\b(?:after|before|since|until|till|than)\s*$", re.IGNORECASE)
+
+
+def _no_era(text: str, start: int, before: str, after: str, single: bool) -> bool:
+    """Whether the years at `start` (one year when `single`) name no era: a life event, someone's age, a story's
+    setting, a memory of a viewing, or one version of a film."""
+    if NOT_A_FILM_YEAR.search(before) or SETTING.search(before) or (DEFINITE.search(before) and _ONE_AFTER.match(after)):
+        return True
+    if AN_AGE.search(before) and not text[start:start + 4].isdigit() and not _DECADE_NOUN.match(after):
+        return True
+    return single and bool(VERSION_FROM.search(before) or VIEWING_MEMORY.search(text, max(0, start - 100), start)
+                           or VERSION_YEAR.match(after) or (DEFINITE.search(before) and NAMED_AFTER.match(after)))
 
 
 def _bounded(low: int, high: int, single: bool, before: str, after: str, start: int, end: int) -> Era:

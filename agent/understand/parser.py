@@ -335,15 +335,17 @@ def title_sentiment(text: str, start: int | None, end: int | None = None, next_s
 #: Someone else's liking beside the writer's own verdict ("I found it rather silly, though she adored it"): it
 #: does not outweigh a dislike the writer says as their own, but it does a mild one said of no one ("a bit slow,
 #: but my whole family loved it" likes the film).
-_THEIR_LIKING = re.compile(r"\b(?:she|he|they|my (?:\w+ )?\w+|the kids|his \w+|her \w+|our \w+)\s+(?:\w+\s+)?"
+#: Someone other than the writer: "she", "my (older) sister", "his dad", "the kids".
+_OTHERS = r"(?:she|he|they|my (?:\w+ )?\w+|the kids|his \w+|her \w+|our \w+)"
+_THEIR_LIKING = re.compile(rf"\b{_OTHERS}\s+(?:\w+\s+)?"
                            r"(?:loved|adored|liked|enjoyed|loves|adores|likes|enjoys|was (?:mad|crazy) about)\b"
                            r"(?:(?!\b(?:but|though|although|while|whereas)\b)[^,.;!?])*", re.IGNORECASE)
 _SPEAKER = re.compile(r"\b(?:i|i'm|im|i've|me)\b", re.IGNORECASE)
 
 
 #: A clause about someone else's viewing ("My partner fell asleep during", "my girlfriend liked", "Dad watches").
-_SOMEONE_ELSE = re.compile(r"^\W*(?:(?:and|but|so|well|honestly|ok)\W+)?(?:she|he|they|my (?:\w+ )?\w+|our \w+|his \w+|her \w+|the kids|dad|mum|mom|"
-                           r"grandad|grandpa|grandma|gran|nan)(?:'s)?\s+(?!and\b)(?:(?!\b(?:i|i'm|i've|me|we|us)\b)[^,;])*$", re.IGNORECASE)
+_SOMEONE_ELSE = re.compile(rf"^\W*(?:(?:and|but|so|well|honestly|ok)\W+)?(?:{_OTHERS}|dad|mum|mom|grandad|grandpa|grandma|gran|nan)"
+                           r"(?:'s)?\s+(?!and\b)(?:(?!\b(?:i|i'm|i've|me|we|us)\b)[^,;])*$", re.IGNORECASE)
 #: The writer's own verdict on "it" in the next sentence ("I thought it was stunning", "I found it dreadful").
 _WRITER_ON_IT = re.compile(r"^\W*(?:(?:but|and|honestly|personally|me,?|as for me,?)\W+)?(?:i|i've|i'd|i'm)\b[^.!?;]*\bit\b[^.!?;]*", re.IGNORECASE)
 
