@@ -113,7 +113,7 @@ GENRE_PHRASES: _G = _expand({
      "six-shooter", "the west", "gunfighters", "gunfighter", "cowpokes", "ranchers", "wild frontier", "sagebrush", "ten-gallon hats", "ten-gallon hat",
      "tumbleweeds", "tumbleweed"): "Western",
     ("musical", "musicals", "singing", "songs", "song and dance", "song-and-dance", "broadway", "sing-along",
-     "singalong", "dance numbers", "show tunes", "showtunes", "sing", "music numbers", "musical numbers", "burst into song", "bursts into song", "bursting into song", "break into song", "breaks into song", "breaking into song", "into song", "toe-tapper", "toe tapper", "operetta"): "Musical",
+     "singalong", "dance numbers", "show tunes", "showtunes", "sing", "music numbers", "musical numbers", "burst into song", "bursts into song", "bursting into song", "break into song", "breaks into song", "breaking into song", "into song", "into a number", "into a song and dance", "toe-tapper", "toe tapper", "operetta"): "Musical",
     ("documentary", "documentaries", "docu", "docs", "non-fiction", "nonfiction", "docudrama", "real footage", "concert film", "concert films",
      "real people", "factual", "educational", "true events documented", "docuseries", "real-life footage", "fly-on-the-wall", "fly on the wall", "rockumentary", "rockumentaries"): "Documentary",
     ("noir", "film noir", "film-noir", "noirs", "hard-boiled", "hardboiled", "femme fatale", "femmes fatales",
@@ -202,6 +202,9 @@ NEGATORS = (
     r"(?:i'?d|i would|we'?d|we would) (?:rather|sooner) [^,.;!?]{1,40}? than (?:watch|see|sit through|endure)|"
     r"than (?:watch|see|sit through|endure)|"  # "I'd rather chew glass than watch another war film" (the clause starts at "rather")
     r"(?:i'?ve|i have|we'?ve|we have) had it up to here with|not for all the tea in china|steer(?:s|ed|ing)? (?:well )?clear of|keep your|"
+    # "keeping well clear of horror", "keep it off other planets", "I'd rather it wasn't animated"
+    r"(?:keep|keeps|keeping|kept|stay|stays|staying) (?:well |far )?clear of|keep (?:it|them|things|us) off|"
+    r"rather (?:if )?(?:it|they|the (?:film|movie)) (?:wasn'?t|weren'?t|was not|were not|didn'?t|did not|isn'?t|is not|wouldn'?t|would not)|"
     r"(?:sick|tired) to death of|(?:nah|no|nope) to|say(?:ing)? no to|roll(?:s|ed|ing)? (?:my|his|her|their|our) eyes at|"
     # a reaction at anything of a kind: "the 6 year old gets upset at anything sad", "she gets bored by anything romantic"
     r"(?:gets?|got|getting) (?:so |very |really |easily )?(?:upset|scared|frightened|anxious|squeamish|nervous|bored|weepy|teary) (?:at|by|with|during) (?:anything|everything|any)(?=\s+(?!(?:where|that|which|with|in|about|involving)\b))|"

@@ -2254,3 +2254,21 @@ def test_opinions_in_everyday_verbs_are_feedback(parser: MuseService, text: str,
 def test_the_writers_own_verdict_stands_over_someone_elses(parser: MuseService, text: str, liked: list[int], disliked: list[int]) -> None:
     u = read(parser, text)
     assert (sorted(u.liked_ids), sorted(u.disliked_ids)) == (sorted(liked), sorted(disliked))
+
+
+@pytest.mark.parametrize(("text", "wanted", "avoided"), [
+    # kept clear of, kept off, rather it wasn't
+    ("a mystery from the 80s, keeping well clear of horror territory", ["Mystery"], ["Horror"]),
+    ("thriller or horror, and keep it off other planets", ["Thriller", "Horror"], ["Sci-Fi"]),
+    ("a good horror from 2014 onwards, and I'd rather it wasn't funny", ["Horror"], ["Comedy"]),
+    ("a mystery from the 40s. I'd rather it didn't tip into horror though", ["Mystery"], ["Horror"]),
+    # a song number refused after a word only near the musical's meaning
+    ("something from then with dancing in it, but not one where they burst into song", [], ["Musical"]),
+    ("a drama, but no characters breaking into a number in the street", ["Drama"], ["Musical"]),
+    # must not change: a genre asked for by name keeps what is refused of it as an element
+    ("a musical, but nobody bursting into song every five minutes", ["Musical"], []),
+    ("I'd rather watch a western", ["Western"], []),
+])
+def test_refusals_said_by_keeping_clear_and_by_rather(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
+    u = read(parser, text)
+    assert (u.genres, u.avoid_genres) == (wanted, avoided)
