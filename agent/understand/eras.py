@@ -72,7 +72,8 @@ LAST_CENTURY = re.compile(r"\b(?:last|(?:the )?(?:20th|twentieth)) century\b", r
 AGE_AT_MOST = re.compile(
     rf"\b(?:(?:less than|under|no more than|not more than|nothing more than|at most|maximum|max|not older than|no older than|younger than)\s+"
     rf"(?P<n>\d{{1,2}}|{_NUM})\s*(?:years?|yrs?)(?:\s+old)?"
-    rf"|(?P<n2>\d{{1,2}}|{_NUM})\s*(?:years?|yrs?)\s+old\s+(?:tops|max(?:imum)?|at most|or (?:less|younger|newer)))\b",
+    rf"|(?P<n2>\d{{1,2}}|{_NUM})\s*(?:years?|yrs?)\s+old\s+(?:tops|max(?:imum)?|at most|or (?:less|younger|newer))"
+    rf"|(?:less than|under|no more than|not more than|younger than)\s+(?P<decade>a|one)\s+decade\s+old)\b",
     re.IGNORECASE,
 )
 
@@ -82,11 +83,11 @@ _CUT_OFF = r"cut-?\s?off (?:is|at|of)"
 UPPER_EXCLUSIVE = re.compile(r"(?<![\w'’])(?:before|befor|afore|older then|pre|prior to|earlier than|older than|(?<!not )(?<!no )(?<!nothing )more old than|ahead of|antedating|predating|pre-dating|predates?|predated|pre-dates?|antedates?)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
 UPPER_INCLUSIVE = re.compile(r"(?<![\w'’])(?:nothing (?:\w+\s+){0,2}(?:after|past|later than|newer than|later then|newer then)|(?:not|no|nothing) more (?:new|recent|modern) th[ae]n|not newer as|maximum|max\.?|at maximum|latest|until|till|til|up to|up until|through|thru|no later than|not after|(?:the )?" + _CUT_OFF + r"|not newer than|nothing (?:newer|later|more recent) than|nothing after|no newer than|not more recent than|at the latest|by|no newer than|at most|(?<!prior )(?<!posterior )(?<!subsequent )(?<!back )(?<!it )(?<!them )(?<!swap )(?<!switch )(?<!change )(?<!move )(?<!jump )(?<!\bon )to)\s+(?:the\s+)?(?:end of\s+the\s+)?$", re.IGNORECASE)
 LOWER_EXCLUSIVE = re.compile(r"(?<![\w'’])(?:after|later than|newer than|later then|newer then|more recent than|more modern than|more new th[ae]n|subsequent to|posterior to|following|(?<=made )past|(?<=released )past)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
-LOWER_INCLUSIVE = re.compile(r"(?<![\w'’])(?:nothing (?:\w+\s+){0,2}(?:before|befor|prior to|older then|pre-?dating|antedating)|not older as|no older as|(?:no|not|nothing|none|isn'?t|aren'?t|is not|are not) (?:older|earlier) then|(?:isn'?t|aren'?t|is not|are not) (?:older|earlier) than|(?:not|no|nothing) more old than|minimum|min\.?|at minimum|earliest|since|starting(?: from| in| with)?|no earlier than|not before|not older than|not earlier than|nothing (?:older|earlier) than|nothing before|none (?:older|earlier) than|no older than|at least|as of|beginning(?: in| with)?|onwards? from|made since|released since|(?:this|the near) side of|post(?=[\s\-]))[\s\-]+(?:the\s+)?(?:start of\s+the\s+|beginning of\s+the\s+)?$", re.IGNORECASE)
+LOWER_INCLUSIVE = re.compile(r"(?<![\w'’])(?:nothing (?:\w+\s+){0,2}(?:before|befor|prior to|older then|pre-?dating|antedating)|not older as|no older as|(?:no|not|nothing|none|isn'?t|aren'?t|is not|are not) (?:older|earlier) then|(?:isn'?t|aren'?t|is not|are not) (?:older|earlier) than|(?:not|no|nothing) more old than|minimum|minimal|min\.?|at minimum|earliest|since|starting(?: from| in| with)?|no earlier than|not before|not older than|not earlier than|nothing (?:older|earlier) than|nothing before|none (?:older|earlier) than|no older than|at least|as of|beginning(?: in| with)?|onwards? from|made since|released since|(?:this|the near) side of|post(?=[\s\-]))[\s\-]+(?:the\s+)?(?:start of\s+the\s+|beginning of\s+the\s+)?$", re.IGNORECASE)
 #: A bound said as a refusal, anywhere earlier in its clause: "I do not care for anything made after 2000"
 #: (up to 2000), "no films from before 1970" (from 1970).
-_NEGATOR_WORDS = r"\b(?:no|not|nothing|none|never|don'?t|do not|won'?t|wouldn'?t|can'?t|refuses?|avoid|without|skip|except(?!\s+(?:made|released)\s+(?:since|after|from|in)\b)|veto(?:es|ed)?|bann?(?:ed|s)?)\b"
-_NEGATOR = _NEGATOR_WORDS + r"(?:(?!\b(?:something|(?<!n't )(?<!not )like|instead|rather|um|uh|but|and|so|because|just|only)\b)[^,.;!?])*?"  # "not for kids, like an adult one from 2000" wishes
+_NEGATOR_WORDS = r"\b(?:no|not|nothing|none|never|don'?t|do not|won'?t|wouldn'?t|can'?t|refuses?|avoid|without|skip|hates?|loathes?|detests?|except(?!\s+(?:made|released)\s+(?:since|after|from|in)\b)|veto(?:es|ed)?|bann?(?:ed|s)?)\b"
+_NEGATOR = _NEGATOR_WORDS + r"(?:(?!\b(?:something|(?<!n't )(?<!not )like|instead|rather|um|uh|but|and|so|because|just|only|please|pls|plz)\b)[^,.;!?\u2600-\u27bf\U0001f000-\U0001faff])*?"  # "not for kids, like an adult one from 2000" wishes
 NEGATED_AFTER = re.compile(_NEGATOR + r"\b(?:after|later than|newer than|more recent than|more modern than|post|(?<=made )past|(?<=released )past)[\s\-]*(?:the\s+)?$",
                            re.IGNORECASE)
 #: "nothing made since 2014", "nothing from 1990 on" (with `OPEN_UP` after): up to the year before.
@@ -104,7 +105,7 @@ REFUSED_ERA = re.compile(rf"\b(?:no|not|nothing|none|never|avoid|skip|except|wit
 _CROSS = re.compile(CROSSED)
 _MARK = re.compile(rf"{CROSSED}|\[[✓✔xX]\]|[☑✅✓✔]|(?:^|\s)/(?=\s)|\||;")  # crossed, ticked, or an item separator
 #: ...and one that turns "the last N years" into everything older ("nothing from the last 20 years").
-REFUSED_BEFORE = re.compile(_NEGATOR_WORDS + r"(?:(?!\b(?:and|but)\b)[^,.;!?])*?$", re.IGNORECASE)  # "not so long and from the past decade" wishes
+REFUSED_BEFORE = re.compile(_NEGATOR_WORDS + r"(?:(?!\b(?:and|but|please|pls|plz)\b)[^,.;!?\u2600-\u27bf\U0001f000-\U0001faff])*?$", re.IGNORECASE)  # "not so long and from the past decade" wishes
 #: Filler between a bound and its year ("nothing older than like 2010"); dropped before the bound is read.
 BOUND_FILLER = re.compile(r"(?:\b(?:like|say|um|uh|erm|maybe|idk|the year|year)\b[\s,]*)+$", re.IGNORECASE)
 #: Between two eras: the later one corrects the earlier ("60s. hang on, 50s rather", "1980s. sorry, 1990s").
@@ -136,7 +137,7 @@ AGE_AT_LEAST = re.compile(
     re.IGNORECASE,
 )
 #: "before the millennium", "nothing made before the millennium": the year 2000 ("the turn of the millennium" is an era word).
-MILLENNIUM = re.compile(r"(?<!turn of )\bthe (?:new )?millennium\b|(?<=\bpre-)millennium\b|(?<=\bpre)millennium\b|\by2k\b", re.IGNORECASE)
+MILLENNIUM = re.compile(r"(?<!turn of )\bthe (?:new )?millennium\b|\bmillennium(?=\s+(?:on(?:wards?)?|forwards?|and (?:after|later|up)|or later)\b)|(?<=\bpre-)millennium\b|(?<=\bpre)millennium\b|\by2k\b", re.IGNORECASE)
 
 THIS_DECADE = re.compile(r"\bthis decade(?:'s)?\b", re.IGNORECASE)
 SILENT_ERA = re.compile(r"\bsilent (?:era|films?|movies?|pictures?|period|days|cinema)\b", re.IGNORECASE)
@@ -166,14 +167,21 @@ SHORT_RANGE = re.compile(
     r"\b(?:from|between)\s+(?P<a>[2-9]\d)\s*(?:to|-|–|and|till|until)\s*(?P<b>(?:19|20)\d{2}|\d{2})\b"  # "from 95 to 2005"
     r"(?!\s*(?:%|mins?\b|minutes|hours?|hrs?|years? old|yrs? old|yo\b|pm\b|am\b|dollars|bucks|quid))", re.IGNORECASE)
 FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
-AROUND = re.compile(r"\b(?:around|about|circa|ca\.?|c\.|approximately|approx\.?|roughly|near|close to|somewhere around)\s+(?:the\s+)?(?:year\s+)?$", re.IGNORECASE)
+AROUND = re.compile(r"\b(?:around|about|circa|ca\.?|c\.|approximately|approx\.?|roughly|near|close to|somewhere around|"
+                    rf"(?:(?:within|up to)\s+(?P<n>\d{{1,2}}|{_NUM})\s*(?:years?|yrs?)\s+)?(?:either|each|on either|on each) side of)\s+(?:the\s+)?(?:year\s+)?$", re.IGNORECASE)
 # Words right after an era.
 OPEN_UP = re.compile(r"^\s*(?:,\s*(?:but\s+)?(?:nothing|none|not) (?:earlier|older|before)\b|(?:to|till?|['’]til|until|through|up to|up till)\s+(?:now|today|the present(?:\s+day)?|present day|date|these days)\b|\+|(?:or|and)\s+(?:later|newer|after|since|up|beyond|more recent|more new|anything (?:after|later|newer))|at the (?:very )?earliest\b|on(?:wards?)?\b|forward|(?:and\s+)?going (?:up|forward)\b|and onwards?|and up|upwards?|up\b(?!\s+(?:to|till|until|through)\b)|or so on|plus)", re.IGNORECASE)
 OPEN_DOWN = re.compile(r"^\s*(?:,\s*(?:but\s+)?(?:nothing|none|not) (?:later|newer|after)\b|(?:or|and)\s+(?:earlier|older|before)|at the (?:very )?latest|"
-                       r"(?:and |or )?back\b(?!\s+(?:then|in|when|to|home|at|on|from)\b)|(?:is|'s) (?:the|my|our|his|her|their) (?:cut-?\s?off|upper limit|limit))\b",
+                       r"(?:and |or )?back\b(?!\s+(?:then|in|when|to|home|at|on|from)\b)|(?:is|'s|as) (?:the|my|our|his|her|their) (?:cut-?\s?off|upper limit|limit))\b",
                        re.IGNORECASE)  # "the seventies back", "1970 is the cut-off"
+#: A year followed by "after" or "later" alone, as some learners of English write a bound: "2010 after." (2011 on),
+#: "2000 year later is better" (2000 on).
+YEAR_AFTER = re.compile(r"^\s*(?:years?\s+)?after(?=\s*(?:[,.;!?]|$)|\s+(?:movies?|films?)\b)", re.IGNORECASE)
+YEAR_LATER = re.compile(r"^\s*(?:years?\s+)?later(?=\s*(?:[,.;!?]|$)|\s+(?:is|are|movies?|films?)\b)", re.IGNORECASE)
+#: "2k10" for 2010, said in chat (the same length, so spans stay where they are).
+_TWO_K = re.compile(r"(?<![\w'])2k(?P<yy>[0-2]\d)\b", re.IGNORECASE)
 GIVE_OR_TAKE = re.compile(r"^\s*(?:,\s*)?(?:give or take|plus or minus|\+/-|±|or so\b|or thereabouts\b|-?ish\b)(?:\s+(?:a\s+)?(?P<n>\d{1,2}|" + _NUM + r")\s*(?:years?|yrs?)?)?", re.IGNORECASE)
-RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|(?:up )?to|through|thru|(?:up )?till|(?:up )?until|and)\s*(?:(?:about|around|roughly|approximately)\s+)?(?:years?\s+)?$", re.IGNORECASE)
+RANGE_JOIN = re.compile(r"^\s*(?:years?\s+)?(?:-|–|—|(?:up )?to|through(?: to)?|thru|(?:up )?till|(?:up )?until|and)\s*(?:(?:about|around|roughly|approximately)\s+)?(?:years?\s+)?$", re.IGNORECASE)
 
 # Relative words; vague ones ("classic", "old-fashioned", "black and white") set no range.
 OLDER = re.compile(r"(?<!i'm )(?<!i am )(?<!we're )(?<!getting )\b(not as (?:new|recent)|older|earlier|oldies?|go(?:ing)? (?:further|farther) back|^\W*(?:hmm+\W+)?(?:even )?(?:further|farther) back(?= than that\W*$|\W*$))\b(?!\s+(?:kids|children|viewers|audiences?|people|teens|brothers?|sisters?|sons?|daughters?|"
@@ -232,6 +240,7 @@ class YearRead:
     widen: tuple[int, int] | None = None  # "the 70s too", "widen it to 2005": the years to add to the standing range
     absolute: bool = False  # "recent", "new releases": newness said outright, not "newer" than something named
     decades: int = 0  # with a shift, how many whole decades the standing range moves ("push it back a decade": 1)
+    shift_widens: bool = False  # the shift said as an addition ("older ones too"): the standing range opens that way
 
 
 def _number(word: str | None, default: int) -> int:
@@ -347,7 +356,7 @@ def _bounded(low: int, high: int, single: bool, before: str, after: str, start: 
         skip = g.end() if g else 0
         if (up := OPEN_UP.match(after[skip:])):  # "2000-ish onwards", "from about '97 on": from that year on
             return Era(low, None, "bound", start, end + skip + up.end())
-        width = _number(g["n"] if g else None, 2)
+        width = _number(g["n"] if g else around["n"] if around else None, 2)
         return Era(low - width, high + width, "era", start, end + skip)
     if (sign := SIGN.search(before)):  # "y<1970", "yr≥1990", ">2000"
         bounds = {"<": (None, low - 1), ">": (high + 1, None), "<=": (None, high), "=<": (None, high), "≤": (None, high)}
@@ -369,8 +378,10 @@ def _bounded(low: int, high: int, single: bool, before: str, after: str, start: 
         return Era(None, low - 1, "bound", start, end)
     if LOWER_EXCLUSIVE.search(before):
         return Era(high + 1, None, "bound", start, end)
-    if (up := OPEN_UP.match(after)):
+    if (up := OPEN_UP.match(after) or YEAR_LATER.match(after)):
         return Era(low, None, "bound", start, end + up.end())
+    if single and (later := YEAR_AFTER.match(after)):
+        return Era(high + 1, None, "bound", start, end + later.end())
     if (down := OPEN_DOWN.match(after)):
         return Era(None, high, "bound", start, end + down.end())
     if (g := GIVE_OR_TAKE.match(after)) and not single:
@@ -470,7 +481,8 @@ def _relative(text: str, newest: int) -> list[Era]:
     for m in MILLENNIUM.finditer(text):
         out.append(_bounded(2000, 2000, False, text[max(0, m.start() - 40):m.start()], text[m.end():m.end() + 40], m.start(), m.end()))
     for m in AGE_AT_MOST.finditer(text):
-        out.append(Era(newest - _number(m["n"] or m["n2"], 5) + 1, newest, "bound", m.start(), m.end()))  # as "the last N years"
+        said = 10 if m["decade"] else _number(m["n"] or m["n2"], 5)
+        out.append(Era(newest - said + 1, newest, "bound", m.start(), m.end()))  # as "the last N years"
     for start, end, low, high in period_spans(text):  # "the Reagan years", "older than the moon landing"
         if _TOPIC.search(text, max(0, start - 16), start):
             continue  # what a film is about or set in, not when it was made
@@ -499,7 +511,7 @@ FUTURE_YEARS = 5  # a year this far past the catalog's newest is a name or a num
 
 def read_years(text: str, newest_year: int = 2018) -> YearRead:
     """Year constraints in `text` (title spans should already be masked out)."""
-    text, rewritten = digits_for_spelled_years(text)
+    text, rewritten = digits_for_spelled_years(_TWO_K.sub(lambda m: "20" + m["yy"], text))
     eras = sorted(_cover(_eras(text, newest_year) + _relative(text, newest_year) + _lifetime(text, newest_year), rewritten),
                   key=lambda e: e.start)
     eras = [e for e in eras if e.low is None or e.low <= newest_year + FUTURE_YEARS]  # "blade runner and 2049" names no year
@@ -529,13 +541,14 @@ def read_years(text: str, newest_year: int = 2018) -> YearRead:
     if low is None and high is None and not read.any_era:
         shift, read.decades = _decade_move(masked) or (_shift(masked), 0)
     read.shift = shift
+    read.shift_widens = shift is not None and not read.decades and bool(WIDEN.search(masked))
     newer = NEWER.search(masked) if shift == "newer" else None
     read.absolute = newer is not None and ABSOLUTE_NEW.fullmatch(newer.group()) is not None
     return read
 
 
 #: "nothing older", "no oldies", "not newer": the other way.
-_SHIFT_REFUSED = re.compile(r"\b(?:no|not|nothing|none|never)\s+(?:any\s+)?$", re.IGNORECASE)
+_SHIFT_REFUSED = re.compile(r"\b(?:(?:no|not|nothing|none|never)\s+(?:any\s+)?|too\s+(?:(?:damn|bloody|darn)\s+)?)$", re.IGNORECASE)  # "those feel too recent": older
 
 
 def _decade_move(text: str) -> tuple[Shift, int] | None:

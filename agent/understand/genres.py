@@ -41,9 +41,10 @@ _AGE = r"(\d{1,2}|" + "|".join(_AGE_WORDS) + r")"
 CHILD_AGE_MAX = 11  # a child this old or younger asks for Children; twelve-year-olds and teenagers do not (the corpus rule)
 _CHILD = r"(?:son|daughter|nephew|niece|boy|girl|kid|child|little one|toddler|(?:little |lil |baby |kid )?(?:brother|sister|bro|sis))s?"  # ("my nephews (7 and 9)")
 CHILD_AGE = re.compile(
+    rf"(?<!\bfor )(?<!\bin )(?<!\bover )(?<!\blast )(?<!\bpast )(?<!\bnext )(?<!\bevery )(?<!\bafter )"  # "on a loop for three years": how long
     rf"\b{_AGE}[\s\-]*(?:years?|yrs?|yo)[\s\-]*(?:old|olds)?\b(?!\s+(?:ago|later|before|after))"
-    rf"|\b(?:{_CHILD}|grandson|granddaughter|kids|children|he|she|twins|triplets|grandkids|grandchildren|kiddos|pupils)"
-    rf"(?:'s|\s+is|\s+are|\s+who'?s|\s+who is|\s+aged|\s+has)?\s*\(?\s*{_AGE}(?:st|nd|rd|th)?\b(?!\s*(?:%|years? ago|minutes|hours))"
+    rf"|\b(?:{_CHILD}|grandson|granddaughter|kids|children|he|she|twins|triplets|grandkids|grandchildren|kiddos|pupils|youngest|eldest|oldest|middle one)"
+    rf"(?:'s|\s+is|\s+are|\s+who'?s|\s+who is|\s+aged|\s+has)?\s*\(?\s*{_AGE}(?:st|nd|rd|th)?\b(?!\s*(?:%|years? ago|minutes|hours)|\s+of\b)"
     rf"|\bages?\s+{_AGE}\b"
     rf"|\b(?:they'?re|they are|who are|all|both|aged)\s+{_AGE}\s*(?:and|or|to|&|-|–)\s*{_AGE}\b(?!\s*(?:%|minutes|hours|years? ago))"
     rf"|\b(?:{_CHILD}|twins|triplets|kids|children|grandson|granddaughter)\s+(?:turns?|turning|is turning|are turning)\s+{_AGE}\b"
@@ -82,6 +83,9 @@ _FEWER = re.compile(r"(?<!more or )\b(?:less|fewer)\s+(?:of\s+(?:the\s+)?)?$", r
 _TRADED = re.compile(r"[^.;!?]*?(?:\band|,)\s+more\b", re.IGNORECASE)
 #: Scornful words for children's films: said as a verdict they wish for nothing ("the harry potter ones are babyish now").
 SCORNED_KIDS = frozenset({"babyish", "baby stuff", "baby movies", "baby films", "childish"})
+#: A studio refused is one maker refused, not its kind of film ("like WALL-E, but not made by Pixar"); wished for, it
+#: asks for the animation it makes.
+STUDIOS = frozenset({"pixar", "ghibli", "studio ghibli"})
 REPLACE = re.compile(r"\b(?:instead|rather|switch(?:ing)? to|change (?:it )?to|how about|what about|now i want|actually)\b", re.IGNORECASE)
 
 
@@ -536,9 +540,16 @@ SELF_AGE = re.compile(rf"\b(?:i'?m|i am)\s+(?:only\s+|just\s+)?{_AGE}\b(?!\s*(?:
                       rf"(?:in|on|at|of|out|pm|am|o'?clock|percent|episodes|films|movies|pages|chapters)\b|[:.]\d))", re.IGNORECASE)
 
 
+#: What lasts a number of years said after it: "my boyfriend of four years", "a marriage of ten years".
+_LASTING = re.compile(r"\b(?:boyfriend|girlfriend|husband|wife|partner|fianc[eé]e?|marriage|relationship|friendship|friends?|job|career)\s+of\s*$",
+                      re.IGNORECASE)
+
+
 def _child_ages(text: str) -> Iterator[tuple[re.Match[str], int]]:
     """Each age said of a child or of who is watching, with the words that say it."""
     for m in CHILD_AGE.finditer(text):
+        if _LASTING.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "my boyfriend of four years": how long, not how old
         word = next(g for g in m.groups() if g).lower()
         yield m, int(word) if word.isdigit() else _AGE_WORDS[word]
     for m in SELF_AGE.finditer(text):
@@ -655,9 +666,10 @@ FEAR_SHOWN = re.compile(
     rf"|\b(?:i|she|he|they|we)\s+(?:still\s+|always\s+)?{_LIGHT_ON}"
     rf"|{_NOT_MADE}(?:{_HIDING}|{_LIGHT_ON}|(?:keep|have)\s+(?:me|her|him|them|us|the kids)\s+(?:up|awake)\s+(?:all night|at night|for nights)?)",
     re.IGNORECASE)
-#: "keep the scares out", "leave the romance out", "keep romance well away from it": what is kept or left out is refused.
+#: "keep the scares out", "leave the romance out", "keep romance well away from it", "keep the scares low": what is kept
+#: or left out is refused.
 KEEP_OUT = re.compile(r"\b(?:keep|leave)\s+(?:the\s+|all\s+the\s+|any\s+)?(?P<what>[\w'-]+(?:\s+[\w'-]+){0,3}?)\s+"
-                      r"(?:out\b(?!\s+of\b)|out of (?:it|this|that|here|the (?:mix|list|running))\b|(?:well\s+)?away\s+from\b)",
+                      r"(?:out\b(?!\s+of\b)|out of (?:it|this|that|here|the (?:mix|list|running))\b|(?:well\s+)?away\s+from\b|(?:low|down|to a minimum)\b)",
                       re.IGNORECASE)
 
 
@@ -690,6 +702,19 @@ def _fewer_of(text: str, span: GenreSpan) -> bool:
     said = text[span.start:span.end].lower()
     return bool(_FEWER.search(text, 0, span.start)) and (said == "romance" or (said.endswith("s") and not said.endswith(("ous", "ss")))) \
         and not _TRADED.match(text, span.end)
+
+
+_LESS = re.compile(r"\b(?:less|fewer|not so much|lighter on)\b", re.IGNORECASE)
+
+
+def _toned_down(text: str, span: GenreSpan, spans: list[GenreSpan]) -> bool:
+    """Less of a thing films of a genre have, with no other genre wished instead, tones the genre down and keeps it
+    ("less of the slapstick, more dry", "romance but less sappy"); less of the genre itself ("less horror") or a trade
+    ("less funny, more scary") takes it back, and so does a swap or a drop ("lose the funny part")."""
+    if _named_genre(text, span) or not _LESS.search(clause_before(text, span.start)):
+        return False
+    return not any(not s.negated and s is not span and not set(s.genres) <= set(span.genres)
+                   and not REMOVE.search(clause_before(text, s.start)) for s in spans)
 
 
 def _kept_out(text: str, span: GenreSpan) -> bool:
@@ -877,14 +902,16 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
     spans = [replace(s, negated=True) if not s.negated and (_kept_out(text, s) or _judged_badly(text, s) or ANSWERED_NO.match(text, s.end))
              else s for s in spans]
     spans = [replace(s, negated=True) if _too_young(text, s) else s for s in spans]
+    studios = [s for s in spans if s.negated and text[s.start:s.end].lower() in STUDIOS]
+    spans = [s for s in spans if s not in studios]
     doubted = [s for s in spans if _hedged(text, s) or _told_reaction(text, s) or _scorned(text, s)]
-    read.plain = [*read.plain, *doubted]  # neither a genre nor a search word ("a comedy? or maybe not")
+    read.plain = [*read.plain, *doubted, *studios]  # neither a genre nor a search word ("a comedy? or maybe not")
     spans = [s for s in spans if s not in doubted]
     read.spans = spans
     spans = [replace(s, negated=True) if not s.negated and _fewer_of(text, s) else s for s in spans]
     removed = [s for s in spans if not s.negated and REMOVE.search(clause_before(text, s.start))]
     spans = _taken_back(text, turns[-1] if turns else None, spans, removed)
-    read.removed = list(dict.fromkeys(g for s in removed for g in s.genres))
+    read.removed = list(dict.fromkeys(g for s in removed if not _toned_down(text, s, spans) for g in s.genres))
     if _lifted(text, spans, known):
         read.removed.append("Drama")
     spans = [s for s in spans if s not in removed]

@@ -72,7 +72,7 @@ GENRE_PHRASES: _G = _expand({
      "whole family", "for my kids", "little ones", "child-friendly", "kid-friendly", "kid friendly", "g-rated",
      "toddler", "toddlers", "suitable for kids", "for kids", "with the kids", "young children", "my little",
      "little daughter", "little son", "little ones", "little kids", "grandkids", "youngsters", "all ages", "family movie night", "for the family",
-     "tykes", "kiddos", "preschoolers", "little kids", "babyish", "for babies", "nippers", "tots", "under-tens",
+     "tykes", "kiddos", "preschoolers", "little kids", "little-kid", "little kid", "kidz", "family fare", "babyish", "for babies", "nippers", "tots", "under-tens",
      "under tens", "juvenile", "juveniles", "childish", "kids' films", "kids' film", "kids' flicks", "baby movies",
      "baby films", "baby stuff", "made for families", "for families"): "Children",
     ("animated", "animation", "cartoon", "cartoons", "anime", "pixar", "stop-motion", "stop motion", "claymation",
@@ -158,6 +158,11 @@ GENRE_PHRASES: _G = _expand({
     ("laser battle", "laser battles", "period piece", "period pieces", "cape", "capes", "caped", "bursting out", "bursting-out",
      "burst out", "bursts out"): "",  # a setting, dramatic or comic (the writers' labels)
     ("going boom", "go boom", "goes boom"): "Action",
+    ("with a passion", "with passion"): "",  # how much someone loathes or loves, not a love story
+    # said in the forty-eighth and forty-ninth blind splits
+    ("smitten", "love-y", "lovey-y"): "Romance",
+    ("agatha christie", "poirot", "miss marple"): "Mystery",
+    ("hairs on my neck", "hairs on the back of my neck", "hair on the back of my neck", "hair on my neck"): "Horror",
     # said as moods in the thirty-fourth and thirty-fifth blind splits
     ("feel like a bad dream", "feels like a bad dream", "like a bad dream you can't wake up from"): "Horror",
     ("sob my heart out", "leaves you wrung out", "leave me wrung out", "leaves me wrung out", "leave me in bits", "leaves me in bits"): "Drama",
@@ -203,7 +208,9 @@ NEGATORS = (
     r"than (?:watch|see|sit through|endure)|"  # "I'd rather chew glass than watch another war film" (the clause starts at "rather")
     r"(?:i'?ve|i have|we'?ve|we have) had it up to here with|not for all the tea in china|steer(?:s|ed|ing)? (?:well )?clear of|keep your|"
     # "keeping well clear of horror", "keep it off other planets", "I'd rather it wasn't animated"
-    r"(?:keep|keeps|keeping|kept|stay|stays|staying) (?:well |far )?clear of|keep (?:it|them|things|us) off|"
+    r"(?:keep|keeps|keeping|kept|stay|stays|staying) (?:well |far )?clear of|keep (?:it|them|things|us) off|(?:the )?(?:exact |complete |total |very )?opposite of|cross(?:es|ed|ing)? (?:off|out)|(?<!n't )(?<!not )(?:do|really|definitely) mind|"
+    # "I'm off comedies for a while", "I've gone off westerns"
+    r"(?:i'?m|im|i am|we'?re|we are) (?:a bit |totally |well |right )?off(?!\s+(?:to|work|sick|school|home|out|now|tonight|for|on|in|the|my|our|duty|again)\b)|(?:i'?ve|i have|we'?ve|we have) (?:kind of |sort of |a bit |rather )?gone off|"
     r"rather (?:if )?(?:it|they|the (?:film|movie)) (?:wasn'?t|weren'?t|was not|were not|didn'?t|did not|isn'?t|is not|wouldn'?t|would not)|"
     r"(?:sick|tired) to death of|(?:nah|no|nope) to|say(?:ing)? no to|roll(?:s|ed|ing)? (?:my|his|her|their|our) eyes at|"
     # a reaction at anything of a kind: "the 6 year old gets upset at anything sad", "she gets bored by anything romantic"
@@ -217,7 +224,8 @@ LIST_REFUSED_AFTER = re.compile(rf"^\W{{0,3}}(?:(?:are|'re) (?:all |both )?(?:ou
                                 re.IGNORECASE)
 NEGATION_AFTER = re.compile(
     r"^\W{0,3}(?:(?:ones|films?|movies?|stuff|things?|flicks?|pictures?|subplots?|storylines?|scenes?|bits?|elements?|angles?|sides?|aspects?|threads?)\s+)?"
-    r"(?:is|are|'s)?\s*(?:(?:also|either|really)\s+)?(?:not for me|excluded|(?:i|we) (?:don'?t|do not|can'?t) (?:like|stand|want|do)\s*(?:[,.;!?]|$)|(?:i|we) (?:can'?t|cannot)(?:\s+(?:handle|take|bear|face|do))?\s*(?:[,.;!?]|$)|bores? us|not my thing|not my cup of tea|is a no|are a no|please not|no thanks|"
+    r"(?:is|are|'s)?\s*(?:(?:also|either|really|just)\s+)?(?:not for me|excluded|(?:arent|aren'?t|isnt|isn'?t|are not|is not) (?:really |quite )?it\b(?!\s+(?:a|an|the|that|this)\b)|"
+    r"(?:can|could|will|should|may|gets? to) sit (?:this|that|it|tonight)(?: one)? out\b|(?:i|we) (?:don'?t|do not|can'?t) (?:like|stand|want|do)\s*(?:[,.;!?]|$)|(?:i|we) (?:can'?t|cannot)(?:\s+(?:handle|take|bear|face|do))?\s*(?:[,.;!?]|$)|bores? us|not my thing|not my cup of tea|is a no|are a no|please not|no thanks|"
     r"no thank you|(?:i|we) (?:can|could) (?:do|live) without|makes? (?:me|us|them|him|her) (?:groan|cringe|gag|squirm|yawn)|(?:do|does)(?:n'?t| not) agree with (?:me|us|him|her|them)\b|embarrass(?:es)? (?:me|us|them|him|her)\b|(?:i|we|he|she|they) (?:really |just )?(?:hates?|detests?|loathes?)(?:\s+(?:it|them|those|that))?(?:\s+(?:also|too|as well))?\s*(?:[,.;!?]|$)|isn'?t my thing|aren'?t my thing|is off the table|are off the table|makes? me sick|bores? me|out of it|"
     r"ed out\b|is boring|are boring|(?:is|are|are all) out\b(?!\s+(?:of this world|there|now|tonight)\b)|(?<='s )out\b(?!\s+(?:of|there|now|in|on|tonight)\b)|(?<=’s )out\b(?!\s+(?:of|there|now|in|on|tonight)\b)|need not apply|(?:is|are|'s|'re)\s+off the (?:menu|cards|list)|(?:well|far) away\b|(?:is|are|'s|'re)\s+(?:(?:just|a bit|way|far|all)\s+)?too much for (?:me|us|him|her|them)\b|can stay home|(?:are|is) (?:a )?(?:dealbreakers?|no-go)|"
     r"and (?:i|we)(?:'ve| have)? (?:can'?t stand|cannot stand|hate|said no|can'?t bear|can'?t handle)\b|"  # "wants horror and I've said no"
@@ -230,7 +238,7 @@ NEGATION_AFTER = re.compile(
     r"(?:,?\s*(?:and|then))?\s*(?:i|she|he|they|we|dad|mum|mom)(?:'s|'m|'re|'ll| is| am| are| will| would|'d)\s+(?:be\s+)?(?:walking|walk) out\b|"
     # "I'd give war films a miss", "Scary films and me don't mix", "Scary stuff and I don't get on"
     r"a miss\b|(?:and|&) (?:i|me|we|us) (?:just |really )?(?:don'?t|do not|never|won'?t) (?:mix|get on|get along|gel|click)\b|"
-    rf"{_NEITHER}|"
+    rf"{_NEITHER}|(?:and|&) (?:i|me|we|us) (?:are|'re) (?:so |totally |completely |well and truly )?(?:finished|done|through|over)\b|"
     r"(?:is|are|'s)?\s*(?:n'?t|not) (?:really |quite |exactly )?my (?:thing|cup of tea|jam|genre|scene)|(?:is|are|'s)?\s*(?:n'?t|not) (?:really |quite )?to (?:my|our) taste|(?:i|we) can skip|(?:no|nope|nah)(?:\s+(?:no|nope|nah))*\s*(?:[,.;!?/]|$)|(?:burn-?out|fatigue|overload)\b|"
     r"(?:is|are|'s) (?:not|no) good for (?:me|us|him|her|them)\b|(?:is|are) no good\s*(?:[,.;!?]|$)|(?<=[?:] )[✗✘❌](?=[ \t]*(?:\n|$))|a rest\s*(?:[,.;!?]|$|for\b)|(?:not a|no) chance\s*(?:[,.;!?]|$)|(?:must|should|can)(?:n'?t| not) be the (?:point|focus|main (?:thing|plot|story))\b|(?:will|would|'ll|'d) (?:wreck|destroy|finish|break) (?:me|us|him|her|them)\b|(?:\w+\s+)?(?:got|was|were|has been|have been) (?:shot down|vetoed|nixed|ruled out|binned))",
     re.IGNORECASE,
@@ -249,7 +257,8 @@ JUDGED_BADLY = re.compile(
     r"bor(?:e|es|ed|ing)|wear(?:s)? (?:me|us|him|her) out|wore (?:me|us|him|her) out|tedious|homework|a chore|a slog|torture|wasted on|wince|cringe|roll (?:my|our) eyes|eye-?rolls?|"
     r"creeps|nightmares|(?:leaves?|left) (?:me|us) (?:\w+ )?cold|gross|embarrassing|for (?:little )?kids|for babies|queasy|nause\w*|anxious|anxiety|sick|wreck(?:s|ed)?|ruin(?:s|ed)?|spoil(?:s|ed|t)?|"
     r"lose (?:me|us)|lost on (?:me|us)|switch off|tune out|zone out|glaze over|fast-?forward\w*|walk(?:ed)? out|give up|gave up|"
-    r"crawl under|hide behind|teeth itch|(?:drive|drives) (?:me|us) (?:mad|crazy|nuts|up the wall)|grate on|get on (?:my|our) nerves|"
+    r"crawl under|hide behind|teeth itch|itch|itchy|(?:give|gives|gave) (?:me|us|him|her) (?:a )?(?:headache|migraine)s?|"
+    r"(?:never|don'?t|doesn'?t|do not|does not|can'?t) (?:get|got|raise|wring|draw) (?:a|one) (?:giggle|laugh|smile|chuckle|titter) out of|(?:drive|drives) (?:me|us) (?:mad|crazy|nuts|up the wall)|grate on|get on (?:my|our) nerves|"
     r"(?:never|don'?t|do not) (?:got|get|gotten) along|can'?t (?:follow|get into|stand|bear|take)|(?:isn'?t|aren'?t|not) for (?:me|us)|"
     r"do(?:es)? nothing for|(?:don'?t|doesn'?t) do it for|never work for|had (?:my|our) fill|(?:sick|tired) of|over it|manipulat\w*|"
     rf"groan\w*|grumpy|grouchy|cranky|crabby|irritable|miserable|restless|fidget\w*|annoy\w*|irritat\w*|{_VERDICT_WORDS})\b",

@@ -2272,3 +2272,136 @@ def test_the_writers_own_verdict_stands_over_someone_elses(parser: MuseService, 
 def test_refusals_said_by_keeping_clear_and_by_rather(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
     u = read(parser, text)
     assert (u.genres, u.avoid_genres) == (wanted, avoided)
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("smth scary but not gory pls 😬 from 2011 on", 2011, None),  # a refusal's reach ends at "pls" and the emoji
+    ("comedy film. 2010 after.", 2011, None),  # a learner's bound after the year
+    ("easy English, comedy, 2000 year later is better", 2000, None),
+    ("Not so old, minimal 2005.", 2005, None),
+    ("romantic movie from 2000 year until 2015.", 2000, 2015),
+    ("1980 through to about 1993.", 1980, 1993),  # "about" closing a range does not widen it
+    ("millennium onwards sci-fi please", 2000, None),
+    ("A war film under a decade old.", 2009, 2018),
+    ("anything 2k10 or later", 2010, None),
+    ("within 5 years either side of 1975, a heist", 1970, 1980),
+    ("scary but fun, with 1990 as the cut-off", None, 1990),
+    ("hate anything from before 1970.", 1970, None),
+    # must not change
+    ("around 1992", 1990, 1994),
+    ("I saw it in 1999 after work, a thriller like that", None, None),
+    ("nothing from before 1990 please", 1990, None),
+])
+def test_bounds_written_as_learners_texters_and_haters_write_them(text: str, low: int | None, high: int | None) -> None:
+    years = read_years(text, 2018)
+    assert (years.year_min, years.year_max) == (low, high)
+
+
+def test_too_new_moves_back_and_an_older_wish_added_opens_the_range(parser: MuseService) -> None:
+    from agent.profile import apply_understanding
+    from agent.types import UserProfile
+    assert read_years("hmm, those feel too recent. go back further").shift == "older"
+    assert read_years("these are all way too recent").shift == "older"
+    fifties = apply_understanding(UserProfile(), read(parser, "westerns from the 50s pls"))
+    assert (fifties.year_min, fifties.year_max) == (1950, 1959)
+    also = apply_understanding(fifties, read(parser, "thx, older ones too"))
+    assert (also.year_min, also.year_max) == (None, 1959)
+    older = apply_understanding(fifties, read(parser, "older ones please"))
+    assert (older.year_min, older.year_max) == (None, 1949)  # must not change: said alone, older replaces
+
+
+def test_a_bound_on_the_open_side_closes_the_standing_range(parser: MuseService) -> None:
+    from agent.profile import apply_understanding
+    from agent.types import UserProfile
+    p = apply_understanding(UserProfile(), read(parser, "a western please"))
+    p = apply_understanding(p, read(parser, "nothing before 1960"))
+    p = apply_understanding(p, read(parser, "and nothing after 1980 either"))
+    assert (p.year_min, p.year_max) == (1960, 1980)
+    later = apply_understanding(UserProfile(), read(parser, "a comedy from after 2000"))
+    later = apply_understanding(later, read(parser, "actually, nothing after 1990"))
+    assert (later.year_min, later.year_max) == (None, 1990)  # no room left: the new bound replaces
+
+
+def test_a_different_topic_starts_a_new_search(parser: MuseService) -> None:
+    assert read(parser, "right, different topic. my son wants dinosaurs").new_search
+    assert not read(parser, "a different kind of western this time").new_search
+
+
+@pytest.mark.parametrize(("text", "wanted", "avoided"), [
+    ("musicals just arent it for me", [], ["Musical"]),
+    ("Romance can sit this one out, honestly. A tense thriller from the 90s?", ["Thriller"], ["Romance"]),
+    ("Documentaries aren't really my thing, and I'm off comedies for a while. A drama?", ["Drama"], ["Documentary", "Comedy"]),
+    ("Keep the scares low please, a mystery", ["Mystery"], ["Horror"]),
+    ("I need the exact opposite of a romance. Maybe a thriller", ["Thriller"], ["Romance"]),
+    ("Westerns send me straight off, sci-fi gives me a headache, and comedies never get a giggle out of me.", [],
+     ["Western", "Sci-Fi", "Comedy"]),
+    ("Musicals make me itch.", [], ["Musical"]),
+    ("Fantasy and I are finished. Now, what's good?", [], ["Fantasy"]),
+    ("I don't mind subtitles, but I do mind musicals, so a Korean thriller", ["Thriller"], ["Musical"]),
+    ("90s stuff, and cross off comedy too", [], ["Comedy"]),
+    ("I've had it up to here with cartoons and family fare.", [], ["Animation", "Children"]),
+    ("No kids' films. I've been stuck watching Frozen on a loop for three years.", [], ["Children"]),  # a duration, no age
+    ("fam movie nite, youngest is 4", ["Children"], []),
+    ("Just broke up with my boyfriend of four years. I need the exact opposite of a romance.", [], ["Romance"]),  # how long
+    ("he's one of those people who has seen everything. I want a tight, clever heist", ["Crime"], []),
+    ("something like WALL-E and Up, not made by Pixar, and no musicals", [], ["Musical"]),  # a studio refused, not animation
+    ("Action film but more story, less fighting, please.", ["Action"], []),  # less of a thing tones the genre down
+    # must not change
+    ("I'm off to bed soon, a comedy please", ["Comedy"], []),
+    ("I don't mind musicals", [], []),
+    ("pixar films please", ["Animation"], []),
+    ("less horror more comedy", ["Comedy"], []),
+])
+def test_refusals_said_as_people_say_them(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
+    u = read(parser, text)
+    assert (u.genres, u.avoid_genres) == (wanted, avoided)
+
+
+def test_less_of_a_thing_keeps_the_genre_and_less_of_the_genre_drops_it(parser: MuseService) -> None:
+    assert read(parser, "less of the slapstick, more dry").unwant_genres == []
+    assert read(parser, "less horror, more comedy").unwant_genres == ["Horror"]
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("Shrek annoyed me, Minions made me want to scream. No animation please.", [], [4306, 135887]),
+    ("Mamma Mia nearly finished me.", [], [60397]),
+    ("Little Miss Sunshine and Thelma & Louise are the vibe. Nothing too heavy, 2000 onwards.", [3418, 46578], []),
+    ("The Grand Budapest Hotel grated on me.", [], [109374]),
+    ("I enjoyed Hot Fuzz, but Paul fell flat, so a British comedy from the 2000s.", [51255], [84772]),
+    ("I liked Arrival, whereas Gravity left me yawning", [164179], [104841]),
+    ("Dead Calm was great, whereas Jaws is so overplayed", [3203], [1387]),
+    ("I adored Sense and Sensibility, whereas Pride & Prejudice felt rushed", [17], [40629]),
+    # must not change: a film watched on repeat is loved
+    ("the kids would watch Frozen on a loop", [106696], []),
+    # must not change
+    ("i want to watch scream", [1407], []),
+    ("Shrek was great.", [4306], []),
+])
+def test_verdicts_said_as_annoyance_and_as_the_vibe(parser: MuseService, text: str, liked: list[int], disliked: list[int]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.liked_ids), sorted(u.disliked_ids)) == (sorted(liked), sorted(disliked))
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("grease vs grease 2, which do i show my niece (she's 12)", "ask_item"),
+    ("is fellowship longer than rotk or the other way round", "ask_item"),
+    ("What's the plot of Donnie Darko?", "ask_item"),
+    ("wat year did Heat come out", "ask_item"),
+    # must not change: a film held up in a request
+    ("Heat is better than Ronin, more like those please", "recommend"),
+])
+def test_questions_comparing_named_films_ask_about_them(parser: MuseService, text: str, intent: str) -> None:
+    assert read(parser, text).intent == intent
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("perfect, thanks so much!", "chitchat"),
+    ("thnaks thats grate", "chitchat"),
+    # must not change: thanks beside a wish
+    ("thanks! anything else like that?", "refine"),
+    ("thanks, now a horror from the 80s", "refine"),
+])
+def test_thanks_after_a_request_is_small_talk(parser: MuseService, text: str, intent: str) -> None:
+    u = understand(text, known_genres=parser.known_genres, grounder=parser.s.grounder, concepts=parser.concepts,
+                   newest_year=parser.newest_year, has_previous=True)
+    assert u.intent == intent

@@ -104,10 +104,13 @@ _TAIL_WORDS = _TAIL_VERDICT | _TAIL_FILLER
 #: ...and words after a title that say "a film like this one" ("lotr vibes", "enter the dragon type", "lock stock energy",
 #: "inception meets ...", "alien levels of dread")
 _LIKE_AFTER = frozenset("type vibes vibe energy esque tier meets levels level style kind ish".split())
+#: Verbs that take "to" and a verb ("want to scream", "used to run"): the word after their "to" is no lower-case title.
+_WANTING = frozenset("want wants wanted need needs needed going trying tried try used started began".split())
 #: Words that may follow a one-word title opening a sentence ("Moon was great", "Heat and Ronin", "Alien scared me").
 _AFTER_A_NAME = frozenset("is was were has had and or but vs versus made makes gave gives got left scared blew broke still remains "
                           "meets beats wrecked destroyed ruined bored changed taught did does with by starring might may could would should will "
-                          "can sounds looks seems one again itself twice went kept felt holds stands deserves aged".split())
+                          "can sounds looks seems one again itself twice went kept felt holds stands deserves aged annoyed irritated "
+                          "grated dragged sucked rocked rocks slaps slapped haunted hooked terrified frightened charmed moved".split())
 #: Chat words people write in capitals: they continue no name ("Is The Goonies OK for ...").
 #: Words of praise that are also one-word titles: a verdict, unless a title cue comes before ("aliens are perfect").
 _PRAISE = frozenset("perfect epic flawless beautiful super".split())
@@ -665,6 +668,8 @@ class TitleGrounder:
         cue = listed or said
         if len(span) == 1 and before is not None and before.lower in _VIEWER_WORDS and i > 1 and tokens[i - 2].lower in _HAD_ME:
             return False  # "Horrible Bosses had me howling": how it left the viewer, not *The Howling*
+        if len(span) == 1 and before is not None and before.lower == "to" and i > 1 and tokens[i - 2].lower in _WANTING:
+            return False  # "Minions made me want to scream, Frozen was fine": a verb after its "to", not *Scream*
         refused = before is not None and (before.lower in _REFUSAL_CUE or before.lower == "but" and i > 1 and tokens[i - 2].lower in _ALL_BUT)
         made_me = after is not None and after.lower == "made" and i + length + 1 < len(tokens) and tokens[i + length + 1].lower in ("me", "us")
         verdict = after is not None and (after.lower in _VERDICT or after.lower in _LIKE_AFTER or made_me)  # "war horse made me cry"

@@ -97,12 +97,12 @@ CHAT_WORDS: frozenset[str] = frozenset(
     fairytales fantastical farce farcical fatale fistfights fisticuffs frighten frightens frontlines funnier gangland
     ghibli ghoulish globetrotting goosebump gory grandkids grindhouse gritty gruesome gunfighter gunfighters gunfights gunplay
     gushy hanky hankie hardboiled heartfelt heartstrings heebie heists hitmen hoodlums hoot horrifying interwar jeebies jokey
-    jumpscare jumpscares jumpy kaboom kickass kiddie kiddos kiddy kissy knuckle kooky lighthearted lols lovebirds lovestruck lovey
-    macabre maudlin mellerdrammer melodrama melodramatic mobster mockumentaries mockumentary mushy mythic nasties
-    nippers nostra octane ogres operetta otherworldly parodies pixar poignant prewar prickle provoking pyrotechnics
+    jumpscare jumpscares jumpy kaboom kickass kiddie kiddos kiddy kidz kissy knuckle kooky lighthearted lols lovebirds lovestruck lovey
+    macabre marple maudlin mellerdrammer melodrama melodramatic mobster mockumentaries mockumentary mushy mythic nasties
+    nippers nostra octane ogres operetta otherworldly parodies pixar poignant poirot prewar prickle provoking pyrotechnics
     quippy quirky racketeers realist robberies rockumentaries rockumentary romantically romcoms sadder sagebrush sappy
     saucer saucers scam schmaltzy screwball showtunes singalong slapper slapstick sleuths slushy smooching smoochy snog
-    snogging socky soppy sorcery soulmate soulmates spaceman spacemen spoof spooky spoony starship stetson stetsons
+    smitten snogging socky soppy sorcery soulmate soulmates spaceman spacemen spoof spooky spoony starship stetson stetsons
     stickup stressful subplot subplots suspenseful swashbuckler swashbuckling swindle swoon swoony tapper tearjerker
     tearjerkers tearjerky tenterhooks terrify toddler toddlers toons tots tragedies trashy trenchcoat trenchcoats
     trotting tumbleweed tumbleweeds twisty tykes unmask unsolved wacky warzone waterworks weepie weepies weepy whodunit whodunits
