@@ -7,8 +7,8 @@ Merge rules (documented in the README):
   ("X with a bit of Y", "a horror comedy", a genre added later) marks the wanted genres as required
   together; "X or Y" as alternatives.
 - An explicit era replaces the year range, unless said as an addition ("the 70s too", "widen it to 2005"):
-  then the range grows to hold it; a bound on the side the range leaves open closes it ("from 1960 on",
-  then "nothing after 1980": 1960-1980); "older" means before its start, "newer" after its end
+  then the range grows to hold it; a bound added on the side the range leaves open closes it ("from 1960 on",
+  then "and nothing after 1980 either": 1960-1980); "older" means before its start, "newer" after its end
   (open-ended; with no range: up to 1989 / from 2010), and "older ones too" opens its start;
   "any decade" clears it.
 - For a user with history, long-term genre taste comes from well-rated items (PALR's idea):
@@ -61,9 +61,9 @@ def shift_years(profile: UserProfile, shift: str, decades: int = 0) -> tuple[int
 
 
 def _bounds_after(low: int | None, high: int | None, new_low: int | None, new_high: int | None) -> tuple[int | None, int | None]:
-    """The years after a turn that names some: they replace the standing range, except that a bound on one side
-    added to a bound on the other that it leaves room for closes the range ("nothing before 1960", then "and nothing
-    after 1980 either": 1960-1980)."""
+    """The years after a turn said as an addition: a bound on one side added to a bound on the other that leaves room
+    for it closes the range ("nothing before 1960", then "and nothing after 1980 either": 1960-1980); otherwise the new
+    years replace the standing ones."""
     if new_low is None and low is not None and high is None and new_high is not None and new_high >= low:
         return low, new_high
     if new_high is None and high is not None and low is None and new_low is not None and new_low <= high:
@@ -99,7 +99,7 @@ def apply_understanding(profile: UserProfile, u: Understanding) -> UserProfile:
         p.year_min = None if p.year_min is None else min(p.year_min, u.era_widen[0])
         p.year_max = None if p.year_max is None else max(p.year_max, u.era_widen[1])
     elif u.year_min is not None or u.year_max is not None:
-        p.year_min, p.year_max = _bounds_after(p.year_min, p.year_max, u.year_min, u.year_max)
+        p.year_min, p.year_max = _bounds_after(p.year_min, p.year_max, u.year_min, u.year_max) if u.era_added else (u.year_min, u.year_max)
     elif u.any_era:
         p.year_min = p.year_max = None
     elif u.era_shift and u.era_shift_widens and (p.year_min is not None or p.year_max is not None):  # "older ones too"

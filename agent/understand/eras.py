@@ -86,7 +86,7 @@ LOWER_EXCLUSIVE = re.compile(r"(?<![\w'’])(?:after|later than|newer than|later
 LOWER_INCLUSIVE = re.compile(r"(?<![\w'’])(?:nothing (?:\w+\s+){0,2}(?:before|befor|prior to|older then|pre-?dating|antedating)|not older as|no older as|(?:no|not|nothing|none|isn'?t|aren'?t|is not|are not) (?:older|earlier) then|(?:isn'?t|aren'?t|is not|are not) (?:older|earlier) than|(?:not|no|nothing) more old than|minimum|minimal|min\.?|at minimum|earliest|since|starting(?: from| in| with)?|no earlier than|not before|not older than|not earlier than|nothing (?:older|earlier) than|nothing before|none (?:older|earlier) than|no older than|at least|as of|beginning(?: in| with)?|onwards? from|made since|released since|(?:this|the near) side of|post(?=[\s\-]))[\s\-]+(?:the\s+)?(?:start of\s+the\s+|beginning of\s+the\s+)?$", re.IGNORECASE)
 #: A bound said as a refusal, anywhere earlier in its clause: "I do not care for anything made after 2000"
 #: (up to 2000), "no films from before 1970" (from 1970).
-_NEGATOR_WORDS = r"\b(?:no|not|nothing|none|never|don'?t|do not|won'?t|wouldn'?t|can'?t|refuses?|avoid|without|skip|hates?|loathes?|detests?|except(?!\s+(?:made|released)\s+(?:since|after|from|in)\b)|veto(?:es|ed)?|bann?(?:ed|s)?)\b"
+_NEGATOR_WORDS = r"\b(?:no|not|nothing|none|never|don'?t|do not|won'?t|wouldn'?t|can'?t|refuses?|avoid|without|skip|(?<!'d )(?<!would )(?:hates?|loathes?|detests?)(?!\s+to\b)|except(?!\s+(?:made|released)\s+(?:since|after|from|in)\b)|veto(?:es|ed)?|bann?(?:ed|s)?)\b"
 _NEGATOR = _NEGATOR_WORDS + r"(?:(?!\b(?:something|(?<!n't )(?<!not )like|instead|rather|um|uh|but|and|so|because|just|only|please|pls|plz)\b)[^,.;!?\u2600-\u27bf\U0001f000-\U0001faff])*?"  # "not for kids, like an adult one from 2000" wishes
 NEGATED_AFTER = re.compile(_NEGATOR + r"\b(?:after|later than|newer than|more recent than|more modern than|post|(?<=made )past|(?<=released )past)[\s\-]*(?:the\s+)?$",
                            re.IGNORECASE)
@@ -136,8 +136,9 @@ AGE_AT_LEAST = re.compile(
     rf"|(?P<n2>\d{{1,2}}|{_NUM})\s*(?:years?|yrs?)\s+old\s+or\s+(?:more|older|over))\b",
     re.IGNORECASE,
 )
-#: "before the millennium", "nothing made before the millennium": the year 2000 ("the turn of the millennium" is an era word).
-MILLENNIUM = re.compile(r"(?<!turn of )\bthe (?:new )?millennium\b|\bmillennium(?=\s+(?:on(?:wards?)?|forwards?|and (?:after|later|up)|or later)\b)|(?<=\bpre-)millennium\b|(?<=\bpre)millennium\b|\by2k\b", re.IGNORECASE)
+#: "before the millennium", "nothing made before the millennium", "millennium onwards": the year 2000 ("the turn of the
+#: millennium" is an era word).
+MILLENNIUM = re.compile(r"(?<!turn of )\bthe (?:new )?millennium\b|\bmillennium(?=\s+(?:onwards?|forwards?|and (?:after|later|up)|or later)\b)|(?<=\bpre-)millennium\b|(?<=\bpre)millennium\b|\by2k\b", re.IGNORECASE)
 
 THIS_DECADE = re.compile(r"\bthis decade(?:'s)?\b", re.IGNORECASE)
 SILENT_ERA = re.compile(r"\bsilent (?:era|films?|movies?|pictures?|period|days|cinema)\b", re.IGNORECASE)
@@ -168,7 +169,8 @@ SHORT_RANGE = re.compile(
     r"(?!\s*(?:%|mins?\b|minutes|hours?|hrs?|years? old|yrs? old|yo\b|pm\b|am\b|dollars|bucks|quid))", re.IGNORECASE)
 FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 AROUND = re.compile(r"\b(?:around|about|circa|ca\.?|c\.|approximately|approx\.?|roughly|near|close to|somewhere around|"
-                    rf"(?:(?:within|up to)\s+(?P<n>\d{{1,2}}|{_NUM})\s*(?:years?|yrs?)\s+)?(?:either|each|on either|on each) side of)\s+(?:the\s+)?(?:year\s+)?$", re.IGNORECASE)
+                    rf"(?:(?:within|up to)\s+)?(?:(?P<n>\d{{1,2}}|{_NUM})\s*(?:years?|yrs?)\s+|(?P<decade>a|one)\s+decade\s+)?(?:either|each|on either|on each) side of)"
+                    r"\s+(?:the\s+)?(?:year\s+)?$", re.IGNORECASE)
 # Words right after an era.
 OPEN_UP = re.compile(r"^\s*(?:,\s*(?:but\s+)?(?:nothing|none|not) (?:earlier|older|before)\b|(?:to|till?|['’]til|until|through|up to|up till)\s+(?:now|today|the present(?:\s+day)?|present day|date|these days)\b|\+|(?:or|and)\s+(?:later|newer|after|since|up|beyond|more recent|more new|anything (?:after|later|newer))|at the (?:very )?earliest\b|on(?:wards?)?\b|forward|(?:and\s+)?going (?:up|forward)\b|and onwards?|and up|upwards?|up\b(?!\s+(?:to|till|until|through)\b)|or so on|plus)", re.IGNORECASE)
 OPEN_DOWN = re.compile(r"^\s*(?:,\s*(?:but\s+)?(?:nothing|none|not) (?:later|newer|after)\b|(?:or|and)\s+(?:earlier|older|before)|at the (?:very )?latest|"
@@ -241,6 +243,7 @@ class YearRead:
     absolute: bool = False  # "recent", "new releases": newness said outright, not "newer" than something named
     decades: int = 0  # with a shift, how many whole decades the standing range moves ("push it back a decade": 1)
     shift_widens: bool = False  # the shift said as an addition ("older ones too"): the standing range opens that way
+    added: bool = False  # the years said as an addition to what stands ("and nothing after 1980 either")
 
 
 def _number(word: str | None, default: int) -> int:
@@ -356,7 +359,7 @@ def _bounded(low: int, high: int, single: bool, before: str, after: str, start: 
         skip = g.end() if g else 0
         if (up := OPEN_UP.match(after[skip:])):  # "2000-ish onwards", "from about '97 on": from that year on
             return Era(low, None, "bound", start, end + skip + up.end())
-        width = _number(g["n"] if g else around["n"] if around else None, 2)
+        width = 10 if around and around["decade"] else _number((g and g["n"]) or (around and around["n"]) or None, 2)
         return Era(low - width, high + width, "era", start, end + skip)
     if (sign := SIGN.search(before)):  # "y<1970", "yr≥1990", ">2000"
         bounds = {"<": (None, low - 1), ">": (high + 1, None), "<=": (None, high), "=<": (None, high), "≤": (None, high)}
@@ -541,12 +544,18 @@ def read_years(text: str, newest_year: int = 2018) -> YearRead:
     if low is None and high is None and not read.any_era:
         shift, read.decades = _decade_move(masked) or (_shift(masked), 0)
     read.shift = shift
-    read.shift_widens = shift is not None and not read.decades and bool(WIDEN.search(masked))
+    read.shift_widens = shift is not None and not read.decades and bool(SHIFT_ADDED.search(masked))
+    read.added = bool(ADDED_BOUND.search(masked))
     newer = NEWER.search(masked) if shift == "newer" else None
     read.absolute = newer is not None and ABSOLUTE_NEW.fullmatch(newer.group()) is not None
     return read
 
 
+#: Older or newer said as an addition to the standing range: "older ones too", "newer stuff as well".
+SHIFT_ADDED = re.compile(r"\b(?:older|earlier|newer|more recent)(?:\s+(?:ones?|films?|movies?|stuff|titles))?\s*,?\s+(?:too|as well)\b",
+                         re.IGNORECASE)
+#: Years said as an addition to what stands: "and nothing after 1980 either", "also nothing before 1960".
+ADDED_BOUND = re.compile(r"^\W*(?:and|also|plus)\b|\b(?:either|too|also|as well)\s*(?:[,.;!?]|$)", re.IGNORECASE)
 #: "nothing older", "no oldies", "not newer": the other way.
 _SHIFT_REFUSED = re.compile(r"\b(?:(?:no|not|nothing|none|never)\s+(?:any\s+)?|too\s+(?:(?:damn|bloody|darn)\s+)?)$", re.IGNORECASE)  # "those feel too recent": older
 

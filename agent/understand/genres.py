@@ -42,9 +42,10 @@ CHILD_AGE_MAX = 11  # a child this old or younger asks for Children; twelve-year
 _CHILD = r"(?:son|daughter|nephew|niece|boy|girl|kid|child|little one|toddler|(?:little |lil |baby |kid )?(?:brother|sister|bro|sis))s?"  # ("my nephews (7 and 9)")
 CHILD_AGE = re.compile(
     rf"(?<!\bfor )(?<!\bin )(?<!\bover )(?<!\blast )(?<!\bpast )(?<!\bnext )(?<!\bevery )(?<!\bafter )"  # "on a loop for three years": how long
-    rf"\b{_AGE}[\s\-]*(?:years?|yrs?|yo)[\s\-]*(?:old|olds)?\b(?!\s+(?:ago|later|before|after))"
-    rf"|\b(?:{_CHILD}|grandson|granddaughter|kids|children|he|she|twins|triplets|grandkids|grandchildren|kiddos|pupils|youngest|eldest|oldest|middle one)"
+    rf"\b{_AGE}[\s\-]*(?:yo\b|(?:years?|yrs?)(?:[\s\-]*(?:old|olds)\b|\b(?!\s+(?:ago|later|before|after|either|each|on either|on each)\b)))"
+    rf"|\b(?:{_CHILD}|grandson|granddaughter|kids|children|he|she|twins|triplets|grandkids|grandchildren|kiddos|pupils)"
     rf"(?:'s|\s+is|\s+are|\s+who'?s|\s+who is|\s+aged|\s+has)?\s*\(?\s*{_AGE}(?:st|nd|rd|th)?\b(?!\s*(?:%|years? ago|minutes|hours)|\s+of\b)"
+    rf"|\b(?:youngest|eldest|oldest|middle)(?:\s+one)?(?:'s|\s+is|\s+who'?s|\s+who is)\s*\(?\s*{_AGE}\b(?!\s+of\b)"  # "youngest is 4"
     rf"|\bages?\s+{_AGE}\b"
     rf"|\b(?:they'?re|they are|who are|all|both|aged)\s+{_AGE}\s*(?:and|or|to|&|-|–)\s*{_AGE}\b(?!\s*(?:%|minutes|hours|years? ago))"
     rf"|\b(?:{_CHILD}|twins|triplets|kids|children|grandson|granddaughter)\s+(?:turns?|turning|is turning|are turning)\s+{_AGE}\b"
@@ -59,8 +60,8 @@ _SAME_LIST = re.compile(r"^\s*(?:(?:films?|movies?|stuff|ones|flicks?|stories)\s
 _ADDED_FRAGMENT = re.compile(r"[.!?;]\s*(?:and|or|nor|also|plus)(?:\s+(?:no|not|any))?\s*$", re.IGNORECASE)
 _FRAGMENT_END = re.compile(r"\s*(?:too|either|as well)?\s*(?:[.!?;]|$)", re.IGNORECASE)
 UNAVOID = re.compile(
-    r"(?:(?P<g1>[\w\- ]{3,25}?)(?:\s+(?:is|are|would be)|(?<!\bshe)(?<!\bhe)(?<!\bit)(?<!\bthat)(?<!\bthis)(?<!\bwhat)(?<!\bthere)(?<!\bwho)(?<!\bone)['’]s)\s+(?:fine|ok|okay|alright|allowed|acceptable|not off the table|back on(?: the (?:table|menu|cards|list))?|back in\b)(?:\s+now|\s+after all|\s+too)?)"  # "horror's back on the table"
-    r"|(?:(?P<g6>[\w\- ]{3,25}?)\s+(?:i|we)\s+can\s+(?:do|live with|cope with|stomach)\b(?!\s+without\b))"  # "Crime I can do"
+    r"(?:(?P<g1>\w[\w\- ]{2,24}?)(?:\s+(?:is|are|would be)|(?<!\bshe)(?<!\bhe)(?<!\bit)(?<!\bthat)(?<!\bthis)(?<!\bwhat)(?<!\bthere)(?<!\bwho)(?<!\bone)['’]s)\s+(?:fine|ok|okay|alright|allowed|acceptable|not off the table|back on(?: the (?:table|menu|cards|list))?|back in\b)(?:\s+now|\s+after all|\s+too)?)"  # "horror's back on the table"
+    r"|(?:(?P<g6>\w[\w\- ]{2,24}?)\s+(?:i|we)\s+can\s+(?:do|live with|cope with|stomach)\b(?!\s+without\b))"  # "Crime I can do"
     r"|(?:(?:fine|ok|okay|happy)\s+with\s+(?P<g2>[\w\- ]{3,25}))|(?:(?:don'?t|do not)\s+mind\s+(?P<g3>[\w\- ]{3,25}))"
     r"|(?:(?:forget|drop|scrap|ignore|lift)\s+the\s+no[- ](?P<g4>[\w']{3,20})\s+(?:rule|ban|thing|policy|bit|part))"  # "forget the no-kids rule"
     r"|(?:(?:forget|drop|scrap|ignore|lift)\s+the\s+(?P<g5>[\w']{3,20})\s+(?:ban|veto|embargo))",  # "forget the cartoon ban"
@@ -540,9 +541,9 @@ SELF_AGE = re.compile(rf"\b(?:i'?m|i am)\s+(?:only\s+|just\s+)?{_AGE}\b(?!\s*(?:
                       rf"(?:in|on|at|of|out|pm|am|o'?clock|percent|episodes|films|movies|pages|chapters)\b|[:.]\d))", re.IGNORECASE)
 
 
-#: What lasts a number of years said after it: "my boyfriend of four years", "a marriage of ten years".
-_LASTING = re.compile(r"\b(?:boyfriend|girlfriend|husband|wife|partner|fianc[eé]e?|marriage|relationship|friendship|friends?|job|career)\s+of\s*$",
-                      re.IGNORECASE)
+#: What lasts a number of years said after it: "my boyfriend of four years", "been married 8 years".
+_LASTING = re.compile(r"(?:\b(?:boyfriend|girlfriend|husband|wife|partner|fianc[eé]e?|marriage|relationship|friendship|friends?|job|career)\s+of"
+                      r"|\b(?:married|together|dating|divorced|retired|working|living)(?:\s+for)?)\s*$", re.IGNORECASE)
 
 
 def _child_ages(text: str) -> Iterator[tuple[re.Match[str], int]]:
@@ -591,7 +592,7 @@ PARENTHOOD = re.compile(r"(?<=\bsince having )(?:kids|children)\b|(?<=\bsince i 
 
 
 #: Said right after a child or a child's age, the child is not watching: "Little one (5) will be asleep", "the 6 year old is at a sleepover".
-_NOT_WATCHING = re.compile(r"\s*\)?\s*(?:will be|is|'s|are|were|was|has gone|have gone)\s+(?:already\s+|finally\s+)?"
+_NOT_WATCHING = re.compile(r"\s*+\)?\s*+(?:will be|is|'s|are|were|was|has gone|have gone)\s+(?:already\s+|finally\s+)?"
                            r"(?:asleep|in bed|at (?:a |her |his )?(?:sleepover|nan'?s|gran'?s|grandma'?s|dad'?s|mum'?s|school)|away|out for the night|staying at)\b",
                            re.IGNORECASE)
 
@@ -669,7 +670,7 @@ FEAR_SHOWN = re.compile(
 #: "keep the scares out", "leave the romance out", "keep romance well away from it", "keep the scares low": what is kept
 #: or left out is refused.
 KEEP_OUT = re.compile(r"\b(?:keep|leave)\s+(?:the\s+|all\s+the\s+|any\s+)?(?P<what>[\w'-]+(?:\s+[\w'-]+){0,3}?)\s+"
-                      r"(?:out\b(?!\s+of\b)|out of (?:it|this|that|here|the (?:mix|list|running))\b|(?:well\s+)?away\s+from\b|(?:low|down|to a minimum)\b)",
+                      r"(?:out\b(?!\s+of\b)|out of (?:it|this|that|here|the (?:mix|list|running))\b|(?:well\s+)?away\s+from\b|(?:low|down|to a minimum)\b(?!-))",
                       re.IGNORECASE)
 
 

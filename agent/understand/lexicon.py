@@ -72,7 +72,7 @@ GENRE_PHRASES: _G = _expand({
      "whole family", "for my kids", "little ones", "child-friendly", "kid-friendly", "kid friendly", "g-rated",
      "toddler", "toddlers", "suitable for kids", "for kids", "with the kids", "young children", "my little",
      "little daughter", "little son", "little ones", "little kids", "grandkids", "youngsters", "all ages", "family movie night", "for the family",
-     "tykes", "kiddos", "preschoolers", "little kids", "little-kid", "little kid", "kidz", "family fare", "babyish", "for babies", "nippers", "tots", "under-tens",
+     "tykes", "kiddos", "preschoolers", "little kids", "little-kid", "kidz", "family fare", "babyish", "for babies", "nippers", "tots", "under-tens",
      "under tens", "juvenile", "juveniles", "childish", "kids' films", "kids' film", "kids' flicks", "baby movies",
      "baby films", "baby stuff", "made for families", "for families"): "Children",
     ("animated", "animation", "cartoon", "cartoons", "anime", "pixar", "stop-motion", "stop motion", "claymation",
@@ -113,7 +113,8 @@ GENRE_PHRASES: _G = _expand({
      "six-shooter", "the west", "gunfighters", "gunfighter", "cowpokes", "ranchers", "wild frontier", "sagebrush", "ten-gallon hats", "ten-gallon hat",
      "tumbleweeds", "tumbleweed"): "Western",
     ("musical", "musicals", "singing", "songs", "song and dance", "song-and-dance", "broadway", "sing-along",
-     "singalong", "dance numbers", "show tunes", "showtunes", "sing", "music numbers", "musical numbers", "burst into song", "bursts into song", "bursting into song", "break into song", "breaks into song", "breaking into song", "into song", "into a number", "into a song and dance", "toe-tapper", "toe tapper", "operetta"): "Musical",
+     "singalong", "dance numbers", "show tunes", "showtunes", "sing", "music numbers", "musical numbers", "burst into song", "bursts into song", "bursting into song", "break into song", "breaks into song", "breaking into song", "into song", "break into a number", "breaks into a number",
+     "breaking into a number", "broke into a number", "toe-tapper", "toe tapper", "operetta"): "Musical",
     ("documentary", "documentaries", "docu", "docs", "non-fiction", "nonfiction", "docudrama", "real footage", "concert film", "concert films",
      "real people", "factual", "educational", "true events documented", "docuseries", "real-life footage", "fly-on-the-wall", "fly on the wall", "rockumentary", "rockumentaries"): "Documentary",
     ("noir", "film noir", "film-noir", "noirs", "hard-boiled", "hardboiled", "femme fatale", "femmes fatales",
@@ -160,7 +161,7 @@ GENRE_PHRASES: _G = _expand({
     ("going boom", "go boom", "goes boom"): "Action",
     ("with a passion", "with passion"): "",  # how much someone loathes or loves, not a love story
     # said in the forty-eighth and forty-ninth blind splits
-    ("smitten", "love-y", "lovey-y"): "Romance",
+    ("love-y",): "Romance",
     ("agatha christie", "poirot", "miss marple"): "Mystery",
     ("hairs on my neck", "hairs on the back of my neck", "hair on the back of my neck", "hair on my neck"): "Horror",
     # said as moods in the thirty-fourth and thirty-fifth blind splits
@@ -208,9 +209,9 @@ NEGATORS = (
     r"than (?:watch|see|sit through|endure)|"  # "I'd rather chew glass than watch another war film" (the clause starts at "rather")
     r"(?:i'?ve|i have|we'?ve|we have) had it up to here with|not for all the tea in china|steer(?:s|ed|ing)? (?:well )?clear of|keep your|"
     # "keeping well clear of horror", "keep it off other planets", "I'd rather it wasn't animated"
-    r"(?:keep|keeps|keeping|kept|stay|stays|staying) (?:well |far )?clear of|keep (?:it|them|things|us) off|(?:the )?(?:exact |complete |total |very )?opposite of|cross(?:es|ed|ing)? (?:off|out)|(?<!n't )(?<!not )(?:do|really|definitely) mind|"
+    r"(?:keep|keeps|keeping|kept|stay|stays|staying) (?:well |far )?clear of|keep (?:it|them|things|us) off(?!\s+(?:my|our|your|their|his|her|the|of)\b)|(?:the )?(?:exact |complete |total |very )?opposite of|cross (?:off|out)|(?:i|we) (?:do|really|definitely) mind|"
     # "I'm off comedies for a while", "I've gone off westerns"
-    r"(?:i'?m|im|i am|we'?re|we are) (?:a bit |totally |well |right )?off(?!\s+(?:to|work|sick|school|home|out|now|tonight|for|on|in|the|my|our|duty|again)\b)|(?:i'?ve|i have|we'?ve|we have) (?:kind of |sort of |a bit |rather )?gone off|"
+    r"(?:i'?m|im|i am|we'?re|we are) (?:a bit |totally |well |right )?off(?=\s*(?:(?:all|the|any|those|these)\s+)?$)|(?:i'?ve|i have|we'?ve|we have) (?:kind of |sort of |a bit |rather )?gone off|"
     r"rather (?:if )?(?:it|they|the (?:film|movie)) (?:wasn'?t|weren'?t|was not|were not|didn'?t|did not|isn'?t|is not|wouldn'?t|would not)|"
     r"(?:sick|tired) to death of|(?:nah|no|nope) to|say(?:ing)? no to|roll(?:s|ed|ing)? (?:my|his|her|their|our) eyes at|"
     # a reaction at anything of a kind: "the 6 year old gets upset at anything sad", "she gets bored by anything romantic"
@@ -224,7 +225,7 @@ LIST_REFUSED_AFTER = re.compile(rf"^\W{{0,3}}(?:(?:are|'re) (?:all |both )?(?:ou
                                 re.IGNORECASE)
 NEGATION_AFTER = re.compile(
     r"^\W{0,3}(?:(?:ones|films?|movies?|stuff|things?|flicks?|pictures?|subplots?|storylines?|scenes?|bits?|elements?|angles?|sides?|aspects?|threads?)\s+)?"
-    r"(?:is|are|'s)?\s*(?:(?:also|either|really|just)\s+)?(?:not for me|excluded|(?:arent|aren'?t|isnt|isn'?t|are not|is not) (?:really |quite )?it\b(?!\s+(?:a|an|the|that|this)\b)|"
+    r"(?:is|are|'s)?\s*(?:(?:also|either|really|just)\s+)?(?:not for me|excluded|(?:arent|aren'?t|isnt|isn'?t|are not|is not) (?:really |quite )?it\b(?!\s*\?)(?!\s+(?:a|an|the|that|this)\b)|"
     r"(?:can|could|will|should|may|gets? to) sit (?:this|that|it|tonight)(?: one)? out\b|(?:i|we) (?:don'?t|do not|can'?t) (?:like|stand|want|do)\s*(?:[,.;!?]|$)|(?:i|we) (?:can'?t|cannot)(?:\s+(?:handle|take|bear|face|do))?\s*(?:[,.;!?]|$)|bores? us|not my thing|not my cup of tea|is a no|are a no|please not|no thanks|"
     r"no thank you|(?:i|we) (?:can|could) (?:do|live) without|makes? (?:me|us|them|him|her) (?:groan|cringe|gag|squirm|yawn)|(?:do|does)(?:n'?t| not) agree with (?:me|us|him|her|them)\b|embarrass(?:es)? (?:me|us|them|him|her)\b|(?:i|we|he|she|they) (?:really |just )?(?:hates?|detests?|loathes?)(?:\s+(?:it|them|those|that))?(?:\s+(?:also|too|as well))?\s*(?:[,.;!?]|$)|isn'?t my thing|aren'?t my thing|is off the table|are off the table|makes? me sick|bores? me|out of it|"
     r"ed out\b|is boring|are boring|(?:is|are|are all) out\b(?!\s+(?:of this world|there|now|tonight)\b)|(?<='s )out\b(?!\s+(?:of|there|now|in|on|tonight)\b)|(?<=’s )out\b(?!\s+(?:of|there|now|in|on|tonight)\b)|need not apply|(?:is|are|'s|'re)\s+off the (?:menu|cards|list)|(?:well|far) away\b|(?:is|are|'s|'re)\s+(?:(?:just|a bit|way|far|all)\s+)?too much for (?:me|us|him|her|them)\b|can stay home|(?:are|is) (?:a )?(?:dealbreakers?|no-go)|"

@@ -36,7 +36,7 @@ REFERENCE = re.compile(r"(?:#\s?(?P<num>[1-9])\b|\b(?:the\s+)?(?P<ord>first|seco
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
 NEGATIVE_CUE = re.compile(r"\b(hate[ds]?|hated|dislike[ds]?|loath(?:e[ds]?|ed)|detest(?:s|ed)?|despise[ds]?|bann?(?:ed|s)|(?:didn'?t|did not|don'?t|do not) (?:much |really )?care (?:much )?for|didn'?t (?:like|love|enjoy)|did not (?:like|love|enjoy)|don'?t like|not a fan of|boring|awful|terrible|couldn'?t stand|"
                           r"don'?t (?:even |you dare )?(?:think about |bother )?(?:suggest|recommend|show|mention|put on)\w*|don'?t (?:say|hand)\b|don'?t (?:you )?even think about|"
-                          r"bored (?:stiff |silly |to death |to tears )?by|struggled (?:with|through)|(?<!say )no to|neither of us (?:\w+ )?(?:could finish|could stand|liked|enjoyed|loved|got through)|"
+                          r"bored (?:stiff |silly |to death |to tears )?by|struggled (?:with|through)(?=\s*$)|(?<!say )no to|neither of us (?:\w+ )?(?:could finish|could stand|liked|enjoyed|loved|got through)|"
                           r"didn'?t do it for (?:me|us)|(?:nobody|no one|no-one) wants|"
                           r"over my dead body|sooner .{1,40} than (?:sit through|watch|see)|"
                           r"can'?t stand|not|nothing like|no more|never again|never understood|never (?:made it|got|get|make it) through|couldn'?t get through|(?:but |and )?never(?!\s+(?:\w+\s+)?(?:seen|watched|tried|heard|got|gets?|been|knew|read|miss\w*|tire\w*|fail\w*|forg[eo]t|stop\w*|thought|expected|had|cried|laughed|said|says|meant|claimed)\b)|won'?t (?:watch|see)|will not (?:watch|see)|refuse to (?:watch|see)|"
@@ -60,7 +60,7 @@ ASK_ITEM = re.compile(
     r"^\s*(?:is|are)\s+(?:\S+\s+){1,5}too\s+\w+\s+for|which (?:one )?(?:is|was) better|"
     # "whats the plot of donny darko", "wat year did heat come out", "X vs Y, which one's funnier?", "is fellowship longer than rotk"
     r"(?:what'?s|wats|what is) the (?:plot|story|storyline|premise|deal) (?:of|with|in)|(?:what|wat|which) year (?:did|was|is|does)|"
-    r"which (?:one|of (?:them|those|the two))?\s*(?:'s|is|was)\s+(?:better|best|worse|funnier|scarier|sadder|longer|shorter|darker|more \w+)|"
+    r"which (?:one|of (?:them|those|the two))\s*(?:'s|is|was)\s+(?:better|best|worse|funnier|scarier|sadder|longer|shorter|darker|more \w+)|"
     r"which (?:one )?(?:do|should|shall|would) (?:i|we) (?:show|watch|pick|choose|see|put on)(?![^.!?]*\bnext\b)|"
     r"^\s*(?:is|was)\s+(?:\S+\s+){1,5}(?:longer|shorter|scarier|funnier|better|worse|sadder|darker)\s+than|"
     # a choice among the films named: "whichever you reckon is scarier", "Pick from: Heat, Collateral", "Shortlist: ..."
@@ -130,8 +130,8 @@ NEGATIVE_AFTER = re.compile(
     # "Dune is out", "Hostel can stay away", "Pulp Fiction left me cold", "Psycho was over the line", "I found it manipulative"
     r"(?:is|are|'s) out(?=\s*(?:[,.;!?)(]|$))|can stay away|(?:was|is) (?:embarrassing|plenty|a (?:war )?crime|(?:my )?(?:personal )?nightmare)|"
     r"exhausting|gave (?:me|us) a headache|annoyed (?:me|us)|f[ae]ll(?:s)? flat|(?:left|had|leaves|has) (?:me|us) yawning|overplayed|"
-    r"(?:felt|feels|was|is|seemed) (?:\w+ )?rushed|grated on (?:me|us)|(?:was|is) (?:pure |absolute |sheer )?torture|(?:nearly|almost) (?:finished|killed|broke) (?:me|us)|"
-    r"(?:made|makes) (?:me|us) want to (?:scream|die|vomit|throw up|leave|walk out|gouge)|(?:(?:we'?ve|i'?ve|we have|i have) )?(?:all )?worn (?:it|that one|them|those) out|no thank you|"
+    r"(?:felt|feels|was|is|seemed) (?:\w+ )?rushed|grated on (?:me|us)|(?:was|is) (?:pure |absolute |sheer )?torture|(?:nearly|almost) (?:finished|killed) (?:me|us)(?!\s+(?:off\s+)?(?:laughing|with laughter))|"
+    r"(?:made|makes) (?:me|us) want to (?:scream|vomit|throw up|walk out|gouge)|(?:(?:we'?ve|i'?ve|we have|i have) )?(?:all )?worn (?:it|that one|them|those) out|no thank you|"
     # "seen them, done", "I'd rather die", "ruined the whole series", "die hard 2 weak"
     r"(?:seen|watched|done) (?:it|them|those|that),? (?:and )?(?:done|over it|enough)(?![\w-])|(?:i'?d|i would|we'?d) (?:sooner|rather) die|"
     r"ruin(?:ed|s) (?:it|the|everything|my|our|his|her|their)\b|weak(?:er|est)?|pointless|laughable|confusing|dragged|can rot|can do one|we don'?t talk about|(?:i |let'?s )?pretend (?:it |that )?never happened|shouldn'?t (?:legally )?exist|(?:left|leaves) (?:me|us) cold|(?:was|is) over the line|manipulative|"
@@ -165,8 +165,9 @@ def _unaddressed(m: re.Match[str]) -> str:
 NEW_SEARCH = re.compile(
     r"\b(?:new search|start(?:ing)? (?:over|again|afresh|from scratch)|forget (?:all )?(?:that|this|everything)(?: i said)?|"
     r"different question|new (?:thing|request|topic) (?:entirely|altogether)?|something (?:else )?entirely different|(?:scratch|scrap) all that|"
-    r"clean slate|from the top|fresh start|new question|forget the rules|different (?:topic|subject)|(?:change|changing) (?:of |the )?(?:topic|subject)|"
-    r"on (?:another|a different|a totally different|a completely different) (?:topic|subject))\b", re.IGNORECASE)
+    r"clean slate|from the top|fresh start|new question|forget the rules|"
+    r"(?:different (?:topic|subject)|(?:change|changing) (?:of |the )?(?:topic|subject)|on (?:another|a different|a totally different|"
+    r"a completely different) (?:topic|subject))(?=\s*(?:[,.;:!?]|$)))\b", re.IGNORECASE)
 #: A follow-up that opens by throwing out what was asked ("scrap that, my brother wants superheroes"): the genres
 #: wished and refused go; the era stays unless a new one is said (writers differ on that, and "same decade" keeps it).
 SCRAPPED = re.compile(r"^\W*(?:(?:ok|okay|right|hmm+|um+|no|nah|actually)[\s,.!]+)*(?:scrap|scratch|forget|ditch|bin) (?:all )?(?:that|this)\b",
@@ -216,6 +217,7 @@ class Understanding:
     any_era: bool = False
     era_widen: tuple[int, int] | None = None  # years said as an addition to the standing range ("the 70s too")
     era_shift_widens: bool = False  # older or newer said as an addition ("older ones too"): the range opens that way
+    era_added: bool = False  # years said as an addition ("and nothing after 1980 either"): a bound on the open side closes the range
     references: list[tuple[int, Literal["like", "dislike", "neutral"]]] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
     genre_mode: GenreMode = "unsaid"
@@ -517,8 +519,12 @@ ASKS_FOR_FILMS = re.compile(
 FILM_WORDS = re.compile(r"\b(?:watch\w*|movies?|films?|flicks?|cinema|series|shows?)\b", re.IGNORECASE)
 #: Talk to or about the bot, greetings and thanks ("ty bot ur goated", "Hi! How this works?").
 BOT_TALK = re.compile(
-    r"^\W*(?:hi|hello|hey|yo|thanks|thank you|ty|thx|cheers|good (?:morning|afternoon|evening|night)|bye|goodbye)\b"
-    r"|\b(?:you|u|ur|bot|muse|this (?:app|thing|works?)|how (?:does )?this work|thanks|thank you|thx|thnx|thanx|thnaks|thnks|tnx)\b", re.IGNORECASE)  # "perfect, thanks so much!"
+    r"^\W*(?:hi|hello|hey|yo|thanks|thank you|ty|thx|thnx|thanx|thnaks|thnks|tnx|cheers|good (?:morning|afternoon|evening|night)|bye|goodbye)\b"
+    r"|\b(?:you|u|ur|bot|muse|this (?:app|thing|works?)|how (?:does )?this work)\b"
+    # thanks with no wish after it: "perfect, thanks so much!", "great, thanks, we'll go with the top pick" (not "nice thanks,
+    # but shorter please", "lovely thanks. not so dark this time?")
+    r"|\b(?:thanks|thank you|thx|thnx|thanx|ty)\b(?!.*\b(?:but|not|no|less|more|shorter|longer|newer|older|please|pls|instead)\b)",
+    re.IGNORECASE | re.DOTALL)
 
 
 #: A question about the bot itself ("do you actually watch them?", "what's your favourite film?", "is there a human typing
@@ -1062,7 +1068,7 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
     u.year_min, u.year_max, u.era_shift, u.any_era = years.year_min, years.year_max, years.shift, years.any_era
     u.era_decades = years.decades
     u.era_widen = years.widen
-    u.era_shift_widens = years.shift_widens
+    u.era_shift_widens, u.era_added = years.shift_widens, years.added
     if not years.absolute:  # "Moana again... something animated, recent" is recent, not newer than Moana
         _relative_to_title(u)
     _same_era_as_title(u, rest)

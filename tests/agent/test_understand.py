@@ -2397,6 +2397,10 @@ def test_questions_comparing_named_films_ask_about_them(parser: MuseService, tex
 @pytest.mark.parametrize(("text", "intent"), [
     ("perfect, thanks so much!", "chitchat"),
     ("thnaks thats grate", "chitchat"),
+    ("great, thanks, we'll go with the top pick", "chitchat"),
+    ("ha, I dozed off before takeoff. thanks anyway!", "chitchat"),
+    ("nice thanks, but shorter please", "refine"),
+    ("lovely thanks. not so dark this time?", "refine"),
     # must not change: thanks beside a wish
     ("thanks! anything else like that?", "refine"),
     ("thanks, now a horror from the 80s", "refine"),
@@ -2405,3 +2409,45 @@ def test_thanks_after_a_request_is_small_talk(parser: MuseService, text: str, in
     u = understand(text, known_genres=parser.known_genres, grounder=parser.s.grounder, concepts=parser.concepts,
                    newest_year=parser.newest_year, has_previous=True)
     assert u.intent == intent
+
+
+@pytest.mark.parametrize(("text", "wanted", "avoided"), [
+    # the review's messages that must not refuse or add a genre
+    ("I'm off tomorrow for a horror marathon", ["Horror"], []),
+    ("Do mind that my kids are 6 and 8, a comedy for them", ["Children", "Comedy"], []),
+    ("crossing off the classic westerns on my bucket list, which next?", ["Western"], []),
+    ("keep us off our phones with a gripping thriller", ["Thriller"], []),
+    ("keep the kids happy with a low-key comedy", ["Children"], []),
+    ("It's a horror, isn't it? I love those", ["Horror"], []),
+    ("give me your oldest 5 westerns", ["Western"], []),
+    ("my eldest one's 15, something exciting", [], []),
+    ("an anthology horror split into a number of short stories", ["Horror"], []),
+    ("I've loved dinosaurs since I was a little kid", [], []),
+    ("a thriller 10 years either side of 1980", ["Thriller"], []),
+    ("a film from 10 years ago", [], []),
+    ("been married 8 years, a romance for our anniversary", ["Romance"], []),
+    ("we have a no-romance rule for our 8yo after she asked about the kissing", ["Children"], ["Romance"]),  # "yo" is an age
+])
+def test_the_reviews_everyday_messages_keep_their_genres(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
+    u = read(parser, text)
+    assert (u.genres, u.avoid_genres) == (wanted, avoided)
+
+
+def test_the_reviews_verdicts_intents_and_years_stay_as_meant(parser: MuseService) -> None:
+    from agent.profile import apply_understanding
+    from agent.types import UserProfile
+    for text, liked in [("Minions made me want to die laughing, more like it", [135887]),
+                        ("Grave of the Fireflies almost broke me, more like that please", [5690]),
+                        ("I struggled with my choice between Heat and Ronin, both great", [6, 2278])]:
+        assert (sorted(read(parser, text).liked_ids), read(parser, text).disliked_ids) == (liked, []), text
+    assert read(parser, "a horror like The Thing, which is more gory than most").intent == "recommend"
+    assert not read(parser, "a western with a different topic than revenge").new_search
+    later = understand("nice thanks, but shorter please", known_genres=parser.known_genres, grounder=parser.s.grounder,
+                       concepts=parser.concepts, newest_year=parser.newest_year, has_previous=True)
+    assert later.intent == "refine"
+    assert (read_years("the Swedish Millennium on Netflix was great").year_min, read_years("I'd hate to miss anything released after 2015").year_min) == (None, 2016)
+    assert (read_years("a decade either side of 1980").year_min, read_years("within 5 years either side of 1975 or so").year_max) == (1970, 1980)
+    assert read_years("something older, and add a bit of comedy").shift_widens is False
+    p = apply_understanding(UserProfile(), read(parser, "older stuff please"))
+    p = apply_understanding(p, read(parser, "actually from 1970 onwards"))
+    assert (p.year_min, p.year_max) == (1970, None)  # a correction replaces; only an addition closes the range

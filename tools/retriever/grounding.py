@@ -50,6 +50,7 @@ CUED_MIN = 3  # a lower-case title right after "loved" / "like" / "watched" need
 LISTED_MIN = 1  # ...and one of several words listed beside a title already found needs to be rated at all
 ALONE_MIN = 5  # ...a lower-case name of several words, one of them uncommon, standing as a clause of its own ("la la land = snooze")
 OPINION_MIN = 10  # ...and one lone uncommon word right after "loved" / "hated" this many
+TYPO_LOOKUPS = 64  # fuzzy lookups of misspelt lower-case titles a message may make (`_casual_typos`)
 UNCUED_PHRASE_MIN = 60  # a lower-case multi-word title with no cue: only films most people know
 EMBED_MATCH, EMBED_CANDIDATE = 0.80, 0.55
 MAX_ALTERNATIVES = 5
@@ -1474,11 +1475,14 @@ class TitleGrounder:
     def _casual_typos(self, text: str, tokens: list[_Tok], used: list[bool], found: list[Grounding]) -> None:
         """A misspelt lower-case title where a title is expected: right after a cue ("movies like
         forest gump"), after "and" that follows a title ("pulp fiction and resevoir dogs"), or opening a
-        sentence before "is"/"was" ("matirx was awsome"). Only a close spelling of a popular title counts."""
+        sentence before "is"/"was" ("matirx was awsome"). Only a close spelling of a popular title counts.
+        At most `TYPO_LOOKUPS` fuzzy lookups a message, each of a run no longer than the longest title: a fuzzy lookup
+        scans every title, and a hostile message of 300 cue words ("whats whats ...") had taken 40 seconds."""
+        looked: dict[str, Grounding] = {}
         for i, token in enumerate(tokens):
             if used[i] or token.capitalised or not _title_expected(tokens, used, i):
                 continue
-            run = _lower_run(tokens, used, i)
+            run = _lower_run(tokens, used, i)[: self._max_tokens]
             after = tokens[i + len(run)] if i + len(run) < len(tokens) else None
             opening = i == 0 or token.boundary_before
             verdict_after = after is not None and not after.boundary_before and after.lower in _VERDICT | _LIKE_AFTER  # "blade runer vibes"
@@ -1498,7 +1502,11 @@ class TitleGrounder:
                 # dry" is no *Saint*)
                 floor = UNCUED_PHRASE_MIN if length == 1 and part[0].lower in dictionary() else 0
                 mention = text[part[0].start : part[-1].end]
-                grounding = self._typo_reading(mention, self.ground(mention, use_embeddings=False))
+                if mention not in looked:
+                    if len(looked) >= TYPO_LOOKUPS:
+                        return
+                    looked[mention] = self.ground(mention, use_embeddings=False)
+                grounding = self._typo_reading(mention, looked[mention])
                 if grounding is not None and grounding.item_id is not None and self._items[grounding.item_id].popularity < floor:
                     grounding = None
                 if grounding is not None:

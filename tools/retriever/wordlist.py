@@ -102,7 +102,7 @@ CHAT_WORDS: frozenset[str] = frozenset(
     nippers nostra octane ogres operetta otherworldly parodies pixar poignant poirot prewar prickle provoking pyrotechnics
     quippy quirky racketeers realist robberies rockumentaries rockumentary romantically romcoms sadder sagebrush sappy
     saucer saucers scam schmaltzy screwball showtunes singalong slapper slapstick sleuths slushy smooching smoochy snog
-    smitten snogging socky soppy sorcery soulmate soulmates spaceman spacemen spoof spooky spoony starship stetson stetsons
+    snogging socky soppy sorcery soulmate soulmates spaceman spacemen spoof spooky spoony starship stetson stetsons
     stickup stressful subplot subplots suspenseful swashbuckler swashbuckling swindle swoon swoony tapper tearjerker
     tearjerkers tearjerky tenterhooks terrify toddler toddlers toons tots tragedies trashy trenchcoat trenchcoats
     trotting tumbleweed tumbleweeds twisty tykes unmask unsolved wacky warzone waterworks weepie weepies weepy whodunit whodunits
