@@ -97,6 +97,11 @@ NEGATED_BEFORE = re.compile(_NEGATOR + r"\b(?:before|earlier than|older than|pri
 #: An era said as an addition to the standing one ("let the 70s in as well", "widen it back to 2005", "the 30s would work too").
 WIDEN = re.compile(r"\b(?:widen|broaden|expand|extend|stretch|open (?:it|that|this|things) up|let\b[^,.;!?]{0,25}?\bin|add|include)\b"
                    r"|\b(?:too|as well)\b(?=\s*(?:[,.;!?)]|$))", re.IGNORECASE)
+#: Older or newer said as an addition to the standing range: "older ones too", "newer stuff as well".
+SHIFT_ADDED = re.compile(r"\b(?:older|earlier|newer|more recent)(?:\s+(?:ones?|films?|movies?|stuff|titles))?\s*,?\s+(?:too|as well)\b",
+                         re.IGNORECASE)
+#: Years said as an addition to what stands: "and nothing after 1980 either", "also nothing before 1960".
+ADDED_BOUND = re.compile(r"^\W*(?:and|also|plus)\b|\b(?:either|too|also|as well)\s*(?:[,.;!?]|$)", re.IGNORECASE)
 #: A quality said between a refusal and an era: "a mystery thats not scary from the 40s" wants the 40s.
 _QUALITY = r"(?:scary|gory|bloody|cheesy|silly|soppy|sappy|mushy|corny|gritty|preachy|violent|sad|long|dark|grim|heavy|slow|dated)"
 #: An era refused outright: "nothing from the 2010s", "no films made in the 2010s".
@@ -551,11 +556,6 @@ def read_years(text: str, newest_year: int = 2018) -> YearRead:
     return read
 
 
-#: Older or newer said as an addition to the standing range: "older ones too", "newer stuff as well".
-SHIFT_ADDED = re.compile(r"\b(?:older|earlier|newer|more recent)(?:\s+(?:ones?|films?|movies?|stuff|titles))?\s*,?\s+(?:too|as well)\b",
-                         re.IGNORECASE)
-#: Years said as an addition to what stands: "and nothing after 1980 either", "also nothing before 1960".
-ADDED_BOUND = re.compile(r"^\W*(?:and|also|plus)\b|\b(?:either|too|also|as well)\s*(?:[,.;!?]|$)", re.IGNORECASE)
 #: "nothing older", "no oldies", "not newer": the other way.
 _SHIFT_REFUSED = re.compile(r"\b(?:(?:no|not|nothing|none|never)\s+(?:any\s+)?|too\s+(?:(?:damn|bloody|darn)\s+)?)$", re.IGNORECASE)  # "those feel too recent": older
 
