@@ -9,7 +9,8 @@ Merge rules (documented in the README):
 - An explicit era replaces the year range, unless said as an addition ("the 70s too", "widen it to 2005"):
   then the range grows to hold it; a bound added on the side the range leaves open closes it ("from 1960 on",
   then "and nothing after 1980 either": 1960-1980); "older" means before its start, "newer" after its end
-  (open-ended; with no range: up to 1989 / from 2010), and "older ones too" opens its start;
+  (open-ended; with no range: before the films the latest liking message liked, "I loved Heat" then "older" is up to
+  1994, and with none up to 1989 / from 2010), and "older ones too" opens its start;
   "any decade" clears it.
 - For a user with history, long-term genre taste comes from well-rated items (PALR's idea):
   it ranks and explains, it never filters.
@@ -48,10 +49,13 @@ def _move(into: list, out_of: list, values: Iterable) -> tuple[list, list]:
     return list(dict.fromkeys([*into, *values])), [v for v in out_of if v not in values]
 
 
-def shift_years(profile: UserProfile, shift: str, decades: int = 0) -> tuple[int | None, int | None]:
+def shift_years(profile: UserProfile, shift: str, decades: int = 0, liked_years: Sequence[int] = ()) -> tuple[int | None, int | None]:
     """"Older" after a range A-B means before A (open below); "newer" means after B (open above). Moved by whole
-    decades ("push it back a decade"), both ends of a range move and an open end stays open."""
+    decades ("push it back a decade"), both ends of a range move and an open end stays open. With no range, older means
+    before the earliest of `liked_years` (the films the person just liked), newer after the latest."""
     low, high = profile.year_min, profile.year_max
+    if low is None and high is None and liked_years and not decades:  # "I loved The Matrix", then "older": before 1999
+        return (None, min(liked_years) - 1) if shift == "older" else (max(liked_years) + 1, None)
     if decades and (low is not None or high is not None):
         step = -10 * decades if shift == "older" else 10 * decades
         return (None if low is None else low + step), (None if high is None else high + step)
@@ -80,11 +84,12 @@ def apply_understanding(profile: UserProfile, u: Understanding) -> UserProfile:
     p = profile.model_copy(deep=True)
     if u.new_search:  # the request starts afresh; what the person liked and disliked stays known
         p = p.model_copy(update={"liked_genres": [], "disliked_genres": [], "genres_all": False, "year_min": None,
-                                 "year_max": None, "keywords": [], "avoid_keywords": [], "tags": []})
+                                 "year_max": None, "keywords": [], "avoid_keywords": [], "tags": [], "liked_years": []})
     liked = u.liked_ids + [i for i, s in u.references if s == "like"]
     disliked = u.disliked_ids + [i for i, s in u.references if s == "dislike"]
     p.liked_items, p.disliked_items = _toggle(p.liked_items, p.disliked_items, liked)
     p.disliked_items, p.liked_items = _toggle(p.disliked_items, p.liked_items, disliked)
+    p.liked_years = u.liked_years or p.liked_years
     if u.reset_genres:  # "scrap that, ...": what was wished and refused goes (who is watching stays)
         p.liked_genres, p.disliked_genres = [g for g in p.liked_genres if g in AUDIENCE_GENRES], []
     if u.replace_genres and u.genre_mode != "all":  # "horror instead": the new genres replace the wanted ones...
@@ -105,7 +110,7 @@ def apply_understanding(profile: UserProfile, u: Understanding) -> UserProfile:
     elif u.era_shift and u.era_shift_widens and (p.year_min is not None or p.year_max is not None):  # "older ones too"
         p.year_min, p.year_max = (None, p.year_max) if u.era_shift == "older" else (p.year_min, None)
     elif u.era_shift:
-        p.year_min, p.year_max = shift_years(p, u.era_shift, u.era_decades)
+        p.year_min, p.year_max = shift_years(p, u.era_shift, u.era_decades, () if u.era_absolute else p.liked_years)
     words = [] if u.unresolved else u.keywords  # loose words beside an unknown title are part of it
     p.keywords = list(dict.fromkeys([*words, *p.keywords]))[:MAX_KEYWORDS]
     p.tags = [t for t in dict.fromkeys([*u.tags, *p.tags]) if t not in u.avoid_tags][:MAX_TAGS]

@@ -22,6 +22,8 @@ class UserProfile(BaseModel):
     keywords: list[str] = Field(default=[], description="Moods, themes, tags the person asked for.")
     avoid_keywords: list[str] = []
     tags: list[str] = Field(default=[], description="Catalog tags the person asked for (\"christmas\", \"hit men\").")
+    liked_years: list[int] = Field(default=[], description="Release years of the films the latest message that liked any liked: "
+                                   "with no era set, \"older\" means before the earliest, \"newer\" after the latest.")
     history_genres: dict[str, float] = Field(default={}, description="Long-term genre taste from the history.")
     titles: dict[str, str] = Field(default={}, description="Display titles of the liked and disliked items (filled by the service).")
 

@@ -61,7 +61,8 @@ LAST_N = re.compile(
     rf"|(?:(?<=\byears: )|(?<=\byear: )|(?<=\bera: ))(?:the\s+)?(?:last|past)\s+(?P<n3>\d{{1,2}}|{_NUM})\b(?!\s*(?:years?|yrs?|decades?|films?|movies?)\b)",
     re.IGNORECASE,
 )
-THIS_CENTURY = re.compile(r"\b(?:this|the (?:21st|twenty[\s\-]first)) (?:century|millennium)\b|\b(?:21st|twenty[\s\-]first)[\s\-]century\b", re.IGNORECASE)
+THIS_CENTURY = re.compile(r"(?:\b(?:the\s+)?first\s+(?:(?P<few>few|couple of)\s+years|(?P<decade>decade|ten years))\s+of\s+)?"
+                          r"\b(?:this|the current|the (?:21st|twenty[\s\-]first)) (?:century|millennium)\b|\b(?:21st|twenty[\s\-]first)[\s\-]century\b", re.IGNORECASE)
 #: "from this year", "released last year", "this year's": a year said of films ("I've read it twice this year" is not).
 THIS_YEAR = re.compile(
     r"\b(?:(?:from|of|made|released|out|came out|new)\s+(?P<which>this|last)\s+year(?:'s)?"
@@ -80,10 +81,12 @@ AGE_AT_MOST = re.compile(
 # Words right before an era that make it a bound (checked on the few words before it).
 #: "cut-off is 2000": an upper bound, unless "nothing older" follows (`OPEN_UP`: "my cutoff is 1980, nothing older").
 _CUT_OFF = r"cut-?\s?off (?:is|at|of)"
+#: "it mustn't be older than 2005", "it shouldn't be newer than 1990".
+_MUST_NOT_BE = r"(?:mustn'?t|must not|shouldn'?t|should not|can'?t|cannot|won'?t|will not) be"
 UPPER_EXCLUSIVE = re.compile(r"(?<![\w'’])(?:before|befor|afore|older then|pre|prior to|earlier than|older than|(?<!not )(?<!no )(?<!nothing )more old than|ahead of|antedating|predating|pre-dating|predates?|predated|pre-dates?|antedates?)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
-UPPER_INCLUSIVE = re.compile(r"(?<![\w'’])(?:nothing (?:\w+\s+){0,2}(?:after|past|later than|newer than|later then|newer then)|(?:not|no|nothing) more (?:new|recent|modern) th[ae]n|not newer as|maximum|max\.?|at maximum|latest|until|till|til|up to|up until|through|thru|no later than|not after|(?:the )?" + _CUT_OFF + r"|not newer than|nothing (?:newer|later|more recent) than|nothing after|no newer than|not more recent than|at the latest|by|no newer than|at most|(?<!prior )(?<!posterior )(?<!subsequent )(?<!back )(?<!it )(?<!them )(?<!swap )(?<!switch )(?<!change )(?<!move )(?<!jump )(?<!\bon )to)\s+(?:the\s+)?(?:end of\s+the\s+)?$", re.IGNORECASE)
+UPPER_INCLUSIVE = re.compile(r"(?<![\w'’])(?:nothing (?:\w+\s+){0,2}(?:after|past|later than|newer than|later then|newer then)|(?:not|no|nothing) more (?:new|recent|modern) th[ae]n|not newer as|maximum|max\.?|at maximum|latest|until|till|til|up to|up until|through|thru|no later than|not after|(?:the )?" + _CUT_OFF + r"|not newer than|nothing (?:newer|later|more recent) than|" + _MUST_NOT_BE + r" (?:newer|later|more recent) than|nothing after|no newer than|not more recent than|at the latest|by|no newer than|at most|(?<!prior )(?<!posterior )(?<!subsequent )(?<!back )(?<!it )(?<!them )(?<!swap )(?<!switch )(?<!change )(?<!move )(?<!jump )(?<!\bon )to)\s+(?:the\s+)?(?:end of\s+the\s+)?$", re.IGNORECASE)
 LOWER_EXCLUSIVE = re.compile(r"(?<![\w'’])(?:after|later than|newer than|later then|newer then|more recent than|more modern than|more new th[ae]n|subsequent to|posterior to|following|(?<=made )past|(?<=released )past)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
-LOWER_INCLUSIVE = re.compile(r"(?<![\w'’])(?:nothing (?:\w+\s+){0,2}(?:before|befor|prior to|older then|pre-?dating|antedating)|not older as|no older as|(?:no|not|nothing|none|isn'?t|aren'?t|is not|are not) (?:older|earlier) then|(?:isn'?t|aren'?t|is not|are not) (?:older|earlier) than|(?:not|no|nothing) more old than|minimum|minimal|min\.?|at minimum|earliest|since|starting(?: from| in| with)?|no earlier than|not before|not older than|not earlier than|nothing (?:older|earlier) than|nothing before|none (?:older|earlier) than|no older than|at least|as of|beginning(?: in| with)?|onwards? from|made since|released since|(?:this|the near) side of|post(?=[\s\-]))[\s\-]+(?:the\s+)?(?:start of\s+the\s+|beginning of\s+the\s+)?$", re.IGNORECASE)
+LOWER_INCLUSIVE = re.compile(r"(?<![\w'’])(?:nothing (?:\w+\s+){0,2}(?:before|befor|prior to|older then|pre-?dating|antedating)|not older as|no older as|(?:no|not|nothing|none|isn'?t|aren'?t|is not|are not) (?:older|earlier) then|(?:isn'?t|aren'?t|is not|are not|" + _MUST_NOT_BE + r") (?:older|earlier) than|(?:not|no|nothing) more old than|minimum|minimal|min\.?|at minimum|earliest|since|starting(?: from| in| with)?|no earlier than|not before|not older than|not earlier than|nothing (?:older|earlier) than|nothing before|none (?:older|earlier) than|no older than|at least|as of|beginning(?: in| with)?|onwards? from|made since|released since|(?:this|the near) side of|post(?=[\s\-]))[\s\-]+(?:the\s+)?(?:start of\s+the\s+|beginning of\s+the\s+)?$", re.IGNORECASE)
 #: A bound said as a refusal, anywhere earlier in its clause: "I do not care for anything made after 2000"
 #: (up to 2000), "no films from before 1970" (from 1970).
 _NEGATOR_WORDS = r"\b(?:no|not|nothing|none|never|don'?t|do not|won'?t|wouldn'?t|can'?t|refuses?|avoid|without|skip|(?<!'d )(?<!would )(?:hates?|loathes?|detests?)(?!\s+to\b)|except(?!\s+(?:made|released)\s+(?:since|after|from|in)\b)|veto(?:es|ed)?|bann?(?:ed|s)?)\b"
@@ -96,16 +99,39 @@ NEGATED_FROM = re.compile(_NEGATOR + r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 NEGATED_BEFORE = re.compile(_NEGATOR + r"\b(?:before|earlier than|older than|prior to|pre)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
 #: An era said as an addition to the standing one ("let the 70s in as well", "widen it back to 2005", "the 30s would work too").
 WIDEN = re.compile(r"\b(?:widen|broaden|expand|extend|stretch|open (?:it|that|this|things) up|let\b[^,.;!?]{0,25}?\bin|add|include)\b"
-                   r"|\b(?:too|as well)\b(?=\s*(?:[,.;!?)]|$))", re.IGNORECASE)
+                   r"|^\W*or\b(?!.*\b(?:instead|rather)\b)"  # "or the 40s, both fine" (not "or the 80s instead?")
+                   r"|(?P<too>\b(?:too|as well)\b(?=\s*(?:[,.;!?)]|$)))", re.IGNORECASE)
 #: Older or newer said as an addition to the standing range: "older ones too", "newer stuff as well".
 SHIFT_ADDED = re.compile(r"\b(?:older|earlier|newer|more recent)(?:\s+(?:ones?|films?|movies?|stuff|titles))?\s*,?\s+(?:too|as well)\b",
                          re.IGNORECASE)
 #: Years said as an addition to what stands: "and nothing after 1980 either", "also nothing before 1960".
-ADDED_BOUND = re.compile(r"^\W*(?:and|also|plus)\b|\b(?:either|too|also|as well)\s*(?:[,.;!?]|$)", re.IGNORECASE)
+ADDED_BOUND = re.compile(r"^\W*(?:and|also|plus)\b|(?P<too>\b(?:either|too|also|as well))\s*(?:[,.;!?]|$)", re.IGNORECASE)
+
+
+def _added(pattern: re.Pattern[str], masked: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether `pattern` says the years are an addition; a trailing "too" or "as well" only in the clause of an era
+    ("the 30s would work too", not "before 2000, and can it be a bit funny too?")."""
+    for m in pattern.finditer(masked):
+        if not m.groupdict().get("too"):
+            return True
+        head = masked[:m.start()].rstrip(" ,")  # "the 30s, too": the comma before "too" ends no clause
+        start = max(head.rfind(mark) for mark in ",.;!?\n") + 1
+        if any(start <= a < m.start() for a, _ in spans):
+            return True
+    return False
 #: A quality said between a refusal and an era: "a mystery thats not scary from the 40s" wants the 40s.
 _QUALITY = r"(?:scary|gory|bloody|cheesy|silly|soppy|sappy|mushy|corny|gritty|preachy|violent|sad|long|dark|grim|heavy|slow|dated)"
-#: An era refused outright: "nothing from the 2010s", "no films made in the 2010s".
-REFUSED_ERA = re.compile(rf"\b(?:no|not|nothing|none|never|avoid|skip|except|without)\s+(?:(?!{_QUALITY}\b)\w+\s+)?(?:from|in|of|made in|made during)\s+(?:the\s+)?$", re.IGNORECASE)
+#: Words after "not" that leave the era wished: "not too long, 90s", "not just 80s ones", "not only the 90s".
+_NOT_REFUSING = r"(?:too|very|so|that|overly|super|as|more|less|just|only|exactly|all|always|quite|really|even)"
+#: An era refused outright: "nothing from the 2010s", "no films made in the 2010s", or the era said as what is refused
+#: ("no 80s stuff", "not a 2000s one", "not one of those cheesy 2000s ones", "anything but 90s").
+REFUSED_ERA = re.compile(rf"\b(?:no|not|nothing|none|never|avoid|skip|except|without|anything but)\s+"
+                         rf"(?:(?:(?!{_QUALITY}\b)\w+\s+)?(?:from|in|of|made in|made during)\s+(?:the\s+)?"  # "no comedy from the 80s"
+                         rf"|(?!{_NOT_REFUSING}\b)(?:(?:a|an|any|anything|the|those|one of (?:those|the|them))\s+(?!single\b)(?:\w+\s+)?)?)$",
+                         re.IGNORECASE)  # not "comedy not romcom 2000s": there the refusal is of the romcom
+#: An era welcomed after it, so the "no" before it answers something else: "no 90s is fine", "no 80s would be better".
+_WELCOMED_AFTER = re.compile(r"\s*(?:(?:films?|movies?|stuff|ones?)\s+)?(?:(?:is|are|would be|'d be)\s+(?:fine|ok|okay|good|better|great|perfect|best)|will do|works?)\b",
+                             re.IGNORECASE)
 #: A list item refused by its mark: "❌ anything made 2006 or later", "[✗] older than 2010", "☐ anything before 2000".
 _CROSS = re.compile(CROSSED)
 _MARK = re.compile(rf"{CROSSED}|\[[✓✔xX]\]|[☑✅✓✔]|(?:^|\s)/(?=\s)|\||;")  # crossed, ticked, or an item separator
@@ -122,7 +148,7 @@ INSTEAD_AFTER = re.compile(r"^\s*(?:rather|instead)\b", re.IGNORECASE)
 #: "2000 not 2010": the era after "not" is the one taken back.
 NOT_BETWEEN = re.compile(r"\s*,?\s*(?:not|rather than|instead of)\s+(?:the\s+)?", re.IGNORECASE)
 #: An era taken back ("ignore the 70s bit", "forget the 90s"): it sets nothing.
-DROPPED = re.compile(r"\b(?:ignore|forget|drop|scratch|never mind|remove|lose)\s+(?:about\s+)?(?:the\s+)?$", re.IGNORECASE)
+DROPPED = re.compile(r"\b(?:ignore|forget|drop|scratch|scrap|ditch|never mind|remove|lose)\s+(?:about\s+)?(?:the\s+)?$", re.IGNORECASE)
 #: A decade taken back as it is corrected ("or wait, not 50s, 60s", "wait, not 2010s, I typed it wrong. 2000s").
 TAKEN_BACK = re.compile(r"\b(?:wait|sorry|oops|no),?\s+not\s+(?:the\s+)?$", re.IGNORECASE)
 #: A year that names one version of a film, not an era ("the 2004 one", "not the 2011 version").
@@ -177,7 +203,7 @@ AROUND = re.compile(r"\b(?:around|about|circa|ca\.?|c\.|approximately|approx\.?|
                     rf"(?:(?:within|up to)\s+)?(?:(?P<n>\d{{1,2}}|{_NUM})\s*(?:years?|yrs?)\s+|(?P<decade>a|one)\s+decade\s+)?(?:either|each|on either|on each) side of)"
                     r"\s+(?:the\s+)?(?:year\s+)?$", re.IGNORECASE)
 # Words right after an era.
-OPEN_UP = re.compile(r"^\s*(?:,\s*(?:but\s+)?(?:nothing|none|not) (?:earlier|older|before)\b|(?:to|till?|['’]til|until|through|up to|up till)\s+(?:now|today|the present(?:\s+day)?|present day|date|these days)\b|\+|(?:or|and)\s+(?:later|newer|after|since|up|beyond|more recent|more new|anything (?:after|later|newer))|at the (?:very )?earliest\b|on(?:wards?)?\b|forward|(?:and\s+)?going (?:up|forward)\b|and onwards?|and up|upwards?|up\b(?!\s+(?:to|till|until|through)\b)|or so on|plus)", re.IGNORECASE)
+OPEN_UP = re.compile(r"^\s*(?:,\s*(?:but\s+)?(?:nothing|none|not) (?:earlier|older|before)\b|(?:to|till?|['’]til|until|through|up to|up till)\s+(?:now|today|the present(?:\s+day)?|present day|date|these days)\b|\+|(?:or|and)\s+(?:later|newer|after|since|up|beyond|more recent|more new|anything (?:after|later|newer))|at the (?:very )?earliest\b|on(?:wards?)?\b|forward|(?:and\s+)?going (?:up|forward)\b|and onwards?|and up|upwards?|up\b(?!\s+(?:to|till|until|through)\b)|or so on|plus|(?:and |or )?over(?=\s*(?:[,.;!?]|$)))", re.IGNORECASE)
 OPEN_DOWN = re.compile(r"^\s*(?:,\s*(?:but\s+)?(?:nothing|none|not) (?:later|newer|after)\b|(?:or|and)\s+(?:earlier|older|before)|at the (?:very )?latest|"
                        r"(?:and |or )?back\b(?!\s+(?:then|in|when|to|home|at|on|from)\b)|(?:is|'s|as) (?:the|my|our|his|her|their) (?:cut-?\s?off|upper limit|limit))\b",
                        re.IGNORECASE)  # "the seventies back", "1970 is the cut-off"
@@ -193,7 +219,8 @@ RANGE_JOIN = re.compile(r"^\s*(?:years?\s+)?(?:-|–|—|(?:up )?to|through(?: t
 # Relative words; vague ones ("classic", "old-fashioned", "black and white") set no range.
 OLDER = re.compile(r"(?<!i'm )(?<!i am )(?<!we're )(?<!getting )\b(not as (?:new|recent)|older|earlier|oldies?|go(?:ing)? (?:further|farther) back|^\W*(?:hmm+\W+)?(?:even )?(?:further|farther) back(?= than that\W*$|\W*$))\b(?!\s+(?:kids|children|viewers|audiences?|people|teens|brothers?|sisters?|sons?|daughters?|"
     r"one\b|boys?|girls?|child|kid|lads?|lass|grandsons?|granddaughters?|cousins?|nephews?|nieces?|siblings?))", re.IGNORECASE)  # "the older one mutes them"
-NEWER = re.compile(r"\b(not as old|less old|newer|more recent|recent|new releases?|latest|brand new|newish)\b", re.IGNORECASE)
+_MADE_RECENTLY = r"(?:made|released|filmed|came out|come out) recently"
+NEWER = re.compile(rf"\b(not as old|less old|newer|more recent|recent|new releases?|latest|brand new|newish|{_MADE_RECENTLY})\b", re.IGNORECASE)
 
 
 def _decades_by(group: str) -> str:
@@ -210,8 +237,8 @@ DECADE_MOVE = re.compile(
     rf"{_decades_by('n2')}\s+(?P<way2>back|earlier|older|later|newer|forwards?|on)\b(?!\s+than)(?=\W*$|\s+(?:then|instead|please|pls)\b))",
     re.IGNORECASE)
 _BACKWARD = frozenset("back backward backwards earlier older".split())
-ABSOLUTE_NEW = re.compile(r"recent|new releases?|latest|brand new|newish", re.IGNORECASE)
-ANY_ERA = re.compile(r"\b(?:(?:any|every|all) (?:decade|era|year|period|time)s?|(?:scrap|drop|forget|ignore|lose|ditch|never mind) (?:the|about the|that) (?:date|year|era|decade)s?(?: (?:thing|bit|limit|rule|filter|part))?|whatever (?:decade|era|year)|(?:don'?t|do not) care (?:about )?(?:when|the (?:year|decade|era))|doesn'?t matter when|no matter (?:when|the year))\b", re.IGNORECASE)
+ABSOLUTE_NEW = re.compile(rf"recent|new releases?|latest|brand new|newish|{_MADE_RECENTLY}", re.IGNORECASE)
+ANY_ERA = re.compile(r"\b(?:(?:any|every|all) (?:decade|era|year|period|time)s?|(?:scrap|drop|forget|ignore|lose|ditch|never mind) (?:the|about the|that) (?:date|year|era|decade)s?(?: (?:thing|bit|limit|rule|filter|part))?|whatever (?:decade|era|year)|(?:don'?t|do not) care (?:about )?(?:when|the (?:year|decade|era))|doesn'?t matter when|no matter (?:when|the year)|the (?:year|decade|era|date)s? (?:doesn'?t|does not|don'?t|do not) matter)\b", re.IGNORECASE)
 YEARS_N0 = re.compile(
     r"\b(?:the\s+)?(?:years\s+(?P<d>[1-9])|year\s+(?P<d1>[2-9]))0\b(?!\s*(?:years?|s\b))|\byears\s+(?P<full>(?:19|20)\d0)\b(?!\s*(?:-|to|and|until)\b)"
     r"|\b(?:the|from)\s+(?P<dy>[2-9])0\s+years\b(?!\s+(?:old|ago|of|time|later|from now))"  # "from 60 years or 70 years"
@@ -342,7 +369,7 @@ def _eras(text: str, newest: int) -> list[Era]:
 
 
 #: A bound's own words, right before "about" / "around" and its year.
-_A_BOUND = re.compile(r"\b(?:after|before|since|until|till|than)\s*$", re.IGNORECASE)
+_A_BOUND = re.compile(r"\b(?:after|before|since|until|till|than|up to|through|thru)\s*$", re.IGNORECASE)
 
 
 def _no_era(text: str, start: int, before: str, after: str, single: bool) -> bool:
@@ -473,8 +500,9 @@ def _relative(text: str, newest: int) -> list[Era]:
         low = 1900 + int(m["a"])
         high = int(m["b"]) if len(m["b"]) == 4 else _same_century(low, int(m["b"]))
         out.append(Era(low, high, "era", m.start(), m.end()))
-    for m in THIS_CENTURY.finditer(text):
-        out.append(Era(2000, None, "bound", m.start(), m.end()))
+    for m in THIS_CENTURY.finditer(text):  # "the first few years of this century": 2000-2003; "the first decade": 2000-2009
+        high = 2003 if m["few"] else 2009 if m["decade"] else None
+        out.append(Era(2000, high, "bound" if high is None else "era", m.start(), m.end()))
     for m in THIS_DECADE.finditer(text):
         out.append(Era(newest // 10 * 10, newest // 10 * 10 + 9, "era", m.start(), m.end()))
     for m in SILENT_ERA.finditer(text):
@@ -517,6 +545,80 @@ def _cover(eras: list[Era], rewritten: list[tuple[int, int]]) -> list[Era]:
 FUTURE_YEARS = 5  # a year this far past the catalog's newest is a name or a number, not a release year
 
 
+_MADE = r"(?:made|released|filmed|shot|produced|from|came out|come out)"  # not "out": "I walked out before Titanic ended"
+_SPAN = rf"(?:(?:in\s+|within\s+)?(?:the\s+)?(?P<n>\d{{1,2}}|{_NUM}|a)\s+(?P<unit>years?|decades?)\s+)?"
+_BEFORE_WORDS = ("before", "prior to", "ahead of", "pre")
+#: A film's release year said as a bound: "made before Casablanca", "from before Pulp Fiction", "released after
+#: Titanic", "in the ten years after Blade Runner", "pre Jaws"; refused ("nothing made before Terminator 2", "no films
+#: from after Titanic") it bounds the other way.
+_FILM_BOUND = re.compile(rf"(?P<neg>\b(?:no|nothing|none|never)\s+(?:(?:films?|movies?|stuff|ones?)\s+)?)?\b{_MADE}\s+{_SPAN}"
+                         r"(?P<way>before|prior to|ahead of|after|following|since)\s+(?:the\s+)?$"
+                         r"|(?<![\w-])(?P<pre>pre|post)[\s\-]+(?:the\s+)?$", re.IGNORECASE)
+#: ...or with the release said after the film ("after Star Wars came out"), or as a stretch of years ("the decade after Jaws").
+_PLAIN_BOUND = re.compile(rf"{_SPAN}(?P<way>before|after)\s+(?:the\s+)?$", re.IGNORECASE)
+_STRETCH_BOUND = re.compile(rf"\bthe\s+(?:(?P<n>\d{{1,2}}|{_NUM})\s+(?P<unit>years?|decades?)|(?P<decade>decade))\s+(?P<way>before|after)\s+(?:the\s+)?$",
+                            re.IGNORECASE)
+_CAME_OUT = re.compile(r"^\s+(?:first\s+)?(?:came out|come out|was released|was made|hit (?:the )?(?:cinemas|theaters|theatres|screens))\b", re.IGNORECASE)
+#: Newer or older than the film: "no newer than E.T." (up to 1982), "older than Jaws" (up to 1974); not in a question
+#: about two films ("Is Heat older than Ronin?").
+_FILM_COMPARED = re.compile(r"(?P<refused>\b(?:no|not|nothing|none)\s+)?\b(?P<way>newer|later|more recent|older|earlier)\s+th[ae]n\s+(?:the\s+)?(?:(?:original|first)\s+)?$",
+                            re.IGNORECASE)
+_A_QUESTION = re.compile(r"^\W*(?:is|was|are|were|which)\b", re.IGNORECASE)
+#: "the year Saving Private Ryan came out" (with `_CAME_OUT`; not "I was born the year ..."), "within two years of
+#: Se7en", "Toy Story's decade", "the Rear Window era" (its year give or take two, as "the same sort of era").
+_FILM_YEAR = re.compile(r"(?<!born )(?<!married )(?<!\bmet )\b(?:the|that)\s+(?:same\s+)?year\s+$", re.IGNORECASE)
+_FILM_WITHIN = re.compile(rf"\bwithin\s+(?:about\s+)?(?P<n>\d{{1,2}}|{_NUM}|a)\s+(?P<unit>years?|decades?)\s+(?:either side\s+)?of\s+$", re.IGNORECASE)
+_FILM_DECADE = re.compile(r"^(?:['’]s)?\s+(?:(?P<decade>decade)|era)\b", re.IGNORECASE)
+
+
+def _years_in(found: re.Match[str]) -> int | None:
+    """How many years a stretch says ("the ten years", "a decade"), if it says one."""
+    if found.groupdict().get("decade"):
+        return 10
+    if not found.groupdict().get("n"):
+        return None
+    return _number(found["n"], 1) * (10 if (found["unit"] or "").lower().startswith("decade") else 1)
+
+
+def _stretch(year: int, way: str, years: int | None) -> tuple[int | None, int | None]:
+    """The years before (or after) a film's year, all of them or the stretch said."""
+    if way in _BEFORE_WORDS:
+        return (year - years if years else None), year - 1
+    return year + 1, (year + years if years else None)
+
+
+def film_bound(text: str, start: int, end: int, year: int) -> tuple[int | None, int | None] | None:
+    """The years a film named at `start`-`end` (made in `year`) bounds, when it is said as a date rather than a film:
+    "made before Casablanca" (-1941), "released after Titanic" (1998-), "no newer than E.T." (-1982), "the ten years
+    after Blade Runner" (1983-1992), "the year Saving Private Ryan came out" (1998), "Toy Story's decade" (the 1990s),
+    "the Rear Window era" (1952-1956). `None`: the film is not said as a date."""
+    before, after = text[max(0, start - 60):start], text[end:end + 40]
+    if (era := _FILM_DECADE.match(after)):
+        return (year // 10 * 10, year // 10 * 10 + 9) if era["decade"] else (year - 2, year + 2)
+    if (within := _FILM_WITHIN.search(before)):
+        n = _years_in(within) or 1
+        return year - n, year + n
+    if _FILM_YEAR.search(before) and _CAME_OUT.match(after):
+        return year, year
+    if (compared := _FILM_COMPARED.search(before)):
+        stop = SENTENCE_END.search(text, end)
+        if stop is not None and stop.group().startswith("?") and _A_QUESTION.match(text, sentence_start(text, start)):
+            return None
+        newer = compared["way"].lower() not in ("older", "earlier")
+        if compared["refused"]:
+            return (None, year) if newer else (year, None)
+        return (year + 1, None) if newer else (None, year - 1)
+    if (found := _FILM_BOUND.search(before)):
+        way = (found["way"] or {"pre": "before", "post": "after"}[found["pre"].lower()]).lower()
+        if way == "since":
+            return year, None
+        if found["neg"] and not _years_in(found):  # "nothing made before Terminator 2": from it on
+            return (year, None) if way in _BEFORE_WORDS else (None, year)
+        return _stretch(year, way, _years_in(found))
+    found = _STRETCH_BOUND.search(before) or (_PLAIN_BOUND.search(before) if _CAME_OUT.match(after) else None)
+    return _stretch(year, found["way"].lower(), _years_in(found)) if found else None
+
+
 def read_years(text: str, newest_year: int = 2018) -> YearRead:
     """Year constraints in `text` (title spans should already be masked out)."""
     text, rewritten = digits_for_spelled_years(_TWO_K.sub(lambda m: "20" + m["yy"], text))
@@ -544,13 +646,13 @@ def read_years(text: str, newest_year: int = 2018) -> YearRead:
     shift: Shift | None = None
     read = YearRead(low, high, None, spans, any_era=bool(ANY_ERA.search(masked)) and low is None and high is None)
     points = [y for e in eras for y in (e.low, e.high) if y is not None]
-    if points and WIDEN.search(masked):
+    if points and _added(WIDEN, masked, spans):
         read.widen = (min(points), max(points))
     if low is None and high is None and not read.any_era:
         shift, read.decades = _decade_move(masked) or (_shift(masked), 0)
     read.shift = shift
     read.shift_widens = shift is not None and not read.decades and bool(SHIFT_ADDED.search(masked))
-    read.added = bool(ADDED_BOUND.search(masked))
+    read.added = _added(ADDED_BOUND, masked, spans)
     newer = NEWER.search(masked) if shift == "newer" else None
     read.absolute = newer is not None and ABSOLUTE_NEW.fullmatch(newer.group()) is not None
     return read
@@ -590,7 +692,7 @@ def _refused(text: str, e: Era, newest: int) -> Era | None:
     # ("Barry Lyndon ✗. Give me war films ... before 1990": the cross closed its own item)
     if conditional_refusal(text, e.start, e.end) and e.kind == "bound":  # "if it was made after 1985 i don't want it"
         return _turned_round(e)
-    if not (written_refusal(text, e.start) or crossed or (e.kind == "era" and REFUSED_ERA.search(clause_before(text, e.start)))):
+    if not (written_refusal(text, e.start) or crossed or (e.kind == "era" and REFUSED_ERA.search(clause_before(text, e.start)) and not _WELCOMED_AFTER.match(text, e.end))):
         return e
     near = text[max(0, e.start - 40):e.start]
     if e.kind == "bound" and not NEGATED_AFTER.search(near) and not NEGATED_BEFORE.search(near):  # not already turned round by its words

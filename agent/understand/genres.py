@@ -41,8 +41,8 @@ _AGE = r"(\d{1,2}|" + "|".join(_AGE_WORDS) + r")"
 CHILD_AGE_MAX = 11  # a child this old or younger asks for Children; twelve-year-olds and teenagers do not (the corpus rule)
 _CHILD = r"(?:son|daughter|nephew|niece|boy|girl|kid|child|little one|toddler|(?:little |lil |baby |kid )?(?:brother|sister|bro|sis))s?"  # ("my nephews (7 and 9)")
 CHILD_AGE = re.compile(
-    rf"(?<!\bfor )(?<!\bin )(?<!\bover )(?<!\blast )(?<!\bpast )(?<!\bnext )(?<!\bevery )(?<!\bafter )"  # "on a loop for three years": how long
-    rf"\b{_AGE}[\s\-]*(?:yo\b|(?:years?|yrs?)(?:[\s\-]*(?:old|olds)\b|\b(?!\s+(?:ago|later|before|after|either|each|on either|on each)\b)))"
+    rf"(?<!\bfor )(?<!\bin )(?<!\bover )(?<!\blast )(?<!\bpast )(?<!\bnext )(?<!\bevery )(?<!\bafter )(?<!\bwithin )"  # "on a loop for three years": how long
+    rf"\b{_AGE}[\s\-]*(?:yo\b|(?:years?|yrs?)(?:[\s\-]*(?:old|olds)\b|\b(?!\s+(?:ago|later|before|after|either|each|on either|on each|of (?!age\b))\b)))"
     rf"|\b(?:{_CHILD}|grandson|granddaughter|kids|children|he|she|twins|triplets|grandkids|grandchildren|kiddos|pupils)"
     rf"(?:'s|\s+is|\s+are|\s+who'?s|\s+who is|\s+aged|\s+has)?\s*\(?\s*{_AGE}(?:st|nd|rd|th)?\b(?!\s*(?:%|years? ago|minutes|hours)|\s+of\b)"
     rf"|\b(?:youngest|eldest|oldest|middle)(?:\s+one)?(?:'s|\s+is|\s+who'?s|\s+who is)\s*\(?\s*{_AGE}\b(?!\s+of\b)"  # "youngest is 4"
@@ -284,7 +284,25 @@ def _negated(text: str, start: int, end: int) -> bool:
             or _kept_away(before, text[end:end + 30]) \
             or refusal_goes_on(text, start) or _refusal_lists_on(text, start, end):
         return True
-    return conditional_refusal(text, start, end) or _said_no_one(text, end) or _unless_refused(text, start)
+    return conditional_refusal(text, start, end) or _said_no_one(text, end) or _unless_refused(text, start) or _so_refused(text, start)
+
+
+#: One more refusal carried on by "so is": "Horror's out, romance is out and so is anything animated", "Westerns are out. So are musicals."
+_SO_IS = re.compile(r"\bso\s+(?:is|are)\s+(?:(?:anything|any|all|the)\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+_IS_OUT = re.compile(r"(?:\b(?:is|are)|['’](?:s|re))\s+(?:(?:right|totally|definitely)\s+)?(?:out|banned|off the table|off limits|a (?:hard |flat |firm )?(?:no|refusal))\b", re.IGNORECASE)
+
+
+_PREDICATE = re.compile(r"(?:\b(?:is|are)|['’](?:s|re))\s+(?:(?:right|totally|definitely|so|really)\s+)?(?:a\s+)?(?:(?:hard|flat|firm)\s+)?[\w-]+", re.IGNORECASE)
+
+
+def _so_refused(text: str, start: int) -> bool:
+    """Whether "so is" before the genre carries on a refusal: the nearest thing said of a genre before it is that it is
+    out ("Horror's out, romance is out and so is anything animated"; not "Horror is out, comedy is great and so is ...")."""
+    said = _SO_IS.search(text, max(0, start - 30), start)
+    if said is None:
+        return False
+    nearest = list(_PREDICATE.finditer(text, max(0, said.start() - 120), said.start()))
+    return bool(nearest) and _IS_OUT.match(text, nearest[-1].start()) is not None
 
 
 #: "unless" followed by what the film is or does ("unless it's a romcom", "unless they go comedic", "unless people burst into

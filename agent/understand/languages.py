@@ -17,7 +17,8 @@ OTHER_LANGUAGES = _expand({
     ("comedia", "comedias", "de risa", "para reír", "para reir", "comédie", "comedie", "comédies", "pour rire", "komödie",
      "komödien", "komoedie", "zum lachen", "was zum lachen", "commedia", "commedie", "da ridere", "comédia", "comédias",
      "para rir", "komediya", "komedi", "hasya"): "Comedy",
-    ("de miedo", "película de terror", "pelicula de terror", "peli de terror", "de terror", "horreur", "film d'horreur",
+    ("terror film", "terror films", "terror movie", "terror movies", "terror-genre", "terror genre",  # "filme de terror" said in English
+     "de miedo", "película de terror", "pelicula de terror", "peli de terror", "de terror", "horreur", "film d'horreur",
      "films d'horreur", "qui fait peur", "gruselig", "gruselfilm", "grusel", "horrorfilm", "dell'orrore", "da paura",
      "filme de terror", "korku", "bhoot", "bhootiya", "darawni", "darawna"): "Horror",
     ("suspenso", "de suspenso", "spannend", "spannung", "suspense wala"): "Thriller",
@@ -56,10 +57,14 @@ NEGATORS = (r"sin|sans|pas de|pas trop de|ohne|kein|keine|keinen|nix mit|nichts|
 #: Other languages' decades and year bounds, and their English words, rewritten in this order: "años 80", "des
 #: années 70", "aus den 80ern" -> "the 80s"; "antes de 2010", "avant 1990", "vor 1975" -> "before"; "después de",
 #: "après", "nach", "dopo il" -> "after"; the postpositions "2000 se pehle" (Hindi), "2000 öncesi" (Turkish) and
-#: "2010 ke baad"; then "nada antes de 2010", "nichts nach 1975" -> "nothing before / after".
+#: "2010 ke baad"; learners' "30-ties" and "the years 70" -> "30s", "the 70s"; then "nada antes de 2010", "nichts nach
+#: 1975" -> "nothing before / after".
 _REWRITES = tuple((re.compile(pattern, re.IGNORECASE), english) for pattern, english in (
     (r"\b(?:(?:los|les|des|dos|das|degli|dei|der|the)\s+)?(?:años|anos|années|annees|anni|jahre|jahren|décadas?)\s+'?(?P<a>\d0)\b"
      r"|\b(?:(?:den|die)\s+)?(?P<b>\d0)ern?(?:\s*jahren?)?\b", r"the \g<a>\g<b>s"),
+    (r"\b(?P<c>[1-9]0)[\s\-]?ties\b", r"\g<c>s"),  # learners' "30-ties or 40-ties"
+    # "not of the years 70", "the years 90 till 2000" (not "the years 60 or 70": the era reader takes the pair as it is)
+    (r"\byears\s+'?(?P<c>[1-9]0)\b(?!\s*(?:old|years?|yrs|minutes|mins|%)|\s*(?:,|or|and|-|to)\s*'?\d0\b)", r"\g<c>s"),
     (r"\b(?:antes de(?:l)?|avant|vor|prima del?|antes do)\s+(?=\d{4}\b)", "before "),
     (r"\b(?:después de(?:l)?|despues de(?:l)?|après|apres|nach|dopo il|dopo|depois de)\s+(?=\d{4}\b)", "after "),
     (r"\b(?P<y>\d{4})\s+(?:se pehle|say pehle|öncesi|oncesi)\b", r"before \g<y>"),

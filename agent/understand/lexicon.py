@@ -56,7 +56,8 @@ GENRE_PHRASES: _G = _expand({
      "life lessons", "a good cry", "cry", "sad", "sadder", "powerful story",
      "biopic", "biography", "biographical", "costume drama", "courtroom",
      "human story", "slice of life", "thought-provoking", "heavy", "serious", "sob-fest", "sob fest", "hanky-wringer", "three-hanky", "three-hankie", "mellerdrammer",
-     "sob stuff", "sob-stuff", "sob stories", "sob-stories", "heartstrings", "well up", "welling up"): "Drama",
+     "sob stuff", "sob-stuff", "sob stories", "sob-stories", "heartstrings", "well up", "welling up", "bawl my eyes out", "bawling my eyes out", "make me bawl", "makes me bawl",
+     "a good bawl"): "Drama",
     ("romance", "romances", "romantic", "rom", "love story", "love-story", "love stories", "falling in love", "fall in love", "date night",
      "date movie", "chick flick", "swoon", "swoony", "lovers", "love affair", "love triangle", "soulmates", "soulmate",
      "sweethearts", "courtship", "kissing", "making out", "in love", "passionate love", "romantically", "falls for", "fall for each other", "falling for anybody", "falling for anyone", "falling for someone", "falling for each other", "love-struck", "lovestruck", "lovey-dovey", "lovey dovey", "kissy", "meet-cute", "canoodling", "canoodle", "spoony",
@@ -221,7 +222,7 @@ NEGATORS = (
 #: Both or all of the things just named refused: "war films and westerns. I would like neither".
 _NEITHER = r"(?:i|we|he|she|they)(?:\s+would like|'d like|\s+want|\s+need|\s+fancy|\s+like) neither\b|so neither of (?:those|these)\b"
 #: ...and the refusals said after the last item of a list that refuse every item ("horror, thrillers and big action are all out").
-LIST_REFUSED_AFTER = re.compile(rf"^\W{{0,3}}(?:(?:are|'re) (?:all |both )?(?:out\b(?!\s+(?:of this world|there|now|tonight)\b)|off the (?:table|menu|cards)|banned|vetoed|a no(?:-go)?)\b|{_NEITHER})",
+LIST_REFUSED_AFTER = re.compile(rf"^\W{{0,3}}(?:(?:are|'re) (?:all |both )?(?:out\b(?!\s+(?:of this world|there|now|tonight)\b)|off the (?:table|menu|cards)|banned|vetoed|a no(?:-go)?)\b|(?:aren'?t|are not) (?:really |quite |exactly )?(?:for (?:me|us|him|her|them)|(?:my|our) (?:thing|cup of tea|scene))\b|{_NEITHER})",
                                 re.IGNORECASE)
 NEGATION_AFTER = re.compile(
     r"^\W{0,3}(?:(?:ones|films?|movies?|stuff|things?|flicks?|pictures?|subplots?|storylines?|scenes?|bits?|elements?|angles?|sides?|aspects?|threads?)\s+)?"
@@ -230,7 +231,7 @@ NEGATION_AFTER = re.compile(
     r"no thank you|(?:i|we) (?:can|could) (?:do|live) without|makes? (?:me|us|them|him|her) (?:groan|cringe|gag|squirm|yawn)|(?:do|does)(?:n'?t| not) agree with (?:me|us|him|her|them)\b|embarrass(?:es)? (?:me|us|them|him|her)\b|(?:i|we|he|she|they) (?:really |just )?(?:hates?|detests?|loathes?)(?:\s+(?:it|them|those|that))?(?:\s+(?:also|too|as well))?\s*(?:[,.;!?]|$)|isn'?t my thing|aren'?t my thing|is off the table|are off the table|makes? me sick|bores? me|out of it|"
     r"ed out\b|is boring|are boring|(?:is|are|are all) out\b(?!\s+(?:of this world|there|now|tonight)\b)|(?<='s )out\b(?!\s+(?:of|there|now|in|on|tonight)\b)|(?<=’s )out\b(?!\s+(?:of|there|now|in|on|tonight)\b)|need not apply|(?:is|are|'s|'re)\s+off the (?:menu|cards|list)|(?:well|far) away\b|(?:is|are|'s|'re)\s+(?:(?:just|a bit|way|far|all)\s+)?too much for (?:me|us|him|her|them)\b|can stay home|(?:are|is) (?:a )?(?:dealbreakers?|no-go)|"
     r"and (?:i|we)(?:'ve| have)? (?:can'?t stand|cannot stand|hate|said no|can'?t bear|can'?t handle)\b|"  # "wants horror and I've said no"
-    r"(?:a )?no-go|a (?:hard )?no\b|away from (?:me|us|them)|(?:is|are) dead to (?:me|us)|free\b|can go\b|(?:is|are) banned|(?:is|are) vetoed|forget it|give (?:it|them|those|that) a miss|(?:(?:is |are |'s )?a )?hard pass(?!\s+on\b)|(?:(?:is|are|'s) )?not welcome|not so much|out of the question|off limits|not happening|"
+    r"(?:a )?no-go|a (?:hard |flat |firm )?(?:no|refusal)\b|away from (?:me|us|them)|(?:is|are) dead to (?:me|us)|free\b|can go\b|(?:is|are) banned|(?:is|are) vetoed|forget it|give (?:it|them|those|that) a miss|(?:(?:is |are |'s )?a )?hard pass(?!\s+on\b)|(?:(?:is|are|'s) )?not welcome|not so much|out of the question|off limits|not happening|"
     r"(?:absolutely|definitely|certainly|totally|hell) (?:not|no)\s*(?:[,.;!?]|$)|(?:(?:is|are|'s) )?(?:an? )?(?:instant|automatic|immediate) (?:skip|pass|no|turn-?off|dealbreaker)\b|"
     r"(?:(?:is|are) )?not (?:need|needed|required|necessary|wanted)\b|(?:isn'?t|aren'?t|is not|are not) for (?:me|us|him|her|them)\b|(?:i|we|he|she|they) (?:really )?(?:don'?t|do not|doesn'?t) need\s*(?:[,.;!?]|$)|"
     r"(?:is|are|'s) the (?:one|only|last) thing (?:i|we|he|she|they) (?:won'?t|will not|refuse to) (?:watch|see|sit through|stand|do)\b|"
@@ -259,7 +260,7 @@ JUDGED_BADLY = re.compile(
     r"creeps|nightmares|(?:leaves?|left) (?:me|us) (?:\w+ )?cold|gross|embarrassing|for (?:little )?kids|for babies|queasy|nause\w*|anxious|anxiety|sick|wreck(?:s|ed)?|ruin(?:s|ed)?|spoil(?:s|ed|t)?|"
     r"lose (?:me|us)|lost on (?:me|us)|switch off|tune out|zone out|glaze over|fast-?forward\w*|walk(?:ed)? out|give up|gave up|"
     r"crawl under|hide behind|teeth itch|itch|itchy|(?:give|gives|gave) (?:me|us|him|her) (?:a )?(?:headache|migraine)s?|"
-    r"(?:never|don'?t|doesn'?t|do not|does not|can'?t) (?:get|got|raise|wring|draw) (?:a|one) (?:giggle|laugh|smile|chuckle|titter) out of|(?:drive|drives) (?:me|us) (?:mad|crazy|nuts|up the wall)|grate on|get on (?:my|our) nerves|"
+    r"(?:never|don'?t|doesn'?t|do not|does not|can'?t) (?:get|got|raise|wring|draw) (?:a|one) (?:giggle|laugh|smile|chuckle|titter) out of|(?<!n't )(?<!not )(?<!never )(?:drive|drives) (?:me|us) (?:mad|crazy|nuts|up the wall|batty|bonkers|round the bend|spare)|grate on|(?<!n't )(?<!not )(?<!never )depress(?:es|ed)? (?:me|us|him|her)|(?<!n't )(?<!not )(?<!never )(?:leaves?|left) (?:me|us) (?:\w+ )?flat|get on (?:my|our) nerves|"
     r"(?:never|don'?t|do not) (?:got|get|gotten) along|can'?t (?:follow|get into|stand|bear|take)|(?:isn'?t|aren'?t|not) for (?:me|us)|"
     r"do(?:es)? nothing for|(?:don'?t|doesn'?t) do it for|never work for|had (?:my|our) fill|(?:sick|tired) of|over it|manipulat\w*|"
     rf"groan\w*|grumpy|grouchy|cranky|crabby|irritable|miserable|restless|fidget\w*|annoy\w*|irritat\w*|{_VERDICT_WORDS})\b",

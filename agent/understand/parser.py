@@ -17,7 +17,7 @@ from typing import Literal, Protocol
 
 from agent.types import Intent
 from agent.understand.concepts import STOP, ConceptIndex
-from agent.understand.eras import read_years
+from agent.understand.eras import film_bound, read_years
 from agent.understand.typos import correct
 from agent.understand.story import judged, story_spans
 from agent.understand.genres import (GENRE_NAME, SENTENCE_END, GenreMode, GenreSpan, clause_before, governing_label, lexicon_spans, read_genres,
@@ -37,7 +37,7 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last"
 NEGATIVE_CUE = re.compile(r"\b(hate[ds]?|hated|dislike[ds]?|loath(?:e[ds]?|ed)|detest(?:s|ed)?|despise[ds]?|bann?(?:ed|s)|(?:didn'?t|did not|don'?t|do not) (?:much |really )?care (?:much )?for|didn'?t (?:like|love|enjoy)|did not (?:like|love|enjoy)|don'?t like|not a fan of|boring|awful|terrible|couldn'?t stand|"
                           r"don'?t (?:even |you dare )?(?:think about |bother )?(?:suggest|recommend|show|mention|put on)\w*|don'?t (?:say|hand)\b|don'?t (?:you )?even think about|"
                           r"bored (?:stiff |silly |to death |to tears )?by|struggled (?:with|through)(?=\s*$)|(?<!say )no to|neither of us (?:\w+ )?(?:could finish|could stand|liked|enjoyed|loved|got through)|"
-                          r"didn'?t do it for (?:me|us)|(?:nobody|no one|no-one) wants|"
+                          r"didn'?t do it for (?:me|us)|(?:nobody|no one|no-one) wants|(?:had|'ve had|have had|'d had) (?:quite )?enough of|fed up (?:with|of)|(?<!never get )(?<!never got )(?<!never grow )(?<!n't get )(?:sick|tired) (?:and tired )?of|"
                           r"over my dead body|sooner .{1,40} than (?:sit through|watch|see)|"
                           r"can'?t stand|not|nothing like|no more|never again|never understood|never (?:made it|got|get|make it) through|couldn'?t get through|(?:but |and )?never(?!\s+(?:\w+\s+)?(?:seen|watched|tried|heard|got|gets?|been|knew|read|miss\w*|tire\w*|fail\w*|forg[eo]t|stop\w*|thought|expected|had|cried|laughed|said|says|meant|claimed)\b)|won'?t (?:watch|see)|will not (?:watch|see)|refuse to (?:watch|see)|"
                           r"none of|skip|minus|except|anything but|disappointed (?:by|with|in)|let down by|h8(?:e?d)?|nt|opposite of|isn'?t|aren'?t|"
@@ -129,6 +129,9 @@ NEGATIVE_AFTER = re.compile(
     r"neither of us (?:liked|enjoyed|loved) it|never watching it again|(?:switched|turned) (?:it )?off|walked out|gave up on it|"
     # "Dune is out", "Hostel can stay away", "Pulp Fiction left me cold", "Psycho was over the line", "I found it manipulative"
     r"(?:is|are|'s) out(?=\s*(?:[,.;!?)(]|$))|can stay away|(?:was|is) (?:embarrassing|plenty|a (?:war )?crime|(?:my )?(?:personal )?nightmare)|"
+    r"(?:hours?|minutes?) of my life (?:i'?ll|i will|i'?m never|i can'?t|i won'?t) (?:never )?get back|never did (?:it|much|anything) for (?:me|us)|"
+    r"(?:made|makes) my (?:\w+ )?(?:temples|ears) (?:throb|hurt|ache|bleed)|"  # not "made my head hurt in the best way"
+    r"(?:was|were|is|are|felt|so|too) (?:so |really |way |hugely )?(?:bloated|overblown|self-indulgent)|"
     r"exhausting|gave (?:me|us) a headache|annoyed (?:me|us)|f[ae]ll(?:s)? flat|(?:left|had|leaves|has) (?:me|us) yawning|overplayed|"
     r"(?:felt|feels|was|is|seemed) (?:\w+ )?rushed|grated on (?:me|us)|(?:was|is) (?:pure |absolute |sheer )?torture|(?:nearly|almost) (?:finished|killed) (?:me|us)(?!\s+(?:off\s+)?(?:laughing|with laughter))|"
     r"(?:made|makes) (?:me|us) want to (?:scream|vomit|throw up|walk out|gouge)|(?:(?:we'?ve|i'?ve|we have|i have) )?(?:all )?worn (?:it|that one|them|those) out|no thank you|"
@@ -217,6 +220,7 @@ class Understanding:
     any_era: bool = False
     era_widen: tuple[int, int] | None = None  # years said as an addition to the standing range ("the 70s too")
     era_shift_widens: bool = False  # older or newer said as an addition ("older ones too"): the range opens that way
+    era_absolute: bool = False  # newness said outright ("something recent"): not relative to the films liked
     era_added: bool = False  # years said as an addition ("and nothing after 1980 either"): a bound on the open side closes the range
     references: list[tuple[int, Literal["like", "dislike", "neutral"]]] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
@@ -240,6 +244,11 @@ class Understanding:
     @property
     def disliked_ids(self) -> list[int]:
         return self._ids("dislike")
+
+    @property
+    def liked_years(self) -> list[int]:
+        """The release years of the films the message likes ("I loved Heat and Ronin": 1995, 1998)."""
+        return [y for t in self.titles if t.status == "matched" and t.sentiment == "like" and t.title and (y := _title_year(t.title)) is not None]
 
     @property
     def asked_ids(self) -> list[int]:
@@ -302,6 +311,12 @@ def label_verdict(text: str, start: int) -> Literal["like", "dislike"] | None:
     return "like" if POSITIVE_CUE.search(label) or _GOOD_LABEL.fullmatch(label) else None
 
 
+#: A bare "no" opening the film's clause: "not the gross-out kind though, no American Pie", "but still no star wars",
+#: "and definitely no ace ventura" (not "shawshank no the shining").
+_NO_OPENS = re.compile(r"^\W*(?:(?:and|but|so|also|then|just|still|definitely|absolutely|certainly|really|oh|plus)\s+){0,3}(?:no|nope)\s*$",
+                       re.IGNORECASE)
+
+
 def title_sentiment(text: str, start: int | None, end: int | None = None, next_start: int | None = None) -> Literal["like", "dislike"]:
     """A title mention is liked unless a negative cue stands in its clause before it, or, with no
     liking said before it, a verdict follows it in its sentence before the next title
@@ -311,7 +326,7 @@ def title_sentiment(text: str, start: int | None, end: int | None = None, next_s
     before = clause_before(text, start)
     if end is not None and _SOMEONE_ELSE.match(before) and (own := _writer_after(text, end, next_start)) is not None:
         return own  # "My girlfriend liked Twilight. I kept quiet but found it dreadful": the writer's own verdict
-    if NEGATIVE_CUE.search(before) or _LOOKING_AT.search(text, 0, start):
+    if NEGATIVE_CUE.search(before) or _LOOKING_AT.search(text, 0, start) or _NO_OPENS.match(before):
         return "dislike"
     if end is None or POSITIVE_CUE.search(before):
         return "like"
@@ -564,13 +579,14 @@ def _like_title(text: str, t: TitleMention) -> bool:
 def _is_feedback(text: str, u: Understanding, stated_genres: bool) -> bool:
     """An opinion about named films with no request ("i hated titanic, so long", "shrek is peak cinema")."""
     titles = [t for t in u.titles if t.status == "matched"]
-    judged = [t for t in titles if t.sentiment in ("like", "dislike")]  # and films compared with them ("Shrek 2 is better than Shrek")
+    middling = [t for t in titles if t.sentiment == "contrast" and _middling(text, t)]  # "forrest gump was fine, I suppose"
+    judged = [t for t in titles if t.sentiment in ("like", "dislike")] + middling  # and films compared with them ("Shrek 2 is better than Shrek")
     if not judged or any(t.sentiment not in ("like", "dislike", "contrast") or _like_title(text, t) for t in titles):
         return False
     if stated_genres or u.year_min or u.year_max or u.era_shift or u.references:
         return False
     rest = _mask(text, [(t.start, t.end) for t in titles if t.start is not None and t.end is not None])
-    return bool(VERDICT.search(rest) or NEGATIVE_AFTER.search(rest)) and not ASKS_FOR_FILMS.search(rest)  # "...? not my cup of tea"
+    return bool(VERDICT.search(rest) or NEGATIVE_AFTER.search(rest) or middling) and not ASKS_FOR_FILMS.search(rest)  # "...? not my cup of tea"
 
 
 _MORE_OF_IT = re.compile(r"\b(?:else|ones|simi\w*|siml\w*)\b", re.IGNORECASE)  # "what else fits?", "simlar ones?"
@@ -780,7 +796,7 @@ def _ground(scan: str, grounder: Grounder | None) -> list[TitleMention]:
     for t, following in zip(found, [*found[1:], None]):
         t.sentiment = title_sentiment(scan, t.start, t.end, following.start if following else None)
         if t.start is not None and (_CONTRAST.search(scan, 0, t.start) or _SEEN_ONLY.search(scan, sentence_start(scan, t.start), t.start)
-                                    or _seen_bare(scan, t)):
+                                    or _seen_bare(scan, t) or _middling(scan, t)):
             t.sentiment = "contrast"
     _compared(scan, found)
     share_list_verdicts(scan, found)
@@ -835,6 +851,23 @@ _SEEN_IT = re.compile(r"\b(?:seen|watched|saw)\s*$", re.IGNORECASE)
 _CORRECTED = re.compile(rf"{CHANGE_OF_MIND.pattern}|\b(?:sorry|backwards|i mean|i meant|my mistake|wrong)\b", re.IGNORECASE)
 #: A film named only as the other side of a comparison: "more like the matrix than star wars".
 _CONTRAST = re.compile(r"\bmore like\b[^.!?;]{0,60}\bth[ae]n\s*$", re.IGNORECASE)
+#: A middling verdict said on the film, neither liking nor dislike: "The Holiday was alright", "Predator 2: ok",
+#: "Jurassic World - so-so", "tolerated Les Mis". Not "The Exorcist is fine" (a refusal taken back), "less so" (a
+#: dislike, `NEGATIVE_AFTER`) nor a tag question ("something like Heat, ok?").
+_MIDDLING_AFTER = re.compile(r"\s*(?:[:\-–—]\s*|,\s*|\s+(?:was|were|seemed|felt)\s+)?(?:just\s+|only\s+|kinda\s+|pretty\s+)?"
+                             r"(?:fine|ok|okay|alright|all right|so-so|so so|average|mediocre|passable|middling)(?=\s*(?:[,.;!\n]|$))",
+                             re.IGNORECASE)
+_MIDDLING_BEFORE = re.compile(r"\b(?:tolerated|put up with)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _middling(text: str, t: TitleMention) -> bool:
+    """Whether the film gets only a middling verdict, with no liking said before it in its clause ("I loved Heat - ok,
+    maybe not the ending" likes it)."""
+    if t.start is None or t.end is None or POSITIVE_CUE.search(clause_before(text, t.start)):
+        return False
+    return _MIDDLING_AFTER.match(text, t.end) is not None or _MIDDLING_BEFORE.search(text, max(0, t.start - 20), t.start) is not None
+
+
 #: A list under a bare "Seen:" / "Already seen (by him):" names films without a verdict ("Seen and loved:" likes them).
 _SEEN_ONLY = re.compile(r"(?:^|[/\n]|\b)(?:already\s+)?(?:seen|watched)(?:\s+already)?\s*(?:\([^()]{0,30}\))?\s*:\s*(?:[^:;]*,\s*|[^:;]*\band\s+)?$",
                         re.IGNORECASE)
@@ -854,6 +887,31 @@ def _unjudged_in_story(t: TitleMention, text: str, story: Sequence[tuple[int, in
     """A film the story only names ("my husband picked The Sound of Music"): no liking or dislike of it is said."""
     span = next(((a, b) for a, b in story if t.start is not None and a <= t.start < b), None)
     return span is not None and not judged(_mask(text, [(t.start or 0, t.end or 0)]), span, t.start or 0)
+
+
+def _films_as_dates(u: Understanding, text: str) -> None:
+    """A film said as a date ("made before Casablanca", "no newer than E.T.", "the year Titanic came out") bounds the
+    years on the side it names, and is no title: the person said nothing of the film itself."""
+    kept = []
+    range_said = u.year_min is not None and u.year_max is not None  # "the Bicycle Thieves era, late forties to early fifties"
+    for t in u.titles:
+        year = _title_year(t.title) if t.status == "matched" and t.title and t.start is not None and t.end is not None else None
+        bound = film_bound(text, t.start or 0, t.end or 0, year) if year is not None else None
+        if bound is None:
+            kept.append(t)
+            continue
+        low, high = bound
+        if low is not None and high is not None:  # the film's era, within any bound the message says outright
+            if not range_said:
+                kept_low = low if u.year_min is None else max(low, u.year_min)
+                kept_high = high if u.year_max is None else min(high, u.year_max)
+                if kept_low <= kept_high:  # "the Titanic era but nothing before 2005": the bound said outright stands
+                    u.year_min, u.year_max = kept_low, kept_high
+        else:  # a bound: it sets its own side ("after Titanic but before the millennium")
+            u.year_min = low if low is not None else u.year_min
+            u.year_max = high if high is not None else u.year_max
+        u.era_shift = None
+    u.titles = kept
 
 
 def _relative_to_title(u: Understanding) -> None:
@@ -881,6 +939,9 @@ def _years_naming_titles(text: str, titles: Sequence[TitleMention]) -> list[tupl
         after = _VERSION_AFTER.match(text, t.end) if t.end is not None else None  # "Aladdin, the cartoon of 1992"
         if after:
             spans.append(after.span(1))
+        dated = _OWN_YEAR_AFTER.match(text, t.end) if t.end is not None and t.title else None  # "Beethoven from 1992"
+        if dated and _title_year(t.title or "") == int(dated[1]):
+            spans.append(dated.span(1))
     return spans
 
 
@@ -892,8 +953,12 @@ def _years_inside(text: str, titles: Sequence[TitleMention]) -> list[tuple[int, 
 _A_YEAR = re.compile(r"\b(?:18|19|20)\d{2}\b")
 
 
+#: A title's own year said after it: "Beethoven from 1992", "Heat (of 1995)".
+_OWN_YEAR_AFTER = re.compile(r"\s*,?\s*\(?\s*(?:from|of|made in|released in)\s+((?:18|19|20)\d{2})\b"
+                             r"(?!\s*(?:-|–|to\b|through|till|until|on\b|onwards?|\+|or (?:later|after|newer|earlier|before)|and (?:later|after|up)))",
+                             re.IGNORECASE)  # not "films like Titanic from 1997 to 2005", "like Heat from 1995 onwards"
 _VERSION_AFTER = re.compile(r"\s*(?:,\s*|\(\s*)?(?:the|its)\s+(?:\w+\s+){0,2}?(?:one|version|original|cartoon|remake|film|movie|adaptation)"
-                            r"\s+(?:of|from)\s+((?:18|19|20)\d{2})\b", re.IGNORECASE)
+                            r"\s+(?:of|from)\s+((?:18|19|20)\d{2}|['’]?\d{2})\b(?!['’]?s)", re.IGNORECASE)
 
 
 #: The era of a film just named: "something from that decade", "the same year", "same sort of era", "the same vintage as Jaws".
@@ -927,7 +992,9 @@ def _versions_by_note(text: str, titles: Sequence[TitleMention]) -> None:
     """A remade film with its version's year after it is that version ("Solaris, the original of 1972")."""
     for t in titles:
         note = _VERSION_AFTER.match(text, t.end) if t.status == "ambiguous" and t.end is not None else None
-        dated = [(i, title) for i, title in t.alternatives if note and _title_year(title) == int(note[1])]
+        said = int(note[1].lstrip("'’")) if note else None
+        dated = [(i, title) for i, title in t.alternatives if said is not None and (year := _title_year(title)) is not None
+                 and (year == said or (said < 100 and year % 100 == said))]
         if len(dated) == 1:
             t.status, (t.item_id, t.title) = "matched", dated[0]
 
@@ -1068,7 +1135,8 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
     u.year_min, u.year_max, u.era_shift, u.any_era = years.year_min, years.year_max, years.shift, years.any_era
     u.era_decades = years.decades
     u.era_widen = years.widen
-    u.era_shift_widens, u.era_added = years.shift_widens, years.added
+    u.era_shift_widens, u.era_added, u.era_absolute = years.shift_widens, years.added, years.absolute
+    _films_as_dates(u, scan)
     if not years.absolute:  # "Moana again... something animated, recent" is recent, not newer than Moana
         _relative_to_title(u)
     _same_era_as_title(u, rest)

@@ -87,6 +87,11 @@ TEXTING = {"b4": "before", "aftr": "after", "oldr": "older", "newr": "newer", "t
 MISSPELT = {"horer": "horror"}
 _SPELT_OUT = {**TEXTING, **MISSPELT}
 _TEXTING = re.compile(r"\b(?:" + "|".join(_SPELT_OUT) + r")\b", re.IGNORECASE)
+#: A bound before a bare two-digit year, as typed in a hurry: "pre 80", "anything after 95", "post 85" -> "pre '80";
+#: not an age ("he's after 60", "after 40 I got into westerns") nor a time or a count ("after 30 minutes").
+_BARE_YEAR = re.compile(r"(?<!'s )(?<!'m )(?<!\bis )(?<!\bam )(?<!\bage )(?<!\baged )\b(?P<w>pre|post|before|after|since)[\s\-]+(?P<yy>[3-9]\d)\b"
+                        r"(?![\d'’%]|\s*(?:s\b|am\b|pm\b|years?|yrs?|mins?|minutes|hours?|o'?clock|:)|\s*,?\s*(?:i|we|he|she|they|you)\b)",
+                        re.IGNORECASE)
 
 
 #: Two pieces a dictation app or an ear split one genre, era or bound word into ("docu mentary", "com edy", "no thing
@@ -120,9 +125,10 @@ def join_split_words(text: str) -> str:
 
 
 def correct(text: str) -> str:
-    """`text` with texting shorthand spelt out, other languages' decades and year bounds in English, words split in
-    two joined again, and misspelled genre and era words replaced by the words they stand for."""
-    text = join_split_words(to_english(_TEXTING.sub(lambda m: _SPELT_OUT[m.group().lower()], text)))
+    """`text` with texting shorthand spelt out ("pre 80" -> "pre '80"), other languages' decades and year bounds in
+    English, words split in two joined again, and misspelled genre and era words replaced by the words they stand for."""
+    text = _TEXTING.sub(lambda m: _SPELT_OUT[m.group().lower()], text)
+    text = join_split_words(to_english(_BARE_YEAR.sub(r"\g<w> '\g<yy>", text)))
     if not dictionary():
         return text
     return _WORD.sub(lambda m: _fix(m.group()) or m.group(), text)

@@ -263,6 +263,22 @@ from tools.retriever.grounding import _coined
     ("I watched Heat and loved it, any other crime films in 1995?", 1995, 1995),
     ("we watched alien last night, more sci-fi in 1979 please", 1979, 1979),
     ("I saw Titanic at 12, what else was big in 1997?", 1997, 1997),
+    # an era said as what is refused: the middle of time leaves nothing, the newest decade everything before it
+    ("a romcom, but not one of those cheesy 2000s ones", None, None),
+    ("no 80s stuff", None, None),
+    ("a 90s comedy, not a 2000s one", 1990, 1999),
+    ("no 2010s films", None, 2009),
+    ("not just 80s ones", 1980, 1989),  # "not just" widens, it does not refuse
+    ("not too long, 90s", 1990, 1999),
+    ("nothing but 80s", 1980, 1989),
+    ("1995 over", 1995, None),
+    ("Anything up to about 2000 is fine", None, 2000),
+    ("from the current century", 2000, None),
+    ("from the first few years of this century", 2000, 2003),
+    ("from the first decade of this century", 2000, 2009),
+    ("it mustn't be older than 2005", 2005, None),
+    ("it shouldn't be newer than 1990", None, 1990),
+    ("older as in before 2000, and can it be a bit funny too?", None, 1999),
 ])
 def test_eras_and_ranges(text: str, low: int | None, high: int | None) -> None:
     read = read_years(text, newest_year=2018)
@@ -377,6 +393,7 @@ def read(service: MuseService, text: str) -> Understanding:
     ("set in space or the future", "Sci-Fi"),
     ("something family-friendly", "Children"),
     ("a real tearjerker", "Drama"),
+    ("a film that makes me bawl my eyes out", "Drama"),
     ("a gangster flick", "Crime"),
     ("cowboys and outlaws", "Western"),
 ])
@@ -1616,7 +1633,7 @@ def test_talk_about_the_bot_and_short_questions(parser: MuseService, text: str, 
     ("✅ A Quiet Place\n❌ It Follows", [185029], [121231], []),  # a checklist's cross marks the line it opens
     ("alien ✗, aliens", [1200], [1214], []),
     ("Jaws wasn't so bad", [1387], [], []),
-    ("Alien was fine, bad ending though", [1214], [], []),
+    ("Alien was fine, bad ending though", [], [], []),  # a middling verdict: neither liked nor, for its ending, disliked
     ("Good:\n+ Groundhog Day\nBad:\n- Looper\nWant: another one where the day keeps resetting", [1265], [96610], []),
     ("I never said Die Hard was bad", [1036], [], []),
     ("though I confess that I liked it", [], [], []),  # the speaker's "I" is no capital of *I Confess*
@@ -2451,3 +2468,128 @@ def test_the_reviews_verdicts_intents_and_years_stay_as_meant(parser: MuseServic
     p = apply_understanding(UserProfile(), read(parser, "older stuff please"))
     p = apply_understanding(p, read(parser, "actually from 1970 onwards"))
     assert (p.year_min, p.year_max) == (1970, None)  # a correction replaces; only an addition closes the range
+
+
+def test_older_or_newer_after_a_liked_film_moves_from_its_year(parser: MuseService) -> None:
+    from agent.profile import apply_understanding
+    from agent.types import UserProfile
+    for said, then, years in [("I loved The Matrix", "something similar but older", (None, 1998)),
+                              ("I liked Heat and Ronin", "more recent than those", (1999, None)),
+                              ("some 90s thrillers please", "newer ones please", (2000, None)),  # a range in force wins
+                              ("I loved The Matrix", "something recent", (2010, None))]:  # newness said outright is not relative
+        p = apply_understanding(apply_understanding(UserProfile(), read(parser, said)), read(parser, then))
+        assert (p.year_min, p.year_max) == years, (said, then)
+    p = apply_understanding(apply_understanding(UserProfile(), read(parser, "I loved The Matrix")), read(parser, "new search: a comedy"))
+    p = apply_understanding(p, read(parser, "older"))
+    assert (p.year_min, p.year_max) == (None, 1989)  # a new search forgets the films the older search liked
+
+
+@pytest.mark.parametrize(("text", "low", "high", "liked"), [
+    ("films Ingrid Bergman made before Casablanca", None, 1941, []),
+    ("a crime film from before Pulp Fiction changed everything", None, 1993, []),
+    ("dinosaurs, made after Jurassic Park", 1994, None, []),
+    ("a film made after Star Wars came out", 1978, None, []),
+    ("a film the kids can watch, no newer than E.T.", None, 1982, []),
+    ("nothing made before Terminator 2, and no horror", 1991, None, []),
+    ("a romance released after Titanic but before the millennium", 1998, 1999, []),
+    ("science fiction released in the ten years after Blade Runner", 1983, 1992, []),
+    ("a war film made the year Saving Private Ryan came out", 1998, 1998, []),
+    ("an animated film from Toy Story's decade", 1990, 1999, []),
+    ("a thriller made within two years of Se7en", 1993, 1997, []),
+    ("is Alien 3 worth watching after Aliens?", None, None, []),  # an order of watching, no date
+    ("I loved Heat, something older than Heat", None, 1994, [6]),
+])
+def test_a_film_said_as_a_date_bounds_the_years_and_is_no_title(parser: MuseService, text: str, low: int | None, high: int | None,
+                                                                 liked: list[int]) -> None:
+    u = read(parser, text)
+    assert (u.year_min, u.year_max, u.liked_ids, u.genres) == (low, high, liked, u.genres)
+    assert "Children" not in u.genres or "kids" in text  # "within two years of" is no child's age
+
+
+def test_a_film_s_own_year_and_version_said_after_it_are_no_era(parser: MuseService) -> None:
+    u = read(parser, "Is that one called Beethoven from 1992 about him too?")
+    assert (u.year_min, u.year_max) == (None, None)
+    u = read(parser, "The Thing from '82 is peak horror for me.")
+    assert (u.liked_ids, u.year_min) == ([2288], None)  # not *The Thing from Another World*
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("Love Actually every Christmas, Elf too, The Holiday was alright.", [6936, 6942], []),
+    ("Predator: great. Predator 2: ok. More jungle action", [3527], []),
+    ("Brotherhood of the Wolf was wild and I loved it, Crimson Rivers less so.", [5026], [4383]),  # "less so" stays a dislike
+    ("Hmm, I take that back, The Exorcist is fine, it's just been ages.", [1997], []),  # "is fine" takes a refusal back
+    ("Verdicts: Jurassic Park - classic, Jurassic World - fine, Lost World - boring", [480], [1544]),
+    ("Titanic was three hours of my life I'll never get back.", [], [1721]),
+    ("Transformers made my temples throb.", [], [53996]),
+    ("Those three Hobbit movies were bloated.", [], [98809, 106489, 118696]),
+    ("They've had enough of Shrek the Third though", [], [53121]),
+    ("not the gross-out kind though, no American Pie", [], [2706]),
+    ("no doubt Heat is great", [6], []),
+    ("I used to love Steve Martin films, The Jerk, Planes, Trains and Automobiles", [2109, 4002], []),  # "&" said as "and"
+])
+def test_middling_and_idiomatic_verdicts(parser: MuseService, text: str, liked: list[int], disliked: list[int]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.liked_ids), sorted(u.disliked_ids)) == (liked, disliked)
+
+
+def test_a_middling_verdict_alone_is_feedback(parser: MuseService) -> None:
+    u = read(parser, "why do you keep putting tom hanks in front of me. I'm not even a fan. forrest gump was fine, I suppose")
+    assert (u.intent, u.genres, u.liked_ids) == ("feedback", [], [])
+
+
+def test_learners_decades_and_bare_two_digit_bounds(parser: MuseService) -> None:
+    for text, years in [("I search detective film, old, without colour, from 30-ties or 40-ties.", (1930, 1949)),
+                        ("maybe from the years 90 till 2000.", (1990, 2000)),
+                        ("cowboy films pre 80 only", (None, 1979)), ("grown up drama, anything after 95", (1996, None)),
+                        ("a comedy, not after 30 minutes of setup", (None, None))]:
+        u = read(parser, text)
+        assert (u.year_min, u.year_max) == years, text
+    assert read_years("actually the year doesn't matter").any_era
+    assert read_years("or 40s, both fine").widen == (1940, 1949)
+
+
+def test_a_refusal_carried_on_by_so_is_and_a_learners_terror_film(parser: MuseService) -> None:
+    u = read(parser, "Horror's out, romance is out and so is anything animated, but a mystery from the 2000s would be lovely")
+    assert (u.genres, sorted(u.avoid_genres)) == (["Mystery"], ["Animation", "Horror", "Romance"])
+    assert read(parser, "I want a terror-genre movie for see with my friends").genres == ["Horror"]
+
+
+@pytest.mark.parametrize(("text", "avoided"), [
+    ("Romance bores me to tears and war films just depress me.", ["Romance", "War"]),
+    ("Westerns bore me senseless and war stories leave me flat too.", ["War", "Western"]),
+    ("Musicals drive me batty", ["Musical"]),
+    ("Horror's a flat refusal from me, and so are goofy comedies.", ["Comedy", "Horror"]),
+    ("Fantasy and sci-fi aren't for me, just too silly.", ["Fantasy", "Sci-Fi"]),
+])
+def test_genres_judged_as_the_writer_dislikes_them(parser: MuseService, text: str, avoided: list[str]) -> None:
+    u = read(parser, text)
+    assert (u.genres, sorted(u.avoid_genres)) == ([], avoided)
+
+
+def test_the_reviews_near_misses_of_the_new_rules_read_as_meant(parser: MuseService) -> None:
+    from agent.profile import apply_understanding
+    from agent.types import UserProfile
+    for text, liked in [("I never get tired of Die Hard, more like it please", [1036]),
+                        ("Inception made my head hurt in the best way, more like that", [79132]),
+                        ("something like Heat, ok?", [6]), ("I loved Heat - ok, maybe not the ending", [6]),
+                        ("I've sat through Titanic three times and loved it every time", [1721])]:
+        assert (read(parser, text).liked_ids, read(parser, text).disliked_ids) == (liked, []), text
+    for text, years in [("films like Titanic from 1997 to 2005", (1997, 2005)), ("films like Heat from 1995 onwards", (1995, None)),
+                        ("I would not mind something made after Titanic", (1998, None)),
+                        ("I walked out before Titanic ended", (None, None)),
+                        ("I was born the year Titanic came out, recommend a comedy", (None, None)),
+                        ("no 90s is fine", (1990, 1999)), ("for my dad, he's after 60, something calm", (None, None))]:
+        u = read(parser, text)
+        assert (u.year_min, u.year_max) == years, text
+    seventies = apply_understanding(UserProfile(), read(parser, "70s please"))
+    for text, years in [("the 30s, too", (1930, 1979)), ("or the 80s instead?", (1980, 1989))]:
+        p = apply_understanding(seventies, read(parser, text))
+        assert (p.year_min, p.year_max) == years, text
+    u = read(parser, "Horror is out, comedy is great and so is anything animated")
+    assert ("Animation" in u.genres, u.avoid_genres) == (True, ["Horror"])
+    assert (read(parser, "comedies never depress me, give me one").avoid_genres, read(parser, "horror doesn't drive me batty, I love it").avoid_genres) == ([], [])
+    for text, disliked in [("ok scrap the 70s, the era doesn't matter, but still no star wars", [260]),
+                           ("why are these all jim carrey, I can't stand him. and definitely no ace ventura", [19, 344]),
+                           ("recommend something like the shining shawshank no the shining the scary one", [])]:
+        assert sorted(read(parser, text).disliked_ids) == disliked, text
+    assert read(parser, "ok scrap the 70s, the era doesn't matter").year_min is None

@@ -557,7 +557,8 @@ class TitleGrounder:
         "Godfather, The") or too long for the n-gram scan, by first word, longest first."""
         ids_of: dict[_Surface, list[int]] = defaultdict(list)
         for item in self._items.values():
-            for name in dict.fromkeys((item.title, catalog_form(item), *item.aka)):
+            names = (item.title, catalog_form(item), *item.aka)
+            for name in dict.fromkeys((*names, *(n.replace("&", "and") for n in names if "&" in n))):  # "Planes, Trains and Automobiles"
                 surface = _surface(name)
                 if surface and (any(surface.gaps) or len(surface.words) > self._max_tokens) and item.item_id not in ids_of[surface]:
                     ids_of[surface].append(item.item_id)
@@ -1112,11 +1113,13 @@ class TitleGrounder:
         exactly that year."""
         tokens = _tokens(text, taken)
         for j, token in enumerate(tokens):
-            if j == 0 or not re.fullmatch(r"(18|19|20)\d{2}", token.word):
+            gap_before = text[tokens[j - 1].end : token.start] if j else ""
+            short = re.fullmatch(r"\d{2}", token.word) is not None and gap_before.endswith(("'", "’"))  # "the thing from '82"
+            if j == 0 or not (re.fullmatch(r"(18|19|20)\d{2}", token.word) or short):
                 continue
-            gap_before, after = text[tokens[j - 1].end : token.start], text[token.end : token.end + 1]
-            bracketed = bool(_OPEN_YEAR.fullmatch(gap_before)) and after == ")"
-            said_from = not bracketed and j > 1 and tokens[j - 1].lower in ("from", "of") and not gap_before.strip() \
+            after = text[token.end : token.end + 1]
+            bracketed = not short and bool(_OPEN_YEAR.fullmatch(gap_before)) and after == ")"
+            said_from = not bracketed and j > 1 and tokens[j - 1].lower in ("from", "of") and not gap_before.strip(" '’") \
                 and not tokens[j - 1].boundary_before and not _RANGE_GOES_ON.match(text, token.end)  # "like Dune from 1984 to 2000"
             if not bracketed and not said_from:
                 continue
@@ -1126,11 +1129,11 @@ class TitleGrounder:
                 if any(t.boundary_before for t in span[1:]):
                     continue
                 key = normalise_title(text[span[0].start : span[-1].end])
-                ids = [i for i in self._by_key.get(key, ()) if self._items[i].year == year]
+                ids = [i for i in self._by_key.get(key, ()) if self._items[i].year == year or (short and (self._items[i].year or 0) % 100 == year)]
                 if ids and not bracketed and len(self._versions(key)) < 2:
                     continue  # "from 1982" picks a version of a remade film ("the thing from 1982"), not any film ("big from 1988")
                 if ids:
-                    grounding = self._decide(text[span[0].start : span[-1].end], {i: 100.0 for i in ids}, year, "exact")
+                    grounding = self._decide(text[span[0].start : span[-1].end], {i: 100.0 for i in ids}, self._items[ids[0]].year if short else year, "exact")
                     end = token.end + 1 if bracketed else token.end
                     found.append(_at(grounding, span[0].start, end))
                     taken.append((span[0].start, end))

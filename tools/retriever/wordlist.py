@@ -90,7 +90,7 @@ PLACES: frozenset[str] = frozenset(
 #: fine" is no typo of *Glory*. One-word titles are left out ("interstellar", "heist"): a coinage of a title names it.
 CHAT_WORDS: frozenset[str] = frozenset(
     """
-    antiwar apparition apparitions babyish biopic bittersweet bloodbath bloodcurdling blub blubbing bonkbuster bromance
+    antiwar apparition apparitions babyish bawl bawling biopic bittersweet bloodbath bloodcurdling blub blubbing bonkbuster bromance
     bromances campy canoodle canoodling cartoony cgi cheesy chortle chortles chuckling claymation corny cosa cowpokes
     creaking crooner crooners crooning curdling cyberpunk cyborgs daft desperados dishoom docu docudrama docuseries
     dovey dystopia dystopian enigmatic escapade escapades exorcism extraterrestrial extraterrestrials fairytale
