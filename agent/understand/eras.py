@@ -545,6 +545,8 @@ def _cover(eras: list[Era], rewritten: list[tuple[int, int]]) -> list[Era]:
 FUTURE_YEARS = 5  # a year this far past the catalog's newest is a name or a number, not a release year
 
 
+#: "the same sort of era" as a film, "the Rear Window era": its year give or take this many (the corpus rule).
+SAME_ERA_WIDTH = 2
 _MADE = r"(?:made|released|filmed|shot|produced|from|came out|come out)"  # not "out": "I walked out before Titanic ended"
 _SPAN = rf"(?:(?:in\s+|within\s+)?(?:the\s+)?(?P<n>\d{{1,2}}|{_NUM}|a)\s+(?P<unit>years?|decades?)\s+)?"
 _BEFORE_WORDS = ("before", "prior to", "ahead of", "pre")
@@ -594,7 +596,7 @@ def film_bound(text: str, start: int, end: int, year: int) -> tuple[int | None, 
     "the Rear Window era" (1952-1956). `None`: the film is not said as a date."""
     before, after = text[max(0, start - 60):start], text[end:end + 40]
     if (era := _FILM_DECADE.match(after)):
-        return (year // 10 * 10, year // 10 * 10 + 9) if era["decade"] else (year - 2, year + 2)
+        return (year // 10 * 10, year // 10 * 10 + 9) if era["decade"] else (year - SAME_ERA_WIDTH, year + SAME_ERA_WIDTH)
     if (within := _FILM_WITHIN.search(before)):
         n = _years_in(within) or 1
         return year - n, year + n

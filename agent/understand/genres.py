@@ -290,8 +290,7 @@ def _negated(text: str, start: int, end: int) -> bool:
 #: One more refusal carried on by "so is": "Horror's out, romance is out and so is anything animated", "Westerns are out. So are musicals."
 _SO_IS = re.compile(r"\bso\s+(?:is|are)\s+(?:(?:anything|any|all|the)\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 _IS_OUT = re.compile(r"(?:\b(?:is|are)|['’](?:s|re))\s+(?:(?:right|totally|definitely)\s+)?(?:out|banned|off the table|off limits|a (?:hard |flat |firm )?(?:no|refusal))\b", re.IGNORECASE)
-
-
+#: What is said of a genre ("is out", "'s great", "are a flat no"): the nearest one before "so is" is what carries on.
 _PREDICATE = re.compile(r"(?:\b(?:is|are)|['’](?:s|re))\s+(?:(?:right|totally|definitely|so|really)\s+)?(?:a\s+)?(?:(?:hard|flat|firm)\s+)?[\w-]+", re.IGNORECASE)
 
 

@@ -17,7 +17,7 @@ from typing import Literal, Protocol
 
 from agent.types import Intent
 from agent.understand.concepts import STOP, ConceptIndex
-from agent.understand.eras import film_bound, read_years
+from agent.understand.eras import SAME_ERA_WIDTH, film_bound, read_years
 from agent.understand.typos import correct
 from agent.understand.story import judged, story_spans
 from agent.understand.genres import (GENRE_NAME, SENTENCE_END, GenreMode, GenreSpan, clause_before, governing_label, lexicon_spans, read_genres,
@@ -26,7 +26,7 @@ from agent.understand.judge import GenreJudge, GenreOdds, judge_genres
 from agent.understand.lexicon import CHANGE_OF_MIND, GENRE_PHRASES
 from agent.understand.roles import Sentiment, TitleRoles, names_a_film, second_opinion, sure_role
 from muse.domain import normalise_title
-from tools.retriever.grounding import ARTICLES
+from tools.retriever.grounding import ARTICLES, names_year
 from tools.retriever.ratings import verdicts
 from tools.retriever.wordlist import COMMON_WORDS, dictionary
 
@@ -984,7 +984,7 @@ def _same_era_as_title(u: Understanding, rest: str) -> None:
     elif unit == "year":
         u.year_min = u.year_max = year
     else:
-        u.year_min, u.year_max = year - 2, year + 2
+        u.year_min, u.year_max = year - SAME_ERA_WIDTH, year + SAME_ERA_WIDTH
     u.era_shift = None
 
 
@@ -994,7 +994,7 @@ def _versions_by_note(text: str, titles: Sequence[TitleMention]) -> None:
         note = _VERSION_AFTER.match(text, t.end) if t.status == "ambiguous" and t.end is not None else None
         said = int(note[1].lstrip("'’")) if note else None
         dated = [(i, title) for i, title in t.alternatives if said is not None and (year := _title_year(title)) is not None
-                 and (year == said or (said < 100 and year % 100 == said))]
+                 and names_year(said, year)]
         if len(dated) == 1:
             t.status, (t.item_id, t.title) = "matched", dated[0]
 

@@ -310,6 +310,11 @@ def _surface(name: str) -> _Surface | None:
     return _Surface(words, gaps)
 
 
+def names_year(said: int, year: int | None) -> bool:
+    """Whether a year as said, in full or by its last two digits ("1982", "82", "'82"), is `year`."""
+    return said == year or (said < 100 and (year or 0) % 100 == said)
+
+
 def split_year(mention: str) -> tuple[str, int | None]:
     """("the matrix 99") -> ("the matrix", 1999); ("Blade Runner (1982)") -> ("Blade Runner", 1982)."""
     found = _YEAR_TAIL.match(mention.strip())
@@ -799,7 +804,7 @@ class TitleGrounder:
     def _version_in(self, words: list[str], versions: list[int], *, negated: bool) -> int | None:
         for word in words:
             number = int(word) if word.isdigit() and len(word) in (2, 4) else None
-            dated = [i for i in versions if number is not None and (self._items[i].year == number or (number < 100 and (self._items[i].year or 0) % 100 == number))]
+            dated = [i for i in versions if number is not None and names_year(number, self._items[i].year)]
             dated = dated or self._of_decade(word, versions)
             if dated:
                 rest = [i for i in versions if i not in dated]
@@ -1129,7 +1134,7 @@ class TitleGrounder:
                 if any(t.boundary_before for t in span[1:]):
                     continue
                 key = normalise_title(text[span[0].start : span[-1].end])
-                ids = [i for i in self._by_key.get(key, ()) if self._items[i].year == year or (short and (self._items[i].year or 0) % 100 == year)]
+                ids = [i for i in self._by_key.get(key, ()) if names_year(year, self._items[i].year)]
                 if ids and not bracketed and len(self._versions(key)) < 2:
                     continue  # "from 1982" picks a version of a remade film ("the thing from 1982"), not any film ("big from 1988")
                 if ids:
@@ -1436,7 +1441,7 @@ class TitleGrounder:
                 continue
             number = int(tokens[j].word.lstrip("'"))
             for year in years:
-                if number == year or (number < 100 and year % 100 == number):
+                if names_year(number, year):
                     return j, year
         return None
 
