@@ -98,7 +98,10 @@ def apply_understanding(profile: UserProfile, u: Understanding) -> UserProfile:
     p.liked_genres = [g for g in p.liked_genres if g not in u.unwant_genres]  # "drop the fantasy part"
     if u.genres:  # wanted genres describe one film unless said as alternatives ("X or Y")
         p.genres_all = u.genre_mode != "any" and len(p.liked_genres) > 1
-    p.disliked_genres, p.liked_genres = _move(p.disliked_genres, p.liked_genres, u.avoid_genres)
+    # "scary films please", then "no possession stuff": a kind of a genre wished, refused in a turn that wishes for no
+    # genre, is no refusal of the genre ("an action comedy", then "straight action, no jokes" refuses the comedy)
+    avoided = [g for g in u.avoid_genres if not (g in u.avoid_kinds and g in p.liked_genres and not u.genres)]
+    p.disliked_genres, p.liked_genres = _move(p.disliked_genres, p.liked_genres, avoided)
     p.disliked_genres = [g for g in p.disliked_genres if g not in u.unavoid_genres]
     if u.era_widen and (p.year_min is not None or p.year_max is not None):  # "the 70s too": the range grows
         p.year_min = None if p.year_min is None else min(p.year_min, u.era_widen[0])

@@ -83,15 +83,17 @@ AGE_AT_MOST = re.compile(
 _CUT_OFF = r"cut-?\s?off (?:is|at|of)"
 #: "it mustn't be older than 2005", "it shouldn't be newer than 1990".
 _MUST_NOT_BE = r"(?:mustn'?t|must not|shouldn'?t|should not|can'?t|cannot|won'?t|will not) be"
+#: "made past 2010", "nothing that came out past 2010": "past" as "after", only after a word for release.
+_MADE_PAST = r"(?<=made )past|(?<=released )past|(?<=came out )past|(?<=come out )past"
 UPPER_EXCLUSIVE = re.compile(r"(?<![\w'’])(?:before|befor|afore|older then|pre|prior to|earlier than|older than|(?<!not )(?<!no )(?<!nothing )more old than|ahead of|antedating|predating|pre-dating|predates?|predated|pre-dates?|antedates?)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
 UPPER_INCLUSIVE = re.compile(r"(?<![\w'’])(?:nothing (?:\w+\s+){0,2}(?:after|past|later than|newer than|later then|newer then)|(?:not|no|nothing) more (?:new|recent|modern) th[ae]n|not newer as|maximum|max\.?|at maximum|latest|until|till|til|up to|up until|through|thru|no later than|not after|(?:the )?" + _CUT_OFF + r"|not newer than|nothing (?:newer|later|more recent) than|" + _MUST_NOT_BE + r" (?:newer|later|more recent) than|nothing after|no newer than|not more recent than|at the latest|by|no newer than|at most|(?<!prior )(?<!posterior )(?<!subsequent )(?<!back )(?<!it )(?<!them )(?<!swap )(?<!switch )(?<!change )(?<!move )(?<!jump )(?<!\bon )to)\s+(?:the\s+)?(?:end of\s+the\s+)?$", re.IGNORECASE)
-LOWER_EXCLUSIVE = re.compile(r"(?<![\w'’])(?:after|later than|newer than|later then|newer then|more recent than|more modern than|more new th[ae]n|subsequent to|posterior to|following|(?<=made )past|(?<=released )past)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
+LOWER_EXCLUSIVE = re.compile(r"(?<![\w'’])(?:after|later than|newer than|later then|newer then|more recent than|more modern than|more new th[ae]n|subsequent to|posterior to|following|" + _MADE_PAST + r")[\s\-]*(?:the\s+)?$", re.IGNORECASE)
 LOWER_INCLUSIVE = re.compile(r"(?<![\w'’])(?:nothing (?:\w+\s+){0,2}(?:before|befor|prior to|older then|pre-?dating|antedating)|not older as|no older as|(?:no|not|nothing|none|isn'?t|aren'?t|is not|are not) (?:older|earlier) then|(?:isn'?t|aren'?t|is not|are not|" + _MUST_NOT_BE + r") (?:older|earlier) than|(?:not|no|nothing) more old than|minimum|minimal|min\.?|at minimum|earliest|since|starting(?: from| in| with)?|no earlier than|not before|not older than|not earlier than|nothing (?:older|earlier) than|nothing before|none (?:older|earlier) than|no older than|at least|as of|beginning(?: in| with)?|onwards? from|made since|released since|(?:this|the near) side of|post(?=[\s\-]))[\s\-]+(?:the\s+)?(?:start of\s+the\s+|beginning of\s+the\s+)?$", re.IGNORECASE)
 #: A bound said as a refusal, anywhere earlier in its clause: "I do not care for anything made after 2000"
 #: (up to 2000), "no films from before 1970" (from 1970).
 _NEGATOR_WORDS = r"\b(?:no|not|nothing|none|never|don'?t|do not|won'?t|wouldn'?t|can'?t|refuses?|avoid|without|skip|(?<!'d )(?<!would )(?:hates?|loathes?|detests?)(?!\s+to\b)|except(?!\s+(?:made|released)\s+(?:since|after|from|in)\b)|veto(?:es|ed)?|bann?(?:ed|s)?)\b"
 _NEGATOR = _NEGATOR_WORDS + r"(?:(?!\b(?:something|(?<!n't )(?<!not )like|instead|rather|um|uh|but|and|so|because|just|only|please|pls|plz)\b)[^,.;!?\u2600-\u27bf\U0001f000-\U0001faff])*?"  # "not for kids, like an adult one from 2000" wishes
-NEGATED_AFTER = re.compile(_NEGATOR + r"\b(?:after|later than|newer than|more recent than|more modern than|post|(?<=made )past|(?<=released )past)[\s\-]*(?:the\s+)?$",
+NEGATED_AFTER = re.compile(_NEGATOR + r"\b(?:after|later than|newer than|more recent than|more modern than|post|" + _MADE_PAST + r")[\s\-]*(?:the\s+)?$",
                            re.IGNORECASE)
 #: "nothing made since 2014", "nothing from 1990 on" (with `OPEN_UP` after): up to the year before.
 NEGATED_SINCE = re.compile(_NEGATOR + r"\bsince[\s\-]*(?:the\s+)?$", re.IGNORECASE)
@@ -217,15 +219,16 @@ GIVE_OR_TAKE = re.compile(r"^\s*(?:,\s*)?(?:give or take|plus or minus|\+/-|±|o
 RANGE_JOIN = re.compile(r"^\s*(?:years?\s+)?(?:-|–|—|(?:up )?to|through(?: to)?|thru|(?:up )?till|(?:up )?until|and)\s*(?:(?:about|around|roughly|approximately)\s+)?(?:years?\s+)?$", re.IGNORECASE)
 
 # Relative words; vague ones ("classic", "old-fashioned", "black and white") set no range.
-OLDER = re.compile(r"(?<!i'm )(?<!i am )(?<!we're )(?<!getting )\b(not as (?:new|recent)|older|earlier|oldies?|go(?:ing)? (?:further|farther) back|^\W*(?:hmm+\W+)?(?:even )?(?:further|farther) back(?= than that\W*$|\W*$))\b(?!\s+(?:kids|children|viewers|audiences?|people|teens|brothers?|sisters?|sons?|daughters?|"
-    r"one\b|boys?|girls?|child|kid|lads?|lass|grandsons?|granddaughters?|cousins?|nephews?|nieces?|siblings?))", re.IGNORECASE)  # "the older one mutes them"
+OLDER = re.compile(r"(?<!i'm )(?<!i am )(?<!we're )(?<!getting )\b(not as (?:new|recent)|older(?!,?\s+the\s+better)|earlier|oldies?|go(?:ing)? (?:further|farther) back|^\W*(?:hmm+\W+)?(?:even )?(?:further|farther) back(?= than that\W*$|\W*$))\b(?!\s+(?:kids|children|viewers|audiences?|people|teens|brothers?|sisters?|sons?|daughters?|"
+    r"one\b|boys?|girls?|child|kid|lads?|lass|grandsons?|granddaughters?|cousins?|nephews?|nieces?|siblings?|folks?|generations?|relatives|guests))",
+    re.IGNORECASE)  # "the older one mutes them", "the older folk get lost"; "the older the better" is vague (no range)
 _MADE_RECENTLY = r"(?:made|released|filmed|came out|come out) recently"
-NEWER = re.compile(rf"\b(not as old|less old|newer|more recent|recent|new releases?|latest|brand new|newish|{_MADE_RECENTLY})\b", re.IGNORECASE)
+NEWER = re.compile(rf"\b(not as old|less old|newer|more new(?!\s+(?:th[ae]n|suggestions?|recommendations?|ideas?|picks?|options?|titles?|ones?|stuff)\b)|more recent|recent|new releases?|latest|brand new|newish|{_MADE_RECENTLY})\b", re.IGNORECASE)
 
 
 def _decades_by(group: str) -> str:
     """"a decade", "by two decades", "a couple of decades": the count in the named group."""
-    return rf"(?:by\s+)?(?P<{group}>{_NUM}|a|one|\d)\s+decades?"
+    return rf"(?:by\s+)?(?:(?P<{group}>{_NUM}|a|one|\d)\s+decades?|(?P<{group}_years>ten|10|twenty|20|thirty|30)\s+years)"  # whole decades in years
 
 
 #: A move of the standing range by whole decades ("push it back a decade", "go a decade later", "take it back a couple
@@ -233,14 +236,14 @@ def _decades_by(group: str) -> str:
 DECADE_MOVE = re.compile(
     rf"\b(?:(?:push|take|bring|move|go|shift|set|jump|roll|wind|step|skip)\s+(?:it|things|that|this|us|everything|the\s+(?:dates?|years?|era|decade))?\s*"
     rf"(?P<way>back|backwards?|forwards?|ahead|on|earlier|later|older|newer)\s+{_decades_by('n')}"
-    rf"|(?:(?:go|move|jump|skip)\s+|^\W*(?:(?:hmm+|ok|okay|maybe|how about|what about|try)\W+)*)"
+    rf"|(?:(?:go|move|jump|skip)\s+|(?:make|put|set)\s+(?:it|them|those|that)\s+|^\W*(?:(?:hmm+|ok|okay|maybe|how about|what about|try)\W+)*)"
     rf"{_decades_by('n2')}\s+(?P<way2>back|earlier|older|later|newer|forwards?|on)\b(?!\s+than)(?=\W*$|\s+(?:then|instead|please|pls)\b))",
     re.IGNORECASE)
 _BACKWARD = frozenset("back backward backwards earlier older".split())
 ABSOLUTE_NEW = re.compile(rf"recent|new releases?|latest|brand new|newish|{_MADE_RECENTLY}", re.IGNORECASE)
-ANY_ERA = re.compile(r"\b(?:(?:any|every|all) (?:decade|era|year|period|time)s?|(?:scrap|drop|forget|ignore|lose|ditch|never mind) (?:the|about the|that) (?:date|year|era|decade)s?(?: (?:thing|bit|limit|rule|filter|part))?|whatever (?:decade|era|year)|(?:don'?t|do not) care (?:about )?(?:when|the (?:year|decade|era))|doesn'?t matter when|no matter (?:when|the year)|the (?:year|decade|era|date)s? (?:doesn'?t|does not|don'?t|do not) matter)\b", re.IGNORECASE)
+ANY_ERA = re.compile(r"\b(?:(?:any|every|all) (?:decade|era|year|period|time)s?|(?:scrap|drop|forget|ignore|lose|ditch|never mind) (?:the|about the|that) (?:date|year|era|decade)s?(?: (?:thing|bit|limit|rule|filter|part))?|whatever (?:decade|era|year)|(?:don'?t|do not) care (?:about )?(?:when|the (?:year|decade|era))|doesn'?t matter when|no matter (?:when|the year)|whenever (?:they|it) (?:was|were|got|'s|are) (?:made|released|filmed)|the (?:year|decade|era|date)s? (?:doesn'?t|does not|don'?t|do not) matter)\b", re.IGNORECASE)
 YEARS_N0 = re.compile(
-    r"\b(?:the\s+)?(?:years\s+(?P<d>[1-9])|year\s+(?P<d1>[2-9]))0\b(?!\s*(?:years?|s\b))|\byears\s+(?P<full>(?:19|20)\d0)\b(?!\s*(?:-|to|and|until)\b)"
+    r"\b(?:the\s+)?(?:years\s+(?P<d>[1-9])|year\s+(?P<d1>[2-9]))0\b(?!\s*(?:years?|s\b))|\byears\s+(?P<full>(?:19|20)\d0)\b(?!\s*(?:-|to|and|until|onwards?|on|or later|and later|\+)(?:\b|\s|$))"
     r"|\b(?:the|from)\s+(?P<dy>[2-9])0\s+years\b(?!\s+(?:old|ago|of|time|later|from now))"  # "from 60 years or 70 years"
     # "movie of 1990 years", "the 2000 decade", "the decade 80", "the decade of 80" (calques): the decade
     r"|\b(?P<full2>(?:19|20)\d0)\s+(?:years|decade)\b(?!\s+(?:old|ago))|\bdecade\s+(?:of\s+)?(?:the\s+)?(?:(?P<full3>(?:19|20)\d0)|(?P<dd>[2-9])0)\b(?!\s*s\b)"
@@ -589,6 +592,25 @@ def _stretch(year: int, way: str, years: int | None) -> tuple[int | None, int | 
     return year + 1, (year + years if years else None)
 
 
+#: The second film of a bound said twice ("released before Titanic but after Heat") or of a stretch between two films
+#: ("made between Jaws and Titanic", both years in): read only after a first film was a date.
+_CHAINED_BOUND = re.compile(r"[^.!?;]{0,30}?\b(?:but|and|yet)\s+(?:also\s+)?(?P<way>before|prior to|after|following)\s+(?:the\s+)?", re.IGNORECASE)  # .fullmatch
+_BETWEEN_FILMS = re.compile(rf"\b{_MADE}\s+between\s+(?:the\s+)?$", re.IGNORECASE)  # not "torn between Jaws and Titanic"
+_BETWEEN_END = re.compile(r"\s+and\s+(?:the\s+)?", re.IGNORECASE)  # used with .fullmatch
+
+
+def chained_film_bound(text: str, previous_end: int, start: int, year: int) -> tuple[int | None, int | None] | None:
+    """The years a second film bounds when a first one, ending at `previous_end`, was a date: "before Titanic but after
+    Heat" (1996-). Not after "or" ("before Casablanca or after Grease" is no one range)."""
+    found = _CHAINED_BOUND.fullmatch(text, previous_end, start)
+    return _stretch(year, found["way"].lower(), None) if found else None
+
+
+def between_films_end(text: str, previous_end: int, start: int, year: int) -> tuple[int | None, int | None] | None:
+    """The second film of "made between Jaws and Titanic": the range ends with its year."""
+    return (None, year) if _BETWEEN_END.fullmatch(text, previous_end, start) else None
+
+
 def film_bound(text: str, start: int, end: int, year: int) -> tuple[int | None, int | None] | None:
     """The years a film named at `start`-`end` (made in `year`) bounds, when it is said as a date rather than a film:
     "made before Casablanca" (-1941), "released after Titanic" (1998-), "no newer than E.T." (-1982), "the ten years
@@ -610,6 +632,8 @@ def film_bound(text: str, start: int, end: int, year: int) -> tuple[int | None, 
         if compared["refused"]:
             return (None, year) if newer else (year, None)
         return (year + 1, None) if newer else (None, year - 1)
+    if _BETWEEN_FILMS.search(before) and re.match(r"\s+and\b", after, re.IGNORECASE):  # "between Jaws and Titanic"
+        return year, None
     if (found := _FILM_BOUND.search(before)):
         way = (found["way"] or {"pre": "before", "post": "after"}[found["pre"].lower()]).lower()
         if way == "since":
@@ -670,7 +694,8 @@ def _decade_move(text: str) -> tuple[Shift, int] | None:
     if found is None:
         return None
     way = (found["way"] or found["way2"]).lower()
-    return ("older" if way in _BACKWARD else "newer"), _number(found["n"] or found["n2"], 1)
+    years = found["n_years"] or found["n2_years"]  # "ten years earlier": one decade (only whole decades are read)
+    return ("older" if way in _BACKWARD else "newer"), (_number(years, 10) // 10 if years else _number(found["n"] or found["n2"], 1))
 
 
 def _shift(text: str) -> Shift | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Literal
 
 from agent.understand.concepts import ConceptIndex, Phrase, phrases
@@ -42,7 +42,7 @@ CHILD_AGE_MAX = 11  # a child this old or younger asks for Children; twelve-year
 _CHILD = r"(?:son|daughter|nephew|niece|boy|girl|kid|child|little one|toddler|(?:little |lil |baby |kid )?(?:brother|sister|bro|sis))s?"  # ("my nephews (7 and 9)")
 CHILD_AGE = re.compile(
     rf"(?<!\bfor )(?<!\bin )(?<!\bover )(?<!\blast )(?<!\bpast )(?<!\bnext )(?<!\bevery )(?<!\bafter )(?<!\bwithin )"  # "on a loop for three years": how long
-    rf"\b{_AGE}[\s\-]*(?:yo\b|(?:years?|yrs?)(?:[\s\-]*(?:old|olds)\b|\b(?!\s+(?:ago|later|before|after|either|each|on either|on each|of (?!age\b))\b)))"
+    rf"\b{_AGE}[\s\-]*(?:yo\b|(?:years?|yrs?)(?:[\s\-]*(?:old|olds)\b|\b(?!\s+(?:ago|later|earlier|sooner|older|newer|younger|back|forwards?|before|after|either|each|on either|on each|of (?!age\b))\b)))"
     rf"|\b(?:{_CHILD}|grandson|granddaughter|kids|children|he|she|twins|triplets|grandkids|grandchildren|kiddos|pupils)"
     rf"(?:'s|\s+is|\s+are|\s+who'?s|\s+who is|\s+aged|\s+has)?\s*\(?\s*{_AGE}(?:st|nd|rd|th)?\b(?!\s*(?:%|years? ago|minutes|hours)|\s+of\b)"
     rf"|\b(?:youngest|eldest|oldest|middle)(?:\s+one)?(?:'s|\s+is|\s+who'?s|\s+who is)\s*\(?\s*{_AGE}\b(?!\s+of\b)"  # "youngest is 4"
@@ -88,6 +88,17 @@ SCORNED_KIDS = frozenset({"babyish", "baby stuff", "baby movies", "baby films", 
 #: asks for the animation it makes.
 STUDIOS = frozenset({"pixar", "ghibli", "studio ghibli"})
 REPLACE = re.compile(r"\b(?:instead|rather|switch(?:ing)? to|change (?:it )?to|how about|what about|now i want|actually)\b", re.IGNORECASE)
+#: "westerns only tonight": the genres said replace the ones wished (not who watches: "only ones w/ kids in mind"); not
+#: "only a little", "he only likes the ones that are funny too".
+_ONLY_BEFORE = re.compile(r"(?<!\bnot )(?<!\bif )\bonly\s+(?:the\s+|a\s+|an\s+|some\s+)?$", re.IGNORECASE)
+_ONLY_AFTER = re.compile(r"(?:\s+(?:films?|movies?|ones?|stuff))?\s+only\b(?![^.!?]*\b(?:too|as well|also)\b)", re.IGNORECASE)
+
+
+def _only(text: str, spans: Sequence["GenreSpan"]) -> bool:
+    """A genre said with "only" next to it ("westerns only tonight", "only the horror ones"): it replaces the genres
+    wished; not "only a little", "I only have an hour", "only ones w/ kids in mind" (who watches)."""
+    return any(s.genres != ("Children",) and (_ONLY_BEFORE.search(text, max(0, s.start - 20), s.start) or _ONLY_AFTER.match(text, s.end))
+               for s in spans)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +116,7 @@ class GenreSpan:
 class GenreRead:
     wanted: list[str] = field(default_factory=list)
     avoided: list[str] = field(default_factory=list)
+    avoided_kinds: list[str] = field(default_factory=list)  # avoided only by a kind of it or a mood ("no possession stuff")
     unavoided: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     mode: GenreMode = "unsaid"
@@ -368,6 +380,9 @@ def _kept_away(before: str, after: str) -> bool:
 
 
 _OR_FRAGMENT = re.compile(r"\s*(?:or|nor)\b", re.IGNORECASE)  # used with .match
+#: A short sentence that adds one more thing to the refusal before it: "Spare me the musicals. And the cartoons."
+_AND_FRAGMENT = re.compile(r"(?![^.!?]*\b(?:is|are|was|were|am|be|has|have|had|can|will|would|do|does|did|loves?|likes?|wants?|needs?|hates?|prefers?|"
+                           r"better|more|less|\w+er|\d+)\b)\s*(?:and|also|plus)\s+(?:also\s+)?(?:the\s+|any\s+|those\s+|all\s+(?:the\s+)?)?[\w'’-]+(?:\s+[\w'’-]+){0,2}\s*", re.IGNORECASE)
 _NOT_AGAINST = re.compile(r"\bnot (?:like|that) (?:i'?m|i am|we'?re|we are)\b|\bnothing against\b", re.IGNORECASE)
 _NEW_WISH = re.compile(r"\b(?:maybe|perhaps|instead|rather|prefer|a|an|some|something|just|like|want|fancy)\b", re.IGNORECASE)
 
@@ -376,7 +391,10 @@ def refusal_goes_on(text: str, start: int) -> bool:
     """A sentence that opens with "Or" goes on with the refusal of the sentence before it: "Can't face anything sad
     tonight. Or anything all-singing all-dancing.", "Don't suggest Titanic. Or The Notebook. Or anything where ..."."""
     bounds = [0, *(m.end() for m in SENTENCE_END.finditer(text, 0, start))]
-    if len(bounds) < 2 or not _OR_FRAGMENT.match(text, bounds[-1], start) or _NEW_WISH.search(text, bounds[-1], start):
+    if len(bounds) < 2 or _NEW_WISH.search(text, bounds[-1], start):
+        return False
+    end = SENTENCE_END.search(text, start)
+    if not (_OR_FRAGMENT.match(text, bounds[-1], start) or _AND_FRAGMENT.fullmatch(text, bounds[-1], end.start() if end else len(text))):
         return False
     for a, b in zip(reversed(bounds[:-1]), reversed(bounds[1:])):
         sentence = text[a:b]
@@ -542,7 +560,10 @@ _ABOUT_IT = re.compile(r"^\s*(?:(?:is|are|was|were|does|do|did|would|will)\s+(?:
 
 
 #: Nightmares told as what happened ("the youngest had nightmares"): no wish for horror, and no refusal said either.
-_NIGHTMARES_TOLD = re.compile(r"\bhad\s+(?:bad\s+)?(?:nightmares|bad dreams)\b", re.IGNORECASE)
+_NIGHTMARES_TOLD = re.compile(r"\bhad\s+(?:bad\s+)?(?:nightmares|bad dreams)\b"
+                              # "The Polar Express, which creeped them both out": what a film did
+                              r"|(?:\bwhich|\bit|,\s*that)\s+(?:really\s+|totally\s+|properly\s+)?(?:creeped|crept|scared|frightened|terrified|spooked|freaked)\s+"
+                              r"(?:them|him|her|us|me|my\s+\w+)(?:\s+(?:both|all))?(?:\s+(?:out|silly|witless|stiff))?\b", re.IGNORECASE)
 
 
 def _told_reaction(text: str, span: "GenreSpan") -> bool:
@@ -604,8 +625,13 @@ LIVE_ACTION = re.compile(r"\blive[- ]action\b(?!\s+(?:remake|version|one)\b)", r
 KIDS_AWAY = re.compile(
     r"\b(?:kids|children|grandchildren|grandkids)(?=\s+(?:(?:are|were)\s+(?:finally\s+)?(?:asleep|away|out|at|in bed|on at|bored)\b"
     r"|finally\b|asleep\b|away\b|did\b|were\b|have (?:worn|gone|been)\b|start(?:ed)?\b))", re.IGNORECASE)
-#: Children had, not watching, refused or wished: "can't stomach horror since having kids".
-PARENTHOOD = re.compile(r"(?<=\bsince having )(?:kids|children)\b|(?<=\bsince i had )(?:kids|children)\b", re.IGNORECASE)
+#: Children had, not watching, refused or wished: "can't stomach horror since having kids", "then I had kids and stopped".
+PARENTHOOD = re.compile(r"\b(?:since|then|when|after|before|once|until|till)\s+(?:i\s+|we\s+)?(?:had|having)\s+(?P<kids>kids|children)\b", re.IGNORECASE)
+
+
+#: The writer's own childhood, not who watches: "we queued for it as youngsters", "when we were kids".
+CHILDHOOD = re.compile(r"\b(?:as|when\s+(?:i|we)\s+(?:was|were))\s+(?:(?:a|little|young|small|wee)\s+)*"
+                       r"(?:kids?|child|children|youngsters?|little ones?|nippers?|lads?|boys?|girls?|tots?)\b", re.IGNORECASE)
 
 
 #: Said right after a child or a child's age, the child is not watching: "Little one (5) will be asleep", "the 6 year old is at a sleepover".
@@ -663,6 +689,7 @@ FEAR = re.compile(
     r"\s+(?:still\s+)?(?:get|gets|got|have|has)\s+(?:bad\s+)?(?:nightmares|bad dreams)\b"
     r"|\b(?<!don't )(?<!dont )(?<!don’t )(?<!do not )(?<!doesn't )(?<!never )(?:frightens?|scares?|spooks?)\s+(?:so\s+|very\s+|too\s+|really\s+)?easily\b"
     r"|\bscaredy[- ]?cat\b"
+    r"|\bjumps?\s+out\s+of\s+(?:their|his|her|my|our)\s+skins?\s+at\s+(?:anything|everything)\b"  # "jump out of their skin at anything with ghosts"
     r"|\b(?:i'?m|i am|she'?s|he'?s|she is|he is)\s+(?:too|so|very|really|a bit|far too|way too)\s+jumpy\b|\bjumpy enough\b"
     r"|\b(?:i'?ll|i will|she'?ll|he'?ll|they'?ll|we'?ll)\s+never\s+sleep\b"
     r"|\b(?:gets?|got|getting)\s+(?:so\s+|very\s+|really\s+|easily\s+)?(?:spooked|scared|frightened)\b"
@@ -705,6 +732,19 @@ REFUSING: tuple[tuple[re.Pattern[str], str, re.Pattern[str] | None], ...] = (
 def refusal_spans(text: str, known: set[str]) -> list[GenreSpan]:
     return [GenreSpan(m.start(), m.end(), (genre,), "lexicon", True) for pattern, genre, unless in REFUSING
             if genre in known and not (unless and unless.search(text)) for m in pattern.finditer(text)]
+
+
+#: A thing said as a kind of films ("no possession stuff", "no zombie bits"): refused, it may leave the genre wished.
+_A_KIND_OF = re.compile(r"\s*(?:stuff|bits|scenes|parts|plots?|elements|storylines?|ones)\b", re.IGNORECASE)
+#: What a documentary is about ("a documentary about space", "docs abt the moon landing"): a topic, not a genre.
+_DOCUMENTARY_TOPIC = re.compile(r"(?:\bdocumentar\w*|\bdocu\w*|\bdocos?|\bdocs)\s+(?:about|abt|on|of|re|regarding|covering)\s+(?:[\w'’-]+\s+){0,4}$",
+                                re.IGNORECASE)
+
+
+def _documentary_topic(text: str, span: GenreSpan) -> bool:
+    """A mood or thing that is what a documentary is about ("documentaries about space") asks for no genre of its own;
+    a genre named outright still does ("a documentary about war films")."""
+    return not span.negated and not span.strong and _DOCUMENTARY_TOPIC.search(text, max(0, span.start - 70), span.start) is not None
 
 
 def _scorned(text: str, span: GenreSpan) -> bool:
@@ -906,7 +946,7 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
     spans += [s for s in age_spans(text, known) if not _overlaps(s, spans)]
     away = [m.start() for m in KIDS_AWAY.finditer(text)]
     grown = _grown(text)
-    had = {m.start() for m in PARENTHOOD.finditer(text)}  # refused or not, children had are no audience
+    had = {m.start("kids") for m in PARENTHOOD.finditer(text)}  # refused or not, children had are no audience
     spans = [s for s in spans if not (s.genres == ("Children",) and (s.start in had or not s.negated and (
         s.start in away or any(a <= s.start < b for a, b in grown) or _NOT_WATCHING.match(text, s.end)
         or _REACTED.match(text, s.start))))]
@@ -915,6 +955,8 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
         cues = [GenreSpan(m.start(), m.end(), (), "cue") for m in _REFUSAL.finditer(text)]  # "wild horses couldn't drag me" is no western
         extra, tag_hits = _concept_spans(text, spans + no_genre + cues, concepts)
         spans += [s for s in extra if not any(a <= s.start < b for a, b in unavoid_spans)]
+    childhood = [m.span() for m in CHILDHOOD.finditer(text)]
+    spans = [s for s in spans if not (s.genres == ("Children",) and any(a <= s.start < b for a, b in childhood))]
     spans.sort(key=lambda s: s.start)
     spans = _carry_negation(text, spans)
     spans = [replace(s, negated=True) if not s.negated and (_kept_out(text, s) or _judged_badly(text, s) or ANSWERED_NO.match(text, s.end))
@@ -922,7 +964,7 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
     spans = [replace(s, negated=True) if _too_young(text, s) else s for s in spans]
     studios = [s for s in spans if s.negated and text[s.start:s.end].lower() in STUDIOS]
     spans = [s for s in spans if s not in studios]
-    doubted = [s for s in spans if _hedged(text, s) or _told_reaction(text, s) or _scorned(text, s)]
+    doubted = [s for s in spans if _hedged(text, s) or _told_reaction(text, s) or _scorned(text, s) or _documentary_topic(text, s)]
     read.plain = [*read.plain, *doubted, *studios]  # neither a genre nor a search word ("a comedy? or maybe not")
     spans = [s for s in spans if s not in doubted]
     read.spans = spans
@@ -962,6 +1004,8 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
     read.avoided = list(dict.fromkeys(g for i, s in enumerate(spans) if s.negated and i not in heads | limited | elements | overruled | blended
                                       and (s.strong or not set(s.genres) <= outright) for g in s.genres
                                       if len(s.genres) == 1 or g not in outright))
+    read.avoided_kinds = [g for g in read.avoided if not any(s.negated and g in s.genres and (s.strong or _named_genre(text, s) or not _A_KIND_OF.match(text, s.end))
+                                                             for s in spans)]
     if removed and REASON_AGAINST.search(text):  # "scrap the horror, she hates it": taken back for a reason is refused
         read.avoided += [g for s in removed for g in _refused_genres(s.genres) if g not in read.avoided]
         read.removed = [g for g in read.removed if g not in read.avoided]
@@ -972,7 +1016,7 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
         read.tags += [w if w.endswith("s") else w + "s" for w in undead]
     read.mode = _mode(text, [s for s in wanted_spans if any(g in read.wanted for g in s.genres)]) if read.wanted else "unsaid"
     read.unavoided = list(dict.fromkeys(read.unavoided + [g for g in content_unavoided if g not in read.avoided]))
-    read.replace = bool(read.wanted) and bool(REPLACE.search(text))
+    read.replace = bool(read.wanted) and bool(REPLACE.search(text) or _only(text, wanted_spans))
     genre_names = {re.sub(r"\W", "", g.lower()) for g in known}
     for phrase, tag, _ in sorted(tag_hits, key=lambda t: -t[2]):
         if re.sub(r"\W", "", tag) in genre_names:

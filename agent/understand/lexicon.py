@@ -23,7 +23,7 @@ GENRE_PHRASES: _G = _expand({
     ("comedy", "comedies", "comedic", "funny", "funnier", "hilarious", "humor", "humour", "humorous", "laugh", "laughs", "laughing",
      "make me laugh", "lighthearted", "light-hearted", "goofy", "silly", "witty", "slapstick", "spoof", "parody",
      "parodies", "satire", "satirical", "amusing", "chuckle", "giggle", "laugh out loud", "sitcom", "laugh-out-loud",
-     "jokes", "comical", "gags", "quippy", "zany", "wacky", "screwball", "crack me up", "cracks me up", "belly laugh", "feel-good comedy", "side-splitting", "side splitting",
+     "jokes", "comical", "gags", "quippy", "zany", "madcap", "wacky", "screwball", "crack me up", "cracks me up", "belly laugh", "feel-good comedy", "side-splitting", "side splitting",
      "knee-slapper", "laugh riot", "a hoot", "hysterical", "farce", "farcical", "sketch comedy", "stand-up comedy", "comic", "jokey", "chuckles", "lol worthy", "lol-worthy", "daft", "giggles", "mockumentary", "mockumentaries",
      "chuckling", "chuckled", "send-up", "send-ups", "chortle", "chortles", "lols", "bust a gut", "bust my gut",
      "more com", "just the com"): "Comedy",  # "less rom, more com", "lose the rom, just the com"
@@ -42,7 +42,7 @@ GENRE_PHRASES: _G = _expand({
      "on the edge of my seat", "conspiracy", "paranoia", "paranoid", "keeps you guessing", "keep me guessing",
      "white-knuckle", "white knuckle", "nerve-wracking", "nerve-racking", "on tenterhooks", "heart-in-mouth", "heart in mouth",
      "heart in my mouth", "heart race", "heart racing", "heart-racing"): "Thriller",
-    ("sci-fi", "sci fi", "scifi", "science fiction", "science-fiction", "outer space", "in space", "set in space",
+    ("sci-fi", "sci fi", "scifi", "science fiction", "science-fiction", "sci fy", "sci-fy", "syfy", "outer space", "in space", "set in space",
      "the future", "future stuff", "futuristic", "aliens", "robots", "time travel", "time-travel", "dystopia", "dystopian",
      "cyberpunk", "spaceship", "spaceships", "space ship", "starship", "galaxy", "galactic", "other planets",
      "spacemen", "spaceman", "little green men", "ray guns", "ray-guns", "ray gun", "among the stars", "space battles", "space battle",
@@ -62,13 +62,14 @@ GENRE_PHRASES: _G = _expand({
      "date movie", "chick flick", "swoon", "swoony", "lovers", "love affair", "love triangle", "soulmates", "soulmate",
      "sweethearts", "courtship", "kissing", "making out", "in love", "passionate love", "romantically", "falls for", "fall for each other", "falling for anybody", "falling for anyone", "falling for someone", "falling for each other", "love-struck", "lovestruck", "lovey-dovey", "lovey dovey", "kissy", "meet-cute", "canoodling", "canoodle", "spoony",
      "falling for each other", "fell for each other", "mushy", "sappy", "soppy", "slushy", "smooching", "smoochy", "lovey", "love stuff", "love plot", "love interest", "love-interest", "couples stuff", "couple stuff", "love interests", "kissy", "schmaltzy", "snogging", "snog", "love subplot", "love subplots", "romantic subplot",
-     "romantic subplots", "bonkbuster", "clinch picture", "lovebirds"): "Romance",
+     "romantic subplots", "bonkbuster", "clinch picture", "lovebirds", "a love film", "a love movie", "a love picture",
+     "luv story", "luv stories"): "Romance",  # the noun, not the verb ("I love film noir")
     ("romcom", "rom-com", "rom com", "romantic comedy", "romantic comedies", "romcoms", "rom-coms"): "Romance+Comedy",
     ("true crime",): "Documentary+Crime",
     ("buddy cop", "buddy-cop", "buddy cops"): "Action+Comedy",
     ("kids", "kid flicks", "kid flick", "kid film", "kid films", "kid movies", "kid-friendly films", "all family", "all the family", "for the whole family", "kids movie", "kids movies", "kids film", "kids stuff", "kid stuff", "kids films", "kid movie", "kids' movie", "kids' movies", "kiddie", "kiddy",
      "for the kids", "for my kid", "with my kids", "for our kids", "for the little one", "kids flick",
-     "family movie", "family movies", "family film", "family films", "family night", "family viewing",
+     "family movie", "family movies", "family film", "family films", "family night", "family viewing", "festive family",
      "children", "children's", "childrens", "family-friendly", "family friendly",
      "whole family", "for my kids", "little ones", "child-friendly", "kid-friendly", "kid friendly", "g-rated",
      "toddler", "toddlers", "suitable for kids", "for kids", "with the kids", "young children", "my little",
@@ -79,11 +80,12 @@ GENRE_PHRASES: _G = _expand({
     ("animated", "animation", "cartoon", "cartoons", "anime", "pixar", "stop-motion", "stop motion", "claymation",
      "cgi animated", "toons", "cartoony", "animated feature", "hand-drawn", "hand drawn", "animations", "studio ghibli", "ghibli", "computer-animated"): "Animation",
     ("action", "action-packed", "action packed", "explosions", "explosive", "fight scenes", "fist fights", "fistfights",
-     "martial arts", "kung fu", "kung-fu", "chop-socky", "chop socky", "dishoom", "shootouts", "shoot-outs", "gunfights", "car chases", "car chase", "adrenaline",
+     "martial arts", "kung fu", "kung-fu", "chop-socky", "chop socky", "chopsocky", "dishoom", "shootouts", "shoot-outs", "gunfights", "car chases", "car chase", "adrenaline",
      "high-octane", "high octane", "stunts", "butt-kicking", "ass-kicking", "kick-ass", "kickass", "fast-paced", "fast paced",
      "shoot 'em up", "shoot-em-up", "adrenaline rush", "pumped", "punches", "fights", "blow stuff up", "things blowing up",
      "gunplay", "punch-ups", "fisticuffs", "beat-em-up", "action-heavy", "everything blows up",
-     "things explode", "wuxia", "gun ballet", "samurai", "pyrotechnics", "kaboom"): "Action",
+     "things explode", "wuxia", "gun ballet", "samurai", "pyrotechnics", "kaboom", "disaster movie", "disaster movies", "disaster film",
+     "disaster films", "disaster flick", "disaster flicks", "disaster picture", "disaster pictures"): "Action",
     ("adventure", "adventures", "adventurous", "quest", "quests", "journey", "epic journey", "treasure", "treasure hunt",
      "expedition", "exploring", "exploration", "swashbuckling", "swashbuckler", "globe-trotting", "globetrotting",
      "escapade", "escapades", "voyage", "voyages", "jungle", "pirates", "pirate", "explorers", "explorer",
@@ -103,7 +105,8 @@ GENRE_PHRASES: _G = _expand({
     ("mystery", "mysteries", "mysterious", "whodunit", "whodunnit", "whodunits", "unmask the killer", "killer to unmask", "figure out the killer", "figure-out-the-killer", "guess the killer", "detective", "detectives", "sleuth",
      "sleuths", "puzzle", "puzzles", "investigation", "investigator", "unsolved", "murder mystery", "solve",
      "private eye", "enigma", "enigmatic", "riddle", "riddles", "secrets", "who did it", "sherlock",
-     "murder", "murders", "murderer", "who-killed-who", "who killed who", "who-killed-him", "who-killed-her"): "Mystery",  # a murder story is a whodunit in every split's labels
+     "murder", "murders", "murderer", "who-killed-who", "who killed who", "who-killed-him", "who-killed-her",
+     "guess who did it", "guess-who-did-it", "who-did-it"): "Mystery",  # a murder story is a whodunit in every split's labels
     ("war", "wars", "wartime", "war-time", "battle", "battles", "battlefield", "soldiers", "soldier", "military", "ww2",
      "wwii", "ww1", "wwi", "world war", "world war ii", "world war 2", "combat", "army", "trenches", "troops",
      "platoon", "the front lines", "front line", "navy", "marines", "d-day", "nazis", "resistance fighters", "generals",
@@ -123,6 +126,7 @@ GENRE_PHRASES: _G = _expand({
     ("imax",): "IMAX",
     # Longer phrases that contain a genre word but name no genre: matched first, so they read as nothing.
     ("comic book", "comic books", "comic-book", "comics", "comic strip", "killer", "killers"): "",
+    ("laugh track", "laugh tracks", "canned laughter", "battle of the sexes", "battle-of-the-sexes"): "",  # a sitcom's sound, a kind of comedy's theme
     ("was a crime", "is a crime", "a crime against", "crime against"): "",  # a verdict, no crime film
     ("drawing-room", "drawing room", "drawing rooms", "drawing-rooms"): "",  # a room, not cartoons  # a killer: horror, mystery or crime
     # A kind of story that every genre tells: the dev splits' writers label no genre for these (10 of 11 requests).
@@ -185,7 +189,7 @@ NEGATORS = (
     r"(?:no|not|nothing|never|none|without|avoid|avoiding|except|skip|hate|hated|hates|dislike|dislikes|disliked|"
     r"loathes?|loathed|detests?|detested|despises?|despised|abhors?|abhorred|(?<!happy )(?<!fine )(?<!good )(?<!ok )(?:stop|enough) with(?= (?:the|these|those|all)\b)|rather than|"
     r"(?:don'?t|do not|doesn'?t|does not)(?: really| actually| even)? (?:want|like|fancy|stand)|didn'?t like|no more|not into|not a fan of|anything but|"
-    r"can'?t stand(?! each other| one another)|cannot stand(?! each other| one another)|can'?t stomach|(?:can'?t|cannot|couldn'?t) (?:watch|sit through)(?= (?:anything|any|another|more|those|these)\b)|cannot stomach|(?:i'?m|i am|we'?re|we are) (?:so |totally |completely )?finished with|not so much|can'?t handle|can'?t do|can'?t face|cannot face|couldn'?t face|not in the mood for|rather not|steer clear of|stay away from|steer (?:well )?away from|"
+    r"can'?t stand(?! each other| one another)|cannot stand(?! each other| one another)|can'?t stomach|(?:can'?t|cannot|couldn'?t) (?:watch|sit through)(?= (?:anything|any|another|more|those|these)\b)|cannot stomach|(?:i'?m|i am|we'?re|we are) (?:so |totally |completely )?finished with|not so much|can'?t handle|(?:can'?t|cannot|couldn'?t|could not) cope with|can'?t do|can'?t face|cannot face|couldn'?t face|not in the mood for|rather not|steer clear of|stay away from|steer (?:well )?away from|"
     r"(?:switch|switches|switched|zone|zones|tune|tunes|nod|nods|drift|drifts) off (?:during|in|at)|(?:fall|falls|fell) asleep (?:during|in|at)|"
     r"spare (?:me|us|him|her|them)|don'?t you dare(?: (?:give|show|suggest|recommend|put on))?(?: me| us)?|enough of|keep (?:it|them|us|him|her|me|this|things) (?:well |far )?away from|(?:anything|everything|whatever|any genre) (?:bar|apart from|aside from|save)|everything but|any genre but|hardly|had enough(?: of)?|done enough|sick of|tired of|allergic to|other than|minus|not too|nothing too|keep out|leave out|"
     r"no thanks to|pass on|not (?:really )?feeling|(?:so|totally|completely|well) over(?!\s+the\b)|(?:i'?m|im|i am|we'?re|we are|she'?s|he'?s) (?:\w+ )?too \w+ for|"
@@ -212,7 +216,7 @@ NEGATORS = (
     # "keeping well clear of horror", "keep it off other planets", "I'd rather it wasn't animated"
     r"(?:keep|keeps|keeping|kept|stay|stays|staying) (?:well |far )?clear of|keep (?:it|them|things|us) off(?!\s+(?:my|our|your|their|his|her|the|of)\b)|(?:the )?(?:exact |complete |total |very )?opposite of|cross (?:off|out)|(?:i|we) (?:do|really|definitely) mind|"
     # "I'm off comedies for a while", "I've gone off westerns"
-    r"(?:i'?m|im|i am|we'?re|we are) (?:a bit |totally |well |right )?off(?=\s*(?:(?:all|the|any|those|these)\s+)?$)|(?:i'?ve|i have|we'?ve|we have) (?:kind of |sort of |a bit |rather )?gone off|"
+    r"(?:i'?m|im|i am|we'?re|we are) (?:a bit |totally |well |right )?off(?=\s*(?:(?:all|the|any|those|these)\s+)?$)|(?:i'?ve|i have|we'?ve|we have|(?:s?he|they)'?(?:s|ve)|(?:s?he|it) has|they have) (?:kind of |sort of |a bit |rather |totally |completely |just |since )?gone off|"
     r"rather (?:if )?(?:it|they|the (?:film|movie)) (?:wasn'?t|weren'?t|was not|were not|didn'?t|did not|isn'?t|is not|wouldn'?t|would not)|"
     r"(?:sick|tired) to death of|(?:nah|no|nope) to|say(?:ing)? no to|roll(?:s|ed|ing)? (?:my|his|her|their|our) eyes at|"
     # a reaction at anything of a kind: "the 6 year old gets upset at anything sad", "she gets bored by anything romantic"
@@ -298,7 +302,7 @@ STRONG = frozenset("""
 # ("no laughs" Comedy, "nothing lovey dovey" Romance), unless that genre is asked for outright.
 CONTENT_ONLY = frozenset("""
     gore gory sad serious slasher slashers heist heists zombie zombies vampire vampires gruesome bloodbath
-    biopic biopics biography biographical heavy werewolf werewolves alien aliens ufo ufos
+    biopic biopics biography biographical heavy weighty werewolf werewolves alien aliens ufo ufos
 """.split())
 
 # Cues that take a genre out of the request without ruling it out ("drop the fantasy part", "less action").
@@ -311,6 +315,9 @@ CHANGE_OF_MIND = re.compile(
 #: Clipped words the lexicon reads ("less rom, more com") whose embedding means nothing: no meaning prototype
 #: ("romp" is no romance).
 CLIPPED = frozenset({"rom", "more com", "just the com", "future-set"})  # ("future-set" as a prototype draws a lone "set": "a comedy set in Paris")
+# ...nor phrases made of a plain word and a word for films, which would draw any "X films" ("favourite films" is no love film)
+CLIPPED |= frozenset(f"{head} {noun}" for head in ("disaster", "a love") for noun in ("film", "films", "movie", "movies", "picture", "pictures", "flick", "flicks"))
+CLIPPED |= frozenset({"luv story", "luv stories", "festive family"})
 REMOVE = re.compile(
     r"(?:\b(?:drop|remove|lose|ditch|forget|scrap|cut|less|fewer|not so much|lighter on|swap|swapping|replace|trade|switch|undo|take out|get rid of)\s+(?:the\s+|all\s+the\s+|of\s+the\s+)?(?:\w+\s+)?)$",
     re.IGNORECASE,

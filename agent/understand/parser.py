@@ -17,7 +17,7 @@ from typing import Literal, Protocol
 
 from agent.types import Intent
 from agent.understand.concepts import STOP, ConceptIndex
-from agent.understand.eras import SAME_ERA_WIDTH, film_bound, read_years
+from agent.understand.eras import SAME_ERA_WIDTH, between_films_end, chained_film_bound, film_bound, read_years
 from agent.understand.typos import correct
 from agent.understand.story import judged, story_spans
 from agent.understand.genres import (GENRE_NAME, SENTENCE_END, GenreMode, GenreSpan, clause_before, governing_label, lexicon_spans, read_genres,
@@ -37,14 +37,14 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last"
 NEGATIVE_CUE = re.compile(r"\b(hate[ds]?|hated|dislike[ds]?|loath(?:e[ds]?|ed)|detest(?:s|ed)?|despise[ds]?|bann?(?:ed|s)|(?:didn'?t|did not|don'?t|do not) (?:much |really )?care (?:much )?for|didn'?t (?:like|love|enjoy)|did not (?:like|love|enjoy)|don'?t like|not a fan of|boring|awful|terrible|couldn'?t stand|"
                           r"don'?t (?:even |you dare )?(?:think about |bother )?(?:suggest|recommend|show|mention|put on)\w*|don'?t (?:say|hand)\b|don'?t (?:you )?even think about|"
                           r"bored (?:stiff |silly |to death |to tears )?by|struggled (?:with|through)(?=\s*$)|(?<!say )no to|neither of us (?:\w+ )?(?:could finish|could stand|liked|enjoyed|loved|got through)|"
-                          r"didn'?t do it for (?:me|us)|(?:nobody|no one|no-one) wants|(?:had|'ve had|have had|'d had) (?:quite )?enough of|fed up (?:with|of)|(?<!never get )(?<!never got )(?<!never grow )(?<!n't get )(?:sick|tired) (?:and tired )?of|"
+                          r"didn'?t do it for (?:me|us)|(?:nobody|no one|no-one) wants|(?:had|'ve had|have had|'d had) (?:quite )?enough of|(?:had|'ve had|have had) (?:my|our) fill (?:of|after|with)|fed up (?:with|of)|(?<!never get )(?<!never got )(?<!never grow )(?<!n't get )(?:sick|tired) (?:and tired )?of|"
                           r"over my dead body|sooner .{1,40} than (?:sit through|watch|see)|"
-                          r"can'?t stand|not|nothing like|no more|never again|never understood|never (?:made it|got|get|make it) through|couldn'?t get through|(?:but |and )?never(?!\s+(?:\w+\s+)?(?:seen|watched|tried|heard|got|gets?|been|knew|read|miss\w*|tire\w*|fail\w*|forg[eo]t|stop\w*|thought|expected|had|cried|laughed|said|says|meant|claimed)\b)|won'?t (?:watch|see)|will not (?:watch|see)|refuse to (?:watch|see)|"
+                          r"can'?t stand|not(?!\s+(?:unlike|dissimilar)\b)|nothing like|no more|never again|never understood|never (?:made it|got|get|make it) through|couldn'?t get through|(?:but |and )?never(?!\s+(?:\w+\s+)?(?:seen|watched|tried|heard|got|gets?|been|knew|read|miss\w*|tire\w*|fail\w*|forg[eo]t|stop\w*|thought|expected|had|cried|laughed|said|says|meant|claimed)\b)|won'?t (?:watch|see)|will not (?:watch|see)|refuse to (?:watch|see)|"
                           r"none of|skip|minus|except|anything but|disappointed (?:by|with|in)|let down by|h8(?:e?d)?|nt|opposite of|isn'?t|aren'?t|"
                           r"walked out of|gave up on|(?:switched|turned) off|veto(?:ed|es)?|pass(?:ing)? on|rul(?:e|es|ed|ing) out|bounced (?:right |straight )?off|looking at you|"
                           r"(?:don'?t|do not|never) (?:get|got|understood|understand|see) the (?:hype|appeal|fuss)|fainted (?:during|at|in)|(?:nodded|dozed|drifted) off (?:during|in|at)|fell asleep (?:during|in|at)|didn'?t get(?!\s+(?:to|round|around|a chance|the chance|through)\b))\b",
                           re.IGNORECASE)
-POSITIVE_CUE = re.compile(r"\b(luv(?:'?d|s)?|lk|love[ds]?|loved|like[ds]?|liked|enjoy(?:ed|s)?|adore[ds]?|fan of|favou?rites?|faves?|favs?|great|amazing|brilliant|fantastic|wonderful|lovely|excellent|more like|similar to|such as|"
+POSITIVE_CUE = re.compile(r"\b(luv(?:'?d|s)?|lk|love[ds]?|loved|like[ds]?|liked|enjoy(?:ed|s)?|adore[ds]?|fan of|favou?rites?|faves?|favs?|great|amazing|brilliant|fantastic|wonderful|lovely|excellent|more like|similar to|such as|not unlike|not dissimilar to|"
                           r"comfort (?:film|movie|watch|flick)|(?:is|are|was|were) (?:the|my|our|a) (?:whole )?vibe)\b", re.IGNORECASE)
 #: Verbs that ask a question as a statement ("I should like to know whether ...", "wondering if ...").
 _WONDER = r"(?:know|enquire|inquire|wonder|wondering|curious)"
@@ -57,10 +57,10 @@ ASK_ITEM = re.compile(
     r"(?:is|was) (?:it|that|this(?: one)?) (?:the sort|the kind|the version|suitable|appropriate|ok|okay|any good|good|worth|too|very|"
     r"terribly|really|actually|sad|scary|funny|violent|better|for)|"
     r"is (?:the )?(?:first|second|third|original|sequel|new|old|last)(?: one)? (?:as|any|better|worse|good)|"
-    r"^\s*(?:is|are)\s+(?:\S+\s+){1,5}too\s+\w+\s+for|which (?:one )?(?:is|was) better|"
+    r"^\s*(?:is|are)\s+(?:\S+\s+){1,5}too\s+\w+\s+for|which (?:one |1 )?(?:is|was) better|"
     # "whats the plot of donny darko", "wat year did heat come out", "X vs Y, which one's funnier?", "is fellowship longer than rotk"
     r"(?:what'?s|wats|what is) the (?:plot|story|storyline|premise|deal) (?:of|with|in)|(?:what|wat|which) year (?:did|was|is|does)|"
-    r"which (?:one|of (?:them|those|the two))\s*(?:'s|is|was)\s+(?:better|best|worse|funnier|scarier|sadder|longer|shorter|darker|more \w+)|"
+    r"which (?:one|1|of (?:them|those|the two))\s*(?:'s|is|was)\s+(?:better|best|worse|funnier|scarier|sadder|longer|shorter|darker|more \w+)|"
     r"which (?:one )?(?:do|should|shall|would) (?:i|we) (?:show|watch|pick|choose|see|put on)(?![^.!?]*\bnext\b)|"
     r"^\s*(?:is|was)\s+(?:\S+\s+){1,5}(?:longer|shorter|scarier|funnier|better|worse|sadder|darker)\s+than|"
     # a choice among the films named: "whichever you reckon is scarier", "Pick from: Heat, Collateral", "Shortlist: ..."
@@ -118,7 +118,9 @@ NEGATIVE_AFTER = re.compile(
     r"(?<!not )(?<!n't )(?<!never )\b(?:was|is|were|so|really|very|pretty|quite|just|plain|kinda|properly)\s+bad(?![\w-])(?!\s*:)"
     r"(?!\s+(?:it'?s|its|it was|that it'?s) good)(?!\s+in a good way)|[:=\-–,]\s+bad(?=\s*(?:[,.;!?]|$))|"
     r"a (?:bit|little|tad) much|(?<!not )(?<!never )(?:was |is )?an? (?:flop|dud|miss)\b|(?<=[:=\-–] )slow(?=\s*(?:[.;!]|$))|"
-    r"didn'?t (?:like|enjoy|get|love) it|did not (?:like|enjoy) it|couldn'?t finish|fell asleep|slept through|scarred (?:me|him|her|us|them)|waste of|wasted|"
+    r"didn'?t (?:like|enjoy|get|love) it|did not (?:like|enjoy) it|couldn'?t finish|fell asleep|slept through|(?:was|is|so|felt|a bit|rather) stuffy|(?:i'?d|i would|we'?d) (?:rather|sooner) forget|best forgotten|scratch (?:those|them|that|it)\b|"
+    r"(?:made|makes) (?:me|us) feel (?:ill|sick|queasy)(?=\s*(?:[,.;!?]|$))|disappointed (?:me|us)|never (?:really )?worked for (?:me|us)|"
+    r"(?:i )?found (?:it |that one )?(?:a bit |rather |pretty |quite |kind of |kinda |a little )?flat|\bugh+\b(?=\s*(?:[,.;!?]|$))|\bI (?:just |really |honestly )?didn'?t get(?=\s*(?:[,.;!?]|$))|scarred (?:me|him|her|us|them)|waste of|wasted|"
     r"(?:will|would|gonna|going to) lose my mind|(?:drives?|drove) (?:me|us) (?:crazy|nuts|mad|up the wall|round the bend)|sick of|"
     r"(?:was|is|'s|were) (?:so+ |really |pretty |kinda |lowkey |totally |super )?mid\b|(?:put|puts|sent|sends) (?:me|us) to sleep|"
     r"style over substance|nemesis|(?<=^ )(?:was|is|were|did)(?:n'?t| not)(?=\s*(?:[,.;!?)]|$)|\s+[^\w\s])|"
@@ -211,6 +213,7 @@ class Understanding:
     titles: list[TitleMention] = field(default_factory=list)
     genres: list[str] = field(default_factory=list)
     avoid_genres: list[str] = field(default_factory=list)
+    avoid_kinds: list[str] = field(default_factory=list)  # of avoid_genres, those refused only by a kind or a mood ("no possession stuff")
     unavoid_genres: list[str] = field(default_factory=list)
     unwant_genres: list[str] = field(default_factory=list)
     year_min: int | None = None
@@ -529,7 +532,8 @@ def unknown_titles(text: str, grounded: Sequence[tuple[int, int]]) -> list[Title
 ASKS_FOR_FILMS = re.compile(
     r"\b(recommend\w*|suggest\w*|propose|something|anything|similar|more|what else|others?|ideas|options|want|wanna|make it|"
     r"vibes?|style|kind of|sort of|"
-    r"looking for|look for|give me|show me|find me|need|search\w*)\b|\?", re.IGNORECASE)
+    r"looking for|look for|give me|show me|find me|need(?!\s+to\s+(?:plan|know|sort|check|decide|leave|be|get up|work|finish|sleep|go)\b)|search\w*)\b|\?",
+    re.IGNORECASE)  # not "I need to plan my evening around it"
 #: ...and words about films at all: a greeting with one of these is a request ("hi, what should I watch?").
 FILM_WORDS = re.compile(r"\b(?:watch\w*|movies?|films?|flicks?|cinema|series|shows?)\b", re.IGNORECASE)
 #: Talk to or about the bot, greetings and thanks ("ty bot ur goated", "Hi! How this works?").
@@ -674,6 +678,20 @@ def _names_in_opening(text: str, titles: Sequence[TitleMention]) -> bool:
     return any(t.start is None or t.start < stop for t in titles)
 
 
+#: A question reported, not asked: "we ended up arguing about whether Titanic is actually any good".
+_DEBATED = re.compile(r"\b(?:about|over|on)\s+whether\b", re.IGNORECASE)
+
+
+def _asks_about_a_film(text: str) -> bool:
+    return any(not _DEBATED.search(text, sentence_start(text, m.start()), m.start()) for m in ASK_ITEM.finditer(text))
+
+
+#: Thanks, or word that a pick went well, said anywhere; and what in such a message wishes for nothing.
+_THANKED = re.compile(r"(?:\b(?:thanks|thank you|thx|much appreciated)\b|\bjust wanted to (?:say|tell you)\b)"
+                      r"(?!.*\b(?:but|not|less|more|shorter|longer|newer|older|please|pls|instead)\b)", re.IGNORECASE | re.DOTALL)
+_NO_WISH = re.compile(r"\byour (?:suggestions?|picks?|advice|recommendations?|list|ideas)\b|\b(?:don'?t|do not) need anything\b", re.IGNORECASE)
+
+
 def read_intent(text: str, u: Understanding, has_previous: bool, stated_genres: bool = False) -> Intent:
     """What this message does; `stated_genres`: a genre was named outright (not only inferred from a mood)."""
     if not text or (CHITCHAT.match(text) and not u.titles and not u.genres and not u.avoid_genres):
@@ -681,13 +699,15 @@ def read_intent(text: str, u: Understanding, has_previous: bool, stated_genres: 
     if (BOT_SELF.search(text) or BOT_HABITS.search(text) and not u.titles) and not _has_request_slots(u) and not _ASKS_TOO.search(text):
         return "chitchat"
     plain = ABOUT_THE_FILM.sub(" ", _unnamed(text, u.titles))
-    if u.titles and (ASK_ITEM.search(text) or (QUESTION_START.match(text) and not REQUEST_CUE.search(plain) and _names_in_opening(text, u.titles))
+    if u.titles and (_asks_about_a_film(text) or (QUESTION_START.match(text) and not REQUEST_CUE.search(plain) and _names_in_opening(text, u.titles))
                      or any(_asked_about(text, t) for t in u.titles) or _asked_back(text, u.titles) or _film_is_asked(text, u.titles)):
         return "ask_item"
     if u.references and all(s != "neutral" for _, s in u.references) and not (u.genres or u.avoid_genres or u.era_shift or u.year_min or u.year_max):
         return "feedback"
     if _is_feedback(text, u, stated_genres):
         return "feedback"
+    if not u.titles and not _has_request_slots(u) and _THANKED.search(text) and not ASKS_FOR_FILMS.search(_NO_WISH.sub(" ", text).replace("?", "")):
+        return "chitchat"  # "Thank you, your advice was very good, we watched all evening"
     if not u.titles and not _has_request_slots(u) and BOT_TALK.search(text) and not ASKS_FOR_FILMS.search(text.replace("?", "")) \
             and not FILM_WORDS.search(text):
         return "chitchat"
@@ -710,7 +730,7 @@ FILLER = set("""
     especially particularly kind sort type style stuff ones one pick picks lately recently yesterday weekend friday
     saturday sunday evening night tonight later earlier older newer recent classic modern old new vintage latest
     release released made came out come comes set around give take era years year decade decades century late early
-    mid middle turn onwards onward later age ages fine okay thing things way lot lots bit little great good nice best
+    mid middle turn onwards onward later pre post off interest they them their age ages fine okay thing things way lot lots bit little great good nice best
     love loved liked enjoy enjoyed adored hate hated dislike disliked watched seen mind totally actually also else
     again instead another other different similar same exactly sure cool awesome amazing fun enjoyable entertaining
     interesting lol haha hmm thanks thank hey hello hello hi ok yes yeah yep nope also kinda sorta gonna wanna got get
@@ -770,9 +790,14 @@ def _command(scan: str, start: int | None) -> bool:
     return start is not None and _COMMAND.search(scan, 0, start) is not None
 
 
+#: Films read in one message, at most: a message naming more is a list dump or hostile, and each film's verdict is read
+#: over the whole text ("the harry potter films " x 100 took 12 s).
+MAX_MENTIONS = 40
+
+
 def _ground(scan: str, grounder: Grounder | None) -> list[TitleMention]:
     titles: list[TitleMention] = []
-    for g in grounder.find_mentions(scan) if grounder is not None else []:
+    for g in (grounder.find_mentions(scan) if grounder is not None else [])[:MAX_MENTIONS]:
         if g.status == "unknown" or _genre_word_heading(scan, g.start, g.end) or _signed(scan, g.start, g.end) or _command(scan, g.start):
             continue
         titles.append(TitleMention(
@@ -792,11 +817,11 @@ def _ground(scan: str, grounder: Grounder | None) -> list[TitleMention]:
         titles += [TitleMention(mention=scan[start:end], status="matched", item_id=i, title=title, sentiment="like", start=start, end=end)
                    for i, title in rest]
     spans = [(t.start, t.end) for t in titles if t.start is not None and t.end is not None]
-    found = sorted(titles + unknown_titles(scan, spans), key=lambda t: t.start or 0)
+    found = sorted(titles + unknown_titles(scan, spans), key=lambda t: t.start or 0)[:MAX_MENTIONS]
     for t, following in zip(found, [*found[1:], None]):
         t.sentiment = title_sentiment(scan, t.start, t.end, following.start if following else None)
         if t.start is not None and (_CONTRAST.search(scan, 0, t.start) or _SEEN_ONLY.search(scan, sentence_start(scan, t.start), t.start)
-                                    or _seen_bare(scan, t) or _middling(scan, t)):
+                                    or _seen_bare(scan, t) or _middling(scan, t) or (t.end is not None and _UNSEEN_AFTER.match(scan, t.end))):
             t.sentiment = "contrast"
     _compared(scan, found)
     share_list_verdicts(scan, found)
@@ -820,6 +845,9 @@ def _keep_refused(text: str, found: Sequence[TitleMention]) -> None:
 
 
 _SENTENCE_DONE = re.compile(r"\s*(?:[.!;\n]|$)")
+#: A film said not to have been seen, in a list of verdicts ("Rocky is great, Creed I never saw"): no verdict on it.
+_UNSEEN_AFTER = re.compile(r"\s*[,:\-–]?\s*(?:(?:i|we)\s+)?(?:never|haven'?t|have not|'ve not|not)\s+(?:yet\s+|even\s+)?(?:saw|seen|watched)\b"
+                           r"(?:\s+(?:it|that one|them))?(?:\s+yet)?\s*(?:[,.;!]|$)", re.IGNORECASE)
 _SEEN_BARE = re.compile(r"^\W*(?:already\s+|i'?ve\s+|we'?ve\s+)?(?:seen|watched)\s+$", re.IGNORECASE)
 
 
@@ -894,12 +922,21 @@ def _films_as_dates(u: Understanding, text: str) -> None:
     years on the side it names, and is no title: the person said nothing of the film itself."""
     kept = []
     range_said = u.year_min is not None and u.year_max is not None  # "the Bicycle Thieves era, late forties to early fifties"
+    previous: tuple[int, bool] | None = None  # the last film said as a date: where it ended, whether "between" opened it
     for t in u.titles:
         year = _title_year(t.title) if t.status == "matched" and t.title and t.start is not None and t.end is not None else None
         bound = film_bound(text, t.start or 0, t.end or 0, year) if year is not None else None
+        if bound is None and year is not None and previous is not None:  # "before Titanic but after Heat", "between Jaws and Titanic"
+            chain = between_films_end if previous[1] else chained_film_bound
+            bound = chain(text, previous[0], t.start or 0, year)
+            low, high = bound or (None, None)
+            if (low if low is not None else u.year_min or 0) > (high if high is not None else u.year_max or 9999):
+                bound = None  # no years left: the second film is no date
         if bound is None:
             kept.append(t)
             continue
+        opened = text[max(0, (t.start or 0) - 30):t.start or 0]
+        previous = None if _REFUSED_DATE.search(opened) else (t.end or 0, bool(_BETWEEN_WORD.search(opened)))
         low, high = bound
         if low is not None and high is not None:  # the film's era, within any bound the message says outright
             if not range_said:
@@ -912,6 +949,10 @@ def _films_as_dates(u: Understanding, text: str) -> None:
             u.year_max = high if high is not None else u.year_max
         u.era_shift = None
     u.titles = kept
+
+
+_REFUSED_DATE = re.compile(r"\b(?:no|nothing|none|not|never)\b", re.IGNORECASE)  # "nothing made after Jaws and before Titanic": no chain
+_BETWEEN_WORD = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _relative_to_title(u: Understanding) -> None:
@@ -1146,6 +1187,7 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
     rest = _mask(rest, years.spans + [(m.start(), m.end()) for m in REFERENCE.finditer(rest)])
     read = read_genres(rest, known, concepts, about_a_film=bool(u.titles or u.references))
     u.genres, u.avoid_genres, u.unavoid_genres, u.unwant_genres = read.wanted, read.avoided, read.unavoided, read.removed
+    u.avoid_kinds = read.avoided_kinds
     u.genre_mode, u.replace_genres, u.tags, u.avoid_tags = read.mode, read.replace, read.tags, read.avoid_tags
     content = _mask(rest, [(s.start, s.end) for s in [*read.spans, *read.plain] if s.source == "lexicon" or s.negated])
     negated = [(m.start(), len(rest)) for m in NEGATIVE_CUE.finditer(content)]  # words after "not" are not wishes

@@ -27,7 +27,7 @@ BOUND_WORDS = frozenset("onwards nothing older newer earlier later before after 
 _WORD = re.compile(r"[A-Za-z]{4,}")
 # Genre and era words a typo may stand for (single words; short ones are too easy to hit by chance).
 TARGETS = sorted({p for p in GENRE_PHRASES if " " not in p and "-" not in p and len(p) >= 4}
-                 | {w for w in WORD_DECADES if " " not in w} | {"sixties", "movie", "film"})
+                 | {w for w in WORD_DECADES if " " not in w} | {"sixties", "movie", "film", "science", "disaster"})  # "sience fiction", "disater movie"
 
 
 #: Words of the other languages' genre phrases: read as they are, never "corrected" ("drame", "krimi").

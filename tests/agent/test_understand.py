@@ -743,7 +743,7 @@ def test_spelled_out_years_are_masked_whole() -> None:
     ("Scream was great, more like it", "recommend", [1407], [], []),
     # a choice among the films named asks about them
     ("Either Alien or The Thing, whichever you reckon is more frightening.", "ask_item", [], [], [1214, 2288]),
-    ("Pick from: Heat, Collateral, Thief. Which is best for a first-timer?", "ask_item", [], [], [6, 8798]),
+    ("Pick from: Heat, Collateral, Thief. Which is best for a first-timer?", "ask_item", [], [], [6, 8798, 5867]),  # *Thief* (1981), not *The Thief*
     # verdicts after the title: out, stay away, left cold, over the line; never made it through
     ("Desert films please. Lawrence of Arabia is the gold standard. Not sci-fi, which means Dune is out.", "recommend", [1204], [2021], []),
     ("I don't dislike Tarantino, but Pulp Fiction left me cold. Crime, but a bit less smug", "recommend", [], [296], []),
@@ -2496,6 +2496,10 @@ def test_older_or_newer_after_a_liked_film_moves_from_its_year(parser: MuseServi
     ("a war film made the year Saving Private Ryan came out", 1998, 1998, []),
     ("an animated film from Toy Story's decade", 1990, 1999, []),
     ("a thriller made within two years of Se7en", 1993, 1997, []),
+    ("something released before Titanic but after Heat", 1996, 1996, []),  # a bound said twice: both films are dates
+    ("a thriller made between Jaws and Titanic", 1975, 1997, []),
+    ("anything pre-Jaws, a thriller", None, 1974, []),
+    ("I'm torn between Jaws and Titanic", None, None, [1387, 1721]),  # a choice, no date
     ("is Alien 3 worth watching after Aliens?", None, None, []),  # an order of watching, no date
     ("I loved Heat, something older than Heat", None, 1994, [6]),
 ])
@@ -2593,3 +2597,115 @@ def test_the_reviews_near_misses_of_the_new_rules_read_as_meant(parser: MuseServ
                            ("recommend something like the shining shawshank no the shining the scary one", [])]:
         assert sorted(read(parser, text).disliked_ids) == disliked, text
     assert read(parser, "ok scrap the 70s, the era doesn't matter").year_min is None
+
+
+# The thirty-second session's blind splits (dev52, dev53): their first misses, as general rules.
+@pytest.mark.parametrize(("text", "wanted", "avoided"), [
+    ("A love film from the late 80s", ["Romance"], []),
+    ("I love film noir", ["Film-Noir"], []),  # the verb, not a love film
+    ("I hate musicals. And the kids love cartoons.", ["Animation", "Children"], ["Musical"]),
+    ("want a disater movie wiht no luv story", ["Action"], ["Romance"]),  # typos of a disaster film and a love story
+    ("thriler with a twist, no sience fiction", ["Thriller"], ["Sci-Fi"]),
+    ("psycological thriller, erly 2000s, no sci fy", ["Thriller"], ["Sci-Fi"]),
+    ("More festive family stuff, 1990s please.", ["Children"], []),
+    ("he's gone off westerns, a comedy", ["Comedy"], ["Western"]),
+    ("documantary abt space, recnt", ["Documentary"], []),  # what a documentary is about is no genre
+    ("a documentary on the war in vietnam", ["Documentary", "War"], []),  # a genre named outright still is one
+    ("I can't cope with horror", [], ["Horror"]),
+    ("Spare me the musicals. And the cartoons. What's left that's fun and from the 80s?", [], ["Animation", "Musical"]),
+    ("No horror. And the kids are 6.", ["Children"], ["Horror"]),  # a sentence that says something new carries no refusal on
+    ("My twins are 9 and jump out of their skin at anything with ghosts. Mysteries are their favourite.", ["Children", "Mystery"], ["Horror"]),
+    ("Need a Christmas film for kids of 4 and 7 that isn't The Polar Express, which creeped them both out.", ["Children"], []),
+    ("something that scared me silly", ["Horror"], []),
+    ("Need a pick-me-up. Something fizzy and frothy, a bit of a lark. Nothing weighty, no war.", [], ["War"]),  # "weighty" as "heavy"
+    ("zany, madcap, off-the-wall. but nothing with a laugh track", ["Comedy"], []),
+    ("a fast-talking battle-of-the-sexes comedy from 1934-1942", ["Comedy"], []),
+    ("loved gosford park!! more of that pls, the guess-who-did-it kind", ["Mystery"], []),
+    ("a rattling good yarn we queued for as youngsters in the fifties", [], []),  # the writer's childhood, not who watches
+    ("I used to watch loads of horror. Then I had kids and stopped. Now they're grown, I'd like to get back into it", ["Horror"], []),
+    ("We were stepping out together when Roman Holiday came out and we'd love something with romance and plenty to laugh at",
+     ["Comedy", "Romance"], []),
+    ("Zero interest in fantasy or anything with elves. Sci-fi, hard and realistic", ["Sci-Fi"], ["Fantasy"]),
+])
+def test_dev52_dev53_genre_phrasings(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.genres), sorted(u.avoid_genres)) == (wanted, avoided)
+
+
+def test_a_turn_refusing_a_kind_of_the_genre_wished_keeps_the_genre(parser: MuseService) -> None:
+    from agent.profile import apply_understanding
+    from agent.types import UserProfile
+
+    def after(*turns: str) -> UserProfile:
+        p = UserProfile()
+        for turn in turns:
+            p = apply_understanding(p, read(parser, turn))
+        return p
+    p = after("scary films please", "and ideally no possession stuff at all")
+    assert (p.liked_genres, p.disliked_genres) == (["Horror"], [])
+    p = after("scary films please", "no horror after all")  # the genre named refuses it
+    assert (p.liked_genres, p.disliked_genres) == ([], ["Horror"])
+    p = after("he likes war films and westerns", "he said westerns only tonight")
+    assert p.liked_genres == ["Western"]
+    p = after("some 2000s crime films please", "actually make it ten years earlier")
+    assert (p.liked_genres, p.year_min, p.year_max) == (["Crime"], 1990, 1999)  # no child of ten
+
+
+def test_questions_reported_or_typed_short_read_as_meant(parser: MuseService) -> None:
+    story = ("Okay so, long story. My sister came round and we ended up arguing about whether Titanic is actually any good "
+             "(it is, fight me). I want something big and sweeping and romantic, like Titanic but older. No musicals, I can't "
+             "cope with the singing.")
+    u = read(parser, story)
+    assert (u.intent, u.genres, u.avoid_genres) == ("recommend", ["Romance"], ["Musical"])
+    assert read(parser, "tell me whether Titanic is any good").intent == "ask_item"
+    u = read(parser, "the shining or the exorcist which 1 is more terrifying")
+    assert (u.intent, u.genres) == ("ask_item", [])
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("Zodiac gripped me, Se7en made me feel ill, The Game was fun.", [1625, 51540], [47]),
+    ("Clue is a riot, the old Murder on the Orient Express was stuffy, Gosford Park I liked a lot.", [2413, 5013], [8879]),
+    ("Grave of the Fireflies and Waltz with Bashir, both unforgettable. Persepolis I found a bit flat.", [5690, 61236], [55442]),
+    ("School of Rock 10 out of 10, Nacho Libre ugh, Tropic Thunder funny.", [6863, 61132], [45666]),
+    ("Big Lebowski is what I watch when I'm ill, Fargo is great, Burn After Reading I just didn't get.", [608, 1732], [61323]),
+    ("Rocky is great, Rocky IV is hilarious, Creed I never saw.", [1954, 2411], []),  # not seen: no verdict
+    ("Avatar disappointed me. Gravity never really worked for me.", [], [72998, 104841]),
+    ("Titanic made me feel ill with how sad it was, loved it", [1721], []),
+    ("Ratatouille and WALL·E are near-perfect; Cars 2 I'd rather forget.", [50872, 60069], [87876]),  # "I'd" is the speaker
+    ("not unlike Amélie, but not French", [4973], []),
+    ("No more romances. I've had my fill after A Lot Like Love and Must Love Dogs.", [], [33145, 34336]),
+    ("Loved Heat and Thief, but I'm not up for crime tonight.", [6, 5867], []),  # *Thief*, not *The Thief*
+    ("liked Audition and Oldboy", [27317, 27773], []),  # the 2003 film, listed as "Old Boy"
+    ("something of the Twelve Angry Men sort", [1203], []),  # a number said as a word
+])
+def test_dev52_dev53_title_verdicts(parser: MuseService, text: str, liked: list[int], disliked: list[int]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.liked_ids), sorted(u.disliked_ids)) == (liked, disliked)
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("How long is Seven Samurai? I need to plan my evening around it.", "ask_item"),
+    ("Thank you very much, your advice was very good, we watched all evening with my brother.", "chitchat"),
+    ("Good evening. I only wished to say thank you; your suggestions have given my wife and me some very pleasant evenings.", "chitchat"),
+    ("haha no, I don't need anything, just wanted to say you found my new favourite film last week", "chitchat"),
+    ("thanks! anything else like that?", "recommend"),
+])
+def test_dev52_dev53_intents(parser: MuseService, text: str, intent: str) -> None:
+    assert read(parser, text).intent == intent
+
+
+def test_dev52_dev53_years(parser: MuseService) -> None:
+    for text, years in [("Give me please horror. Years 2010 until 2018.", (2010, 2018)),
+                        ("Animated but adult, fantasy preferably, and nothing that came out past 2010.", (None, 2010)),
+                        ("mysteries set in england, the older the better", (None, None)),  # vague: no range
+                        ("Not too long, and not too new, the older folk get lost with modern stuff.", (None, None)),
+                        ("like Lawrence of Arabia but more new", (1963, None))]:
+        u = read(parser, text)
+        assert (u.year_min, u.year_max) == years, text
+    assert read(parser, "hmm no, whenever they were made, but only ones with lots of dancing").any_era
+
+
+def test_a_message_naming_films_without_end_reads_a_bounded_number(parser: MuseService) -> None:
+    from agent.understand.parser import MAX_MENTIONS
+    u = read(parser, ("the harry potter films " * 100)[:2000])
+    assert 0 < len(u.titles) <= MAX_MENTIONS

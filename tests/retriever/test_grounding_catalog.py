@@ -314,6 +314,7 @@ def test_catalog_form_moves_nothing_back() -> None:
     ("Junior doctor. Please don't recommend anything medical.", []),
     ("Airport night crew. Body says sleep, brain says sci-fi.", []),
     ("Moon, but less lonely. Alien scared me.", [68237, 1214]),
+    ("Titanic never did it for me. Gattaca really dragged.", [1721, 1653]),
     ("Frozen one more time and I will lose my mind.", [106696]),
     # a popular title that is no word of the language names the film with no cue; an English word missing from
     # the vocabulary, or a plural of one, does not
@@ -365,6 +366,14 @@ def test_a_series_named_as_such_lists_its_films(grounder: TitleGrounder) -> None
     assert [i for i, _ in grounder.find_series("something like the Bourne ones")[0][2]][1:] == [5418, 8665, 54286, 91535]
     assert grounder.find_series("the alien films")[0][2][0][0] == 1214  # a well-known film of that very title
     assert grounder.find_series("she only watches black and white films") == []  # no "White" series
+    # a series in the plural after "the", "both" or "all"; a plural that is a title names that film
+    assert [i for i, _ in grounder.find_series("no more of the harry potters please")[0][2]][:2] == [4896, 5816]
+    assert [i for i, _ in grounder.find_series("both Toy Stories")[0][2]] == [1, 3114, 78499]
+    assert [i for i, _ in grounder.find_series("I grew up on the Godfathers")[0][2]] == [858, 1221, 2023]  # one word: capitalised
+    assert grounder.find_series("the Aliens") == [] and grounder.find_series("three hobbits") == []
+    for plain in ("a western set in the Rockies", "the screams in that film gave me a headache", "the lord of the rings the fellowship one"):
+        named = [title for _, _, films in grounder.find_series(plain) for _, title in films]
+        assert not any(word in title for title in named for word in ("Rocky", "Scream", "Ring (")), (plain, named)
 
 
 def test_a_series_named_bare_lists_its_films(grounder: TitleGrounder) -> None:

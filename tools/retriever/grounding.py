@@ -111,7 +111,8 @@ _WANTING = frozenset("want wants wanted need needs needed going trying tried try
 _AFTER_A_NAME = frozenset("is was were has had and or but vs versus made makes gave gives got left scared blew broke still remains "
                           "meets beats wrecked destroyed ruined bored changed taught did does with by starring might may could would should will "
                           "can sounds looks seems one again itself twice went kept felt holds stands deserves aged annoyed irritated "
-                          "grated dragged sucked rocked rocks slaps slapped haunted hooked terrified frightened charmed moved".split())
+                          "grated dragged sucked rocked rocks slaps slapped haunted hooked terrified frightened charmed moved never really just totally honestly "
+                          "gripped grabbed floored stunned wowed impressed disappointed".split())
 #: Chat words people write in capitals: they continue no name ("Is The Goonies OK for ...").
 #: Words of praise that are also one-word titles: a verdict, unless a title cue comes before ("aliens are perfect").
 _PRAISE = frozenset("perfect epic flawless beautiful super".split())
@@ -219,6 +220,8 @@ _NOT_ITS_FILMS = frozenset("book books novel novels game games comic comics toys
 #: A series named as the kind its one film is of ("HP3 is the only harry potter I rewatch").
 _ONLY_OF_KIND = re.compile(r"\bthe only\s+$", re.IGNORECASE)
 _LEADING_ARTICLE_RE = re.compile(r"^(?:the|a|an)\s+")
+_PLURAL_LEADS = frozenset("the both all".split())
+PLURAL_SERIES_MAX = 3  # series named in the plural read in one message ("the harry potters"): each names all its films
 #: A name followed by two or more numbers ("godfather 1 and 2", "kill bill 1 & 2", "toy story 2, 3").
 _NUMBER_LIST = re.compile(
     r"(?<![\w'’])(?P<base>(?:[a-z][\w'’-]*\s+){0,3}[a-z][\w'’-]*)\s+"
@@ -235,12 +238,14 @@ _NUMBERED_CACHE = 20_000  # series names looked up per grounder, at most (names 
 _ISH_WORD = re.compile(r" ish\b", re.IGNORECASE)
 _MONOCHROME = re.compile(r"\bblack\s*(?:and|&|n)\s*$", re.IGNORECASE)
 _LIKENESS_SUFFIX = re.compile(r"(?<=\w)-(?=(?:level|style|esque|type|tier|vibes?|core|lite|ish)\b)", re.IGNORECASE)
+#: "pre-Jaws", "post-Titanic": a film said as a date behind a prefix; the prefix is its own word.
+_DATE_PREFIX = re.compile(r"(?:(?<=\b[Pp]re)|(?<=\b[Pp]ost))-(?=[A-Z])")
 #: A mention that ends in a sequel number ("toy story 2", "harry potter part 3").
 _ENDS_IN_NUMBER = re.compile(r"(?:\s+part)?\s*\b[1-9]$", re.IGNORECASE)
 #: Letters people type that are no film's initials.
 _NOT_INITIALS = frozenset("ww wwi wwii lol omg wtf btw fyi imo imho tbh ngl idk smh asap aka diy faq pov usa bbc dvd cgi vhs imax rsvp ttyl brb afaik tldr irl".split())
 #: A span that only dates films ("Post-1995", "pre-1990", "1985-2005", "1970-89", "Year 2000"): an era, not *The Post* or *Godzilla 1985*.
-_ERA_WORDS = re.compile(r"(?:(?:post|pre|mid|late|early|(?:the\s+)?year)\s*-?\s*)?(?:18|19|20)\d{2}(?:\s*[-–]\s*(?:(?:18|19|20)\d{2}|\d{2}))?", re.IGNORECASE)
+_ERA_WORDS = re.compile(r"(?:(?:post|pre|mid|late|early|(?:the\s+)?years?)\s*-?\s*)?(?:18|19|20)\d{2}(?:\s*[-–]\s*(?:(?:18|19|20)\d{2}|\d{2}))?", re.IGNORECASE)
 _YEAR_TAIL = re.compile(r"^(?P<title>.*?\S)[\s,]*\(?\s*(?P<year>'?\d{2}|\d{4})\s*\)?$")
 _TOKEN = re.compile(r"\w+(?:['’.\-]\w+)*")
 #: Where a name cannot run on: punctuation, and the arrows, ticks, crosses, stars and emoji that mark list items
@@ -346,6 +351,7 @@ class TitleGrounder:
         for alias, target in TITLE_ALIASES.items():  # "t2", "rotk": where the catalog has the film and no title is the alias
             if target in self._by_key and alias not in self._by_key:
                 self._by_key[alias] = list(self._by_key[target])
+        self._join_spellings()
         self._initials = self._initialisms()
         for alias, ids in self._initials.items():  # "tdk", "httyd 2", "mib2": a known film by its initials
             self._by_key.setdefault(alias, ids)
@@ -597,6 +603,17 @@ class TitleGrounder:
             return self._by_embedding(mention, text)
         return Grounding(mention, "unknown")
 
+    def _join_spellings(self) -> None:
+        """Two words that are also a title written as one ("Old Boy" of 2003, "Oldboy" of 2013): the one word names the
+        two-word films too when those are far better known (people write "Oldboy" for the 2003 film), and the version
+        people rated wins as for any remake. Not the other way: "The Dead Pool" is no *Deadpool*."""
+        for key in [k for k in self._by_key if k.count(" ") == 1]:
+            joined = key.replace(" ", "")
+            if joined in self._by_key and joined.isalpha():
+                spaced, whole = self._by_key[key], self._by_key[joined]
+                if max(self._items[i].popularity for i in spaced) >= DOMINANT * max(self._items[i].popularity for i in whole):
+                    self._by_key[joined] = [*whole, *spaced]
+
     def _indexed(self, key: str) -> str:
         """`key`, or its sequel-number form when only that is a title key ("kill bill volume two")."""
         return key if key in self._by_key or canonical_key(key) not in self._by_key else canonical_key(key)
@@ -765,7 +782,10 @@ class TitleGrounder:
         agreeing = [i for i in tied if bool(_LEADING_ARTICLE_RE.match(self._items[i].title.lower())) == said]
         if len(agreeing) > 1 and len(agreeing) < len(tied):
             return self._dominant(agreeing)
-        return agreeing[0] if len(agreeing) == 1 and self._items[agreeing[0]].popularity >= DOMINANT_MIN else None
+        if len(agreeing) != 1:
+            return None
+        known = self._items[agreeing[0]].popularity  # well known, or capitalised and no less known than the versions it beats
+        return agreeing[0] if known >= DOMINANT_MIN or mention[:1].isupper() and all(known >= self._items[i].popularity for i in tied) else None  # ("Heat and Thief")
 
     def _versions(self, key: str) -> list[int]:
         """The dated items named `key`, oldest first, when there are several (a remade film)."""
@@ -879,7 +899,7 @@ class TitleGrounder:
         """Title mentions in a chat message, grounded ("I loved Alien and Blade Runner, nothing
         romantic" -> Alien, Blade Runner). Precision first: quoted spans, exact title n-grams that
         pass the common-word rules, then fuzzy capitalised runs; unknowns are dropped."""
-        text = _LIKENESS_SUFFIX.sub(lambda m: " " + m.group()[1:], text[:5000])  # "Fury Road-level mayhem": the title, then "level"
+        text = _apart(text[:5000])
         found: list[Grounding] = []
         taken: list[tuple[int, int]] = []
         for quoted in _QUOTED.finditer(text):
@@ -919,7 +939,7 @@ class TitleGrounder:
         `find_mentions`'s rules did not take (a lower-case name with no cue: "watched whale rider last night"),
         longest first, each matched to one film. Candidates for a trained model to judge (`agent.understand.roles`),
         never titles alone."""
-        text = _LIKENESS_SUFFIX.sub(lambda m: " " + m.group()[1:], text[:5000])
+        text = _apart(text[:5000])
         tokens = _tokens(text, taken)
         out: list[Grounding] = []
         i = 0
@@ -1027,7 +1047,7 @@ class TitleGrounder:
         reads those)."""
         out: list[tuple[int, int, list[tuple[int, str]]]] = []
         tokens = _tokens(text, ())
-        i = 0
+        i = plurals = 0
         while i < len(tokens):
             found = None
             for n in range(min(6, len(tokens) - i), 1, -1):
@@ -1036,6 +1056,9 @@ class TitleGrounder:
                     continue
                 name = _LEADING_ARTICLE_RE.sub("", " ".join(t.lower for t in run))
                 ids = self._bare_series.get(name)
+                if not ids and plurals < PLURAL_SERIES_MAX:  # (a few: each names every film of its series)
+                    ids = self._plural_series(name, tokens, i, n)
+                    plurals += bool(ids)
                 if ids and not _ONLY_OF_KIND.search(text, 0, run[0].start) and not _YEAR_TAIL_AT.match(text, run[-1].end) and not self._goes_on(name, ids, tokens[i + n] if i + n < len(tokens) else None):
                     ids = tuple(self._by_key.get(RELEASED_AS_SERIES[name], [])[:1]) or ids if name in RELEASED_AS_SERIES else ids
                     found = (run[0].start, run[-1].end, [(k, self._items[k].display_title) for k in ids])
@@ -1046,6 +1069,28 @@ class TitleGrounder:
             else:
                 i += 1
         return out
+
+    def _plural_series(self, name: str, tokens: list[_Tok], i: int, n: int) -> tuple[int, ...] | None:
+        """A series named in the plural after "the", "both" or "all" ("the harry potters", "both Toy Stories", "all
+        the Shreks"); not a title in its own right ("the Aliens" is *Aliens*)."""
+        led = tokens[i].lower in _PLURAL_LEADS or (i > 0 and tokens[i - 1].lower in _PLURAL_LEADS)
+        if not name.endswith("s") or name in self._by_key or not led:
+            return None
+        for j in range(max(0, i - 3), i):  # inside a title: "the lord of the rings", "planet of the apes"
+            said = normalise_title(" ".join(t.word for t in tokens[j:i + n]))
+            if said and any(key.startswith(said) for key in self._keys_by_first.get(said.split()[0], ())):
+                return None
+        single = name[:-3] + "y" if name.endswith("ies") else name[:-1]
+        if single in self._bare_series:
+            return self._bare_series[single]
+        if " " in single:  # "both Toy Stories"
+            return tuple(self._series_ids(single)) or None
+        # one word: only the name of a well-known film that heads a series, capitalised and not a plain noun's plural in
+        # "-ies" ("the Shreks"; not "the parents", "the screams", "the Rockies")
+        if name.endswith("ies") or not tokens[i + n - 1].word[:1].isupper():
+            return None
+        own = max((self._items[k].popularity for k in self._by_key.get(single, []) if single in title_keys(self._items[k])), default=0)
+        return (tuple(self._series_ids(single)) or None) if own >= DOMINANT_MIN else None
 
     def _goes_on(self, name: str, ids: tuple[int, ...], after: _Tok | None) -> bool:
         if after is None or after.boundary_before:
@@ -1652,7 +1697,13 @@ def key_variants(key: str) -> set[str]:
     out = {key, canonical, _APOSTROPHE_S.sub(r"\1s", key)}  # "muriel s wedding" is typed "muriels wedding"
     if len(words) > 2 and words[-2] in _PART_WORDS and words[-1].isdigit():
         out.add(" ".join(words[:-2] + words[-1:]))
+    if len(words) > 2 and words[0].isdigit() and 0 < int(words[0]) < len(_SPELLED):  # "12 angry men" is said "twelve angry men"
+        out.add(" ".join([_SPELLED[int(words[0])], *words[1:]]))
     return out
+
+
+_SPELLED = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+            "eighteen nineteen twenty").split()
 
 
 def short_names(title: str) -> list[str]:
@@ -1877,7 +1928,8 @@ def _inside_name(tokens: list[_Tok], i: int, length: int, graded: bool = False) 
     is a grade of the name (`graded`)."""
     after = tokens[i + length] if i + length < len(tokens) and not graded else None
     if after is not None and not after.boundary_before and after.capitalised and after.lower not in CONNECTORS and not after.word[:1].isdigit() \
-            and after.lower not in _CHAT_CAPS and not (_pronoun_i(tokens, i + length) and tokens[i].word.islower()):
+            and after.lower not in _CHAT_CAPS and not (_pronoun_i(tokens, i + length) and tokens[i].word.islower() or after.word in _I_CONTRACTED):
+        # ("la la land I found boring", "Cars 2 I'd rather forget": the speaker; not "Jaws 2 I mean. no, the first")
         return True
     before = tokens[i - 1] if i > 0 and not tokens[i].boundary_before else None
     possessive = before is not None and before.word[-2:].lower() in ("'s", "’s")  # "Kurosawa's Seven Samurai"
@@ -1926,6 +1978,7 @@ def _pronoun_i(tokens: list[_Tok], k: int) -> bool:
 
 
 _NOT_AFTER_I = frozenset("is has does and or vs versus".split())
+_I_CONTRACTED = frozenset(f"I{a}{end}" for a in "'’" for end in ("d", "m", "ve", "ll"))  # "Cars 2 I'd rather forget": the speaker
 
 
 _PLACES_OR_MONTHS = PLACES | MONTHS
@@ -1969,6 +2022,12 @@ def _plausible(tokens: list[_Tok], i: int, length: int) -> bool:
         ends = after is None or after.boundary_before or after.lower in _NAME_ENDS
         return ends and any(t.capitalised for t in content[1:])
     return any(t.lower not in COMMON_WORDS and not t.word.isdigit() for t in content)  # "10 years" is no title
+
+
+def _apart(text: str) -> str:
+    """Hyphens that join a title to a word of its own turned to spaces, offsets kept: "Fury Road-level mayhem" (the
+    title, then "level"), "pre-Jaws" (a prefix, then the title)."""
+    return _DATE_PREFIX.sub(" ", _LIKENESS_SUFFIX.sub(" ", text))
 
 
 def _plausible_word(token: _Tok, before: _Tok | None, after: _Tok | None = None) -> bool:
