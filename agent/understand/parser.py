@@ -683,6 +683,8 @@ _DEBATED = re.compile(r"\b(?:about|over|on)\s+whether\b", re.IGNORECASE)
 
 
 def _asks_about_a_film(text: str) -> bool:
+    """A question about one film asked of the bot ("is Heat any good?"), not one the message only reports ("we ended up
+    arguing about whether Titanic is actually any good")."""
     return any(not _DEBATED.search(text, sentence_start(text, m.start()), m.start()) for m in ASK_ITEM.finditer(text))
 
 
