@@ -599,16 +599,19 @@ _BETWEEN_FILMS = re.compile(rf"\b{_MADE}\s+between\s+(?:the\s+)?$", re.IGNORECAS
 _BETWEEN_END = re.compile(r"\s+and\s+(?:the\s+)?", re.IGNORECASE)  # used with .fullmatch
 
 
-def chained_film_bound(text: str, previous_end: int, start: int, year: int) -> tuple[int | None, int | None] | None:
-    """The years a second film bounds when a first one, ending at `previous_end`, was a date: "before Titanic but after
-    Heat" (1996-). Not after "or" ("before Casablanca or after Grease" is no one range)."""
-    found = _CHAINED_BOUND.fullmatch(text, previous_end, start)
+def chained_film_bound(text: str, previous: tuple[int, int], start: int, year: int) -> tuple[int | None, int | None] | None:
+    """The years a second film bounds when a first one, at `previous`, was a date: "before Titanic but after Heat"
+    (1996-), "made between Jaws and Titanic" (-1997). Not after "or" ("before Casablanca or after Grease" is no one
+    range), nor after a refused first bound ("nothing made after Jaws and before Titanic")."""
+    if _REFUSED_FIRST.search(text, max(0, previous[0] - 30), previous[0]):
+        return None
+    if _BETWEEN_FILMS.search(text, max(0, previous[0] - 60), previous[0]):
+        return (None, year) if _BETWEEN_END.fullmatch(text, previous[1], start) else None
+    found = _CHAINED_BOUND.fullmatch(text, previous[1], start)
     return _stretch(year, found["way"].lower(), None) if found else None
 
 
-def between_films_end(text: str, previous_end: int, start: int, year: int) -> tuple[int | None, int | None] | None:
-    """The second film of "made between Jaws and Titanic": the range ends with its year."""
-    return (None, year) if _BETWEEN_END.fullmatch(text, previous_end, start) else None
+_REFUSED_FIRST = re.compile(r"\b(?:no|nothing|none|not|never)\b", re.IGNORECASE)
 
 
 def film_bound(text: str, start: int, end: int, year: int) -> tuple[int | None, int | None] | None:

@@ -17,7 +17,7 @@ from typing import Literal, Protocol
 
 from agent.types import Intent
 from agent.understand.concepts import STOP, ConceptIndex
-from agent.understand.eras import SAME_ERA_WIDTH, between_films_end, chained_film_bound, film_bound, read_years
+from agent.understand.eras import SAME_ERA_WIDTH, chained_film_bound, film_bound, read_years
 from agent.understand.typos import correct
 from agent.understand.story import judged, story_spans
 from agent.understand.genres import (GENRE_NAME, SENTENCE_END, GenreMode, GenreSpan, clause_before, governing_label, lexicon_spans, read_genres,
@@ -924,21 +924,19 @@ def _films_as_dates(u: Understanding, text: str) -> None:
     years on the side it names, and is no title: the person said nothing of the film itself."""
     kept = []
     range_said = u.year_min is not None and u.year_max is not None  # "the Bicycle Thieves era, late forties to early fifties"
-    previous: tuple[int, bool] | None = None  # the last film said as a date: where it ended, whether "between" opened it
+    previous: tuple[int, int] | None = None  # where the last film said as a date stands
     for t in u.titles:
         year = _title_year(t.title) if t.status == "matched" and t.title and t.start is not None and t.end is not None else None
         bound = film_bound(text, t.start or 0, t.end or 0, year) if year is not None else None
         if bound is None and year is not None and previous is not None:  # "before Titanic but after Heat", "between Jaws and Titanic"
-            chain = between_films_end if previous[1] else chained_film_bound
-            bound = chain(text, previous[0], t.start or 0, year)
+            bound = chained_film_bound(text, previous, t.start or 0, year)
             low, high = bound or (None, None)
             if (low if low is not None else u.year_min or 0) > (high if high is not None else u.year_max or 9999):
                 bound = None  # no years left: the second film is no date
         if bound is None:
             kept.append(t)
             continue
-        opened = text[max(0, (t.start or 0) - 30):t.start or 0]
-        previous = None if _REFUSED_DATE.search(opened) else (t.end or 0, bool(_BETWEEN_WORD.search(opened)))
+        previous = (t.start or 0, t.end or 0)
         low, high = bound
         if low is not None and high is not None:  # the film's era, within any bound the message says outright
             if not range_said:
@@ -951,10 +949,6 @@ def _films_as_dates(u: Understanding, text: str) -> None:
             u.year_max = high if high is not None else u.year_max
         u.era_shift = None
     u.titles = kept
-
-
-_REFUSED_DATE = re.compile(r"\b(?:no|nothing|none|not|never)\b", re.IGNORECASE)  # "nothing made after Jaws and before Titanic": no chain
-_BETWEEN_WORD = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _relative_to_title(u: Understanding) -> None:

@@ -1089,8 +1089,7 @@ class TitleGrounder:
         # "-ies" ("the Shreks"; not "the parents", "the screams", "the Rockies")
         if name.endswith("ies") or not tokens[i + n - 1].word[:1].isupper():
             return None
-        own = max((self._items[k].popularity for k in self._by_key.get(single, []) if single in title_keys(self._items[k])), default=0)
-        return (tuple(self._series_ids(single)) or None) if own >= DOMINANT_MIN else None
+        return (tuple(self._series_ids(single)) or None) if (self._titled(single) or 0) >= DOMINANT_MIN else None
 
     def _goes_on(self, name: str, ids: tuple[int, ...], after: _Tok | None) -> bool:
         if after is None or after.boundary_before:
@@ -1105,10 +1104,14 @@ class TitleGrounder:
         "kung fu movies", "road movies"): a catalog tag, or one word that titles only a little-known
         film, names a series only when it heads the series' titles ("harry potter") or a well-known film
         has that very title ("the alien films")."""
-        own = max((self._items[i].popularity for i in self._by_key.get(name, []) if name in title_keys(self._items[i])), default=None)
+        own = self._titled(name)
         if name in self._bare_series or (own is not None and own >= DOMINANT_MIN):
             return True
         return name not in self._tags and not (own is not None and " " not in name)
+
+    def _titled(self, name: str) -> int | None:
+        """How widely seen the best-known film of exactly this title is (`None`: no film has it)."""
+        return max((self._items[i].popularity for i in self._by_key.get(name, []) if name in title_keys(self._items[i])), default=None)
 
     def _series_ids(self, name: str) -> list[int]:
         name = _LEADING_ARTICLE_RE.sub("", name)
