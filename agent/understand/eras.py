@@ -68,7 +68,7 @@ THIS_YEAR = re.compile(
     r"\b(?:(?:from|of|made|released|out|came out|new)\s+(?P<which>this|last)\s+year(?:'s)?"
     r"(?P<both>\s+(?:or|and)\s+(?:the\s+)?(?:last|this|previous)(?:\s+(?:one|year))?)?|(?P<which2>this|last) year's)\b",
     re.IGNORECASE)
-LAST_CENTURY = re.compile(r"\b(?:last|(?:the )?(?:20th|twentieth)) century\b", re.IGNORECASE)
+LAST_CENTURY = re.compile(r"\b(?:last|(?:the )?(?:20th|twentieth))[- ]century\b", re.IGNORECASE)
 #: "less than ten years old", "under 5 years old", "not older than 20 years": the last N years.
 AGE_AT_MOST = re.compile(
     rf"\b(?:(?:less than|under|no more than|not more than|nothing more than|at most|maximum|max|not older than|no older than|younger than)\s+"
@@ -190,8 +190,14 @@ VERSION_FROM = re.compile(r"\b(?:the|that)\s+(?:one|version|original|remake)\s+(
 #: A move of the request to a decade ("my tutor moved the essay to the 80s", "switch it to the 70s"): the decade, no bound.
 MOVED_TO = re.compile(r"\b(?:mov(?:e|es|ed|ing)|shift(?:s|ed|ing)?|switch(?:es|ed|ing)?|chang(?:e|es|ed|ing)|jump(?:s|ed|ing)?|bump(?:s|ed|ing)?|"
                       r"swap(?:s|ped|ping)?)\s+(?:(?!up\b)[\w']+\s+){0,3}?(?:on\s+)?to\s+(?:the\s+)?$", re.IGNORECASE)  # "movies up to 1995" is a bound
+#: An age said as a time of someone's life in words: "my early twenties", "her thirties" (not "my 90s favourites").
+_MY_AGE = re.compile(r"\b(?:my|his|her|their|our)\s+(?:(?:early|mid|late)[\s\-]+)?$", re.IGNORECASE)
+_LIFE_DECADES = re.compile(r"(?:(?:early|mid|late)[\s\-]+)?(?:teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+                           re.IGNORECASE)
 #: A decade that names a time of the writer's life, not an age: "from my 90s childhood", "during my 80s teens".
-_DECADE_NOUN = re.compile(r"^\s*(?:childhood|youth|teens|teenage|years|heyday|days|nostalgia|phase|prime|summers?|school)\b", re.IGNORECASE)
+_DECADE_NOUN = re.compile(r"^\s*(?:childhood|youth|teens|teenage|years|heyday|days|nostalgia|phase|prime|summers?|school|"
+                          r"run|period|output|stuff|work|era|stretch|streak|films?|movies?|pictures|comedies|thrillers|horrors?|westerns|dramas|classics|"
+                          r"action|romcoms|hits)\b", re.IGNORECASE)  # ...or a body of work ("Tom Hanks in his 80s comedies", "Carpenter from his 80s run")
 #: A bound written as a sign before the year ("y<1970", "yr≥1990", ">2000").
 SIGN = re.compile(r"(?:^|[\s(,;:/]|\b(?:y|yr|yrs|year|years|released|release|made|date))\s*(?P<op><=|=<|>=|=>|≤|≥|<|>)\s*$", re.IGNORECASE)
 #: Where a story is set, not when the film was made ("a mystery set in the 1920s").
@@ -201,11 +207,14 @@ SHORT_RANGE = re.compile(
     r"\b(?:from|between)\s+(?P<a>[2-9]\d)\s*(?:to|-|–|and|till|until)\s*(?P<b>(?:19|20)\d{2}|\d{2})\b"  # "from 95 to 2005"
     r"(?!\s*(?:%|mins?\b|minutes|hours?|hrs?|years? old|yrs? old|yo\b|pm\b|am\b|dollars|bucks|quid))", re.IGNORECASE)
 FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+#: A single year widened by words said apart from it: "1996 ... from that year or the year either side".
+_EITHER_SIDE = re.compile(rf"\b(?:(?:a|the|one)\s+year|(?P<n>\d|{_NUM})\s+years)\s+(?:either|each|on either|on each)\s+side\b(?!\s+of\b(?!\s+(?:that|it|this)\b))",
+                          re.IGNORECASE)
 AROUND = re.compile(r"\b(?:around|about|circa|ca\.?|c\.|approximately|approx\.?|roughly|near|close to|somewhere around|"
                     rf"(?:(?:within|up to)\s+)?(?:(?P<n>\d{{1,2}}|{_NUM})\s*(?:years?|yrs?)\s+|(?P<decade>a|one)\s+decade\s+)?(?:either|each|on either|on each) side of)"
                     r"\s+(?:the\s+)?(?:year\s+)?$", re.IGNORECASE)
 # Words right after an era.
-OPEN_UP = re.compile(r"^\s*(?:,\s*(?:but\s+)?(?:nothing|none|not) (?:earlier|older|before)\b|(?:to|till?|['’]til|until|through|up to|up till)\s+(?:now|today|the present(?:\s+day)?|present day|date|these days)\b|\+|(?:or|and)\s+(?:later|newer|after|since|up|beyond|more recent|more new|anything (?:after|later|newer))|at the (?:very )?earliest\b|on(?:wards?)?\b|forward|(?:and\s+)?going (?:up|forward)\b|and onwards?|and up|upwards?|up\b(?!\s+(?:to|till|until|through)\b)|or so on|plus|(?:and |or )?over(?=\s*(?:[,.;!?]|$)))", re.IGNORECASE)
+OPEN_UP = re.compile(r"^\s*(?:year\s+(?=or\b|and\b|on|forward|upwards?\b))?(?:,\s*(?:but\s+)?(?:nothing|none|not) (?:earlier|older|before)\b|(?:to|till?|['’]til|until|through|up to|up till)\s+(?:now|today|the present(?:\s+day)?|present day|date|these days)\b|\+|(?:or|and)\s+(?:later|newer|after|since|up|beyond|more recent|more new|anything (?:after|later|newer))|at the (?:very )?earliest\b|on(?:wards?)?\b|forward|(?:and\s+)?going (?:up|forward)\b|and onwards?|and up|upwards?|up\b(?!\s+(?:to|till|until|through)\b)|or so on|plus|(?:and |or )?over(?=\s*(?:[,.;!?]|$)))", re.IGNORECASE)
 OPEN_DOWN = re.compile(r"^\s*(?:,\s*(?:but\s+)?(?:nothing|none|not) (?:later|newer|after)\b|(?:or|and)\s+(?:earlier|older|before)|at the (?:very )?latest|"
                        r"(?:and |or )?back\b(?!\s+(?:then|in|when|to|home|at|on|from)\b)|(?:is|'s|as) (?:the|my|our|his|her|their) (?:cut-?\s?off|upper limit|limit))\b",
                        re.IGNORECASE)  # "the seventies back", "1970 is the cut-off"
@@ -228,7 +237,7 @@ NEWER = re.compile(rf"\b(not as old|less old|newer|more new(?!\s+(?:th[ae]n|sugg
 
 def _decades_by(group: str) -> str:
     """"a decade", "by two decades", "a couple of decades": the count in the named group."""
-    return rf"(?:by\s+)?(?:(?P<{group}>{_NUM}|a|one|\d)\s+decades?|(?P<{group}_years>ten|10|twenty|20|thirty|30)\s+years)"  # whole decades in years
+    return rf"(?:by\s+)?(?:(?P<{group}>{_NUM}|a|one|another|\d)\s+decades?|(?P<{group}_years>ten|10|twenty|20|thirty|30)\s+years)"  # whole decades in years
 
 
 #: A move of the standing range by whole decades ("push it back a decade", "go a decade later", "take it back a couple
@@ -241,7 +250,7 @@ DECADE_MOVE = re.compile(
     re.IGNORECASE)
 _BACKWARD = frozenset("back backward backwards earlier older".split())
 ABSOLUTE_NEW = re.compile(rf"recent|new releases?|latest|brand new|newish|{_MADE_RECENTLY}", re.IGNORECASE)
-ANY_ERA = re.compile(r"\b(?:(?:any|every|all) (?:decade|era|year|period|time)s?|(?:scrap|drop|forget|ignore|lose|ditch|never mind) (?:the|about the|that) (?:date|year|era|decade)s?(?: (?:thing|bit|limit|rule|filter|part))?|whatever (?:decade|era|year)|(?:don'?t|do not) care (?:about )?(?:when|the (?:year|decade|era))|doesn'?t matter when|no matter (?:when|the year)|whenever (?:they|it) (?:was|were|got|'s|are) (?:made|released|filmed)|the (?:year|decade|era|date)s? (?:doesn'?t|does not|don'?t|do not) matter)\b", re.IGNORECASE)
+ANY_ERA = re.compile(r"\b(?:(?:any|every|all) (?:decade|era|year|period|time)s?|(?:scrap|drop|forget|ignore|lose|ditch|never mind) (?:the|about the|that) (?:date|year|era|decade)s?(?: (?:thing|bit|limit|rule|filter|part))?|whatever (?:decade|era|year)|(?:don'?t|do not) care (?:about )?(?:when|the (?:year|decade|era))(?!\s+(?:it'?s|it is|they'?re|they are)\s+set\b)|doesn'?t matter when|no matter (?:when|the year)|(?:don'?t|do not) (?:really )?care how (?:old|new|recent) (?:it|they|the (?:films?|movies?|picks?))\b|whenever (?:they|it) (?:was|were|got|'s|are) (?:made|released|filmed)|the (?:year|decade|era|date)s? (?:doesn'?t|does not|don'?t|do not) matter)\b", re.IGNORECASE)
 YEARS_N0 = re.compile(
     r"\b(?:the\s+)?(?:years\s+(?P<d>[1-9])|year\s+(?P<d1>[2-9]))0\b(?!\s*(?:years?|s\b))|\byears\s+(?P<full>(?:19|20)\d0)\b(?!\s*(?:-|to|and|until|onwards?|on|or later|and later|\+)(?:\b|\s|$))"
     r"|\b(?:the|from)\s+(?P<dy>[2-9])0\s+years\b(?!\s+(?:old|ago|of|time|later|from now))"  # "from 60 years or 70 years"
@@ -380,7 +389,8 @@ def _no_era(text: str, start: int, before: str, after: str, single: bool) -> boo
     setting, a memory of a viewing, or one version of a film."""
     if NOT_A_FILM_YEAR.search(before) or SETTING.search(before) or (DEFINITE.search(before) and _ONE_AFTER.match(after)):
         return True
-    if AN_AGE.search(before) and not text[start:start + 4].isdigit() and not _DECADE_NOUN.match(after):
+    if (AN_AGE.search(before) and not text[start:start + 4].isdigit() or _MY_AGE.search(before) and _LIFE_DECADES.match(text, start)) \
+            and not _DECADE_NOUN.match(after):
         return True
     return single and bool(VERSION_FROM.search(before) or VIEWING_MEMORY.search(text, max(0, start - 100), start)
                            or VERSION_YEAR.match(after) or (DEFINITE.search(before) and NAMED_AFTER.match(after)))
@@ -437,7 +447,8 @@ _BIRTH_YEAR = re.compile(r"\b(?:born|arrived|arrival|birth)\s*(?:in\s+)?\(?\s*'?
 _BEFORE_BIRTH = re.compile(r"\b(?:older than (?:me|him|her|us|them|i am|he is|she is|we are|my \w+)|(?:made |from )?before (?:i|he|she|we|they) "
                            r"(?:was|were) born|before (?:my|his|her|our) (?:own )?birth|predat\w*(?: my| his| her| our)?(?: own)?(?: birth| arrival)?)\b", re.IGNORECASE)
 #: ...and films from it on: "something from my own lifetime", "from after i was born".
-_SINCE_BIRTH = re.compile(r"\b(?:(?:my|his|her|our|their) (?:own )?lifetimes?|(?:after|since) (?:i|he|she|we|they) (?:was|were) born)\b", re.IGNORECASE)
+_SINCE_BIRTH = re.compile(r"\b(?:(?:my|his|her|our|their) (?:own )?lifetimes?|(?:after|since) (?:i|he|she|we|they|(?:my|his|her|our|their) (?:\w+ )?\w+) "
+                          r"(?:was|were) born)\b", re.IGNORECASE)  # ("made since my daughter was born in 2012")
 #: Refusals the era words lack, and a refusal carried on ("Westerns are out. So is anything older than me").
 _RULED_OUT = re.compile(r"\b(?:rul(?:e|es|ed|ing) out|exclud\w*|so (?:is|are))\b", re.IGNORECASE)
 
@@ -672,8 +683,13 @@ def read_years(text: str, newest_year: int = 2018) -> YearRead:
         last = eras[-1]
         low, high = last.low, last.high
     masked = _mask(text, spans)
+    if low is not None and low == high and (side := _EITHER_SIDE.search(masked)) is not None:  # "from that year or the year either side"
+        low, high = low - _number(side["n"], 1), high + _number(side["n"], 1)
     shift: Shift | None = None
-    read = YearRead(low, high, None, spans, any_era=bool(ANY_ERA.search(masked)) and low is None and high is None)
+    anytime = [m for m in ANY_ERA.finditer(masked)]
+    if anytime and eras and all(e.end <= anytime[-1].start() for e in eras):  # "from the last few years? or, no, I don't care how old"
+        low = high = None  # the era said last wins
+    read = YearRead(low, high, None, spans, any_era=bool(anytime) and low is None and high is None)
     points = [y for e in eras for y in (e.low, e.high) if y is not None]
     if points and _added(WIDEN, masked, spans):
         read.widen = (min(points), max(points))

@@ -33,7 +33,7 @@ _LEXICON = re.compile(
 #: A refusal in English or in another language ("sin romance", "bitte keine Komödie").
 _REFUSAL = re.compile(rf"(?<![\w-])(?<!\w')(?:{NEGATORS}|{OTHER_NEGATORS})(?![\w'-])", re.IGNORECASE)  # "add 'no animated'"
 _CLAUSE_END = re.compile(
-    r"[,.;:!?()\n]|(?:^|\s)/(?=[a-z])|(?<!anything)(?<!everything)(?<!any genre)\sbut\s|\sor\s+(?=(?:he|she|they|we|i|you|it)(?:'\w+)?\s)|\s(?:and|though|although|however|yet|whereas|while|just|only|rather(?!\s+(?:we|you|i|they)\s+(?:didn'?t|did not|don'?t)\b)(?!\s+(?:if\s+)?(?:it|they|the (?:film|movie))\s+(?:wasn'?t|weren'?t|was not|were not|didn'?t|did not|isn'?t|is not|wouldn'?t|would not)\b)(?!\s+than\b))\s|(?<!\bnot)(?<!\bam)(?<!\bim)(?<!['’]m)(?<!\bare)(?<!['’]re)(?<!\bis)(?<!\bwas)\sso\s|\s-\s|(?<!thing)\s(?=(?:i|we) (?:want|need|wanna)\b)|(?<!\bnot)(?<!n't)(?<!nt)(?<!\bnever)(?<!\breally)(?<!\bactually)(?<!\beven)(?<!\bi)(?<!\bwe)\s(?=(?:want|wanna|gimme)\s)",
+    r"[,.;:!?()\n]|(?:^|\s)/(?=[a-z])|(?<!anything)(?<!everything)(?<!any genre)\sbut\s|\sor\s+(?=(?:he|she|they|we|i|you|it)(?:'\w+)?\s)|\s(?:and|though|although|however|yet|whereas|while|just|only|rather(?!\s+(?:we|you|i|they)\s+(?:didn'?t|did not|don'?t)\b)(?!\s+(?:if\s+)?(?:it|they|the (?:film|movie))\s+(?:wasn'?t|weren'?t|was not|were not|didn'?t|did not|isn'?t|is not|wouldn'?t|would not)\b)(?!\s+than\b))\s|(?<!\bnot)(?<!\bam)(?<!\bim)(?<!['’]m)(?<!\bare)(?<!['’]re)(?<!\bis)(?<!\bwas)\sso\s|\s-\s|(?<!thing)(?<!think)\s(?=(?:i|we) (?:want|need|wanna)\b)|(?<!\bnot)(?<!n't)(?<!nt)(?<!\bnever)(?<!\breally)(?<!\bactually)(?<!\beven)(?<!\bi)(?<!\bwe)\s(?=(?:want|wanna|gimme)\s)",
     re.IGNORECASE)  # "anything but horror" is one refusal
 #: A child's age: "for my 6 year old", "my son is 7", "kids (7 and 10)", "ages 4 to 12", "he's five".
 _AGE_WORDS = {**UNITS, **TEENS}
@@ -87,7 +87,10 @@ SCORNED_KIDS = frozenset({"babyish", "baby stuff", "baby movies", "baby films", 
 #: A studio refused is one maker refused, not its kind of film ("like WALL-E, but not made by Pixar"); wished for, it
 #: asks for the animation it makes.
 STUDIOS = frozenset({"pixar", "ghibli", "studio ghibli"})
-REPLACE = re.compile(r"\b(?:instead|rather|switch(?:ing)? to|change (?:it )?to|how about|what about|now i want|actually)\b", re.IGNORECASE)
+#: ...unless they are said to be added ("final answer: yes, and make it a comedy as well").
+_ADDED_TOO = re.compile(r"\b(?:too|as well|also|add|plus)\b", re.IGNORECASE)
+REPLACE = re.compile(r"\b(?:instead|rather|switch(?:ing)? to|change (?:it )?to|how about|what about|now i want|actually|final answer|"
+                     r"(?:i )?keep changing my mind)\b", re.IGNORECASE)
 #: "westerns only tonight": the genres said replace the ones wished (not who watches: "only ones w/ kids in mind"); not
 #: "only a little", "he only likes the ones that are funny too".
 _ONLY_BEFORE = re.compile(r"(?<!\bnot )(?<!\bif )\bonly\s+(?:the\s+|a\s+|an\s+|some\s+)?$", re.IGNORECASE)
@@ -154,7 +157,7 @@ ADULT_AUDIENCE = re.compile(
     r"(?:^|[,.;:!?]\s*|\b(?:films?|movies?|ones?|something|anything|stuff|pictures?|flicks?|toons?|cartoons?|anime|animation|animated|"
     r"fantasy|fairy ?tales?|things?|but|only|just|strictly|made|meant|aimed)\s+)(?P<audience>(?:for|4) (?:the )?(?:grown[- ]?ups|adults|grown[- ]?(?:folks?|people)|adult (?:people|persons?|viewers))"
     r"|(?:pitched|aimed) at (?:the )?(?:grown[- ]?ups|adults|grown[- ]?(?:folks?|people)|adult viewers|people my age)|make it (?:grown[- ]?up|adult))\b"
-    r"|(?P<audience2>for (?:a |an )?(?:grown[- ]?up|adult|older) audience|for an audience of (?:adults|grown[- ]?ups)"
+    r"|(?P<audience2>for (?:a |an )?(?:grown[- ]?up|adult|older) audience|for an audience of (?:adults|grown[- ]?ups)|(?<=\bbut )for an? (?:grown[- ]?up|adult)(?= *[?.!,;]| *$)"
     r"|(?<=\bproperly )(?:adult|grown[- ]?up))\b", re.IGNORECASE)
 
 
@@ -196,6 +199,9 @@ _BULLET = re.compile(r"^\s*(?:[-*•·]|\d{1,2}[.)]|\[[\sxX✓]?\])\s*\S")
 
 _NEW_SENTENCE = re.compile(r"[.!?]\s+(?=[A-Z]|(?:more|something|anything|give|want|need|looking|recommend|suggest|pls|please)\b)"
                            r"(?![A-Z][A-Za-z'’\- ]{0,38}:)")  # "HATED: jury duty. more 80s comedies" wishes again
+_STOP = re.compile(r"[.!?]\s+")
+#: A label opens its line, sentence or clause: "Something for the two of us that isn't trash: a 90s drama" has none.
+_LABEL_OPENS = re.compile(r"(?:^|[.!?;:,\n(\-–—•*>\])&+/|]|\b(?:and|but|then|also|plus|&))\s*(?:\d+\s*)?$", re.IGNORECASE)  # ("3 films I hated:")
 
 
 def _line_start(text: str, pos: int) -> int:
@@ -212,7 +218,12 @@ def governing_label(text: str, start: int) -> str | None:
 
 def _governing(text: str, start: int) -> re.Match[str] | None:
     line = _line_start(text, start)
-    labels = [m for m in _LABEL.finditer(text, line, start)]
+    labels: list[re.Match[str]] = []
+    if text.find(":", line, min(len(text), start + 42)) >= 0:  # (no colon on the line so far: no label on it)
+        if any(m.start() <= start < m.end() for m in _LABEL.finditer(text, max(line, start - 40), min(len(text), start + 42))):
+            return None  # `start` is in a heading itself ("Love Actually: no. Pretty Woman: absolutely not.")
+        labels = [m for m in _LABEL.finditer(text, line, start)
+                  if m.start() == line or _LABEL_OPENS.search(text, max(line, m.start() - 16), m.start())]
     if not labels:  # a bullet line: the label that heads its list
         if not _BULLET.match(text[line:start + 1]):
             return None
@@ -226,7 +237,8 @@ def _governing(text: str, start: int) -> re.Match[str] | None:
             head = above - 1
         if not labels:
             return None
-    if _NEW_SENTENCE.search(text, labels[-1].end(), start):
+    # (each full stop is read against the whole text: the sentence after it may begin right at `start`)
+    if any(_NEW_SENTENCE.match(text, stop.start()) for stop in _STOP.finditer(text, labels[-1].end(), start)):
         return None
     return labels[-1]
 
@@ -617,16 +629,31 @@ def age_spans(text: str, known: set[str]) -> list[GenreSpan]:
 
 
 #: Films with actors, asked for as such, refuse the cartoon: "live action only", "any good live-action films".
-LIVE_ACTION = re.compile(r"\blive[- ]action\b(?!\s+(?:remake|version|one)\b)", re.IGNORECASE)
+LIVE_ACTION = re.compile(r"\blive[- ]action\b(?!\s+(?:remake|version|one)\b)(?!(?:\s+(?:films?|movies?|ones?))?\s+(?:is|are|'s)\s+(?:fine|ok|okay|good)\b)",
+                         re.IGNORECASE)  # ("live action is fine too": welcome, not asked for)
 
 
 #: Children who are not watching, or only in a story: "the kids are at his mum's", "kids finally asleep", "my kids
 #: were bored stiff", "I cried more than the kids did", "the kids start seeing things" (not "the kids will be watching").
 KIDS_AWAY = re.compile(
     r"\b(?:kids|children|grandchildren|grandkids)(?=\s+(?:(?:are|were)\s+(?:finally\s+)?(?:asleep|away|out|at|in bed|on at|bored)\b"
-    r"|finally\b|asleep\b|away\b|did\b|were\b|have (?:worn|gone|been)\b|start(?:ed)?\b))", re.IGNORECASE)
+    r"|finally\b|asleep\b|away\b|did\b|were\b|have (?:worn|gone|been)\b|start(?:ed)?\b"
+    r"|(?:drove|wore|ran|ground|tired)\s+(?:me|us)\b|(?:went|go|gone|have gone|'ve gone)\s+(?:to bed|up)\b))", re.IGNORECASE)
+#: Children coped with, not a refused genre: "I couldn't cope with the kids today", "after wrangling my kids all day".
+#: Children in the story: "nothing bad happening to children".
+KIDS_IN_STORY = re.compile(r"\b(?:happens?|happening|happened|done|befalls?)\s+to\s+(?:the\s+|any\s+|little\s+)?(?P<kids>kids|children)\b",
+                           re.IGNORECASE)
+KIDS_HANDLED = re.compile(r"\b(?:(?:cope|coping|deal|dealing|put up|putting up)\s+with|handle|handling|wrangl\w*|chas(?:e|ed|ing)(?:\s+after)?)\s+"
+                          r"(?:the|my|our|these|those|two|three)\s+(?:\w+\s+)?(?P<kids>kids|children)\b"
+                          r"(?!'|\s+(?:films?|movies?|stuff|shows?|flicks?|cartoons?|fare|watching|around|present|there|too|as well)\b)", re.IGNORECASE)
 #: Children had, not watching, refused or wished: "can't stomach horror since having kids", "then I had kids and stopped".
 PARENTHOOD = re.compile(r"\b(?:since|then|when|after|before|once|until|till)\s+(?:i\s+|we\s+)?(?:had|having)\s+(?P<kids>kids|children)\b", re.IGNORECASE)
+
+
+#: A taste left behind: "well I used to like westerns, but these days I'm more into crime" (not "I used to love horror as a
+#: teenager", nor "my dad used to love them": those still ask).
+_USED_TO_LIKE = re.compile(r"\bused to (?:like|love|enjoy|adore|be into)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_BUT_NOW = re.compile(r"\W*\s*but\s+(?:these days|nowadays|now|lately|recently)\b[^.!?]{0,20}\b(?:more into|prefer|rather|into)\b", re.IGNORECASE)
 
 
 #: The writer's own childhood, not who watches: "we queued for it as youngsters", "when we were kids".
@@ -698,7 +725,9 @@ FEAR = re.compile(
     r"(?:me|her|him|them|us)\s+(?:palpitations|nightmares|bad dreams|the creeps|the willies)\b"
     r"|\b(?:won'?t|will not|wouldn'?t)\s+be\s+(?:frightened|scared|spooked)\b"
     r"|\b(?:is|am|'m|are|'re|gets?)\s+(?:so\s+|very\s+|too\s+|really\s+)?easily\s+(?:frightened|scared|spooked)\b"
-    r"|\b(?:won'?t|wont|will not|wouldn'?t|doesn'?t|does not|shouldn'?t)\s+(?:terrify|frighten|scare|spook)\s+(?:me|her|him|them|us|the kids)\b",
+    r"|\b(?:won'?t|wont|will not|wouldn'?t|doesn'?t|does not|shouldn'?t)\s+(?:terrify|frighten|scare|spook)\s+(?:me|her|him|them|us|the kids|anyone|anybody|everyone)\b"
+    # asked, not told: "please don't terrify me" (not "the monsters don't frighten me")
+    r"|(?:^|[.!?,;]\s*|\bplease\s+|\bjust\s+)(?:don'?t|do not)\s+(?:terrify|frighten|scare|spook)\s+(?:me|her|him|them|us|the kids|anyone)\b",
     re.IGNORECASE)
 #: Fear shown by what it makes someone do, said as a habit ("the little one hides behind the sofa at anything scary", "I
 #: still sleep with the hall light on") or as what a film must not make them do ("won't have me hiding behind the settee",
@@ -723,10 +752,16 @@ KEEP_OUT = re.compile(r"\b(?:keep|leave)\s+(?:the\s+|all\s+the\s+|any\s+)?(?P<wh
 REAL_ACTORS = re.compile(r"(?<!\bveto )(?<!\bvetoes )(?<!\bvetoed )(?<!\bno )\b(?:real|actual|proper|live|flesh[- ]and[- ]blood)[- ]actors\b(?!\s+(?:are|is)\s+(?:fine|ok|okay|allowed))",
                          re.IGNORECASE)
 _DOCUMENTARY = re.compile(r"\bdocumentar|\bdocos?\b|\bdocs\b", re.IGNORECASE)
+#: Fear asked for: "I want to be so scared I sleep with the landing light on".
+_FEAR_WISHED = re.compile(r"(?<!n't )(?<!not )(?<!nt )\b(?:want|wanna|like|need|love)\s+(?:to\s+(?:be|get)\s+)?(?:so\s+|really\s+|properly\s+)?(?:scared|frightened|terrified|spooked)\b",
+                          re.IGNORECASE)
+#: Either kind welcome: "could be animated, could be live action", "animated or live action, I don't mind".
+_EITHER_KIND = re.compile(r"\b(?:animated|animation|cartoons?)\W+(?:or|could be|either|and)\b[^.!?]{0,20}\blive[- ]action\b"
+                          r"|\blive[- ]action\W+(?:or|could be|either|and)\b[^.!?]{0,20}\b(?:animated|animation|cartoons?)\b", re.IGNORECASE)
 #: Phrases that refuse a genre by themselves, with no refusal word ("live action only", "I get nightmares"), and
 #: what in the same message keeps one from refusing.
 REFUSING: tuple[tuple[re.Pattern[str], str, re.Pattern[str] | None], ...] = (
-    (LIVE_ACTION, "Animation", None), (REAL_ACTORS, "Animation", _DOCUMENTARY), (FEAR, "Horror", None), (FEAR_SHOWN, "Horror", None))
+    (LIVE_ACTION, "Animation", _EITHER_KIND), (REAL_ACTORS, "Animation", _DOCUMENTARY), (FEAR, "Horror", None), (FEAR_SHOWN, "Horror", _FEAR_WISHED))
 
 
 def refusal_spans(text: str, known: set[str]) -> list[GenreSpan]:
@@ -946,17 +981,22 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
     spans += [s for s in age_spans(text, known) if not _overlaps(s, spans)]
     away = [m.start() for m in KIDS_AWAY.finditer(text)]
     grown = _grown(text)
-    had = {m.start("kids") for m in PARENTHOOD.finditer(text)}  # refused or not, children had are no audience
-    spans = [s for s in spans if not (s.genres == ("Children",) and (s.start in had or not s.negated and (
+    # children had, coped with or in the story are no audience, refused or not
+    had = {m.start("kids") for pattern in (PARENTHOOD, KIDS_HANDLED, KIDS_IN_STORY) for m in pattern.finditer(text)}
+    no_audience = [s for s in spans if s.genres == ("Children",) and (any(s.start <= k < s.end for k in had) or not s.negated and (
         s.start in away or any(a <= s.start < b for a, b in grown) or _NOT_WATCHING.match(text, s.end)
-        or _REACTED.match(text, s.start))))]
+        or _REACTED.match(text, s.start)))]
+    spans = [s for s in spans if s not in no_audience]
     tag_hits: list[tuple[Phrase, str, float]] = []
     if concepts is not None:
         cues = [GenreSpan(m.start(), m.end(), (), "cue") for m in _REFUSAL.finditer(text)]  # "wild horses couldn't drag me" is no western
-        extra, tag_hits = _concept_spans(text, spans + no_genre + cues, concepts)
+        extra, tag_hits = _concept_spans(text, spans + no_genre + cues + no_audience, concepts)  # (nor is "the kids" read again)
         spans += [s for s in extra if not any(a <= s.start < b for a, b in unavoid_spans)]
     childhood = [m.span() for m in CHILDHOOD.finditer(text)]
     spans = [s for s in spans if not (s.genres == ("Children",) and any(a <= s.start < b for a, b in childhood))]
+    spans = [s for s in spans if not (_USED_TO_LIKE.search(clause_before(text, s.start)) and _BUT_NOW.match(text, s.end))]
+    either = [m.span() for m in _EITHER_KIND.finditer(text)]  # "could be animated, could be live action": no wish either way
+    spans = [s for s in spans if not (s.genres == ("Animation",) and not s.negated and any(a <= s.start < b for a, b in either))]
     spans.sort(key=lambda s: s.start)
     spans = _carry_negation(text, spans)
     spans = [replace(s, negated=True) if not s.negated and (_kept_out(text, s) or _judged_badly(text, s) or ANSWERED_NO.match(text, s.end))
@@ -1016,7 +1056,7 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
         read.tags += [w if w.endswith("s") else w + "s" for w in undead]
     read.mode = _mode(text, [s for s in wanted_spans if any(g in read.wanted for g in s.genres)]) if read.wanted else "unsaid"
     read.unavoided = list(dict.fromkeys(read.unavoided + [g for g in content_unavoided if g not in read.avoided]))
-    read.replace = bool(read.wanted) and bool(REPLACE.search(text) or _only(text, wanted_spans))
+    read.replace = bool(read.wanted) and bool(REPLACE.search(text) or _only(text, wanted_spans)) and not _ADDED_TOO.search(text)
     genre_names = {re.sub(r"\W", "", g.lower()) for g in known}
     for phrase, tag, _ in sorted(tag_hits, key=lambda t: -t[2]):
         if re.sub(r"\W", "", tag) in genre_names:

@@ -37,12 +37,13 @@ GENRE_PHRASES: _G = _expand({
      "frighten", "frightened", "frightens", "ghost flick", "ghost film", "ghost movie", "ghost flicks", "ghost films", "ghost movies", "horrific", "apparitions", "apparition", "goes bump in the night", "bump in the night", "demons", "chiller", "terror film", "terror movie", "film of terror", "movie of terror", "films of terror", "video nasty", "video nasties",
      "jumpscare", "jumpscares", "jump-scare", "jump-scares", "jump out of my skin", "jump out my skin", "scared witless", "the shivers"): "Horror",
     ("thriller", "thrillers", "suspense", "suspenseful", "edge of my seat", "edge of your seat", "edge-of-your-seat",
+     "have me holding my breath", "keep me holding my breath", "hold my breath",
      "edge-of-my-seat", "nail-biter", "nail biter", "nail-biting", "tense", "tension", "heart-pounding",
      "heart pounding", "cat and mouse", "cat-and-mouse", "psychological thriller", "thrilling", "pulse-pounding", "pulse-pounder", "pulse pounder",
      "on the edge of my seat", "conspiracy", "paranoia", "paranoid", "keeps you guessing", "keep me guessing",
      "white-knuckle", "white knuckle", "nerve-wracking", "nerve-racking", "on tenterhooks", "heart-in-mouth", "heart in mouth",
      "heart in my mouth", "heart race", "heart racing", "heart-racing"): "Thriller",
-    ("sci-fi", "sci fi", "scifi", "science fiction", "science-fiction", "sci fy", "sci-fy", "syfy", "outer space", "in space", "set in space",
+    ("sci-fi", "sci fi", "scifi", "science fiction", "science-fiction", "sci fy", "sci-fy", "syfy", "scify", "outer space", "in space", "set in space",
      "the future", "future stuff", "futuristic", "aliens", "robots", "time travel", "time-travel", "dystopia", "dystopian",
      "cyberpunk", "spaceship", "spaceships", "space ship", "starship", "galaxy", "galactic", "other planets",
      "spacemen", "spaceman", "little green men", "ray guns", "ray-guns", "ray gun", "among the stars", "space battles", "space battle",
@@ -51,7 +52,7 @@ GENRE_PHRASES: _G = _expand({
      "astronauts", "astronaut", "ufo", "ufos", "mutants", "clones", "space", "back in time", "travels in time",
      "travel through time", "through time", "time machine", "time-hopping", "time hopping", "time-jumping", "time jumping", "flying saucer", "flying saucers", "flying-saucer"): "Sci-Fi",
     ("drama", "dramas", "dramatic", "tearjerker", "tear-jerker", "tearjerkers", "make me cry", "made me cry", "weepy",
-     "weepie", "poignant", "character study", "character-driven", "heartfelt", "moving", "touching", "emotional",
+     "weepie", "blubbers", "blubfest", "poignant", "character study", "character-driven", "heartfelt", "moving", "touching", "emotional",
      "heartbreaking", "heart-breaking", "bittersweet", "tragic", "tragedy", "tragedies", "maudlin", "weepies", "blubbing", "blub", "kitchen sink", "kitchen-sink", "social realism", "social-realist", "social realist", "melodrama", "melodramatic", "real-life drama",
      "life lessons", "a good cry", "cry", "sad", "sadder", "powerful story",
      "biopic", "biography", "biographical", "costume drama", "courtroom",
@@ -74,7 +75,7 @@ GENRE_PHRASES: _G = _expand({
      "whole family", "for my kids", "little ones", "child-friendly", "kid-friendly", "kid friendly", "g-rated",
      "toddler", "toddlers", "suitable for kids", "for kids", "with the kids", "young children", "my little",
      "little daughter", "little son", "little ones", "little kids", "grandkids", "youngsters", "all ages", "family movie night", "for the family",
-     "tykes", "kiddos", "preschoolers", "little kids", "little-kid", "kidz", "family fare", "babyish", "for babies", "nippers", "tots", "under-tens",
+     "tykes", "kiddos", "preschoolers", "little kids", "little-kid", "kidz", "family fare", "family stuff", "babyish", "for babies", "nippers", "tots", "under-tens",
      "under tens", "juvenile", "juveniles", "childish", "kids' films", "kids' film", "kids' flicks", "baby movies",
      "baby films", "baby stuff", "made for families", "for families"): "Children",
     ("animated", "animation", "cartoon", "cartoons", "anime", "pixar", "stop-motion", "stop motion", "claymation",
@@ -116,7 +117,8 @@ GENRE_PHRASES: _G = _expand({
      "horseback", "frontier town", "desperados", "desperado", "bounty hunter", "bounty hunters", "stagecoach",
      "six-shooter", "the west", "gunfighters", "gunfighter", "cowpokes", "ranchers", "wild frontier", "sagebrush", "ten-gallon hats", "ten-gallon hat",
      "tumbleweeds", "tumbleweed"): "Western",
-    ("musical", "musicals", "singing", "songs", "song and dance", "song-and-dance", "broadway", "sing-along",
+    ("musical", "musicals", "singing", "songs", "song and dance", "song-and-dance", "broadway", "sing-along", "tap shoes", "tap dancing",
+     "tap-dancing",
      "singalong", "dance numbers", "show tunes", "showtunes", "sing", "music numbers", "musical numbers", "burst into song", "bursts into song", "bursting into song", "break into song", "breaks into song", "breaking into song", "into song", "break into a number", "breaks into a number",
      "breaking into a number", "broke into a number", "toe-tapper", "toe tapper", "operetta"): "Musical",
     ("documentary", "documentaries", "docu", "docs", "non-fiction", "nonfiction", "docudrama", "real footage", "concert film", "concert films",
@@ -149,6 +151,8 @@ GENRE_PHRASES: _G = _expand({
     ("bore me silly", "bores me silly", "bored me silly", "bore us silly", "bores us silly", "bored us silly",
      "bore him silly", "bores him silly", "bore her silly", "bores her silly"): "",  # "elves and wizards bore me silly"
     ("gang of kids", "gang of friends", "gang of mates"): "",  # "a gang of kids off on a big adventure"
+    ("was being silly", "was being daft", "am being silly", "i'm being silly", "im being silly", "was being dramatic"): "",  # "eh, Japanese
+    # is fine actually, I was being silly" (not "people in coffee shops being daft")
     ("laughed myself silly", "laughed himself silly", "laughed herself silly", "laughed ourselves silly", "laughing myself silly",
      "laughed through", "laughed all the way through", "giggled through", "giggled all the way through", "laughed at me",
      "is a nightmare", "was a nightmare", "personal nightmare", "was a horror", "i'll scream", "i will scream", "ill scream",
@@ -188,7 +192,8 @@ GENRE_PHRASES: _G = _expand({
 NEGATORS = (
     r"(?:no|not|nothing|never|none|without|avoid|avoiding|except|skip|hate|hated|hates|dislike|dislikes|disliked|"
     r"loathes?|loathed|detests?|detested|despises?|despised|abhors?|abhorred|(?<!happy )(?<!fine )(?<!good )(?<!ok )(?:stop|enough) with(?= (?:the|these|those|all)\b)|rather than|"
-    r"(?:don'?t|do not|doesn'?t|does not)(?: really| actually| even)? (?:want|like|fancy|stand)|didn'?t like|no more|not into|not a fan of|anything but|"
+    r"(?:don'?t|do not|doesn'?t|does not)(?: really| actually| even)? (?:want|like|fancy|stand)|didn'?t like|(?:don'?t|do not) think (?:i|we) (?:want|fancy|need)|"
+    r"(?:i'?ve|we'?ve|i have|we have) seen enough(?: of)?|no more|not into|not a fan of|anything but|"
     r"can'?t stand(?! each other| one another)|cannot stand(?! each other| one another)|can'?t stomach|(?:can'?t|cannot|couldn'?t) (?:watch|sit through)(?= (?:anything|any|another|more|those|these)\b)|cannot stomach|(?:i'?m|i am|we'?re|we are) (?:so |totally |completely )?finished with|not so much|can'?t handle|(?:can'?t|cannot|couldn'?t|could not) cope with|can'?t do|can'?t face|cannot face|couldn'?t face|not in the mood for|rather not|steer clear of|stay away from|steer (?:well )?away from|"
     r"(?:switch|switches|switched|zone|zones|tune|tunes|nod|nods|drift|drifts) off (?:during|in|at)|(?:fall|falls|fell) asleep (?:during|in|at)|"
     r"spare (?:me|us|him|her|them)|don'?t you dare(?: (?:give|show|suggest|recommend|put on))?(?: me| us)?|enough of|keep (?:it|them|us|him|her|me|this|things) (?:well |far )?away from|(?:anything|everything|whatever|any genre) (?:bar|apart from|aside from|save)|everything but|any genre but|hardly|had enough(?: of)?|done enough|sick of|tired of|allergic to|other than|minus|not too|nothing too|keep out|leave out|"
@@ -203,7 +208,7 @@ NEGATORS = (
     r"walks? out (?:the (?:second|moment|minute)|when|whenever|as soon as|if)|(?:stop|cease) (?:suggesting|recommending|showing)|care little (?:for|about)|"
     r"nt|don'?t let|done w/?(?= )|won'?t (?:watch|see|sit through|have|do)|will not (?:watch|see|sit through)|keep (?:it |them |us )?out of|leaving out|"
     # what a film must not do to someone: "won't give him nightmares", "that won't make me cry"; "nobody falling in love"
-    r"(?:won'?t|wont|will not|doesn'?t|does not|shouldn'?t) (?:give|make|leave)|(?:nobody|no-one|no one)(?=\s+(?:\w+ing|\w+in'?|(?!(?:is|was|has|does|else|beats|tops|makes|matches|rivals|outdoes|compares|knows|writes|shoots|directs)\b)\w+s)\b|\s*$)|(?:nobody|no-one|no one) (?:wants|likes|needs|fancies|is in the mood for)|"
+    r"(?:won'?t|wont|will not|doesn'?t|does not|shouldn'?t|(?:don'?t|do not)(?= (?:give|make|leave) (?:me|us|him|her|them|anyone|the kids)\b)) (?:give|make|leave)|(?:nobody|no-one|no one)(?=\s+(?:\w+ing|\w+in'?|(?!(?:is|was|has|does|else|beats|tops|makes|matches|rivals|outdoes|compares|knows|writes|shoots|directs)\b)\w+s)\b|\s*$)|(?:nobody|no-one|no one) (?:wants|likes|needs|fancies|is in the mood for)|"
     r"(?:don'?t|do not|doesn'?t|does not) care for|can'?t abide|cannot abide|can'?t bear|cannot bear|not keen on|(?:bored|fed up) (?:of|with)|"
     r"nowt|nae|isnae|none of (?:your|the|those)|too old for|outgrown|grown out of|(?:i'?m|im|i am|we'?re|we are) (?:so |totally |completely |well )?over|rather avoid|would avoid|"
     # a threat is a refusal: "God help you if there's a song in it", "if you suggest one more animated film ..."
@@ -216,7 +221,7 @@ NEGATORS = (
     # "keeping well clear of horror", "keep it off other planets", "I'd rather it wasn't animated"
     r"(?:keep|keeps|keeping|kept|stay|stays|staying) (?:well |far )?clear of|keep (?:it|them|things|us) off(?!\s+(?:my|our|your|their|his|her|the|of)\b)|(?:the )?(?:exact |complete |total |very )?opposite of|cross (?:off|out)|(?:i|we) (?:do|really|definitely) mind|"
     # "I'm off comedies for a while", "I've gone off westerns"
-    r"(?:i'?m|im|i am|we'?re|we are) (?:a bit |totally |well |right )?off(?=\s*(?:(?:all|the|any|those|these)\s+)?$)|(?:i'?ve|i have|we'?ve|we have|(?:s?he|they)'?(?:s|ve)|(?:s?he|it) has|they have) (?:kind of |sort of |a bit |rather |totally |completely |just |since )?gone off|"
+    r"(?:i'?m|im|i am|we'?re|we are) (?:a bit |totally |well |right )?off(?=\s*(?:(?:all|the|any|those|these)\s+)?$)|(?:i'?ve|i have|we'?ve|we have|(?:s?he|they)'?(?:s|ve)|(?:s?he|it) has|they have|(?:my|our) (?:\w+ )?\w+(?: has|'s)) (?:kind of |sort of |a bit |rather |totally |completely |just |since )?gone off|"
     r"rather (?:if )?(?:it|they|the (?:film|movie)) (?:wasn'?t|weren'?t|was not|were not|didn'?t|did not|isn'?t|is not|wouldn'?t|would not)|"
     r"(?:sick|tired) to death of|(?:nah|no|nope) to|say(?:ing)? no to|roll(?:s|ed|ing)? (?:my|his|her|their|our) eyes at|"
     # a reaction at anything of a kind: "the 6 year old gets upset at anything sad", "she gets bored by anything romantic"

@@ -27,7 +27,7 @@ from agent.understand.lexicon import CHANGE_OF_MIND, GENRE_PHRASES
 from agent.understand.roles import Sentiment, TitleRoles, names_a_film, second_opinion, sure_role
 from muse.domain import normalise_title
 from tools.retriever.grounding import ARTICLES, names_year
-from tools.retriever.ratings import verdicts
+from tools.retriever.ratings import MIDDLING, as_sentiment, verdicts, word_rating
 from tools.retriever.wordlist import COMMON_WORDS, dictionary
 
 MAX_MESSAGE_CHARS = 2000
@@ -36,7 +36,7 @@ REFERENCE = re.compile(r"(?:#\s?(?P<num>[1-9])\b|\b(?:the\s+)?(?P<ord>first|seco
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
 NEGATIVE_CUE = re.compile(r"\b(hate[ds]?|hated|dislike[ds]?|loath(?:e[ds]?|ed)|detest(?:s|ed)?|despise[ds]?|bann?(?:ed|s)|(?:didn'?t|did not|don'?t|do not) (?:much |really )?care (?:much )?for|didn'?t (?:like|love|enjoy)|did not (?:like|love|enjoy)|don'?t like|not a fan of|boring|awful|terrible|couldn'?t stand|"
                           r"don'?t (?:even |you dare )?(?:think about |bother )?(?:suggest|recommend|show|mention|put on)\w*|don'?t (?:say|hand)\b|don'?t (?:you )?even think about|"
-                          r"bored (?:stiff |silly |to death |to tears )?by|struggled (?:with|through)(?=\s*$)|(?<!say )no to|neither of us (?:\w+ )?(?:could finish|could stand|liked|enjoyed|loved|got through)|"
+                          r"bored (?:stiff |silly |to death |to tears )?by|struggled (?:with|through)(?=\s*$)|(?:slept|suffered) through|(?:fell asleep|dozed off|nodded off) (?:in|during)|(?<!say )no to|neither of us (?:\w+ )?(?:could finish|could stand|liked|enjoyed|loved|got through)|"
                           r"didn'?t do it for (?:me|us)|(?:nobody|no one|no-one) wants|(?:had|'ve had|have had|'d had) (?:quite )?enough of|(?:had|'ve had|have had) (?:my|our) fill (?:of|after|with)|fed up (?:with|of)|(?<!never get )(?<!never got )(?<!never grow )(?<!n't get )(?:sick|tired) (?:and tired )?of|"
                           r"over my dead body|sooner .{1,40} than (?:sit through|watch|see)|"
                           r"can'?t stand|not(?!\s+(?:unlike|dissimilar)\b)|nothing like|no more|never again|never understood|never (?:made it|got|get|make it) through|couldn'?t get through|(?:but |and )?never(?!\s+(?:\w+\s+)?(?:seen|watched|tried|heard|got|gets?|been|knew|read|miss\w*|tire\w*|fail\w*|forg[eo]t|stop\w*|thought|expected|had|cried|laughed|said|says|meant|claimed)\b)|won'?t (?:watch|see)|will not (?:watch|see)|refuse to (?:watch|see)|"
@@ -44,7 +44,8 @@ NEGATIVE_CUE = re.compile(r"\b(hate[ds]?|hated|dislike[ds]?|loath(?:e[ds]?|ed)|d
                           r"walked out of|gave up on|(?:switched|turned) off|veto(?:ed|es)?|pass(?:ing)? on|rul(?:e|es|ed|ing) out|bounced (?:right |straight )?off|looking at you|"
                           r"(?:don'?t|do not|never) (?:get|got|understood|understand|see) the (?:hype|appeal|fuss)|fainted (?:during|at|in)|(?:nodded|dozed|drifted) off (?:during|in|at)|fell asleep (?:during|in|at)|didn'?t get(?!\s+(?:to|round|around|a chance|the chance|through)\b))\b",
                           re.IGNORECASE)
-POSITIVE_CUE = re.compile(r"\b(luv(?:'?d|s)?|lk|love[ds]?|loved|like[ds]?|liked|enjoy(?:ed|s)?|adore[ds]?|fan of|favou?rites?|faves?|favs?|great|amazing|brilliant|fantastic|wonderful|lovely|excellent|more like|similar to|such as|not unlike|not dissimilar to|"
+POSITIVE_CUE = re.compile(r"\b(luv(?:'?d|s)?|lk|love[ds]?|loved|like[ds]?|liked|enjoy(?:ed|s)?|adore[ds]?|fan of|favou?rites?|faves?|favs?|great|amazing|brilliant|fantastic|wonderful|lovely|excellent|(?:were|was|is|are) perfect|(?:the )?gold standard|more like|similar to|such as|not unlike|not dissimilar to|"
+                          r"equivalent (?:of|to)|"
                           r"comfort (?:film|movie|watch|flick)|(?:is|are|was|were) (?:the|my|our|a) (?:whole )?vibe)\b", re.IGNORECASE)
 #: Verbs that ask a question as a statement ("I should like to know whether ...", "wondering if ...").
 _WONDER = r"(?:know|enquire|inquire|wonder|wondering|curious)"
@@ -65,7 +66,11 @@ ASK_ITEM = re.compile(
     r"^\s*(?:is|was)\s+(?:\S+\s+){1,5}(?:longer|shorter|scarier|funnier|better|worse|sadder|darker)\s+than|"
     # a choice among the films named: "whichever you reckon is scarier", "Pick from: Heat, Collateral", "Shortlist: ..."
     r"whichever|which (?:one|of (?:them|those|these|the two|the three|the two of them))\s+(?:should|shall|do|would)\s+(?:i|we)\s+"
-    r"(?:watch|see|pick|choose|go for|start with|put on)(?![^.!?]*\bnext\b)|pick (?:from|between)|choose (?:from|between)|decide between|shortlist|break the tie|cross off)\b",
+    r"(?:watch|see|pick|choose|go for|start with|put on)(?![^.!?]*\bnext\b)|pick (?:from|between)|choose (?:from|between)|decide between|shortlist|break the tie|cross off|"
+    # "Which one's skippable?", "which goes first", "is there a fourth one yet?", "is there a sequel to paddington", "should I bother?"
+    r"which (?:one|1)\s*(?:'s|is|was)\s+\w+(?=\s*\?)|which (?:one |1 )?(?:goes|comes|to watch) first|"
+    r"is there (?:a|an|another) (?:sequel|prequel|fourth|third|second|fifth|sixth|next|new) (?:one|film|movie|part)?(?![^.!?]*\blike\b)|"
+    r"(?:should|shall) (?:i|we) (?:bother|give it a go|give it a try)(?=\s*\?))\b",
     re.IGNORECASE,
 )
 #: A question about one film ("is fargo a comedy?", "who directed pulp fiction", "how long is titanic").
@@ -119,8 +124,8 @@ NEGATIVE_AFTER = re.compile(
     r"(?!\s+(?:it'?s|its|it was|that it'?s) good)(?!\s+in a good way)|[:=\-–,]\s+bad(?=\s*(?:[,.;!?]|$))|"
     r"a (?:bit|little|tad) much|(?<!not )(?<!never )(?:was |is )?an? (?:flop|dud|miss)\b|(?<=[:=\-–] )slow(?=\s*(?:[.;!]|$))|"
     r"didn'?t (?:like|enjoy|get|love) it|did not (?:like|enjoy) it|couldn'?t finish|fell asleep|slept through|(?:was|is|so|felt|a bit|rather) stuffy|(?:i'?d|i would|we'?d) (?:rather|sooner) forget|best forgotten|scratch (?:those|them|that|it)\b|"
-    r"(?:made|makes) (?:me|us) feel (?:ill|sick|queasy)(?=\s*(?:[,.;!?]|$))|disappointed (?:me|us)|never (?:really )?worked for (?:me|us)|"
-    r"(?:i )?found (?:it |that one )?(?:a bit |rather |pretty |quite |kind of |kinda |a little )?flat|\bugh+\b(?=\s*(?:[,.;!?]|$))|\bI (?:just |really |honestly )?didn'?t get(?=\s*(?:[,.;!?]|$))|scarred (?:me|him|her|us|them)|waste of|wasted|"
+    r"(?:made|makes) (?:me|us) feel (?:ill|sick|queasy)(?=\s*(?:[,.;!?]|$))|(?:made|makes) (?:me|us) (?:seasick|queasy|nauseous|nauseated)|disappointed (?:me|us)|never (?:really )?worked for (?:me|us)|"
+    r"(?:i )?found (?:it |that one )?(?:a bit |rather |pretty |quite |kind of |kinda |a little )?flat|(?<!not )(?<!never )a (?:bit|little|tad) flat\b|\bugh+\b(?=\s*(?:[,.;!?]|$))|\bI (?:just |really |honestly )?didn'?t get(?=\s*(?:[,.;!?]|$))|scarred (?:me|him|her|us|them)|waste of|wasted|"
     r"(?:will|would|gonna|going to) lose my mind|(?:drives?|drove) (?:me|us) (?:crazy|nuts|mad|up the wall|round the bend)|sick of|"
     r"(?:was|is|'s|were) (?:so+ |really |pretty |kinda |lowkey |totally |super )?mid\b|(?:put|puts|sent|sends) (?:me|us) to sleep|"
     r"style over substance|nemesis|(?<=^ )(?:was|is|were|did)(?:n'?t| not)(?=\s*(?:[,.;!?)]|$)|\s+[^\w\s])|"
@@ -131,7 +136,11 @@ NEGATIVE_AFTER = re.compile(
     r"neither of us (?:liked|enjoyed|loved) it|never watching it again|(?:switched|turned) (?:it )?off|walked out|gave up on it|"
     # "Dune is out", "Hostel can stay away", "Pulp Fiction left me cold", "Psycho was over the line", "I found it manipulative"
     r"(?:is|are|'s) out(?=\s*(?:[,.;!?)(]|$))|can stay away|(?:was|is) (?:embarrassing|plenty|a (?:war )?crime|(?:my )?(?:personal )?nightmare)|"
-    r"(?:hours?|minutes?) of my life (?:i'?ll|i will|i'?m never|i can'?t|i won'?t) (?:never )?get back|never did (?:it|much|anything) for (?:me|us)|"
+    r"(?:hours?|minutes?)(?: of my life)? (?:i'?ll|i will|i'?m never|i can'?t|i won'?t|we'?ll|we will|we can'?t) (?:never )?get back|never did (?:it|much|anything) for (?:me|us)|"
+    r"(?:is |was )?the last thing (?:i|we) (?:need|want)|(?:felt|feels|was|is|were|seemed|so|too|a bit|rather|pretty|quite|really) (?:muddled|smug|fake|stretched(?: thin)?)(?=\s*(?:[,.;!?]|to me|$))|"
+    r"an? lukewarm|a crime against|(?:a bit|rather|too|quite|pretty) cold(?=\s*(?:for|[,.;!?]|$))|under duress|"
+    r"(?:i'?ve|we'?ve|i have|we have) gone off(?:\s+(?:it|that one|them))?(?=\s*(?:[,.;!?]|$))|"
+    r"(?:lost|left) (?:me|us) (?:in|during|by) the (?:last|final|second|first|middle) (?:hour|half|act|third)(?=\s*(?:[.;!?]|$))|(?<![\w-] )(?:is |are )?(?:excluded|ruled out)(?=\s*(?:[,.;!?)]|$))|"
     r"(?:made|makes) my (?:\w+ )?(?:temples|ears) (?:throb|hurt|ache|bleed)|"  # not "made my head hurt in the best way"
     r"(?:was|were|is|are|felt|so|too) (?:so |really |way |hugely )?(?:bloated|overblown|self-indulgent)|"
     r"exhausting|gave (?:me|us) a headache|annoyed (?:me|us)|f[ae]ll(?:s)? flat|(?:left|had|leaves|has) (?:me|us) yawning|overplayed|"
@@ -139,7 +148,7 @@ NEGATIVE_AFTER = re.compile(
     r"(?:made|makes) (?:me|us) want to (?:scream|vomit|throw up|walk out|gouge)|(?:(?:we'?ve|i'?ve|we have|i have) )?(?:all )?worn (?:it|that one|them|those) out|no thank you|"
     # "seen them, done", "I'd rather die", "ruined the whole series", "die hard 2 weak"
     r"(?:seen|watched|done) (?:it|them|those|that),? (?:and )?(?:done|over it|enough)(?![\w-])|(?:i'?d|i would|we'?d) (?:sooner|rather) die|"
-    r"ruin(?:ed|s) (?:it|the|everything|my|our|his|her|their)\b|weak(?:er|est)?|pointless|laughable|confusing|dragged|can rot|can do one|we don'?t talk about|(?:i |let'?s )?pretend (?:it |that )?never happened|shouldn'?t (?:legally )?exist|(?:left|leaves) (?:me|us) cold|(?:was|is) over the line|manipulative|"
+    r"ruin(?:ed|s) (?:it|the|everything|my|our|his|her|their)\b|ruin(?:ed|s) (?:\w+ )?for (?:me|us)\b|weak(?:er|est)?|pointless|laughable|confusing|dragged|can rot|can do one|we don'?t talk about|(?:i |let'?s )?pretend (?:it |that )?never happened|shouldn'?t (?:legally )?exist|(?:left|leaves) (?:me|us) cold|(?:was|is) over the line|manipulative|"
     # a verdict by contrast, ending its clause: "grand budapest yes, fantastic mr fox not so much", "step brothers less so"
     r"(?:not so much|less so|not as much|not really)(?=\s*(?:[,.;!?)]|$))|"
     # time lost on it: "I want those two hours back", "gave up after twenty minutes", "dozed off twice", "kept checking my phone"
@@ -169,7 +178,7 @@ def _unaddressed(m: re.Match[str]) -> str:
 #: The person starts a new request instead of changing the current one.
 NEW_SEARCH = re.compile(
     r"\b(?:new search|start(?:ing)? (?:over|again|afresh|from scratch)|forget (?:all )?(?:that|this|everything)(?: i said)?|"
-    r"different question|new (?:thing|request|topic) (?:entirely|altogether)?|something (?:else )?entirely different|(?:scratch|scrap) all that|"
+    r"different question|(?:totally|completely|entirely) (?:separate|unrelated) (?:question|request)|new (?:thing|request|topic) (?:entirely|altogether)?|something (?:else )?entirely different|(?:scratch|scrap) all that|"
     r"clean slate|from the top|fresh start|new question|forget the rules|"
     r"(?:different (?:topic|subject)|(?:change|changing) (?:of |the )?(?:topic|subject)|on (?:another|a different|a totally different|"
     r"a completely different) (?:topic|subject))(?=\s*(?:[,.;:!?]|$)))\b", re.IGNORECASE)
@@ -314,13 +323,19 @@ def label_verdict(text: str, start: int) -> Literal["like", "dislike"] | None:
     return "like" if POSITIVE_CUE.search(label) or _GOOD_LABEL.fullmatch(label) else None
 
 
+def _middling_label(text: str, start: int) -> bool:
+    """The list holding `start` is labelled with no verdict: "neutral: The Holiday", "meh-ish: ...", "ok: ..."."""
+    return MIDDLING.fullmatch((governing_label(text, start) or "").strip()) is not None
+
+
 #: A bare "no" opening the film's clause: "not the gross-out kind though, no American Pie", "but still no star wars",
 #: "and definitely no ace ventura" (not "shawshank no the shining").
 _NO_OPENS = re.compile(r"^\W*(?:(?:and|but|so|also|then|just|still|definitely|absolutely|certainly|really|oh|plus)\s+){0,3}(?:no|nope)\s*$",
                        re.IGNORECASE)
 
 
-def title_sentiment(text: str, start: int | None, end: int | None = None, next_start: int | None = None) -> Literal["like", "dislike"]:
+def title_sentiment(text: str, start: int | None, end: int | None = None,
+                    next_start: int | None = None) -> Literal["like", "dislike", "contrast"]:
     """A title mention is liked unless a negative cue stands in its clause before it, or, with no
     liking said before it, a verdict follows it in its sentence before the next title
     ("Avatar was pretty but boring", "I watched Inception, not my thing")."""
@@ -337,6 +352,8 @@ def title_sentiment(text: str, start: int | None, end: int | None = None, next_s
         return "dislike"
     if (verdict := label_verdict(text, start)) is not None:
         return verdict
+    if _middling_label(text, start):
+        return "contrast"
     after = text[end:next_start if next_start is not None and next_start > end else len(text)]
     if COMPARATIVE_WISH.match(after):  # "se7en but less grim, nothing horror-ish": the film, changed, is wished
         return "like"
@@ -346,6 +363,8 @@ def title_sentiment(text: str, start: int | None, end: int | None = None, next_s
     own = _FILLER_LIKE.sub("", own)  # "watched frozen like a million times"
     if _BARE_YES.match(own):  # "grand budapest yes, fantastic mr fox not so much": its own verdict comes first
         return "like"
+    if (measure := _LIKENESS_AFTER.match(own)) is not None and not NEGATIVE_AFTER.search(own, measure.end()) and not NEGATIVE_CUE.search(own):
+        return "like"  # "Rush Hour levels of silly", "Lethal Weapon level": a measure of what is wished (not "Die Hard energy, I hated it")
     bad, good = NEGATIVE_AFTER.search(own), _liking(own)
     if bad and (_VERDICT_DENIED.search(before) or _LIKED_ANYWAY.search(own, bad.end())):
         return "like"  # "I never said Die Hard was bad", "Rocky IV: so silly, but I loved it"
@@ -420,6 +439,9 @@ def _short_verdict(sentence: str, verdict: re.Pattern[str], *, first_clause: boo
 COMPARATIVE_WISH = re.compile(r"\s*,?\s*but\s+(?:a\s+(?:bit|little|lot)\s+|way\s+|much\s+)?"
                               r"(?!(?:never|ever|other|others|either|neither|rather|after|whatever|however|over|under|later)\b)"
                               r"(?:\w+er\b|more\b|less\b|fewer\b|without\b|with\b|minus\b|set\b|on\b|in\b|for\b|made\b)", re.IGNORECASE)
+#: A film as the measure of a wish, right after it: "Rush Hour levels of silly", "Lethal Weapon level," (not "Lethal Weapon level
+#: violence", a thing the film has).
+_LIKENESS_AFTER = re.compile(r"\s*-?\s*(?:levels?|vibes?|energy|tier|esque)\b(?:\s+of\s+[\w-]+)?(?!\s+[a-z])", re.IGNORECASE)
 #: A verdict verb after "but" with its own object: it judges that object, not the title before it.
 _OTHER_OBJECT = re.compile(r"\bbut\s+(?=(?:\w+\s+){0,2}?(?:couldn'?t stand|can'?t stand|hated?|didn'?t (?:like|enjoy)|disliked|loathed?)\s+"
                            r"(?!it\b|them\b|that\b|this\b|those\b|either\b|one\b|every\b|the ending\b)(?:\w|$))", re.IGNORECASE)  # (cut at the next title)
@@ -462,6 +484,57 @@ def share_list_verdicts(text: str, titles: Sequence["TitleMention"]) -> None:
         if _LISTED.fullmatch(text[t.end:following.start]) and (NEGATIVE_CUE.search(clause_before(text, t.start)) or _LOOKING_AT.search(text, 0, t.start)) \
                 and not POSITIVE_CUE.search(_first_sentence(text[following.end:])[0]):
             following.sentiment = "dislike"
+
+
+#: Where a list of films gives way to a list of verdicts, one for each in turn ("Grease, Hair and Chicago: yes, yes, no",
+#: "Spirited Away, Ponyo and Up - loved, meh, fell asleep", "..., in that order: 9/10, 4/10").
+_VERDICTS_OPEN = re.compile(r"\s*,?\s*(?:(?:in that order|respectively)\s*)?[:=\-–—]\s*", re.IGNORECASE)
+_VERDICTS_END = re.compile(r"[.!?;\n](?:\s|$)")
+_VERDICT_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|then\s+)?|\s+(?:and|then)\s+|\s+/\s+", re.IGNORECASE)
+#: Words that make an item a comment on something, not one film's verdict ("love them, hate the sequels").
+_NOT_ONE_VERDICT = re.compile(r"\b(?:them|it|those|these|all|both|the|sequels?|what|tonight|after|but)\b", re.IGNORECASE)
+_YES = re.compile(r"(?:yes|yep|yeah|yup|yay)!*", re.IGNORECASE)
+_NO = re.compile(r"(?:no|nope|nah|meh|nay)!*", re.IGNORECASE)
+VERDICT_ITEM_MAX_WORDS = 4
+
+
+def _item_verdict(words: str) -> Literal["like", "dislike", "contrast"] | None:
+    """One item of a list of verdicts: a rating, a log's word, a yes or a no, or a short phrase of liking or dislike."""
+    words = words.strip().rstrip(".!")
+    if not words or len(words.split()) > VERDICT_ITEM_MAX_WORDS or _NOT_ONE_VERDICT.search(words):
+        return None
+    if (rating := word_rating(words)) is not None:
+        return as_sentiment(rating)
+    if _YES.fullmatch(words):
+        return "like"
+    if _NO.fullmatch(words) or NEGATIVE_AFTER.search(words) or NEGATIVE_CUE.search(words):
+        return "dislike"
+    return "like" if _liking(words) or _PRAISE.search(words) else None
+
+
+def respective_verdicts(text: str, titles: Sequence["TitleMention"]) -> None:
+    """A list of two or more films followed by as many verdicts gives each film the verdict in its place."""
+    k = 0
+    while k < len(titles):
+        j = k
+        while j + 1 < len(titles) and _between_listed(text, titles[j], titles[j + 1]):
+            j += 1
+        run, k = titles[k:j + 1], j + 1
+        end = run[-1].end
+        if len(run) < 2 or end is None or (opened := _VERDICTS_OPEN.match(text, end)) is None:
+            continue
+        stop = _VERDICTS_END.search(text, opened.end())
+        items = _VERDICT_SEPARATOR.split(text[opened.end():stop.start() if stop else len(text)])
+        found = [_item_verdict(item) for item in items]
+        if len(found) == len(run) and all(v is not None for v in found):
+            for t, verdict in zip(run, found):
+                t.sentiment = verdict  # type: ignore[assignment]
+
+
+def _between_listed(text: str, t: "TitleMention", following: "TitleMention") -> bool:
+    if t.end is None or following.start is None or following.start < t.end:
+        return False
+    return bool(_LISTED.fullmatch(text[t.end:following.start]) or _COMMA.fullmatch(text[t.end:following.start]))
 
 
 _COMMA = re.compile(r"\s*,\s*")
@@ -530,8 +603,8 @@ def unknown_titles(text: str, grounded: Sequence[tuple[int, int]]) -> list[Title
 
 #: Words that ask for films: a message with one of these is a request, whatever else it says.
 ASKS_FOR_FILMS = re.compile(
-    r"\b(recommend\w*|suggest\w*|propose|something|anything|similar|more|what else|others?|ideas|options|want|wanna|make it|"
-    r"vibes?|style|kind of|sort of|"
+    r"\b(recommend\w*|suggest\w*|propose|something|anything|similar|sim+il+ar|more|what else|others?|ideas|options|want(?:s(?!\s+to\b))?|wants to (?:watch|see|find|try)|wanna|make it|"
+    r"vibes?|style|kind of|sort of|(?!(?:good|bad|early|late|old|new|okay|fine)-)[a-z]{4,}-ish|"
     r"looking for|look for|give me|show me|find me|need(?!\s+to\s+(?:plan|know|sort|check|decide|leave|be|get up|work|finish|sleep|go)\b)|search\w*)\b|\?",
     re.IGNORECASE)  # not "I need to plan my evening around it"
 #: ...and words about films at all: a greeting with one of these is a request ("hi, what should I watch?").
@@ -589,8 +662,41 @@ def _is_feedback(text: str, u: Understanding, stated_genres: bool) -> bool:
         return False
     if stated_genres or u.year_min or u.year_max or u.era_shift or u.references:
         return False
+    if any(t.start is not None and _FILM_REFUSED.match(clause_before(text, t.start)) for t in titles):
+        return False  # "not Forrest Gump, I can't stand it": a film ruled out of the picks
+    # a wish in a sentence of its own: "(meh) Signs. Ghost stories without the big twist please", "... Nothing romantic. Go."
+    if any(((u.genres or u.tags) and _PLEASE.search(sentence) or u.avoid_genres and _REFUSING_WORD.search(sentence))
+           for sentence in _sentences_without(text, titles)):
+        return False
     rest = _mask(text, [(t.start, t.end) for t in titles if t.start is not None and t.end is not None])
     return bool(VERDICT.search(rest) or NEGATIVE_AFTER.search(rest) or middling) and not ASKS_FOR_FILMS.search(rest)  # "...? not my cup of tea"
+
+
+#: A film held up as the measure of what is wished: "is there a live-action equivalent of Nausicaä?".
+_EQUIVALENT_OF = re.compile(r"\bequivalent (?:of|to)\s+$", re.IGNORECASE)
+#: A wish said politely ("Ghost stories without the big twist please").
+_PLEASE = re.compile(r"\b(?:please|pls|plz)\b", re.IGNORECASE)
+
+
+#: A film changed and asked for as a kind: "Groundhog Day, but dead serious: does that exist?", "is there such a thing?" (not
+#: "Casablanca - does it exist in colour?").
+_EXISTS = re.compile(r"\b(?:does (?:that|it|such a (?:thing|film|movie)|one like that) (?:even )?exist|is there (?:even )?such a (?:thing|film|movie))\b",
+                     re.IGNORECASE)
+_CHANGED_KIND = re.compile(r"\b(?:but|without|minus|only)\b", re.IGNORECASE)
+#: A film ruled out by name, opening its clause ("not Forrest Gump", "except Heat"); `_NO_OPENS` reads only "no".
+_FILM_REFUSED = re.compile(r"^\W*(?:(?:and|but|so|just)\s+)?(?:not|no|except|skip|anything but|never)\s*$", re.IGNORECASE)
+#: A refusal said in a sentence of its own ("Nothing romantic."): with a genre refused, a request.
+_REFUSING_WORD = re.compile(r"\b(?:nothing|none|without|zero)\b|^\W*(?:no|not|never)\b", re.IGNORECASE)  # (not "Kids - no.": a verdict)
+
+
+def _has_title(text: str, titles: Sequence[TitleMention], start: int, end: int) -> bool:
+    return any(t.start is not None and start <= t.start < end for t in titles)
+
+
+def _sentences_without(text: str, titles: Sequence[TitleMention]) -> list[str]:
+    """The sentences of `text` that name none of the films."""
+    bounds = [0, *(m.end() for m in SENTENCE_END.finditer(text)), len(text)]
+    return [text[a:b] for a, b in zip(bounds, bounds[1:]) if text[a:b].strip() and not _has_title(text, titles, a, b)]
 
 
 _MORE_OF_IT = re.compile(r"\b(?:else|ones|simi\w*|siml\w*)\b", re.IGNORECASE)  # "what else fits?", "simlar ones?"
@@ -689,7 +795,7 @@ def _asks_about_a_film(text: str) -> bool:
 
 
 #: Thanks, or word that a pick went well, said anywhere; and what in such a message wishes for nothing.
-_THANKED = re.compile(r"(?:\b(?:thanks|thank you|thx|much appreciated)\b|\bjust wanted to (?:say|tell you)\b)"
+_THANKED = re.compile(r"(?:\b(?:thanks|thank you|thankyou|thanku|thx|ty|much appreciated)\b|\bjust wanted to (?:say|tell you)\b)"
                       r"(?!.*\b(?:but|not|less|more|shorter|longer|newer|older|please|pls|instead)\b)", re.IGNORECASE | re.DOTALL)
 _NO_WISH = re.compile(r"\byour (?:suggestions?|picks?|advice|recommendations?|list|ideas)\b|\b(?:don'?t|do not) need anything\b", re.IGNORECASE)
 
@@ -701,7 +807,12 @@ def read_intent(text: str, u: Understanding, has_previous: bool, stated_genres: 
     if (BOT_SELF.search(text) or BOT_HABITS.search(text) and not u.titles) and not _has_request_slots(u) and not _ASKS_TOO.search(text):
         return "chitchat"
     plain = ABOUT_THE_FILM.sub(" ", _unnamed(text, u.titles))
-    if u.titles and (_asks_about_a_film(text) or (QUESTION_START.match(text) and not REQUEST_CUE.search(plain) and _names_in_opening(text, u.titles))
+    if u.titles and (exists := _EXISTS.search(text)) and (_CHANGED_KIND.search(text, 0, exists.start()) or "such" in exists.group()):
+        return "refine" if has_previous and not u.new_search else "recommend"  # "Groundhog Day, but dead serious: does that exist?"
+    opening = QUESTION_START.match(text)  # (not a title's own first word: "When Harry Met Sally is perfect")
+    opening = opening if opening is not None and not _has_title(text, u.titles, opening.start(), opening.end()) else None
+    if u.titles and (_asks_about_a_film(text) or (opening and not REQUEST_CUE.search(plain) and _names_in_opening(text, u.titles)
+                                                  and not any(_EQUIVALENT_OF.search(text, 0, t.start or 0) for t in u.titles))
                      or any(_asked_about(text, t) for t in u.titles) or _asked_back(text, u.titles) or _film_is_asked(text, u.titles)):
         return "ask_item"
     if u.references and all(s != "neutral" for _, s in u.references) and not (u.genres or u.avoid_genres or u.era_shift or u.year_min or u.year_max):
@@ -820,7 +931,9 @@ def _ground(scan: str, grounder: Grounder | None) -> list[TitleMention]:
                    for i, title in rest]
     spans = [(t.start, t.end) for t in titles if t.start is not None and t.end is not None]
     found = sorted(titles + unknown_titles(scan, spans), key=lambda t: t.start or 0)[:MAX_MENTIONS]
-    for t, following in zip(found, [*found[1:], None]):
+    for k, t in enumerate(found):
+        # the next title that starts after this one: the films of a series named once share one span and one verdict
+        following = next((f for f in found[k + 1:] if (f.start or 0) > (t.start or 0)), None)
         t.sentiment = title_sentiment(scan, t.start, t.end, following.start if following else None)
         if t.start is not None and (_CONTRAST.search(scan, 0, t.start) or _SEEN_ONLY.search(scan, sentence_start(scan, t.start), t.start)
                                     or _seen_bare(scan, t) or _middling(scan, t) or (t.end is not None and _UNSEEN_AFTER.match(scan, t.end))):
@@ -829,7 +942,8 @@ def _ground(scan: str, grounder: Grounder | None) -> list[TitleMention]:
     share_list_verdicts(scan, found)
     for t, verdict in zip(found, verdicts(scan, [(t.start, t.end) for t in found])):  # "Heat 9/10", "👎 it follows"
         if verdict is not None:
-            t.sentiment = "contrast" if verdict == "neutral" else verdict
+            t.sentiment = as_sentiment(verdict)
+    respective_verdicts(scan, found)
     _keep_refused(scan, found)
     return found
 
@@ -951,6 +1065,25 @@ def _films_as_dates(u: Understanding, text: str) -> None:
     u.titles = kept
 
 
+_FILM_PRONOUN = re.compile(r"\b(?:it|that one|that film|that movie)\b", re.IGNORECASE)
+
+
+def _dated_by_pronoun(u: Understanding, text: str) -> None:
+    """The one film named, said again as a date by a pronoun ("Saving Private Ryan, but in the Pacific, and nothing made
+    before it", "newer than that one"), bounds the years as its name would; the film stays a title."""
+    films = {t.item_id: t for t in u.titles if t.status == "matched" and t.title and t.end is not None}
+    if len(films) != 1 or u.year_min is not None or u.year_max is not None:
+        return
+    film = next(iter(films.values()))
+    year = _title_year(film.title or "")
+    for said in _FILM_PRONOUN.finditer(text, film.end or 0):
+        bound = film_bound(text, said.start(), said.end(), year) if year is not None else None
+        if bound is not None:
+            u.year_min, u.year_max = bound
+            u.era_shift = None
+            return
+
+
 def _relative_to_title(u: Understanding) -> None:
     """"Like Ghost World but newer": after (or before) that film's year, not the standing range."""
     years = [year for t in u.titles if t.status == "matched" and t.title and (year := _title_year(t.title)) is not None]
@@ -1002,6 +1135,7 @@ _VERSION_AFTER = re.compile(r"\s*(?:,\s*|\(\s*)?(?:the|its)\s+(?:\w+\s+){0,2}?(?
 SAME_ERA = re.compile(r"\b(?:(?:the|that|those|this)\s+)?(?:very\s+)?(?:same\s+)?(?:sort\s+of\s+|kind\s+of\s+|few\s+)?"
                       r"(?P<unit>decade|year|era|period|vintage|time|years)\b", re.IGNORECASE)
 _SAME_ERA_CUE = re.compile(r"\b(?:same|that|those)\b", re.IGNORECASE)
+_AT_ONCE = re.compile(r"\b(?:at|all at)\s+$", re.IGNORECASE)  # "sad and funny at the same time": together, no era
 
 
 def _same_era_as_title(u: Understanding, rest: str) -> None:
@@ -1009,7 +1143,7 @@ def _same_era_as_title(u: Understanding, rest: str) -> None:
     "the same vintage", "those same few years" = the film's year give or take two (the corpus rule)."""
     if u.year_min is not None or u.year_max is not None:
         return
-    found = next((m for m in SAME_ERA.finditer(rest) if _SAME_ERA_CUE.search(m.group())), None)
+    found = next((m for m in SAME_ERA.finditer(rest) if _SAME_ERA_CUE.search(m.group()) and not _AT_ONCE.search(rest, 0, m.start())), None)
     named = [t for t in u.titles if t.status == "matched" and t.title and t.start is not None and _title_year(t.title)]
     if found is None or not named:
         return
@@ -1174,6 +1308,7 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
     u.era_widen = years.widen
     u.era_shift_widens, u.era_added, u.era_absolute = years.shift_widens, years.added, years.absolute
     _films_as_dates(u, scan)
+    _dated_by_pronoun(u, scan)
     if not years.absolute:  # "Moana again... something animated, recent" is recent, not newer than Moana
         _relative_to_title(u)
     _same_era_as_title(u, rest)

@@ -27,7 +27,7 @@ BOUND_WORDS = frozenset("onwards nothing older newer earlier later before after 
 _WORD = re.compile(r"[A-Za-z]{4,}")
 # Genre and era words a typo may stand for (single words; short ones are too easy to hit by chance).
 TARGETS = sorted({p for p in GENRE_PHRASES if " " not in p and "-" not in p and len(p) >= 4}
-                 | {w for w in WORD_DECADES if " " not in w} | {"sixties", "movie", "film", "science", "disaster"})  # "sience fiction", "disater movie"
+                 | {w for w in WORD_DECADES if " " not in w} | {"sixties", "movie", "film", "science", "disaster", "years", "decade", "decades"})  # "sience fiction", "disater movie", "last 10 yeras"
 
 
 #: Words of the other languages' genre phrases: read as they are, never "corrected" ("drame", "krimi").
@@ -43,6 +43,17 @@ _INTENSIFIERS = frozenset("criminally fantastically scarily".split())
 def _fix(word: str) -> str | None:
     lower = word.lower()
     if lower in TARGETS or lower in dictionary() or lower in _OTHER_WORDS:
+        return None
+    if lower.startswith("no") and len(lower) >= 6 and (glued := _target(lower[2:])) is not None:
+        return f"no {glued}"  # "nohorror nothriller": a refusal typed as one word (the "no" is taken off once)
+    return _target(lower)
+
+
+def _target(lower: str) -> str | None:
+    """The lexicon or decade word a word not of the language stands for, if it is close to one."""
+    if lower in TARGETS:
+        return lower
+    if lower in dictionary() or lower in _OTHER_WORDS:
         return None
     if lower.endswith("ieth"):
         return None  # an ordinal: "her eightieth" is a birthday, not the eighties
@@ -131,4 +142,11 @@ def correct(text: str) -> str:
     text = join_split_words(to_english(_BARE_YEAR.sub(r"\g<w> '\g<yy>", text)))
     if not dictionary():
         return text
-    return _WORD.sub(lambda m: _fix(m.group()) or m.group(), text)
+    return _WORD.sub(lambda m: _capital_kept(m.group(), _fix(m.group())), text)
+
+
+def _capital_kept(word: str, fixed: str | None) -> str:
+    """The word as corrected, with its first capital ("Spoofs from the 70s" opens a sentence still), or the word."""
+    if fixed is None:
+        return word
+    return fixed[:1].upper() + fixed[1:] if word[:1].isupper() else fixed

@@ -2709,3 +2709,235 @@ def test_a_message_naming_films_without_end_reads_a_bounded_number(parser: MuseS
     from agent.understand.parser import MAX_MENTIONS
     u = read(parser, ("the harry potter films " * 100)[:2000])
     assert 0 < len(u.titles) <= MAX_MENTIONS
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("grease, hair and chicago: yes, yes, no", [1380, 26422], [5991]),
+    ("Spirited Away, Howl's Moving Castle, Ponyo: loved, loved, fell asleep. More anime please", [5618, 31658], [65261]),
+    ("Heat, Ronin and Collateral: 9/10, 6/10, 2/10", [6], [8798]),  # 6/10 names Ronin without a verdict; no film "10"
+    ("Heat, Ronin: loved both", [6, 2278], []),  # one verdict for the whole list
+])
+def test_a_list_of_films_then_a_list_of_verdicts_pairs_them_in_order(parser: MuseService, text: str, liked: list[int],
+                                                                      disliked: list[int]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.liked_ids), sorted(u.disliked_ids)) == (liked, disliked)
+
+
+@pytest.mark.parametrize(("text", "wanted", "avoided"), [
+    ("I couldn't cope with the kids today, need a comedy", ["Comedy"], []),  # children coped with, no refused genre
+    ("after chasing the kids all day I want a comedy", ["Comedy"], []),
+    ("the kids wore me out today. a thriller", ["Thriller"], []),  # children in a story, no wish for their films
+    ("can't cope with kids films", [], ["Children"]),
+    ("my friend has gone off horror, pick something else", [], ["Horror"]),  # someone named gone off a genre
+])
+def test_session33_genre_phrasings(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.genres), sorted(u.avoid_genres)) == (wanted, avoided)
+
+
+def test_a_film_found_a_bit_flat_is_disliked(parser: MuseService) -> None:
+    assert read(parser, "I found Heat a bit flat").disliked_ids == [6]
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("Notting Hill: yes. Love Actually: no. Pretty Woman: absolutely not.", [2671], [597, 6942]),  # a title heading is no label
+    ("Rocky - classic. Rocky IV - guilty pleasure.", [1954, 2411], []),
+    ("Unforgiven (great), Tombstone (fine), Open Range (boring).", [1266], [6617]),  # "fine": named, no verdict
+    ("honest opinions: The Matrix (yes), Reloaded (eh), Revolutions (no)", [2571], []),  # "eh": named, no verdict
+    ("(loved) The Others, (hated) The Sixth Sense, (meh) Signs.", [4720], [2762, 5502]),  # the word in brackets before each
+    ("Grease 2/5, Mamma Mia 1/5, Chicago 4/5.", [5991], [1380, 60397]),  # *Grease*, scored, not *Grease 2*
+    ("my kids' verdicts: Up — 10/10, Cars — 3/10, Coco — 9/10.", [68954, 177765], [45517]),
+    ("Titanic: three hours I'll never get back.", [], [1721]),
+    ("Home Alone is the last thing I need", [], [586]),
+    ("eighties action flicks, Terminator excluded", [], [1240]),
+    ("Up made me bawl, Wall-E was sweet, Cars bored my kids stupid.", [60069, 68954], [45517]),
+    ("Jaws without the blood, for a nine-year-old shark fanatic", [1387], []),
+    ("Get Out meets Rear Window", [904, 168250], []),
+    ("sumthing like terminater 2 but les violant", [589], []),  # a misspelt name and its number: the sequel
+])
+def test_dev54_verdicts_and_names(parser: MuseService, text: str, liked: list[int], disliked: list[int]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.liked_ids), sorted(u.disliked_ids)) == (liked, disliked)
+
+
+@pytest.mark.parametrize("text", ["please no plane crash films, I'm not brave.", "Saw it: Gravity (meh). Saw it: The Martian (loved)."])
+def test_words_that_are_titles_said_as_words_name_no_film(parser: MuseService, text: str) -> None:
+    assert not {95167, 8957} & {t.item_id for t in read(parser, text).titles}  # *Brave*, *Saw*
+
+
+def test_dev54_years(parser: MuseService) -> None:
+    for text, years in [("thumbs up: Airplane!. thumbs down: Scary Movie. Spoofs from the 70s and 80s only", (1970, 1989)),
+                        ("psycological thrillers, not gory, no horor, last 10 yeras", (2009, 2018)),
+                        ("a comedy from 1995 year or newer", (1995, None)),
+                        ("a heist film... from the last few years? or, no, I really don't care how old it is", (None, None)),
+                        ("loved Heat, something newer than that one", (1996, None))]:
+        u = read(parser, text)
+        assert (u.year_min, u.year_max) == years, text
+    assert read(parser, "Spoofs from the 70s please").genres == ["Comedy"]  # a corrected word keeps its capital
+
+
+@pytest.mark.parametrize(("text", "wanted", "avoided"), [
+    ("I've seen enough real drama for a month. I want to laugh", ["Comedy"], ["Drama"]),
+    ("tonight I don't think I want space. Something earthbound and scary", ["Horror"], ["Sci-Fi"]),
+    ("nothing scify", [], ["Sci-Fi"]),
+    ("nohorror nothriller just a nice famly film", ["Children"], ["Horror", "Thriller"]),  # refusals typed as one word
+    ("proper blubbers from the 70s", ["Drama"], []),
+    ("well I used to like westerns, but these days I'm more into crime stuff, the 70s kind", ["Crime"], []),
+    ("I used to love horror, as a teenager", ["Horror"], []),  # a taste still held
+    ("could be animated, could be live action, I don't mind, as long as it isn't for children", [], ["Children"]),
+    ("an animated film, live action is fine too", ["Animation"], []),
+    ("Give me a film that's short, funny and warm, with nothing bad happening to children.", ["Comedy"], []),
+    ("watched Arrival with my husband after the kids went to bed. He cried", [], []),
+    ("when my kids were small we watched every Pixar film going. animated family stuff, those years only", ["Animation", "Children"], []),
+    ("eh, Japanese is fine actually, I was being silly", [], []),
+])
+def test_dev54_genre_phrasings(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.genres), sorted(u.avoid_genres)) == (wanted, avoided)
+
+
+def test_a_final_answer_replaces_the_genres_wished_before_unless_it_adds(parser: MuseService) -> None:
+    def reread(text: str) -> Understanding:
+        return understand(text, known_genres=parser.known_genres, grounder=parser.s.grounder, concepts=parser.concepts, has_previous=True)
+
+    u = reread("sorry, I keep changing my mind. final answer: an 80s adventure film, no fantasy stuff")
+    assert (u.genres, u.replace_genres) == (["Adventure"], True)
+    assert not reread("final answer: yes, and make it a comedy as well").replace_genres
+
+
+def test_a_wish_after_a_list_of_verdicts_is_a_request(parser: MuseService) -> None:
+    u = read(parser, "(loved) The Others, (hated) The Sixth Sense, (meh) Signs. Ghost stories without the big twist please")
+    assert u.intent == "recommend"
+
+
+def test_dev55_eras_said_through_lives_and_work(parser: MuseService) -> None:
+    for text, years in [("Twentieth-century films only please", (1900, 1999)),  # an era, not *Twentieth Century* (1934)
+                        ("made since my daughter was born in 2012, something animated", (2012, None)),
+                        ("Tom Hanks in his 80s comedies. Big is the benchmark.", (1980, 1989)),  # his films' decade, not his age
+                        ("John Carpenter horror from his 80s run.", (1980, 1989)),
+                        ("my dad is in his 70s, westerns", (None, None)),
+                        ("bit later actually, my early twenties, so '90 to '94", (1990, 1994)),  # an age, not the 1920s
+                        ("Bill Murray being sad and funny at the same time, like Lost in Translation", (None, None)),
+                        ("Something for the two of us that isn't trash: a 90s drama.", (1990, 1999)),  # no label refuses it
+                        ("a crime picture from 1996 or the year either side", (1995, 1997))]:
+        u = read(parser, text)
+        assert (u.year_min, u.year_max) == years, text
+    assert read(parser, "Something for the two of us that isn't trash: a 90s drama.").genres == ["Drama"]
+    assert not read(parser, "John Carpenter horror from his 80s run.").titles  # a name of its own, not *John Carter*
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("Spirited Away is one of my favourite films ever, whereas Howl's Moving Castle felt muddled to me.", [5618], [31658]),
+    ("I adored Arrival and Moon, but Interstellar lost me in the last hour.", [68237, 164179], [109487]),
+    ("I loved Searching for Sugar Man, and I thought Super Size Me was smug.", [96488], [8464]),
+    ("Das Boot was incredible, and Enemy at the Gates felt fake.", [1233], [4223]),
+    ("Singin' in the Rain got a standing ovation, whereas Brief Encounter got a lukewarm reception", [899], [2927]),
+    ("Eternal Sunshine is our shared favourite, Her was a bit cold for her", [7361], [106920]),
+    ("The Lord of the Rings trilogy is the gold standard for us, though the Hobbit ones felt stretched.",
+     [4993, 5952, 7153], [98809, 106489, 118696]),  # a series shares the verdict said of it, not the next one's
+    ("When Harry Met Sally is perfect, Pretty Woman I've gone off.", [1307], [597]),
+    ("Pretty Woman I've gone off.", [], [597]),
+    ("Meryl Streep, but nothing where she sings. I saw Mamma Mia under duress.", [], [60397]),
+    ("We both liked Get Out, and we both gave up on The Witch.", [168250], [140267]),
+    ("Gone Girl and Prisoners were perfect, Saw was the worst night of her life.", [104879, 112556], []),
+    ("Compromise: an action comedy. Rush Hour levels of silly, 2010 at the latest.", [2273], []),  # a measure of the wish
+    ("Sigourney Weaver away from spaceships. Loved her in Working Girl.", [2245], []),  # "her" in lower case is no *Her*
+    ("I'll take the 1933 King Kong any day. Creature pictures, but not the ones that turn out to be Martians.", [2366], []),
+])
+def test_dev55_verdicts(parser: MuseService, text: str, liked: list[int], disliked: list[int]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.liked_ids), sorted(u.disliked_ids)) == (liked, disliked)
+
+
+def test_dev55_names_that_are_no_films_and_wishes_asked_as_questions(parser: MuseService) -> None:
+    assert read(parser, "When my grandad was out in Korea: cowboy films from back then").titles == []  # westerns, no series
+    assert read(parser, "the Bourne films").liked_ids  # a series people know, named by a word of the language
+    u = read(parser, "Is there a live-action equivalent of Nausicaä?")
+    assert (u.intent, u.liked_ids) == ("recommend", [7099])
+
+
+@pytest.mark.parametrize(("text", "wanted", "avoided"), [
+    ("I want to be so scared I sleep with the landing light on. 70s or 80s ideally.", ["Horror"], []),  # fear wished for
+    ("I still sleep with the light on, no horror", [], ["Horror"]),
+    ("please don't terrify me", [], ["Horror"]),
+    ("Something that'll have me holding my breath the whole way through", ["Thriller"], []),
+    ("Depression-era, the 1930s. Tap shoes and big numbers.", ["Musical"], []),
+    ("Something live-action and fun that won't frighten anyone", [], ["Animation", "Horror"]),
+    ("do you have anything like Spirited Away, but for a grown-up?", [], ["Children"]),
+])
+def test_dev55_genre_phrasings(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.genres), sorted(u.avoid_genres)) == (wanted, avoided)
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("3 films I'd happily never see again: Titanic, Avatar, Pearl Harbor. 2 I'd rewatch tonight: Amelie. Nothing romantic. Go.", "recommend"),
+    ("Meryl Streep, but nothing where she sings. I saw Mamma Mia under duress.", "recommend"),
+    ("Frozen: 2 stars. Moana: 4 stars. My daughter wants a princess film but we're both sick of the singing ones", "recommend"),
+    ("Tarantino-ish, but by somebody else. Jackie Brown is my favourite of his, Death Proof bored me.", "recommend"),
+    ("shawshenk redemtion is my favrite, whats simmilar", "recommend"),
+    ("thankyou that list was grate", "chitchat"),
+    ("Toy Story 3 destroyed me. Is there a fourth one yet?", "ask_item"),
+    ("Ocean's Eleven, Twelve and Thirteen back to back this weekend. Which one's skippable?", "ask_item"),
+    ("Infernal Affairs or The Departed: which goes first if I've only got one evening?", "ask_item"),
+    ("When Harry Met Sally is perfect, Pretty Woman I've gone off.", "feedback"),  # a title's first word asks nothing
+    ("Groundhog Day, but dead serious: does that exist?", "recommend"),
+    ("I hated Titanic, so long", "feedback"),
+])
+def test_dev54_dev55_intents(parser: MuseService, text: str, intent: str) -> None:
+    assert read(parser, text).intent == intent
+
+
+def test_a_film_ruled_out_in_a_follow_up_refines(parser: MuseService) -> None:
+    u = understand("not Forrest Gump, I can't stand it", known_genres=parser.known_genres, grounder=parser.s.grounder,
+                   concepts=parser.concepts, has_previous=True)
+    assert (u.intent, u.disliked_ids) == ("refine", [356])
+    u = understand("totally separate question: Korean horror, made whenever", known_genres=parser.known_genres,
+                   grounder=parser.s.grounder, concepts=parser.concepts, has_previous=True)
+    assert (u.intent, u.new_search) == ("recommend", True)
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("Alien and Aliens: love them, hate the sequels", [1200, 1214], []),  # one comment, not two verdicts in turn
+    ("Notting Hill, Pretty Woman: neutral, loved", [597], []),
+    ("neutral: The Others, Signs", [], []),
+    ("The Dark Knight, the Joker is so smug and I loved every second", [58559], []),
+    ("Catch Me If You Can is all about a fake identity, loved it", [5989], []),
+    ("Saving Private Ryan was a bit cold at times but still a masterpiece", [2028], []),
+    ("The Godfather lost me in the first hour but won me back", [858], []),
+    ("Jurassic Park, I've gone off dinosaurs but this one is still great", [480], []),
+    ("The Social Network, never a bit flat", [80463], []),
+    ("Die Hard energy, I hated it", [], [1036]),
+    ("Lethal Weapon level violence is too much", [], [2000]),
+    ("I watched Toy Story 3 out of curiosity", [78499], []),  # "out of" with no score after it
+    ("I loved Brave Heart", [110], []),  # a one-word title said in two
+    ("I slept through Jurassic Park", [], [480]),
+    ("I've sat through Titanic three times and loved it every time", [1721], []),
+    ("eternal sunshine, her, lost in translation are the vibe", [6711, 7361, 106920], []),
+    ("unforgiven: brilliant. tombstone: eh.", [1266], []),
+])
+def test_the_reviews_verdicts_of_session33(parser: MuseService, text: str, liked: list[int], disliked: list[int]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.liked_ids), sorted(u.disliked_ids)) == (liked, disliked)
+
+
+def test_the_reviews_eras_genres_and_intents_of_session33(parser: MuseService) -> None:
+    u = read(parser, "Something from the 80s. I don't care how old the actors are")  # the actors' age, not the films'
+    assert (u.year_min, u.year_max) == (1980, 1989)
+    u = read(parser, "from 1996, a year either side of that is fine")
+    assert (u.year_min, u.year_max) == (1995, 1997)
+    assert read(parser, "I don't want to be so scared I sleep with the light on").avoid_genres == ["Horror"]
+    assert "Children" in read(parser, "Something I can handle with the kids watching").genres
+    assert read(parser, "I used to like westerns but now I love them even more").genres == ["Western"]
+    assert read(parser, "Casablanca - does it exist in colour?").intent == "ask_item"
+    assert read(parser, "My wife wants to know if Jurassic Park is scary").intent == "ask_item"
+    assert read(parser, "Jurassic Park was good-ish").intent == "feedback"
+    assert read(parser, "Is there a new film like Paddington?").intent == "recommend"
+    assert not read(parser, "Hello Muse, my name is Farida and I'm new. I like old films, especially Hitchcock.").titles
+    assert read(parser, "no" * 1000).intent  # a refusal typed as one word is unglued once, not without end
+
+
+def test_verdicts_in_turn_read_middling_words_as_no_verdict() -> None:
+    from tools.retriever.ratings import word_rating
+    assert [word_rating(w) for w in ("fine", "eh", "9/10", "loved", "fell asleep", "what")] == [
+        "neutral", "neutral", "like", "like", "dislike", None]

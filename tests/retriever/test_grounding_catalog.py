@@ -438,3 +438,25 @@ def test_numbers_and_ordinals_after_a_film_of_a_series(grounder: TitleGrounder) 
     assert mentioned("i loved toy story and shrek. the second one was better") == [1, 4306]  # which list is meant: unknown
     assert mentioned("loved toy story, the rest were meh") == [1]  # "the rest" of a list shown, not of the series
     assert mentioned("toy story 2 then 3 times more") == [3114]  # a count is no sequel number
+
+
+def test_a_misspelt_film_sat_through_or_walked_out_of(grounder: TitleGrounder) -> None:
+    def mentioned(text: str) -> list[int]:
+        return [g.item_id for g in grounder.find_mentions(text) if g.status == "matched"]
+
+    assert mentioned("fell asleep in blade runer, want sci fi thats faster") == [541]
+    assert mentioned("walked out of pulp fction") == [296]
+    assert mentioned("fell asleep during interstelar") == [109487]
+    assert mentioned("fell asleep in class, walked out of the room, sat through the whole thing") == []
+
+
+def test_the_scale_of_a_score_is_no_film(grounder: TitleGrounder) -> None:
+    found = grounder.find_mentions("Heat, Ronin and Collateral: 9/10, 6/10, 2 out of 10")
+    assert [g.item_id for g in found if g.status == "matched"] == [6, 2278, 8798]  # never *10* (1979)
+
+
+def test_a_short_name_means_the_film_everyone_knows_over_a_barely_seen_namesake(grounder: TitleGrounder) -> None:
+    assert grounder.ground("blair witch").item_id == 2710  # The Blair Witch Project, not Blair Witch (2016, one rating)
+    assert grounder.ground("Blair Witch (2016)").item_id == 163937  # the year says which
+    assert grounder.ground("snow white").item_id == 594
+    assert grounder.ground("AVP").item_id == 8810  # a name in capitals before the colon, not Ace Ventura's initials

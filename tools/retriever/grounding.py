@@ -33,6 +33,7 @@ from tools.retriever.wordlist import CALENDAR, CHAT_WORDS, COMMON_WORDS, CONNECT
 
 Status = Literal["matched", "ambiguous", "unknown"]
 
+SPELLING_MATCH = 85.0  # a word this close to a title's word is another spelling of it ("neighbour"), not a word of its own
 FUZZY_MATCH = 86.0  # a fuzzy score this high, clear of the runner-up, is a match
 #: `passed_over` also offers words this close to a title (rapidfuzz ratio), of at least this many characters and words
 NEAR_SCORE = 85.0
@@ -98,9 +99,9 @@ _LIST_VERDICT = frozenset("yes yep yeah no nope nah meh ok okay fine lol great p
 #: all great."): its words, then the small words that may stand around them ("not so much", "kind of boring").
 _TAIL_VERDICT = _LIST_VERDICT | frozenset("""fun dull tense gorgeous excellent superb terrible horrible dire weak decent alright overrated overhyped
                                            underrated beautiful stunning liked enjoyed yawn snooze naff ace fave favourite favorite hit flop
-                                           wonderful fantastic lovely cool awesome epic""".split())
+                                           wonderful fantastic lovely cool awesome epic sweet cry bawl sob weep classic""".split())
 _TAIL_FILLER = frozenset("is was were so not much kind sort of a bit all very really too pretty quite just and but though tho eh kinda sorta super "
-                         "both still also absolutely totally utterly".split())
+                         "both still also absolutely totally utterly made me us".split())  # ("Up made me bawl, Wall-E was sweet")
 _TAIL_WORDS = _TAIL_VERDICT | _TAIL_FILLER
 #: ...and words after a title that say "a film like this one" ("lotr vibes", "enter the dragon type", "lock stock energy",
 #: "inception meets ...", "alien levels of dread")
@@ -112,7 +113,7 @@ _AFTER_A_NAME = frozenset("is was were has had and or but vs versus made makes g
                           "meets beats wrecked destroyed ruined bored changed taught did does with by starring might may could would should will "
                           "can sounds looks seems one again itself twice went kept felt holds stands deserves aged annoyed irritated "
                           "grated dragged sucked rocked rocks slaps slapped haunted hooked terrified frightened charmed moved never really just totally honestly "
-                          "gripped grabbed floored stunned wowed impressed disappointed".split())
+                          "gripped grabbed floored stunned wowed impressed disappointed without minus".split())
 #: Chat words people write in capitals: they continue no name ("Is The Goonies OK for ...").
 #: Words of praise that are also one-word titles: a verdict, unless a title cue comes before ("aliens are perfect").
 _PRAISE = frozenset("perfect epic flawless beautiful super".split())
@@ -138,7 +139,10 @@ _ALL_BUT = frozenset("anything everything all".split())
 #: The words of a verdict after "is" / "was" that make a possessive phrase a film ("your name was perfect").
 _PRAISED = _LIST_VERDICT | _PRAISE
 #: After a capitalised run of common words opening a sentence, what goes on as after a name ("True Romance rules").
-_NAME_ENDS = _VERDICT | frozenset("but and or rules rocks".split())
+_NAME_ENDS = _VERDICT | frozenset("but and or rules rocks meets without minus vs versus".split())  # ("Get Out meets Rear Window")
+_COPULAS = frozenset(["i m", "im", "am", "is", "are", "was", "were", "be", "been", "being", "it s", "that s", "he s", "she s", "they re",
+                      "we re", "you re", "feel", "feeling", "felt"])
+_OBJECT_PRONOUNS = frozenset("it them this that him her".split())
 _CHAT_CAPS = frozenset("ok okay lol pls plz tbh btw imo tv dvd".split())
 #: Words that pick one version of a remade film: the oldest ("the original Shaft", "psycho (the og)")...
 _OLDEST = frozenset("original og old older oldest classic first".split())
@@ -428,7 +432,9 @@ class TitleGrounder:
 
     def _add_prefix_names(self) -> None:
         """The first words people stop at for a popular title ("grand budapest", "crouching tiger",
-        "eternal sunshine"): two content words or more, ending on one, that start no other title."""
+        "eternal sunshine"): two content words or more, ending on one, that start no other title. Where a
+        barely-seen film has that very title, the popular one is a reading too and wins unless the year says
+        otherwise ("blair witch" is the 1999 film, "Blair Witch (2016)" the other)."""
         owners: dict[str, set[int]] = defaultdict(set)
         for item in self._items.values():
             for key in title_keys(item):
@@ -436,7 +442,10 @@ class TitleGrounder:
                     owners[name].add(item.item_id)
         for name, ids in owners.items():
             item_id = self._known_owner(ids)  # ("rocky horror": the 1975 film, not its little-seen namesake)
-            if item_id is not None and name not in self._by_key:
+            if item_id is None or item_id in self._by_key.get(name, ()):
+                continue
+            named = self._by_key.get(name, [])
+            if not named or self._dominant(sorted([item_id, *named], key=lambda i: -self._items[i].popularity)) == item_id:
                 self._by_key[name].append(item_id)
 
     def _known_owner(self, ids: set[int]) -> int | None:
@@ -668,6 +677,9 @@ class TitleGrounder:
         ("with aliens", "fast cars") unless it stands alone or in a list. `listed`: a neighbouring item of
         its list is a title ("loved toy story and shrek", "children of men, gattaca"), which is a cue too."""
         span = tokens[i : i + length]
+        if length == 1 and span[0].lower in _OBJECT_PRONOUNS and i + 1 < len(tokens) and not tokens[i + 1].boundary_before \
+                and tokens[i + 1].lower not in _AFTER_A_NAME | _LIKE_AFTER:
+            return False  # "loved her in Working Girl", "watch her favourite": the pronoun, not *Her* ("eternal sunshine, her, ..." is the film)
         before = tokens[i - 1] if i > 0 and not span[0].boundary_before else None
         if before is not None and before.sentence_start and before.lower in _CHAT_CAPS:
             before = None  # "lol scary movie 2 was trash": a chat word opens the sentence as nothing
@@ -694,7 +706,8 @@ class TitleGrounder:
             return False  # "Horrible Bosses had me howling": how it left the viewer, not *The Howling*
         if len(span) == 1 and before is not None and before.lower == "to" and i > 1 and tokens[i - 2].lower in _WANTING:
             return False  # "Minions made me want to scream, Frozen was fine": a verb after its "to", not *Scream*
-        refused = before is not None and (before.lower in _REFUSAL_CUE or before.lower == "but" and i > 1 and tokens[i - 2].lower in _ALL_BUT)
+        refused = before is not None and (before.lower in _REFUSAL_CUE or before.lower == "but" and i > 1 and tokens[i - 2].lower in _ALL_BUT) \
+            and not (before.lower == "not" and i > 1 and tokens[i - 2].lower in _COPULAS)  # "I'm not brave": a word said of someone
         made_me = after is not None and after.lower == "made" and i + length + 1 < len(tokens) and tokens[i + length + 1].lower in ("me", "us")
         verdict = after is not None and (after.lower in _VERDICT or after.lower in _LIKE_AFTER or made_me)  # "war horse made me cry"
         # "the conjuring good, annabelle bad": a name opening its clause, then one verdict word that closes it
@@ -1131,6 +1144,9 @@ class TitleGrounder:
         elif namesakes:  # "the rocky films" are not *The Rocky Horror Picture Show* (1975), older than *Rocky* and no part of it
             first = min(self._items[i].year or 0 for i in namesakes)
             ids = [i for i in ids if i in namesakes or (self._items[i].year or 0) >= first or self._a_part_by_title(i, words)]
+        if len(words) == 1 and words[0] in dictionary() and sum(self._items[i].popularity >= DOMINANT_MIN for i in ids) < 2 \
+                and not any(self._items[i].popularity >= DOMINANT_MIN for i in self._by_key.get(name, ())):
+            return []  # a word of the language names a series people know, or one of a known namesake: "cowboy films" are westerns
         return ids[:12] if len(ids) >= 2 else []
 
     def _a_part_by_title(self, item_id: int, words: list[str]) -> bool:
@@ -1219,6 +1235,10 @@ class TitleGrounder:
                     and (_GRADE_WORD.fullmatch(tokens[i + length].word) is not None or RATING.search(text, span[-1].end, tokens[i + length].start) is not None)
                 if any(t.boundary_before for t in span[1:]) or any(used[i : i + length]) or _inside_name(tokens, i, length, graded):
                     continue
+                if _DENOMINATOR.search(text, 0, span[0].start) and span[0].word.isdigit():
+                    break  # "Ronin: 9/10, 6/10": the scale of a score, never a film ("10")
+                if length > 1 and span[-1].word.isdigit() and _SCORED.match(text, span[-1].end):
+                    continue  # "Grease 2/5", "Cars — 3/10": a score, not a sequel's number
                 if tokens[i].lower in ARTICLES and self._longer_after_article(text, tokens, used, i, length):
                     break  # "of the Master and Commander sort": the title starts after the article
                 key = normalise_title(text[span[0].start : span[-1].end])
@@ -1272,8 +1292,8 @@ class TitleGrounder:
     def _listed_opener(self, tokens: list[_Tok], used: list[bool], i: int, length: int, key: str) -> bool:
         """A popular one-word title opening a sentence as the first of a list of titles ("Heat, Speed, Face/Off"), or
         as a list item its verdict closes ("Moon - loved. Paycheck - nope.")."""
-        if length != 1 or not tokens[i].sentence_start:
-            return False
+        if length != 1 or not tokens[i].sentence_start or (i + 1 < len(tokens) and tokens[i + 1].lower in _OBJECT_PRONOUNS):
+            return False  # ("Saw it: Gravity (meh)" is a verb and its object)
         return self._well_known(key) and _beside_title(tokens, used, i, length) \
             or self._well_known(key, OPINION_MIN) and tokens[i].lower not in NEVER_ALONE and _verdict_closes(tokens, used, i, length)  # "Paycheck - nope."
 
@@ -1508,8 +1528,8 @@ class TitleGrounder:
             if shouting and all(_shouted(t) for t in run):
                 continue  # "something a bit cute but not OVER the top??": emphasis, not a name
             mention = text[run[0].start : run[-1].end]
-            if _a_date(text, tokens, run):
-                continue
+            if _a_date(text, tokens, run) or _INTRODUCED.search(text, max(0, run[0].start - 20), run[0].start):
+                continue  # ("my name is Farida": a person)
             grounding = self.ground(mention, use_embeddings=False)
             if len(run) == 1 and grounding.method == "fuzzy" and (run[0].sentence_start or not self._one_word_reading(grounding)):
                 continue  # one word of a longer title ("Feeling", "Arnold") or a sentence's capital ("Educational ...")
@@ -1523,6 +1543,9 @@ class TitleGrounder:
                     continue  # a dictionary word opening a phrase ("Junior doctor.", "Airport night crew")
             if grounding.method == "fuzzy" and grounding.item_id is not None and self._owner_only(mention, grounding.item_id):
                 continue  # "no Adam Sandler", "Kurosawa": a person, not *Adam Sandler's Eight Crazy Nights*
+            if grounding.method == "fuzzy" and grounding.item_id is not None and (
+                    len(run) > 1 and self._word_of_its_own(mention, grounding.item_id) or self._plural_of(mention, grounding.item_id)):
+                continue  # "John Carpenter" is a name of its own, not *John Carter* misspelt; "Martians" are no *The Martian*
             confident_tie = grounding.status == "ambiguous" and grounding.alternatives and grounding.alternatives[0].score * 100 >= FUZZY_MATCH
             if grounding.status == "matched" or confident_tie:
                 found.append(_at(grounding, run[0].start, run[-1].end))
@@ -1608,6 +1631,21 @@ class TitleGrounder:
         numbers = {t.lower for t in span if any(c.isdigit() for c in t.word)}
         return not numbers or any(numbers <= set(key.split()) for key in title_keys(self._items[item_id]))
 
+    def _plural_of(self, mention: str, item_id: int) -> bool:
+        """The mention is the plural of the item's title, with or without its article ("Martians", *The Martian*)."""
+        key = normalise_title(mention)
+        return any(key in (k + "s", k + "es") or f"the {key}" in (k + "s", k + "es") for k in title_keys(self._items[item_id]))
+
+    def _word_of_its_own(self, mention: str, item_id: int) -> bool:
+        """A word of the language in the mention that no title of the item has: the mention says something else
+        (a misspelling is seldom a real word)."""
+        keys = title_keys(self._items[item_id])
+        if any(" " not in key and fuzz.ratio(normalise_title(mention).replace(" ", ""), key) >= SPELLING_MATCH for key in keys):
+            return False  # a one-word title said in two ("Brave Heart", "Snow Piercer")
+        title_words = {w for key in keys for w in key.split()}
+        return any(len(w) >= 4 and w in dictionary() and not any(fuzz.ratio(w, t) >= SPELLING_MATCH for t in title_words)
+                   for w in normalise_title(mention).split())  # ("My Neighbour Totoro" is *My Neighbor Totoro*)
+
     def _owner_only(self, mention: str, item_id: int) -> bool:
         """The mention names no more than the owner of a possessive title ("Akira Kurosawa's Dreams")."""
         words = set(normalise_title(mention).split())
@@ -1624,7 +1662,7 @@ class TitleGrounder:
         if grounding.method != "fuzzy":
             return None
         key = normalise_title(mention)
-        if grounding.item_id is not None and any(key in (k + "s", k + "es") for k in title_keys(self._items[grounding.item_id])):
+        if grounding.item_id is not None and self._plural_of(mention, grounding.item_id):
             return None  # a plural is no misspelling ("i love adaptations", "he likes boats")
         # a word of no language in the mention makes it a misspelling, not ordinary words: "like the desent" (not "the desert")
         floor = TYPO_WORD_MIN if any(len(w) >= 4 and _coined(w) for w in key.split()) else DOMINANT_MIN
@@ -1645,7 +1683,7 @@ class TitleGrounder:
         assert grounding.item_id is not None
         item = self._items[grounding.item_id]
         key = normalise_title(mention)
-        best = max((fuzz.ratio(key, k) for k in title_keys(item)), default=0.0)
+        best = max((fuzz.ratio(key, k) for k in [*title_keys(item), *short_names(item.title)]), default=0.0)  # ("terminater 2")
         if item.popularity >= DOMINANT_MIN:
             return best >= FUZZY_MATCH
         if item.popularity >= floor and _slip_of(key, item):
@@ -1711,12 +1749,13 @@ _SPELLED = ("zero one two three four five six seven eight nine ten eleven twelve
 
 def short_names(title: str) -> list[str]:
     """Shortened names of a title that are safe to look up: the part before a colon (two words or
-    more, or one uncommon word without digits), a leading initialism."""
+    more, one uncommon word without digits, or letters in capitals: "AVP: Alien vs. Predator"), a leading initialism."""
     out = []
     head = title.split(":", 1)[0] if ":" in title else ""
     key = normalise_title(head)
     words = key.split()
-    if words and (len(words) >= 2 or (len(key) >= 4 and key not in COMMON_WORDS and not any(c.isdigit() for c in key))):
+    capitals = len(key) >= 3 and head.isalpha() and head.isupper()
+    if words and (len(words) >= 2 or capitals or (len(key) >= 4 and key not in COMMON_WORDS and not any(c.isdigit() for c in key))):
         out.append(key)
     initials = _INITIALISM.match(title)
     if initials:
@@ -1860,6 +1899,11 @@ def _verdict_closes(tokens: list[_Tok], used: list[bool], i: int, length: int) -
     return strong and k == len(tokens)
 
 
+#: Two words before a film watched through, left or cried at: "fell asleep in", "dozed off during", "walked out of", "sat through".
+_VIEWED_IN = frozenset([("asleep", "in"), ("asleep", "during"), ("off", "during"), ("out", "of"), ("sat", "through"),
+                          ("suffered", "through"), ("slept", "through"), ("cried", "at"), ("cried", "during")])
+
+
 def _title_expected(tokens: list[_Tok], used: list[bool], i: int) -> bool:
     token = tokens[i]
     if i == 0 or token.boundary_before:
@@ -1869,7 +1913,8 @@ def _title_expected(tokens: list[_Tok], used: list[bool], i: int) -> bool:
     asked = before.lower in _IS and _question(tokens, i)  # "how long is interstelar"
     watched = before.lower in _WATCH and token.lower not in ("a", "an")  # "watching an adaptation" is no title
     stand = before.lower == "stand" and i > 1 and tokens[i - 2].lower.startswith(("can", "couldn")) and token.lower in ARTICLES  # "cant stand the notebok"
-    return before.lower in _TYPO_CUE or watched or similar_to or asked or stand or (
+    sat = i > 1 and (tokens[i - 2].lower, before.lower) in _VIEWED_IN and not before.boundary_before  # "fell asleep in blade runer"
+    return before.lower in _TYPO_CUE or watched or similar_to or asked or stand or sat or (
         before.lower in ("and", "or", "n") and i > 1 and used[i - 2] and not before.boundary_before)
 
 
@@ -2022,7 +2067,7 @@ def _plausible(tokens: list[_Tok], i: int, length: int) -> bool:
             return True
         # Opening a sentence, common words count when more than the first is capitalised and the
         # sentence goes on as after a name ("Mystery Men is...", "Ghost World but newer"; not "The Thing is").
-        ends = after is None or after.boundary_before or after.lower in _NAME_ENDS
+        ends = after is None or after.boundary_before or after.lower in _NAME_ENDS or after.word in _I_CONTRACTED  # "Pretty Woman I've gone off"
         return ends and any(t.capitalised for t in content[1:])
     return any(t.lower not in COMMON_WORDS and not t.word.isdigit() for t in content)  # "10 years" is no title
 
@@ -2031,6 +2076,14 @@ def _apart(text: str) -> str:
     """Hyphens that join a title to a word of its own turned to spaces, offsets kept: "Fury Road-level mayhem" (the
     title, then "level"), "pre-Jaws" (a prefix, then the title)."""
     return _DATE_PREFIX.sub(" ", _LIKENESS_SUFFIX.sub(" ", text))
+
+
+#: Right before a number that is the scale of a score ("9/10", "7 out of 10").
+_DENOMINATOR = re.compile(r"(?:\d\s*/|\bout of)\s*$", re.IGNORECASE)
+#: Right before a person's name: "my name is Farida", "I'm called Jo".
+_INTRODUCED = re.compile(r"\b(?:my name is|my name's|name's|i'?m called|i am called|call me)\s+$", re.IGNORECASE)
+#: Right after a number that is a score ("2/5", "7 out of 10").
+_SCORED = re.compile(r"\s*(?:/|out of)\s*\d", re.IGNORECASE)
 
 
 def _plausible_word(token: _Tok, before: _Tok | None, after: _Tok | None = None) -> bool:
@@ -2091,7 +2144,7 @@ def _runs(tokens: list[_Tok], used: list[bool]) -> list[list[_Tok]]:
     current: list[_Tok] = []
     for k, (token, is_used) in enumerate(zip(tokens, used)):
         joins = current and not token.boundary_before
-        if joins and _pronoun_i(tokens, k):  # "Psycho I found overrated": the speaker, not a numeral
+        if joins and (_pronoun_i(tokens, k) or token.word in _I_CONTRACTED):  # "Psycho I found overrated": the speaker, not a numeral
             runs.append(current)
             current = []
             continue

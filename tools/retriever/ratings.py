@@ -79,16 +79,26 @@ def _value(number: str) -> float:
     return float(_WORDS.get(number.lower(), number))
 
 
+def as_sentiment(verdict: Verdict) -> Literal["like", "dislike", "contrast"]:
+    """A verdict as a film's role in a message: a middling one names the film without judging it ("contrast")."""
+    return "contrast" if verdict == "neutral" else verdict
+
+
 def _verdict(score: float | None) -> Verdict | None:
     if score is None:
         return None
     return "like" if score >= LIKED_FROM else "dislike" if score <= DISLIKED_UP_TO else "neutral"
 
 
-#: A viewing log's verdict written right after a film (a dash, a bracket or a star may come between).
+MIDDLING_WORDS = "fine|ok|okay|alright|so-so|neutral|mixed|average|eh"
+MIDDLING = re.compile(rf"(?:{MIDDLING_WORDS})", re.IGNORECASE)
+#: A viewing log's verdict written right after a film (a dash, a bracket or a star may come between); a middling word
+#: ("Tombstone (fine)", "Signs: ok") names the film without a verdict, and only so set off ("is Up ok?" asks, "I loved Heat -
+#: ok, maybe not the ending" still loves it).
 WORD_VERDICT = re.compile(
     r"\s*(?:[-–—:(]|★+|♥)?\s*(?:(?P<good>loved(?: it)?|adored(?: it)?|♥+|rewatch(?:ed)?|brilliant|flawless|masterpiece|underrated|"
-    r"guilty pleasure)|(?P<bad>overrated|meh|walked out|fell asleep|hated(?: it)?|a bore|boring|dull|awful|terrible))(?=\s*(?:[,.;:!?)(/\n—–-]|x\d|$))",
+    r"guilty pleasure|(?<=\()yes)|(?P<bad>overrated|meh|walked out|fell asleep|hated(?: it)?|a bore|boring|dull|awful|terrible|(?<=\()no)"
+    rf"|(?:(?<=[(:])|(?<=[(:]\s))(?P<middling>{MIDDLING_WORDS}))(?=\s*(?:[,.;:!?)(/\n—–-]|x\d|$))",
     re.IGNORECASE)
 
 
@@ -131,11 +141,36 @@ def rating_after(text: str, end: int, *, marks: bool = True) -> Verdict | None:
     if (listed := _list_score(text, end)) is not None:
         return _verdict(listed)
     word = WORD_VERDICT.match(text, end)
-    return None if word is None else "dislike" if word["bad"] else "like"
+    return None if word is None else _word_verdict(word)
+
+
+def _word_verdict(word: re.Match[str]) -> Verdict:
+    return "dislike" if word["bad"] else "neutral" if word["middling"] else "like"
+
+
+def word_rating(words: str) -> Verdict | None:
+    """The verdict of a short phrase that is nothing but a rating or a log's word ("9/10", "★★", "loved", "fell asleep")."""
+    words = words.strip().rstrip(".!")
+    rating = RATING.fullmatch(words)
+    if rating is not None:
+        return _verdict(_scale(rating))
+    if MIDDLING.fullmatch(words):
+        return "neutral"
+    word = WORD_VERDICT.match(words)
+    if word is None or word.end() != len(words):
+        return None
+    return _word_verdict(word)
+
+
+#: A word in brackets right before a title: "(meh) Signs", "(loved) The Others".
+_BRACKETED_BEFORE = re.compile(r"(\([^()]{1,24}\))\s*$")
 
 
 def rating_before(text: str, start: int, *, marks: bool = True) -> Verdict | None:
-    """The verdict of a rating written right before a title starting at `start` ("★★★★ airplane!")."""
+    """The verdict of a rating written right before a title starting at `start` ("★★★★ airplane!", "(meh) Signs")."""
+    if (bracketed := _BRACKETED_BEFORE.search(text, max(0, start - 30), start)) is not None \
+            and (said := word_rating(bracketed.group(1)[1:-1])) is not None:
+        return said
     head = text[:start]
     tail = _BEFORE_TAIL.search(head)
     head = head[:tail.start()] if tail else head

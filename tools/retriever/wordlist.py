@@ -64,14 +64,16 @@ CONNECTORS: frozenset[str] = frozenset("of the a an and in on to at for with fro
 
 #: Days, holidays and occasions that are also titles (*Halloween*, *Friday*, *Valentine*, *New Year's
 #: Eve*): people name them as dates ("for Halloween", "every Friday"), so they count as a title only
-#: right after a word that names a film ("loved Halloween", "the movie Friday"). Title keys.
+#: right after a word that names a film ("loved Halloween", "the movie Friday"). Title keys. Eras that are titles too
+#: (*Twentieth Century*) are dates the same way.
 CALENDAR: frozenset[str] = frozenset(
     """
     halloween christmas xmas easter thanksgiving valentine valentines monday tuesday wednesday thursday friday
     saturday sunday weekend birthday
     """.split()
 ) | frozenset(["valentine s day", "new year s eve", "new years eve", "christmas eve", "black friday", "boxing day", "mother s day",
-               "father s day", "halloween night", "christmas day"])
+               "father s day", "halloween night", "christmas day",
+               "twentieth century", "the twentieth century", "roaring twenties", "the roaring twenties"])  # ("twentieth-century films")
 
 
 #: Months and countries and cities, some of them titles (*Brazil*, *Paris*) or a letter off one ("France", *Frances*): after "in",
@@ -91,7 +93,7 @@ PLACES: frozenset[str] = frozenset(
 CHAT_WORDS: frozenset[str] = frozenset(
     """
     antiwar apparition apparitions babyish bawl bawling biopic bittersweet bloodbath bloodcurdling blub blubbing bonkbuster bromance
-    chopsocky festive fy luv madcap syfy
+    chopsocky festive fy luv madcap syfy scify blubbers blubfest
     bromances campy canoodle canoodling cartoony cgi cheesy chortle chortles chuckling claymation corny cosa cowpokes
     creaking crooner crooners crooning curdling cyberpunk cyborgs daft desperados dishoom docu docudrama docuseries
     dovey dystopia dystopian enigmatic escapade escapades exorcism extraterrestrial extraterrestrials fairytale
