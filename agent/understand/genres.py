@@ -199,6 +199,7 @@ _BULLET = re.compile(r"^\s*(?:[-*•·]|\d{1,2}[.)]|\[[\sxX✓]?\])\s*\S")
 
 _NEW_SENTENCE = re.compile(r"[.!?]\s+(?=[A-Z]|(?:more|something|anything|give|want|need|looking|recommend|suggest|pls|please)\b)"
                            r"(?![A-Z][A-Za-z'’\- ]{0,38}:)")  # "HATED: jury duty. more 80s comedies" wishes again
+#: A full stop (or ! or ?) and the space after it: where `_NEW_SENTENCE` may begin.
 _STOP = re.compile(r"[.!?]\s+")
 #: A label opens its line, sentence or clause: "Something for the two of us that isn't trash: a 90s drama" has none.
 _LABEL_OPENS = re.compile(r"(?:^|[.!?;:,\n(\-–—•*>\])&+/|]|\b(?:and|but|then|also|plus|&))\s*(?:\d+\s*)?$", re.IGNORECASE)  # ("3 films I hated:")
@@ -639,10 +640,11 @@ KIDS_AWAY = re.compile(
     r"\b(?:kids|children|grandchildren|grandkids)(?=\s+(?:(?:are|were)\s+(?:finally\s+)?(?:asleep|away|out|at|in bed|on at|bored)\b"
     r"|finally\b|asleep\b|away\b|did\b|were\b|have (?:worn|gone|been)\b|start(?:ed)?\b"
     r"|(?:drove|wore|ran|ground|tired)\s+(?:me|us)\b|(?:went|go|gone|have gone|'ve gone)\s+(?:to bed|up)\b))", re.IGNORECASE)
-#: Children coped with, not a refused genre: "I couldn't cope with the kids today", "after wrangling my kids all day".
 #: Children in the story: "nothing bad happening to children".
 KIDS_IN_STORY = re.compile(r"\b(?:happens?|happening|happened|done|befalls?)\s+to\s+(?:the\s+|any\s+|little\s+)?(?P<kids>kids|children)\b",
                            re.IGNORECASE)
+#: Children coped with, not a refused genre: "I couldn't cope with the kids today", "after wrangling my kids all day" (not
+#: "something I can handle with the kids watching").
 KIDS_HANDLED = re.compile(r"\b(?:(?:cope|coping|deal|dealing|put up|putting up)\s+with|handle|handling|wrangl\w*|chas(?:e|ed|ing)(?:\s+after)?)\s+"
                           r"(?:the|my|our|these|those|two|three)\s+(?:\w+\s+)?(?P<kids>kids|children)\b"
                           r"(?!'|\s+(?:films?|movies?|stuff|shows?|flicks?|cartoons?|fare|watching|around|present|there|too|as well)\b)", re.IGNORECASE)

@@ -324,7 +324,7 @@ def label_verdict(text: str, start: int) -> Literal["like", "dislike"] | None:
 
 
 def _middling_label(text: str, start: int) -> bool:
-    """The list holding `start` is labelled with no verdict: "neutral: The Holiday", "meh-ish: ...", "ok: ..."."""
+    """The list holding `start` is labelled with no verdict: "neutral: The Holiday", "ok: ..."."""
     return MIDDLING.fullmatch((governing_label(text, start) or "").strip()) is not None
 
 
@@ -455,8 +455,9 @@ def _bare_verdict(words: str) -> re.Pattern[str]:
     return re.compile(rf"\s*(?:[:=\-–,]\s*(?:{words})\s*(?:[.!?;]|$)|(?:{words})\s*(?:[,.!?;]|$))", re.IGNORECASE)
 
 
-_BARE_YES = _bare_verdict("yes|yep|yeah|yup")
-_BARE_NO = _bare_verdict("no|nope|nah|meh")
+_YES_WORDS, _NO_WORDS = "yes|yep|yeah|yup", "no|nope|nah|meh"
+_BARE_YES = _bare_verdict(_YES_WORDS)
+_BARE_NO = _bare_verdict(_NO_WORDS)
 #: Seen so often it is ruled out ("they've done Frozen to death", "seen frozen a hundred times so not that", "Cars 47 times";
 #: not "..., love it", nor "for the 100th time, still crying laughing").
 _OVERSEEN = re.compile(r"\b(?:to death|(?:too|so) many times|enough times|umpteen times|(?:i|we) could recite|"
@@ -493,8 +494,8 @@ _VERDICTS_END = re.compile(r"[.!?;\n](?:\s|$)")
 _VERDICT_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|then\s+)?|\s+(?:and|then)\s+|\s+/\s+", re.IGNORECASE)
 #: Words that make an item a comment on something, not one film's verdict ("love them, hate the sequels").
 _NOT_ONE_VERDICT = re.compile(r"\b(?:them|it|those|these|all|both|the|sequels?|what|tonight|after|but)\b", re.IGNORECASE)
-_YES = re.compile(r"(?:yes|yep|yeah|yup|yay)!*", re.IGNORECASE)
-_NO = re.compile(r"(?:no|nope|nah|meh|nay)!*", re.IGNORECASE)
+_YES = re.compile(rf"(?:{_YES_WORDS}|yay)!*", re.IGNORECASE)
+_NO = re.compile(rf"(?:{_NO_WORDS}|nay)!*", re.IGNORECASE)
 VERDICT_ITEM_MAX_WORDS = 4
 
 

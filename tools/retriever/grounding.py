@@ -140,8 +140,10 @@ _ALL_BUT = frozenset("anything everything all".split())
 _PRAISED = _LIST_VERDICT | _PRAISE
 #: After a capitalised run of common words opening a sentence, what goes on as after a name ("True Romance rules").
 _NAME_ENDS = _VERDICT | frozenset("but and or rules rocks meets without minus vs versus".split())  # ("Get Out meets Rear Window")
+#: Before "not", words that make what follows a word said of someone ("I'm not brave"), not a film refused.
 _COPULAS = frozenset(["i m", "im", "am", "is", "are", "was", "were", "be", "been", "being", "it s", "that s", "he s", "she s", "they re",
                       "we re", "you re", "feel", "feeling", "felt"])
+#: Pronouns that are also titles (*It*, *Her*, *Them*): after a verb, objects ("Saw it:", "loved her in Working Girl").
 _OBJECT_PRONOUNS = frozenset("it them this that him her".split())
 _CHAT_CAPS = frozenset("ok okay lol pls plz tbh btw imo tv dvd".split())
 #: Words that pick one version of a remade film: the oldest ("the original Shaft", "psycho (the og)")...
@@ -1901,7 +1903,7 @@ def _verdict_closes(tokens: list[_Tok], used: list[bool], i: int, length: int) -
 
 #: Two words before a film watched through, left or cried at: "fell asleep in", "dozed off during", "walked out of", "sat through".
 _VIEWED_IN = frozenset([("asleep", "in"), ("asleep", "during"), ("off", "during"), ("out", "of"), ("sat", "through"),
-                          ("suffered", "through"), ("slept", "through"), ("cried", "at"), ("cried", "during")])
+                        ("suffered", "through"), ("slept", "through"), ("cried", "at"), ("cried", "during")])
 
 
 def _title_expected(tokens: list[_Tok], used: list[bool], i: int) -> bool:

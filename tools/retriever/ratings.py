@@ -90,6 +90,7 @@ def _verdict(score: float | None) -> Verdict | None:
     return "like" if score >= LIKED_FROM else "dislike" if score <= DISLIKED_UP_TO else "neutral"
 
 
+#: Words of a log or a label that name a film without judging it ("Tombstone (fine)", "neutral: The Holiday").
 MIDDLING_WORDS = "fine|ok|okay|alright|so-so|neutral|mixed|average|eh"
 MIDDLING = re.compile(rf"(?:{MIDDLING_WORDS})", re.IGNORECASE)
 #: A viewing log's verdict written right after a film (a dash, a bracket or a star may come between); a middling word
