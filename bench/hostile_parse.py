@@ -25,6 +25,9 @@ HOSTILE = {
     "ranges": "1990 to 2000 " * 150,
     "decades": "the 80s " * 250,
     "crosses": "❌ heat " * 300,
+    "one genre word": "war " * 500,  # every word a genre span reading its clause back: 5 s before clauses were capped
+    "verdict lists": "Heat, " * 300 + ": " + "yes, " * 60,
+    "glued refusals": "no" * 1000,  # "nohorror" is unglued once; this crashed the typo reader while it recursed
     "spaces": "x" + " " * 1999,
     "newlines": "\n" * 2000,
 }

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any, Literal
 
 
@@ -75,8 +76,10 @@ _ARTICLE_PUNCT = re.compile(r"[^\w\s]")
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=65536)
 def normalise_title(text: str) -> str:
-    """Lower-case, accent-free, punctuation-free form used for exact title look-ups.
+    """Lower-case, accent-free, punctuation-free form used for exact title look-ups (cached: the grounder asks it
+    for every word of a message, many times over).
 
     >>> normalise_title("  Amélie: Le Fabuleux!  ")
     'amelie le fabuleux'

@@ -138,11 +138,16 @@ def sentence_start(text: str, pos: int) -> int:
     return max((m.end() for m in SENTENCE_END.finditer(text, 0, pos)), default=0)
 
 
+#: How far back a clause is read: longer runs without a break are no sentence anyone writes ("war war war ..." x 500
+#: took 5 s, each genre word reading back to the start).
+CLAUSE_MAX_CHARS = 300
+
+
 def clause_before(text: str, start: int) -> str:
-    """The words of the same clause before `start`."""
+    """The words of the same clause before `start` (at most `CLAUSE_MAX_CHARS` of them)."""
     head = text[:start]
-    ends = list(_CLAUSE_END.finditer(head))
-    return head[ends[-1].end():] if ends else head
+    ends = list(_CLAUSE_END.finditer(head, max(0, start - CLAUSE_MAX_CHARS)))
+    return head[ends[-1].end():] if ends else head[max(0, start - CLAUSE_MAX_CHARS):]
 
 
 #: A refusal taken back in the same breath ("I wouldn't say I dislike sci-fi", "I'm not against a bit of romance").

@@ -2004,10 +2004,10 @@ def _choice(tokens: list[_Tok], i: int, length: int) -> bool:
     """tokens[i:i+length] is one side of a choice asked with "which" ("which is better, heat or collateral?",
     "Lagaan or 3 idiots, which first?")."""
     start = i
-    while start > 0 and not tokens[start].sentence_start:
+    while start > 0 and not tokens[start].sentence_start and i - start < CHOICE_REACH:
         start -= 1
     end = i + length
-    while end < len(tokens) and not tokens[end].sentence_start:
+    while end < len(tokens) and not tokens[end].sentence_start and end - i < CHOICE_REACH:
         end += 1
     if not any(t.lower == "which" for t in tokens[start:end]):
         return False
@@ -2017,6 +2017,7 @@ def _choice(tokens: list[_Tok], i: int, length: int) -> bool:
 
 
 _EITHER = frozenset("or vs versus".split())
+CHOICE_REACH = 40  # words either side a "which" is looked for (a sentence of 500 words made it quadratic)
 
 
 def _pronoun_i(tokens: list[_Tok], k: int) -> bool:
