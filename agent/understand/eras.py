@@ -207,11 +207,12 @@ SHORT_RANGE = re.compile(
     r"\b(?:from|between)\s+(?P<a>[2-9]\d)\s*(?:to|-|–|and|till|until)\s*(?P<b>(?:19|20)\d{2}|\d{2})\b"  # "from 95 to 2005"
     r"(?!\s*(?:%|mins?\b|minutes|hours?|hrs?|years? old|yrs? old|yo\b|pm\b|am\b|dollars|bucks|quid))", re.IGNORECASE)
 FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+_SIDE_WORDS = "either|each|on either|on each"  # "... either side"
 #: A single year widened by words said apart from it: "1996 ... from that year or the year either side".
-_EITHER_SIDE = re.compile(rf"\b(?:(?:a|the|one)\s+year|(?P<n>\d|{_NUM})\s+years)\s+(?:either|each|on either|on each)\s+side\b(?!\s+of\b(?!\s+(?:that|it|this)\b))",
+_EITHER_SIDE = re.compile(rf"\b(?:(?:a|the|one)\s+year|(?P<n>\d|{_NUM})\s+years)\s+(?:{_SIDE_WORDS})\s+side\b(?!\s+of\b(?!\s+(?:that|it|this)\b))",
                           re.IGNORECASE)
 AROUND = re.compile(r"\b(?:around|about|circa|ca\.?|c\.|approximately|approx\.?|roughly|near|close to|somewhere around|"
-                    rf"(?:(?:within|up to)\s+)?(?:(?P<n>\d{{1,2}}|{_NUM})\s*(?:years?|yrs?)\s+|(?P<decade>a|one)\s+decade\s+)?(?:either|each|on either|on each) side of)"
+                    rf"(?:(?:within|up to)\s+)?(?:(?P<n>\d{{1,2}}|{_NUM})\s*(?:years?|yrs?)\s+|(?P<decade>a|one)\s+decade\s+)?(?:{_SIDE_WORDS}) side of)"
                     r"\s+(?:the\s+)?(?:year\s+)?$", re.IGNORECASE)
 # Words right after an era.
 OPEN_UP = re.compile(r"^\s*(?:year\s+(?=or\b|and\b|on|forward|upwards?\b))?(?:,\s*(?:but\s+)?(?:nothing|none|not) (?:earlier|older|before)\b|(?:to|till?|['’]til|until|through|up to|up till)\s+(?:now|today|the present(?:\s+day)?|present day|date|these days)\b|\+|(?:or|and)\s+(?:later|newer|after|since|up|beyond|more recent|more new|anything (?:after|later|newer))|at the (?:very )?earliest\b|on(?:wards?)?\b|forward|(?:and\s+)?going (?:up|forward)\b|and onwards?|and up|upwards?|up\b(?!\s+(?:to|till|until|through)\b)|or so on|plus|(?:and |or )?over(?=\s*(?:[,.;!?]|$)))", re.IGNORECASE)
@@ -686,7 +687,7 @@ def read_years(text: str, newest_year: int = 2018) -> YearRead:
     if low is not None and low == high and (side := _EITHER_SIDE.search(masked)) is not None:  # "from that year or the year either side"
         low, high = low - _number(side["n"], 1), high + _number(side["n"], 1)
     shift: Shift | None = None
-    anytime = [m for m in ANY_ERA.finditer(masked)]
+    anytime = list(ANY_ERA.finditer(masked))
     if anytime and eras and all(e.end <= anytime[-1].start() for e in eras):  # "from the last few years? or, no, I don't care how old"
         low = high = None  # the era said last wins
     read = YearRead(low, high, None, spans, any_era=bool(anytime) and low is None and high is None)

@@ -690,14 +690,19 @@ _FILM_REFUSED = re.compile(r"^\W*(?:(?:and|but|so|just)\s+)?(?:not|no|except|ski
 _REFUSING_WORD = re.compile(r"\b(?:nothing|none|without|zero)\b|^\W*(?:no|not|never)\b", re.IGNORECASE)  # (not "Kids - no.": a verdict)
 
 
-def _has_title(text: str, titles: Sequence[TitleMention], start: int, end: int) -> bool:
+def _has_title(titles: Sequence[TitleMention], start: int, end: int) -> bool:
     return any(t.start is not None and start <= t.start < end for t in titles)
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    """The sentences of `text` as spans, each ending after its `SENTENCE_END`."""
+    bounds = [0, *(m.end() for m in SENTENCE_END.finditer(text)), len(text)]
+    return list(zip(bounds, bounds[1:]))
 
 
 def _sentences_without(text: str, titles: Sequence[TitleMention]) -> list[str]:
     """The sentences of `text` that name none of the films."""
-    bounds = [0, *(m.end() for m in SENTENCE_END.finditer(text)), len(text)]
-    return [text[a:b] for a, b in zip(bounds, bounds[1:]) if text[a:b].strip() and not _has_title(text, titles, a, b)]
+    return [text[a:b] for a, b in _sentence_spans(text) if text[a:b].strip() and not _has_title(titles, a, b)]
 
 
 _MORE_OF_IT = re.compile(r"\b(?:else|ones|simi\w*|siml\w*)\b", re.IGNORECASE)  # "what else fits?", "simlar ones?"
@@ -811,7 +816,7 @@ def read_intent(text: str, u: Understanding, has_previous: bool, stated_genres: 
     if u.titles and (exists := _EXISTS.search(text)) and (_CHANGED_KIND.search(text, 0, exists.start()) or "such" in exists.group()):
         return "refine" if has_previous and not u.new_search else "recommend"  # "Groundhog Day, but dead serious: does that exist?"
     opening = QUESTION_START.match(text)  # (not a title's own first word: "When Harry Met Sally is perfect")
-    opening = opening if opening is not None and not _has_title(text, u.titles, opening.start(), opening.end()) else None
+    opening = opening if opening is not None and not _has_title(u.titles, opening.start(), opening.end()) else None
     if u.titles and (_asks_about_a_film(text) or (opening and not REQUEST_CUE.search(plain) and _names_in_opening(text, u.titles)
                                                   and not any(_EQUIVALENT_OF.search(text, 0, t.start or 0) for t in u.titles))
                      or any(_asked_about(text, t) for t in u.titles) or _asked_back(text, u.titles) or _film_is_asked(text, u.titles)):
@@ -1228,11 +1233,9 @@ def _title_year(title: str) -> int | None:
 def _question_sentences(text: str, titles: Sequence[TitleMention]) -> list[tuple[int, int]]:
     """The sentences that ask about a named film (a "?" or a question word, and a title in them)."""
     out = []
-    bounds = [0, *(m.end() for m in SENTENCE_END.finditer(text)), len(text)]
-    for start, end in zip(bounds, bounds[1:]):
+    for start, end in _sentence_spans(text):
         sentence = text[start:end]
-        named = any(t.start is not None and start <= t.start < end for t in titles)
-        if named and (sentence.rstrip().endswith("?") or QUESTION_START.match(sentence) or ASK_ITEM.search(sentence)):
+        if _has_title(titles, start, end) and (sentence.rstrip().endswith("?") or QUESTION_START.match(sentence) or ASK_ITEM.search(sentence)):
             out.append((start, end))
     return out + _asked_back(text, titles)
 
