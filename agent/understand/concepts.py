@@ -35,7 +35,8 @@ BLOCKED = COMMON_WORDS | frozenset(
     horrible horrid awful terrible dreadful atrocious school
     afraid seriously emotionally touch move act split viewing features travel books studio cgi smh brb line lines
     heart disaster moves costumes footage affairs fell hits guesses bitter operatic boxing chasing con period trip twist
-    creatures hit kiss sword couple jump jumps interest interested stepping creeps luv luvs luvd disasters""".split()
+    creatures hit kiss sword couple jump jumps interest interested stepping creeps luv luvs luvd disasters
+    feature shooter shooters""".split()
     # verdicts ("it was horrible") are no horror, "old school" no documentary, "I'm afraid" is politeness
 )
 

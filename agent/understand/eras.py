@@ -51,12 +51,15 @@ _DECADE = (
 )
 _YEAR = r"(?P<year>(?:1[89]|20)\d{2})(?!\s?'?s\b)"
 _SHORT_YEAR = r"['’‘](?P<yy>\d{2})(?!\s?s\b)"
-ERA = re.compile(rf"(?<![\w'’‘])(?:{_MOD})?(?:{_DECADE}|{_YEAR}|{_SHORT_YEAR})(?:\b|(?=ish\b))|(?P<century_turn>\bturn of the (?:century|millennium)\b)", re.IGNORECASE)
+#: "the Y2K era", "Y2K panic years": the turn of the century, not the year 2000.
+_Y2K_TIME = r"(?:\s+(?:panic|bug|scare))?[\s\-]+(?:era|years|days|period)\b"
+_Y2K_ERA = rf"y2k{_Y2K_TIME}"
+ERA = re.compile(rf"(?<![\w'’‘])(?:{_MOD})?(?:{_DECADE}|{_YEAR}|{_SHORT_YEAR})(?:\b|(?=ish\b))|(?P<century_turn>\bturn of the (?:century|millennium)\b|\b{_Y2K_ERA})", re.IGNORECASE)
 
 _NUM = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
 _OF_A_DECADE = r"(?!\s+of\s+(?:the\s+)?(?:['’‘]?\d0\s?['’]?s\b|(?:1[89]|20)\d0\s?['’]?s\b|(?:nineteen[\s\-]?)?\w+ties\b|two[\s\-]thousands|aughts|noughties))"  # "the last few years of the 90s"
 LAST_N = re.compile(
-    rf"\b(?:in\s+)?(?:the\s+)?(?:last|past|previous|recent)\s+(?P<n>\d{{1,2}}|{_NUM}|half(?:\s+a)?)?[\s\-]*(?P<unit>years?|yrs?|decades?)\b{_OF_A_DECADE}"
+    rf"\b(?:in\s+)?(?:the\s+)?(?:last|past|previous|recent)\s+(?P<n>\d{{1,2}}|{_NUM}|half(?:\s+a)?)?(?:-?ish)?[\s\-]*(?P<unit>years?|yrs?|decades?)\b{_OF_A_DECADE}"
     rf"|\b(?P<within>within|from)\s+the\s+(?:last|past)\s+(?P<n2>\d{{1,2}}|{_NUM})\s*(?P<unit2>years?|yrs?|decades?)\b{_OF_A_DECADE}"
     rf"|(?:(?<=\byears: )|(?<=\byear: )|(?<=\bera: ))(?:the\s+)?(?:last|past)\s+(?P<n3>\d{{1,2}}|{_NUM})\b(?!\s*(?:years?|yrs?|decades?|films?|movies?)\b)",
     re.IGNORECASE,
@@ -92,7 +95,7 @@ LOWER_INCLUSIVE = re.compile(r"(?<![\w'’])(?:nothing (?:\w+\s+){0,2}(?:before|
 #: A bound said as a refusal, anywhere earlier in its clause: "I do not care for anything made after 2000"
 #: (up to 2000), "no films from before 1970" (from 1970).
 _NEGATOR_WORDS = r"\b(?:no|not|nothing|none|never|don'?t|do not|won'?t|wouldn'?t|can'?t|refuses?|avoid|without|skip|(?<!'d )(?<!would )(?:hates?|loathes?|detests?)(?!\s+to\b)|except(?!\s+(?:made|released)\s+(?:since|after|from|in)\b)|veto(?:es|ed)?|bann?(?:ed|s)?)\b"
-_NEGATOR = _NEGATOR_WORDS + r"(?:(?!\b(?:something|(?<!n't )(?<!not )like|instead|rather|um|uh|but|and|so|because|just|only|please|pls|plz)\b)[^,.;!?\u2600-\u27bf\U0001f000-\U0001faff])*?"  # "not for kids, like an adult one from 2000" wishes
+_NEGATOR = _NEGATOR_WORDS + r"(?:(?!\b(?:something|(?<!n't )(?<!not )like|instead|rather|um|uh|but|and|so|because|just|only|please|pls|plz|too\s+(?!(?:dated|old|new|recent|modern|early|late)\b)\w+\s+from)\b)[^,.;!?\u2600-\u27bf\U0001f000-\U0001faff])*?"  # "not for kids, like an adult one from 2000" wishes
 NEGATED_AFTER = re.compile(_NEGATOR + r"\b(?:after|later than|newer than|more recent than|more modern than|post|" + _MADE_PAST + r")[\s\-]*(?:the\s+)?$",
                            re.IGNORECASE)
 #: "nothing made since 2014", "nothing from 1990 on" (with `OPEN_UP` after): up to the year before.
@@ -102,6 +105,7 @@ NEGATED_BEFORE = re.compile(_NEGATOR + r"\b(?:before|earlier than|older than|pri
 #: An era said as an addition to the standing one ("let the 70s in as well", "widen it back to 2005", "the 30s would work too").
 WIDEN = re.compile(r"\b(?:widen|broaden|expand|extend|stretch|open (?:it|that|this|things) up|let\b[^,.;!?]{0,25}?\bin|add|include)\b"
                    r"|^\W*or\b(?!.*\b(?:instead|rather)\b)"  # "or the 40s, both fine" (not "or the 80s instead?")
+                   r"|^\W*(?:and|plus)\b(?:\s+(?:also|from|the|films?|movies?|ones?|stuff|please|pls)\b|[^\w\s]+|\s+(?=[^\w\s]|$))*$"  # a follow-up "and the 70s"
                    r"|(?P<too>\b(?:too|as well)\b(?=\s*(?:[,.;!?)]|$)))", re.IGNORECASE)
 #: Older or newer said as an addition to the standing range: "older ones too", "newer stuff as well".
 SHIFT_ADDED = re.compile(r"\b(?:older|earlier|newer|more recent)(?:\s+(?:ones?|films?|movies?|stuff|titles))?\s*,?\s+(?:too|as well)\b",
@@ -129,7 +133,12 @@ _NOT_REFUSING = r"(?:too|very|so|that|overly|super|as|more|less|just|only|exactl
 #: ("no 80s stuff", "not a 2000s one", "not one of those cheesy 2000s ones", "anything but 90s").
 REFUSED_ERA = re.compile(rf"\b(?:no|not|nothing|none|never|avoid|skip|except|without|anything but)\s+"
                          rf"(?:(?:(?!{_QUALITY}\b)\w+\s+)?(?:from|in|of|made in|made during)\s+(?:the\s+)?"  # "no comedy from the 80s"
-                         rf"|(?!{_NOT_REFUSING}\b)(?:(?:a|an|any|anything|the|those|one of (?:those|the|them))\s+(?!single\b)(?:\w+\s+)?)?)$",
+                         rf"|(?!{_NOT_REFUSING}\b)(?:(?:a|an|any|anything|the|those|one of (?:those|the|them))\s+(?!single\b)(?:\w+\s+)?)?)$"
+                         # "I've had enough eighties for a lifetime" (not "I haven't had enough 80s yet")
+                         r"|(?<!n't )(?<!not )\b(?:had|seen)\s+enough\s+(?:of\s+)?(?:the\s+)?$"
+                         # "he won't watch anything from the 80s", "she'll never watch any films made in the 70s", "she hates anything from the 80s"
+                         r"|\b(?:(?:won'?t|wouldn'?t|doesn'?t|don'?t|can'?t|never|will not|would not|refuses? to)\s+(?:watch|sit through|stand|like|enjoy)"
+                         r"|hates?|loathes?|detests?)\s+(?:anything|any\s+(?:films?|movies?)|films?|movies?|stuff)\s+(?:from|made in|made during)\s+(?:the\s+)?$",
                          re.IGNORECASE)  # not "comedy not romcom 2000s": there the refusal is of the romcom
 #: An era welcomed after it, so the "no" before it answers something else: "no 90s is fine", "no 80s would be better".
 _WELCOMED_AFTER = re.compile(r"\s*(?:(?:films?|movies?|stuff|ones?)\s+)?(?:(?:is|are|would be|'d be)\s+(?:fine|ok|okay|good|better|great|perfect|best)|will do|works?)\b",
@@ -151,6 +160,16 @@ INSTEAD_AFTER = re.compile(r"^\s*(?:rather|instead)\b", re.IGNORECASE)
 NOT_BETWEEN = re.compile(r"\s*,?\s*(?:not|rather than|instead of)\s+(?:the\s+)?", re.IGNORECASE)
 #: An era taken back ("ignore the 70s bit", "forget the 90s"): it sets nothing.
 DROPPED = re.compile(r"\b(?:ignore|forget|drop|scratch|scrap|ditch|never mind|remove|lose)\s+(?:about\s+)?(?:the\s+)?$", re.IGNORECASE)
+#: Two negatives that wish for what follows: "nothing that isn't from the 60s or earlier".
+_DOUBLE_NEGATIVE = re.compile(r"\b(?:nothing|none|no\s+\w+)\s+that\s+(?:isn'?t|is not|aren'?t|are not|wasn'?t|weren'?t|was not|were not)\b", re.IGNORECASE)
+#: Between an era and the years that spell it out: "the Y2K era, say '98 to 2001", "the 90s, i.e. 1994-1998".
+_SPELT_OUT = re.compile(r"\W*(?:say|i\.?e\.?|meaning|basically|roughly|specifically)\W*(?:the\s+)?", re.IGNORECASE)
+#: Between eras: the next one is all that is meant ("the eighties or nineties no just the nineties").
+_ONLY_NOW = re.compile(r"\b(?:no|nah|ugh|actually|hmm+)\W+(?:just|only)\s+(?:the\s+)?$", re.IGNORECASE)
+#: An era the writer thought of saying, said before the one they mean ("I was going to say the 80s, but the 90s").
+_WAS_GOING_TO = re.compile(r"\b(?:(?:i|we) (?:was|were) (?:going to|gonna|about to) say|(?:i|we) (?:almost|nearly) said)\s+(?:the\s+)?$", re.IGNORECASE)
+#: ...and the word that turns from it to the era meant ("..., but honestly the 90s").
+_TURNING = re.compile(r"\b(?:but|actually|instead|rather|no)\b", re.IGNORECASE)
 #: A decade taken back as it is corrected ("or wait, not 50s, 60s", "wait, not 2010s, I typed it wrong. 2000s").
 TAKEN_BACK = re.compile(r"\b(?:wait|sorry|oops|no),?\s+not\s+(?:the\s+)?$", re.IGNORECASE)
 #: A year that names one version of a film, not an era ("the 2004 one", "not the 2011 version").
@@ -171,12 +190,12 @@ AGE_AT_LEAST = re.compile(
 )
 #: "before the millennium", "nothing made before the millennium", "millennium onwards": the year 2000 ("the turn of the
 #: millennium" is an era word).
-MILLENNIUM = re.compile(r"(?<!turn of )\bthe (?:new )?millennium\b|\bmillennium(?=\s+(?:onwards?|forwards?|and (?:after|later|up)|or later)\b)|(?<=\bpre-)millennium\b|(?<=\bpre)millennium\b|\by2k\b", re.IGNORECASE)
+MILLENNIUM = re.compile(rf"(?<!turn of )\bthe (?:new )?millennium\b|\bmillennium(?=\s+(?:onwards?|forwards?|and (?:after|later|up)|or later)\b)|(?<=\bpre-)millennium\b|(?<=\bpre)millennium\b|\by2k\b(?!{_Y2K_TIME})", re.IGNORECASE)
 
 THIS_DECADE = re.compile(r"\bthis decade(?:'s)?\b", re.IGNORECASE)
 SILENT_ERA = re.compile(r"\bsilent (?:era|films?|movies?|pictures?|period|days|cinema)\b", re.IGNORECASE)
 #: A year that is not about films ("I was born in 1941").
-NOT_A_FILM_YEAR = re.compile(r"\b(?:born|married|graduated|retired|grew up)\s+(?:in\s+)?(?:the\s+)?$", re.IGNORECASE)
+NOT_A_FILM_YEAR = re.compile(r"\b(?:born|(?:i|we|he|she|they|kids|children|son|daughter|baby|twins)\s+arrived|married|graduated|retired|grew up)\s+(?:in\s+)?(?:the\s+)?$", re.IGNORECASE)
 #: When the writer once saw a film, not when films should be from ("I saw Psycho at the Plaza in 1960").
 VIEWING_MEMORY = re.compile(r"\b(?:i|we)\b[^.!?,;]{0,50}?\b(?:saw|watched|took|wept|cried|used to (?:watch|see))\b"
                             r"(?:(?!\b(?:any|more|other|else|what|films?|movies?)\b)[^.!?,;]){0,50}?(?<!made )(?<!released )(?<!filmed )(?<!out )\bin\s+$",
@@ -215,7 +234,7 @@ AROUND = re.compile(r"\b(?:around|about|circa|ca\.?|c\.|approximately|approx\.?|
                     rf"(?:(?:within|up to)\s+)?(?:(?P<n>\d{{1,2}}|{_NUM})\s*(?:years?|yrs?)\s+|(?P<decade>a|one)\s+decade\s+)?(?:{_SIDE_WORDS}) side of)"
                     r"\s+(?:the\s+)?(?:year\s+)?$", re.IGNORECASE)
 # Words right after an era.
-OPEN_UP = re.compile(r"^\s*(?:year\s+(?=or\b|and\b|on|forward|upwards?\b))?(?:,\s*(?:but\s+)?(?:nothing|none|not) (?:earlier|older|before)\b|(?:to|till?|['’]til|until|through|up to|up till)\s+(?:now|today|the present(?:\s+day)?|present day|date|these days)\b|\+|(?:or|and)\s+(?:later|newer|after|since|up|beyond|more recent|more new|anything (?:after|later|newer))|at the (?:very )?earliest\b|on(?:wards?)?\b|forward|(?:and\s+)?going (?:up|forward)\b|and onwards?|and up|upwards?|up\b(?!\s+(?:to|till|until|through)\b)|or so on|plus|(?:and |or )?over(?=\s*(?:[,.;!?]|$)))", re.IGNORECASE)
+OPEN_UP = re.compile(r"^\s*(?:year\s+(?=or\b|and\b|on|forward|upwards?\b))?(?:,\s*(?:but\s+)?(?:nothing|none|not) (?:earlier|older|before)\b|(?:to|till?|['’]til|until|through|up to|up till)\s+(?:now|today|the present(?:\s+day)?|present day|date|these days)\b|\+|(?:or|and)\s+(?:later|newer|after|since|up|beyond|more recent|more new|anything (?:after|later|newer))|at the (?:very )?earliest\b|onwards?\b|on\b(?!\s+(?:your|the|my|a|an|his|her|their|our|tv|netflix|telly|screen)\b)|forward|(?:and\s+)?going (?:up|forward)\b|and onwards?|and up|upwards?|up\b(?!\s+(?:to|till|until|through)\b)|or so on|plus|(?:and |or )?over(?=\s*(?:[,.;!?]|$)))", re.IGNORECASE)
 OPEN_DOWN = re.compile(r"^\s*(?:,\s*(?:but\s+)?(?:nothing|none|not) (?:later|newer|after)\b|(?:or|and)\s+(?:earlier|older|before)|at the (?:very )?latest|"
                        r"(?:and |or )?back\b(?!\s+(?:then|in|when|to|home|at|on|from)\b)|(?:is|'s|as) (?:the|my|our|his|her|their) (?:cut-?\s?off|upper limit|limit))\b",
                        re.IGNORECASE)  # "the seventies back", "1970 is the cut-off"
@@ -246,7 +265,7 @@ def _decades_by(group: str) -> str:
 DECADE_MOVE = re.compile(
     rf"\b(?:(?:push|take|bring|move|go|shift|set|jump|roll|wind|step|skip)\s+(?:it|things|that|this|us|everything|the\s+(?:dates?|years?|era|decade))?\s*"
     rf"(?P<way>back|backwards?|forwards?|ahead|on|earlier|later|older|newer)\s+{_decades_by('n')}"
-    rf"|(?:(?:go|move|jump|skip)\s+|(?:make|put|set)\s+(?:it|them|those|that)\s+|^\W*(?:(?:hmm+|ok|okay|maybe|how about|what about|try)\W+)*)"
+    rf"|(?:(?:go|move|jump|skip)\s+|(?:make|put|set|shift|push|take|bring|roll)\s+(?:it|them|those|that|things|everything)\s+|^\W*(?:(?:hmm+|ok|okay|maybe|how about|what about|try)\W+)*)"
     rf"{_decades_by('n2')}\s+(?P<way2>back|earlier|older|later|newer|forwards?|on)\b(?!\s+than)(?=\W*$|\s+(?:then|instead|please|pls)\b))",
     re.IGNORECASE)
 _BACKWARD = frozenset("back backward backwards earlier older".split())
@@ -259,7 +278,8 @@ YEARS_N0 = re.compile(
     r"|\b(?P<full2>(?:19|20)\d0)\s+(?:years|decade)\b(?!\s+(?:old|ago))|\bdecade\s+(?:of\s+)?(?:the\s+)?(?:(?P<full3>(?:19|20)\d0)|(?P<dd>[2-9])0)\b(?!\s*s\b)"
     # "the years seventy" (French), "tahun 2000-an" (Indonesian): the decade
     r"|\byears\s+(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b(?!\s*-?\s*(?:one|two|three|four|five|six|seven|eight|nine)\b)"
-    r"|\b(?P<full4>(?:19|20)\d0)-?an\b",
+    r"|\b(?P<full4>(?:19|20)\d0)-?an\b"
+    r"|\bthe\s+(?P<dth>[2-9])0th\s+years\b",  # "a film from the 90th years"
     re.IGNORECASE,
 )
 _TENS = {w: n for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
@@ -381,6 +401,8 @@ def _eras(text: str, newest: int) -> list[Era]:
     return found
 
 
+#: A birth year said as who someone is ("I'm a 1975 baby").
+_A_BIRTH = re.compile(r"\s+bab(?:y|ies)\b", re.IGNORECASE)
 #: A bound's own words, right before "about" / "around" and its year.
 _A_BOUND = re.compile(r"\b(?:after|before|since|until|till|than|up to|through|thru)\s*$", re.IGNORECASE)
 
@@ -393,7 +415,7 @@ def _no_era(text: str, start: int, before: str, after: str, single: bool) -> boo
     if (AN_AGE.search(before) and not text[start:start + 4].isdigit() or _MY_AGE.search(before) and _LIFE_DECADES.match(text, start)) \
             and not _DECADE_NOUN.match(after):
         return True
-    return single and bool(VERSION_FROM.search(before) or VIEWING_MEMORY.search(text, max(0, start - 100), start)
+    return single and bool(VERSION_FROM.search(before) or VIEWING_MEMORY.search(text, max(0, start - 100), start) or _A_BIRTH.match(after)
                            or VERSION_YEAR.match(after) or (DEFINITE.search(before) and NAMED_AFTER.match(after)))
 
 
@@ -411,10 +433,11 @@ def _bounded(low: int, high: int, single: bool, before: str, after: str, start: 
         bounds = {"<": (None, low - 1), ">": (high + 1, None), "<=": (None, high), "=<": (None, high), "≤": (None, high)}
         return Era(*bounds.get(sign["op"], (low, None)), "bound", start, end)  # ">=", "=>", "≥": from the year on
     before = BOUND_FILLER.sub("", before)
-    if NEGATED_AFTER.search(before):
-        return Era(None, high, "bound", start, end)
-    if single and (NEGATED_SINCE.search(before) or (NEGATED_FROM.search(before) and OPEN_UP.match(after))):
-        return Era(None, low - 1, "bound", start, end)
+    if (negated := NEGATED_AFTER.search(before)):  # "nothing post-2000": before 2000 (a decade's first year opens "post-2000")
+        decade_start = single and low % 10 == 0 and re.search(r"\bpost[\s\-]*$", negated.group(), re.IGNORECASE)
+        return Era(None, low - 1 if decade_start else high, "bound", start, end)  # ("nothing post 99": up to 1999)
+    if (single and NEGATED_SINCE.search(before)) or (NEGATED_FROM.search(before) and OPEN_UP.match(after) and not _DOUBLE_NEGATIVE.search(before)):
+        return Era(None, low - 1, "bound", start, end)  # ("nothing from the 90s or later": before the 90s)
     if NEGATED_BEFORE.search(before):
         return Era(low, None, "bound", start, end)
     if LOWER_INCLUSIVE.search(before):  # before the plain forms: "not older than" is not "older than"
@@ -431,8 +454,9 @@ def _bounded(low: int, high: int, single: bool, before: str, after: str, start: 
         return Era(low, None, "bound", start, end + up.end())
     if single and (later := YEAR_AFTER.match(after)):
         return Era(high + 1, None, "bound", start, end + later.end())
-    if (down := OPEN_DOWN.match(after)):
-        return Era(None, high, "bound", start, end + down.end())
+    if (down := OPEN_DOWN.match(after)):  # "from the 80s or earlier"; refused ("won't watch anything from the 80s or earlier"): after it
+        refused = NEGATED_FROM.search(before) and not down.group().lstrip().startswith(",") and not _DOUBLE_NEGATIVE.search(before)
+        return Era(high + 1, None, "bound", start, end + down.end()) if refused else Era(None, high, "bound", start, end + down.end())
     if (g := GIVE_OR_TAKE.match(after)) and not single:
         return Era(low, high, "era", start, end + g.end())
     return Era(low, high, "era", start, end)
@@ -440,41 +464,98 @@ def _bounded(low: int, high: int, single: bool, before: str, after: str, start: 
 
 #: A birth (or arrival) year: "born 2001", "born in 1975", "I arrived in 1983", "my own arrival in 1958", "born (1984)", "(born '88)".
 _BIRTH_YEAR = re.compile(r"\b(?:born|arrived|arrival|birth)\s*(?:in\s+)?\(?\s*'?(?P<y>(?:19|20)\d{2}|\d{2})\b(?!\s*(?:%|years?|yrs?|yo)\b)"
+                         r"|\b(?:an?|both|all|two)\s+'?(?P<baby>(?:19|20)\d{2}|\d{2})\s+bab(?:y|ies)\b"  # "I'm a 1975 baby", "a '92 baby"
                          # or an age said of the same person: "from before my birth (I'm 30)", "older than me, and I'm 45"
                          r"|\b(?:i'?m|i am|he'?s|he is|she'?s|she is)\s+(?P<age>[1-9]\d)\b(?!\s*(?:%|min|mins|minutes|hours?|hrs?|times|kg|lbs?|quid|[:.]\d))",
                          re.IGNORECASE)
+#: Being born, as people say it: "was born", "turned up", "came along".
+_BORN = r"(?:(?:was|were)\s+born|turned\s+up|came\s+along|showed\s+up|arrived)"
 #: What a birth year ends when said of someone: films from before it ("older than me", "before he was born",
 #: "predating my own arrival") or (refused: "nothing older than me") from it on.
-_BEFORE_BIRTH = re.compile(r"\b(?:older than (?:me|him|her|us|them|i am|he is|she is|we are|my \w+)|(?:made |from )?before (?:i|he|she|we|they) "
-                           r"(?:was|were) born|before (?:my|his|her|our) (?:own )?birth|predat\w*(?: my| his| her| our)?(?: own)?(?: birth| arrival)?)\b", re.IGNORECASE)
+_BEFORE_BIRTH = re.compile(rf"\b(?:older than (?:me|him|her|us|them|i am|he is|she is|we are|my \w+)|(?:made|came(?: out)?|released) before (?:me|him|her|us|them)|(?:made |from )?before (?:i|he|she|we|they) "
+                           rf"{_BORN}|before (?:my|his|her|our) (?:own )?birth|(?:made |from )?before (?:that|then)(?= *[.,;!?]|$)|predat\w*(?: my| his| her| our)?(?: own)?(?: birth| arrival)?)\b", re.IGNORECASE)
 #: ...and films from it on: "something from my own lifetime", "from after i was born".
 _SINCE_BIRTH = re.compile(r"\b(?:(?:my|his|her|our|their) (?:own )?lifetimes?|(?:after|since) (?:i|he|she|we|they|(?:my|his|her|our|their) (?:\w+ )?\w+) "
                           r"(?:was|were) born)\b", re.IGNORECASE)  # ("made since my daughter was born in 2012")
+#: A time of someone's life some years after their birth: "as a teenager", "her twenties", "when he was a kid".
+_LIFE_STAGE = re.compile(r"\b(?:(?:as\s+an?|when\s+(?:i|he|she|we|they)\s+(?:was|were)(?:\s+an?)?)\s+(?P<stage>teenagers?|teens?|kids?|child|children|little)"
+                         r"|(?:my|his|her|our|their)\s+(?:own\s+)?(?:(?P<mod>early|mid|late)[\s\-]+)?"
+                         r"(?P<years>teens|teenage\s+years|childhood|twenties|thirties|forties))\b", re.IGNORECASE)  # not "my kid"
+#: The ages each time of life covers (the decades of a life by `_with_part`, so "her late twenties" is 27-29).
+_STAGE_AGES = {**dict.fromkeys(("teenager", "teenagers", "teen", "teens", "teenage years"), (13, 19)),
+               **dict.fromkeys(("kid", "kids", "child", "children", "little", "childhood"), (5, 12)),
+               "twenties": (20, 29), "thirties": (30, 39), "forties": (40, 49)}
+#: What makes a time of life the films' time: "from her twenties", "would have seen ... as a teenager" (not "loved
+#: dinosaurs as a kid", "I'm in my forties now", "Spy Kids was the film of my childhood").
+_FILMS_THEN = re.compile(r"(?:\b(?:from|during)\s+(?:back\s+)?$|\b(?:seen|saw|watched|watch|see|seeing|watching)\b[^.!?,;]{0,40}$)", re.IGNORECASE)
+#: Who is meant, by the last person named: the writer, a man or a woman ("I was born", "my dad was born", "she's 40";
+#: "my childhood", "his twenties", "since my daughter was born").
+_PEOPLE = (("writer", re.compile(r"\b(?:i|me|my|we|us|our)\b", re.IGNORECASE)),
+           ("him", re.compile(r"\b(?:he|him|his|dad|father|grand(?:d?ad|pa|father)|son|brother|husband|boyfriend|uncle|nephew)\b", re.IGNORECASE)),
+           ("her", re.compile(r"\b(?:she|her|mum|mom|mother|gran|grandma|grandmother|nan|daughter|sister|wife|girlfriend|aunt|niece)\b", re.IGNORECASE)))
+#: A possessive before someone else, who is the one meant ("my eldest", "my dad"); not before a time of one's own life.
+_OWNER = re.compile(r"\b(?:my|our|his|her|their)\s+(?!(?:own|childhood|teens|teenage|twenties|thirties|forties|early|mid|late|birth|lifetimes?|arrival)\b)(?=\w)",
+                    re.IGNORECASE)
+#: The years just before a birth: "the decade leading up to my birth", "the ten years before I was born".
+_LEADING_UP = re.compile(r"\bthe\s+(?:decade|(?P<n>\d{1,2}|ten|five|twenty)\s+years)\s+(?:(?:just|right)\s+)?(?:leading\s+up\s+to|before|prior\s+to)\s+"
+                         rf"(?:(?:my|his|her|our|their)\s+(?:own\s+)?birth|(?:i|he|she|we|they)\s+{_BORN})\b", re.IGNORECASE)
 #: Refusals the era words lack, and a refusal carried on ("Westerns are out. So is anything older than me").
 _RULED_OUT = re.compile(r"\b(?:rul(?:e|es|ed|ing) out|exclud\w*|so (?:is|are))\b", re.IGNORECASE)
 
 
 def _lifetime(text: str, newest: int) -> list[Era]:
-    """Bounds set by someone's birth year, said with what it bounds in the same sentence ("nothing older than me
-    (born 2001)" = 2001 on, "predating my own arrival in 1958" = up to 1957, "born in 2001, so something from my own
-    lifetime" = 2001 on). A birth year said alone sets nothing (`NOT_A_FILM_YEAR`)."""
+    """Bounds set by someone's birth year, said with what it bounds ("nothing older than me (born 2001)" = 2001 on,
+    "predating my own arrival in 1958" = up to 1957, "born in 2001, so something from my own lifetime" = 2001 on,
+    "born 1962 ... would have seen as a teenager" = 1975-1981, "the decade leading up to my birth (I'm a 1975 baby)" =
+    1965-1974). What it bounds is looked for in the birth's sentence, then, for the only birth said, in the whole
+    message ("Films that predate me. I arrived in '79."); it must be of the person born ("my dad was born in 1950 and I
+    want something from my childhood" sets nothing). A birth year said alone sets nothing (`NOT_A_FILM_YEAR`)."""
     out: list[Era] = []
-    for born in _BIRTH_YEAR.finditer(text):
-        yy = int(born["y"]) if born["y"] else 0
+    births = list(_BIRTH_YEAR.finditer(text))
+    for born in births:
+        said_year = born["y"] or born["baby"]
+        yy = int(said_year) if said_year else 0
         year = newest - int(born["age"]) if born["age"] else yy if yy > 99 else (2000 + yy if yy <= newest % 100 else 1900 + yy)
         end = SENTENCE_END.search(text, born.end())
         first, last = sentence_start(text, born.start()), end.start() if end else len(text)
-        since, before = list(_SINCE_BIRTH.finditer(text, first, last)), list(_BEFORE_BIRTH.finditer(text, first, last))
-        if since:
-            low, high, said = year, None, since[0]
-        elif before:
-            said = before[0]
-            refused = REFUSED_BEFORE.search(text, max(0, said.start() - 40), said.start()) or _RULED_OUT.search(text, first, said.start())
-            low, high = (year, None) if refused else (None, year - 1)
-        else:
-            continue
-        out.append(Era(low, high, "bound", min(said.start(), born.start()), max(said.end(), born.end())))
+        person = _person(text[max(first, born.start() - 30):born.end()])
+        era = _life_bound(text, first, last, year, person)
+        if era is None and len(births) == 1:
+            era = _life_bound(text, 0, len(text), year, person)
+        elif era is not None:  # said in one sentence: the birth year is part of it
+            era = replace(era, start=min(era.start, born.start()), end=max(era.end, born.end()))
+        if era is not None:
+            out.append(era)
     return out
+
+
+def _person(words: str) -> str | None:
+    """Who `words` are about: the last person named in them, if any ("my eldest" is no one known, "my dad" him)."""
+    words = _OWNER.sub("", words)
+    named = [(m.end(), who) for who, pattern in _PEOPLE for m in pattern.finditer(words)]
+    return max(named)[1] if named else None
+
+
+def _of_person(said: re.Match[str], person: str | None) -> bool:
+    """Whether what a birth bounds is said of the person born: it names them, or no one."""
+    return person is None or _person(said.group()) in (None, person)
+
+
+def _life_bound(text: str, first: int, last: int, year: int, person: str | None) -> Era | None:
+    """The bound between `first` and `last` that a birth in `year` of `person` sets, spanning only the words that say it."""
+    if (lead := _LEADING_UP.search(text, first, last)) and _of_person(lead, person):
+        return Era(year - _number(lead["n"], 10), year - 1, "bound", lead.start(), lead.end())
+    if (since := _SINCE_BIRTH.search(text, first, last)) and _of_person(since, person):
+        return Era(year, None, "bound", since.start(), since.end())
+    if (said := _BEFORE_BIRTH.search(text, first, last)) and _of_person(said, person):
+        refused = REFUSED_BEFORE.search(text, max(0, said.start() - 40), said.start()) or _RULED_OUT.search(text, first, said.start())
+        return Era(year, None, "bound", said.start(), said.end()) if refused else Era(None, year - 1, "bound", said.start(), said.end())
+    for stage in _LIFE_STAGE.finditer(text, first, last):
+        if _of_person(stage, person) and _FILMS_THEN.search(text, max(first, stage.start() - 60), stage.start()):
+            ages = _STAGE_AGES[re.sub(r"\s+", " ", (stage["stage"] or stage["years"]).lower())]
+            low, high = _with_part(ages[0], stage["mod"]) if ages[1] - ages[0] == 9 else ages
+            return Era(year + low, year + high, "bound", stage.start(), stage.end())
+    return None
 
 
 #: An event that starts a range ("between the moon landing and ..."), or is what a film is about, not when it was
@@ -486,11 +567,16 @@ _TOPIC = re.compile(r"\b(?:about|on|(?<!\btime )(?<!\bdays )(?<!\byears )of|into
                     re.IGNORECASE)  # "the time of the miners' strike" is when
 
 
+#: A time before an event that a film is set in or about: "a film about life before the internet", "set before
+#: everyone was online".
+_SET_BEFORE = re.compile(r"\b(?:set|about|life|living|days|world|times?)\s+(?:\w+\s+)?before\s+$", re.IGNORECASE)
+
+
 def _relative(text: str, newest: int) -> list[Era]:
     out: list[Era] = []
     for m in YEARS_N0.finditer(text):  # "from years 80", "years 2000", "the 80 years" (non-native): the decade
         full = m["full"] or m["full2"] or m["full3"] or m["full4"]
-        tens = _TENS[m["tens"].lower()] if m["tens"] else int(m["d"] or m["d1"] or m["dy"] or m["dd"] or 0)
+        tens = _TENS[m["tens"].lower()] if m["tens"] else int(m["d"] or m["d1"] or m["dy"] or m["dd"] or m["dth"] or 0)
         start = int(full) if full else 1900 + tens * 10
         out.append(Era(start, start + 9, "era", m.start(), m.end()))
         for more in re.finditer(r"^\s*(?:or|and|,|-|–|to)\s*(?P<d>[1-9])0\b", text[m.end():]):
@@ -535,7 +621,7 @@ def _relative(text: str, newest: int) -> list[Era]:
         said = 10 if m["decade"] else _number(m["n"] or m["n2"], 5)
         out.append(Era(newest - said + 1, newest, "bound", m.start(), m.end()))  # as "the last N years"
     for start, end, low, high in period_spans(text):  # "the Reagan years", "older than the moon landing"
-        if _TOPIC.search(text, max(0, start - 16), start):
+        if _TOPIC.search(text, max(0, start - 16), start) or _SET_BEFORE.search(text, max(0, start - 40), start):
             continue  # what a film is about or set in, not when it was made
         era = _bounded(low, high, low == high, text[max(0, start - 40):start], text[end:end + 40], start, end)
         if low < high or (era.low, era.high) != (low, high) or _FROM_EVENT.search(text, max(0, start - 80), start):
@@ -668,7 +754,7 @@ def read_years(text: str, newest_year: int = 2018) -> YearRead:
     eras = [e for e in eras if e.low is None or e.low <= newest_year + FUTURE_YEARS]  # "blade runner and 2049" names no year
     eras = [e for n, e in enumerate(eras) if not any(o.start <= e.start and e.end <= o.end and o is not e for o in eras[:n])]
     spans = [(e.start, e.end) for e in eras]
-    eras = [r for e in eras if (r := _refused(text, e, newest_year)) is not None]
+    eras = [r for e in eras for r in _refused_and_beyond(text, e, newest_year)]
     eras = _corrected(text, eras)
     if any(e.kind == "bound" and e.low is not None and not e.vague for e in eras):  # ("the 90s or recent years" keeps both)
         eras = [e for e in eras if not e.vague]
@@ -718,10 +804,20 @@ def _decade_move(text: str) -> tuple[Shift, int] | None:
     return ("older" if way in _BACKWARD else "newer"), (_number(years, 10) // 10 if years else _number(found["n"] or found["n2"], 1))
 
 
+#: "Earlier" said of the chat itself: "I said no horror earlier", "the list you sent earlier".
+_SAID_EARLIER = re.compile(r"\b(?:said|mentioned|told|asked|wrote|typed|suggested|gave|sent|showed|recommended|listed)\b"
+                           r"(?:\s+(?!(?:but|want|wanted|need|something|anything|films?|movies?|ones?|were|was)\b)[\w']+){0,4}\s+$", re.IGNORECASE)
+
+
+def _said_earlier(text: str, m: re.Match[str]) -> bool:
+    return m.group().lower() == "earlier" and _SAID_EARLIER.search(text, max(0, m.start() - 60), m.start()) is not None
+
+
 def _shift(text: str) -> Shift | None:
     """Older or newer than what stands, said without a year ("older ones", "nothing older" after a film)."""
     ways: tuple[tuple[re.Pattern[str], Shift, Shift], ...] = ((OLDER, "older", "newer"), (NEWER, "newer", "older"))
-    said = sorted((found.start(), n) for n, (pattern, _, _) in enumerate(ways) if (found := pattern.search(text)))
+    said = sorted((found.start(), n) for n, (pattern, _, _) in enumerate(ways)
+                  if (found := next((m for m in pattern.finditer(text) if not _said_earlier(text, m)), None)))
     if not said:
         return None  # the first said wins ("Recent stuff only, older stuff just looks silly to me")
     start, n = said[0]
@@ -753,6 +849,30 @@ def _refused(text: str, e: Era, newest: int) -> Era | None:
     return e
 
 
+#: Past an era just refused: "Not the eighties. I've had enough of them. Anything after that" (1990 on).
+_BEYOND_IT = re.compile(r"\b(?:anything|films?|movies?|stuff|ones?|from|made|released)\s+(?:(?:made|released|from)\s+)?(?P<way>after|since|before|later than|earlier than|newer than|older than)\s+(?:that|then|those|them)\b(?!\s+(?:film|movie|one)s?\b)",
+                        re.IGNORECASE)
+#: Sentences after the refused era in which "after that" may point back to it: its own and the next one ("Not the
+#: eighties. I've had enough eighties. Anything after that": the sentence after the second "eighties").
+_BEYOND_REACH = 2
+
+
+def _refused_and_beyond(text: str, e: Era, newest: int) -> list[Era]:
+    """`_refused`, and for a closed era refused outright, the years past it that a later "after that" / "before that" asks for."""
+    kept = _refused(text, e, newest)
+    if kept is not None or e.low is None or e.high is None:
+        return [kept] if kept is not None else []
+    stop = e.end
+    for _ in range(_BEYOND_REACH):
+        found = SENTENCE_END.search(text, stop + 1)
+        stop = found.end() if found else len(text)
+    beyond = _BEYOND_IT.search(text, e.end, stop)
+    if beyond is None:
+        return []
+    later = beyond["way"].lower() in ("after", "since", "later than", "newer than")
+    return [Era(e.high + 1, None, "bound", beyond.start(), beyond.end()) if later else Era(None, e.low - 1, "bound", beyond.start(), beyond.end())]
+
+
 def _turned_round(e: Era) -> Era:
     """An open bound refused: what it leaves ("up to 1985" refused is "from 1986 on"); a closed one stays."""
     if e.high is not None and e.low is None:
@@ -768,14 +888,19 @@ def _corrected(text: str, eras: list[Era]) -> list[Era]:
     out: list[Era] = []
     for e in eras:
         before = text[max(0, e.start - 30):e.start]
-        if DROPPED.search(before) or (e.kind == "era" and TAKEN_BACK.search(before)):
+        if DROPPED.search(before) or (e.kind == "era" and TAKEN_BACK.search(before)) \
+                or (_WAS_GOING_TO.search(before) and any(o.start >= e.end and _TURNING.search(text, e.end, o.start) for o in eras)):
             continue
+        if out and e.kind == "era" and _ONLY_NOW.search(text, out[-1].end, e.start):
+            out = [o for o in out if o.kind != "era"]  # "70s? or 80s? ugh, just the 80s"
         if out and e.kind == "era" and out[-1].kind == "era":
             between = text[out[-1].end:e.start]
             if NOT_BETWEEN.fullmatch(between):
                 continue
             added = ADDED.search(between) or ADDED.match(text[e.end:])
-            if INSTEAD_AFTER.match(text[e.end:]):
+            if _SPELT_OUT.fullmatch(between) and not added:
+                out.pop()  # "the Y2K panic era, say '98 to 2001": the years say what the era meant
+            elif INSTEAD_AFTER.match(text[e.end:]):
                 out.pop()  # "between 1980 and 1990, no wait, 2005 instead": replaced
             elif CORRECTION.search(between) and not added:
                 e = _new_end(text, out.pop(), e)

@@ -33,7 +33,7 @@ _LEXICON = re.compile(
 #: A refusal in English or in another language ("sin romance", "bitte keine Komödie").
 _REFUSAL = re.compile(rf"(?<![\w-])(?<!\w')(?:{NEGATORS}|{OTHER_NEGATORS})(?![\w'-])", re.IGNORECASE)  # "add 'no animated'"
 _CLAUSE_END = re.compile(
-    r"[,.;:!?()\n]|(?:^|\s)/(?=[a-z])|(?<!anything)(?<!everything)(?<!any genre)\sbut\s|\sor\s+(?=(?:he|she|they|we|i|you|it)(?:'\w+)?\s)|\s(?:and|though|although|however|yet|whereas|while|just|only|rather(?!\s+(?:we|you|i|they)\s+(?:didn'?t|did not|don'?t)\b)(?!\s+(?:if\s+)?(?:it|they|the (?:film|movie))\s+(?:wasn'?t|weren'?t|was not|were not|didn'?t|did not|isn'?t|is not|wouldn'?t|would not)\b)(?!\s+than\b))\s|(?<!\bnot)(?<!\bam)(?<!\bim)(?<!['’]m)(?<!\bare)(?<!['’]re)(?<!\bis)(?<!\bwas)\sso\s|\s-\s|(?<!thing)(?<!think)\s(?=(?:i|we) (?:want|need|wanna)\b)|(?<!\bnot)(?<!n't)(?<!nt)(?<!\bnever)(?<!\breally)(?<!\bactually)(?<!\beven)(?<!\bi)(?<!\bwe)\s(?=(?:want|wanna|gimme)\s)",
+    r"[,.;:!?()\n]|(?:^|\s)/(?=[a-z])|(?<!anything)(?<!everything)(?<!any genre)\sbut\s|\sor\s+(?=(?:he|she|they|we|i|you|it)(?:'\w+)?\s)|\s(?:and|though|although|however|yet|whereas|while|just|only|rather(?!\s+(?:we|you|i|they)\s+(?:didn'?t|did not|don'?t)\b)(?!\s+(?:if\s+)?(?:it|they|the (?:film|movie))\s+(?:wasn'?t|weren'?t|was not|were not|didn'?t|did not|isn'?t|is not|wouldn'?t|would not)\b)(?!\s+than\b))\s|(?<!\bnot)(?<!\bam)(?<!\bim)(?<!['’]m)(?<!\bare)(?<!['’]re)(?<!\bis)(?<!\bwas)\sso\s|\s[-–]\s|\s?—\s?|\s--\s|(?<!thing)(?<!think)\s(?=(?:i|we) (?:want|need|wanna)\b)|(?<!\bnot)(?<!n't)(?<!nt)(?<!\bnever)(?<!\breally)(?<!\bactually)(?<!\beven)(?<!\bi)(?<!\bwe)\s(?=(?:want|wanna|gimme)\s)",
     re.IGNORECASE)  # "anything but horror" is one refusal
 #: A child's age: "for my 6 year old", "my son is 7", "kids (7 and 10)", "ages 4 to 12", "he's five".
 _AGE_WORDS = {**UNITS, **TEENS}
@@ -161,8 +161,10 @@ HEDGE = re.compile(
 ADULT_AUDIENCE = re.compile(
     r"(?:^|[,.;:!?]\s*|\b(?:films?|movies?|ones?|something|anything|stuff|pictures?|flicks?|toons?|cartoons?|anime|animation|animated|"
     r"fantasy|fairy ?tales?|things?|but|only|just|strictly|made|meant|aimed)\s+)(?P<audience>(?:for|4) (?:the )?(?:grown[- ]?ups|adults|grown[- ]?(?:folks?|people)|adult (?:people|persons?|viewers))"
-    r"|(?:pitched|aimed) at (?:the )?(?:grown[- ]?ups|adults|grown[- ]?(?:folks?|people)|adult viewers|people my age)|make it (?:grown[- ]?up|adult))\b"
-    r"|(?P<audience2>for (?:a |an )?(?:grown[- ]?up|adult|older) audience|for an audience of (?:adults|grown[- ]?ups)|(?<=\bbut )for an? (?:grown[- ]?up|adult)(?= *[?.!,;]| *$)"
+    r"|make it (?:grown[- ]?up|adult))\b"
+    r"|(?P<audience2>for (?:a |an )?(?:grown[- ]?up|adult|older) audience"
+    r"|(?<!n't )(?<!not )(?:pitched|aimed) at (?:the )?(?:grown[- ]?ups|adults|grown[- ]?(?:folks?|people)|adult viewers|people my age)"
+    r"|(?<=, )(?:grown[- ]?up|adult) ones(?= *[?.!,;]| *$)|for an audience of (?:adults|grown[- ]?ups)|(?<=\bbut )for an? (?:grown[- ]?up|adult)(?= *[?.!,;]| *$)"
     r"|(?<=\bproperly )(?:adult|grown[- ]?up))\b", re.IGNORECASE)
 
 
@@ -310,13 +312,17 @@ def _negated(text: str, start: int, end: int) -> bool:
     joined = before + text[start:end]  # a refusal that runs into the phrase read: "too old for" + "for kids"
     if any(c.start() < len(before) < c.end() for c in _REFUSAL.finditer(joined)):
         return True
-    if NEGATION_AFTER.match(text[end:end + 40]) or _in_refused_list(text, start, end) or _list_refused_after(text, end) \
+    after = NEGATION_AFTER.match(text[end:end + 40])
+    if after and not (_LESS_THAN.match(after.group()) and _LESS.search(before[-12:])):  # "less horror than I'm after" wants more
+        return True
+    if _in_refused_list(text, start, end) or _list_refused_after(text, end) \
             or _kept_away(before, text[end:end + 30]) \
             or refusal_goes_on(text, start) or _refusal_lists_on(text, start, end):
         return True
     return conditional_refusal(text, start, end) or _said_no_one(text, end) or _unless_refused(text, start) or _so_refused(text, start)
 
 
+_LESS_THAN = re.compile(r"\W*than\b", re.IGNORECASE)
 #: One more refusal carried on by "so is": "Horror's out, romance is out and so is anything animated", "Westerns are out. So are musicals."
 _SO_IS = re.compile(r"\bso\s+(?:is|are)\s+(?:(?:anything|any|all|the)\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 _IS_OUT = re.compile(r"(?:\b(?:is|are)|['’](?:s|re))\s+(?:(?:right|totally|definitely)\s+)?(?:out|banned|off the table|off limits|a (?:hard |flat |firm )?(?:no|refusal))\b", re.IGNORECASE)

@@ -1,6 +1,6 @@
 """Genre, era and refusal words of other languages that people mix into English ("quiero una de
 miedo, nada antes de 2010", "un polar des années 70", "ein Krimi, bitte keine Komödie", "kuch funny
-sa, 2000 se pehle ka"): Spanish, French, German, Italian, Portuguese and Hindi/Hinglish.
+sa, 2000 se pehle ka"): Spanish, French, German, Italian, Portuguese, Hindi/Hinglish and a few Tagalog words ("kilig").
 
 Kept apart from the English lexicon: these words are not genre prototypes for the embedder and no
 English misspelling is ever corrected into one of them.
@@ -16,23 +16,23 @@ from agent.understand.lexicon import _expand
 OTHER_LANGUAGES = _expand({
     ("comedia", "comedias", "de risa", "para reír", "para reir", "comédie", "comedie", "comédies", "pour rire", "komödie",
      "komödien", "komoedie", "zum lachen", "was zum lachen", "commedia", "commedie", "da ridere", "comédia", "comédias",
-     "para rir", "komediya", "komedi", "hasya"): "Comedy",
+     "para rir", "komediya", "komedi", "hasya", "nakakatawa"): "Comedy",
     ("terror film", "terror films", "terror movie", "terror movies", "terror-genre", "terror genre",  # "filme de terror" said in English
      "de miedo", "película de terror", "pelicula de terror", "peli de terror", "de terror", "horreur", "film d'horreur",
      "films d'horreur", "qui fait peur", "gruselig", "gruselfilm", "grusel", "horrorfilm", "dell'orrore", "da paura",
-     "filme de terror", "korku", "bhoot", "bhootiya", "darawni", "darawna"): "Horror",
+     "filme de terror", "korku", "bhoot", "bhootiya", "darawni", "darawna", "nakakatakot"): "Horror",
     ("suspenso", "de suspenso", "spannend", "spannung", "suspense wala"): "Thriller",
     ("policíaco", "policiaco", "policíaca", "policiaca", "un polar", "des polars", "bon polar", "le polar", "policier", "krimi", "krimis", "poliziesco",
      "poliziottesco", "policial", "de gángsters", "de gangsters", "gangster wala"): "Crime",
     ("romántica", "romántico", "romanticas", "románticas", "de amor", "romantique", "film d'amour", "liebesfilm",
      "liebesfilme", "liebesgeschichte", "romantisch", "romantico", "romantica", "romântica", "romântico", "pyaar",
-     "ishq", "love wala", "pyaar wala"): "Romance",
+     "ishq", "love wala", "pyaar wala", "kilig"): "Romance",
     ("comedia romántica", "comedia romantica", "comédie romantique", "commedia romantica", "comédia romântica",
      "romantische komödie", "romcom wala"): "Romance+Comedy",
     ("ciencia ficción", "ciencia ficcion", "ciencia-ficción", "fantascienza", "ficção científica", "ficcao cientifica",
      "science-fiction", "film de sf", "de sf"): "Sci-Fi",
     ("drame", "drames", "dramma", "para llorar", "pour pleurer", "zum weinen", "da piangere", "para chorar", "rona dhona",
-     "rulane wala", "dramático", "dramatique"): "Drama",
+     "rulane wala", "dramático", "dramatique", "nakakaiyak", "iyakan"): "Drama",
     ("dibujos animados", "dibujos", "animación", "animacion", "dessin animé", "dessins animés", "dessin anime",
      "dessins animes", "zeichentrick", "zeichentrickfilm", "trickfilm", "cartoni animati", "cartoni", "desenho animado",
      "desenhos animados", "animação", "animacao", "multik", "multiki", "multfilm"): "Animation",

@@ -59,7 +59,7 @@ GENRE_PHRASES: _G = _expand({
      "human story", "slice of life", "thought-provoking", "heavy", "serious", "sob-fest", "sob fest", "hanky-wringer", "three-hanky", "three-hankie", "mellerdrammer",
      "sob stuff", "sob-stuff", "sob stories", "sob-stories", "heartstrings", "well up", "welling up", "bawl my eyes out", "bawling my eyes out", "make me bawl", "makes me bawl",
      "a good bawl"): "Drama",
-    ("romance", "romances", "romantic", "rom", "love story", "love-story", "love stories", "falling in love", "fall in love", "date night",
+    ("romance", "romances", "romantic", "rom", "love story", "love-story", "love stories", "story of love", "history of love", "falling in love", "fall in love", "date night",
      "date movie", "chick flick", "swoon", "swoony", "lovers", "love affair", "love triangle", "soulmates", "soulmate",
      "sweethearts", "courtship", "kissing", "making out", "in love", "passionate love", "romantically", "falls for", "fall for each other", "falling for anybody", "falling for anyone", "falling for someone", "falling for each other", "love-struck", "lovestruck", "lovey-dovey", "lovey dovey", "kissy", "meet-cute", "canoodling", "canoodle", "spoony",
      "falling for each other", "fell for each other", "mushy", "sappy", "soppy", "slushy", "smooching", "smoochy", "lovey", "love stuff", "love plot", "love interest", "love-interest", "couples stuff", "couple stuff", "love interests", "kissy", "schmaltzy", "snogging", "snog", "love subplot", "love subplots", "romantic subplot",
@@ -96,7 +96,7 @@ GENRE_PHRASES: _G = _expand({
      "witches", "witchcraft", "sorcery", "sorcerer", "mythic", "spells", "other worlds", "otherworldly",
      "fantastical", "ogres", "trolls", "fairies", "mythical beasts", "mythical creatures"): "Fantasy",
     ("crime", "criminal", "criminals", "gangster", "gangsters", "mob", "mobster", "mobsters", "mafia", "heist", "heists",
-     "robbery", "robberies", "bank robbery", "cops", "coppers", "police", "con artist", "con artists", "con men", "con man", "cartel",
+     "robbery", "robberies", "bank robbery", "cops", "coppers", "police", "con artist", "con artists", "con men", "con man", "con job", "con jobs", "cartel",
      "drug lord", "drug lords", "hitman", "hit man", "hit men", "hitmen", "hired killer", "gangs", "organized crime",
      "organised crime", "underworld", "mobs", "crooks", "thieves", "thief", "heist movie", "gangland",
      "caper", "capers", "scam", "swindle", "drug dealers", "narcotics", "yakuza", "triad", "corruption", "hoodlums",
@@ -197,6 +197,8 @@ NEGATORS = (
     r"can'?t stand(?! each other| one another)|cannot stand(?! each other| one another)|can'?t stomach|(?:can'?t|cannot|couldn'?t) (?:watch|sit through)(?= (?:anything|any|another|more|those|these)\b)|cannot stomach|(?:i'?m|i am|we'?re|we are) (?:so |totally |completely )?finished with|not so much|can'?t handle|(?:can'?t|cannot|couldn'?t|could not) cope with|can'?t do|can'?t face|cannot face|couldn'?t face|not in the mood for|rather not|steer clear of|stay away from|steer (?:well )?away from|"
     r"(?:switch|switches|switched|zone|zones|tune|tunes|nod|nods|drift|drifts) off (?:during|in|at)|(?:fall|falls|fell) asleep (?:during|in|at)|"
     r"spare (?:me|us|him|her|them)|don'?t you dare(?: (?:give|show|suggest|recommend|put on))?(?: me| us)?|enough of|keep (?:it|them|us|him|her|me|this|things) (?:well |far )?away from|(?:anything|everything|whatever|any genre) (?:bar|apart from|aside from|save)|everything but|any genre but|hardly|had enough(?: of)?|done enough|sick of|tired of|allergic to|other than|minus|not too|nothing too|keep out|leave out|"
+    # "I'm out on fantasy" (right before the kind: not "I'm out on holiday with the kids ... a comedy")
+    r"(?:i'?m|im|i am|we'?re|we are) (?:so |totally |completely )?out on(?=\s*$)|(?:break|breaks|broke) out in (?:hives|a rash|spots) (?:at|over)|"
     r"no thanks to|pass on|not (?:really )?feeling|(?:so|totally|completely|well) over(?!\s+the\b)|(?:i'?m|im|i am|we'?re|we are|she'?s|he'?s) (?:\w+ )?too \w+ for|"
     r"(?:list|lot|picks?|suggestions?|films you\b[^.!?]{0,20}) (?:is|are|was|were) (?:all|nothing but|just)|(?:every|all)\b[^.!?]{0,25}\b(?:you|u) (?:lot )?(?:suggest|recommend|pick|show)\w*\s+(?:is|are)|not really into|not big on|am over|i'?m over|done with|zero|free of|isn'?t|aren'?t|w/o|"
     r"shouldn'?t be|mustn'?t be|can'?t be|cannot be|won'?t be|must not be|without any|neither|nor|hold the|had (?:my|our|his|her|their) fill of|don'?t (?:really |usually )?do|do not (?:really )?do|doesn'?t (?:really |usually )?do|does not (?:really )?do|"
@@ -240,10 +242,12 @@ NEGATION_AFTER = re.compile(
     r"no thank you|(?:i|we) (?:can|could) (?:do|live) without|makes? (?:me|us|them|him|her) (?:groan|cringe|gag|squirm|yawn)|(?:do|does)(?:n'?t| not) agree with (?:me|us|him|her|them)\b|embarrass(?:es)? (?:me|us|them|him|her)\b|(?:i|we|he|she|they) (?:really |just )?(?:hates?|detests?|loathes?)(?:\s+(?:it|them|those|that))?(?:\s+(?:also|too|as well))?\s*(?:[,.;!?]|$)|isn'?t my thing|aren'?t my thing|is off the table|are off the table|makes? me sick|bores? me|out of it|"
     r"ed out\b|is boring|are boring|(?:is|are|are all) out\b(?!\s+(?:of this world|there|now|tonight)\b)|(?<='s )out\b(?!\s+(?:of|there|now|in|on|tonight)\b)|(?<=’s )out\b(?!\s+(?:of|there|now|in|on|tonight)\b)|need not apply|(?:is|are|'s|'re)\s+off the (?:menu|cards|list)|(?:well|far) away\b|(?:is|are|'s|'re)\s+(?:(?:just|a bit|way|far|all)\s+)?too much for (?:me|us|him|her|them)\b|can stay home|(?:are|is) (?:a )?(?:dealbreakers?|no-go)|"
     r"and (?:i|we)(?:'ve| have)? (?:can'?t stand|cannot stand|hate|said no|can'?t bear|can'?t handle)\b|"  # "wants horror and I've said no"
-    r"(?:a )?no-go|a (?:hard |flat |firm )?(?:no|refusal)\b|away from (?:me|us|them)|(?:is|are) dead to (?:me|us)|free\b|can go\b|(?:is|are) banned|(?:is|are) vetoed|forget it|give (?:it|them|those|that) a miss|(?:(?:is |are |'s )?a )?hard pass(?!\s+on\b)|(?:(?:is|are|'s) )?not welcome|not so much|out of the question|off limits|not happening|"
+    r"(?:a )?no-go|a (?:hard |flat |firm )?(?:no|refusal)\b|away from (?:me|us|them)|(?:is|are) dead to (?:me|us)|free\b|can go\b|(?:is|are) banned|(?:is|are) vetoed|forget it|give (?:it|them|those|that) a miss|(?:(?:is |are |'s )?a )?hard pass(?!\s+on\b)|(?:(?:is|are|'s) )?not welcome|not so much(?=\s*(?:[,.;!?)]|$|these days|any ?more|lately|nowadays|now\b|for (?:me|us|him|her|them)\b))|out of the question|off limits|not happening|"
     r"(?:absolutely|definitely|certainly|totally|hell) (?:not|no)\s*(?:[,.;!?]|$)|(?:(?:is|are|'s) )?(?:an? )?(?:instant|automatic|immediate) (?:skip|pass|no|turn-?off|dealbreaker)\b|"
     r"(?:(?:is|are) )?not (?:need|needed|required|necessary|wanted)\b|(?:isn'?t|aren'?t|is not|are not) for (?:me|us|him|her|them)\b|(?:i|we|he|she|they) (?:really )?(?:don'?t|do not|doesn'?t) need\s*(?:[,.;!?]|$)|"
     r"(?:is|are|'s) the (?:one|only|last) thing (?:i|we|he|she|they) (?:won'?t|will not|refuse to) (?:watch|see|sit through|stand|do)\b|"
+    # "Alien is more horror than I'm after", "too much romance than we want"
+    r"than (?:i'?m|i am|we'?re|we are|he'?s|she'?s|they'?re) (?:really )?(?:after|looking for|in the mood for|up for)\b|than (?:i|we|he|she|they)(?: really)?(?: want| wants| need| needs|'d like| would like| can take| can handle| can stand)\b|"
     r"makes? (?:me|us|him|her|them) want to (?:scream|vomit|throw up|gag|walk out)\b|"
     # "if anyone starts singing she's walking out", "any gore and I'm walking out"
     r"(?:,?\s*(?:and|then))?\s*(?:i|she|he|they|we|dad|mum|mom)(?:'s|'m|'re|'ll| is| am| are| will| would|'d)\s+(?:be\s+)?(?:walking|walk) out\b|"

@@ -39,14 +39,15 @@ NEGATIVE_CUE = re.compile(r"\b(hate[ds]?|hated|dislike[ds]?|loath(?:e[ds]?|ed)|d
                           r"bored (?:stiff |silly |to death |to tears )?by|struggled (?:with|through)(?=\s*$)|(?:slept|suffered) through|(?:fell asleep|dozed off|nodded off) (?:in|during)|(?<!say )no to|neither of us (?:\w+ )?(?:could finish|could stand|liked|enjoyed|loved|got through)|"
                           r"didn'?t do it for (?:me|us)|(?:nobody|no one|no-one) wants|(?:had|'ve had|have had|'d had) (?:quite )?enough of|(?:had|'ve had|have had) (?:my|our) fill (?:of|after|with)|fed up (?:with|of)|(?<!never get )(?<!never got )(?<!never grow )(?<!n't get )(?:sick|tired) (?:and tired )?of|"
                           r"over my dead body|sooner .{1,40} than (?:sit through|watch|see)|"
-                          r"can'?t stand|not(?!\s+(?:unlike|dissimilar)\b)|nothing like|no more|never again|never understood|never (?:made it|got|get|make it) through|couldn'?t get through|(?:but |and )?never(?!\s+(?:\w+\s+)?(?:seen|watched|tried|heard|got|gets?|been|knew|read|miss\w*|tire\w*|fail\w*|forg[eo]t|stop\w*|thought|expected|had|cried|laughed|said|says|meant|claimed)\b)|won'?t (?:watch|see)|will not (?:watch|see)|refuse to (?:watch|see)|"
+                          r"can'?t stand|not(?!\s+(?:unlike|dissimilar)\b)|nothing like|(?:nothing|no)\s+(?!(?:else|quite|one|other|film|movie)\b)(?:(?!(?:i|we|you|mean|wait|sorry|actually|scratch|hang|please|pls|something|anything|just|maybe|more)\b)[\w-]+\s+){1,3}?like(?=\s*$)|"
+                          r"(?:i'?m|i am|we'?re|we are)\s+(?:so\s+|completely\s+|totally\s+)?done\s+with|(?:can'?t|cannot|couldn'?t)\s+(?:do|face|stomach|handle)(?:\s+(?:another|(?:[\w-]+\s+){1,3}of))?(?=\s*$)|no more|never again|never understood|never (?:made it|got|get|make it) through|couldn'?t get through|(?:but |and )?never(?!\s+(?:\w+\s+)?(?:seen|watched|tried|heard|got|gets?|been|knew|read|miss\w*|tire\w*|fail\w*|forg[eo]t|stop\w*|thought|expected|had|cried|laughed|said|says|meant|claimed)\b)|won'?t (?:watch|see)|will not (?:watch|see)|refuse to (?:watch|see)|"
                           r"none of|skip|minus|except|anything but|disappointed (?:by|with|in)|let down by|h8(?:e?d)?|nt|opposite of|isn'?t|aren'?t|"
                           r"walked out of|gave up on|(?:switched|turned) off|veto(?:ed|es)?|pass(?:ing)? on|rul(?:e|es|ed|ing) out|bounced (?:right |straight )?off|looking at you|"
                           r"(?:don'?t|do not|never) (?:get|got|understood|understand|see) the (?:hype|appeal|fuss)|fainted (?:during|at|in)|(?:nodded|dozed|drifted) off (?:during|in|at)|fell asleep (?:during|in|at)|didn'?t get(?!\s+(?:to|round|around|a chance|the chance|through)\b))\b",
                           re.IGNORECASE)
 POSITIVE_CUE = re.compile(r"\b(luv(?:'?d|s)?|lk|love[ds]?|loved|like[ds]?|liked|enjoy(?:ed|s)?|adore[ds]?|fan of|favou?rites?|faves?|favs?|great|amazing|brilliant|fantastic|wonderful|lovely|excellent|(?:were|was|is|are) perfect|(?:the )?gold standard|more like|similar to|such as|not unlike|not dissimilar to|"
                           r"equivalent (?:of|to)|"
-                          r"comfort (?:film|movie|watch|flick)|(?:is|are|was|were) (?:the|my|our|a) (?:whole )?vibe)\b", re.IGNORECASE)
+                          r"comfort (?:film|movie|watch|flick)|(?:is|are|was|were) (?:the|my|our|a) (?:whole )?vibe|(?:still |totally |absolutely )?rules(?=\s*(?:[,.;!?]|$))|(?:was |were |is )?(?:the |a )?(?:high point|highlight|pinnacle)|(?:were|was|are|am|is) floored|(?:still )?holds up(?=\s*(?:[,.;!]|$|well\b|fine\b|brilliantly\b|beautifully\b)))\b", re.IGNORECASE)
 #: Verbs that ask a question as a statement ("I should like to know whether ...", "wondering if ...").
 _WONDER = r"(?:know|enquire|inquire|wonder|wondering|curious)"
 ASK_ITEM = re.compile(
@@ -117,6 +118,10 @@ NEGATIVE_AFTER = re.compile(
     r"unwatchable|rubbish|garbage|trash|a mess|snooze\w*|disappointing|a letdown|a let down|hated it|hate it|hated (?:both|them|them both|them all|all (?:three|of them)|the lot)|no thanks|(?:was|is|so|just|really) lazy|(?<=[:=\-–] )lazy(?=\s*(?:[.,;!?]|$))|loath(?:ed|e) it|(?:loathed|hated|detested) every (?:minute|second)|didn'?t (?:land|click)|did not (?:land|click)|couldn'?t face|(?:a bit |too |way too )?young for (?:me|us)|"
     r"not my (?:humou?r|type|style|sort of thing|kind of thing|bag)|"
     r"(?:has |have )?aged (?:terribly|badly|poorly)|"
+    r"(?:a |such a |(?:a )?(?:sad|steep|long|slow) )decline\b|(?:went|goes|going|all) downhill|"  # "T3 onwards is a sad decline"
+    r"the (?:final|last) straw|(?:was|is) a (?:bad )?joke\b(?!\s+a\s+minute|-a-minute)|the weak(?:est)? link|(?:what|such) a comedown|"
+    r"gave (?:\w+\s+){0,4}?nightmares(?!\s+in\s+(?:the|a)\s+(?:best|good)\b)|(?:doesn'?t|does not|didn'?t|did not|don'?t|do not) hold up|so not (?:that|this|it)(?: one)?\b|"
+    r"never (?:\w+\s+){1,3}?again\b|(?:sort|kind|type) of (?:thing|film|movie) (?:i|we) (?:don'?t|do not|wouldn'?t) (?:want|like|need)(?!\s+to\s+end)\b|"
     r"(?:feels |felt |looks |is |was )?dated(?=\s*(?:[,.;!?]|$))|"
     r"(?:was|is|=)\s+(?:so |really |pretty |just |kinda |a bit |loud and )?dumb(?=\s*(?:[,.;!?]|$|but\b))|"
     r"all style(?:,)? (?:and|but) no (?:substance|heart|soul)|"
@@ -334,11 +339,33 @@ _NO_OPENS = re.compile(r"^\W*(?:(?:and|but|so|also|then|just|still|definitely|ab
                        re.IGNORECASE)
 
 
+#: Praise taken back by what follows it: "Avatar: three hours I'll treasure forever. Not.", "Love Actually, the gift
+#: that keeps on giving. Said nobody.", "Twilight changed my life. Into a worse one."
+_PRAISE_RETRACTED = re.compile(r"\W*(?:not|said\s+no\s*(?:one|body)(?:\s+ever)?|into\s+a\s+worse\s+one|yeah,?\s+right|as\s+if)\W*(?:[.!;\n]|$)",
+                         re.IGNORECASE)
+_SAID_NOBODY = re.compile(r"[,\-–—]\s*said\s+no\s*(?:one|body)(?:\s+ever)?\W*$", re.IGNORECASE)
+
+
+def _taken_back(text: str, end: int) -> bool:
+    """Whether praise of the film ending at `end` is taken back in or right after its sentence (it takes back the
+    praise of every film in that sentence: "Heat and Ronin were great. Not.")."""
+    stop = SENTENCE_END.search(text, end)
+    said_end = stop.start() if stop else len(text)
+    return bool(_SAID_NOBODY.search(text, end, said_end + 1) or stop is not None and _PRAISE_RETRACTED.match(text, stop.end()))
+
+
 def title_sentiment(text: str, start: int | None, end: int | None = None,
                     next_start: int | None = None) -> Literal["like", "dislike", "contrast"]:
     """A title mention is liked unless a negative cue stands in its clause before it, or, with no
     liking said before it, a verdict follows it in its sentence before the next title
-    ("Avatar was pretty but boring", "I watched Inception, not my thing")."""
+    ("Avatar was pretty but boring", "I watched Inception, not my thing"), or praise of it is taken back."""
+    verdict = _sentiment(text, start, end, next_start)
+    if verdict == "like" and start is not None and end is not None and _taken_back(text, end):
+        return "dislike"
+    return verdict
+
+
+def _sentiment(text: str, start: int | None, end: int | None, next_start: int | None) -> Literal["like", "dislike", "contrast"]:
     if start is None:
         return "like"
     before = clause_before(text, start)
@@ -460,7 +487,7 @@ _BARE_YES = _bare_verdict(_YES_WORDS)
 _BARE_NO = _bare_verdict(_NO_WORDS)
 #: Seen so often it is ruled out ("they've done Frozen to death", "seen frozen a hundred times so not that", "Cars 47 times";
 #: not "..., love it", nor "for the 100th time, still crying laughing").
-_OVERSEEN = re.compile(r"\b(?:to death|(?:too|so) many times|enough times|umpteen times|(?:i|we) could recite|"
+_OVERSEEN = re.compile(r"\b(?:to death|(?:too|so) many times|(?:far |way )?too often|enough times|umpteen times|(?:i|we) could recite|"
                        r"(?:a |one )?(?:hundred|million|thousand|billion|zillion) times|\d{2,}\s?(?:x|times))\b", re.IGNORECASE)
 #: Nothing but a list separator between two titles ("cars and cars 2 were boring").
 _LISTED = re.compile(r"\s*(?:and|or|&|\+|, and|, or)\s*", re.IGNORECASE)
@@ -666,9 +693,9 @@ def _is_feedback(text: str, u: Understanding, stated_genres: bool) -> bool:
     if any(t.start is not None and _FILM_REFUSED.match(clause_before(text, t.start)) for t in titles):
         return False  # "not Forrest Gump, I can't stand it": a film ruled out of the picks
     # a wish in a sentence of its own: "(meh) Signs. Ghost stories without the big twist please", "... Nothing romantic. Go."
-    if any(((u.genres or u.tags) and _PLEASE.search(sentence) or u.avoid_genres and _REFUSING_WORD.search(sentence))
-           for sentence in _sentences_without(text, titles)):
-        return False
+    if any(((u.genres or u.tags) and (_PLEASE.search(sentence) or _KIND_OF_FILM.search(sentence)) or u.avoid_genres and _REFUSING_WORD.search(sentence)
+            or _OVER_TO_YOU.fullmatch(sentence)) for sentence in _sentences_without(text, titles)):
+        return False  # ("Boxing films from whatever era, just no soppy romance", "We're both fine with Pixar. Go.")
     rest = _mask(text, [(t.start, t.end) for t in titles if t.start is not None and t.end is not None])
     return bool(VERDICT.search(rest) or NEGATIVE_AFTER.search(rest) or middling) and not ASKS_FOR_FILMS.search(rest)  # "...? not my cup of tea"
 
@@ -686,6 +713,10 @@ _EXISTS = re.compile(r"\b(?:does (?:that|it|such a (?:thing|film|movie)|one like
 _CHANGED_KIND = re.compile(r"\b(?:but|without|minus|only)\b", re.IGNORECASE)
 #: A film ruled out by name, opening its clause ("not Forrest Gump", "except Heat"); `_NO_OPENS` reads only "no".
 _FILM_REFUSED = re.compile(r"^\W*(?:(?:and|but|so|just)\s+)?(?:not|no|except|skip|anything but|never)\s*$", re.IGNORECASE)
+#: A sentence that names a kind of film ("Boxing films from whatever era", "Spy stuff that's grounded").
+_KIND_OF_FILM = re.compile(r"\b(?:films|movies|flicks|stuff|ones|pictures)\b", re.IGNORECASE)
+#: A sentence that hands over to the recommender: "Go.", "Hit me.", "Over to you."
+_OVER_TO_YOU = re.compile(r"\W*(?:go|go on|hit me|over to you|your turn|your move|surprise me|do your thing|dealer'?s choice)\W*", re.IGNORECASE)
 #: A refusal said in a sentence of its own ("Nothing romantic."): with a genre refused, a request.
 _REFUSING_WORD = re.compile(r"\b(?:nothing|none|without|zero)\b|^\W*(?:no|not|never)\b", re.IGNORECASE)  # (not "Kids - no.": a verdict)
 
@@ -801,7 +832,7 @@ def _asks_about_a_film(text: str) -> bool:
 
 
 #: Thanks, or word that a pick went well, said anywhere; and what in such a message wishes for nothing.
-_THANKED = re.compile(r"(?:\b(?:thanks|thank you|thankyou|thanku|thx|ty|much appreciated)\b|\bjust wanted to (?:say|tell you)\b)"
+_THANKED = re.compile(r"(?:\b(?:thanks|thank you|thankyou|thanku|thx|ty|much appreciated)\b|\bjust want(?:ed)? to (?:say|tell you)\b)"
                       r"(?!.*\b(?:but|not|less|more|shorter|longer|newer|older|please|pls|instead)\b)", re.IGNORECASE | re.DOTALL)
 _NO_WISH = re.compile(r"\byour (?:suggestions?|picks?|advice|recommendations?|list|ideas)\b|\b(?:don'?t|do not) need anything\b", re.IGNORECASE)
 

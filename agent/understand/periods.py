@@ -12,7 +12,17 @@ _IN_OFFICE = (r"(?:years|era|days|administration|presidency|america|(?:was|were)
 
 def _leader(names: str) -> str:
     """A head of government's time: "the Reagan years", "when Clinton was president", "Obama's two terms"."""
-    return rf"\b(?:(?:while|when)\s+)?(?:{names})(?:['’]s)?(?:\s+(?:two\s+|first\s+|second\s+)?terms?\b|\s+{_IN_OFFICE}\b)"
+    return rf"\b(?:(?:while|when)\s+)?(?:{names})(?:['’]s)?(?:\s+(?:two\s+|first\s+|second\s+)?terms?\b|[\s\-]+{_IN_OFFICE}\b)"
+
+
+#: The second world war by name ("the war" alone only in `(while|when) the war was on`: "made during the war in Bosnia" is none).
+_WW2 = r"(?:the\s+)?(?:second\s+world\s+war|ww2|wwii|world\s+war\s+(?:ii|two|2))"
+
+
+def _away_at_war(places: str) -> str:
+    """Someone's time at a war, said by where they served: "when my grandad was out in Korea" (not "when we were in
+    Korea on holiday")."""
+    return rf"\b(?:while|when)\s+(?:[\w'’]+\s+){{1,3}}?(?:was|were)\s+(?:out|serving|fighting|stationed|posted|deployed)\s+in\s+(?:{places})\b"
 
 
 #: (pattern, first year, last year).
@@ -29,10 +39,13 @@ PERIODS: tuple[tuple[re.Pattern[str], int, int], ...] = tuple((re.compile(p, re.
     (r"\b(?:when\s+(?:vhs|video\s*tapes?|videos)\s+(?:was|were)\s+king|the\s+vhs\s+(?:era|years|days|age)|video\s+(?:shop|store|rental)\s+(?:era|days|years))\b",
      1980, 1989),
     (r"\bdot[\s\-]?com\s+(?:boom|bubble|years|era|days)\b", 1995, 2000),
-    (r"\b(?:(?:while|when)\s+(?:the\s+)?(?:second world\s+)?war\s+was\s+(?:still\s+)?on|made\s+during\s+(?:the\s+)?(?:second world war|ww2|wwii))\b", 1939, 1945),
+    (rf"\b(?:(?:while|when)\s+(?:{_WW2}|the\s+war)\s+was\s+(?:still\s+)?(?:going\s+)?on|made\s+during\s+{_WW2})\b", 1939, 1945),
     # wars and hard times (a wartime needs words saying the films were made then; a film set in or about any of them is none)
     (r"\b(?:(?:while|when)\s+(?:the\s+)?korean\s+war\s+was\s+(?:still\s+)?(?:on|being\s+fought)|(?:made|released)\s+during\s+the\s+korean\s+war)\b", 1950, 1953),
     (r"\b(?:(?:made|released)\s+during\s+the\s+cold\s+war(?:\s+itself)?)\b", 1947, 1991),
+    # ...or someone's time in one: "when my grandad was out in Korea", "while Dad was serving in Vietnam"
+    (_away_at_war("korea"), 1950, 1953),
+    (_away_at_war("vietnam|nam"), 1965, 1973),
     (r"\b(?:the\s+)?(?:gap\s+)?between\s+the\s+(?:two\s+)?(?:world\s+)?wars\b|\binter-?war\s+(?:years|period|era)\b", 1919, 1938),
     (r"\b(?:the\s+)?(?:great\s+depression|depression\s+(?:years|era))\b", 1929, 1939),
     (r"\bthe\s+blitz\b", 1940, 1941),
@@ -52,7 +65,7 @@ PERIODS: tuple[tuple[re.Pattern[str], int, int], ...] = tuple((re.compile(p, re.
     (r"\bthe\s+(?:2008\s+(?:financial\s+)?|financial\s+)(?:crash|crisis)\b", 2008, 2008),
     (r"\bhitler\s+(?:took|came\s+to|seized)\s+power\b", 1933, 1933),
     (r"(?:(?<=\bpost-)|(?<=\bpost )|(?<=\bpre-)|(?<=\bpre )|(?<=\bbetween ))9[/\-]11\b", 2001, 2001),
-    (r"(?<=\bpre)[\s\-]?internet\b", 1995, 1995),
+    (r"(?<=\bpre)[\s\-]?internet\b|(?<=\bbefore\s)(?:the\s+(?:internet|web)|every(?:one|body)\s+(?:was|went|got)\s+online)\b", 1995, 1995),
     # "pre-war only": made before the second world war ("a drama set in pre-war Berlin" is where it happens)
     (r"(?<=\bpre)(?<!set in pre)(?<!about pre)(?<!during pre)(?<!in a pre)[\s\-]?war\b(?!\s+(?:on|against|with)\b)", 1939, 1939),
 ))

@@ -2941,3 +2941,175 @@ def test_verdicts_in_turn_read_middling_words_as_no_verdict() -> None:
     from tools.retriever.ratings import word_rating
     assert [word_rating(w) for w in ("fine", "eh", "9/10", "loved", "fell asleep", "what")] == [
         "neutral", "neutral", "like", "like", "dislike", None]
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    # a birth year in one sentence bounds a time of life said in another
+    ("Films that came before me. I was born in '82. No horror.", None, 1981),
+    ("What would my dad have watched as a teenager? He was born 1950.", 1963, 1969),
+    ("Nan was born in 1921. Something from her twenties, she loved a musical.", 1941, 1950),
+    ("the ten years before I was born, I'm a 1984 baby", 1974, 1983),
+    ("I'm 38 and want something from when I was a kid", 1985, 1992),
+    ("born 1960, from my late twenties", 1987, 1989),
+    ("I'm a 1990 baby", None, None),  # who someone is, not an era
+    ("I'm 40, something my kid will like", None, None),  # a child, not a time of life
+    ("He's 11 and wants films from my childhood", None, None),  # not his childhood
+    ("I was born in 1980. A western from the 60s.", 1960, 1969),
+    # eras said through history
+    ("a comedy made while World War Two was still going on", 1939, 1945),
+    ("westerns from when my uncle was stationed in Korea", 1950, 1953),
+    ("war films from while dad was serving in Vietnam", 1965, 1973),
+    ("a war film set in Vietnam", None, None),
+    ("a mystery from before everybody went online", None, 1994),
+    ("a thriller about the internet", None, None),
+    ("the Y2K era, computers going wrong", 1998, 2002),
+    ("pre-Y2K films", None, 1999),
+    # a refused open range is turned round; a refused era sets nothing; an era only thought of gives way
+    ("my uncle won't watch anything from the 70s or earlier", 1980, None),
+    ("nothing from the 2000s or later", None, 1999),
+    ("she won't watch anything from the 80s", None, None),
+    ("I was going to say the 70s, but honestly the 60s would suit me better", 1960, 1969),
+    ("we're both 1990 babies, so nothing before that", 1990, None),
+    ("the decade before I turned up, I'm a '90 baby", 1980, 1989),
+    ("No thrillers post-2000.", None, 1999),  # "post-2000" opens with 2000 ("nothing post-1995": nothing after 1995)
+    ("nothing too gory from after 2005", 2006, None),  # the refusal is of the gore
+    ("comedies from the seventies or eighties, no, just the eighties", 1980, 1989),
+    ("Not the nineties. I've had enough nineties. Anything after that.", 2000, None),
+    ("the Clinton-years thrillers", 1993, 2000),
+    ("a Y2K-era comedy", 1998, 2002),
+    ("a film of the 80th years", 1980, 1989),
+    ("a doc from the past five-ish years", 2014, 2018),
+    ("I said no musicals earlier", None, None),  # the chat's earlier, not older films
+    ("the turn of the century, say 1999 to 2001", 1999, 2001),  # the years spell out the era
+    ("thrillers from the decade just before I was born, I'm a 1980 baby", 1970, 1979),
+])
+def test_eras_said_through_a_life_or_history(text: str, low: int | None, high: int | None) -> None:
+    read = read_years(text)
+    assert (read.year_min, read.year_max) == (low, high)
+
+
+def test_praise_taken_back_is_a_dislike(parser: MuseService) -> None:
+    # sarcasm with its marker said outright: "Not.", "said nobody", "into a worse one"
+    u = read(parser, "Pearl Harbor was a masterpiece. Not. A proper war film please")
+    assert (u.liked_ids, u.disliked_ids) == ([], [4310])
+    assert read(parser, "Titanic, the best three hours of my life, said nobody ever. A shorter romance?").disliked_ids == [1721]
+    assert read(parser, "Cats changed my life. Into a worse one. No musicals").disliked_ids
+    u = read(parser, "Heat and Ronin were great. Not. Something else")
+    assert (u.liked_ids, u.disliked_ids) == ([], [6, 2278])
+    # not taken back: a request called off in jest, a plain "not" inside a verdict
+    assert read(parser, "Die Hard again please... kidding, but something like it from the 90s").liked_ids == [1036]
+    assert read(parser, "Heat was great. Not sure about Ronin though").liked_ids[:1] == [6]
+
+
+def test_a_run_of_a_series_shares_one_verdict(parser: MuseService) -> None:
+    u = read(parser, "Rocky 2 was great. Rocky III onwards is a sad decline. More boxing please")
+    assert (u.liked_ids, u.disliked_ids) == ([2409], [2410, 2411, 2412])
+    assert read(parser, "loved Alien 3 and after").liked_ids == [1320, 1690]
+    assert read(parser, "Shrek was great, Shrek 2 went downhill").disliked_ids == [8360]
+
+
+def test_follow_ups_that_add_an_era(parser: MuseService) -> None:
+    assert read(parser, "and the 80s").era_widen == (1980, 1989)  # after "thrillers from the 70s": added, not instead
+    assert read(parser, "and nothing with tanks").era_widen is None
+    assert read(parser, "like Ghost World but newer").year_min == 2002
+
+
+def test_more_ways_to_turn_a_film_down(parser: MuseService) -> None:
+    # a kind refused "like" a film refuses the film; "nothing quite like" praises it
+    assert read(parser, "Something clever, nothing preachy like Crash").disliked_ids == [33166]
+    assert read(parser, "no romcoms in disguise like Twilight").disliked_ids == [63992]
+    assert read(parser, "there is nothing quite like Alien").liked_ids == [1214]
+    assert read(parser, "Shrek 2 was the last straw for me").disliked_ids == [8360]
+    assert read(parser, "Jaws 2, what a comedown").disliked_ids == [1388]
+    assert read(parser, "Grease 2 was a joke").disliked_ids == [1381]
+    u = read(parser, "Scream still rules, the rest was a joke.")  # its own verdict comes first
+    assert 1407 in u.liked_ids and 1407 not in u.disliked_ids
+    assert read(parser, "Jaws gave my little brother nightmares for a week").disliked_ids == [1387]
+    assert read(parser, "We watch Elf every December, so not that.").disliked_ids == [6936]
+    assert read(parser, "I can't do three hours of Titanic again").disliked_ids == [1721]
+    assert read(parser, "Rewatched Grease and it doesn't hold up").disliked_ids == [1380]
+    assert read(parser, "Gremlins still holds up").liked_ids == [2003]
+    assert read(parser, "Cats, I'll never sit through that again").disliked_ids
+    assert read(parser, "I've seen Elf far too often").disliked_ids == [6936]
+    assert read(parser, "Top Gun is the kind of film I don't want").disliked_ids == [1101]
+
+
+@pytest.mark.parametrize(("text", "wanted", "avoided"), [
+    ("nothing romantic — a thriller", ["Thriller"], ["Romance"]),  # a dash ends the refusal's clause
+    ("something eerie but not full-on horror – a creepy mystery", ["Mystery"], ["Horror"]),
+    ("Jaws is more horror than I'm after, a tense thriller", ["Thriller"], ["Horror"]),
+    ("a bit more action than we'd like", [], ["Action"]),
+    ("a quiet human drama. Not so much action.", ["Drama"], ["Action"]),  # "not so much" with its own object
+    ("westerns, not so much", [], ["Western"]),
+    ("I'm out on sci-fi for a while", [], ["Sci-Fi"]),
+    ("my wife breaks out in hives at musicals, a comedy", ["Comedy"], ["Musical"]),
+    ("a fantasy pitched at adults", ["Fantasy"], ["Children"]),
+    ("cartoons, adult ones", ["Animation"], ["Children"]),
+    ("pirate swashbucklers", ["Adventure"], []),
+    ("a slick con job film", ["Crime"], []),
+    ("a story of love, something sweet", ["Romance"], []),
+    ("kilig movie please", ["Romance"], []),
+    ("an unseen shooter picking people off", [], []),  # no western
+    ("what's a good second feature after Heat?", [], []),  # no creature feature
+])
+def test_genres_said_more_ways_in_session34(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.genres), sorted(u.avoid_genres)) == (wanted, avoided)
+
+
+def test_a_word_of_the_language_is_no_misspelt_genre_word(parser: MuseService) -> None:
+    assert "Comedy" not in read(parser, "my son is 5 and spooks easily").genres  # "spooks" is no misspelt "spoofs"
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    # no era: a time of life that is no film's time, a trip, another war, a setting, an aside
+    ("I was born in 1990 and when I was little my dad showed me westerns. Any good comedies?", None, None),
+    ("born in 1985. loved dinosaurs as a kid. any good dinosaur films?", None, None),
+    ("my dad was born in 1950 and I want something from my childhood", None, None),  # his birth, my childhood
+    ("When we were in Korea on holiday we watched a great thriller", None, None),
+    ("A documentary made during the war in Bosnia", None, None),
+    ("a thriller set before everyone was online", None, None),
+    ("What good horror arrived in 2017?", 2017, 2017),  # films arrive too
+    ("I haven't had enough 80s yet, more please", 1980, 1989),
+    ("I don't see films from the 80s on your list", 1980, 1989),
+    ("the 60s, so the 70s too", 1960, 1979),
+    ("I was going to say the 80s or 90s, either works", 1980, 1999),
+    ("Nothing from the 80s. We're having dinner first, so something after that.", None, None),
+    ("Shrek was the film of my childhood. Now I'm 25 and want a grown-up comedy", None, None),  # a film remembered
+    # ...and the near-variants that are one
+    ("I'm 25. Nothing from before I was born please", 1993, None),
+    ("Older than my eldest, and he's 18.", None, 1999),  # "my eldest" is him
+    ("she'll never watch anything from the 80s", None, None),
+    ("I was gonna say the 80s, but the 90s", 1990, 1999),
+])
+def test_eras_the_review_found_misread_in_session34(text: str, low: int | None, high: int | None) -> None:
+    read = read_years(text)
+    assert (read.year_min, read.year_max) == (low, high)
+
+
+def test_a_follow_up_of_many_masked_years_reads_fast() -> None:
+    import time
+    started = time.perf_counter()
+    read_years("and " + "1980 " * 399 + "ok")  # a 2,000-character follow-up once took minutes (nested whitespace runs)
+    assert time.perf_counter() - started < 5
+
+
+def test_the_reviews_titles_and_genres_of_session34(parser: MuseService) -> None:
+    assert read(parser, "My kids love Toy Story and Up").liked_ids == [1, 68954]  # "and up" starts no run of sequels
+    assert read(parser, "We put Toy Story on, the kids loved it").liked_ids == [1]
+    assert read(parser, "No subtitles please, something like Amelie").liked_ids == [4973]
+    assert read(parser, "Jaws gave me nightmares in the best way, more like that").liked_ids == [1387]
+    assert read(parser, "Airplane is a joke a minute, love it").liked_ids == [2791]
+    assert read(parser, "Something my mum would have seen at the pictures as a teenager. Born 1962, she loves a laugh.").year_min == 1975
+    u = read(parser, "I'm out on holiday with the kids looking for a family comedy")
+    assert not u.avoid_genres
+    assert "Horror" not in read(parser, "Alien was less horror than I'm after").avoid_genres
+    assert "Children" not in read(parser, "a cartoon that isn't aimed at adults").avoid_genres
+    assert sorted(read(parser, "no horror–comedy please").avoid_genres) == ["Comedy", "Horror"]  # an unspaced en dash joins
+
+
+def test_praise_said_first_outweighs_a_later_dislike_in_its_sentence(parser: MuseService) -> None:
+    u = read(parser, "Rocky II is the high point, everything after is a sad decline")
+    assert 2409 in u.liked_ids and 2409 not in u.disliked_ids
+    u = read(parser, "We watched Jaws and both of us were floored. Then a sequel, and let's never speak of that again.")
+    assert u.liked_ids[:1] == [1387]

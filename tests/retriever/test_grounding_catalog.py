@@ -270,6 +270,17 @@ def test_catalog_form_moves_nothing_back() -> None:
     ("rocky 1 through 4", [1954, 2409, 2410, 2411]),
     ("lethal weapon 1-3 were great", [2000, 2001, 2002]),
     ("watched it 3-4 times", []),
+    # a film of a series said as where a run starts: the later films too ("Rocky 2 on the other hand" is one film)
+    ("Rocky III onwards no", [2410, 2411, 2412]),
+    ("Alien 3 and after were rubbish", [1320, 1690]),
+    ("rocky 4+ no", [2411, 2412]),
+    ("alien + aliens, more pls", [1214, 1200]),  # a plus between two films lists them
+    ("Is Toy Story 3 too sad? She adored 1 and 2.", [78499, 1, 3114]),  # numbers after a verdict verb name the series' films
+    ("Toy Story 3 was great, I saw 2 films today", [78499]),  # ...not a count of films
+    ("Rocky 2 on the other hand was fun", [2409]),
+    # a full stop that shortens a word inside a title ends no sentence
+    ("What's Dr. Strangelove actually about?", [750]),
+    ("Mr. Holland's Opus made me cry", [62]),
     ("I loved prisoners and nightcrawler", [104879, 115569]),
     ("the effects age like milk", []),
     # a known film by its initials, written in capitals or with its number; never an ordinary word

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from rapidfuzz import fuzz, process
@@ -248,6 +248,12 @@ _LIKENESS_SUFFIX = re.compile(r"(?<=\w)-(?=(?:level|style|esque|type|tier|vibes?
 _DATE_PREFIX = re.compile(r"(?:(?<=\b[Pp]re)|(?<=\b[Pp]ost))-(?=[A-Z])")
 #: A mention that ends in a sequel number ("toy story 2", "harry potter part 3").
 _ENDS_IN_NUMBER = re.compile(r"(?:\s+part)?\s*\b[1-9]$", re.IGNORECASE)
+#: After a film of a series, the words that make it the start of a run: "Rocky III onwards", "Alien 3 and after".
+#: Said after a film whose mention ends in its number, and ending its clause ("Rocky III onwards no", "Alien 3 and
+#: after were rubbish", "Shrek 2 and later ones"; not "Toy Story and Up", "Shrek and after that Toy Story").
+_ONWARDS = re.compile(r"\s*(?P<on>onwards?|on|and\s+(?:later|after|beyond|up)(?:\s+(?:ones|films|movies|sequels))?|\+)"
+                      r"(?=\s*(?:[,.;:!?)]|$|(?:is|are|was|were|no|nope|can|should|not|never|they|it|i|all|just|got|went)\b))", re.IGNORECASE)
+_ENDS_NUMBERED = re.compile(r"(?:\b[1-9]|\b(?:ii|iii|iv|v|vi|vii|viii|ix)|[a-z][1-9])$", re.IGNORECASE)
 #: Letters people type that are no film's initials.
 _NOT_INITIALS = frozenset("ww wwi wwii lol omg wtf btw fyi imo imho tbh ngl idk smh asap aka diy faq pov usa bbc dvd cgi vhs imax rsvp ttyl brb afaik tldr irl".split())
 #: A span that only dates films ("Post-1995", "pre-1990", "1985-2005", "1970-89", "Year 2000"): an era, not *The Post* or *Godzilla 1985*.
@@ -943,6 +949,7 @@ class TitleGrounder:
         found = self._ordinals_of_series(text, found)
         found += self._numbers_after(text, found)
         found += self._nth_after(text, found)
+        found = self._onwards(text, found)
         found = [g for g in found if not _ERA_WORDS.fullmatch(text[g.start or 0:g.end or 0]) or _quoted_at(text, g.start or 0)]
         found = [g for g in found if not _ISH_WORD.match(text, g.end or 0) or " " in (said := text[g.start or 0:g.end or 0].strip())
                  or _coined(said.lower())]  # "horror-ish" is a genre, "totoro-ish" a film
@@ -1435,6 +1442,30 @@ class TitleGrounder:
                     if item_id is not None and item_id not in have:
                         have.add(item_id)
                         out.append(Grounding(m["run"], "matched", item_id, self._items[item_id].display_title, 0.8, (), "sequel", m.start("run"), m.end("run")))
+        return out
+
+    def _onwards(self, text: str, found: list[Grounding]) -> list[Grounding]:
+        """A numbered film of a series said as where a run starts ("Rocky III onwards", "Alien 3 and after", "rocky 4+"):
+        the series' later films too, all spanning the run's words so they share one verdict."""
+        out: list[Grounding] = []
+        have = {g.item_id for g in found}
+        for g in found:
+            numbered = g.end is not None and g.status == "matched" and _ENDS_NUMBERED.search(g.mention.strip()) is not None
+            on = _ONWARDS.match(text, g.end) if numbered and g.end is not None else None
+            if on is not None and on["on"] == "+" and on.start("on") != g.end:
+                on = None  # "rocky 4+" starts a run; "rocky 4 + rambo" lists two films
+            name = self._series_name(g) if on is not None else None
+            films = self.films_by_number(name) if on is not None and name is not None else {}
+            number = next((n for n, i in films.items() if i == g.item_id), None)
+            later = [i for n, i in sorted(films.items()) if number is not None and n > number and i not in have]
+            if on is None or not later:
+                out.append(g)
+                continue
+            run = replace(g, mention=text[g.start:on.end()], end=on.end())  # one span, so one verdict for the run
+            out.append(run)
+            for item_id in later:
+                have.add(item_id)
+                out.append(replace(run, item_id=item_id, title=self._items[item_id].display_title, confidence=0.8, alternatives=(), method="sequel"))
         return out
 
     def _nth_after(self, text: str, found: list[Grounding]) -> list[Grounding]:
@@ -1953,6 +1984,10 @@ class _Tok:
         return self.word[:1].isupper() or self.word[:1].isdigit()
 
 
+#: Words shortened with a full stop inside titles and names ("Dr. Strangelove", "Mr. Holland's Opus").
+_ABBREVIATIONS = frozenset("dr mr mrs ms st jr sr prof".split())
+
+
 def _tokens(text: str, taken: Iterable[tuple[int, int]]) -> list[_Tok]:
     spans = list(taken)
     out: list[_Tok] = []
@@ -1962,6 +1997,8 @@ def _tokens(text: str, taken: Iterable[tuple[int, int]]) -> list[_Tok]:
             previous_end = match.end()
             continue
         gap = text[previous_end : match.start()]
+        if out and out[-1].lower in _ABBREVIATIONS and re.fullmatch(r"\. +", gap):
+            gap = gap[1:]  # "Dr. Strangelove", "Mr. Smith Goes to Washington": the full stop ends a word, not a sentence
         first = not out
         out.append(_Tok(match.group(), match.start(), match.end(), first or bool(_BOUNDARY.search(gap)),
                         first or bool(_SENTENCE_END.search(gap))))
@@ -2039,10 +2076,15 @@ _PLACE_CUE = re.compile(r"\b(?:in|from|across|around|through|near|visit(?:ed|ing
 _DATE_CUE = re.compile(r"\b(?:in|for|on|since|until|till|by|this|next|last|early|late|mid|during|of)\s+$", re.IGNORECASE)
 
 
+_BIRTH_DATE = re.compile(r"born\s+(?:in\s+)?(?:the\s+)?['’]?\d{2,4}s?", re.IGNORECASE)
+
+
 def _a_place_or_date(text: str, g: Grounding) -> bool:
     """A country or city named as a place, not a film: a letter off one ("France" is no *Frances*), or after "in",
     "from", "a trip to" or another place and "or" ("In Brazil we call it ...", "Italy or Paris"); a month after "for",
-    "in", "next" ... ("for May" is no *May*). Never when quoted."""
+    "in", "next" ... ("for May" is no *May*); a birth date ("Born 1962, she loved ..." is no *Born* film). Never when quoted."""
+    if _BIRTH_DATE.fullmatch(text, g.start or 0, g.end or 0) and not _quoted_at(text, g.start or 0):
+        return True
     said = normalise_title(text[g.start or 0:g.end or 0])
     if said not in _PLACES_OR_MONTHS or _quoted_at(text, g.start or 0):
         return False

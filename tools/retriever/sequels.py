@@ -38,10 +38,12 @@ NTH_AFTER = re.compile(
 #: A bare number after a numbered film of a series ("toy story 1 and 2 yes, 3 made me sob", "rocky 1-4, skip 5").
 _ONE_NUMBER = r"[1-9](?![\w%/:'’]|[.,-]\d)"
 #: After a number, the words that make it a count or a score, not a sequel's number ("4 times", "3 stars").
-COUNTED = re.compile(r"\s*(?:x|times|hours?|hrs?|h|mins?|minutes|stars?|out|years?|yrs?|yo|of|people|kids|am|pm|%|th|st|nd|rd|/)\b",
+COUNTED = re.compile(r"\s*(?:x|times|hours?|hrs?|h|mins?|minutes|stars?|out|years?|yrs?|yo|of|people|kids|am|pm|%|th|st|nd|rd|/|"
+                     r"films?|movies?|ones|episodes?|seasons?|nights?|days?|weeks?)\b",
                      re.IGNORECASE)
 NUMBER_AFTER = re.compile(
-    rf"(?:[,;&+/]|\b(?:and|or|but|skip|not|except|then|plus|nor|vs|than|no|yes|only|part))\s*"
+    rf"(?:[,;&+/]|\b(?:and|or|but|skip|not|except|then|plus|nor|vs|than|no|yes|only|part"
+    rf"|loved|liked|adored|enjoyed|hated|disliked|saw|seen|watched|rewatched))\s*"  # "Is Toy Story 3 too sad? She adored 1 and 2."
     rf"(?P<run>{_ONE_NUMBER}(?:(?:\s*[,&+]\s*|\s+(?:and|or)\s+|\s+){_ONE_NUMBER})*)(?!{COUNTED.pattern})",
     re.IGNORECASE)
 
