@@ -419,6 +419,12 @@ def _no_era(text: str, start: int, before: str, after: str, single: bool) -> boo
                            or VERSION_YEAR.match(after) or (DEFINITE.search(before) and NAMED_AFTER.match(after)))
 
 
+def _refused_from(before: str) -> bool:
+    """Whether an open range said next is refused from its start ("nothing from the 90s or later"; not "nothing that
+    isn't from the 60s or earlier")."""
+    return NEGATED_FROM.search(before) is not None and _DOUBLE_NEGATIVE.search(before) is None
+
+
 def _bounded(low: int, high: int, single: bool, before: str, after: str, start: int, end: int) -> Era:
     """The era with the words around it: a bound, an open range, or "around Y"."""
     if (around := AROUND.search(before)) and _A_BOUND.search(before[:around.start()]):
@@ -436,7 +442,7 @@ def _bounded(low: int, high: int, single: bool, before: str, after: str, start: 
     if (negated := NEGATED_AFTER.search(before)):  # "nothing post-2000": before 2000 (a decade's first year opens "post-2000")
         decade_start = single and low % 10 == 0 and re.search(r"\bpost[\s\-]*$", negated.group(), re.IGNORECASE)
         return Era(None, low - 1 if decade_start else high, "bound", start, end)  # ("nothing post 99": up to 1999)
-    if (single and NEGATED_SINCE.search(before)) or (NEGATED_FROM.search(before) and OPEN_UP.match(after) and not _DOUBLE_NEGATIVE.search(before)):
+    if (single and NEGATED_SINCE.search(before)) or (_refused_from(before) and OPEN_UP.match(after)):
         return Era(None, low - 1, "bound", start, end)  # ("nothing from the 90s or later": before the 90s)
     if NEGATED_BEFORE.search(before):
         return Era(low, None, "bound", start, end)
@@ -455,7 +461,7 @@ def _bounded(low: int, high: int, single: bool, before: str, after: str, start: 
     if single and (later := YEAR_AFTER.match(after)):
         return Era(high + 1, None, "bound", start, end + later.end())
     if (down := OPEN_DOWN.match(after)):  # "from the 80s or earlier"; refused ("won't watch anything from the 80s or earlier"): after it
-        refused = NEGATED_FROM.search(before) and not down.group().lstrip().startswith(",") and not _DOUBLE_NEGATIVE.search(before)
+        refused = _refused_from(before) and not down.group().lstrip().startswith(",")
         return Era(high + 1, None, "bound", start, end + down.end()) if refused else Era(None, high, "bound", start, end + down.end())
     if (g := GIVE_OR_TAKE.match(after)) and not single:
         return Era(low, high, "era", start, end + g.end())
@@ -810,6 +816,7 @@ _SAID_EARLIER = re.compile(r"\b(?:said|mentioned|told|asked|wrote|typed|suggeste
 
 
 def _said_earlier(text: str, m: re.Match[str]) -> bool:
+    """Whether the OLDER word `m` is "earlier" said of the chat ("I said no horror earlier")."""
     return m.group().lower() == "earlier" and _SAID_EARLIER.search(text, max(0, m.start() - 60), m.start()) is not None
 
 

@@ -341,9 +341,10 @@ _NO_OPENS = re.compile(r"^\W*(?:(?:and|but|so|also|then|just|still|definitely|ab
 
 #: Praise taken back by what follows it: "Avatar: three hours I'll treasure forever. Not.", "Love Actually, the gift
 #: that keeps on giving. Said nobody.", "Twilight changed my life. Into a worse one."
-_PRAISE_RETRACTED = re.compile(r"\W*(?:not|said\s+no\s*(?:one|body)(?:\s+ever)?|into\s+a\s+worse\s+one|yeah,?\s+right|as\s+if)\W*(?:[.!;\n]|$)",
-                         re.IGNORECASE)
-_SAID_NOBODY = re.compile(r"[,\-–—]\s*said\s+no\s*(?:one|body)(?:\s+ever)?\W*$", re.IGNORECASE)
+_NOBODY_SAID = r"said\s+no\s*(?:one|body)(?:\s+ever)?"
+_PRAISE_RETRACTED = re.compile(rf"\W*(?:not|{_NOBODY_SAID}|into\s+a\s+worse\s+one|yeah,?\s+right|as\s+if)\W*(?:[.!;\n]|$)", re.IGNORECASE)
+#: ...or at the end of its own sentence: "Titanic, the best three hours of my life, said nobody ever."
+_SAID_NOBODY = re.compile(rf"[,\-–—]\s*{_NOBODY_SAID}\W*$", re.IGNORECASE)
 
 
 def _taken_back(text: str, end: int) -> bool:

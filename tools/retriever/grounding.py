@@ -248,8 +248,7 @@ _LIKENESS_SUFFIX = re.compile(r"(?<=\w)-(?=(?:level|style|esque|type|tier|vibes?
 _DATE_PREFIX = re.compile(r"(?:(?<=\b[Pp]re)|(?<=\b[Pp]ost))-(?=[A-Z])")
 #: A mention that ends in a sequel number ("toy story 2", "harry potter part 3").
 _ENDS_IN_NUMBER = re.compile(r"(?:\s+part)?\s*\b[1-9]$", re.IGNORECASE)
-#: After a film of a series, the words that make it the start of a run: "Rocky III onwards", "Alien 3 and after".
-#: Said after a film whose mention ends in its number, and ending its clause ("Rocky III onwards no", "Alien 3 and
+#: The words that make a film of a series the start of a run, said after a film whose mention ends in its number, and ending its clause ("Rocky III onwards no", "Alien 3 and
 #: after were rubbish", "Shrek 2 and later ones"; not "Toy Story and Up", "Shrek and after that Toy Story").
 _ONWARDS = re.compile(r"\s*(?P<on>onwards?|on|and\s+(?:later|after|beyond|up)(?:\s+(?:ones|films|movies|sequels))?|\+)"
                       r"(?=\s*(?:[,.;:!?)]|$|(?:is|are|was|were|no|nope|can|should|not|never|they|it|i|all|just|got|went)\b))", re.IGNORECASE)
@@ -2076,6 +2075,7 @@ _PLACE_CUE = re.compile(r"\b(?:in|from|across|around|through|near|visit(?:ed|ing
 _DATE_CUE = re.compile(r"\b(?:in|for|on|since|until|till|by|this|next|last|early|late|mid|during|of)\s+$", re.IGNORECASE)
 
 
+#: A birth date read as a name ("Born 1962", "born in the 80s").
 _BIRTH_DATE = re.compile(r"born\s+(?:in\s+)?(?:the\s+)?['’]?\d{2,4}s?", re.IGNORECASE)
 
 
