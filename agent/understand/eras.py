@@ -483,10 +483,12 @@ _BEFORE_BIRTH = re.compile(rf"\b(?:older than (?:me|him|her|us|them|i am|he is|s
 #: ...and films from it on: "something from my own lifetime", "from after i was born".
 _SINCE_BIRTH = re.compile(r"\b(?:(?:my|his|her|our|their) (?:own )?lifetimes?|(?:after|since) (?:i|he|she|we|they|(?:my|his|her|our|their) (?:\w+ )?\w+) "
                           r"(?:was|were) born)\b", re.IGNORECASE)  # ("made since my daughter was born in 2012")
+#: The times of one's own life said with a possessive ("my teens", "her twenties", "his childhood").
+_OWN_TIMES = r"teens|teenage\s+years|childhood|twenties|thirties|forties"
 #: A time of someone's life some years after their birth: "as a teenager", "her twenties", "when he was a kid".
-_LIFE_STAGE = re.compile(r"\b(?:(?:as\s+an?|when\s+(?:i|he|she|we|they)\s+(?:was|were)(?:\s+an?)?)\s+(?P<stage>teenagers?|teens?|kids?|child|children|little)"
+_LIFE_STAGE = re.compile(rf"\b(?:(?:as\s+an?|when\s+(?:i|he|she|we|they)\s+(?:was|were)(?:\s+an?)?)\s+(?P<stage>teenagers?|teens?|kids?|child|children|little)"
                          r"|(?:my|his|her|our|their)\s+(?:own\s+)?(?:(?P<mod>early|mid|late)[\s\-]+)?"
-                         r"(?P<years>teens|teenage\s+years|childhood|twenties|thirties|forties))\b", re.IGNORECASE)  # not "my kid"
+                         rf"(?P<years>{_OWN_TIMES}))\b", re.IGNORECASE)  # not "my kid"
 #: The ages each time of life covers (the decades of a life by `_with_part`, so "her late twenties" is 27-29).
 _STAGE_AGES = {**dict.fromkeys(("teenager", "teenagers", "teen", "teens", "teenage years"), (13, 19)),
                **dict.fromkeys(("kid", "kids", "child", "children", "little", "childhood"), (5, 12)),
@@ -500,7 +502,7 @@ _PEOPLE = (("writer", re.compile(r"\b(?:i|me|my|we|us|our)\b", re.IGNORECASE)),
            ("him", re.compile(r"\b(?:he|him|his|dad|father|grand(?:d?ad|pa|father)|son|brother|husband|boyfriend|uncle|nephew)\b", re.IGNORECASE)),
            ("her", re.compile(r"\b(?:she|her|mum|mom|mother|gran|grandma|grandmother|nan|daughter|sister|wife|girlfriend|aunt|niece)\b", re.IGNORECASE)))
 #: A possessive before someone else, who is the one meant ("my eldest", "my dad"); not before a time of one's own life.
-_OWNER = re.compile(r"\b(?:my|our|his|her|their)\s+(?!(?:own|childhood|teens|teenage|twenties|thirties|forties|early|mid|late|birth|lifetimes?|arrival)\b)(?=\w)",
+_OWNER = re.compile(rf"\b(?:my|our|his|her|their)\s+(?!(?:own|{_OWN_TIMES}|teenage|early|mid|late|birth|lifetimes?|arrival)\b)(?=\w)",
                     re.IGNORECASE)
 #: The years just before a birth: "the decade leading up to my birth", "the ten years before I was born".
 _LEADING_UP = re.compile(r"\bthe\s+(?:decade|(?P<n>\d{1,2}|ten|five|twenty)\s+years)\s+(?:(?:just|right)\s+)?(?:leading\s+up\s+to|before|prior\s+to)\s+"
