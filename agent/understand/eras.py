@@ -43,7 +43,7 @@ _PART_WORDS = re.compile("|".join(w.replace(" ", r"\s+") for w in sorted(PARTS, 
 
 _YEARS_OF = r"(?:final|closing|dying|last|first|opening)(?:\s+(?:few|couple of))?\s+years"  # "the final years of the sixties"
 _PART = rf"(?:early|mid|middle|late|(?:the\s+)?(?:start|beginning|dawn|tail end|end|{_HALF}|{_YEARS_OF})(?=\s+of))"
-_MOD = rf"(?P<mod>{_PART}(?:[\s\-/]*(?:to|or|and|into)?[\s\-/]*{_PART})?)[\s\-]*(?:of\s+)?(?:the\s+)?"
+_MOD = rf"(?P<mod>{_PART}(?:[\s\-/]*(?:to|or|and|into)?[\s\-/]*{_PART})?)[\s\-]*(?:of\s+|(?<=early )in\s+|(?<=late )in\s+)?(?:the\s+)?"
 _WORD_DECADE = "|".join(sorted((re.escape(w) for w in WORD_DECADES), key=len, reverse=True))
 _DECADE = (
     rf"(?P<decade>(?:(?P<century>1[89]|20)(?P<dd>\d)0\s?'?s)|(?:['’‘]?(?P<short>\d)0\s?['’]?s)"
@@ -66,10 +66,11 @@ LAST_N = re.compile(
 )
 THIS_CENTURY = re.compile(r"(?:\b(?:the\s+)?first\s+(?:(?P<few>few|couple of)\s+years|(?P<decade>decade|ten years))\s+of\s+)?"
                           r"\b(?:this|the current|the (?:21st|twenty[\s\-]first)) (?:century|millennium)\b|\b(?:21st|twenty[\s\-]first)[\s\-]century\b", re.IGNORECASE)
-#: "from this year", "released last year", "this year's": a year said of films ("I've read it twice this year" is not).
+#: "from this year", "released last year", "this year's releases": a year said of films ("I've read it twice this year",
+#: "last year's group got restless" are not).
 THIS_YEAR = re.compile(
     r"\b(?:(?:from|of|made|released|out|came out|new)\s+(?P<which>this|last)\s+year(?:'s)?"
-    r"(?P<both>\s+(?:or|and)\s+(?:the\s+)?(?:last|this|previous)(?:\s+(?:one|year))?)?|(?P<which2>this|last) year's)\b",
+    r"(?P<both>\s+(?:or|and)\s+(?:the\s+)?(?:last|this|previous)(?:\s+(?:one|year))?)?|(?P<which2>this|last) year's(?=\s+(?:[\w-]+\s+){0,2}?(?:films?|movies?|pictures?|releases?|blockbusters?|hits?|crop|oscars?|nominees?|winners?|best|line-?up|favou?rites?|awards?|festival)\b))\b",
     re.IGNORECASE)
 LAST_CENTURY = re.compile(r"\b(?:last|(?:the )?(?:20th|twentieth))[- ]century\b", re.IGNORECASE)
 #: "less than ten years old", "under 5 years old", "not older than 20 years": the last N years.
@@ -89,9 +90,9 @@ _MUST_NOT_BE = r"(?:mustn'?t|must not|shouldn'?t|should not|can'?t|cannot|won'?t
 #: "made past 2010", "nothing that came out past 2010": "past" as "after", only after a word for release.
 _MADE_PAST = r"(?<=made )past|(?<=released )past|(?<=came out )past|(?<=come out )past"
 UPPER_EXCLUSIVE = re.compile(r"(?<![\w'’])(?:before|befor|afore|older then|pre|prior to|earlier than|older than|(?<!not )(?<!no )(?<!nothing )more old than|ahead of|antedating|predating|pre-dating|predates?|predated|pre-dates?|antedates?)[\s\-]*(?:the\s+)?$", re.IGNORECASE)
-UPPER_INCLUSIVE = re.compile(r"(?<![\w'’])(?:nothing (?:\w+\s+){0,2}(?:after|past|later than|newer than|later then|newer then)|(?:not|no|nothing) more (?:new|recent|modern) th[ae]n|not newer as|maximum|max\.?|at maximum|latest|until|till|til|up to|up until|through|thru|no later than|not after|(?:the )?" + _CUT_OFF + r"|not newer than|nothing (?:newer|later|more recent) than|" + _MUST_NOT_BE + r" (?:newer|later|more recent) than|nothing after|no newer than|not more recent than|at the latest|by|no newer than|at most|(?<!prior )(?<!posterior )(?<!subsequent )(?<!back )(?<!it )(?<!them )(?<!swap )(?<!switch )(?<!change )(?<!move )(?<!jump )(?<!\bon )to)\s+(?:the\s+)?(?:end of\s+the\s+)?$", re.IGNORECASE)
+UPPER_INCLUSIVE = re.compile(r"(?<![\w'’])(?:nothing (?:\w+\s+){0,2}(?:after|past|later than|newer than|later then|newer then)|(?:not|no|nothing) more (?:new|recent|modern) th[ae]n|not newer as|maximum|max\.?|at maximum|latest|stop(?:s|ping)? at|until|till|til|up to|up until|through|thru|no later than|not after|(?:the )?" + _CUT_OFF + r"|not newer than|nothing (?:newer|later|more recent) than|" + _MUST_NOT_BE + r" (?:newer|later|more recent) than|nothing after|no newer than|not more recent than|at the latest|by|no newer than|at most|(?<!prior )(?<!posterior )(?<!subsequent )(?<!back )(?<!it )(?<!them )(?<!swap )(?<!switch )(?<!change )(?<!move )(?<!jump )(?<!\bon )to)\s+(?:the\s+)?(?:end of\s+the\s+)?$", re.IGNORECASE)
 LOWER_EXCLUSIVE = re.compile(r"(?<![\w'’])(?:after|later than|newer than|later then|newer then|more recent than|more modern than|more new th[ae]n|subsequent to|posterior to|following|" + _MADE_PAST + r")[\s\-]*(?:the\s+)?$", re.IGNORECASE)
-LOWER_INCLUSIVE = re.compile(r"(?<![\w'’])(?:nothing (?:\w+\s+){0,2}(?:before|befor|prior to|older then|pre-?dating|antedating)|not older as|no older as|(?:no|not|nothing|none|isn'?t|aren'?t|is not|are not) (?:older|earlier) then|(?:isn'?t|aren'?t|is not|are not|" + _MUST_NOT_BE + r") (?:older|earlier) than|(?:not|no|nothing) more old than|minimum|minimal|min\.?|at minimum|earliest|since|starting(?: from| in| with)?|no earlier than|not before|not older than|not earlier than|nothing (?:older|earlier) than|nothing before|none (?:older|earlier) than|no older than|at least|as of|beginning(?: in| with)?|onwards? from|made since|released since|(?:this|the near) side of|post(?=[\s\-]))[\s\-]+(?:the\s+)?(?:start of\s+the\s+|beginning of\s+the\s+)?$", re.IGNORECASE)
+LOWER_INCLUSIVE = re.compile(r"(?<![\w'’])(?:nothing (?:\w+\s+){0,2}(?:before|befor|prior to|older then|pre-?dat(?:ing|es?)|antedat(?:ing|es?))|not older as|no older as|(?:no|not|nothing|none|isn'?t|aren'?t|is not|are not) (?:older|earlier) then|(?:isn'?t|aren'?t|is not|are not|" + _MUST_NOT_BE + r") (?:older|earlier) than|(?:not|no|nothing) more old (?:than|of|as)|(?:not|no|nothing) (?:older|earlier) (?:films?|movies?|ones?) than|minimum|minimal|min\.?|at minimum|earliest|since|starting(?: from| in| with)?|no earlier than|not before|not older than|not earlier than|nothing (?:older|earlier) than|nothing before|none (?:older|earlier) than|no older than|at least|as of|beginning(?: in| with)?|onwards? from|made since|released since|(?:this|the near) side of|post(?=[\s\-]))[\s\-]+(?:the\s+)?(?:start of\s+the\s+|beginning of\s+the\s+)?$", re.IGNORECASE)
 #: A bound said as a refusal, anywhere earlier in its clause: "I do not care for anything made after 2000"
 #: (up to 2000), "no films from before 1970" (from 1970).
 _NEGATOR_WORDS = r"\b(?:no|not|nothing|none|never|don'?t|do not|won'?t|wouldn'?t|can'?t|refuses?|avoid|without|skip|(?<!'d )(?<!would )(?:hates?|loathes?|detests?)(?!\s+to\b)|except(?!\s+(?:made|released)\s+(?:since|after|from|in)\b)|veto(?:es|ed)?|bann?(?:ed|s)?)\b"
@@ -151,8 +152,10 @@ REFUSED_BEFORE = re.compile(_NEGATOR_WORDS + r"(?:(?!\b(?:and|but|please|pls|plz
 #: Filler between a bound and its year ("nothing older than like 2010"); dropped before the bound is read.
 BOUND_FILLER = re.compile(r"(?:\b(?:like|say|um|uh|erm|maybe|idk|the year|year)\b[\s,]*)+$", re.IGNORECASE)
 #: Between two eras: the later one corrects the earlier ("60s. hang on, 50s rather", "1980s. sorry, 1990s").
-CORRECTION = re.compile(r"\b(?:rather|sorry|i mean[t]?|make (?:it|that)|hang on|hang about|actually|scratch that|no wait|wait|correction|typo|"
+CORRECTION = re.compile(r"\b(?:rather|sorry|i mean[t]?|make (?:it|that)|let'?s (?:do|go with|go for|say|stick with|make it)|hang on|hang about|actually|scratch that|no wait|wait|correction|typo|"
                         r"oops|my bad|typed it wrong|(?:was|were) a mistake)\b|(?:^|\s)\*", re.IGNORECASE)
+#: ...or a bare "no" between them ("Early 70s... no, late 70s").
+_NO_BETWEEN = re.compile(r"[\s.,;:!?…\-]*\b(?:no|nah|nope)\b[\s.,;:!?…\-]*(?:the\s+)?", re.IGNORECASE)
 #: An era said on top of the last one, not instead of it ("the 80s, wait, or the 90s too").
 ADDED = re.compile(r"(?:\b(?:or|and|also|plus)\s+(?:the\s+)?$)|(?:^\s*(?:too|as well|also)\b)", re.IGNORECASE)
 INSTEAD_AFTER = re.compile(r"^\s*(?:rather|instead)\b", re.IGNORECASE)
@@ -190,7 +193,7 @@ AGE_AT_LEAST = re.compile(
 )
 #: "before the millennium", "nothing made before the millennium", "millennium onwards": the year 2000 ("the turn of the
 #: millennium" is an era word).
-MILLENNIUM = re.compile(rf"(?<!turn of )\bthe (?:new )?millennium\b|\bmillennium(?=\s+(?:onwards?|forwards?|and (?:after|later|up)|or later)\b)|(?<=\bpre-)millennium\b|(?<=\bpre)millennium\b|\by2k\b(?!{_Y2K_TIME})", re.IGNORECASE)
+MILLENNIUM = re.compile(rf"(?<!turn of )\bthe (?:new )?millennium\b|\bmillennium(?=\s+(?:onwards?|forwards?|and (?:after|later|up)|or later)\b)|(?:(?<=\bpre)|(?<=\bpre-)|(?<=\bpre )|(?<=\bpost)|(?<=\bpost-)|(?<=\bpost ))millennium\b|\by2k\b(?!{_Y2K_TIME})", re.IGNORECASE)
 
 THIS_DECADE = re.compile(r"\bthis decade(?:'s)?\b", re.IGNORECASE)
 SILENT_ERA = re.compile(r"\bsilent (?:era|films?|movies?|pictures?|period|days|cinema)\b", re.IGNORECASE)
@@ -425,6 +428,14 @@ def _refused_from(before: str) -> bool:
     return NEGATED_FROM.search(before) is not None and _DOUBLE_NEGATIVE.search(before) is None
 
 
+#: Said right after an era's films ("anything from the 90s", "stuff from the 50s"): they look too old ("... looks ancient",
+#: "... is too old for me"); not when a "but" follows ("films from the 80s are so dated but I love them").
+_DATED_SUBJECT = re.compile(r"\b(?:anything|everything|stuff|films?|movies?|something)\s+from\s+(?:the\s+)?$", re.IGNORECASE)
+_BUT_AFTER = re.compile(r"[^.!?;]*\b(?:but|though|yet)\b", re.IGNORECASE)
+_LOOKS_DATED = re.compile(r"^\s*(?:(?:films?|movies?|stuff|ones?)\s+)?(?:looks?|seems?|feels?|is|are)\s+(?:(?:so|really|all|pretty|way|just|a bit)\s+)?"
+                          r"(?:ancient|dated|prehistoric|antique|old[- ]fashioned|too old)\b", re.IGNORECASE)
+
+
 def _bounded(low: int, high: int, single: bool, before: str, after: str, start: int, end: int) -> Era:
     """The era with the words around it: a bound, an open range, or "around Y"."""
     if (around := AROUND.search(before)) and _A_BOUND.search(before[:around.start()]):
@@ -435,6 +446,8 @@ def _bounded(low: int, high: int, single: bool, before: str, after: str, start: 
             return Era(low, None, "bound", start, end + skip + up.end())
         width = 10 if around and around["decade"] else _number((g and g["n"]) or (around and around["n"]) or None, 2)
         return Era(low - width, high + width, "era", start, end + skip)
+    if _DATED_SUBJECT.search(before) and (dated := _LOOKS_DATED.match(after)) and not _BUT_AFTER.match(after, dated.end()):
+        return Era(high + 1, None, "bound", start, end + dated.end())  # "anything from the 90s looks ancient to him": what came after it
     if (sign := SIGN.search(before)):  # "y<1970", "yr≥1990", ">2000"
         bounds = {"<": (None, low - 1), ">": (high + 1, None), "<=": (None, high), "=<": (None, high), "≤": (None, high)}
         return Era(*bounds.get(sign["op"], (low, None)), "bound", start, end)  # ">=", "=>", "≥": from the year on
@@ -911,8 +924,9 @@ def _corrected(text: str, eras: list[Era]) -> list[Era]:
                 out.pop()  # "the Y2K panic era, say '98 to 2001": the years say what the era meant
             elif INSTEAD_AFTER.match(text[e.end:]):
                 out.pop()  # "between 1980 and 1990, no wait, 2005 instead": replaced
-            elif CORRECTION.search(between) and not added:
+            elif (CORRECTION.search(between) or _NO_BETWEEN.fullmatch(between)) and not added:
                 e = _new_end(text, out.pop(), e)
+                out = [o for o in out if o.kind != "era"]  # "90s. Or early 2000s. Actually, let's say 1995 to 2005": all of them
         out.append(e)
     return out
 

@@ -22,6 +22,9 @@ from agent.understand.lexicon import (ALTERNATIVE, CHANGE_OF_MIND, CONTENT_ONLY,
 from agent.understand.numbers import TEENS, UNITS
 
 GenreMode = Literal["any", "all", "unsaid"]
+#: Where a genre span comes from: the lexicon, the meaning index, or a phrase that refuses by itself ("live action",
+#: "for adults"), whose refusal no list carries on.
+SpanSource = Literal["lexicon", "concept", "refusing", "cue"]
 
 #: English genre phrases and those of the languages people mix in ("una de miedo", "ein Krimi").
 _PHRASES = {**GENRE_PHRASES, **OTHER_LANGUAGES}
@@ -109,7 +112,7 @@ class GenreSpan:
     start: int
     end: int
     genres: tuple[str, ...]
-    source: str  # "lexicon" or "concept"
+    source: SpanSource
     negated: bool = False
     strong: bool = True  # names the genre outright ("horror"), not a mood or a kind of it ("no laughs")
     content: bool = False  # a content word ("gore", "sad"): refused, it rules out no genre
@@ -533,12 +536,28 @@ _PEOPLE = frozenset("kids kid children child family the kids".split())
 
 def _restarted(between: str) -> bool:
     """Whether a new wish starts between a refusal and a genre word: a pause or "something" that
-    follows refused content (not only words that carry the refusal on)."""
+    follows refused content (not only words that carry the refusal on), or an article right after a
+    refused genre ("no wait not horror a suspense thriller"; not "no horror or a slasher")."""
     for cue in _SPOKEN_RESTART.finditer(between):
         words = re.findall(r"[\w']+", between[:cue.start()].lower())
         if any(w not in _CARRIERS for w in words):
             return True
-    return False
+    return any(_ends_with_a_genre(between[:cue.start()]) for cue in _ARTICLE_RESTART.finditer(between))
+
+
+#: Said without punctuation, an article right after a refused genre opens the next wish ("not horror a thriller"; not
+#: "no horror or a slasher", "I can't sit through a musical").
+_ARTICLE_RESTART = re.compile(r"\b(?:a|an)\b(?!\s+la\b)", re.IGNORECASE)
+_FILM_NOUNS = frozenset("film films movie movies stuff ones flicks".split())
+
+
+def _ends_with_a_genre(words_before: str) -> bool:
+    """Whether the words end with a genre phrase, a film noun aside ("no horror films")."""
+    words = re.findall(r"[\w'-]+", words_before.lower())[-4:]
+    while words and words[-1] in _FILM_NOUNS:
+        words.pop()
+    phrases = (" ".join(words[-n:]) for n in (3, 2, 1) if len(words) >= n)
+    return any(p in _PHRASES or p.removesuffix("s") in _PHRASES or p.removesuffix("es") in _PHRASES for p in phrases)
 
 
 #: "too scary", "way too silly", "too much of a tearjerker": a complaint about the last films, neither a wish for
@@ -635,7 +654,7 @@ def age_spans(text: str, known: set[str]) -> list[GenreSpan]:
     for m, age in _child_ages(text):
         if 1 <= age <= CHILD_AGE_MAX:  # refused only outright ("not for a 6 year old"), not by a refusal earlier in the clause
             out.append(GenreSpan(m.start(), m.end(), ("Children",), "lexicon", bool(_REFUSED_AGE.search(text, 0, m.start()))))
-    out += [GenreSpan(m.start("audience") if m["audience"] else m.start("audience2"), m.end(), ("Children",), "lexicon", True)
+    out += [GenreSpan(m.start("audience") if m["audience"] else m.start("audience2"), m.end(), ("Children",), "refusing", True)
             for m in ADULT_AUDIENCE.finditer(text)]
     return out
 
@@ -681,9 +700,12 @@ _NOT_WATCHING = re.compile(r"\s*+\)?\s*+(?:will be|is|'s|are|were|was|has gone|h
 
 
 #: Who watched, said with what a film did to them, is no wish for a children's film: "the whole family enjoyed",
-#: "all the family cried", "the kids made us watch stuart little 2 twice", "my grandchildren made me sit through Avatar".
+#: "all the family cried", "the kids made us watch stuart little 2 twice", "my grandchildren made me sit through Avatar",
+#: "the grandchildren say I must watch ...", "the grandchildren put on something last week".
 _REACTED = re.compile(r"(?:(?:whole|all the|the)\s+)?family\s+(?:(?:all|really|both)\s+)?(?:loved|adored|enjoyed|cried|sobbed|laughed)\b"
-                      r"|(?:kids|children|grandchildren|grandkids)\s+(?:made|make)\s+(?:me|us)\b", re.IGNORECASE)
+                      r"|(?:kids|children|grandchildren|grandkids)\s+(?:(?:made|make)\s+(?:me|us)|showed\s+(?:me|us)"
+                      r"|(?:say|says|said|tell|told|insist|insisted|reckon|think)\s+(?:that\s+)?(?:i|me)\s+(?:must|should|have to|need to|ought to)"
+                      r"|put\s+on\s+(?:\w+\s+){1,3}?(?:last|yesterday|the other)\b)\b", re.IGNORECASE)
 
 
 #: A refusal said to be whole ("skip space entirely", "no singing, full stop").
@@ -778,7 +800,7 @@ REFUSING: tuple[tuple[re.Pattern[str], str, re.Pattern[str] | None], ...] = (
 
 
 def refusal_spans(text: str, known: set[str]) -> list[GenreSpan]:
-    return [GenreSpan(m.start(), m.end(), (genre,), "lexicon", True) for pattern, genre, unless in REFUSING
+    return [GenreSpan(m.start(), m.end(), (genre,), "refusing", True) for pattern, genre, unless in REFUSING
             if genre in known and not (unless and unless.search(text)) for m in pattern.finditer(text)]
 
 
@@ -876,13 +898,14 @@ def _concept_spans(text: str, taken: list[GenreSpan], concepts: ConceptIndex) ->
 
 
 def _carry_negation(text: str, spans: list[GenreSpan]) -> list[GenreSpan]:
-    """A genre listed right after a refused one is refused too ("anything except kids films and animation")."""
+    """A genre listed right after a refused one is refused too ("anything except kids films and animation"); not after
+    a phrase that refuses by itself ("something live action and funny")."""
     out: list[GenreSpan] = []
     for i, span in enumerate(spans):
         prev = out[-1] if out else None
         between = text[prev.end:span.start] if prev is not None else ""
         added = _ADDED_FRAGMENT.search(between) and _FRAGMENT_END.match(text, span.end)  # "musicals are dead to me. and horror."
-        if prev is not None and prev.negated and not span.negated and (_SAME_LIST.match(between) or added or _comma_list(text, spans, i)):
+        if prev is not None and prev.negated and prev.source != "refusing" and not span.negated and (_SAME_LIST.match(between) or added or _comma_list(text, spans, i)):
             span = GenreSpan(span.start, span.end, span.genres, span.source, True, span.strong)
         out.append(span)
     return out
@@ -966,6 +989,16 @@ def _undead_for_laughs(text: str, wanted: list[GenreSpan], genres: list[str]) ->
         and all(_UNDEAD.fullmatch(text[s.start:s.end]) for s in horror)
 
 
+def _no_audience(text: str, found: list[GenreSpan]) -> list[GenreSpan]:
+    """The children named in `found` who are not watching: had, coped with or in the story (refused or not), away or
+    asleep, grown up, or only reacting or telling the writer what to watch."""
+    had = {m.start("kids") for pattern in (PARENTHOOD, KIDS_HANDLED, KIDS_IN_STORY) for m in pattern.finditer(text)}
+    away = {m.start() for m in KIDS_AWAY.finditer(text)}
+    grown = _grown(text)
+    return [s for s in found if s.genres == ("Children",) and (any(s.start <= k < s.end for k in had) or not s.negated and (
+        s.start in away or any(a <= s.start < b for a, b in grown) or _NOT_WATCHING.match(text, s.end) or _REACTED.match(text, s.start)))]
+
+
 def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None, *, about_a_film: bool = True) -> GenreRead:
     """Wanted / avoided / no-longer-avoided genres, whether wanted ones go together, and tags.
     `about_a_film`: the message names a film (or points at one shown), so a question may be about it."""
@@ -992,19 +1025,14 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
     no_genre = read.plain = [s for s in spans if not s.genres]
     spans = [s for s in spans if s.genres]
     spans += [s for s in age_spans(text, known) if not _overlaps(s, spans)]
-    away = [m.start() for m in KIDS_AWAY.finditer(text)]
-    grown = _grown(text)
-    # children had, coped with or in the story are no audience, refused or not
-    had = {m.start("kids") for pattern in (PARENTHOOD, KIDS_HANDLED, KIDS_IN_STORY) for m in pattern.finditer(text)}
-    no_audience = [s for s in spans if s.genres == ("Children",) and (any(s.start <= k < s.end for k in had) or not s.negated and (
-        s.start in away or any(a <= s.start < b for a, b in grown) or _NOT_WATCHING.match(text, s.end)
-        or _REACTED.match(text, s.start)))]
+    no_audience = _no_audience(text, spans)
     spans = [s for s in spans if s not in no_audience]
     tag_hits: list[tuple[Phrase, str, float]] = []
     if concepts is not None:
         cues = [GenreSpan(m.start(), m.end(), (), "cue") for m in _REFUSAL.finditer(text)]  # "wild horses couldn't drag me" is no western
         extra, tag_hits = _concept_spans(text, spans + no_genre + cues + no_audience, concepts)  # (nor is "the kids" read again)
-        spans += [s for s in extra if not any(a <= s.start < b for a, b in unavoid_spans)]
+        absent = _no_audience(text, extra)  # "the grandchildren say I must watch ...": read by meaning, still no audience
+        spans += [s for s in extra if not any(a <= s.start < b for a, b in unavoid_spans) and s not in absent]
     childhood = [m.span() for m in CHILDHOOD.finditer(text)]
     spans = [s for s in spans if not (s.genres == ("Children",) and any(a <= s.start < b for a, b in childhood))]
     spans = [s for s in spans if not (_USED_TO_LIKE.search(clause_before(text, s.start)) and _BUT_NOW.match(text, s.end))]
@@ -1034,10 +1062,12 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
         spans = [s for s in spans if s.negated or text[s.start:s.end].lower() not in MODIFIER_MOODS]
     wanted_spans = [s for s in spans if not s.negated]
     asked = {g for s in wanted_spans for g in s.genres}
-    # "not a kids comedy" negates the modifier: the head genre, asked for elsewhere, stays wanted.
-    heads = {i for i, (a, b) in enumerate(zip(spans, spans[1:]), start=1)
-             if a.negated and b.negated and not text[a.end:b.start].strip(" -") and set(b.genres) <= asked}
+    # "not a kids comedy" negates the modifier: the head genre, asked for elsewhere, stays wanted; and "more horror, no
+    # horror comedies" the head: the modifier asked for stays wanted.
+    pairs = [(i, a, b) for i, (a, b) in enumerate(zip(spans, spans[1:]), start=1) if a.negated and b.negated and not text[a.end:b.start].strip(" -")]
     outright = {g for s in wanted_spans if s.strong for g in s.genres}  # "war film, no battle scenes": War stays
+    heads = {i for i, _, b in pairs if set(b.genres) <= asked} | {i - 1 for i, a, b in pairs if a.strong and set(a.genres) <= outright
+                                                                   and not set(b.genres) <= asked}
     # "a comedy, no romcoms": a refused mix rules out only what was not asked for outright
     # "something creepy but not too creepy": a limit on how much of a genre asked for is no refusal of it
     limited = {i for i, s in enumerate(spans) if s.negated and _DEGREE.search(clause_before(text, s.start))
@@ -1057,8 +1087,12 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
     read.avoided = list(dict.fromkeys(g for i, s in enumerate(spans) if s.negated and i not in heads | limited | elements | overruled | blended
                                       and (s.strong or not set(s.genres) <= outright) for g in s.genres
                                       if len(s.genres) == 1 or g not in outright))
-    read.avoided_kinds = [g for g in read.avoided if not any(s.negated and g in s.genres and (s.strong or _named_genre(text, s) or not _A_KIND_OF.match(text, s.end))
-                                                             for s in spans)]
+    # ...and a genre refused only inside a refused mix ("no war documentaries" refuses a kind of documentary, and a kind
+    # of war film: after "only documentaries", War; after "war films please", Documentary)
+    mixed = {j for i, a, b in pairs if not set(a.genres) & set(b.genres) for j in (i - 1, i)}
+    read.avoided_kinds = [g for g in read.avoided if not any(s.negated and g in s.genres and i not in mixed
+                                                             and (s.strong or _named_genre(text, s) or not _A_KIND_OF.match(text, s.end))
+                                                             for i, s in enumerate(spans))]
     if removed and REASON_AGAINST.search(text):  # "scrap the horror, she hates it": taken back for a reason is refused
         read.avoided += [g for s in removed for g in _refused_genres(s.genres) if g not in read.avoided]
         read.removed = [g for g in read.removed if g not in read.avoided]

@@ -140,6 +140,8 @@ GENRE_PHRASES: _G = _expand({
     ("live action", "live-action"): "",  # films with actors: refuses the cartoon (genres.REFUSING), never asks for Action
     # eras and settings named by a war, not war films: "a Cold War spy thriller", "post-war poverty", "during the war"
     ("cold war", "post-war", "postwar", "pre-war", "prewar", "interwar", "during the war"): "",
+    # "not being funny, but ...": a British "no offence", not a word on comedy
+    ("not being funny",): "",
     # "in that spirit" is a likeness, not ghosts
     ("in that spirit", "in the spirit of", "in the same spirit", "same spirit", "in its spirit"): "",
     # screaming as a figure of speech: "songs we can all scream along to", "seen it so many times we could scream"
@@ -199,7 +201,7 @@ NEGATORS = (
     r"spare (?:me|us|him|her|them)|don'?t you dare(?: (?:give|show|suggest|recommend|put on))?(?: me| us)?|enough of|keep (?:it|them|us|him|her|me|this|things) (?:well |far )?away from|(?:anything|everything|whatever|any genre) (?:bar|apart from|aside from|save)|everything but|any genre but|hardly|had enough(?: of)?|done enough|sick of|tired of|allergic to|other than|minus|not too|nothing too|keep out|leave out|"
     # "I'm out on fantasy" (right before the kind: not "I'm out on holiday with the kids ... a comedy")
     r"(?:i'?m|im|i am|we'?re|we are) (?:so |totally |completely )?out on(?=\s*$)|(?:break|breaks|broke) out in (?:hives|a rash|spots) (?:at|over)|"
-    r"no thanks to|pass on|not (?:really )?feeling|(?:so|totally|completely|well) over(?!\s+the\b)|(?:i'?m|im|i am|we'?re|we are|she'?s|he'?s) (?:\w+ )?too \w+ for|"
+    r"no thanks to|pass on|not (?:really )?feeling|(?:so|totally|completely|well) over(?!\s+the\b)|(?:i'?m|im|i am|we'?re|we are|she'?s|he'?s) (?:\w+ )?too [\w-]+ for|"
     r"(?:list|lot|picks?|suggestions?|films you\b[^.!?]{0,20}) (?:is|are|was|were) (?:all|nothing but|just)|(?:every|all)\b[^.!?]{0,25}\b(?:you|u) (?:lot )?(?:suggest|recommend|pick|show)\w*\s+(?:is|are)|not really into|not big on|am over|i'?m over|done with|zero|free of|isn'?t|aren'?t|w/o|"
     r"shouldn'?t be|mustn'?t be|can'?t be|cannot be|won'?t be|must not be|without any|neither|nor|hold the|had (?:my|our|his|her|their) fill of|don'?t (?:really |usually )?do|do not (?:really )?do|doesn'?t (?:really |usually )?do|does not (?:really )?do|"
     r"rather (?:we|you|i|they) (?:didn'?t|did not|don'?t) (?:go for|watch|see|pick|do)|"
@@ -211,7 +213,7 @@ NEGATORS = (
     r"nt|don'?t let|done w/?(?= )|won'?t (?:watch|see|sit through|have|do)|will not (?:watch|see|sit through)|keep (?:it |them |us )?out of|leaving out|"
     # what a film must not do to someone: "won't give him nightmares", "that won't make me cry"; "nobody falling in love"
     r"(?:won'?t|wont|will not|doesn'?t|does not|shouldn'?t|(?:don'?t|do not)(?= (?:give|make|leave) (?:me|us|him|her|them|anyone|the kids)\b)) (?:give|make|leave)|(?:nobody|no-one|no one)(?=\s+(?:\w+ing|\w+in'?|(?!(?:is|was|has|does|else|beats|tops|makes|matches|rivals|outdoes|compares|knows|writes|shoots|directs)\b)\w+s)\b|\s*$)|(?:nobody|no-one|no one) (?:wants|likes|needs|fancies|is in the mood for)|"
-    r"(?:don'?t|do not|doesn'?t|does not) care for|can'?t abide|cannot abide|can'?t bear|cannot bear|not keen on|(?:bored|fed up) (?:of|with)|"
+    r"(?:don'?t|do not|doesn'?t|does not) care for|(?:don'?t|do not|didn'?t|did not) mean(?= (?:a|an|the)\b)|can'?t abide|cannot abide|can'?t bear|cannot bear|not keen on|(?:bored|fed up) (?:of|with)|"
     r"nowt|nae|isnae|none of (?:your|the|those)|too old for|outgrown|grown out of|(?:i'?m|im|i am|we'?re|we are) (?:so |totally |completely |well )?over|rather avoid|would avoid|"
     # a threat is a refusal: "God help you if there's a song in it", "if you suggest one more animated film ..."
     r"(?:god|heaven) help (?:you|us|me) if|if you (?:suggest|show|recommend|give me|give us|try) (?:one more|another|any|me|us)|"
@@ -223,7 +225,7 @@ NEGATORS = (
     # "keeping well clear of horror", "keep it off other planets", "I'd rather it wasn't animated"
     r"(?:keep|keeps|keeping|kept|stay|stays|staying) (?:well |far )?clear of|keep (?:it|them|things|us) off(?!\s+(?:my|our|your|their|his|her|the|of)\b)|(?:the )?(?:exact |complete |total |very )?opposite of|cross (?:off|out)|(?:i|we) (?:do|really|definitely) mind|"
     # "I'm off comedies for a while", "I've gone off westerns"
-    r"(?:i'?m|im|i am|we'?re|we are) (?:a bit |totally |well |right )?off(?=\s*(?:(?:all|the|any|those|these)\s+)?$)|(?:i'?ve|i have|we'?ve|we have|(?:s?he|they)'?(?:s|ve)|(?:s?he|it) has|they have|(?:my|our) (?:\w+ )?\w+(?: has|'s)) (?:kind of |sort of |a bit |rather |totally |completely |just |since )?gone off|"
+    r"(?:i'?m|im|i am|we'?re|we are) (?:a bit |totally |well |right )?off(?=\s*(?:(?:all|the|any|those|these)\s+)?$)|(?:i'?ve|i have|we'?ve|we have|(?:s?he|they)'?(?:s|ve)|(?:s?he|it) has|they have|(?:my|our) (?:\w+ )?\w+(?: has|'s)) (?:kind of |sort of |a bit |rather |totally |completely |just |since )?gone (?:right |completely |totally )?off|"
     r"rather (?:if )?(?:it|they|the (?:film|movie)) (?:wasn'?t|weren'?t|was not|were not|didn'?t|did not|isn'?t|is not|wouldn'?t|would not)|"
     r"(?:sick|tired) to death of|(?:nah|no|nope) to|say(?:ing)? no to|roll(?:s|ed|ing)? (?:my|his|her|their|our) eyes at|"
     # a reaction at anything of a kind: "the 6 year old gets upset at anything sad", "she gets bored by anything romantic"

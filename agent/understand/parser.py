@@ -42,7 +42,7 @@ NEGATIVE_CUE = re.compile(r"\b(hate[ds]?|hated|dislike[ds]?|loath(?:e[ds]?|ed)|d
                           r"can'?t stand|not(?!\s+(?:unlike|dissimilar)\b)|nothing like|(?:nothing|no)\s+(?!(?:else|quite|one|other|film|movie)\b)(?:(?!(?:i|we|you|mean|wait|sorry|actually|scratch|hang|please|pls|something|anything|just|maybe|more)\b)[\w-]+\s+){1,3}?like(?=\s*$)|"
                           r"(?:i'?m|i am|we'?re|we are)\s+(?:so\s+|completely\s+|totally\s+)?done\s+with|(?:can'?t|cannot|couldn'?t)\s+(?:do|face|stomach|handle)(?:\s+(?:another|(?:[\w-]+\s+){1,3}of))?(?=\s*$)|no more|never again|never understood|never (?:made it|got|get|make it) through|couldn'?t get through|(?:but |and )?never(?!\s+(?:\w+\s+)?(?:seen|watched|tried|heard|got|gets?|been|knew|read|miss\w*|tire\w*|fail\w*|forg[eo]t|stop\w*|thought|expected|had|cried|laughed|said|says|meant|claimed)\b)|won'?t (?:watch|see)|will not (?:watch|see)|refuse to (?:watch|see)|"
                           r"none of|skip|minus|except|anything but|disappointed (?:by|with|in)|let down by|h8(?:e?d)?|nt|opposite of|isn'?t|aren'?t|"
-                          r"walked out of|gave up on|(?:switched|turned) off|veto(?:ed|es)?|pass(?:ing)? on|rul(?:e|es|ed|ing) out|bounced (?:right |straight )?off|looking at you|"
+                          r"walked out of|gave up on|(?:don'?t|do not|no need to) bother with|(?:switched|turned) off|veto(?:ed|es)?|pass(?:ing)? on|rul(?:e|es|ed|ing) out|bounced (?:right |straight )?off|looking at you|"
                           r"(?:don'?t|do not|never) (?:get|got|understood|understand|see) the (?:hype|appeal|fuss)|fainted (?:during|at|in)|(?:nodded|dozed|drifted) off (?:during|in|at)|fell asleep (?:during|in|at)|didn'?t get(?!\s+(?:to|round|around|a chance|the chance|through)\b))\b",
                           re.IGNORECASE)
 POSITIVE_CUE = re.compile(r"\b(luv(?:'?d|s)?|lk|love[ds]?|loved|like[ds]?|liked|enjoy(?:ed|s)?|adore[ds]?|fan of|favou?rites?|faves?|favs?|great|amazing|brilliant|fantastic|wonderful|lovely|excellent|(?:were|was|is|are) perfect|(?:the )?gold standard|more like|similar to|such as|not unlike|not dissimilar to|"
@@ -141,7 +141,7 @@ NEGATIVE_AFTER = re.compile(
     r"neither of us (?:liked|enjoyed|loved) it|never watching it again|(?:switched|turned) (?:it )?off|walked out|gave up on it|"
     # "Dune is out", "Hostel can stay away", "Pulp Fiction left me cold", "Psycho was over the line", "I found it manipulative"
     r"(?:is|are|'s) out(?=\s*(?:[,.;!?)(]|$))|can stay away|(?:was|is) (?:embarrassing|plenty|a (?:war )?crime|(?:my )?(?:personal )?nightmare)|"
-    r"(?:hours?|minutes?)(?: of my life)? (?:i'?ll|i will|i'?m never|i can'?t|i won'?t|we'?ll|we will|we can'?t) (?:never )?get back|never did (?:it|much|anything) for (?:me|us)|"
+    r"(?:hours?|minutes?)(?: of my life)? (?:i'?ll|i will|i'?m never|i can'?t|i won'?t|we'?ll|we will|we can'?t) (?:never )?get back|never did (?:it|much|anything) for (?:me|us)|never (?:really )?took to (?:it|them|that one)|"
     r"(?:is |was )?the last thing (?:i|we) (?:need|want)|(?:felt|feels|was|is|were|seemed|so|too|a bit|rather|pretty|quite|really) (?:muddled|smug|fake|stretched(?: thin)?)(?=\s*(?:[,.;!?]|to me|$))|"
     r"an? lukewarm|a crime against|(?:a bit|rather|too|quite|pretty) cold(?=\s*(?:for|[,.;!?]|$))|under duress|"
     r"(?:i'?ve|we'?ve|i have|we have) gone off(?:\s+(?:it|that one|them))?(?=\s*(?:[,.;!?]|$))|"
@@ -838,6 +838,14 @@ _THANKED = re.compile(r"(?:\b(?:thanks|thank you|thankyou|thanku|thx|ty|much app
 _NO_WISH = re.compile(r"\byour (?:suggestions?|picks?|advice|recommendations?|list|ideas)\b|\b(?:don'?t|do not) need anything\b", re.IGNORECASE)
 
 
+#: A film half remembered, its name asked: "What was it called?", "whats the film where bill murray ...", "I don't
+#: remember the title, only that ...", "I forgot the name of that film with the shark" (not "the name of the actor").
+_WHICH_FILM = re.compile(r"\bwhat (?:was|is|'?s) (?:it|that|that one|the (?:film|movie)|this) called\b|\bwhat(?:'?s| is| was) (?:the|that) (?:name of the )?(?:film|movie) (?:where|with|in which|about)\b"
+                         r"|\b(?:can'?t|cannot|don'?t|do not) remember what it'?s called\b|\bhalf[- ]remember(?:ed)?\b"
+                         r"|\b(?:can'?t|cannot|don'?t|do not) remember (?:the|its) (?:title|name)\b(?!\s+of\s+(?!(?:the|that|this)\s+(?:film|movie)\b))"
+                         r"|\bforg[eo]t the (?:title|name) of (?:the|that|this) (?:film|movie)\b", re.IGNORECASE)
+
+
 def read_intent(text: str, u: Understanding, has_previous: bool, stated_genres: bool = False) -> Intent:
     """What this message does; `stated_genres`: a genre was named outright (not only inferred from a mood)."""
     if not text or (CHITCHAT.match(text) and not u.titles and not u.genres and not u.avoid_genres):
@@ -852,6 +860,8 @@ def read_intent(text: str, u: Understanding, has_previous: bool, stated_genres: 
     if u.titles and (_asks_about_a_film(text) or (opening and not REQUEST_CUE.search(plain) and _names_in_opening(text, u.titles)
                                                   and not any(_EQUIVALENT_OF.search(text, 0, t.start or 0) for t in u.titles))
                      or any(_asked_about(text, t) for t in u.titles) or _asked_back(text, u.titles) or _film_is_asked(text, u.titles)):
+        return "ask_item"
+    if not u.titles and _WHICH_FILM.search(text) and not REQUEST_CUE.search(text):  # "what was it called?": a film to be told
         return "ask_item"
     if u.references and all(s != "neutral" for _, s in u.references) and not (u.genres or u.avoid_genres or u.era_shift or u.year_min or u.year_max):
         return "feedback"
@@ -974,7 +984,8 @@ def _ground(scan: str, grounder: Grounder | None) -> list[TitleMention]:
         following = next((f for f in found[k + 1:] if (f.start or 0) > (t.start or 0)), None)
         t.sentiment = title_sentiment(scan, t.start, t.end, following.start if following else None)
         if t.start is not None and (_CONTRAST.search(scan, 0, t.start) or _SEEN_ONLY.search(scan, sentence_start(scan, t.start), t.start)
-                                    or _seen_bare(scan, t) or _middling(scan, t) or (t.end is not None and _UNSEEN_AFTER.match(scan, t.end))):
+                                    or _seen_bare(scan, t) or _middling(scan, t) or (t.end is not None and _UNSEEN_AFTER.match(scan, t.end))
+                                    or _wish_taken_back(scan, t, following is not None)):
             t.sentiment = "contrast"
     _compared(scan, found)
     share_list_verdicts(scan, found)
@@ -1002,11 +1013,29 @@ _SENTENCE_DONE = re.compile(r"\s*(?:[.!;\n]|$)")
 #: A film said not to have been seen, in a list of verdicts ("Rocky is great, Creed I never saw"): no verdict on it.
 _UNSEEN_AFTER = re.compile(r"\s*[,:\-–]?\s*(?:(?:i|we)\s+)?(?:never|haven'?t|have not|'ve not|not)\s+(?:yet\s+|even\s+)?(?:saw|seen|watched)\b"
                            r"(?:\s+(?:it|that one|them))?(?:\s+yet)?\s*(?:[,.;!]|$)", re.IGNORECASE)
-_SEEN_BARE = re.compile(r"^\W*(?:already\s+|i'?ve\s+|we'?ve\s+)?(?:seen|watched)\s+$", re.IGNORECASE)
+_SEEN_BARE = re.compile(r"^\W*(?:(?:i'?ve|we'?ve|i have|we have)\s+)?(?:already\s+)?(?:seen|watched|(?<=already )done|(?<=already )shown)\s+$", re.IGNORECASE)
+
+
+#: Right after a film wished for, the writer changes their mind: "Something like The Matrix. No, actually, ...", "Like
+#: Alien but... actually more like Aliens", "Notebook-type stuff. Or maybe not"; a pause ("a film like Jaws. Hang on,
+#: ...") only when another film is named after it (not "A film like Up. Hold on, the kids want to say something").
+_TAKEN_BACK_AFTER = re.compile(r"[^.!?;…,]{0,25}?(?:[.!?;…]+\s*|\s*,?\s*)(?:(?P<pause>hang on|hold on)|no,?\s+actually|no,?\s+wait|wait,?\s+no|"
+                               r"or maybe not|on second thoughts?|scratch that|god no|but\W+actually\W+(?:more like|rather)|(?<=[.!?]\s)actually,?\s+no)\b",
+                               re.IGNORECASE)
+
+
+def _wish_taken_back(text: str, t: "TitleMention", another: bool) -> bool:
+    """A film liked and at once taken back (`another`: a film is named after it): named without a verdict (a later
+    verdict on it still counts)."""
+    if t.sentiment != "like" or t.end is None:
+        return False
+    back = _TAKEN_BACK_AFTER.match(text, t.end)
+    return back is not None and (another or not back["pause"])
 
 
 def _seen_bare(text: str, t: "TitleMention") -> bool:
-    """A sentence that only says a film was seen ("Seen Rear Window. Seen Vertigo."): no verdict on it."""
+    """A sentence that only says a film was seen ("Seen Rear Window. Seen Vertigo.", "We've already done The Maltese
+    Falcon."): no verdict on it."""
     if t.start is None or t.end is None:
         return False
     return bool(_SEEN_BARE.match(text[sentence_start(text, t.start):t.start])) and _SENTENCE_DONE.match(text, t.end) is not None
@@ -1026,13 +1055,14 @@ def _compared(text: str, found: Sequence[TitleMention]) -> None:
 
 #: Between two films, the first said to be better: the second is named only to compare ("X > Y", "X is way better than Y").
 _BEATEN = re.compile(r"\s*[,;]?\s*(?:>+|(?:(?:is|was|'s)\s+)?(?:(?:way|much|miles|far|so much)\s+)?(?:better|superior)\s+(?:th[ae]n|to)"
-                     r"|beats?|trumps|destroys|(?:is|was|'s)\s+(?:way\s+|much\s+)?(?:better|superior))\s*", re.IGNORECASE)
+                     r"|beats?|trumps|destroys|over|(?:is|was|'s)\s+(?:way\s+|much\s+)?(?:better|superior))\s*", re.IGNORECASE)
 #: A film said to be below the others ("shrek the third < both").
 _BELOW_THE_REST = re.compile(r"\s*<+\s*(?:both|all|the rest|them|either|the others)\b", re.IGNORECASE)
 _SEEN_IT = re.compile(r"\b(?:seen|watched|saw)\s*$", re.IGNORECASE)
 _CORRECTED = re.compile(rf"{CHANGE_OF_MIND.pattern}|\b(?:sorry|backwards|i mean|i meant|my mistake|wrong)\b", re.IGNORECASE)
-#: A film named only as the other side of a comparison: "more like the matrix than star wars".
-_CONTRAST = re.compile(r"\bmore like\b[^.!?;]{0,60}\bth[ae]n\s*$", re.IGNORECASE)
+#: A film named only as the other side of a comparison: "more like the matrix than star wars", "more Fargo than Kill Bill"
+#: (a capital after "more": a film; not "nothing more boring than Titanic"; so no re.IGNORECASE on the whole pattern).
+_CONTRAST = re.compile(r"\b(?i:more)\s+(?:(?i:like)\b[^.!?;]{0,60}|[A-Z][^.!?;]{0,60}?)\b(?i:th[ae]n)\s*$")
 #: A middling verdict said on the film, neither liking nor dislike: "The Holiday was alright", "Predator 2: ok",
 #: "Jurassic World - so-so", "tolerated Les Mis". Not "The Exorcist is fine" (a refusal taken back), "less so" (a
 #: dislike, `NEGATIVE_AFTER`) nor a tag question ("something like Heat, ok?").

@@ -7,6 +7,7 @@ word of the genre lexicon or the decade words. Without the vocabulary file nothi
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 
@@ -65,10 +66,20 @@ def _target(lower: str) -> str | None:
         return None  # a plural of a real word ("hours"), not a typo
     if any(target == lower + suffix for suffix in _INFLECTIONS) or lower in _INTENSIFIERS:
         return None  # another form of the word ("won't terrify her" is no "terrifying", "criminally underrated" no "criminal")
+    if _longer_by_letters_inside(lower, target):
+        return None  # "raunchy" is no "ranch", "relives" no "elves": letters added inside a word make another word
     if len(lower) <= SHORT_WORD and len(target) - len(lower) >= 2 and not (
             target.startswith(lower) or target.endswith(lower) or _consonants(target) == _consonants(lower)):
         return None  # two letters short of a word, neither a piece of it ("fanta", "mance") nor its consonants ("wstrn"), is another word ("a chore" is no "chortle")
     return target
+
+
+def _longer_by_letters_inside(word: str, target: str) -> bool:
+    """`word` is two or more letters longer than `target` (letters held down aside: "comedyyy") and does not start with
+    most of it, as a word with an ending does ("actioner", "gigglefest", "scariest")."""
+    squeezed = re.sub(r"(.)\1+", r"\1", word)
+    shared = len(os.path.commonprefix([word, target]))
+    return len(squeezed) - len(target) >= 2 and shared < len(target) - 2
 
 
 def _consonants(word: str) -> str:

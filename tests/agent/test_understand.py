@@ -2182,6 +2182,14 @@ def test_a_short_word_or_an_adverb_is_no_typo_of_a_longer_genre_word() -> None:
     assert correct("bickering hilariously") == "bickering hilarious"  # and an adverb of a genre word as that word
 
 
+def test_letters_added_inside_a_word_make_another_word_not_a_typo() -> None:
+    from agent.understand.typos import correct
+    for text in ("nothing too raunchy", "she relives her youth", "no cliques", "an unresolved ending"):
+        assert correct(text) == text  # not "ranch" (a western), "elves", "clues", "unsolved"
+    assert correct("a gigglefest") == "a giggles" and correct("the scariest") == "the scares"  # a word with an ending is read
+    assert correct("comedyyy please") == "comedy please"  # letters held down
+
+
 def test_the_meaning_reader_never_cuts_a_hyphenated_compound() -> None:
     from agent.understand.concepts import phrases
     found = {p.text for p in phrases("a moral gut-punch of a film, edge-of-your-seat stuff")}
@@ -3113,3 +3121,101 @@ def test_praise_said_first_outweighs_a_later_dislike_in_its_sentence(parser: Mus
     assert 2409 in u.liked_ids and 2409 not in u.disliked_ids
     u = read(parser, "We watched Jaws and both of us were floored. Then a sequel, and let's never speak of that again.")
     assert u.liked_ids[:1] == [1387]
+
+
+@pytest.mark.parametrize(("text", "wanted", "avoided"), [
+    ("no wait not horror a suspense thriller", ["Thriller"], ["Horror"]),  # said without a pause, "a ..." opens the next wish
+    ("no musicals a western", ["Western"], ["Musical"]),
+    ("no horror or a slasher", [], ["Horror"]),  # the list goes on
+    ("not a fan of horror films, nor a musical", [], ["Horror", "Musical"]),
+    ("no horror a bit of a thriller maybe", ["Thriller"], ["Horror"]),
+    ("I'd rather not sit through a musical though", [], ["Musical"]),  # no genre before the article: the refusal goes on
+    ("God help you if there's a musical", [], ["Musical"]),
+    ("no horror a la Saw", [], ["Horror"]),
+    ("Something live action and funny", ["Comedy"], ["Animation"]),  # "live action" refuses by itself: no list goes on
+    ("Not being funny, but I've gone right off sci-fi. Something down to earth.", [], ["Sci-Fi"]),  # no word on comedy
+    ("My lad's 14 and reckons he's too grown-up for cartoons. Something exciting", [], ["Animation"]),
+    ("A film about a musician falling apart. I don't mean a musical, I mean a drama.", ["Drama"], ["Musical"]),
+    ("I don't mean to be rude but a horror please", ["Horror"], []),
+    ("the grandchildren say I must watch the lord of the rings, a comedy", ["Comedy"], []),  # who speaks, not who watches
+    ("the grandkids are coming, something for them", ["Children"], []),
+    ("Give me more horror in the A range, no horror comedies.", ["Horror"], ["Comedy"]),  # the modifier asked for stays wanted
+    ("a comedy, not a kids comedy", ["Comedy"], ["Children"]),
+])
+def test_genres_said_more_ways_in_session35(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.genres), sorted(u.avoid_genres)) == (wanted, avoided)
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("Ideally pre-1990. Last year's group got restless in long films.", None, 1989),  # a class of last year, no film year
+    ("last year's big releases", 2017, 2017),
+    ("He thinks anything from the 90s looks ancient.", 2000, None),  # what looks too old is ruled out, and what came before
+    ("stuff from the 50s is too old for me", 1960, None),
+    ("the 80s are great", 1980, 1989),
+    ("Romantic comedies with wit. Stop at 2000.", None, 2000),
+    ("Something romantic, from early in the sixties", 1960, 1963),
+    ("late in the 80s", 1987, 1989),
+    ("sci-fi, nothing that predates 2000", 2000, None),
+    ("Not more old of 2000.", 2000, None),  # learners' "older than"
+    ("Not older films than eighties, I find old films boring.", 1980, None),
+    ("Only post-millennium ones.", 2000, None),
+    # the last of several eras said wins when the writer corrects or settles
+    ("90s action. Or early 2000s. Actually, let's say 1995 to 2005.", 1995, 2005),
+    ("Early 70s... no, late 70s. Crime.", 1977, 1979),
+    ("Something 90s... but my dad says the 80s were better, so let's do the 80s.", 1980, 1989),
+    ("the 80s, wait, or the 90s too", 1980, 1999),
+    ("80s films are so dated but I love them", 1980, 1989),  # a "but" takes it back
+    ("anything before the 90s looks ancient", None, 1989),  # the bound said first stands
+    ("post millennium films", 2000, None),
+    ("last year's best picture", 2017, 2017),
+])
+def test_eras_said_more_ways_in_session35(text: str, low: int | None, high: int | None) -> None:
+    found = read_years(text)
+    assert (found.year_min, found.year_max) == (low, high)
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("More Coen than Tarantino, more Fargo than Kill Bill. Small-town crime.", [608], []),  # the film after "than" is only compared
+    ("Princess Mononoke over The Lion King, something animated", [3000], []),
+    ("nothing more boring than Titanic", [], [1721]),  # no film after "more": a verdict on Titanic
+    ("I'd love more film noir from the 1940s. We've already done The Maltese Falcon.", [], []),  # seen, no verdict
+    ("I've already seen Heat.", [], []),
+    ("I'd like a film like Jaws. Hang on, my wife won't go near the sea. Something like Tremors then.", [6659], []),  # taken back
+    ("Something like The Matrix. No, actually, something I don't have to think about.", [], []),
+    ("Like Alien but... actually more like Aliens, the marines one.", [1200], []),
+    ("Recommend me Notebook-type stuff. Or maybe not, my girlfriend can't stand The Notebook.", [], [8533]),
+    ("I loved Heat. Actually, I loved Ronin more", [6, 2278], []),
+    ("Hot Fuzz, still brilliant. Don't bother with Shaun of the Dead.", [51255], [8874]),
+    ("I know she did My Fair Lady but I never took to it.", [], [914]),
+    ("I rate films out of 100. The Godfather 98, Goodfellas 95, Casino 71, Scarface 40.", [16, 858, 1213], [4262]),
+    ("Forrest Gump: 8. Cast Away: 8. The Terminal: 4. Tom Hanks stranded somewhere", [356, 4022], [8529]),
+])
+def test_titles_compared_or_only_seen_in_session35(parser: MuseService, text: str, liked: list[int], disliked: list[int]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.liked_ids), sorted(u.disliked_ids)) == (liked, disliked)
+
+
+def test_a_refused_mix_in_a_follow_up_keeps_the_kind_asked_before(parser: MuseService) -> None:
+    from agent.profile import apply_understanding
+    from agent.types import UserProfile
+    docs = apply_understanding(UserProfile(), read(parser, "my uncle only likes documentaries"))
+    p = apply_understanding(docs, read(parser, "No war documentaries either."))  # a kind of documentary refused
+    assert (p.liked_genres, p.disliked_genres) == (["Documentary"], ["War"])
+    war = apply_understanding(UserProfile(), read(parser, "war films please"))
+    p = apply_understanding(war, read(parser, "no war documentaries"))
+    assert (p.liked_genres, p.disliked_genres) == (["War"], ["Documentary"])
+    assert sorted(read(parser, "No war documentaries").avoid_genres) == ["Documentary", "War"]  # alone: both
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("whats the film where bill murray keeps waking up on the same morning. is that one funny or serious", "ask_item"),
+    ("Half remember this: a shy French girl who fixes strangers' lives in Paris. What was it called?", "ask_item"),
+    ("I don't remember the title, only that a boy rides a big white flying dragon.", "ask_item"),
+    ("cant remember the name. guy with no memory, polaroids. want something similar", "recommend"),  # a wish after it
+    ("I can't remember the name of the actor but he was in lots of westerns", "recommend"),
+    ("what's that film where the guy relives the same day", "ask_item"),
+    ("I forgot the name of that film with the shark", "ask_item"),
+])
+def test_a_film_half_remembered_is_asked_about(parser: MuseService, text: str, intent: str) -> None:
+    assert read(parser, text).intent == intent

@@ -466,8 +466,21 @@ def test_the_scale_of_a_score_is_no_film(grounder: TitleGrounder) -> None:
     assert [g.item_id for g in found if g.status == "matched"] == [6, 2278, 8798]  # never *10* (1979)
 
 
+def test_a_range_of_ages_is_no_film(grounder: TitleGrounder) -> None:
+    assert grounder.find_mentions("Film club for 10-11 year olds on Friday afternoon.") == []  # never *10* (1979)
+    assert grounder.find_mentions("a 9–11 year old") == []  # nor *9* (2009)
+    assert [g.item_id for g in grounder.find_mentions("Rocky 1-3")] == [1954, 2409, 2410]
+
+
 def test_a_short_name_means_the_film_everyone_knows_over_a_barely_seen_namesake(grounder: TitleGrounder) -> None:
     assert grounder.ground("blair witch").item_id == 2710  # The Blair Witch Project, not Blair Witch (2016, one rating)
     assert grounder.ground("Blair Witch (2016)").item_id == 163937  # the year says which
     assert grounder.ground("snow white").item_id == 594
     assert grounder.ground("AVP").item_id == 8810  # a name in capitals before the colon, not Ace Ventura's initials
+
+
+def test_a_person_named_is_no_film(grounder: TitleGrounder) -> None:
+    assert grounder.find_mentions("Spy films in the le Carré mould") == []  # a surname after its particle, not *Carrie*
+    assert grounder.find_mentions("a board game film from when I was little, Robin Williams is in it") == []  # an actor
+    assert grounder.find_mentions("anything starring Robin Williams") == []  # not *Robin Williams: Live on Broadway*
+    assert [g.item_id for g in grounder.find_mentions("I love de Niro films like Heat")] == [6]

@@ -67,3 +67,13 @@ def test_bare_scores_read_only_in_a_list_of_three_or_more() -> None:
     assert rating_after("i rewatched ocean's 11, apollo 13, district 9, heat", 44) is None  # titles' numbers, not three scores
     text = "heat 4 out of 5. also: shawshank 10, green mile 8, the mist 3"  # a rating of its own sets no scale
     assert verdicts(text, [(23, 32), (37, 47), (51, 59)]) == ["like", "like", "dislike"]
+    # the scale said as a sentence of its own ("out of 100."), and scores after a colon
+    text = "I rate films out of 100. The Godfather 98, Goodfellas 95, Casino 71, Scarface 40."
+    assert [rating_after(text, text.index(t) + len(t)) for t in ("Goodfellas", "Casino", "Scarface")] == ["like", "like", "dislike"]
+    text = "Forrest Gump: 8. Cast Away: 8. The Terminal: 4. Tom Hanks stranded somewhere"
+    assert [rating_after(text, text.index(t) + len(t)) for t in ("Forrest Gump", "Cast Away", "The Terminal")] == ["like", "like", "dislike"]
+    text = "flat film rules as voted last night: 1. no westerns (Pete's rule) 2. no war films (mine) 3. under two hours."
+    assert rating_after(text, text.index("night") + 5) is None  # a numbered list's numbers are no scores
+    assert rating_after("Ranking the Toy Storys: 2, then 1, then 3.", 22) is None  # ranks, not scores
+    text = "Heat: 7. Ronin: 8. Collateral: 9."
+    assert [rating_after(text, text.index(t) + len(t)) for t in ("Heat", "Ronin", "Collateral")] == ["like", "like", "like"]

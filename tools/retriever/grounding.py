@@ -129,6 +129,13 @@ _PLACE_PREPOSITIONS = frozenset("on from to of off orbiting than around".split()
 #: Film-makers' names that are also titles, or spelt close to one: the name of a maker is a style ("any Hitchcock from
 #: the 40s", "channels Leone"), the film needs its own cue ("Hitchcock, the Anthony Hopkins film", "Hitchcock (2012)").
 _MAKERS = frozenset("hitchcock leone".split())
+#: The lower-case particles of surnames: a capitalised word after one is a person ("the le Carré mould", "a von Trier").
+_NAME_PARTICLES = frozenset("le la de da di du del della van von der ter ten".split())
+#: Said right before or after a name: a person who acts in films, not a film ("Robin Williams is in it", "starring Tom
+#: Hanks", "Meryl Streep plays a nun").
+_CAST_BEFORE = re.compile(r"\b(?:stars|starring|featuring|actor|actress|directed by)\s+$", re.IGNORECASE)
+_ACTS_IN = re.compile(r"\s+(?:(?:is|was|'s)\s+in\s+(?:it|that one|this one|that|this)\b|stars?\s+(?:in|as)\b|starred\s+in\b"
+                      r"|play(?:s|ed)?\s+(?:a|an|the)\b)", re.IGNORECASE)
 #: A possessive opening a two-word name makes a relative, not a short title ("my cousin" is no *My Cousin Vinny*).
 _POSSESSIVES = frozenset("my your our his her their".split())
 #: "had me howling", "left us speechless": what a film did to its viewer.
@@ -264,6 +271,8 @@ _TOKEN = re.compile(r"\w+(?:['’.\-]\w+)*")
 _BOUNDARY = re.compile("[,;:.!?()\\[\\]{}\"“”\\n<>=|•+\u2190-\u21ff\u2600-\u27bf\u2b00-\u2bff\U0001F000-\U0001FAFF]")
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _YEAR_WORD = re.compile(r"(?:1[89]|20)\d{2}s?")
+#: Numbers joined into a range ("10-11", "9–12"): never a title of one number ("for 10-11 year olds" is no *10*).
+_NUMBERS_JOINED = re.compile(r"\d+(?:[-–]\d+)+")
 _QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,120})[\"”]")
 _CATALOG_YEAR = re.compile(r"\s*\(\s*\d{4}(?:\s*[-–]\s*\d{0,4})?\s*\)\s*$")
 _TRAILING_PAREN = re.compile(r"\s*\([^()]*\)\s*$")
@@ -1554,23 +1563,24 @@ class TitleGrounder:
         return key in self._by_key and self._casual(tokens, i, length - 1, key, _beside_title(tokens, used, i, length - 1))
 
     def _capitalised_runs(self, text: str, tokens: list[_Tok], used: list[bool], found: list[Grounding], shouting: bool) -> None:
+        at = {id(t): k for k, t in enumerate(tokens)}
         for run in _runs(tokens, used):
-            if all(_YEAR_WORD.fullmatch(t.word) or t.word.isdigit() or t.lower in CONNECTORS for t in run):
-                continue  # "from 1984", "10/10", "godfather 1 and 2"
+            if all(_YEAR_WORD.fullmatch(t.word) or t.word.isdigit() or _NUMBERS_JOINED.fullmatch(t.word) or t.lower in CONNECTORS for t in run):
+                continue  # "from 1984", "10/10", "godfather 1 and 2", "for 10-11 year olds" (no *10*)
             if shouting and all(_shouted(t) for t in run):
                 continue  # "something a bit cute but not OVER the top??": emphasis, not a name
             mention = text[run[0].start : run[-1].end]
-            if _a_date(text, tokens, run) or _INTRODUCED.search(text, max(0, run[0].start - 20), run[0].start):
-                continue  # ("my name is Farida": a person)
+            k = at[id(run[0])]
+            if _a_date(text, tokens, run) or _INTRODUCED.search(text, max(0, run[0].start - 20), run[0].start) or _ACTS_IN.match(text, run[-1].end) \
+                    or _CAST_BEFORE.search(text, max(0, run[0].start - 20), run[0].start) or (k > 0 and tokens[k - 1].word in _NAME_PARTICLES):
+                continue  # a person: "my name is Farida", "Robin Williams is in it", "starring Robin Williams", "le Carré"
             grounding = self.ground(mention, use_embeddings=False)
             if len(run) == 1 and grounding.method == "fuzzy" and (run[0].sentence_start or not self._one_word_reading(grounding)):
                 continue  # one word of a longer title ("Feeling", "Arnold") or a sentence's capital ("Educational ...")
             if len(run) == 1 and (grounding.method == "exact" or run[0].lower in _MAKERS):  # "channels Leone" is no *Léon*
-                k = tokens.index(run[0])
                 if _other_name(run[0], tokens[k - 1] if k > 0 else None, tokens[k + 1] if k + 1 < len(tokens) else None):
                     continue
             if len(run) == 1 and run[0].sentence_start and grounding.method == "exact":
-                k = tokens.index(run[0])
                 if not _plausible_word(run[0], None, tokens[k + 1] if k + 1 < len(tokens) else None):
                     continue  # a dictionary word opening a phrase ("Junior doctor.", "Airport night crew")
             if grounding.method == "fuzzy" and grounding.item_id is not None and self._owner_only(mention, grounding.item_id):

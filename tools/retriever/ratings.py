@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Literal
 
 from tools.retriever.sequels import NUMBER_WORDS
@@ -103,26 +104,46 @@ WORD_VERDICT = re.compile(
     re.IGNORECASE)
 
 
-#: A score with no scale after a list item ("shawshank 10, green mile 8, the mist 3"), read only where three or more
+#: A score with no scale after a list item ("shawshank 10, green mile 8, the mist 3", "Forrest Gump: 8."; not a rank:
+#: "Toy Storys: 2, then 1, then 3"), read only where three or more
 #: items of the message are scored so within the scale (a lone "alien 3," or "ocean's 11, apollo 13" are titles'
 #: numbers); a scale said before the first score sets it ("out of 5:", "a mark out of five", "out of 100"), not a
 #: rating of its own ("heat 4 out of 5").
-_LIST_SCORE = re.compile(r"(?<=[a-z'!?)])\s+(?P<n>100|\d{1,2}(?:\.5)?)(?=\s*(?:[,;\n]|\.(?!\d)|$))", re.IGNORECASE)
+_LIST_SCORE = re.compile(r"(?<=[a-z'!?)])(?<!\bthen)(?<!\band)(?<!\bor)(?:\s*:\s*|\s+)(?P<n>100|\d{1,2}(?:\.5)?)(?=\s*(?:[,;\n]|\.(?!\d)|$))", re.IGNORECASE)
 _OUT_OF = re.compile(r"(?<![\d.])(?<![\d.]\s)\bout of (?P<scale>5|10|100|five|ten|a hundred)\b", re.IGNORECASE)
 _SCALES = {"5": 5.0, "10": 10.0, "100": 100.0, "five": 5.0, "ten": 10.0, "a hundred": 100.0}
 LIST_SCORES_MIN = 3
 
 
 def _list_score(text: str, end: int) -> float | None:
-    score = _LIST_SCORE.match(text, end)
-    if score is None:
+    if _LIST_SCORE.match(text, end) is None:
         return None
-    scores = list(_LIST_SCORE.finditer(text))  # `score` is one of them, so there is a first
+    return _list_scores(text).get(end)
+
+
+@lru_cache(maxsize=64)
+def _list_scores(text: str) -> dict[int, float]:
+    """The message's list scores on its scale (0-1), by where each one's list item ends; none where fewer than
+    `LIST_SCORES_MIN` fit the scale. Read once a message: a verdict is asked for each film named in it."""
+    scales = [m.span() for m in _OUT_OF.finditer(text)]  # "I rate films out of 100": the scale's number is no score
+    scores = [m for m in _LIST_SCORE.finditer(text) if not any(a <= m.start("n") < b for a, b in scales) and not _numbering(text, m)]
+    if not scores:
+        return {}
     scale = _OUT_OF.search(text, 0, scores[0].start())
     top = _SCALES[scale["scale"].lower()] if scale else 10.0
-    if sum(float(m["n"]) <= top for m in scores) < LIST_SCORES_MIN or float(score["n"]) > top:
-        return None
-    return min(float(score["n"]) / top, 1.0)
+    if sum(float(m["n"]) <= top for m in scores) < LIST_SCORES_MIN:
+        return {}
+    return {m.start(): min(float(m["n"]) / top, 1.0) for m in scores if float(m["n"]) <= top}
+
+
+def _numbering(text: str, score: re.Match[str]) -> bool:
+    """Whether a "score" is the number of a numbered list ("rules: 1. no westerns (Pete's) 2. no war films 3. ..."): a
+    "k." with "k+1." after it or "k-1." before it, the other not after a colon (as "Heat: 7. Ronin: 8." are)."""
+    if text[score.end():score.end() + 1] != "." or not score["n"].isdigit():
+        return False
+    k = int(score["n"])
+    return re.search(rf"(?<!\d)(?<!:)(?<!:\s){k + 1}\.\s", text[score.end():]) is not None \
+        or re.search(rf"(?<!\d)(?<!:)(?<!:\s){k - 1}\.\s", text[:score.start("n")]) is not None
 
 
 def _mark(rating: re.Match[str]) -> bool:
