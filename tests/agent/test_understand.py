@@ -3141,6 +3141,7 @@ def test_praise_said_first_outweighs_a_later_dislike_in_its_sentence(parser: Mus
     ("the grandkids are coming, something for them", ["Children"], []),
     ("Give me more horror in the A range, no horror comedies.", ["Horror"], ["Comedy"]),  # the modifier asked for stays wanted
     ("a comedy, not a kids comedy", ["Comedy"], ["Children"]),
+    ("soldiers cut off in enemy territory. no flag-waving, no wisecracking war comedies", ["War"], ["Comedy"]),
 ])
 def test_genres_said_more_ways_in_session35(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
     u = read(parser, text)
@@ -3188,6 +3189,19 @@ def test_eras_said_more_ways_in_session35(text: str, low: int | None, high: int 
     ("I loved Heat. Actually, I loved Ronin more", [6, 2278], []),
     ("Hot Fuzz, still brilliant. Don't bother with Shaun of the Dead.", [51255], [8874]),
     ("I know she did My Fair Lady but I never took to it.", [], [914]),
+    ("Casino I actually didn't enjoy, ignore that one", [], [16]),
+    ("Babette's Feast and Chocolat both lovely, Julie & Julia grating.", [4014, 6791], [70293]),
+    ("Dunkirk was incredible, Hacksaw Ridge too preachy", [174055], [163645]),
+    ("I'd give anything to unsee Batman & Robin.", [], [1562]),
+    ("Shrek 1 and 2 yes, the Third can stay in the swamp.", [4306, 8360], [53121]),
+    ("Loved The Thing, The Fog was a bit slow.", [2288], [1128]),
+    ("Alien and Aliens are perfect. Alien 3 I'd happily erase from history.", [1200, 1214], [1320]),
+    ("Austin Powers 1 is a classic; Goldmember I could do without.", [1517], [5481]),
+    ("Shrek and Shrek 2 are genius, 3 is where it fell apart.", [4306, 8360], [53121]),
+    ("Atonement was loved last time, whereas The Reader went down badly.", [55052], [64622]),
+    ("Someone suggested Love Actually and got shouted down.", [], [6942]),
+    ("Pearl Harbor was an insult.", [], [4310]),
+    ("The Godfather is slow, but a masterpiece", [858], []),  # slow, then praised: no dislike
     ("I rate films out of 100. The Godfather 98, Goodfellas 95, Casino 71, Scarface 40.", [16, 858, 1213], [4262]),
     ("Forrest Gump: 8. Cast Away: 8. The Terminal: 4. Tom Hanks stranded somewhere", [356, 4022], [8529]),
 ])
