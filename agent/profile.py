@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from agent.types import UserProfile
+from tools.retriever.filters import YEAR_CEILING, YEAR_FLOOR
 from agent.understand import Understanding
 from muse.domain import Interaction, Item
 
@@ -52,8 +53,17 @@ def _move(into: list, out_of: list, values: Iterable) -> tuple[list, list]:
 def shift_years(profile: UserProfile, shift: str, decades: int = 0, liked_years: Sequence[int] = ()) -> tuple[int | None, int | None]:
     """"Older" after a range A-B means before A (open below); "newer" means after B (open above). Moved by whole
     decades ("push it back a decade"), both ends of a range move and an open end stays open. With no range, older means
-    before the earliest of `liked_years` (the films the person just liked), newer after the latest."""
-    low, high = profile.year_min, profile.year_max
+    before the earliest of `liked_years` (the films the person just liked), newer after the latest. However often it is
+    asked, the years stay within those a filter may name ("even newer" forty times)."""
+    low, high = _shifted(profile.year_min, profile.year_max, shift, decades, liked_years)
+    return _within(low), _within(high)
+
+
+def _within(year: int | None) -> int | None:
+    return None if year is None else min(max(year, YEAR_FLOOR), YEAR_CEILING)
+
+
+def _shifted(low: int | None, high: int | None, shift: str, decades: int, liked_years: Sequence[int]) -> tuple[int | None, int | None]:
     if low is None and high is None and liked_years and not decades:  # "I loved The Matrix", then "older": before 1999
         return (None, min(liked_years) - 1) if shift == "older" else (max(liked_years) + 1, None)
     if decades and (low is not None or high is not None):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import statistics
 import sys
 import time
+import uuid
 from collections import defaultdict
 
 from muse.settings import Settings, apply_offline_env
@@ -39,6 +40,7 @@ def main() -> None:
                              llm_intro_budget_s=1.0 if use_llm else 0.0)
     from agent.build import build_service
 
+    run = uuid.uuid4().hex[:8]  # a user per run: a profile carried over from an earlier run would change what is measured
     start = time.perf_counter()
     service = build_service(settings)
     build_s = time.perf_counter() - start
@@ -49,7 +51,7 @@ def main() -> None:
     for n, conversation in enumerate(CONVERSATIONS):
         for message in conversation:
             t0 = time.perf_counter()
-            result = service.chat(f"bench-{n}", message, f"bench-session-{n}-{int(start)}")
+            result = service.chat(f"bench-{n}-{run}", message, f"bench-session-{n}-{run}")  # fresh users: runs compare
             turns.append((time.perf_counter() - t0) * 1000)
             per_turn: dict[str, float] = defaultdict(float)
             for step in result.trace:

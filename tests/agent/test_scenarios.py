@@ -240,3 +240,12 @@ def test_asking_about_an_item_describes_it_without_liking_it(make_service: Calla
     assert result.profile.liked_items == []
     assert result.reply.startswith("Blade Runner (1982): Action, Sci-Fi, Thriller")
     assert result.items and BLADE_RUNNER not in {c.item_id for c in result.items}
+
+
+def test_asking_for_newer_or_older_again_and_again_never_breaks_a_turn(make_service: Callable[..., MuseService]) -> None:
+    service = make_service()  # each "newer" moves the years on a decade: past the year filters' limits it had crashed
+    for user, word in (("dora", "even newer"), ("ed", "even older")):
+        for _ in range(45):
+            result = service.chat(user, f"something {word}", f"s-{user}")
+        low, high = result.profile.year_min, result.profile.year_max
+        assert all(y is None or 1800 <= y <= 2200 for y in (low, high)), (word, low, high)

@@ -11,6 +11,8 @@ from muse.domain import Item
 from muse.errors import InvalidInputError
 
 NO_GENRE = "(no genres listed)"
+#: The release years a filter may name (a year outside them is a mistake, not a wish).
+YEAR_FLOOR, YEAR_CEILING = 1800, 2200
 
 
 class Filters(BaseModel):
@@ -25,8 +27,8 @@ class Filters(BaseModel):
 
     include_genres: tuple[str, ...] = Field(default=(), description="Keep items having at least one of these genres.")
     exclude_genres: tuple[str, ...] = Field(default=(), description="Drop items having any of these genres.")
-    year_min: int | None = Field(default=None, ge=1800, le=2200, description="Earliest release year, inclusive.")
-    year_max: int | None = Field(default=None, ge=1800, le=2200, description="Latest release year, inclusive.")
+    year_min: int | None = Field(default=None, ge=YEAR_FLOOR, le=YEAR_CEILING, description="Earliest release year, inclusive.")
+    year_max: int | None = Field(default=None, ge=YEAR_FLOOR, le=YEAR_CEILING, description="Latest release year, inclusive.")
     exclude_ids: frozenset[int] = Field(default=frozenset(), description="Item ids never to return (seen, disliked).")
 
     @field_validator("include_genres", "exclude_genres", mode="after")
