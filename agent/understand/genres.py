@@ -1065,9 +1065,9 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
     # "not a kids comedy" negates the modifier: the head genre, asked for elsewhere, stays wanted; and "more horror, no
     # horror comedies" the head: the modifier asked for stays wanted.
     pairs = [(i, a, b) for i, (a, b) in enumerate(zip(spans, spans[1:]), start=1) if a.negated and b.negated and not text[a.end:b.start].strip(" -")]
-    outright = {g for s in wanted_spans if s.strong for g in s.genres}  # "war film, no battle scenes": War stays
     heads = {i for i, _, b in pairs if set(b.genres) <= asked} | {i - 1 for i, a, b in pairs if a.source == "lexicon" and set(a.genres) <= asked
                                                                    and not set(b.genres) <= asked}
+    outright = {g for s in wanted_spans if s.strong for g in s.genres}  # "war film, no battle scenes": War stays
     # "a comedy, no romcoms": a refused mix rules out only what was not asked for outright
     # "something creepy but not too creepy": a limit on how much of a genre asked for is no refusal of it
     limited = {i for i, s in enumerate(spans) if s.negated and _DEGREE.search(clause_before(text, s.start))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from types import MappingProxyType
 from typing import Literal
 
 from tools.retriever.sequels import NUMBER_WORDS
@@ -113,6 +114,7 @@ _LIST_SCORE = re.compile(r"(?<=[a-z'!?)])(?<!\bthen)(?<!\band)(?<!\bor)(?:\s*:\s
 _OUT_OF = re.compile(r"(?<![\d.])(?<![\d.]\s)\bout of (?P<scale>5|10|100|five|ten|a hundred)\b", re.IGNORECASE)
 _SCALES = {"5": 5.0, "10": 10.0, "100": 100.0, "five": 5.0, "ten": 10.0, "a hundred": 100.0}
 LIST_SCORES_MIN = 3
+_NO_SCORES: MappingProxyType[int, float] = MappingProxyType({})
 
 
 def _list_score(text: str, end: int) -> float | None:
@@ -122,18 +124,18 @@ def _list_score(text: str, end: int) -> float | None:
 
 
 @lru_cache(maxsize=64)
-def _list_scores(text: str) -> dict[int, float]:
+def _list_scores(text: str) -> MappingProxyType[int, float]:
     """The message's list scores on its scale (0-1), by where each one's list item ends; none where fewer than
-    `LIST_SCORES_MIN` fit the scale. Read once a message: a verdict is asked for each film named in it."""
+    `LIST_SCORES_MIN` fit the scale. Read once a message (a verdict is asked for each film named in it), so read-only."""
     scales = [m.span() for m in _OUT_OF.finditer(text)]  # "I rate films out of 100": the scale's number is no score
     scores = [m for m in _LIST_SCORE.finditer(text) if not any(a <= m.start("n") < b for a, b in scales) and not _numbering(text, m)]
     if not scores:
-        return {}
+        return _NO_SCORES
     scale = _OUT_OF.search(text, 0, scores[0].start())
     top = _SCALES[scale["scale"].lower()] if scale else 10.0
     if sum(float(m["n"]) <= top for m in scores) < LIST_SCORES_MIN:
-        return {}
-    return {m.start(): min(float(m["n"]) / top, 1.0) for m in scores if float(m["n"]) <= top}
+        return _NO_SCORES
+    return MappingProxyType({m.start(): min(float(m["n"]) / top, 1.0) for m in scores if float(m["n"]) <= top})
 
 
 def _numbering(text: str, score: re.Match[str]) -> bool:
