@@ -138,6 +138,13 @@ def test_catalog_form_moves_nothing_back() -> None:
     ("cozy village murder, not gory", []),
     ("fast cars and fights", []),
     ("how long is titanic", [1721]),
+    # a question about a film's facts that ends on one common word, or runs on to its verb ("come out", "about", "rated")
+    ("what year was heat", [6]),
+    ("when did heat come out?", [6]),
+    ("what is heat about", [6]),
+    ("whats heat rated", [6]),
+    ("what year was that", []),
+    ("what time is dinner", []),
     ("i hated the movie avatar", [72998]),
     ("but not e.t., never liked it", [1097]),
     ("like The Goonies or E.T.", [2005, 1097]),

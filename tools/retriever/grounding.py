@@ -77,6 +77,9 @@ _REFUSAL_CUE = frozenset("not except hated hate skip".split())
 #: Before one lower-case word, the words that make it a title ("loved heat", "the movie avatar", "how long is titanic").
 _WORD_CUE = _TYPO_CUE | _NAMING | frozenset("movie film flick".split())
 _IS = frozenset(["is", "was", "whats", "what s", "who s"])
+#: A question about a film's facts, whose verb or ending follows the title ("when did heat come out", "what is heat about",
+#: "whats heat rated"): with `_IS` or "did" before the title and a question word opening the sentence.
+_FACT_AFTER = frozenset("about come came rated released made filmed shot based".split())
 _QUESTION_WORDS = frozenset("how what whats who whos when where which is was are does did".split())
 _PLACE_BEFORE = frozenset("on in at into onto from to with near under over across through inside around behind by off".split())
 #: ...or "of" after a word about a film ("a rewatch of back to the future", "the ending of the prestige", "in the spirit of alien").
@@ -704,6 +707,9 @@ class TitleGrounder:
         asking = before is not None and (_clause_start(before) and before.lower in _ASKING or _cast_question(tokens, i))
         # "how long is lawrence of arabia", "what about anchorman?" (not for ordinary words: "is it ... big enough?")
         question = before is not None and (before.lower in _IS or before.lower == "about") and _question(tokens, i)
+        # "what year was heat", "when did alien come out": the film a question about its facts ends on, or runs on after
+        asked_fact = before is not None and (before.lower in _IS or before.lower in ("did", "does")) and _question(tokens, i) \
+            and (i + length == len(tokens) or tokens[i + length].boundary_before or tokens[i + length].lower in _FACT_AFTER)
         of_film = before is not None and i > 1 and (before.lower == "of" and tokens[i - 2].lower in _OF_CUE  # "a rewatch of"
                                                     or before.lower == "to" and tokens[i - 2].lower in _SEQUEL_TO)  # "a sequel to"
         # "how much gore is there in the revenant?", "are there sex scenes in titanic?": what is in a film, asked
@@ -769,7 +775,7 @@ class TitleGrounder:
         if all(t.lower in COMMON_WORDS or t.word.isdigit() for t in content):
             # "war dogs was trash, anything else about ...": a list's neighbour is no cue for such words
             listed_only = not said and len(content) > 1 and content[0].lower in _INDEFINITE
-            return (said if listed_only else cue) or (before is None and verdict)
+            return (said if listed_only else cue) or (before is None and verdict) or (asked_fact and len(content) == 1)
         if len(content) == 1 and named and span[0].lower in ARTICLES and (before is None or before.lower not in _PLACE_BEFORE):
             return True  # "about the godfather": the title's own article makes it a name ("on the island" stays a place)
         if length == 1 and re.fullmatch(r"[a-z]+\d", span[0].lower):
@@ -783,7 +789,7 @@ class TitleGrounder:
                 return True  # "e.t.", "heat was great", "jaws, alien and heat"
             if _coined(content[0].lower) and key not in self._name_words:
                 return True  # "the creepy bits in coraline": a popular title that is no word of the language names the film
-            return before is not None and (before.lower in _WORD_CUE or asking or question or refused or of_film or in_film)
+            return before is not None and (before.lower in _WORD_CUE or asking or question or asked_fact or refused or of_film or in_film)
         # Ordinary phrases that are also titles ("behind enemy lines", "old school") need a cue or a
         # film everybody names.
         return cue or question or verdict or judged or named or refused or self._well_known(key, UNCUED_PHRASE_MIN)
