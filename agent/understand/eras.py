@@ -415,11 +415,19 @@ def _no_era(text: str, start: int, before: str, after: str, single: bool) -> boo
     setting, a memory of a viewing, or one version of a film."""
     if NOT_A_FILM_YEAR.search(before) or SETTING.search(before) or (DEFINITE.search(before) and _ONE_AFTER.match(after)):
         return True
+    if _TENS_WORD.match(text, start) and _SCORES_OF_TEN.search(before) and _SCORE_END.match(after):
+        return True  # "the fly (86): all 10s.", "both 10s", "9s and 10s": scores out of ten, not the 2010s ("all 10s horror" is)
     if (AN_AGE.search(before) and not text[start:start + 4].isdigit() or _MY_AGE.search(before) and _LIFE_DECADES.match(text, start)) \
             and not _DECADE_NOUN.match(after):
         return True
     return single and bool(VERSION_FROM.search(before) or VIEWING_MEMORY.search(text, max(0, start - 100), start) or _A_BIRTH.match(after)
                            or VERSION_YEAR.match(after) or (DEFINITE.search(before) and NAMED_AFTER.match(after)))
+
+
+#: Before "10s", words that make them scores ("all 10s", "both 10s", "straight 10s", "9s and 10s"), and what follows a score.
+_TENS_WORD = re.compile(r"10['’]?s\b")
+_SCORES_OF_TEN = re.compile(r"(?:\b(?:all|both|straight)|\b[5-9]['’]?s\s+(?:and|or|to|-|&))\s*$", re.IGNORECASE)
+_SCORE_END = re.compile(r"\s*(?:[,.;:!?)]|$|across\b|from\b|for (?:me|us)\b|out of\b|all round\b)", re.IGNORECASE)
 
 
 def _refused_from(before: str) -> bool:

@@ -44,7 +44,7 @@ _AGE = r"(\d{1,2}|" + "|".join(_AGE_WORDS) + r")"
 CHILD_AGE_MAX = 11  # a child this old or younger asks for Children; twelve-year-olds and teenagers do not (the corpus rule)
 _CHILD = r"(?:son|daughter|nephew|niece|boy|girl|kid|child|little one|toddler|(?:little |lil |baby |kid )?(?:brother|sister|bro|sis))s?"  # ("my nephews (7 and 9)")
 CHILD_AGE = re.compile(
-    rf"(?<!\bfor )(?<!\bin )(?<!\bover )(?<!\blast )(?<!\bpast )(?<!\bnext )(?<!\bevery )(?<!\bafter )(?<!\bwithin )"  # "on a loop for three years": how long
+    rf"(?<!\bfor )(?<!\bin )(?<!\bover )(?<!\blast )(?<!\bpast )(?<!\bnext )(?<!\bevery )(?<!\bafter )(?<!\bwithin )(?<!\bsince )"  # "on a loop for three years", "learning since one year": how long
     rf"\b{_AGE}[\s\-]*(?:yo\b|(?:years?|yrs?)(?:[\s\-]*(?:old|olds)\b|\b(?!\s+(?:ago|later|earlier|sooner|older|newer|younger|back|forwards?|before|after|either|each|on either|on each|of (?!age\b))\b)))"
     rf"|\b(?:{_CHILD}|grandson|granddaughter|kids|children|he|she|twins|triplets|grandkids|grandchildren|kiddos|pupils)"
     rf"(?:'s|\s+is|\s+are|\s+who'?s|\s+who is|\s+aged|\s+has)?\s*\(?\s*{_AGE}(?:st|nd|rd|th)?\b(?!\s*(?:%|years? ago|minutes|hours)|\s+of\b)"
@@ -722,6 +722,21 @@ def _asked_before(text: str, wanted: GenreSpan, refused: GenreSpan) -> bool:
             and not _REFUSAL.search(text, sentence_start(text, wanted.start), wanted.start))
 
 
+def _asked_after(text: str, wanted: GenreSpan, refused: GenreSpan) -> bool:
+    """`wanted` asks for the refused thing's genre after it in spite of it, "but still" right before it ("no ghosts.
+    But still spooky", "no zombies, but still something creepy"; not "no ghosts, the kids are 8 and still get nightmares from
+    spooky stuff")."""
+    return (set(refused.genres) <= set(wanted.genres) and wanted.genres != ("Children",) and wanted.source != "concept"
+            and refused.end < wanted.start and (turn := _IN_SPITE.search(text, refused.end, wanted.start)) is not None
+            and not _REFUSAL.search(text, turn.end(), wanted.start))
+
+
+#: Between a thing refused and its genre asked for: "but still", "yet still", "and still", then at most a word or two that
+#: say how much or what ("but still something creepy", "but still pretty spooky").
+_IN_SPITE = re.compile(r"\b(?:but|yet|and)\s+still\s+(?:(?:a|an|some|something|pretty|quite|very|really|properly|kinda|bit|somewhat|seriously)\s+){0,2}$",
+                       re.IGNORECASE)
+
+
 #: What names a genre itself, not a thing films of it have ("horror", "romcoms", "kids' films"; not "aliens", "gore").
 #: Narrower than lexicon.STRONG, which also counts moods and things that refuse a genre when negated ("scary", "cowboys").
 GENRE_NAME = re.compile(
@@ -1074,8 +1089,9 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
                and any(set(s.genres) <= set(w.genres) and sentence_start(text, s.start) <= w.start < s.start for w in wanted_spans)}
     # "space, survival, no aliens", "a comedy, nothing silly": a thing refused after the genre asked for, in the same
     # sentence, is no refusal of the genre
-    elements = {i for i, s in enumerate(spans) if s.negated and not _named_genre(text, s)
-                and not _overlaps(s, refusals) and not _WHOLLY.match(text, s.end) and any(_asked_before(text, w, s) for w in wanted_spans)}
+    # ...and "No zombies, no ghosts. But still spooky": the things refused first, then the genre asked for in spite of them
+    elements = {i for i, s in enumerate(spans) if s.negated and not _named_genre(text, s) and not _overlaps(s, refusals)
+                and not _WHOLLY.match(text, s.end) and any(_asked_before(text, w, s) or _asked_after(text, w, s) for w in wanted_spans)}
     # "it was not funny at all ... never again. give me an actual 90s comedy": a mood said of a film gives way to the genre
     # asked for by name in a later sentence
     overruled = {i for i, s in enumerate(spans) if s.negated and not _named_genre(text, s)

@@ -60,6 +60,10 @@ ASK_ITEM = re.compile(
     r"terribly|really|actually|sad|scary|funny|violent|better|for)|"
     r"is (?:the )?(?:first|second|third|original|sequel|new|old|last)(?: one)? (?:as|any|better|worse|good)|"
     r"^\s*(?:is|are)\s+(?:\S+\s+){1,5}too\s+\w+\s+for|which (?:one |1 )?(?:is|was) better|"
+    # "the shining or the exorcist which is scarier", "X or Y, which's the better pick for a film night?" (not "..., which is
+    # scarier to me than most": a clause about the film)
+    r"which(?: one| 1)?(?:'s| is| was) (?:the )?(?:better|worse|funnier|scarier|sadder|darker|longer|shorter|more \w+)(?![^.!?]*\bthan\b)"
+    r"(?: (?:pick|choice|bet|one|watch|option))?(?=\s*(?:[?.!,;]|$|for (?:a|an|the|my|our|tonight|kids)\b|to (?:start|watch|begin|see|show)\b))|"
     # "whats the plot of donny darko", "wat year did heat come out", "X vs Y, which one's funnier?", "is fellowship longer than rotk"
     r"(?:what'?s|wats|what is) the (?:plot|story|storyline|premise|deal) (?:of|with|in)|(?:what|wat|which) year (?:did|was|is|does)|"
     r"which (?:one|1|of (?:them|those|the two))\s*(?:'s|is|was)\s+(?:better|best|worse|funnier|scarier|sadder|longer|shorter|darker|more \w+)|"
@@ -127,7 +131,7 @@ NEGATIVE_AFTER = re.compile(
     r"all style(?:,)? (?:and|but) no (?:substance|heart|soul)|"
     r"(?<!not )(?<!n't )(?<!never )\b(?:was|is|were|so|really|very|pretty|quite|just|plain|kinda|properly)\s+bad(?![\w-])(?!\s*:)"
     r"(?!\s+(?:it'?s|its|it was|that it'?s) good)(?!\s+in a good way)|[:=\-–,]\s+bad(?=\s*(?:[,.;!?]|$))|"
-    r"a (?:bit|little|tad) much|(?<!not )(?<!never )(?:was |is )?an? (?:flop|dud|miss)\b|(?<=[:=\-–] )slow(?=\s*(?:[.;!]|$))|"
+    r"a (?:bit|little|tad) much|(?<!not )(?<!never )(?:was |is )?an? (?:flop|dud|miss)\b|(?<=[:=\-–] )(?:slow|skip)(?=\s*(?:[.;!]|$))|"
     r"didn'?t (?:like|enjoy|get|love) it|did not (?:like|enjoy) it|couldn'?t finish|fell asleep|slept through|(?:was|is|so|felt|a bit|rather) stuffy|(?:i'?d|i would|we'?d) (?:rather|sooner) forget|best forgotten|scratch (?:those|them|that|it)\b|"
     r"(?:made|makes) (?:me|us) feel (?:ill|sick|queasy)(?=\s*(?:[,.;!?]|$))|(?:made|makes) (?:me|us) (?:seasick|queasy|nauseous|nauseated)|disappointed (?:me|us)|never (?:really )?worked for (?:me|us)|"
     r"(?:i )?found (?:it |that one )?(?:a bit |rather |pretty |quite |kind of |kinda |a little )?flat|(?<!not )(?<!never )a (?:bit|little|tad) flat\b|\bugh+\b(?=\s*(?:[,.;!?]|$))|\bI (?:just |really |honestly )?didn'?t get(?=\s*(?:[,.;!?]|$))|scarred (?:me|him|her|us|them)|waste of|wasted|"
@@ -145,6 +149,10 @@ NEGATIVE_AFTER = re.compile(
     # went down badly", "Love Actually got shouted down", "Casino I actually didn't enjoy", "Julie & Julia grating"
     r"(?:i|we) could do without|erase(?:d)? from (?:history|my memory|existence)|(?:is where it |it )?fell apart|"
     r"went down (?:badly|poorly)|(?:got|was) shouted down|(?:was |is )?an insult|"
+    # "Enemy made no sense to me", "Interstellar was a shrug", "Hell or High Water felt flat", "Deadpool 2 went too far" (not
+    # "never felt flat", "felt flat-out brilliant", "went too far in the best way", "made no sense the first time, loved it")
+    r"(?:(?<!never )(?<!n't )(?:made (?:no|zero|little) sense|(?:was|felt like) a (?:bit of a )?shrug|felt (?:a bit |rather |kind of |pretty )?flat"
+    r"|went (?:way )?too far)(?![\w-])(?![^.!?]{0,40}\b(?:loved|in (?:the best|a good) way|brilliant)\b))|"
     r"(?:i|we) (?:actually |really |just )?(?:didn'?t|did not) (?:like|enjoy|love|rate)(?=\s*(?:[,.;!?]|$))|"
     r"(?:too |so |a bit |rather |very )?(?:preachy|sermoni[sz]ing|grating)|(?:was|is|were) (?:a bit |rather |too |so |pretty |very )?slow(?=\s*(?:[.;!?]|$))|(?:was|is) (?:embarrassing|plenty|a (?:war )?crime|(?:my )?(?:personal )?nightmare)|"
     r"(?:hours?|minutes?)(?: of my life)? (?:i'?ll|i will|i'?m never|i can'?t|i won'?t|we'?ll|we will|we can'?t) (?:never )?get back|never did (?:it|much|anything) for (?:me|us)|never (?:really )?took to (?:it|them|that one)|"
@@ -1311,6 +1319,12 @@ def _question_sentences(text: str, titles: Sequence[TitleMention]) -> list[tuple
 #: A liking given as the premise of a question ("are the hobbit films worth it if i loved lord of the rings?").
 _GIVEN_LIKING = re.compile(r"\b(?:if|since|as|because|cos|cause)\s+(?:i|we)\s+(?:really\s+|totally\s+)?"
                            r"(?:loved|liked|enjoyed|adored|love|like|enjoy|adore)\s+$", re.IGNORECASE)
+#: ...and the films listed after the first one liked ("if i love raiders, temple of doom and last crusade"): up to
+#: `_LISTED_CHARS` of names, commas and "and", where no question starts ("if i loved the godfather, which is better, ...").
+_LISTED_CHARS = 60
+_GIVEN_LIKINGS = re.compile(r"\b(?:if|since|as|because|cos|cause)\s+(?:i|we)\s+(?:really\s+|totally\s+)?(?:loved|liked|enjoyed|adored|love|like|"
+                            r"enjoy|adore)\s+(?:(?!\b(?:which|what|is|was|are|or|better|worse)\b)[^.!?;]){1,%d}?(?:,\s*(?:and\s+)?|\s(?:and|&)\s+)$"
+                            % _LISTED_CHARS, re.IGNORECASE)
 
 
 #: A film named by its place in a series ("the first"): compared with it, both films are asked about ("is 2049 slow like the first?").
@@ -1333,7 +1347,9 @@ def _split_question(u: Understanding, scan: str, rest: str, known: set[str], con
     asked = _question_sentences(scan, u.titles)
     inside = [t for t in u.titles if any(a <= (t.start or 0) < b for a, b in asked)]
     for t in inside or u.titles:
-        if not (_GIVEN_LIKING.search(scan, 0, t.start or 0) or _compared_with(scan, t, inside)):
+        start = t.start or 0  # a liking given as the premise, and the films listed after it
+        given = _GIVEN_LIKING.search(scan, 0, start) or _GIVEN_LIKINGS.search(scan, max(0, start - 2 * _LISTED_CHARS), start)
+        if not (given or _compared_with(scan, t, inside)):
             t.sentiment = "ask"
     other = _mask(rest, asked) if asked else ""
     read = read_genres(other, known, concepts) if other.strip() else None

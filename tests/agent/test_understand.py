@@ -279,6 +279,12 @@ from tools.retriever.grounding import _coined
     ("it mustn't be older than 2005", 2005, None),
     ("it shouldn't be newer than 1990", None, 1990),
     ("older as in before 2000, and can it be a bit funny too?", None, 1999),
+    ("alien / aliens / the fly (86): all 10s. 80s action with monsters", 1980, 1989),  # scores out of ten, not the 2010s
+    ("heat and ronin: both 10s. 90s crime please", 1990, 1999),
+    ("all 9s and 10s", None, None),
+    ("all 10's. 90s crime please", 1990, 1999),
+    ("give me three 10s horror films", 2010, 2019),
+    ("something from the 10s", 2010, 2019),
 ])
 def test_eras_and_ranges(text: str, low: int | None, high: int | None) -> None:
     read = read_years(text, newest_year=2018)
@@ -3233,3 +3239,44 @@ def test_a_refused_mix_in_a_follow_up_keeps_the_kind_asked_before(parser: MuseSe
 ])
 def test_a_film_half_remembered_is_asked_about(parser: MuseService, text: str, intent: str) -> None:
     assert read(parser, text).intent == intent
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("Just finished Arrival. Interstellar was a shrug by comparison. Anything else that does what Arrival does?", [164179], [109487]),
+    ("Three Billboards was so angry. Hell or High Water felt flat after it. Any more of the first kind?", [177593], [161582]),
+    ("deadpool humor but less gross pls, deadpool 2 went too far.", [122904], [187593]),
+    ("pulp fiction - obviously / reservoir dogs - yes / death proof - skip. tarantino-ish crime", [296, 1089], [53519]),
+    ("Already tried Enemy, made no sense to me whatsoever. Something else?", [], [108729]),
+    ("The Dark Knight never felt flat, more like it", [58559], []),
+    ("Whiplash went too far in the best way, loved it", [112552], []),
+])
+def test_more_ways_of_saying_a_film_fell_short(parser: MuseService, text: str, liked: list[int], disliked: list[int]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.liked_ids), sorted(u.disliked_ids)) == (liked, disliked)
+
+
+@pytest.mark.parametrize(("text", "intent", "liked", "asked"), [
+    ("the shining or the exorcist which is scarier", "ask_item", [], [1258, 1997]),
+    ("Der Untergang or Das Boot, which is the better pick for a war film night?", "ask_item", [], [1233, 31410]),
+    ("I love the shining, which is the best horror ever, more like it", "recommend", [1258], []),  # a clause about the film
+    # the films liked as the question's premise, listed after the first
+    ("is indy 4 worth watching if i love raiders, temple of doom and prisoner of azkaban?", "ask_item", [2115, 8368], [59615]),
+    ("if i loved the godfather, which is better, goodfellas or casino?", "ask_item", [858], [16, 1213]),
+    ("I loved The Conjuring, which is scarier to me than most modern horror. More like it please", "recommend", [103688], []),
+])
+def test_which_of_two_films_is_better_asks_about_both(parser: MuseService, text: str, intent: str, liked: list[int],
+                                                      asked: list[int]) -> None:
+    u = read(parser, text)
+    assert (u.intent, sorted(u.liked_ids), sorted(u.asked_ids)) == (intent, liked, asked)
+
+
+@pytest.mark.parametrize(("text", "wanted", "avoided"), [
+    ("Neither of us can stand animation, musicals or anything with zombies. She's into 90s thrillers", ["Thriller"], ["Animation", "Musical"]),
+    ("No zombies, no ghosts. But still spooky, if that's even possible?", ["Horror"], []),  # things refused, the genre still asked
+    ("no horror but still spooky", [], ["Horror"]),  # the genre itself refused
+    ("no ghosts, my kids are 8 and still get nightmares from spooky stuff", ["Children"], ["Horror"]),
+    ("Excuse me for my English. I am learning since one year.", [], []),  # how long, not a child's age
+])
+def test_genres_said_more_ways_in_session36(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.genres), sorted(u.avoid_genres)) == (wanted, avoided)

@@ -145,6 +145,28 @@ def test_catalog_form_moves_nothing_back() -> None:
     ("whats heat rated", [6]),
     ("what year was that", []),
     ("what time is dinner", []),
+    ("when did heat release", [6]),
+    ("whats up, any good comedies?", []),  # a greeting: the question says nothing more
+    ("hi! how are you? what's up?", []),
+    # a misspelt title with "for" or "with" inside it; a word followed by "of" heads a longer phrase
+    ("is requim for a dream as depressing as people say", [3949]),
+    ("saw dial m for murderer last night", [1086]),
+    ("loved matirx for the action", [2571]),
+    ("is there a film about the fall of the Wall", []),
+    ("loved heat of course", [6]),
+    ("my son loves cars of all things", [45517]),
+    # an ordinal typed in digits or spelt out
+    ("the 5th element is so fun", [1527]),
+    ("The 6th Sense was great", [2762]),
+    # a slash with a space beside it separates a list; one joining two words may be a title's own
+    ("alien / aliens / predator / the thing / the fly (86): all 10s.", [1214, 1200, 3527, 2288, 2455]),
+    ("heat / ronin / collateral", [6, 2278, 8798]),
+    ("Frost/Nixon was great", [64620]),
+    # a series' film by its own part after "<series> and the", in either of its titles
+    ("She loved Philosopher's Stone and Chamber of Secrets.", [4896, 5816]),
+    ("temple of doom was too scary", [2115]),
+    ("what's the holy grail of 80s horror?", []),  # two words after "and the" are an idiom's too
+    ("the sixth day of my holiday, need a film", []),  # an ordinal spelt out is no title typed in digits
     ("i hated the movie avatar", [72998]),
     ("but not e.t., never liked it", [1097]),
     ("like The Goonies or E.T.", [2005, 1097]),
@@ -427,6 +449,10 @@ def test_sequel_numbers_and_short_names() -> None:
     assert subtitle_names("Mad Max: Fury Road") == ["fury road"]
     assert subtitle_names("Star Wars: Episode III - Revenge of the Sith") == ["revenge of the sith"]
     assert subtitle_names("Kill Bill: Vol. 2") == [] and subtitle_names("Alien") == []  # a number or no subtitle
+    assert subtitle_names("Harry Potter and the Goblet of Fire") == ["goblet of fire"]  # after "<name> and the"
+    assert subtitle_names("Beauty and the Beast") == [] and subtitle_names("Sex and the City") == []  # one word, one-word name
+    assert subtitle_names("Monty Python and the Holy Grail") == []  # two words after "and the": an idiom's too
+    assert "the 5th element" in key_variants("the fifth element") and key_variants("the 13th warrior") == {"the 13th warrior"}
 
 
 def test_films_by_number(grounder: TitleGrounder) -> None:

@@ -78,8 +78,11 @@ _REFUSAL_CUE = frozenset("not except hated hate skip".split())
 _WORD_CUE = _TYPO_CUE | _NAMING | frozenset("movie film flick".split())
 _IS = frozenset(["is", "was", "whats", "what s", "who s"])
 #: A question about a film's facts, whose verb or ending follows the title ("when did heat come out", "what is heat about",
-#: "whats heat rated"): with `_IS` or "did" before the title and a question word opening the sentence.
-_FACT_AFTER = frozenset("about come came rated released made filmed shot based".split())
+#: "whats heat rated"): with `_IS` or `_DID` before the title and a question word opening the sentence.
+_FACT_AFTER = frozenset("about come came rated release released made filmed shot based".split())
+_DID = frozenset(["did", "does"])
+#: After a title and "of", the words of a phrase said in passing ("heat of course", "cars of all things").
+_OF_IDIOMS = frozenset("course all".split())
 _QUESTION_WORDS = frozenset("how what whats who whos when where which is was are does did".split())
 _PLACE_BEFORE = frozenset("on in at into onto from to with near under over across through inside around behind by off".split())
 #: ...or "of" after a word about a film ("a rewatch of back to the future", "the ending of the prestige", "in the spirit of alien").
@@ -181,7 +184,7 @@ _RANGE_GOES_ON = re.compile(r"\s*(?:[-–+]|to\b|till\b|until\b|thru\b|through\b
 #: How a film of a series goes on from the series' name: a colon, a dash or a number ("Star Trek: ...", "Star Trek II").
 _PART_AFTER_NAME = re.compile(r"\s*(?::|[-–]|\d|[ivx]+\b)")
 #: Where a lower-case run that may be a misspelt title stops.
-_RUN_STOP = _VERDICT | frozenset("and or but for with from are vibes vibe energy esque tier type".split())  # "blade runer vibes"
+_RUN_STOP = _VERDICT | frozenset("and or but are vibes vibe energy esque tier type".split())  # "blade runer vibes"
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,7 +267,8 @@ _ONWARDS = re.compile(r"\s*(?P<on>onwards?|on|and\s+(?:later|after|beyond|up)(?:
                       r"(?=\s*(?:[,.;:!?)]|$|(?:is|are|was|were|no|nope|can|should|not|never|they|it|i|all|just|got|went)\b))", re.IGNORECASE)
 _ENDS_NUMBERED = re.compile(r"(?:\b[1-9]|\b(?:ii|iii|iv|v|vi|vii|viii|ix)|[a-z][1-9])$", re.IGNORECASE)
 #: Letters people type that are no film's initials.
-_NOT_INITIALS = frozenset("ww wwi wwii lol omg wtf btw fyi imo imho tbh ngl idk smh asap aka diy faq pov usa bbc dvd cgi vhs imax rsvp ttyl brb afaik tldr irl".split())
+_NOT_INITIALS = frozenset("ww wwi wwii lol omg wtf btw fyi imo imho tbh ngl idk smh asap aka diy faq pov usa bbc dvd cgi vhs imax rsvp ttyl brb afaik tldr irl "
+                          "cos".split())
 #: A span that only dates films ("Post-1995", "pre-1990", "1985-2005", "1970-89", "Year 2000"): an era, not *The Post* or *Godzilla 1985*.
 _ERA_WORDS = re.compile(r"(?:(?:post|pre|mid|late|early|(?:the\s+)?years?)\s*-?\s*)?(?:18|19|20)\d{2}(?:\s*[-–]\s*(?:(?:18|19|20)\d{2}|\d{2}))?", re.IGNORECASE)
 _YEAR_TAIL = re.compile(r"^(?P<title>.*?\S)[\s,]*\(?\s*(?P<year>'?\d{2}|\d{4})\s*\)?$")
@@ -438,7 +442,7 @@ class TitleGrounder:
         short: dict[str, list[int]] = defaultdict(list)
         in_titles = Counter(w for item in self._items.values() for w in set(normalise_title(item.title).split()))
         for item in self._items.values():
-            names = short_names(item.title) + subtitle_names(item.title)
+            names = short_names(item.title) + [n for title in (item.title, *item.aka) for n in subtitle_names(title)]
             if item.popularity < DOMINANT_MIN:  # only films people name casually: "Africa: The Serengeti" must not make "Africa" a title,
                 # but a word of no language that no other title has is this film's own ("Lagaan", "Aguirre")
                 names = [n for n in short_names(item.title) if item.popularity >= CUED_MIN and _coined(n) and in_titles[n] == 1]
@@ -707,9 +711,11 @@ class TitleGrounder:
         asking = before is not None and (_clause_start(before) and before.lower in _ASKING or _cast_question(tokens, i))
         # "how long is lawrence of arabia", "what about anchorman?" (not for ordinary words: "is it ... big enough?")
         question = before is not None and (before.lower in _IS or before.lower == "about") and _question(tokens, i)
-        # "what year was heat", "when did alien come out": the film a question about its facts ends on, or runs on after
-        asked_fact = before is not None and (before.lower in _IS or before.lower in ("did", "does")) and _question(tokens, i) \
-            and (i + length == len(tokens) or tokens[i + length].boundary_before or tokens[i + length].lower in _FACT_AFTER)
+        # "what year was heat", "when did alien come out": the film a question about its facts runs on after, or ends on
+        # when the question says more than its opening ("whats up?" is a greeting)
+        ends = i + length == len(tokens) or tokens[i + length].boundary_before
+        asked_fact = before is not None and before.lower in _IS | _DID and _question(tokens, i) \
+            and (after is not None and after.lower in _FACT_AFTER or ends and i >= 2 and not tokens[i - 1].sentence_start)
         of_film = before is not None and i > 1 and (before.lower == "of" and tokens[i - 2].lower in _OF_CUE  # "a rewatch of"
                                                     or before.lower == "to" and tokens[i - 2].lower in _SEQUEL_TO)  # "a sequel to"
         # "how much gore is there in the revenant?", "are there sex scenes in titanic?": what is in a film, asked
@@ -724,6 +730,9 @@ class TitleGrounder:
         listed = listed and not (len(content) == 1 and content[0].lower in COMMON_WORDS and not (whole_item and before is None and followed))
         said = (before is not None and (before.lower in _TITLE_CUE or asking or of_film or in_film)) or _choice(tokens, i, length)
         cue = listed or said
+        if len(content) == 1 and after is not None and after.lower == "of" and not (said and before is not None and before.lower != "about") \
+                and not (i + length + 1 < len(tokens) and tokens[i + length + 1].lower in _OF_IDIOMS):
+            return False  # "a film about the fall of the Wall": the head of a longer phrase, not *The Fall* ("loved heat of all things" is)
         if len(span) == 1 and before is not None and before.lower in _VIEWER_WORDS and i > 1 and tokens[i - 2].lower in _HAD_ME:
             return False  # "Horrible Bosses had me howling": how it left the viewer, not *The Howling*
         if len(span) == 1 and before is not None and before.lower == "to" and i > 1 and tokens[i - 2].lower in _WANTING:
@@ -1788,11 +1797,19 @@ def key_variants(key: str) -> set[str]:
         out.add(" ".join(words[:-2] + words[-1:]))
     if len(words) > 2 and words[0].isdigit() and 0 < int(words[0]) < len(_SPELLED):  # "12 angry men" is said "twelve angry men"
         out.add(" ".join([_SPELLED[int(words[0])], *words[1:]]))
+    if any(w in _ORDINALS for w in words):  # "the fifth element" is typed "the 5th element"
+        out.add(" ".join(_ORDINALS.get(w, w) for w in words))
     return out
 
 
 _SPELLED = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
             "eighteen nineteen twenty").split()
+_SPELLED_ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+                     "fifteenth sixteenth seventeenth eighteenth nineteenth").split()
+#: A title's ordinal word as people type it in digits: "fifth" -> "5th" (not "twentieth": "20th-century only" is an era, not
+#: *Twentieth Century*; and not the other way: "the sixth day of my holiday" is no *The 6th Day*).
+_ORDINALS = {w: f"{n}{'st' if n % 10 == 1 and n != 11 else 'nd' if n % 10 == 2 and n != 12 else 'rd' if n % 10 == 3 and n != 13 else 'th'}"
+             for n, w in enumerate(_SPELLED_ORDINALS, start=1)}
 
 
 def short_names(title: str) -> list[str]:
@@ -1814,14 +1831,25 @@ def short_names(title: str) -> list[str]:
 
 def subtitle_names(title: str) -> list[str]:
     """The subtitle people name a series' film by ("Mad Max: Fury Road" -> "fury road", "Star Wars: Episode III -
-    Revenge of the Sith" -> "revenge of the sith"): two words or more after the last colon or dash, one of them
-    uncommon, with no sequel number."""
-    tail = re.split(r":| - ", title)[-1] if re.search(r":| - ", title) else ""
-    key = _LEADING_ARTICLE_RE.sub("", normalise_title(tail))
-    words = key.split()
-    if len(words) < 2 or any(w.isdigit() or w in _ROMAN or w in _PART_WORDS for w in words):
-        return []
-    return [key] if any(len(w) >= 4 and w not in COMMON_WORDS for w in words) else []
+    Revenge of the Sith" -> "revenge of the sith", "Harry Potter and the Chamber of Secrets" -> "chamber of secrets"):
+    two words or more after the last colon or dash, or three after a name of two words or more and "and the", one of
+    them uncommon, with no sequel number."""
+    tails = [(re.split(r":| - ", title)[-1], 2)] if re.search(r":| - ", title) else []
+    if (joined := _AND_THE.match(title)) and len(joined.group(1).split()) >= 2:
+        tails.append((joined.group(2), 3))  # three words: "holy grail", "sundance kid", "seven dwarfs" are said of other things
+    out = []
+    for tail, fewest in tails:
+        key = _LEADING_ARTICLE_RE.sub("", normalise_title(tail))
+        words = key.split()
+        if len(words) >= fewest and not any(w.isdigit() or w in _ROMAN or w in _PART_WORDS for w in words) \
+                and any(len(w) >= 4 and w not in COMMON_WORDS for w in words):
+            out.append(key)
+    return out
+
+
+#: A series' name, "and the", then the film's own part: "Harry Potter and the Prisoner of Azkaban", "Indiana Jones and the
+#: Temple of Doom" (up to a colon or a dash).
+_AND_THE = re.compile(r"^(.+?) and the ([^:]+?)(?::| - |$)", re.IGNORECASE)
 
 
 #: Where a series' name ends in its films' titles: a subtitle, "and the ...", a sequel number.
@@ -2015,7 +2043,8 @@ def _tokens(text: str, taken: Iterable[tuple[int, int]]) -> list[_Tok]:
         if out and out[-1].lower in _ABBREVIATIONS and re.fullmatch(r"\. +", gap):
             gap = gap[1:]  # "Dr. Strangelove", "Mr. Smith Goes to Washington": the full stop ends a word, not a sentence
         first = not out
-        out.append(_Tok(match.group(), match.start(), match.end(), first or bool(_BOUNDARY.search(gap)),
+        # a slash with a space beside it separates ("alien / aliens / predator"); one joining two words may be a title's own ("Face/Off")
+        out.append(_Tok(match.group(), match.start(), match.end(), first or bool(_BOUNDARY.search(gap)) or ("/" in gap and gap != "/"),
                         first or bool(_SENTENCE_END.search(gap))))
         previous_end = match.end()
     return out
