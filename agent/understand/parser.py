@@ -1317,13 +1317,12 @@ def _question_sentences(text: str, titles: Sequence[TitleMention]) -> list[tuple
 
 
 #: A liking given as the premise of a question ("are the hobbit films worth it if i loved lord of the rings?").
-_GIVEN_LIKING = re.compile(r"\b(?:if|since|as|because|cos|cause)\s+(?:i|we)\s+(?:really\s+|totally\s+)?"
-                           r"(?:loved|liked|enjoyed|adored|love|like|enjoy|adore)\s+$", re.IGNORECASE)
+_PREMISE = r"\b(?:if|since|as|because|cos|cause)\s+(?:i|we)\s+(?:really\s+|totally\s+)?(?:loved|liked|enjoyed|adored|love|like|enjoy|adore)\s+"
+_GIVEN_LIKING = re.compile(_PREMISE + "$", re.IGNORECASE)
 #: ...and the films listed after the first one liked ("if i love raiders, temple of doom and last crusade"): up to
 #: `_LISTED_CHARS` of names, commas and "and", where no question starts ("if i loved the godfather, which is better, ...").
 _LISTED_CHARS = 60
-_GIVEN_LIKINGS = re.compile(r"\b(?:if|since|as|because|cos|cause)\s+(?:i|we)\s+(?:really\s+|totally\s+)?(?:loved|liked|enjoyed|adored|love|like|"
-                            r"enjoy|adore)\s+(?:(?!\b(?:which|what|is|was|are|or|better|worse)\b)[^.!?;]){1,%d}?(?:,\s*(?:and\s+)?|\s(?:and|&)\s+)$"
+_GIVEN_LIKINGS = re.compile(_PREMISE + r"(?:(?!\b(?:which|what|is|was|are|or|better|worse)\b)[^.!?;]){1,%d}?(?:,\s*(?:and\s+)?|\s(?:and|&)\s+)$"
                             % _LISTED_CHARS, re.IGNORECASE)
 
 

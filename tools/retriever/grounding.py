@@ -1808,8 +1808,7 @@ _SPELLED_ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth
                      "fifteenth sixteenth seventeenth eighteenth nineteenth").split()
 #: A title's ordinal word as people type it in digits: "fifth" -> "5th" (not "twentieth": "20th-century only" is an era, not
 #: *Twentieth Century*; and not the other way: "the sixth day of my holiday" is no *The 6th Day*).
-_ORDINALS = {w: f"{n}{'st' if n % 10 == 1 and n != 11 else 'nd' if n % 10 == 2 and n != 12 else 'rd' if n % 10 == 3 and n != 13 else 'th'}"
-             for n, w in enumerate(_SPELLED_ORDINALS, start=1)}
+_ORDINALS = {w: f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n if n < 4 else 0, 'th')}" for n, w in enumerate(_SPELLED_ORDINALS, start=1)}
 
 
 def short_names(title: str) -> list[str]:
