@@ -3246,6 +3246,8 @@ def test_a_film_half_remembered_is_asked_about(parser: MuseService, text: str, i
     ("Three Billboards was so angry. Hell or High Water felt flat after it. Any more of the first kind?", [177593], [161582]),
     ("deadpool humor but less gross pls, deadpool 2 went too far.", [122904], [187593]),
     ("pulp fiction - obviously / reservoir dogs - yes / death proof - skip. tarantino-ish crime", [296, 1089], [53519]),
+    ("heat 9 / ronin 7 / collateral 3", [6, 2278], [8798]),  # list scores between spaced slashes
+    ("gladiator 8.5 / troy 6 / kingdom of heaven 7.5 / 300 4 — swords-and-sandals epics", [3578, 33162], []),  # a 6 is no verdict
     ("Already tried Enemy, made no sense to me whatsoever. Something else?", [], [108729]),
     ("The Dark Knight never felt flat, more like it", [58559], []),
     ("Whiplash went too far in the best way, loved it", [112552], []),

@@ -162,6 +162,11 @@ def test_catalog_form_moves_nothing_back() -> None:
     ("alien / aliens / predator / the thing / the fly (86): all 10s.", [1214, 1200, 3527, 2288, 2455]),
     ("heat / ronin / collateral", [6, 2278, 8798]),
     ("Frost/Nixon was great", [64620]),
+    # a misspelt one-word title opening a sentence, with its verdict's verb after it; not a person so placed
+    ("Matirx was awesome", [2571]),
+    ("Interstelar was too long", [109487]),
+    ("Denzel was great", []),
+    ("Kubrick was a perfectionist", []),
     # a series' film by its own part after "<series> and the", in either of its titles
     ("She loved Philosopher's Stone and Chamber of Secrets.", [4896, 5816]),
     ("temple of doom was too scary", [2115]),

@@ -1321,6 +1321,15 @@ class TitleGrounder:
                 return True
         return False
 
+    def _opening_typo(self, tokens: list[_Tok], k: int, grounding: Grounding) -> Grounding | None:
+        """A misspelt one-word title opening a sentence, a word of no language, with its verdict's verb right after
+        ("Matirx was awesome", "Interstelar was too long"): the popular title it is close to, as a lower-case one would be."""
+        token = tokens[k]
+        after = tokens[k + 1] if k + 1 < len(tokens) and not tokens[k + 1].boundary_before else None
+        if not (token.sentence_start and _coined(token.lower) and after is not None and after.lower in _VERDICT and self._one_word_reading(grounding)):
+            return None
+        return self._typo_reading(token.word, grounding)
+
     def _listed_opener(self, tokens: list[_Tok], used: list[bool], i: int, length: int, key: str) -> bool:
         """A popular one-word title opening a sentence as the first of a list of titles ("Heat, Speed, Face/Off"), or
         as a list item its verdict closes ("Moon - loved. Paycheck - nope.")."""
@@ -1591,7 +1600,10 @@ class TitleGrounder:
                 continue  # a person: "my name is Farida", "Robin Williams is in it", "starring Robin Williams", "le Carré"
             grounding = self.ground(mention, use_embeddings=False)
             if len(run) == 1 and grounding.method == "fuzzy" and (run[0].sentence_start or not self._one_word_reading(grounding)):
-                continue  # one word of a longer title ("Feeling", "Arnold") or a sentence's capital ("Educational ...")
+                typo = self._opening_typo(tokens, k, grounding)
+                if typo is None:
+                    continue  # one word of a longer title ("Feeling", "Arnold") or a sentence's capital ("Educational ...")
+                grounding = typo
             if len(run) == 1 and (grounding.method == "exact" or run[0].lower in _MAKERS):  # "channels Leone" is no *Léon*
                 if _other_name(run[0], tokens[k - 1] if k > 0 else None, tokens[k + 1] if k + 1 < len(tokens) else None):
                     continue

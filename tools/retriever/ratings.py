@@ -105,12 +105,13 @@ WORD_VERDICT = re.compile(
     re.IGNORECASE)
 
 
-#: A score with no scale after a list item ("shawshank 10, green mile 8, the mist 3", "Forrest Gump: 8."; not a rank:
+#: A score with no scale after a list item ("shawshank 10, green mile 8, the mist 3", "Forrest Gump: 8.", "gladiator 8.5 / troy 6
+#: / ...", a slash or a dash with a space after it ending the item, "8/10" stays one rating; not a rank:
 #: "Toy Storys: 2, then 1, then 3"), read only where three or more
 #: items of the message are scored so within the scale (a lone "alien 3," or "ocean's 11, apollo 13" are titles'
 #: numbers); a scale said before the first score sets it ("out of 5:", "a mark out of five", "out of 100"), not a
 #: rating of its own ("heat 4 out of 5").
-_LIST_SCORE = re.compile(r"(?<=[a-z'!?)])(?<!\bthen)(?<!\band)(?<!\bor)(?:\s*:\s*|\s+)(?P<n>100|\d{1,2}(?:\.5)?)(?=\s*(?:[,;\n]|\.(?!\d)|$))", re.IGNORECASE)
+_LIST_SCORE = re.compile(r"(?<=[a-z'!?)])(?<!\bthen)(?<!\band)(?<!\bor)(?:\s*:\s*|\s+)(?P<n>100|\d{1,2}(?:\.5)?)(?=\s*(?:[,;\n]|\.(?!\d)|$|[/—–](?=\s)))", re.IGNORECASE)
 _OUT_OF = re.compile(r"(?<![\d.])(?<![\d.]\s)\bout of (?P<scale>5|10|100|five|ten|a hundred)\b", re.IGNORECASE)
 _SCALES = {"5": 5.0, "10": 10.0, "100": 100.0, "five": 5.0, "ten": 10.0, "a hundred": 100.0}
 LIST_SCORES_MIN = 3
