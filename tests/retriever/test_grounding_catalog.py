@@ -166,6 +166,7 @@ def test_catalog_form_moves_nothing_back() -> None:
     ("Matirx was awesome", [2571]),
     ("Interstelar was too long", [109487]),
     ("Denzel was great", []),
+    ("heat or ronin, which's more intense?", [6, 2278]),  # a choice asked with "which's"
     ("Kubrick was a perfectionist", []),
     # a series' film by its own part after "<series> and the", in either of its titles
     ("She loved Philosopher's Stone and Chamber of Secrets.", [4896, 5816]),

@@ -2094,14 +2094,14 @@ def _shouting(tokens: list[_Tok]) -> bool:
 
 def _choice(tokens: list[_Tok], i: int, length: int) -> bool:
     """tokens[i:i+length] is one side of a choice asked with "which" ("which is better, heat or collateral?",
-    "Lagaan or 3 idiots, which first?")."""
+    "Lagaan or 3 idiots, which first?", "heat or ronin, which's more intense?")."""
     start = i
     while start > 0 and not tokens[start].sentence_start and i - start < CHOICE_REACH:
         start -= 1
     end = i + length
     while end < len(tokens) and not tokens[end].sentence_start and end - i < CHOICE_REACH:
         end += 1
-    if not any(t.lower == "which" for t in tokens[start:end]):
+    if not any(t.lower.split()[0] == "which" for t in tokens[start:end]):  # "which's" is "which s"
         return False
     before = tokens[i - 1].lower if i > start and not tokens[i].boundary_before else None
     after = tokens[i + length] if i + length < end else None
