@@ -437,15 +437,18 @@ class TitleGrounder:
 
     def _add_short_names(self) -> None:
         """The names people shorten a popular title to, where no other title has them: the part before a
-        subtitle ("Kill Bill: Vol. 1" -> "kill bill", "Star Trek: Generations" -> "star trek")
-        and a leading initialism ("E.T. the Extra-Terrestrial" -> "e t", "et")."""
+        subtitle ("Kill Bill: Vol. 1" -> "kill bill", "Star Trek: Generations" -> "star trek"), a leading initialism
+        ("E.T. the Extra-Terrestrial" -> "e t", "et"), and the subtitle of a series' film in any of its titles
+        ("fury road", "chamber of secrets", "philosopher s stone")."""
         short: dict[str, list[int]] = defaultdict(list)
         in_titles = Counter(w for item in self._items.values() for w in set(normalise_title(item.title).split()))
         for item in self._items.values():
-            names = short_names(item.title) + [n for title in (item.title, *item.aka) for n in subtitle_names(title)]
-            if item.popularity < DOMINANT_MIN:  # only films people name casually: "Africa: The Serengeti" must not make "Africa" a title,
+            heads = short_names(item.title)
+            if item.popularity >= DOMINANT_MIN:
+                names = heads + [n for title in (item.title, *item.aka) for n in subtitle_names(title)]
+            else:  # only films people name casually: "Africa: The Serengeti" must not make "Africa" a title,
                 # but a word of no language that no other title has is this film's own ("Lagaan", "Aguirre")
-                names = [n for n in short_names(item.title) if item.popularity >= CUED_MIN and _coined(n) and in_titles[n] == 1]
+                names = [n for n in heads if item.popularity >= CUED_MIN and _coined(n) and in_titles[n] == 1]
             for name in names:
                 if name not in self._by_key and item.item_id not in short[name]:
                     short[name].append(item.item_id)
