@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from agent.understand.genres import CROSSED, SENTENCE_END, clause_before, conditional_refusal, sentence_start, written_refusal
+from agent.understand.genres import CROSSED, SENTENCE_END, clause_before, conditional_refusal, refused_before, sentence_start, written_refusal
+from agent.understand.lexicon import NEGATION_AFTER
 from agent.understand.periods import period_spans
 from agent.understand.numbers import digits_for_spelled_years
 
@@ -47,9 +48,11 @@ _MOD = rf"(?P<mod>{_PART}(?:[\s\-/]*(?:to|or|and|into)?[\s\-/]*{_PART})?)[\s\-]*
 _WORD_DECADE = "|".join(sorted((re.escape(w) for w in WORD_DECADES), key=len, reverse=True))
 _DECADE = (
     rf"(?P<decade>(?:(?P<century>1[89]|20)(?P<dd>\d)0\s?'?s)|(?:['’‘]?(?P<short>\d)0\s?['’]?s)"
-    rf"|(?:(?:nineteen[\s\-]?)?(?P<word>{_WORD_DECADE})))"
+    rf"|(?:(?:nineteen[\s\-]?|['’‘])?(?P<word>{_WORD_DECADE})))"  # ("made in the 'thirties")
 )
-_YEAR = r"(?P<year>(?:1[89]|20)\d{2})(?!\s?'?s\b)"
+#: Units that make a four-digit number a count of things, not a year ("a 2000-piece jigsaw", "1000 pages").
+_COUNT_UNITS = r"pieces?|pages?|words?|miles?|calories?|seats?|seater|strong|foot|feet|metres?|meters?|km|points?|pounds?|dollars?|euros?|quid|bucks"
+_YEAR = rf"(?P<year>(?:1[89]|20)\d{{2}})(?!\s?'?s\b)(?![\s\-](?:{_COUNT_UNITS})\b)"
 _SHORT_YEAR = r"['’‘](?P<yy>\d{2})(?!\s?s\b)"
 #: "the Y2K era", "Y2K panic years": the turn of the century, not the year 2000.
 _Y2K_TIME = r"(?:\s+(?:panic|bug|scare))?[\s\-]+(?:era|years|days|period)\b"
@@ -75,7 +78,7 @@ THIS_YEAR = re.compile(
 LAST_CENTURY = re.compile(r"\b(?:last|(?:the )?(?:20th|twentieth))[- ]century\b", re.IGNORECASE)
 #: "less than ten years old", "under 5 years old", "not older than 20 years": the last N years.
 AGE_AT_MOST = re.compile(
-    rf"\b(?:(?:less than|under|no more than|not more than|nothing more than|at most|maximum|max|not older than|no older than|younger than)\s+"
+    rf"\b(?:(?:less than|under|no more than|not more than|nothing more than|at most|maximum|max|not older than|no older than|nothing older than|younger than)\s+"
     rf"(?P<n>\d{{1,2}}|{_NUM})\s*(?:years?|yrs?)(?:\s+old)?"
     rf"|(?P<n2>\d{{1,2}}|{_NUM})\s*(?:years?|yrs?)\s+old\s+(?:tops|max(?:imum)?|at most|or (?:less|younger|newer))"
     rf"|(?:less than|under|no more than|not more than|younger than)\s+(?P<decade>a|one)\s+decade\s+old)\b",
@@ -187,7 +190,7 @@ NAMED_AFTER = re.compile(r"^\s+(?:(?i:film|movie|picture)\b|[A-Z])")
 AGE_AROUND = re.compile(rf"\b(?:about|around|roughly|some|approximately|circa)\s+(?P<n>\d{{1,2}}|{_NUM})\s*(?:years?|yrs?)\s+old\b", re.IGNORECASE)
 #: "thirty years old or more", "at least 20 years old", "over 40 years old": made N years before the newest or earlier.
 AGE_AT_LEAST = re.compile(
-    rf"\b(?:(?:at least|over|(?<!nothing )(?<!no )(?<!not )more than|older than)\s+(?P<n>\d{{1,2}}|{_NUM})\s*(?:years?|yrs?)(?:\s+old)?"
+    rf"\b(?:(?:at least|over|(?<!nothing )(?<!no )(?<!not )more than|(?<!nothing )(?<!no )(?<!not )older than)\s+(?P<n>\d{{1,2}}|{_NUM})\s*(?:years?|yrs?)(?:\s+old)?"
     rf"|(?P<n2>\d{{1,2}}|{_NUM})\s*(?:years?|yrs?)\s+old\s+or\s+(?:more|older|over))\b",
     re.IGNORECASE,
 )
@@ -368,6 +371,11 @@ def _same_century(year: int, yy: int) -> int:
     return end if end >= year else end + 100
 
 
+#: Teenagers, not the 2010s: "the teens (13 and 15) want rocket ships", "the teens are bored".
+#: (Only verbs a decade does not take: "the teens were a great decade for horror" is the 2010s.)
+_TEENS_PEOPLE = re.compile(r"\s*(?:\(\s*\d{1,2}\b|\(\s*aged\b|(?:want|wants|need|needs|say|says|said|who|get|gets)\b)", re.IGNORECASE)
+
+
 def _eras(text: str, newest: int) -> list[Era]:
     found: list[Era] = []
     matches = [m for m in ERA.finditer(text)]
@@ -380,7 +388,8 @@ def _eras(text: str, newest: int) -> list[Era]:
             continue
         low, high, single = raw
         start, end = m.start(), m.end()
-        if (m["word"] or "").lower() == "teens" and not (m["mod"] or re.search(r"\bthe\s+$", text[max(0, start - 5):start], re.IGNORECASE)):
+        if (m["word"] or "").lower() == "teens" and (not (m["mod"] or re.search(r"\bthe\s+$", text[max(0, start - 5):start], re.IGNORECASE))
+                                                     or _TEENS_PEOPLE.match(text, end)):
             i += 1  # "for actual teens", "teens (14 and 16)": people; "the teens", "the late teens": the 2010s
             continue
         if single and (tail := _SHORT_END.match(text, end)) and (high_year := _same_century(low, int(tail["yy"]))) > low:
@@ -635,8 +644,9 @@ def _relative(text: str, newest: int) -> list[Era]:
         out.append(Era(2000, high, "bound" if high is None else "era", m.start(), m.end()))
     for m in THIS_DECADE.finditer(text):
         out.append(Era(newest // 10 * 10, newest // 10 * 10 + 9, "era", m.start(), m.end()))
-    for m in SILENT_ERA.finditer(text):
-        out.append(Era(None, 1929, "bound", m.start(), m.end()))
+    for m in SILENT_ERA.finditer(text):  # refused ("no silent films", "silent films are not my bag"): the talkies on
+        refused = refused_before(text, m.start()) or NEGATION_AFTER.match(text[m.end():m.end() + 40])
+        out.append(Era(1930, None, "bound", m.start(), m.end()) if refused else Era(None, 1929, "bound", m.start(), m.end()))
     for m in THIS_YEAR.finditer(text):
         year = newest if (m["which"] or m["which2"]).lower() == "this" else newest - 1
         out.append(Era(year - 1 if m["both"] else year, year, "era", m.start(), m.end()))  # "this year or last"

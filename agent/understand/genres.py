@@ -35,8 +35,15 @@ _LEXICON = re.compile(
 )
 #: A refusal in English or in another language ("sin romance", "bitte keine Komödie").
 _REFUSAL = re.compile(rf"(?<![\w-])(?<!\w')(?:{NEGATORS}|{OTHER_NEGATORS})(?![\w'-])", re.IGNORECASE)  # "add 'no animated'"
+#: The marks that cross a refused item out ("❌ gore"), part of `CROSSED`.
+CROSSED_MARKS = "[☐□☒❌✗✘⛔🚫]"
+#: A run of emoji ends a clause ("no more superhero junk 🙄 need a puzzler"), unless a list goes on after it ("nothing
+#: scary 😬 or sad"); not the marks that cross a refused item out, and not right after a refusal, before the word it
+#: decorates (`clause_before`: "no 👻 horror").
+_EMOJI_CHAR = r"[\U0001F300-\U0001FAFF\u2600-\u27BF]"
+_EMOJI_BREAK = rf"(?!{CROSSED_MARKS}){_EMOJI_CHAR}(?:[\uFE0F\u200D]|\s*{_EMOJI_CHAR})*+(?!\s*(?:or|and|nor|&)\s)"
 _CLAUSE_END = re.compile(
-    r"[,.;:!?()\n]|(?:^|\s)/(?=[a-z])|(?<!anything)(?<!everything)(?<!any genre)\sbut\s|\sor\s+(?=(?:he|she|they|we|i|you|it)(?:'\w+)?\s)|\s(?:and|though|although|however|yet|whereas|while|just|only|rather(?!\s+(?:we|you|i|they)\s+(?:didn'?t|did not|don'?t)\b)(?!\s+(?:if\s+)?(?:it|they|the (?:film|movie))\s+(?:wasn'?t|weren'?t|was not|were not|didn'?t|did not|isn'?t|is not|wouldn'?t|would not)\b)(?!\s+than\b))\s|(?<!\bnot)(?<!\bam)(?<!\bim)(?<!['’]m)(?<!\bare)(?<!['’]re)(?<!\bis)(?<!\bwas)\sso\s|\s[-–]\s|\s?—\s?|\s--\s|(?<!thing)(?<!think)\s(?=(?:i|we) (?:want|need|wanna)\b)|(?<!\bnot)(?<!n't)(?<!nt)(?<!\bnever)(?<!\breally)(?<!\bactually)(?<!\beven)(?<!\bi)(?<!\bwe)\s(?=(?:want|wanna|gimme)\s)",
+    rf"[,.;:!?()\n]|{_EMOJI_BREAK}|(?:^|\s)/(?=[a-z])|(?<!anything)(?<!everything)(?<!any genre)\sbut\s|\sor\s+(?=(?:he|she|they|we|i|you|it)(?:'\w+)?\s)|\s(?:and|though|although|however|yet|whereas|while|just|only|rather(?!\s+(?:we|you|i|they)\s+(?:didn'?t|did not|don'?t)\b)(?!\s+(?:if\s+)?(?:it|they|the (?:film|movie))\s+(?:wasn'?t|weren'?t|was not|were not|didn'?t|did not|isn'?t|is not|wouldn'?t|would not)\b)(?!\s+than\b))\s|(?<!\bnot)(?<!\bam)(?<!\bim)(?<!['’]m)(?<!\bare)(?<!['’]re)(?<!\bis)(?<!\bwas)\sso\s|\s[-–]\s|\s?—\s?|\s--\s|(?<!thing)(?<!think)\s(?=(?:i|we) (?:want|need|wanna)\b)|(?<!\bnot)(?<!n't)(?<!nt)(?<!\bnever)(?<!\breally)(?<!\bactually)(?<!\beven)(?<!\bi)(?<!\bwe)\s(?=(?:want|wanna|gimme)\s)",
     re.IGNORECASE)  # "anything but horror" is one refusal
 #: A child's age: "for my 6 year old", "my son is 7", "kids (7 and 10)", "ages 4 to 12", "he's five".
 _AGE_WORDS = {**UNITS, **TEENS}
@@ -65,6 +72,7 @@ _FRAGMENT_END = re.compile(r"\s*(?:too|either|as well)?\s*(?:[.!?;]|$)", re.IGNO
 UNAVOID = re.compile(
     r"(?:(?P<g1>\w[\w\- ]{2,24}?)(?:\s+(?:is|are|would be)|(?<!\bshe)(?<!\bhe)(?<!\bit)(?<!\bthat)(?<!\bthis)(?<!\bwhat)(?<!\bthere)(?<!\bwho)(?<!\bone)['’]s)\s+(?:fine|ok|okay|alright|allowed|acceptable|not off the table|back on(?: the (?:table|menu|cards|list))?|back in\b)(?:\s+now|\s+after all|\s+too)?)"  # "horror's back on the table"
     r"|(?:(?P<g6>\w[\w\- ]{2,24}?)\s+(?:i|we)\s+can\s+(?:do|live with|cope with|stomach)\b(?!\s+without\b))"  # "Crime I can do"
+    r"|(?:(?:^|(?<=[.!?;:,]))\s*(?P<g7>\w[\w\- ]{2,24}?)\s+(?:i'?m|i am|we'?re|we are)\s+(?:fine|ok|okay|alright)\s+with\b)"  # "Sad I'm ok with"
     r"|(?:(?:fine|ok|okay|happy)\s+with\s+(?P<g2>[\w\- ]{3,25}))|(?:(?:don'?t|do not)\s+mind\s+(?P<g3>[\w\- ]{3,25}))"
     r"|(?:(?:forget|drop|scrap|ignore|lift)\s+the\s+no[- ](?P<g4>[\w']{3,20})\s+(?:rule|ban|thing|policy|bit|part))"  # "forget the no-kids rule"
     r"|(?:(?:forget|drop|scrap|ignore|lift)\s+the\s+(?P<g5>[\w']{3,20})\s+(?:ban|veto|embargo))",  # "forget the cartoon ban"
@@ -150,7 +158,14 @@ def clause_before(text: str, start: int) -> str:
     """The words of the same clause before `start` (at most `CLAUSE_MAX_CHARS` of them)."""
     head = text[:start]
     ends = list(_CLAUSE_END.finditer(head, max(0, start - CLAUSE_MAX_CHARS)))
+    while ends and _EMOJI.fullmatch(ends[-1].group()) and not head[ends[-1].end():].strip() \
+            and _REFUSAL_ENDS.search(head, ends[-2].end() if len(ends) > 1 else 0, ends[-1].start()):
+        ends.pop()  # "no 👻 horror": the emoji decorates the word after a refusal (not "no horror 😂 comedy please")
     return head[ends[-1].end():] if ends else head[max(0, start - CLAUSE_MAX_CHARS):]
+
+
+_EMOJI = re.compile(_EMOJI_BREAK)
+_REFUSAL_ENDS = re.compile(rf"(?<![\w-])(?<!\w')(?:{NEGATORS}|{OTHER_NEGATORS})\s*$", re.IGNORECASE)
 
 
 #: A refusal taken back in the same breath ("I wouldn't say I dislike sci-fi", "I'm not against a bit of romance").
@@ -175,7 +190,7 @@ ADULT_AUDIENCE = re.compile(
 #: "no horror at all okay um something mysterious"): a spoken pause, or "something" after the refused words.
 _SPOKEN_RESTART = re.compile(r"\b(?:okay|ok|um+|uh+|erm|hmm+|something)\b", re.IGNORECASE)
 #: Words that only carry a refusal on to its object ("don't want something scary", "no more of that"), no refused content.
-_CARRIERS = frozenset("want wanna need like fancy feel watch see show give me us to a an the any really more of that those these it them".split())
+_CARRIERS = frozenset("want wanna need like fancy feel watch see show give me us to a an the any really more of that those these it them with about involving".split())
 
 
 #: A condition whose consequence is a refusal: "if it's set in a fantasy kingdom, forget it".
@@ -191,7 +206,7 @@ IF_THEN_NO = re.compile(
 #: "Deal-breakers: war, horror", "list of what i DON'T want:" and its bullets).
 _MINUS = re.compile(r"(?:^|[\s,;(/|])[-−–]$")
 #: A box left empty or crossed out before a list item ("☐ horror", "[✗] cheesy", "❌ gore"); shared with the era reader.
-CROSSED = r"\[\s?\]|\[[✗✘]\]|[☐□☒❌✗✘⛔🚫]"  # "[x]" is ticked, as in a markdown checklist
+CROSSED = rf"\[\s?\]|\[[✗✘]\]|{CROSSED_MARKS}"  # "[x]" is ticked, as in a markdown checklist
 _UNTICKED = re.compile(rf"(?:{CROSSED})\s*$")
 #: A label: words, then a colon ("Avoid: ..."); never across a run of spaces, where a masked title stood ("not ________: seen it").
 _LABEL = re.compile(r"(?P<label>[A-Za-z](?:[A-Za-z'’\-]| (?! )){0,38}?) ?:(?!\d)")
@@ -301,14 +316,20 @@ _NOT_CAUSED = re.compile(r"\b(?:don'?t|do not|won'?t|wont|will not|doesn'?t|does
 _CAUSING = re.compile(r"(?:make|makes|give|gives|leave|leaves)\b", re.IGNORECASE)
 
 
+def refused_before(text: str, start: int) -> bool:
+    """A refusal in the clause before `start` that no new wish restarts ("I hate silent films", "sick of ...")."""
+    before = clause_before(text, start)
+    cues = [c for c in _REFUSAL.finditer(before) if not _UNSEEN.match(before, c.start())]
+    return bool(cues) and not _restarted(before[cues[-1].end():])
+
+
 def _negated(text: str, start: int, end: int) -> bool:
     before = clause_before(text, start)
     if LITOTES.search(before):
         return False
     if written_refusal(text, start) or _ANTI.search(text, 0, start):
         return True
-    cues = [c for c in _REFUSAL.finditer(before) if not _UNSEEN.match(before, c.start())]
-    if cues and not _restarted(before[cues[-1].end():]):
+    if refused_before(text, start):
         return True
     if _NOT_CAUSED.search(before) and _CAUSING.match(text, start):  # "don't make me cry", "won't give her nightmares"
         return True
@@ -522,13 +543,22 @@ def _judged_predicate(text: str, span: "GenreSpan") -> str | None:
     return predicate
 
 
-def _judged_badly(text: str, span: "GenreSpan") -> bool:
-    """A genre named as the subject of a bad verdict on what it does to the viewer ("Period dramas put me in a coma")."""
+#: The bad verdict said not to happen: "the songs didn't even annoy me", "musicals never bore me".
+_VERDICT_NOT_SAID = re.compile(r"(?:n'?t|\bnot|\bnever)(?:\s+(?:even|really|ever|once))?\s+$", re.IGNORECASE)
+
+
+def _bad_verdict(text: str, span: "GenreSpan") -> Literal["said", "denied"] | None:
+    """Whether a genre named as the subject of a sentence about the viewer gets a bad verdict on what it does to them
+    ("Period dramas put me in a coma"), one said not to happen ("the songs didn't even annoy me": neither a refusal
+    nor a wish), or none."""
     said = text[span.start:span.end]
     if said.lower() in _PEOPLE or re.search(rf"\b{_AGE}\b", said, re.IGNORECASE):  # "the kids are bored", "(she's 7)": people
-        return False
+        return None
     predicate = _judged_predicate(text, span)
-    return predicate is not None and bool(JUDGED_BADLY.search(predicate)) and not JUDGED_WELL.search(predicate)
+    verdict = JUDGED_BADLY.search(predicate) if predicate is not None else None
+    if verdict is None or JUDGED_WELL.search(predicate):
+        return None
+    return "denied" if _VERDICT_NOT_SAID.search(predicate, 0, verdict.start()) else "said"
 
 
 _PEOPLE = frozenset("kids kid children child family the kids".split())
@@ -606,7 +636,9 @@ _ABOUT_IT = re.compile(r"^\s*(?:(?:is|are|was|were|does|do|did|would|will)\s+(?:
 _NIGHTMARES_TOLD = re.compile(r"\bhad\s+(?:bad\s+)?(?:nightmares|bad dreams)\b"
                               # "The Polar Express, which creeped them both out": what a film did
                               r"|(?:\bwhich|\bit|,\s*that)\s+(?:really\s+|totally\s+|properly\s+)?(?:creeped|crept|scared|frightened|terrified|spooked|freaked)\s+"
-                              r"(?:them|him|her|us|me|my\s+\w+)(?:\s+(?:both|all))?(?:\s+(?:out|silly|witless|stiff))?\b", re.IGNORECASE)
+                              r"(?:them|him|her|us|me|my\s+\w+)(?:\s+(?:both|all))?(?:\s+(?:out|silly|witless|stiff))?\b"
+                              # "The Polar Express gave me the creeps" (not "one that gave me the creeps as a kid": a wish)
+                              r"|(?<!\bthat )(?<!\bwhich )(?<!\bwhat )\bgave\s+(?:me|us|him|her|them|my\s+\w+)\s+the\s+(?:creeps|willies|heebie-jeebies)\b", re.IGNORECASE)
 
 
 def _told_reaction(text: str, span: "GenreSpan") -> bool:
@@ -869,10 +901,41 @@ def _refused_genres(genres: tuple[str, ...]) -> tuple[str, ...]:
     return ("Romance",) if set(genres) == {"Romance", "Comedy"} else genres
 
 
+#: "scream" said as a verb by someone watching is their reaction, no horror asked for ("my son screams whenever people start
+#: singing", "we scream at the spiders").
+_SCREAMER = re.compile(r"(?<!\bmake )(?<!\bmakes )(?<!\bmade )(?<!\bmaking )(?<!\blet )(?<!\bthat )(?<!\bwhere )(?<!\bwhich )"
+                       r"\b(?:i|we|they|he|she|(?:my|our|his|her|their) [\w'-]+)\s+(?:\w+ly\s+|just\s+|always\s+|still\s+)?$",
+                       re.IGNORECASE)  # (not "a film that makes you scream", "something where they scream and run")
+
+
+#: Children in the story, not in the audience: "nothing with possessed kids", "no creepy children" (not "a spooky kids
+#: film", "something creepy kids would enjoy": the audience).
+_STORY_KINDS = frozenset("possessed creepy evil killer demonic murderous sinister cursed psycho psychopathic satanic undead".split())
+_STORY_CHILD_WORDS = frozenset("kid kids child children kiddie kiddies".split())
+_STORY_CHILD = re.compile(rf"(?<!\bmy )(?<!\bour )(?<!\bhis )(?<!\bher )(?<!\btheir )\b(?:{'|'.join(sorted(_STORY_KINDS))})\s+$", re.IGNORECASE)
+_CHILD_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(_STORY_CHILD_WORDS))})\b", re.IGNORECASE)
+#: ...what children in the audience do, or the film noun they qualify ("creepy kids movie", "kids would enjoy")
+_AUDIENCE_AFTER = re.compile(r"\s+(?:films?|movies?|flicks?|stuff|shows?|would|will|can|could|might|love|like|enjoy|want|wants|need|needs|who|that|lol)\b",
+                             re.IGNORECASE)
+
+
+def _in_story(text: str, start: int, end: int, phrase: str) -> bool:
+    """A child word in the story ("possessed kids"), or the story word before it ("creepy" of "no creepy kids")."""
+    if phrase in _STORY_CHILD_WORDS:
+        return bool(_STORY_CHILD.search(text, 0, start)) and not _AUDIENCE_AFTER.match(text, end)
+    child = _CHILD_AFTER.match(text, end)
+    return (phrase in _STORY_KINDS and child is not None and not _AUDIENCE_AFTER.match(text, child.end())
+            and _STORY_CHILD.search(text, 0, end + 1) is not None)  # ("my creepy kids": the writer's own)
+
+
 def lexicon_spans(text: str, known: set[str]) -> list[GenreSpan]:
     out = []
     for m in _LEXICON.finditer(text):
         phrase = m.group().lower()
+        if (phrase in {"scream", "screams"} and _SCREAMER.search(text, 0, m.start())
+                or _in_story(text, m.start(), m.end(), phrase)):
+            out.append(GenreSpan(m.start(), m.end(), (), "lexicon"))
+            continue
         stems = (phrase[:-1], phrase[:-2] if phrase.endswith("es") else "") if phrase.endswith("s") else ()
         base = next((b for b in stems if b in _PHRASES), phrase)  # "creature features", "comedies"
         entry = _PHRASES[phrase] if phrase in _PHRASES else _PHRASES.get(base, ())
@@ -1026,14 +1089,14 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
     for m in UNAVOID.finditer(text):
         name = next(n for n, g in m.groupdict().items() if g)
         clauses = _PERMITTED_CLAUSE.split(m[name])  # "vetoed horror so a comedy is fine": the comedy; "ok with creepy but ...": creepy
-        phrase = clauses[-1] if name in ("g1", "g6") else clauses[0]
-        at = m.start(name) + (len(m[name]) - len(phrase) if name in ("g1", "g6") else 0)
+        phrase = clauses[-1] if name in ("g1", "g6", "g7") else clauses[0]
+        at = m.start(name) + (len(m[name]) - len(phrase) if name in ("g1", "g6", "g7") else 0)
         spans_in = lexicon_spans(phrase, known)
         found = [g for s in spans_in if not s.content for g in s.genres]
         content_unavoided += [g for s in spans_in if s.content for g in s.genres]
         if any(s.genres for s in spans_in):
             read.unavoided += found
-            unavoid_spans.append((at if name in ("g1", "g6") else m.start(), m.end()))
+            unavoid_spans.append((at if name in ("g1", "g6", "g7") else m.start(), m.end()))
     refusals = refusal_spans(text, known)
     spans = [s for s in lexicon_spans(text, known) if not any(a <= s.start < b for a, b in unavoid_spans) and not _overlaps(s, refusals)]
     spans += refusals
@@ -1055,8 +1118,13 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
     spans = [s for s in spans if not (s.genres == ("Animation",) and not s.negated and any(a <= s.start < b for a, b in either))]
     spans.sort(key=lambda s: s.start)
     spans = _carry_negation(text, spans)
-    spans = [replace(s, negated=True) if not s.negated and (_kept_out(text, s) or _judged_badly(text, s) or ANSWERED_NO.match(text, s.end))
-             else s for s in spans]
+    verdicts = [None if s.negated else _bad_verdict(text, s) for s in spans]
+    # neither refused nor wished: a content word judged badly ("zombies do nothing for me"), a bad verdict denied ("the
+    # songs didn't even annoy me")
+    neither = [s for s, v in zip(spans, verdicts) if v == "denied" or v == "said" and s.content]
+    spans = [replace(s, negated=True) if not s.negated and (_kept_out(text, s) or v == "said" or ANSWERED_NO.match(text, s.end))
+             else s for s, v in zip(spans, verdicts) if s not in neither]
+    read.plain = [*read.plain, *neither]
     spans = [replace(s, negated=True) if _too_young(text, s) else s for s in spans]
     studios = [s for s in spans if s.negated and text[s.start:s.end].lower() in STUDIOS]
     spans = [s for s in spans if s not in studios]

@@ -188,6 +188,25 @@ GENRE_PHRASES: _G = _expand({
     ("under-12s", "under 12s", "under-10s", "under 10s", "under-8s", "under 8s"): "Children",
 })
 
+#: Rare, dated and trade words for kinds of film, read as written only: they stay out of the meaning prototypes
+#: (`CLIPPED`), whose neighbours in meaning are plain words ("sweaty palms" would draw "more sweaty crime films",
+#: "martians" a man "on mars").
+RARE_PHRASES: _G = _expand({
+    ("pratfall", "pratfalls", "britcom", "britcoms", "jape", "japes", "gut-buster", "gut-busters", "gut-busting", "gut busting", "lol-fest"): "Comedy",
+    ("gialli", "spine tingler", "spine-tingler", "spine tinglers", "spine-tinglers", "ghoulies", "fright film",
+     "fright films", "fright flick", "fright flicks"): "Horror",
+    ("nerve-shredder", "nerve-shredding", "nerve shredding", "sweaty palms", "sweaty-palmed"): "Thriller",
+    ("bodice-ripper", "bodice-rippers", "bodice ripper", "bodice rippers", "lip-locking", "lovelorn", "hearts and flowers",
+     "billing and cooing"): "Romance",
+    ("hoofer", "hoofers", "warbling", "yodelling", "yodeling"): "Musical",
+    ("actioner", "actioners"): "Action",
+    ("three-handkerchief", "three handkerchief"): "Drama",
+    ("rocket ship", "rocket ships", "rocket-ship", "rocketship", "rocketships", "martians", "martian invasion"): "Sci-Fi",
+    ("puzzler", "puzzlers"): "Mystery",
+    ("yeehaw",): "Western",
+})
+GENRE_PHRASES |= RARE_PHRASES
+
 # Words too vague or too risky to read on their own (kept out of the lexicon on purpose):
 # "dark" (thriller? crime? drama?), "classic" (an era word), "disney" (animation or family), "epic".
 
@@ -198,7 +217,7 @@ NEGATORS = (
     r"(?:i'?ve|we'?ve|i have|we have) seen enough(?: of)?|no more|not into|not a fan of|anything but|"
     r"can'?t stand(?! each other| one another)|cannot stand(?! each other| one another)|(?:neither|none|nobody|no one) of us can (?:stand|stomach|bear)|can'?t stomach|(?:can'?t|cannot|couldn'?t) (?:watch|sit through)(?= (?:anything|any|another|more|those|these)\b)|cannot stomach|(?:i'?m|i am|we'?re|we are) (?:so |totally |completely )?finished with|not so much|can'?t handle|(?:can'?t|cannot|couldn'?t|could not) cope with|can'?t do|can'?t face|cannot face|couldn'?t face|not in the mood for|rather not|steer clear of|stay away from|steer (?:well )?away from|"
     r"(?:switch|switches|switched|zone|zones|tune|tunes|nod|nods|drift|drifts) off (?:during|in|at)|(?:fall|falls|fell) asleep (?:during|in|at)|"
-    r"spare (?:me|us|him|her|them)|don'?t you dare(?: (?:give|show|suggest|recommend|put on))?(?: me| us)?|enough of|keep (?:it|them|us|him|her|me|this|things) (?:well |far )?away from|(?:anything|everything|whatever|any genre) (?:bar|apart from|aside from|save)|everything but|any genre but|hardly|had enough(?: of)?|done enough|sick of|tired of|allergic to|other than|minus|not too|nothing too|keep out|leave out|"
+    r"spare (?:me|us|him|her|them)|don'?t you dare(?: (?:give|show|suggest|recommend|put on))?(?: me| us)?|enough of|keep (?:it|them|us|him|her|me|this|things) (?:well |far )?away from|(?:anything|everything|whatever|any genre)(?: at all)? (?:bar|apart from|aside from|save)|everything but|any genre but|hardly|had enough(?: of)?|done enough|sick of|tired of|allergic to|other than|minus|not too|nothing too|keep out|leave out|"
     # "I'm out on fantasy" (right before the kind: not "I'm out on holiday with the kids ... a comedy")
     r"(?:i'?m|im|i am|we'?re|we are) (?:so |totally |completely )?out on(?=\s*$)|(?:break|breaks|broke) out in (?:hives|a rash|spots) (?:at|over)|"
     r"no thanks to|pass on|not (?:really )?feeling|(?:so|totally|completely|well) over(?!\s+the\b)|(?:i'?m|im|i am|we'?re|we are|she'?s|he'?s) (?:\w+ )?too [\w-]+ for|"
@@ -216,7 +235,9 @@ NEGATORS = (
     r"(?:don'?t|do not|doesn'?t|does not) care for|(?:don'?t|do not|didn'?t|did not) mean(?= (?:a|an|the)\b)|can'?t abide|cannot abide|can'?t bear|cannot bear|not keen on|(?:bored|fed up) (?:of|with)|"
     r"nowt|nae|isnae|none of (?:your|the|those)|too old for|outgrown|grown out of|(?:i'?m|im|i am|we'?re|we are) (?:so |totally |completely |well )?over|rather avoid|would avoid|"
     # a threat is a refusal: "God help you if there's a song in it", "if you suggest one more animated film ..."
-    r"(?:god|heaven) help (?:you|us|me) if|if you (?:suggest|show|recommend|give me|give us|try) (?:one more|another|any|me|us)|"
+    r"(?:god|heaven) help (?:you|us|me) if|(?:give|gives|giving|gave) (?:a )?wide berth to|if you (?:suggest|show|recommend|give me|give us|try) (?:one more|another|any|me|us)|"
+    # a complaint: "lol you keep giving me kids' films", "stop suggesting musicals" (not "can you keep suggesting westerns?")
+    r"(?:(?:why (?:do|does|did) |(?:lol|ugh|ffs|sigh|argh|but|and|yet|still|seriously)\W+)(?:you|u) keep (?:on )?|(?<!don't )(?<!dont )(?<!never )(?<!not )stop )(?:giving|suggesting|showing|recommending|sending|picking)(?: me| us)?|"
     # refusal idioms: "count me out for", "I draw the line at", "I'd rather chew glass than watch", "keep your ..."
     r"count (?:me|us) out (?:of|for|on)|(?:i|we) draw the line at|draws? (?:a |the )?(?:hard |firm )?line at|not (?:very |terribly |overly )?fond of|(?:wild )?horses couldn'?t drag (?:me|us) (?:to|into)|"
     r"(?:i'?d|i would|we'?d|we would) (?:rather|sooner) [^,.;!?]{1,40}? than (?:watch|see|sit through|endure)|"
@@ -225,7 +246,7 @@ NEGATORS = (
     # "keeping well clear of horror", "keep it off other planets", "I'd rather it wasn't animated"
     r"(?:keep|keeps|keeping|kept|stay|stays|staying) (?:well |far )?clear of|keep (?:it|them|things|us) off(?!\s+(?:my|our|your|their|his|her|the|of)\b)|(?:the )?(?:exact |complete |total |very )?opposite of|cross (?:off|out)|(?:i|we) (?:do|really|definitely) mind|"
     # "I'm off comedies for a while", "I've gone off westerns"
-    r"(?:i'?m|im|i am|we'?re|we are) (?:a bit |totally |well |right )?off(?=\s*(?:(?:all|the|any|those|these)\s+)?$)|(?:i'?ve|i have|we'?ve|we have|(?:s?he|they)'?(?:s|ve)|(?:s?he|it) has|they have|(?:my|our) (?:\w+ )?\w+(?: has|'s)) (?:kind of |sort of |a bit |rather |totally |completely |just |since )?gone (?:right |completely |totally )?off|"
+    r"(?:i'?m|im|i am|we'?re|we are) (?:a bit |totally |well |right |so )?off(?=\s*(?:(?:all|the|any|those|these)\s+)?(?:(?:arty|artsy|cheesy|gory|soppy|sappy|slushy|schmaltzy|mushy|dumb|silly|big|loud|modern|old|serious|heavy|dark|sad|slow|long|violent|bloody|superhero|indie|foreign|american|british|anything|really)\s+)?$)|(?:i'?ve|i have|we'?ve|we have|(?:s?he|they)'?(?:s|ve)|(?:s?he|it) has|they have|(?:my|our) (?:\w+ )?\w+(?: has|'s)) (?:kind of |sort of |a bit |rather |totally |completely |just |since )?gone (?:right |completely |totally )?off|"
     r"rather (?:if )?(?:it|they|the (?:film|movie)) (?:wasn'?t|weren'?t|was not|were not|didn'?t|did not|isn'?t|is not|wouldn'?t|would not)|"
     r"(?:sick|tired) to death of|(?:nah|no|nope) to|say(?:ing)? no to|roll(?:s|ed|ing)? (?:my|his|her|their|our) eyes at|"
     # a reaction at anything of a kind: "the 6 year old gets upset at anything sad", "she gets bored by anything romantic"
@@ -238,7 +259,7 @@ _NEITHER = r"(?:i|we|he|she|they)(?:\s+would like|'d like|\s+want|\s+need|\s+fan
 LIST_REFUSED_AFTER = re.compile(rf"^\W{{0,3}}(?:(?:are|'re) (?:all |both )?(?:out\b(?!\s+(?:of this world|there|now|tonight)\b)|off the (?:table|menu|cards)|banned|vetoed|a no(?:-go)?)\b|(?:aren'?t|are not) (?:really |quite |exactly )?(?:for (?:me|us|him|her|them)|(?:my|our) (?:thing|cup of tea|scene))\b|{_NEITHER})",
                                 re.IGNORECASE)
 NEGATION_AFTER = re.compile(
-    r"^\W{0,3}(?:(?:ones|films?|movies?|stuff|things?|flicks?|pictures?|subplots?|storylines?|scenes?|bits?|elements?|angles?|sides?|aspects?|threads?)\s+)?"
+    r"^\W{0,3}(?:(?:ones|films?|movies?|stuff|things?|flicks?|pictures?|subplots?|storylines?|scenes?|bits?|elements?|angles?|sides?|aspects?|threads?)(?:\s+|\s*[,?]\s*(?=(?:no|nope|nah|no way|never(?: again| ever)?)\s*(?:[.!;]|$)|which\b)))?"
     r"(?:is|are|'s)?\s*(?:(?:also|either|really|just)\s+)?(?:not for me|excluded|(?:arent|aren'?t|isnt|isn'?t|are not|is not) (?:really |quite )?it\b(?!\s*\?)(?!\s+(?:a|an|the|that|this)\b)|"
     r"(?:can|could|will|should|may|gets? to) sit (?:this|that|it|tonight)(?: one)? out\b|(?:i|we) (?:don'?t|do not|can'?t) (?:like|stand|want|do)\s*(?:[,.;!?]|$)|(?:i|we) (?:can'?t|cannot)(?:\s+(?:handle|take|bear|face|do))?\s*(?:[,.;!?]|$)|bores? us|not my thing|not my cup of tea|is a no|are a no|please not|no thanks|"
     r"no thank you|(?:i|we) (?:can|could) (?:do|live) without|makes? (?:me|us|them|him|her) (?:groan|cringe|gag|squirm|yawn)|(?:do|does)(?:n'?t| not) agree with (?:me|us|him|her|them)\b|embarrass(?:es)? (?:me|us|them|him|her)\b|(?:i|we|he|she|they) (?:really |just )?(?:hates?|detests?|loathes?)(?:\s+(?:it|them|those|that))?(?:\s+(?:also|too|as well))?\s*(?:[,.;!?]|$)|isn'?t my thing|aren'?t my thing|is off the table|are off the table|makes? me sick|bores? me|out of it|"
@@ -254,9 +275,14 @@ NEGATION_AFTER = re.compile(
     # "if anyone starts singing she's walking out", "any gore and I'm walking out"
     r"(?:,?\s*(?:and|then))?\s*(?:i|she|he|they|we|dad|mum|mom)(?:'s|'m|'re|'ll| is| am| are| will| would|'d)\s+(?:be\s+)?(?:walking|walk) out\b|"
     # "I'd give war films a miss", "Scary films and me don't mix", "Scary stuff and I don't get on"
-    r"a miss\b|(?:and|&) (?:i|me|we|us) (?:just |really )?(?:don'?t|do not|never|won'?t) (?:mix|get on|get along|gel|click)\b|"
+    r"a miss\b|a (?:wide |very wide )?berth\b|like the plague(?=\s*(?:[,.;!?)]|$))|(?:(?:is|are|'s|'re) not|isn'?t|aren'?t)\s*(?:[.!;]|$)|(?:and|&) (?:i|me|we|us) (?:just |really )?(?:don'?t|do not|never|won'?t) (?:mix|get on|get along|gel|click)\b|"
     rf"{_NEITHER}|(?:and|&) (?:i|me|we|us) (?:are|'re) (?:so |totally |completely |well and truly )?(?:finished|done|through|over)\b|"
-    r"(?:is|are|'s)?\s*(?:n'?t|not) (?:really |quite |exactly )?my (?:thing|cup of tea|jam|genre|scene)|(?:is|are|'s)?\s*(?:n'?t|not) (?:really |quite )?to (?:my|our) taste|(?:i|we) can skip|(?:no|nope|nah)(?:\s+(?:no|nope|nah))*\s*(?:[,.;!?/]|$)|(?:burn-?out|fatigue|overload)\b|"
+    r"(?:is|are|'s)?\s*(?:n'?t|not) (?:really |quite |exactly )?my (?:thing|cup of tea|jam|genre|scene|bag)|(?:is|are|'s)?\s*(?:n'?t|not) (?:really |quite )?to (?:my|our) taste|(?:i|we) can skip|(?:no|nope|nah)(?:\s+(?:no|nope|nah))*\s*(?:[,.;!?/]|$)|(?:burn-?out|fatigue|overload)\b|"
+    # "horror, no way", "musicals? never." (not a new sentence's "Never again."), "war films, which I loathe", "musicals are
+    # my personal hell"
+    r"(?<![.!] )(?<![.!])(?:no way|never(?: again| ever)?)\s*(?:[,.;!?/]|$)|"
+    r",?\s*which (?:i|we|he|she|they) (?:(?:really|just|absolutely|utterly|truly|all|both) )?(?:loathes?|hates?|detests?|despises?|dislikes?|abhors?|can'?t (?:stand|bear|abide)|cannot (?:stand|bear|abide))(?=\s*(?:[,.;!?)]|$))|"
+    r"(?:is|are|'s|'re) (?:my|our|his|her|their) (?:own )?(?:personal |idea of |definition of )?(?:hell|nightmare(?!\s+fuel)|pet hate|pet peeve)\b|"
     r"(?:is|are|'s) (?:not|no) good for (?:me|us|him|her|them)\b|(?:is|are) no good\s*(?:[,.;!?]|$)|(?<=[?:] )[✗✘❌](?=[ \t]*(?:\n|$))|a rest\s*(?:[,.;!?]|$|for\b)|(?:not a|no) chance\s*(?:[,.;!?]|$)|(?:must|should|can)(?:n'?t| not) be the (?:point|focus|main (?:thing|plot|story))\b|(?:will|would|'ll|'d) (?:wreck|destroy|finish|break) (?:me|us|him|her|them)\b|(?:\w+\s+)?(?:got|was|were|has been|have been) (?:shot down|vetoed|nixed|ruled out|binned))",
     re.IGNORECASE,
 )
@@ -329,6 +355,7 @@ CLIPPED = frozenset({"rom", "more com", "just the com", "future-set"})  # ("futu
 # ...nor phrases made of a plain word and a word for films, which would draw any "X films" ("favourite films" is no love film)
 CLIPPED |= frozenset(f"{head} {noun}" for head in ("disaster", "a love") for noun in ("film", "films", "movie", "movies", "picture", "pictures", "flick", "flicks"))
 CLIPPED |= frozenset({"luv story", "luv stories", "festive family"})
+CLIPPED |= frozenset(RARE_PHRASES)
 REMOVE = re.compile(
     r"(?:\b(?:drop|remove|lose|ditch|forget|scrap|cut|less|fewer|not so much|lighter on|swap|swapping|replace|trade|switch|undo|take out|get rid of)\s+(?:the\s+|all\s+the\s+|of\s+the\s+)?(?:\w+\s+)?)$",
     re.IGNORECASE,

@@ -42,7 +42,7 @@ NEGATIVE_CUE = re.compile(r"\b(hate[ds]?|hated|dislike[ds]?|loath(?:e[ds]?|ed)|d
                           r"can'?t stand|not(?!\s+(?:unlike|dissimilar)\b)|nothing like|(?:nothing|no)\s+(?!(?:else|quite|one|other|film|movie)\b)(?:(?!(?:i|we|you|mean|wait|sorry|actually|scratch|hang|please|pls|something|anything|just|maybe|more)\b)[\w-]+\s+){1,3}?like(?=\s*$)|"
                           r"(?:i'?m|i am|we'?re|we are)\s+(?:so\s+|completely\s+|totally\s+)?done\s+with|(?:can'?t|cannot|couldn'?t)\s+(?:do|face|stomach|handle)(?:\s+(?:another|(?:[\w-]+\s+){1,3}of))?(?=\s*$)|no more|never again|never understood|never (?:made it|got|get|make it) through|couldn'?t get through|(?:but |and )?never(?!\s+(?:\w+\s+)?(?:seen|watched|tried|heard|got|gets?|been|knew|read|miss\w*|tire\w*|fail\w*|forg[eo]t|stop\w*|thought|expected|had|cried|laughed|said|says|meant|claimed)\b)|won'?t (?:watch|see)|will not (?:watch|see)|refuse to (?:watch|see)|"
                           r"none of|skip|minus|except|anything but|disappointed (?:by|with|in)|let down by|h8(?:e?d)?|nt|opposite of|isn'?t|aren'?t|"
-                          r"walked out of|gave up on|(?:don'?t|do not|no need to) bother with|unsee|(?:switched|turned) off|veto(?:ed|es)?|pass(?:ing)? on|rul(?:e|es|ed|ing) out|bounced (?:right |straight )?off|looking at you|"
+                          r"walked out of|gave up on|(?:couldn'?t|could not|didn'?t|did not) (?:even )?finish|(?:don'?t|do not|no need to) bother with|unsee|(?:switched|turned) off|veto(?:ed|es)?|pass(?:ing)? on|rul(?:e|es|ed|ing) out|bounced (?:right |straight )?off|looking at you|"
                           r"(?:don'?t|do not|never) (?:get|got|understood|understand|see) the (?:hype|appeal|fuss)|fainted (?:during|at|in)|(?:nodded|dozed|drifted) off (?:during|in|at)|fell asleep (?:during|in|at)|didn'?t get(?!\s+(?:to|round|around|a chance|the chance|through)\b))\b",
                           re.IGNORECASE)
 POSITIVE_CUE = re.compile(r"\b(luv(?:'?d|s)?|lk|love[ds]?|loved|like[ds]?|liked|enjoy(?:ed|s)?|adore[ds]?|fan of|favou?rites?|faves?|favs?|great|amazing|brilliant|fantastic|wonderful|lovely|excellent|(?:were|was|is|are) perfect|(?:the )?gold standard|more like|similar to|such as|not unlike|not dissimilar to|"
@@ -119,12 +119,17 @@ NEGATIVE_AFTER = re.compile(
     r"\b(not (?:(?:so|that|very|all that|too|particularly)\s+)?(?:great|good)|not (?:my thing|for me|my cup of tea|to my taste|my taste|my kind of)|wasn'?t (?:for me|good|great|my thing)|(?<!\bnot )(?<!\bnever )(?:way |far |much )?too "
     r"(?:much|long|slow|scary|frightening|creepy|noisy|complicated|talky|violent|dark|gory|sad|cheesy|predictable|silly|weird|stressful|upsetting|harrowing|disturbing|bleak)\b|boring|bored|awful|terrible|horrible|overrated|"
     r"over-?hyped|dull|tedious|dreadful|distasteful|vulgar|(?<!myself )(?<!ourselves )(?<!themselves )silly|pretentious|annoying|cringe\w*|meh|mediocre|forgettable|"
-    r"unwatchable|rubbish|garbage|trash|a mess|snooze\w*|disappointing|a letdown|a let down|hated it|hate it|hated (?:both|them|them both|them all|all (?:three|of them)|the lot)|no thanks|(?:was|is|so|just|really) lazy|(?<=[:=\-–] )lazy(?=\s*(?:[.,;!?]|$))|loath(?:ed|e) it|(?:loathed|hated|detested) every (?:minute|second)|didn'?t (?:land|click)|did not (?:land|click)|couldn'?t face|(?:a bit |too |way too )?young for (?:me|us)|"
+    r"unwatchable|rubbish|garbage|trash|a mess|snooze\w*|disappointing|a let[- ]?down|had (?:me|us) snoring|hated it|hate it|hated (?:both|them|them both|them all|all (?:three|of them)|the lot)|no thanks|(?:was|is|so|just|really) lazy|(?<=[:=\-–] )lazy(?=\s*(?:[.,;!?]|$))|loath(?:ed|e) it|(?:loathed|hated|detested) every (?:minute|second)|didn'?t (?:land|click)|did not (?:land|click)|couldn'?t face|(?:a bit |too |way too )?young for (?:me|us)|"
+    # everyday words for a bad film: "Lucy was nonsense", "Pearl Harbor was cack", "a bit pants", "a right turkey"
+    r"(?:was|is|were|are|just|utter|total|complete|absolute) (?:nonsense|tosh|cack|naff|grotty|drivel)\b(?!\s+fun)|(?:was|is|so|bit|right|total|utter|absolute|complete) pants\b(?!\s+laughing)|"
+    r"an? (?:(?:absolute|right|real|total|utter|complete|proper) )?(?:stinker|turkey|dog'?s dinner|clunker)\b|"
     r"not my (?:humou?r|type|style|sort of thing|kind of thing|bag)|"
     r"(?:has |have )?aged (?:terribly|badly|poorly)|"
     r"(?:a |such a |(?:a )?(?:sad|steep|long|slow) )decline\b|(?:went|goes|going|all) downhill|"  # "T3 onwards is a sad decline"
     r"the (?:final|last) straw|(?:was|is) a (?:bad )?joke\b(?!\s+a\s+minute|-a-minute)|the weak(?:est)? link|(?:what|such) a comedown|"
-    r"gave (?:\w+\s+){0,4}?nightmares(?!\s+in\s+(?:the|a)\s+(?:best|good)\b)|(?:doesn'?t|does not|didn'?t|did not|don'?t|do not) hold up|so not (?:that|this|it)(?: one)?\b|"
+    # a verb that ends its sentence ("she did not like."), not a cue before the next film ("..., didn't like gone girl")
+    r"(?:did not|didn'?t|does not|doesn'?t) (?:like|enjoy)(?=[.!;]|$)|(?:i|we) (?:just )?never got(?=[.!;]|$)|never got the (?:appeal|hype|fuss)\b|(?<!never )gave (?:(?!no\b)[\w'-]+\s+){0,4}?bad dreams\b|"
+    r"gave (?:[\w'-]+\s+){0,4}?nightmares(?!\s+in\s+(?:the|a)\s+(?:best|good)\b)|(?<!never )gave (?:me|us|him|her|them|my \w+) the (?:creeps|willies|heebie-jeebies)(?!\s+in\s+(?:the|a)\s+(?:best|good)\b)|(?:doesn'?t|does not|didn'?t|did not|don'?t|do not) hold up|so not (?:that|this|it)(?: one)?\b|"
     r"never (?:\w+\s+){1,3}?again\b|(?:sort|kind|type) of (?:thing|film|movie) (?:i|we) (?:don'?t|do not|wouldn'?t) (?:want|like|need)(?!\s+to\s+end)\b|"
     r"(?:feels |felt |looks |is |was )?dated(?=\s*(?:[,.;!?]|$))|"
     r"(?:was|is|=)\s+(?:so |really |pretty |just |kinda |a bit |loud and )?dumb(?=\s*(?:[,.;!?]|$|but\b))|"
@@ -320,7 +325,10 @@ def read_references(text: str, shown: Sequence[int]) -> list[tuple[int, Literal[
 #: A verdict said only to be denied: "I never said Die Hard was bad", "I'm not saying it's boring".
 _VERDICT_DENIED = re.compile(r"\b(?:never said|didn'?t say|did not say|not saying|never claimed|wouldn'?t say|would not say)\s*$",
                              re.IGNORECASE)
-_LIKED_ANYWAY = re.compile(r"\b(?:but|though|still)\b[^.!?;]*?\b(?:i|we)\s+(?:still\s+)?(?:love|like|enjoy|adore)[sd]?\s+(?:it\b|every minute\b(?! of))",
+_LIKED_ANYWAY = re.compile(r"\b(?:but|though|still)\b[^.!?;]*?\b(?:i|we)\s+(?:still\s+)?(?:love|like|enjoy|adore)[sd]?\s+(?:it\b|every minute\b(?! of))"
+                           r"|\bmeant?\s+(?:that|it)\s+(?:kindly|nicely|positively|in a good way|as (?:a )?(?:compliment|praise))\b"  # "..., and I mean that kindly"
+                           # "gave me the creeps, loved it", "utter nonsense and I adore it", "nonsense, in a good way"
+                           r"|(?:,|\band\b)\s*(?:i\s+)?(?:still\s+)?(?:loved?|adored?|enjoyed)\s+(?:it|every minute)\b|\bin (?:a|the) (?:good|best|fun) way\b",
                            re.IGNORECASE)
 #: Praise someone else gave a film, before it ("Everyone told me La La Land was brilliant. I found it dull."): not the writer's.
 _REPORTED = re.compile(r"\b(?:told|tells|say|says|said|people|everyone|everybody|reviews?|critics|supposed to be|heard)\b", re.IGNORECASE)
@@ -408,18 +416,37 @@ def _sentiment(text: str, start: int | None, end: int | None, next_start: int | 
     if (measure := _LIKENESS_AFTER.match(own)) is not None and not NEGATIVE_AFTER.search(own, measure.end()) and not NEGATIVE_CUE.search(own):
         return "like"  # "Rush Hour levels of silly", "Lethal Weapon level": a measure of what is wished (not "Die Hard energy, I hated it")
     bad, good = NEGATIVE_AFTER.search(own), _liking(own)
+    if bad and _lead_in(text, start, end, next_start, bad.group()):
+        # "Memento and Inception, but I couldn't finish Dunkirk": that verdict is Dunkirk's; one said before it is this film's
+        # ("Interstellar had me snoring and I walked out of Avatar")
+        bad = NEGATIVE_AFTER.search(own, 0, own.lower().find(bad.group().lower())) or None
     if bad and (_VERDICT_DENIED.search(before) or _LIKED_ANYWAY.search(own, bad.end())):
         return "like"  # "I never said Die Hard was bad", "Rocky IV: so silly, but I loved it"
     if bad and not (good and good.start() < bad.start()) or _BARE_NO.match(own) or (_OVERSEEN.search(own) and not good):
         return "dislike"  # ("are two of my faves, amelie less so": the film's own verdict comes first)
     if good and not _REPORTED.search(before):
         return "like"  # "10 cloverfield lane, tense and great. contagion, meh.": its own verdict, not the next sentence's
-    following, _ = _first_sentence(following)  # "...watched Mamma Mia at Christmas. I found it rather silly."
+    following, later = _first_sentence(following.lstrip("?!"))  # "...watched Mamma Mia at Christmas. I found it rather silly."
+    if not later.strip() and _lead_in(text, start, end, next_start, following):
+        return "like"  # "Heat, Collateral and Drive; I couldn't finish Baby Driver": that verdict is the next film's
     # "tried se7en. too bleak for me"; a title held up alone is judged by the next clause ("la la land? not my cup of tea, I'm afraid")
     short = _short_verdict(following, NEGATIVE_AFTER, first_clause=not re.search(r"\w", own))
     if (short or _BACK_REFERENCE.search(following) and NEGATIVE_AFTER.search(following)) and not POSITIVE_CUE.search(_own_words(following)):
         return "dislike"
     return "like"
+
+
+def _lead_in(text: str, start: int, end: int, next_start: int | None, verdict: str) -> bool:
+    """Whether `verdict`, said after the film (`start`-`end`), lies in the clause that leads into the next film named and
+    holds a cue for it, liking or not ("Heat, Collateral and Drive; I couldn't finish Baby Driver"; not "Heat was boring,
+    and I loved Ronin"). The same film named again takes its own verdict ("frozen. adults: absolutely not frozen again")."""
+    if next_start is None or next_start <= end or not verdict.strip():
+        return False
+    if text[next_start:next_start + end - start].lower() == text[start:end].lower():
+        return False
+    clause = clause_before(text, next_start)
+    return (next_start - len(clause) >= end and verdict.strip().lower() in clause.lower()
+            and bool(NEGATIVE_CUE.search(clause) or POSITIVE_CUE.search(clause)))
 
 
 #: Someone else's liking beside the writer's own verdict ("I found it rather silly, though she adored it"): it
@@ -775,7 +802,7 @@ def _asked_about(text: str, t: TitleMention) -> bool:
     asking = text[opened : indirect.start()] if indirect else text[opened:t.start]  # "I should like to know whether" likes nothing
     sentence = ABOUT_THE_FILM.sub(" ", asking + text[t.end:end])
     if not re.search(r"\w", sentence) and closed is not None:  # "the exorcist? hard pass.": a title held up and judged, not asked about
-        answer, _ = _first_sentence(text[closed.end():])
+        answer, _ = _first_sentence(text[closed.end():].lstrip("?!"))  # ("la la land?? hated it")
         if _short_verdict(answer, NEGATIVE_AFTER) or _short_verdict(answer, POSITIVE_CUE):
             return False
     return not (REQUEST_CUE.search(sentence) or ASKS_FOR_FILMS.search(sentence) or POSITIVE_CUE.search(sentence)
@@ -1080,8 +1107,10 @@ _CONTRAST = re.compile(r"\b(?i:more)\s+(?:(?i:like)\b[^.!?;]{0,60}|[A-Z][^.!?;]{
 #: A middling verdict said on the film, neither liking nor dislike: "The Holiday was alright", "Predator 2: ok",
 #: "Jurassic World - so-so", "tolerated Les Mis". Not "The Exorcist is fine" (a refusal taken back), "less so" (a
 #: dislike, `NEGATIVE_AFTER`) nor a tag question ("something like Heat, ok?").
-_MIDDLING_AFTER = re.compile(r"\s*(?:[:\-–—]\s*|,\s*|\s+(?:was|were|seemed|felt)\s+)?(?:just\s+|only\s+|kinda\s+|pretty\s+)?"
-                             r"(?:fine|ok|okay|alright|all right|so-so|so so|average|mediocre|passable|middling)(?=\s*(?:[,.;!\n]|$))",
+_MIDDLING_WORDS = r"(?:just\s+|only\s+|kinda\s+|pretty\s+)?(?:fine|ok|okay|alright|all right|so-so|so so|average|mediocre|passable|middling)"
+_MIDDLING_AFTER = re.compile(rf"\s*(?:[:\-–—]\s*|,\s*|\s+(?:was|were|seemed|felt)\s+)?{_MIDDLING_WORDS}(?=\s*(?:[,.;!\n]|$))"
+                             # "Titanic is ok I guess" (not "The Exorcist is fine, it's just been ages": a refusal lifted)
+                             rf"|(?:\s+(?:is|are|was|were)|['’]s)\s+{_MIDDLING_WORDS},?\s+(?:i guess|i suppose)\b",
                              re.IGNORECASE)
 _MIDDLING_BEFORE = re.compile(r"\b(?:tolerated|put up with)\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -1091,7 +1120,12 @@ def _middling(text: str, t: TitleMention) -> bool:
     maybe not the ending" likes it)."""
     if t.start is None or t.end is None or POSITIVE_CUE.search(clause_before(text, t.start)):
         return False
+    if _MORE_LIKE_IT.search(text, t.end):
+        return False  # "Titanic is ok I guess. Something like it please": a film to measure by
     return _MIDDLING_AFTER.match(text, t.end) is not None or _MIDDLING_BEFORE.search(text, max(0, t.start - 20), t.start) is not None
+
+
+_MORE_LIKE_IT = re.compile(r"\blike it\b|\bmore of it\b", re.IGNORECASE)  # (not "like that": "X was fine, but Y is better. More like that")
 
 
 #: A list under a bare "Seen:" / "Already seen (by him):" names films without a verdict ("Seen and loved:" likes them).

@@ -16,7 +16,7 @@ from rapidfuzz.distance import OSA
 
 from agent.understand.eras import WORD_DECADES
 from agent.understand.languages import OTHER_LANGUAGES, to_english
-from agent.understand.lexicon import GENRE_PHRASES
+from agent.understand.lexicon import GENRE_PHRASES, RARE_PHRASES
 from tools.retriever.wordlist import dictionary
 
 MIN_RATIO = 82.0
@@ -27,12 +27,13 @@ SLIP_MIN = 5  # ...or, this long, one letter off a bound word (left out, added, 
 BOUND_WORDS = frozenset("onwards nothing older newer earlier later before after recent family christmas".split())
 _WORD = re.compile(r"[A-Za-z]{4,}")
 # Genre and era words a typo may stand for (single words; short ones are too easy to hit by chance).
-TARGETS = sorted({p for p in GENRE_PHRASES if " " not in p and "-" not in p and len(p) >= 4}
+TARGETS = sorted({p for p in GENRE_PHRASES if " " not in p and "-" not in p and len(p) >= 4 and p not in RARE_PHRASES}  # ("duelling" is no "yodelling")
                  | {w for w in WORD_DECADES if " " not in w} | {"sixties", "movie", "film", "science", "disaster", "years", "decade", "decades"})  # "sience fiction", "disater movie", "last 10 yeras"
 
 
-#: Words of the other languages' genre phrases: read as they are, never "corrected" ("drame", "krimi").
-_OTHER_WORDS = frozenset(w for phrase in OTHER_LANGUAGES for w in phrase.split())
+#: Words of the other languages' genre phrases and of the rare English ones: read as they are, never "corrected"
+#: ("drame", "krimi"; "cooing" of "billing and cooing" is no "crooning").
+_OTHER_WORDS = frozenset(w for phrase in [*OTHER_LANGUAGES, *RARE_PHRASES] for w in re.split(r"[\s-]+", phrase))
 
 
 _INFLECTIONS = ("ing", "ed", "er", "ers", "ment")

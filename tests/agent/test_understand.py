@@ -3282,3 +3282,119 @@ def test_which_of_two_films_is_better_asks_about_both(parser: MuseService, text:
 def test_genres_said_more_ways_in_session36(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
     u = read(parser, text)
     assert (sorted(u.genres), sorted(u.avoid_genres)) == (wanted, avoided)
+
+
+@pytest.mark.parametrize(("text", "wanted", "avoided"), [
+    ("War films, no. Something from the 80s", [], ["War"]),  # a refusal said after the kind
+    ("musicals? never. anything 80s", [], ["Musical"]),
+    ("horror, no way", [], ["Horror"]),
+    ("He only ever suggests war films, which I loathe.", [], ["War"]),
+    ("westerns, which I love", ["Western"], []),
+    ("musicals are my personal hell", [], ["Musical"]),
+    ("Tense is good. Scary is not.", ["Thriller"], ["Horror"]),
+    ("I give horror a wide berth", [], ["Horror"]),
+    ("I'm off arty horror for good.", [], ["Horror"]),  # one word between "off" and the kind
+    ("I'm off work, want a comedy", ["Comedy"], []),
+    ("Anything at all bar westerns.", [], ["Western"]),
+    ("lol you keep giving me kids' films, I'm 34", [], ["Children"]),  # a complaint
+    ("nothing with uh singing in it", [], ["Musical"]),  # a filler inside the refusal starts no new wish
+    ("Moana was lovely and the songs didn't even annoy me", [], []),  # a bad verdict said not to happen
+    ("zombies do nothing for me", [], []),  # a content word judged badly refuses no genre
+    ("Horror yes, but nothing with possessed kids", ["Horror"], []),  # children in the story, not the audience
+    ("my gf said no clowns no dolls no creepy kids tho", [], []),
+    ("no more superhero junk 🙄 need a puzzler w a twist", ["Mystery"], []),  # an emoji ends the refusal's clause
+    ("nothing scary 😬 or sad", [], ["Horror"]),  # ...not a list it goes on
+    ("Sad I'm ok with; jump-scares, no.", [], ["Horror"]),  # permission said first
+    ("smth w pratfalls n zero lovey dovey", ["Comedy"], ["Romance"]),
+    ("Spare me the Hollywood actioners and no yodelling", [], ["Action", "Musical"]),
+    ("a proper puzzler from the seventies", ["Mystery"], []),
+    ("something adventurous with buccaneers and duelling", ["Adventure"], []),  # no misspelt rare word ("yodelling")
+    ("lots of billing and cooing", ["Romance"], []),  # nor a rare word misread as a typo ("crooning")
+    ("no 🙅‍♀️ musicals", [], ["Musical"]),
+    ("no horror 😂 comedy please", ["Comedy"], ["Horror"]),
+    ("our feral kids need something to watch", ["Children"], []),
+    ("something for my creepy kids lol", ["Children", "Horror"], []),
+    # what these rules must leave alone (the review's cases)
+    ("Horror films, which I hate to admit are my guilty pleasure", ["Horror"], []),
+    ("You like war films, no?", ["War"], []),  # a tag question
+    ("A thriller like the plague one with Matt Damon", ["Thriller"], []),
+    ("Horror is my nightmare fuel and I love it", ["Horror"], []),
+    ("im off today action movie time", ["Action"], []),
+    ("Can you keep suggesting westerns?", ["Western"], []),
+    ("stop suggesting musicals", [], ["Musical"]),
+    ("something spooky kids would enjoy", ["Children", "Horror"], []),  # the audience, not the story
+    ("a spooky kids movie for Halloween", ["Children", "Horror"], []),
+    ("no 👻 horror please", [], ["Horror"]),  # the emoji decorates the word after it
+    ("no romance ❤️ or musicals", [], ["Musical", "Romance"]),
+    ("Horror isn't.", [], ["Horror"]),
+])
+def test_genres_said_more_ways_in_session37(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.genres), sorted(u.avoid_genres)) == (wanted, avoided)
+
+
+def test_permission_said_first_lifts_only_its_own_kind(parser: MuseService) -> None:
+    u = read(parser, "I don't like horror I'm ok with thrillers")
+    assert u.avoid_genres == ["Horror"]
+
+
+def test_a_viewer_who_screams_asks_for_no_horror(parser: MuseService) -> None:
+    u = read(parser, "my son screams whenever the music gets loud, so a quiet comedy please")
+    assert "Horror" not in u.genres
+    assert read(parser, "something that will make my wife scream").genres == ["Horror"]
+    assert "Horror" not in read(parser, "Hugo delighted me; The Polar Express gave me the creeps. Something gentle").genres  # told, not asked
+    assert read(parser, "something that gave me the creeps as a kid, want that again").genres == ["Horror"]  # a wish
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("Hot Fuzz and The World's End are great, Paul was a let-down.", [51255, 103341], [84772]),
+    ("Moon and Ex Machina are brilliant. Lucy was nonsense.", [68237, 115713], [111360]),
+    ("Dunkirk was a belter, Pearl Harbor was cack.", [174055], [4310]),
+    ("Twister was dead good but Armageddon was a right turkey.", [736], [1917]),
+    ("Loved Before Sunset, couldn't stand A Walk to Remember, Titanic is ok I guess.", [8638], [5066]),  # ok: no verdict
+    ("My top three are Heat, Collateral and Drive; I couldn't finish Baby Driver.", [6, 8798, 88129], [171763]),  # the next film's verdict
+    ("I saw Heat. Hated it. Loved Ronin.", [2278], [6]),
+    ("Paddington 2 and Hugo delighted me; The Polar Express gave me the creeps.", [90866, 178827], [8965]),
+    ("la la land?? hated it sry not sry", [], [164909]),  # held up with a doubled mark, then judged
+    ("My girlfriend cried too much with The Notebook, she did not like.", [], [8533]),
+    ("The Rocky Horror Picture Show is a cult thing I never got.", [], [2657]),
+    ("Monster House gave my 6-year-old bad dreams.", [], [46948]),
+    # what these verdicts must leave alone
+    ("The Witch gave me the creeps for days, and I mean that kindly. More horror like it", [140267], []),
+    ("kids (6 and 9): frozen. adults: absolutely not frozen again.", [], [106696]),  # the same film again
+    ("I loved prisoners and nightcrawler, didn't like gone girl", [104879, 115569], [112556]),
+    ("Memento and Inception, but I couldn't finish Dunkirk", [4226, 79132], [174055]),  # the verdict leads into Dunkirk
+    ("Titanic is nonsense fun, loved it", [1721], []),
+    ("Paddington is utter nonsense and I adore it", [117887], []),
+    ("Coraline gave me the creeps, loved it", [66097], []),
+    ("Titanic was ok I guess", [], []),
+    ("Titanic is ok I guess. Something like it please", [1721], []),
+    ("I loved shoot em up", [54999], []),  # the film, not a word for action films
+    ("Interstellar had me snoring and I walked out of Avatar.", [], [72998, 109487]),  # each its own verdict
+    ("Grown Ups 2 was an absolute stinker.", [], [104218]),
+    ("Everyone raves about The Godfather but I never got the appeal.", [], [858]),
+    ("The Departed was fine, but Infernal Affairs is better. More Hong Kong crime like that", [7981], []),
+])
+def test_everyday_words_for_a_bad_film_in_session37(parser: MuseService, text: str, liked: list[int], disliked: list[int]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.liked_ids), sorted(u.disliked_ids)) == (liked, disliked)
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("More in that vein, nothing older than ten years", 2009, 2018),  # refused as old: the last ten years
+    ("something older than ten years", None, 2008),
+    ("the teens (13 and 15) want rocket ships. nothing older than 2005.", 2005, None),  # teenagers, not the 2010s
+    ("a film from the late teens", 2017, 2019),
+    ("made in the 'thirties or 'forties.", 1930, 1949),
+    ("I've just finished a 2000-piece jigsaw of a tall ship", None, None),  # a count, not a year
+    ("2000 onwards please", 2000, None),
+    ("no silent films", 1930, None),
+    ("Silent films are just not my bag.", 1930, None),
+    ("silent films please", None, 1929),
+    ("I hate silent films", 1930, None),
+    ("the teens were a great decade for horror", 2010, 2019),
+    ("something from 1999 plus or minus", 1997, 2001),
+])
+def test_eras_said_more_ways_in_session37(text: str, low: int | None, high: int | None) -> None:
+    found = read_years(text)
+    assert (found.year_min, found.year_max) == (low, high)

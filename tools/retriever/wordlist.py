@@ -110,5 +110,7 @@ CHAT_WORDS: frozenset[str] = frozenset(
     tearjerkers tearjerky tenterhooks terrify toddler toddlers toons tots tragedies trashy trenchcoat trenchcoats
     trotting tumbleweed tumbleweeds twisty tykes unmask unsolved wacky warzone waterworks weepie weepies weepy whodunit whodunits
     whodunnit wholesome witless wracking wringer wrung wuxia ww wwi yakuza yeggs youngsters zany
+    bodice britcom britcoms cooing ghoulies gialli hoofer hoofers jape japes lovelorn pratfall pratfalls puzzler puzzlers
+    ripper rippers rocketship rocketships shredder shredding tingler tinglers warbling yeehaw yodeling yodelling
     """.split()
 )
