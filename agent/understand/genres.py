@@ -34,7 +34,9 @@ _LEXICON = re.compile(
     re.IGNORECASE,
 )
 #: A refusal in English or in another language ("sin romance", "bitte keine Komödie").
-_REFUSAL = re.compile(rf"(?<![\w-])(?<!\w')(?:{NEGATORS}|{OTHER_NEGATORS})(?![\w'-])", re.IGNORECASE)  # "add 'no animated'"
+_REFUSING = rf"(?<![\w-])(?<!\w')(?:{NEGATORS}|{OTHER_NEGATORS})"
+_REFUSAL = re.compile(rf"{_REFUSING}(?![\w'-])", re.IGNORECASE)  # "add 'no animated'"
+_REFUSAL_ENDS = re.compile(rf"{_REFUSING}\s*$", re.IGNORECASE)  # ...that ends a stretch of text ("no 👻 horror")
 #: The marks that cross a refused item out ("❌ gore"), part of `CROSSED`.
 CROSSED_MARKS = "[☐□☒❌✗✘⛔🚫]"
 #: A run of emoji ends a clause ("no more superhero junk 🙄 need a puzzler"), unless a list goes on after it ("nothing
@@ -42,6 +44,7 @@ CROSSED_MARKS = "[☐□☒❌✗✘⛔🚫]"
 #: decorates (`clause_before`: "no 👻 horror").
 _EMOJI_CHAR = r"[\U0001F300-\U0001FAFF\u2600-\u27BF]"
 _EMOJI_BREAK = rf"(?!{CROSSED_MARKS}){_EMOJI_CHAR}(?:[\uFE0F\u200D]|\s*{_EMOJI_CHAR})*+(?!\s*(?:or|and|nor|&)\s)"
+_EMOJI = re.compile(_EMOJI_BREAK)
 _CLAUSE_END = re.compile(
     rf"[,.;:!?()\n]|{_EMOJI_BREAK}|(?:^|\s)/(?=[a-z])|(?<!anything)(?<!everything)(?<!any genre)\sbut\s|\sor\s+(?=(?:he|she|they|we|i|you|it)(?:'\w+)?\s)|\s(?:and|though|although|however|yet|whereas|while|just|only|rather(?!\s+(?:we|you|i|they)\s+(?:didn'?t|did not|don'?t)\b)(?!\s+(?:if\s+)?(?:it|they|the (?:film|movie))\s+(?:wasn'?t|weren'?t|was not|were not|didn'?t|did not|isn'?t|is not|wouldn'?t|would not)\b)(?!\s+than\b))\s|(?<!\bnot)(?<!\bam)(?<!\bim)(?<!['’]m)(?<!\bare)(?<!['’]re)(?<!\bis)(?<!\bwas)\sso\s|\s[-–]\s|\s?—\s?|\s--\s|(?<!thing)(?<!think)\s(?=(?:i|we) (?:want|need|wanna)\b)|(?<!\bnot)(?<!n't)(?<!nt)(?<!\bnever)(?<!\breally)(?<!\bactually)(?<!\beven)(?<!\bi)(?<!\bwe)\s(?=(?:want|wanna|gimme)\s)",
     re.IGNORECASE)  # "anything but horror" is one refusal
@@ -163,9 +166,6 @@ def clause_before(text: str, start: int) -> str:
         ends.pop()  # "no 👻 horror": the emoji decorates the word after a refusal (not "no horror 😂 comedy please")
     return head[ends[-1].end():] if ends else head[max(0, start - CLAUSE_MAX_CHARS):]
 
-
-_EMOJI = re.compile(_EMOJI_BREAK)
-_REFUSAL_ENDS = re.compile(rf"(?<![\w-])(?<!\w')(?:{NEGATORS}|{OTHER_NEGATORS})\s*$", re.IGNORECASE)
 
 
 #: A refusal taken back in the same breath ("I wouldn't say I dislike sci-fi", "I'm not against a bit of romance").
