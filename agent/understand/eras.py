@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from agent.understand.genres import CROSSED, SENTENCE_END, clause_before, conditional_refusal, refused_before, sentence_start, written_refusal
-from agent.understand.lexicon import NEGATION_AFTER
+from agent.understand.genres import (CROSSED, SENTENCE_END, clause_before, conditional_refusal, refused_after, refused_before, sentence_start,
+                                      written_refusal)
 from agent.understand.periods import period_spans
 from agent.understand.numbers import digits_for_spelled_years
 
@@ -645,8 +645,8 @@ def _relative(text: str, newest: int) -> list[Era]:
     for m in THIS_DECADE.finditer(text):
         out.append(Era(newest // 10 * 10, newest // 10 * 10 + 9, "era", m.start(), m.end()))
     for m in SILENT_ERA.finditer(text):  # refused ("no silent films", "silent films are not my bag"): the talkies on
-        refused = refused_before(text, m.start()) or NEGATION_AFTER.match(text[m.end():m.end() + 40])
-        out.append(Era(1930, None, "bound", m.start(), m.end()) if refused else Era(None, 1929, "bound", m.start(), m.end()))
+        low, high = (1930, None) if refused_before(text, m.start()) or refused_after(text, m.end()) else (None, 1929)
+        out.append(Era(low, high, "bound", m.start(), m.end()))
     for m in THIS_YEAR.finditer(text):
         year = newest if (m["which"] or m["which2"]).lower() == "this" else newest - 1
         out.append(Era(year - 1 if m["both"] else year, year, "era", m.start(), m.end()))  # "this year or last"

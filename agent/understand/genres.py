@@ -323,6 +323,11 @@ def refused_before(text: str, start: int) -> bool:
     return bool(cues) and not _restarted(before[cues[-1].end():])
 
 
+def refused_after(text: str, end: int) -> re.Match[str] | None:
+    """A refusal said right after what ends at `end` ("War films, no.", "... are just not my bag")."""
+    return NEGATION_AFTER.match(text[end:end + 40])
+
+
 def _negated(text: str, start: int, end: int) -> bool:
     before = clause_before(text, start)
     if LITOTES.search(before):
@@ -336,7 +341,7 @@ def _negated(text: str, start: int, end: int) -> bool:
     joined = before + text[start:end]  # a refusal that runs into the phrase read: "too old for" + "for kids"
     if any(c.start() < len(before) < c.end() for c in _REFUSAL.finditer(joined)):
         return True
-    after = NEGATION_AFTER.match(text[end:end + 40])
+    after = refused_after(text, end)
     if after and not (_LESS_THAN.match(after.group()) and _LESS.search(before[-12:])):  # "less horror than I'm after" wants more
         return True
     if _in_refused_list(text, start, end) or _list_refused_after(text, end) \
