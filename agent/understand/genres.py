@@ -563,7 +563,15 @@ def _bad_verdict(text: str, span: "GenreSpan") -> Literal["said", "denied"] | No
     verdict = JUDGED_BADLY.search(predicate) if predicate is not None else None
     if verdict is None or JUDGED_WELL.search(predicate):
         return None
-    return "denied" if _VERDICT_NOT_SAID.search(predicate, 0, verdict.start()) else "said"
+    if not _VERDICT_NOT_SAID.search(predicate, 0, verdict.start()):
+        return "said"
+    # "musicals never bore me, they're great": denied and praised in the same sentence, a wish
+    return None if _PRAISED_AFTER.match(text, span.end) else "denied"
+
+
+#: Praise in the rest of the sentence after a genre: "..., they're great", "..., more please".
+_PRAISED_AFTER = re.compile(r"[^.!?;]*?(?:\b(?<!no )(?<!not )(?:great|brilliant|fab|fabulous|wonderful|amazing|the best|fun|more please|more of them|love (?:them|it|'?em))\b"
+                            r"|\b(?:i|we) (?:really |just )?(?:love|adore)\b)", re.IGNORECASE)
 
 
 _PEOPLE = frozenset("kids kid children child family the kids".split())
@@ -642,14 +650,22 @@ _NIGHTMARES_TOLD = re.compile(r"\bhad\s+(?:bad\s+)?(?:nightmares|bad dreams)\b"
                               # "The Polar Express, which creeped them both out": what a film did
                               r"|(?:\bwhich|\bit|,\s*that)\s+(?:really\s+|totally\s+|properly\s+)?(?:creeped|crept|scared|frightened|terrified|spooked|freaked)\s+"
                               r"(?:them|him|her|us|me|my\s+\w+)(?:\s+(?:both|all))?(?:\s+(?:out|silly|witless|stiff))?\b"
-                              # "The Polar Express gave me the creeps" (not "one that gave me the creeps as a kid": a wish)
-                              r"|(?<!\bthat )(?<!\bwhich )(?<!\bwhat )\bgave\s+(?:me|us|him|her|them|my\s+\w+)\s+the\s+(?:creeps|willies|heebie-jeebies)\b", re.IGNORECASE)
+                              # "The Polar Express gave me the creeps", "gave my 6-year-old bad dreams" (not "one that gave me the creeps as a kid")
+                              r"|(?<!\bthat )(?<!\bwhich )(?<!\bwhat )\bgave\s+(?:me|us|him|her|them|my\s+[\w-]+)\s+(?:the\s+(?:creeps|willies|heebie-jeebies)|bad\s+dreams|nightmares)\b",
+                              re.IGNORECASE)
+
+
+#: Nightmares a film is told not to have given: "Coraline never gave my kids bad dreams" (not "one that never gave me
+#: nightmares", nor "doesn't give them nightmares", which ask).
+_NO_NIGHTMARES_TOLD = re.compile(r"(?<!\bthat )(?<!\bwhich )\b(?:never|didn'?t|did not)\s+(?:once\s+)?(?:gave|give)\s+"
+                                 r"(?:me|us|him|her|them|my\s+\w+|our\s+\w+|the\s+\w+)\s+(?:any\s+)?(?:bad\s+dreams|nightmares|the\s+creeps)\b",
+                                 re.IGNORECASE)
 
 
 def _told_reaction(text: str, span: "GenreSpan") -> bool:
-    """Tears or nightmares told as what a film did, not wished for."""
-    told = {("Drama",): _TEARS_TOLD, ("Horror",): _NIGHTMARES_TOLD}.get(span.genres)
-    if span.negated or told is None:
+    """Tears or nightmares told as what a film did (or did not do), not wished for."""
+    told = {("Drama",): _TEARS_TOLD, ("Horror",): _NO_NIGHTMARES_TOLD if span.negated else _NIGHTMARES_TOLD}.get(span.genres)
+    if told is None or (span.negated and span.genres != ("Horror",)):
         return False
     return any(m.start() < span.end and span.start < m.end() for m in told.finditer(text, max(0, span.start - 30), span.end + 20))
 
@@ -715,6 +731,13 @@ KIDS_IN_STORY = re.compile(r"\b(?:happens?|happening|happened|done|befalls?)\s+t
 KIDS_HANDLED = re.compile(r"\b(?:(?:cope|coping|deal|dealing|put up|putting up)\s+with|handle|handling|wrangl\w*|chas(?:e|ed|ing)(?:\s+after)?)\s+"
                           r"(?:the|my|our|these|those|two|three)\s+(?:\w+\s+)?(?P<kids>kids|children)\b"
                           r"(?!'|\s+(?:films?|movies?|stuff|shows?|flicks?|cartoons?|fare|watching|around|present|there|too|as well)\b)", re.IGNORECASE)
+#: Children a film does something to, refused or not: "Coraline never gave my kids bad dreams", "one that won't scare the
+#: children" (not "nothing that scares kids' films fans").
+KIDS_AFFECTED = re.compile(r"\b(?:(?P<gave>gave|give|gives|giving)|scared?|scares|scaring|frightened?|frightens|frightening|terrified|"
+                           r"terrif(?:y|ies)|upset|upsets|upsetting)\s+(?:the|my|our|his|her|their)\s+(?:\w+\s+)?(?P<kids>kids|children)\b"
+                           r"(?!'|\s+(?:films?|movies?|stuff|shows?|flicks?|cartoons?|fare)\b)"
+                           # ...given only a fright ("gave my kids bad dreams"; not "something to give my kids a laugh")
+                           r"(?(gave)\s+(?:any\s+)?(?:bad\s+dreams|nightmares|the\s+(?:creeps|willies)|a\s+(?:fright|scare)))", re.IGNORECASE)
 #: Children had, not watching, refused or wished: "can't stomach horror since having kids", "then I had kids and stopped".
 PARENTHOOD = re.compile(r"\b(?:since|then|when|after|before|once|until|till)\s+(?:i\s+|we\s+)?(?:had|having)\s+(?P<kids>kids|children)\b", re.IGNORECASE)
 
@@ -842,6 +865,10 @@ _DOCUMENTARY = re.compile(r"\bdocumentar|\bdocos?\b|\bdocs\b", re.IGNORECASE)
 #: Fear asked for: "I want to be so scared I sleep with the landing light on".
 _FEAR_WISHED = re.compile(r"(?<!n't )(?<!not )(?<!nt )\b(?:want|wanna|like|need|love)\s+(?:to\s+(?:be|get)\s+)?(?:so\s+|really\s+|properly\s+)?(?:scared|frightened|terrified|spooked)\b",
                           re.IGNORECASE)
+#: The fear enjoyed, in the same sentence right after it: "It gave me nightmares for weeks, loved it", "... in the best way"
+#: (not "I get nightmares easily, love it when you suggest cosy stuff").
+_FEAR_ENJOYED = re.compile(r"[^.!?;]{0,25}?(?:\b(?:loved|adored|enjoyed) (?:it|that|them|every (?:minute|second) of it)\b(?!\s+when\b)"
+                           r"|\bin (?:a|the) (?:good|best) way\b)", re.IGNORECASE)
 #: Either kind welcome: "could be animated, could be live action", "animated or live action, I don't mind".
 _EITHER_KIND = re.compile(r"\b(?:animated|animation|cartoons?)\W+(?:or|could be|either|and)\b[^.!?]{0,20}\blive[- ]action\b"
                           r"|\blive[- ]action\W+(?:or|could be|either|and)\b[^.!?]{0,20}\b(?:animated|animation|cartoons?)\b", re.IGNORECASE)
@@ -853,7 +880,8 @@ REFUSING: tuple[tuple[re.Pattern[str], str, re.Pattern[str] | None], ...] = (
 
 def refusal_spans(text: str, known: set[str]) -> list[GenreSpan]:
     return [GenreSpan(m.start(), m.end(), (genre,), "refusing", True) for pattern, genre, unless in REFUSING
-            if genre in known and not (unless and unless.search(text)) for m in pattern.finditer(text)]
+            if genre in known and not (unless and unless.search(text)) for m in pattern.finditer(text)
+            if not (genre == "Horror" and _FEAR_ENJOYED.match(text, m.end()))]
 
 
 #: A thing said as a kind of films ("no possession stuff", "no zombie bits"): refused, it may leave the genre wished.
@@ -1075,7 +1103,7 @@ def _undead_for_laughs(text: str, wanted: list[GenreSpan], genres: list[str]) ->
 def _no_audience(text: str, found: list[GenreSpan]) -> list[GenreSpan]:
     """The children named in `found` who are not watching: had, coped with or in the story (refused or not), away or
     asleep, grown up, or only reacting or telling the writer what to watch."""
-    had = {m.start("kids") for pattern in (PARENTHOOD, KIDS_HANDLED, KIDS_IN_STORY) for m in pattern.finditer(text)}
+    had = {m.start("kids") for pattern in (PARENTHOOD, KIDS_HANDLED, KIDS_IN_STORY, KIDS_AFFECTED) for m in pattern.finditer(text)}
     away = {m.start() for m in KIDS_AWAY.finditer(text)}
     grown = _grown(text)
     return [s for s in found if s.genres == ("Children",) and (any(s.start <= k < s.end for k in had) or not s.negated and (

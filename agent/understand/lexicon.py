@@ -210,6 +210,8 @@ GENRE_PHRASES |= RARE_PHRASES
 # Words too vague or too risky to read on their own (kept out of the lexicon on purpose):
 # "dark" (thriller? crime? drama?), "classic" (an era word), "disney" (animation or family), "epic".
 
+#: "stop" not said as a wish to go on ("don't stop suggesting westerns").
+_NOT_TOLD_TO = r"(?<!don't )(?<!dont )(?<!do not )(?<!never )(?<!not )"
 NEGATORS = (
     r"(?:no|not|nothing|never|none|without|avoid|avoiding|except|skip|hate|hated|hates|dislike|dislikes|disliked|"
     r"loathes?|loathed|detests?|detested|despises?|despised|abhors?|abhorred|(?<!happy )(?<!fine )(?<!good )(?<!ok )(?:stop|enough) with(?= (?:the|these|those|all)\b)|rather than|"
@@ -228,7 +230,7 @@ NEGATORS = (
     r"don'?t (?:show|give|recommend|suggest|say|hand)(?: me| us)?|do not (?:show|give|recommend|suggest|say|hand)(?: me| us)?|"
     r"the last thing (?:i|we) (?:want|need) is|exclud(?:e|es|ed|ing)|omit(?:s|ted|ting)?|(?:the )?absence of|no tolerance for|"
     r"veto(?:es|ed)?|vetoing|bann?(?:ed|s)?|refuses? to (?:watch|see|sit through)|refused to (?:watch|see|sit through)|save (?:me|us|him|her) from|"
-    r"walks? out (?:the (?:second|moment|minute)|when|whenever|as soon as|if)|(?:stop|cease) (?:suggesting|recommending|showing)|care little (?:for|about)|"
+    rf"walks? out (?:the (?:second|moment|minute)|when|whenever|as soon as|if)|{_NOT_TOLD_TO}(?:stop|cease) (?:suggesting|recommending|showing)|care little (?:for|about)|"
     r"nt|don'?t let|done w/?(?= )|won'?t (?:watch|see|sit through|have|do)|will not (?:watch|see|sit through)|keep (?:it |them |us )?out of|leaving out|"
     # what a film must not do to someone: "won't give him nightmares", "that won't make me cry"; "nobody falling in love"
     r"(?:won'?t|wont|will not|doesn'?t|does not|shouldn'?t|(?:don'?t|do not)(?= (?:give|make|leave) (?:me|us|him|her|them|anyone|the kids)\b)) (?:give|make|leave)|(?:nobody|no-one|no one)(?=\s+(?:\w+ing|\w+in'?|(?!(?:is|was|has|does|else|beats|tops|makes|matches|rivals|outdoes|compares|knows|writes|shoots|directs)\b)\w+s)\b|\s*$)|(?:nobody|no-one|no one) (?:wants|likes|needs|fancies|is in the mood for)|"
@@ -237,7 +239,7 @@ NEGATORS = (
     # a threat is a refusal: "God help you if there's a song in it", "if you suggest one more animated film ..."
     r"(?:god|heaven) help (?:you|us|me) if|(?:give|gives|giving|gave) (?:a )?wide berth to|if you (?:suggest|show|recommend|give me|give us|try) (?:one more|another|any|me|us)|"
     # a complaint: "lol you keep giving me kids' films", "stop suggesting musicals" (not "can you keep suggesting westerns?")
-    r"(?:(?:why (?:do|does|did) |(?:lol|ugh|ffs|sigh|argh|but|and|yet|still|seriously)\W+)(?:you|u) keep (?:on )?|(?<!don't )(?<!dont )(?<!never )(?<!not )stop )(?:giving|suggesting|showing|recommending|sending|picking)(?: me| us)?|"
+    rf"(?:(?:why (?:do|does|did) |(?:lol|ugh|ffs|sigh|argh|but|and|yet|still|seriously)\W+)(?:you|u) keep (?:on )?|{_NOT_TOLD_TO}stop )(?:giving|suggesting|showing|recommending|sending|picking)(?: me| us)?|"
     # refusal idioms: "count me out for", "I draw the line at", "I'd rather chew glass than watch", "keep your ..."
     r"count (?:me|us) out (?:of|for|on)|(?:i|we) draw the line at|draws? (?:a |the )?(?:hard |firm )?line at|not (?:very |terribly |overly )?fond of|(?:wild )?horses couldn'?t drag (?:me|us) (?:to|into)|"
     r"(?:i'?d|i would|we'?d|we would) (?:rather|sooner) [^,.;!?]{1,40}? than (?:watch|see|sit through|endure)|"

@@ -62,11 +62,11 @@ ASK_ITEM = re.compile(
     r"^\s*(?:is|are)\s+(?:\S+\s+){1,5}too\s+\w+\s+for|which (?:one |1 )?(?:is|was) better|"
     # "the shining or the exorcist which is scarier", "X or Y, which's the better pick for a film night?" (not "..., which is
     # scarier to me than most": a clause about the film)
-    r"which(?: one| 1)?(?:'s| is| was) (?:the )?(?:better|worse|funnier|scarier|sadder|darker|longer|shorter|more \w+)(?![^.!?]*\bthan\b)"
+    r"wh?ich(?: one| 1)?(?:'s| is| was) (?:the )?(?:better|worse|funnier|scarier|sadder|darker|longer|shorter|more \w+|\w+ier)(?![^.!?]*\bthan\b)"
     r"(?: (?:pick|choice|bet|one|watch|option))?(?=\s*(?:[?.!,;]|$|for (?:a|an|the|my|our|tonight|kids)\b|to (?:start|watch|begin|see|show)\b))|"
     # "whats the plot of donny darko", "wat year did heat come out", "X vs Y, which one's funnier?", "is fellowship longer than rotk"
     r"(?:what'?s|wats|what is) the (?:plot|story|storyline|premise|deal) (?:of|with|in)|(?:what|wat|which) year (?:did|was|is|does)|"
-    r"which (?:one|1|of (?:them|those|the two))\s*(?:'s|is|was)\s+(?:better|best|worse|funnier|scarier|sadder|longer|shorter|darker|more \w+)|"
+    r"wh?ich (?:one|1|of (?:them|those|the two))\s*(?:'s|is|was)\s+(?:better|best|worse|funnier|scarier|sadder|longer|shorter|darker|more \w+|\w+ier)|"
     r"which (?:one )?(?:do|should|shall|would) (?:i|we) (?:show|watch|pick|choose|see|put on)(?![^.!?]*\bnext\b)|"
     r"^\s*(?:is|was)\s+(?:\S+\s+){1,5}(?:longer|shorter|scarier|funnier|better|worse|sadder|darker)\s+than|"
     # a choice among the films named: "whichever you reckon is scarier", "Pick from: Heat, Collateral", "Shortlist: ..."
@@ -132,7 +132,7 @@ NEGATIVE_AFTER = re.compile(
     r"gave (?:[\w'-]+\s+){0,4}?nightmares(?!\s+in\s+(?:the|a)\s+(?:best|good)\b)|(?<!never )gave (?:me|us|him|her|them|my \w+) the (?:creeps|willies|heebie-jeebies)(?!\s+in\s+(?:the|a)\s+(?:best|good)\b)|(?:doesn'?t|does not|didn'?t|did not|don'?t|do not) hold up|so not (?:that|this|it)(?: one)?\b|"
     r"never (?:\w+\s+){1,3}?again\b|(?:sort|kind|type) of (?:thing|film|movie) (?:i|we) (?:don'?t|do not|wouldn'?t) (?:want|like|need)(?!\s+to\s+end)\b|"
     r"(?:feels |felt |looks |is |was )?dated(?=\s*(?:[,.;!?]|$))|"
-    r"(?:was|is|=)\s+(?:so |really |pretty |just |kinda |a bit |loud and )?dumb(?=\s*(?:[,.;!?]|$|but\b))|"
+    r"(?:was|is|=)\s+(?:so |really |pretty |just |kinda |a bit |loud and )?dumb(?=\s*(?:[,.;!?]|$|but\b))|(?:was|is|so|pretty|absolutely|utterly|truly) dire\b|"
     r"all style(?:,)? (?:and|but) no (?:substance|heart|soul)|"
     r"(?<!not )(?<!n't )(?<!never )\b(?:was|is|were|so|really|very|pretty|quite|just|plain|kinda|properly)\s+bad(?![\w-])(?!\s*:)"
     r"(?!\s+(?:it'?s|its|it was|that it'?s) good)(?!\s+in a good way)|[:=\-–,]\s+bad(?=\s*(?:[,.;!?]|$))|"
@@ -325,6 +325,9 @@ def read_references(text: str, shown: Sequence[int]) -> list[tuple[int, Literal[
 #: A verdict said only to be denied: "I never said Die Hard was bad", "I'm not saying it's boring".
 _VERDICT_DENIED = re.compile(r"\b(?:never said|didn'?t say|did not say|not saying|never claimed|wouldn'?t say|would not say)\s*$",
                              re.IGNORECASE)
+#: Bad enough to be good, right after the bad verdict: "the room was so bad it was incredible", "so bad its good".
+_BAD_IS_GOOD = re.compile(r"[\s,;:-]*(?:that\s+)?(?:it\s*'?s|it\s+was|its)\s+(?:so\s+|actually\s+)?(?:good|great|incredible|brilliant|amazing|hilarious|genius|fun)\b",
+                          re.IGNORECASE)
 _LIKED_ANYWAY = re.compile(r"\b(?:but|though|still)\b[^.!?;]*?\b(?:i|we)\s+(?:still\s+)?(?:love|like|enjoy|adore)[sd]?\s+(?:it\b|every minute\b(?! of))"
                            r"|\bmeant?\s+(?:that|it)\s+(?:kindly|nicely|positively|in a good way|as (?:a )?(?:compliment|praise))\b"  # "..., and I mean that kindly"
                            # "gave me the creeps, loved it", "utter nonsense and I adore it", "nonsense, in a good way"
@@ -405,6 +408,8 @@ def _sentiment(text: str, start: int | None, end: int | None, next_start: int | 
     if _middling_label(text, start):
         return "contrast"
     after = text[end:next_start if next_start is not None and next_start > end else len(text)]
+    if start > 0 and text[start - 1] in _OPENING_MARKS and after[:1] in _CLOSING_MARKS:
+        after = after[1:]  # '"THE NOTEBOOK" no.', "[Heat] was great": the verdict after the closing mark
     if COMPARATIVE_WISH.match(after):  # "se7en but less grim, nothing horror-ish": the film, changed, is wished
         return "like"
     own, following = _first_sentence(after)
@@ -420,20 +425,39 @@ def _sentiment(text: str, start: int | None, end: int | None, next_start: int | 
         # "Memento and Inception, but I couldn't finish Dunkirk": that verdict is Dunkirk's; one said before it is this film's
         # ("Interstellar had me snoring and I walked out of Avatar")
         bad = NEGATIVE_AFTER.search(own, 0, own.lower().find(bad.group().lower())) or None
-    if bad and (_VERDICT_DENIED.search(before) or _LIKED_ANYWAY.search(own, bad.end())):
+    bad_is_good = bad is not None and text[end:end + len(own)] == own and _BAD_IS_GOOD.match(text, end + bad.end())  # (past a
+    if bad and (_VERDICT_DENIED.search(before) or _LIKED_ANYWAY.search(own, bad.end()) or bad_is_good):  # mention "it's" cuts `own`)
         return "like"  # "I never said Die Hard was bad", "Rocky IV: so silly, but I loved it"
     if bad and not (good and good.start() < bad.start()) or _BARE_NO.match(own) or (_OVERSEEN.search(own) and not good):
         return "dislike"  # ("are two of my faves, amelie less so": the film's own verdict comes first)
     if good and not _REPORTED.search(before):
         return "like"  # "10 cloverfield lane, tense and great. contagion, meh.": its own verdict, not the next sentence's
     following, later = _first_sentence(following.lstrip("?!"))  # "...watched Mamma Mia at Christmas. I found it rather silly."
+    if _judged_first(following):
+        return "dislike"  # "Titanic; I hated it, loved Memento": the liking after it is another film's
     if not later.strip() and _lead_in(text, start, end, next_start, following):
         return "like"  # "Heat, Collateral and Drive; I couldn't finish Baby Driver": that verdict is the next film's
     # "tried se7en. too bleak for me"; a title held up alone is judged by the next clause ("la la land? not my cup of tea, I'm afraid")
     short = _short_verdict(following, NEGATIVE_AFTER, first_clause=not re.search(r"\w", own))
-    if (short or _BACK_REFERENCE.search(following) and NEGATIVE_AFTER.search(following)) and not POSITIVE_CUE.search(_own_words(following)):
+    if (short or _judges_it(following)) and not POSITIVE_CUE.search(_own_words(following)):
         return "dislike"
     return "like"
+
+
+def _judges_it(clause: str) -> bool:
+    """A verdict on the film just named, said of "it" ("I hated it")."""
+    return bool(_BACK_REFERENCE.search(clause) and NEGATIVE_AFTER.search(clause))
+
+
+def _judged_first(sentence: str) -> bool:
+    """The sentence opens on a dislike of "it" and likes nothing else of "it" ("I hated it, loved Memento"; not "my wife
+    hated it, I loved it")."""
+    first, *rest = sentence.split(",")
+    return (_judges_it(first) and not POSITIVE_CUE.search(first)
+            and not any(POSITIVE_CUE.search(c) and _BACK_REFERENCE.search(c) for c in rest))
+
+
+_OPENING_MARKS, _CLOSING_MARKS = "\"“'‘«[(", "\"”'’»])"
 
 
 def _lead_in(text: str, start: int, end: int, next_start: int | None, verdict: str) -> bool:
@@ -515,7 +539,12 @@ _LIKENESS_AFTER = re.compile(r"\s*-?\s*(?:levels?|vibes?|energy|tier|esque)\b(?:
 _OTHER_OBJECT = re.compile(r"\bbut\s+(?=(?:\w+\s+){0,2}?(?:couldn'?t stand|can'?t stand|hated?|didn'?t (?:like|enjoy)|disliked|loathed?)\s+"
                            r"(?!it\b|them\b|that\b|this\b|those\b|either\b|one\b|every\b|the ending\b)(?:\w|$))", re.IGNORECASE)  # (cut at the next title)
 #: A new subject or a contrast after the title: what follows judges something else.
-_OTHER_SUBJECT = re.compile(r"\bbut\s+(?=(?:anything|nothing|something|everything|none|no)\b)|\b(?:rather than|instead of|unlike)\b", re.IGNORECASE)
+_OTHER_SUBJECT = re.compile(r"\bbut\s+(?=(?:anything|nothing|something|everything|none|no)\b)|\b(?:rather than|instead of|unlike)\b"
+                            # "rocky iv is my guilty pleasure, but rocky v was dire": a new subject with its own verdict (not "but it
+                            # was dull", "but the ending was dire", "but my wife was bored": the film, its parts, its viewers)
+                            r"|,\s*but\s+(?!(?:it|its|it's|that|this|they|those|these|he|she|i|we|you|my|our|his|her|their|the (?:ending|end|plot|story|acting|"
+                            r"script|dialogue|pacing|music|soundtrack|effects|cast|last|second|first|middle|sequel|final|lead))\b)"
+                            r"(?=(?:[\w'-]+\s+){1,3}(?:was|is|were|are)\b)", re.IGNORECASE)
 #: "like" as a filler before a count ("like a million times"), no liking.
 _FILLER_LIKE = re.compile(r"\blike\s+(?=(?:a |one )?(?:hundred|million|thousand|billion|zillion|\d+) times\b)", re.IGNORECASE)
 #: A bare verdict right after a title in a list of verdicts ("jurassic park yes, lost world no").
@@ -1228,6 +1257,11 @@ def _years_naming_titles(text: str, titles: Sequence[TitleMention]) -> list[tupl
         dated = _OWN_YEAR_AFTER.match(text, t.end) if t.end is not None and t.title else None  # "Beethoven from 1992"
         if dated and _title_year(t.title or "") == int(dated[1]):
             spans.append(dated.span(1))
+        # '"PRIDE & PREJUDICE" (2005)', '"Psycho" (1960, not the remake)', "«Cinema Paradiso» (1988, I think?)": a year off by one
+        # is a memory of the film's
+        noted = _YEAR_NOTE_AFTER.match(text, t.end) if t.end is not None and t.title else None
+        if noted and abs((_title_year(t.title or "") or 0) - int(noted[1])) <= 1:
+            spans.append(noted.span(1))
     return spans
 
 
@@ -1243,6 +1277,8 @@ _A_YEAR = re.compile(r"\b(?:18|19|20)\d{2}\b")
 _OWN_YEAR_AFTER = re.compile(r"\s*,?\s*\(?\s*(?:from|of|made in|released in)\s+((?:18|19|20)\d{2})\b"
                              r"(?!\s*(?:-|–|to\b|through|till|until|on\b|onwards?|\+|or (?:later|after|newer|earlier|before)|and (?:later|after|up)))",
                              re.IGNORECASE)  # not "films like Titanic from 1997 to 2005", "like Heat from 1995 onwards"
+#: The film's own year in brackets after its closing quote or bracket: '"PRIDE & PREJUDICE" (2005)', "[Heat] (1995)".
+_YEAR_NOTE_AFTER = re.compile(r"[\"”’'\]»)]?\s*\(\s*((?:18|19|20)\d{2})\b(?:\s*\)|\s*,[^()]{0,40}\))")
 _VERSION_AFTER = re.compile(r"\s*(?:,\s*|\(\s*)?(?:the|its)\s+(?:\w+\s+){0,2}?(?:one|version|original|cartoon|remake|film|movie|adaptation)"
                             r"\s+(?:of|from)\s+((?:18|19|20)\d{2}|['’]?\d{2})\b(?!['’]?s)", re.IGNORECASE)
 

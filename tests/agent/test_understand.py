@@ -3398,3 +3398,67 @@ def test_everyday_words_for_a_bad_film_in_session37(parser: MuseService, text: s
 def test_eras_said_more_ways_in_session37(text: str, low: int | None, high: int | None) -> None:
     found = read_years(text)
     assert (found.year_min, found.year_max) == (low, high)
+
+
+@pytest.mark.parametrize(("text", "wanted", "avoided"), [
+    ("don't stop suggesting westerns", ["Western"], []),  # a complaint taken back is a wish
+    ("stop suggesting westerns", [], ["Western"]),
+    ("Coraline never gave my kids bad dreams", [], []),  # told of a film: neither horror nor children refused
+    ("something that doesn't give the kids nightmares", [], ["Horror"]),  # the kids watch; the nightmares are refused
+    ("Monster House gave my 6-year-old bad dreams.", ["Children"], []),  # told: no horror asked for (the child's age asks for Children)
+    ("musicals never bore me, they're great", ["Musical"], []),  # a bad verdict denied, then praise
+    ("westerns don't bore me at all, more please", ["Western"], []),
+    ("musicals never bore me", [], []),  # denied alone: neither
+    ("It gave me nightmares for weeks, loved it, more horror", ["Horror"], []),  # the fear enjoyed refuses nothing
+    ("horror films give me nightmares", [], ["Horror"]),
+    ("I get nightmares easily, love it when you suggest cosy stuff", [], ["Horror"]),  # the liking is not of the fear
+    ("something to give my kids a laugh tonight", ["Children", "Comedy"], []),  # given a laugh, not a fright
+    ("musicals never bore me, but they're no fun", [], []),
+])
+def test_review_leftovers_of_session37(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.genres), sorted(u.avoid_genres)) == (wanted, avoided)
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("Titanic; I hated it, loved Memento", [4226], [1721]),  # the first clause judges "it"
+    ("Titanic; my wife hated it, I loved it", [1721], []),  # the writer's own liking of "it" wins
+    ("Titanic; I loved it, hated Memento", [1721], [4226]),
+    ("My top three are Heat, Collateral and Drive; I couldn't finish Baby Driver.", [6, 8798, 88129], [171763]),
+    ("Troll 2 is so bad it's brilliant", [70946], []),  # bad enough to be good
+    ("The Room was so bad, it's hilarious", [74754], []),
+    ("Cats was so bad. It's a shame", [], [107780]),
+    ("saw the room last night finally. so bad its good.", [74754], []),
+    ("loved rocky 1 and 2, but rocky 5 was dire.", [1954, 2409], [2412]),
+    ("rocky iv is my guilty pleasure, but rocky v was dire.", [2411], []),  # a new subject's verdict (Rocky V is not found)
+    ("Avatar was pretty, but my wife was bored", [], [72998]),  # a viewer's verdict on it
+])
+def test_a_verdict_on_it_after_a_semicolon_in_session38(parser: MuseService, text: str, liked: list[int], disliked: list[int]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.liked_ids), sorted(u.disliked_ids)) == (liked, disliked)
+
+
+def test_titles_set_off_by_marks_keep_their_verdicts_and_years_in_session38(parser: MuseService) -> None:
+    u = read(parser, '"THE NOTEBOOK" no. "PRIDE & PREJUDICE" (2005) YES. more like P&P please')
+    assert (u.liked_ids, u.disliked_ids) == ([40629], [8533])  # the verdict after the closing quote
+    assert (u.year_min, u.year_max) == (None, None)  # the film's own year, not an era
+    u = read(parser, "'IT FOLLOWS' (2014) or 'THE CONJURING' (2013)? pick one for tonight")
+    assert (u.year_min, u.year_max) == (None, None)
+    assert sorted(u.asked_ids) == [103688, 121231]
+    u = read(parser, '"Heat" was boring, loved "Ronin"')
+    assert (u.liked_ids, u.disliked_ids) == ([2278], [6])
+    u = read(parser, '"Psycho" (1960, not the remake). more suspense like his')
+    assert (u.year_min, u.year_max) == (None, None)  # a note on the film's own year
+    u = read(parser, "«Cinema Paradiso» (1988, I think) what else is that nostalgic")
+    assert (u.year_min, u.year_max) == (None, None)  # remembered a year off
+    u = read(parser, "Heat (1995) and something from (1980-1989)")
+    assert (u.year_min, u.year_max) == (1980, 1989)
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    ("bravehart vs last of the mohicians, which 1 is bloodier", [110, 1408]),  # any comparative in "-ier", misspelt titles
+    ("insidous or sinister, wich one is more scary", [85788]),  # "wich"
+])
+def test_a_choice_asked_with_any_comparative_in_session38(parser: MuseService, text: str, asked: list[int]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.asked_ids), u.liked_ids) == (asked, [])

@@ -523,3 +523,82 @@ def test_a_person_named_is_no_film(grounder: TitleGrounder) -> None:
     assert grounder.find_mentions("a board game film from when I was little, Robin Williams is in it") == []  # an actor
     assert grounder.find_mentions("anything starring Robin Williams") == []  # not *Robin Williams: Live on Broadway*
     assert [g.item_id for g in grounder.find_mentions("I love de Niro films like Heat")] == [6]
+
+
+def _matched(grounder: TitleGrounder, text: str) -> list[int]:
+    return [g.item_id for g in grounder.find_mentions(text) if g.status == "matched"]
+
+
+@pytest.mark.parametrize(("text", "ids"), [
+    # a one-word title opening its clause, judged a few words on, however little rated
+    ("clue is the funniest film ever made, fight me.", [2413]),
+    ("rope was fun, frenzy was nasty.", [2176]),  # (Frenzy has two ratings)
+    ("speed was great fun but twister had me yawning.", [377, 736]),  # "had me ...": a viewer's verdict
+    ("brick was brilliant, more noir-ish teen stuff", [44761]),
+    ("ransom yes, payback no", [832, 2490]),  # a list verdict closing the clause
+    ("The Others was perfect, similar please", [4720]),  # common words at a sentence's start, then a verdict
+    ("is there a film called tomorrow? my friend swears there is", [150696]),  # named as a title
+    ("Gremlins 2 was fun", [2004]),  # a numbered head before a subtitle, not the first film
+    ("Sleepless yes, YGM no", [539]),  # a verdict word after a name opening the sentence
+    ("LA Confidential and Chinatown on loop.", [1617, 1252]),  # initials typed without their stops
+    ("bravehart vs last of the mohicians, which 1 is bloodier", [110, 1408]),  # both sides of a match-up, misspelt
+    ("cats vs dogs debate", []),
+    # what these must leave alone
+    ("the weather was awful", []),
+    ("dinner was great", []),
+    ("coffee yes, tea no", []),
+    ("The Thing is, I hate gore", []),
+    ("The Others are coming later", []),
+    ("vacation was great, back now, any thrillers?", []),  # a bare word judged needs ten ratings unless it is coined
+    ("the interview was awful, I need cheering up", []),
+    ("the boss had me working late", []),  # "had me" and no reaction to a film
+    ("robots yes, aliens no", []),  # things in a film, not *Robots* and *Aliens*
+    ("the movie called up so many memories", []),
+    ("horror from the VHS rental days", []),  # not *V/H/S*
+])
+def test_lower_case_titles_judged_or_named_in_session38(grounder: TitleGrounder, text: str, ids: list[int]) -> None:
+    assert _matched(grounder, text) == ids
+
+
+@pytest.mark.parametrize(("text", "ids"), [
+    ("I'm flying to Chicago soon for a conference.", []),  # a place someone goes
+    ("My husband's from Philadelphia and he's homesick.", []),
+    ("My cousin just moved to Nebraska.", []),
+    ("Heading to Munich for Oktoberfest.", []),
+    ("I loved Chicago and Fargo", [5991, 608]),  # a place named before "and" makes only the first list's next one a place
+    ("Whatever, honestly. Long day at the hospital.", []),  # a word said to the listener
+    ("is there much singing in chicago? my husband can't bear musicals", [5991]),  # in the film, not in the city
+    ("Any films set in Chicago? a crime film", []),
+    ("Westerns: yes. Singing cowboys: hard no.", []),  # not a word of *Die Hard*
+    ("Wait, heavy plus drama is a recipe for disaster.", []),
+    ("Wait is a great film", [152270]),
+    ('Been humming "Stand By Me" all day', []),  # a song
+    ('I have sung "My Girl" to my daughter every night.', []),
+    ('"Eye of the Tiger" is stuck in my head', []),
+    ('the song from "Frozen" is on repeat', [106696]),  # the film the song is from
+    ('I loved "Stand By Me" and "Heat"', [1259, 6]),
+    ('"Frozen" is on repeat in our house', [106696]),  # a film watched again and again
+    ('my kids love to sing along with "Frozen"', [106696]),
+    ('whistling "The Great Escape" theme', [1262]),  # a film's theme
+    ("that line from Casablanca still gets me", [912]),  # "from" a film, not a city
+    ("Frances McDormand from Fargo was amazing", [608]),
+])
+def test_places_songs_and_asides_are_no_films_in_session38(grounder: TitleGrounder, text: str, ids: list[int]) -> None:
+    assert _matched(grounder, text) == ids
+
+
+@pytest.mark.parametrize(("text", "ids"), [
+    ('"THE NOTEBOOK" no. "PRIDE & PREJUDICE" (2005) YES.', [8533, 40629]),  # the year after the quote picks the version
+    ("'IT FOLLOWS' (2014) or 'THE CONJURING' (2013)? pick one", [121231, 103688]),  # single quotes set apart
+    ("[Heat] (1995) meets [Ronin] (1998).", [6, 2278]),  # brackets
+    ("«Cinema Paradiso» what else is that nostalgic?", [1172]),
+    ("the kids' films and the dogs' toys", []),  # apostrophes, not quotes
+    ("My twins want their first 'big' film.", []),  # a word set off, not *Big*
+    ("musicals between '52 and '64", []),
+    ("loved 'The Conjuring' a lot", [103688]),
+    ("something 'Family Friendly' please", []),  # words set off, matching no title exactly
+    ("a thriller [the darker the better]", []),
+    ('"Psycho" (1998) was awful', [2389]),  # the year after the quote picks the remake
+])
+def test_titles_set_off_by_marks_in_session38(grounder: TitleGrounder, text: str, ids: list[int]) -> None:
+    assert _matched(grounder, text) == ids

@@ -29,7 +29,7 @@ from tools.retriever.slips import MAX_OPEN
 from tools.retriever.slips import MIN_WORDS as _SLIP_MIN_WORDS
 from tools.retriever.slips import WordSlips
 from tools.retriever.sequels import ROMAN_DIGITS as _ROMAN
-from tools.retriever.wordlist import CALENDAR, CHAT_WORDS, COMMON_WORDS, CONNECTORS, MONTHS, NEVER_ALONE, PLACES, dictionary
+from tools.retriever.wordlist import CALENDAR, CHAT_WORDS, COMMON_WORDS, CONNECTORS, MONTHS, MORE_PLACES, NEVER_ALONE, PLACES, dictionary
 
 Status = Literal["matched", "ambiguous", "unknown"]
 
@@ -51,6 +51,7 @@ CUED_MIN = 3  # a lower-case title right after "loved" / "like" / "watched" need
 LISTED_MIN = 1  # ...and one of several words listed beside a title already found needs to be rated at all
 ALONE_MIN = 5  # ...a lower-case name of several words, one of them uncommon, standing as a clause of its own ("la la land = snooze")
 OPINION_MIN = 10  # ...and one lone uncommon word right after "loved" / "hated" this many
+QUOTED_LOOKUPS = 32  # quoted or bracketed spans looked up a message, at most (each is a lookup, fuzzy when not exact)
 TYPO_LOOKUPS = 64  # fuzzy lookups of misspelt lower-case titles a message may make (`_casual_typos`)
 UNCUED_PHRASE_MIN = 60  # a lower-case multi-word title with no cue: only films most people know
 EMBED_MATCH, EMBED_CANDIDATE = 0.80, 0.55
@@ -120,7 +121,16 @@ _AFTER_A_NAME = frozenset("is was were has had and or but vs versus made makes g
                           "can sounds looks seems one again itself twice went kept felt holds stands deserves aged annoyed irritated "
                           "grated dragged sucked rocked rocks slaps slapped haunted hooked terrified frightened charmed moved never really just totally honestly "
                           "gripped grabbed floored stunned wowed impressed disappointed without minus".split())
-#: Chat words people write in capitals: they continue no name ("Is The Goonies OK for ...").
+#: What a film left its viewer doing, after "had me" ("twister had me yawning").
+_VIEWING_REACTIONS = frozenset("yawning snoring hooked gripped crying sobbing bawling weeping laughing howling screaming bored terrified "
+                               "scared dozing sleeping asleep".split())
+#: "a film called tomorrow": the nouns before "called" and the words for it.
+_CALLED = frozenset("called titled named".split())
+_FILM_NOUNS_PLURAL = frozenset("film films movie movies flick flicks".split())
+_PARTICLES = frozenset("up off out back in on for over away down".split())
+#: Words said to the listener before a comma at a sentence's start.
+_INTERJECTIONS = frozenset("whatever wait anyway anyways sure right okay ok listen look sorry honestly seriously please thanks cheers hello "
+                           "hi hey yes no well so".split())
 #: Words of praise that are also one-word titles: a verdict, unless a title cue comes before ("aliens are perfect").
 _PRAISE = frozenset("perfect epic flawless beautiful super".split())
 #: A word of praise opening a sentence, then a comma: an answer ("Perfect, Hocus Pocus it is."), not a film.
@@ -158,6 +168,7 @@ _COPULAS = frozenset(["i m", "im", "am", "is", "are", "was", "were", "be", "been
                       "we re", "you re", "feel", "feeling", "felt"])
 #: Pronouns that are also titles (*It*, *Her*, *Them*): after a verb, objects ("Saw it:", "loved her in Working Girl").
 _OBJECT_PRONOUNS = frozenset("it them this that him her".split())
+#: Chat words people write in capitals: they continue no name ("Is The Goonies OK for ...").
 _CHAT_CAPS = frozenset("ok okay lol pls plz tbh btw imo tv dvd".split())
 #: Words that pick one version of a remade film: the oldest ("the original Shaft", "psycho (the og)")...
 _OLDEST = frozenset("original og old older oldest classic first".split())
@@ -280,7 +291,13 @@ _SENTENCE_END = re.compile(r"[.!?\n]")
 _YEAR_WORD = re.compile(r"(?:1[89]|20)\d{2}s?")
 #: Numbers joined into a range ("10-11", "9–12"): never a title of one number ("for 10-11 year olds" is no *10*).
 _NUMBERS_JOINED = re.compile(r"\d+(?:[-–]\d+)+")
-_QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,120})[\"”]")
+#: A title set off in quotes or brackets: "Heat", “Heat”, «Heat», [Heat], and 'Heat' where the marks stand apart from words
+#: (not the apostrophes of "the kids' films").
+_QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,120})[\"”]|«([^«»\n]{2,120})»|\[([^\[\]\n]{2,120})\]"
+                     r"|(?:^|(?<=[\s(]))['‘]([^'‘’\n]{2,120})['’](?=[\s,.!?;:)]|$)")
+#: ...where single quotes name a title only with its year after them or in capitals of two words or more ("'IT FOLLOWS' (2014)",
+#: "'The Conjuring'"), since they mostly set off a word ("their first 'big' film", "'52 and '64").
+_TITLE_CASE = re.compile(r"[A-Z0-9][\w'’:&-]*(?:\s+(?:[A-Z0-9][\w'’:&-]*|of|the|a|an|and|in|on|to|for|with|at|or))*\s+[A-Z0-9][\w'’:&-]*")
 _CATALOG_YEAR = re.compile(r"\s*\(\s*\d{4}(?:\s*[-–]\s*\d{0,4})?\s*\)\s*$")
 _TRAILING_PAREN = re.compile(r"\s*\([^()]*\)\s*$")
 _OPEN_YEAR = re.compile(r"[.!?…]*\s*\(\s*")
@@ -299,8 +316,27 @@ def _closes_clause(tokens: list["_Tok"], j: int) -> bool:
     return j + 1 == len(tokens) or tokens[j + 1].boundary_before
 
 
+#: A song, not a film: sung or hummed before its quoted name ('humming "Stand By Me"', 'I\'ve sung "My Girl" to her'), or
+#: stuck in someone's head after it; not the song *from* or *in* a film ('the song from "Frozen"').
+_SUNG_BEFORE = re.compile(r"\b(?:hum(?:s|med|ming)?|sing(?:s|ing)?|sang|sung|whistl(?:e|es|ed|ing)|songs?|tunes?|records?|singles?|"
+                          r"anthems?|belt(?:s|ed|ing)? out)\b(?:\s+\w+)?\s*$", re.IGNORECASE)
+#: ...not a song of a film, nor a film sung along with or named as a kind ('the song from "Frozen"', 'sing along with "Frozen"',
+#: 'musicals with songs like "Grease"'), nor a film's theme ('whistling "The Great Escape" theme')
+_SUNG_NOT = re.compile(r"\b(?:from|in|of|for|to|with|like|watching|after)\s*$", re.IGNORECASE)
+_SUNG_NOT_AFTER = re.compile(r"\W{0,2}\s*(?:theme|soundtrack|score)\b", re.IGNORECASE)
+_SUNG_AFTER = re.compile(r"\W{0,2}\s*(?:(?:is|was|'s|has been|keeps)\s+)?(?:(?:still|been)\s+)?(?:stuck in (?:my|our|his|her|their) heads?|"
+                         r"(?:is|was)\s+what (?:they|we|you) play)", re.IGNORECASE)
+
+
+def _sung(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 40):start]
+    if _SUNG_NOT.search(before) or _SUNG_NOT_AFTER.match(text, end):
+        return False
+    return bool(_SUNG_BEFORE.search(before) or _SUNG_AFTER.match(text, end))
+
+
 def _quoted_at(text: str, start: int) -> bool:
-    return start > 0 and text[start - 1] in "\"“'‘"
+    return start > 0 and text[start - 1] in "\"“'‘«["
 
 
 def _coined(word: str) -> bool:
@@ -366,7 +402,7 @@ class TitleGrounder:
         self._items: dict[int, Item] = {item.item_id: item for item in catalog.all()}
         self._by_key: dict[str, list[int]] = defaultdict(list)
         for item in self._items.values():
-            for key in {variant for key in title_keys(item) for variant in key_variants(key)}:
+            for key in {variant for key in title_keys(item) for variant in key_variants(key)} | initials_joined(item):
                 self._by_key[key].append(item.item_id)
         for key, item_id in _joined_keys(self._items.values()):  # "spiderman 2", "xmen": a hyphenated name typed as one word
             if key not in self._by_key and key not in dictionary():  # ("breakup", "nonstop" are words)
@@ -571,6 +607,9 @@ class TitleGrounder:
         """Every series' films by number as title keys ("shrek 3", "harry potter 1", "lotr 2") and by
         the series' initials ("hp3", "dh 3"), where no title has them."""
         names = {m.group(1) for key in self._by_key if (m := _SEQUEL_KEY.fullmatch(key)) and (m.group(1) in self._by_key or m.group(1) in self._bare_series)}
+        # ...and a numbered head before a subtitle ("Gremlins 2: The New Batch"), however little the film is rated
+        names |= {m.group(1) for item in self._items.values() for head in short_names(item.title)
+                  if (m := _SEQUEL_KEY.fullmatch(head)) and m.group(1) in self._by_key}
         names |= set(self._bare_series) | set(SERIES_ALIASES)
         added: dict[str, tuple[int, bool]] = {}  # alias -> (film, whether the alias is initials)
         for name in sorted(names):
@@ -745,13 +784,17 @@ class TitleGrounder:
         made_me = after is not None and after.lower == "made" and i + length + 1 < len(tokens) and tokens[i + length + 1].lower in ("me", "us")
         verdict = after is not None and (after.lower in _VERDICT or after.lower in _LIKE_AFTER or made_me)  # "war horse made me cry"
         # "the conjuring good, annabelle bad": a name opening its clause, then one verdict word that closes it
-        verdict = verdict or (len(span) > 1 and before is None and after is not None and after.lower in _LIST_VERDICT
-                              and _closes_clause(tokens, i + length))
+        verdict = verdict or (before is None and after is not None and after.lower in _LIST_VERDICT  # ("ransom yes, payback no";
+                              and (len(span) > 1 or self._lone_name(key))  # not "cowboys: hard no" (a word of *Die Hard*),
+                              and _closes_clause(tokens, i + length))  # nor "robots yes, aliens no" (things in a film)
         if len(span) == 2 and span[0].lower in _POSSESSIVES and not (said or listed) and not (
                 verdict and i + length + 1 < len(tokens) and tokens[i + length + 1].lower in _PRAISED):
             return False  # "my uncle is a retired copper": a relative, not *Mon Oncle (My Uncle)*; "your name was perfect" is the film
         # a verb that only a film's viewer says of it, then its viewer: "the conjuring wrecked me", "ex machina blew me away"
         judged = after is not None and after.lower in _JUDGED_AFTER and i + length + 1 < len(tokens) and tokens[i + length + 1].lower in _VIEWER
+        # "twister had me yawning" (not "the boss had me working late", "traffic had me fuming")
+        judged = judged or (after is not None and after.lower in _HAD_ME and i + length + 2 < len(tokens)
+                            and tokens[i + length + 1].lower in _VIEWER and tokens[i + length + 2].lower in _VIEWING_REACTIONS)
         # A cue before "the conjuring" / "get out", or a verdict after several words ("scary movie 3 was"), is
         # evidence enough for a less-rated film; a lone word ("seen enough", "the killer was") must be popular.
         # A multi-word span that opens a sentence or carries the title's own article ("the godfather") reads as a name.
@@ -769,6 +812,11 @@ class TitleGrounder:
         # "is hugo for kids?", "a sequel to tremors": one word asked about is a film, if some people rated it
         opinion = opinion or (len(content) == 1 and (asking or of_film or in_film))
         minimum = CUED_MIN if relaxed else ALONE_MIN if alone else OPINION_MIN if opinion else DOMINANT_MIN
+        strong = length == 1 and _judged_strongly(tokens, i, length)
+        if strong:  # "rope was fun", "clue is the funniest film": a bare word that opens its clause and is judged in it
+            minimum, verdict = min(minimum, CUED_MIN if _coined(key) else OPINION_MIN), True  # ("vacation was great": few rated)
+        if len(content) == 1 and _called(tokens, i):
+            return self._well_known(key, LISTED_MIN)  # "is there a film called tomorrow?": named as a title
         if len(content) == 1 and (opinion or cue or verdict or judged) and _coined(content[0].lower):
             minimum = CUED_MIN  # "adored paddington", "cujo was boring": a word of no language by a cue is a name, however little rated
         elif listed and len(content) > 1:  # "casablanca, rio bravo and roman holiday": beside a title, any rated film,
@@ -787,7 +835,7 @@ class TitleGrounder:
         if all(t.lower in COMMON_WORDS or t.word.isdigit() for t in content):
             # "war dogs was trash, anything else about ...": a list's neighbour is no cue for such words
             listed_only = not said and len(content) > 1 and content[0].lower in _INDEFINITE
-            return (said if listed_only else cue) or (before is None and verdict) or (asked_fact and len(content) == 1)
+            return (said if listed_only else cue) or ((before is None or strong) and verdict) or (asked_fact and len(content) == 1)
         if len(content) == 1 and named and span[0].lower in ARTICLES and (before is None or before.lower not in _PLACE_BEFORE):
             return True  # "about the godfather": the title's own article makes it a name ("on the island" stays a place)
         if length == 1 and re.fullmatch(r"[a-z]+\d", span[0].lower):
@@ -805,6 +853,13 @@ class TitleGrounder:
         # Ordinary phrases that are also titles ("behind enemy lines", "old school") need a cue or a
         # film everybody names.
         return cue or question or verdict or judged or named or refused or self._well_known(key, UNCUED_PHRASE_MIN)
+
+    def _lone_name(self, key: str) -> bool:
+        """One word that is a film's whole title and reads as a name: no common word, no word of *Die Hard*, and no plural
+        of the language (things a film has: "robots", "aliens"), unless coined ("ransom", "payback", "shrek")."""
+        if key in COMMON_WORDS or key.endswith("s") and not _coined(key):
+            return False
+        return any(_LEADING_ARTICLE_RE.sub("", normalise_title(self._items[i].title)) == key for i in self._by_key.get(key, ()))
 
     @staticmethod
     def _listed(tokens: list[_Tok], j: int) -> bool:
@@ -949,11 +1004,26 @@ class TitleGrounder:
         text = _apart(text[:5000])
         found: list[Grounding] = []
         taken: list[tuple[int, int]] = []
-        for quoted in _QUOTED.finditer(text):
-            grounding = self.ground(quoted.group(1), use_embeddings=False)
-            if grounding.status != "unknown":
-                found.append(_at(grounding, quoted.start(1), quoted.end(1)))
+        for quoted in list(_QUOTED.finditer(text))[:QUOTED_LOOKUPS]:
+            if _sung(text, quoted.start(), quoted.end()):
                 taken.append((quoted.start(), quoted.end()))
+                continue
+            group = next(k for k in range(1, 5) if quoted.group(k) is not None)
+            said = quoted.group(group)
+            end, year = _year_at(text, quoted.end())
+            loose = group in (3, 4)  # brackets and single quotes mostly set off words: "a thriller [the darker the better]", "[sigh]"
+            if loose and year is None and not _TITLE_CASE.fullmatch(said):
+                continue
+            grounding = self.ground(said, use_embeddings=False)
+            if year is not None and (grounding.status == "ambiguous" or grounding.item_id is not None
+                                     and not names_year(year, self._items[grounding.item_id].year)):
+                dated = self.ground(said, year, use_embeddings=False)  # '"PRIDE & PREJUDICE" (2005)', '"Psycho" (1998)': the year
+                grounding = dated if dated.status == "matched" else grounding  # picks the version
+            if loose and not (grounding.status == "matched" and grounding.method == "exact"):
+                continue  # ("a 'Family Friendly' film")
+            if grounding.status != "unknown":
+                found.append(_at(grounding, quoted.start(group), quoted.end(group)))
+                taken.append((quoted.start(), end if grounding.status == "matched" and end is not None else quoted.end()))
         self._punctuated_titles(text, taken, found)
         self._titles_before_years(text, taken, found)
         tokens = _tokens(text, taken)
@@ -1634,9 +1704,14 @@ class TitleGrounder:
             if used[i] or token.capitalised or not _title_expected(tokens, used, i):
                 continue
             run = _lower_run(tokens, used, i)[: self._max_tokens]
+            join = next((k for k, t in enumerate(run) if k > 0 and t.lower in _EITHER), None)
+            run = run[:join] if join is not None else run  # "bravehart vs last of the mohicians": one side of a match-up
             after = tokens[i + len(run)] if i + len(run) < len(tokens) else None
             opening = i == 0 or token.boundary_before
-            verdict_after = after is not None and not after.boundary_before and after.lower in _VERDICT | _LIKE_AFTER  # "blade runer vibes"
+            verdict_after = after is not None and not after.boundary_before and after.lower in _VERDICT | _LIKE_AFTER | _PLURAL_VERDICT  # "blade runer vibes"
+            # one side of a match-up or a choice, spelt as no word is ("bravehart vs last of the mohicians")
+            verdict_after = verdict_after or (after is not None and not after.boundary_before and after.lower in _EITHER
+                                              and any(len(t.lower) >= 4 and _coined(t.lower) for t in run))  # (not "hungover and ...")
             listed = text[: token.start].rstrip()[-1:] not in ("(", "[") and _beside_title(tokens, used, i, len(run))  # not a note
             if not run or (opening and not verdict_after and not listed):
                 continue  # a list item beside a title found counts ("shawshank, green mile, forest gump")
@@ -1817,6 +1892,19 @@ def key_variants(key: str) -> set[str]:
     return out
 
 
+def initials_joined(item: Item) -> set[str]:
+    """A title with initials written with stops, keyed as people type the initials: "L.A. Confidential" -> "la confidential",
+    "U.S. Marshals" -> "us marshals" (not "V/H/S", nor a possessive's "s": stops only)."""
+    if not _STOPPED_INITIALS.search(item.title):
+        return set()
+    return {_LETTERS.sub(lambda m: m.group().replace(" ", ""), key) for key in title_keys(item)} - title_keys(item)
+
+
+_STOPPED_INITIALS = re.compile(r"\b[A-Za-z]\.[A-Za-z]\.")
+#: Single letters in a row, the stops of initials gone from the key ("l a confidential").
+_LETTERS = re.compile(r"\b[a-z](?: [a-z]\b)+")
+
+
 _SPELLED = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
             "eighteen nineteen twenty").split()
 _SPELLED_ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
@@ -1897,6 +1985,36 @@ def prefix_names(key: str) -> list[str]:
     return out
 
 
+#: Words that judge a film after "is"/"was", a few words on ("clue is the funniest film ever made", "brick was brilliant").
+_STRONG_VERDICT = (_TAIL_VERDICT - frozenset("yes yep yeah no nope nah ok okay fine lol liked enjoyed hit cry classic sweet cool".split())) \
+    | frozenset("funniest scariest saddest best worst dumb nasty harrowing hilarious gripping better worse guilty".split())
+#: Words that open a clause before a film named at its start ("..., but twister had me yawning").
+_CLAUSE_JOINS = frozenset("and but though tho then".split())
+STRONG_VERDICT_REACH = 4  # words after "is"/"was" that may hold the verdict
+
+
+def _judged_strongly(tokens: list[_Tok], i: int, length: int) -> bool:
+    """A word that opens its clause, then "is"/"was" and a verdict word within its clause: a film judged."""
+    before = tokens[i - 1] if i > 0 and not tokens[i].boundary_before else None
+    opens = before is None or before.lower in _CLAUSE_JOINS and (i == 1 or _clause_start(before) or tokens[i - 2].sentence_start)
+    j = i + length
+    if not opens or j >= len(tokens) or tokens[j].boundary_before or tokens[j].lower not in _VERDICT:
+        return False
+    for tok in tokens[j + 1 : j + 1 + STRONG_VERDICT_REACH]:
+        if tok.boundary_before:
+            return False
+        if tok.lower in _STRONG_VERDICT:
+            return True
+    return False
+
+
+def _called(tokens: list[_Tok], i: int) -> bool:
+    """tokens[i] is named as a title: "a film called tomorrow", "the movie titled once" (not "the movie called up so many
+    memories", a verb and its particle)."""
+    return (i > 1 and tokens[i - 1].lower in _CALLED and tokens[i - 2].lower in _FILM_NOUNS_PLURAL and not tokens[i].boundary_before
+            and tokens[i].lower not in _PARTICLES)
+
+
 def _clause_start(token: _Tok) -> bool:
     """The token opens a sentence or a clause ("wait, is ...", "quick one: is ...")."""
     return token.sentence_start or token.boundary_before
@@ -1941,7 +2059,8 @@ def _question(tokens: list[_Tok], i: int) -> bool:
     return tokens[j].lower.split()[0] in _QUESTION_WORDS
 
 
-_LIST_JOIN = frozenset("and or vs versus n".split())  # "loved grease n dirty dancin"
+_LIST_JOIN = frozenset("and or vs versus n".split())
+_PLURAL_VERDICT = frozenset("are r".split())  # "monster inc and finding nemmo r the best"  # "loved grease n dirty dancin"
 
 
 def _beside_title(tokens: list[_Tok], used: list[bool], i: int, length: int) -> bool:
@@ -2005,7 +2124,7 @@ def _title_expected(tokens: list[_Tok], used: list[bool], i: int) -> bool:
     stand = before.lower == "stand" and i > 1 and tokens[i - 2].lower.startswith(("can", "couldn")) and token.lower in ARTICLES  # "cant stand the notebok"
     sat = i > 1 and (tokens[i - 2].lower, before.lower) in _VIEWED_IN and not before.boundary_before  # "fell asleep in blade runer"
     return before.lower in _TYPO_CUE or watched or similar_to or asked or stand or sat or (
-        before.lower in ("and", "or", "n") and i > 1 and used[i - 2] and not before.boundary_before)
+        before.lower in ("and", "or", "n", "vs", "versus") and i > 1 and used[i - 2] and not before.boundary_before)
 
 
 def _lower_run(tokens: list[_Tok], used: list[bool], i: int) -> list[_Tok]:
@@ -2127,15 +2246,25 @@ _NOT_AFTER_I = frozenset("is has does and or vs versus".split())
 _I_CONTRACTED = frozenset(f"I{a}{end}" for a in "'’" for end in ("d", "m", "ve", "ll"))  # "Cars 2 I'd rather forget": the speaker
 
 
-_PLACES_OR_MONTHS = PLACES | MONTHS
+_PLACES_OR_MONTHS = PLACES | MORE_PLACES | MONTHS
 _CLOSED_PART = re.compile(r"\s*[:\-–,]")  # "Resurrection: awful", "sunrise - perfect"
-_PLACE_CUE = re.compile(r"\b(?:in|from|across|around|through|near|visit(?:ed|ing)?|(?:trip|move|moving|moved|flight|holiday|went|going|go) to)\s+$"
+_GOING_TO = r"(?:trip|move|moving|moved|flight|holiday|went|going|go)"
+_PLACE_CUE = re.compile(rf"\b(?:in|from|across|around|through|near|visit(?:ed|ing)?|{_GOING_TO} to)\s+$"
                         rf"|\b(?:{'|'.join(sorted(PLACES))})\s+(?:or|and)\s+$", re.IGNORECASE)
 _DATE_CUE = re.compile(r"\b(?:in|for|on|since|until|till|by|this|next|last|early|late|mid|during|of)\s+$", re.IGNORECASE)
 
 
 #: A birth date read as a name ("Born 1962", "born in the 80s").
 _BIRTH_DATE = re.compile(r"born\s+(?:in\s+)?(?:the\s+)?['’]?\d{2,4}s?", re.IGNORECASE)
+
+
+#: ...and for the longer list of places, some of them famous films, where a bare "in" or "from" may be a film's ("is there
+#: much singing in chicago?", "Frances McDormand from Fargo"): where someone goes, lives or is from, or a film is set.
+_PLACE_CUE_MORE = re.compile(r"\b(?:across|around|through|near|visit(?:ed|ing)?|(?:'s|is|are|am|was|were|comes?|came|hails?) from|"
+                             r"(?:set|filmed|shot|live|lives|living|lived|born|raised|grew up|based|holiday|holidays|staying|stayed|stay|"
+                             r"moved|move|moving|working|work|works) in|"
+                             rf"(?:{_GOING_TO}|fly|flying|flew|head|heading|headed|drive|driving|drove|travel|travelling|traveling|travelled|"
+                             r"traveled|relocate|relocating|relocated|emigrate|emigrated|emigrating) to)\s+$", re.IGNORECASE)
 
 
 def _a_place_or_date(text: str, g: Grounding) -> bool:
@@ -2150,7 +2279,8 @@ def _a_place_or_date(text: str, g: Grounding) -> bool:
     before = text[max(0, (g.start or 0) - 24):g.start or 0]
     if said in MONTHS:
         return _DATE_CUE.search(before) is not None
-    return g.method == "fuzzy" or _PLACE_CUE.search(before) is not None
+    cue = _PLACE_CUE if said in PLACES else _PLACE_CUE_MORE
+    return g.method == "fuzzy" or cue.search(before) is not None
 
 
 def _plausible(tokens: list[_Tok], i: int, length: int) -> bool:
@@ -2172,7 +2302,8 @@ def _plausible(tokens: list[_Tok], i: int, length: int) -> bool:
         # Opening a sentence, common words count when more than the first is capitalised and the
         # sentence goes on as after a name ("Mystery Men is...", "Ghost World but newer"; not "The Thing is").
         ends = after is None or after.boundary_before or after.lower in _NAME_ENDS or after.word in _I_CONTRACTED  # "Pretty Woman I've gone off"
-        return ends and any(t.capitalised for t in content[1:])
+        # ...or a verdict follows ("The Others was perfect"; "The Thing is, ..." stays words)
+        return ends and (any(t.capitalised for t in content[1:]) or _judged_strongly(tokens, i, length))
     return any(t.lower not in COMMON_WORDS and not t.word.isdigit() for t in content)  # "10 years" is no title
 
 
@@ -2201,7 +2332,7 @@ def _plausible_word(token: _Tok, before: _Tok | None, after: _Tok | None = None)
         # a dictionary word opening a sentence and going on as a phrase is no title ("Junior doctor.", "Body says
         # sleep", "Airport night crew"): a name there stands alone or is talked about ("Moon was great", "Heat and Ronin")
         return not (token.sentence_start and token.word[1:].isalpha() and token.word[1:].islower() and after is not None and not after.boundary_before
-                    and after.lower in dictionary() and after.lower not in _AFTER_A_NAME | _LIKE_AFTER and not after.capitalised)
+                    and after.lower in dictionary() and after.lower not in _AFTER_A_NAME | _LIKE_AFTER | _LIST_VERDICT and not after.capitalised)
     if token.sentence_start:
         return False
     asked = before is not None and _clause_start(before) and before.lower in _ASKING  # "Is Up too sad?"
@@ -2212,8 +2343,8 @@ def _plausible_word(token: _Tok, before: _Tok | None, after: _Tok | None = None)
 def _other_name(token: _Tok, before: _Tok | None, after: _Tok | None) -> bool:
     """A capitalised word that is a one-word title but names something else here: an answer ("Perfect, Hocus Pocus
     it is."), a planet ("set on Earth"), a film-maker ("any Hitchcock from the 40s")."""
-    if token.sentence_start and token.lower in _ANSWER_WORDS and after is not None and after.boundary_before:
-        return True
+    if token.sentence_start and token.lower in _ANSWER_WORDS | _INTERJECTIONS and after is not None and after.boundary_before:
+        return True  # ("Whatever, honestly.", "Wait, heavy plus drama ...": a word said to the listener, not *Whatever* or *Wait*)
     if token.lower in _PLANETS and before is not None and before.lower in _PLACE_PREPOSITIONS:
         return True
     return token.lower in _MAKERS and not (after is not None and after.lower in _FILM_NOUNS or before is not None and before.lower in _FILM_NOUNS)

@@ -76,8 +76,9 @@ CALENDAR: frozenset[str] = frozenset(
                "twentieth century", "the twentieth century", "roaring twenties", "the roaring twenties"])  # ("twentieth-century films")
 
 
-#: Months and countries and cities, some of them titles (*Brazil*, *Paris*) or a letter off one ("France", *Frances*): after "in",
-#: "from", "to" ... they are where a film is set or made ("In Brazil we call it ...", "something in Italy or France").
+#: Months and countries, states and cities, some of them titles (*Brazil*, *Paris*, *Chicago*) or a letter off one ("France",
+#: *Frances*): after "in", "from", "to" ... they are where a film is set or made, or someone goes ("In Brazil we call it ...",
+#: "something in Italy or France", "flying to Chicago").
 MONTHS: frozenset[str] = frozenset("january february march april may june july august september october november december".split())
 PLACES: frozenset[str] = frozenset(
     """
@@ -85,6 +86,23 @@ PLACES: frozenset[str] = frozenset(
     cuba chile peru argentina scotland england wales africa america texas london rome tokyo paris berlin vienna venice
     """.split()
 )
+#: ...and more of them, which a place named before "and"/"or" does not make a place ("I loved Chicago and Fargo").
+MORE_PLACES: frozenset[str] = frozenset(
+    """
+    austria belgium netherlands holland switzerland sweden norway denmark finland iceland poland hungary turkey israel iran iraq
+    afghanistan pakistan vietnam thailand cambodia indonesia philippines malaysia singapore morocco kenya nigeria colombia
+    venezuela bolivia jamaica haiti panama mongolia tibet nepal siberia alaska hawaii
+    alabama arizona arkansas california colorado connecticut delaware florida georgia idaho illinois indiana iowa kansas
+    kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana nebraska nevada ohio
+    oklahoma oregon pennsylvania tennessee utah vermont virginia washington wisconsin wyoming carolina dakota
+    chicago philadelphia boston detroit seattle denver dallas houston atlanta miami memphis nashville vegas hollywood brooklyn
+    manhattan harlem baltimore phoenix orlando fargo casablanca munich hamburg milan naples florence madrid barcelona lisbon
+    dublin belfast glasgow edinburgh manchester liverpool birmingham amsterdam brussels prague budapest warsaw moscow
+    istanbul cairo mumbai bombay delhi calcutta shanghai beijing seoul kyoto osaka sydney melbourne toronto
+    montreal vancouver havana marseille lyon geneva zurich stockholm oslo copenhagen helsinki athens jerusalem beirut
+    tehran baghdad kabul bangkok saigon hanoi manila jakarta nairobi lagos rio lima bogota
+    """.split()
+) | frozenset(["hong kong", "new york", "los angeles", "san francisco", "new orleans", "las vegas", "new jersey", "new mexico"])
 
 
 #: Words people use about films that the shipped dictionary lacks ("gory", "spooky", "weepies", "whodunit"): every word of
