@@ -570,6 +570,9 @@ def test_lower_case_titles_judged_or_named_in_session38(grounder: TitleGrounder,
     ("is there much singing in chicago? my husband can't bear musicals", [5991]),  # in the film, not in the city
     ("Any films set in Chicago? a crime film", []),
     ("Westerns: yes. Singing cowboys: hard no.", []),  # not a word of *Die Hard*
+    ("Hard no on anything with Nicolas Cage", []),
+    ("Hard no.", []),
+    ("I loved Waiting for 'Superman' (2010)", [81191]),  # the quote is inside a longer title
     ("Wait, heavy plus drama is a recipe for disaster.", []),
     ("Wait is a great film", [152270]),
     ('Been humming "Stand By Me" all day', []),  # a song

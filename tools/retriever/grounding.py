@@ -854,6 +854,10 @@ class TitleGrounder:
         # film everybody names.
         return cue or question or verdict or judged or named or refused or self._well_known(key, UNCUED_PHRASE_MIN)
 
+    def _opens_title(self, word: str, item_id: int) -> bool:
+        """`word` is the first word of the film's title, past an English article ("sleepless" of *Sleepless in Seattle*)."""
+        return _LEADING_ARTICLE_RE.sub("", normalise_title(self._items[item_id].title)).split()[:1] == [word]
+
     def _lone_name(self, key: str) -> bool:
         """One word that is a film's whole title and reads as a name: no common word, no word of *Die Hard*, and no plural
         of the language (things a film has: "robots", "aliens"), unless coined ("ransom", "payback", "shrek")."""
@@ -1019,8 +1023,9 @@ class TitleGrounder:
                                      and not names_year(year, self._items[grounding.item_id].year)):
                 dated = self.ground(said, year, use_embeddings=False)  # '"PRIDE & PREJUDICE" (2005)', '"Psycho" (1998)': the year
                 grounding = dated if dated.status == "matched" else grounding  # picks the version
-            if loose and not (grounding.status == "matched" and grounding.method == "exact"):
-                continue  # ("a 'Family Friendly' film")
+            if loose and not (grounding.status == "matched" and grounding.method == "exact" and (
+                    year is None or names_year(year, self._items[grounding.item_id].year))):
+                continue  # ("a 'Family Friendly' film"; "Waiting for 'Superman' (2010)" is a longer title's year)
             if grounding.status != "unknown":
                 found.append(_at(grounding, quoted.start(group), quoted.end(group)))
                 taken.append((quoted.start(), end if grounding.status == "matched" and end is not None else quoted.end()))
@@ -1681,7 +1686,11 @@ class TitleGrounder:
                 if _other_name(run[0], tokens[k - 1] if k > 0 else None, tokens[k + 1] if k + 1 < len(tokens) else None):
                     continue
             if len(run) == 1 and run[0].sentence_start and grounding.method == "exact":
-                if not _plausible_word(run[0], None, tokens[k + 1] if k + 1 < len(tokens) else None):
+                # "Sleepless yes,": the first word of a title, then a verdict that closes its clause (not "Hard no on ...", nor "Hard
+                # no." for *Die Hard*)
+                judged = k + 1 < len(tokens) and tokens[k + 1].lower in _LIST_VERDICT and _closes_clause(tokens, k + 1) \
+                    and grounding.item_id is not None and self._opens_title(run[0].lower, grounding.item_id)
+                if not judged and not _plausible_word(run[0], None, tokens[k + 1] if k + 1 < len(tokens) else None):
                     continue  # a dictionary word opening a phrase ("Junior doctor.", "Airport night crew")
             if grounding.method == "fuzzy" and grounding.item_id is not None and self._owner_only(mention, grounding.item_id):
                 continue  # "no Adam Sandler", "Kurosawa": a person, not *Adam Sandler's Eight Crazy Nights*
@@ -2332,7 +2341,7 @@ def _plausible_word(token: _Tok, before: _Tok | None, after: _Tok | None = None)
         # a dictionary word opening a sentence and going on as a phrase is no title ("Junior doctor.", "Body says
         # sleep", "Airport night crew"): a name there stands alone or is talked about ("Moon was great", "Heat and Ronin")
         return not (token.sentence_start and token.word[1:].isalpha() and token.word[1:].islower() and after is not None and not after.boundary_before
-                    and after.lower in dictionary() and after.lower not in _AFTER_A_NAME | _LIKE_AFTER | _LIST_VERDICT and not after.capitalised)
+                    and after.lower in dictionary() and after.lower not in _AFTER_A_NAME | _LIKE_AFTER and not after.capitalised)
     if token.sentence_start:
         return False
     asked = before is not None and _clause_start(before) and before.lower in _ASKING  # "Is Up too sad?"
