@@ -51,6 +51,7 @@ CUED_MIN = 3  # a lower-case title right after "loved" / "like" / "watched" need
 LISTED_MIN = 1  # ...and one of several words listed beside a title already found needs to be rated at all
 ALONE_MIN = 5  # ...a lower-case name of several words, one of them uncommon, standing as a clause of its own ("la la land = snooze")
 OPINION_MIN = 10  # ...and one lone uncommon word right after "loved" / "hated" this many
+STRONG_VERDICT_REACH = 4  # words after "is"/"was" that may hold the verdict of a lower-case one-word title ("rope was fun")
 QUOTED_LOOKUPS = 32  # quoted or bracketed spans looked up a message, at most (each is a lookup, fuzzy when not exact)
 TYPO_LOOKUPS = 64  # fuzzy lookups of misspelt lower-case titles a message may make (`_casual_typos`)
 UNCUED_PHRASE_MIN = 60  # a lower-case multi-word title with no cue: only films most people know
@@ -329,6 +330,7 @@ _SUNG_AFTER = re.compile(r"\W{0,2}\s*(?:(?:is|was|'s|has been|keeps)\s+)?(?:(?:s
 
 
 def _sung(text: str, start: int, end: int) -> bool:
+    """The quote at `start`-`end` names a song (hummed, sung, stuck in the head), not a film."""
     before = text[max(0, start - 40):start]
     if _SUNG_NOT.search(before) or _SUNG_NOT_AFTER.match(text, end):
         return False
@@ -1999,7 +2001,6 @@ _STRONG_VERDICT = (_TAIL_VERDICT - frozenset("yes yep yeah no nope nah ok okay f
     | frozenset("funniest scariest saddest best worst dumb nasty harrowing hilarious gripping better worse guilty".split())
 #: Words that open a clause before a film named at its start ("..., but twister had me yawning").
 _CLAUSE_JOINS = frozenset("and but though tho then".split())
-STRONG_VERDICT_REACH = 4  # words after "is"/"was" that may hold the verdict
 
 
 def _judged_strongly(tokens: list[_Tok], i: int, length: int) -> bool:
@@ -2068,8 +2069,8 @@ def _question(tokens: list[_Tok], i: int) -> bool:
     return tokens[j].lower.split()[0] in _QUESTION_WORDS
 
 
-_LIST_JOIN = frozenset("and or vs versus n".split())
-_PLURAL_VERDICT = frozenset("are r".split())  # "monster inc and finding nemmo r the best"  # "loved grease n dirty dancin"
+_LIST_JOIN = frozenset("and or vs versus n".split())  # "loved grease n dirty dancin"
+_PLURAL_VERDICT = frozenset("are r".split())  # "monster inc and finding nemmo r the best"
 
 
 def _beside_title(tokens: list[_Tok], used: list[bool], i: int, length: int) -> bool:
