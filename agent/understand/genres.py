@@ -664,8 +664,11 @@ _NO_NIGHTMARES_TOLD = re.compile(r"(?<!\bthat )(?<!\bwhich )\b(?:never|didn'?t|d
 
 def _told_reaction(text: str, span: "GenreSpan") -> bool:
     """Tears or nightmares told as what a film did (or did not do), not wished for."""
-    told = {("Drama",): _TEARS_TOLD, ("Horror",): _NO_NIGHTMARES_TOLD if span.negated else _NIGHTMARES_TOLD}.get(span.genres)
-    if told is None or (span.negated and span.genres != ("Horror",)):
+    if span.negated:  # only nightmares are told refused ("never gave my kids bad dreams")
+        told = _NO_NIGHTMARES_TOLD if span.genres == ("Horror",) else None
+    else:
+        told = {("Drama",): _TEARS_TOLD, ("Horror",): _NIGHTMARES_TOLD}.get(span.genres)
+    if told is None:
         return False
     return any(m.start() < span.end and span.start < m.end() for m in told.finditer(text, max(0, span.start - 30), span.end + 20))
 
@@ -872,16 +875,17 @@ _FEAR_ENJOYED = re.compile(r"[^.!?;]{0,25}?(?:\b(?:loved|adored|enjoyed) (?:it|t
 #: Either kind welcome: "could be animated, could be live action", "animated or live action, I don't mind".
 _EITHER_KIND = re.compile(r"\b(?:animated|animation|cartoons?)\W+(?:or|could be|either|and)\b[^.!?]{0,20}\blive[- ]action\b"
                           r"|\blive[- ]action\W+(?:or|could be|either|and)\b[^.!?]{0,20}\b(?:animated|animation|cartoons?)\b", re.IGNORECASE)
-#: Phrases that refuse a genre by themselves, with no refusal word ("live action only", "I get nightmares"), and
-#: what in the same message keeps one from refusing.
-REFUSING: tuple[tuple[re.Pattern[str], str, re.Pattern[str] | None], ...] = (
-    (LIVE_ACTION, "Animation", _EITHER_KIND), (REAL_ACTORS, "Animation", _DOCUMENTARY), (FEAR, "Horror", None), (FEAR_SHOWN, "Horror", _FEAR_WISHED))
+#: Phrases that refuse a genre by themselves, with no refusal word ("live action only", "I get nightmares"), what in the
+#: same message keeps one from refusing, and what right after it does (the fear enjoyed: "gave me nightmares, loved it").
+REFUSING: tuple[tuple[re.Pattern[str], str, re.Pattern[str] | None, re.Pattern[str] | None], ...] = (
+    (LIVE_ACTION, "Animation", _EITHER_KIND, None), (REAL_ACTORS, "Animation", _DOCUMENTARY, None),
+    (FEAR, "Horror", None, _FEAR_ENJOYED), (FEAR_SHOWN, "Horror", _FEAR_WISHED, _FEAR_ENJOYED))
 
 
 def refusal_spans(text: str, known: set[str]) -> list[GenreSpan]:
-    return [GenreSpan(m.start(), m.end(), (genre,), "refusing", True) for pattern, genre, unless in REFUSING
+    return [GenreSpan(m.start(), m.end(), (genre,), "refusing", True) for pattern, genre, unless, unless_after in REFUSING
             if genre in known and not (unless and unless.search(text)) for m in pattern.finditer(text)
-            if not (genre == "Horror" and _FEAR_ENJOYED.match(text, m.end()))]
+            if not (unless_after and unless_after.match(text, m.end()))]
 
 
 #: A thing said as a kind of films ("no possession stuff", "no zombie bits"): refused, it may leave the genre wished.

@@ -858,14 +858,18 @@ class TitleGrounder:
 
     def _opens_title(self, word: str, item_id: int) -> bool:
         """`word` is the first word of the film's title, past an English article ("sleepless" of *Sleepless in Seattle*)."""
-        return _LEADING_ARTICLE_RE.sub("", normalise_title(self._items[item_id].title)).split()[:1] == [word]
+        return self._bare_title(item_id).split()[:1] == [word]
 
     def _lone_name(self, key: str) -> bool:
         """One word that is a film's whole title and reads as a name: no common word, no word of *Die Hard*, and no plural
         of the language (things a film has: "robots", "aliens"), unless coined ("ransom", "payback", "shrek")."""
         if key in COMMON_WORDS or key.endswith("s") and not _coined(key):
             return False
-        return any(_LEADING_ARTICLE_RE.sub("", normalise_title(self._items[i].title)) == key for i in self._by_key.get(key, ()))
+        return any(self._bare_title(i) == key for i in self._by_key.get(key, ()))
+
+    def _bare_title(self, item_id: int) -> str:
+        """The film's title as a key, without an English leading article ("the others" -> "others"; "die hard" stays)."""
+        return _LEADING_ARTICLE_RE.sub("", normalise_title(self._items[item_id].title))
 
     @staticmethod
     def _listed(tokens: list[_Tok], j: int) -> bool:
@@ -1010,27 +1014,7 @@ class TitleGrounder:
         text = _apart(text[:5000])
         found: list[Grounding] = []
         taken: list[tuple[int, int]] = []
-        for quoted in list(_QUOTED.finditer(text))[:QUOTED_LOOKUPS]:
-            if _sung(text, quoted.start(), quoted.end()):
-                taken.append((quoted.start(), quoted.end()))
-                continue
-            group = next(k for k in range(1, 5) if quoted.group(k) is not None)
-            said = quoted.group(group)
-            end, year = _year_at(text, quoted.end())
-            loose = group in (3, 4)  # brackets and single quotes mostly set off words: "a thriller [the darker the better]", "[sigh]"
-            if loose and year is None and not _TITLE_CASE.fullmatch(said):
-                continue
-            grounding = self.ground(said, use_embeddings=False)
-            if year is not None and (grounding.status == "ambiguous" or grounding.item_id is not None
-                                     and not names_year(year, self._items[grounding.item_id].year)):
-                dated = self.ground(said, year, use_embeddings=False)  # '"PRIDE & PREJUDICE" (2005)', '"Psycho" (1998)': the year
-                grounding = dated if dated.status == "matched" else grounding  # picks the version
-            if loose and not (grounding.status == "matched" and grounding.method == "exact" and (
-                    year is None or names_year(year, self._items[grounding.item_id].year))):
-                continue  # ("a 'Family Friendly' film"; "Waiting for 'Superman' (2010)" is a longer title's year)
-            if grounding.status != "unknown":
-                found.append(_at(grounding, quoted.start(group), quoted.end(group)))
-                taken.append((quoted.start(), end if grounding.status == "matched" and end is not None else quoted.end()))
+        self._quoted_titles(text, taken, found)
         self._punctuated_titles(text, taken, found)
         self._titles_before_years(text, taken, found)
         tokens = _tokens(text, taken)
@@ -1267,6 +1251,31 @@ class TitleGrounder:
         title = _LEADING_ARTICLE_RE.sub("", self._items[item_id].title.lower())
         rest = title.split(" ".join(words), 1)[-1] if title.startswith(" ".join(words)) else ""
         return bool(_PART_AFTER_NAME.match(rest))
+
+    def _quoted_titles(self, text: str, taken: list[tuple[int, int]], found: list[Grounding]) -> None:
+        """Titles set off by quotes or brackets, at most `QUOTED_LOOKUPS` of them; songs and words set apart are skipped, and
+        a year after the closing mark picks the version."""
+        for quoted in list(_QUOTED.finditer(text))[:QUOTED_LOOKUPS]:
+            if _sung(text, quoted.start(), quoted.end()):
+                taken.append((quoted.start(), quoted.end()))
+                continue
+            group = next(k for k in range(1, 5) if quoted.group(k) is not None)
+            said = quoted.group(group)
+            end, year = _year_at(text, quoted.end())
+            loose = group in (3, 4)  # brackets and single quotes mostly set off words: "a thriller [the darker the better]", "[sigh]"
+            if loose and year is None and not _TITLE_CASE.fullmatch(said):
+                continue
+            grounding = self.ground(said, use_embeddings=False)
+            if year is not None and (grounding.status == "ambiguous" or grounding.item_id is not None
+                                     and not names_year(year, self._items[grounding.item_id].year)):
+                dated = self.ground(said, year, use_embeddings=False)  # '"PRIDE & PREJUDICE" (2005)', '"Psycho" (1998)': the year
+                grounding = dated if dated.status == "matched" else grounding  # picks the version
+            if loose and not (grounding.status == "matched" and grounding.method == "exact" and (
+                    year is None or names_year(year, self._items[grounding.item_id].year))):
+                continue  # ("a 'Family Friendly' film"; "Waiting for 'Superman' (2010)" is a longer title's year)
+            if grounding.status != "unknown":
+                found.append(_at(grounding, quoted.start(group), quoted.end(group)))
+                taken.append((quoted.start(), end if grounding.status == "matched" and end is not None else quoted.end()))
 
     def _punctuated_titles(self, text: str, taken: list[tuple[int, int]], found: list[Grounding]) -> None:
         """Titles written with their own punctuation ("I loved Monsters, Inc. (2001)"): the words
