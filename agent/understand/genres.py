@@ -73,12 +73,14 @@ _SAME_LIST = re.compile(r"^\s*(?:(?:films?|movies?|stuff|ones|flicks?|stories)\s
 _ADDED_FRAGMENT = re.compile(r"[.!?;]\s*(?:and|or|nor|also|plus)(?:\s+(?:no|not|any))?\s*$", re.IGNORECASE)
 _FRAGMENT_END = re.compile(r"\s*(?:too|either|as well)?\s*(?:[.!?;]|$)", re.IGNORECASE)
 UNAVOID = re.compile(
-    r"(?:(?P<g1>\w[\w\- ]{2,24}?)(?:\s+(?:is|are|would be)|(?<!\bshe)(?<!\bhe)(?<!\bit)(?<!\bthat)(?<!\bthis)(?<!\bwhat)(?<!\bthere)(?<!\bwho)(?<!\bone)['’]s)\s+(?:fine|ok|okay|alright|allowed|acceptable|not off the table|back on(?: the (?:table|menu|cards|list))?|back in\b)(?:\s+now|\s+after all|\s+too)?)"  # "horror's back on the table"
+    r"(?:(?P<g1>\w(?:[\w\- ]|s'(?= (?:stuff|films?|movies?|ones|things|flicks|shows|cartoons)\b)){2,24}?)(?:\s+(?:is|are|would be)|(?<!\bshe)(?<!\bhe)(?<!\bit)(?<!\bthat)(?<!\bthis)(?<!\bwhat)(?<!\bthere)(?<!\bwho)(?<!\bone)['’]s)\s+(?:fine|ok|okay|alright|allowed|acceptable|not off the table|back on(?: the (?:table|menu|cards|list))?|back in\b)(?:\s+now|\s+after all|\s+too)?)"  # "horror's back on the table"
     r"|(?:(?P<g6>\w[\w\- ]{2,24}?)\s+(?:i|we)\s+can\s+(?:do|live with|cope with|stomach)\b(?!\s+without\b))"  # "Crime I can do"
     r"|(?:(?:^|(?<=[.!?;:,]))\s*(?P<g7>\w[\w\- ]{2,24}?)\s+(?:i'?m|i am|we'?re|we are)\s+(?:fine|ok|okay|alright)\s+with\b)"  # "Sad I'm ok with"
     r"|(?:(?:fine|ok|okay|happy)\s+with\s+(?P<g2>[\w\- ]{3,25}))|(?:(?:don'?t|do not)\s+mind\s+(?P<g3>[\w\- ]{3,25}))"
-    r"|(?:(?:forget|drop|scrap|ignore|lift)\s+the\s+no[- ](?P<g4>[\w']{3,20})\s+(?:rule|ban|thing|policy|bit|part))"  # "forget the no-kids rule"
-    r"|(?:(?:forget|drop|scrap|ignore|lift)\s+the\s+(?P<g5>[\w']{3,20})\s+(?:ban|veto|embargo))",  # "forget the cartoon ban"
+    r"|(?:(?:forget|drop|scrap|ignore|lift)\s+the\s+no[- ](?P<g4>[\w'-]{3,20}?)\s+(?:rule|ban|thing|policy|bit|part))"  # "forget the no-kids rule"
+    r"|(?:(?:forget|drop|scrap|ignore|lift)\s+the\s+(?P<g5>[\w'-]{3,20}?)\s+(?:ban|veto|embargo))"  # "forget the cartoon ban", "scrap the sci-fi ban"
+    # "It doesn't have to be a thriller": not required, so neither wished nor refused (not "we don't need to be scared")
+    r"|(?:(?:doesn'?t|does not|don'?t|do not|needn'?t|need not)\s+(?:(?:have|need)\s+to\s+)?be\s+an?\s+(?P<g8>[\w\- ]{3,25}?)(?=\s*(?:[,.;!?]|and\b|or\b|but\b|$)))",
     re.IGNORECASE,
 )
 #: Words that end the clause before "... is fine": what they join is not what is allowed.

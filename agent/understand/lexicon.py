@@ -235,7 +235,7 @@ NEGATORS = (
     # what a film must not do to someone: "won't give him nightmares", "that won't make me cry"; "nobody falling in love"
     r"(?:won'?t|wont|will not|doesn'?t|does not|shouldn'?t|(?:don'?t|do not)(?= (?:give|make|leave) (?:me|us|him|her|them|anyone|the kids)\b)) (?:give|make|leave)|(?:nobody|no-one|no one)(?=\s+(?:\w+ing|\w+in'?|(?!(?:is|was|has|does|else|beats|tops|makes|matches|rivals|outdoes|compares|knows|writes|shoots|directs)\b)\w+s)\b|\s*$)|(?:nobody|no-one|no one) (?:wants|likes|needs|fancies|is in the mood for)|"
     r"(?:don'?t|do not|doesn'?t|does not) care for|(?:don'?t|do not|didn'?t|did not) mean(?= (?:a|an|the)\b)|can'?t abide|cannot abide|can'?t bear|cannot bear|not keen on|(?:bored|fed up) (?:of|with)|"
-    r"nowt|nae|isnae|none of (?:your|the|those)|too old for|outgrown|grown out of|(?:i'?m|im|i am|we'?re|we are) (?:so |totally |completely |well )?over|rather avoid|would avoid|"
+    r"(?:haven'?t|have not|hasn'?t|has not) (?:got )?the stomach for|(?:worn|wore) out on|nowt|nae|isnae|none of (?:your|the|those)|too old for|outgrown|grown out of|(?:i'?m|im|i am|we'?re|we are) (?:so |totally |completely |well )?over|rather avoid|would avoid|"
     # a threat is a refusal: "God help you if there's a song in it", "if you suggest one more animated film ..."
     r"(?:god|heaven) help (?:you|us|me) if|(?:give|gives|giving|gave) (?:a )?wide berth to|if you (?:suggest|show|recommend|give me|give us|try) (?:one more|another|any|me|us)|"
     # a complaint: "lol you keep giving me kids' films", "stop suggesting musicals" (not "can you keep suggesting westerns?")
@@ -262,11 +262,16 @@ LIST_REFUSED_AFTER = re.compile(rf"^\W{{0,3}}(?:(?:are|'re) (?:all |both )?(?:ou
                                 re.IGNORECASE)
 NEGATION_AFTER = re.compile(
     r"^\W{0,3}(?:(?:ones|films?|movies?|stuff|things?|flicks?|pictures?|subplots?|storylines?|scenes?|bits?|elements?|angles?|sides?|aspects?|threads?)(?:\s+|\s*[,?]\s*(?=(?:no|nope|nah|no way|never(?: again| ever)?)\s*(?:[.!;]|$)|which\b)))?"
-    r"(?:is|are|'s)?\s*(?:(?:also|either|really|just)\s+)?(?:not for me|excluded|(?:arent|aren'?t|isnt|isn'?t|are not|is not) (?:really |quite )?it\b(?!\s*\?)(?!\s+(?:a|an|the|that|this)\b)|"
+    r"(?:is|are|'s)?\s*(?:(?:also|either|really|just)\s+)?(?:not for me|excluded|(?:ain'?t|not|isn'?t|aren'?t) (?:really )?(?:my|our) (?:bag|scene|jam)\b|(?:arent|aren'?t|isnt|isn'?t|are not|is not) (?:really |quite )?it\b(?!\s*\?)(?!\s+(?:a|an|the|that|this)\b)|"
     r"(?:can|could|will|should|may|gets? to) sit (?:this|that|it|tonight)(?: one)? out\b|(?:i|we) (?:don'?t|do not|can'?t) (?:like|stand|want|do)\s*(?:[,.;!?]|$)|(?:i|we) (?:can'?t|cannot)(?:\s+(?:handle|take|bear|face|do))?\s*(?:[,.;!?]|$)|bores? us|not my thing|not my cup of tea|is a no|are a no|please not|no thanks|"
     r"no thank you|(?:i|we) (?:can|could) (?:do|live) without|makes? (?:me|us|them|him|her) (?:groan|cringe|gag|squirm|yawn)|(?:do|does)(?:n'?t| not) agree with (?:me|us|him|her|them)\b|embarrass(?:es)? (?:me|us|them|him|her)\b|(?:i|we|he|she|they) (?:really |just )?(?:hates?|detests?|loathes?)(?:\s+(?:it|them|those|that))?(?:\s+(?:also|too|as well))?\s*(?:[,.;!?]|$)|isn'?t my thing|aren'?t my thing|is off the table|are off the table|makes? me sick|bores? me|out of it|"
     r"ed out\b|is boring|are boring|(?:is|are|are all) out\b(?!\s+(?:of this world|there|now|tonight)\b)|(?<='s )out\b(?!\s+(?:of|there|now|in|on|tonight)\b)|(?<=’s )out\b(?!\s+(?:of|there|now|in|on|tonight)\b)|need not apply|(?:is|are|'s|'re)\s+off the (?:menu|cards|list)|(?:well|far) away\b|(?:is|are|'s|'re)\s+(?:(?:just|a bit|way|far|all)\s+)?too much for (?:me|us|him|her|them)\b|can stay home|(?:are|is) (?:a )?(?:dealbreakers?|no-go)|"
     r"and (?:i|we)(?:'ve| have)? (?:can'?t stand|cannot stand|hate|said no|can'?t bear|can'?t handle)\b|"  # "wants horror and I've said no"
+    # "She loves horror, I can't stand it", "Musicals, I do not enjoy them" (not "..., I can't stand it when it's slapstick")
+    r"(?:(?:but )?(?:i|we) (?:can'?t|cannot|couldn'?t) (?:stand|bear|stomach|abide)|(?:i|we) (?:really )?(?:don'?t|do not) (?:enjoy|like|care for))"
+    r" (?:it|them|those)\b(?!\s+(?:when|if|unless|too|being|much)\b)|"
+    # "My sister asked for horror, she's been overruled" (not "she's vetoed everything else")
+    r"(?:but )?(?:she|he|they|it)(?:'s| has| is|'ve| have| was| were) (?:been )?(?:overruled|outvoted|vetoed)(?=\s*(?:[,.;!?]|$|so\b|and\b))|"
     r"(?:a )?no-go|a (?:hard |flat |firm )?(?:no|refusal)\b|away from (?:me|us|them)|(?:is|are) dead to (?:me|us)|free\b|can go\b|(?:is|are) banned|(?:is|are) vetoed|forget it|give (?:it|them|those|that) a miss|(?:(?:is |are |'s )?a )?hard pass(?!\s+on\b)|(?:(?:is|are|'s) )?not welcome|not so much(?=\s*(?:[,.;!?)]|$|these days|any ?more|lately|nowadays|now\b|for (?:me|us|him|her|them)\b))|out of the question|off limits|not happening|"
     r"(?:absolutely|definitely|certainly|totally|hell) (?:not|no)\s*(?:[,.;!?]|$)|(?:(?:is|are|'s) )?(?:an? )?(?:instant|automatic|immediate) (?:skip|pass|no|turn-?off|dealbreaker)\b|"
     r"(?:(?:is|are) )?not (?:need|needed|required|necessary|wanted)\b|(?:isn'?t|aren'?t|is not|are not) for (?:me|us|him|her|them)\b|(?:i|we|he|she|they) (?:really )?(?:don'?t|do not|doesn'?t) need\s*(?:[,.;!?]|$)|"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal, Protocol
 
 from agent.types import Intent
@@ -116,7 +116,7 @@ CONTENT_QUESTION = re.compile(
     re.IGNORECASE)
 #: A verdict after the title in its own sentence ("Avatar was pretty but boring", "Inception, not my thing").
 NEGATIVE_AFTER = re.compile(
-    r"\b(not (?:(?:so|that|very|all that|too|particularly)\s+)?(?:great|good)|not (?:my thing|for me|my cup of tea|to my taste|my taste|my kind of)|wasn'?t (?:for me|good|great|my thing)|(?<!\bnot )(?<!\bnever )(?:way |far |much )?too "
+    r"\b(not (?:(?:so|that|very|all that|too|particularly)\s+)?(?:great|good)|not (?:my thing|for me|my cup of tea|to my taste|my taste|my kind of)|wasn'?t (?:for me|good|great|my thing)|(?:isn'?t|is not|was not) my thing|(?<!\bnot )(?<!\bnever )(?:way |far |much )?too "
     r"(?:much|long|slow|scary|frightening|creepy|noisy|complicated|talky|violent|dark|gory|sad|cheesy|predictable|silly|weird|stressful|upsetting|harrowing|disturbing|bleak)\b|boring|bored|awful|terrible|horrible|overrated|"
     r"over-?hyped|dull|tedious|dreadful|distasteful|vulgar|(?<!myself )(?<!ourselves )(?<!themselves )silly|pretentious|annoying|cringe\w*|meh|mediocre|forgettable|"
     r"unwatchable|rubbish|garbage|trash|a mess|snooze\w*|disappointing|a let[- ]?down|had (?:me|us) snoring|hated it|hate it|hated (?:both|them|them both|them all|all (?:three|of them)|the lot)|no thanks|(?:was|is|so|just|really) lazy|(?<=[:=\-–] )lazy(?=\s*(?:[.,;!?]|$))|loath(?:ed|e) it|(?:loathed|hated|detested) every (?:minute|second)|didn'?t (?:land|click)|did not (?:land|click)|couldn'?t face|(?:a bit |too |way too )?young for (?:me|us)|"
@@ -167,6 +167,9 @@ NEGATIVE_AFTER = re.compile(
     r"(?:lost|left) (?:me|us) (?:in|during|by) the (?:last|final|second|first|middle) (?:hour|half|act|third)(?=\s*(?:[.;!?]|$))|(?<![\w-] )(?:is |are )?(?:excluded|ruled out)(?=\s*(?:[,.;!?)]|$))|"
     r"(?:made|makes) my (?:\w+ )?(?:temples|ears) (?:throb|hurt|ache|bleed)|"  # not "made my head hurt in the best way"
     r"(?:was|were|is|are|felt|so|too) (?:so |really |way |hugely )?(?:bloated|overblown|self-indulgent)|"
+    # "Home Alone 3 was a disaster", "a cynical cash grab", "Interstellar: I zoned out", "wasn't a fan", "both left me cold"
+    r"(?<!\babout )(?:was|is|a) (?:total |complete |utter |an absolute |a )?disaster(?=\s*(?:[,.;!?)]|$|but\b))|cash[- ]grab|zoned out|"
+    r"(?:was|is|i'?m|i am)(?:n'?t| not) (?:a |much of a |a big |the biggest )fan\b(?!\s+of)|(?:left|leaves) (?:me|us|them) cold\b|"
     r"exhausting|gave (?:me|us) a headache|annoyed (?:me|us)|f[ae]ll(?:s)? flat|(?:left|had|leaves|has) (?:me|us) yawning|overplayed|"
     r"(?:felt|feels|was|is|seemed) (?:\w+ )?rushed|grated on (?:me|us)|(?:was|is) (?:pure |absolute |sheer )?torture|(?:nearly|almost) (?:finished|killed) (?:me|us)(?!\s+(?:off\s+)?(?:laughing|with laughter))|"
     r"(?:made|makes) (?:me|us) want to (?:scream|vomit|throw up|walk out|gouge)|(?:(?:we'?ve|i'?ve|we have|i have) )?(?:all )?worn (?:it|that one|them|those) out|no thank you|"
@@ -391,12 +394,25 @@ def title_sentiment(text: str, start: int | None, end: int | None = None,
     return verdict
 
 
+#: A likeness that starts a new phrase after something refused ("not the pink fluffy kind more like before sunrise", "not
+#: like gory scary you know like the orphanage", "not a cozy one a dark one like uh gone girl"): the film is the measure
+#: of what is wished. Not "not a cozy one like X", "I don't want a story like X", "no more like X", "not a fan of stuff sorta
+#: like X" nor "nothing like X" (the refused thing's likeness): a kind is refused first, and the new phrase opens right after it.
+_LIKENESS_AFTER_REFUSAL = re.compile(
+    r"(?:\b(?:not|no|none of)\s+(?:the|a|an|like|those|that)\s+(?:(?!fan\b|into\b|keen\b|watch|want|see\b)[\w'-]+\s+){0,3}?"
+    r"(?:kind|sort|type|one|ones|stuff|things?|films?|movies?|scary|sappy)\s+(?:more|rather|closer|kinda|sorta|you know|i mean|thinking)\s+like"
+    r"|\b(?:one|ones|kind|sort|type|stuff|things?|films|movies)\s+(?:a|an)\s+(?:[\w'-]+\s+)?(?:one|kind|sort|type|story|film|movie)\s+(?:about\s+[\w'-]+\s+)?like)"
+    r"\s+(?:(?:uh|um|er|erm|say)\s+)?$", re.IGNORECASE)
+
+
 def _sentiment(text: str, start: int | None, end: int | None, next_start: int | None) -> Literal["like", "dislike", "contrast"]:
     if start is None:
         return "like"
     before = clause_before(text, start)
     if end is not None and _SOMEONE_ELSE.match(before) and (own := _writer_after(text, end, next_start)) is not None:
         return own  # "My girlfriend liked Twilight. I kept quiet but found it dreadful": the writer's own verdict
+    if _LIKENESS_AFTER_REFUSAL.search(before):
+        return "like"  # "romantic but not the pink fluffy kind more like before sunrise": the refusal was of another thing
     if NEGATIVE_CUE.search(before) or _LOOKING_AT.search(text, 0, start) or _NO_OPENS.match(before):
         return "dislike"
     if end is None or POSITIVE_CUE.search(before):
@@ -723,7 +739,7 @@ BOT_TALK = re.compile(
 BOT_SELF = re.compile(
     r"\b(?:are you (?:a |an |the )?(?:real|human|person|bot|robot|computer|program|ai|machine)|are you (?:the|a|an) (?:\w+ )?(?:bot|robot|ai|assistant)\b|is there a (?:real )?(?:human|person)|"
     r"who are you|what (?:do|can) you (?:actually )?do|how do you (?:decide|pick|choose|work|learn)|"
-    r"(?:do|did|have|can) you (?:ever |actually |even |really )?(?:get (?:tired|bored|sick|paid)|have (?:an? )?(?:all-time )?favou?rite|"
+    r"(?:do|did|have|can) you (?:ever |actually |even |really )?(?:get (?:tired|bored|sick|paid|a cut|commission)|have (?:an? )?(?:all-time )?favou?rite|"
     r"sleep|dream|feel|remember (?:what|me|us|our|when|last))|your favou?rite (?:film|movie|director|actor|genre))\b", re.IGNORECASE)
 #: ...and ones that may be about a film named beside them ("do you know about Jaws? what is it about"): small talk only
 #: with no film named ("do you actually watch them?").
@@ -790,6 +806,26 @@ _KIND_OF_FILM = re.compile(r"\b(?:films|movies|flicks|stuff|ones|pictures)\b", r
 _OVER_TO_YOU = re.compile(r"\W*(?:go|go on|hit me|over to you|your turn|your move|surprise me|do your thing|dealer'?s choice)\W*", re.IGNORECASE)
 #: A refusal said in a sentence of its own ("Nothing romantic."): with a genre refused, a request.
 _REFUSING_WORD = re.compile(r"\b(?:nothing|none|without|zero)\b|^\W*(?:no|not|never)\b", re.IGNORECASE)  # (not "Kids - no.": a verdict)
+
+
+#: A superlative that makes a sentence a verdict on a film ("Best animated film ever made.").
+_SUPERLATIVE = re.compile(r"\b(?:best|worst|greatest|finest|funniest|scariest|saddest)\b", re.IGNORECASE)
+#: A liking said of a kind right before it ("I love horror, Hereditary was great"): a taste, not a word about the film.
+_LIKING_BEFORE = re.compile(r"\b(?:love|loves|like|likes|adore|adores|enjoy|enjoys|into|fan of)\s+(?:[\w'-]+\s+)?$", re.IGNORECASE)
+
+
+def _kind_in_verdict(text: str, start: int, end: int, titles: Sequence[TitleMention]) -> bool:
+    """A genre named in a sentence of its own that praises and asks for nothing, after a film judged ("Funniest drama ever
+    made.", "... Beautiful, quiet, devastating drama."): what the film was, not a wish. Not "I love horror, Hereditary was
+    great" (a taste), "Alien was great, sci-fi horror tonight", "Loved Heat. Crime thrillers, 90s", nor a mood ("i loved
+    titanic, big, sweeping and sad": more like it)."""
+    a, b = next(((a, b) for a, b in _sentence_spans(text) if a <= start < b), (0, len(text)))
+    sentence = text[a:b]
+    if not GENRE_NAME.fullmatch(text[start:end].strip()) or ASKS_FOR_FILMS.search(sentence) or _PLEASE.search(sentence) \
+            or _LIKING_BEFORE.search(text, a, start):
+        return False
+    verdict = _SUPERLATIVE.search(sentence) or _PRAISE.search(sentence)
+    return verdict is not None and not _has_title(titles, a, b) and any(t.sentiment in ("like", "dislike") for t in titles)
 
 
 def _has_title(titles: Sequence[TitleMention], start: int, end: int) -> bool:
@@ -951,7 +987,8 @@ def read_intent(text: str, u: Understanding, has_previous: bool, stated_genres: 
 CHAT_IDIOMS = re.compile(
     r"\b(?:in the spirit of|up my (?:street|alley)|right up my (?:street|alley)|the real deal|the whole thing|"
     r"the same vein|along the lines of|in the mood for|the kind of thing|at the end of the day|on the same page|"
-    r"out of this world|for the record|the big screen|the best of both worlds|it can'?t be)\b|^\W*hello again\b",
+    r"out of this world|for the record|the big screen|the best of both worlds|it can'?t be|"
+    r"(?:hours?|hrs|minutes?|mins|days?|weeks?|years?|nights?|time|love) of my life)\b|^\W*hello again\b",  # not *My Life*
     re.IGNORECASE,
 )
 WORD = re.compile(r"[a-zA-Z][a-zA-Z\-']{2,}")
@@ -1322,6 +1359,41 @@ def _versions_by_note(text: str, titles: Sequence[TitleMention]) -> None:
             t.status, (t.item_id, t.title) = "matched", dated[0]
 
 
+#: Versions of one film set side by side in a question ("the 1994 one or the 1949 one?", "1956 vs 1978", "which ...").
+_VERSIONS_SIDE_BY_SIDE = re.compile(r"\b(?:one|ones|version|versions|remake|original|vs|versus|or|cut)\b", re.IGNORECASE)
+_VERSIONS_ASKED = re.compile(r"\?|\b(?:which|vs|versus)\b", re.IGNORECASE)
+
+
+def _versions_by_years(text: str, titles: list[TitleMention]) -> list[tuple[int, int]]:
+    """A remade film named once in a question with the years of two or more of its versions names each of them ("Which Little Women
+    should I watch first, the 1994 one or the 1949 one?", "Is the 2005 King Kong faithful to the 1933 one?"): the other
+    versions join the mentions, at the same place. Returns the spans of those years, which name films and no era."""
+    if not (_VERSIONS_SIDE_BY_SIDE.search(text) and _VERSIONS_ASKED.search(text)):
+        return []  # (not "loved Halloween (1978), hated the 2007 one": each version its own verdict)
+    spans: list[tuple[int, int]] = []
+    for t in list(titles):
+        if t.status not in ("matched", "ambiguous") or t.start is None or t.end is None:
+            continue
+        versions = ([(t.item_id, t.title)] if t.status == "matched" else []) + list(t.alternatives)
+        if len({_BRACKETS.sub("", title or "").strip().lower() for _, title in versions}) != 1:
+            continue  # only versions of one title
+        named: dict[int | None, tuple[int | None, str | None]] = {}
+        years: list[tuple[int, int]] = []
+        for m in _A_YEAR.finditer(text):
+            dated = [v for v in versions if _title_year(v[1] or "") == int(m.group())]
+            if len(dated) == 1 and not t.start <= m.start() < t.end:
+                named.setdefault(dated[0][0], dated[0])
+                years.append(m.span())
+        if len(named) < 2:
+            continue
+        own = named.get(t.item_id) or next(iter(named.values()))
+        t.status, (t.item_id, t.title) = "matched", own
+        others = [replace(t, item_id=i, title=title, alternatives=[]) for i, title in named.values() if i != own[0]]
+        titles[titles.index(t) + 1 : titles.index(t) + 1] = others
+        spans += years
+    return spans
+
+
 def _versions_by_era(u: Understanding) -> None:
     """A remade film named without a year is the one version made inside the era asked for ("a classic noir,
     40s or 50s. Just not The Maltese Falcon" is the 1941 film, not the 1931 one)."""
@@ -1408,6 +1480,13 @@ def _compared_with(text: str, t: TitleMention, asked: Sequence[TitleMention]) ->
     return _like_title(text, t) and any(o is not t and o.end is not None and o.end <= (t.start or 0) and (o.start or 0) >= opened for o in asked)
 
 
+#: Beside a question about a film, words of wanting that ask for no films: a refusal or a worry ("My uncle won't watch
+#: anything that isn't.", "don't want it to be awkward", "need a warning before date night"; not "wouldn't mind something
+#: lighter", "don't you have something else?").
+_NO_WISH_SAID = re.compile(r"\b(?:won'?t|wouldn'?t|don'?t|do not|doesn'?t|does not|never)\s+(?!mind\b|you\b)(?:\w+\s+){0,2}?(?:want|need|anything|something)\b"
+                           r"|\bneed (?:a|some) (?:warning|heads[- ]?up)\b", re.IGNORECASE)
+
+
 def _split_question(u: Understanding, scan: str, rest: str, known: set[str], concepts: ConceptIndex | None,
                     has_previous: bool) -> None:
     """A question about a film asks, it does not like; the message's other sentences still say what is
@@ -1424,7 +1503,8 @@ def _split_question(u: Understanding, scan: str, rest: str, known: set[str], con
     read = read_genres(other, known, concepts) if other.strip() else None
     u.genres, u.avoid_genres = (read.wanted, read.avoided) if read else ([], [])
     u.genre_mode = read.mode if read else "unsaid"
-    if other.strip() and ASKS_FOR_FILMS.search(ABOUT_THE_FILM.sub(" ", _mask(scan, asked)).replace("?", "")):
+    said = _NO_WISH_SAID.sub(" ", ABOUT_THE_FILM.sub(" ", _mask(scan, asked)))
+    if other.strip() and ASKS_FOR_FILMS.search(said.replace("?", "")):
         u.intent = "refine" if has_previous and not u.new_search else "recommend"
     else:  # "is inside out sad? thinking of it for my 6yo": the child is the asked film's audience, not a wish
         u.genres = [g for g in u.genres if g != "Children"]
@@ -1458,8 +1538,10 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
     rest = correct(_mask(scan, [(t.start, t.end) for t in u.titles if t.start is not None and t.end is not None and not _speech(t)]
                          + story + compared))
     _versions_by_note(scan, u.titles)
+    versions = _versions_by_years(scan, u.titles)
     # a dropped film's year is no era either ("pride & prejudice 2005, her A"); its words may be one ("made during the Blitz")
-    years = read_years(_mask(rest, _years_naming_titles(scan, [*u.titles, *dropped]) + _years_inside(scan, dropped)), newest_year)
+    years = read_years(_mask(rest, _years_naming_titles(scan, [*u.titles, *dropped]) + _years_inside(scan, dropped) + versions),
+                       newest_year)
     u.year_min, u.year_max, u.era_shift, u.any_era = years.year_min, years.year_max, years.shift, years.any_era
     u.era_decades = years.decades
     u.era_widen = years.widen
@@ -1472,7 +1554,8 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
     _versions_by_era(u)
     _versions_by_company(u, grounder)
     u.references = read_references(rest, shown)
-    rest = _mask(rest, years.spans + [(m.start(), m.end()) for m in REFERENCE.finditer(rest)])
+    # ...and what is asked of the bot itself: "are you a real person?" wants no documentary
+    rest = _mask(rest, years.spans + [(m.start(), m.end()) for m in [*REFERENCE.finditer(rest), *BOT_SELF.finditer(rest)]])
     read = read_genres(rest, known, concepts, about_a_film=bool(u.titles or u.references))
     u.genres, u.avoid_genres, u.unavoid_genres, u.unwant_genres = read.wanted, read.avoided, read.unavoided, read.removed
     u.avoid_kinds = read.avoided_kinds
@@ -1482,7 +1565,7 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
     u.keywords = read_keywords(_mask(content, [(a, min(b, a + 40)) for a, b in negated]))
     if concepts is not None:  # content words are words the catalog's own tags use, or tags matched by meaning
         u.keywords = [w for w in u.keywords if w in concepts.tag_words or any(w in t for t in u.tags)]
-    stated = any(sp.source == "lexicon" and not sp.negated for sp in read.spans)
+    stated = any(sp.source == "lexicon" and not sp.negated and not _kind_in_verdict(scan, sp.start, sp.end, u.titles) for sp in read.spans)
     u.intent = read_intent(scan, u, has_previous, stated)
     if u.intent == "ask_item":  # "is Alien too scary?" asks about Alien: no liking, no request from the question
         _split_question(u, scan, rest, known, concepts, has_previous)

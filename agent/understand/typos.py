@@ -104,7 +104,7 @@ def _one_slip(word: str) -> str | None:
 
 
 #: Texting shorthand for the words eras and refusals hang on ("nthng oldr thn 2010", "b4 1970", "aftr 2000").
-TEXTING = {"b4": "before", "aftr": "after", "oldr": "older", "newr": "newer", "thn": "than", "nthng": "nothing", "nthn": "nothing",
+TEXTING = {"b4": "before", "aftr": "after", "oldr": "older", "newr": "newer", "thn": "than", "nthng": "nothing", "nthn": "nothing", "nothn": "nothing", "nuthn": "nothing",
            "nothin": "nothing", "nuthin": "nothing", "nuttin": "nothing", "frm": "from", "btwn": "between", "lst": "last", "yrs": "years", "erly": "early", "l8r": "later", "l8": "late"}
 #: Misspellings too far from their word for the ratio.
 MISSPELT = {"horer": "horror"}

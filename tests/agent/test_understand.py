@@ -3462,3 +3462,94 @@ def test_titles_set_off_by_marks_keep_their_verdicts_and_years_in_session38(pars
 def test_a_choice_asked_with_any_comparative_in_session38(parser: MuseService, text: str, asked: list[int]) -> None:
     u = read(parser, text)
     assert (sorted(u.asked_ids), u.liked_ids) == (asked, [])
+
+
+@pytest.mark.parametrize(("text", "intent", "wanted"), [
+    ("Watched Manchester by the Sea last night. Beautiful, quiet, devastating drama. Nothing else to say.", "feedback", []),
+    ("The Room is so bad it loops back to genius. Funniest drama ever made.", "feedback", []),  # what the film was
+    ("Loved Heat. Crime thrillers from the 90s.", "recommend", ["Crime", "Thriller"]),  # a wish in its own sentence
+    ("Loved Heat. Great crime thrillers from the 90s please.", "recommend", ["Crime", "Thriller"]),
+    ("Alien was great, sci-fi horror tonight", "recommend", ["Horror", "Sci-Fi"]),  # review: a wish in the film's sentence
+])
+def test_a_kind_said_of_a_film_judged_is_no_wish_in_session39(parser: MuseService, text: str, intent: str, wanted: list[str]) -> None:
+    u = read(parser, text)
+    assert (u.intent, sorted(u.genres)) == (intent, wanted)
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("already seen Ocean's Eleven, wasn't a fan", [], [4963]),
+    ("Home Alone was a classic in our house, Home Alone 3 was a disaster.", [586], [1707]),
+    ("Jurassic World was a cynical cash grab.", [], [117529]),
+    ("Pulp Fiction left me cold", [], [296]),
+    ("Titanic was a disaster movie I loved", [1721], []),  # the kind of film, not a verdict
+    ("something romantic but not the pink fluffy kind more like before sunrise", [215], []),  # a new phrase after the refusal
+    ("nothing like titanic, more like heat", [6], [1721]),
+    ("not a cozy one like gone girl", [], [112556]),  # the refused thing's likeness
+    ("Rocky Horror isn't my thing, too camp.", [], [2657]),
+    ("no more like Titanic please", [], [1721]),  # review: no kind refused before the likeness
+    ("I'd rather not watch something more like Titanic", [], [1721]),
+    ("Titanic is a disaster romance I adore", [1721], []),  # review: "disaster" that does not close the clause
+    ("The Godfather isn't great, it's a masterpiece", [858], []),
+    ("the notebook = worst 2 hrs of my life", [], [8533]),  # an idiom, not *My Life*
+])
+def test_verdicts_and_likenesses_in_session39(parser: MuseService, text: str, liked: list[int], disliked: list[int]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.liked_ids), sorted(u.disliked_ids)) == (liked, disliked)
+
+
+@pytest.mark.parametrize(("text", "wanted", "avoided"), [
+    ("Haven't the stomach for horror, me. A gentle mystery instead", ["Mystery"], ["Horror"]),
+    ("Horror isn't my bag", [], ["Horror"]),
+    ("I'm plumb wore out on westerns. Somethin' sweet instead, a romance", ["Romance"], ["Western"]),
+    ("She loves horror, I can't stand it. A thriller then", ["Thriller"], ["Horror"]),
+    ("My sister asked for horror, she's been overruled. Something animated", ["Animation"], ["Horror"]),
+    ("he wanted a western but he was outvoted, so a comedy", ["Comedy"], ["Western"]),
+    ("Musicals, I do not enjoy them. A good thriller?", ["Thriller"], ["Musical"]),
+    ("nothn older than 2012 n nothn animated. comedy or action", ["Action", "Comedy"], ["Animation"]),  # texting
+    ("It doesn't have to be a thriller, just nothing animated", [], ["Animation"]),  # not required: neither wished nor refused
+    ("it doesn't need to be a comedy, but funny would be nice", ["Comedy"], []),
+    ("No horror please, we don't need to be scared", [], ["Horror"]),  # review: not "doesn't have to be a ..."
+    ("Comedy, but I can't stand it when it's slapstick", ["Comedy"], []),  # review: the kind narrowed, not refused
+    ("Let's do a comedy, she's vetoed everything else", ["Comedy"], []),  # review: the veto is of the rest
+])
+def test_refusals_said_other_ways_in_session39(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.genres), sorted(u.avoid_genres)) == (wanted, avoided)
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("Are you a real person? You reply weirdly fast.", "chitchat"),  # no documentary asked for
+    ("Is Alien scary? Wouldn't mind something lighter if so", "recommend"),  # review: a wish after the question
+    ("Is Jaws ok for kids? if not, don't you have something else?", "recommend"),
+    ("Is Brokeback Mountain a western? My uncle won't watch anything that isn't.", "ask_item"),
+    ("groundhog day: rom-com or just comedy? planning a first date, don't want it to be awkward", "ask_item"),
+    ("is pulp fiction too violent? if so suggest a tamer crime comedy", "recommend"),
+])
+def test_questions_to_the_bot_and_about_a_film_in_session39(parser: MuseService, text: str, intent: str) -> None:
+    u = read(parser, text)
+    assert u.intent == intent
+    assert u.intent != "chitchat" or not u.genres
+
+
+@pytest.mark.parametrize(("text", "lifted"), [
+    ("ok scrap the sci-fi ban, I actually fancy some now", "Sci-Fi"),  # a hyphenated genre word
+    ("actually kids' stuff is fine now, my niece is joining us", "Children"),  # a plural's apostrophe
+])
+def test_a_refusal_lifted_asks_for_nothing_in_session39(parser: MuseService, text: str, lifted: str) -> None:
+    u = read(parser, text)
+    assert lifted in u.unavoid_genres and lifted not in u.genres and lifted not in u.avoid_genres
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    ("Which Little Women should I watch first, the 1994 one or the 1949 one?", [261, 7054]),
+    ("Is the 2005 King Kong faithful to the 1933 one, or does it turn into an action movie?", [2366, 41569]),
+    ("The 1976 Carrie or the 2013 remake? I'm doing a De Palma deep dive", [1345, 105731]),
+])
+def test_versions_named_by_their_years_in_a_question_are_each_asked_in_session39(parser: MuseService, text: str, asked: list[int]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.asked_ids), u.year_min, u.year_max) == (asked, None, None)  # the years name films, no era
+
+
+def test_a_plural_possessive_is_no_permission_unless_it_names_a_kind_in_session39(parser: MuseService) -> None:
+    u = read(parser, "the kids' choice is fine with me, something animated")  # review: not kids' films allowed
+    assert "Children" not in u.unavoid_genres
