@@ -167,8 +167,9 @@ NEGATIVE_AFTER = re.compile(
     r"(?:lost|left) (?:me|us) (?:in|during|by) the (?:last|final|second|first|middle) (?:hour|half|act|third)(?=\s*(?:[.;!?]|$))|(?<![\w-] )(?:is |are )?(?:excluded|ruled out)(?=\s*(?:[,.;!?)]|$))|"
     r"(?:made|makes) my (?:\w+ )?(?:temples|ears) (?:throb|hurt|ache|bleed)|"  # not "made my head hurt in the best way"
     r"(?:was|were|is|are|felt|so|too) (?:so |really |way |hugely )?(?:bloated|overblown|self-indulgent)|"
-    # "Home Alone 3 was a disaster", "a cynical cash grab", "Interstellar: I zoned out", "wasn't a fan", "both left me cold"
-    r"(?<!\babout )(?:was|is|a) (?:total |complete |utter |an absolute |a )?disaster(?=\s*(?:[,.;!?)]|$|but\b))|cash[- ]grab|zoned out|"
+    # "Home Alone 3 was a disaster" (not "the critics called Waterworld a disaster"), "a cynical cash grab", "Interstellar: I zoned
+    # out", "wasn't a fan", "both left me cold"
+    r"(?:was|is|'s) (?:a |an )?(?:total |complete |utter |absolute )?disaster(?=\s*(?:[,.;!?)]|$|but\b))|cash[- ]grab|zoned out|"
     r"(?:was|is|i'?m|i am)(?:n'?t| not) (?:a |much of a |a big |the biggest )fan\b(?!\s+of)|(?:left|leaves) (?:me|us|them) cold\b|"
     r"exhausting|gave (?:me|us) a headache|annoyed (?:me|us)|f[ae]ll(?:s)? flat|(?:left|had|leaves|has) (?:me|us) yawning|overplayed|"
     r"(?:felt|feels|was|is|seemed) (?:\w+ )?rushed|grated on (?:me|us)|(?:was|is) (?:pure |absolute |sheer )?torture|(?:nearly|almost) (?:finished|killed) (?:me|us)(?!\s+(?:off\s+)?(?:laughing|with laughter))|"

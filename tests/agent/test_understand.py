@@ -3489,6 +3489,7 @@ def test_a_kind_said_of_a_film_judged_is_no_wish_in_session39(parser: MuseServic
     ("no more like Titanic please", [], [1721]),  # review: no kind refused before the likeness
     ("I'd rather not watch something more like Titanic", [], [1721]),
     ("Titanic is a disaster romance I adore", [1721], []),  # review: "disaster" that does not close the clause
+    ("The critics all called Waterworld a disaster, but I've always had a soft spot for it.", [208], []),  # reported
     ("The Godfather isn't great, it's a masterpiece", [858], []),
     ("the notebook = worst 2 hrs of my life", [], [8533]),  # an idiom, not *My Life*
 ])
