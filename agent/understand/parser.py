@@ -1366,9 +1366,10 @@ _VERSIONS_ASKED = re.compile(r"\?|\b(?:which|vs|versus)\b", re.IGNORECASE)
 
 
 def _versions_by_years(text: str, titles: list[TitleMention]) -> list[tuple[int, int]]:
-    """A remade film named once in a question with the years of two or more of its versions names each of them ("Which Little Women
-    should I watch first, the 1994 one or the 1949 one?", "Is the 2005 King Kong faithful to the 1933 one?"): the other
-    versions join the mentions, at the same place. Returns the spans of those years, which name films and no era."""
+    """A remade film named once in a question with the years of two or more of its versions names each of them ("Which
+    Little Women should I watch first, the 1994 one or the 1949 one?", "Is the 2005 King Kong faithful to the 1933
+    one?"): the other versions join the mentions, at the same place. Returns the spans of those years, which name films
+    and no era."""
     if not (_VERSIONS_SIDE_BY_SIDE.search(text) and _VERSIONS_ASKED.search(text)):
         return []  # (not "loved Halloween (1978), hated the 2007 one": each version its own verdict)
     spans: list[tuple[int, int]] = []
@@ -1389,8 +1390,8 @@ def _versions_by_years(text: str, titles: list[TitleMention]) -> list[tuple[int,
             continue
         own = named.get(t.item_id) or next(iter(named.values()))
         t.status, (t.item_id, t.title) = "matched", own
-        others = [replace(t, item_id=i, title=title, alternatives=[]) for i, title in named.values() if i != own[0]]
-        titles[titles.index(t) + 1 : titles.index(t) + 1] = others
+        at = titles.index(t) + 1
+        titles[at:at] = [replace(t, item_id=i, title=title, alternatives=[]) for i, title in named.values() if i != own[0]]
         spans += years
     return spans
 
