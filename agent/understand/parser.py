@@ -11,6 +11,7 @@ A capable LLM's extraction is merged on top by `agent.llm_steps.llm_extract`, ne
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal, Protocol
@@ -18,7 +19,7 @@ from typing import Literal, Protocol
 from agent.types import Intent
 from agent.understand.concepts import STOP, ConceptIndex
 from agent.understand.eras import SAME_ERA_WIDTH, chained_film_bound, film_bound, read_years
-from agent.understand.typos import correct
+from agent.understand.typos import correct, spell_verdicts
 from agent.understand.story import judged, story_spans
 from agent.understand.genres import (GENRE_NAME, SENTENCE_END, GenreMode, GenreSpan, clause_before, governing_label, lexicon_spans, read_genres,
                                      refusal_goes_on, sentence_start, written_refusal)
@@ -40,7 +41,7 @@ NEGATIVE_CUE = re.compile(r"\b(hate[ds]?|hated|dislike[ds]?|loath(?:e[ds]?|ed)|d
                           r"didn'?t do it for (?:me|us)|(?:nobody|no one|no-one) wants|(?:had|'ve had|have had|'d had) (?:quite )?enough of|(?:had|'ve had|have had) (?:my|our) fill (?:of|after|with)|fed up (?:with|of)|(?<!never get )(?<!never got )(?<!never grow )(?<!n't get )(?:sick|tired) (?:and tired )?of|"
                           r"over my dead body|sooner .{1,40} than (?:sit through|watch|see)|"
                           r"can'?t stand|not(?!\s+(?:unlike|dissimilar)\b)|nothing like|(?:nothing|no)\s+(?!(?:else|quite|one|other|film|movie)\b)(?:(?!(?:i|we|you|mean|wait|sorry|actually|scratch|hang|please|pls|something|anything|just|maybe|more)\b)[\w-]+\s+){1,3}?like(?=\s*$)|"
-                          r"(?:i'?m|i am|we'?re|we are)\s+(?:so\s+|completely\s+|totally\s+)?done\s+with|(?:can'?t|cannot|couldn'?t)\s+(?:do|face|stomach|handle)(?:\s+(?:another|(?:[\w-]+\s+){1,3}of))?(?=\s*$)|no more|never again|never understood|never (?:made it|got|get|make it) through|couldn'?t get through|(?:but |and )?never(?!\s+(?:\w+\s+)?(?:seen|watched|tried|heard|got|gets?|been|knew|read|miss\w*|tire\w*|fail\w*|forg[eo]t|stop\w*|thought|expected|had|cried|laughed|said|says|meant|claimed)\b)|won'?t (?:watch|see)|will not (?:watch|see)|refuse to (?:watch|see)|"
+                          r"(?:i'?m|i am|we'?re|we are)\s+(?:so\s+|completely\s+|totally\s+)?done\s+with|(?:can'?t|cannot|couldn'?t)\s+(?:do|face|stomach|handle)(?:\s+(?:another|(?:[\w-]+\s+){1,3}of))?(?=\s*$)|no more|never again|never understood|never (?:made it|got|get|make it) through|couldn'?t get through|(?:couldn'?t|could not|can'?t|never) (?:really )?(?:get|got) into(?=\s*$)|(?:but |and )?never(?!\s+(?:\w+\s+)?(?:seen|watched|tried|heard|got|gets?|been|knew|read|miss\w*|tire\w*|fail\w*|forg[eo]t|stop\w*|thought|expected|had|cried|laughed|said|says|meant|claimed)\b)|won'?t (?:watch|see)|will not (?:watch|see)|refuse to (?:watch|see)|"
                           r"none of|skip|minus|except|anything but|disappointed (?:by|with|in)|let down by|h8(?:e?d)?|nt|opposite of|isn'?t|aren'?t|"
                           r"walked out of|gave up on|(?:couldn'?t|could not|didn'?t|did not) (?:even )?finish|(?:don'?t|do not|no need to) bother with|unsee|(?:switched|turned) off|veto(?:ed|es)?|pass(?:ing)? on|rul(?:e|es|ed|ing) out|bounced (?:right |straight )?off|looking at you|"
                           r"(?:don'?t|do not|never) (?:get|got|understood|understand|see) the (?:hype|appeal|fuss)|fainted (?:during|at|in)|(?:nodded|dozed|drifted) off (?:during|in|at)|fell asleep (?:during|in|at)|didn'?t get(?!\s+(?:to|round|around|a chance|the chance|through)\b))\b",
@@ -133,16 +134,16 @@ NEGATIVE_AFTER = re.compile(
     r"never (?:\w+\s+){1,3}?again\b|(?:sort|kind|type) of (?:thing|film|movie) (?:i|we) (?:don'?t|do not|wouldn'?t) (?:want|like|need)(?!\s+to\s+end)\b|"
     r"(?:feels |felt |looks |is |was )?dated(?=\s*(?:[,.;!?]|$))|"
     r"(?:was|is|=)\s+(?:so |really |pretty |just |kinda |a bit |loud and )?dumb(?=\s*(?:[,.;!?]|$|but\b))|(?:was|is|so|pretty|absolutely|utterly|truly) dire\b|"
-    r"all style(?:,)? (?:and|but) no (?:substance|heart|soul)|"
+    r"all style,? (?:(?:and|but) )?no (?:substance|heart|soul)|(?:pretty|beautiful|gorgeous|nice to look at) but (?:hollow|soulless|shallow)\b|(?<=[:=\-–] )(?:pretty|beautiful|gorgeous) but empty\b|"
     r"(?<!not )(?<!n't )(?<!never )\b(?:was|is|were|so|really|very|pretty|quite|just|plain|kinda|properly)\s+bad(?![\w-])(?!\s*:)"
     r"(?!\s+(?:it'?s|its|it was|that it'?s) good)(?!\s+in a good way)|[:=\-–,]\s+bad(?=\s*(?:[,.;!?]|$))|"
     r"a (?:bit|little|tad) much|(?<!not )(?<!never )(?:was |is )?an? (?:flop|dud|miss)\b|(?<=[:=\-–] )(?:slow|skip)(?=\s*(?:[.;!]|$))|"
     r"didn'?t (?:like|enjoy|get|love) it|did not (?:like|enjoy) it|couldn'?t finish|fell asleep|slept through|(?:was|is|so|felt|a bit|rather) stuffy|(?:i'?d|i would|we'?d) (?:rather|sooner) forget|best forgotten|scratch (?:those|them|that|it)\b|"
-    r"(?:made|makes) (?:me|us) feel (?:ill|sick|queasy)(?=\s*(?:[,.;!?]|$))|(?:made|makes) (?:me|us) (?:seasick|queasy|nauseous|nauseated)|disappointed (?:me|us)|never (?:really )?worked for (?:me|us)|"
+    r"(?:made|makes) (?:me|us) feel (?:physically |actually |genuinely )?(?:ill|sick|queasy)(?=\s*(?:[,.;!?]|$|and\b))|(?:made|makes) (?:me|us) (?:seasick|queasy|nauseous|nauseated)|disappointed (?:me|us)|never (?:really )?worked for (?:me|us)|"
     r"(?:i )?found (?:it |that one )?(?:a bit |rather |pretty |quite |kind of |kinda |a little )?flat|(?<!not )(?<!never )a (?:bit|little|tad) flat\b|\bugh+\b(?=\s*(?:[,.;!?]|$))|\bI (?:just |really |honestly )?didn'?t get(?=\s*(?:[,.;!?]|$))|scarred (?:me|him|her|us|them)|waste of|wasted|"
     r"(?:will|would|gonna|going to) lose my mind|(?:drives?|drove) (?:me|us) (?:crazy|nuts|mad|up the wall|round the bend)|sick of|"
     r"(?:was|is|'s|were) (?:so+ |really |pretty |kinda |lowkey |totally |super )?mid\b|(?:put|puts|sent|sends) (?:me|us) to sleep|"
-    r"style over substance|nemesis|(?<=^ )(?:was|is|were|did)(?:n'?t| not)(?=\s*(?:[,.;!?)]|$)|\s+[^\w\s])|"
+    r"style over substance|nemesis|(?<=^ )(?:was|is|were|did)(?:n'?t| not)(?=\s*(?:[,.;!?)]|$)|\s+[^\w\s])|(?<=^ )(?:do|does)(?:n'?t| not)(?=\s*(?:[,.;!?)]|$))|"
     r"(?<!\bnot )too \w+ for (?:me|us|my taste|them|him|her|the kids|my kids|our kids)\b|intolerable|too (?:heavy|intense|gross|childish|kiddy|long-winded)|bleak|grim|depressing|"
     r"bounced (?:right |straight )?off (?:me|us)|nodding off|(?<![,;:] )not once(?=\s*(?:[.,;!?]|$))|(?:lost|left) (?:me|us)(?! (?:speechless|breathless|in (?:bits|tears|pieces)|wanting more|reeling|shaking|wrecked))(?=\s*(?:[.,;!?]|$|halfway\b))|hollow|glacial|exhausting|"
     r"interminable|plodding|muck|tiresome|over-?long|needlessly \w+|insufferable|unbearable|naff|a (?:real |total |bit of a )?slog|a chore|worse than|the worst|(?<=[=:] )worst|(?:is|are|was|were) banned|(?:just|only) noise|can'?t stand|couldn'?t stand|"
@@ -177,12 +178,18 @@ NEGATIVE_AFTER = re.compile(
     # "seen them, done", "I'd rather die", "ruined the whole series", "die hard 2 weak"
     r"(?:seen|watched|done) (?:it|them|those|that),? (?:and )?(?:done|over it|enough)(?![\w-])|(?:i'?d|i would|we'?d) (?:sooner|rather) die|"
     r"ruin(?:ed|s) (?:it|the|everything|my|our|his|her|their)\b|ruin(?:ed|s) (?:\w+ )?for (?:me|us)\b|weak(?:er|est)?|pointless|laughable|confusing|dragged|can rot|can do one|we don'?t talk about|(?:i |let'?s )?pretend (?:it |that )?never happened|shouldn'?t (?:legally )?exist|(?:left|leaves) (?:me|us) cold|(?:was|is) over the line|manipulative|"
+    # expectations let down, a film that has not lasted, a verdict asked back: "nowhere near as good as the reviews said",
+    # "Beyond Thunderdome hasn't held up", "Howl's Moving Castle I didn't care for", "Eragon I couldn't get into", "Alien 3: what happened."
+    r"nowhere near as good|not (?:nearly |half )?as good as (?:everyone|the hype|the reviews|i'?d|i had|i hoped|i expected)|"
+    r"(?:hasn'?t|has not|doesn'?t|does not|didn'?t|did not) (?:really )?(?:hold|held) up|(?:hasn'?t|has not|didn'?t|did not) age(?:d)? well|"
+    r"(?:i|we) (?:didn'?t|did not) care for(?=\s*(?:[,.;!?]|$))|(?:i|we) (?:couldn'?t|could not|never) (?:really )?(?:get|got) into(?=\s*(?:[,.;!?]|$))|"
+    r"(?<=[:=\-–] )what (?:happened|was that|were they thinking)(?=\s*(?:[.?!]|$))|"
     # a verdict by contrast, ending its clause: "grand budapest yes, fantastic mr fox not so much", "step brothers less so"
     r"(?:not so much|less so|not as much|not really)(?=\s*(?:[,.;!?)]|$))|"
     # time lost on it: "I want those two hours back", "gave up after twenty minutes", "dozed off twice", "kept checking my phone"
-    r"(?:want|get) (?:those|that|my|our|the) (?:\w+ )?(?:hours?|minutes?|evening|night) back|gave up (?:after|halfway|partway|on it)|"
-    r"(?:dozed|nodded|drifted|conked) off(?!\s+\w+\s+(?:anything|everything|any|all)\b)|(?:checking|checked) (?:my|our) phones?|didn'?t (?:laugh|smile|crack a smile) (?:once|at all)|"
-    r"(?:didn'?t|did not) do (?:it|anything|much|a thing) for (?:me|us)|did nothing for (?:me|us)|(?<!no )(?<!not )(?<!any )(?:cheesy|worse)(?=\s*(?:[,.;!?)]|$))|didn'?t work for (?:me|us)|squirm(?:ed)?|"
+    r"(?:want|get) (?:those|that|my|our|the) (?:\w+ )?(?:hours?|minutes?|evening|night) back|gave up (?:after|halfway|partway|on it)|(?:and )?(?<!never )(?<!n't )gave up(?=\s*(?:[,.;!?]|$))|"
+    r"(?:dozed|nodded|drifted|conked) off(?!\s+\w+\s+(?:anything|everything|any|all)\b)|(?:checking|checked) (?:my|our) (?:phones?|watch(?:es)?)|didn'?t (?:laugh|smile|crack a smile) (?:once|at all)|"
+    r"(?:didn'?t|did not) do (?:it|anything|much|a thing) for (?:me|us)|did (?:absolutely |really |just |literally )?nothing for (?:me|us)|(?<!no )(?<!not )(?<!any )(?:cheesy|worse)(?=\s*(?:[,.;!?)]|$))|didn'?t work for (?:me|us)|squirm(?:ed)?|"
     # a bare "no" closing the verdict: "3 made me sob in public so no", "raimi's 3rd one though, no."
     r"(?:(?:so|though|then)\s*,?|,)\s*no(?=\s*(?:[.;!)]|$)))\b",
     re.IGNORECASE,
@@ -988,7 +995,7 @@ def read_intent(text: str, u: Understanding, has_previous: bool, stated_genres: 
 CHAT_IDIOMS = re.compile(
     r"\b(?:in the spirit of|up my (?:street|alley)|right up my (?:street|alley)|the real deal|the whole thing|"
     r"the same vein|along the lines of|in the mood for|the kind of thing|at the end of the day|on the same page|"
-    r"out of this world|for the record|the big screen|the best of both worlds|it can'?t be|"
+    r"out of this world|for the record|the big screen|the best of both worlds|it can'?t be|nowhere near|"
     r"(?:hours?|hrs|minutes?|mins|days?|weeks?|years?|nights?|time|love) of my life)\b|^\W*hello again\b",  # not *My Life*
     re.IGNORECASE,
 )
@@ -1067,7 +1074,8 @@ MAX_MENTIONS = 40
 def _ground(scan: str, grounder: Grounder | None) -> list[TitleMention]:
     titles: list[TitleMention] = []
     for g in (grounder.find_mentions(scan) if grounder is not None else [])[:MAX_MENTIONS]:
-        if g.status == "unknown" or _genre_word_heading(scan, g.start, g.end) or _signed(scan, g.start, g.end) or _command(scan, g.start):
+        if g.status == "unknown" or _genre_word_heading(scan, g.start, g.end) or _signed(scan, g.start, g.end) or _command(scan, g.start) \
+                or _in_chat_idiom(scan, g.start, g.end):
             continue
         titles.append(TitleMention(
             mention=g.mention, status=g.status, item_id=g.item_id, title=g.title, sentiment=title_sentiment(scan, g.start),
@@ -1092,7 +1100,7 @@ def _ground(scan: str, grounder: Grounder | None) -> list[TitleMention]:
         following = next((f for f in found[k + 1:] if (f.start or 0) > (t.start or 0)), None)
         t.sentiment = title_sentiment(scan, t.start, t.end, following.start if following else None)
         if t.start is not None and (_CONTRAST.search(scan, 0, t.start) or _SEEN_ONLY.search(scan, sentence_start(scan, t.start), t.start)
-                                    or _seen_bare(scan, t) or _middling(scan, t) or (t.end is not None and _UNSEEN_AFTER.match(scan, t.end))
+                                    or _seen_bare(scan, t) or _seen_list(scan, t, found) or _middling(scan, t) or (t.end is not None and _UNSEEN_AFTER.match(scan, t.end))
                                     or _wish_taken_back(scan, t, following is not None)):
             t.sentiment = "contrast"
     _compared(scan, found)
@@ -1103,6 +1111,11 @@ def _ground(scan: str, grounder: Grounder | None) -> list[TitleMention]:
     respective_verdicts(scan, found)
     _keep_refused(scan, found)
     return found
+
+
+def _in_chat_idiom(text: str, start: int | None, end: int | None) -> bool:
+    """A name inside a saying ("nowhere near as good", "the time of my life"): no film, and no end to the verdict before it."""
+    return start is not None and end is not None and any(m.start() <= start and end <= m.end() for m in CHAT_IDIOMS.finditer(text, max(0, start - 40), end + 40))
 
 
 def _keep_refused(text: str, found: Sequence[TitleMention]) -> None:
@@ -1147,6 +1160,84 @@ def _seen_bare(text: str, t: "TitleMention") -> bool:
     if t.start is None or t.end is None:
         return False
     return bool(_SEEN_BARE.match(text[sentence_start(text, t.start):t.start])) and _SENTENCE_DONE.match(text, t.end) is not None
+
+
+#: A sentence that says films were seen and nothing of them ("I've already seen Heat and Ronin.", "I've done all the obvious
+#: ones: The Godfather, Goodfellas, Casino."): what opens it, what joins its films and what may close it.
+_SEEN_OPENS = re.compile(r"\W*(?:(?:i|we|he|she|they)(?:'ve|'s| have| has)\s+)?(?:already\s+|also\s+)?(?:seen|watched|done)"
+                         r"(?:\s+(?:all|both|every|each|most)\b[^.!?:;,]{0,40}?)?(?:\s+already)?\s*:?\s*", re.IGNORECASE)
+_SEEN_JOIN = re.compile(r"\s*(?:,|&|/|\band\b|\bor\b)\s*(?:(?:seen|watched)\s+)?", re.IGNORECASE)  # ("Seen John Wick, seen Taken")
+_SEEN_CLOSES = re.compile(r"(?:\s*,?\s*(?:already|too|as well|etc\.?|and so on|you name it|so not (?:those|them|these|that one|it)))*\s*(?:[.!;\n]|$)",
+                          re.IGNORECASE)
+
+
+#: After films said to be seen, a verdict on them or a wish for more like them ("Loved both.", "All superb", "all bangers",
+#: "What else is like them?", "Something similar?"): they were judged.
+_SEEN_JUDGED = re.compile(r"^\W*(?:all|both|each|they|them|those|these)\b|\b(?:similar|like (?:it|them|those|these|that)|more of)\b", re.IGNORECASE)
+
+
+def _seen_list(text: str, t: "TitleMention", found: Sequence["TitleMention"]) -> bool:
+    """`t` is one of the films of a sentence that only says they were seen, in a message that goes on without judging them
+    ("I've done all the obvious ones: The Godfather, Goodfellas, Casino. Give me a mob film nobody talks about."), or that
+    rules them out ("she's seen Clueless and Home Alone, so not those"). A message that stops there leaves them to the
+    next ("Loved both")."""
+    if t.start is None:
+        return False
+    start = sentence_start(text, t.start)
+    stop = m.start() if (m := SENTENCE_END.search(text, t.start)) else len(text)
+    films = sorted((f for f in found if f.start is not None and f.end is not None and start <= f.start < stop), key=lambda f: f.start or 0)
+    if not films or not _SEEN_OPENS.fullmatch(text, start, films[0].start or 0):
+        return False
+    joined = all(_SEEN_JOIN.fullmatch(text, a.end or 0, b.start or 0) or (a.start, a.end) == (b.start, b.end) for a, b in zip(films, films[1:]))
+    closed = _SEEN_CLOSES.match(text, films[-1].end or 0)
+    if not (joined and closed is not None and closed.end() >= stop):
+        return False
+    rest = text[stop:].lstrip(" .!;\n")
+    ruled_out = re.search(r"\bnot (?:those|them|these|that one|it)\b", closed.group(), re.IGNORECASE)
+    return bool(ruled_out) or bool(rest) and not (POSITIVE_CUE.search(rest) or NEGATIVE_AFTER.search(rest) or _SEEN_JUDGED.search(rest))
+
+
+#: Right before films not yet seen, listed: "Watchlist:", "My watchlist this month:", "I've seen every Pixar film except".
+_UNSEEN_OPENS = re.compile(r"(?:\bwatch\s?-?list(?:\s+(?:this|for)\s+(?:month|week|weekend|year))?\s*:"
+                           r"|\b(?:seen|watched|done)\s+(?:all|every|everything|each)\b[^.!?;:]{0,50}?\b(?:except|but|apart from|other than|besides))"
+                           r"\s*$", re.IGNORECASE)
+#: A later question that asks which of them, in what order, or whether one is worth it ("Which should I do first?",
+#: "Rank the other three for me?", "Worth finishing the set, or is it his weakest?")...
+_CHOICE_ASKED = re.compile(r"\b(?:which|rank|order|worth)\b", re.IGNORECASE)
+#: ...and asks for no other film ("Anything else worth a look?", "which other crime thrillers are similar?").
+_OTHER_FILMS_ASKED = re.compile(r"\b(?:recommend|suggest|something|anything|any|else|other (?:films?|movies?)|similar|like (?:it|them|those|these)|more)\b",
+                                re.IGNORECASE)
+
+
+def _choosing_among_unseen(u: Understanding, scan: str, known: set[str], concepts: ConceptIndex | None) -> None:
+    """Films listed as not yet seen (a watchlist, "seen every ... except"), then, in a later sentence, a question which of
+    them that asks for no other film and no kind: each is asked about, unless named elsewhere ("Already seen Heat"), and
+    the message asks about them, not for films like them."""
+    listed = [t for t in u.titles if _listed_after(scan, t, u.titles, _UNSEEN_OPENS)]
+    if not listed:
+        return
+    after = SENTENCE_END.search(scan, max(t.end or 0 for t in listed))
+    questions = [q.group() for q in re.finditer(r"[^.!?]+\?", scan[after.end():])] if after else []
+    asked = next((q for q in questions if _CHOICE_ASKED.search(q)), None)
+    if asked is None or _OTHER_FILMS_ASKED.search(asked) or read_genres(asked, known, concepts).wanted:
+        return
+    places = defaultdict(set)
+    for t in u.titles:
+        places[t.item_id].add(t.start)
+    for t in listed:  # one named again has its verdict there ("Already seen Heat", "I've only done Casablanca (loved it)")
+        t.sentiment = "ask" if len(places[t.item_id]) == 1 else "contrast"
+    u.intent, u.genres, u.genre_mode = "ask_item", [], "unsaid"
+
+
+def _listed_after(text: str, t: "TitleMention", found: Sequence["TitleMention"], opens: re.Pattern[str]) -> bool:
+    """`t` is one of the films listed in its sentence right after words `opens` matches (at their end), joined by commas
+    or "and"."""
+    if t.start is None:
+        return False
+    start = sentence_start(text, t.start)
+    films = sorted((f for f in found if f.start is not None and f.end is not None and start <= f.start <= t.start), key=lambda f: f.start or 0)
+    joined = all(_SEEN_JOIN.fullmatch(text, a.end or 0, b.start or 0) or (a.start, a.end) == (b.start, b.end) for a, b in zip(films, films[1:]))
+    return joined and opens.search(text, start, films[0].start or 0) is not None
 
 
 def _compared(text: str, found: Sequence[TitleMention]) -> None:
@@ -1530,6 +1621,7 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
     u.reset_genres = bool(SCRAPPED.match(cleaned))
     scan = INJECTION.sub(lambda m: " " * len(m.group()), cleaned) if u.injection else cleaned
     scan = ADDRESSEE.sub(_unaddressed, scan)
+    scan = spell_verdicts(scan, getattr(grounder, "title_words", frozenset()))  # "fight club is so overated"
     known = set(known_genres)
     idioms = [sp for sp in lexicon_spans(scan, known) if " " in scan[sp.start:sp.end]]
     idioms += [GenreSpan(m.start(), m.end(), (), "idiom") for m in CHAT_IDIOMS.finditer(scan)]
@@ -1571,6 +1663,8 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
     u.intent = read_intent(scan, u, has_previous, stated)
     if u.intent == "ask_item":  # "is Alien too scary?" asks about Alien: no liking, no request from the question
         _split_question(u, scan, rest, known, concepts, has_previous)
+    if u.intent in ("recommend", "refine"):
+        _choosing_among_unseen(u, scan, known, concepts)
     if u.intent == "feedback":  # "it always moves me" is an opinion, not a request for dramas
         u.genres, u.genre_mode = [], "unsaid"
     for t in u.titles:  # the model's roles stand over the rules' (the question readers' included)

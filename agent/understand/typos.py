@@ -103,6 +103,54 @@ def _one_slip(word: str) -> str | None:
     return close[0] if len(close) == 1 else None
 
 
+#: Words a verdict on a film hangs on, which typos hit as often as genres ("fight clubb is so overated", "borring", "awsome"):
+#: read one letter off, or with a letter doubled or not in a long word ("dissapointing"), where the slip is no word of the
+#: language, no other form of the word and no name, and spells one of these only ("overruled" is two letters off
+#: "overrated", and no slip; "griping" is a word).
+VERDICT_WORDS = frozenset("""boring terrible horrible awful dreadful overrated overhyped disappointing disappointment rubbish garbage
+    pointless pretentious predictable unwatchable tedious forgettable mediocre annoying stupid cringey cringeworthy ridiculous
+    amazing awesome brilliant fantastic excellent hilarious wonderful beautiful gorgeous masterpiece favourite favorite
+    incredible outstanding underrated perfect superb stunning loved hated enjoyed adored disliked""".split())
+VERDICT_SLIP_MIN = 5
+_VERDICT_SLIP = re.compile(r"\b[A-Za-z]{%d,}\b" % VERDICT_SLIP_MIN)
+
+
+@lru_cache(maxsize=4096)
+def _verdict_word(lower: str) -> str | None:
+    if lower in VERDICT_WORDS or lower in dictionary() or lower in TARGETS or lower in _OTHER_WORDS:
+        return None
+    squeezed = re.sub(r"(.)\1\1+", r"\1", lower)  # "borrrring", "amaaazing": letters held down
+    if squeezed in VERDICT_WORDS:
+        return squeezed
+    close = [w for w in VERDICT_WORDS if w[0] == lower[0] and (OSA.distance(lower, w) <= 1 or len(w) >= 9 and _singled(lower) == _singled(w))
+             and not _another_form(lower, w)]
+    return close[0] if len(close) == 1 else None
+
+
+def _another_form(word: str, verdict: str) -> bool:
+    """`word` is another form of the verdict word, not a slip: another ending ("hater", "adores", "predictably"), the word
+    with an ending ("masterpieces", "superba") or without one ("cringe", "overrate"); "amazin" and "favourit" are slips (a last
+    g or e dropped), as is "beautifull" (its last letter doubled)."""
+    added, dropped = word[len(verdict):] if word.startswith(verdict) else "", verdict[len(word):] if verdict.startswith(word) else ""
+    return word[:-1] == verdict[:-1] or (added != "" and added != verdict[-1]) or dropped not in ("", "g", "e")
+
+
+def _singled(word: str) -> str:
+    return re.sub(r"(.)\1+", r"\1", word)
+
+
+def spell_verdicts(text: str, keep: frozenset[str] = frozenset()) -> str:
+    """`text` with misspelled verdict words ("overated", "borring", "terible") spelt right; the words in `keep` (the
+    catalog's title words: "biutiful", "incredibles") and the rest as they were."""
+    if not dictionary():
+        return text
+    def spelt(m: re.Match[str]) -> str:
+        word = m.group()
+        named = word[:1].isupper() and text[: m.start()].rstrip()[-1:] not in ("", ".", "!", "?", "\n")  # "Hamed", "Bering": names
+        return word if named or word.lower() in keep else _capital_kept(word, _verdict_word(word.lower()))
+    return _VERDICT_SLIP.sub(spelt, text)
+
+
 #: Texting shorthand for the words eras and refusals hang on ("nthng oldr thn 2010", "b4 1970", "aftr 2000").
 TEXTING = {"b4": "before", "aftr": "after", "oldr": "older", "newr": "newer", "thn": "than", "nthng": "nothing", "nthn": "nothing", "nothn": "nothing", "nuthn": "nothing",
            "nothin": "nothing", "nuthin": "nothing", "nuttin": "nothing", "frm": "from", "btwn": "between", "lst": "last", "yrs": "years", "erly": "early", "l8r": "later", "l8": "late"}

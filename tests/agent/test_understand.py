@@ -15,6 +15,7 @@ from agent.service import MuseService
 from agent.understand import Understanding, understand
 from agent.understand.eras import read_years
 from agent.understand.lexicon import GENRE_PHRASES
+from agent.understand.typos import spell_verdicts
 from muse.settings import Settings
 from stores import open_stores
 from tools.gr.scorer import FakeScorer
@@ -3554,3 +3555,103 @@ def test_versions_named_by_their_years_in_a_question_are_each_asked_in_session39
 def test_a_plural_possessive_is_no_permission_unless_it_names_a_kind_in_session39(parser: MuseService) -> None:
     u = read(parser, "the kids' choice is fine with me, something animated")  # review: not kids' films allowed
     assert "Children" not in u.unavoid_genres
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    # a verdict word misspelt is the verdict still
+    ("fight club is so overated", [], [2959]),
+    ("titanic was borring", [], [1721]),
+    ("Inception was terible, too loud", [], [79132]),
+    ("jaws was awsome", [1387], []),
+    # a title word close to a verdict word is the title's
+    ("loved the incredibles", [8961], []),
+    # the first film of a series is that film, and its sequels are each judged
+    ("Loved the first Pirates of the Caribbean, hated every sequel.", [6539], [45722, 53125, 86880]),
+])
+def test_misspelt_verdicts_in_session40(parser: MuseService, text: str, liked: list[int], disliked: list[int]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.liked_ids), sorted(u.disliked_ids)) == (liked, disliked)
+
+
+@pytest.mark.parametrize(("word", "spelt"), [
+    ("overated", "overrated"), ("borrrring", "boring"), ("dissapointing", "disappointing"), ("Awsome", "Awesome"),
+    ("favourit", "favourite"), ("beautifull", "beautiful"), ("horror", "horror"), ("gattaca", "gattaca"),
+    ("overruled", "overruled"), ("hater", "hater"), ("adores", "adores"),  # two letters off; other forms of the word
+    ("predictably", "predictably"), ("cringe", "cringe"), ("masterpieces", "masterpieces"), ("griping", "griping"),
+    ("my friend Hamed", "my friend Hamed"),  # a name
+])
+def test_spell_verdicts(word: str, spelt: str) -> None:
+    assert spell_verdicts(word) == spelt
+    assert spell_verdicts(word, keep=frozenset([word.lower()])) == word
+
+
+@pytest.mark.parametrize(("text", "liked", "seen"), [
+    # a sentence that says only that films were seen judges none of them
+    ("I've done all the obvious ones: The Godfather, Goodfellas, Casino. Give me a mob film nobody talks about",
+     [], [858, 1213, 16]),
+    ("I've already seen Heat and Ronin. Something else", [], [6, 2278]),
+    ("Seen John Wick, seen Taken, seen Jack Reacher. Something different", [], [99112, 59369, 115149]),
+    ("she's already seen Dirty Dancing and Ghost, so not those", [], [1088, 587]),
+    # ...a verdict in it or after it does, and so may the next message
+    ("I've seen Heat and Ronin, loved both", [6, 2278], []),
+    ("I've seen Heat and Ronin. Loved both.", [6, 2278], []),
+    ("seen Heat, ronin, collateral. all bangers", [6, 2278, 8798], []),
+    ("I've seen Heat and Ronin. What else is like them?", [6, 2278], []),
+    ("I've seen Heat and Ronin.", [6, 2278], []),
+])
+def test_films_only_seen_in_session40(parser: MuseService, text: str, liked: list[int], seen: list[int]) -> None:
+    u = read(parser, text)
+    assert sorted(u.liked_ids) == sorted(liked)
+    assert sorted(t.item_id for t in u.titles if t.sentiment == "contrast") == sorted(seen)
+
+
+@pytest.mark.parametrize(("text", "liked", "asked"), [
+    # films listed as not yet seen, then a question which of them: each asked, unless its verdict is given elsewhere
+    ("I've seen every Pixar film except Ratatouille and Cars. Which should I do first?", [], [45517, 50872]),
+    ("Watchlist: Casablanca, The Third Man, Double Indemnity, Sunset Boulevard. I've only done Casablanca (loved it). "
+     "Which of the other three next?", [912], [922, 1212, 3435]),
+    ("My watchlist this month: Heat, Collateral, Thief, Manhunter. Already seen Heat. Rank the other three for me?",
+     [], [4210, 5867, 8798]),
+])
+def test_choosing_among_films_not_yet_seen_in_session40(parser: MuseService, text: str, liked: list[int], asked: list[int]) -> None:
+    u = read(parser, text)
+    assert (u.intent, sorted(u.liked_ids), sorted(u.asked_ids), u.genres) == ("ask_item", liked, asked, [])
+
+
+@pytest.mark.parametrize(("text", "intent", "genres"), [
+    # ...but not a wish for other films or a kind after them
+    ("I've never seen Inception. Any sci-fi films worth watching?", "recommend", ["Sci-Fi"]),
+    ("Added to my watchlist: Heat, Ronin. Anything else worth a look?", "recommend", []),
+    ("Watchlist: Heat, Ronin. Give me a comedy next?", "recommend", ["Comedy"]),
+    ("I've seen every Pixar film except Cars 2. Recommend me something animated that's next level?", "recommend", ["Animation"]),
+    ("My watchlist is huge: Heat, Ronin, Thief. But tonight I want a comedy, which one would you pick?", "recommend", ["Comedy"]),
+])
+def test_a_wish_after_a_watchlist_stays_a_wish_in_session40(parser: MuseService, text: str, intent: str, genres: list[str]) -> None:
+    u = read(parser, text)
+    assert (u.intent, sorted(u.genres)) == (intent, genres)
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    # verdicts people give after a film: expectations let down, a film that has not lasted, giving up, a verdict asked back
+    ("The Notebook did absolutely nothing for me.", [], [8533]),
+    ("The Shape of Water: nowhere near as good as the reviews said.", [], [180031]),  # (no *Nowhere*)
+    ("Howl's Moving Castle I didn't care for.", [], [31658]),
+    ("I tried Eraserhead and gave up.", [], [3676]),
+    ("I couldn't get into Eragon", [], [49649]),
+    ("Baby Driver was all style no substance.", [], [171763]),
+    ("Crimson Peak - pretty but empty.", [], [128838]),
+    ("Requiem for a Dream made me feel physically ill and I am never watching it again", [], [3949]),
+    ("The Revenant had me checking my watch", [], [139385]),
+    ("Alien 3: what happened.", [], [1320]),
+    ("Mad Max 2 is great, but Beyond Thunderdome hasn't held up.", [3703], [3704]),
+    # what these must leave alone
+    ("Jaws still holds up", [1387], []),
+    ("I couldn't get into the cinema for Dune so I watched it at home and loved it", [2021], []),
+    ("Rocky never gave up.", [1954], []),
+    ("The cinema for Heat was pretty but empty, we had the whole place", [6], []),
+    ("Jaws is not as good as they say, it's better", [1387], []),
+    ("I had the time of my life watching Dirty Dancing", [1088], []),
+])
+def test_verdicts_after_a_film_in_session40(parser: MuseService, text: str, liked: list[int], disliked: list[int]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.liked_ids), sorted(u.disliked_ids)) == (liked, disliked)

@@ -605,3 +605,32 @@ def test_places_songs_and_asides_are_no_films_in_session38(grounder: TitleGround
 ])
 def test_titles_set_off_by_marks_in_session38(grounder: TitleGrounder, text: str, ids: list[int]) -> None:
     assert _matched(grounder, text) == ids
+
+
+@pytest.mark.parametrize(("text", "ids"), [
+    # a long word of no language two letters off a film everybody names, where a title is expected
+    ("my kids love ratatoulie, somthing similer pls", [50872]),
+    ("saw insepton 3 times lol", [79132]),
+    ("hated interstaller way to long", [109487]),
+    ("loved gatacca", [1653]),
+    ("shawshenk vibes", [318]),  # one slip of the one word a title is named by
+    # the films after one of a series, counted or not
+    ("the first Matrix is genius, the two after it are garbage", [2571, 6365, 6934]),
+    ("loved Alien, the ones after it not so much", [1214, 1320, 1690]),
+    ("Scream still rules, 2 was fine, 3 was a joke.", [1407, 1717, 3273]),  # numbers after a first film named bare
+    ("Toy Story and Shrek, 2 favourites", [1, 4306]),  # two series: the number is no sequel of either
+    ("Shrek was great, 3 of us cried", [4306]),
+    ("Jaws was great, 2 thumbs up", [1387]),  # a count, not a sequel's number
+    ("Rocky was great; 2 questions: is it sad, and is it long?", [1954]),
+    ("Toy Story was great but the 2nd and 3rd no", [1, 3114, 78499]),  # ordinals listed
+    ("the first Harry Potter was great", [4896]),  # the first film, not the series' name read as none
+    ("The first Harry Potter book is better than the film", []),  # a book
+    # what these must leave alone
+    ("We watched Shrek, and everything after that was a blur", [4306]),  # time, not films
+    ("We watched Shrek and everything after it was a blur", [4306]),
+    ("loved the remaining ones", []),  # words of the language
+    ("Drive was awful, 3 hours of traffic. Something funny", []),  # a capital opening a sentence is no name
+    ("Big was amazing news today", []),
+])
+def test_misspellings_and_films_of_a_series_in_session40(grounder: TitleGrounder, text: str, ids: list[int]) -> None:
+    assert _matched(grounder, text) == ids

@@ -47,6 +47,7 @@ VERSION_SEEN = 2  # a remade film named bare is the version this many times more
 VERSION_GAP = 10  # ...unless the films named beside it sit this many years nearer another version
 TYPO_LONG_CHARS, TYPO_LONG_MATCH, TYPO_LONG_MIN = 10, 94.0, 3  # a misspelt name this long and close may be little rated
 TYPO_WORD_MIN = 3  # ...and so may one with a word of no language in it ("the desent", "sesion 9")
+TWO_SLIPS_CHARS = 7  # ...and be two letters off, if it is this long and the film well known ("ratatoulie", "insepton")
 CUED_MIN = 3  # a lower-case title right after "loved" / "like" / "watched" needs only this many
 LISTED_MIN = 1  # ...and one of several words listed beside a title already found needs to be rated at all
 ALONE_MIN = 5  # ...a lower-case name of several words, one of them uncommon, standing as a clause of its own ("la la land = snooze")
@@ -352,9 +353,12 @@ def _coined(word: str) -> bool:
     return not any(word.endswith(end) and word[: -len(end)] in words for end in _INFLECTIONS)
 
 
-def _slip_of(key: str, item: Item, *, plural: bool = False) -> bool:
-    """`key` is one letter off a name of `item`; a plural of the name ("heists" of *Heist*) counts only if `plural`."""
-    return any(OSA.distance(key, k) <= 1 and (plural or not key.startswith(k)) for k in title_keys(item))
+def _slip_of(key: str, item: Item, *, plural: bool = False, slips: int = 1, ends_kept: bool = False) -> bool:
+    """`key` is `slips` letters or fewer off a name of `item` (with its first and last letters, if `ends_kept`: a slip
+    inside the word, not another word: "cannibals" is no *Hannibal*); a plural of the name ("heists" of *Heist*) counts only
+    if `plural`."""
+    return any(OSA.distance(key, k) <= slips and (plural or not key.startswith(k)) and (not ends_kept or (k[:1], k[-1:]) == (key[:1], key[-1:]))
+               for k in title_keys(item))
 
 
 def catalog_form(item: Item) -> str:
@@ -434,9 +438,17 @@ class TitleGrounder:
         self._by_initial: dict[tuple[str, int], list[str]] | None = None  # title keys by first letter and length, built when first needed
         self._add_numbered_names()
         self._title_words = frozenset(w for key in self._keys for w in key.split() if len(w) >= 7)  # "godfather"
+        self._all_title_words: frozenset[str] | None = None
         self._slips = WordSlips(((key, item.item_id) for item in self._items.values() if item.popularity >= DOMINANT_MIN
                                  for key in title_keys(item)), minor=TITLE_MINOR, common=COMMON_WORDS,
                                 cues=_TYPO_CUE | _WATCH | _IS | _VERDICT, dictionary=dictionary())
+
+    @property
+    def title_words(self) -> frozenset[str]:
+        """Every word of every name a film answers to ("incredibles", "biutiful"): no spelling fix may touch them."""
+        if self._all_title_words is None:
+            self._all_title_words = frozenset(w for key in self._keys for w in key.split())
+        return self._all_title_words
 
     def _index_keys(self, keys: Iterable[str]) -> None:
         """Add `keys` to the lookups over title keys: the keys, those by first word (series lookups scan one
@@ -1032,7 +1044,7 @@ class TitleGrounder:
         found = self._pick_versions(text, found)
         found = self._numbered_lists(text, found)
         found += self._firsts_of_sequels(text, found)
-        found += self._firsts_of_series(text, found)
+        found = self._firsts_of_series(text, found)
         found = self._ordinals_of_series(text, found)
         found += self._numbers_after(text, found)
         found += self._nth_after(text, found)
@@ -1114,7 +1126,8 @@ class TitleGrounder:
             ids = [i for key in SERIES_ALIASES[named.group().lower()] for i in self._by_key.get(key, [])[:1]]
             if ids:
                 out.append((named.start(), named.end(), [(i, self._items[i].display_title) for i in ids]))
-        out += self._bare_series_in(text)
+        firsts = {m.end() for m in _FIRST_OF.finditer(text)}  # "the first pirates of the caribbean" is one film (`find_mentions`)
+        out += [found for found in self._bare_series_in(text) if found[0] not in firsts]
         for cue in _SERIES_CUE.finditer(text):
             words = list(_TOKEN.finditer(text, max(0, cue.start() - 80), cue.start()))
             for n in range(min(6, len(words)), 0, -1):
@@ -1509,15 +1522,20 @@ class TitleGrounder:
         return out
 
     def _firsts_of_series(self, text: str, found: list[Grounding]) -> list[Grounding]:
-        """"the first harry potter": the earliest film of a series (three films or more) named right after "the first"."""
-        out: list[Grounding] = []
+        """"the first harry potter": the earliest film of a series (three films or more) named right after "the first",
+        in place of the series' name read as no one film. Returns `found` with them."""
+        out = list(found)
         for cue in _FIRST_OF.finditer(text):
             for end, name in _runs_after(text, cue.end()):
-                if any(g.start is not None and g.start < end and cue.end() < (g.end or 0) for g in found):
-                    continue
+                overlapping = [g for g in out if g.start is not None and g.start < end and cue.end() < (g.end or 0)]
+                if any(g.status != "ambiguous" or (g.end or 0) > end for g in overlapping):
+                    continue  # a name read as no one film gives way to its first film, a longer one does not ("harold and kumar")
                 ids = self._series_ids(name)
                 if len(ids) >= 3:  # a name that starts two titles may not start the first film's ("fast and furious")
+                    if _OTHER_MEDIUM.match(text, end):
+                        break  # "the first harry potter book" is no film
                     item = self._items[ids[0]]
+                    out = [g for g in out if g not in overlapping]
                     out.append(Grounding(text[cue.start():end], "matched", ids[0], item.display_title, 0.8, (), "series", cue.start(), end))
                     break
         return out
@@ -1547,17 +1565,26 @@ class TitleGrounder:
 
     def _numbers_after(self, text: str, found: list[Grounding]) -> list[Grounding]:
         """A bare number after a numbered film of a series, in its sentence or the next ("toy story 1 and
-        2 yes, 3 made me sob", "rocky 1 through 4, skip 5"): that film of the series."""
+        2 yes, 3 made me sob", "rocky 1 through 4, skip 5"): that film of the series. After a series' first film
+        named bare, the numbers must start at 2 ("Scream still rules, 2 was fine, 3 was a joke")."""
         out: list[Grounding] = []
         have = {g.item_id for g in found}
         for g in found:
-            name = self._series_name(g) if _ENDS_IN_NUMBER.search(g.mention) else None
+            numbered = _ENDS_IN_NUMBER.search(g.mention) is not None
+            name = self._series_name(g)
             if name is None or g.end is None:
                 continue
             films = self.films_by_number(name)
+            if not numbered and (films.get(1) != g.item_id or any(o.item_id not in films.values() for o in found)):
+                continue  # ("toy story and shrek, 2 favourites": which series is not known)
             for m in NUMBER_AFTER.finditer(text, g.end, _sentence_end(text, _sentence_end(text, g.end) + 1)):
                 if any(_covers(o, m.start("run")) for o in found):
                     continue
+                if not numbered and (not (have & {films.get(n) for n in range(2, 10)}) and not m["run"].startswith("2")
+                                     or text[: m.start("run")].rstrip()[-1:] not in (",", ";", ".", ":") or not _JUDGED_NEXT.match(text, m.end("run"))):
+                    break  # ("Jaws was great, 5 of us jumped": no film of the series counted from the second; "the hunger games
+                    # ... mockingjay 1 and 2": a number opening no clause of its own belongs to another name; "2 thumbs up", "2
+                    # questions:": a count)
                 for number in re.findall(r"[1-9]", m["run"]):  # "1 2 3 absolutely not": the run is one mention, so one verdict
                     item_id = films.get(int(number))
                     if item_id is not None and item_id not in have:
@@ -1609,11 +1636,16 @@ class TitleGrounder:
             for m in NTH_AFTER.finditer(text, g.end, stop):
                 if m["sequels"]:
                     ids = [i for n, i in films.items() if n > 1]
+                elif m["after"] or m["later"]:  # "the first matrix is genius, the two after it are garbage", "hp3 ... the later ones"
+                    number = next((n for n, i in films.items() if i == g.item_id), 1)
+                    ids = [i for n, i in sorted(films.items()) if n > number][: COUNTS.get((m["count"] or "").lower(), len(films))]
                 elif m["rest"]:  # after films picked by number: "the first two terminator films, the rest can stay in the bin"
                     picked = _ENDS_IN_NUMBER.search(g.mention) or FIRST_N_OF.match(g.mention)
                     ids = [i for i in films.values() if i not in have] if picked else []
-                else:
-                    ids = [films[n]] if (n := ORDINALS.get((m["ord"] or m["bare"] or "").lower()) or int(m["part"] or 0)) in films else []
+                else:  # "the third one", "the 2nd and 3rd", "part 3"
+                    said = re.findall(r"[a-z0-9]+", (m["ord"] or m["bare"] or "").lower())
+                    numbers = [ORDINALS[w] for w in said if w in ORDINALS] or [int(m["part"] or 0)]
+                    ids = [films[n] for n in numbers if n in films]
                 if any(_covers(o, m.start()) for o in found + out):
                     continue
                 for item_id in (i for i in ids if i not in have):
@@ -1819,6 +1851,10 @@ class TitleGrounder:
         item = self._items[item_id]
         return any(words <= set(normalise_title(m.group(1)).split()) for name in (item.title, *item.aka) if (m := _OWNER.match(name)))
 
+    def _name_words_of(self, item: Item) -> list[str]:
+        """The one coined word of the item's title that names it alone ("shawshank")."""
+        return [w for key in title_keys(item) for w in key.split() if w in self._name_words and item.item_id in self._by_key.get(w, ())]
+
     def _split_title_word(self, run: list[_Tok]) -> bool:
         """Two neighbouring words that a title writes as one ("the god father"; "dye hard" is not one)."""
         return any(a.lower + b.lower in self._title_words for a, b in zip(run, run[1:]))
@@ -1837,6 +1873,10 @@ class TitleGrounder:
             return grounding if self._close_and_known(mention, grounding, floor) else None
         close = [a.item_id for a in grounding.alternatives if len(key) >= 5 and self._items[a.item_id].popularity >= floor
                  and _slip_of(key, self._items[a.item_id], plural=floor == DOMINANT_MIN)]
+        bare = _LEADING_ARTICLE_RE.sub("", key)
+        if not close and floor == TYPO_WORD_MIN and len(bare) >= TWO_SLIPS_CHARS:  # two slips inside a long word of no language, of a
+            close = [a.item_id for a in grounding.alternatives  # film everybody names: "ratatoulie", "insepton", "prisinors"
+                     if self._items[a.item_id].popularity >= DOMINANT_MIN and _slip_of(bare, self._items[a.item_id], slips=2, ends_kept=True)]
         if len(close) > 1 and len({self._items[i].title for i in close}) == 1:  # versions of one title: the note or the company picks
             return self._decide(mention, dict.fromkeys(close, 100.0), None, "fuzzy")
         if len(close) > 1:  # "arival" is *Arrival* (2016), not *The Arrival*: the article agrees, or one is far more rated
@@ -1850,7 +1890,8 @@ class TitleGrounder:
         assert grounding.item_id is not None
         item = self._items[grounding.item_id]
         key = normalise_title(mention)
-        best = max((fuzz.ratio(key, k) for k in [*title_keys(item), *short_names(item.title)]), default=0.0)  # ("terminater 2")
+        names = [*title_keys(item), *short_names(item.title), *self._name_words_of(item)]  # ("terminater 2", "shawshenk")
+        best = max((fuzz.ratio(key, k) for k in names), default=0.0)
         if item.popularity >= DOMINANT_MIN:
             return best >= FUZZY_MATCH
         if item.popularity >= floor and _slip_of(key, item):
@@ -1864,6 +1905,11 @@ _PART_WORDS = {"part", "pt", "vol", "volume", "chapter", "episode"}
 _SHORT_ALIAS = {"volume": "vol", "pt": "part"}
 _APOSTROPHE_S = re.compile(r"(\w) s\b")
 _INITIALISM = re.compile(r"^((?:[A-Za-z]\.){2,})\s+\S")
+
+
+#: After a sequel's bare number, what judges it: "2 was fine", "3: awful", "2 and 3 too", "2, meh".
+_JUDGED_NEXT = re.compile(r"\s*(?:was|is|'s|were|wasn'?t|isn'?t|[:=\-–(,.;!]|too|also|yes|no|nope|meh|good|great|bad|fine|ok|okay|awful|better|worse|$)",
+                          re.IGNORECASE)
 
 
 def _numbers(listed: str) -> list[str]:
@@ -2048,6 +2094,7 @@ def _cast_question(tokens: list[_Tok], i: int) -> bool:
 _NOT_A_FILM = r"time|half|place|act|hour|minutes?|scene|of"  # "the first time", "the first half of"
 _FIRST_ONE = re.compile(rf"\bthe (?:first|original|1st)(?: (?:one|film|movie|part))?\b(?! (?:{_NOT_A_FILM})\b)(?! (?-i:[A-Z]))", re.IGNORECASE)
 #: ...and "the first" right before a series' name ("the first harry potter").
+_OTHER_MEDIUM = re.compile(r"\s+(?:book|books|novel|novels|game|games|comic|comics|season|seasons|episode|episodes)\b", re.IGNORECASE)
 _FIRST_OF = re.compile(rf"\bthe (?:very )?(?:first|original|1st) (?!(?:{_NOT_A_FILM}|one|two|few|film|movie)\b)(?=\w)", re.IGNORECASE)
 
 

@@ -29,12 +29,16 @@ NTH_OF = re.compile(rf"\bthe (?:very )?(?P<ord>{_ORDINAL}) (?!(?:one|ones|film|f
                     re.IGNORECASE)
 #: "the first two terminator films", "all three back to the future films": the series' first films.
 FIRST_N_OF = re.compile(rf"\b(?:the (?:first|1st)|all(?: the)?|all of the) (?P<count>{_COUNT}) (?=[a-z])", re.IGNORECASE)
-#: After a film of a series: "the third one", "the 2nd", "part 3", "the sequels".
+#: After a film of a series: "the third one", "the 2nd and 3rd", "part 3", "the sequels", and the films after it ("the two after
+#: it", "the ones that followed", "the later ones"; not "everything after it", said of time as often).
 _NOT_A_FILM = (r"time|times|half|place|act|hour|minutes?|scene|scenes|of|week|day|night|year|season|episode|date|row|round|"
                r"grade|floor|person|kid|child|son|daughter|world|wife|husband|try|attempt|viewing|watch|rewatch|reason|thing")
 NTH_AFTER = re.compile(
-    rf"\b(?:(?:the )(?P<ord>{_ORDINAL})(?: (?:one|film|movie|part|installment|entry|instalment))?|(?P<bare>{_ORDINAL}) (?:one|film|movie)"
-    rf"|part (?P<part>[1-9])|(?P<sequels>the sequels)|(?P<rest>the rest|the others|the other ones))\b(?! (?:{_NOT_A_FILM})\b)", re.IGNORECASE)
+    rf"\b(?:(?:the )(?P<ord>(?:{_ORDINAL})(?:(?:,\s*|\s+(?:and|or|&)\s+)(?:{_ORDINAL}))*)"
+    rf"(?: (?:one|ones|film|films|movie|movies|part|installment|entry|instalment))?|(?P<bare>{_ORDINAL}) (?:one|film|movie)"
+    rf"|part (?P<part>[1-9])|(?P<sequels>(?:all )?(?:the|its) sequels|every sequel)|(?P<rest>the rest|the others|the other ones)"
+    rf"|(?:the (?P<count>{_COUNT})|the ones) (?P<after>after|that followed)(?: (?:it|that one))?|the (?P<later>later) ones"
+    rf")\b(?! (?:{_NOT_A_FILM})\b)", re.IGNORECASE)
 #: A bare number after a numbered film of a series ("toy story 1 and 2 yes, 3 made me sob", "rocky 1-4, skip 5").
 _ONE_NUMBER = r"[1-9](?![\w%/:'’]|[.,-]\d)"
 #: After a number, the words that make it a count or a score, not a sequel's number ("4 times", "3 stars").
