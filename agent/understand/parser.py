@@ -1100,7 +1100,8 @@ def _ground(scan: str, grounder: Grounder | None) -> list[TitleMention]:
         following = next((f for f in found[k + 1:] if (f.start or 0) > (t.start or 0)), None)
         t.sentiment = title_sentiment(scan, t.start, t.end, following.start if following else None)
         if t.start is not None and (_CONTRAST.search(scan, 0, t.start) or _SEEN_ONLY.search(scan, sentence_start(scan, t.start), t.start)
-                                    or _seen_bare(scan, t) or _seen_list(scan, t, found) or _middling(scan, t) or (t.end is not None and _UNSEEN_AFTER.match(scan, t.end))
+                                    or _seen_bare(scan, t) or _seen_list(scan, t, found) or _middling(scan, t)
+                                    or (t.end is not None and _UNSEEN_AFTER.match(scan, t.end))
                                     or _wish_taken_back(scan, t, following is not None)):
             t.sentiment = "contrast"
     _compared(scan, found)
@@ -1115,7 +1116,8 @@ def _ground(scan: str, grounder: Grounder | None) -> list[TitleMention]:
 
 def _in_chat_idiom(text: str, start: int | None, end: int | None) -> bool:
     """A name inside a saying ("nowhere near as good", "the time of my life"): no film, and no end to the verdict before it."""
-    return start is not None and end is not None and any(m.start() <= start and end <= m.end() for m in CHAT_IDIOMS.finditer(text, max(0, start - 40), end + 40))
+    return start is not None and end is not None and any(m.start() <= start and end <= m.end()
+                                                         for m in CHAT_IDIOMS.finditer(text, max(0, start - 40), end + 40))
 
 
 def _keep_refused(text: str, found: Sequence[TitleMention]) -> None:
