@@ -1168,7 +1168,7 @@ def _seen_bare(text: str, t: "TitleMention") -> bool:
 #: ones: The Godfather, Goodfellas, Casino."): what opens it, what joins its films and what may close it.
 _SEEN_OPENS = re.compile(r"\W*(?:(?:i|we|he|she|they)(?:'ve|'s| have| has)\s+)?(?:already\s+|also\s+)?(?:seen|watched|done)"
                          r"(?:\s+(?:all|both|every|each|most)\b[^.!?:;,]{0,40}?)?(?:\s+already)?\s*:?\s*", re.IGNORECASE)
-_SEEN_JOIN = re.compile(r"\s*(?:,|&|/|\band\b|\bor\b)\s*(?:(?:seen|watched)\s+)?", re.IGNORECASE)  # ("Seen John Wick, seen Taken")
+_LIST_JOIN = re.compile(r"\s*(?:,|&|/|\band\b|\bor\b)\s*(?:(?:seen|watched)\s+)?", re.IGNORECASE)  # ("Seen John Wick, seen Taken")
 _SEEN_CLOSES = re.compile(r"(?:\s*,?\s*(?:already|too|as well|etc\.?|and so on|you name it|so not (?:those|them|these|that one|it)))*\s*(?:[.!;\n]|$)",
                           re.IGNORECASE)
 
@@ -1187,12 +1187,11 @@ def _seen_list(text: str, t: "TitleMention", found: Sequence["TitleMention"]) ->
         return False
     start = sentence_start(text, t.start)
     stop = m.start() if (m := SENTENCE_END.search(text, t.start)) else len(text)
-    films = sorted((f for f in found if f.start is not None and f.end is not None and start <= f.start < stop), key=lambda f: f.start or 0)
+    films = _films_from(found, start, stop)
     if not films or not _SEEN_OPENS.fullmatch(text, start, films[0].start or 0):
         return False
-    joined = all(_SEEN_JOIN.fullmatch(text, a.end or 0, b.start or 0) or (a.start, a.end) == (b.start, b.end) for a, b in zip(films, films[1:]))
     closed = _SEEN_CLOSES.match(text, films[-1].end or 0)
-    if not (joined and closed is not None and closed.end() >= stop):
+    if not (_listed(text, films) and closed is not None and closed.end() >= stop):
         return False
     rest = text[stop:].lstrip(" .!;\n")
     ruled_out = re.search(r"\bnot (?:those|them|these|that one|it)\b", closed.group(), re.IGNORECASE)
@@ -1237,9 +1236,18 @@ def _listed_after(text: str, t: "TitleMention", found: Sequence["TitleMention"],
     if t.start is None:
         return False
     start = sentence_start(text, t.start)
-    films = sorted((f for f in found if f.start is not None and f.end is not None and start <= f.start <= t.start), key=lambda f: f.start or 0)
-    joined = all(_SEEN_JOIN.fullmatch(text, a.end or 0, b.start or 0) or (a.start, a.end) == (b.start, b.end) for a, b in zip(films, films[1:]))
-    return joined and opens.search(text, start, films[0].start or 0) is not None
+    films = _films_from(found, start, t.start + 1)
+    return _listed(text, films) and opens.search(text, start, films[0].start or 0) is not None
+
+
+def _films_from(found: Sequence["TitleMention"], start: int, stop: int) -> list["TitleMention"]:
+    """The films found that start in [start, stop), in the order of the text."""
+    return sorted((f for f in found if f.start is not None and f.end is not None and start <= f.start < stop), key=lambda f: f.start or 0)
+
+
+def _listed(text: str, films: Sequence["TitleMention"]) -> bool:
+    """The films follow one another joined by commas or "and" only (the films of a series named once share a place)."""
+    return all(_LIST_JOIN.fullmatch(text, a.end or 0, b.start or 0) or (a.start, a.end) == (b.start, b.end) for a, b in zip(films, films[1:]))
 
 
 def _compared(text: str, found: Sequence[TitleMention]) -> None:

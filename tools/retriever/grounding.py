@@ -437,18 +437,12 @@ class TitleGrounder:
         self._sequel_bases: frozenset[str] | None = None  # names of numbered series, built when a misspelt one is met
         self._by_initial: dict[tuple[str, int], list[str]] | None = None  # title keys by first letter and length, built when first needed
         self._add_numbered_names()
-        self._title_words = frozenset(w for key in self._keys for w in key.split() if len(w) >= 7)  # "godfather"
-        self._all_title_words: frozenset[str] | None = None
+        #: Every word of every name a film answers to ("incredibles", "biutiful"): no spelling fix may touch them.
+        self.title_words = frozenset(w for key in self._keys for w in key.split())
+        self._title_words = frozenset(w for w in self.title_words if len(w) >= 7)  # "godfather"
         self._slips = WordSlips(((key, item.item_id) for item in self._items.values() if item.popularity >= DOMINANT_MIN
                                  for key in title_keys(item)), minor=TITLE_MINOR, common=COMMON_WORDS,
                                 cues=_TYPO_CUE | _WATCH | _IS | _VERDICT, dictionary=dictionary())
-
-    @property
-    def title_words(self) -> frozenset[str]:
-        """Every word of every name a film answers to ("incredibles", "biutiful"): no spelling fix may touch them."""
-        if self._all_title_words is None:
-            self._all_title_words = frozenset(w for key in self._keys for w in key.split())
-        return self._all_title_words
 
     def _index_keys(self, keys: Iterable[str]) -> None:
         """Add `keys` to the lookups over title keys: the keys, those by first word (series lookups scan one
