@@ -250,7 +250,7 @@ YEAR_AFTER = re.compile(r"^\s*(?:years?\s+)?after(?=\s*(?:[,.;!?]|$)|\s+(?:movie
 YEAR_LATER = re.compile(r"^\s*(?:years?\s+)?later(?=\s*(?:[,.;!?]|$)|\s+(?:is|are|movies?|films?)\b)", re.IGNORECASE)
 #: "2k10" for 2010, said in chat (the same length, so spans stay where they are).
 _TWO_K = re.compile(r"(?<![\w'])2k(?P<yy>[0-2]\d)\b", re.IGNORECASE)
-GIVE_OR_TAKE = re.compile(r"^\s*(?:,\s*)?(?:give or take|plus or minus|\+/-|±|or so\b|or thereabouts\b|-?ish\b)(?:\s+(?:a\s+)?(?P<n>\d{1,2}|" + _NUM + r")\s*(?:years?|yrs?)?)?", re.IGNORECASE)
+GIVE_OR_TAKE = re.compile(r"^\s*(?:,\s*)?(?:give or take|plus or minus|\+/-|±|or so\b|or thereabouts\b|or (?:around|about)(?=\s*(?:[,.;:!?)]|$|(?:then|that|so)\b))|-?ish\b)(?:\s+(?:a\s+)?(?P<n>\d{1,2}(?!\d)|" + _NUM + r")\s*(?:years?|yrs?)?)?", re.IGNORECASE)
 RANGE_JOIN = re.compile(r"^\s*(?:years?\s+)?(?:-|–|—|(?:up )?to|through(?: to)?|thru|(?:up )?till|(?:up )?until|and)\s*(?:(?:about|around|roughly|approximately)\s+)?(?:years?\s+)?$", re.IGNORECASE)
 
 # Relative words; vague ones ("classic", "old-fashioned", "black and white") set no range.
@@ -710,7 +710,9 @@ _A_QUESTION = re.compile(r"^\W*(?:is|was|are|were|which)\b", re.IGNORECASE)
 #: Se7en", "Toy Story's decade", "the Rear Window era" (its year give or take two, as "the same sort of era").
 _FILM_YEAR = re.compile(r"(?<!born )(?<!married )(?<!\bmet )\b(?:the|that)\s+(?:same\s+)?year\s+$", re.IGNORECASE)
 _FILM_WITHIN = re.compile(rf"\bwithin\s+(?:about\s+)?(?P<n>\d{{1,2}}|{_NUM}|a)\s+(?P<unit>years?|decades?)\s+(?:either side\s+)?of\s+$", re.IGNORECASE)
-_FILM_DECADE = re.compile(r"^(?:['’]s)?\s+(?:(?P<decade>decade)|era)\b", re.IGNORECASE)
+_FILM_DECADE = re.compile(r"^(?:['’]s)?\s+(?:(?P<decade>decade)|era)\b|^['’]s\s+(?P<year>year)\b(?!-)", re.IGNORECASE)
+#: "the same year as Pulp Fiction", "same decade as the original Jurassic Park": the film's year, or its decade.
+_SAME_AS = re.compile(r"(?<!born the )(?<!married the )(?<!\bmet the )\bsame\s+(?:(?P<decade>decade)|year)\s+as\s+(?:the\s+)?(?:(?:original|first)\s+)?$", re.IGNORECASE)
 
 
 def _years_in(found: re.Match[str]) -> int | None:
@@ -754,11 +756,16 @@ _REFUSED_FIRST = re.compile(r"\b(?:no|nothing|none|not|never)\b", re.IGNORECASE)
 def film_bound(text: str, start: int, end: int, year: int) -> tuple[int | None, int | None] | None:
     """The years a film named at `start`-`end` (made in `year`) bounds, when it is said as a date rather than a film:
     "made before Casablanca" (-1941), "released after Titanic" (1998-), "no newer than E.T." (-1982), "the ten years
-    after Blade Runner" (1983-1992), "the year Saving Private Ryan came out" (1998), "Toy Story's decade" (the 1990s),
-    "the Rear Window era" (1952-1956). `None`: the film is not said as a date."""
+    after Blade Runner" (1983-1992), "the year Saving Private Ryan came out" (1998), "Titanic's year" and "the same year as
+    Titanic" (1997), "Toy Story's decade" and "the same decade as Toy Story" (the 1990s), "the Rear Window era"
+    (1952-1956). `None`: the film is not said as a date."""
     before, after = text[max(0, start - 60):start], text[end:end + 40]
-    if (era := _FILM_DECADE.match(after)):
-        return (year // 10 * 10, year // 10 * 10 + 9) if era["decade"] else (year - SAME_ERA_WIDTH, year + SAME_ERA_WIDTH)
+    if text[max(0, end - 2):end].lower() in ("'s", "’s"):
+        after = text[end - 2:end + 40]  # the mention took its possessive ("Titanic's year")
+    if (era := _FILM_DECADE.match(after) or _SAME_AS.search(before)):
+        if era["decade"]:
+            return year // 10 * 10, year // 10 * 10 + 9
+        return (year, year) if era.re is _SAME_AS or era["year"] else (year - SAME_ERA_WIDTH, year + SAME_ERA_WIDTH)
     if (within := _FILM_WITHIN.search(before)):
         n = _years_in(within) or 1
         return year - n, year + n

@@ -134,7 +134,7 @@ NEGATIVE_AFTER = re.compile(
     r"never (?:\w+\s+){1,3}?again\b|(?:sort|kind|type) of (?:thing|film|movie) (?:i|we) (?:don'?t|do not|wouldn'?t) (?:want|like|need)(?!\s+to\s+end)\b|"
     r"(?:feels |felt |looks |is |was )?dated(?=\s*(?:[,.;!?]|$))|"
     r"(?:was|is|=)\s+(?:so |really |pretty |just |kinda |a bit |loud and )?dumb(?=\s*(?:[,.;!?]|$|but\b))|(?:was|is|so|pretty|absolutely|utterly|truly) dire\b|"
-    r"all style,? (?:(?:and|but) )?no (?:substance|heart|soul)|(?:pretty|beautiful|gorgeous|nice to look at) but (?:hollow|soulless|shallow)\b|(?<=[:=\-–] )(?:pretty|beautiful|gorgeous) but empty\b|"
+    r"all style,? (?:(?:and|but) )?no (?:substance|heart|soul)|(?:pretty|beautiful|gorgeous|nice to look at) but (?:hollow|soulless|shallow|dumb)\b|(?<=[:=\-–] )(?:pretty|beautiful|gorgeous) but empty\b|"
     r"(?<!not )(?<!n't )(?<!never )\b(?:was|is|were|so|really|very|pretty|quite|just|plain|kinda|properly)\s+bad(?![\w-])(?!\s*:)"
     r"(?!\s+(?:it'?s|its|it was|that it'?s) good)(?!\s+in a good way)|[:=\-–,]\s+bad(?=\s*(?:[,.;!?]|$))|"
     r"a (?:bit|little|tad) much|(?<!not )(?<!never )(?:was |is )?an? (?:flop|dud|miss)\b|(?<=[:=\-–] )(?:slow|skip)(?=\s*(?:[.;!]|$))|"
@@ -145,6 +145,12 @@ NEGATIVE_AFTER = re.compile(
     r"(?:was|is|'s|were) (?:so+ |really |pretty |kinda |lowkey |totally |super )?mid\b|(?:put|puts|sent|sends) (?:me|us) to sleep|"
     r"style over substance|nemesis|(?<=^ )(?:was|is|were|did)(?:n'?t| not)(?=\s*(?:[,.;!?)]|$)|\s+[^\w\s])|(?<=^ )(?:do|does)(?:n'?t| not)(?=\s*(?:[,.;!?)]|$))|"
     r"(?<!\bnot )too \w+ for (?:me|us|my taste|them|him|her|the kids|my kids|our kids)\b|intolerable|too (?:heavy|intense|gross|childish|kiddy|long-winded)|bleak|grim|depressing|"
+    # "the matrix revolutions (didnt finish)", "Rope, nobody finished it", "saw 3 gross", "Annie Hall: not one laugh", "to me it
+    # was flat", "For me it was messy"
+    r"(?:didn'?t|did not|never|nobody|no one) finish(?:ed)?(?: it| them)?(?=\s*(?:[.,;!?)]|$))|(?:(?<=[:=(\-–])|(?<=[:=\-–] )|\b(?:was|is|so|just|plain) )gross(?=\s*(?:[.,;!?)]|$))|"
+    r"(?<![\w-] )(?:not (?:a single|one)|zero) laughs?\b(?!\s*\?)|"
+    r"(?<!never )(?<!not )\b(?:was|felt|fell) (?:a bit |pretty |so |really |kind of |kinda )?flat(?=\s*(?:[.,;!?)]|$))|(?<!never )\b(?:was|is) (?:a bit |so |really |kind of |kinda )?messy\b|"
+    r"\bdead last\b|(?<=\()bottom(?=\s*[,)])|"  # a ranking's last: "... and Cars 2 dead last", "Cars (bottom, by a mile)"
     r"bounced (?:right |straight )?off (?:me|us)|nodding off|(?<![,;:] )not once(?=\s*(?:[.,;!?]|$))|(?:lost|left) (?:me|us)(?! (?:speechless|breathless|in (?:bits|tears|pieces)|wanting more|reeling|shaking|wrecked))(?=\s*(?:[.,;!?]|$|halfway\b))|hollow|glacial|exhausting|"
     r"interminable|plodding|muck|tiresome|over-?long|needlessly \w+|insufferable|unbearable|naff|a (?:real |total |bit of a )?slog|a chore|worse than|the worst|(?<=[=:] )worst|(?:is|are|was|were) banned|(?:just|only) noise|can'?t stand|couldn'?t stand|"
     r"nope|never again|(?:is|was|'s) an? (?:hard |big |firm |definite |flat )?no(?![\w-])|suck(?:ed|s)?|absolutely not|(?:a )?hard pass|a (?:right |real )?stinker|stay in the bin|ran out of steam|"
@@ -352,7 +358,7 @@ _BAD_LABEL = re.compile(r"\s*(?:the |these |those |my )?(?:bad|worst|meh|nope|mi
                         r"(?:(?:these|those|they|all|these all|they all)\s+)?(?:bored me|sucked|were bad))(?: ones| films| movies)?\s*", re.IGNORECASE)
 _GOOD_LABEL = re.compile(r"\s*(?:the |these |those |my )?(?:good|best|hits|yes|top(?:\s+(?:\d{1,2}|three|five|ten))?|keepers|winners|gems|"
                          r"(?:(?:these|those|they|all|these all|they all)\s+)?(?:rule[ds]?|were good))(?: ones| films| movies)?\s*", re.IGNORECASE)
-_BOTTOM_LIST = re.compile(r"\b(?:bottom|worst|least favou?rite)\s*(?:\d{1,2}|three|five|ten|one|two|four)?\s*:[^.!?\n:]*$", re.IGNORECASE)
+_BOTTOM_LIST = re.compile(r"\b(?:(?<!\bto )bottom|worst|least favou?rite)\s*(?:\d{1,2}|three|five|ten|one|two|four)?\s*:[^.!?\n:]*$", re.IGNORECASE)
 
 
 def label_verdict(text: str, start: int) -> Literal["like", "dislike"] | None:
@@ -421,6 +427,11 @@ def _sentiment(text: str, start: int | None, end: int | None, next_start: int | 
         return own  # "My girlfriend liked Twilight. I kept quiet but found it dreadful": the writer's own verdict
     if _LIKENESS_AFTER_REFUSAL.search(before):
         return "like"  # "romantic but not the pink fluffy kind more like before sunrise": the refusal was of another thing
+    if end is not None and (made := _MADE_TO_WATCH.search(text, sentence_start(text, start), start)) \
+            and (own_verdict := _verdict_after(text, end, endured=made["how"].lower() == "sit through")) is not None:
+        return own_verdict
+    if end is not None and _DOZED.search(before):  # "nodded off halfway through Fantasia" (but "... it's my favourite")
+        return _verdict_after(text, end, endured=True) or "dislike"
     if NEGATIVE_CUE.search(before) or _LOOKING_AT.search(text, 0, start) or _NO_OPENS.match(before):
         return "dislike"
     if end is None or POSITIVE_CUE.search(before):
@@ -466,6 +477,46 @@ def _sentiment(text: str, start: int | None, end: int | None, next_start: int | 
     if (short or _judges_it(following)) and not POSITIVE_CUE.search(_own_words(following)):
         return "dislike"
     return "like"
+
+
+#: Someone made the writer watch the film, or sit through it (said of films the writer did not choose: "my sister makes me
+#: watch it every christmas", "My brother made me sit through the three matrix films"); the films listed after the first
+#: share it ("my bf made me watch the notebook, a walk to remember AND dear john").
+_MADE_TO_WATCH = re.compile(r"\b(?:made|makes|make|making|forced|dragged)\s+(?:me|us)\s+(?:to\s+)?(?P<how>sit through|watch|rewatch)\s+"
+                            r"(?:[^.!?;]{0,80}?(?:,\s*(?:and\s+)?|\s+(?:and|&)\s+))?$", re.IGNORECASE)
+_NOT_SO_BAD = re.compile(r"\b(?:i|we)\s+(?:didn'?t|did not)\s+(?:hate|mind)\b", re.IGNORECASE)
+#: ...over and over: "every single valentine's day", "twice this week", "like 40 times".
+_OVER_AND_OVER = re.compile(r"\b(?:again|twice|\d+\s*(?:times\b|x\b)|(?:three|four|five|six|ten|a hundred|a million) times|every (?:single )?[\w']+)",
+                            re.IGNORECASE)
+
+
+#: Dozing off in the film, right before its name: a verdict against it unless the writer likes it after all.
+_DOZED = re.compile(r"\b(?:(?:nodded|dozed|drifted|dropped) off|fell asleep|conked out)\s+(?:during|in|(?:halfway |part way |partway )?through)\s+$",
+                    re.IGNORECASE)
+
+
+def _verdict_after(text: str, end: int, *, endured: bool) -> Literal["like", "dislike"] | None:
+    """The writer's verdict on a film they were made to watch or dozed in, from the rest of its sentence and the next: liked
+    ("... The Sound of Music and The Third Man, and I loved both!", "... twice and I didn't hate it", "... lol, I loved it"),
+    disliked ("... and I'm over it", "... every single valentine's day"), or, with neither said, disliked when endured (sat
+    through, dozed in) and unsaid (None) when only watched."""
+    own, following = _first_sentence(text[end:])
+    following = _first_sentence(following)[0]
+    # the next sentence counts when it speaks of the film ("Masterpiece.", "I didn't hate it."; not "He liked Alien though.")
+    said = _FILLER_LIKE.sub("", own + " " + (following if len(following.split()) <= 2 or _OF_THEM.search(following) else ""))
+    if _NOT_SO_BAD.search(said):
+        return "like"
+    good = _liking(said) or _PRAISE.search(said) or _LOVELY.search(said)
+    bad = NEGATIVE_AFTER.search(said)
+    if good and not bad:
+        return "like"  # ("my kids made me sit through Coco twice (it's lovely)")
+    if bad or _OVERSEEN.search(said) or _OVER_AND_OVER.search(own):
+        return "dislike"
+    return "dislike" if endured else None
+
+
+_OF_THEM = re.compile(r"\b(?:it|them|both|that one|this one)\b", re.IGNORECASE)
+_LOVELY = re.compile(r"\b(?:lovely|a gem|a masterpiece|masterpiece|blew (?:my|our) minds?|hooked|obsessed)\b", re.IGNORECASE)
 
 
 def _judges_it(clause: str) -> bool:
@@ -1042,7 +1093,8 @@ def _genre_word_heading(text: str, start: int | None, end: int | None) -> bool:
 
 #: A sign-off before the last words of a message: what follows is the writer's name ("With thanks, Margaret.",
 #: "Kind regards, Harvey", "Thanks so much! - Amelie"), never a film.
-_SIGN_OFF = re.compile(r"(?:\b(?:thanks|thank you|many thanks|with thanks|regards|cheers|best wishes|all the best|best|love|yours(?: truly| sincerely| faithfully)?"
+#: Not a verb said by someone ("didn't love Shutter Island", "I love Amelie").
+_SIGN_OFF = re.compile(r"(?:(?<!n't )(?<!\bnot )(?<!\bi )(?<!\bwe )(?<!\bthey )(?<!\bhe )(?<!\bshe )\b(?:thanks|thank you|many thanks|with thanks|regards|cheers|best wishes|all the best|best|love|yours(?: truly| sincerely| faithfully)?"
                        r"|sincerely|warmly|ta|x+)\s*[,.!]*\s*(?:[-–—]\s*)?|[.!?]\s*[-–—]\s*)$", re.IGNORECASE)
 _SIGNATURE_END = re.compile(r"\s*[.!]?\s*(?:x+\s*)?$", re.IGNORECASE)
 
@@ -1111,7 +1163,23 @@ def _ground(scan: str, grounder: Grounder | None) -> list[TitleMention]:
             t.sentiment = as_sentiment(verdict)
     respective_verdicts(scan, found)
     _keep_refused(scan, found)
+    _judged_again(scan, found)
     return found
+
+
+def _judged_again(text: str, found: Sequence[TitleMention]) -> None:
+    """A film named without a verdict and disliked where it is named again takes that verdict ("Finally watched Casablanca and
+    Gone with the Wind. Casablanca I adored. Gone with the Wind was way too long.")."""
+    disliked = {t.item_id for t in found if t.sentiment == "dislike" and t.item_id is not None and t.start is not None
+                and not (_REPORTED.search(clause_before(text, t.start)) or _PART_OF.search(text, 0, t.start))}
+    for t in found:
+        if t.sentiment == "like" and t.item_id in disliked and t.start is not None \
+                and _WATCHED.search(text, sentence_start(text, t.start), t.start) and not _judged_where_named(text, t):
+            t.sentiment = "contrast"
+
+
+_WATCHED = re.compile(r"\b(?:watched|saw|seen|caught|did)\b[^.!?;:]*$", re.IGNORECASE)  # "Finally watched Casablanca, ..."
+_PART_OF = re.compile(r"\b(?:the|its)\s+(?:\w+\s+)?(?:ending|end|start|beginning|middle|plot|score|music|cast|acting)\s+(?:of|in)\s+$", re.IGNORECASE)
 
 
 def _in_chat_idiom(text: str, start: int | None, end: int | None) -> bool:
@@ -1253,14 +1321,47 @@ def _listed(text: str, films: Sequence["TitleMention"]) -> bool:
 def _compared(text: str, found: Sequence[TitleMention]) -> None:
     """The film beaten in a comparison is only compared ("godfather part ii > godfather", "Rocky beats Creed"), unless
     a verdict after it takes it in ("... and both are great"); one said to be below the rest is disliked ("< both")."""
+    ranked = _ranked(text, found)
     for earlier, t in zip(found, found[1:]):
-        if earlier.end is not None and t.start is not None and t.end is not None and t.sentiment == "like" \
+        if earlier.end is not None and t.start is not None and t.end is not None and t.sentiment == "like" and t not in ranked \
                 and _BEATEN.fullmatch(text, earlier.end, t.start) and not POSITIVE_CUE.search(_first_sentence(text[t.end:])[0]):
             t.sentiment = "contrast"
     for t in found:
         if t.end is not None and _BELOW_THE_REST.match(text, t.end):
             t.sentiment = "dislike"
 
+
+_RANKED_NEXT = re.compile(r"\s*>+\s*")
+RANKED_MIN = 3  # a ranking of this many films or more ranks films all liked ("Godfather 2 > Godfather 1 > Goodfellas > Casino")
+
+
+def _ranked(text: str, found: Sequence[TitleMention]) -> list[TitleMention]:
+    """The films of rankings: `RANKED_MIN` or more films, each joined to the next by ">" alone."""
+    ranked: list[TitleMention] = []
+    chain = found[:1]
+    for earlier, t in zip(found, found[1:]):
+        if earlier.end is not None and t.start is not None and _RANKED_NEXT.fullmatch(text, earlier.end, t.start):
+            chain = [*chain, t]
+            continue
+        ranked += chain if _a_ranking(text, chain) else []
+        chain = [t]
+    return ranked + (chain if _a_ranking(text, chain) else [])
+
+
+_ALL_OF_THEM = re.compile(r"\b(?:all|they|them|each|both|the lot)\b", re.IGNORECASE)
+
+
+def _a_ranking(text: str, chain: Sequence[TitleMention]) -> bool:
+    """Enough films ranked, not all condemned after ("Saw > Saw II > Saw III, all garbage honestly"), and not only the top
+    one wished for ("Arrival > Interstellar > Gravity for me. More like the top one")."""
+    if len(chain) < RANKED_MIN:
+        return False
+    stop = m.start() if (m := SENTENCE_END.search(text, chain[-1].end or 0)) else len(text)
+    after = text[chain[-1].end or 0:stop]
+    return not (NEGATIVE_AFTER.search(after) and _ALL_OF_THEM.search(after) or _TOP_ONE.search(text, chain[-1].end or 0))
+
+
+_TOP_ONE = re.compile(r"\b(?:the\s+)?(?:top|first)\s+(?:one|pick)\b|\bnumber one\b", re.IGNORECASE)  # "More like the top one"
 
 #: Between two films, the first said to be better: the second is named only to compare ("X > Y", "X is way better than Y").
 _BEATEN = re.compile(r"\s*[,;]?\s*(?:>+|(?:(?:is|was|'s)\s+)?(?:(?:way|much|miles|far|so much)\s+)?(?:better|superior)\s+(?:th[ae]n|to)"
@@ -1277,6 +1378,7 @@ _CONTRAST = re.compile(r"\b(?i:more)\s+(?:(?i:like)\b[^.!?;]{0,60}|[A-Z][^.!?;]{
 #: dislike, `NEGATIVE_AFTER`) nor a tag question ("something like Heat, ok?").
 _MIDDLING_WORDS = r"(?:just\s+|only\s+|kinda\s+|pretty\s+)?(?:fine|ok|okay|alright|all right|so-so|so so|average|mediocre|passable|middling)"
 _MIDDLING_AFTER = re.compile(rf"\s*(?:[:\-–—]\s*|,\s*|\s+(?:was|were|seemed|felt)\s+)?{_MIDDLING_WORDS}(?=\s*(?:[,.;!\n]|$))"
+                             rf"|\s*\(\s*(?:it\s+(?:was|is)\s+|it['’]?s\s+)?{_MIDDLING_WORDS}\s*\)"  # "Deadpool 2 (it was fine)"
                              # "Titanic is ok I guess" (not "The Exorcist is fine, it's just been ages": a refusal lifted)
                              rf"|(?:\s+(?:is|are|was|were)|['’]s)\s+{_MIDDLING_WORDS},?\s+(?:i guess|i suppose)\b",
                              re.IGNORECASE)
@@ -1590,6 +1692,36 @@ _NO_WISH_SAID = re.compile(r"\b(?:won'?t|wouldn'?t|don'?t|do not|doesn'?t|does n
                            r"|\bneed (?:a|some) (?:warning|heads[- ]?up)\b", re.IGNORECASE)
 
 
+#: A film as the measure of what a question asks for: "Fugitive-type stuff instead?", "gremlins-ish, from the eighties?".
+_LIKENESS_ASKED = re.compile(r"-\s?(?:type|style|esque|ish)\b", re.IGNORECASE)
+
+
+def _measure_asked(text: str, t: TitleMention) -> bool:
+    """The film, liked, is the measure of what its question asks for."""
+    return t.sentiment == "like" and bool(_LIKENESS_ASKED.match(text, t.end or 0)) \
+        and not _YES_NO.match(text, sentence_start(text, t.start or 0))
+
+
+_YES_NO = re.compile(r"\W*(?:is|was|are|were|does|did|do|has|have|had|can|could|would|should|will)\b", re.IGNORECASE)
+
+
+_ASKED_OF_IT = re.compile(r"\b(?:is|was|are|were|does|did|would|will|should|could|can)\s+(?:it|that|this|they|those|these)\b"
+                          r"|\b(?:who|when)\s+(?:directed|made|wrote|starred|stars|is in|was in|came out)\b", re.IGNORECASE)
+
+
+def _judged_where_named(text: str, t: TitleMention) -> bool:
+    """A verdict is passed in the clause of the sentence that names the film."""
+    if t.start is None or t.end is None:
+        return False
+    span = next(((a, b) for a, b in _sentence_spans(text) if a <= t.start < b), (0, len(text)))
+    if "?" in text[span[0]:span[1]] or _WONDERING.search(text, *span) or ASK_ITEM.search(text[span[0]:span[1]]):
+        return False  # the film's own sentence asks ("I should like to know whether The Third Man is available")
+    return judged(_mask(text, [(t.start, t.end)]), span, t.start)
+
+
+_WONDERING = re.compile(rf"\b{_WONDER}\b", re.IGNORECASE)
+
+
 def _split_question(u: Understanding, scan: str, rest: str, known: set[str], concepts: ConceptIndex | None,
                     has_previous: bool) -> None:
     """A question about a film asks, it does not like; the message's other sentences still say what is
@@ -1597,10 +1729,16 @@ def _split_question(u: Understanding, scan: str, rest: str, known: set[str], con
     films makes the message a request with the film still asked about."""
     asked = _question_sentences(scan, u.titles)
     inside = [t for t in u.titles if any(a <= (t.start or 0) < b for a, b in asked)]
-    for t in inside or u.titles:
+    # a question naming no film found asks about the films named before it ("is it any good?"), but not those already judged
+    # when it asks of something else ("alien 3 (awful), aliens (best). is covenant worth it?")
+    back = inside or [t for t in u.titles if _ASKED_OF_IT.search(scan) or not _judged_where_named(scan, t)]
+    if inside and all(_measure_asked(scan, t) for t in inside):  # "Fugitive-type stuff instead?": a wish, asked
+        u.intent = "refine" if has_previous and not u.new_search else "recommend"
+        return
+    for t in back:
         start = t.start or 0  # a liking given as the premise, and the films listed after it
         given = _GIVEN_LIKING.search(scan, 0, start) or _GIVEN_LIKINGS.search(scan, max(0, start - 2 * _LISTED_CHARS), start)
-        if not (given or _compared_with(scan, t, inside)):
+        if not (given or _compared_with(scan, t, inside) or _measure_asked(scan, t)):
             t.sentiment = "ask"
     other = _mask(rest, asked) if asked else ""
     read = read_genres(other, known, concepts) if other.strip() else None

@@ -129,6 +129,6 @@ CHAT_WORDS: frozenset[str] = frozenset(
     trotting tumbleweed tumbleweeds twisty tykes unmask unsolved wacky warzone waterworks weepie weepies weepy whodunit whodunits
     whodunnit wholesome witless wracking wringer wrung wuxia ww wwi yakuza yeggs youngsters zany
     bodice britcom britcoms cooing ghoulies gialli hoofer hoofers jape japes lovelorn pratfall pratfalls puzzler puzzlers
-    ripper rippers rocketship rocketships shredder shredding tingler tinglers warbling yeehaw yodeling yodelling
+    ripper rippers rocketship rocketships shredder shredding tingler tinglers underdog underdogs warbling yeehaw yodeling yodelling
     """.split()
 )
