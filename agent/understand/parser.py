@@ -515,8 +515,8 @@ def _verdict_after(text: str, end: int, *, endured: bool) -> Literal["like", "di
     return "dislike" if endured else None
 
 
-_OF_THEM = re.compile(r"\b(?:it|them|both|that one|this one)\b", re.IGNORECASE)
-_LOVELY = re.compile(r"\b(?:lovely|a gem|a masterpiece|masterpiece|blew (?:my|our) minds?|hooked|obsessed)\b", re.IGNORECASE)
+_OF_THEM = re.compile(rf"{_BACK_REFERENCE.pattern}|\b(?:them|both)\b", re.IGNORECASE)  # "it", "that one", and "them", "both"
+_LOVELY = re.compile(r"\b(?:lovely|a gem|masterpiece|blew (?:my|our) minds?|hooked|obsessed)\b", re.IGNORECASE)
 
 
 def _judges_it(clause: str) -> bool:
