@@ -490,7 +490,9 @@ _OVER_AND_OVER = re.compile(r"\b(?:again|twice|\d+\s*(?:times\b|x\b)|(?:three|fo
                             re.IGNORECASE)
 
 
-#: Dozing off in the film, right before its name: a verdict against it unless the writer likes it after all.
+#: Dozing off in the film, right before its name: a verdict against it unless the writer likes it after all (`NEGATIVE_CUE`
+#: keeps the older, looser "fell asleep in", "dozed off during" for a film named further on: "fell asleep in both Blade
+#: Runner films").
 _DOZED = re.compile(r"\b(?:(?:nodded|dozed|drifted|dropped) off|fell asleep|conked out)\s+(?:during|in|(?:halfway |part way |partway )?through)\s+$",
                     re.IGNORECASE)
 
@@ -1729,13 +1731,13 @@ def _split_question(u: Understanding, scan: str, rest: str, known: set[str], con
     films makes the message a request with the film still asked about."""
     asked = _question_sentences(scan, u.titles)
     inside = [t for t in u.titles if any(a <= (t.start or 0) < b for a, b in asked)]
-    # a question naming no film found asks about the films named before it ("is it any good?"), but not those already judged
-    # when it asks of something else ("alien 3 (awful), aliens (best). is covenant worth it?")
-    back = inside or [t for t in u.titles if _ASKED_OF_IT.search(scan) or not _judged_where_named(scan, t)]
     if inside and all(_measure_asked(scan, t) for t in inside):  # "Fugitive-type stuff instead?": a wish, asked
         u.intent = "refine" if has_previous and not u.new_search else "recommend"
         return
-    for t in back:
+    # a question naming no film found asks about the films named before it ("is it any good?"), but not those already judged
+    # when it asks of something else ("alien 3 (awful), aliens (best). is covenant worth it?")
+    of_them = bool(inside) or _ASKED_OF_IT.search(scan) is not None
+    for t in inside or [t for t in u.titles if of_them or not _judged_where_named(scan, t)]:
         start = t.start or 0  # a liking given as the premise, and the films listed after it
         given = _GIVEN_LIKING.search(scan, 0, start) or _GIVEN_LIKINGS.search(scan, max(0, start - 2 * _LISTED_CHARS), start)
         if not (given or _compared_with(scan, t, inside) or _measure_asked(scan, t)):
