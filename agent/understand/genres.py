@@ -76,15 +76,24 @@ UNAVOID = re.compile(
     r"(?:(?P<g1>\w(?:[\w\- ]|s'(?= (?:stuff|films?|movies?|ones|things|flicks|shows|cartoons)\b)){2,24}?)(?:\s+(?:is|are|would be)|(?<!\bshe)(?<!\bhe)(?<!\bit)(?<!\bthat)(?<!\bthis)(?<!\bwhat)(?<!\bthere)(?<!\bwho)(?<!\bone)['’]s)\s+(?:fine|ok|okay|alright|allowed|acceptable|not off the table|back on(?: the (?:table|menu|cards|list))?|back in\b)(?:\s+now|\s+after all|\s+too)?)"  # "horror's back on the table"
     r"|(?:(?P<g6>\w[\w\- ]{2,24}?)\s+(?:i|we)\s+can\s+(?:do|live with|cope with|stomach)\b(?!\s+without\b))"  # "Crime I can do"
     r"|(?:(?:^|(?<=[.!?;:,]))\s*(?P<g7>\w[\w\- ]{2,24}?)\s+(?:i'?m|i am|we'?re|we are)\s+(?:fine|ok|okay|alright)\s+with\b)"  # "Sad I'm ok with"
-    r"|(?:(?:fine|ok|okay|happy)\s+with\s+(?P<g2>[\w\- ]{3,25}))|(?:(?:don'?t|do not)\s+mind\s+(?P<g3>[\w\- ]{3,25}))"
+    r"|(?:(?:fine|ok|okay|happy)\s+with\s+(?P<g2>[\w\- ]{3,25}))"
+    # "don't mind horror", "I have no objection to a frightening picture", "not that I dislike comedy", "it isn't that I hate romance"
+    r"|(?:(?:(?:don'?t|do not)\s+mind|no\s+objections?\s+to|no\s+(?:problem|issue)s?\s+with|not\s+that\s+(?:i|we)\s+(?:dislike|hate|mind|don'?t\s+like)"
+    r"|(?:isn'?t|is\s+not|['’]s\s+not)\s+that\s+(?:i|we)\s+(?:dislike|hate|don'?t\s+like))\s+(?P<g3>[\w\- ]{3,25}))"
     r"|(?:(?:forget|drop|scrap|ignore|lift)\s+the\s+no[- ](?P<g4>[\w'-]{3,20}?)\s+(?:rule|ban|thing|policy|bit|part))"  # "forget the no-kids rule"
     r"|(?:(?:forget|drop|scrap|ignore|lift)\s+the\s+(?P<g5>[\w'-]{3,20}?)\s+(?:ban|veto|embargo))"  # "forget the cartoon ban", "scrap the sci-fi ban"
     # "It doesn't have to be a thriller": not required, so neither wished nor refused (not "we don't need to be scared")
     r"|(?:(?:doesn'?t|does not|don'?t|do not|needn'?t|need not)\s+(?:(?:have|need)\s+to\s+)?be\s+an?\s+(?P<g8>[\w\- ]{3,25}?)(?=\s*(?:[,.;!?]|and\b|or\b|but\b|$)))",
     re.IGNORECASE,
 )
+#: A dislike denied ("not that I dislike comedy", "it isn't that I hate romance") permits the genre unless the sentence
+#: refuses it anyway after (`_REFUSED_ANYWAY`: "..., I just can't bear another one right now").
+_DISLIKE_DENIED = re.compile(r"(?:not\s+that|(?:isn'?t|is\s+not|['’]s\s+not)\s+that)\b", re.IGNORECASE)
+_REFUSED_ANYWAY = re.compile(r"\b(?:can'?t|cannot|don'?t|do not|won'?t|will not)\s+(?:\w+\s+)?(?:bear|stand|face|want|take|do)\b|\bno more\b"
+                             r"|\bnot (?:tonight|now|right now|in the mood)\b|\bnot what (?:i|we)(?:'?m|'?re| am| are)? ?(?:want|after|looking for|in the mood for)\b",
+                             re.IGNORECASE)
 #: Words that end the clause before "... is fine": what they join is not what is allowed.
-_PERMITTED_CLAUSE = re.compile(r"\b(?:so|but|because|since|though|although)\b", re.IGNORECASE)  # ("romance when it is funny is fine")
+_PERMITTED_CLAUSE = re.compile(r"\b(?:so|but|because|since|though|although|except|apart from|other than|besides)\b", re.IGNORECASE)  # ("romance when it is funny is fine", "no problem with anything except horror")
 _HYPHEN_NO = re.compile(r"(?<=\bno)-(?=[a-z])", re.IGNORECASE)
 #: The mood lifted after a sad or heavy wish ("cheer me up instead", "I've cried enough this week"): a drama wished
 #: before is taken back, not refused (`_lifted`).
@@ -153,6 +162,11 @@ class GenreRead:
 SENTENCE_END = re.compile(r"[!?;\n]|\.(?:(?<!\.\w\.)(?i:(?<!\bmrs\.)(?<!\bmr\.)(?<!\bms\.)(?<!\bdr\.)(?<!\bst\.)(?<!\bvs\.)(?<!\bvol\.)(?<!\bjr\.))"
                           r"(?!\w\.)(?!(?<=\d\.)\d)|(?<=\.\w\.)(?=\s+(?:I|I'm|I've|It|It's|Is|Was|Are|Were|My|We|What|Which|Who|How|Any|"
                           r"Anything|Something|Can|Could|Would|Should|Do|Does|Did|Loved|Hated|Liked|Also|But|So|Please|Thanks|Not|No|Yes)\b))")
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    end = SENTENCE_END.search(text, pos)
+    return end.start() if end else len(text)
 
 
 def sentence_start(text: str, pos: int) -> int:
@@ -314,7 +328,11 @@ LITOTES = re.compile(
     r"|\b(?:wouldn'?t|would not|'d not|would never)\s+(?:say no to|turn down|object to|refuse|mind)\s+(?:a |an |the |some )?(?:\w+\s+){0,2}"
     r"|\b(?:didn'?t|did not|never)\s+(?:say|said)\s+no\s+to\s+(?:a |an |the )?(?:\w+\s+)?"  # "I didn't say no to westerns, I said no to the long ones"
     # "I'd not turn my nose up at a western", "I'm not not in the mood for", "never one to turn down", "not that I'm not up for"
-    r"|\b(?:(?:i'?d|i would|we'?d) not turn (?:my|our) noses? up at|not not|never one to turn down)\b[^,.;!?]*)$",
+    r"|\b(?:(?:i'?d|i would|we'?d) not turn (?:my|our) noses? up at|not not|never one to turn down)\b[^,.;!?]*"
+    # praise said with a negation: "nothing beats a thriller", "there's no such thing as too many heist movies", "without a
+    # doubt the best genre is mystery"
+    r"|\bnothing\s+(?:beats|tops|compares\s+to|comes\s+close\s+to)\s+(?:a |an |the |some |my )?(?:good |great |proper |decent )?(?:\w+\s+)?"
+    r"|\bno\s+such\s+thing\s+as\s+(?:too\s+many|too\s+much|enough)\s+(?:\w+\s+)?|\bwithout\s+(?:a|any)\s+doubt,?\s+(?:the\s+|my\s+)?(?:best|greatest|finest|top|favou?rite)\b[^,.;!?]*)$",
     re.IGNORECASE)
 
 
@@ -1129,21 +1147,29 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
     text = _HYPHEN_NO.sub(" ", text)  # "a strict no-horror rule" reads as "no horror" (same offsets)
     turns = [m.end() for m in CHANGE_OF_MIND.finditer(text)]
     text = CHANGE_OF_MIND.sub(lambda m: " " * len(m.group()), text)  # the "no" of "no wait" refuses nothing
-    unavoid_spans: list[tuple[int, int]] = []
+    unavoid_spans: list[tuple[int, int, int]] = []  # (start, where the words allowed end, end)
     content_unavoided: list[str] = []  # lifted by a content word ("gore is fine"): not a refusal said in the same message
+    permitted_until: dict[str, int] = {}
     for m in UNAVOID.finditer(text):
         name = next(n for n, g in m.groupdict().items() if g)
         clauses = _PERMITTED_CLAUSE.split(m[name])  # "vetoed horror so a comedy is fine": the comedy; "ok with creepy but ...": creepy
         phrase = clauses[-1] if name in ("g1", "g6", "g7") else clauses[0]
         at = m.start(name) + (len(m[name]) - len(phrase) if name in ("g1", "g6", "g7") else 0)
+        if name == "g3" and _DISLIKE_DENIED.match(m.group()) and _REFUSED_ANYWAY.search(text, m.end(), _sentence_end(text, m.end())):
+            continue  # "Not that I dislike westerns, I just don't want one tonight": refused after all
         spans_in = lexicon_spans(phrase, known)
         found = [g for s in spans_in if not s.content for g in s.genres]
         content_unavoided += [g for s in spans_in if s.content for g in s.genres]
         if any(s.genres for s in spans_in):
             read.unavoided += found
-            unavoid_spans.append((at if name in ("g1", "g6", "g7") else m.start(), m.end()))
+            if name in ("g2", "g3"):  # a permission said outright gives way to a refusal of the genre after it
+                for g in found:  # ("not that we mind horror, but the kids are here so no horror tonight")
+                    permitted_until.setdefault(g, m.end())
+            # the words after the phrase allowed are still read for refusals: "I don't mind horror but no romance"
+            unavoid_spans.append((at, m.end(), m.end()) if name in ("g1", "g6", "g7") else (m.start(), at + len(phrase), m.end()))
     refusals = refusal_spans(text, known)
-    spans = [s for s in lexicon_spans(text, known) if not any(a <= s.start < b for a, b in unavoid_spans) and not _overlaps(s, refusals)]
+    spans = [s for s in lexicon_spans(text, known) if not any(a <= s.start < b and not (s.negated and s.start >= allowed)
+                                                              for a, allowed, b in unavoid_spans) and not _overlaps(s, refusals)]
     spans += refusals
     no_genre = read.plain = [s for s in spans if not s.genres]
     spans = [s for s in spans if s.genres]
@@ -1155,7 +1181,7 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
         cues = [GenreSpan(m.start(), m.end(), (), "cue") for m in _REFUSAL.finditer(text)]  # "wild horses couldn't drag me" is no western
         extra, tag_hits = _concept_spans(text, spans + no_genre + cues + no_audience, concepts)  # (nor is "the kids" read again)
         absent = _no_audience(text, extra)  # "the grandchildren say I must watch ...": read by meaning, still no audience
-        spans += [s for s in extra if not any(a <= s.start < b for a, b in unavoid_spans) and s not in absent]
+        spans += [s for s in extra if not any(a <= s.start < b for a, _, b in unavoid_spans) and s not in absent]
     childhood = [m.span() for m in CHILDHOOD.finditer(text)]
     spans = [s for s in spans if not (s.genres == ("Children",) and any(a <= s.start < b for a, b in childhood))]
     spans = [s for s in spans if not (_USED_TO_LIKE.search(clause_before(text, s.start)) and _BUT_NOW.match(text, s.end))]
@@ -1232,6 +1258,9 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
         read.tags += [w if w.endswith("s") else w + "s" for w in undead]
     read.mode = _mode(text, [s for s in wanted_spans if any(g in read.wanted for g in s.genres)]) if read.wanted else "unsaid"
     read.unavoided = list(dict.fromkeys(read.unavoided + [g for g in content_unavoided if g not in read.avoided]))
+    # "not that we mind horror, but the kids are here so no horror tonight": a refusal after the permission wins
+    read.unavoided = [g for g in read.unavoided if not (g in read.avoided and g in permitted_until
+                                                         and any(s.negated and g in s.genres and s.start >= permitted_until[g] for s in spans))]
     read.replace = bool(read.wanted) and bool(REPLACE.search(text) or _only(text, wanted_spans)) and not _ADDED_TOO.search(text)
     genre_names = {re.sub(r"\W", "", g.lower()) for g in known}
     for phrase, tag, _ in sorted(tag_hits, key=lambda t: -t[2]):

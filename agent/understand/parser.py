@@ -28,7 +28,7 @@ from agent.understand.lexicon import CHANGE_OF_MIND, GENRE_PHRASES
 from agent.understand.roles import Sentiment, TitleRoles, names_a_film, second_opinion, sure_role
 from muse.domain import normalise_title
 from tools.retriever.grounding import ARTICLES, names_year
-from tools.retriever.ratings import MIDDLING, as_sentiment, verdicts, word_rating
+from tools.retriever.ratings import MIDDLING, as_sentiment, rating_after, verdicts, word_rating
 from tools.retriever.wordlist import COMMON_WORDS, dictionary
 
 MAX_MESSAGE_CHARS = 2000
@@ -49,8 +49,8 @@ NEGATIVE_CUE = re.compile(r"\b(hate[ds]?|hated|dislike[ds]?|loath(?:e[ds]?|ed)|d
 POSITIVE_CUE = re.compile(r"\b(luv(?:'?d|s)?|lk|love[ds]?|loved|like[ds]?|liked|enjoy(?:ed|s)?|adore[ds]?|fan of|favou?rites?|faves?|favs?|great|amazing|brilliant|fantastic|wonderful|lovely|excellent|(?:were|was|is|are) perfect|(?:the )?gold standard|more like|similar to|such as|not unlike|not dissimilar to|"
                           r"equivalent (?:of|to)|"
                           r"comfort (?:film|movie|watch|flick)|(?:is|are|was|were) (?:the|my|our|a) (?:whole )?vibe|(?:still |totally |absolutely )?rules(?=\s*(?:[,.;!?]|$))|(?:was |were |is )?(?:the |a )?(?:high point|highlight|pinnacle)|(?:were|was|are|am|is) floored|(?:still )?holds up(?=\s*(?:[,.;!]|$|well\b|fine\b|brilliantly\b|beautifully\b)))\b", re.IGNORECASE)
-#: Verbs that ask a question as a statement ("I should like to know whether ...", "wondering if ...").
-_WONDER = r"(?:know|enquire|inquire|wonder|wondering|curious)"
+#: Verbs that ask a question as a statement ("I should like to know whether ...", "wondering if ...", "please advise whether ...").
+_WONDER = r"(?:know|enquire|inquire|wonder|wondering|curious|advise)"
 ASK_ITEM = re.compile(
     r"\b(what(?:'?s| is)\s+(?:[^\s.!?;]+\s+)+?about|tell me (?:more )?about|tell me (?:(?:whether|if)(?!\s+there(?:'s|\s+is|\s+are|\s+might\s+be)\s+(?:an(?:other|y)|more|other|some)\b)|who|what|when|how)|who (?:is|was|'s) in|"
     r"who (?:directed|made|wrote|stars|starred|plays|played|acts|acted)|is\s+(?:[^\s.!?;]+\s+)+?(?:any good|worth)|"
@@ -86,7 +86,9 @@ QUESTION_START = re.compile(
 )
 #: ...unless it asks for films ("is there something like Alien?", "what would you recommend after Heat?").
 REQUEST_CUE = re.compile(
-    r"\b(recommend|suggest|something|anything|similar|like|more|others?|movies|films|ideas|options|picks?|(?<!you )got|got(?=\s+(?:any|anything|some|something|more|others?)\b))\b", re.IGNORECASE
+    # ("smth", "sth", "sumthin": texting; not "or am i thinking of something else", which asks about the film named)
+    r"\b(recommend|suggest|(?<!thinking of )(?<!confusing it with )(?:something|anything|smth|smthn|smthng|sth|sumthin|sumthing|somethin|anythin)"
+    r"|similar|like|more|others?|movies|films|ideas|options|picks?|(?<!you )got|got(?=\s+(?:any|anything|some|something|more|others?)\b))\b", re.IGNORECASE
 )
 #: Words about the film asked of, not a wish for others ("more of a comedy or a war movie?", "the kids
 #: want to rewatch one of them").
@@ -120,7 +122,7 @@ NEGATIVE_AFTER = re.compile(
     r"\b(not (?:(?:so|that|very|all that|too|particularly)\s+)?(?:great|good)|not (?:my thing|for me|my cup of tea|to my taste|my taste|my kind of)|wasn'?t (?:for me|good|great|my thing)|(?:isn'?t|is not|was not) my thing|(?<!\bnot )(?<!\bnever )(?:way |far |much )?too "
     r"(?:much|long|slow|scary|frightening|creepy|noisy|complicated|talky|violent|dark|gory|sad|cheesy|predictable|silly|weird|stressful|upsetting|harrowing|disturbing|bleak)\b|boring|bored|awful|terrible|horrible|overrated|"
     r"over-?hyped|dull|tedious|dreadful|distasteful|vulgar|(?<!myself )(?<!ourselves )(?<!themselves )silly|pretentious|annoying|cringe\w*|meh|mediocre|forgettable|"
-    r"unwatchable|rubbish|garbage|trash|a mess|snooze\w*|disappointing|a let[- ]?down|had (?:me|us) snoring|hated it|hate it|hated (?:both|them|them both|them all|all (?:three|of them)|the lot)|no thanks|(?:was|is|so|just|really) lazy|(?<=[:=\-–] )lazy(?=\s*(?:[.,;!?]|$))|loath(?:ed|e) it|(?:loathed|hated|detested) every (?:minute|second)|didn'?t (?:land|click)|did not (?:land|click)|couldn'?t face|(?:a bit |too |way too )?young for (?:me|us)|"
+    r"unwatchable|rubbish|garbage|trash|a mess|snooze\w*|disappointing|a let[- ]?down|had (?:me|us) snoring|hated it|hate it|hated (?:both|them|them both|them all|all (?:three|of them)|the lot)|no thanks|(?:was|is|so|just|really) lazy|(?<=[:=\-–] )lazy(?=\s*(?:[.,;!?]|$))|loath(?:ed|e) it|(?:loathed|hated|detested) every (?:minute|second)|didn'?t (?:land|click)|did not (?:land|click)|never (?:really )?(?:landed|clicked)\b|(?:i|we) never (?:really )?bought (?:it|into it|that|for a second)\b|(?<=[:=\-–] )dire(?=\s*(?:[.,;!?)]|$))|worse still(?=\s*(?:[.;!?)]|$))|couldn'?t face|(?:a bit |too |way too )?young for (?:me|us)|"
     # everyday words for a bad film: "Lucy was nonsense", "Pearl Harbor was cack", "a bit pants", "a right turkey"
     r"(?:was|is|were|are|just|utter|total|complete|absolute) (?:nonsense|tosh|cack|naff|grotty|drivel)\b(?!\s+fun)|(?:was|is|so|bit|right|total|utter|absolute|complete) pants\b(?!\s+laughing)|"
     r"an? (?:(?:absolute|right|real|total|utter|complete|proper) )?(?:stinker|turkey|dog'?s dinner|clunker)\b|"
@@ -139,7 +141,7 @@ NEGATIVE_AFTER = re.compile(
     r"(?!\s+(?:it'?s|its|it was|that it'?s) good)(?!\s+in a good way)|[:=\-–,]\s+bad(?=\s*(?:[,.;!?]|$))|"
     r"a (?:bit|little|tad) much|(?<!not )(?<!never )(?:was |is )?an? (?:flop|dud|miss)\b|(?<=[:=\-–] )(?:slow|skip)(?=\s*(?:[.;!]|$))|"
     r"didn'?t (?:like|enjoy|get|love) it|did not (?:like|enjoy) it|couldn'?t finish|fell asleep|slept through|(?:was|is|so|felt|a bit|rather) stuffy|(?:i'?d|i would|we'?d) (?:rather|sooner) forget|best forgotten|scratch (?:those|them|that|it)\b|"
-    r"(?:made|makes) (?:me|us) feel (?:physically |actually |genuinely )?(?:ill|sick|queasy)(?=\s*(?:[,.;!?]|$|and\b))|(?:made|makes) (?:me|us) (?:seasick|queasy|nauseous|nauseated)|disappointed (?:me|us)|never (?:really )?worked for (?:me|us)|"
+    r"(?:made|makes) (?:me|us) feel (?:physically |actually |genuinely )?(?:ill|sick|queasy)(?=\s*(?:[,.;!?]|$|and\b))|(?:made|makes) (?:me|us) (?:seasick|queasy|nauseous|nauseated|(?:gag|retch|heave|puke|vomit)(?!\s+(?:a\s+sigh|from\s+laugh|with\s+laugh|laugh)))|disappointed (?:me|us)|never (?:really )?worked for (?:me|us)|"
     r"(?:i )?found (?:it |that one )?(?:a bit |rather |pretty |quite |kind of |kinda |a little )?flat|(?<!not )(?<!never )a (?:bit|little|tad) flat\b|\bugh+\b(?=\s*(?:[,.;!?]|$))|\bI (?:just |really |honestly )?didn'?t get(?=\s*(?:[,.;!?]|$))|scarred (?:me|him|her|us|them)|waste of|wasted|"
     r"(?:will|would|gonna|going to) lose my mind|(?:drives?|drove) (?:me|us) (?:crazy|nuts|mad|up the wall|round the bend)|sick of|"
     r"(?:was|is|'s|were) (?:so+ |really |pretty |kinda |lowkey |totally |super )?mid\b|(?:put|puts|sent|sends) (?:me|us) to sleep|"
@@ -157,6 +159,8 @@ NEGATIVE_AFTER = re.compile(
     r"neither of us (?:liked|enjoyed|loved) it|never watching it again|(?:switched|turned) (?:it )?off|walked out|gave up on it|"
     # "Dune is out", "Hostel can stay away", "Pulp Fiction left me cold", "Psycho was over the line", "I found it manipulative"
     r"(?:is|are|'s) out(?=\s*(?:[,.;!?)(]|$))|can stay (?:away|in the (?:bin|swamp|past|vault|cupboard))|"
+    # "mom says superbad is off limits", "he's watched frozen a million times so anything but that"
+    r"(?:is|are|'s|was) (?:totally |completely |strictly )?off[- ](?:limits|the table|the menu)\b|anything but (?:that|this|it|those|them)\b|"
     # "Goldmember I could do without", "Alien 3 I'd happily erase from history", "3 is where it fell apart", "The Reader
     # went down badly", "Love Actually got shouted down", "Casino I actually didn't enjoy", "Julie & Julia grating"
     r"(?:i|we) could do without|erase(?:d)? from (?:history|my memory|existence)|(?:is where it |it )?fell apart|"
@@ -1156,6 +1160,7 @@ def _ground(scan: str, grounder: Grounder | None) -> list[TitleMention]:
         if t.start is not None and (_CONTRAST.search(scan, 0, t.start) or _SEEN_ONLY.search(scan, sentence_start(scan, t.start), t.start)
                                     or _seen_bare(scan, t) or _seen_list(scan, t, found) or _middling(scan, t)
                                     or (t.end is not None and _UNSEEN_AFTER.match(scan, t.end))
+                                    or (t.end is not None and t.sentiment != "dislike" and _AGAIN_WEARILY.match(scan, t.end))
                                     or _wish_taken_back(scan, t, following is not None)):
             t.sentiment = "contrast"
     _compared(scan, found)
@@ -1384,6 +1389,9 @@ _MIDDLING_AFTER = re.compile(rf"\s*(?:[:\-–—]\s*|,\s*|\s+(?:was|were|seemed|
                              # "Titanic is ok I guess" (not "The Exorcist is fine, it's just been ages": a refusal lifted)
                              rf"|(?:\s+(?:is|are|was|were)|['’]s)\s+{_MIDDLING_WORDS},?\s+(?:i guess|i suppose)\b",
                              re.IGNORECASE)
+#: Someone's favourite, again, with an eye-roll ("my kid wants finding nemo AGAIN 🙄"): weariness, no verdict on the film,
+#: unless it is refused ("NOT frozen again 😩").
+_AGAIN_WEARILY = re.compile(r"\s+again\b\W{0,3}(?:🙄|😩|😒|😤|\bugh\b)", re.IGNORECASE)
 _MIDDLING_BEFORE = re.compile(r"\b(?:tolerated|put up with)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -1665,8 +1673,10 @@ def _question_sentences(text: str, titles: Sequence[TitleMention]) -> list[tuple
     return out + _asked_back(text, titles)
 
 
-#: A liking given as the premise of a question ("are the hobbit films worth it if i loved lord of the rings?").
-_PREMISE = r"\b(?:if|since|as|because|cos|cause)\s+(?:i|we)\s+(?:really\s+|totally\s+)?(?:loved|liked|enjoyed|adored|love|like|enjoy|adore)\s+"
+#: A liking (or a dislike) given as the premise of a question ("are the hobbit films worth it if i loved lord of the rings?",
+#: "Is The Hateful Eight worth watching if I hated Django Unchained?"): the film keeps that verdict.
+_PREMISE = (r"\b(?:if|since|as|because|cos|cause)\s+(?:i|we)\s+(?:really\s+|totally\s+)?"
+            r"(?:loved|liked|enjoyed|adored|love|like|enjoy|adore|hated|disliked|hate|dislike|couldn'?t stand|can'?t stand)\s+")
 _GIVEN_LIKING = re.compile(_PREMISE + "$", re.IGNORECASE)
 #: ...and the films listed after the first one liked ("if i love raiders, temple of doom and last crusade"): up to
 #: `_LISTED_CHARS` of names, commas and "and", where no question starts ("if i loved the godfather, which is better, ...").
@@ -1675,6 +1685,11 @@ _GIVEN_LIKINGS = re.compile(_PREMISE + r"(?:(?!\b(?:which|what|is|was|are|or|bet
                             % _LISTED_CHARS, re.IGNORECASE)
 
 
+#: A question's verb right before a film, a rating given to it, or an "if": what follows the film is asked of it, someone's
+#: rating or a supposition ("is Heat 9/10 or more?", "Letterboxd gives Cats 1.5/5, is it that bad?", "If The Shining is a 10 ...").
+_ASKED_RIGHT_BEFORE = re.compile(r"\b(?:if|is|was|are|were|does|did|would|will|rate[sd]?|rating|give[sn]?|gave|giving|score[sd]?|scoring)\s+$", re.IGNORECASE)
+#: Marks offered as a choice after a film ("The Thing (the 1982 one): ✅ or ❌ for someone who hates gore?"): a question.
+_MARKS_OFFERED = re.compile(r"[^.!?\n]{0,30}?(?:✅|❌|👍|👎|✓|✗)\s*(?:or|/)\s*(?:✅|❌|👍|👎|✓|✗)")
 #: A film named by its place in a series ("the first"): compared with it, both films are asked about ("is 2049 slow like the first?").
 _SERIES_PLACE = re.compile(r"(?:the )?(?:first|original|second|third|last|sequel|prequel)\b", re.IGNORECASE)
 
@@ -1740,7 +1755,10 @@ def _split_question(u: Understanding, scan: str, rest: str, known: set[str], con
     for t in inside or [t for t in u.titles if of_them or not _judged_where_named(scan, t)]:
         start = t.start or 0  # a liking given as the premise, and the films listed after it
         given = _GIVEN_LIKING.search(scan, 0, start) or _GIVEN_LIKINGS.search(scan, max(0, start - 2 * _LISTED_CHARS), start)
-        if not (given or _compared_with(scan, t, inside) or _measure_asked(scan, t)):
+        # ...and a film rated where it is named ("toy story 1 ✅ cars ❌ ... pixar deep cuts for my 6yo?") keeps its rating
+        rated = t.end is not None and t.sentiment in ("like", "dislike") and rating_after(scan, t.end) is not None \
+            and not _ASKED_RIGHT_BEFORE.search(scan, 0, start) and not _MARKS_OFFERED.match(scan, t.end)
+        if not (given or rated or _compared_with(scan, t, inside) or _measure_asked(scan, t)):
             t.sentiment = "ask"
     other = _mask(rest, asked) if asked else ""
     read = read_genres(other, known, concepts) if other.strip() else None

@@ -3817,3 +3817,112 @@ def test_a_partial_or_reported_dislike_leaves_a_listed_film_in_session41(parser:
 def test_questions_the_session41_rules_leave_alone(parser: MuseService, text: str, intent: str, asked: list[int]) -> None:
     u = read(parser, text)
     assert (u.intent, sorted(u.asked_ids)) == (intent, asked)
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked", "asked"), [
+    # session 42: names as people type them. Initials in lower case that are no word ("tdk", "fmj", "mmfr")
+    ("tdk is peak, tdkr was so long i checked my phone like 40 times", [58559], [91529], []),
+    ("mmfr best action movie of the decade, anything even close??", [122882], [], []),
+    # ...numbers said as words ("apollo thirteen", "twenty eight days later")
+    ("apollo thirteen and the right stuff are my two favorite space movies", [150, 1231], [], []),
+    ("ocean's thirteen was the weakest of them", [], [53322], []),
+    # ...a question opened by "would" asks about the film
+    ("would the conjuring be too much?", [], [], [103688]),
+    # ...the films of a series listed by the words their titles add, each with its verdict
+    ("matrix: 10. reloaded: 6. revolutions: 3. what sci-fi should i try next", [2571], [6934], []),
+    ("bourne identity: great; supremacy: great; ultimatum: greatest; legacy: skip. anything on par?", [5418, 8665, 54286], [91535], []),
+    ("Alien 10/10, Aliens 9/10, Alien 3 4/10, Resurrection 2/10. what's next?", [1200, 1214], [1320, 1690], []),
+    # ...and verdicts: a bin, a gag, "never landed", "never bought", ": dire", "worse still"
+    ("rocky 4🔥 / rocky 5 🗑️ / creed 👍 ... more training-montage movies", [2411, 146656], [2412], []),
+    ("cabin fever made me gag", [], [6707], []),
+    ("Chungking Express is among my favourite films ever; In the Mood for Love never landed with me.", [123], [4144], []),
+    ("Fargo: perfect. The Ladykillers remake: dire.", [608], [7367], []),
+    ("Zodiac is Fincher's best; The Game I never bought for a second.", [51540], [1625], []),
+    ("I found The Graduate rather vulgar, and Easy Rider was worse still.", [], [1247, 3168], []),
+    ("mom says superbad is off limits lol so nothing like that", [], [54503], []),
+    ("he's watched frozen a million times so anything but that, and he LOVED kung fu panda", [59784], [106696], []),
+    ("loved Heat, anything else like it?", [6], [], []),  # ("anything else" asks for more)
+    # (found by review) a laugh, a sigh and an evening are no verdicts; a rating someone gives is asked about
+    ("Superbad made me gag from laughing so hard", [54503], [], []),
+    ("We watched Frozen, worse still the power went out halfway", [106696], [], []),
+    ("my dad rates Heat 10/10, should I watch it?", [], [], [6]),
+    ("Captain Phillips: fantastic - tense all the way", [105504], [], []),  # no *Captain Fantastic*
+    # (found on the older dev splits) marks offered as a choice, a supposition, a film someone wants again with an eye-roll
+    ("The Thing (the 1982 one): ✅ or ❌ for someone who hates gore but loves suspense?", [], [], [2288]),
+    ("If The Shining is a 10 on the scare scale, where does The Others sit?", [], [], [1258, 4720]),
+    ("my kid (6) wants finding nemo AGAIN 🙄🙄 send help, smth else animated", [], [], []),
+    ("kids film 4 my 6yo, NOT frozen again 😩", [], [106696], []),
+    ("wait is the prestige the one w the magicians or am i thinking of smth else", [], [], [48780]),
+    ("Please advise whether It's a Wonderful Life is better seen in colour.", [], [], [953]),
+    # ...a dislike given as the premise of a question keeps its verdict; "smth w ..." asks for films, not about the one named
+    ("Is The Hateful Eight worth watching if I hated Django Unchained?", [], [99114], [128360]),
+    ("hp and the chamber of secrets is lowkey the coziest one 🐍🕯️ smth w the same spooky-but-cozy energy?", [5816], [], []),
+    # ...and a film rated where it is named keeps its rating in a question, unless the question asks it of the film
+    ("toy story 1 ✅ toy story 2 ✅ cars ❌ cars 2 ❌❌ pixar deep cuts for my 6yo?", [1, 3114], [45517, 87876], []),
+    ("Alien 10/10, is Aliens as good?", [1214], [], [1200]),
+    ("is Heat 9/10 or more?", [], [], [6]),
+])
+def test_names_and_verdicts_as_people_type_them_in_session42(parser: MuseService, text: str, liked: list[int], disliked: list[int],
+                                                              asked: list[int]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.liked_ids), sorted(u.disliked_ids), sorted(u.asked_ids)) == (liked, disliked, asked)
+
+
+@pytest.mark.parametrize("text", [
+    # what the session-42 title rules leave alone: chat abbreviations, words, numbers and a series' words in a sentence
+    "tbh idk, smth funny",
+    "give me something lit",
+    "i want a film for a nine to five office worker",
+    "the legacy of the war is what I want a film about",
+    "The situation was dire, nothing heavy please",
+    # (found by review) initials of chat, a number opening a title said of things, modal verbs, labels after a film
+    "my sil is obsessed with true crime, something for her",
+    "stg if you recommend another marvel movie",
+    "my sister owns like twenty seven dresses",
+    "could go for something scary tonight?",
+    "would help if it was under 2 hours, any thrillers?",
+])
+def test_what_the_session42_title_rules_leave_alone(parser: MuseService, text: str) -> None:
+    u = read(parser, text)
+    assert (u.liked_ids, u.disliked_ids, u.asked_ids) == ([], [], [])
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # session 42: a word shouted after a lower-case name is emphasis, not part of it; the rest of a longer name is not
+    ("gf wants the notebook AGAIN i want smth w explosions", [8533]),
+    ("i loved up TWICE", [68954]),
+    ("shrek FOREVER is my fave one", []),  # (not *Shrek*: the capitals go on with a longer title)
+])
+def test_a_shouted_word_after_a_name_in_session42(parser: MuseService, text: str, found: list[int]) -> None:
+    assert sorted(g.item_id for g in parser.s.grounder.find_mentions(text) if g.item_id is not None) == found
+
+
+def test_a_series_word_in_a_sentence_is_no_film_in_session42(parser: MuseService) -> None:
+    u = read(parser, "Loved The Bourne Identity, the supremacy of its fights is clear")
+    assert sorted(u.liked_ids) == [5418]
+
+
+@pytest.mark.parametrize(("text", "wanted", "avoided"), [
+    # session 42: a negation that praises wishes; one that permits neither wishes nor refuses
+    ("Nothing beats a thriller that has me gripping the armrest.", ["Thriller"], []),
+    ("There's no such thing as too many heist movies.", ["Crime"], []),
+    ("Without a doubt the best genre is mystery. Recommend one", ["Mystery"], []),
+    ("Not that I dislike comedy, but tonight I'm in an action mood.", ["Action"], []),
+    ("I have no objection to a frightening picture, provided it is well made.", [], []),
+    ("I have no problem with westerns, but no musicals", [], ["Musical"]),
+    ("I don't mind horror but no romance", [], ["Romance"]),  # the permission reaches no further than its own clause
+    # (found by review) a permission gives way to a refusal after it or an exception in it; "without a doubt" only praises
+    ("not that we mind horror, but the kids are here so no horror tonight", ["Children"], ["Horror"]),
+    ("no problem with anything except horror", [], ["Horror"]),
+    ("without a doubt the worst genre is horror", [], ["Horror"]),
+    # (found on the older dev splits) a dislike denied and refused anyway; a qualified complaint after a permission; the
+    # words after what is allowed add no wish ("ok with creepy but sudden loud scares wreck me")
+    ("Not that I dislike westerns, I just don't want one tonight. Something set in a big city, crime or a thriller perhaps.",
+     ["Crime", "Thriller"], ["Western"]),
+    ("It's not that I don't like sci-fi, it's just not what I want tonight. A thriller, after 1995.", ["Thriller"], ["Sci-Fi"]),
+    ("gore is fine, I'm not squeamish, jump scares are fine. the one thing I hate is a boring horror. recent and nasty please", [], []),
+    ("i'm ok with creepy but sudden loud scares wreck me", [], []),
+])
+def test_negations_that_refuse_nothing_in_session42(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
+    u = read(parser, text)  # (a genre allowed again is taken off the avoided ones, as the profile does)
+    assert (sorted(u.genres), sorted(g for g in u.avoid_genres if g not in u.unavoid_genres)) == (wanted, avoided)

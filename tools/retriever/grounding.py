@@ -42,6 +42,8 @@ NEAR_TOKENS = 5
 FUZZY_CANDIDATE = 70.0  # below this a fuzzy hit is not worth offering
 CLOSE = 4.0  # fuzzy scores within this of the best are ties
 DOMINANT = 5  # a version this many times more popular than the next wins a tie
+SIBLINGS_MAX = 12  # ...among at most this many films that share that first word
+SIBLING_REACH = 160  # how far after a film of a series its sibling named by its own words may be listed ("matrix: 10. reloaded: 6")
 DOMINANT_MIN = 20  # ...if it has at least this many interactions
 VERSION_SEEN = 2  # a remade film named bare is the version this many times more rated than the next (and DOMINANT_MIN)...
 VERSION_GAP = 10  # ...unless the films named beside it sit this many years nearer another version
@@ -95,6 +97,9 @@ _OF_CUE = frozenset("rewatch rewatching fan fans sequel sequels remake version e
 _SEQUEL_TO = frozenset("sequel sequels prequel prequels follow-up followup successor answer".split())
 #: ...or opening a question about it ("is monster house too scary?", "did casablanca win?").
 _ASKING = frozenset("is was did does has have".split())
+#: ...and, before a name of several words or a word of no language, a modal ("would the conjuring be too much?"; not
+#: "could go for something scary", "would help if ...").
+_MODAL_ASKING = frozenset("would will could should".split())
 #: ...or, at the start of a sentence, right after it ("true romance is one of my favourites").
 _VERDICT = frozenset("is was were".split())
 #: Verbs a viewer says of a film, before the viewer ("wrecked me", "blew us away", "bored him"): a lower-case title's cue.
@@ -410,6 +415,10 @@ class TitleGrounder:
         for item in self._items.values():
             for key in {variant for key in title_keys(item) for variant in key_variants(key)} | initials_joined(item):
                 self._by_key[key].append(item.item_id)
+        for item in (item for item in self._items.values() if item.popularity >= CUED_MIN):  # "apollo thirteen": a rated film's
+            for spelled in filter(None, (spelled_key(key) for key in title_keys(item))):     # number said as a word
+                if item.item_id not in self._by_key[spelled]:
+                    self._by_key[spelled].append(item.item_id)
         for key, item_id in _joined_keys(self._items.values()):  # "spiderman 2", "xmen": a hyphenated name typed as one word
             if key not in self._by_key and key not in dictionary():  # ("breakup", "nonstop" are words)
                 self._by_key[key].append(item_id)
@@ -436,6 +445,7 @@ class TitleGrounder:
         self._series_of: dict[int, str] = {}  # a film -> the series name it was numbered under
         self._sequel_bases: frozenset[str] | None = None  # names of numbered series, built when a misspelt one is met
         self._by_initial: dict[tuple[str, int], list[str]] | None = None  # title keys by first letter and length, built when first needed
+        self._sibling_words: dict[str, list[tuple[int, str]]] | None = None  # films by a title's first word others share (`_siblings`)
         self._add_numbered_names()
         #: Every word of every name a film answers to ("incredibles", "biutiful"): no spelling fix may touch them.
         self.title_words = frozenset(w for key in self._keys for w in key.split())
@@ -758,7 +768,8 @@ class TitleGrounder:
             before = None  # "lol scary movie 2 was trash": a chat word opens the sentence as nothing
         after = tokens[i + length] if i + length < len(tokens) and not tokens[i + length].boundary_before else None
         # "is monster house too scary", "wait, is alien from 1979", "who's in the departed?"
-        asking = before is not None and (_clause_start(before) and before.lower in _ASKING or _cast_question(tokens, i))
+        asking = before is not None and (_clause_start(before) and (before.lower in _ASKING or before.lower in _MODAL_ASKING and (length > 1 or _coined(key)))
+                                         or _cast_question(tokens, i))
         # "how long is lawrence of arabia", "what about anchorman?" (not for ordinary words: "is it ... big enough?")
         question = before is not None and (before.lower in _IS or before.lower == "about") and _question(tokens, i)
         # "what year was heat", "when did alien come out": the film a question about its facts runs on after, or ends on
@@ -1042,6 +1053,7 @@ class TitleGrounder:
         found = self._ordinals_of_series(text, found)
         found += self._numbers_after(text, found)
         found += self._nth_after(text, found)
+        found += self._siblings_after(text, found)
         found = self._onwards(text, found)
         found = [g for g in found if not _ERA_WORDS.fullmatch(text[g.start or 0:g.end or 0]) or _quoted_at(text, g.start or 0)]
         found = [g for g in found if not _ISH_WORD.match(text, g.end or 0) or " " in (said := text[g.start or 0:g.end or 0].strip())
@@ -1361,7 +1373,8 @@ class TitleGrounder:
                 # ("The Girl on the Train D+", "👍 Heat 👍 Manhunter"; "Emma Stone 10/10" stays one name)
                 graded = i + length < len(tokens) and rating_after(text, span[-1].end) is not None \
                     and (_GRADE_WORD.fullmatch(tokens[i + length].word) is not None or RATING.search(text, span[-1].end, tokens[i + length].start) is not None)
-                if any(t.boundary_before for t in span[1:]) or any(used[i : i + length]) or _inside_name(tokens, i, length, graded):
+                if any(t.boundary_before for t in span[1:]) or any(used[i : i + length]) \
+                        or _inside_name(tokens, i, length, graded, self._emphasis_after(tokens, i, length)):
                     continue
                 if _DENOMINATOR.search(text, 0, span[0].start) and span[0].word.isdigit():
                     break  # "Ronin: 9/10, 6/10": the scale of a score, never a film ("10")
@@ -1375,8 +1388,10 @@ class TitleGrounder:
                 if key not in self._by_key:
                     continue
                 if key in self._initials and not all(t.word.isupper() or any(c.isdigit() for c in t.word) for t in span) \
-                        and not (length == 2 and span[1].word.isdigit() and not COUNTED.match(text, span[-1].end)):
-                    continue  # initials are written in capitals ("TDK") or with their number ("ts3", "hp 3"), never as a word ("lit")
+                        and not (length == 2 and span[1].word.isdigit() and not COUNTED.match(text, span[-1].end)) \
+                        and not (length == 1 and _coined(key) and _initials_cued(text, tokens, used, i)):
+                    continue  # initials are written in capitals ("TDK") or with their number ("ts3", "hp 3"), never as a word ("lit");
+                    # in lower case only letters of no word, and only said the way films are ("tdk is peak", "fmj or platoon?")
                 # a leading digit is no capital ("10 things i hate about you"), nor is a shouted word ("my 5yo is OBSESSED"), but initials are
                 capitals = any(t.word[:1].isupper() and not (shouting and _shouted(t) and key not in self._initials)
                                and not _pronoun_i(tokens, i + k) for k, t in enumerate(span))  # "I confess that ..." is the speaker
@@ -1405,6 +1420,16 @@ class TitleGrounder:
                     i += length - 1
                     break
             i += 1
+
+    def _emphasis_after(self, tokens: list[_Tok], i: int, length: int) -> bool:
+        """A word shouted after a name written in lower case, and no word of any title that starts as the name does:
+        emphasis ("gf wants the notebook AGAIN"), not the rest of a longer name ("shrek FOREVER", "fast and furious TOKYO DRIFT")."""
+        after = tokens[i + length] if i + length < len(tokens) else None
+        if after is None or after.boundary_before or not _shouted(after) or len(after.word) < 3 \
+                or not all(t.word.islower() for t in tokens[i : i + length]):
+            return False
+        first = _LEADING_ARTICLE_RE.sub("", tokens[i].lower if length == 1 else " ".join(t.lower for t in tokens[i : i + length])).split()[:1]
+        return not any(after.lower in key.split() for key in self._keys_by_first.get(first[0], ())) if first else True
 
     def _longer_after_article(self, text: str, tokens: list[_Tok], used: list[bool], i: int, length: int) -> bool:
         """Whether a title key starts right after the article at tokens[i] and reaches past tokens[i:i+length]
@@ -1645,6 +1670,50 @@ class TitleGrounder:
                 for item_id in (i for i in ids if i not in have):
                     have.add(item_id)
                     out.append(Grounding(m.group(), "matched", item_id, self._items[item_id].display_title, 0.8, (), "sequel", m.start(), m.end()))
+        return out
+
+    def _siblings(self) -> dict[str, list[tuple[int, str]]]:
+        """Films that share a title's first word with another film, by that word, each with the words its title adds
+        ("matrix": *The Matrix Reloaded* -> "reloaded"; "bourne": *The Bourne Supremacy* -> "supremacy"; "alien": *Alien:
+        Resurrection* -> "resurrection"): built when first needed. Only first words that are no common word and start few
+        titles (no "star", "love"), added words with a letter in them (numbers are the sequels' own reading), rated films."""
+        if self._sibling_words is None:
+            by_head: dict[str, list[tuple[int, str]]] = defaultdict(list)
+            for item in self._items.values():
+                words = self._bare_title(item.item_id).split()
+                if len(words) < 2 or item.popularity < CUED_MIN or words[0] in COMMON_WORDS or len(words[0]) < 4:
+                    continue
+                rest = _LEADING_ARTICLE_RE.sub("", " ".join(words[1:]))
+                # a word of its own: no number, no word of the language a label or a verdict is ("Captain Fantastic", "Easy A",
+                # "The Wedding Date" are no siblings of "Captain Phillips: fantastic", "Easy Rider, a", "Wedding Crashers. date:")
+                if any(w.isalpha() and w not in _ROMAN for w in rest.split()) and len(rest) >= 4 \
+                        and not (" " not in rest and (rest in COMMON_WORDS or rest in _TAIL_VERDICT)):
+                    by_head[words[0]].append((item.item_id, rest))
+            self._sibling_words = {head: films for head, films in by_head.items() if len(films) <= SIBLINGS_MAX}
+        return self._sibling_words
+
+    def _siblings_after(self, text: str, found: list[Grounding]) -> list[Grounding]:
+        """After a film whose title's first word others share, list items that name one of those by the words its title
+        adds, each set off as an item and judged ("matrix: 10. reloaded: 6. revolutions: 3", "bourne identity: great;
+        supremacy: great; legacy: skip", "Alien 10/10, Resurrection 2/10"). Not words in a sentence ("the legacy of it")."""
+        out: list[Grounding] = []
+        have = {g.item_id for g in found}
+        spans = [(g.start or 0, g.end or 0) for g in found]
+        for g in found:
+            if g.item_id is None or g.end is None:
+                continue
+            words = self._bare_title(g.item_id).split()
+            for item_id, rest in self._siblings().get(words[0] if words else "", ()):
+                if item_id in have:
+                    continue
+                item = re.compile(rf"(?:^|(?<=[.,;:/|\n•]\s)|(?<=[.,;:/|\n•])|(?<=\band\s)|(?<=\bthen\s))(?:the\s+)?({re.escape(rest)})"
+                                  rf"(?=\s*(?:[:=\-–—(]|\d|[★⭐✅❌👍👎🔥🗑💩🤮]))", re.IGNORECASE)
+                m = item.search(text, g.end, min(len(text), g.end + SIBLING_REACH))
+                if m is None or any(a < m.end(1) and m.start(1) < b for a, b in spans) or not _judged_item(text, m.end(1)):
+                    continue
+                have.add(item_id)
+                spans.append(m.span(1))
+                out.append(Grounding(m[1], "matched", item_id, self._items[item_id].display_title, 0.8, (), "sequel", m.start(1), m.end(1)))
         return out
 
     def _series_name(self, g: Grounding) -> str | None:
@@ -1952,6 +2021,15 @@ def key_variants(key: str) -> set[str]:
     return out
 
 
+def spelled_key(key: str) -> str | None:
+    """A title key with its numbers (1-99) said as words, where a word comes first: "apollo 13" -> "apollo thirteen" (not a
+    number opening a title: "twenty seven dresses" is said of dresses)."""
+    words = canonical_key(key).split()
+    if len(words) < 2 or _spelled(words[0]) or not any(_spelled(w) for w in words[1:]):
+        return None
+    return " ".join(_spelled(w) or w for w in words)
+
+
 def initials_joined(item: Item) -> set[str]:
     """A title with initials written with stops, keyed as people type the initials: "L.A. Confidential" -> "la confidential",
     "U.S. Marshals" -> "us marshals" (not "V/H/S", nor a possessive's "s": stops only)."""
@@ -1967,6 +2045,21 @@ _LETTERS = re.compile(r"\b[a-z](?: [a-z]\b)+")
 
 _SPELLED = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
             "eighteen nineteen twenty").split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def _spelled(word: str) -> str | None:
+    """A number of a title (1-99) as it is said ("13" -> "thirteen", "28" -> "twenty eight"); None for any other word (a year
+    such as "1984" is said as a date, and the reading of dates is the era parser's)."""
+    if not word.isdigit() or word.startswith("0") or not 0 < int(word) < 100:
+        return None
+    n = int(word)
+    if n < len(_SPELLED):
+        return _SPELLED[n]
+    tens, units = divmod(n, 10)
+    return _TENS[tens - 2] + (f" {_SPELLED[units]}" if units else "")
+
+
 _SPELLED_ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
                      "fifteenth sixteenth seventeenth eighteenth nineteenth").split()
 #: A title's ordinal word as people type it in digits: "fifth" -> "5th" (not "twentieth": "20th-century only" is an era, not
@@ -2246,11 +2339,11 @@ def _tokens(text: str, taken: Iterable[tuple[int, int]]) -> list[_Tok]:
 _GRADE_WORD = re.compile(r"[A-F]")
 
 
-def _inside_name(tokens: list[_Tok], i: int, length: int, graded: bool = False) -> bool:
+def _inside_name(tokens: list[_Tok], i: int, length: int, graded: bool = False, emphasis: bool = False) -> bool:
     """Part of a longer capitalised name ("Blade Runer", "Tom Hanks", "Eternal Sunshine"): left to
     the fuzzy pass. A word before counts only when nothing else explains its capital; the word after, not when it
-    is a grade of the name (`graded`)."""
-    after = tokens[i + length] if i + length < len(tokens) and not graded else None
+    is a grade of the name (`graded`) or a word shouted after it (`emphasis`: "gf wants the notebook AGAIN")."""
+    after = tokens[i + length] if i + length < len(tokens) and not graded and not emphasis else None
     if after is not None and not after.boundary_before and after.capitalised and after.lower not in CONNECTORS and not after.word[:1].isdigit() \
             and after.lower not in _CHAT_CAPS and not (_pronoun_i(tokens, i + length) and tokens[i].word.islower() or after.word in _I_CONTRACTED):
         # ("la la land I found boring", "Cars 2 I'd rather forget": the speaker; not "Jaws 2 I mean. no, the first")
@@ -2272,6 +2365,43 @@ def _shouted(token: _Tok) -> bool:
 def _shouting(tokens: list[_Tok]) -> bool:
     """The message shouts: `SHOUTED_WORDS` words of three letters or more in capitals."""
     return sum(_shouted(t) and len(t.word) >= 3 for t in tokens) >= SHOUTED_WORDS
+
+
+_ITEM_VERDICT = re.compile(r"\s*[:=\-–—(]\s*(?P<word>[a-z]+)", re.IGNORECASE)
+
+
+def _judged_item(text: str, end: int) -> bool:
+    """A list item ending at `end` carries its verdict: a rating ("2/10", "🗑️"), or a separator and a verdict word ("legacy:
+    skip", "supremacy: great")."""
+    if rating_after(text, end) is not None:
+        return True
+    word = _ITEM_VERDICT.match(text, end)
+    return word is not None and word["word"].lower() in _TAIL_VERDICT | frozenset("skip greatest best worst".split())
+
+
+#: After lower-case initials and "is"/"was", the words that judge a film ("tdk is peak", "tdkr was so long", "mmfr best ...").
+_INITIALS_JUDGED = _TAIL_VERDICT | frozenset("best worst goat so too long".split())
+
+
+def _initials_cued(text: str, tokens: list[_Tok], used: list[bool], i: int) -> bool:
+    """Lower-case initials (tokens[i]) said the way films are: after a viewer's verb ("loved tdk", "watched fmj"), beside a
+    title found, rated, one side of a "which" choice, or judged right after ("tdk is peak", "mmfr best action movie"); never
+    after a possessive ("my sil is obsessed": a sister-in-law) nor as chat ("stg if you ...")."""
+    before = tokens[i - 1] if i > 0 and not tokens[i].boundary_before else None
+    if before is not None and before.lower in _POSSESSIVES:
+        return False
+    if before is not None and before.lower in _TYPO_CUE | _NAMING:
+        return True
+    if any(_titles_beside(tokens, used, i, 1)) or rated(text, tokens[i].start, tokens[i].end) or _choice(tokens, i, 1):
+        return True
+    after: list[str] = []
+    for t in tokens[i + 1 : i + 3]:
+        if t.boundary_before:
+            break
+        after.append(t.lower)
+    if after[:1] and after[0] in _VERDICT:
+        after = after[1:]
+    return bool(after) and after[0] in _INITIALS_JUDGED
 
 
 def _choice(tokens: list[_Tok], i: int, length: int) -> bool:
