@@ -3826,6 +3826,7 @@ def test_questions_the_session41_rules_leave_alone(parser: MuseService, text: st
     # ...numbers said as words ("apollo thirteen", "twenty eight days later")
     ("apollo thirteen and the right stuff are my two favorite space movies", [150, 1231], [], []),
     ("ocean's thirteen was the weakest of them", [], [53322], []),
+    ("I loved The Taking of Pelham One Two Three", [3384], [], []),  # (the 1974 film's own words, not the 2009 one's number)
     # ...a question opened by "would" asks about the film
     ("would the conjuring be too much?", [], [], [103688]),
     # ...the films of a series listed by the words their titles add, each with its verdict

@@ -415,9 +415,10 @@ class TitleGrounder:
         for item in self._items.values():
             for key in {variant for key in title_keys(item) for variant in key_variants(key)} | initials_joined(item):
                 self._by_key[key].append(item.item_id)
-        for item in (item for item in self._items.values() if item.popularity >= CUED_MIN):  # "apollo thirteen": a rated film's
-            for spelled in filter(None, (spelled_key(key) for key in title_keys(item))):     # number said as a word
-                if item.item_id not in self._by_key[spelled]:
+        titles = frozenset(self._by_key)  # "apollo thirteen": a rated film's number said as a word, where no title is those words
+        for item in (item for item in self._items.values() if item.popularity >= CUED_MIN):  # ("The Taking of Pelham One Two
+            for spelled in filter(None, (spelled_key(key) for key in title_keys(item))):     # Three" is the 1974 film's own)
+                if spelled not in titles and item.item_id not in self._by_key[spelled]:
                     self._by_key[spelled].append(item.item_id)
         for key, item_id in _joined_keys(self._items.values()):  # "spiderman 2", "xmen": a hyphenated name typed as one word
             if key not in self._by_key and key not in dictionary():  # ("breakup", "nonstop" are words)
