@@ -2380,8 +2380,9 @@ def _judged_item(text: str, end: int) -> bool:
     return word is not None and word["word"].lower() in _TAIL_VERDICT | frozenset("skip greatest best worst".split())
 
 
-#: After lower-case initials and "is"/"was", the words that judge a film ("tdk is peak", "tdkr was so long", "mmfr best ...").
-_INITIALS_JUDGED = _TAIL_VERDICT | frozenset("best worst goat so too long".split())
+#: After lower-case initials and "is"/"was", the words that judge a film ("tdk is peak", "mmfr best ..."; not "so": "sil was so
+#: kind", a sister-in-law).
+_INITIALS_JUDGED = _TAIL_VERDICT | frozenset("best worst goat".split())
 
 
 def _initials_cued(text: str, tokens: list[_Tok], used: list[bool], i: int) -> bool:
