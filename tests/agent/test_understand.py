@@ -3823,7 +3823,7 @@ def test_questions_the_session41_rules_leave_alone(parser: MuseService, text: st
     # session 42: names as people type them. Initials in lower case that are no word ("tdk", "fmj", "mmfr")
     ("tdk is peak, tdkr was so long i checked my phone like 40 times", [58559], [91529], []),
     ("mmfr best action movie of the decade, anything even close??", [122882], [], []),
-    # ...numbers said as words ("apollo thirteen", "twenty eight days later")
+    # ...a number after a title's first word said as a word ("apollo thirteen"), where no title is those words
     ("apollo thirteen and the right stuff are my two favorite space movies", [150, 1231], [], []),
     ("ocean's thirteen was the weakest of them", [], [53322], []),
     ("I loved The Taking of Pelham One Two Three", [3384], [], []),  # (the 1974 film's own words, not the 2009 one's number)
@@ -3879,6 +3879,7 @@ def test_names_and_verdicts_as_people_type_them_in_session42(parser: MuseService
     # (found by review) initials of chat, a number opening a title said of things, modal verbs, labels after a film
     "my sil is obsessed with true crime, something for her",
     "stg if you recommend another marvel movie",
+    "sil was so kind to us, a comedy for her",
     "my sister owns like twenty seven dresses",
     "could go for something scary tonight?",
     "would help if it was under 2 hours, any thrillers?",
