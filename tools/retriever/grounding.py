@@ -415,11 +415,7 @@ class TitleGrounder:
         for item in self._items.values():
             for key in {variant for key in title_keys(item) for variant in key_variants(key)} | initials_joined(item):
                 self._by_key[key].append(item.item_id)
-        titles = frozenset(self._by_key)  # "apollo thirteen": a rated film's number said as a word, where no title is those words
-        for item in (item for item in self._items.values() if item.popularity >= CUED_MIN):  # ("The Taking of Pelham One Two
-            for spelled in filter(None, (spelled_key(key) for key in title_keys(item))):     # Three" is the 1974 film's own)
-                if spelled not in titles and item.item_id not in self._by_key[spelled]:
-                    self._by_key[spelled].append(item.item_id)
+        self._add_spelled_names()
         for key, item_id in _joined_keys(self._items.values()):  # "spiderman 2", "xmen": a hyphenated name typed as one word
             if key not in self._by_key and key not in dictionary():  # ("breakup", "nonstop" are words)
                 self._by_key[key].append(item_id)
@@ -446,7 +442,7 @@ class TitleGrounder:
         self._series_of: dict[int, str] = {}  # a film -> the series name it was numbered under
         self._sequel_bases: frozenset[str] | None = None  # names of numbered series, built when a misspelt one is met
         self._by_initial: dict[tuple[str, int], list[str]] | None = None  # title keys by first letter and length, built when first needed
-        self._sibling_words: dict[str, list[tuple[int, str]]] | None = None  # films by a title's first word others share (`_siblings`)
+        self._sibling_words: dict[str, list[tuple[int, re.Pattern[str]]]] | None = None  # films by a title's first word others share (`_siblings`)
         self._add_numbered_names()
         #: Every word of every name a film answers to ("incredibles", "biutiful"): no spelling fix may touch them.
         self.title_words = frozenset(w for key in self._keys for w in key.split())
@@ -489,6 +485,17 @@ class TitleGrounder:
         return {alias: sorted(ids) for alias, ids in by_letters.items()
                 if len(ids) == 1 and alias not in self._by_key and alias.split()[0].rstrip("0123456789") not in COMMON_WORDS | NEVER_ALONE | _NOT_INITIALS
                 and alias not in dictionary()}
+
+    def _add_spelled_names(self) -> None:
+        """A rated film's number said as a word ("apollo thirteen"), where no title already is those words ("The Taking of
+        Pelham One Two Three" is the 1974 film's own, not the 2009 one's "1 2 3")."""
+        titles = frozenset(self._by_key)
+        for item in self._items.values():
+            if item.popularity < CUED_MIN:
+                continue
+            for spelled in filter(None, (spelled_key(key) for key in title_keys(item))):
+                if spelled not in titles and item.item_id not in self._by_key[spelled]:
+                    self._by_key[spelled].append(item.item_id)
 
     def _add_short_names(self) -> None:
         """The names people shorten a popular title to, where no other title has them: the part before a
@@ -1429,8 +1436,8 @@ class TitleGrounder:
         if after is None or after.boundary_before or not _shouted(after) or len(after.word) < 3 \
                 or not all(t.word.islower() for t in tokens[i : i + length]):
             return False
-        first = _LEADING_ARTICLE_RE.sub("", tokens[i].lower if length == 1 else " ".join(t.lower for t in tokens[i : i + length])).split()[:1]
-        return not any(after.lower in key.split() for key in self._keys_by_first.get(first[0], ())) if first else True
+        first = _LEADING_ARTICLE_RE.sub("", " ".join(t.lower for t in tokens[i : i + length])).split()[:1]
+        return not first or not any(after.lower in key.split() for key in self._keys_by_first.get(first[0], ()))
 
     def _longer_after_article(self, text: str, tokens: list[_Tok], used: list[bool], i: int, length: int) -> bool:
         """Whether a title key starts right after the article at tokens[i] and reaches past tokens[i:i+length]
@@ -1673,13 +1680,14 @@ class TitleGrounder:
                     out.append(Grounding(m.group(), "matched", item_id, self._items[item_id].display_title, 0.8, (), "sequel", m.start(), m.end()))
         return out
 
-    def _siblings(self) -> dict[str, list[tuple[int, str]]]:
+    def _siblings(self) -> dict[str, list[tuple[int, re.Pattern[str]]]]:
         """Films that share a title's first word with another film, by that word, each with the words its title adds
         ("matrix": *The Matrix Reloaded* -> "reloaded"; "bourne": *The Bourne Supremacy* -> "supremacy"; "alien": *Alien:
         Resurrection* -> "resurrection"): built when first needed. Only first words that are no common word and start few
-        titles (no "star", "love"), added words with a letter in them (numbers are the sequels' own reading), rated films."""
+        titles (no "star", "love"), added words with a letter in them (numbers are the sequels' own reading), rated films.
+        Each sibling comes with the pattern of its words set off as a list item (`_sibling_item`)."""
         if self._sibling_words is None:
-            by_head: dict[str, list[tuple[int, str]]] = defaultdict(list)
+            by_head: dict[str, list[tuple[int, re.Pattern[str]]]] = defaultdict(list)
             for item in self._items.values():
                 words = self._bare_title(item.item_id).split()
                 if len(words) < 2 or item.popularity < CUED_MIN or words[0] in COMMON_WORDS or len(words[0]) < 4:
@@ -1689,7 +1697,7 @@ class TitleGrounder:
                 # "The Wedding Date" are no siblings of "Captain Phillips: fantastic", "Easy Rider, a", "Wedding Crashers. date:")
                 if any(w.isalpha() and w not in _ROMAN for w in rest.split()) and len(rest) >= 4 \
                         and not (" " not in rest and (rest in COMMON_WORDS or rest in _TAIL_VERDICT)):
-                    by_head[words[0]].append((item.item_id, rest))
+                    by_head[words[0]].append((item.item_id, _sibling_item(rest)))
             self._sibling_words = {head: films for head, films in by_head.items() if len(films) <= SIBLINGS_MAX}
         return self._sibling_words
 
@@ -1704,11 +1712,9 @@ class TitleGrounder:
             if g.item_id is None or g.end is None:
                 continue
             words = self._bare_title(g.item_id).split()
-            for item_id, rest in self._siblings().get(words[0] if words else "", ()):
+            for item_id, item in self._siblings().get(words[0] if words else "", ()):
                 if item_id in have:
                     continue
-                item = re.compile(rf"(?:^|(?<=[.,;:/|\n•]\s)|(?<=[.,;:/|\n•])|(?<=\band\s)|(?<=\bthen\s))(?:the\s+)?({re.escape(rest)})"
-                                  rf"(?=\s*(?:[:=\-–—(]|\d|[★⭐✅❌👍👎🔥🗑💩🤮]))", re.IGNORECASE)
                 m = item.search(text, g.end, min(len(text), g.end + SIBLING_REACH))
                 if m is None or any(a < m.end(1) and m.start(1) < b for a, b in spans) or not _judged_item(text, m.end(1)):
                     continue
@@ -2368,7 +2374,16 @@ def _shouting(tokens: list[_Tok]) -> bool:
     return sum(_shouted(t) and len(t.word) >= 3 for t in tokens) >= SHOUTED_WORDS
 
 
+def _sibling_item(rest: str) -> re.Pattern[str]:
+    """A sibling's own words set off as a list item: opening the text, or after a separator, "and" or "then", an article
+    allowed, and a separator, a number or a mark right after ("reloaded: 6", "Resurrection 2/10", "rocky 5 🗑️")."""
+    return re.compile(rf"(?:^|(?<=[.,;:/|\n•]\s)|(?<=[.,;:/|\n•])|(?<=\band\s)|(?<=\bthen\s))(?:the\s+)?({re.escape(rest)})"
+                      r"(?=\s*(?:[:=\-–—(]|\d|[★⭐✅❌👍👎🔥🗑💩🤮]))", re.IGNORECASE)
+
+
 _ITEM_VERDICT = re.compile(r"\s*[:=\-–—(]\s*(?P<word>[a-z]+)", re.IGNORECASE)
+#: The words after an item's separator that judge it ("legacy: skip", "supremacy: great").
+_ITEM_VERDICTS = _TAIL_VERDICT | frozenset("skip greatest best worst".split())
 
 
 def _judged_item(text: str, end: int) -> bool:
@@ -2377,7 +2392,7 @@ def _judged_item(text: str, end: int) -> bool:
     if rating_after(text, end) is not None:
         return True
     word = _ITEM_VERDICT.match(text, end)
-    return word is not None and word["word"].lower() in _TAIL_VERDICT | frozenset("skip greatest best worst".split())
+    return word is not None and word["word"].lower() in _ITEM_VERDICTS
 
 
 #: After lower-case initials and "is"/"was", the words that judge a film ("tdk is peak", "mmfr best ..."; not "so": "sil was so
