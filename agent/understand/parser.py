@@ -76,7 +76,9 @@ ASK_ITEM = re.compile(
     # "Which one's skippable?", "which goes first", "is there a fourth one yet?", "is there a sequel to paddington", "should I bother?"
     r"which (?:one|1)\s*(?:'s|is|was)\s+\w+(?=\s*\?)|which (?:one |1 )?(?:goes|comes|to watch) first|"
     r"is there (?:a|an|another) (?:sequel|prequel|fourth|third|second|fifth|sixth|next|new) (?:one|film|movie|part)?(?![^.!?]*\blike\b)|"
-    r"(?:should|shall) (?:i|we) (?:bother|give it a go|give it a try)(?=\s*\?))\b",
+    r"(?:should|shall) (?:i|we) (?:bother|give it a go|give it a try)(?=\s*\?)|"
+    # "what's Amélie like?": how the film named is (not "what's something like heat?", which asks for films)
+    r"^\s*what(?:'?s| is| was)\s+(?:[^\s.!?;]+\s+){1,6}?(?:(?:actually|really) )?like(?=\s*\?))\b",
     re.IGNORECASE,
 )
 #: A question about one film ("is fargo a comedy?", "who directed pulp fiction", "how long is titanic").
@@ -99,7 +101,7 @@ ABOUT_THE_FILM = re.compile(
     r"(?!(?:like|films?|movies?|ones?|stuff|suggestions?|please|pls|recommendations?|options?|ideas?|of|similar|titles?|picks?)\b)[a-z][\w-]*|\blike the (?:first|original|second|last|book|sequel|prequel)\b|"
     r"\b(?:wants?|wanna|going|like) to (?:re)?(?:watch|see|show)\s+(?:it|them|that|this|one of them)\b|"
     # whether someone would like the film: "would my wife like mamma mia?", "do teenagers enjoy ..."
-    r"\b(?:would|will|does|do|did|might)\s+(?:(?:my|our|your|his|her|their|the|a|an)\s+)?\w+\s+(?:like|enjoy|love)\b", re.IGNORECASE)
+    r"\b(?:would|will|does|do|did|might)\s+(?:(?:my|our|your|his|her|their|the|a|an)\s+)?\w+\s+(?:(?:still|really|actually|even|also|ever)\s+)?(?:like|enjoy|love)\b", re.IGNORECASE)
 #: A question that refers back to the film just named ("I am told Gattaca is clever. Would it suit my
 #: father?", "..., do they hold up for an adult"): its opening, at a sentence or clause start.
 ASKS_BACK = re.compile(
@@ -122,7 +124,7 @@ NEGATIVE_AFTER = re.compile(
     r"\b(not (?:(?:so|that|very|all that|too|particularly)\s+)?(?:great|good)|not (?:my thing|for me|my cup of tea|to my taste|my taste|my kind of)|wasn'?t (?:for me|good|great|my thing)|(?:isn'?t|is not|was not) my thing|(?<!\bnot )(?<!\bnever )(?:way |far |much )?too "
     r"(?:much|long|slow|scary|frightening|creepy|noisy|complicated|talky|violent|dark|gory|sad|cheesy|predictable|silly|weird|stressful|upsetting|harrowing|disturbing|bleak)\b|boring|bored|awful|terrible|horrible|overrated|"
     r"over-?hyped|dull|tedious|dreadful|distasteful|vulgar|(?<!myself )(?<!ourselves )(?<!themselves )silly|pretentious|annoying|cringe\w*|meh|mediocre|forgettable|"
-    r"unwatchable|rubbish|garbage|trash|a mess|snooze\w*|disappointing|a let[- ]?down|had (?:me|us) snoring|hated it|hate it|hated (?:both|them|them both|them all|all (?:three|of them)|the lot)|no thanks|(?:was|is|so|just|really) lazy|(?<=[:=\-–] )lazy(?=\s*(?:[.,;!?]|$))|loath(?:ed|e) it|(?:loathed|hated|detested) every (?:minute|second)|didn'?t (?:land|click)|did not (?:land|click)|never (?:really )?(?:landed|clicked)\b|(?:i|we) never (?:really )?bought (?:it|into it|that|for a second)\b|(?<=[:=\-–] )dire(?=\s*(?:[.,;!?)]|$))|worse still(?=\s*(?:[.;!?)]|$))|couldn'?t face|(?:a bit |too |way too )?young for (?:me|us)|"
+    r"unwatchable|rubbish|garbage|trash|a mess|snooze\w*|disappointing|(?<!\bnot a )(?<!\bnever a )(?<!\bno )(?:real |big |huge |total |massive |major |such a |bit of a |complete )?disappointment\b|(?<!\babout )(?:an? )(?:(?:total|complete|utter|absolute|real|bit of a|right) )?(?:disaster|car crash|train wreck|trainwreck)\b(?![ -](?:movies?|films?|flicks?|epics?|pictures?|genre|stor(?:y|ies)|ones?)\b)|a let[- ]?down|had (?:me|us) snoring|hated it|hate it|hated (?:both|them|them both|them all|all (?:three|of them)|the lot)|no thanks|(?:was|is|so|just|really) lazy|(?<=[:=\-–] )lazy(?=\s*(?:[.,;!?]|$))|loath(?:ed|e) it|(?:loathed|hated|detested) every (?:minute|second)|didn'?t (?:land|click)|did not (?:land|click)|never (?:really )?(?:landed|clicked)\b|(?:i|we) never (?:really )?bought (?:it|into it|that|for a second)\b|(?<=[:=\-–] )dire(?=\s*(?:[.,;!?)]|$))|worse still(?=\s*(?:[.;!?)]|$))|couldn'?t face|(?:a bit |too |way too )?young for (?:me|us)|"
     # everyday words for a bad film: "Lucy was nonsense", "Pearl Harbor was cack", "a bit pants", "a right turkey"
     r"(?:was|is|were|are|just|utter|total|complete|absolute) (?:nonsense|tosh|cack|naff|grotty|drivel)\b(?!\s+fun)|(?:was|is|so|bit|right|total|utter|absolute|complete) pants\b(?!\s+laughing)|"
     r"an? (?:(?:absolute|right|real|total|utter|complete|proper) )?(?:stinker|turkey|dog'?s dinner|clunker)\b|"
@@ -631,7 +633,8 @@ _FILLER_LIKE = re.compile(r"\blike\s+(?=(?:a |one )?(?:hundred|million|thousand|
 #: A bare verdict right after a title in a list of verdicts ("jurassic park yes, lost world no").
 # ("marnie: no.", "X = yes" end their sentence; "grease, hair and chicago: yes, yes, no" gives a verdict to each in turn)
 def _bare_verdict(words: str) -> re.Pattern[str]:
-    return re.compile(rf"\s*(?:[:=\-–,]\s*(?:{words})\s*(?:[.!?;]|$)|(?:{words})\s*(?:[,.!?;]|$))", re.IGNORECASE)
+    aside = r"(?:\([^()]{1,40}\)\s*)?"  # "Persona no (too opaque).", "Heat: yes (obviously)"
+    return re.compile(rf"\s*(?:[:=\-–,]\s*(?:{words})\s*{aside}(?:[.!?;]|$)|(?:{words})\s*{aside}(?:[,.!?;]|$))", re.IGNORECASE)
 
 
 _YES_WORDS, _NO_WORDS = "yes|yep|yeah|yup", "no|nope|nah|meh"
@@ -840,8 +843,8 @@ def _is_feedback(text: str, u: Understanding, stated_genres: bool) -> bool:
     judged = [t for t in titles if t.sentiment in ("like", "dislike")] + middling  # and films compared with them ("Shrek 2 is better than Shrek")
     if not judged or any(t.sentiment not in ("like", "dislike", "contrast") or _like_title(text, t) for t in titles):
         return False
-    if stated_genres or u.year_min or u.year_max or u.era_shift or u.references:
-        return False
+    if stated_genres or u.year_min or u.year_max or u.era_shift or u.any_era or u.references:
+        return False  # ("..., drop the year limit")
     if any(t.start is not None and _FILM_REFUSED.match(clause_before(text, t.start)) for t in titles):
         return False  # "not Forrest Gump, I can't stand it": a film ruled out of the picks
     # a wish in a sentence of its own: "(meh) Signs. Ghost stories without the big twist please", "... Nothing romantic. Go."
@@ -870,7 +873,7 @@ _KIND_OF_FILM = re.compile(r"\b(?:films|movies|flicks|stuff|ones|pictures)\b", r
 #: A sentence that hands over to the recommender: "Go.", "Hit me.", "Over to you."
 _OVER_TO_YOU = re.compile(r"\W*(?:go|go on|hit me|over to you|your turn|your move|surprise me|do your thing|dealer'?s choice)\W*", re.IGNORECASE)
 #: A refusal said in a sentence of its own ("Nothing romantic."): with a genre refused, a request.
-_REFUSING_WORD = re.compile(r"\b(?:nothing|none|without|zero)\b|^\W*(?:no|not|never)\b", re.IGNORECASE)  # (not "Kids - no.": a verdict)
+_REFUSING_WORD = re.compile(r"\b(?:nothing|none|without|zero)\b|^\W*(?:(?:and|but|also|plus|oh|so)\s+)?(?:no|not|never)\b", re.IGNORECASE)  # (not "Kids - no.": a verdict)
 
 
 #: A superlative that makes a sentence a verdict on a film ("Best animated film ever made.").
@@ -916,12 +919,19 @@ INDIRECT_QUESTION = re.compile(rf"\b(?:(?:i|we)(?:'d| would| should)? (?:like|lo
                                re.IGNORECASE)
 
 
+#: "what's Amélie like?", "what is the babadook actually like?": how a film is, asked (before the title, and after it).
+_WHATS_IT_LIKE = re.compile(r"\bwhat(?:'?s|\s+is|\s+was|\s+are|\s+were)\s+$", re.IGNORECASE)
+_LIKE_ASKED = re.compile(r"\s*(?:\(\d{4}\)\s*)?(?:(?:actually|really|even)\s+)?like\s*\?", re.IGNORECASE)
+
+
 def _asked_about(text: str, t: TitleMention) -> bool:
     """The title sits in a question that asks for no films ("amelie - subtitled?", "wait, is alien from 1979?", "I am
     writing to enquire whether Fanny and Alexander is suitable ...")."""
     if t.start is None or t.end is None or t.status != "matched" or _like_title(text, t) or COMPARATIVE_WISH.match(text, t.end):
         return False
     opened = sentence_start(text, t.start)
+    if _WHATS_IT_LIKE.search(text, opened, t.start) and _LIKE_ASKED.match(text, t.end):
+        return True  # "what's Amélie like?": how the film is, asked
     closed = SENTENCE_END.search(text, t.end)
     indirect = INDIRECT_QUESTION.search(text, opened, t.start)
     if not indirect and (closed is None or closed.group() != "?"):
@@ -1516,6 +1526,22 @@ def _years_naming_titles(text: str, titles: Sequence[TitleMention]) -> list[tupl
     return spans
 
 
+#: A year in brackets right after a name ("Amour (2012)", "Caché (2005)", found in the catalog or not), or a year that dates
+#: a film's release of some kind ("the 2010 restoration", "the 1992 director's cut"): a film's own year, no era.
+_BRACKETED_YEAR = re.compile(r"(?<=\S)\s*\(\s*((?:18|19|20)\d{2})\s*\)")
+_NAME_BEFORE = re.compile(r"(?:^|\s)[\"“'‘]?(?:[A-ZÀ-ÖØ-Þ][\w'’.!:-]*)[\"”'’]?$")
+_RELEASE_YEAR = re.compile(r"\b((?:18|19|20)\d{2})\s+(?:restoration|restored version|remaster(?:ed)?(?: version)?|re-?release|re-?issue|"
+                           r"director'?s cut|final cut|extended (?:cut|edition)|special edition|anniversary (?:edition|release|re-?release)|4k (?:release|remaster|restoration))\b",
+                           re.IGNORECASE)
+
+
+def _years_of_films(text: str) -> list[tuple[int, int]]:
+    """Years that date films, not the wish: in brackets after a capitalised name (`_BRACKETED_YEAR`) or before a word for a
+    release (`_RELEASE_YEAR`)."""
+    spans = [m.span(1) for m in _BRACKETED_YEAR.finditer(text) if _NAME_BEFORE.search(text, 0, m.start())]
+    return spans + [m.span(1) for m in _RELEASE_YEAR.finditer(text)]
+
+
 def _years_inside(text: str, titles: Sequence[TitleMention]) -> list[tuple[int, int]]:
     """Years the grounder took as part of a title's words ("pride & prejudice 2005")."""
     return [m.span() for t in titles if t.start is not None and t.end is not None for m in _A_YEAR.finditer(text, t.start, t.end)]
@@ -1802,7 +1828,8 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
     _versions_by_note(scan, u.titles)
     versions = _versions_by_years(scan, u.titles)
     # a dropped film's year is no era either ("pride & prejudice 2005, her A"); its words may be one ("made during the Blitz")
-    years = read_years(_mask(rest, _years_naming_titles(scan, [*u.titles, *dropped]) + _years_inside(scan, dropped) + versions),
+    years = read_years(_mask(rest, _years_naming_titles(scan, [*u.titles, *dropped]) + _years_inside(scan, dropped) + versions
+                             + _years_of_films(scan)),
                        newest_year)
     u.year_min, u.year_max, u.era_shift, u.any_era = years.year_min, years.year_max, years.shift, years.any_era
     u.era_decades = years.decades

@@ -3928,3 +3928,59 @@ def test_a_series_word_in_a_sentence_is_no_film_in_session42(parser: MuseService
 def test_negations_that_refuse_nothing_in_session42(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
     u = read(parser, text)  # (a genre allowed again is taken off the avoided ones, as the profile does)
     assert (sorted(u.genres), sorted(g for g in u.avoid_genres if g not in u.unavoid_genres)) == (wanted, avoided)
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked", "asked"), [
+    # session 43: where a viewer dozed names the film; shouted clauses are read like lower-case ones; chat openers name nothing
+    ("dozed off during inception again lol", [], [79132], []),
+    ("fell asleep in inception, 2 confusing 4 me", [], [79132], []),
+    ("ZOMBIELAND IS SO GOOD 😭 more horror comedies like it pls", [71535], [], []),
+    ("A WALK TO REMEMBER IS SO OVERRATED 🙄 dont @ me", [], [5066], []),
+    ("bro get out is literally peak", [168250], [], []),
+    # a disappointment and a disaster are verdicts; a bare "no" may carry an aside
+    ("Having read Gone Girl twice, I found the film a real disappointment.", [], [112556], []),
+    ("Lynch: Mulholland Drive (2001) sublime, Dune (1984) a disaster.", [4848], [2021], []),
+    ("The Seventh Seal yes, Persona no (too opaque).", [1237], [7327], []),
+    # "the original" after a sequel with a name of its own is the film whose title opens it
+    ("I think The Matrix Revolutions is very bad, the original is masterpiece.", [2571], [6934], []),
+    ("Alien Resurrection was awful, the original is a classic", [1214], [1690], []),
+    # how a film is, asked; whether someone would still enjoy it, asked after an opinion
+    ("What's Amélie like?", [], [], [4973]),
+    ("I couldn't stand Napoleon Dynamite. Would I still enjoy Rushmore?", [], [8376], [2395]),
+    # a kind of film said with a series' word is no series
+    ("E.T. went down well with my 5 year old. More gentle alien films for little ones", [1097], [], []),
+])
+def test_titles_in_session43(parser: MuseService, text: str, liked: list[int], disliked: list[int], asked: list[int]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.liked_ids), sorted(u.disliked_ids), sorted(u.asked_ids)) == (liked, disliked, asked)
+
+
+@pytest.mark.parametrize(("text", "liked"), [
+    # what the session-43 rules leave alone
+    ("any good disaster movies like Twister?", [736]),
+    ("Titanic is about a disaster at sea, loved it", [1721]),
+    ("I fell asleep in class today, something funny please", []),
+    ("NO HORROR PLEASE, something funny", []),
+    ("loved the alien films", [1214, 1320, 1690, 3701, 169984]),
+])
+def test_what_the_session43_title_rules_leave_alone(parser: MuseService, text: str, liked: list[int]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.liked_ids), u.disliked_ids, u.asked_ids) == (liked, [], [])
+
+
+@pytest.mark.parametrize(("text", "years"), [
+    # session 43: a year in brackets after a name the catalog lacks, or one that dates a release, is no era
+    ("My Haneke ranking: Caché (2005) > Funny Games (1997) > Amour (2012). Something as unsettling as Caché.", (None, None)),
+    ("Is the 2010 restoration of Metropolis (1927) worth the extra half hour?", (None, None)),
+    ("a comedy from 2005 please", (2005, 2005)),
+    ("a thriller from the eighties (1985 or so)", (1980, 1989)),
+])
+def test_years_that_date_films_in_session43(parser: MuseService, text: str, years: tuple[int | None, int | None]) -> None:
+    u = read(parser, text)
+    assert (u.year_min, u.year_max) == years
+
+
+def test_a_refusal_after_a_verdict_refines_in_session43(parser: MuseService) -> None:
+    u = understand("Bridesmaids was great. And no romcoms", known_genres=parser.known_genres, grounder=parser.s.grounder,
+                   concepts=parser.concepts, newest_year=parser.newest_year, has_previous=True)
+    assert (u.intent, u.avoid_genres, u.liked_ids) == ("refine", ["Romance"], [86833])

@@ -177,6 +177,8 @@ _COPULAS = frozenset(["i m", "im", "am", "is", "are", "was", "were", "be", "been
 _OBJECT_PRONOUNS = frozenset("it them this that him her".split())
 #: Chat words people write in capitals: they continue no name ("Is The Goonies OK for ...").
 _CHAT_CAPS = frozenset("ok okay lol pls plz tbh btw imo tv dvd".split())
+#: Chat words that may open a message before a lower-case title and name nothing ("bro get out is peak", "omg the raid").
+_CHAT_OPENERS = _CHAT_CAPS | frozenset("bro bruh omg ngl fr yo lmao lmfao".split())
 #: Words that pick one version of a remade film: the oldest ("the original Shaft", "psycho (the og)")...
 _OLDEST = frozenset("original og old older oldest classic first".split())
 #: ...or the newest ("the robocop remake", "it (the new one)").
@@ -253,6 +255,10 @@ RELEASED_AS_SERIES = {"star wars": "star wars episode iv a new hope"}
 _SERIES_ALIAS = re.compile(r"\b(?:" + "|".join(SERIES_ALIASES) + r")\b(?!\s*\d)", re.IGNORECASE)
 _SERIES_CUE = re.compile(r"\b(?:films|movies|series|trilogy|franchise|saga|sequels|ones)\b", re.IGNORECASE)
 #: What follows a series' name when it means no film of it ("the Harry Potter books", "the Star Wars prequels").
+#: Words that describe a kind of film, right before a lower-case word and "films" ("gentle alien films", "cheesy shark movies"):
+#: the word is the films' subject, not a series' name.
+_KIND_BEFORE = frozenset("""gentle good great scary cheesy classic funny decent fun cool nice proper creepy cute silly dumb serious smart clever
+                            dark bad cheap campy gory realistic animated romantic recent modern older newer underrated""".split())
 _NOT_ITS_FILMS = frozenset("book books novel novels game games comic comics toys lego prequel prequels spin-off spin-offs spinoffs".split())
 #: A series named as the kind its one film is of ("HP3 is the only harry potter I rewatch").
 _ONLY_OF_KIND = re.compile(r"\bthe only\s+$", re.IGNORECASE)
@@ -266,6 +272,7 @@ _NUMBER_LIST = re.compile(
 #: A range of sequel numbers ("rocky 1 through 4", "lethal weapon 1-3").
 _NUMBER_RANGE = re.compile(r"(\d{1,2})\s*(?:-|–|to|through|thru)\s*(\d{1,2})", re.IGNORECASE)
 SERIES_MIN = 5  # a film of a series must have this many interactions
+FIRST_SHARE = 5  # a sequel's named first film is watched at least a fifth as much as the sequel
 LIST_PASSES = 3  # how far down a list of lower-case titles a found one reaches
 #: A title key that ends in a sequel number ("toy story 2", "rocky 5"): its head may name a series.
 _SEQUEL_KEY = re.compile(r"(.+) ([2-9])")
@@ -772,7 +779,7 @@ class TitleGrounder:
                 and tokens[i + 1].lower not in _AFTER_A_NAME | _LIKE_AFTER:
             return False  # "loved her in Working Girl", "watch her favourite": the pronoun, not *Her* ("eternal sunshine, her, ..." is the film)
         before = tokens[i - 1] if i > 0 and not span[0].boundary_before else None
-        if before is not None and before.sentence_start and before.lower in _CHAT_CAPS:
+        if before is not None and before.sentence_start and before.lower in _CHAT_OPENERS:
             before = None  # "lol scary movie 2 was trash": a chat word opens the sentence as nothing
         after = tokens[i + length] if i + length < len(tokens) and not tokens[i + length].boundary_before else None
         # "is monster house too scary", "wait, is alien from 1979", "who's in the departed?"
@@ -797,7 +804,8 @@ class TitleGrounder:
         # ...with a title after it, another item joined after it, or its verdict ("wall e, up and inside out", "hero, fantastic.")
         followed = followed or (whole_item and (after is not None or tokens[i + length].lower in _TAIL_VERDICT))
         listed = listed and not (len(content) == 1 and content[0].lower in COMMON_WORDS and not (whole_item and before is None and followed))
-        said = (before is not None and (before.lower in _TITLE_CUE or asking or of_film or in_film)) or _choice(tokens, i, length)
+        dozed = _dozed_in(tokens, i)  # "fell asleep in inception"
+        said = (before is not None and (before.lower in _TITLE_CUE or asking or of_film or in_film)) or _choice(tokens, i, length) or dozed
         cue = listed or said
         if len(content) == 1 and after is not None and after.lower == "of" and not (said and before is not None and before.lower != "about") \
                 and not (i + length + 1 < len(tokens) and tokens[i + length + 1].lower in _OF_IDIOMS):
@@ -837,7 +845,7 @@ class TitleGrounder:
         alone = alone or (named and before is None and span[0].lower in ARTICLES and len(content) == 1 and content[0].lower not in COMMON_WORDS
                           and after is not None and after.lower in ("is", "was") and content[0].lower.endswith(("s", "ing")))
         # "is hugo for kids?", "a sequel to tremors": one word asked about is a film, if some people rated it
-        opinion = opinion or (len(content) == 1 and (asking or of_film or in_film))
+        opinion = opinion or dozed or (len(content) == 1 and (asking or of_film or in_film))
         minimum = CUED_MIN if relaxed else ALONE_MIN if alone else OPINION_MIN if opinion else DOMINANT_MIN
         strong = length == 1 and _judged_strongly(tokens, i, length)
         if strong:  # "rope was fun", "clue is the funniest film": a bare word that opens its clause and is judged in it
@@ -876,7 +884,7 @@ class TitleGrounder:
                 return True  # "e.t.", "heat was great", "jaws, alien and heat"
             if _coined(content[0].lower) and key not in self._name_words:
                 return True  # "the creepy bits in coraline": a popular title that is no word of the language names the film
-            return before is not None and (before.lower in _WORD_CUE or asking or question or asked_fact or refused or of_film or in_film)
+            return dozed or before is not None and (before.lower in _WORD_CUE or asking or question or asked_fact or refused or of_film or in_film)
         # Ordinary phrases that are also titles ("behind enemy lines", "old school") need a cue or a
         # film everybody names.
         return cue or question or verdict or judged or named or refused or self._well_known(key, UNCUED_PHRASE_MIN)
@@ -1036,7 +1044,7 @@ class TitleGrounder:
         """Title mentions in a chat message, grounded ("I loved Alien and Blade Runner, nothing
         romantic" -> Alien, Blade Runner). Precision first: quoted spans, exact title n-grams that
         pass the common-word rules, then fuzzy capitalised runs; unknowns are dropped."""
-        text = _apart(text[:5000])
+        text = _unshouted(_apart(text[:5000]))
         found: list[Grounding] = []
         taken: list[tuple[int, int]] = []
         self._quoted_titles(text, taken, found)
@@ -1148,6 +1156,8 @@ class TitleGrounder:
                 start, end = words[-n].start(), words[-1].end()
                 if _BOUNDARY.search(text, start, end) or _MONOCHROME.search(text, 0, start):
                     continue  # "black and white films" are no films of a "White" series
+                if n == 1 and text[start:end].islower() and len(words) > 1 and words[-2].group().lower() in _KIND_BEFORE:
+                    break  # "more gentle alien films", "good zombie movies": a kind of film, not the Alien films
                 ids = self._series_ids(normalise_title(text[start:end]))
                 if ids:
                     out.append((start, end, [(i, self._items[i].display_title) for i in ids]))
@@ -1753,6 +1763,24 @@ class TitleGrounder:
                           and self._items[i].year < (self._items[item_id].year or 0)}, key=lambda i: self._items[i].year or 0)
             if ids:
                 return ids[0]
+        return self._named_first(item_id)
+
+    def _named_first(self, item_id: int) -> int | None:
+        """The earlier film whose whole title opens a sequel's name ("The Matrix Revolutions" -> "The Matrix", "Die Hard with
+        a Vengeance" -> "Die Hard"), if people watched it at least a fifth as much (not the little-seen 1978 "Lord of the Rings"
+        for "The Two Towers")."""
+        item = self._items[item_id]
+        for key in title_keys(item):
+            words = canonical_key(key).split()
+            for cut in range(len(words) - 1, 0, -1):
+                name = " ".join(words[:cut])
+                if name in COMMON_WORDS:
+                    continue
+                earlier = [i for i in self._by_key.get(name, ()) if i != item_id and self._items[i].year and item.year
+                           and self._items[i].year < item.year and self._bare_title(i) == name
+                           and self._items[i].popularity * FIRST_SHARE >= item.popularity]
+                if earlier:
+                    return max(earlier, key=lambda i: self._items[i].popularity)
         return None
 
     def _version_year(self, tokens: list[_Tok], used: list[bool], i: int, length: int, key: str) -> tuple[int, int] | None:
@@ -2512,6 +2540,40 @@ def _plausible(tokens: list[_Tok], i: int, length: int) -> bool:
         # ...or a verdict follows ("The Others was perfect"; "The Thing is, ..." stays words)
         return ends and (any(t.capitalised for t in content[1:]) or _judged_strongly(tokens, i, length))
     return any(t.lower not in COMMON_WORDS and not t.word.isdigit() for t in content)  # "10 years" is no title
+
+
+#: Where a viewer dozed, right before the film: "fell asleep in", "dozed off during", "nodded off halfway through".
+_DOZED_AT = frozenset("during in through into".split())
+_DOZING = {"off": frozenset("nodded dozed drifted dropped zoned conked".split()), "asleep": frozenset("fell falling fall falls".split()),
+           "out": frozenset("conked passed zonked".split())}
+_PART_WAY = frozenset("halfway partway midway".split())
+
+
+def _dozed_in(tokens: list["_Tok"], i: int) -> bool:
+    """A lower-case name right after where its viewer dozed off ("fell asleep in inception", "dozed off during interstellar"):
+    the film, whose verdict the parser reads from those words."""
+    j = i - 2
+    if j < 1 or tokens[i - 1].lower not in _DOZED_AT or tokens[i].boundary_before:
+        return False
+    if tokens[j].lower in _PART_WAY:
+        j -= 1
+    verbs = _DOZING.get(tokens[j].lower) if j >= 1 else None
+    return verbs is not None and tokens[j - 1].lower in verbs
+
+
+#: Three words or more in capitals, side by side (a shouted clause), with eight letters or more.
+_SHOUTED_RUN = re.compile(r"\b[A-Z][A-Z0-9'’]*(?:[ ,]+[A-Z][A-Z0-9'’]*){2,}\b")
+SHOUTED_LETTERS = 8
+
+
+def _unshouted(text: str) -> str:
+    """Runs of words typed all in capitals ("ZOMBIELAND IS SO GOOD 😭 more like it", "A WALK TO REMEMBER IS SO OVERRATED") in
+    lower case, offsets kept, so the films in them are found the way lower-case ones are (with a cue or a verdict); a word
+    or two in capitals ("NOT a comedy", "the notebook AGAIN") stays as it is."""
+    def lower(m: re.Match[str]) -> str:
+        run = m.group()
+        return "".join(c.lower() if len(c.lower()) == 1 else c for c in run) if sum(c.isupper() for c in run) >= SHOUTED_LETTERS else run
+    return _SHOUTED_RUN.sub(lower, text)
 
 
 def _apart(text: str) -> str:
