@@ -3949,6 +3949,8 @@ def test_negations_that_refuse_nothing_in_session42(parser: MuseService, text: s
     ("I couldn't stand Napoleon Dynamite. Would I still enjoy Rushmore?", [], [8376], [2395]),
     # a kind of film said with a series' word is no series
     ("E.T. went down well with my 5 year old. More gentle alien films for little ones", [1097], [], []),
+    # "the new" before a series' name is its newest film
+    ("liked the new jumanji more than the robin williams one tbh", [179401], [], []),
 ])
 def test_titles_in_session43(parser: MuseService, text: str, liked: list[int], disliked: list[int], asked: list[int]) -> None:
     u = read(parser, text)
@@ -3962,6 +3964,11 @@ def test_titles_in_session43(parser: MuseService, text: str, liked: list[int], d
     ("I fell asleep in class today, something funny please", []),
     ("NO HORROR PLEASE, something funny", []),
     ("loved the alien films", [1214, 1320, 1690, 3701, 169984]),
+    ("loved jumanji as a kid", [2]),
+    # a sentence's capital on "The" before a film hardly anyone rated; what a story is about
+    ("The boys are 9 and 11 and want an adventure with dinosaurs", []),
+    ("A nice story about ordinary people, made after 1990, would be fine.", []),
+    ("The godfather was great", [858]),
 ])
 def test_what_the_session43_title_rules_leave_alone(parser: MuseService, text: str, liked: list[int]) -> None:
     u = read(parser, text)

@@ -132,6 +132,8 @@ _AFTER_A_NAME = frozenset("is was were has had and or but vs versus made makes g
 _VIEWING_REACTIONS = frozenset("yawning snoring hooked gripped crying sobbing bawling weeping laughing howling screaming bored terrified "
                                "scared dozing sleeping asleep".split())
 #: "a film called tomorrow": the nouns before "called" and the words for it.
+#: Nouns for a film or its story, before "about" and what it is about.
+_STORY_NOUNS = frozenset("story stories film films movie movies something anything one ones tale tales documentary doc docs drama comedy".split())
 _CALLED = frozenset("called titled named".split())
 _FILM_NOUNS_PLURAL = frozenset("film films movie movies flick flicks".split())
 _PARTICLES = frozenset("up off out back in on for over away down".split())
@@ -184,6 +186,8 @@ _OLDEST = frozenset("original og old older oldest classic first".split())
 #: ...or the newest ("the robocop remake", "it (the new one)").
 _NEWEST = frozenset("remake new newer newest recent reboot modern".split())
 #: After a title, the words that say which version is meant ("the robocop remake").
+#: "the new" right before a film's name ("the new jumanji", "The new Mamma Mia").
+_NEW_BEFORE = re.compile(r"\bthe\s+(?:new|newer|newest)\s+$", re.IGNORECASE)
 _VERSION_AFTER = frozenset("remake reboot original".split())
 #: A note right after a title that names its version: "(the 2004 one)", "(the old one, not the American version)".
 _VERSION_NOTE = re.compile(r"\s*\(([^()]{1,60})\)"
@@ -810,6 +814,9 @@ class TitleGrounder:
         if len(content) == 1 and after is not None and after.lower == "of" and not (said and before is not None and before.lower != "about") \
                 and not (i + length + 1 < len(tokens) and tokens[i + length + 1].lower in _OF_IDIOMS):
             return False  # "a film about the fall of the Wall": the head of a longer phrase, not *The Fall* ("loved heat of all things" is)
+        if before is not None and before.lower == "about" and i > 1 and tokens[i - 2].lower in _STORY_NOUNS \
+                and all(t.lower in dictionary() for t in content):
+            return False  # "a nice story about ordinary people", "a film about the deep": what it is about, not *Ordinary People*
         if len(span) == 1 and before is not None and before.lower in _VIEWER_WORDS and i > 1 and tokens[i - 2].lower in _HAD_ME:
             return False  # "Horrible Bosses had me howling": how it left the viewer, not *The Howling*
         if len(span) == 1 and before is not None and before.lower == "to" and i > 1 and tokens[i - 2].lower in _WANTING:
@@ -1413,6 +1420,8 @@ class TitleGrounder:
                 # a leading digit is no capital ("10 things i hate about you"), nor is a shouted word ("my 5yo is OBSESSED"), but initials are
                 capitals = any(t.word[:1].isupper() and not (shouting and _shouted(t) and key not in self._initials)
                                and not _pronoun_i(tokens, i + k) for k, t in enumerate(span))  # "I confess that ..." is the speaker
+                if capitals and length > 1 and _article_capital_only(span) and not self._well_known(key, CUED_MIN):
+                    continue  # "The boys are 9 and 11": a sentence's capital on its article, and a film hardly anyone rated
                 versions = self._versions(key)  # "crash (the 2004 one)", "the robocop remake": a remade film named as such
                 marked = bool(versions) and self._version_cue(text, span[0].start, span[-1].end, versions, before=False) is not None
                 # a rating beside it names a film ("heat 9/10", "👎 it follows"), unless the words are no name alone
@@ -1488,6 +1497,9 @@ class TitleGrounder:
                 versions = self._versions(key)
                 if not versions and _VERSION_NOTE.match(text, g.end or 0):
                     versions, before = self._series_ids(key), False  # "Jumanji (the new one)": the series' newest, said right after it
+                elif not versions and _NEW_BEFORE.search(text, max(0, (g.start or 0) - 12), g.start or 0):
+                    series = self._series_ids(key)  # "the new jumanji": the series' newest, when it is another film
+                    versions = series if len(series) > 1 and series[-1] != g.item_id else []
             elif g.method == "fuzzy" and g.item_id is None and len({self._items[a.item_id].title for a in g.alternatives}) == 1:
                 versions = [a.item_id for a in g.alternatives]  # a misspelt remade film: "muder on the orient expres (the old one)"
             cue = self._version_cue(text, g.start or 0, g.end or 0, versions, before=before) if versions else None
@@ -2516,6 +2528,11 @@ def _a_place_or_date(text: str, g: Grounding) -> bool:
         return _DATE_CUE.search(before) is not None
     cue = _PLACE_CUE if said in PLACES else _PLACE_CUE_MORE
     return g.method == "fuzzy" or cue.search(before) is not None
+
+
+def _article_capital_only(span: list[_Tok]) -> bool:
+    """The only capital of the words is the one opening the sentence, on an article ("The boys are ...")."""
+    return span[0].sentence_start and span[0].lower in ARTICLES and not any(t.word[:1].isupper() for t in span[1:])
 
 
 def _plausible(tokens: list[_Tok], i: int, length: int) -> bool:
