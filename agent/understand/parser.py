@@ -101,7 +101,7 @@ ABOUT_THE_FILM = re.compile(
     r"(?!(?:like|films?|movies?|ones?|stuff|suggestions?|please|pls|recommendations?|options?|ideas?|of|similar|titles?|picks?)\b)[a-z][\w-]*|\blike the (?:first|original|second|last|book|sequel|prequel)\b|"
     r"\b(?:wants?|wanna|going|like) to (?:re)?(?:watch|see|show)\s+(?:it|them|that|this|one of them)\b|"
     # whether someone would like the film: "would my wife like mamma mia?", "do teenagers enjoy ..."
-    r"\b(?:would|will|does|do|did|might)\s+(?:(?:my|our|your|his|her|their|the|a|an)\s+)?\w+\s+(?:(?:still|really|actually|even|also|ever)\s+)?(?:like|enjoy|love)\b", re.IGNORECASE)
+    r"\b(?:would|will|does|do|did|might)\s+(?:(?:my|our|your|his|her|their|the|a|an)\s+)?\w+\s+(?:(?:still|really|actually)\s+)?(?:like|enjoy|love)\b", re.IGNORECASE)
 #: A question that refers back to the film just named ("I am told Gattaca is clever. Would it suit my
 #: father?", "..., do they hold up for an adult"): its opening, at a sentence or clause start.
 ASKS_BACK = re.compile(
@@ -124,7 +124,7 @@ NEGATIVE_AFTER = re.compile(
     r"\b(not (?:(?:so|that|very|all that|too|particularly)\s+)?(?:great|good)|not (?:my thing|for me|my cup of tea|to my taste|my taste|my kind of)|wasn'?t (?:for me|good|great|my thing)|(?:isn'?t|is not|was not) my thing|(?<!\bnot )(?<!\bnever )(?:way |far |much )?too "
     r"(?:much|long|slow|scary|frightening|creepy|noisy|complicated|talky|violent|dark|gory|sad|cheesy|predictable|silly|weird|stressful|upsetting|harrowing|disturbing|bleak)\b|boring|bored|awful|terrible|horrible|overrated|"
     r"over-?hyped|dull|tedious|dreadful|distasteful|vulgar|(?<!myself )(?<!ourselves )(?<!themselves )silly|pretentious|annoying|cringe\w*|meh|mediocre|forgettable|"
-    r"unwatchable|rubbish|garbage|trash|a mess|snooze\w*|disappointing|(?<!\bnot a )(?<!\bnever a )(?<!\bno )(?:real |big |huge |total |massive |major |such a |bit of a |complete )?disappointment\b|(?<!\babout )(?:an? )(?:(?:total|complete|utter|absolute|real|bit of a|right) )?(?:disaster|car crash|train wreck|trainwreck)\b(?![ -](?:movies?|films?|flicks?|epics?|pictures?|genre|stor(?:y|ies)|ones?)\b)|a let[- ]?down|had (?:me|us) snoring|hated it|hate it|hated (?:both|them|them both|them all|all (?:three|of them)|the lot)|no thanks|(?:was|is|so|just|really) lazy|(?<=[:=\-–] )lazy(?=\s*(?:[.,;!?]|$))|loath(?:ed|e) it|(?:loathed|hated|detested) every (?:minute|second)|didn'?t (?:land|click)|did not (?:land|click)|never (?:really )?(?:landed|clicked)\b|(?:i|we) never (?:really )?bought (?:it|into it|that|for a second)\b|(?<=[:=\-–] )dire(?=\s*(?:[.,;!?)]|$))|worse still(?=\s*(?:[.;!?)]|$))|couldn'?t face|(?:a bit |too |way too )?young for (?:me|us)|"
+    r"unwatchable|rubbish|garbage|trash|a mess|snooze\w*|disappointing|(?<!\bnot a )(?<!\bnever a )(?<!\bno )(?:real |big |huge |total |massive |major |such a |bit of a |complete )?disappointment\b|(?<!\babout )(?:an? )(?:(?:total|complete|utter|absolute|real|bit of a|right) )?(?:disaster|car crash|train wreck|trainwreck)(?=\s*(?:[.,;:!?)…]|$|(?:of a (?:film|movie)|from start to finish|tbh|honestly)\b))|a let[- ]?down|had (?:me|us) snoring|hated it|hate it|hated (?:both|them|them both|them all|all (?:three|of them)|the lot)|no thanks|(?:was|is|so|just|really) lazy|(?<=[:=\-–] )lazy(?=\s*(?:[.,;!?]|$))|loath(?:ed|e) it|(?:loathed|hated|detested) every (?:minute|second)|didn'?t (?:land|click)|did not (?:land|click)|never (?:really )?(?:landed|clicked)\b|(?:i|we) never (?:really )?bought (?:it|into it|that|for a second)\b|(?<=[:=\-–] )dire(?=\s*(?:[.,;!?)]|$))|worse still(?=\s*(?:[.;!?)]|$))|couldn'?t face|(?:a bit |too |way too )?young for (?:me|us)|"
     # everyday words for a bad film: "Lucy was nonsense", "Pearl Harbor was cack", "a bit pants", "a right turkey"
     r"(?:was|is|were|are|just|utter|total|complete|absolute) (?:nonsense|tosh|cack|naff|grotty|drivel)\b(?!\s+fun)|(?:was|is|so|bit|right|total|utter|absolute|complete) pants\b(?!\s+laughing)|"
     r"an? (?:(?:absolute|right|real|total|utter|complete|proper) )?(?:stinker|turkey|dog'?s dinner|clunker)\b|"
@@ -633,7 +633,7 @@ _FILLER_LIKE = re.compile(r"\blike\s+(?=(?:a |one )?(?:hundred|million|thousand|
 #: A bare verdict right after a title in a list of verdicts ("jurassic park yes, lost world no").
 # ("marnie: no.", "X = yes" end their sentence; "grease, hair and chicago: yes, yes, no" gives a verdict to each in turn)
 def _bare_verdict(words: str) -> re.Pattern[str]:
-    aside = r"(?:\([^()]{1,40}\)\s*)?"  # "Persona no (too opaque).", "Heat: yes (obviously)"
+    aside = r"(?:\((?![^()]*\b(?:yet|seen|watched|never)\b)[^()]{1,40}\)\s*)?"  # "Persona no (too opaque).", not "Inception no (not yet)"
     return re.compile(rf"\s*(?:[:=\-–,]\s*(?:{words})\s*{aside}(?:[.!?;]|$)|(?:{words})\s*{aside}(?:[,.!?;]|$))", re.IGNORECASE)
 
 
@@ -873,7 +873,7 @@ _KIND_OF_FILM = re.compile(r"\b(?:films|movies|flicks|stuff|ones|pictures)\b", r
 #: A sentence that hands over to the recommender: "Go.", "Hit me.", "Over to you."
 _OVER_TO_YOU = re.compile(r"\W*(?:go|go on|hit me|over to you|your turn|your move|surprise me|do your thing|dealer'?s choice)\W*", re.IGNORECASE)
 #: A refusal said in a sentence of its own ("Nothing romantic."): with a genre refused, a request.
-_REFUSING_WORD = re.compile(r"\b(?:nothing|none|without|zero)\b|^\W*(?:(?:and|but|also|plus|oh|so)\s+)?(?:no|not|never)\b", re.IGNORECASE)  # (not "Kids - no.": a verdict)
+_REFUSING_WORD = re.compile(r"\b(?:nothing|none|without|zero)\b|^\W*(?:(?:and|but|also|plus|oh|so)\s+)?(?:no(?!\s*,)|not|never)\b", re.IGNORECASE)  # (not "Kids - no.": a verdict)
 
 
 #: A superlative that makes a sentence a verdict on a film ("Best animated film ever made.").
@@ -1526,9 +1526,12 @@ def _years_naming_titles(text: str, titles: Sequence[TitleMention]) -> list[tupl
     return spans
 
 
-#: A year in brackets right after a name ("Amour (2012)", "Caché (2005)", found in the catalog or not), or a year that dates
+#: Years in brackets right after names, two or more ("Amour (2012)", "Caché (2005)", found in the catalog or not), or a year that dates
 #: a film's release of some kind ("the 2010 restoration", "the 1992 director's cut"): a film's own year, no era.
 _BRACKETED_YEAR = re.compile(r"(?<=\S)\s*\(\s*((?:18|19|20)\d{2})\s*\)")
+#: ...not a year said of a time or a kind ("my Birth Year (1994)", "Summer (2019)", "Horror (2010)").
+_TIME_BEFORE = re.compile(r"\b(?:year|summer|winter|spring|autumn|fall|era|decade|recent|genre|from|since|before|after|until|in|horror|comedy|"
+                          r"drama|thriller|romance|action|western|musical|documentary|animation|fantasy|mystery|war|crime|adventure)\W*$", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"(?:^|\s)[\"“'‘]?(?:[A-ZÀ-ÖØ-Þ][\w'’.!:-]*)[\"”'’]?$")
 _RELEASE_YEAR = re.compile(r"\b((?:18|19|20)\d{2})\s+(?:restoration|restored version|remaster(?:ed)?(?: version)?|re-?release|re-?issue|"
                            r"director'?s cut|final cut|extended (?:cut|edition)|special edition|anniversary (?:edition|release|re-?release)|4k (?:release|remaster|restoration))\b",
@@ -1536,9 +1539,10 @@ _RELEASE_YEAR = re.compile(r"\b((?:18|19|20)\d{2})\s+(?:restoration|restored ver
 
 
 def _years_of_films(text: str) -> list[tuple[int, int]]:
-    """Years that date films, not the wish: in brackets after a capitalised name (`_BRACKETED_YEAR`) or before a word for a
-    release (`_RELEASE_YEAR`)."""
-    spans = [m.span(1) for m in _BRACKETED_YEAR.finditer(text) if _NAME_BEFORE.search(text, 0, m.start())]
+    """Years that date films, not the wish: in brackets after capitalised names, in a message that dates two or more so
+    (`_BRACKETED_YEAR`), or before a word for a release (`_RELEASE_YEAR`)."""
+    named = [m for m in _BRACKETED_YEAR.finditer(text) if _NAME_BEFORE.search(text, 0, m.start()) and not _TIME_BEFORE.search(text, 0, m.start())]
+    spans = [m.span(1) for m in named] if len(named) >= 2 else []  # ("Caché (2005) > Funny Games (1997) > Amour (2012)")
     return spans + [m.span(1) for m in _RELEASE_YEAR.finditer(text)]
 
 

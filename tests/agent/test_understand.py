@@ -3951,6 +3951,8 @@ def test_negations_that_refuse_nothing_in_session42(parser: MuseService, text: s
     ("E.T. went down well with my 5 year old. More gentle alien films for little ones", [1097], [], []),
     # "the new" before a series' name is its newest film
     ("liked the new jumanji more than the robin williams one tbh", [179401], [], []),
+    # (found by review) whether one would even like a kind asks about no film
+    ("I hated Cats, would I even like musicals?", [], [107780], []),
 ])
 def test_titles_in_session43(parser: MuseService, text: str, liked: list[int], disliked: list[int], asked: list[int]) -> None:
     u = read(parser, text)
@@ -3969,6 +3971,16 @@ def test_titles_in_session43(parser: MuseService, text: str, liked: list[int], d
     ("The boys are 9 and 11 and want an adventure with dinosaurs", []),
     ("A nice story about ordinary people, made after 1990, would be fine.", []),
     ("The godfather was great", [858]),
+    # (found by review) a place one dozed in, a disaster said of a kind or a story, a first film of another kind or of a list,
+    # adjectives that pick films of a series, a rarely rated film with its verdict, a shouted refusal
+    ("my husband fell asleep in traffic on the way home, we need a light comedy", []),
+    ("Titanic, a disaster at sea told beautifully, was my favourite", [1721]),
+    ("The Towering Inferno is a disaster classic, more like that please", [2524]),
+    ("Casino Royale is the best Bond, way better than the original", [49272]),
+    ("Saw The Dark Knight Rises and Interstellar, the first one was better", [91529, 109487]),
+    ("the classic rocky movies are my dad's favourite", [1954, 2409, 2410, 2411, 2412, 49651]),
+    ("The wailing was terrifying, more korean horror please", [159061]),
+    ("NOT ANOTHER TEEN MOVIE PLEASE, something for grownups", []),
 ])
 def test_what_the_session43_title_rules_leave_alone(parser: MuseService, text: str, liked: list[int]) -> None:
     u = read(parser, text)
@@ -3981,6 +3993,9 @@ def test_what_the_session43_title_rules_leave_alone(parser: MuseService, text: s
     ("Is the 2010 restoration of Metropolis (1927) worth the extra half hour?", (None, None)),
     ("a comedy from 2005 please", (2005, 2005)),
     ("a thriller from the eighties (1985 or so)", (1980, 1989)),
+    # (found by review) one bracketed year after a word for a time or a place is the wish
+    ("Films from my Birth Year (1994) please", (1994, 1994)),
+    ("I'd love a war film set in Berlin (1945)", (1945, 1945)),
 ])
 def test_years_that_date_films_in_session43(parser: MuseService, text: str, years: tuple[int | None, int | None]) -> None:
     u = read(parser, text)
@@ -3991,3 +4006,4 @@ def test_a_refusal_after_a_verdict_refines_in_session43(parser: MuseService) -> 
     u = understand("Bridesmaids was great. And no romcoms", known_genres=parser.known_genres, grounder=parser.s.grounder,
                    concepts=parser.concepts, newest_year=parser.newest_year, has_previous=True)
     assert (u.intent, u.avoid_genres, u.liked_ids) == ("refine", ["Romance"], [86833])
+    assert read(parser, "Loved The Notebook. And no, I'm not ashamed of liking romance").intent == "feedback"  # ("no," answers)

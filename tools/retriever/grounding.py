@@ -261,8 +261,10 @@ _SERIES_CUE = re.compile(r"\b(?:films|movies|series|trilogy|franchise|saga|seque
 #: What follows a series' name when it means no film of it ("the Harry Potter books", "the Star Wars prequels").
 #: Words that describe a kind of film, right before a lower-case word and "films" ("gentle alien films", "cheesy shark movies"):
 #: the word is the films' subject, not a series' name.
-_KIND_BEFORE = frozenset("""gentle good great scary cheesy classic funny decent fun cool nice proper creepy cute silly dumb serious smart clever
-                            dark bad cheap campy gory realistic animated romantic recent modern older newer underrated""".split())
+_KIND_BEFORE = frozenset("""gentle good great scary cheesy funny decent fun cool nice proper creepy cute silly dumb serious smart clever
+                            dark bad cheap campy gory realistic romantic underrated""".split())
+#: ...unless a determiner comes before it: "the good rocky films" are some of the series.
+_SOME_OF = frozenset("the those these all both my our his her their".split())
 _NOT_ITS_FILMS = frozenset("book books novel novels game games comic comics toys lego prequel prequels spin-off spin-offs spinoffs".split())
 #: A series named as the kind its one film is of ("HP3 is the only harry potter I rewatch").
 _ONLY_OF_KIND = re.compile(r"\bthe only\s+$", re.IGNORECASE)
@@ -808,7 +810,8 @@ class TitleGrounder:
         # ...with a title after it, another item joined after it, or its verdict ("wall e, up and inside out", "hero, fantastic.")
         followed = followed or (whole_item and (after is not None or tokens[i + length].lower in _TAIL_VERDICT))
         listed = listed and not (len(content) == 1 and content[0].lower in COMMON_WORDS and not (whole_item and before is None and followed))
-        dozed = _dozed_in(tokens, i)  # "fell asleep in inception"
+        # "fell asleep in inception," (a film everybody names, closing its clause: not "fell asleep in traffic on the way home")
+        dozed = _dozed_in(tokens, i) and (before is None or before.lower != "in" or ends and self._well_known(key))
         said = (before is not None and (before.lower in _TITLE_CUE or asking or of_film or in_film)) or _choice(tokens, i, length) or dozed
         cue = listed or said
         if len(content) == 1 and after is not None and after.lower == "of" and not (said and before is not None and before.lower != "about") \
@@ -1163,7 +1166,8 @@ class TitleGrounder:
                 start, end = words[-n].start(), words[-1].end()
                 if _BOUNDARY.search(text, start, end) or _MONOCHROME.search(text, 0, start):
                     continue  # "black and white films" are no films of a "White" series
-                if n == 1 and text[start:end].islower() and len(words) > 1 and words[-2].group().lower() in _KIND_BEFORE:
+                if n == 1 and text[start:end].islower() and len(words) > 1 and words[-2].group().lower() in _KIND_BEFORE \
+                        and not (len(words) > 2 and words[-3].group().lower() in _SOME_OF):
                     break  # "more gentle alien films", "good zombie movies": a kind of film, not the Alien films
                 ids = self._series_ids(normalise_title(text[start:end]))
                 if ids:
@@ -1420,8 +1424,9 @@ class TitleGrounder:
                 # a leading digit is no capital ("10 things i hate about you"), nor is a shouted word ("my 5yo is OBSESSED"), but initials are
                 capitals = any(t.word[:1].isupper() and not (shouting and _shouted(t) and key not in self._initials)
                                and not _pronoun_i(tokens, i + k) for k, t in enumerate(span))  # "I confess that ..." is the speaker
-                if capitals and length > 1 and _article_capital_only(span) and not self._well_known(key, CUED_MIN):
-                    continue  # "The boys are 9 and 11": a sentence's capital on its article, and a film hardly anyone rated
+                if capitals and length > 1 and _article_capital_only(span) and not self._well_known(key, CUED_MIN) \
+                        and not (i + length < len(tokens) and tokens[i + length].lower in _VERDICT):
+                    continue  # "The boys are 9 and 11": a sentence's capital on its article, a film hardly anyone rated ("The wailing was ..." is)
                 versions = self._versions(key)  # "crash (the 2004 one)", "the robocop remake": a remade film named as such
                 marked = bool(versions) and self._version_cue(text, span[0].start, span[-1].end, versions, before=False) is not None
                 # a rating beside it names a film ("heat 9/10", "👎 it follows"), unless the words are no name alone
@@ -1564,6 +1569,8 @@ class TitleGrounder:
             if g.status != "matched" or g.item_id is None or g.end is None:
                 continue
             back = _FIRST_ONE.search(text, g.end, _sentence_end(text, _sentence_end(text, g.end) + 1))
+            if back and any(o.start is not None and g.end <= o.start < back.start() for o in found):
+                continue  # "Saw The Dark Knight Rises and Interstellar, the first one was better": the first of those named
             first = self._series_first(g.item_id) if back else None
             if back and first is not None and not any(o.start is not None and o.start <= back.start() < (o.end or 0) for o in found):
                 item = self._items[first]
@@ -1790,10 +1797,16 @@ class TitleGrounder:
                     continue
                 earlier = [i for i in self._by_key.get(name, ()) if i != item_id and self._items[i].year and item.year
                            and self._items[i].year < item.year and self._bare_title(i) == name
-                           and self._items[i].popularity * FIRST_SHARE >= item.popularity]
+                           and self._items[i].popularity * FIRST_SHARE >= item.popularity and self._same_kind(i, item_id)]
                 if earlier:
                     return max(earlier, key=lambda i: self._items[i].popularity)
         return None
+
+    def _same_kind(self, first: int, sequel: int) -> bool:
+        """Two films of one kind: two genres shared, or the first film's only one ("Casino" is no first "Casino Royale",
+        "Alien" no first "Alien Nation")."""
+        a, b = set(self._items[first].genres), set(self._items[sequel].genres)
+        return len(a & b) >= min(2, len(a))
 
     def _version_year(self, tokens: list[_Tok], used: list[bool], i: int, length: int, key: str) -> tuple[int, int] | None:
         """A year right after or before a lower-case title that dates one of its versions ("halloween 78",
@@ -2561,8 +2574,7 @@ def _plausible(tokens: list[_Tok], i: int, length: int) -> bool:
 
 #: Where a viewer dozed, right before the film: "fell asleep in", "dozed off during", "nodded off halfway through".
 _DOZED_AT = frozenset("during in through into".split())
-_DOZING = {"off": frozenset("nodded dozed drifted dropped zoned conked".split()), "asleep": frozenset("fell falling fall falls".split()),
-           "out": frozenset("conked passed zonked".split())}
+_DOZING = {"off": frozenset("nodded dozed drifted dropped zoned conked".split()), "asleep": frozenset("fell falling fall falls".split())}
 _PART_WAY = frozenset("halfway partway midway".split())
 
 
@@ -2579,17 +2591,20 @@ def _dozed_in(tokens: list["_Tok"], i: int) -> bool:
 
 
 #: Three words or more in capitals, side by side (a shouted clause), with eight letters or more.
-_SHOUTED_RUN = re.compile(r"\b[A-Z][A-Z0-9'’]*(?:[ ,]+[A-Z][A-Z0-9'’]*){2,}\b")
+_SHOUTED_RUN = re.compile(r"\b(?!(?:NO|NOT|NOTHING|NEVER|NONE|NOPE)\b)[A-Z][A-Z0-9'’]*(?:[ ,]+[A-Z][A-Z0-9'’]*){2,}\b")
 SHOUTED_LETTERS = 8
+_SHOUTED_REFUSAL = re.compile(r"\b(?:NO|NOT|NOTHING|NEVER|NONE|NOPE)\s*$")
 
 
 def _unshouted(text: str) -> str:
     """Runs of words typed all in capitals ("ZOMBIELAND IS SO GOOD 😭 more like it", "A WALK TO REMEMBER IS SO OVERRATED") in
     lower case, offsets kept, so the films in them are found the way lower-case ones are (with a cue or a verdict); a word
-    or two in capitals ("NOT a comedy", "the notebook AGAIN") stays as it is."""
+    or two in capitals ("NOT a comedy", "the notebook AGAIN") and a shouted refusal ("NOT ANOTHER TEEN MOVIE PLEASE") stay as they are."""
     def lower(m: re.Match[str]) -> str:
         run = m.group()
-        return "".join(c.lower() if len(c.lower()) == 1 else c for c in run) if sum(c.isupper() for c in run) >= SHOUTED_LETTERS else run
+        if sum(c.isupper() for c in run) < SHOUTED_LETTERS or _SHOUTED_REFUSAL.search(text, 0, m.start()):
+            return run
+        return "".join(c.lower() if len(c.lower()) == 1 else c for c in run)
     return _SHOUTED_RUN.sub(lower, text)
 
 
