@@ -843,8 +843,8 @@ def _is_feedback(text: str, u: Understanding, stated_genres: bool) -> bool:
     judged = [t for t in titles if t.sentiment in ("like", "dislike")] + middling  # and films compared with them ("Shrek 2 is better than Shrek")
     if not judged or any(t.sentiment not in ("like", "dislike", "contrast") or _like_title(text, t) for t in titles):
         return False
-    if stated_genres or u.year_min or u.year_max or u.era_shift or u.any_era or u.references:
-        return False  # ("..., drop the year limit")
+    if stated_genres or u.year_min or u.year_max or u.era_shift or u.references:
+        return False
     if any(t.start is not None and _FILM_REFUSED.match(clause_before(text, t.start)) for t in titles):
         return False  # "not Forrest Gump, I can't stand it": a film ruled out of the picks
     # a wish in a sentence of its own: "(meh) Signs. Ghost stories without the big twist please", "... Nothing romantic. Go."

@@ -4007,3 +4007,4 @@ def test_a_refusal_after_a_verdict_refines_in_session43(parser: MuseService) -> 
                    concepts=parser.concepts, newest_year=parser.newest_year, has_previous=True)
     assert (u.intent, u.avoid_genres, u.liked_ids) == ("refine", ["Romance"], [86833])
     assert read(parser, "Loved The Notebook. And no, I'm not ashamed of liking romance").intent == "feedback"  # ("no," answers)
+    assert read(parser, "true romance is one of my all time favourites").intent == "feedback"  # ("all time" asks for no era)
