@@ -3939,7 +3939,8 @@ def test_negations_that_refuse_nothing_in_session42(parser: MuseService, text: s
     ("bro get out is literally peak", [168250], [], []),
     # a disappointment and a disaster are verdicts; a bare "no" may carry an aside
     ("Having read Gone Girl twice, I found the film a real disappointment.", [], [112556], []),
-    ("Lynch: Mulholland Drive (2001) sublime, Dune (1984) a disaster.", [4848], [2021], []),
+    ("Mulholland Drive was sublime, Dune was a disaster.", [4848], [2021], []),
+    ("Dune: a total disaster", [], [2021], []),
     ("The Seventh Seal yes, Persona no (too opaque).", [1237], [7327], []),
     # "the original" after a sequel with a name of its own is the film whose title opens it
     ("I think The Matrix Revolutions is very bad, the original is masterpiece.", [2571], [6934], []),
@@ -3981,6 +3982,7 @@ def test_titles_in_session43(parser: MuseService, text: str, liked: list[int], d
     ("the classic rocky movies are my dad's favourite", [1954, 2409, 2410, 2411, 2412, 49651]),
     ("The wailing was terrifying, more korean horror please", [159061]),
     ("NOT ANOTHER TEEN MOVIE PLEASE, something for grownups", []),
+    ("The critics all called Waterworld a disaster, but I've always had a soft spot for it.", [208]),  # (others' word)
 ])
 def test_what_the_session43_title_rules_leave_alone(parser: MuseService, text: str, liked: list[int]) -> None:
     u = read(parser, text)
