@@ -4010,3 +4010,9 @@ def test_a_refusal_after_a_verdict_refines_in_session43(parser: MuseService) -> 
     assert (u.intent, u.avoid_genres, u.liked_ids) == ("refine", ["Romance"], [86833])
     assert read(parser, "Loved The Notebook. And no, I'm not ashamed of liking romance").intent == "feedback"  # ("no," answers)
     assert read(parser, "true romance is one of my all time favourites").intent == "feedback"  # ("all time" asks for no era)
+
+
+def test_the_first_film_named_between_a_sequel_and_the_first_in_session43(parser: MuseService) -> None:
+    # (found on dev18) the series' first film named between the sequel and "the first" is no other film of a list
+    u = read(parser, "is kung fu panda 2 better than kung fu panda? we loved the first panda but the kids have had enough of it")
+    assert 59784 in u.liked_ids

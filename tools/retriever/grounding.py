@@ -1569,9 +1569,9 @@ class TitleGrounder:
             if g.status != "matched" or g.item_id is None or g.end is None:
                 continue
             back = _FIRST_ONE.search(text, g.end, _sentence_end(text, _sentence_end(text, g.end) + 1))
-            if back and any(o.start is not None and g.end <= o.start < back.start() for o in found):
-                continue  # "Saw The Dark Knight Rises and Interstellar, the first one was better": the first of those named
             first = self._series_first(g.item_id) if back else None
+            if back and any(o.start is not None and g.end <= o.start < back.start() and o.item_id not in (first, g.item_id) for o in found):
+                continue  # "Saw The Dark Knight Rises and Interstellar, the first one was better": the first of those named
             if back and first is not None and not any(o.start is not None and o.start <= back.start() < (o.end or 0) for o in found):
                 item = self._items[first]
                 out.append(Grounding(back.group(), "matched", first, item.display_title, 0.8, (), "sequel", back.start(), back.end()))
