@@ -811,7 +811,7 @@ class TitleGrounder:
         followed = followed or (whole_item and (after is not None or tokens[i + length].lower in _TAIL_VERDICT))
         listed = listed and not (len(content) == 1 and content[0].lower in COMMON_WORDS and not (whole_item and before is None and followed))
         # "fell asleep in inception," (a film everybody names, closing its clause: not "fell asleep in traffic on the way home")
-        dozed = _dozed_in(tokens, i) and (before is None or before.lower != "in" or ends and self._well_known(key))
+        dozed = _dozed_in(tokens, i) and (tokens[i - 1].lower != "in" or ends and self._well_known(key))
         said = (before is not None and (before.lower in _TITLE_CUE or asking or of_film or in_film)) or _choice(tokens, i, length) or dozed
         cue = listed or said
         if len(content) == 1 and after is not None and after.lower == "of" and not (said and before is not None and before.lower != "about") \
@@ -2591,9 +2591,10 @@ def _dozed_in(tokens: list["_Tok"], i: int) -> bool:
 
 
 #: Three words or more in capitals, side by side (a shouted clause), with eight letters or more.
-_SHOUTED_RUN = re.compile(r"\b(?!(?:NO|NOT|NOTHING|NEVER|NONE|NOPE)\b)[A-Z][A-Z0-9'’]*(?:[ ,]+[A-Z][A-Z0-9'’]*){2,}\b")
+_REFUSALS_SHOUTED = "NO|NOT|NOTHING|NEVER|NONE|NOPE"
+_SHOUTED_RUN = re.compile(rf"\b(?!(?:{_REFUSALS_SHOUTED})\b)[A-Z][A-Z0-9'’]*(?:[ ,]+[A-Z][A-Z0-9'’]*){{2,}}\b")
 SHOUTED_LETTERS = 8
-_SHOUTED_REFUSAL = re.compile(r"\b(?:NO|NOT|NOTHING|NEVER|NONE|NOPE)\s*$")
+_SHOUTED_REFUSAL = re.compile(rf"\b(?:{_REFUSALS_SHOUTED})\s*$")
 
 
 def _unshouted(text: str) -> str:
