@@ -98,7 +98,7 @@ LOWER_EXCLUSIVE = re.compile(r"(?<![\w'’])(?:after|later than|newer than|later
 LOWER_INCLUSIVE = re.compile(r"(?<![\w'’])(?:nothing (?:\w+\s+){0,2}(?:before|befor|prior to|older then|pre-?dat(?:ing|es?)|antedat(?:ing|es?))|not older as|no older as|(?:no|not|nothing|none|isn'?t|aren'?t|is not|are not) (?:older|earlier) then|(?:isn'?t|aren'?t|is not|are not|" + _MUST_NOT_BE + r") (?:older|earlier) than|(?:not|no|nothing) more old (?:than|of|as)|(?:not|no|nothing) (?:older|earlier) (?:films?|movies?|ones?) than|minimum|minimal|min\.?|at minimum|earliest|since|starting(?: from| in| with)?|no earlier than|not before|not older than|not earlier than|nothing (?:older|earlier) than|nothing before|none (?:older|earlier) than|no older than|at least|as of|beginning(?: in| with)?|onwards? from|made since|released since|(?:this|the near) side of|post(?=[\s\-]))[\s\-]+(?:the\s+)?(?:start of\s+the\s+|beginning of\s+the\s+)?$", re.IGNORECASE)
 #: A bound said as a refusal, anywhere earlier in its clause: "I do not care for anything made after 2000"
 #: (up to 2000), "no films from before 1970" (from 1970).
-_NEGATOR_WORDS = r"\b(?:no|not|nothing|none|never|don'?t|do not|won'?t|wouldn'?t|can'?t|refuses?|avoid|without|skip|(?<!'d )(?<!would )(?:hates?|loathes?|detests?)(?!\s+to\b)|except(?!\s+(?:made|released)\s+(?:since|after|from|in)\b)|veto(?:es|ed)?|bann?(?:ed|s)?)\b"
+_NEGATOR_WORDS = r"\b(?:no|not|nothing|none|never|don'?t|do not|won'?t|wouldn'?t|can'?t|refuses?|avoid|without|skip|(?<!'d )(?<!would )(?:hates?|loathes?|detests?)(?!\s+to\b)|except(?!\s+(?:made|released)\s+(?:since|after|from|in)\b)|veto(?:es|ed)?|bann?(?:ed|s)?|spare (?:me|us|him|her|them))\b"  # ("spare me anything made after 2012")
 _NEGATOR = _NEGATOR_WORDS + r"(?:(?!\b(?:something|(?<!n't )(?<!not )like|instead|rather|um|uh|but|and|so|because|just|only|please|pls|plz|too\s+(?!(?:dated|old|new|recent|modern|early|late)\b)\w+\s+from)\b)[^,.;!?\u2600-\u27bf\U0001f000-\U0001faff])*?"  # "not for kids, like an adult one from 2000" wishes
 NEGATED_AFTER = re.compile(_NEGATOR + r"\b(?:after|later than|newer than|more recent than|more modern than|post|" + _MADE_PAST + r")[\s\-]*(?:the\s+)?$",
                            re.IGNORECASE)
@@ -792,8 +792,13 @@ def film_bound(text: str, start: int, end: int, year: int) -> tuple[int | None, 
     return _stretch(year, found["way"].lower(), _years_in(found)) if found else None
 
 
+#: A school year ("my year 10s", "for year 7", "Year 11 pupils"): a class, no decade.
+_SCHOOL_YEAR = re.compile(r"(?<!\bthe )(?<!\bthat )\byear\s+\d{1,2}s?\b(?!\s*(?:['’]s|-|/|\.\d))", re.IGNORECASE)
+
+
 def read_years(text: str, newest_year: int = 2018) -> YearRead:
     """Year constraints in `text` (title spans should already be masked out)."""
+    text = _SCHOOL_YEAR.sub(lambda m: " " * len(m.group()), text)
     text, rewritten = digits_for_spelled_years(_TWO_K.sub(lambda m: "20" + m["yy"], text))
     eras = sorted(_cover(_eras(text, newest_year) + _relative(text, newest_year) + _lifetime(text, newest_year), rewritten),
                   key=lambda e: e.start)

@@ -62,7 +62,8 @@ CHILD_AGE = re.compile(
     rf"|\bages?\s+{_AGE}\b"
     rf"|\b(?:they'?re|they are|who are|all|both|aged)\s+{_AGE}\s*(?:and|or|to|&|-|–)\s*{_AGE}\b(?!\s*(?:%|minutes|hours|years? ago))"
     rf"|\b(?:{_CHILD}|twins|triplets|kids|children|grandson|granddaughter)\s+(?:turns?|turning|is turning|are turning)\s+{_AGE}\b"
-    rf"|\b(?:{_CHILD})(?:\s+[a-z]+){{1,3}}\s*\(\s*{_AGE}\s*\)",  # "kid at home (8)"
+    rf"|\b(?:{_CHILD})(?:\s+[a-z]+){{1,3}}\s*\(\s*{_AGE}\s*\)"  # "kid at home (8)"
+    rf"|\b(?:{_CHILD}|kids|children|grandkids|grandchildren|twins)\s*,\s*{_AGE}\s*(?:and|&|,)\s*{_AGE}\b(?!\s*(?:%|minutes|hours|years? ago))",  # "two girls, 6 and 9"
     re.IGNORECASE,
 )
 #: Right before a child's age, a refusal of it ("not for a 6 year old", "nothing suitable for my 5 year old").

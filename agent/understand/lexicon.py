@@ -253,7 +253,9 @@ NEGATORS = (
     r"(?:sick|tired) to death of|(?:nah|no|nope) to|say(?:ing)? no to|roll(?:s|ed|ing)? (?:my|his|her|their|our) eyes at|"
     # a reaction at anything of a kind: "the 6 year old gets upset at anything sad", "she gets bored by anything romantic"
     r"(?:gets?|got|getting) (?:so |very |really |easily )?(?:upset|scared|frightened|anxious|squeamish|nervous|bored|weepy|teary) (?:at|by|with|during) (?:anything|everything|any)(?=\s+(?!(?:where|that|which|with|in|about|involving)\b))|"
-    r"(?:my |our |the )?line in the sand is|(?:afraid|scared|terrified|frightened) of|tired from|forbid(?:s|den)?|forbade|(?:won'?t|will not|doesn'?t|does not|don'?t|do not) allow|refus(?:e|es|ed|ing)(?!\s+to\b)|rather than|instead of)"
+    r"(?:my |our |the )?line in the sand is|(?:afraid|scared|terrified|frightened) of|tired from|forbid(?:s|den)?|forbade|(?:won'?t|will not|doesn'?t|does not|don'?t|do not) allow|refus(?:e|es|ed|ing)(?!\s+to\b)|rather than|instead of|"
+    # "unsettling but stopping short of horror", "grief that doesn't drift into fantasy"
+    r"stop(?:s|ping|ped)? short of|(?:doesn'?t|does not|don'?t|do not|won'?t|will not|shouldn'?t|mustn'?t) (?:\w+ )?(?:drift|tip|veer|stray|slide|descend|spill|cross)(?: over)? into)"
 )
 #: Both or all of the things just named refused: "war films and westerns. I would like neither".
 _NEITHER = r"(?:i|we|he|she|they)(?:\s+would like|'d like|\s+want|\s+need|\s+fancy|\s+like) neither\b|so neither of (?:those|these)\b"
@@ -261,11 +263,11 @@ _NEITHER = r"(?:i|we|he|she|they)(?:\s+would like|'d like|\s+want|\s+need|\s+fan
 LIST_REFUSED_AFTER = re.compile(rf"^\W{{0,3}}(?:(?:are|'re) (?:all |both )?(?:out\b(?!\s+(?:of this world|there|now|tonight)\b)|off the (?:table|menu|cards)|banned|vetoed|a no(?:-go)?)\b|(?:aren'?t|are not) (?:really |quite |exactly )?(?:for (?:me|us|him|her|them)|(?:my|our) (?:thing|cup of tea|scene))\b|{_NEITHER})",
                                 re.IGNORECASE)
 NEGATION_AFTER = re.compile(
-    r"^\W{0,3}(?:(?:ones|films?|movies?|stuff|things?|flicks?|pictures?|subplots?|storylines?|scenes?|bits?|elements?|angles?|sides?|aspects?|threads?)(?:\s+|\s*[,?]\s*(?=(?:no|nope|nah|no way|never(?: again| ever)?)\s*(?:[.!;]|$)|which\b)))?"
+    r"^\W{0,3}(?:(?:ones|films?|movies?|stuff|things?|flicks?|pictures?|subplots?|storylines?|scenes?|bits?|elements?|angles?|sides?|aspects?|threads?|versions?|takes?)(?:\s+|\s*[,?]\s*(?=(?:no|nope|nah|no way|never(?: again| ever)?)\s*(?:[.!;]|$)|which\b)))?"
     r"(?:is|are|'s)?\s*(?:(?:also|either|really|just)\s+)?(?:not for me|excluded|(?:ain'?t|not|isn'?t|aren'?t) (?:really )?(?:my|our) (?:bag|scene|jam)\b|(?:arent|aren'?t|isnt|isn'?t|are not|is not) (?:really |quite )?it\b(?!\s*\?)(?!\s+(?:a|an|the|that|this)\b)|"
     r"(?:can|could|will|should|may|gets? to) sit (?:this|that|it|tonight)(?: one)? out\b|(?:i|we) (?:don'?t|do not|can'?t) (?:like|stand|want|do)\s*(?:[,.;!?]|$)|(?:i|we) (?:can'?t|cannot)(?:\s+(?:handle|take|bear|face|do))?\s*(?:[,.;!?]|$)|bores? us|not my thing|not my cup of tea|is a no|are a no|please not|no thanks|"
     r"no thank you|(?:i|we) (?:can|could) (?:do|live) without|makes? (?:me|us|them|him|her) (?:groan|cringe|gag|squirm|yawn)|(?:do|does)(?:n'?t| not) agree with (?:me|us|him|her|them)\b|embarrass(?:es)? (?:me|us|them|him|her)\b|(?:i|we|he|she|they) (?:really |just )?(?:hates?|detests?|loathes?)(?:\s+(?:it|them|those|that))?(?:\s+(?:also|too|as well))?\s*(?:[,.;!?]|$)|isn'?t my thing|aren'?t my thing|is off the table|are off the table|makes? me sick|bores? me|out of it|"
-    r"ed out\b|is boring|are boring|(?:is|are|are all) out\b(?!\s+(?:of this world|there|now|tonight)\b)|(?<='s )out\b(?!\s+(?:of|there|now|in|on|tonight)\b)|(?<=’s )out\b(?!\s+(?:of|there|now|in|on|tonight)\b)|need not apply|(?:is|are|'s|'re)\s+off the (?:menu|cards|list)|(?:well|far) away\b|(?:is|are|'s|'re)\s+(?:(?:just|a bit|way|far|all)\s+)?too much for (?:me|us|him|her|them)\b|can stay home|(?:are|is) (?:a )?(?:dealbreakers?|no-go)|"
+    r"ed out\b|is boring|are boring|(?:is|are|are all) out\b(?!\s+(?:of this world|there|now|tonight)\b)|(?<='s )out\b(?!\s+(?:of|there|now|in|on|tonight)\b)|(?<=’s )out\b(?!\s+(?:of|there|now|in|on|tonight)\b)|need not apply|can stay (?:home|away|out)\b|(?:is|are|'s|'re)\s+off the (?:menu|cards|list)|(?:well|far) away\b|(?:is|are|'s|'re)\s+(?:(?:just|a bit|way|far|all)\s+)?too much for (?:me|us|him|her|them)\b|(?:are|is) (?:a )?(?:dealbreakers?|no-go)|"
     r"and (?:i|we)(?:'ve| have)? (?:can'?t stand|cannot stand|hate|said no|can'?t bear|can'?t handle)\b|"  # "wants horror and I've said no"
     # "She loves horror, I can't stand it", "Musicals, I do not enjoy them" (not "..., I can't stand it when it's slapstick")
     r"(?:(?:but )?(?:i|we) (?:can'?t|cannot|couldn'?t) (?:stand|bear|stomach|abide)|(?:i|we) (?:really )?(?:don'?t|do not) (?:enjoy|like|care for))"

@@ -19,7 +19,7 @@ from typing import Literal, Protocol
 from agent.types import Intent
 from agent.understand.concepts import STOP, ConceptIndex
 from agent.understand.eras import SAME_ERA_WIDTH, chained_film_bound, film_bound, read_years
-from agent.understand.typos import correct, spell_verdicts
+from agent.understand.typos import correct, spell_shorthand, spell_verdicts
 from agent.understand.story import judged, story_spans
 from agent.understand.genres import (GENRE_NAME, SENTENCE_END, GenreMode, GenreSpan, clause_before, governing_label, lexicon_spans, read_genres,
                                      refusal_goes_on, sentence_start, written_refusal)
@@ -95,7 +95,7 @@ REQUEST_CUE = re.compile(
 #: Words about the film asked of, not a wish for others ("more of a comedy or a war movie?", "the kids
 #: want to rewatch one of them").
 ABOUT_THE_FILM = re.compile(
-    r"\bmore of an?\b|\b(?:more|better|worse)\s+(?:\w+\s+)?than\b|"
+    r"\bmore of an?\b|\bbe (?:a|an) (?:\w+ )?(?:pick|choice|option|idea|watch)\b|\b(?:more|better|worse)\s+(?:\w+\s+)?than\b|"
     # a comparison asked of the films named: "which one is more frightening?", "or more sad?", "slow like the first?"
     r"\b(?:or|is it|it'?s|is|was|be|one|get|gets|got|gives?|has)\s+(?:a (?:lot|bit) |much |even |any )?(?:more|less)\s+"
     r"(?!(?:like|films?|movies?|ones?|stuff|suggestions?|please|pls|recommendations?|options?|ideas?|of|similar|titles?|picks?)\b)[a-z][\w-]*|\blike the (?:first|original|second|last|book|sequel|prequel)\b|"
@@ -108,7 +108,9 @@ ASKS_BACK = re.compile(
     r"(?:^|[.!?;,]\s*|\b(?:but|so|and|or)\s+)(?:would|will|is|was|does|did|do|are|could|can|should)\s+(?:it|they|that one|this one)\b"
     # "X, Y. Which one is more frightening?": a comparison of the films just named (not "Which one next?")
     r"|(?:^|[.!?;]\s*)which(?:\s+one|\s+of\s+(?:them|those|these|the two|the three))?(?![^.!?;]*\bnext\b)"
-    r"(?=[^.!?;]*\b(?:more|less|better|worse|best|worst|\w+ier|\w+iest|stronger|strongest|longer|shorter|darker)\b[^.!?;]*\?)",
+    r"(?=[^.!?;]*\b(?:more|less|better|worse|best|worst|\w+ier|\w+iest|stronger|strongest|longer|shorter|darker)\b[^.!?;]*\?)"
+    # a verdict heard and put to the listener ("someone said the babadook is boring is that true", "..., do you agree?")
+    r"|(?:^|[.!?;,]\s*|\s)(?:is|was)\s+(?:that|it|this)\s+(?:really\s+|actually\s+)?true\b|(?:^|[.!?;,]\s*)(?:do|would)\s+you\s+agree\b",
     re.IGNORECASE)
 _ASKS_AFTER_TITLE = re.compile(r"\b(?:would|will|is|was|does|did|are|could|can|should)\s+(?:it|they)\b", re.IGNORECASE)
 #: Whether someone may like a film, which asks about it ("is it a film an old man might enjoy?").
@@ -122,7 +124,7 @@ CONTENT_QUESTION = re.compile(
 #: A verdict after the title in its own sentence ("Avatar was pretty but boring", "Inception, not my thing").
 NEGATIVE_AFTER = re.compile(
     r"\b(not (?:(?:so|that|very|all that|too|particularly)\s+)?(?:great|good)|not (?:my thing|for me|my cup of tea|to my taste|my taste|my kind of)|wasn'?t (?:for me|good|great|my thing)|(?:isn'?t|is not|was not) my thing|(?<!\bnot )(?<!\bnever )(?:way |far |much )?too "
-    r"(?:much|long|slow|scary|frightening|creepy|noisy|complicated|talky|violent|dark|gory|sad|cheesy|predictable|silly|weird|stressful|upsetting|harrowing|disturbing|bleak)\b|boring|bored|awful|terrible|horrible|overrated|"
+    r"(?:much|long|slow|loud|scary|frightening|creepy|noisy|complicated|talky|violent|dark|gory|sad|cheesy|predictable|silly|weird|stressful|upsetting|harrowing|disturbing|bleak)\b|boring|bored|awful|terrible|horrible|overrated|"
     r"over-?hyped|dull|tedious|dreadful|distasteful|vulgar|(?<!myself )(?<!ourselves )(?<!themselves )silly|pretentious|annoying|cringe\w*|meh|mediocre|forgettable|"
     r"unwatchable|rubbish|garbage|trash|a mess|snooze\w*|disappointing|(?<!\bnot a )(?<!\bnever a )(?<!\bno )(?:real |big |huge |total |massive |major |such a |bit of a |complete )?disappointment\b|(?:(?<=\bwas )|(?<=\bis )|(?<=\bwere )|(?<=\bjust )|(?<=\) )|(?<=[:=\-–—] ))(?:an? )(?:(?:total|complete|utter|absolute|real|bit of a|right) )?(?:disaster|car crash|train wreck|trainwreck)(?=\s*(?:[.,;:!?)…]|$|(?:of a (?:film|movie)|from start to finish|tbh|honestly)\b))|a let[- ]?down|had (?:me|us) snoring|hated it|hate it|hated (?:both|them|them both|them all|all (?:three|of them)|the lot)|no thanks|(?:was|is|so|just|really) lazy|(?<=[:=\-–] )lazy(?=\s*(?:[.,;!?]|$))|loath(?:ed|e) it|(?:loathed|hated|detested) every (?:minute|second)|didn'?t (?:land|click)|did not (?:land|click)|never (?:really )?(?:landed|clicked)\b|(?:i|we) never (?:really )?bought (?:it|into it|that|for a second)\b|(?<=[:=\-–] )dire(?=\s*(?:[.,;!?)]|$))|worse still(?=\s*(?:[.;!?)]|$))|couldn'?t face|(?:a bit |too |way too )?young for (?:me|us)|"
     # everyday words for a bad film: "Lucy was nonsense", "Pearl Harbor was cack", "a bit pants", "a right turkey"
@@ -146,7 +148,9 @@ NEGATIVE_AFTER = re.compile(
     r"(?:made|makes) (?:me|us) feel (?:physically |actually |genuinely )?(?:ill|sick|queasy)(?=\s*(?:[,.;!?]|$|and\b))|(?:made|makes) (?:me|us) (?:seasick|queasy|nauseous|nauseated|(?:gag|retch|heave|puke|vomit)(?!\s+(?:a\s+sigh|from\s+laugh|with\s+laugh|laugh)))|disappointed (?:me|us)|never (?:really )?worked for (?:me|us)|"
     r"(?:i )?found (?:it |that one )?(?:a bit |rather |pretty |quite |kind of |kinda |a little )?flat|(?<!not )(?<!never )a (?:bit|little|tad) flat\b|\bugh+\b(?=\s*(?:[,.;!?]|$))|\bI (?:just |really |honestly )?didn'?t get(?=\s*(?:[,.;!?]|$))|scarred (?:me|him|her|us|them)|waste of|wasted|"
     r"(?:will|would|gonna|going to) lose my mind|(?:drives?|drove) (?:me|us) (?:crazy|nuts|mad|up the wall|round the bend)|sick of|"
-    r"(?:was|is|'s|were) (?:so+ |really |pretty |kinda |lowkey |totally |super )?mid\b|(?:put|puts|sent|sends) (?:me|us) to sleep|"
+    r"(?:was|is|'s|were) (?:so+ |really |pretty |kinda |lowkey |totally |super )?mid\b|"
+    # "Jumanji was painful", "the witch was sooo slow" (not "a slow burn"), "annabelle even worse"
+    r"(?:was|is|were|so+|just|really) painful\b|painful to (?:watch|sit through)|(?:(?<=\bwas )|(?<=\bis )|(?<=\bwere ))(?:(?:so+|really|very|painfully|super|just|kinda) )?slow\b(?![\s-]*burn)|(?:even|much|way|far) worse\b|(?:put|puts|sent|sends) (?:me|us) to sleep|"
     r"style over substance|nemesis|(?<=^ )(?:was|is|were|did)(?:n'?t| not)(?=\s*(?:[,.;!?)]|$)|\s+[^\w\s])|(?<=^ )(?:do|does)(?:n'?t| not)(?=\s*(?:[,.;!?)]|$))|"
     r"(?<!\bnot )too \w+ for (?:me|us|my taste|them|him|her|the kids|my kids|our kids)\b|intolerable|too (?:heavy|intense|gross|childish|kiddy|long-winded)|bleak|grim|depressing|"
     # "the matrix revolutions (didnt finish)", "Rope, nobody finished it", "saw 3 gross", "Annie Hall: not one laugh", "to me it
@@ -1016,7 +1020,10 @@ def _asks_about_a_film(text: str) -> bool:
 #: Thanks, or word that a pick went well, said anywhere; and what in such a message wishes for nothing.
 _THANKED = re.compile(r"(?:\b(?:thanks|thank you|thankyou|thanku|thx|ty|much appreciated)\b|\bjust want(?:ed)? to (?:say|tell you)\b)"
                       r"(?!.*\b(?:but|not|less|more|shorter|longer|newer|older|please|pls|instead)\b)", re.IGNORECASE | re.DOTALL)
-_NO_WISH = re.compile(r"\byour (?:suggestions?|picks?|advice|recommendations?|list|ideas)\b|\b(?:don'?t|do not) need anything\b", re.IGNORECASE)
+_NO_WISH = re.compile(r"\byour (?:suggestions?|picks?|advice|recommendations?|list|ideas)\b|\b(?:don'?t|do not) need anything\b"
+                      # a pick praised ("great recommendation, thanks!", "that was a solid 8/10 recommendation")
+                      r"|(?<!\bany )(?<!\bsome )(?<!\bmore )\b(?:great|good|solid|nice|excellent|perfect|brilliant|cracking|top|\d+/10)\s+(?:recommendation|suggestion|rec|pick|tip)s?\b",
+                      re.IGNORECASE)
 
 
 #: A film half remembered, its name asked: "What was it called?", "whats the film where bill murray ...", "I don't
@@ -1246,7 +1253,10 @@ def _seen_bare(text: str, t: "TitleMention") -> bool:
     Falcon."): no verdict on it."""
     if t.start is None or t.end is None:
         return False
-    return bool(_SEEN_BARE.match(text[sentence_start(text, t.start):t.start])) and _SENTENCE_DONE.match(text, t.end) is not None
+    if not (_SEEN_BARE.match(text[sentence_start(text, t.start):t.start]) and (done := _SENTENCE_DONE.match(text, t.end)) is not None):
+        return False
+    verdict, _ = _first_sentence(text[done.end():].lstrip(" .!;\n"))  # "watched Heat. not my thing", "Seen Up. Loved it."
+    return not (_short_verdict(verdict, NEGATIVE_AFTER) or _short_verdict(verdict, POSITIVE_CUE) and not _MORE_OF_IT.search(verdict))
 
 
 #: A sentence that says films were seen and nothing of them ("I've already seen Heat and Ronin.", "I've done all the obvious
@@ -1819,7 +1829,7 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
     u.reset_genres = bool(SCRAPPED.match(cleaned))
     scan = INJECTION.sub(lambda m: " " * len(m.group()), cleaned) if u.injection else cleaned
     scan = ADDRESSEE.sub(_unaddressed, scan)
-    scan = spell_verdicts(scan, getattr(grounder, "title_words", frozenset()))  # "fight club is so overated"
+    scan = spell_verdicts(spell_shorthand(scan), getattr(grounder, "title_words", frozenset()))  # "fight club is so overated"
     known = set(known_genres)
     idioms = [sp for sp in lexicon_spans(scan, known) if " " in scan[sp.start:sp.end]]
     idioms += [GenreSpan(m.start(), m.end(), (), "idiom") for m in CHAT_IDIOMS.finditer(scan)]

@@ -139,6 +139,17 @@ def _singled(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", word)
 
 
+#: Texting's one-letter words, typed lower case between words: "u" for "you" ("10 things i hate about u"; not "U Turn",
+#: "u2", "u-boat") and "n" for "and" ("saw age of ultron n civil war"; not "rock n roll").
+_YOU = re.compile(r"(?<=[a-z] )u(?= [a-z]| ?[,.!?]| ?$)(?! turn\b)")
+_AND = re.compile(r"(?<=[a-z] )(?<!rock )n(?= [a-z])")
+
+
+def spell_shorthand(text: str) -> str:
+    """`text` with texting's "u" and "n" spelt out (`_YOU`, `_AND`), so the names they stand in read as typed in full."""
+    return _AND.sub("and", _YOU.sub("you", text))
+
+
 def spell_verdicts(text: str, keep: frozenset[str] = frozenset()) -> str:
     """`text` with misspelled verdict words ("overated", "borring", "terible") spelt right; the words in `keep` (the
     catalog's title words: "biutiful", "incredibles") and the rest as they were."""

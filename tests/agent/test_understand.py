@@ -4016,3 +4016,80 @@ def test_the_first_film_named_between_a_sequel_and_the_first_in_session43(parser
     # (found on dev18) the series' first film named between the sequel and "the first" is no other film of a list
     u = read(parser, "is kung fu panda 2 better than kung fu panda? we loved the first panda but the kids have had enough of it")
     assert 59784 in u.liked_ids
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked", "asked"), [
+    # session 44: everyday verdicts ("painful", "was sooo slow", "even worse", "too loud"); texting's "u" and "n"; a verdict
+    # heard and put to the bot; a bare "watched X." judged in the next sentence; "would X be a good pick?"
+    ("Jumanji was painful", [], [2], []),
+    ("Heat was bad, Ronin even worse", [], [6, 2278], []),
+    ("Mamma Mia was too loud, they complained all afternoon. Something gentler from before 1965", [], [60397], []),
+    ("any rom coms like 10 things i hate about u", [2572], [], []),
+    ("someone in the gc said the babadook is boring is that true 👀", [], [], [112515]),
+    ("my friend says Heat is boring. is that true?", [], [], [6]),
+    ("people say Heat is overrated, do you agree?", [], [], [6]),
+    ("watched Planes, Trains & Automobiles. not my thing", [], [4002], []),
+    ("Watched Heat. Loved it.", [6], [], []),
+    ("would Get Out be a weird pick for a 4th date?", [], [], [168250]),
+    # words set off in quotes, a newcomer's greeting, a place a story is set, a nationality before its noun
+    ('Nothing before 2000, her mum thinks old films look "scratchy"', [], [], []),
+    ('new girlfriend says american romcoms are "stupid". a clever romantic comedy', [], [], []),
+    ("Hi! First time here. Three kids under ten and zero patience for bad films.", [], [], []),
+    ("The men's group wants a war film, but not set in the Pacific, and nothing made after 1970", [], [], []),
+    ("a film set on the Moon", [], [], []),
+    ("Unit on the American frontier for my class. Need a western", [], [], []),
+])
+def test_titles_in_session44(parser: MuseService, text: str, liked: list[int], disliked: list[int], asked: list[int]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.liked_ids), sorted(u.disliked_ids), sorted(u.asked_ids)) == (liked, disliked, asked)
+
+
+@pytest.mark.parametrize(("text", "liked"), [
+    # what the session-44 rules leave alone
+    ("Loved The Godfather, it was slow burn perfection", [858]),
+    ("Jumanji was painfully funny", [2]),
+    ("we loved \"the shawshank redemtion\"", [318]),
+    ("I loved The American with Clooney", [80126]),
+    ("something like The Pacific but shorter", [126430]),
+    ("U Turn was great", [1627]),
+])
+def test_what_the_session44_title_rules_leave_alone(parser: MuseService, text: str, liked: list[int]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.liked_ids), u.disliked_ids) == (liked, [])
+
+
+@pytest.mark.parametrize(("text", "wanted", "avoided"), [
+    # session 44: refusals after a genre ("can stay away") and before one ("stopping short of", "doesn't drift into")
+    ("horror w zombies. gore fine. comedy versions can stay away", ["Horror"], ["Comedy"]),
+    ("something unsettling but stopping short of horror", [], ["Horror"]),
+    ("a drama about grief that doesn't drift into fantasy", ["Drama"], ["Fantasy"]),
+    ("the comedy versions of horror are great", ["Comedy", "Horror"], []),
+    # ages said beside the children ("two girls, 6 and 9"), not teenagers
+    ("Looking after two girls, 6 and 9, this afternoon. Something funny?", ["Children", "Comedy"], []),
+    ("the kids, 12 and 14, want something scary", ["Horror"], []),
+])
+def test_genres_in_session44(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.genres), sorted(u.avoid_genres)) == (wanted, avoided)
+
+
+@pytest.mark.parametrize(("text", "years"), [
+    # session 44: "spare me" refuses the years after it; a school year is no decade
+    ("Something scary please, and spare me anything made after 2012.", (None, 2012)),
+    ("spare me anything before 1990", (1990, None)),
+    ("Unit on the American frontier, my year 10s (15). Need a western, nothing before 1980", (1980, None)),
+    ("anything from the year 2000", (2000, 2000)),
+])
+def test_years_in_session44(parser: MuseService, text: str, years: tuple[int | None, int | None]) -> None:
+    u = read(parser, text)
+    assert (u.year_min, u.year_max) == years
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    # session 44: a pick praised is thanks, not a request
+    ("Thanks, that was a solid 8/10 recommendation. You've earned a follow.", "chitchat"),
+    ("great recommendation, thanks!", "chitchat"),
+    ("thanks! any good recommendations for tonight?", "recommend"),
+])
+def test_intents_in_session44(parser: MuseService, text: str, intent: str) -> None:
+    assert read(parser, text).intent == intent

@@ -150,6 +150,7 @@ _LIKENESS_ASKED = frozenset("more something anything films movies ones stuff fli
 _INDEFINITE = frozenset("anything something nothing everything anyone someone everyone another any some every".split())
 #: A planet after a preposition is the place ("set on Earth"), not *Earth* (2007).
 _PLANETS = frozenset("earth mars".split())
+_SET_IN = frozenset("in on at during around".split())  # "set in the Pacific"
 _PLACE_PREPOSITIONS = frozenset("on from to of off orbiting than around".split())
 #: Film-makers' names that are also titles, or spelt close to one: the name of a maker is a style ("any Hitchcock from
 #: the 40s", "channels Leone"), the film needs its own cue ("Hitchcock, the Anthony Hopkins film", "Hitchcock (2012)").
@@ -1321,6 +1322,9 @@ class TitleGrounder:
             if loose and not (grounding.status == "matched" and grounding.method == "exact" and (
                     year is None or names_year(year, self._items[grounding.item_id].year))):
                 continue  # ("a 'Family Friendly' film"; "Waiting for 'Superman' (2010)" is a longer title's year)
+            if grounding.method != "exact" and said.islower() and (all(w in dictionary() for w in re.findall(r"[a-z]+", said)) or (
+                    grounding.item_id is not None and any(said.startswith(k) for k in title_keys(self._items[grounding.item_id])))):
+                continue  # a word set off as someone's ('"scratchy"', '"grown up"', '"stupid"'): no film's near spelling
             if grounding.status != "unknown":
                 found.append(_at(grounding, quoted.start(group), quoted.end(group)))
                 taken.append((quoted.start(), end if grounding.status == "matched" and end is not None else quoted.end()))
@@ -1849,7 +1853,7 @@ class TitleGrounder:
                     continue  # one word of a longer title ("Feeling", "Arnold") or a sentence's capital ("Educational ...")
                 grounding = typo
             if len(run) == 1 and (grounding.method == "exact" or run[0].lower in _MAKERS):  # "channels Leone" is no *Léon*
-                if _other_name(run[0], tokens[k - 1] if k > 0 else None, tokens[k + 1] if k + 1 < len(tokens) else None):
+                if _story_setting(tokens, k) or _other_name(run[0], tokens[k - 1] if k > 0 else None, tokens[k + 1] if k + 1 < len(tokens) else None):
                     continue
             if len(run) == 1 and run[0].sentence_start and grounding.method == "exact":
                 # "Sleepless yes,": the first word of a title, then a verdict that closes its clause (not "Hard no on ...", nor "Hard
@@ -2557,6 +2561,14 @@ def _plausible(tokens: list[_Tok], i: int, length: int) -> bool:
     the = span[0].lower == "the" or (i > 0 and tokens[i - 1].lower == "the" and not span[0].boundary_before)
     if the and length <= 2 and after is not None and not after.boundary_before and after.lower in ("one", "version"):
         return False  # "The Ring, the American one", "the Spielberg one": which version, not a film
+    if span[0].sentence_start and not any(t.capitalised for t in span[1:]) and after is not None and not after.boundary_before \
+            and after.lower in _NEWCOMER_AFTER:
+        return False  # "First time here.", "First time using this": the writer is new, not *The First Time*
+    if len(content) == 1 and _story_setting(tokens, i + 1 if span[0].lower == "the" else i):
+        return False  # "a war film not set in the Pacific": where the story is, not *The Pacific*
+    if len(content) == 1 and content[0].lower in NEVER_ALONE and after is not None and not after.boundary_before and after.word.islower() \
+            and after.lower in dictionary() and after.lower not in _AFTER_A_NAME | _LIKE_AFTER:
+        return False  # "the American frontier", "the English countryside": a word of the phrase, not *The American*
     if length == 1:
         if span[0].word.isdigit() and i > 1 and tokens[i - 1].lower in ("and", "or", "to") and tokens[i - 2].word.isdigit():
             return False  # "(7 and 10)", "2 or 3": a number in a list of numbers
@@ -2570,6 +2582,10 @@ def _plausible(tokens: list[_Tok], i: int, length: int) -> bool:
         # ...or a verdict follows ("The Others was perfect"; "The Thing is, ..." stays words)
         return ends and (any(t.capitalised for t in content[1:]) or _judged_strongly(tokens, i, length))
     return any(t.lower not in COMMON_WORDS and not t.word.isdigit() for t in content)  # "10 years" is no title
+
+
+#: After a sentence's opening words, the words of someone new to the chat ("First time here", "Long time listening").
+_NEWCOMER_AFTER = frozenset("here using posting asking trying".split())
 
 
 #: Where a viewer dozed, right before the film: "fell asleep in", "dozed off during", "nodded off halfway through".
@@ -2640,6 +2656,13 @@ def _plausible_word(token: _Tok, before: _Tok | None, after: _Tok | None = None)
     asked = before is not None and _clause_start(before) and before.lower in _ASKING  # "Is Up too sad?"
     judged = before is not None and before.sentence_start and before.lower in _REFUSAL_CUE | _TYPO_CUE  # "Not Heat, I've seen it"
     return token.boundary_before or before is None or not before.capitalised or before.word == "I" or asked or judged
+
+
+def _story_setting(tokens: list[_Tok], i: int) -> bool:
+    """tokens[i] is where a story is set: "set on the Moon", "set in the Pacific", "set in Casablanca"."""
+    j = i - 1 if i > 0 and tokens[i - 1].lower == "the" and not tokens[i].boundary_before else i
+    return j >= 2 and tokens[j - 1].lower in _SET_IN and tokens[j - 2].lower == "set" and not tokens[j].boundary_before \
+        and not tokens[j - 1].boundary_before
 
 
 def _other_name(token: _Tok, before: _Tok | None, after: _Tok | None) -> bool:
