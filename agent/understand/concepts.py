@@ -89,7 +89,7 @@ STOP = set(
     genres something's whatever watchable quite pretty rather bit little few something anything nice cool awesome kinda
     sorta some thing type feel vibe vibes night evening weekend tonight's let's lets let idea ideas option options lol pls plz
     if im i'd i'll id ill don't dont do doesn't isn't it's ive i've been being am was story stories plot picture pictures pic pics talkie talkies
-    smth smthn smthng sth sumthin sumthing somethin tbh ngl rn idk imo fr""".split()
+    smth smthn smthng sth sumthin sumthing somethin tbh ngl rn idk imo fr lost""".split()
 )
 _WORD = re.compile(r"[a-z][a-z']*", re.IGNORECASE)  # "white-knuckle" -> "white knuckle" (one phrase)
 

@@ -276,7 +276,7 @@ DECADE_MOVE = re.compile(
     re.IGNORECASE)
 _BACKWARD = frozenset("back backward backwards earlier older".split())
 ABSOLUTE_NEW = re.compile(rf"recent|new releases?|latest|brand new|newish|{_MADE_RECENTLY}", re.IGNORECASE)
-ANY_ERA = re.compile(r"\b(?:(?:any|every|all) (?:decade|era|year|period|time)s?|(?:scrap|drop|forget|ignore|lose|ditch|never mind) (?:the|about the|that) (?:date|year|era|decade)s?(?: (?:thing|bit|limit|rule|filter|part))?|whatever (?:decade|era|year)|(?:don'?t|do not) care (?:about )?(?:when|the (?:year|decade|era))(?!\s+(?:it'?s|it is|they'?re|they are)\s+set\b)|doesn'?t matter when|no matter (?:when|the year)|(?:don'?t|do not) (?:really )?care how (?:old|new|recent) (?:it|they|the (?:films?|movies?|picks?))\b|whenever (?:they|it) (?:was|were|got|'s|are) (?:made|released|filmed)|the (?:year|decade|era|date)s? (?:doesn'?t|does not|don'?t|do not) matter)\b", re.IGNORECASE)
+ANY_ERA = re.compile(r"\b(?:(?:any|every|all) (?:decade|era|year|period|time)s?|(?:scrap|drop|forget|ignore|lose|ditch|never mind) (?:the|about the|that) (?:date|year|era|decade)s?(?: (?:thing|bit|limit|rule|filter|part))?|whatever (?:decade|era|year)|(?:don'?t|do not) care (?:about )?(?:when|the (?:year|decade|era))(?!\s+(?:it'?s|it is|they'?re|they are)\s+set\b)|doesn'?t matter when|no matter (?:when|the year)|(?:don'?t|do not) (?:really )?care how (?:old|new|recent) (?:it|they|the (?:films?|movies?|picks?))\b|whenever (?:they|it) (?:was|were|got|'s|are) (?:made|released|filmed)|the (?:year|decade|era|date)s? (?:doesn'?t|does not|don'?t|do not) matter|the (?:year|decade|era|date)s? (?:is|are)(?:n'?t| not) (?:important|a (?:problem|big deal)))\b", re.IGNORECASE)
 YEARS_N0 = re.compile(
     r"\b(?:the\s+)?(?:years\s+(?P<d>[1-9])|year\s+(?P<d1>[2-9]))0\b(?!\s*(?:years?|s\b))|\byears\s+(?P<full>(?:19|20)\d0)\b(?!\s*(?:-|to|and|until|onwards?|on|or later|and later|\+)(?:\b|\s|$))"
     r"|\b(?:the|from)\s+(?P<dy>[2-9])0\s+years\b(?!\s+(?:old|ago|of|time|later|from now))"  # "from 60 years or 70 years"
@@ -802,7 +802,8 @@ def read_years(text: str, newest_year: int = 2018) -> YearRead:
     text, rewritten = digits_for_spelled_years(_TWO_K.sub(lambda m: "20" + m["yy"], text))
     eras = sorted(_cover(_eras(text, newest_year) + _relative(text, newest_year) + _lifetime(text, newest_year), rewritten),
                   key=lambda e: e.start)
-    eras = [e for e in eras if e.low is None or e.low <= newest_year + FUTURE_YEARS]  # "blade runner and 2049" names no year
+    eras = [e for e in eras if (e.low if e.low is not None else e.high or 0) <= newest_year + FUTURE_YEARS]  # "blade runner and 2049",
+    # "go straight to 2049" name no year
     eras = [e for n, e in enumerate(eras) if not any(o.start <= e.start and e.end <= o.end and o is not e for o in eras[:n])]
     spans = [(e.start, e.end) for e in eras]
     eras = [r for e in eras for r in _refused_and_beyond(text, e, newest_year)]

@@ -56,7 +56,7 @@ _CHILD = r"(?:son|daughter|nephew|niece|boy|girl|kid|child|little one|toddler|(?
 CHILD_AGE = re.compile(
     rf"(?<!\bfor )(?<!\bin )(?<!\bover )(?<!\blast )(?<!\bpast )(?<!\bnext )(?<!\bevery )(?<!\bafter )(?<!\bwithin )(?<!\bsince )"  # "on a loop for three years", "learning since one year": how long
     rf"\b{_AGE}[\s\-]*(?:yo\b|(?:years?|yrs?)(?:[\s\-]*(?:old|olds)\b|\b(?!\s+(?:ago|later|earlier|sooner|older|newer|younger|back|forwards?|before|after|either|each|on either|on each|of (?!age\b))\b)))"
-    rf"|\b(?:{_CHILD}|grandson|granddaughter|kids|children|he|she|twins|triplets|grandkids|grandchildren|kiddos|pupils)"
+    rf"|\b(?:{_CHILD}|grandson|gran(?:d-?)?daughter|kids|children|he|she|twins|triplets|grandkids|grandchildren|kiddos|pupils)"
     rf"(?:'s|\s+is|\s+are|\s+who'?s|\s+who is|\s+aged|\s+has)?\s*\(?\s*{_AGE}(?:st|nd|rd|th)?\b(?!\s*(?:%|years? ago|minutes|hours)|\s+of\b)"
     rf"|\b(?:youngest|eldest|oldest|middle)(?:\s+one)?(?:'s|\s+is|\s+who'?s|\s+who is)\s*\(?\s*{_AGE}\b(?!\s+of\b)"  # "youngest is 4"
     rf"|\bages?\s+{_AGE}\b"

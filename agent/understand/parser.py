@@ -27,7 +27,7 @@ from agent.understand.judge import GenreJudge, GenreOdds, judge_genres
 from agent.understand.lexicon import CHANGE_OF_MIND, GENRE_PHRASES
 from agent.understand.roles import Sentiment, TitleRoles, names_a_film, second_opinion, sure_role
 from muse.domain import normalise_title
-from tools.retriever.grounding import ARTICLES, names_year
+from tools.retriever.grounding import ARTICLES, names_year, untitled
 from tools.retriever.ratings import MIDDLING, as_sentiment, rating_after, verdicts, word_rating
 from tools.retriever.wordlist import COMMON_WORDS, dictionary
 
@@ -149,8 +149,8 @@ NEGATIVE_AFTER = re.compile(
     r"(?:i )?found (?:it |that one )?(?:a bit |rather |pretty |quite |kind of |kinda |a little )?flat|(?<!not )(?<!never )a (?:bit|little|tad) flat\b|\bugh+\b(?=\s*(?:[,.;!?]|$))|\bI (?:just |really |honestly )?didn'?t get(?=\s*(?:[,.;!?]|$))|scarred (?:me|him|her|us|them)|waste of|wasted|"
     r"(?:will|would|gonna|going to) lose my mind|(?:drives?|drove) (?:me|us) (?:crazy|nuts|mad|up the wall|round the bend)|sick of|"
     r"(?:was|is|'s|were) (?:so+ |really |pretty |kinda |lowkey |totally |super )?mid\b|"
-    # "Jumanji was painful", "the witch was sooo slow" (not "a slow burn"), "annabelle even worse"
-    r"(?:was|is|were|so+|just|really) painful\b|painful to (?:watch|sit through)|(?:(?<=\bwas )|(?<=\bis )|(?<=\bwere ))(?:(?:so+|really|very|painfully|super|just|kinda) )?slow\b(?![\s-]*burn)|(?:even|much|way|far) worse\b|(?:put|puts|sent|sends) (?:me|us) to sleep|"
+    # "Jumanji was painful", "the witch was sooo slow" (not "a slow burn", "slow, but a masterpiece"), "annabelle even worse"
+    r"(?:was|is|were|so+|just|really) painful\b|painful to (?:watch|sit through)|(?:(?<=\bwas )|(?<=\bis )|(?<=\bwere ))(?:(?:so+|really|very|painfully|super|just|kinda) )?slow\b(?![\s-]*burn)(?!,?\s+(?:but|though|yet)\b)|(?:even|much|way|far) worse\b|(?:put|puts|sent|sends) (?:me|us) to sleep|"
     r"style over substance|nemesis|(?<=^ )(?:was|is|were|did)(?:n'?t| not)(?=\s*(?:[,.;!?)]|$)|\s+[^\w\s])|(?<=^ )(?:do|does)(?:n'?t| not)(?=\s*(?:[,.;!?)]|$))|"
     r"(?<!\bnot )too \w+ for (?:me|us|my taste|them|him|her|the kids|my kids|our kids)\b|intolerable|too (?:heavy|intense|gross|childish|kiddy|long-winded)|bleak|grim|depressing|"
     # "the matrix revolutions (didnt finish)", "Rope, nobody finished it", "saw 3 gross", "Annie Hall: not one laugh", "to me it
@@ -792,7 +792,8 @@ def unknown_titles(text: str, grounded: Sequence[tuple[int, int]]) -> list[Title
 ASKS_FOR_FILMS = re.compile(
     r"\b(recommend\w*|suggest\w*|propose|something|anything|similar|sim+il+ar|more|what else|others?|ideas|options|want(?:s(?!\s+to\b))?|wants to (?:watch|see|find|try)|wanna|make it|"
     r"vibes?|style|kind of|sort of|(?!(?:good|bad|early|late|old|new|okay|fine)-)[a-z]{4,}-ish|"
-    r"looking for|look for|give me|show me|find me|need(?!\s+to\s+(?:plan|know|sort|check|decide|leave|be|get up|work|finish|sleep|go)\b)|search\w*)\b|\?",
+    r"looking for|look for|give me|show me|find me|need(?!\s+to\s+(?:plan|know|sort|check|decide|leave|be|get up|work|finish|sleep|go)\b)|search\w*)\b|\?"
+    r"|(?:^|[.!,;]\s*)(?:next|another)(?:\s+(?:one|pls|please))?\W*$",  # "seen heat, loved it. next", "loved it. another"
     re.IGNORECASE)  # not "I need to plan my evening around it"
 #: ...and words about films at all: a greeting with one of these is a request ("hi, what should I watch?").
 FILM_WORDS = re.compile(r"\b(?:watch\w*|movies?|films?|flicks?|cinema|series|shows?)\b", re.IGNORECASE)
@@ -812,7 +813,11 @@ BOT_SELF = re.compile(
     r"\b(?:are you (?:a |an |the )?(?:real|human|person|bot|robot|computer|program|ai|machine)|are you (?:the|a|an) (?:\w+ )?(?:bot|robot|ai|assistant)\b|is there a (?:real )?(?:human|person)|"
     r"who are you|what (?:do|can) you (?:actually )?do|how do you (?:decide|pick|choose|work|learn)|"
     r"(?:do|did|have|can) you (?:ever |actually |even |really )?(?:get (?:tired|bored|sick|paid|a cut|commission)|have (?:an? )?(?:all-time )?favou?rite|"
-    r"sleep|dream|feel|remember (?:what|me|us|our|when|last))|your favou?rite (?:film|movie|director|actor|genre))\b", re.IGNORECASE)
+    r"sleep|dream|feel|remember (?:what|me|us|our|when|last))|your favou?rite (?:film|movie|director|actor|genre)"
+    # a complaint about the bot, a question whether this is it ("you keep giving me the same 5 films", "Is This The Film Service.")
+    r"|(?:you|this bot|the bot|it) keeps? (?:on )?(?:giving|suggesting|showing|recommending|sending) (?:me |us )?the same|"
+    r"is your (?:catalog(?:ue)?|database|list|library|selection) (?:so |that |really )?(?:tiny|small|limited|empty)|is this (?:the )?(?:film|movie) (?:service|bot|app|thing|site))\b",
+    re.IGNORECASE)
 #: ...and ones that may be about a film named beside them ("do you know about Jaws? what is it about"): small talk only
 #: with no film named ("do you actually watch them?").
 BOT_HABITS = re.compile(r"\b(?:do|did|have|can) you (?:ever |actually |even |really )?(?:watch|remember|know (?:about|any jokes|all))\b",
@@ -1829,7 +1834,7 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
     u.reset_genres = bool(SCRAPPED.match(cleaned))
     scan = INJECTION.sub(lambda m: " " * len(m.group()), cleaned) if u.injection else cleaned
     scan = ADDRESSEE.sub(_unaddressed, scan)
-    scan = spell_verdicts(spell_shorthand(scan), getattr(grounder, "title_words", frozenset()))  # "fight club is so overated"
+    scan = spell_verdicts(spell_shorthand(untitled(scan)), getattr(grounder, "title_words", frozenset()))  # "fight club is so overated"
     known = set(known_genres)
     idioms = [sp for sp in lexicon_spans(scan, known) if " " in scan[sp.start:sp.end]]
     idioms += [GenreSpan(m.start(), m.end(), (), "idiom") for m in CHAT_IDIOMS.finditer(scan)]

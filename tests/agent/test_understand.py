@@ -4038,6 +4038,13 @@ def test_the_first_film_named_between_a_sequel_and_the_first_in_session43(parser
     ("The men's group wants a war film, but not set in the Pacific, and nothing made after 1970", [], [], []),
     ("a film set on the Moon", [], [], []),
     ("Unit on the American frontier for my class. Need a western", [], [], []),
+    ("I am Japanese student in UK, my English teacher say watch british film for study. Comedy is better.", [], [], []),
+    ("she likes old Hollywood romance, I like heist films. is there a romantic heist film?", [], [], []),
+    # a message typed With A Capital On Every Word is read like a lower-case one
+    ("Thank You. I Have Seen Top Hat Several Times And Enjoyed It Very Much. Something Else Please.", [945], [], []),
+    ("Gosford Park Was A Dissapointment. Too Many Characters To Follow.", [], [5013], []),
+    ("Perhaps Like Charade With Cary Grant. That Was Delightful.", [911], [], []),
+    ("The Godfather, The Shining, The Thing And Alien", [858, 1214, 1258, 2288], [], []),
 ])
 def test_titles_in_session44(parser: MuseService, text: str, liked: list[int], disliked: list[int], asked: list[int]) -> None:
     u = read(parser, text)
@@ -4067,6 +4074,10 @@ def test_what_the_session44_title_rules_leave_alone(parser: MuseService, text: s
     # ages said beside the children ("two girls, 6 and 9"), not teenagers
     ("Looking after two girls, 6 and 9, this afternoon. Something funny?", ["Children", "Comedy"], []),
     ("the kids, 12 and 14, want something scary", ["Horror"], []),
+    ("My Grandaughter Is 8. We Would Like To Watch Something Together.", ["Children"], []),
+    # a dare and a feeling name no genre
+    ("Nolan peaked with The Prestige. Fight me.", [], []),
+    ("my late husband always chose the films and i am rather lost without him. a comedy please", ["Comedy"], []),
 ])
 def test_genres_in_session44(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
     u = read(parser, text)
@@ -4079,6 +4090,9 @@ def test_genres_in_session44(parser: MuseService, text: str, wanted: list[str], 
     ("spare me anything before 1990", (1990, None)),
     ("Unit on the American frontier, my year 10s (15). Need a western, nothing before 1980", (1980, None)),
     ("anything from the year 2000", (2000, 2000)),
+    # a year beyond the catalog's future is a film's name ("go straight to 2049"); "the year is not important" lifts the era
+    ("Should I watch Blade Runner first or go straight to 2049? Or skip both??", (None, None)),
+    ("anything up to 2015", (None, 2015)),
 ])
 def test_years_in_session44(parser: MuseService, text: str, years: tuple[int | None, int | None]) -> None:
     u = read(parser, text)
@@ -4090,6 +4104,22 @@ def test_years_in_session44(parser: MuseService, text: str, years: tuple[int | N
     ("Thanks, that was a solid 8/10 recommendation. You've earned a follow.", "chitchat"),
     ("great recommendation, thanks!", "chitchat"),
     ("thanks! any good recommendations for tonight?", "recommend"),
+    # complaints about the bot and a question whether this is it; a bare "another" or "next" after a verdict asks for more
+    ("you keep giving me the same 5 films. is your catalog tiny or what", "chitchat"),
+    ("lmao why does this bot keep suggesting the same 3 movies", "chitchat"),
+    ("Good Morning. Is This The Film Service.", "chitchat"),
+    ("you keep giving me the same films, something different please", "recommend"),
 ])
 def test_intents_in_session44(parser: MuseService, text: str, intent: str) -> None:
     assert read(parser, text).intent == intent
+
+
+def test_follow_ups_in_session44(parser: MuseService) -> None:
+    def follow(text: str) -> Understanding:  # a message after an earlier request
+        return understand(text, known_genres=parser.known_genres, grounder=parser.s.grounder, concepts=parser.concepts,
+                          newest_year=parser.newest_year, has_previous=True)
+    assert follow("unforgiven already seen. loved it. another").intent == "refine"
+    assert follow("seen heat, loved it. next").intent == "refine"
+    assert follow("seen heat, loved it.").intent == "feedback"
+    u = follow("Ah sorry, I mean also old is ok. Only war film, the year is not important.")
+    assert (u.genres, u.year_min, u.any_era) == (["War"], None, True)

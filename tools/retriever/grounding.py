@@ -786,6 +786,9 @@ class TitleGrounder:
                 and tokens[i + 1].lower not in _AFTER_A_NAME | _LIKE_AFTER:
             return False  # "loved her in Working Girl", "watch her favourite": the pronoun, not *Her* ("eternal sunshine, her, ..." is the film)
         before = tokens[i - 1] if i > 0 and not span[0].boundary_before else None
+        kind = i + length < len(tokens) and not tokens[i + length].boundary_before and tokens[i + length].lower in _FILM_NOUNS_PLURAL
+        if length == 1 and kind and not (before is not None and before.lower in ARTICLES):
+            return False  # "I like heist films", "loved zombie movies": a kind of film, not *Heist* ("the alien films" is a series)
         if before is not None and before.sentence_start and before.lower in _CHAT_OPENERS:
             before = None  # "lol scary movie 2 was trash": a chat word opens the sentence as nothing
         after = tokens[i + length] if i + length < len(tokens) and not tokens[i + length].boundary_before else None
@@ -1055,7 +1058,7 @@ class TitleGrounder:
         """Title mentions in a chat message, grounded ("I loved Alien and Blade Runner, nothing
         romantic" -> Alien, Blade Runner). Precision first: quoted spans, exact title n-grams that
         pass the common-word rules, then fuzzy capitalised runs; unknowns are dropped."""
-        text = _unshouted(_apart(text[:5000]))
+        text = untitled(_unshouted(_apart(text[:5000])))
         found: list[Grounding] = []
         taken: list[tuple[int, int]] = []
         self._quoted_titles(text, taken, found)
@@ -2581,6 +2584,8 @@ def _plausible(tokens: list[_Tok], i: int, length: int) -> bool:
         ends = after is None or after.boundary_before or after.lower in _NAME_ENDS or after.word in _I_CONTRACTED  # "Pretty Woman I've gone off"
         # ...or a verdict follows ("The Others was perfect"; "The Thing is, ..." stays words)
         return ends and (any(t.capitalised for t in content[1:]) or _judged_strongly(tokens, i, length))
+    if not span[0].sentence_start and all(t.lower in NEVER_ALONE for t in content if t.capitalised):
+        return False  # "my English teacher": a nationality's capital, not *The English Teacher*
     return any(t.lower not in COMMON_WORDS and not t.word.isdigit() for t in content)  # "10 years" is no title
 
 
@@ -2623,6 +2628,28 @@ def _unshouted(text: str) -> str:
             return run
         return "".join(c.lower() if len(c.lower()) == 1 else c for c in run)
     return _SHOUTED_RUN.sub(lower, text)
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<![.!?:\n]\s)(?<![.!?:\n])(?<!^)\b[A-Z][a-z]+\b")
+#: Everyday words a title seldom holds, capitalised inside a sentence only by someone who capitalises every word.
+_TYPED_WORDS = frozenset("""please would should could have has had am are is was were my our your thank thanks you very much too many perhaps
+                            not nothing can tell me if something anything we she he they her him does did do suitable liked enjoyed watch
+                            watched seen want prefer also but so like that this""".split())
+TITLED_WORDS, TITLED_SHARE, TITLED_TYPED = 5, 0.9, 2
+
+
+def untitled(text: str) -> str:
+    """A message typed With A Capital On Every Word ("I Have Seen Top Hat Several Times And Enjoyed It Very Much.") in lower
+    case, offsets kept, so its films are found the way lower-case ones are; "I" and words in capitals ("UK") stay. Only
+    when at least `TITLED_WORDS` words, `TITLED_SHARE` of them capitalised, and `TITLED_TYPED` everyday words a title seldom
+    holds capitalised inside a sentence ("Was", "Very"): a list of titles ("✅ A Quiet Place ❌ It Follows") stays as it is."""
+    words = _WORD.findall(text)
+    if len(words) < TITLED_WORDS or sum(w[0].isupper() for w in words) < TITLED_SHARE * len(words):
+        return text
+    if sum(m.group().lower() in _TYPED_WORDS for m in _MID_SENTENCE_CAPITAL.finditer(text)) < TITLED_TYPED:
+        return text
+    return _WORD.sub(lambda m: m.group() if m.group() == "I" or m.group().isupper() and len(m.group()) > 1 else m.group().lower(), text)
 
 
 def _apart(text: str) -> str:

@@ -69,7 +69,7 @@ CONNECTORS: frozenset[str] = frozenset("of the a an and in on to at for with fro
 CALENDAR: frozenset[str] = frozenset(
     """
     halloween christmas xmas easter thanksgiving valentine valentines monday tuesday wednesday thursday friday
-    saturday sunday weekend birthday
+    saturday sunday weekend birthday tomorrow yesterday
     """.split()
 ) | frozenset(["valentine s day", "new year s eve", "new years eve", "christmas eve", "black friday", "boxing day", "mother s day",
                "father s day", "halloween night", "christmas day",
