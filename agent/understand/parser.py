@@ -57,6 +57,8 @@ ASK_ITEM = re.compile(
     # a question asked as a statement about the film named ("would you let me know if it is meant for children")
     rf"(?:let me know|tell me|{_WONDER})\s+(?:whether|if)\s+(?:it|that one|this one|the film|the movie)\s+(?:is|was|has|would|will)\b|"
     r"^\s*[\w' :-]{2,40}\s(?:worth it|worth (?:a|the) watch|any good)\s*\??\s*$|"  # "gattaca worth it"
+    # "john wick 2 worth it if i liked the first", "la la land for a first date, good idea or nah"
+    r"^\s*[\w' :-]{2,40}\s(?:worth it|worth (?:a|the) (?:watch|rewatch|look))\s+(?:if|for|or|tho|though)\b|,\s*(?:a\s+)?(?:good|bad) idea(?:\s+or\s+(?:nah|not|no|bad))?\s*\??\s*$|"
     r"(?:is|was) (?:it|that|this(?: one)?) (?:the sort|the kind|the version|suitable|appropriate|ok|okay|any good|good|worth|too|very|"
     r"terribly|really|actually|sad|scary|funny|violent|better|for)|"
     r"is (?:the )?(?:first|second|third|original|sequel|new|old|last)(?: one)? (?:as|any|better|worse|good)|"
@@ -95,7 +97,7 @@ REQUEST_CUE = re.compile(
 #: Words about the film asked of, not a wish for others ("more of a comedy or a war movie?", "the kids
 #: want to rewatch one of them").
 ABOUT_THE_FILM = re.compile(
-    r"\bmore of an?\b|\bbe (?:a|an) (?:\w+ )?(?:pick|choice|option|idea|watch)\b|\b(?:more|better|worse)\s+(?:\w+\s+)?than\b|"
+    r"\bmore of an?\b|\blike(?=,)|\bbe (?:a|an) (?:\w+ )?(?:pick|choice|option|idea|watch)\b|\b(?:more|better|worse)\s+(?:\w+\s+)?than\b|"
     # a comparison asked of the films named: "which one is more frightening?", "or more sad?", "slow like the first?"
     r"\b(?:or|is it|it'?s|is|was|be|one|get|gets|got|gives?|has)\s+(?:a (?:lot|bit) |much |even |any )?(?:more|less)\s+"
     r"(?!(?:like|films?|movies?|ones?|stuff|suggestions?|please|pls|recommendations?|options?|ideas?|of|similar|titles?|picks?)\b)[a-z][\w-]*|\blike the (?:first|original|second|last|book|sequel|prequel)\b|"
@@ -150,7 +152,7 @@ NEGATIVE_AFTER = re.compile(
     r"(?:will|would|gonna|going to) lose my mind|(?:drives?|drove) (?:me|us) (?:crazy|nuts|mad|up the wall|round the bend)|sick of|"
     r"(?:was|is|'s|were) (?:so+ |really |pretty |kinda |lowkey |totally |super )?mid\b|"
     # "Jumanji was painful", "the witch was sooo slow" (not "a slow burn", "slow, but a masterpiece"), "annabelle even worse"
-    r"(?:was|is|were|so+|just|really) painful\b|painful to (?:watch|sit through)|(?:(?<=\bwas )|(?<=\bis )|(?<=\bwere ))(?:(?:so+|really|very|painfully|super|just|kinda) )?slow\b(?![\s-]*burn)(?!,?\s+(?:but|though|yet)\b)|(?:even|much|way|far) worse\b|(?:put|puts|sent|sends) (?:me|us) to sleep|"
+    r"(?:was|is|were|so+|just|really) painful\b|painful to (?:watch|sit through)|(?:(?<=\bwas )|(?<=\bis )|(?<=\bwere ))(?:(?:so+|really|very|painfully|super|just|kinda) )?slow\b(?![\s-]*burn)(?!,?\s+(?:but|though|yet)\b)|(?:even|much|way|far) worse\b|(?:put|puts|sent|sends) (?:me|us) to sleep|(?:was|is|so|pretty|kinda|super|really|bit|totally) lame\b|(?:hours?|hrs|minutes|mins) of (?:nothing|boredom)\b|"
     r"style over substance|nemesis|(?<=^ )(?:was|is|were|did)(?:n'?t| not)(?=\s*(?:[,.;!?)]|$)|\s+[^\w\s])|(?<=^ )(?:do|does)(?:n'?t| not)(?=\s*(?:[,.;!?)]|$))|"
     r"(?<!\bnot )too \w+ for (?:me|us|my taste|them|him|her|the kids|my kids|our kids)\b|intolerable|too (?:heavy|intense|gross|childish|kiddy|long-winded)|bleak|grim|depressing|"
     # "the matrix revolutions (didnt finish)", "Rope, nobody finished it", "saw 3 gross", "Annie Hall: not one laugh", "to me it

@@ -4031,6 +4031,11 @@ def test_the_first_film_named_between_a_sequel_and_the_first_in_session43(parser
     ("watched Planes, Trains & Automobiles. not my thing", [], [4002], []),
     ("Watched Heat. Loved it.", [6], [], []),
     ("would Get Out be a weird pick for a 4th date?", [], [], [168250]),
+    ("john wick 2 worth it if i liked the first", [115149], [], [168248]),
+    ("la la land for a first date, good idea or nah", [], [], [164909]),
+    ("is get out actually scary or just like, unsettling", [], [], [168250]),
+    ("interstellar was 3 hrs of nothing", [], [109487], []),
+    ("the ring was lame. didnt jump once", [], [5679], []),
     # words set off in quotes, a newcomer's greeting, a place a story is set, a nationality before its noun
     ('Nothing before 2000, her mum thinks old films look "scratchy"', [], [], []),
     ('new girlfriend says american romcoms are "stupid". a clever romantic comedy', [], [], []),
