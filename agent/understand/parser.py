@@ -111,8 +111,7 @@ ASKS_BACK = re.compile(
     # "X, Y. Which one is more frightening?": a comparison of the films just named (not "Which one next?")
     r"|(?:^|[.!?;]\s*)which(?:\s+one|\s+of\s+(?:them|those|these|the two|the three))?(?![^.!?;]*\bnext\b)"
     r"(?=[^.!?;]*\b(?:more|less|better|worse|best|worst|\w+ier|\w+iest|stronger|strongest|longer|shorter|darker)\b[^.!?;]*\?)"
-    # a verdict heard and put to the listener ("someone said the babadook is boring is that true", "..., do you agree?")
-    r"|(?:^|[.!?;,]\s*|\s)(?:is|was)\s+(?:that|it|this)\s+(?:really\s+|actually\s+)?true\b|(?:^|[.!?;,]\s*)(?:do|would)\s+you\s+agree\b",
+    r"|(?P<heard>(?:^|[.!?;,]\s*|\s)(?:is|was)\s+(?:that|it|this)\s+(?:really\s+|actually\s+)?true\b|(?:^|[.!?;,]\s*)do\s+you\s+agree\b)",
     re.IGNORECASE)
 _ASKS_AFTER_TITLE = re.compile(r"\b(?:would|will|is|was|does|did|are|could|can|should)\s+(?:it|they)\b", re.IGNORECASE)
 #: Whether someone may like a film, which asks about it ("is it a film an old man might enjoy?").
@@ -123,10 +122,14 @@ _SERIES_NOUN = re.compile(r"\s*(?:films?|movies?|series|trilogy|franchise|saga|s
 CONTENT_QUESTION = re.compile(
     r"^\W*(?:is there|are there|anything|any|how much|how many)\b(?:(?!\b(?:movies?|films?|like|similar)\b)[^.?!])*\bin\s*$",
     re.IGNORECASE)
+#: After a mild verdict ("painful", "slow"), no praise in the rest of its sentence ("painful but brilliant", "slow and
+#: gorgeous", "slow at first and then it blew my mind").
+_NO_PRAISE_AFTER = (r"(?![^.!?]*?\b(?:brilliant|masterpiece|essential|glad|wonderful|gorgeous|beautiful|stunning|blew|amazing|great|"
+                    r"worth|lov(?:e|ed|es)|ador(?:e|ed|es)|enjoyed|fantastic|superb|perfect|incredible|more like|similar|like it|like that)\b)")
 #: A verdict after the title in its own sentence ("Avatar was pretty but boring", "Inception, not my thing").
 NEGATIVE_AFTER = re.compile(
     r"\b(not (?:(?:so|that|very|all that|too|particularly)\s+)?(?:great|good)|not (?:my thing|for me|my cup of tea|to my taste|my taste|my kind of)|wasn'?t (?:for me|good|great|my thing)|(?:isn'?t|is not|was not) my thing|(?<!\bnot )(?<!\bnever )(?:way |far |much )?too "
-    r"(?:much|long|slow|loud|scary|frightening|creepy|noisy|complicated|talky|violent|dark|gory|sad|cheesy|predictable|silly|weird|stressful|upsetting|harrowing|disturbing|bleak)\b|boring|bored|awful|terrible|horrible|overrated|"
+    r"(?:much|long|slow|scary|frightening|creepy|noisy|complicated|talky|violent|dark|gory|sad|cheesy|predictable|silly|weird|stressful|upsetting|harrowing|disturbing|bleak)\b|boring|bored|awful|terrible|horrible|overrated|"
     r"over-?hyped|dull|tedious|dreadful|distasteful|vulgar|(?<!myself )(?<!ourselves )(?<!themselves )silly|pretentious|annoying|cringe\w*|meh|mediocre|forgettable|"
     r"unwatchable|rubbish|garbage|trash|a mess|snooze\w*|disappointing|(?<!\bnot a )(?<!\bnever a )(?<!\bno )(?:real |big |huge |total |massive |major |such a |bit of a |complete )?disappointment\b|(?:(?<=\bwas )|(?<=\bis )|(?<=\bwere )|(?<=\bjust )|(?<=\) )|(?<=[:=\-–—] ))(?:an? )(?:(?:total|complete|utter|absolute|real|bit of a|right) )?(?:disaster|car crash|train wreck|trainwreck)(?=\s*(?:[.,;:!?)…]|$|(?:of a (?:film|movie)|from start to finish|tbh|honestly)\b))|a let[- ]?down|had (?:me|us) snoring|hated it|hate it|hated (?:both|them|them both|them all|all (?:three|of them)|the lot)|no thanks|(?:was|is|so|just|really) lazy|(?<=[:=\-–] )lazy(?=\s*(?:[.,;!?]|$))|loath(?:ed|e) it|(?:loathed|hated|detested) every (?:minute|second)|didn'?t (?:land|click)|did not (?:land|click)|never (?:really )?(?:landed|clicked)\b|(?:i|we) never (?:really )?bought (?:it|into it|that|for a second)\b|(?<=[:=\-–] )dire(?=\s*(?:[.,;!?)]|$))|worse still(?=\s*(?:[.;!?)]|$))|couldn'?t face|(?:a bit |too |way too )?young for (?:me|us)|"
     # everyday words for a bad film: "Lucy was nonsense", "Pearl Harbor was cack", "a bit pants", "a right turkey"
@@ -152,7 +155,8 @@ NEGATIVE_AFTER = re.compile(
     r"(?:will|would|gonna|going to) lose my mind|(?:drives?|drove) (?:me|us) (?:crazy|nuts|mad|up the wall|round the bend)|sick of|"
     r"(?:was|is|'s|were) (?:so+ |really |pretty |kinda |lowkey |totally |super )?mid\b|"
     # "Jumanji was painful", "the witch was sooo slow" (not "a slow burn", "slow, but a masterpiece"), "annabelle even worse"
-    r"(?:was|is|were|so+|just|really) painful\b|painful to (?:watch|sit through)|(?:(?<=\bwas )|(?<=\bis )|(?<=\bwere ))(?:(?:so+|really|very|painfully|super|just|kinda) )?slow\b(?![\s-]*burn)(?!,?\s+(?:but|though|yet)\b)|(?:even|much|way|far) worse\b|(?:put|puts|sent|sends) (?:me|us) to sleep|(?:was|is|so|pretty|kinda|super|really|bit|totally) lame\b|(?:hours?|hrs|minutes|mins) of (?:nothing|boredom)\b|"
+    rf"(?:(?:was|is|were|so+|just|really) painful\b|painful to (?:watch|sit through)|(?:(?<=\bwas )|(?<=\bis )|(?<=\bwere ))(?:(?:so+|really|very|painfully|super|just|kinda) )?slow\b(?![\s-]*burn)){_NO_PRAISE_AFTER}|"
+    r"(?:even|much|way|far) worse\b|(?:was|is|were|way|far|much) too loud\b|(?:put|puts|sent|sends) (?:me|us) to sleep|(?:was|is|so|pretty|kinda|super|really|bit|totally) lame\b|(?:hours?|hrs|minutes|mins) of (?:nothing|boredom)\b|"
     r"style over substance|nemesis|(?<=^ )(?:was|is|were|did)(?:n'?t| not)(?=\s*(?:[,.;!?)]|$)|\s+[^\w\s])|(?<=^ )(?:do|does)(?:n'?t| not)(?=\s*(?:[,.;!?)]|$))|"
     r"(?<!\bnot )too \w+ for (?:me|us|my taste|them|him|her|the kids|my kids|our kids)\b|intolerable|too (?:heavy|intense|gross|childish|kiddy|long-winded)|bleak|grim|depressing|"
     # "the matrix revolutions (didnt finish)", "Rope, nobody finished it", "saw 3 gross", "Annie Hall: not one laugh", "to me it
@@ -817,7 +821,7 @@ BOT_SELF = re.compile(
     r"(?:do|did|have|can) you (?:ever |actually |even |really )?(?:get (?:tired|bored|sick|paid|a cut|commission)|have (?:an? )?(?:all-time )?favou?rite|"
     r"sleep|dream|feel|remember (?:what|me|us|our|when|last))|your favou?rite (?:film|movie|director|actor|genre)"
     # a complaint about the bot, a question whether this is it ("you keep giving me the same 5 films", "Is This The Film Service.")
-    r"|(?:you|this bot|the bot|it) keeps? (?:on )?(?:giving|suggesting|showing|recommending|sending) (?:me |us )?the same|"
+    r"|(?:you|this bot|the bot) keeps? (?:on )?(?:giving|suggesting|showing|recommending|sending) (?:me |us )?the same|"
     r"is your (?:catalog(?:ue)?|database|list|library|selection) (?:so |that |really )?(?:tiny|small|limited|empty)|is this (?:the )?(?:film|movie) (?:service|bot|app|thing|site))\b",
     re.IGNORECASE)
 #: ...and ones that may be about a film named beside them ("do you know about Jaws? what is it about"): small talk only
@@ -976,6 +980,9 @@ def _asked_back(text: str, titles: Sequence[TitleMention]) -> list[tuple[int, in
     end of the question). Films named with a verdict ("I hated Titanic. Is it just me?") are opinions."""
     out: list[tuple[int, int]] = []
     ends = {t.end for t in titles if t.end is not None}
+    # a verdict heard and put to the listener ("someone said the babadook is boring is that true", "people say ..., do you
+    # agree?"; not the writer's own: "Fight Club was brilliant, do you agree it's Fincher's best?")
+    heard = {m.start() + len(m.group()) - len(m.group().lstrip(".!?;, ")) for m in ASKS_BACK.finditer(text) if m["heard"]}
     openers = [m.start() + len(m.group()) - len(m.group().lstrip(".!?;, ")) for m in ASKS_BACK.finditer(text)]
     # unpunctuated, right after the title: "my friend said i should watch jaws is it too scary for me"
     openers += [m.start() for m in _ASKS_AFTER_TITLE.finditer(text) if text[:m.start()].rstrip() and len(text[:m.start()].rstrip()) in ends]
@@ -986,6 +993,8 @@ def _asked_back(text: str, titles: Sequence[TitleMention]) -> list[tuple[int, in
                 or POSITIVE_CUE.search(_MAY_LIKE.sub(" ", question)):  # "or was it Jackie Brown I adored?" is an opinion
             continue
         before = [t for t in titles if t.start is not None and t.end is not None and t.end <= opened]
+        if before and opened in heard and not _REPORTED.search(text, sentence_start(text, before[-1].start or 0), before[-1].start or 0):
+            continue
         if not before or any(POSITIVE_CUE.search(clause_before(text, t.start or 0)) or NEGATIVE_CUE.search(clause_before(text, t.start or 0))
                              or written_refusal(text, t.start or 0) for t in before):
             continue
@@ -1263,7 +1272,14 @@ def _seen_bare(text: str, t: "TitleMention") -> bool:
     if not (_SEEN_BARE.match(text[sentence_start(text, t.start):t.start]) and (done := _SENTENCE_DONE.match(text, t.end)) is not None):
         return False
     verdict, _ = _first_sentence(text[done.end():].lstrip(" .!;\n"))  # "watched Heat. not my thing", "Seen Up. Loved it."
+    if _NOT_THE_FILMS.search(verdict):
+        return True  # "Already watched Heat. No thanks, something else?", "Watched Alien. Too scary for my kids though"
     return not (_short_verdict(verdict, NEGATIVE_AFTER) or _short_verdict(verdict, POSITIVE_CUE) and not _MORE_OF_IT.search(verdict))
+
+
+#: A verdict on the suggestion, or for someone else, after a film said to be seen.
+_NOT_THE_FILMS = re.compile(r"\b(?:no thanks|nope|pass|something|anything|else|pick|suggestion|choice|idea|for (?:my|our|the|her|his|their))\b",
+                            re.IGNORECASE)
 
 
 #: A sentence that says films were seen and nothing of them ("I've already seen Heat and Ronin.", "I've done all the obvious
@@ -1836,7 +1852,8 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
     u.reset_genres = bool(SCRAPPED.match(cleaned))
     scan = INJECTION.sub(lambda m: " " * len(m.group()), cleaned) if u.injection else cleaned
     scan = ADDRESSEE.sub(_unaddressed, scan)
-    scan = spell_verdicts(spell_shorthand(untitled(scan)), getattr(grounder, "title_words", frozenset()))  # "fight club is so overated"
+    scan = spell_verdicts(spell_shorthand(scan), getattr(grounder, "title_words", frozenset()),  # "fight club is so overated"
+                          capitalised=untitled(scan) != scan)  # ("Gosford Park Was A Dissapointment")
     known = set(known_genres)
     idioms = [sp for sp in lexicon_spans(scan, known) if " " in scan[sp.start:sp.end]]
     idioms += [GenreSpan(m.start(), m.end(), (), "idiom") for m in CHAT_IDIOMS.finditer(scan)]

@@ -139,25 +139,25 @@ def _singled(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", word)
 
 
-#: Texting's one-letter words, typed lower case between words: "u" for "you" ("10 things i hate about u"; not "U Turn",
-#: "u2", "u-boat") and "n" for "and" ("saw age of ultron n civil war"; not "rock n roll").
+#: Texting's "u" for "you", typed lower case between words ("10 things i hate about u"; not "U Turn", "u2", "u-boat"). ("n"
+#: for "and" is left: "pride n prejudice" finds its film by spelling, "pride and prejudice" names several.)
 _YOU = re.compile(r"(?<=[a-z] )u(?= [a-z]| ?[,.!?]| ?$)(?! turn\b)")
-_AND = re.compile(r"(?<=[a-z] )(?<!rock )n(?= [a-z])")
 
 
 def spell_shorthand(text: str) -> str:
-    """`text` with texting's "u" and "n" spelt out (`_YOU`, `_AND`), so the names they stand in read as typed in full."""
-    return _AND.sub("and", _YOU.sub("you", text))
+    """`text` with texting's "u" spelt out (`_YOU`), so the names it stands in read as typed in full."""
+    return _YOU.sub("you", text)
 
 
-def spell_verdicts(text: str, keep: frozenset[str] = frozenset()) -> str:
+def spell_verdicts(text: str, keep: frozenset[str] = frozenset(), *, capitalised: bool = False) -> str:
     """`text` with misspelled verdict words ("overated", "borring", "terible") spelt right; the words in `keep` (the
-    catalog's title words: "biutiful", "incredibles") and the rest as they were."""
+    catalog's title words: "biutiful", "incredibles") and the rest as they were. `capitalised`: every word of `text` is
+    capitalised, so a capital marks no name."""
     if not dictionary():
         return text
     def spelt(m: re.Match[str]) -> str:
         word = m.group()
-        named = word[:1].isupper() and text[: m.start()].rstrip()[-1:] not in ("", ".", "!", "?", "\n")  # "Hamed", "Bering": names
+        named = not capitalised and word[:1].isupper() and text[: m.start()].rstrip()[-1:] not in ("", ".", "!", "?", "\n")  # "Hamed": a name
         return word if named or word.lower() in keep else _capital_kept(word, _verdict_word(word.lower()))
     return _VERDICT_SLIP.sub(spelt, text)
 

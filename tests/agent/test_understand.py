@@ -4029,6 +4029,8 @@ def test_the_first_film_named_between_a_sequel_and_the_first_in_session43(parser
     ("my friend says Heat is boring. is that true?", [], [], [6]),
     ("people say Heat is overrated, do you agree?", [], [], [6]),
     ("watched Planes, Trains & Automobiles. not my thing", [], [4002], []),
+    ("Already watched Heat. No thanks, something else?", [], [], []),
+    ("Watched Alien. Too scary for my kids though", [], [], []),
     ("Watched Heat. Loved it.", [6], [], []),
     ("would Get Out be a weird pick for a 4th date?", [], [], [168250]),
     ("john wick 2 worth it if i liked the first", [115149], [], [168248]),
@@ -4064,6 +4066,22 @@ def test_titles_in_session44(parser: MuseService, text: str, liked: list[int], d
     ("I loved The American with Clooney", [80126]),
     ("something like The Pacific but shorter", [126430]),
     ("U Turn was great", [1627]),
+    # (found by review) praise after a mild verdict, a loud film praised, titles in sentence case, a list of titles typed
+    # with capitals, texting's "n", a refused suggestion, the writer's own verdict, a plot that repeats, a quoted title in
+    # ordinary words, a film and "movie", a franchise's world
+    ("Manchester by the Sea was painful but brilliant, more like that please", [165549]),
+    ("Grave of the Fireflies is so painful, an absolute masterpiece. anything similar?", [5690]),
+    ("Interstellar was slow at first and then it blew my mind, something similar?", [109487]),
+    ("Baby Driver can't be played too loud, more films with great soundtracks", [171763]),
+    ("I liked American beauty and Love actually", [2858, 6942]),
+    ("my dad loves The Italian job and Bad boys", [145, 6378]),
+    ("My Top 3: Heat, Drive, Big. Would Like Something Similar", [6, 2797, 88129]),
+    ("loved pride n prejudice, something like it from the 90s", [40629]),
+    ("Fight Club was brilliant, do you agree it's Fincher's best? Anyway recommend something similar", [2959]),
+    ("a time loop film like Groundhog Day where you keep seeing the same day", [1265]),
+    ('can you find something like "the god father"', [858]),
+    ("i liked frozen movie a lot, something similar for my daughter", [106696]),
+    ("Any films set in the Alien universe besides Prometheus?", [1214, 94864]),
 ])
 def test_what_the_session44_title_rules_leave_alone(parser: MuseService, text: str, liked: list[int]) -> None:
     u = read(parser, text)
@@ -4112,6 +4130,7 @@ def test_years_in_session44(parser: MuseService, text: str, years: tuple[int | N
     # complaints about the bot and a question whether this is it; a bare "another" or "next" after a verdict asks for more
     ("you keep giving me the same 5 films. is your catalog tiny or what", "chitchat"),
     ("lmao why does this bot keep suggesting the same 3 movies", "chitchat"),
+    ("a time loop film like Groundhog Day where it keeps showing the same day", "recommend"),
     ("Good Morning. Is This The Film Service.", "chitchat"),
     ("you keep giving me the same films, something different please", "recommend"),
 ])

@@ -29,7 +29,7 @@ from tools.retriever.slips import MAX_OPEN
 from tools.retriever.slips import MIN_WORDS as _SLIP_MIN_WORDS
 from tools.retriever.slips import WordSlips
 from tools.retriever.sequels import ROMAN_DIGITS as _ROMAN
-from tools.retriever.wordlist import CALENDAR, CHAT_WORDS, COMMON_WORDS, CONNECTORS, MONTHS, MORE_PLACES, NEVER_ALONE, PLACES, dictionary
+from tools.retriever.wordlist import CALENDAR, CHAT_WORDS, COMMON_WORDS, CONNECTORS, MONTHS, MORE_PLACES, NATIONALITIES, NEVER_ALONE, PLACES, dictionary
 
 Status = Literal["matched", "ambiguous", "unknown"]
 
@@ -136,6 +136,7 @@ _VIEWING_REACTIONS = frozenset("yawning snoring hooked gripped crying sobbing ba
 _STORY_NOUNS = frozenset("story stories film films movie movies something anything one ones tale tales documentary doc docs drama comedy".split())
 _CALLED = frozenset("called titled named".split())
 _FILM_NOUNS_PLURAL = frozenset("film films movie movies flick flicks".split())
+_KIND_NOUNS = frozenset("films movies flicks".split())  # "I like heist films" (not "i liked frozen movie a lot")
 _PARTICLES = frozenset("up off out back in on for over away down".split())
 #: Words said to the listener before a comma at a sentence's start.
 _INTERJECTIONS = frozenset("whatever wait anyway anyways sure right okay ok listen look sorry honestly seriously please thanks cheers hello "
@@ -786,7 +787,7 @@ class TitleGrounder:
                 and tokens[i + 1].lower not in _AFTER_A_NAME | _LIKE_AFTER:
             return False  # "loved her in Working Girl", "watch her favourite": the pronoun, not *Her* ("eternal sunshine, her, ..." is the film)
         before = tokens[i - 1] if i > 0 and not span[0].boundary_before else None
-        kind = i + length < len(tokens) and not tokens[i + length].boundary_before and tokens[i + length].lower in _FILM_NOUNS_PLURAL
+        kind = i + length < len(tokens) and not tokens[i + length].boundary_before and tokens[i + length].lower in _KIND_NOUNS
         if length == 1 and kind and not (before is not None and before.lower in ARTICLES):
             return False  # "I like heist films", "loved zombie movies": a kind of film, not *Heist* ("the alien films" is a series)
         if before is not None and before.sentence_start and before.lower in _CHAT_OPENERS:
@@ -1057,8 +1058,15 @@ class TitleGrounder:
     def find_mentions(self, text: str) -> list[Grounding]:
         """Title mentions in a chat message, grounded ("I loved Alien and Blade Runner, nothing
         romantic" -> Alien, Blade Runner). Precision first: quoted spans, exact title n-grams that
-        pass the common-word rules, then fuzzy capitalised runs; unknowns are dropped."""
-        text = untitled(_unshouted(_apart(text[:5000])))
+        pass the common-word rules, then fuzzy capitalised runs; unknowns are dropped. A message typed With A Capital On
+        Every Word is read as typed and in lower case (`untitled`), and the films of both readings kept."""
+        text = _unshouted(_apart(text[:5000]))
+        found = self._mentions(text)
+        if (lowered := untitled(text)) != text:
+            found += [g for g in self._mentions(lowered) if not any((g.start or 0) < (f.end or 0) and (f.start or 0) < (g.end or 0) for f in found)]
+        return sorted(found, key=lambda g: g.start or 0)
+
+    def _mentions(self, text: str) -> list[Grounding]:
         found: list[Grounding] = []
         taken: list[tuple[int, int]] = []
         self._quoted_titles(text, taken, found)
@@ -1325,7 +1333,8 @@ class TitleGrounder:
             if loose and not (grounding.status == "matched" and grounding.method == "exact" and (
                     year is None or names_year(year, self._items[grounding.item_id].year))):
                 continue  # ("a 'Family Friendly' film"; "Waiting for 'Superman' (2010)" is a longer title's year)
-            if grounding.method != "exact" and said.islower() and (all(w in dictionary() for w in re.findall(r"[a-z]+", said)) or (
+            plain = re.findall(r"[a-z]+", said)
+            if grounding.method != "exact" and said.islower() and len(plain) <= 2 and plain[0] not in ARTICLES and (all(w in dictionary() for w in plain) or (
                     grounding.item_id is not None and any(said.startswith(k) for k in title_keys(self._items[grounding.item_id])))):
                 continue  # a word set off as someone's ('"scratchy"', '"grown up"', '"stupid"'): no film's near spelling
             if grounding.status != "unknown":
@@ -2569,7 +2578,7 @@ def _plausible(tokens: list[_Tok], i: int, length: int) -> bool:
         return False  # "First time here.", "First time using this": the writer is new, not *The First Time*
     if len(content) == 1 and _story_setting(tokens, i + 1 if span[0].lower == "the" else i):
         return False  # "a war film not set in the Pacific": where the story is, not *The Pacific*
-    if len(content) == 1 and content[0].lower in NEVER_ALONE and after is not None and not after.boundary_before and after.word.islower() \
+    if len(content) == 1 and content[0].lower in NATIONALITIES and after is not None and not after.boundary_before and after.word.islower() \
             and after.lower in dictionary() and after.lower not in _AFTER_A_NAME | _LIKE_AFTER:
         return False  # "the American frontier", "the English countryside": a word of the phrase, not *The American*
     if length == 1:
@@ -2584,8 +2593,8 @@ def _plausible(tokens: list[_Tok], i: int, length: int) -> bool:
         ends = after is None or after.boundary_before or after.lower in _NAME_ENDS or after.word in _I_CONTRACTED  # "Pretty Woman I've gone off"
         # ...or a verdict follows ("The Others was perfect"; "The Thing is, ..." stays words)
         return ends and (any(t.capitalised for t in content[1:]) or _judged_strongly(tokens, i, length))
-    if not span[0].sentence_start and all(t.lower in NEVER_ALONE for t in content if t.capitalised):
-        return False  # "my English teacher": a nationality's capital, not *The English Teacher*
+    if i > 0 and tokens[i - 1].lower in _POSSESSIVES and span[0].lower in NATIONALITIES and not any(t.capitalised for t in content[1:]):
+        return False  # "my English teacher": a nationality's capital, not *The English Teacher* ("the English patient" is the film)
     return any(t.lower not in COMMON_WORDS and not t.word.isdigit() for t in content)  # "10 years" is no title
 
 
@@ -2686,10 +2695,14 @@ def _plausible_word(token: _Tok, before: _Tok | None, after: _Tok | None = None)
 
 
 def _story_setting(tokens: list[_Tok], i: int) -> bool:
-    """tokens[i] is where a story is set: "set on the Moon", "set in the Pacific", "set in Casablanca"."""
+    """tokens[i] is where a story is set: "set on the Moon", "set in the Pacific" (not "set in the Alien universe")."""
     j = i - 1 if i > 0 and tokens[i - 1].lower == "the" and not tokens[i].boundary_before else i
+    world = i + 1 < len(tokens) and tokens[i + 1].lower in _FRANCHISE_NOUNS
     return j >= 2 and tokens[j - 1].lower in _SET_IN and tokens[j - 2].lower == "set" and not tokens[j].boundary_before \
-        and not tokens[j - 1].boundary_before
+        and not tokens[j - 1].boundary_before and not world
+
+
+_FRANCHISE_NOUNS = frozenset("universe world franchise series saga films movies".split())
 
 
 def _other_name(token: _Tok, before: _Tok | None, after: _Tok | None) -> bool:

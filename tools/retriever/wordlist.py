@@ -23,6 +23,14 @@ def dictionary() -> frozenset[str]:
     except Exception:  # no package, no file: no dictionary
         return frozenset()
 
+#: Words for where people and films are from, capitalised in English ("the American frontier", "my English teacher").
+NATIONALITIES: frozenset[str] = frozenset(
+    """
+    american british english french german italian spanish mexican japanese chinese korean indian irish
+    scottish russian swedish danish dutch australian canadian european asian african hollywood bollywood
+    """.split()
+)
+
 NEVER_ALONE: frozenset[str] = frozenset(
     """
     a an and the or but nor not no yes ok okay i im me my we us you your he she they them it its this that
@@ -38,10 +46,8 @@ NEVER_ALONE: frozenset[str] = frozenset(
     good great best better bad worse worst nice fun funny scary sad happy dark light old new recent
     tonight today weekend evening morning night
     dad dads daddy mum mums mom moms mummy mommy mama papa grandma grandpa granny grandad grandads nan nana uncle aunt auntie
-    american british english french german italian spanish mexican japanese chinese korean indian irish
-    scottish russian swedish danish dutch australian canadian european asian african hollywood bollywood
     """.split()
-) | frozenset(["he s", "she s", "i m", "i ve", "we re", "they re", "you re"])  # contractions, as tokens are normalised ("He's 70")
+) | NATIONALITIES | frozenset(["he s", "she s", "i m", "i ve", "we re", "they re", "you re"])  # contractions, as tokens are normalised ("He's 70")
 
 COMMON_WORDS: frozenset[str] = NEVER_ALONE | frozenset(
     """
