@@ -236,7 +236,7 @@ def _unaddressed(m: re.Match[str]) -> str:
 NEW_SEARCH = re.compile(
     r"\b(?:new search|start(?:ing)? (?:over|again|afresh|from scratch)|forget (?:all )?(?:that|this|everything)(?: i said)?|"
     r"different question|(?:totally|completely|entirely) (?:separate|unrelated) (?:question|request)|new (?:thing|request|topic) (?:entirely|altogether)?|something (?:else )?entirely different|(?:scratch|scrap) all that|"
-    r"clean slate|from the top|fresh start|new question|forget the rules|"
+    r"clean slate|from the top|fresh start|new question|forget the rules|new plan|(?:totally|completely|entirely) different (?:mood|plan|idea)|^\W*unrelated\b|"
     r"(?:different (?:topic|subject)|(?:change|changing) (?:of |the )?(?:topic|subject)|on (?:another|a different|a totally different|"
     r"a completely different) (?:topic|subject))(?=\s*(?:[,.;:!?]|$)))\b", re.IGNORECASE)
 #: A follow-up that opens by throwing out what was asked ("scrap that, my brother wants superheroes"): the genres

@@ -4147,3 +4147,9 @@ def test_follow_ups_in_session44(parser: MuseService) -> None:
     assert follow("seen heat, loved it.").intent == "feedback"
     u = follow("Ah sorry, I mean also old is ok. Only war film, the year is not important.")
     assert (u.genres, u.year_min, u.any_era) == (["War"], None, True)
+    # a fresh start said in other words
+    for text in ("Right, new plan, my girlfriend just got home and has vetoed all of that. A costume drama.",
+                 "Scrap that, totally different mood now. A documentary about food.",
+                 "Unrelated, and forget the westerns: is Heat worth three hours of my life?"):
+        assert follow(text).new_search, text
+    assert not follow("a comedy with a totally different tone from the last one").new_search
