@@ -131,6 +131,7 @@ GENRE_PHRASES: _G = _expand({
     ("laugh track", "laugh tracks", "canned laughter", "battle of the sexes", "battle-of-the-sexes"): "",  # a sitcom's sound, a kind of comedy's theme
     ("was a crime", "is a crime", "a crime against", "crime against"): "",  # a verdict, no crime film
     ("fight me", "fight me on this"): "",  # a dare ("Nolan peaked with The Prestige. Fight me."), no wish for fights
+    ("flying out", "flying home", "flying back", "fly out", "flew out"): "",  # a trip ("flying out for a work trip"), no fright
     ("drawing-room", "drawing room", "drawing rooms", "drawing-rooms"): "",  # a room, not cartoons  # a killer: horror, mystery or crime
     # A kind of story that every genre tells: the dev splits' writers label no genre for these (10 of 11 requests).
     ("true story", "true stories", "based on a true story", "coming of age", "coming-of-age"): "",

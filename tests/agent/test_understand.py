@@ -4101,6 +4101,7 @@ def test_what_the_session44_title_rules_leave_alone(parser: MuseService, text: s
     # a dare and a feeling name no genre
     ("Nolan peaked with The Prestige. Fight me.", [], []),
     ("my late husband always chose the films and i am rather lost without him. a comedy please", ["Comedy"], []),
+    ("flying out for a work trip tomorrow and could use something motivating", [], []),
 ])
 def test_genres_in_session44(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
     u = read(parser, text)
