@@ -90,7 +90,7 @@ GENRE_PHRASES: _G = _expand({
     ("adventure", "adventures", "adventurous", "quest", "quests", "journey", "epic journey", "treasure", "treasure hunt",
      "expedition", "exploring", "exploration", "swashbuckling", "swashbuckler", "globe-trotting", "globetrotting",
      "escapade", "escapades", "voyage", "voyages", "jungle", "pirates", "pirate", "explorers", "explorer",
-     "lost world", "daring"): "Adventure",
+     "lost world", "lost temple", "lost temples", "lost city", "lost cities", "lost treasure", "daring"): "Adventure",
     ("fantasy", "fantasies", "magic", "magical", "wizard", "wizards", "dragon", "dragons", "fairy tale", "fairy tales",
      "fairytale", "fairytales", "fairy-tale", "mythical", "mythology", "sword and sorcery", "elves", "enchanted",
      "witches", "witchcraft", "sorcery", "sorcerer", "mythic", "spells", "other worlds", "otherworldly",

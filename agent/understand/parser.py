@@ -1272,11 +1272,13 @@ def _seen_bare(text: str, t: "TitleMention") -> bool:
     if not (_SEEN_BARE.match(text[sentence_start(text, t.start):t.start]) and (done := _SENTENCE_DONE.match(text, t.end)) is not None):
         return False
     verdict, _ = _first_sentence(text[done.end():].lstrip(" .!;\n"))  # "watched Heat. not my thing", "Seen Up. Loved it."
-    if _NOT_THE_FILMS.search(verdict):
-        return True  # "Already watched Heat. No thanks, something else?", "Watched Alien. Too scary for my kids though"
+    if _NOT_THE_FILMS.search(verdict) or _MIXED.search(verdict):
+        return True  # "Already watched Heat. No thanks, something else?", "Watched Alien. Too scary for my kids though",
+        # "watched blade runner 2049. gorgeous, but way too long." (both ways)
     return not (_short_verdict(verdict, NEGATIVE_AFTER) or _short_verdict(verdict, POSITIVE_CUE) and not _MORE_OF_IT.search(verdict))
 
 
+_MIXED = re.compile(r"\b(?:but|though|although|yet)\b", re.IGNORECASE)
 #: A verdict on the suggestion, or for someone else, after a film said to be seen.
 _NOT_THE_FILMS = re.compile(r"\b(?:no thanks|nope|pass|something|anything|else|pick|suggestion|choice|idea|for (?:my|our|the|her|his|their))\b",
                             re.IGNORECASE)

@@ -4031,6 +4031,7 @@ def test_the_first_film_named_between_a_sequel_and_the_first_in_session43(parser
     ("watched Planes, Trains & Automobiles. not my thing", [], [4002], []),
     ("Already watched Heat. No thanks, something else?", [], [], []),
     ("Watched Alien. Too scary for my kids though", [], [], []),
+    ("watched blade runner 2049. gorgeous, but way too long. was the original shorter?", [], [], []),
     ("Watched Heat. Loved it.", [6], [], []),
     ("would Get Out be a weird pick for a 4th date?", [], [], [168250]),
     ("john wick 2 worth it if i liked the first", [115149], [], [168248]),
@@ -4080,6 +4081,8 @@ def test_titles_in_session44(parser: MuseService, text: str, liked: list[int], d
     ("Fight Club was brilliant, do you agree it's Fincher's best? Anyway recommend something similar", [2959]),
     ("a time loop film like Groundhog Day where you keep seeing the same day", [1265]),
     ('can you find something like "the god father"', [858]),
+    # (found on the older splits) a misremembered title in quotes, praise beside a complaint after "watched X."
+    ('that irish one where the whole village pretends an old fella won the lottery, "waking ted". something similar', [2359]),
     ("i liked frozen movie a lot, something similar for my daughter", [106696]),
     ("Any films set in the Alien universe besides Prometheus?", [1214, 94864]),
 ])
@@ -4102,6 +4105,7 @@ def test_what_the_session44_title_rules_leave_alone(parser: MuseService, text: s
     ("Nolan peaked with The Prestige. Fight me.", [], []),
     ("my late husband always chose the films and i am rather lost without him. a comedy please", ["Comedy"], []),
     ("flying out for a work trip tomorrow and could use something motivating", [], []),
+    ("As a boy I lived for the Saturday-morning serials: two-fisted heroes, lost temples, a cliffhanger every week.", ["Adventure"], []),
 ])
 def test_genres_in_session44(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
     u = read(parser, text)

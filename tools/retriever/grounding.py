@@ -136,6 +136,10 @@ _VIEWING_REACTIONS = frozenset("yawning snoring hooked gripped crying sobbing ba
 _STORY_NOUNS = frozenset("story stories film films movie movies something anything one ones tale tales documentary doc docs drama comedy".split())
 _CALLED = frozenset("called titled named".split())
 _FILM_NOUNS_PLURAL = frozenset("film films movie movies flick flicks".split())
+#: Words before a quoted word that is someone's word, not a title ('romcoms are "stupid"', 'films look "scratchy"', 'wants
+#: something "grown up"'; not 'the irish one, "waking ted"').
+_SCARE_QUOTED_AFTER = frozenset("""is are was were be being look looks looked seem seems seemed feel feels felt sound sounds something anything
+                                   so too very more less bit quite rather really pretty""".split())
 _KIND_NOUNS = frozenset("films movies flicks".split())  # "I like heist films" (not "i liked frozen movie a lot")
 _PARTICLES = frozenset("up off out back in on for over away down".split())
 #: Words said to the listener before a comma at a sentence's start.
@@ -1334,9 +1338,11 @@ class TitleGrounder:
                     year is None or names_year(year, self._items[grounding.item_id].year))):
                 continue  # ("a 'Family Friendly' film"; "Waiting for 'Superman' (2010)" is a longer title's year)
             plain = re.findall(r"[a-z]+", said)
-            if grounding.method != "exact" and said.islower() and len(plain) <= 2 and plain[0] not in ARTICLES and (all(w in dictionary() for w in plain) or (
+            said_of = re.search(r"(\w+)\W*$", text[:quoted.start()])  # the word before the quote
+            scare = said_of is not None and said_of.group(1).lower() in _SCARE_QUOTED_AFTER
+            if grounding.method != "exact" and said.islower() and len(plain) <= 2 and scare and (all(w in dictionary() for w in plain) or (
                     grounding.item_id is not None and any(said.startswith(k) for k in title_keys(self._items[grounding.item_id])))):
-                continue  # a word set off as someone's ('"scratchy"', '"grown up"', '"stupid"'): no film's near spelling
+                continue  # a word set off as someone's ('look "scratchy"', 'something "grown up"'): no film's near spelling
             if grounding.status != "unknown":
                 found.append(_at(grounding, quoted.start(group), quoted.end(group)))
                 taken.append((quoted.start(), end if grounding.status == "matched" and end is not None else quoted.end()))
