@@ -97,7 +97,9 @@ REQUEST_CUE = re.compile(
 #: Words about the film asked of, not a wish for others ("more of a comedy or a war movie?", "the kids
 #: want to rewatch one of them").
 ABOUT_THE_FILM = re.compile(
-    r"\bmore of an?\b|\blike(?=,)|\bbe (?:a|an) (?:\w+ )?(?:pick|choice|option|idea|watch)\b|\b(?:more|better|worse)\s+(?:\w+\s+)?than\b|"
+    # ("would Get Out be a weird pick for a date?", "is get out actually scary or just like, unsettling")
+    r"\bbe (?:a|an) (?:\w+ )?(?:pick|choice|option|idea|watch)\b|\blike(?=,)|"
+    r"\bmore of an?\b|\b(?:more|better|worse)\s+(?:\w+\s+)?than\b|"
     # a comparison asked of the films named: "which one is more frightening?", "or more sad?", "slow like the first?"
     r"\b(?:or|is it|it'?s|is|was|be|one|get|gets|got|gives?|has)\s+(?:a (?:lot|bit) |much |even |any )?(?:more|less)\s+"
     r"(?!(?:like|films?|movies?|ones?|stuff|suggestions?|please|pls|recommendations?|options?|ideas?|of|similar|titles?|picks?)\b)[a-z][\w-]*|\blike the (?:first|original|second|last|book|sequel|prequel)\b|"
