@@ -27,7 +27,7 @@ from agent.understand.judge import GenreJudge, GenreOdds, judge_genres
 from agent.understand.lexicon import CHANGE_OF_MIND, GENRE_PHRASES
 from agent.understand.roles import Sentiment, TitleRoles, names_a_film, second_opinion, sure_role
 from muse.domain import normalise_title
-from tools.retriever.grounding import ARTICLES, names_year, untitled
+from tools.retriever.grounding import ARTICLES, capitalised_throughout, names_year
 from tools.retriever.ratings import MIDDLING, as_sentiment, rating_after, verdicts, word_rating
 from tools.retriever.wordlist import COMMON_WORDS, dictionary
 
@@ -984,8 +984,9 @@ def _asked_back(text: str, titles: Sequence[TitleMention]) -> list[tuple[int, in
     ends = {t.end for t in titles if t.end is not None}
     # a verdict heard and put to the listener ("someone said the babadook is boring is that true", "people say ..., do you
     # agree?"; not the writer's own: "Fight Club was brilliant, do you agree it's Fincher's best?")
-    heard = {m.start() + len(m.group()) - len(m.group().lstrip(".!?;, ")) for m in ASKS_BACK.finditer(text) if m["heard"]}
-    openers = [m.start() + len(m.group()) - len(m.group().lstrip(".!?;, ")) for m in ASKS_BACK.finditer(text)]
+    asked = [(m.start() + len(m.group()) - len(m.group().lstrip(".!?;, ")), bool(m["heard"])) for m in ASKS_BACK.finditer(text)]
+    heard = {opened for opened, was_heard in asked if was_heard}
+    openers = [opened for opened, _ in asked]
     # unpunctuated, right after the title: "my friend said i should watch jaws is it too scary for me"
     openers += [m.start() for m in _ASKS_AFTER_TITLE.finditer(text) if text[:m.start()].rstrip() and len(text[:m.start()].rstrip()) in ends]
     for opened in sorted(set(openers)):
@@ -1857,7 +1858,7 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
     scan = INJECTION.sub(lambda m: " " * len(m.group()), cleaned) if u.injection else cleaned
     scan = ADDRESSEE.sub(_unaddressed, scan)
     scan = spell_verdicts(spell_shorthand(scan), getattr(grounder, "title_words", frozenset()),  # "fight club is so overated"
-                          capitalised=untitled(scan) != scan)  # ("Gosford Park Was A Dissapointment")
+                          capitalised=capitalised_throughout(scan))  # ("Gosford Park Was A Dissapointment")
     known = set(known_genres)
     idioms = [sp for sp in lexicon_spans(scan, known) if " " in scan[sp.start:sp.end]]
     idioms += [GenreSpan(m.start(), m.end(), (), "idiom") for m in CHAT_IDIOMS.finditer(scan)]

@@ -1063,11 +1063,11 @@ class TitleGrounder:
         """Title mentions in a chat message, grounded ("I loved Alien and Blade Runner, nothing
         romantic" -> Alien, Blade Runner). Precision first: quoted spans, exact title n-grams that
         pass the common-word rules, then fuzzy capitalised runs; unknowns are dropped. A message typed With A Capital On
-        Every Word is read as typed and in lower case (`untitled`), and the films of both readings kept."""
+        Every Word (`capitalised_throughout`) is read as typed and in lower case, and the films of both readings kept."""
         text = _unshouted(_apart(text[:5000]))
         found = self._mentions(text)
-        if (lowered := untitled(text)) != text:
-            found += [g for g in self._mentions(lowered) if not any((g.start or 0) < (f.end or 0) and (f.start or 0) < (g.end or 0) for f in found)]
+        if capitalised_throughout(text):
+            found += [g for g in self._mentions(_words_lowered(text)) if not any((g.start or 0) < (f.end or 0) and (f.start or 0) < (g.end or 0) for f in found)]
         return sorted(found, key=lambda g: g.start or 0)
 
     def _mentions(self, text: str) -> list[Grounding]:
@@ -1338,10 +1338,9 @@ class TitleGrounder:
                     year is None or names_year(year, self._items[grounding.item_id].year))):
                 continue  # ("a 'Family Friendly' film"; "Waiting for 'Superman' (2010)" is a longer title's year)
             plain = re.findall(r"[a-z]+", said)
-            said_of = re.search(r"(\w+)\W*$", text[:quoted.start()])  # the word before the quote
-            scare = said_of is not None and said_of.group(1).lower() in _SCARE_QUOTED_AFTER
-            if grounding.method != "exact" and said.islower() and len(plain) <= 2 and scare and (all(w in dictionary() for w in plain) or (
-                    grounding.item_id is not None and any(said.startswith(k) for k in title_keys(self._items[grounding.item_id])))):
+            if grounding.method != "exact" and said.islower() and len(plain) <= 2 and _scare_quoted(text, quoted.start()) and (
+                    all(w in dictionary() for w in plain) or grounding.item_id is not None
+                    and any(said.startswith(k) for k in title_keys(self._items[grounding.item_id]))):
                 continue  # a word set off as someone's ('look "scratchy"', 'something "grown up"'): no film's near spelling
             if grounding.status != "unknown":
                 found.append(_at(grounding, quoted.start(group), quoted.end(group)))
@@ -2654,16 +2653,19 @@ _TYPED_WORDS = frozenset("""please would should could have has had am are is was
 TITLED_WORDS, TITLED_SHARE, TITLED_TYPED = 5, 0.9, 2
 
 
-def untitled(text: str) -> str:
-    """A message typed With A Capital On Every Word ("I Have Seen Top Hat Several Times And Enjoyed It Very Much.") in lower
-    case, offsets kept, so its films are found the way lower-case ones are; "I" and words in capitals ("UK") stay. Only
-    when at least `TITLED_WORDS` words, `TITLED_SHARE` of them capitalised, and `TITLED_TYPED` everyday words a title seldom
-    holds capitalised inside a sentence ("Was", "Very"): a list of titles ("✅ A Quiet Place ❌ It Follows") stays as it is."""
+def capitalised_throughout(text: str) -> bool:
+    """The message is typed With A Capital On Every Word ("I Have Seen Top Hat Several Times And Enjoyed It Very Much."): at
+    least `TITLED_WORDS` words, `TITLED_SHARE` of them capitalised, and `TITLED_TYPED` everyday words a title seldom holds
+    capitalised inside a sentence ("Was", "Very"); a list of titles ("✅ A Quiet Place ❌ It Follows") is not."""
     words = _WORD.findall(text)
     if len(words) < TITLED_WORDS or sum(w[0].isupper() for w in words) < TITLED_SHARE * len(words):
-        return text
-    if sum(m.group().lower() in _TYPED_WORDS for m in _MID_SENTENCE_CAPITAL.finditer(text)) < TITLED_TYPED:
-        return text
+        return False
+    return sum(m.group().lower() in _TYPED_WORDS for m in _MID_SENTENCE_CAPITAL.finditer(text)) >= TITLED_TYPED
+
+
+def _words_lowered(text: str) -> str:
+    """`text` in lower case, offsets kept, so the films of a message capitalised throughout are found the way lower-case
+    ones are; "I" and words in capitals ("UK") stay."""
     return _WORD.sub(lambda m: m.group() if m.group() == "I" or m.group().isupper() and len(m.group()) > 1 else m.group().lower(), text)
 
 
@@ -2698,6 +2700,12 @@ def _plausible_word(token: _Tok, before: _Tok | None, after: _Tok | None = None)
     asked = before is not None and _clause_start(before) and before.lower in _ASKING  # "Is Up too sad?"
     judged = before is not None and before.sentence_start and before.lower in _REFUSAL_CUE | _TYPO_CUE  # "Not Heat, I've seen it"
     return token.boundary_before or before is None or not before.capitalised or before.word == "I" or asked or judged
+
+
+def _scare_quoted(text: str, start: int) -> bool:
+    """The word right before the quote at `start` makes it someone's word (`_SCARE_QUOTED_AFTER`)."""
+    before = re.search(r"(\w+)\W*$", text[max(0, start - 40):start])
+    return before is not None and before.group(1).lower() in _SCARE_QUOTED_AFTER
 
 
 def _story_setting(tokens: list[_Tok], i: int) -> bool:
