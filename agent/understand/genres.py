@@ -917,6 +917,18 @@ def refusal_spans(text: str, known: set[str]) -> list[GenreSpan]:
 
 #: A thing said as a kind of films ("no possession stuff", "no zombie bits"): refused, it may leave the genre wished.
 _A_KIND_OF = re.compile(r"\s*(?:stuff|bits|scenes|parts|plots?|elements|storylines?|ones)\b", re.IGNORECASE)
+#: A genre refused with a word of its own before it ("not erotic thrillers", "no political thrillers please"): a kind of the
+#: genre refused, which leaves the genre wished where it is ("thrillers, just no erotic thrillers").
+_QUALIFIED = re.compile(r"\b(?:no|not|zero|without)\s+(?:(?:more|any|those|these|the|of|one)\s+)*(?P<q>[a-z][a-z'-]+)\s+$", re.IGNORECASE)
+_NOT_A_QUALIFIER = frozenset("""more any those these the of one a an into like likes enjoy stand tolerate want wanting need watch watching
+do does did is are was be have having really too very so that this it my your our their his her another other""".split())
+
+
+def _qualified(text: str, span: GenreSpan) -> bool:
+    m = _QUALIFIED.search(text, max(0, span.start - 60), span.start)
+    return m is not None and m["q"].lower() not in _NOT_A_QUALIFIER and not m["q"].lower().endswith("ing")
+
+
 #: What a documentary is about ("a documentary about space", "docs abt the moon landing"): a topic, not a genre.
 _DOCUMENTARY_TOPIC = re.compile(r"(?:\bdocumentar\w*|\bdocu\w*|\bdocos?|\bdocs)\s+(?:about|abt|on|of|re|regarding|covering)\s+(?:[\w'’-]+\s+){0,4}$",
                                 re.IGNORECASE)
@@ -1240,14 +1252,16 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
     # "slashers please, no horror-comedy": a refused blend written as one word refuses only the genre not asked for
     blended = {j for i, (a, b) in enumerate(zip(spans, spans[1:])) if a.negated and b.negated and text[a.end:b.start] in ("-", "–", "/")
                for j, s in ((i, a), (i + 1, b)) if set(s.genres) <= asked}
-    read.avoided = list(dict.fromkeys(g for i, s in enumerate(spans) if s.negated and i not in heads | limited | elements | overruled | blended
+    # "a thriller, but not one of those erotic thrillers": a kind of the genre asked for is refused, not the genre
+    kinds = {i for i, s in enumerate(spans) if s.negated and set(s.genres) <= asked and _qualified(text, s)}
+    read.avoided = list(dict.fromkeys(g for i, s in enumerate(spans) if s.negated and i not in heads | limited | elements | overruled | blended | kinds
                                       and (s.strong or not set(s.genres) <= outright) for g in s.genres
                                       if len(s.genres) == 1 or g not in outright))
     # ...and a genre refused only inside a refused mix ("no war documentaries" refuses a kind of documentary, and a kind
     # of war film: after "only documentaries", War; after "war films please", Documentary)
     mixed = {j for i, a, b in pairs if not set(a.genres) & set(b.genres) for j in (i - 1, i)}
     read.avoided_kinds = [g for g in read.avoided if not any(s.negated and g in s.genres and i not in mixed
-                                                             and (s.strong or _named_genre(text, s) or not _A_KIND_OF.match(text, s.end))
+                                                             and (s.strong or _named_genre(text, s) or not _A_KIND_OF.match(text, s.end)) and not _qualified(text, s)
                                                              for i, s in enumerate(spans))]
     if removed and REASON_AGAINST.search(text):  # "scrap the horror, she hates it": taken back for a reason is refused
         read.avoided += [g for s in removed for g in _refused_genres(s.genres) if g not in read.avoided]

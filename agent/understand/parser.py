@@ -27,7 +27,7 @@ from agent.understand.judge import GenreJudge, GenreOdds, judge_genres
 from agent.understand.lexicon import CHANGE_OF_MIND, GENRE_PHRASES
 from agent.understand.roles import Sentiment, TitleRoles, names_a_film, second_opinion, sure_role
 from muse.domain import normalise_title
-from tools.retriever.grounding import ARTICLES, capitalised_throughout, names_year
+from tools.retriever.grounding import ARTICLES, capitalised_throughout, names_year, words_lowered
 from tools.retriever.ratings import MIDDLING, as_sentiment, rating_after, verdicts, word_rating
 from tools.retriever.wordlist import COMMON_WORDS, dictionary
 
@@ -90,9 +90,10 @@ QUESTION_START = re.compile(
 )
 #: ...unless it asks for films ("is there something like Alien?", "what would you recommend after Heat?").
 REQUEST_CUE = re.compile(
-    # ("smth", "sth", "sumthin": texting; not "or am i thinking of something else", which asks about the film named)
+    # ("smth", "sth", "sumthin": texting; not "or am i thinking of something else", which asks about the film named; nor
+    # texting's filler "or like": "is get out scary or like funny scary")
     r"\b(recommend|suggest|(?<!thinking of )(?<!confusing it with )(?:something|anything|smth|smthn|smthng|sth|sumthin|sumthing|somethin|anythin)"
-    r"|similar|like|more|others?|movies|films|ideas|options|picks?|(?<!you )got|got(?=\s+(?:any|anything|some|something|more|others?)\b))\b", re.IGNORECASE
+    r"|similar|(?<!\bor )like|more|others?|movies|films|ideas|options|picks?|(?<!you )got|got(?=\s+(?:any|anything|some|something|more|others?)\b))\b", re.IGNORECASE
 )
 #: Words about the film asked of, not a wish for others ("more of a comedy or a war movie?", "the kids
 #: want to rewatch one of them").
@@ -113,6 +114,9 @@ ASKS_BACK = re.compile(
     # "X, Y. Which one is more frightening?": a comparison of the films just named (not "Which one next?")
     r"|(?:^|[.!?;]\s*)which(?:\s+one|\s+of\s+(?:them|those|these|the two|the three))?(?![^.!?;]*\bnext\b)"
     r"(?=[^.!?;]*\b(?:more|less|better|worse|best|worst|\w+ier|\w+iest|stronger|strongest|longer|shorter|darker)\b[^.!?;]*\?)"
+    # a question cut short after the film: "Heat. worth it?", "the thing, 82 version. worth it or just gross", "shld i"
+    r"|(?:^|[.!?;,]\s*|\s[-–]\s*)(?:worth\s+(?:it|watching|a\s+(?:watch|look|go))|any\s+good|sh(?:ou)?ld\s+i(?:\s+(?:watch\s+it|bother))?)"
+    r"(?=\s*(?:\?|$|\bor\b))"
     r"|(?P<heard>(?:^|[.!?;,]\s*|\s)(?:is|was)\s+(?:that|it|this)\s+(?:really\s+|actually\s+)?true\b|(?:^|[.!?;,]\s*)do\s+you\s+agree\b)",
     re.IGNORECASE)
 _ASKS_AFTER_TITLE = re.compile(r"\b(?:would|will|is|was|does|did|are|could|can|should)\s+(?:it|they)\b", re.IGNORECASE)
@@ -798,11 +802,11 @@ def unknown_titles(text: str, grounded: Sequence[tuple[int, int]]) -> list[Title
 
 #: Words that ask for films: a message with one of these is a request, whatever else it says.
 ASKS_FOR_FILMS = re.compile(
-    r"\b(recommend\w*|suggest\w*|propose|something|anything|similar|sim+il+ar|more|what else|others?|ideas|options|want(?:s(?!\s+to\b))?|wants to (?:watch|see|find|try)|wanna|make it|"
+    r"\b((?<!highly )(?<!thoroughly )recommend\w*|suggest\w*|propose|something|anything|similar|sim+il+ar|more|what else|others?|ideas|options|want(?:s(?!\s+to\b))?|wants to (?:watch|see|find|try)|wanna|make it|"
     r"vibes?|style|kind of|sort of|(?!(?:good|bad|early|late|old|new|okay|fine)-)[a-z]{4,}-ish|"
     r"looking for|look for|give me|show me|find me|need(?!\s+to\s+(?:plan|know|sort|check|decide|leave|be|get up|work|finish|sleep|go)\b)|search\w*)\b|\?"
     r"|(?:^|[.!,;]\s*)(?:next|another)(?:\s+(?:one|pls|please))?\W*$",  # "seen heat, loved it. next", "loved it. another"
-    re.IGNORECASE)  # not "I need to plan my evening around it"
+    re.IGNORECASE)  # not "I need to plan my evening around it", nor praise: "highly recommended to anyone"
 #: ...and words about films at all: a greeting with one of these is a request ("hi, what should I watch?").
 FILM_WORDS = re.compile(r"\b(?:watch\w*|movies?|films?|flicks?|cinema|series|shows?)\b", re.IGNORECASE)
 #: Talk to or about the bot, greetings and thanks ("ty bot ur goated", "Hi! How this works?").
@@ -818,7 +822,7 @@ BOT_TALK = re.compile(
 #: A question about the bot itself ("do you actually watch them?", "what's your favourite film?", "is there a human typing
 #: this?"): small talk, whatever films it names, unless the message also asks for films (`_ASKS_TOO`).
 BOT_SELF = re.compile(
-    r"\b(?:are you (?:a |an |the )?(?:real|human|person|bot|robot|computer|program|ai|machine)|are you (?:the|a|an) (?:\w+ )?(?:bot|robot|ai|assistant)\b|is there a (?:real )?(?:human|person)|"
+    r"\b(?:are you (?:a |an |the )?(?:real|human|person|bot|robot|computer|program|ai|machine)|you are (?:a |an )?(?:real|human|bot|robot|ai|machine)\b[^.!?]*(?=\?)|are you (?:the|a|an) (?:\w+ )?(?:bot|robot|ai|assistant)\b|is there a (?:real )?(?:human|person)|"
     r"who are you|what (?:do|can) you (?:actually )?do|how do you (?:decide|pick|choose|work|learn)|"
     r"(?:do|did|have|can) you (?:ever |actually |even |really )?(?:get (?:tired|bored|sick|paid|a cut|commission)|have (?:an? )?(?:all-time )?favou?rite|"
     r"sleep|dream|feel|remember (?:what|me|us|our|when|last))|your favou?rite (?:film|movie|director|actor|genre)"
@@ -869,7 +873,8 @@ def _is_feedback(text: str, u: Understanding, stated_genres: bool) -> bool:
             or _OVER_TO_YOU.fullmatch(sentence)) for sentence in _sentences_without(text, titles)):
         return False  # ("Boxing films from whatever era, just no soppy romance", "We're both fine with Pixar. Go.")
     rest = _mask(text, [(t.start, t.end) for t in titles if t.start is not None and t.end is not None])
-    return bool(VERDICT.search(rest) or NEGATIVE_AFTER.search(rest) or middling) and not ASKS_FOR_FILMS.search(rest)  # "...? not my cup of tea"
+    scored = any(t.end is not None and rating_after(text, t.end) is not None for t in judged)  # "Blade Runner 2049: 9/10. Villeneuve ..."
+    return bool(VERDICT.search(rest) or NEGATIVE_AFTER.search(rest) or middling or scored) and not ASKS_FOR_FILMS.search(rest)  # "...? not my cup of tea"
 
 
 #: A film held up as the measure of what is wished: "is there a live-action equivalent of Nausicaä?".
@@ -1195,7 +1200,7 @@ def _ground(scan: str, grounder: Grounder | None) -> list[TitleMention]:
         t.sentiment = title_sentiment(scan, t.start, t.end, following.start if following else None)
         if t.start is not None and (_CONTRAST.search(scan, 0, t.start) or _SEEN_ONLY.search(scan, sentence_start(scan, t.start), t.start)
                                     or _seen_bare(scan, t) or _seen_list(scan, t, found) or _middling(scan, t)
-                                    or (t.end is not None and _UNSEEN_AFTER.match(scan, t.end))
+                                    or (t.end is not None and _UNSEEN_AFTER.match(scan, t.end)) or _UNSEEN_BEFORE.search(scan, 0, t.start)
                                     or (t.end is not None and t.sentiment != "dislike" and _AGAIN_WEARILY.match(scan, t.end))
                                     or _wish_taken_back(scan, t, following is not None)):
             t.sentiment = "contrast"
@@ -1247,6 +1252,9 @@ _SENTENCE_DONE = re.compile(r"\s*(?:[.!;\n]|$)")
 #: A film said not to have been seen, in a list of verdicts ("Rocky is great, Creed I never saw"): no verdict on it.
 _UNSEEN_AFTER = re.compile(r"\s*[,:\-–]?\s*(?:(?:i|we)\s+)?(?:never|haven'?t|have not|'ve not|not)\s+(?:yet\s+|even\s+)?(?:saw|seen|watched)\b"
                            r"(?:\s+(?:it|that one|them))?(?:\s+yet)?\s*(?:[,.;!]|$)", re.IGNORECASE)
+#: ...and one said before it ("never seen Heat", "Haven't watched The Thing yet"): no verdict on it either.
+_UNSEEN_BEFORE = re.compile(r"\b(?:never|haven'?t|havent|have not|'ve not|not yet|not)\s+(?:(?:yet|even|actually|really|ever)\s+)?(?:seen|watched)\s+$",
+                            re.IGNORECASE)
 _SEEN_BARE = re.compile(r"^\W*(?:(?:i'?ve|we'?ve|i have|we have)\s+)?(?:already\s+)?(?:seen|watched|(?<=already )done|(?<=already )shown)\s+$", re.IGNORECASE)
 
 
@@ -1857,8 +1865,8 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
     u.reset_genres = bool(SCRAPPED.match(cleaned))
     scan = INJECTION.sub(lambda m: " " * len(m.group()), cleaned) if u.injection else cleaned
     scan = ADDRESSEE.sub(_unaddressed, scan)
-    scan = spell_verdicts(spell_shorthand(scan), getattr(grounder, "title_words", frozenset()),  # "fight club is so overated"
-                          capitalised=capitalised_throughout(scan))  # ("Gosford Park Was A Dissapointment")
+    titled = capitalised_throughout(scan)  # ("Gosford Park Was A Dissapointment")
+    scan = spell_verdicts(spell_shorthand(scan), getattr(grounder, "title_words", frozenset()), capitalised=titled)  # "fight club is so overated"
     known = set(known_genres)
     idioms = [sp for sp in lexicon_spans(scan, known) if " " in scan[sp.start:sp.end]]
     idioms += [GenreSpan(m.start(), m.end(), (), "idiom") for m in CHAT_IDIOMS.finditer(scan)]
@@ -1868,6 +1876,8 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
     compared = [(t.start or 0, t.end or 0) for t in dropped if t.sentiment == "contrast"]  # still no genre word ("more like X than Scary Movie")
     rest = correct(_mask(scan, [(t.start, t.end) for t in u.titles if t.start is not None and t.end is not None and not _speech(t)]
                          + story + compared))
+    if titled:  # the rest of a message capitalised throughout is read in lower case: its capitals name nothing ("Nothing After 1980")
+        rest = words_lowered(rest)
     _versions_by_note(scan, u.titles)
     versions = _versions_by_years(scan, u.titles)
     # a dropped film's year is no era either ("pride & prejudice 2005, her A"); its words may be one ("made during the Blitz")

@@ -164,7 +164,8 @@ def spell_verdicts(text: str, keep: frozenset[str] = frozenset(), *, capitalised
 
 #: Texting shorthand for the words eras and refusals hang on ("nthng oldr thn 2010", "b4 1970", "aftr 2000").
 TEXTING = {"b4": "before", "aftr": "after", "oldr": "older", "newr": "newer", "thn": "than", "nthng": "nothing", "nthn": "nothing", "nothn": "nothing", "nuthn": "nothing",
-           "nothin": "nothing", "nuthin": "nothing", "nuttin": "nothing", "frm": "from", "btwn": "between", "lst": "last", "yrs": "years", "erly": "early", "l8r": "later", "l8": "late"}
+           "nothin": "nothing", "nuthin": "nothing", "nuttin": "nothing", "frm": "from", "btwn": "between", "lst": "last", "yrs": "years", "erly": "early", "l8r": "later", "l8": "late",
+           "jus": "just", "gd": "good", "hes": "he's", "shes": "she's"}
 #: Misspellings too far from their word for the ratio.
 MISSPELT = {"horer": "horror"}
 _SPELT_OUT = {**TEXTING, **MISSPELT}

@@ -13,10 +13,12 @@ import pytest
 from agent.build import build_service
 from agent.service import MuseService
 from agent.understand import Understanding, understand
+from agent.understand.concepts import ConceptIndex
 from agent.understand.eras import read_years
 from agent.understand.genres import SENTENCE_END
 from agent.understand.lexicon import GENRE_PHRASES
 from agent.understand.typos import spell_verdicts
+from evals.understanding import CATALOG_GENRES
 from muse.settings import Settings
 from stores import open_stores
 from tools.gr.scorer import FakeScorer
@@ -4158,3 +4160,90 @@ def test_follow_ups_in_session44(parser: MuseService) -> None:
                  "Unrelated, and forget the westerns: is Heat worth three hours of my life?"):
         assert follow(text).new_search, text
     assert not follow("a comedy with a totally different tone from the last one").new_search
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked", "asked"), [
+    # session 45: a film said not to have been seen has no verdict; asked about after, it is asked
+    ("never seen Heat", [], [], []),
+    ("never seen Heat. worth it?", [], [], [6]),
+    ("I haven't watched The Thing yet, is it good?", [], [], [2288]),
+    # a question cut short after the film, and texting's filler "or like" inside a question
+    ("is get out scary or like funny scary", [], [], [168250]),
+    # a score that opens the next sentence is the film's
+    ("Avatar is a theme-park ride dressed up as a film. Two out of ten, and that is generous.", [], [72998], []),
+    ("I watched Heat last night. 9/10. Any more like it?", [6], [], []),
+])
+def test_titles_in_session45(parser: MuseService, text: str, liked: list[int], disliked: list[int], asked: list[int]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.liked_ids), sorted(u.disliked_ids), sorted(u.asked_ids)) == (liked, disliked, asked)
+
+
+@pytest.mark.parametrize(("text", "wanted", "avoided"), [
+    # session 45: a kind of the genre wished, refused, leaves the genre wished
+    ("a thriller please, but not one of those erotic thrillers", ["Thriller"], []),
+    ("a comedy, no teen comedies please, something funny for adults", ["Comedy"], []),
+    ("horror please, no horror comedies", ["Horror"], ["Comedy"]),
+    ("no erotic thrillers please", [], ["Thriller"]),
+    ("no more thrillers", [], ["Thriller"]),
+    # a message capitalised throughout is read for genres and years in lower case
+    ("Good Evening. I Would Like A Film With Fred Astaire Please. Something With Singing In It.", ["Musical"], []),
+    # discs, ships, room and praise name no genre; texting's "jus" and "hes" are spelt out
+    ("Thinking of buying Paris, Texas on Blu-ray blind.", [], []),
+    ("Sword fights, sailing ships, 1930s Errol Flynn kind of thing", ["Action"], []),
+    ("in the mood for something in a minor key, lots of space between the notes", [], []),
+    ("Absolute treasure of a film, I've adored it since it came out.", [], []),
+    ("a treasure hunt adventure", ["Adventure"], []),
+    ("no romance no musicals jus a gd thriller", ["Thriller"], ["Musical", "Romance"]),
+    ("90s cartoons for my lil bro hes 7", ["Animation", "Children"], []),
+    ("Saw Interstellar again at the IMAX re-run with my son.", [], []),
+    ("Big, loud space films please, the IMAX kind", ["IMAX", "Sci-Fi"], []),
+])
+def test_genres_in_session45(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.genres), sorted(u.avoid_genres)) == (wanted, avoided)
+
+
+def test_years_in_session45(parser: MuseService) -> None:
+    u = read(parser, "I Am Looking For A Murder Mystery. Not Modern Please, Nothing After 1980.")
+    assert (u.genres, u.year_min, u.year_max) == (["Mystery"], None, 1980)
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    # session 45: a film scored and nothing asked is feedback; "highly recommended" is praise; "you are a robot?" asks the bot
+    ("Blade Runner 2049: 9/10. Villeneuve understands silence better than anyone working today.", "feedback"),
+    ("Update: we loved Paddington 2. Both of us. Highly recommended to any childless couple.", "feedback"),
+    ("Hello, you are a robot or a real person?", "chitchat"),
+    ("you are a robot, I need a comedy", "recommend"),
+])
+def test_intents_in_session45(parser: MuseService, text: str, intent: str) -> None:
+    assert read(parser, text).intent == intent
+
+
+def test_a_kind_of_the_genre_refused_after_it_was_wished_keeps_it(parser: MuseService) -> None:
+    from agent.profile import apply_understanding
+    from agent.types import UserProfile
+    p = UserProfile()
+    for turn in ("thriller. 90s. go", "ugh not erotic thrillers. zero romance"):
+        p = apply_understanding(p, read(parser, turn))
+    assert (p.liked_genres, p.disliked_genres) == (["Thriller"], ["Romance"])
+
+
+@pytest.fixture(scope="module")
+def meanings() -> ConceptIndex:
+    """The genre prototypes embedded by the real MiniLM (no catalog tags): words read by meaning as the app reads them."""
+    from tools.retriever.embedders import MiniLMEmbedder
+    return ConceptIndex(MiniLMEmbedder(), CATALOG_GENRES, [], None)
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    # session 45: discs, ships, room and praise are no genre by meaning; a message capitalised throughout is read by meaning
+    ("Thinking of buying Paris, Texas on Blu-ray blind.", []),
+    ("a film about sailing ships", []),
+    ("lots of space between the notes", []),
+    ("Absolute treasure of a film, I've adored it since it came out.", []),
+    ("Good Evening. I Would Like A Film With Fred Astaire Please. Something With Dancing In It.", ["Musical"]),
+    ("space battles between ships", ["Sci-Fi"]),
+])
+def test_words_read_by_meaning_in_session45(parser: MuseService, meanings: ConceptIndex, text: str, wanted: list[str]) -> None:
+    u = understand(text, known_genres=parser.known_genres, grounder=parser.s.grounder, concepts=meanings, newest_year=parser.newest_year)
+    assert sorted(u.genres) == wanted

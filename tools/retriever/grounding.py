@@ -1066,8 +1066,9 @@ class TitleGrounder:
         Every Word (`capitalised_throughout`) is read as typed and in lower case, and the films of both readings kept."""
         text = _unshouted(_apart(text[:5000]))
         found = self._mentions(text)
-        if capitalised_throughout(text):
-            found += [g for g in self._mentions(_words_lowered(text)) if not any((g.start or 0) < (f.end or 0) and (f.start or 0) < (g.end or 0) for f in found)]
+        if capitalised_throughout(text):  # (as typed, a run that found no one film is only capitals: "Nothing After 1980")
+            found = [g for g in found if g.status == "matched"]
+            found += [g for g in self._mentions(words_lowered(text)) if not any((g.start or 0) < (f.end or 0) and (f.start or 0) < (g.end or 0) for f in found)]
         return sorted(found, key=lambda g: g.start or 0)
 
     def _mentions(self, text: str) -> list[Grounding]:
@@ -2663,7 +2664,7 @@ def capitalised_throughout(text: str) -> bool:
     return sum(m.group().lower() in _TYPED_WORDS for m in _MID_SENTENCE_CAPITAL.finditer(text)) >= TITLED_TYPED
 
 
-def _words_lowered(text: str) -> str:
+def words_lowered(text: str) -> str:
     """`text` in lower case, offsets kept, so the films of a message capitalised throughout are found the way lower-case
     ones are; "I" and words in capitals ("UK") stay."""
     return _WORD.sub(lambda m: m.group() if m.group() == "I" or m.group().isupper() and len(m.group()) > 1 else m.group().lower(), text)

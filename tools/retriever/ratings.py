@@ -255,4 +255,8 @@ def _later_in_sentence(text: str, end: int | None, next_start: int | None) -> Ve
     stop = _SENTENCE_END.search(text, end)
     limit = min(stop.start() if stop else len(text), next_start if next_start is not None and next_start > end else len(text))
     scores = [m for m in RATING.finditer(text, end, limit) if m["grade"] is None]
+    if not scores and stop is not None and (next_start is None or next_start < end or next_start > stop.end()):
+        # ...or a score that opens the next sentence ("Avatar is a theme-park ride. Two out of ten, and that is generous.")
+        opening = RATING.match(text, stop.end() + len(text[stop.end():]) - len(text[stop.end():].lstrip()))
+        scores = [opening] if opening is not None and opening["grade"] is None else []
     return _verdict(_scale(scores[0])) if len(scores) == 1 else None
