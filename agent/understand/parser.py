@@ -115,13 +115,17 @@ ASKS_BACK = re.compile(
     r"|(?:^|[.!?;]\s*)which(?:\s+one|\s+of\s+(?:them|those|these|the two|the three))?(?![^.!?;]*\bnext\b)"
     r"(?=[^.!?;]*\b(?:more|less|better|worse|best|worst|\w+ier|\w+iest|stronger|strongest|longer|shorter|darker)\b[^.!?;]*\?)"
     # a question cut short after the film: "Heat. worth it?", "the thing, 82 version. worth it or just gross", "shld i"
-    r"|(?:^|[.!?;,]\s*|\s[-–]\s*)(?:worth\s+(?:it|watching|a\s+(?:watch|look|go))|any\s+good|sh(?:ou)?ld\s+i(?:\s+(?:watch\s+it|bother))?)"
-    r"(?=\s*(?:\?|$|\bor\b))"
+    r"|(?:^|[.!?;,]\s*|\s[-–]\s*)(?:worth\s+(?:it|watching|a\s+(?:watch|look|go)|(?:hunting|tracking)\s+down|seeking\s+out|my\s+time)|any\s+good"
+    r"|sh(?:ou)?ld\s+i(?:\s+(?:watch\s+it|bother))?)(?=\s*(?:\?|$|\bor\b))"
+    # ...whether the writer or someone would like it, or it is too much for someone: "would I hate it?", "Too frightening for a
+    # 78-year-old heart?"
+    r"|(?:^|[.!?;,]\s*)(?:would|will|might)\s+(?:i|we|he|she|they|you)\s+(?:\w+\s+)?(?:like|love|hate|enjoy|regret|mind)\s+(?:it|this|that)\b"
+    r"|(?:^|[.!?;]\s*)too\s+\w+\s+for\b(?=[^.!?]*\?)"
     r"|(?P<heard>(?:^|[.!?;,]\s*|\s)(?:is|was)\s+(?:that|it|this)\s+(?:really\s+|actually\s+)?true\b|(?:^|[.!?;,]\s*)do\s+you\s+agree\b)",
     re.IGNORECASE)
 _ASKS_AFTER_TITLE = re.compile(r"\b(?:would|will|is|was|does|did|are|could|can|should)\s+(?:it|they)\b", re.IGNORECASE)
 #: Whether someone may like a film, which asks about it ("is it a film an old man might enjoy?").
-_MAY_LIKE = re.compile(r"\b(?:might|may|would|will|could)\s+(?:like|enjoy|love)\b", re.IGNORECASE)
+_MAY_LIKE = re.compile(r"\b(?:might|may|would|will|could)\s+(?:(?:i|we|he|she|they|you)\s+)?(?:like|enjoy|love)\b", re.IGNORECASE)
 #: The noun that names a series as such ("the x-men films"): part of the title, not a request for films.
 _SERIES_NOUN = re.compile(r"\s*(?:films?|movies?|series|trilogy|franchise|saga|sequels)\b", re.IGNORECASE)
 #: A question about what is in a film ("anything violent in the sound of music?", "is there a lot of kissing in ...").
@@ -172,7 +176,7 @@ NEGATIVE_AFTER = re.compile(
     r"(?<!never )(?<!not )\b(?:was|felt|fell) (?:a bit |pretty |so |really |kind of |kinda )?flat(?=\s*(?:[.,;!?)]|$))|(?<!never )\b(?:was|is) (?:a bit |so |really |kind of |kinda )?messy\b|"
     r"\bdead last\b|(?<=\()bottom(?=\s*[,)])|"  # a ranking's last: "... and Cars 2 dead last", "Cars (bottom, by a mile)"
     r"bounced (?:right |straight )?off (?:me|us)|nodding off|(?<![,;:] )not once(?=\s*(?:[.,;!?]|$))|(?:lost|left) (?:me|us)(?! (?:speechless|breathless|in (?:bits|tears|pieces)|wanting more|reeling|shaking|wrecked))(?=\s*(?:[.,;!?]|$|halfway\b))|hollow|glacial|exhausting|"
-    r"interminable|plodding|muck|tiresome|over-?long|needlessly \w+|insufferable|unbearable|naff|a (?:real |total |bit of a )?slog|a chore|worse than|the worst|(?<=[=:] )worst|(?:is|are|was|were) banned|(?:just|only) noise|can'?t stand|couldn'?t stand|"
+    r"interminable|plodding|muck|tiresome|over-?long|needlessly \w+|insufferable|unbearable|naff|a (?:real |total |bit of a )?slog|a chore|worse than|the worst|(?<=[=:] )worst|(?:is|are|was|were) (?:strictly |totally |completely )?banned|(?:just|only) noise|can'?t stand|couldn'?t stand|"
     r"nope|never again|(?:is|was|'s) an? (?:hard |big |firm |definite |flat )?no(?![\w-])|suck(?:ed|s)?|absolutely not|(?:a )?hard pass|a (?:right |real )?stinker|stay in the bin|ran out of steam|"
     r"neither of us (?:liked|enjoyed|loved) it|never watching it again|(?:switched|turned) (?:it )?off|walked out|gave up on it|"
     # "Dune is out", "Hostel can stay away", "Pulp Fiction left me cold", "Psycho was over the line", "I found it manipulative"
@@ -1204,6 +1208,10 @@ def _ground(scan: str, grounder: Grounder | None) -> list[TitleMention]:
                                     or (t.end is not None and t.sentiment != "dislike" and _AGAIN_WEARILY.match(scan, t.end))
                                     or _wish_taken_back(scan, t, following is not None)):
             t.sentiment = "contrast"
+    for k, t in enumerate(found):
+        following = next((f.start for f in found[k + 1:] if (f.start or 0) > (t.start or 0)), None)
+        if t.sentiment == "like" and _panned_after_headline(scan, t, following):
+            t.sentiment = "dislike"
     _compared(scan, found)
     share_list_verdicts(scan, found)
     for t, verdict in zip(found, verdicts(scan, [(t.start, t.end) for t in found])):  # "Heat 9/10", "👎 it follows"
@@ -1213,6 +1221,20 @@ def _ground(scan: str, grounder: Grounder | None) -> list[TitleMention]:
     _keep_refused(scan, found)
     _judged_again(scan, found)
     return found
+
+
+#: A film named as a sentence of its own ("Waterworld.", "Sweeney Todd.", "Titanic (1997).").
+_HEADLINE_DONE = re.compile(r"\s*(?:\(\d{4}\)\s*)?[.!:]+(?=\s|$)")
+
+
+def _panned_after_headline(text: str, t: TitleMention, next_start: int | None) -> bool:
+    """A film named as a headline and then panned, before any other film and with no praise ("Waterworld. Kevin Costner
+    drinking his own... no. Never again.", "Battlefield Earth. A bold reinvention of the word 'film'. I want my evening back.")."""
+    if t.start is None or t.end is None or text[:t.start].strip(" \"'“‘") or (done := _HEADLINE_DONE.match(text, t.end)) is None:
+        return False
+    after = text[done.end():next_start if next_start is not None and next_start > done.end() else len(text)]
+    return bool(NEGATIVE_AFTER.search(after)) and not (POSITIVE_CUE.search(after) or _PRAISE.search(after) or "?" in after
+                                                        or _NOT_THE_FILMS.search(after))
 
 
 def _judged_again(text: str, found: Sequence[TitleMention]) -> None:

@@ -4172,6 +4172,16 @@ def test_follow_ups_in_session44(parser: MuseService) -> None:
     # a score that opens the next sentence is the film's
     ("Avatar is a theme-park ride dressed up as a film. Two out of ten, and that is generous.", [], [72998], []),
     ("I watched Heat last night. 9/10. Any more like it?", [6], [], []),
+    # a film named as a headline and then panned, with no praise, is disliked
+    ("Waterworld. Kevin Costner drinking his own... no. Never again.", [], [208], []),
+    ("Battlefield Earth. A bold reinvention of the word 'film'. I want my evening back.", [], [3593], []),
+    ("Alien. Loved it. More like that but not so scary", [1214], [], []),
+    ("Jaws. Something like it but not boring", [1387], [], []),
+    # whether someone would like it, or whether it is too much for someone, asks about the film
+    ("mate recommended Death Proof. apparently the first hour is just people talking. would I hate it?", [], [], [53519]),
+    ("Dead Calm, I hear it's a thriller on a yacht. Too frightening for a 78-year-old heart?", [], [], [3203]),
+    ("Gone in 60 Seconds, the original 74 one, not the Cage remake. worth hunting down?", [], [], [26322]),
+    ("I hated Titanic. Too long for me.", [], [1721], []),
 ])
 def test_titles_in_session45(parser: MuseService, text: str, liked: list[int], disliked: list[int], asked: list[int]) -> None:
     u = read(parser, text)
