@@ -134,6 +134,10 @@ GENRE_PHRASES: _G = _expand({
     ("fight me", "fight me on this"): "",  # a dare ("Nolan peaked with The Prestige. Fight me."), no wish for fights
     ("flying out", "flying home", "flying back", "fly out", "flew out"): "",  # a trip ("flying out for a work trip"), no fright
     ("blu-ray", "blu-rays", "blu ray", "blu rays", "bluray", "blurays", "steelbook", "steelbooks"): "",  # a disc ("on Blu-ray"), no ray gun
+    # a child's love of horses, horse racing, a horse in a story: no western (refused, "no horses" still refuses one)
+    ("horse mad", "horse-mad", "obsessed with horses", "mad about horses", "loves horses", "likes horses", "horse films", "horse movies",
+     "film with horses", "films with horses", "film about horses", "films about horses", "wants horses", "horse racing",
+     "or a horse", "horses dying", "the horse in"): "",
     ("ship", "ships", "sailing ship", "sailing ships", "tall ship", "tall ships", "boat", "boats"): "",  # the sea's, not space's
     ("space between", "headspace", "head space", "personal space", "breathing space", "the right space"): "",  # room, not outer space
     ("treasure of a film", "treasure of a movie", "a real treasure", "an absolute treasure"): "",  # praise, no treasure hunt

@@ -808,7 +808,7 @@ def unknown_titles(text: str, grounded: Sequence[tuple[int, int]]) -> list[Title
 ASKS_FOR_FILMS = re.compile(
     r"\b((?<!highly )(?<!thoroughly )recommend\w*|suggest\w*|propose|something|anything|similar|sim+il+ar|more|what else|others?|ideas|options|want(?:s(?!\s+to\b))?|wants to (?:watch|see|find|try)|wanna|make it|"
     r"vibes?|style|kind of|sort of|(?!(?:good|bad|early|late|old|new|okay|fine)-)[a-z]{4,}-ish|"
-    r"looking for|look for|give me|show me|find me|need(?!\s+to\s+(?:plan|know|sort|check|decide|leave|be|get up|work|finish|sleep|go)\b)|search\w*)\b|\?"
+    r"looking for|look for|give me|show me|find me|try again|need(?!\s+to\s+(?:plan|know|sort|check|decide|leave|be|get up|work|finish|sleep|go)\b)|search\w*)\b|\?"
     r"|(?:^|[.!,;]\s*)(?:next|another)(?:\s+(?:one|pls|please))?\W*$",  # "seen heat, loved it. next", "loved it. another"
     re.IGNORECASE)  # not "I need to plan my evening around it", nor praise: "highly recommended to anyone"
 #: ...and words about films at all: a greeting with one of these is a request ("hi, what should I watch?").

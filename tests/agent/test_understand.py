@@ -4224,6 +4224,7 @@ def test_years_in_session45(parser: MuseService) -> None:
     ("Update: we loved Paddington 2. Both of us. Highly recommended to any childless couple.", "feedback"),
     ("Hello, you are a robot or a real person?", "chitchat"),
     ("you are a robot, I need a comedy", "recommend"),
+    ("Rated The Game a 6, The Net a 3. Try again, and nothing with hackers.", "recommend"),
 ])
 def test_intents_in_session45(parser: MuseService, text: str, intent: str) -> None:
     assert read(parser, text).intent == intent
@@ -4253,6 +4254,10 @@ def meanings() -> ConceptIndex:
     ("Absolute treasure of a film, I've adored it since it came out.", []),
     ("Good Evening. I Would Like A Film With Fred Astaire Please. Something With Dancing In It.", ["Musical"]),
     ("space battles between ships", ["Sci-Fi"]),
+    # a child's love of horses asks for no western; a shootout with horses does
+    ("my daughter (9) is obsessed with horses. any horse films?", ["Children"]),
+    ("she likes horses and can't bear anything sad", []),
+    ("unironically want a old school shootout in the desert with horses, spaghetti style", ["Action", "Western"]),
 ])
 def test_words_read_by_meaning_in_session45(parser: MuseService, meanings: ConceptIndex, text: str, wanted: list[str]) -> None:
     u = understand(text, known_genres=parser.known_genres, grounder=parser.s.grounder, concepts=meanings, newest_year=parser.newest_year)
