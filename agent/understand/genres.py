@@ -921,7 +921,8 @@ _A_KIND_OF = re.compile(r"\s*(?:stuff|bits|scenes|parts|plots?|elements|storylin
 #: genre refused, which leaves the genre wished where it is ("thrillers, just no erotic thrillers").
 _QUALIFIED = re.compile(r"\b(?:no|not|zero|without)\s+(?:(?:more|any|those|these|the|of|one)\s+)*(?P<q>[a-z][a-z'-]+)\s+$", re.IGNORECASE)
 _NOT_A_QUALIFIER = frozenset("""more any those these the of one a an into like likes enjoy stand tolerate want wanting need watch watching
-do does did is are was be have having really too very so that this it my your our their his her another other""".split())
+do does did is are was be have having really too very so that this it my your our their his her another other
+real actual proper bloody damn damned full-on full pure straight outright true genuine""".split())  # emphasis, no kind
 
 
 def _qualified(text: str, span: GenreSpan) -> bool:

@@ -126,7 +126,7 @@ GENRE_PHRASES: _G = _expand({
     ("noir", "film noir", "film-noir", "noirs", "hard-boiled", "hardboiled", "femme fatale", "femmes fatales",
      "trench coat", "trench coats", "trench-coat", "trench-coats", "trenchcoat", "trenchcoats"): "Film-Noir",  # three splits' writers agree
     ("imax",): "IMAX",
-    ("at the imax", "at an imax", "the imax re-run", "the imax rerun"): "",  # where it was seen, no kind of film wished
+    ("the imax re-run", "the imax rerun", "the imax re-release"): "",  # where it was seen again, no kind of film wished
     # Longer phrases that contain a genre word but name no genre: matched first, so they read as nothing.
     ("comic book", "comic books", "comic-book", "comics", "comic strip", "killer", "killers"): "",
     ("laugh track", "laugh tracks", "canned laughter", "battle of the sexes", "battle-of-the-sexes"): "",  # a sitcom's sound, a kind of comedy's theme
@@ -140,7 +140,7 @@ GENRE_PHRASES: _G = _expand({
      "or a horse", "horses dying", "the horse in"): "",
     ("ship", "ships", "sailing ship", "sailing ships", "tall ship", "tall ships", "boat", "boats"): "",  # the sea's, not space's
     ("space between", "headspace", "head space", "personal space", "breathing space", "the right space"): "",  # room, not outer space
-    ("treasure of a film", "treasure of a movie", "a real treasure", "an absolute treasure"): "",  # praise, no treasure hunt
+    ("treasure of a film", "treasure of a movie", "an absolute treasure"): "",  # praise, no treasure hunt
     ("drawing-room", "drawing room", "drawing rooms", "drawing-rooms"): "",  # a room, not cartoons  # a killer: horror, mystery or crime
     # A kind of story that every genre tells: the dev splits' writers label no genre for these (10 of 11 requests).
     ("true story", "true stories", "based on a true story", "coming of age", "coming-of-age"): "",

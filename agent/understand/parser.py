@@ -115,12 +115,12 @@ ASKS_BACK = re.compile(
     r"|(?:^|[.!?;]\s*)which(?:\s+one|\s+of\s+(?:them|those|these|the two|the three))?(?![^.!?;]*\bnext\b)"
     r"(?=[^.!?;]*\b(?:more|less|better|worse|best|worst|\w+ier|\w+iest|stronger|strongest|longer|shorter|darker)\b[^.!?;]*\?)"
     # a question cut short after the film: "Heat. worth it?", "the thing, 82 version. worth it or just gross", "shld i"
-    r"|(?:^|[.!?;,]\s*|\s[-–]\s*)(?:worth\s+(?:it|watching|a\s+(?:watch|look|go)|(?:hunting|tracking)\s+down|seeking\s+out|my\s+time)|any\s+good"
-    r"|sh(?:ou)?ld\s+i(?:\s+(?:watch\s+it|bother))?)(?=\s*(?:\?|$|\bor\b))"
+    r"|(?:^|[.!?;,]\s*|\s[-–]\s*)(?:worth\s+(?:it|watching|a\s+(?:watch|look|go)|(?:hunting|tracking)\s+down|seeking\s+out|my\s+time)|any\s+good)"
+    r"(?=\s*(?:\?|\bor\b))|(?:^|[.!?;,]\s*|\s[-–]\s*)sh(?:ou)?ld\s+i(?:\s+(?:watch\s+it|bother))?(?=\s*(?:\?|$))"
     # ...whether the writer or someone would like it, or it is too much for someone: "would I hate it?", "Too frightening for a
     # 78-year-old heart?"
     r"|(?:^|[.!?;,]\s*)(?:would|will|might)\s+(?:i|we|he|she|they|you)\s+(?:\w+\s+)?(?:like|love|hate|enjoy|regret|mind)\s+(?:it|this|that)\b"
-    r"|(?:^|[.!?;]\s*)too\s+\w+\s+for\b(?=[^.!?]*\?)"
+    r"|(?P<much>(?:^|[.!?;]\s*)too\s+\w+\s+for\b(?=[^.!?]*\?))"
     r"|(?P<heard>(?:^|[.!?;,]\s*|\s)(?:is|was)\s+(?:that|it|this)\s+(?:really\s+|actually\s+)?true\b|(?:^|[.!?;,]\s*)do\s+you\s+agree\b)",
     re.IGNORECASE)
 _ASKS_AFTER_TITLE = re.compile(r"\b(?:would|will|is|was|does|did|are|could|can|should)\s+(?:it|they)\b", re.IGNORECASE)
@@ -176,8 +176,8 @@ NEGATIVE_AFTER = re.compile(
     r"(?<!never )(?<!not )\b(?:was|felt|fell) (?:a bit |pretty |so |really |kind of |kinda )?flat(?=\s*(?:[.,;!?)]|$))|(?<!never )\b(?:was|is) (?:a bit |so |really |kind of |kinda )?messy\b|"
     r"\bdead last\b|(?<=\()bottom(?=\s*[,)])|"  # a ranking's last: "... and Cars 2 dead last", "Cars (bottom, by a mile)"
     r"bounced (?:right |straight )?off (?:me|us)|nodding off|(?<![,;:] )not once(?=\s*(?:[.,;!?]|$))|(?:lost|left) (?:me|us)(?! (?:speechless|breathless|in (?:bits|tears|pieces)|wanting more|reeling|shaking|wrecked))(?=\s*(?:[.,;!?]|$|halfway\b))|hollow|glacial|exhausting|"
-    r"interminable|plodding|muck|tiresome|over-?long|needlessly \w+|insufferable|unbearable|naff|a (?:real |total |bit of a )?slog|a chore|worse than|the worst|(?<=[=:] )worst|(?:is|are|was|were) (?:strictly |totally |completely )?banned|(?:just|only) noise|can'?t stand|couldn'?t stand|"
-    r"nope|never again|(?:is|was|'s) an? (?:hard |big |firm |definite |flat )?no(?![\w-])|suck(?:ed|s)?|absolutely not|(?:a )?hard pass|a (?:right |real )?stinker|stay in the bin|ran out of steam|"
+    r"interminable|plodding|muck|tiresome|over-?long|needlessly \w+|insufferable|unbearable|naff|a (?:real |total |bit of a )?slog|a chore|worse than|the worst|(?<=[=:] )worst|(?:is|are|was|were) (?:strictly )?banned|(?:just|only) noise|can'?t stand|couldn'?t stand|"
+    r"nope|never again|(?:i|we) (?:just |literally )?wanted to die|(?:is|was|'s) an? (?:hard |big |firm |definite |flat )?no(?![\w-])|suck(?:ed|s)?|absolutely not|(?:a )?hard pass|a (?:right |real )?stinker|stay in the bin|ran out of steam|"
     r"neither of us (?:liked|enjoyed|loved) it|never watching it again|(?:switched|turned) (?:it )?off|walked out|gave up on it|"
     # "Dune is out", "Hostel can stay away", "Pulp Fiction left me cold", "Psycho was over the line", "I found it manipulative"
     r"(?:is|are|'s) out(?=\s*(?:[,.;!?)(]|$))|can stay (?:away|in the (?:bin|swamp|past|vault|cupboard))|"
@@ -808,8 +808,9 @@ def unknown_titles(text: str, grounded: Sequence[tuple[int, int]]) -> list[Title
 ASKS_FOR_FILMS = re.compile(
     r"\b((?<!highly )(?<!thoroughly )recommend\w*|suggest\w*|propose|something|anything|similar|sim+il+ar|more|what else|others?|ideas|options|want(?:s(?!\s+to\b))?|wants to (?:watch|see|find|try)|wanna|make it|"
     r"vibes?|style|kind of|sort of|(?!(?:good|bad|early|late|old|new|okay|fine)-)[a-z]{4,}-ish|"
-    r"looking for|look for|give me|show me|find me|try again|need(?!\s+to\s+(?:plan|know|sort|check|decide|leave|be|get up|work|finish|sleep|go)\b)|search\w*)\b|\?"
-    r"|(?:^|[.!,;]\s*)(?:next|another)(?:\s+(?:one|pls|please))?\W*$",  # "seen heat, loved it. next", "loved it. another"
+    r"looking for|look for|give me|show me|find me|need(?!\s+to\s+(?:plan|know|sort|check|decide|leave|be|get up|work|finish|sleep|go)\b)|search\w*)\b|\?"
+    r"|(?:^|[.!,;]\s*)(?:next|another)(?:\s+(?:one|pls|please))?\W*$"
+    r"|(?:^|[.!?,;]\s*)(?:(?:please|pls|ok|okay)\s+)?try again\b|(?:^|[.!?,;]\s*)(?:go on then|over to you|hit me)\W*$",  # ("Try again, and ...")  # "seen heat, loved it. next", "loved it. another"
     re.IGNORECASE)  # not "I need to plan my evening around it", nor praise: "highly recommended to anyone"
 #: ...and words about films at all: a greeting with one of these is a request ("hi, what should I watch?").
 FILM_WORDS = re.compile(r"\b(?:watch\w*|movies?|films?|flicks?|cinema|series|shows?)\b", re.IGNORECASE)
@@ -826,10 +827,10 @@ BOT_TALK = re.compile(
 #: A question about the bot itself ("do you actually watch them?", "what's your favourite film?", "is there a human typing
 #: this?"): small talk, whatever films it names, unless the message also asks for films (`_ASKS_TOO`).
 BOT_SELF = re.compile(
-    r"\b(?:are you (?:a |an |the )?(?:real|human|person|bot|robot|computer|program|ai|machine)|you are (?:a |an )?(?:real|human|bot|robot|ai|machine)\b[^.!?]*(?=\?)|are you (?:the|a|an) (?:\w+ )?(?:bot|robot|ai|assistant)\b|is there a (?:real )?(?:human|person)|"
+    r"\b(?:are you (?:a |an |the )?(?:real|human|person|bot|robot|computer|program|ai|machine)|you are (?:a |an )?(?:real (?:person|human)|human|bot|robot|ai|machine)\b[^.!?]*(?=\?)|are you (?:the|a|an) (?:\w+ )?(?:bot|robot|ai|assistant)\b|is there a (?:real )?(?:human|person)|"
     r"who are you|what (?:do|can) you (?:actually )?do|how do you (?:decide|pick|choose|work|learn)|"
     r"(?:do|did|have|can) you (?:ever |actually |even |really )?(?:get (?:tired|bored|sick|paid|a cut|commission)|have (?:an? )?(?:all-time )?favou?rite|"
-    r"sleep|dream|feel|remember (?:what|me|us|our|when|last))|your favou?rite (?:film|movie|director|actor|genre)"
+    r"sleep|dream|feel|remember (?:what|me|us|our|when|last))|(?:your|ur) favou?rite (?:film|movie|director|actor|genre)"
     # a complaint about the bot, a question whether this is it ("you keep giving me the same 5 films", "Is This The Film Service.")
     r"|(?:you|this bot|the bot) keeps? (?:on )?(?:giving|suggesting|showing|recommending|sending) (?:me |us )?the same|"
     r"is your (?:catalog(?:ue)?|database|list|library|selection) (?:so |that |really )?(?:tiny|small|limited|empty)|is this (?:the )?(?:film|movie) (?:service|bot|app|thing|site))\b",
@@ -922,6 +923,17 @@ def _kind_in_verdict(text: str, start: int, end: int, titles: Sequence[TitleMent
     return verdict is not None and not _has_title(titles, a, b) and any(t.sentiment in ("like", "dislike") for t in titles)
 
 
+def _audience_of_verdict(text: str, span: GenreSpan, titles: Sequence[TitleMention]) -> bool:
+    """Children named as who a film judged in the same sentence pleased or not ("Cool Runnings was a winner with the kids",
+    "Fantastic Mr. Fox was a huge hit, even the grumpy ten year old"): who watched, not a wish."""
+    if span.genres != ("Children",):
+        return False
+    a, b = next(((a, b) for a, b in _sentence_spans(text) if a <= span.start < b), (0, len(text)))
+    sentence = text[a:b]
+    return not (ASKS_FOR_FILMS.search(sentence) or _PLEASE.search(sentence)) and any(
+        t.sentiment in ("like", "dislike") and t.start is not None and a <= t.start < b for t in titles)
+
+
 def _has_title(titles: Sequence[TitleMention], start: int, end: int) -> bool:
     return any(t.start is not None and start <= t.start < end for t in titles)
 
@@ -993,8 +1005,11 @@ def _asked_back(text: str, titles: Sequence[TitleMention]) -> list[tuple[int, in
     ends = {t.end for t in titles if t.end is not None}
     # a verdict heard and put to the listener ("someone said the babadook is boring is that true", "people say ..., do you
     # agree?"; not the writer's own: "Fight Club was brilliant, do you agree it's Fincher's best?")
-    asked = [(m.start() + len(m.group()) - len(m.group().lstrip(".!?;, ")), bool(m["heard"])) for m in ASKS_BACK.finditer(text)]
+    matches = list(ASKS_BACK.finditer(text))
+    asked = [(m.start() + len(m.group()) - len(m.group().lstrip(".!?;, ")), bool(m["heard"])) for m in matches]
     heard = {opened for opened, was_heard in asked if was_heard}
+    # "Too frightening for my son?" asks only of a film not judged where it is named ("Alien was brilliant. Too old for ...?")
+    much = {opened for (opened, _), m in zip(asked, matches) if m["much"]}
     openers = [opened for opened, _ in asked]
     # unpunctuated, right after the title: "my friend said i should watch jaws is it too scary for me"
     openers += [m.start() for m in _ASKS_AFTER_TITLE.finditer(text) if text[:m.start()].rstrip() and len(text[:m.start()].rstrip()) in ends]
@@ -1006,6 +1021,8 @@ def _asked_back(text: str, titles: Sequence[TitleMention]) -> list[tuple[int, in
             continue
         before = [t for t in titles if t.start is not None and t.end is not None and t.end <= opened]
         if before and opened in heard and not _REPORTED.search(text, sentence_start(text, before[-1].start or 0), before[-1].start or 0):
+            continue
+        if before and opened in much and _judged_where_named(text, before[-1]):
             continue
         if not before or any(POSITIVE_CUE.search(clause_before(text, t.start or 0)) or NEGATIVE_CUE.search(clause_before(text, t.start or 0))
                              or written_refusal(text, t.start or 0) for t in before):
@@ -1201,10 +1218,10 @@ def _ground(scan: str, grounder: Grounder | None) -> list[TitleMention]:
     for k, t in enumerate(found):
         # the next title that starts after this one: the films of a series named once share one span and one verdict
         following = next((f for f in found[k + 1:] if (f.start or 0) > (t.start or 0)), None)
-        t.sentiment = title_sentiment(scan, t.start, t.end, following.start if following else None)
+        t.sentiment = "dislike" if _refused_unseen(scan, t) else title_sentiment(scan, t.start, t.end, following.start if following else None)
         if t.start is not None and (_CONTRAST.search(scan, 0, t.start) or _SEEN_ONLY.search(scan, sentence_start(scan, t.start), t.start)
                                     or _seen_bare(scan, t) or _seen_list(scan, t, found) or _middling(scan, t)
-                                    or (t.end is not None and _UNSEEN_AFTER.match(scan, t.end)) or _UNSEEN_BEFORE.search(scan, 0, t.start)
+                                    or (t.end is not None and _UNSEEN_AFTER.match(scan, t.end)) or _unseen_before(scan, t)
                                     or (t.end is not None and t.sentiment != "dislike" and _AGAIN_WEARILY.match(scan, t.end))
                                     or _wish_taken_back(scan, t, following is not None)):
             t.sentiment = "contrast"
@@ -1233,8 +1250,14 @@ def _panned_after_headline(text: str, t: TitleMention, next_start: int | None) -
     if t.start is None or t.end is None or text[:t.start].strip(" \"'“‘") or (done := _HEADLINE_DONE.match(text, t.end)) is None:
         return False
     after = text[done.end():next_start if next_start is not None and next_start > done.end() else len(text)]
-    return bool(NEGATIVE_AFTER.search(after)) and not (POSITIVE_CUE.search(after) or _PRAISE.search(after) or "?" in after
-                                                        or _NOT_THE_FILMS.search(after))
+    panned = [m for m in NEGATIVE_AFTER.finditer(after) if not _NOT_A_PAN.match(after, m.end())]
+    return bool(panned) and not (POSITIVE_CUE.search(after) or _PRAISE.search(after) or _WHAT_A_FILM.search(after) or "?" in after
+                                 or _NOT_THE_FILMS.search(after))
+
+
+#: What turns a pan into something else: "Never again will I doubt James Cameron", "Never again, but everyone should see it".
+_NOT_A_PAN = re.compile(r"\s*(?:will|would|shall|,?\s*but\b|with\b)", re.IGNORECASE)
+_WHAT_A_FILM = re.compile(r"\bwhat a (?:film|movie|ride|picture)\b", re.IGNORECASE)
 
 
 def _judged_again(text: str, found: Sequence[TitleMention]) -> None:
@@ -1277,6 +1300,37 @@ _UNSEEN_AFTER = re.compile(r"\s*[,:\-–]?\s*(?:(?:i|we)\s+)?(?:never|haven'?t|h
 #: ...and one said before it ("never seen Heat", "Haven't watched The Thing yet"): no verdict on it either.
 _UNSEEN_BEFORE = re.compile(r"\b(?:never|haven'?t|havent|have not|'ve not|not yet|not)\s+(?:(?:yet|even|actually|really|ever)\s+)?(?:seen|watched)\s+$",
                             re.IGNORECASE)
+#: ...unless it was seen after all, or judged: "I'd never seen Heat until last night", "Haven't watched Alien since I was a
+#: teenager but I loved it", "never watched Titanic and never will, looks awful".
+_SEEN_AFTER_ALL = re.compile(r"\s*(?:until|till|til|before|since|in\s+(?:\w+\s+)?(?:years|ages|decades)|for\s+(?:\w+\s+)?(?:years|ages|decades))\b",
+                             re.IGNORECASE)
+
+
+def _said_after_unseen(text: str, t: "TitleMention") -> str | None:
+    """What the clause says after a film said not to have been seen ("never seen Heat, what's it like?"), or None."""
+    if t.start is None or t.end is None or not _UNSEEN_BEFORE.search(text, 0, t.start) or _SEEN_AFTER_ALL.match(text, t.end):
+        return None
+    stop = _CLAUSE_END.search(text, t.end)
+    return text[t.end:stop.start() if stop else len(text)]
+
+
+def _unseen_before(text: str, t: "TitleMention") -> bool:
+    said = _said_after_unseen(text, t)
+    return said is not None and ("?" in said or not (POSITIVE_CUE.search(said) or NEGATIVE_AFTER.search(said) or _PRAISE.search(said)
+                                                   or _WONT_SEE.search(said)))
+
+
+def _refused_unseen(text: str, t: "TitleMention") -> bool:
+    """A film refused unseen: "I haven't seen Titanic and I don't intend to change that"."""
+    said = _said_after_unseen(text, t)
+    return said is not None and _WONT_SEE.search(said) is not None
+
+
+#: ...and a film refused unseen is refused ("never watched Titanic and never will").
+_WONT_SEE = re.compile(r"\b(?:never will|won'?t|will not|(?:don'?t|do not) intend|no intention|refuse)\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[.!?;,\n]|\s(?:but|though|although|while)\b", re.IGNORECASE)
+
+
 _SEEN_BARE = re.compile(r"^\W*(?:(?:i'?ve|we'?ve|i have|we have)\s+)?(?:already\s+)?(?:seen|watched|(?<=already )done|(?<=already )shown)\s+$", re.IGNORECASE)
 
 
@@ -1611,7 +1665,12 @@ def _years_of_films(text: str) -> list[tuple[int, int]]:
     (`_BRACKETED_YEAR`), or before a word for a release (`_RELEASE_YEAR`)."""
     named = [m for m in _BRACKETED_YEAR.finditer(text) if _NAME_BEFORE.search(text, 0, m.start()) and not _TIME_BEFORE.search(text, 0, m.start())]
     spans = [m.span(1) for m in named] if len(named) >= 2 else []  # ("Caché (2005) > Funny Games (1997) > Amour (2012)")
-    return spans + [m.span(1) for m in _RELEASE_YEAR.finditer(text)]
+    return spans + [m.span(1) for m in _RELEASE_YEAR.finditer(text)] + [m.span(1) for m in _SEEN_IN_YEAR.finditer(text)]
+
+
+#: When the writer saw or loved a film, not when it was made: "Saw it in '52 at the Odeon", "Loved it in '72".
+_SEEN_IN_YEAR = re.compile(r"\b(?:saw|seen|watched|loved|liked|hated|first saw|caught)\s+(?:it|them|that|this|that one|both)\s+(?:back\s+)?in\s+"
+                           r"('\d{2}|(?:18|19|20)\d{2})\b(?!s)", re.IGNORECASE)
 
 
 def _years_inside(text: str, titles: Sequence[TitleMention]) -> list[tuple[int, int]]:
@@ -1929,7 +1988,8 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
     u.keywords = read_keywords(_mask(content, [(a, min(b, a + 40)) for a, b in negated]))
     if concepts is not None:  # content words are words the catalog's own tags use, or tags matched by meaning
         u.keywords = [w for w in u.keywords if w in concepts.tag_words or any(w in t for t in u.tags)]
-    stated = any(sp.source == "lexicon" and not sp.negated and not _kind_in_verdict(scan, sp.start, sp.end, u.titles) for sp in read.spans)
+    stated = any(sp.source == "lexicon" and not sp.negated and not _kind_in_verdict(scan, sp.start, sp.end, u.titles)
+                 and not _audience_of_verdict(scan, sp, u.titles) for sp in read.spans)
     u.intent = read_intent(scan, u, has_previous, stated)
     if u.intent == "ask_item":  # "is Alien too scary?" asks about Alien: no liking, no request from the question
         _split_question(u, scan, rest, known, concepts, has_previous)

@@ -144,9 +144,13 @@ def _singled(word: str) -> str:
 _YOU = re.compile(r"(?<=[a-z] )u(?= [a-z]| ?[,.!?]| ?$)(?! turn\b)")
 
 
+#: ...and its "r" for "are" ("r the matrix sequels worth it", "r my fav"; not "rated r", "R").
+_ARE = re.compile(r"(?<![\w'’-])(?<!rated )r(?= [a-z])")
+
+
 def spell_shorthand(text: str) -> str:
-    """`text` with texting's "u" spelt out (`_YOU`), so the names it stands in read as typed in full."""
-    return _YOU.sub("you", text)
+    """`text` with texting's "u" and "r" spelt out (`_YOU`, `_ARE`), so the names they stand in read as typed in full."""
+    return _ARE.sub("are", _YOU.sub("you", text))
 
 
 def spell_verdicts(text: str, keep: frozenset[str] = frozenset(), *, capitalised: bool = False) -> str:

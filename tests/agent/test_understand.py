@@ -4182,6 +4182,23 @@ def test_follow_ups_in_session44(parser: MuseService) -> None:
     ("Dead Calm, I hear it's a thriller on a yacht. Too frightening for a 78-year-old heart?", [], [], [3203]),
     ("Gone in 60 Seconds, the original 74 one, not the Cage remake. worth hunting down?", [], [], [26322]),
     ("I hated Titanic. Too long for me.", [], [1721], []),
+    # "the X sequels" are the films after the first; texting's "r" is "are"; "wanted to die" pans what one was made to watch
+    ("r the matrix sequels worth watching or jus stick w the first", [], [], [6365, 6934]),
+    ("i love the matrix films", [2571, 6365, 6934], [], []),
+    ("bf made me watch the notebok n i wanted to die. smth w explosions 2nite pls", [], [8533], []),
+    # the review's probes: seen after all, refused unseen, statements, scores for something else, praise after a headline
+    ("I'd never seen Heat until last night and wow, loved it", [6], [], []),
+    ("Haven't watched Alien since I was a teenager but I loved it back then", [1214], [], []),
+    ("I have never watched Titanic and never will, looks awful", [], [1721], []),
+    ("I haven't seen Titanic and I don't intend to change that. Give me a disaster movie", [], [1721], []),
+    ("We haven't watched Moana yet but Coco was great, anything like both?", [177765], [], []),
+    ("Saw Blade Runner 2049 last night, 3 hours long, worth it", [176371], [], []),
+    ("Alien was brilliant. Too old for my teens though? they want new stuff", [1214], [], []),
+    ("The Godfather is perfect. 2/10 for the third one though.", [858], [2023], []),
+    ("Titanic. Never again will I doubt James Cameron.", [1721], [], []),
+    ("Schindler's List. Harrowing. Never again, but everyone should see it once.", [527], [], []),
+    ("A Clockwork Orange was totally banned in the UK for years, which made me want it even more. Loved it", [1206], [], []),
+    ("Ronin - should i", [], [], [2278]),
 ])
 def test_titles_in_session45(parser: MuseService, text: str, liked: list[int], disliked: list[int], asked: list[int]) -> None:
     u = read(parser, text)
@@ -4207,6 +4224,10 @@ def test_titles_in_session45(parser: MuseService, text: str, liked: list[int], d
     ("90s cartoons for my lil bro hes 7", ["Animation", "Children"], []),
     ("Saw Interstellar again at the IMAX re-run with my son.", [], []),
     ("Big, loud space films please, the IMAX kind", ["IMAX", "Sci-Fi"], []),
+    ("something with a real treasure hunt", ["Adventure"], []),
+    # emphasis is no kind of the genre: the refusal stands
+    ("I want a thriller tonight. no bloody thrillers, something light", [], ["Thriller"]),
+    ("something spooky for halloween but no real horror, my kids are 8", ["Children"], ["Horror"]),
 ])
 def test_genres_in_session45(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
     u = read(parser, text)
@@ -4216,6 +4237,12 @@ def test_genres_in_session45(parser: MuseService, text: str, wanted: list[str], 
 def test_years_in_session45(parser: MuseService) -> None:
     u = read(parser, "I Am Looking For A Murder Mystery. Not Modern Please, Nothing After 1980.")
     assert (u.genres, u.year_min, u.year_max) == (["Mystery"], None, 1980)
+    # when the writer saw or loved a film is no era
+    for text in ("The African Queen, Bogart and Hepburn on that rusty boat. Saw it in '52 at the Odeon and I still love it.",
+                 "The Poseidon Adventure: upside-down ship. Loved it in '72, loved it again last week."):
+        u = read(parser, text)
+        assert (u.year_min, u.year_max) == (None, None), text
+    assert (read(parser, "something I saw in the 80s").year_min, read(parser, "a western from 1952").year_min) == (1980, 1952)
 
 
 @pytest.mark.parametrize(("text", "intent"), [
@@ -4225,6 +4252,12 @@ def test_years_in_session45(parser: MuseService) -> None:
     ("Hello, you are a robot or a real person?", "chitchat"),
     ("you are a robot, I need a comedy", "recommend"),
     ("Rated The Game a 6, The Net a 3. Try again, and nothing with hackers.", "recommend"),
+    # the children a film judged pleased are who watched, not a wish; "ur favorite movie" asks the bot
+    ("cheers mate, Cool Runnings was a winner with the kids", "feedback"),
+    ("the kids loved Frozen. more like that", "recommend"),
+    ("yo bot whats ur favorite movie lol", "chitchat"),
+    ("If you are a real film buff, what's better than Heat?", "ask_item"),
+    ("Fell asleep during Interstellar, will try again tomorrow", "feedback"),
 ])
 def test_intents_in_session45(parser: MuseService, text: str, intent: str) -> None:
     assert read(parser, text).intent == intent

@@ -1187,6 +1187,9 @@ class TitleGrounder:
                         and not (len(words) > 2 and words[-3].group().lower() in _SOME_OF):
                     break  # "more gentle alien films", "good zombie movies": a kind of film, not the Alien films
                 ids = self._series_ids(normalise_title(text[start:end]))
+                if len(ids) > 1 and cue.group().lower() == "sequels":  # "the matrix sequels": not the first film
+                    first = min(ids, key=lambda i: self._items[i].year or 9999)
+                    ids = [i for i in ids if i != first]
                 if ids:
                     out.append((start, end, [(i, self._items[i].display_title) for i in ids]))
                     break

@@ -245,6 +245,7 @@ def verdicts(text: str, spans: Sequence[tuple[int | None, int | None]]) -> list[
 
 
 _SENTENCE_END = re.compile(r"[.!?;\n](?:\s|$)")
+_FOR_SOMETHING = re.compile(r"\s*for\b", re.IGNORECASE)
 
 
 def _later_in_sentence(text: str, end: int | None, next_start: int | None) -> Verdict | None:
@@ -258,5 +259,6 @@ def _later_in_sentence(text: str, end: int | None, next_start: int | None) -> Ve
     if not scores and stop is not None and (next_start is None or next_start < end or next_start > stop.end()):
         # ...or a score that opens the next sentence ("Avatar is a theme-park ride. Two out of ten, and that is generous.")
         opening = RATING.match(text, stop.end() + len(text[stop.end():]) - len(text[stop.end():].lstrip()))
-        scores = [opening] if opening is not None and opening["grade"] is None else []
+        # (not one given to something else: "2/10 for the third one though")
+        scores = [opening] if opening is not None and opening["grade"] is None and not _FOR_SOMETHING.match(text, opening.end()) else []
     return _verdict(_scale(scores[0])) if len(scores) == 1 else None
