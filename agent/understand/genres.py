@@ -922,10 +922,12 @@ _A_KIND_OF = re.compile(r"\s*(?:stuff|bits|scenes|parts|plots?|elements|storylin
 _QUALIFIED = re.compile(r"\b(?:no|not|zero|without)\s+(?:(?:more|any|those|these|the|of|one)\s+)*(?P<q>[a-z][a-z'-]+)\s+$", re.IGNORECASE)
 _NOT_A_QUALIFIER = frozenset("""more any those these the of one a an into like likes enjoy stand tolerate want wanting need watch watching
 do does did is are was be have having really too very so that this it my your our their his her another other
-real actual proper bloody damn damned full-on full pure straight outright true genuine""".split())  # emphasis, no kind
+real actual proper bloody damn damned full-on full pure straight outright true genuine whole entire usual typical
+no not nothing none zero without never for with in about on at to from by as than""".split())  # emphasis, negators, prepositions
 
 
 def _qualified(text: str, span: GenreSpan) -> bool:
+    """The refused genre has a word of its own before it that is neither emphasis nor a verb ("no erotic thrillers")."""
     m = _QUALIFIED.search(text, max(0, span.start - 60), span.start)
     return m is not None and m["q"].lower() not in _NOT_A_QUALIFIER and not m["q"].lower().endswith("ing")
 
@@ -1253,8 +1255,9 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
     # "slashers please, no horror-comedy": a refused blend written as one word refuses only the genre not asked for
     blended = {j for i, (a, b) in enumerate(zip(spans, spans[1:])) if a.negated and b.negated and text[a.end:b.start] in ("-", "–", "/")
                for j, s in ((i, a), (i + 1, b)) if set(s.genres) <= asked}
-    # "a thriller, but not one of those erotic thrillers": a kind of the genre asked for is refused, not the genre
-    kinds = {i for i, s in enumerate(spans) if s.negated and set(s.genres) <= asked and _qualified(text, s)}
+    # "a thriller, but not one of those erotic thrillers": a kind of the genre asked for by name is refused, not the genre
+    named = {g for s in wanted_spans if _named_genre(text, s) for g in s.genres}
+    kinds = {i for i, s in enumerate(spans) if s.negated and set(s.genres) <= named and _named_genre(text, s) and _qualified(text, s)}
     read.avoided = list(dict.fromkeys(g for i, s in enumerate(spans) if s.negated and i not in heads | limited | elements | overruled | blended | kinds
                                       and (s.strong or not set(s.genres) <= outright) for g in s.genres
                                       if len(s.genres) == 1 or g not in outright))
@@ -1262,7 +1265,8 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
     # of war film: after "only documentaries", War; after "war films please", Documentary)
     mixed = {j for i, a, b in pairs if not set(a.genres) & set(b.genres) for j in (i - 1, i)}
     read.avoided_kinds = [g for g in read.avoided if not any(s.negated and g in s.genres and i not in mixed
-                                                             and (s.strong or _named_genre(text, s) or not _A_KIND_OF.match(text, s.end)) and not _qualified(text, s)
+                                                             and (s.strong or _named_genre(text, s) or not _A_KIND_OF.match(text, s.end))
+                                                             and not (_named_genre(text, s) and _qualified(text, s))
                                                              for i, s in enumerate(spans))]
     if removed and REASON_AGAINST.search(text):  # "scrap the horror, she hates it": taken back for a reason is refused
         read.avoided += [g for s in removed for g in _refused_genres(s.genres) if g not in read.avoided]

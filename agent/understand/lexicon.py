@@ -140,6 +140,7 @@ GENRE_PHRASES: _G = _expand({
      "or a horse", "horses dying", "the horse in"): "",
     ("ship", "ships", "sailing ship", "sailing ships", "tall ship", "tall ships", "boat", "boats"): "",  # the sea's, not space's
     ("space between", "headspace", "head space", "personal space", "breathing space", "the right space"): "",  # room, not outer space
+    ("temple", "temples"): "",  # a head's ("made my temples throb"); "lost temples" stays Adventure
     ("treasure of a film", "treasure of a movie", "an absolute treasure"): "",  # praise, no treasure hunt
     ("drawing-room", "drawing room", "drawing rooms", "drawing-rooms"): "",  # a room, not cartoons  # a killer: horror, mystery or crime
     # A kind of story that every genre tells: the dev splits' writers label no genre for these (10 of 11 requests).

@@ -806,11 +806,12 @@ def unknown_titles(text: str, grounded: Sequence[tuple[int, int]]) -> list[Title
 
 #: Words that ask for films: a message with one of these is a request, whatever else it says.
 ASKS_FOR_FILMS = re.compile(
-    r"\b((?<!highly )(?<!thoroughly )recommend\w*|suggest\w*|propose|something|anything|similar|sim+il+ar|more|what else|others?|ideas|options|want(?:s(?!\s+to\b))?|wants to (?:watch|see|find|try)|wanna|make it|"
+    r"\b((?<!highly )(?<!thoroughly )recommend\w*|suggest\w*|propose|something|anything|smth|smthn|smthng|sth|sumthin|sumthing|somethin|anythin|similar|sim+il+ar|more|what else|others?|ideas|options|want(?:s(?!\s+to\b))?|wants to (?:watch|see|find|try)|wanna|make it|"
     r"vibes?|style|kind of|sort of|(?!(?:good|bad|early|late|old|new|okay|fine)-)[a-z]{4,}-ish|"
     r"looking for|look for|give me|show me|find me|need(?!\s+to\s+(?:plan|know|sort|check|decide|leave|be|get up|work|finish|sleep|go)\b)|search\w*)\b|\?"
-    r"|(?:^|[.!,;]\s*)(?:next|another)(?:\s+(?:one|pls|please))?\W*$"
-    r"|(?:^|[.!?,;]\s*)(?:(?:please|pls|ok|okay)\s+)?try again\b|(?:^|[.!?,;]\s*)(?:go on then|over to you|hit me)\W*$",  # ("Try again, and ...")  # "seen heat, loved it. next", "loved it. another"
+    r"|(?:^|[.!,;]\s*)(?:next|another)(?:\s+(?:one|pls|please))?\W*$"  # "seen heat, loved it. next", "loved it. another"
+    # a bare imperative: "Try again, and nothing with hackers" (not "will try again tomorrow"), "go on then"
+    r"|(?:^|[.!?,;]\s*)(?:(?:please|pls|ok|okay)\s+)?try again\b|(?:^|[.!?,;]\s*)(?:go on then|over to you|hit me)\W*$",
     re.IGNORECASE)  # not "I need to plan my evening around it", nor praise: "highly recommended to anyone"
 #: ...and words about films at all: a greeting with one of these is a request ("hi, what should I watch?").
 FILM_WORDS = re.compile(r"\b(?:watch\w*|movies?|films?|flicks?|cinema|series|shows?)\b", re.IGNORECASE)
@@ -878,7 +879,9 @@ def _is_feedback(text: str, u: Understanding, stated_genres: bool) -> bool:
             or _OVER_TO_YOU.fullmatch(sentence)) for sentence in _sentences_without(text, titles)):
         return False  # ("Boxing films from whatever era, just no soppy romance", "We're both fine with Pixar. Go.")
     rest = _mask(text, [(t.start, t.end) for t in titles if t.start is not None and t.end is not None])
-    scored = any(t.end is not None and rating_after(text, t.end) is not None for t in judged)  # "Blade Runner 2049: 9/10. Villeneuve ..."
+    # films scored, and nothing wished beside them: "Blade Runner 2049: 9/10. Villeneuve understands silence ..."
+    scored = any(t.end is not None and rating_after(text, t.end) is not None for t in judged) and not (u.genres or u.avoid_genres or u.tags) \
+        and not (_PLEASE.search(rest) or _KIND_OF_FILM.search(rest))
     return bool(VERDICT.search(rest) or NEGATIVE_AFTER.search(rest) or middling or scored) and not ASKS_FOR_FILMS.search(rest)  # "...? not my cup of tea"
 
 
@@ -924,14 +927,14 @@ def _kind_in_verdict(text: str, start: int, end: int, titles: Sequence[TitleMent
 
 
 def _audience_of_verdict(text: str, span: GenreSpan, titles: Sequence[TitleMention]) -> bool:
-    """Children named as who a film judged in the same sentence pleased or not ("Cool Runnings was a winner with the kids",
+    """Children named after a film judged in their sentence, as who it pleased or not ("Cool Runnings was a winner with the kids",
     "Fantastic Mr. Fox was a huge hit, even the grumpy ten year old"): who watched, not a wish."""
     if span.genres != ("Children",):
         return False
     a, b = next(((a, b) for a, b in _sentence_spans(text) if a <= span.start < b), (0, len(text)))
     sentence = text[a:b]
     return not (ASKS_FOR_FILMS.search(sentence) or _PLEASE.search(sentence)) and any(
-        t.sentiment in ("like", "dislike") and t.start is not None and a <= t.start < b for t in titles)
+        t.sentiment in ("like", "dislike") and t.end is not None and a <= t.end <= span.start for t in titles)
 
 
 def _has_title(titles: Sequence[TitleMention], start: int, end: int) -> bool:
@@ -1225,9 +1228,7 @@ def _ground(scan: str, grounder: Grounder | None) -> list[TitleMention]:
                                     or (t.end is not None and t.sentiment != "dislike" and _AGAIN_WEARILY.match(scan, t.end))
                                     or _wish_taken_back(scan, t, following is not None)):
             t.sentiment = "contrast"
-    for k, t in enumerate(found):
-        following = next((f.start for f in found[k + 1:] if (f.start or 0) > (t.start or 0)), None)
-        if t.sentiment == "like" and _panned_after_headline(scan, t, following):
+        elif t.sentiment == "like" and _panned_after_headline(scan, t, following.start if following else None):
             t.sentiment = "dislike"
     _compared(scan, found)
     share_list_verdicts(scan, found)
@@ -1241,7 +1242,7 @@ def _ground(scan: str, grounder: Grounder | None) -> list[TitleMention]:
 
 
 #: A film named as a sentence of its own ("Waterworld.", "Sweeney Todd.", "Titanic (1997).").
-_HEADLINE_DONE = re.compile(r"\s*(?:\(\d{4}\)\s*)?[.!:]+(?=\s|$)")
+_HEADLINE_DONE = re.compile(r"\s*(?:\(\d{4}\)\s*)?[.!]+(?=\s|$)")  # (not "O Brother: the film I put on whenever I'm ill")
 
 
 def _panned_after_headline(text: str, t: TitleMention, next_start: int | None) -> bool:

@@ -4199,6 +4199,9 @@ def test_follow_ups_in_session44(parser: MuseService) -> None:
     ("Schindler's List. Harrowing. Never again, but everyone should see it once.", [527], [], []),
     ("A Clockwork Orange was totally banned in the UK for years, which made me want it even more. Loved it", [1206], [], []),
     ("Ronin - should i", [], [], [2278]),
+    # the full run's: a score that opens a sentence naming another film is that film's; a colon introduces no headline
+    ("10/10 would cry again: Up, first ten minutes. 3/10: Cars 2. My kid (7) wants more in the first vein", [45517, 68954], [87876], []),
+    ("O Brother: the film I put on whenever I'm ill. more Coens but nothing crime-y, I'm sick of kidnappings", [4027], [], []),
 ])
 def test_titles_in_session45(parser: MuseService, text: str, liked: list[int], disliked: list[int], asked: list[int]) -> None:
     u = read(parser, text)
@@ -4228,6 +4231,11 @@ def test_titles_in_session45(parser: MuseService, text: str, liked: list[int], d
     # emphasis is no kind of the genre: the refusal stands
     ("I want a thriller tonight. no bloody thrillers, something light", [], ["Thriller"]),
     ("something spooky for halloween but no real horror, my kids are 8", ["Children"], ["Horror"]),
+    # a kind refused keeps only a genre asked for by name, refused by name ("no sad drama" after crying is still a refusal)
+    ("a baker falling in love, again. i'm begging for a christmas horror. no mistletoe romance, obviously", ["Horror"], ["Romance"]),
+    ("give me a movie about dancing but without the whole breaking into song thing", [], ["Musical"]),
+    ("I cry at literally every animal film. Something with a dog in it that won't wreck me? No sad drama", [], ["Drama"]),
+    ("no no not horror i said", [], ["Horror"]),
 ])
 def test_genres_in_session45(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
     u = read(parser, text)
@@ -4258,6 +4266,10 @@ def test_years_in_session45(parser: MuseService) -> None:
     ("yo bot whats ur favorite movie lol", "chitchat"),
     ("If you are a real film buff, what's better than Heat?", "ask_item"),
     ("Fell asleep during Interstellar, will try again tomorrow", "feedback"),
+    # scores beside a wish, children named before the films, texting's "smth": requests
+    ("h8ed la la land 🤮 no musicals pls. smth w/ jazz tho lol", "recommend"),
+    ("Amadeus A+, Immortal Beloved B, The Piano Teacher D. composers and music on film, period pieces", "recommend"),
+    ("all three kids (3, 7, 10) loved My Neighbor Totoro but hated The Lion King. so nothing sad this time", "recommend"),
 ])
 def test_intents_in_session45(parser: MuseService, text: str, intent: str) -> None:
     assert read(parser, text).intent == intent
@@ -4266,10 +4278,16 @@ def test_intents_in_session45(parser: MuseService, text: str, intent: str) -> No
 def test_a_kind_of_the_genre_refused_after_it_was_wished_keeps_it(parser: MuseService) -> None:
     from agent.profile import apply_understanding
     from agent.types import UserProfile
-    p = UserProfile()
-    for turn in ("thriller. 90s. go", "ugh not erotic thrillers. zero romance"):
-        p = apply_understanding(p, read(parser, turn))
+
+    def after(*turns: str) -> UserProfile:
+        p = UserProfile()
+        for turn in turns:
+            p = apply_understanding(p, read(parser, turn))
+        return p
+    p = after("thriller. 90s. go", "ugh not erotic thrillers. zero romance")
     assert (p.liked_genres, p.disliked_genres) == (["Thriller"], ["Romance"])
+    p = after("a fantasy film", "OK, now say the kids are asleep: same genre, but grimmer and not for children.")
+    assert (p.liked_genres, p.disliked_genres) == (["Fantasy"], ["Children"])
 
 
 @pytest.fixture(scope="module")
@@ -4291,6 +4309,7 @@ def meanings() -> ConceptIndex:
     ("my daughter (9) is obsessed with horses. any horse films?", ["Children"]),
     ("she likes horses and can't bear anything sad", []),
     ("unironically want a old school shootout in the desert with horses, spaghetti style", ["Action", "Western"]),
+    ("Transformers made my temples throb. I want a tense thriller instead", ["Thriller"]),
 ])
 def test_words_read_by_meaning_in_session45(parser: MuseService, meanings: ConceptIndex, text: str, wanted: list[str]) -> None:
     u = understand(text, known_genres=parser.known_genres, grounder=parser.s.grounder, concepts=meanings, newest_year=parser.newest_year)

@@ -256,9 +256,11 @@ def _later_in_sentence(text: str, end: int | None, next_start: int | None) -> Ve
     stop = _SENTENCE_END.search(text, end)
     limit = min(stop.start() if stop else len(text), next_start if next_start is not None and next_start > end else len(text))
     scores = [m for m in RATING.finditer(text, end, limit) if m["grade"] is None]
-    if not scores and stop is not None and (next_start is None or next_start < end or next_start > stop.end()):
-        # ...or a score that opens the next sentence ("Avatar is a theme-park ride. Two out of ten, and that is generous.")
+    if not scores and stop is not None:
+        # ...or a score that opens the next sentence ("Avatar is a theme-park ride. Two out of ten, and that is generous."),
+        # not one given to something else ("2/10 for the third one though", "3/10: Cars 2")
         opening = RATING.match(text, stop.end() + len(text[stop.end():]) - len(text[stop.end():].lstrip()))
-        # (not one given to something else: "2/10 for the third one though")
-        scores = [opening] if opening is not None and opening["grade"] is None and not _FOR_SOMETHING.match(text, opening.end()) else []
+        closing = _SENTENCE_END.search(text, opening.end()) if opening is not None else None
+        own = next_start is None or next_start < end or next_start >= (closing.end() if closing else len(text))
+        scores = [opening] if opening is not None and opening["grade"] is None and own and not _FOR_SOMETHING.match(text, opening.end()) else []
     return _verdict(_scale(scores[0])) if len(scores) == 1 else None
