@@ -927,7 +927,8 @@ no not nothing none zero without never for with in about on at to from by as tha
 
 
 def _qualified(text: str, span: GenreSpan) -> bool:
-    """The refused genre has a word of its own before it that is neither emphasis nor a verb ("no erotic thrillers")."""
+    """The refused genre has a word of its own before it, not emphasis, a negator, a preposition or a verb ("no erotic
+    thrillers"; not "no real horror", "not for children", "not liking musicals")."""
     m = _QUALIFIED.search(text, max(0, span.start - 60), span.start)
     return m is not None and m["q"].lower() not in _NOT_A_QUALIFIER and not m["q"].lower().endswith("ing")
 

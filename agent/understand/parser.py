@@ -1996,8 +1996,9 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
         _split_question(u, scan, rest, known, concepts, has_previous)
     if u.intent in ("recommend", "refine"):
         _choosing_among_unseen(u, scan, known, concepts)
-    if u.intent == "feedback":  # "it always moves me" is an opinion, not a request for dramas
-        u.genres, u.genre_mode = [], "unsaid"
+    if u.intent == "feedback":  # "it always moves me" is an opinion, not a request for dramas (who watched stays: "... with the kids")
+        u.genres = [g for g in u.genres if g == "Children" and any(_audience_of_verdict(scan, sp, u.titles) for sp in read.spans)]
+        u.genre_mode = "unsaid"
     for t in u.titles:  # the model's roles stand over the rules' (the question readers' included)
         t.sentiment = learned.get(id(t), t.sentiment)
     if judge is not None and u.intent != "chitchat":

@@ -250,7 +250,7 @@ _FOR_SOMETHING = re.compile(r"\s*for\b", re.IGNORECASE)
 
 def _later_in_sentence(text: str, end: int | None, next_start: int | None) -> Verdict | None:
     """The verdict of the only score (a number or stars, no letter grade) between a title and the end of its sentence
-    or the next title."""
+    or the next title, or of a score that opens the next sentence and names no other film."""
     if end is None:
         return None
     stop = _SENTENCE_END.search(text, end)
