@@ -927,14 +927,15 @@ def _kind_in_verdict(text: str, start: int, end: int, titles: Sequence[TitleMent
 
 
 def _audience_of_verdict(text: str, span: GenreSpan, titles: Sequence[TitleMention]) -> bool:
-    """Children named after a film judged in their sentence, as who it pleased or not ("Cool Runnings was a winner with the kids",
-    "Fantastic Mr. Fox was a huge hit, even the grumpy ten year old"): who watched, not a wish."""
+    """Children named after a film liked in their sentence, as who it pleased ("Cool Runnings was a winner with the kids",
+    "Fantastic Mr. Fox was a huge hit, even the grumpy ten year old"): who watched, not a wish (not "Monster House gave my
+    6-year-old bad dreams", which asks for something fit for the child)."""
     if span.genres != ("Children",):
         return False
     a, b = next(((a, b) for a, b in _sentence_spans(text) if a <= span.start < b), (0, len(text)))
     sentence = text[a:b]
     return not (ASKS_FOR_FILMS.search(sentence) or _PLEASE.search(sentence)) and any(
-        t.sentiment in ("like", "dislike") and t.end is not None and a <= t.end <= span.start for t in titles)
+        t.sentiment == "like" and t.end is not None and a <= t.end <= span.start for t in titles)
 
 
 def _has_title(titles: Sequence[TitleMention], start: int, end: int) -> bool:
@@ -1996,9 +1997,8 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
         _split_question(u, scan, rest, known, concepts, has_previous)
     if u.intent in ("recommend", "refine"):
         _choosing_among_unseen(u, scan, known, concepts)
-    if u.intent == "feedback":  # "it always moves me" is an opinion, not a request for dramas (who watched stays: "... with the kids")
-        u.genres = [g for g in u.genres if g == "Children" and any(_audience_of_verdict(scan, sp, u.titles) for sp in read.spans)]
-        u.genre_mode = "unsaid"
+    if u.intent == "feedback":  # "it always moves me" is an opinion, not a request for dramas
+        u.genres, u.genre_mode = [], "unsaid"
     for t in u.titles:  # the model's roles stand over the rules' (the question readers' included)
         t.sentiment = learned.get(id(t), t.sentiment)
     if judge is not None and u.intent != "chitchat":
