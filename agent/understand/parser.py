@@ -1009,11 +1009,10 @@ def _asked_back(text: str, titles: Sequence[TitleMention]) -> list[tuple[int, in
     ends = {t.end for t in titles if t.end is not None}
     # a verdict heard and put to the listener ("someone said the babadook is boring is that true", "people say ..., do you
     # agree?"; not the writer's own: "Fight Club was brilliant, do you agree it's Fincher's best?")
-    matches = list(ASKS_BACK.finditer(text))
-    asked = [(m.start() + len(m.group()) - len(m.group().lstrip(".!?;, ")), bool(m["heard"])) for m in matches]
-    heard = {opened for opened, was_heard in asked if was_heard}
+    asked = [(m.start() + len(m.group()) - len(m.group().lstrip(".!?;, ")), m) for m in ASKS_BACK.finditer(text)]
+    heard = {opened for opened, m in asked if m["heard"]}
     # "Too frightening for my son?" asks only of a film not judged where it is named ("Alien was brilliant. Too old for ...?")
-    much = {opened for (opened, _), m in zip(asked, matches) if m["much"]}
+    much = {opened for opened, m in asked if m["much"]}
     openers = [opened for opened, _ in asked]
     # unpunctuated, right after the title: "my friend said i should watch jaws is it too scary for me"
     openers += [m.start() for m in _ASKS_AFTER_TITLE.finditer(text) if text[:m.start()].rstrip() and len(text[:m.start()].rstrip()) in ends]
@@ -1222,10 +1221,11 @@ def _ground(scan: str, grounder: Grounder | None) -> list[TitleMention]:
     for k, t in enumerate(found):
         # the next title that starts after this one: the films of a series named once share one span and one verdict
         following = next((f for f in found[k + 1:] if (f.start or 0) > (t.start or 0)), None)
-        t.sentiment = "dislike" if _refused_unseen(scan, t) else title_sentiment(scan, t.start, t.end, following.start if following else None)
+        unseen = _unseen(scan, t)
+        t.sentiment = "dislike" if unseen == "dislike" else title_sentiment(scan, t.start, t.end, following.start if following else None)
         if t.start is not None and (_CONTRAST.search(scan, 0, t.start) or _SEEN_ONLY.search(scan, sentence_start(scan, t.start), t.start)
                                     or _seen_bare(scan, t) or _seen_list(scan, t, found) or _middling(scan, t)
-                                    or (t.end is not None and _UNSEEN_AFTER.match(scan, t.end)) or _unseen_before(scan, t)
+                                    or (t.end is not None and _UNSEEN_AFTER.match(scan, t.end)) or unseen == "contrast"
                                     or (t.end is not None and t.sentiment != "dislike" and _AGAIN_WEARILY.match(scan, t.end))
                                     or _wish_taken_back(scan, t, following is not None)):
             t.sentiment = "contrast"
@@ -1308,24 +1308,19 @@ _SEEN_AFTER_ALL = re.compile(r"\s*(?:until|till|til|before|since|in\s+(?:\w+\s+)
                              re.IGNORECASE)
 
 
-def _said_after_unseen(text: str, t: "TitleMention") -> str | None:
-    """What the clause says after a film said not to have been seen ("never seen Heat, what's it like?"), or None."""
+def _unseen(text: str, t: "TitleMention") -> Literal["dislike", "contrast"] | None:
+    """The verdict on a film said not to have been seen ("never seen Heat"): none ("contrast"), unless the clause after it
+    asks ("never seen Heat, what's it like?": none), refuses it ("I haven't seen Titanic and I don't intend to change that":
+    "dislike") or judges it (None: the verdict read as usual)."""
     if t.start is None or t.end is None or not _UNSEEN_BEFORE.search(text, 0, t.start) or _SEEN_AFTER_ALL.match(text, t.end):
         return None
     stop = _CLAUSE_END.search(text, t.end)
-    return text[t.end:stop.start() if stop else len(text)]
-
-
-def _unseen_before(text: str, t: "TitleMention") -> bool:
-    said = _said_after_unseen(text, t)
-    return said is not None and ("?" in said or not (POSITIVE_CUE.search(said) or NEGATIVE_AFTER.search(said) or _PRAISE.search(said)
-                                                   or _WONT_SEE.search(said)))
-
-
-def _refused_unseen(text: str, t: "TitleMention") -> bool:
-    """A film refused unseen: "I haven't seen Titanic and I don't intend to change that"."""
-    said = _said_after_unseen(text, t)
-    return said is not None and _WONT_SEE.search(said) is not None
+    said = text[t.end:stop.start() if stop else len(text)]
+    if "?" in said:
+        return "contrast"
+    if _WONT_SEE.search(said):
+        return "dislike"
+    return None if POSITIVE_CUE.search(said) or NEGATIVE_AFTER.search(said) or _PRAISE.search(said) else "contrast"
 
 
 #: ...and a film refused unseen is refused ("never watched Titanic and never will").
