@@ -55,6 +55,7 @@ CHILD_AGE_MAX = 11  # a child this old or younger asks for Children; twelve-year
 _CHILD = r"(?:son|daughter|nephew|niece|boy|girl|kid|child|little one|toddler|(?:little |lil |baby |kid )?(?:brother|sister|bro|sis))s?"  # ("my nephews (7 and 9)")
 CHILD_AGE = re.compile(
     rf"(?<!\bfor )(?<!\bin )(?<!\bover )(?<!\blast )(?<!\bpast )(?<!\bnext )(?<!\bevery )(?<!\bafter )(?<!\bwithin )(?<!\bsince )"  # "on a loop for three years", "learning since one year": how long
+    rf"(?<!\bfor about )(?<!\bfor nearly )(?<!\bfor almost )(?<!\bfor over )(?<!\bfor like )"  # "nagged me for about eight years"
     rf"\b{_AGE}[\s\-]*(?:yo\b|(?:years?|yrs?)(?:[\s\-]*(?:old|olds)\b|\b(?!\s+(?:ago|later|earlier|sooner|older|newer|younger|back|forwards?|before|after|either|each|on either|on each|of (?!age\b))\b)))"
     rf"|\b(?:{_CHILD}|grandson|gran(?:d-?)?daughter|kids|children|he|she|twins|triplets|grandkids|grandchildren|kiddos|pupils)"
     rf"(?:'s|\s+is|\s+are|\s+who'?s|\s+who is|\s+aged|\s+has)?\s*\(?\s*{_AGE}(?:st|nd|rd|th)?\b(?!\s*(?:%|years? ago|minutes|hours)|\s+of\b)"
@@ -63,7 +64,9 @@ CHILD_AGE = re.compile(
     rf"|\b(?:they'?re|they are|who are|all|both|aged)\s+{_AGE}\s*(?:and|or|to|&|-|–)\s*{_AGE}\b(?!\s*(?:%|minutes|hours|years? ago))"
     rf"|\b(?:{_CHILD}|twins|triplets|kids|children|grandson|granddaughter)\s+(?:turns?|turning|is turning|are turning)\s+{_AGE}\b"
     rf"|\b(?:{_CHILD})(?:\s+[a-z]+){{1,3}}\s*\(\s*{_AGE}\s*\)"  # "kid at home (8)"
-    rf"|\b(?:{_CHILD}|kids|children|grandkids|grandchildren|twins)\s*,\s*{_AGE}\s*(?:and|&|,)\s*{_AGE}\b(?!\s*(?:%|minutes|hours|years? ago))",  # "two girls, 6 and 9"
+    rf"|\b(?:{_CHILD}|kids|children|grandkids|grandchildren|twins)\s*,\s*{_AGE}\s*(?:and|&|,)\s*{_AGE}\b(?!\s*(?:%|minutes|hours|years? ago))"  # "two girls, 6 and 9"
+    # "movie night with my two (6 and 9)", "something for my pair, nine and six"
+    rf"|\b(?:my|our)\s+(?:two|three|four|pair|brood)\s*[(,]?\s*{_AGE}\s*(?:and|&|,)\s*{_AGE}\b(?!\s*(?:%|minutes|hours|years? ago))",
     re.IGNORECASE,
 )
 #: Right before a child's age, a refusal of it ("not for a 6 year old", "nothing suitable for my 5 year old").
@@ -74,9 +77,10 @@ _SAME_LIST = re.compile(r"^\s*(?:(?:films?|movies?|stuff|ones|flicks?|stories)\s
 _ADDED_FRAGMENT = re.compile(r"[.!?;]\s*(?:and|or|nor|also|plus)(?:\s+(?:no|not|any))?\s*$", re.IGNORECASE)
 _FRAGMENT_END = re.compile(r"\s*(?:too|either|as well)?\s*(?:[.!?;]|$)", re.IGNORECASE)
 UNAVOID = re.compile(
-    r"(?:(?P<g1>\w(?:[\w\- ]|s'(?= (?:stuff|films?|movies?|ones|things|flicks|shows|cartoons)\b)){2,24}?)(?:\s+(?:is|are|would be)|(?<!\bshe)(?<!\bhe)(?<!\bit)(?<!\bthat)(?<!\bthis)(?<!\bwhat)(?<!\bthere)(?<!\bwho)(?<!\bone)['’]s)\s+(?:fine|ok|okay|alright|allowed|acceptable|not off the table|back on(?: the (?:table|menu|cards|list))?|back in\b)(?:\s+now|\s+after all|\s+too)?)"  # "horror's back on the table"
+    r"(?:(?P<g1>\w(?:[\w\- ]|s'(?= (?:stuff|films?|movies?|ones|things|flicks|shows|cartoons)\b)){2,24}?)(?:\s+(?:is|are|would be)|(?<!\bshe)(?<!\bhe)(?<!\bit)(?<!\bthat)(?<!\bthis)(?<!\bwhat)(?<!\bthere)(?<!\bwho)(?<!\bone)['’]s)\s+(?:(?:totally|perfectly|absolutely|completely|also|now)\s+)?(?:fine|ok|okay|alright|allowed|acceptable|not off the table|back on(?: the (?:table|menu|cards|list))?|back in\b)(?:\s+now|\s+after all|\s+too)?)"  # "horror's back on the table"
     r"|(?:(?P<g6>\w[\w\- ]{2,24}?)\s+(?:i|we)\s+can\s+(?:do|live with|cope with|stomach)\b(?!\s+without\b))"  # "Crime I can do"
     r"|(?:(?:^|(?<=[.!?;:,]))\s*(?P<g7>\w[\w\- ]{2,24}?)\s+(?:i'?m|i am|we'?re|we are)\s+(?:fine|ok|okay|alright)\s+with\b)"  # "Sad I'm ok with"
+    r"|(?:(?:^|(?<=[.!?;:,]))\s*(?!(?:no|not|nothing|never)\b)(?P<g9>\w[\w\- ]{2,24}?)\s+(?:allowed|permitted)(?=\s*(?:[,.;!?]|$)))"  # "Fine, animation allowed."
     r"|(?:(?:fine|ok|okay|happy)\s+with\s+(?P<g2>[\w\- ]{3,25}))"
     # "don't mind horror", "I have no objection to a frightening picture", "not that I dislike comedy", "it isn't that I hate romance"
     r"|(?:(?:(?:don'?t|do not)\s+mind|no\s+objections?\s+to|no\s+(?:problem|issue)s?\s+with|not\s+that\s+(?:i|we)\s+(?:dislike|hate|mind|don'?t\s+like)"
@@ -114,7 +118,8 @@ SCORNED_KIDS = frozenset({"babyish", "baby stuff", "baby movies", "baby films", 
 #: asks for the animation it makes.
 STUDIOS = frozenset({"pixar", "ghibli", "studio ghibli"})
 #: ...unless they are said to be added ("final answer: yes, and make it a comedy as well").
-_ADDED_TOO = re.compile(r"\b(?:too|as well|also|add|plus)\b", re.IGNORECASE)
+#: (not who else watches: "my mom wants to watch too. make it a thriller instead")
+_ADDED_TOO = re.compile(r"\b(?:(?<!watch )(?<!watching )(?<!join )(?<!joining )(?<!come )(?<!coming )too|as well|also|add|plus)\b", re.IGNORECASE)
 REPLACE = re.compile(r"\b(?:instead|rather|switch(?:ing)? to|change (?:it )?to|how about|what about|now i want|actually|final answer|"
                      r"(?:i )?keep changing my mind)\b", re.IGNORECASE)
 #: "westerns only tonight": the genres said replace the ones wished (not who watches: "only ones w/ kids in mind"); not
@@ -235,17 +240,17 @@ _UNTICKED = re.compile(rf"(?:{CROSSED})\s*$")
 _LABEL = re.compile(r"(?P<label>[A-Za-z](?:[A-Za-z'’\-]| (?! )){0,38}?) ?:(?!\d)")
 _REFUSING_LABEL = re.compile(
     r"\b(?:no-?go(?:es)?|deal-?breakers?|don'?t need|do not need|can'?t take|cannot take|cons|excl(?:ude|uding|usions?)?|hard limits?|limits|turn-?offs?|"
-    r"red flags?|never|nope|nah|won'?t|will not|don'?t|do not|doesn'?t|does not)\b", re.IGNORECASE)  # "What I don't: gore-fests"
+    r"red flags?|never|nope|nah|won'?t|will not|don'?t|do not|doesn'?t|does not|veto(?:es)?)\b", re.IGNORECASE)  # "What I don't: gore-fests"
 #: Labels that refuse only as the whole label ("Out: superheroes", "Impossible: colour films"; not "Mission Impossible:").
 _BARE_REFUSING_LABEL = re.compile(
     r"^\s*(?:(?:the\s+)?red list|unwanted|unacceptable|mustn'?t|must not|off the table|out|impossible|not allowed|forbidden|banned|vetoed|"
     r"no-nos?|rejected|thumbs down)\s*$", re.IGNORECASE)
 #: Words that may follow a refusing label's cue without turning it into a thing refused ("Dealbreaker either way:").
-_LABEL_TAIL = re.compile(r"^\s*(?:either way|for (?:me|us|him|her|them|all|everyone|both)|though|tonight|please)?\s*$", re.IGNORECASE)
+_LABEL_TAIL = re.compile(r"^\s*(?:list\s+|lists\s+)?(?:either way|for (?:me|us|him|her|them|all|everyone|both|tonight)|though|tonight|please)?\s*$", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[-*•·]|\d{1,2}[.)]|\[[\sxX✓]?\])\s*\S")
 
 
-_NEW_SENTENCE = re.compile(r"[.!?]\s+(?=[A-Z]|(?:more|something|anything|give|want|need|looking|recommend|suggest|pls|please)\b)"
+_NEW_SENTENCE = re.compile(r"[.!?]\s+(?=[A-Z]|(?:more|something|anything|give|want|need|looking|recommend|suggest|pls|please)\b|(?![^.!?\n]*\b(?:too|as well|also|either)\b)[^.!?:\n]*\?)"
                            r"(?![A-Z][A-Za-z'’\- ]{0,38}:)")  # "HATED: jury duty. more 80s comedies" wishes again
 #: A full stop (or ! or ?) and the space after it: where `_NEW_SENTENCE` may begin.
 _STOP = re.compile(r"[.!?]\s+")
@@ -780,12 +785,15 @@ _BUT_NOW = re.compile(r"\W*\s*but\s+(?:these days|nowadays|now|lately|recently)\
 
 #: The writer's own childhood, not who watches: "we queued for it as youngsters", "when we were kids".
 CHILDHOOD = re.compile(r"\b(?:as|when\s+(?:i|we)\s+(?:was|were))\s+(?:(?:a|little|young|small|wee)\s+)*"
-                       r"(?:kids?|child|children|youngsters?|little ones?|nippers?|lads?|boys?|girls?|tots?)\b", re.IGNORECASE)
+                       r"(?:kids?|child|children|youngsters?|little ones?|nippers?|bairns?|weans?|lads?|boys?|girls?|tots?)\b", re.IGNORECASE)
 
 
 #: Said right after a child or a child's age, the child is not watching: "Little one (5) will be asleep", "the 6 year old is at a sleepover".
 _NOT_WATCHING = re.compile(r"\s*+\)?\s*+(?:will be|is|'s|are|were|was|has gone|have gone)\s+(?:already\s+|finally\s+)?"
-                           r"(?:asleep|in bed|at (?:a |her |his )?(?:sleepover|nan'?s|gran'?s|grandma'?s|dad'?s|mum'?s|school)|away|out for the night|staying at)\b",
+                           r"(?:asleep|in bed|at (?:a |her |his )?(?:sleepover|nan'?s|gran'?s|grandma'?s|dad'?s|mum'?s|school)|away|out for the night|staying at)\b"
+                           # "the kids aren't watching", "the little one won't be watching"
+                           r"|\s*+\)?\s*+(?:aren'?t|isn'?t|are not|is not|won'?t be|will not be)\s+(?:watching|joining (?:us|me|in))(?=\s*(?:[,.;!?)]|$|so\b|tonight\b|this time\b))"
+                           r"|\s*+\)?\s*+(?:in bed|asleep|tucked up)\b",  # "ankle biters in bed, horror time"
                            re.IGNORECASE)
 
 
@@ -1170,8 +1178,8 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
     for m in UNAVOID.finditer(text):
         name = next(n for n, g in m.groupdict().items() if g)
         clauses = _PERMITTED_CLAUSE.split(m[name])  # "vetoed horror so a comedy is fine": the comedy; "ok with creepy but ...": creepy
-        phrase = clauses[-1] if name in ("g1", "g6", "g7") else clauses[0]
-        at = m.start(name) + (len(m[name]) - len(phrase) if name in ("g1", "g6", "g7") else 0)
+        phrase = clauses[-1] if name in ("g1", "g6", "g7", "g9") else clauses[0]
+        at = m.start(name) + (len(m[name]) - len(phrase) if name in ("g1", "g6", "g7", "g9") else 0)
         if name == "g3" and _DISLIKE_DENIED.match(m.group()) and _REFUSED_ANYWAY.search(text, m.end(), _sentence_end(text, m.end())):
             continue  # "Not that I dislike westerns, I just don't want one tonight": refused after all
         spans_in = lexicon_spans(phrase, known)
@@ -1183,7 +1191,7 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
                 for g in found:  # ("not that we mind horror, but the kids are here so no horror tonight")
                     permitted_until.setdefault(g, m.end())
             # the words after the phrase allowed are still read for refusals: "I don't mind horror but no romance"
-            unavoid_spans.append((at, m.end(), m.end()) if name in ("g1", "g6", "g7") else (m.start(), at + len(phrase), m.end()))
+            unavoid_spans.append((at, m.end(), m.end()) if name in ("g1", "g6", "g7", "g9") else (m.start(), at + len(phrase), m.end()))
     refusals = refusal_spans(text, known)
     spans = [s for s in lexicon_spans(text, known) if not any(a <= s.start < b and not (s.negated and s.start >= allowed)
                                                               for a, allowed, b in unavoid_spans) and not _overlaps(s, refusals)]

@@ -22,6 +22,7 @@ def _expand(table: dict[tuple[str, ...], str]) -> _G:
 GENRE_PHRASES: _G = _expand({
     ("comedy", "comedies", "comedic", "funny", "funnier", "hilarious", "humor", "humour", "humorous", "laugh", "laughs", "laughing",
      "make me laugh", "lighthearted", "light-hearted", "goofy", "silly", "witty", "slapstick", "spoof", "parody",
+     "fart jokes", "fart joke", "toilet humour", "toilet humor", "potty humour", "potty humor",
      "parodies", "satire", "satirical", "amusing", "chuckle", "giggle", "laugh out loud", "sitcom", "laugh-out-loud",
      "jokes", "comical", "gags", "quippy", "zany", "madcap", "wacky", "screwball", "crack me up", "cracks me up", "belly laugh", "feel-good comedy", "side-splitting", "side splitting",
      "knee-slapper", "laugh riot", "a hoot", "hysterical", "farce", "farcical", "sketch comedy", "stand-up comedy", "comic", "jokey", "chuckles", "lol worthy", "lol-worthy", "daft", "giggles", "mockumentary", "mockumentaries",
@@ -76,6 +77,7 @@ GENRE_PHRASES: _G = _expand({
      "toddler", "toddlers", "suitable for kids", "for kids", "with the kids", "young children", "my little",
      "little daughter", "little son", "little ones", "little kids", "grandkids", "youngsters", "all ages", "family movie night", "for the family",
      "tykes", "kiddos", "preschoolers", "little kids", "little-kid", "kidz", "family fare", "family stuff", "babyish", "for babies", "nippers", "tots", "under-tens",
+     "ankle biters", "ankle-biters", "young'uns", "younguns", "youngins", "bairns", "sprogs", "littluns", "rugrats",
      "under tens", "juvenile", "juveniles", "childish", "kids' films", "kids' film", "kids' flicks", "baby movies",
      "baby films", "baby stuff", "made for families", "for families"): "Children",
     ("animated", "animation", "cartoon", "cartoons", "anime", "pixar", "stop-motion", "stop motion", "claymation",
@@ -133,6 +135,9 @@ GENRE_PHRASES: _G = _expand({
     ("was a crime", "is a crime", "a crime against", "crime against"): "",  # a verdict, no crime film
     ("fight me", "fight me on this"): "",  # a dare ("Nolan peaked with The Prestige. Fight me."), no wish for fights
     ("flying out", "flying home", "flying back", "fly out", "flew out"): "",  # a trip ("flying out for a work trip"), no fright
+    ("cracker", "absolute cracker"): "",  # praise ("Absolute cracker", "still a cracker"), no joke
+    ("could murder", "could murder a", "could murder an"): "",  # a want ("Could murder a good Western"), no murder
+    ("before the war", "after the war", "pre-war", "prewar", "post-war", "postwar"): "",  # a time ("Before the war, before 1939")
     ("blu-ray", "blu-rays", "blu ray", "blu rays", "bluray", "blurays", "steelbook", "steelbooks"): "",  # a disc ("on Blu-ray"), no ray gun
     # a child's love of horses, horse racing, a horse in a story: no western (refused, "no horses" still refuses one)
     ("horse mad", "horse-mad", "obsessed with horses", "mad about horses", "loves horses", "likes horses", "horse films", "horse movies",
@@ -246,6 +251,9 @@ NEGATORS = (
     r"nt|don'?t let|done w/?(?= )|won'?t (?:watch|see|sit through|have|do)|will not (?:watch|see|sit through)|keep (?:it |them |us )?out of|leaving out|"
     # what a film must not do to someone: "won't give him nightmares", "that won't make me cry"; "nobody falling in love"
     r"(?:won'?t|wont|will not|doesn'?t|does not|shouldn'?t|(?:don'?t|do not)(?= (?:give|make|leave) (?:me|us|him|her|them|anyone|the kids)\b)) (?:give|make|leave)|(?:nobody|no-one|no one)(?=\s+(?:\w+ing|\w+in'?|(?!(?:is|was|has|does|else|beats|tops|makes|matches|rivals|outdoes|compares|knows|writes|shoots|directs)\b)\w+s)\b|\s*$)|(?:nobody|no-one|no one) (?:wants|likes|needs|fancies|is in the mood for)|"
+    # "Nobody here will watch anything animated"
+    r"(?:nobody|no-one|no one|none of us)(?: here| in this house)? (?:will|would|'ll|is going to|wants to|can) (?:watch|sit through|stand|stomach|bear)"
+    r"(?! anything (?:but|except|other than|apart from)\b)|"
     r"(?:don'?t|do not|doesn'?t|does not) care for|(?:don'?t|do not|didn'?t|did not) mean(?= (?:a|an|the)\b)|can'?t abide|cannot abide|can'?t bear|cannot bear|not keen on|(?:bored|fed up) (?:of|with)|"
     r"(?:haven'?t|have not|hasn'?t|has not) (?:got )?the stomach for|(?:worn|wore) out on|nowt|nae|isnae|none of (?:your|the|those)|too old for|outgrown|grown out of|(?:i'?m|im|i am|we'?re|we are) (?:so |totally |completely |well )?over|rather avoid|would avoid|"
     # a threat is a refusal: "God help you if there's a song in it", "if you suggest one more animated film ..."
@@ -276,11 +284,12 @@ LIST_REFUSED_AFTER = re.compile(rf"^\W{{0,3}}(?:(?:are|'re) (?:all |both )?(?:ou
                                 re.IGNORECASE)
 NEGATION_AFTER = re.compile(
     r"^\W{0,3}(?:(?:ones|films?|movies?|stuff|things?|flicks?|pictures?|subplots?|storylines?|scenes?|bits?|elements?|angles?|sides?|aspects?|threads?|versions?|takes?)(?:\s+|\s*[,?]\s*(?=(?:no|nope|nah|no way|never(?: again| ever)?)\s*(?:[.!;]|$)|which\b)))?"
-    r"(?:is|are|'s)?\s*(?:(?:also|either|really|just)\s+)?(?:not for me|excluded|(?:ain'?t|not|isn'?t|aren'?t) (?:really )?(?:my|our) (?:bag|scene|jam)\b|(?:arent|aren'?t|isnt|isn'?t|are not|is not) (?:really |quite )?it\b(?!\s*\?)(?!\s+(?:a|an|the|that|this)\b)|"
+    r"(?:is|are|'s)?\s*(?:(?:also|either|really|just|still)\s+)?(?:not for me|excluded|(?<=still )out(?=\s*(?:[,.;!)]|$|though\b|too\b|for (?:me|us|him|her|them)\b))|(?:ain'?t|not|isn'?t|aren'?t) (?:really )?(?:my|our) (?:bag|scene|jam)\b|(?:arent|aren'?t|isnt|isn'?t|are not|is not) (?:really |quite )?it\b(?!\s*\?)(?!\s+(?:a|an|the|that|this)\b)|"
     r"(?:can|could|will|should|may|gets? to) sit (?:this|that|it|tonight)(?: one)? out\b|(?:i|we) (?:don'?t|do not|can'?t) (?:like|stand|want|do)\s*(?:[,.;!?]|$)|(?:i|we) (?:can'?t|cannot)(?:\s+(?:handle|take|bear|face|do))?\s*(?:[,.;!?]|$)|bores? us|not my thing|not my cup of tea|is a no|are a no|please not|no thanks|"
     r"no thank you|(?:i|we) (?:can|could) (?:do|live) without|makes? (?:me|us|them|him|her) (?:groan|cringe|gag|squirm|yawn)|(?:do|does)(?:n'?t| not) agree with (?:me|us|him|her|them)\b|embarrass(?:es)? (?:me|us|them|him|her)\b|(?:i|we|he|she|they) (?:really |just )?(?:hates?|detests?|loathes?)(?:\s+(?:it|them|those|that))?(?:\s+(?:also|too|as well))?\s*(?:[,.;!?]|$)|isn'?t my thing|aren'?t my thing|is off the table|are off the table|makes? me sick|bores? me|out of it|"
     r"ed out\b|is boring|are boring|(?:is|are|are all) out\b(?!\s+(?:of this world|there|now|tonight)\b)|(?<='s )out\b(?!\s+(?:of|there|now|in|on|tonight)\b)|(?<=’s )out\b(?!\s+(?:of|there|now|in|on|tonight)\b)|need not apply|can stay (?:home|away|out)\b|(?:is|are|'s|'re)\s+off the (?:menu|cards|list)|(?:well|far) away\b|(?:is|are|'s|'re)\s+(?:(?:just|a bit|way|far|all)\s+)?too much for (?:me|us|him|her|them)\b|(?:are|is) (?:a )?(?:dealbreakers?|no-go)|"
     r"and (?:i|we)(?:'ve| have)? (?:can'?t stand|cannot stand|hate|said no|can'?t bear|can'?t handle)\b|"  # "wants horror and I've said no"
+    r"and (?:i'?m|i am|we'?re|we are) (?:so |totally |well |completely )?over (?:it|them|those)\b|"  # "a year of action films and I'm over them"
     # "She loves horror, I can't stand it", "Musicals, I do not enjoy them" (not "..., I can't stand it when it's slapstick")
     r"(?:(?:but )?(?:i|we) (?:can'?t|cannot|couldn'?t) (?:stand|bear|stomach|abide)|(?:i|we) (?:really )?(?:don'?t|do not) (?:enjoy|like|care for))"
     r" (?:it|them|those)\b(?!\s+(?:when|if|unless|too|being|much)\b)|"
@@ -361,7 +370,7 @@ STRONG = frozenset("""
 CONTENT_ONLY = frozenset("""
     gore gory sad serious slasher slashers heist heists zombie zombies vampire vampires gruesome bloodbath
     biopic biopics biography biographical heavy weighty werewolf werewolves alien aliens ufo ufos
-""".split())
+""".split()) | frozenset({"fart jokes", "fart joke", "toilet humour", "toilet humor", "potty humour", "potty humor"})  # "no fart jokes": a kind of joke
 
 # Cues that take a genre out of the request without ruling it out ("drop the fantasy part", "less action").
 #: The person takes back what they just said in the same message ("something romantic no wait an action

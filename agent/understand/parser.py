@@ -191,7 +191,9 @@ NEGATIVE_AFTER = re.compile(
     # "never felt flat", "felt flat-out brilliant", "went too far in the best way", "made no sense the first time, loved it")
     r"(?:(?<!never )(?<!n't )(?:made (?:no|zero|little) sense|(?:was|felt like) a (?:bit of a )?shrug|felt (?:a bit |rather |kind of |pretty )?flat"
     r"|went (?:way )?too far)(?![\w-])(?![^.!?]{0,40}\b(?:loved|in (?:the best|a good) way|brilliant)\b))|"
-    r"(?:i|we) (?:actually |really |just )?(?:didn'?t|did not) (?:like|enjoy|love|rate)(?=\s*(?:[,.;!?]|$))|"
+    r"(?:i|we) (?:actually |really |just )?(?:didn'?t|did not) (?:like|enjoy|love|rate)(?:\s+(?:it\s+)?(?:at all|one bit|very much))?(?=\s*(?:[,.;!?]|$))|"
+    # "Moulin Rouge was hard work", "heavy going" (not "hard work pays off")
+    rf"(?:was|is|'s|were|bit of|a bit) (?:hard work|heavy going|hard going)(?=\s*(?:[,.;!?]|$)){_NO_PRAISE_AFTER}|"
     r"(?:too |so |a bit |rather |very )?(?:preachy|sermoni[sz]ing|grating)|(?:was|is|were) (?:a bit |rather |too |so |pretty |very )?slow(?=\s*(?:[.;!?]|$))|(?:was|is) (?:embarrassing|plenty|a (?:war )?crime|(?:my )?(?:personal )?nightmare)|"
     r"(?:hours?|minutes?)(?: of my life)? (?:i'?ll|i will|i'?m never|i can'?t|i won'?t|we'?ll|we will|we can'?t) (?:never )?get back|never did (?:it|much|anything) for (?:me|us)|never (?:really )?took to (?:it|them|that one)|"
     r"(?:is |was )?the last thing (?:i|we) (?:need|want)|(?:felt|feels|was|is|were|seemed|so|too|a bit|rather|pretty|quite|really) (?:muddled|smug|fake|stretched(?: thin)?)(?=\s*(?:[,.;!?]|to me|$))|"
@@ -489,7 +491,7 @@ def _sentiment(text: str, start: int | None, end: int | None, next_start: int | 
     bad_is_good = bad is not None and text[end:end + len(own)] == own and _BAD_IS_GOOD.match(text, end + bad.end())  # (past a
     if bad and (_VERDICT_DENIED.search(before) or _LIKED_ANYWAY.search(own, bad.end()) or bad_is_good):  # mention "it's" cuts `own`)
         return "like"  # "I never said Die Hard was bad", "Rocky IV: so silly, but I loved it"
-    if bad and not (good and good.start() < bad.start()) or _BARE_NO.match(own) or (_OVERSEEN.search(own) and not good):
+    if bad and not (good and good.start() < bad.start()) or _BARE_NO.match(own) or (_OVERSEEN.search(own) and not (good or _PRAISE.search(own))):
         return "dislike"  # ("are two of my faves, amelie less so": the film's own verdict comes first)
     if good and not _REPORTED.search(before):
         return "like"  # "10 cloverfield lane, tense and great. contagion, meh.": its own verdict, not the next sentence's
@@ -828,8 +830,8 @@ BOT_TALK = re.compile(
 #: A question about the bot itself ("do you actually watch them?", "what's your favourite film?", "is there a human typing
 #: this?"): small talk, whatever films it names, unless the message also asks for films (`_ASKS_TOO`).
 BOT_SELF = re.compile(
-    r"\b(?:are you (?:a |an |the )?(?:real|human|person|bot|robot|computer|program|ai|machine)|you are (?:a |an )?(?:real (?:person|human)|human|bot|robot|ai|machine)\b[^.!?]*(?=\?)|are you (?:the|a|an) (?:\w+ )?(?:bot|robot|ai|assistant)\b|is there a (?:real )?(?:human|person)|"
-    r"who are you|what (?:do|can) you (?:actually )?do|how do you (?:decide|pick|choose|work|learn)|"
+    r"\b(?:are (?:you|ye|ya|u) (?:like |actually |really )?(?:a |an |the )?(?:real|human|person|bot|robot|computer|program|ai|machine)|you are (?:a |an )?(?:real (?:person|human)|human|bot|robot|ai|machine)\b[^.!?]*(?=\?)|are you (?:the|a|an) (?:\w+ )?(?:bot|robot|ai|assistant)\b|is there a (?:real )?(?:human|person)|"
+    r"who are you|what (?:do|can) you (?:actually )?do|how many (?:films|movies|flicks|titles) (?:do |have )?(?:you|ya|u) (?:got|have|know)(?:\s+(?:in there|in total|altogether|then))?(?=\s*(?:\?|$))|how do you (?:decide|pick|choose|work|learn)|"
     r"(?:do|did|have|can) you (?:ever |actually |even |really )?(?:get (?:tired|bored|sick|paid|a cut|commission)|have (?:an? )?(?:all-time )?favou?rite|"
     r"sleep|dream|feel|remember (?:what|me|us|our|when|last))|(?:your|ur) favou?rite (?:film|movie|director|actor|genre)"
     # a complaint about the bot, a question whether this is it ("you keep giving me the same 5 films", "Is This The Film Service.")
@@ -872,8 +874,8 @@ def _is_feedback(text: str, u: Understanding, stated_genres: bool) -> bool:
         return False
     if stated_genres or u.year_min or u.year_max or u.era_shift or u.references:
         return False
-    if any(t.start is not None and _FILM_REFUSED.match(clause_before(text, t.start)) for t in titles):
-        return False  # "not Forrest Gump, I can't stand it": a film ruled out of the picks
+    if any(t.start is not None and _FILM_REFUSED.match(clause_before(text, t.start)) for t in titles) or _RULED_OUT.search(text):
+        return False  # "not Forrest Gump, I can't stand it", "she's seen Up and Coco, so not those": films ruled out of the picks
     # a wish in a sentence of its own: "(meh) Signs. Ghost stories without the big twist please", "... Nothing romantic. Go."
     if any(((u.genres or u.tags) and (_PLEASE.search(sentence) or _KIND_OF_FILM.search(sentence)) or u.avoid_genres and _REFUSING_WORD.search(sentence)
             or _OVER_TO_YOU.fullmatch(sentence)) for sentence in _sentences_without(text, titles)):
@@ -897,6 +899,8 @@ _EXISTS = re.compile(r"\b(?:does (?:that|it|such a (?:thing|film|movie)|one like
                      re.IGNORECASE)
 _CHANGED_KIND = re.compile(r"\b(?:but|without|minus|only)\b", re.IGNORECASE)
 #: A film ruled out by name, opening its clause ("not Forrest Gump", "except Heat"); `_NO_OPENS` reads only "no".
+_RULED_OUT = re.compile(r"(?:(?:\bso|,)\s+not\s+(?:those|them|these|that(?:\s+one)?)|\bskip (?:those|them|these))(?:\s+(?:two|three|either|then))?(?=\s*(?:[,.;!?]|$))",
+                        re.IGNORECASE)  # (not "so not that bad", "not that I wanted to")
 _FILM_REFUSED = re.compile(r"^\W*(?:(?:and|but|so|just)\s+)?(?:not|no|except|skip|anything but|never)\s*$", re.IGNORECASE)
 #: A sentence that names a kind of film ("Boxing films from whatever era", "Spy stuff that's grounded").
 _KIND_OF_FILM = re.compile(r"\b(?:films|movies|flicks|stuff|ones|pictures)\b", re.IGNORECASE)
@@ -1066,7 +1070,7 @@ def _asks_about_a_film(text: str) -> bool:
 
 
 #: Thanks, or word that a pick went well, said anywhere; and what in such a message wishes for nothing.
-_THANKED = re.compile(r"(?:\b(?:thanks|thank you|thankyou|thanku|thx|ty|much appreciated)\b|\bjust want(?:ed)? to (?:say|tell you)\b)"
+_THANKED = re.compile(r"(?:\b(?:thanks|thank you|thank ya|thank ye|thankyou|thanku|thx|ty|much appreciated)\b|\bta(?= (?:for|very|much|heaps|loads|mate|pal|love)\b|\s*[!.,]|$)|\bjust want(?:ed)? to (?:say|tell you)\b)"
                       r"(?!.*\b(?:but|not|less|more|shorter|longer|newer|older|please|pls|instead)\b)", re.IGNORECASE | re.DOTALL)
 _NO_WISH = re.compile(r"\byour (?:suggestions?|picks?|advice|recommendations?|list|ideas)\b|\b(?:don'?t|do not) need anything\b"
                       # a pick praised ("great recommendation, thanks!", "that was a solid 8/10 recommendation")
@@ -1221,10 +1225,11 @@ def _ground(scan: str, grounder: Grounder | None) -> list[TitleMention]:
     for k, t in enumerate(found):
         # the next title that starts after this one: the films of a series named once share one span and one verdict
         following = next((f for f in found[k + 1:] if (f.start or 0) > (t.start or 0)), None)
-        unseen = _unseen(scan, t)
-        t.sentiment = "dislike" if unseen == "dislike" else title_sentiment(scan, t.start, t.end, following.start if following else None)
-        if t.start is not None and (_CONTRAST.search(scan, 0, t.start) or _SEEN_ONLY.search(scan, sentence_start(scan, t.start), t.start)
-                                    or _seen_bare(scan, t) or _seen_list(scan, t, found) or _middling(scan, t)
+        unseen, seen = _unseen(scan, t), _seen_list(scan, t, found)
+        refused = unseen == "dislike" or seen == "refused"
+        t.sentiment = "dislike" if refused else title_sentiment(scan, t.start, t.end, following.start if following else None)
+        if not refused and t.start is not None and (_CONTRAST.search(scan, 0, t.start) or _SEEN_ONLY.search(scan, sentence_start(scan, t.start), t.start)
+                                    or _seen_bare(scan, t) or seen == "mention" or _middling(scan, t)
                                     or (t.end is not None and _UNSEEN_AFTER.match(scan, t.end)) or unseen == "contrast"
                                     or (t.end is not None and t.sentiment != "dislike" and _AGAIN_WEARILY.match(scan, t.end))
                                     or _wish_taken_back(scan, t, following is not None)):
@@ -1242,6 +1247,20 @@ def _ground(scan: str, grounder: Grounder | None) -> list[TitleMention]:
     return found
 
 
+#: A sentence about someone or something else ("The wife hated it", "My husband fell asleep, never again taking him",
+#: "The cinema was freezing though"), not about the film watched.
+_OTHER_SUBJECT_OPENS = re.compile(r"\W*(?:(?:and|but|so|though)\s+)?(?:my|our|his|her|he|she|they|the\s+(?!(?:film|movie|plot|story|ending|script|acting|"
+                                  r"dialogue|whole|first|last|second|third|final)\b)\w+)\b", re.IGNORECASE)
+
+
+def _sentence_opening(text: str, pos: int) -> int:
+    """Where the sentence holding `pos` opens."""
+    return max(text.rfind(mark, 0, pos) for mark in ".!?;") + 1
+
+
+#: A message that opens on having watched a film ("Watched Avatar ...", "Tried that Transformers thing ...", "Saw Mad Max").
+_VIEWED_OPENING = re.compile(r"\W*(?:(?:i|we)\s+)?(?:finally\s+|just\s+|also\s+)?(?:watched|tried|saw|caught|sat through|rewatched)\s+(?:that\s+|the\s+new\s+)?",
+                             re.IGNORECASE)
 #: A film named as a sentence of its own ("Waterworld.", "Sweeney Todd.", "Titanic (1997).").
 _HEADLINE_DONE = re.compile(r"\s*(?:\(\d{4}\)\s*)?[.!]+(?=\s|$)")  # (not "O Brother: the film I put on whenever I'm ill")
 
@@ -1249,17 +1268,22 @@ _HEADLINE_DONE = re.compile(r"\s*(?:\(\d{4}\)\s*)?[.!]+(?=\s|$)")  # (not "O Bro
 def _panned_after_headline(text: str, t: TitleMention, next_start: int | None) -> bool:
     """A film named as a headline and then panned, before any other film and with no praise ("Waterworld. Kevin Costner
     drinking his own... no. Never again.", "Battlefield Earth. A bold reinvention of the word 'film'. I want my evening back.")."""
-    if t.start is None or t.end is None or text[:t.start].strip(" \"'“‘") or (done := _HEADLINE_DONE.match(text, t.end)) is None:
+    if t.start is None or t.end is None:
         return False
-    after = text[done.end():next_start if next_start is not None and next_start > done.end() else len(text)]
-    panned = [m for m in NEGATIVE_AFTER.finditer(after) if not _NOT_A_PAN.match(after, m.end())]
+    viewed = _VIEWED_OPENING.fullmatch(text, 0, t.start)  # "Watched Avatar because the grandson insisted. ... Never again."
+    done = _HEADLINE_DONE.match(text, t.end) if not viewed else SENTENCE_END.search(text, t.end)
+    if not viewed and text[:t.start].strip(" \"'“‘") or done is None or viewed and next_start is not None and next_start < done.end():
+        return False  # (one opening on watching several films is no headline: "watched alien, aliens, alien 3 and resurrection")
+    after = text[(t.end if viewed else done.end()):next_start if next_start is not None and next_start > done.end() else len(text)]
+    panned = [m for m in NEGATIVE_AFTER.finditer(after) if not _NOT_A_PAN.match(after, m.end())
+              and not (viewed and _OTHER_SUBJECT_OPENS.match(after, _sentence_opening(after, m.start())))]
     return bool(panned) and not (POSITIVE_CUE.search(after) or _PRAISE.search(after) or _WHAT_A_FILM.search(after) or "?" in after
                                  or _NOT_THE_FILMS.search(after))
 
 
 #: What turns a pan into something else: "Never again will I doubt James Cameron", "Never again, but everyone should see it".
-_NOT_A_PAN = re.compile(r"\s*(?:will|would|shall|,?\s*but\b|with\b)", re.IGNORECASE)
-_WHAT_A_FILM = re.compile(r"\bwhat a (?:film|movie|ride|picture)\b", re.IGNORECASE)
+_NOT_A_PAN = re.compile(r"\s*(?:will|would|shall|,?\s*but\b|with\b|(?:bad|awful|terrible|boring)\b)", re.IGNORECASE)  # ("so not that bad")
+_WHAT_A_FILM = re.compile(r"\bwhat a (?:film|movie|ride|picture)\b|\b(?:incredible|amazing|fantastic|masterpiece|excellent|awesome)\b", re.IGNORECASE)
 
 
 def _judged_again(text: str, found: Sequence[TitleMention]) -> None:
@@ -1328,7 +1352,11 @@ _WONT_SEE = re.compile(r"\b(?:never will|won'?t|will not|(?:don'?t|do not) inten
 _CLAUSE_END = re.compile(r"[.!?;,\n]|\s(?:but|though|although|while)\b", re.IGNORECASE)
 
 
-_SEEN_BARE = re.compile(r"^\W*(?:(?:i'?ve|we'?ve|i have|we have)\s+)?(?:already\s+)?(?:seen|watched|(?<=already )done|(?<=already )shown)\s+$", re.IGNORECASE)
+_SEEN_BARE = re.compile(r"^\W*(?:(?:aye|yeah|yep|yes|ok|okay|right|well|oh)\W+)?(?:(?:i'?ve|we'?ve|i have|we have)\s+)?(?:already\s+)?"
+                        r"(?:seen|watched|(?<=already )done|(?<=already )shown)\s+$", re.IGNORECASE)
+#: ...or, opening its sentence, said to be seen after it ("Saving Private Ryan I have seen already.").
+_SEEN_AFTER_BARE = re.compile(r"\s+(?:i|we)(?:'ve|\s+have)?\s+(?:already\s+)?(?:seen|watched)(?:\s+(?:it\s+)?already)?(?=\s*(?:[.!;\n]|$))",
+                              re.IGNORECASE)
 
 
 #: Right after a film wished for, the writer changes their mind: "Something like The Matrix. No, actually, ...", "Like
@@ -1353,9 +1381,14 @@ def _seen_bare(text: str, t: "TitleMention") -> bool:
     Falcon."): no verdict on it."""
     if t.start is None or t.end is None:
         return False
-    if not (_SEEN_BARE.match(text[sentence_start(text, t.start):t.start]) and (done := _SENTENCE_DONE.match(text, t.end)) is not None):
+    opening = text[sentence_start(text, t.start):t.start]
+    seen_after = _SEEN_AFTER_BARE.match(text, t.end) if not opening.strip(" \"'“‘") else None
+    done = _SENTENCE_DONE.match(text, seen_after.end() if seen_after else t.end)
+    if done is None or not (seen_after or _SEEN_BARE.match(opening)):
         return False
-    verdict, _ = _first_sentence(text[done.end():].lstrip(" .!;\n"))  # "watched Heat. not my thing", "Seen Up. Loved it."
+    verdict, later = _first_sentence(text[done.end():].lstrip(" .!;\n"))  # "watched Heat. not my thing", "Seen Up. Loved it."
+    if _MORE_LIKE_THAT.search(verdict) or _MORE_LIKE_THAT.search(later):
+        return False  # "Ok, seen Dune. Need something similar", "Alien I've seen. Terrifying. More like that."
     if _NOT_THE_FILMS.search(verdict) or _MIXED.search(verdict):
         return True  # "Already watched Heat. No thanks, something else?", "Watched Alien. Too scary for my kids though",
         # "watched blade runner 2049. gorgeous, but way too long." (both ways)
@@ -1363,6 +1396,7 @@ def _seen_bare(text: str, t: "TitleMention") -> bool:
 
 
 _MIXED = re.compile(r"\b(?:but|though|although|yet)\b", re.IGNORECASE)
+_MORE_LIKE_THAT = re.compile(r"\b(?:similar|like (?:that|it|this|them)|more of (?:that|it|the same))\b", re.IGNORECASE)
 #: A verdict on the suggestion, or for someone else, after a film said to be seen.
 _NOT_THE_FILMS = re.compile(r"\b(?:no thanks|nope|pass|something|anything|else|pick|suggestion|choice|idea|for (?:my|our|the|her|his|their))\b",
                             re.IGNORECASE)
@@ -1370,10 +1404,13 @@ _NOT_THE_FILMS = re.compile(r"\b(?:no thanks|nope|pass|something|anything|else|p
 
 #: A sentence that says films were seen and nothing of them ("I've already seen Heat and Ronin.", "I've done all the obvious
 #: ones: The Godfather, Goodfellas, Casino."): what opens it, what joins its films and what may close it.
-_SEEN_OPENS = re.compile(r"\W*(?:(?:i|we|he|she|they)(?:'ve|'s| have| has)\s+)?(?:already\s+|also\s+)?(?:seen|watched|done)"
+_SEEN_OPENS = re.compile(r"\W*(?:(?:i|we|he|she|they)(?:'ve|'s| have| has)\s+(?:both\s+|all\s+)?)?(?:already\s+|also\s+)?(?:seen|watched|done)"
                          r"(?:\s+(?:all|both|every|each|most)\b[^.!?:;,]{0,40}?)?(?:\s+already)?\s*:?\s*", re.IGNORECASE)
-_LIST_JOIN = re.compile(r"\s*(?:,|&|/|\band\b|\bor\b)\s*(?:(?:seen|watched)\s+)?", re.IGNORECASE)  # ("Seen John Wick, seen Taken")
-_SEEN_CLOSES = re.compile(r"(?:\s*,?\s*(?:already|too|as well|etc\.?|and so on|you name it|so not (?:those|them|these|that one|it)))*\s*(?:[.!;\n]|$)",
+#: ("Seen John Wick, seen Taken", texting's "seen john wick n taken")
+_LIST_JOIN = re.compile(r"\s*(?:,|&|/|\band\b|\bor\b|\bn\b)\s*(?:(?:seen|watched)\s+)?", re.IGNORECASE)
+#: ...and what may close it: "already", "to death", "a hundred times", and a refusal of them ("so not those two").
+_SEEN_CLOSES = re.compile(rf"(?:\s*,?\s*(?:already|too|as well|etc\.?|and so on|you name it|(?:like )?{_OVERSEEN.pattern}"
+                          r"|(?P<refused>(?:so|but)\s+not\s+(?:those|them|these|that one|it)(?:\s+(?:two|three|either|then))?)))*\s*(?:[.!;\n]|$)",
                           re.IGNORECASE)
 
 
@@ -1382,24 +1419,28 @@ _SEEN_CLOSES = re.compile(r"(?:\s*,?\s*(?:already|too|as well|etc\.?|and so on|y
 _SEEN_JUDGED = re.compile(r"^\W*(?:all|both|each|they|them|those|these)\b|\b(?:similar|like (?:it|them|those|these|that)|more of)\b", re.IGNORECASE)
 
 
-def _seen_list(text: str, t: "TitleMention", found: Sequence["TitleMention"]) -> bool:
+def _seen_list(text: str, t: "TitleMention", found: Sequence["TitleMention"]) -> Literal["mention", "refused"] | None:
     """`t` is one of the films of a sentence that only says they were seen, in a message that goes on without judging them
-    ("I've done all the obvious ones: The Godfather, Goodfellas, Casino. Give me a mob film nobody talks about."), or that
-    rules them out ("she's seen Clueless and Home Alone, so not those"). A message that stops there leaves them to the
-    next ("Loved both")."""
+    in its next sentence ("I've done all the obvious ones: The Godfather, Goodfellas, Casino. Give me a mob film nobody
+    talks about."): a mention; or that rules them out ("she's seen Clueless and Home Alone, so not those"): refused. A
+    message that stops there leaves them to the next ("Loved both")."""
     if t.start is None:
-        return False
+        return None
     start = sentence_start(text, t.start)
     stop = m.start() if (m := SENTENCE_END.search(text, t.start)) else len(text)
     films = _films_from(found, start, stop)
     if not films or not _SEEN_OPENS.fullmatch(text, start, films[0].start or 0):
-        return False
+        return None
     closed = _SEEN_CLOSES.match(text, films[-1].end or 0)
     if not (_listed(text, films) and closed is not None and closed.end() >= stop):
-        return False
+        return None
+    if closed["refused"]:
+        return "refused"
     rest = text[stop:].lstrip(" .!;\n")
-    ruled_out = re.search(r"\bnot (?:those|them|these|that one|it)\b", closed.group(), re.IGNORECASE)
-    return bool(ruled_out) or bool(rest) and not (POSITIVE_CUE.search(rest) or NEGATIVE_AFTER.search(rest) or _SEEN_JUDGED.search(rest))
+    # praise anywhere after ("Honestly? Both were brilliant."), a pan only in the next sentence (not "... older, maybe? and
+    # nothing too scary for the 6 year old")
+    judged = POSITIVE_CUE.search(rest) or _SEEN_JUDGED.search(rest) or NEGATIVE_AFTER.search(_first_sentence(rest)[0])
+    return "mention" if rest and not judged else None
 
 
 #: Right before films not yet seen, listed: "Watchlist:", "My watchlist this month:", "I've seen every Pixar film except".

@@ -34,6 +34,8 @@ TARGETS = sorted({p for p in GENRE_PHRASES if " " not in p and "-" not in p and 
 #: Words of the other languages' genre phrases and of the rare English ones: read as they are, never "corrected"
 #: ("drame", "krimi"; "cooing" of "billing and cooing" is no "crooning").
 _OTHER_WORDS = frozenset(w for phrase in [*OTHER_LANGUAGES, *RARE_PHRASES] for w in re.split(r"[\s-]+", phrase))
+#: English words the vocabulary lacks whole, close to a genre word: "Chucked on The Babadook" is no "chuckled".
+_ENGLISH = frozenset("chucked chucking".split())
 
 
 _INFLECTIONS = ("ing", "ed", "er", "ers", "ment")
@@ -44,7 +46,7 @@ _INTENSIFIERS = frozenset("criminally fantastically scarily".split())
 @lru_cache(maxsize=4096)
 def _fix(word: str) -> str | None:
     lower = word.lower()
-    if lower in TARGETS or lower in dictionary() or lower in _OTHER_WORDS:
+    if lower in TARGETS or lower in dictionary() or lower in _OTHER_WORDS or lower in _ENGLISH:
         return None
     if lower.startswith("no") and len(lower) >= 6 and (glued := _target(lower[2:])) is not None:
         return f"no {glued}"  # "nohorror nothriller": a refusal typed as one word (the "no" is taken off once)
@@ -169,7 +171,9 @@ def spell_verdicts(text: str, keep: frozenset[str] = frozenset(), *, capitalised
 #: Texting shorthand for the words eras and refusals hang on ("nthng oldr thn 2010", "b4 1970", "aftr 2000").
 TEXTING = {"b4": "before", "aftr": "after", "oldr": "older", "newr": "newer", "thn": "than", "nthng": "nothing", "nthn": "nothing", "nothn": "nothing", "nuthn": "nothing",
            "nothin": "nothing", "nuthin": "nothing", "nuttin": "nothing", "frm": "from", "btwn": "between", "lst": "last", "yrs": "years", "erly": "early", "l8r": "later", "l8": "late",
-           "jus": "just", "gd": "good", "hes": "he's", "shes": "she's"}
+           "jus": "just", "gd": "good", "hes": "he's", "shes": "she's",
+           # Scots ("nae newer than 1990", "efter 2005", "cannae dae horror", "the auld one")
+           "nae": "no", "efter": "after", "afore": "before", "cannae": "can't", "dinnae": "don't", "fae": "from", "tae": "to", "auld": "old", "dae": "do"}
 #: Misspellings too far from their word for the ratio.
 MISSPELT = {"horer": "horror"}
 _SPELT_OUT = {**TEXTING, **MISSPELT}

@@ -4314,3 +4314,132 @@ def meanings() -> ConceptIndex:
 def test_words_read_by_meaning_in_session45(parser: MuseService, meanings: ConceptIndex, text: str, wanted: list[str]) -> None:
     u = understand(text, known_genres=parser.known_genres, grounder=parser.s.grounder, concepts=meanings, newest_year=parser.newest_year)
     assert sorted(u.genres) == wanted
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked", "asked"), [
+    # session 46: films said to be seen and then ruled out are refused; seen, with nothing said of them, are mentioned
+    ("he's seen Totoro and Spirited Away already, so not those two", [], [5618, 5971], []),
+    ("they've both seen Up and Coco, so not those", [], [68954, 177765], []),
+    ("she's seen Frozen and Moana to death, so not those", [], [106696, 166461], []),
+    ("seen john wick n taken already. smth else", [], [], []),
+    ("they've seen Jurassic Park already. older, maybe before 1990? and nothing too scary for the 6 year old", [], [], []),
+    ("I've already seen Heat and Ronin. Loved both.", [6, 2278], [], []),
+])
+def test_titles_in_session46(parser: MuseService, text: str, liked: list[int], disliked: list[int], asked: list[int]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.liked_ids), sorted(u.disliked_ids), sorted(u.asked_ids)) == (liked, disliked, asked)
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    # session 46: films ruled out of the picks ask for others; seen to death and nothing more is still feedback
+    ("they've both seen Up and Coco, so not those", "recommend"),
+    ("she's watched Mamma Mia and The Sound of Music so many times, skip those", "recommend"),
+    ("she's seen Frozen a million times, not that", "recommend"),
+    ("he's seen Cars 47 times, please god not that one. everything else looks great", "feedback"),
+    ("seen the matrix a million times, love it", "feedback"),
+    # the bot asked about in dialect and texting; thanks said "ta" or "thank ya"
+    ("Wan mair question, are ye a real person or a robot?", "chitchat"),
+    ("hiii are u like an ai or smth", "chitchat"),
+    ("G'day! Just wondering, how many flicks ya got in there?", "chitchat"),
+    ("Gaun yersel! Ta for the help, pal.", "chitchat"),
+    ("Tried that Transformers thing on the telly. Ninety minutes of car alarms. Dreadful.", "feedback"),
+    ("how many films have you got like Heat?", "recommend"),
+    ("Loved Heat, not that I'm surprised, Mann never misses.", "feedback"),
+])
+def test_intents_in_session46(parser: MuseService, text: str, intent: str) -> None:
+    assert read(parser, text).intent == intent
+
+
+@pytest.mark.parametrize(("text", "wanted", "avoided"), [
+    # session 46: a refusal kept ("still out", "still a no"), vetoes under a label, nobody who will watch, being over a kind
+    ("Romance still out.", [], ["Romance"]),
+    ("Violence is fine actually. Horror still out though.", [], ["Horror"]),
+    ("Scary is still a no.", [], ["Horror"]),
+    ("the kids are still out at the park, a comedy", ["Children", "Comedy"], []),
+    ("veto list for tonight: musicals (me), war films (Nadia). recommend something from the 90s pls", [], ["Musical", "War"]),
+    ("three of us, and the vetoes are: kids stuff, documentaries. fantasy or adventure?", ["Adventure", "Fantasy"], ["Children", "Documentary"]),
+    ("Nobody here will watch anything animated. beyond that: comedy", ["Comedy"], ["Animation"]),
+    ("I've had a year of action films and I'm over them. Something talky from the 70s.", [], ["Action"]),
+    ("my watch list for tonight: a comedy, a western", ["Comedy", "Western"], []),
+    # Scots words for refusals and bounds; more words for children
+    ("Cannae dae horror. Somethin wi a bit o mystery", ["Mystery"], ["Horror"]),
+    ("Got the ankle biters this arvo, 4 and 7. Something animated", ["Animation", "Children"], []),
+    ("I'd like to wean him onto something else that still has action in it", ["Action"], []),
+    ("So I finally watched inception after people nagged me for about eight years", [], []),
+    # idioms of wanting and of time are no genre; children said not to be watching are no audience
+    ("Could murder a good Western but nothing too long", ["Western"], []),
+    ("Gangster pictures, Cagney. Before the war, before 1939 I mean. Nothing comic.", ["Crime"], ["Comedy"]),
+    ("Keen for a rom com, 90s or 2000s. No cartoons, the kids aren't watching.", ["Comedy", "Romance"], ["Animation"]),
+    ("Chucked on The Babadook last night, couldn't sleep after. Absolute cracker.", [], []),
+    # a permission said with an adverb, or "X allowed", wishes nothing; children counted as "my two (6 and 9)"
+    ("Need a comfort movie. Done with anything scary. Animated is totally fine.", [], ["Horror"]),
+    ("Fine, animation allowed.", [], []),
+    ("no kids allowed, a horror", ["Horror"], ["Children"]),
+    ("Movie night with my two (6 and 9). Nothing scary at all", ["Children"], ["Horror"]),
+    ("my two (14 and 16) want a horror", ["Horror"], []),
+    ("Any good horror films still out?", ["Horror"], []),
+    ("Dealbreakers: horror. westerns too i guess?", [], ["Horror", "Western"]),
+    ("ankle biters in bed, horror time", ["Horror"], []),
+    ("my 8 year old isn't watching horror, something else for her", ["Children"], ["Horror"]),
+
+    # a kind of joke refused is no comedy refused; wished, it is comedy
+    ("No fart jokes please. Something for my pair, nine and six. Adventure maybe?", ["Adventure", "Children"], []),
+    ("a 9 year old boy who only likes football and fart jokes", ["Children", "Comedy"], []),
+])
+def test_genres_in_session46(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.genres), sorted(u.avoid_genres)) == (wanted, avoided)
+
+
+def test_scots_bounds_in_session46(parser: MuseService) -> None:
+    u = read(parser, "Want a sci-fi horror, aliens on a spaceship, but nae newer than 1990.")
+    assert (u.year_min, u.year_max) == (None, 1990)
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked", "asked"), [
+    # session 46: a version named after the film and the one not meant ("the proper one ..., not the remake"; Scots "auld")
+    ("The Italian Job, the proper one with the Minis and Caine, not the Hollywood remake. Anything with that heist feel?", [6893], [], []),
+    ("The Wicker Man, the auld one, no the Nic Cage one. Is it actually scary or just weird?", [], [], [4754]),
+    # a film said first and then judged or seen by the writer ("X I did not like at all", "X I have seen already.")
+    ("The Hurt Locker I did not like at all, it shows Arabs like only enemies.", [], [69481], []),
+    ("Saving Private Ryan I have seen already. One more please, but from 2000 onwards.", [], [], []),
+    ("Saving Private Ryan I have seen already. Loved it.", [2028], [], []),
+    ("Aye, seen Alien. Somethin else", [], [], []),
+    # praised and seen many times is liked; "hard work" pans
+    ("3 Idiots is superb movie, I have watched it 10 times at least. Suggest one more like that only.", [73881], [], []),
+    ("Strewth, Moulin Rouge was hard work. Never again.", [], [4308], []),
+    # a film watched, said first, and then panned with nothing praised or asked
+    ("Watched Avatar because the grandson insisted. Two and a half hours of blue people. Never again.", [], [72998], []),
+    ("Watched Up with the kids. Cried buckets, what a film.", [68954], [], []),
+    ("Watched Heat last night. Never again will I doubt Michael Mann.", [6], [], []),
+    # (the review's probes: praise in the opening sentence, a pan of someone or something else, praise said later)
+    ("Watched Heat last night and absolutely loved it. The wife hated it though.", [6], [], []),
+    ("Saw Dune yesterday, incredible. My husband fell asleep, never again taking him.", [2021], [], []),
+    ("Tried Paddington with my dad, he laughed the whole way through. The cinema was freezing though, never again.", [117887], [], []),
+    ("I've seen Heat and Ronin. Honestly? Both were brilliant.", [6, 2278], [], []),
+    ("Ok, seen Dune. Need something similar", [2021], [], []),
+    ("Alien I've seen. Terrifying. More like that.", [1214], [], []),
+    ("Yes, I've seen The Notebook. Yes, I cried. No, I will not be admitting that in public. Anything else like it?", [8533], [], []),
+    ("Saw Sicario and Hell or High Water, both excellent. Traffic dragged. Border or cartel crime", [139644, 161582], [4034], []),
+    ("Schindler's List was hard going, but worth every minute.", [527], [], []),
+    ("watched alien, aliens, alien 3 and resurrection in one weekend. first two masterpieces, last two garbage", [1200, 1214], [1320], []),
+])
+def test_more_titles_in_session46(parser: MuseService, text: str, liked: list[int], disliked: list[int], asked: list[int]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.liked_ids), sorted(u.disliked_ids), sorted(u.asked_ids)) == (liked, disliked, asked)
+
+
+def test_a_genre_swapped_while_another_person_joins_in_session46(parser: MuseService) -> None:
+    u = understand("wait my mom wants to watch too and she hates gore. make it a thriller instead", known_genres=parser.known_genres,
+                   grounder=parser.s.grounder, concepts=parser.concepts, newest_year=parser.newest_year, has_previous=True)
+    assert u.replace_genres and u.genres == ["Thriller"]
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    # session 46: a hoot wished is comedy by meaning; praise ("absolute cracker") and "chucked on" are none
+    ("october szn!! need a scream-fest that's also a total hoot with my girlies", ["Comedy", "Horror"]),
+    ("Chucked on The Babadook last night, couldn't sleep after. Absolute cracker.", []),
+])
+def test_words_read_by_meaning_in_session46(parser: MuseService, meanings: ConceptIndex, text: str, wanted: list[str]) -> None:
+    u = understand(text, known_genres=parser.known_genres, grounder=parser.s.grounder, concepts=meanings, newest_year=parser.newest_year)
+    assert sorted(u.genres) == wanted

@@ -188,7 +188,7 @@ _CHAT_CAPS = frozenset("ok okay lol pls plz tbh btw imo tv dvd".split())
 #: Chat words that may open a message before a lower-case title and name nothing ("bro get out is peak", "omg the raid").
 _CHAT_OPENERS = _CHAT_CAPS | frozenset("bro bruh omg ngl fr yo lmao lmfao".split())
 #: Words that pick one version of a remade film: the oldest ("the original Shaft", "psycho (the og)")...
-_OLDEST = frozenset("original og old older oldest classic first".split())
+_OLDEST = frozenset("original og old auld older oldest classic first".split())
 #: ...or the newest ("the robocop remake", "it (the new one)").
 _NEWEST = frozenset("remake new newer newest recent reboot modern".split())
 #: After a title, the words that say which version is meant ("the robocop remake").
@@ -198,8 +198,10 @@ _VERSION_AFTER = frozenset("remake reboot original".split())
 #: A note right after a title that names its version: "(the 2004 one)", "(the old one, not the American version)".
 _VERSION_NOTE = re.compile(r"\s*\(([^()]{1,60})\)"
                            # ...or set off by a comma or dash, closing there: "Cat People, the 1982 one, a horror?" (not "Loved
-                           # Shrek, the new one was bad")
-                           r"|\s*(?:,|\s[-–—])\s*(the\s+[^,;:.!?()\n]{1,40}?\b(?:one|version|remake|original))\b(?=\s*(?:[,;:.!?)]|$))")
+                           # Shrek, the new one was bad"), or going on to the version not meant ("The Italian Job, the proper one
+                           # with the Minis, not the Hollywood remake")
+                           r"|\s*(?:,|\s[-–—])\s*(the\s+[^,;:.!?()\n]{1,40}?(?:,\s*(?:not|no)\s+the\s+[^,;:.!?()\n]{1,40}?)?"
+                           r"\b(?:one|version|remake|original))\b(?=\s*(?:[,;:.!?)]|$))")
 _VERSION_WORDS = frozenset("one version remake original og".split())
 #: A version said later in the sentence ("is the blob on your list the 1988 one?")...
 _LATER_VERSION = re.compile(r"\bthe\s+('?\d{2,4}s?)\s+(?:one|version)\b", re.IGNORECASE)
