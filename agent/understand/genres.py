@@ -77,7 +77,7 @@ _SAME_LIST = re.compile(r"^\s*(?:(?:films?|movies?|stuff|ones|flicks?|stories)\s
 _ADDED_FRAGMENT = re.compile(r"[.!?;]\s*(?:and|or|nor|also|plus)(?:\s+(?:no|not|any))?\s*$", re.IGNORECASE)
 _FRAGMENT_END = re.compile(r"\s*(?:too|either|as well)?\s*(?:[.!?;]|$)", re.IGNORECASE)
 UNAVOID = re.compile(
-    r"(?:(?P<g1>\w(?:[\w\- ]|s'(?= (?:stuff|films?|movies?|ones|things|flicks|shows|cartoons)\b)){2,24}?)(?:\s+(?:is|are|would be)|(?<!\bshe)(?<!\bhe)(?<!\bit)(?<!\bthat)(?<!\bthis)(?<!\bwhat)(?<!\bthere)(?<!\bwho)(?<!\bone)['’]s)\s+(?:(?:totally|perfectly|absolutely|completely|also|now)\s+)?(?:fine|ok|okay|alright|allowed|acceptable|not off the table|back on(?: the (?:table|menu|cards|list))?|back in\b)(?:\s+now|\s+after all|\s+too)?)"  # "horror's back on the table"
+    r"(?:(?P<g1>\w(?:[\w\- ]|s'(?= (?:stuff|films?|movies?|ones|things|flicks|shows|cartoons)\b)){2,24}?)(?:\s+(?:is|are|would be)|(?<!\bshe)(?<!\bhe)(?<!\bit)(?<!\bthat)(?<!\bthis)(?<!\bwhat)(?<!\bthere)(?<!\bwho)(?<!\bone)['’]s)\s+(?:(?:totally|perfectly|absolutely|completely|also|now)\s+)?(?:fine|ok|okay|alright|allowed|acceptable|not off the table|back on(?: the (?:table|menu|cards|list))?|back in\b)(?:\s+now|\s+after all|\s+too)?(?![,\s]+(?:preferred|even better|ideally|better still)\b))"  # "horror's back on the table"
     r"|(?:(?P<g6>\w[\w\- ]{2,24}?)\s+(?:i|we)\s+can\s+(?:do|live with|cope with|stomach)\b(?!\s+without\b))"  # "Crime I can do"
     r"|(?:(?:^|(?<=[.!?;:,]))\s*(?P<g7>\w[\w\- ]{2,24}?)\s+(?:i'?m|i am|we'?re|we are)\s+(?:fine|ok|okay|alright)\s+with\b)"  # "Sad I'm ok with"
     r"|(?:(?:^|(?<=[.!?;:,]))\s*(?!(?:no|not|nothing|never)\b)(?P<g9>\w[\w\- ]{2,24}?)\s+(?:allowed|permitted)(?=\s*(?:[,.;!?]|$)))"  # "Fine, animation allowed."

@@ -4374,6 +4374,7 @@ def test_intents_in_session46(parser: MuseService, text: str, intent: str) -> No
     # a permission said with an adverb, or "X allowed", wishes nothing; children counted as "my two (6 and 9)"
     ("Need a comfort movie. Done with anything scary. Animated is totally fine.", [], ["Horror"]),
     ("Fine, animation allowed.", [], []),
+    ("a documentary is totally fine, preferred even, as long as it isn't true crime", ["Documentary"], []),
     ("no kids allowed, a horror", ["Horror"], ["Children"]),
     ("Movie night with my two (6 and 9). Nothing scary at all", ["Children"], ["Horror"]),
     ("my two (14 and 16) want a horror", ["Horror"], []),
