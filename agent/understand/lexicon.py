@@ -77,7 +77,7 @@ GENRE_PHRASES: _G = _expand({
      "toddler", "toddlers", "suitable for kids", "for kids", "with the kids", "young children", "my little",
      "little daughter", "little son", "little ones", "little kids", "grandkids", "youngsters", "all ages", "family movie night", "for the family",
      "tykes", "kiddos", "preschoolers", "little kids", "little-kid", "kidz", "family fare", "family stuff", "babyish", "for babies", "nippers", "tots", "under-tens",
-     "ankle biters", "ankle-biters", "young'uns", "younguns", "youngins", "bairns", "sprogs", "littluns", "rugrats",
+     "ankle biters", "ankle-biters", "young'uns", "younguns", "youngins", "bairns", "sprogs", "littluns",
      "under tens", "juvenile", "juveniles", "childish", "kids' films", "kids' film", "kids' flicks", "baby movies",
      "baby films", "baby stuff", "made for families", "for families"): "Children",
     ("animated", "animation", "cartoon", "cartoons", "anime", "pixar", "stop-motion", "stop motion", "claymation",
