@@ -1228,11 +1228,12 @@ def _ground(scan: str, grounder: Grounder | None) -> list[TitleMention]:
         unseen, seen = _unseen(scan, t), _seen_list(scan, t, found)
         refused = unseen == "dislike" or seen == "refused"
         t.sentiment = "dislike" if refused else title_sentiment(scan, t.start, t.end, following.start if following else None)
-        if not refused and t.start is not None and (_CONTRAST.search(scan, 0, t.start) or _SEEN_ONLY.search(scan, sentence_start(scan, t.start), t.start)
-                                    or _seen_bare(scan, t) or seen == "mention" or _middling(scan, t)
-                                    or (t.end is not None and _UNSEEN_AFTER.match(scan, t.end)) or unseen == "contrast"
-                                    or (t.end is not None and t.sentiment != "dislike" and _AGAIN_WEARILY.match(scan, t.end))
-                                    or _wish_taken_back(scan, t, following is not None)):
+        if not refused and t.start is not None and (
+                _CONTRAST.search(scan, 0, t.start) or _SEEN_ONLY.search(scan, sentence_start(scan, t.start), t.start)
+                or _seen_bare(scan, t) or seen == "mention" or _middling(scan, t)
+                or (t.end is not None and _UNSEEN_AFTER.match(scan, t.end)) or unseen == "contrast"
+                or (t.end is not None and t.sentiment != "dislike" and _AGAIN_WEARILY.match(scan, t.end))
+                or _wish_taken_back(scan, t, following is not None)):
             t.sentiment = "contrast"
         elif t.sentiment == "like" and _panned_after_headline(scan, t, following.start if following else None):
             t.sentiment = "dislike"
@@ -1266,8 +1267,10 @@ _HEADLINE_DONE = re.compile(r"\s*(?:\(\d{4}\)\s*)?[.!]+(?=\s|$)")  # (not "O Bro
 
 
 def _panned_after_headline(text: str, t: TitleMention, next_start: int | None) -> bool:
-    """A film named as a headline and then panned, before any other film and with no praise ("Waterworld. Kevin Costner
-    drinking his own... no. Never again.", "Battlefield Earth. A bold reinvention of the word 'film'. I want my evening back.")."""
+    """A film named as a headline, or watched in the sentence that opens the message, and then panned, before any other
+    film and with no praise ("Waterworld. Kevin Costner drinking his own... no. Never again.", "Battlefield Earth. A bold
+    reinvention of the word 'film'. I want my evening back.", "Watched Avatar because the grandson insisted. ... Never
+    again."); after a film watched, a pan of someone or something else is not its ("The wife hated it though")."""
     if t.start is None or t.end is None:
         return False
     viewed = _VIEWED_OPENING.fullmatch(text, 0, t.start)  # "Watched Avatar because the grandson insisted. ... Never again."
@@ -1421,9 +1424,9 @@ _SEEN_JUDGED = re.compile(r"^\W*(?:all|both|each|they|them|those|these)\b|\b(?:s
 
 def _seen_list(text: str, t: "TitleMention", found: Sequence["TitleMention"]) -> Literal["mention", "refused"] | None:
     """`t` is one of the films of a sentence that only says they were seen, in a message that goes on without judging them
-    in its next sentence ("I've done all the obvious ones: The Godfather, Goodfellas, Casino. Give me a mob film nobody
-    talks about."): a mention; or that rules them out ("she's seen Clueless and Home Alone, so not those"): refused. A
-    message that stops there leaves them to the next ("Loved both")."""
+    (no praise after, no pan in the next sentence: "I've done all the obvious ones: The Godfather, Goodfellas, Casino. Give
+    me a mob film nobody talks about."): a mention; or that rules them out ("she's seen Clueless and Home Alone, so not
+    those"): refused. A message that stops there leaves them to the next ("Loved both")."""
     if t.start is None:
         return None
     start = sentence_start(text, t.start)
