@@ -1254,11 +1254,6 @@ _OTHER_SUBJECT_OPENS = re.compile(r"\W*(?:(?:and|but|so|though)\s+)?(?:my|our|hi
                                   r"dialogue|whole|first|last|second|third|final)\b)\w+)\b", re.IGNORECASE)
 
 
-def _sentence_opening(text: str, pos: int) -> int:
-    """Where the sentence holding `pos` opens."""
-    return max(text.rfind(mark, 0, pos) for mark in ".!?;") + 1
-
-
 #: A message that opens on having watched a film ("Watched Avatar ...", "Tried that Transformers thing ...", "Saw Mad Max").
 _VIEWED_OPENING = re.compile(r"\W*(?:(?:i|we)\s+)?(?:finally\s+|just\s+|also\s+)?(?:watched|tried|saw|caught|sat through|rewatched)\s+(?:that\s+|the\s+new\s+)?",
                              re.IGNORECASE)
@@ -1279,7 +1274,7 @@ def _panned_after_headline(text: str, t: TitleMention, next_start: int | None) -
         return False  # (one opening on watching several films is no headline: "watched alien, aliens, alien 3 and resurrection")
     after = text[(t.end if viewed else done.end()):next_start if next_start is not None and next_start > done.end() else len(text)]
     panned = [m for m in NEGATIVE_AFTER.finditer(after) if not _NOT_A_PAN.match(after, m.end())
-              and not (viewed and _OTHER_SUBJECT_OPENS.match(after, _sentence_opening(after, m.start())))]
+              and not (viewed and _OTHER_SUBJECT_OPENS.match(after, sentence_start(after, m.start())))]
     return bool(panned) and not (POSITIVE_CUE.search(after) or _PRAISE.search(after) or _WHAT_A_FILM.search(after) or "?" in after
                                  or _NOT_THE_FILMS.search(after))
 
