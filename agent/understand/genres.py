@@ -237,7 +237,7 @@ _MINUS = re.compile(r"(?:^|[\s,;(/|])[-−–]$")
 CROSSED = rf"\[\s?\]|\[[✗✘]\]|{CROSSED_MARKS}"  # "[x]" is ticked, as in a markdown checklist
 _UNTICKED = re.compile(rf"(?:{CROSSED})\s*$")
 #: A label: words, then a colon ("Avoid: ..."); never across a run of spaces, where a masked title stood ("not ________: seen it").
-_LABEL = re.compile(r"(?P<label>[A-Za-z](?:[A-Za-z'’\-]| (?! )){0,38}?) ?:(?!\d)")
+_LABEL = re.compile(r"(?P<label>[A-Za-z](?:[A-Za-z'’\-]| (?! )|\((?=[A-Za-z][A-Za-z ]{0,20}\))|(?<=[A-Za-z])\)){0,38}?) ?:(?!\d)")
 _REFUSING_LABEL = re.compile(
     r"\b(?:no-?go(?:es)?|deal-?breakers?|don'?t need|do not need|can'?t take|cannot take|cons|excl(?:ude|uding|usions?)?|hard limits?|limits|turn-?offs?|"
     r"red flags?|never|nope|nah|won'?t|will not|don'?t|do not|doesn'?t|does not|veto(?:es)?)\b", re.IGNORECASE)  # "What I don't: gore-fests"
@@ -246,7 +246,7 @@ _BARE_REFUSING_LABEL = re.compile(
     r"^\s*(?:(?:the\s+)?red list|unwanted|unacceptable|mustn'?t|must not|off the table|out|impossible|not allowed|forbidden|banned|vetoed|"
     r"no-nos?|rejected|thumbs down)\s*$", re.IGNORECASE)
 #: Words that may follow a refusing label's cue without turning it into a thing refused ("Dealbreaker either way:").
-_LABEL_TAIL = re.compile(r"^\s*(?:list\s+|lists\s+)?(?:either way|for (?:me|us|him|her|them|all|everyone|both|tonight)|though|tonight|please)?\s*$", re.IGNORECASE)
+_LABEL_TAIL = re.compile(r"^\s*(?:list\s+|lists\s+)?\(?(?:either way|for (?:me|us|him|her|them|all|everyone|both|tonight)|though|tonight|please)?\)?\s*$", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[-*•·]|\d{1,2}[.)]|\[[\sxX✓]?\])\s*\S")
 
 
@@ -338,6 +338,9 @@ LITOTES = re.compile(
     # praise said with a negation: "nothing beats a thriller", "there's no such thing as too many heist movies", "without a
     # doubt the best genre is mystery"
     r"|\bnothing\s+(?:beats|tops|compares\s+to|comes\s+close\s+to)\s+(?:a |an |the |some |my )?(?:good |great |proper |decent )?(?:\w+\s+)?"
+    # a refusal of all but the genre: "nobody here will watch anything but comedy", "we never want anything other than horror"
+    r"|\b(?:nobody|no-?one|no one|none of us|never|don'?t|do not|doesn'?t|does not|won'?t|will not|wouldn'?t|would not|can'?t|cannot)\b"
+    r"(?!\s+(?:really\s+)?(?:mind|care)\b)(?:\s+[\w']+){0,4}?\s+anything\s+(?:but|except|other than|apart from|besides)\s+(?:a |an |the |some )?(?:\w+\s+)?"
     r"|\bno\s+such\s+thing\s+as\s+(?:too\s+many|too\s+much|enough)\s+(?:\w+\s+)?|\bwithout\s+(?:a|any)\s+doubt,?\s+(?:the\s+|my\s+)?(?:best|greatest|finest|top|favou?rite)\b[^,.;!?]*)$",
     re.IGNORECASE)
 
@@ -495,6 +498,9 @@ _LIST_ITEM = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?[\w'’-]+\s*$")
 _LAST_ITEM = re.compile(r"^\s*(?:(?:[\w'’-]+\s+){0,3}?[\w'’-]+\s+)?(?:or|nor|and)\s+(?:any\s+)?$", re.IGNORECASE)
 _MIDDLE_ITEM = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}$")
 _LIST_GOES_ON = re.compile(r"\s*,[^.!?;]{0,60}?\b(?:or|nor|and)\b|\s+(?:or|nor)\s", re.IGNORECASE)
+#: What opens the first refused item, before the item itself: "not keen on anything with zombies or clowns, or any horror".
+_REFUSED_HEAD = re.compile(r"^\s*(?:(?:keen on|into|fond of|a fan of|big on|up for)\s+)?"
+                           r"(?:anything|any|films?|movies?|stuff)\s+(?:with|involving|featuring|that has|full of)\s+", re.IGNORECASE)
 _WISH_IN_LIST = re.compile(r"\b(?:something|anything|just|want|wants|need|like|maybe|please|prefer|rather|instead|more|lots|plenty|some|"
                            r"but|only|love|loves|fancy|so|then|though|tho|oh|otherwise|a|an)\b", re.IGNORECASE)  # "no horror, a comedy or a drama"
 
@@ -511,7 +517,7 @@ def _in_refused_list(text: str, start: int, end: int) -> bool:
     for piece in reversed(pieces[:-1]):
         cues = list(_REFUSAL.finditer(piece))
         if cues:
-            refused = piece[cues[-1].end():]
+            refused = _REFUSED_HEAD.sub("", piece[cues[-1].end():], count=1)
             return bool(_LIST_ITEM.match(refused)) and not _WISH_IN_LIST.search(refused)
         if not _LIST_ITEM.match(piece) or _WISH_IN_LIST.search(piece):
             return False

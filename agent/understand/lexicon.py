@@ -133,8 +133,10 @@ GENRE_PHRASES: _G = _expand({
     ("comic book", "comic books", "comic-book", "comics", "comic strip", "killer", "killers"): "",
     ("laugh track", "laugh tracks", "canned laughter", "battle of the sexes", "battle-of-the-sexes"): "",  # a sitcom's sound, a kind of comedy's theme
     ("was a crime", "is a crime", "a crime against", "crime against"): "",  # a verdict, no crime film
-    ("fight me", "fight me on this"): "",  # a dare ("Nolan peaked with The Prestige. Fight me."), no wish for fights
+    ("fight me", "fight me on this", "fight anyone", "fight anybody", "fight you", "fight whoever", "fight someone"): "",  # a dare ("Nolan peaked with The Prestige. Fight me."), no wish for fights
     ("flying out", "flying home", "flying back", "fly out", "flew out"): "",  # a trip ("flying out for a work trip"), no fright
+    ("snoozefest", "snooze-fest", "snooze fest", "snorefest", "snore-fest", "snore fest", "borefest", "bore-fest", "yawnfest", "yawn-fest",
+     "yawner", "snoozer"): "",  # a verdict ("Avatar was a snoozefest"), no kind of film
     ("cracker", "absolute cracker"): "",  # praise ("Absolute cracker", "still a cracker"), no joke
     ("could murder", "could murder a", "could murder an"): "",  # a want ("Could murder a good Western"), no murder
     ("before the war", "after the war", "pre-war", "prewar", "post-war", "postwar"): "",  # a time ("Before the war, before 1939")

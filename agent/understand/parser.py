@@ -27,7 +27,7 @@ from agent.understand.judge import GenreJudge, GenreOdds, judge_genres
 from agent.understand.lexicon import CHANGE_OF_MIND, GENRE_PHRASES
 from agent.understand.roles import Sentiment, TitleRoles, names_a_film, second_opinion, sure_role
 from muse.domain import normalise_title
-from tools.retriever.grounding import ARTICLES, capitalised_throughout, names_year, words_lowered
+from tools.retriever.grounding import ARTICLES, Grounding, capitalised_throughout, names_year, words_lowered
 from tools.retriever.ratings import MIDDLING, as_sentiment, rating_after, verdicts, word_rating
 from tools.retriever.wordlist import COMMON_WORDS, dictionary
 
@@ -141,7 +141,7 @@ NEGATIVE_AFTER = re.compile(
     r"\b(not (?:(?:so|that|very|all that|too|particularly)\s+)?(?:great|good)|not (?:my thing|for me|my cup of tea|to my taste|my taste|my kind of)|wasn'?t (?:for me|good|great|my thing)|(?:isn'?t|is not|was not) my thing|(?<!\bnot )(?<!\bnever )(?:way |far |much )?too "
     r"(?:much|long|slow|scary|frightening|creepy|noisy|complicated|talky|violent|dark|gory|sad|cheesy|predictable|silly|weird|stressful|upsetting|harrowing|disturbing|bleak)\b|boring|bored|awful|terrible|horrible|overrated|"
     r"over-?hyped|dull|tedious|dreadful|distasteful|vulgar|(?<!myself )(?<!ourselves )(?<!themselves )silly|pretentious|annoying|cringe\w*|meh|mediocre|forgettable|"
-    r"unwatchable|rubbish|garbage|trash|a mess|snooze\w*|disappointing|(?<!\bnot a )(?<!\bnever a )(?<!\bno )(?:real |big |huge |total |massive |major |such a |bit of a |complete )?disappointment\b|(?:(?<=\bwas )|(?<=\bis )|(?<=\bwere )|(?<=\bjust )|(?<=\) )|(?<=[:=\-–—] ))(?:an? )(?:(?:total|complete|utter|absolute|real|bit of a|right) )?(?:disaster|car crash|train wreck|trainwreck)(?=\s*(?:[.,;:!?)…]|$|(?:of a (?:film|movie)|from start to finish|tbh|honestly)\b))|a let[- ]?down|had (?:me|us) snoring|hated it|hate it|hated (?:both|them|them both|them all|all (?:three|of them)|the lot)|no thanks|(?:was|is|so|just|really) lazy|(?<=[:=\-–] )lazy(?=\s*(?:[.,;!?]|$))|loath(?:ed|e) it|(?:loathed|hated|detested) every (?:minute|second)|didn'?t (?:land|click)|did not (?:land|click)|never (?:really )?(?:landed|clicked)\b|(?:i|we) never (?:really )?bought (?:it|into it|that|for a second)\b|(?<=[:=\-–] )dire(?=\s*(?:[.,;!?)]|$))|worse still(?=\s*(?:[.;!?)]|$))|couldn'?t face|(?:a bit |too |way too )?young for (?:me|us)|"
+    r"unwatchable|rubbish|garbage|trash|a mess|snooze\w*|(?:snore|bore|yawn)-?\s?fest|yawner|bakwa+s|disappointing|(?<!\bnot a )(?<!\bnever a )(?<!\bno )(?:real |big |huge |total |massive |major |such a |bit of a |complete )?disappointment\b|(?:(?<=\bwas )|(?<=\bis )|(?<=\bwere )|(?<=\bjust )|(?<=\) )|(?<=[:=\-–—] ))(?:an? )(?:(?:total|complete|utter|absolute|real|bit of a|right) )?(?:disaster|car crash|train wreck|trainwreck)(?=\s*(?:[.,;:!?)…]|$|(?:of a (?:film|movie)|from start to finish|tbh|honestly)\b))|a let[- ]?down|had (?:me|us) snoring|hated it|hate it|hated (?:both|them|them both|them all|all (?:three|of them)|the lot)|no thanks|(?:was|is|so|just|really) lazy|(?<=[:=\-–] )lazy(?=\s*(?:[.,;!?]|$))|loath(?:ed|e) it|(?:loathed|hated|detested) every (?:minute|second)|didn'?t (?:land|click)|did not (?:land|click)|never (?:really )?(?:landed|clicked)\b|(?:i|we) never (?:really )?bought (?:it|into it|that|for a second)\b|(?<=[:=\-–] )dire(?=\s*(?:[.,;!?)]|$))|worse still(?=\s*(?:[.;!?)]|$))|couldn'?t face|(?:a bit |too |way too )?young for (?:me|us)|"
     # everyday words for a bad film: "Lucy was nonsense", "Pearl Harbor was cack", "a bit pants", "a right turkey"
     r"(?:was|is|were|are|just|utter|total|complete|absolute) (?:nonsense|tosh|cack|naff|grotty|drivel)\b(?!\s+fun)|(?:was|is|so|bit|right|total|utter|absolute|complete) pants\b(?!\s+laughing)|"
     r"an? (?:(?:absolute|right|real|total|utter|complete|proper) )?(?:stinker|turkey|dog'?s dinner|clunker)\b|"
@@ -197,6 +197,7 @@ NEGATIVE_AFTER = re.compile(
     r"(?:too |so |a bit |rather |very )?(?:preachy|sermoni[sz]ing|grating)|(?:was|is|were) (?:a bit |rather |too |so |pretty |very )?slow(?=\s*(?:[.;!?]|$))|(?:was|is) (?:embarrassing|plenty|a (?:war )?crime|(?:my )?(?:personal )?nightmare)|"
     r"(?:hours?|minutes?)(?: of my life)? (?:i'?ll|i will|i'?m never|i can'?t|i won'?t|we'?ll|we will|we can'?t) (?:never )?get back|never did (?:it|much|anything) for (?:me|us)|never (?:really )?took to (?:it|them|that one)|"
     r"(?:is |was )?the last thing (?:i|we) (?:need|want)|(?:felt|feels|was|is|were|seemed|so|too|a bit|rather|pretty|quite|really) (?:muddled|smug|fake|stretched(?: thin)?)(?=\s*(?:[,.;!?]|to me|$))|"
+    r"(?<!never )(?<!n't )(?:found|thought) (?:it|that|them) (?:a bit |rather |pretty |really |just |so |quite |frankly )?(?:nasty|cruel|mean-spirited|ugly|cheap|stupid|pointless|shallow|empty|bloated|soulless)(?=\s*(?:[,.;!?]|$))|"
     r"an? lukewarm|a crime against|(?:a bit|rather|too|quite|pretty) cold(?=\s*(?:for|[,.;!?]|$))|under duress|"
     r"(?:i'?ve|we'?ve|i have|we have) gone off(?:\s+(?:it|that one|them))?(?=\s*(?:[,.;!?]|$))|"
     r"(?:lost|left) (?:me|us) (?:in|during|by) the (?:last|final|second|first|middle) (?:hour|half|act|third)(?=\s*(?:[.;!?]|$))|(?<![\w-] )(?:is |are )?(?:excluded|ruled out)(?=\s*(?:[,.;!?)]|$))|"
@@ -808,7 +809,7 @@ def unknown_titles(text: str, grounded: Sequence[tuple[int, int]]) -> list[Title
 
 #: Words that ask for films: a message with one of these is a request, whatever else it says.
 ASKS_FOR_FILMS = re.compile(
-    r"\b((?<!highly )(?<!thoroughly )recommend\w*|suggest\w*|propose|something|anything|smth|smthn|smthng|sth|sumthin|sumthing|somethin|anythin|similar|sim+il+ar|more|what else|others?|ideas|options|want(?:s(?!\s+to\b))?|wants to (?:watch|see|find|try)|wanna|make it|"
+    r"\b((?<!highly )(?<!thoroughly )recommend\w*|suggest\w*|propose|something|anything|smth|smthn|smthng|sth|sumthin|sumthing|somethin|anythin|similar|sim+il+ar|more|wh?at else|wut else|others?|ideas|options|want(?:s(?!\s+to\b))?|wants to (?:watch|see|find|try)|wanna|make it|"
     r"vibes?|style|kind of|sort of|(?!(?:good|bad|early|late|old|new|okay|fine)-)[a-z]{4,}-ish|"
     r"looking for|look for|give me|show me|find me|need(?!\s+to\s+(?:plan|know|sort|check|decide|leave|be|get up|work|finish|sleep|go)\b)|search\w*)\b|\?"
     r"|(?:^|[.!,;]\s*)(?:next|another)(?:\s+(?:one|pls|please))?\W*$"  # "seen heat, loved it. next", "loved it. another"
@@ -855,7 +856,7 @@ VERDICT = re.compile(
     r"\b(?:was|were|is|saw|seen|watched|tried|hated?|loved?|liked|enjoyed|adored|finished|cried|moves? me|made me|couldn'?t|"
     r"didn'?t|never|peak|masterpiece|favou?rite|best|worst|overrated|underrated|wonderful|10/10|"
     r"felt|feels|gave me|gives me|left me|kept me|had me|bored|destroyed|wrecked|ruined|dragged|drags|sucked|sucks|stank|stinks|"
-    r"blew me|knocked me|should never)\b", re.IGNORECASE)
+    r"blew me|knocked me|should never|blew (?:my|our) minds?|iconic|bangers?|(?:literally|still|easily) an? \d{1,2})\b", re.IGNORECASE)
 _PRONOUN = frozenset("i we you they he she really also just do did would i'd we'd".split())
 
 
@@ -1163,7 +1164,11 @@ def _genre_word_heading(text: str, start: int | None, end: int | None) -> bool:
     seventies") is the kind of film asked for, not the film of that name."""
     if start is None or end is None or text[start:end].lower() not in _GENRE_WORDS:
         return False
-    return sentence_start(text, start) == start and bool(re.match(r"\s*[.,;:!/]", text[end:end + 2]))
+    return sentence_start(text, start) == start and bool(re.match(r"\s*[.,;:!/]", text[end:end + 2])) and not _SCORED.match(text, end)
+
+
+#: A score right after a name, ending its sentence ("Aliens: 10. Alien: 9."): the name is a film's.
+_SCORED = re.compile(r"\s*:\s*\d{1,2}(?:\.5)?(?:\s*/\s*10)?\s*(?:[.,;!]|$)")
 
 
 #: A sign-off before the last words of a message: what follows is the writer's name ("With thanks, Margaret.",
@@ -1198,11 +1203,52 @@ def _command(scan: str, start: int | None) -> bool:
 MAX_MENTIONS = 40
 
 
+#: A version told apart by who is in it or made it ("the Robin Williams one", "the Arnie one", "the Clooney version").
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_ONE_AFTER = re.compile(r"(?:['’]s)?\s+(?:one|version|remake|original)\b", re.IGNORECASE)
+
+
+def _cast_named(text: str, g: Grounding) -> bool:
+    """A name that only looks like a film's ("Arnie" as *Marnie*, "Robin Williams" as his stand-up special), said as the
+    person a version of a film is told apart by."""
+    return g.start is not None and g.end is not None and g.confidence < 1.0 \
+        and bool(_THE_BEFORE.search(text, max(0, g.start - 8), g.start)) and bool(_ONE_AFTER.match(text, g.end))
+
+
+def _possessive_read_as_plural(g: Grounding) -> bool:
+    """A lower-case possessive read as a plural title ("neither of us has seen the other's" is not *The Others*)."""
+    return g.mention.islower() and bool(re.search(r"\w['’]s$", g.mention)) and "'" not in (g.title or "") and "’" not in (g.title or "")
+
+
+#: What people do and films don't, said right after a one-word name: "Ali says old films are too slow", "since Margaret passed".
+_PERSON_DOES = re.compile(r"\s+(?:says|said|reckons|reckoned|thinks|insists|insisted|passed|died|tells|told|asks|asked|suggests|suggested)\b",
+                          re.IGNORECASE)
+
+
+def _a_person(text: str, g: Grounding) -> bool:
+    """A one-word title said as someone who speaks or dies ("Ali says ...", "since Margaret passed")."""
+    return g.start is not None and g.end is not None and " " not in g.mention.strip() and bool(_PERSON_DOES.match(text, g.end))
+
+
+_SOMEONES = re.compile(r"\b(?:my|her|his|our|their|your)\s+$", re.IGNORECASE)
+
+
+def _an_ordinal_of_someone(text: str, g: Grounding) -> bool:
+    """An ordinal that is someone's ("her 13th birthday"), not the film *13th*."""
+    return g.start is not None and bool(re.fullmatch(r"\d+(?:st|nd|rd|th)", g.mention.strip())) \
+        and bool(_SOMEONES.search(text, max(0, g.start - 8), g.start))
+
+
+def _quoted(text: str, g: Grounding) -> bool:
+    return g.start is not None and g.end is not None and text[g.start - 1:g.start] in "\"“'‘" and text[g.end:g.end + 1] in "\"”'’"
+
+
 def _ground(scan: str, grounder: Grounder | None) -> list[TitleMention]:
     titles: list[TitleMention] = []
     for g in (grounder.find_mentions(scan) if grounder is not None else [])[:MAX_MENTIONS]:
         if g.status == "unknown" or _genre_word_heading(scan, g.start, g.end) or _signed(scan, g.start, g.end) or _command(scan, g.start) \
-                or _in_chat_idiom(scan, g.start, g.end):
+                or _in_chat_idiom(scan, g.start, g.end) or _cast_named(scan, g) or _possessive_read_as_plural(g) \
+                or _a_person(scan, g) or _an_ordinal_of_someone(scan, g) or (g.confidence < 1.0 and SPEECH.search(g.mention) and _quoted(scan, g)):
             continue
         titles.append(TitleMention(
             mention=g.mention, status=g.status, item_id=g.item_id, title=g.title, sentiment=title_sentiment(scan, g.start),

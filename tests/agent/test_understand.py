@@ -4445,3 +4445,98 @@ def test_a_genre_swapped_while_another_person_joins_in_session46(parser: MuseSer
 def test_words_read_by_meaning_in_session46(parser: MuseService, meanings: ConceptIndex, text: str, wanted: list[str]) -> None:
     u = understand(text, known_genres=parser.known_genres, grounder=parser.s.grounder, concepts=meanings, newest_year=parser.newest_year)
     assert sorted(u.genres) == wanted
+
+
+@pytest.mark.parametrize("text", [
+    # session 47: an age that is a person's is no era ("my son is about eight years old", "kids under 10 years old")
+    "my son is about eight years old, what can we watch together?",
+    "something for kids under 10 years old",
+    "my daughter is over 12 years old so scary is ok",
+    "the twins are about 9 years old, nothing scary",
+])
+def test_ages_of_people_are_no_era_in_session47(parser: MuseService, text: str) -> None:
+    u = read(parser, text)
+    assert (u.year_min, u.year_max) == (None, None)
+
+
+def test_ages_of_films_still_bound_in_session47(parser: MuseService) -> None:
+    assert (read(parser, "something under 10 years old please").year_min, read(parser, "a film about ten years old would be good").year_min) == (2009, 2006)
+
+
+@pytest.mark.parametrize(("text", "wanted", "avoided"), [
+    # session 47: a refusal of everything but the genre wants it; "I'll watch anything but" and "don't mind anything but" refuse it
+    ("Nobody here will watch anything but comedy.", ["Comedy"], []),
+    ("we never watch anything but horror on fridays", ["Horror"], []),
+    ("don't show me anything except westerns", ["Western"], []),
+    ("I'll watch anything but horror", [], ["Horror"]),
+    ("I don't mind anything but horror", [], ["Horror"]),
+    # the last item of a refused list whose first item is "anything with ..."; a label with a note in brackets
+    ("Not keen on anything with zombies or clowns, or any horror really. Something from the 90s.", [], ["Horror"]),
+    ("not into anything with robots, or sci-fi in general", [], ["Sci-Fi"]),
+    ("Veto list (for tonight): horror, musicals.", [], ["Horror", "Musical"]),
+])
+def test_genres_in_session47(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.genres), sorted(u.avoid_genres)) == (wanted, avoided)
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked", "asked"), [
+    # session 47: scores said as "gets a 9", "a flat 5", "two stars at best for X", "Alien 3: 4" in a scored list
+    ("Up gets a 9 from me and a 10 from my kids. Another animated one in that league?", [68954], [], []),
+    ("Two stars at best for Jurassic World. Anything with dinosaurs that isn't a cash grab?", [], [117529], []),
+    ("Rating my week: The Departed 9.5, Shutter Island 8, The Aviator a flat 5. More crime please.", [48516, 74458], [30812], []),
+    ("Aliens: 10. Alien: 9. Alien 3: 4. Want more horror set in space.", [1200, 1214], [1320], []),
+    # the writer's own verdict after someone else's ("He loved Se7en; I found it nasty"); a verdict word of a bad film
+    ("He loved Se7en; I found it nasty. For my girls' night, something twisty but kinder.", [], [47], []),
+    ("avatar = total yawnfest. thriller pls", [], [72998], []),
+    # a misspelt title opening a sentence and judged at once ("toy stroy 3 made me cry", "the prestage blew my mind")
+    ("toy stroy 3 made me cry at 25 yrs old not even joking. any pixar like that", [78499], [], []),
+    ("the prestage blew my mind. the ending omg", [48780], [], []),
+    ("shawshenk redemtion never gets old seen it like 15 times. wat else is like it", [318], [], []),
+    # a version told apart by how it was made ("the cartoon one", "the live action one")
+    ("The Jungle Book (the cartoon one) is my favourite", [2078], [], []),
+    ("Beauty and the Beast (the live action one) was great", [168366], [], []),
+    # names that only look like films: a person a version is told apart by, someone who speaks or dies, someone's ordinal,
+    # a lower-case possessive, words quoted from someone
+    ("Watched the 2012 Total Recall out of curiosity. The Arnie one remains untouchable.", [95875], [], []),
+    ("Is Awakenings (the Robin Williams one) worth watching or is it depressing", [], [], [3105]),
+    ('oh and nothing before 2000, Ali says old films are "too slow"', [], [], []),
+    ("The evenings are long since Margaret passed. I would like a film from the 60s", [], [], []),
+    ("for her 13th birthday she wants a 90s movie, comedy or teen drama", [], [], []),
+    ("I want the Clooney one, and neither of us has seen the other's. Which is better?", [], [], []),
+    ('my husband refuses to watch anything animated, "I\'m a grown man". comedy for us then', [], [], []),
+    ("I loved Ali, more boxing films", [5009], [], []),
+])
+def test_titles_in_session47(parser: MuseService, text: str, liked: list[int], disliked: list[int], asked: list[int]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.liked_ids), sorted(u.disliked_ids), sorted(u.asked_ids)) == (liked, disliked, asked)
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    # session 47: a verdict of boredom is no kind of film ("a snoozefest")
+    ("Avatar was a snoozefest. Want a thriller.", ["Thriller"]),
+])
+def test_verdict_words_in_session47(parser: MuseService, meanings: ConceptIndex, text: str, wanted: list[str]) -> None:
+    u = understand(text, known_genres=parser.known_genres, grounder=parser.s.grounder, concepts=meanings, newest_year=parser.newest_year)
+    assert sorted(u.genres) == wanted
+
+
+@pytest.mark.parametrize(("text", "years"), [
+    # session 47: "every year" of a habit and "all time favourites" keep the era said ("every year is fine" drops it)
+    ("A Christmas picture from the 1940s please, one we used to watch together every year", (1940, 1949)),
+    ("80s horror, all time favourites", (1980, 1989)),
+])
+def test_eras_kept_in_session47(text: str, years: tuple[int, int]) -> None:
+    r = read_years(text)
+    assert (r.year_min, r.year_max) == years and not r.any_era
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    # session 47: a film praised in slang or scored in words, and nothing asked for
+    ("the prestage blew my mind. the ending omg", "feedback"),
+    ("spirited away. literally a 10", "feedback"),
+    ("Rewatched The Big Lebowski tonight. Still a 10. It improves with every single viewing.", "feedback"),
+    ("seen heat like 15 times. wat else is like it", "recommend"),
+])
+def test_intents_in_session47(parser: MuseService, text: str, intent: str) -> None:
+    assert read(parser, text).intent == intent

@@ -202,7 +202,10 @@ _VERSION_NOTE = re.compile(r"\s*\(([^()]{1,60})\)"
                            # with the Minis, not the Hollywood remake")
                            r"|\s*(?:,|\s[-–—])\s*(the\s+[^,;:.!?()\n]{1,40}?(?:,\s*(?:not|no)\s+the\s+[^,;:.!?()\n]{1,40}?)?"
                            r"\b(?:one|version|remake|original))\b(?=\s*(?:[,;:.!?)]|$))")
-_VERSION_WORDS = frozenset("one version remake original og".split())
+#: ...or says it by the way it was made: drawn ("the cartoon one") or filmed with actors ("the live-action remake").
+_DRAWN = frozenset("cartoon animated animation disney drawn".split())
+_FILMED = frozenset({"live", "live action", "liveaction"})
+_VERSION_WORDS = frozenset("one version remake original og".split()) | _DRAWN | _FILMED
 #: A version said later in the sentence ("is the blob on your list the 1988 one?")...
 _LATER_VERSION = re.compile(r"\bthe\s+('?\d{2,4}s?)\s+(?:one|version)\b", re.IGNORECASE)
 #: ...unless a comparison comes between: that version is set against the film named ("scarface with pacino over the 1932 one").
@@ -995,6 +998,10 @@ class TitleGrounder:
             if dated:
                 rest = [i for i in versions if i not in dated]
                 return (rest[-1] if len(rest) == 1 else None) if negated else dated[0]
+            drawn = [i for i in versions if ("Animation" in self._items[i].genres) == (word in _DRAWN)] if word in _DRAWN | _FILMED else []
+            if drawn and len(drawn) < len(versions):  # "the cartoon one", "not the live-action remake"
+                rest = [i for i in versions if i not in drawn]
+                return (rest[-1] if len(rest) == 1 else None) if negated else drawn[-1] if word in _FILMED else drawn[0]
             if word in _OLDEST or word in _NEWEST:
                 oldest = (word in _OLDEST) != negated
                 return versions[0] if oldest else versions[-1]
@@ -1914,13 +1921,20 @@ class TitleGrounder:
             # one side of a match-up or a choice, spelt as no word is ("bravehart vs last of the mohicians")
             verdict_after = verdict_after or (after is not None and not after.boundary_before and after.lower in _EITHER
                                               and any(len(t.lower) >= 4 and _coined(t.lower) for t in run))  # (not "hungover and ...")
+            # a misspelt title opening a sentence and judged by the words after it: "toy stroy 3 made me cry", "the prestage blew my
+            # mind", "shawshenk redemtion never gets old" (only a run that ends there)
+            judged_at = {n for n in range(1, len(run) + 1) if i + n < len(tokens) and not tokens[i + n].boundary_before
+                         and _judged_next(tokens, i + n) and any(len(t.lower) >= 4 and _coined(t.lower) for t in run[:n])}
             listed = text[: token.start].rstrip()[-1:] not in ("(", "[") and _beside_title(tokens, used, i, len(run))  # not a note
-            if not run or (opening and not verdict_after and not listed):
+            if not run or (opening and not verdict_after and not listed and not judged_at):
                 continue  # a list item beside a title found counts ("shawshank, green mile, forest gump")
+            only_judged = opening and not verdict_after and not listed
             if _a_date(text, tokens, run):
                 continue
             for length in range(len(run), 0, -1):  # the longest start of the run that reads as a title: "watch pulp friction tonight"
                 part = run[:length]
+                if only_judged and length not in judged_at:
+                    continue
                 if part[-1].lower in TITLE_MINOR or not (any(len(t.lower) >= 4 and t.lower not in COMMON_WORDS for t in part)
                                                           or self._split_title_word(part)):
                     continue
@@ -2301,6 +2315,13 @@ def _question(tokens: list[_Tok], i: int) -> bool:
 
 _LIST_JOIN = frozenset("and or vs versus n".split())  # "loved grease n dirty dancin"
 _PLURAL_VERDICT = frozenset("are r".split())  # "monster inc and finding nemmo r the best"
+
+
+def _judged_next(tokens: list[_Tok], k: int) -> bool:
+    """tokens[k:] open a verdict on what stands before them: a verb said of a film and its viewer ("made me cry", "blew my
+    mind", "scared us"), or "never" ("never gets old")."""
+    viewer = tokens[k + 1].lower in _VIEWER if k + 1 < len(tokens) else False
+    return tokens[k].lower == "never" or viewer and tokens[k].lower in _JUDGED_AFTER | {"made", "makes", "had", "has", "got", "left", "kept"}
 
 
 def _beside_title(tokens: list[_Tok], used: list[bool], i: int, length: int) -> bool:

@@ -45,11 +45,13 @@ RATING = re.compile(
 #: Right after a title: "Heat 9/10", "the thing (82) ★★★★★", "up: 10/10", "mamma mia gets a 2/10", "paddington 2 = 5/5", "aliens a 7",
 #: "crazy stupid love a solid 7" (a bare number needs its article: "alien 3 4 times" is no rating).
 _AFTER = re.compile(
-    r"(?:[!?](?=\s))?\s*(?:\(\d{2,4}\)\s*)?(?:[:=\-–—,]\s*|(?:gets|got|scores|scored|earns|earned)\s+(?:an?\s+)?(?=\d)|(?:is\s+|was\s+)?(?:an?\s+(?:solid\s+|generous\s+|strong\s+|easy\s+|hard\s+)?"
+    r"(?:[!?](?=\s))?\s*(?:\(\d{2,4}\)\s*)?(?:[:=\-–—,]\s*|(?:gets|got|scores|scored|earns|earned)\s+(?:an?\s+)?(?=\d[\d.]*\s*(?:/|out of|stars?\b))"
+    r"|(?:is\s+|was\s+|(?:gets|got|scores|scored|earns|earned|deserves|deserved)\s+)?(?:an?\s+(?:(?:solid|generous|strong|easy|hard|flat|mere|measly|"
+    r"whopping|perfect|respectable|decent|weak|firm|clear|charitable|kind|harsh|low|high|straight|fat|big|comfortable)\s+)?"
     rf"(?=(?P<bare>{_NUMBER})\b(?!\s*(?:/|out of|stars?|times|x\b))|(?-i:[A-F][+-]?)(?![\w'])(?!-\w|\s+(?:movies?|films?)\b))))?")
 #: Right before a title: "★★★★ airplane!", "A+ grand budapest hotel", "👍 the conjuring", "thumbs down to mamma mia",
 #: "gave the notebook" is said by the caller ("4 stars for the nice guys", "C-, D, F" of a list are not read).
-_BEFORE_TAIL = re.compile(r"(?:\s+(?:for|to|on)\s+(?:the\s+)?|\s*[:,]?\s*)$", re.IGNORECASE)
+_BEFORE_TAIL = re.compile(r"(?:\s+(?:at\s+(?:best|most|a\s+push)|tops|max))?(?:\s+(?:for|to|on)\s+(?:the\s+)?|\s*[:,]?\s*)$", re.IGNORECASE)
 
 
 def _scale(match: re.Match[str]) -> float | None:
@@ -111,7 +113,7 @@ WORD_VERDICT = re.compile(
 #: items of the message are scored so within the scale (a lone "alien 3," or "ocean's 11, apollo 13" are titles'
 #: numbers); a scale said before the first score sets it ("out of 5:", "a mark out of five", "out of 100"), not a
 #: rating of its own ("heat 4 out of 5").
-_LIST_SCORE = re.compile(r"(?<=[a-z'!?)])(?<!\bthen)(?<!\band)(?<!\bor)(?:\s*:\s*|\s+)(?P<n>100|\d{1,2}(?:\.5)?)(?=\s*(?:[,;\n]|\.(?!\d)|$|[/—–](?=\s)))", re.IGNORECASE)
+_LIST_SCORE = re.compile(r"(?:(?<=[a-z'!?)])(?<!\bthen)(?<!\band)(?<!\bor)(?:\s*:\s*|\s+)|(?<=\d):\s+)(?P<n>100|\d{1,2}(?:\.5)?)(?=\s*(?:[,;\n]|\.(?!\d)|$|[/—–](?=\s)))", re.IGNORECASE)
 _OUT_OF = re.compile(r"(?<![\d.])(?<![\d.]\s)\bout of (?P<scale>5|10|100|five|ten|a hundred)\b", re.IGNORECASE)
 _SCALES = {"5": 5.0, "10": 10.0, "100": 100.0, "five": 5.0, "ten": 10.0, "a hundred": 100.0}
 LIST_SCORES_MIN = 3

@@ -119,6 +119,7 @@ CHAT_WORDS: frozenset[str] = frozenset(
     antiwar apparition apparitions babyish bawl bawling biopic bittersweet bloodbath bloodcurdling blub blubbing bonkbuster bromance
     chopsocky festive fy luv madcap syfy scify blubbers blubfest bluray blurays steelbook steelbooks headspace rerun
     youngins younguns bairns littluns sprogs fart potty
+    snoozefest snorefest borefest yawnfest yawner snoozer snooze snore yawn
     bromances campy canoodle canoodling cartoony cgi cheesy chortle chortles chuckling claymation corny cosa cowpokes
     creaking crooner crooners crooning curdling cyberpunk cyborgs daft desperados dishoom docu docudrama docuseries
     dovey dystopia dystopian enigmatic escapade escapades exorcism extraterrestrial extraterrestrials fairytale
