@@ -200,8 +200,8 @@ MILLENNIUM = re.compile(rf"(?<!turn of )\bthe (?:new )?millennium\b|\bmillennium
 
 #: An age that is a person's, not a film's: "my son is about eight years old", "kids under 10 years old", "a boy aged about 8".
 _PERSON_AGED = re.compile(
-    r"\b(?:i|he|she|they|we|you|who|kids?|children|child|boys?|girls?|sons?|daughters?|nephews?|nieces?|grand(?:son|daughter|kid|child)s?|grandchildren|"
-    r"brothers?|sisters?|bab(?:y|ies)|toddlers?|twins|cousins?|lads?|lasses|ones|audience|viewers)"
+    r"\b(?:i|he|she|we|you|kids?|children|child|boys?|girls?|sons?|daughters?|nephews?|nieces?|grand(?:son|daughter|kid|child)s?|grandchildren|"
+    r"brothers?|sisters?|bab(?:y|ies)|toddlers?|twins|cousins?|lads?|lasses|audience|viewers)"
     r"(?:'s|'re|'m|\s+(?:is|are|am|was|were|both|all|now|just|turned|turns|turning|aged|of|who|being|that))*\s+$", re.IGNORECASE)
 
 THIS_DECADE = re.compile(r"\bthis decade(?:'s)?\b", re.IGNORECASE)
@@ -282,8 +282,8 @@ DECADE_MOVE = re.compile(
     re.IGNORECASE)
 _BACKWARD = frozenset("back backward backwards earlier older".split())
 ABSOLUTE_NEW = re.compile(rf"recent|new releases?|latest|brand new|newish|{_MADE_RECENTLY}", re.IGNORECASE)
-ANY_ERA = re.compile(r"\b(?:(?:any|all) (?:decade|era|year|period|time)s?(?!\s+(?:fav\w*|greats?|classics?|best)\b)|every (?:decade|era|period)s?|"
-                     r"every year(?=\s+(?:is|'s|works|goes|counts)\b)|(?:scrap|drop|forget|ignore|lose|ditch|never mind) (?:the|about the|that) (?:date|year|era|decade)s?(?: (?:thing|bit|limit|rule|filter|part))?|whatever (?:decade|era|year)|(?:don'?t|do not) care (?:about )?(?:when|the (?:year|decade|era))(?!\s+(?:it'?s|it is|they'?re|they are)\s+set\b)|doesn'?t matter when|no matter (?:when|the year)|(?:don'?t|do not) (?:really )?care how (?:old|new|recent) (?:it|they|the (?:films?|movies?|picks?))\b|whenever (?:they|it) (?:was|were|got|'s|are) (?:made|released|filmed)|the (?:year|decade|era|date)s? (?:doesn'?t|does not|don'?t|do not) matter|the (?:year|decade|era|date)s? (?:is|are)(?:n'?t| not) (?:important|a (?:problem|big deal)))\b", re.IGNORECASE)
+ANY_ERA = re.compile(r"\b(?:(?:any|all) (?:decade|era|year|period|time)s?(?!\s+fav\w*\b)|every (?:decade|era|period)s?|"
+                     r"every year(?=\s*['’]s\b|\s+(?:is|are|works|goes|counts|fine|ok|okay)\b)|(?:(?<=from )|(?<=with ))every years?|(?:scrap|drop|forget|ignore|lose|ditch|never mind) (?:the|about the|that) (?:date|year|era|decade)s?(?: (?:thing|bit|limit|rule|filter|part))?|whatever (?:decade|era|year)|(?:don'?t|do not) care (?:about )?(?:when|the (?:year|decade|era))(?!\s+(?:it'?s|it is|they'?re|they are)\s+set\b)|doesn'?t matter when|no matter (?:when|the year)|(?:don'?t|do not) (?:really )?care how (?:old|new|recent) (?:it|they|the (?:films?|movies?|picks?))\b|whenever (?:they|it) (?:was|were|got|'s|are) (?:made|released|filmed)|the (?:year|decade|era|date)s? (?:doesn'?t|does not|don'?t|do not) matter|the (?:year|decade|era|date)s? (?:is|are)(?:n'?t| not) (?:important|a (?:problem|big deal)))\b", re.IGNORECASE)
 YEARS_N0 = re.compile(
     r"\b(?:the\s+)?(?:years\s+(?P<d>[1-9])|year\s+(?P<d1>[2-9]))0\b(?!\s*(?:years?|s\b))|\byears\s+(?P<full>(?:19|20)\d0)\b(?!\s*(?:-|to|and|until|onwards?|on|or later|and later|\+)(?:\b|\s|$))"
     r"|\b(?:the|from)\s+(?P<dy>[2-9])0\s+years\b(?!\s+(?:old|ago|of|time|later|from now))"  # "from 60 years or 70 years"

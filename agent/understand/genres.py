@@ -246,7 +246,8 @@ _BARE_REFUSING_LABEL = re.compile(
     r"^\s*(?:(?:the\s+)?red list|unwanted|unacceptable|mustn'?t|must not|off the table|out|impossible|not allowed|forbidden|banned|vetoed|"
     r"no-nos?|rejected|thumbs down)\s*$", re.IGNORECASE)
 #: Words that may follow a refusing label's cue without turning it into a thing refused ("Dealbreaker either way:").
-_LABEL_TAIL = re.compile(r"^\s*(?:list\s+|lists\s+)?\(?(?:either way|for (?:me|us|him|her|them|all|everyone|both|tonight)|though|tonight|please)?\)?\s*$", re.IGNORECASE)
+_LABEL_TAIL = re.compile(r"^\s*(?:list\s+|lists\s+|again\s+)?\(?(?:either way|for (?:me|us|him|her|them|all|everyone|both|tonight|the kids|the children|the little ones)|"
+                         r"though|tonight|please|seriously|honestly|sorry)?\)?\s*$", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[-*•·]|\d{1,2}[.)]|\[[\sxX✓]?\])\s*\S")
 
 
@@ -339,8 +340,10 @@ LITOTES = re.compile(
     # doubt the best genre is mystery"
     r"|\bnothing\s+(?:beats|tops|compares\s+to|comes\s+close\s+to)\s+(?:a |an |the |some |my )?(?:good |great |proper |decent )?(?:\w+\s+)?"
     # a refusal of all but the genre: "nobody here will watch anything but comedy", "we never want anything other than horror"
-    r"|\b(?:nobody|no-?one|no one|none of us|never|don'?t|do not|doesn'?t|does not|won'?t|will not|wouldn'?t|would not|can'?t|cannot)\b"
-    r"(?!\s+(?:really\s+)?(?:mind|care)\b)(?:\s+[\w']+){0,4}?\s+anything\s+(?:but|except|other than|apart from|besides)\s+(?:a |an |the |some )?(?:\w+\s+)?"
+    r"|\b(?:nobody|no-?one|no one|none of us|never|don'?t|do not|doesn'?t|does not|won'?t|will not|wouldn'?t|would not|can'?t|cannot)"
+    r"(?:\s+(?:here|in this house|really|ever|usually|normally|will|would|'ll|want to|wants to|going to|gonna))*"
+    r"\s+(?:watch|see|want|show|put on|play|pick|choose|suggest|recommend|allow|stand|stomach|sit through)(?:\s+(?:me|us|him|her|them|you))?"
+    r"\s+anything\s+(?:but|except|other than|apart from|besides)\s+(?:a |an |the |some )?(?:\w+\s+)?"
     r"|\bno\s+such\s+thing\s+as\s+(?:too\s+many|too\s+much|enough)\s+(?:\w+\s+)?|\bwithout\s+(?:a|any)\s+doubt,?\s+(?:the\s+|my\s+)?(?:best|greatest|finest|top|favou?rite)\b[^,.;!?]*)$",
     re.IGNORECASE)
 
@@ -721,11 +724,14 @@ _LASTING = re.compile(r"(?:\b(?:boyfriend|girlfriend|husband|wife|partner|fianc[
                       r"|\b(?:married|together|dating|divorced|retired|working|living)(?:\s+for)?)\s*$", re.IGNORECASE)
 
 
+_WRITER_THEN = re.compile(r"\b(?:i|we)\s+(?:was|were)\s+(?:(?:about|around|only|just|maybe|roughly|probably|like)\s+)*$", re.IGNORECASE)
+
+
 def _child_ages(text: str) -> Iterator[tuple[re.Match[str], int]]:
     """Each age said of a child or of who is watching, with the words that say it."""
     for m in CHILD_AGE.finditer(text):
-        if _LASTING.search(text, max(0, m.start() - 30), m.start()):
-            continue  # "my boyfriend of four years": how long, not how old
+        if _LASTING.search(text, max(0, m.start() - 30), m.start()) or _WRITER_THEN.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "my boyfriend of four years": how long, not how old; "I was about 10 when I first saw Jaws": the writer then
         word = next(g for g in m.groups() if g).lower()
         yield m, int(word) if word.isdigit() else _AGE_WORDS[word]
     for m in SELF_AGE.finditer(text):

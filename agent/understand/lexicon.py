@@ -133,6 +133,8 @@ GENRE_PHRASES: _G = _expand({
     ("comic book", "comic books", "comic-book", "comics", "comic strip", "killer", "killers"): "",
     ("laugh track", "laugh tracks", "canned laughter", "battle of the sexes", "battle-of-the-sexes"): "",  # a sitcom's sound, a kind of comedy's theme
     ("was a crime", "is a crime", "a crime against", "crime against"): "",  # a verdict, no crime film
+    ("family saga", "family sagas", "family epic", "family epics"): "",  # a story of a family, not a children's film
+    ("to keep me awake", "to keep us awake", "keep me awake on", "keep me awake during", "stay awake"): "",  # alert on a night shift, no fright
     ("fight me", "fight me on this", "fight anyone", "fight anybody", "fight you", "fight whoever", "fight someone"): "",  # a dare ("Nolan peaked with The Prestige. Fight me."), no wish for fights
     ("flying out", "flying home", "flying back", "fly out", "flew out"): "",  # a trip ("flying out for a work trip"), no fright
     ("snoozefest", "snooze-fest", "snooze fest", "snorefest", "snore-fest", "snore fest", "borefest", "bore-fest", "yawnfest", "yawn-fest",

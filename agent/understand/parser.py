@@ -197,7 +197,8 @@ NEGATIVE_AFTER = re.compile(
     r"(?:too |so |a bit |rather |very )?(?:preachy|sermoni[sz]ing|grating)|(?:was|is|were) (?:a bit |rather |too |so |pretty |very )?slow(?=\s*(?:[.;!?]|$))|(?:was|is) (?:embarrassing|plenty|a (?:war )?crime|(?:my )?(?:personal )?nightmare)|"
     r"(?:hours?|minutes?)(?: of my life)? (?:i'?ll|i will|i'?m never|i can'?t|i won'?t|we'?ll|we will|we can'?t) (?:never )?get back|never did (?:it|much|anything) for (?:me|us)|never (?:really )?took to (?:it|them|that one)|"
     r"(?:is |was )?the last thing (?:i|we) (?:need|want)|(?:felt|feels|was|is|were|seemed|so|too|a bit|rather|pretty|quite|really) (?:muddled|smug|fake|stretched(?: thin)?)(?=\s*(?:[,.;!?]|to me|$))|"
-    r"(?<!never )(?<!n't )(?:found|thought) (?:it|that|them) (?:a bit |rather |pretty |really |just |so |quite |frankly )?(?:nasty|cruel|mean-spirited|ugly|cheap|stupid|pointless|shallow|empty|bloated|soulless)(?=\s*(?:[,.;!?]|$))|"
+    r"(?<!never )(?<!n't )(?:found|thought) (?:it|that|them) (?:a bit |rather |pretty |really |just |so |quite |frankly )?(?:nasty|cruel|mean-spirited|ugly|cheap|stupid|pointless|shallow|empty|bloated|soulless)(?=\s*(?:[,.;!?]|$))"
+    r"(?![,\s]*(?:in (?:the|a) (?:best|good|fun)|but (?:in a good|brilliant|great|fun|loved)))|"
     r"an? lukewarm|a crime against|(?:a bit|rather|too|quite|pretty) cold(?=\s*(?:for|[,.;!?]|$))|under duress|"
     r"(?:i'?ve|we'?ve|i have|we have) gone off(?:\s+(?:it|that one|them))?(?=\s*(?:[,.;!?]|$))|"
     r"(?:lost|left) (?:me|us) (?:in|during|by) the (?:last|final|second|first|middle) (?:hour|half|act|third)(?=\s*(?:[.;!?]|$))|(?<![\w-] )(?:is |are )?(?:excluded|ruled out)(?=\s*(?:[,.;!?)]|$))|"
@@ -555,11 +556,15 @@ def _judges_it(clause: str) -> bool:
     return bool(_BACK_REFERENCE.search(clause) and NEGATIVE_AFTER.search(clause))
 
 
+#: A pan turned into praise: "Found it nasty, in the best possible way".
+_IN_A_GOOD_WAY = re.compile(r"\bin (?:the|a) (?:best|good|fun)(?: possible)? way\b", re.IGNORECASE)
+
+
 def _judged_first(sentence: str) -> bool:
     """The sentence opens on a dislike of "it" and likes nothing else of "it" ("I hated it, loved Memento"; not "my wife
     hated it, I loved it")."""
     first, *rest = sentence.split(",")
-    return (_judges_it(first) and not POSITIVE_CUE.search(first)
+    return (_judges_it(first) and not POSITIVE_CUE.search(first) and not _IN_A_GOOD_WAY.search(sentence)
             and not any(POSITIVE_CUE.search(c) and _BACK_REFERENCE.search(c) for c in rest))
 
 
@@ -1210,14 +1215,26 @@ _ONE_AFTER = re.compile(r"(?:['’]s)?\s+(?:one|version|remake|original)\b", re.
 
 def _cast_named(text: str, g: Grounding) -> bool:
     """A name that only looks like a film's ("Arnie" as *Marnie*, "Robin Williams" as his stand-up special), said as the
-    person a version of a film is told apart by."""
-    return g.start is not None and g.end is not None and g.confidence < 1.0 \
+    person a version of a film is told apart by; not a film's whole name ("the Titanic one with Leo")."""
+    return g.start is not None and g.end is not None and g.confidence < 1.0 and not _whole_title(g) \
         and bool(_THE_BEFORE.search(text, max(0, g.start - 8), g.start)) and bool(_ONE_AFTER.match(text, g.end))
 
 
+def _whole_title(g: Grounding) -> bool:
+    """The mention says the film's whole name (its year and a leading article aside)."""
+    said = _ARTICLE_OPENING.sub("", normalise_title(g.mention))
+    return bool(g.title) and said == _ARTICLE_OPENING.sub("", normalise_title(re.sub(r"\s*\(\d{4}\)$", "", g.title or "")))
+
+
+_ARTICLE_OPENING = re.compile(r"^(?:the|a|an)\s+")
+
+
 def _possessive_read_as_plural(g: Grounding) -> bool:
-    """A lower-case possessive read as a plural title ("neither of us has seen the other's" is not *The Others*)."""
-    return g.mention.islower() and bool(re.search(r"\w['’]s$", g.mention)) and "'" not in (g.title or "") and "’" not in (g.title or "")
+    """A lower-case possessive read as a plural title ("neither of us has seen the other's" is not *The Others*; "the
+    godfather's pacing" is still *The Godfather*)."""
+    if not (g.mention.islower() and re.search(r"\w['’]s$", g.mention)) or "'" in (g.title or "") or "’" in (g.title or ""):
+        return False
+    return _whole_title(replace(g, mention=re.sub(r"['’]s$", "s", g.mention)))
 
 
 #: What people do and films don't, said right after a one-word name: "Ali says old films are too slow", "since Margaret passed".
@@ -1239,6 +1256,10 @@ def _an_ordinal_of_someone(text: str, g: Grounding) -> bool:
         and bool(_SOMEONES.search(text, max(0, g.start - 8), g.start))
 
 
+#: Words someone says of themselves, quoted ('"I'm a grown man"'): speech, not a film's name said loosely.
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i'd|i've|we|we're|we've|me|my)\b", re.IGNORECASE)
+
+
 def _quoted(text: str, g: Grounding) -> bool:
     return g.start is not None and g.end is not None and text[g.start - 1:g.start] in "\"“'‘" and text[g.end:g.end + 1] in "\"”'’"
 
@@ -1248,7 +1269,7 @@ def _ground(scan: str, grounder: Grounder | None) -> list[TitleMention]:
     for g in (grounder.find_mentions(scan) if grounder is not None else [])[:MAX_MENTIONS]:
         if g.status == "unknown" or _genre_word_heading(scan, g.start, g.end) or _signed(scan, g.start, g.end) or _command(scan, g.start) \
                 or _in_chat_idiom(scan, g.start, g.end) or _cast_named(scan, g) or _possessive_read_as_plural(g) \
-                or _a_person(scan, g) or _an_ordinal_of_someone(scan, g) or (g.confidence < 1.0 and SPEECH.search(g.mention) and _quoted(scan, g)):
+                or _a_person(scan, g) or _an_ordinal_of_someone(scan, g) or (g.confidence < 1.0 and _FIRST_PERSON.search(g.mention) and _quoted(scan, g)):
             continue
         titles.append(TitleMention(
             mention=g.mention, status=g.status, item_id=g.item_id, title=g.title, sentiment=title_sentiment(scan, g.start),

@@ -24,6 +24,7 @@ from stores import open_stores
 from tools.gr.scorer import FakeScorer
 from tools.retriever import FakeEmbedder
 from tools.retriever.grounding import _coined
+from tools.retriever.ratings import rating_after
 
 
 @pytest.mark.parametrize(("text", "low", "high"), [
@@ -4515,6 +4516,10 @@ def test_titles_in_session47(parser: MuseService, text: str, liked: list[int], d
 @pytest.mark.parametrize(("text", "wanted"), [
     # session 47: a verdict of boredom is no kind of film ("a snoozefest")
     ("Avatar was a snoozefest. Want a thriller.", ["Thriller"]),
+    # ...and staying alert on a night shift is no fright
+    ("3am on my break, need something to keep me awake. proper edge of your seat thriller, 90s or 2000s", ["Thriller"]),
+    # ...nor is a family saga a children's film
+    ("Another family saga on that scale, with the same patience and the same rot underneath?", []),
 ])
 def test_verdict_words_in_session47(parser: MuseService, meanings: ConceptIndex, text: str, wanted: list[str]) -> None:
     u = understand(text, known_genres=parser.known_genres, grounder=parser.s.grounder, concepts=meanings, newest_year=parser.newest_year)
@@ -4540,3 +4545,62 @@ def test_eras_kept_in_session47(text: str, years: tuple[int, int]) -> None:
 ])
 def test_intents_in_session47(parser: MuseService, text: str, intent: str) -> None:
     assert read(parser, text).intent == intent
+
+
+def test_the_original_trilogy_is_its_first_three_films_in_session47(parser: MuseService) -> None:
+    assert read(parser, "I love the original Star Wars trilogy").liked_ids == [260, 1196, 1210]
+    assert len(read(parser, "I love the Star Wars films").liked_ids) > 3
+
+
+@pytest.mark.parametrize(("text", "years", "any_era"), [
+    # session 47 (the review's probes): films' ages said of "the ones" or "they" still bound; "every year's fine" and "films
+    # from every year" drop the era
+    ("classic sci-fi please, the ones over 40 years old are usually the best", (None, 1978), False),
+    ("any good horror? ideally they're over 20 years old, I like the practical effects", (None, 1998), False),
+    ("comedies please, as long as they are under 10 years old", (2009, 2018), False),
+    ("actually every year's fine, just a good thriller", (None, None), True),
+    ("films from every year are fine, I'm not fussy", (None, None), True),
+])
+def test_review_years_in_session47(text: str, years: tuple[int | None, int | None], any_era: bool) -> None:
+    r = read_years(text)
+    assert ((r.year_min, r.year_max), r.any_era) == (years, any_era)
+
+
+@pytest.mark.parametrize(("text", "wanted", "avoided"), [
+    # session 47 (the review's probes): a permission of all but a genre still refuses it; the writer's own age then asks for
+    # no children's film; labels with other notes in brackets
+    ("I'm easy going, I won't say no to anything but horror", [], ["Horror"]),
+    ("honestly I don't have a problem with anything except horror", [], ["Horror"]),
+    ("I don't much mind anything but horror", [], ["Horror"]),
+    ("I'm not fussy, I won't turn down anything except horror", [], ["Horror"]),
+    ("don't recommend anything but comedies tonight", ["Comedy"], []),
+    ("I was about 10 years old when I first saw Jaws and it still scares me", ["Horror"], []),
+    ("Never again (seriously): musicals", [], ["Musical"]),
+])
+def test_review_genres_in_session47(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.genres), sorted(u.avoid_genres)) == (wanted, avoided)
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    # session 47 (the review's probes): "a 3 year old" and "3 hours" are no scores; "the Disney remake" is the remake; a
+    # film's whole name between "the" and "one"; lower-case possessives of titles; a quoted misspelt title with "no" in it;
+    # a pan turned into praise
+    ("Moana got a 3 year old to sit still for two hours, miracle. More like that?", [166461], []),
+    ("The Jungle Book (the Disney remake) was gorgeous to look at", [137857], []),
+    ("the Titanic one with Leo, not the old one", [1721], []),
+    ("interstellar's soundtrack is incredible, more like that", [109487], []),
+    ("the godfather's pacing is perfect, anything similar?", [858], []),
+    ('"No country for old man" is a masterpiece', [55820], []),
+    ("Watched Evil Dead last night. Found it nasty, in the best possible way", [4105], []),
+    ("Peter Pan (we saw it live at the theatre last year) was magical", [2087], []),
+])
+def test_review_titles_in_session47(parser: MuseService, text: str, liked: list[int], disliked: list[int]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.liked_ids), sorted(u.disliked_ids)) == (liked, disliked)
+
+
+def test_lengths_and_ages_are_no_scores_in_session47() -> None:
+    assert rating_after("Titanic is a whopping 3 hours long", len("Titanic")) is None
+    assert rating_after("Moana got a 3 year old to sit still", len("Moana")) is None
+    assert rating_after("Up gets a 9 from me", len("Up")) == "like"

@@ -203,8 +203,8 @@ _VERSION_NOTE = re.compile(r"\s*\(([^()]{1,60})\)"
                            r"|\s*(?:,|\s[-–—])\s*(the\s+[^,;:.!?()\n]{1,40}?(?:,\s*(?:not|no)\s+the\s+[^,;:.!?()\n]{1,40}?)?"
                            r"\b(?:one|version|remake|original))\b(?=\s*(?:[,;:.!?)]|$))")
 #: ...or says it by the way it was made: drawn ("the cartoon one") or filmed with actors ("the live-action remake").
-_DRAWN = frozenset("cartoon animated animation disney drawn".split())
-_FILMED = frozenset({"live", "live action", "liveaction"})
+_DRAWN = frozenset("cartoon animated animation drawn".split())
+_FILMED = frozenset({"live action", "liveaction"})
 _VERSION_WORDS = frozenset("one version remake original og".split()) | _DRAWN | _FILMED
 #: A version said later in the sentence ("is the blob on your list the 1988 one?")...
 _LATER_VERSION = re.compile(r"\bthe\s+('?\d{2,4}s?)\s+(?:one|version)\b", re.IGNORECASE)
@@ -268,6 +268,8 @@ SERIES_NICKNAMES_JOINED = {"mi": "mission impossible", "gf": "godfather"}
 #: Wars", "we agree on Star Wars"): the 1977 film was released as *Star Wars*; the catalog adds its episode.
 RELEASED_AS_SERIES = {"star wars": "star wars episode iv a new hope"}
 _SERIES_ALIAS = re.compile(r"\b(?:" + "|".join(SERIES_ALIASES) + r")\b(?!\s*\d)", re.IGNORECASE)
+#: "the original ... trilogy", "the first ... trilogy": the series' first three films, not the later ones.
+_ORIGINAL_BEFORE = re.compile(r"\b(?:original|first|old|classic)\s+$", re.IGNORECASE)
 _SERIES_CUE = re.compile(r"\b(?:films|movies|series|trilogy|franchise|saga|sequels|ones)\b", re.IGNORECASE)
 #: What follows a series' name when it means no film of it ("the Harry Potter books", "the Star Wars prequels").
 #: Words that describe a kind of film, right before a lower-case word and "films" ("gentle alien films", "cheesy shark movies"):
@@ -991,7 +993,8 @@ class TitleGrounder:
         return said if said is not None else self._version_in(words[cut + 1:], versions, negated=True)
 
     def _version_in(self, words: list[str], versions: list[int], *, negated: bool) -> int | None:
-        for word in words:
+        words = " ".join(words).replace("live action", "live-action").split()  # "the live action one": one word
+        for word in (w.replace("live-action", "live action") for w in words):
             number = int(word) if word.isdigit() and len(word) in (2, 4) else None
             dated = [i for i in versions if number is not None and names_year(number, self._items[i].year)]
             dated = dated or self._of_decade(word, versions)
@@ -1199,6 +1202,8 @@ class TitleGrounder:
                 if len(ids) > 1 and cue.group().lower() == "sequels":  # "the matrix sequels": not the first film
                     first = min(ids, key=lambda i: self._items[i].year or 9999)
                     ids = [i for i in ids if i != first]
+                if cue.group().lower() == "trilogy" and _ORIGINAL_BEFORE.search(text, max(0, start - 16), start):
+                    ids = sorted(ids, key=lambda i: self._items[i].year or 9999)[:3]  # "the original star wars trilogy": its first three
                 if ids:
                     out.append((start, end, [(i, self._items[i].display_title) for i in ids]))
                     break

@@ -48,7 +48,7 @@ _AFTER = re.compile(
     r"(?:[!?](?=\s))?\s*(?:\(\d{2,4}\)\s*)?(?:[:=\-–—,]\s*|(?:gets|got|scores|scored|earns|earned)\s+(?:an?\s+)?(?=\d[\d.]*\s*(?:/|out of|stars?\b))"
     r"|(?:is\s+|was\s+|(?:gets|got|scores|scored|earns|earned|deserves|deserved)\s+)?(?:an?\s+(?:(?:solid|generous|strong|easy|hard|flat|mere|measly|"
     r"whopping|perfect|respectable|decent|weak|firm|clear|charitable|kind|harsh|low|high|straight|fat|big|comfortable)\s+)?"
-    rf"(?=(?P<bare>{_NUMBER})\b(?!\s*(?:/|out of|stars?|times|x\b))|(?-i:[A-F][+-]?)(?![\w'])(?!-\w|\s+(?:movies?|films?)\b))))?")
+    rf"(?=(?P<bare>{_NUMBER})\b(?!\s*(?:/|out of|stars?|times|x\b)|[\s-]*(?:years?|yrs?|yo|months?|hours?|hrs?|minutes?|mins?)\b)|(?-i:[A-F][+-]?)(?![\w'])(?!-\w|\s+(?:movies?|films?)\b))))?")
 #: Right before a title: "★★★★ airplane!", "A+ grand budapest hotel", "👍 the conjuring", "thumbs down to mamma mia",
 #: "gave the notebook" is said by the caller ("4 stars for the nice guys", "C-, D, F" of a list are not read).
 _BEFORE_TAIL = re.compile(r"(?:\s+(?:at\s+(?:best|most|a\s+push)|tops|max))?(?:\s+(?:for|to|on)\s+(?:the\s+)?|\s*[:,]?\s*)$", re.IGNORECASE)
