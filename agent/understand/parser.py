@@ -177,7 +177,7 @@ NEGATIVE_AFTER = re.compile(
     r"\bdead last\b|(?<=\()bottom(?=\s*[,)])|"  # a ranking's last: "... and Cars 2 dead last", "Cars (bottom, by a mile)"
     r"bounced (?:right |straight )?off (?:me|us)|nodding off|(?<![,;:] )not once(?=\s*(?:[.,;!?]|$))|(?:lost|left) (?:me|us)(?! (?:speechless|breathless|in (?:bits|tears|pieces)|wanting more|reeling|shaking|wrecked))(?=\s*(?:[.,;!?]|$|halfway\b))|hollow|glacial|exhausting|"
     r"interminable|plodding|muck|tiresome|over-?long|needlessly \w+|insufferable|unbearable|naff|a (?:real |total |bit of a )?slog|a chore|worse than|the worst|(?<=[=:] )worst|(?:is|are|was|were) (?:strictly )?banned|(?:just|only) noise|can'?t stand|couldn'?t stand|"
-    r"nope|never again|(?:i|we) (?:just |literally )?wanted to die|(?:is|was|'s) an? (?:hard |big |firm |definite |flat )?no(?![\w-])|suck(?:ed|s)?|absolutely not|(?:a )?hard pass|a (?:right |real )?stinker|stay in the bin|ran out of steam|"
+    r"nope|never again|just no(?=\s*(?:[.!]|$))|(?:i|we) (?:just |literally )?wanted to die|(?:is|was|'s) an? (?:hard |big |firm |definite |flat )?no(?![\w-])|suck(?:ed|s)?|absolutely not|(?:a )?hard pass|a (?:right |real )?stinker|stay in the bin|ran out of steam|"
     r"neither of us (?:liked|enjoyed|loved) it|never watching it again|(?:switched|turned) (?:it )?off|walked out|gave up on it|"
     # "Dune is out", "Hostel can stay away", "Pulp Fiction left me cold", "Psycho was over the line", "I found it manipulative"
     r"(?:is|are|'s) out(?=\s*(?:[,.;!?)(]|$))|can stay (?:away|in the (?:bin|swamp|past|vault|cupboard))|"
@@ -1838,6 +1838,16 @@ _VERSIONS_SIDE_BY_SIDE = re.compile(r"\b(?:one|ones|version|versions|remake|orig
 _VERSIONS_ASKED = re.compile(r"\?|\b(?:which|vs|versus)\b", re.IGNORECASE)
 
 
+def _version_at(text: str, t: TitleMention, item_id: int | None, title: str | None, year: tuple[int, int]) -> TitleMention:
+    """Another version of the film `t`, named by its year: at the film's own place, or, when its year is said in a later
+    sentence, there with that sentence's verdict ("Is the 2005 King Kong really three hours long? I loved the 1933 one")."""
+    stop = SENTENCE_END.search(text, t.start) if t.start is not None else None
+    if stop is not None and year[0] >= stop.end():
+        return replace(t, item_id=item_id, title=title, alternatives=[], start=year[0], end=year[1],
+                       sentiment=title_sentiment(text, year[0], year[1]))
+    return replace(t, item_id=item_id, title=title, alternatives=[])
+
+
 def _versions_by_years(text: str, titles: list[TitleMention]) -> list[tuple[int, int]]:
     """A remade film named once in a question with the years of two or more of its versions names each of them ("Which
     Little Women should I watch first, the 1994 one or the 1949 one?", "Is the 2005 King Kong faithful to the 1933
@@ -1853,18 +1863,20 @@ def _versions_by_years(text: str, titles: list[TitleMention]) -> list[tuple[int,
         if len({_BRACKETS.sub("", title or "").strip().lower() for _, title in versions}) != 1:
             continue  # only versions of one title
         named: dict[int | None, tuple[int | None, str | None]] = {}
+        where: dict[int | None, tuple[int, int]] = {}
         years: list[tuple[int, int]] = []
         for m in _A_YEAR.finditer(text):
             dated = [v for v in versions if _title_year(v[1] or "") == int(m.group())]
             if len(dated) == 1 and not t.start <= m.start() < t.end:
                 named.setdefault(dated[0][0], dated[0])
+                where.setdefault(dated[0][0], m.span())
                 years.append(m.span())
         if len(named) < 2:
             continue
         own = named.get(t.item_id) or next(iter(named.values()))
         t.status, (t.item_id, t.title) = "matched", own
         at = titles.index(t) + 1
-        titles[at:at] = [replace(t, item_id=i, title=title, alternatives=[]) for i, title in named.values() if i != own[0]]
+        titles[at:at] = [_version_at(text, t, i, title, where[i]) for i, title in named.values() if i != own[0]]
         spans += years
     return spans
 

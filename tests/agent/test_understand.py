@@ -4594,6 +4594,8 @@ def test_review_genres_in_session47(parser: MuseService, text: str, wanted: list
     ('"No country for old man" is a masterpiece', [55820], []),
     ("Watched Evil Dead last night. Found it nasty, in the best possible way", [4105], []),
     ("Peter Pan (we saw it live at the theatre last year) was magical", [2087], []),
+    # a pan said "just no" after a film watched
+    ("watched Patch Adams on my day off and wanted to throw the remote at the telly. as a nurse: no. just no", [], [2431]),
 ])
 def test_review_titles_in_session47(parser: MuseService, text: str, liked: list[int], disliked: list[int]) -> None:
     u = read(parser, text)
@@ -4604,3 +4606,9 @@ def test_lengths_and_ages_are_no_scores_in_session47() -> None:
     assert rating_after("Titanic is a whopping 3 hours long", len("Titanic")) is None
     assert rating_after("Moana got a 3 year old to sit still", len("Moana")) is None
     assert rating_after("Up gets a 9 from me", len("Up")) == "like"
+
+
+def test_a_version_named_in_a_later_sentence_takes_its_verdict_in_session47(parser: MuseService) -> None:
+    u = read(parser, "Is the 2005 King Kong really three hours long? I loved the 1933 one as a kid, but my attention span has gone.")
+    assert (u.liked_ids, u.asked_ids) == ([2366], [41569])
+    assert sorted(read(parser, "Is the 2005 King Kong faithful to the 1933 one?").asked_ids) == [2366, 41569]
