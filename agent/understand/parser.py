@@ -59,7 +59,7 @@ ASK_ITEM = re.compile(
     r"^\s*[\w' :-]{2,40}\s(?:worth it|worth (?:a|the) watch|any good)\s*\??\s*$|"  # "gattaca worth it"
     # "john wick 2 worth it if i liked the first", "la la land for a first date, good idea or nah"
     r"^\s*[\w' :-]{2,40}\s(?:worth it|worth (?:a|the) (?:watch|rewatch|look))\s+(?:if|for|or|tho|though)\b|,\s*(?:a\s+)?(?:good|bad) idea(?:\s+or\s+(?:nah|not|no|bad))?\s*\??\s*$|"
-    r"(?:is|was) (?:it|that|this(?: one)?) (?:the sort|the kind|the version|suitable|appropriate|ok|okay|any good|good|worth|too|very|"
+    r"(?<!\belse )(?<!\banything )(?<!\bsomething )(?:is|was) (?:it|that|this(?: one)?) (?:the sort|the kind|the version|suitable|appropriate|ok|okay|any good|good|worth|too|very|"
     r"terribly|really|actually|sad|scary|funny|violent|better|for)|"
     r"is (?:the )?(?:first|second|third|original|sequel|new|old|last)(?: one)? (?:as|any|better|worse|good)|"
     r"^\s*(?:is|are)\s+(?:\S+\s+){1,5}too\s+\w+\s+for|which (?:one |1 )?(?:is|was) better|"
@@ -1216,8 +1216,16 @@ _ONE_AFTER = re.compile(r"(?:['’]s)?\s+(?:one|version|remake|original)\b", re.
 def _cast_named(text: str, g: Grounding) -> bool:
     """A name that only looks like a film's ("Arnie" as *Marnie*, "Robin Williams" as his stand-up special), said as the
     person a version of a film is told apart by; not a film's whole name ("the Titanic one with Leo")."""
-    return g.start is not None and g.end is not None and g.confidence < 1.0 and not _whole_title(g) \
+    return g.status == "matched" and g.start is not None and g.end is not None and g.confidence < 1.0 and _not_its_own_words(g) \
         and bool(_THE_BEFORE.search(text, max(0, g.start - 8), g.start)) and bool(_ONE_AFTER.match(text, g.end))
+
+
+def _not_its_own_words(g: Grounding) -> bool:
+    """A mention read as a film it does not name in that film's words: a slip ("Arnie" as *Marnie*) or the name heading a
+    special ("Robin Williams" of *Robin Williams: Live on Broadway*); not a film's whole name ("the Titanic one") nor a
+    part of its title ("the Black Pearl one")."""
+    said, title = normalise_title(g.mention), normalise_title(re.sub(r"\s*\(\d{4}\)$", "", g.title or ""))
+    return not _whole_title(g) and (f" {said} " not in f" {title} " or bool(re.match(rf"{re.escape(g.mention.strip())}\s*:", g.title or "", re.IGNORECASE)))
 
 
 def _whole_title(g: Grounding) -> bool:
@@ -1238,13 +1246,14 @@ def _possessive_read_as_plural(g: Grounding) -> bool:
 
 
 #: What people do and films don't, said right after a one-word name: "Ali says old films are too slow", "since Margaret passed".
-_PERSON_DOES = re.compile(r"\s+(?:says|said|reckons|reckoned|thinks|insists|insisted|passed|died|tells|told|asks|asked|suggests|suggested)\b",
+_PERSON_DOES = re.compile(r"\s+(?:says|said|reckons|reckoned|thinks|insists|insisted|passed|died|asks|suggests|suggested)\b",
                           re.IGNORECASE)
 
 
 def _a_person(text: str, g: Grounding) -> bool:
     """A one-word title said as someone who speaks or dies ("Ali says ...", "since Margaret passed")."""
-    return g.start is not None and g.end is not None and " " not in g.mention.strip() and bool(_PERSON_DOES.match(text, g.end))
+    return g.start is not None and g.end is not None and " " not in g.mention.strip() and g.mention[:1].isupper() \
+        and bool(_PERSON_DOES.match(text, g.end))
 
 
 _SOMEONES = re.compile(r"\b(?:my|her|his|our|their|your)\s+$", re.IGNORECASE)

@@ -4612,3 +4612,16 @@ def test_a_version_named_in_a_later_sentence_takes_its_verdict_in_session47(pars
     u = read(parser, "Is the 2005 King Kong really three hours long? I loved the 1933 one as a kid, but my attention span has gone.")
     assert (u.liked_ids, u.asked_ids) == ([2366], [41569])
     assert sorted(read(parser, "Is the 2005 King Kong faithful to the 1933 one?").asked_ids) == [2366, 41569]
+
+
+@pytest.mark.parametrize(("text", "intent", "liked", "asked"), [
+    # session 47 (the full runs): a subtitle's part between "the" and "one" is the film; a lower-case film "told" is no
+    # person; "what else is that scary" asks for films, not about one
+    ("Pirates 2 and 3 dragged on forever, only the Black Pearl one is any good. Something swashbuckling but shorter", "recommend", [6539], []),
+    ("is memento told backwards the whole way through? I need to know before I commit", "ask_item", [], [4226]),
+    ("the shinning had me sleeping with the light on for a week what else is that scary but older", "recommend", [1258], []),
+    ("crocodile dundee's a bit of a dog's breakfast to be honest but I love it anyway", "feedback", [2470], []),
+])
+def test_full_run_findings_in_session47(parser: MuseService, text: str, intent: str, liked: list[int], asked: list[int]) -> None:
+    u = read(parser, text)
+    assert (u.intent, sorted(u.liked_ids), sorted(u.asked_ids)) == (intent, liked, asked)
