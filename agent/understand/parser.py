@@ -412,9 +412,10 @@ _NO_OPENS = re.compile(r"^\W*(?:(?:and|but|so|also|then|just|still|definitely|ab
 
 
 #: Praise taken back by what follows it: "Avatar: three hours I'll treasure forever. Not.", "Love Actually, the gift
-#: that keeps on giving. Said nobody.", "Twilight changed my life. Into a worse one."
+#: that keeps on giving. Said nobody.", "Twilight changed my life. Into a worse one.", "Peak cinema: Movie 43. Kidding, obviously."
 _NOBODY_SAID = r"said\s+no\s*(?:one|body)(?:\s+ever)?"
-_PRAISE_RETRACTED = re.compile(rf"\W*(?:not|{_NOBODY_SAID}|into\s+a\s+worse\s+one|yeah,?\s+right|as\s+if)\W*(?:[.!;\n]|$)", re.IGNORECASE)
+_PRAISE_RETRACTED = re.compile(rf"\W*(?:not|{_NOBODY_SAID}|into\s+a\s+worse\s+one|yeah,?\s+right|as\s+if|(?:just\s+)?kidding(?:,?\s+obviously)?|jk)\W*(?:[.!;\n]|$)",
+                               re.IGNORECASE)  # ("Peak cinema: Movie 43. Kidding, obviously.")
 #: ...or at the end of its own sentence: "Titanic, the best three hours of my life, said nobody ever."
 _SAID_NOBODY = re.compile(rf"[,\-–—]\s*{_NOBODY_SAID}\W*$", re.IGNORECASE)
 

@@ -4625,3 +4625,9 @@ def test_a_version_named_in_a_later_sentence_takes_its_verdict_in_session47(pars
 def test_full_run_findings_in_session47(parser: MuseService, text: str, intent: str, liked: list[int], asked: list[int]) -> None:
     u = read(parser, text)
     assert (u.intent, sorted(u.liked_ids), sorted(u.asked_ids)) == (intent, liked, asked)
+
+
+def test_praise_taken_back_by_kidding_in_session47(parser: MuseService) -> None:
+    u = read(parser, "Peak cinema: Movie 43. Kidding, obviously. A real drama or a decent war film, please, after 2005.")
+    assert (u.liked_ids, u.disliked_ids) == ([], [100083])
+    assert read(parser, "Just watched Inception for the fifth time. (Kidding, it's brilliant.) Another like it.").liked_ids == [79132]
