@@ -4627,6 +4627,16 @@ def test_full_run_findings_in_session47(parser: MuseService, text: str, intent: 
     assert (u.intent, sorted(u.liked_ids), sorted(u.asked_ids)) == (intent, liked, asked)
 
 
+@pytest.mark.parametrize(("text", "disliked"), [
+    # ...and a film called something it is not, now that "a three-hour" is no score of three
+    ("Kubrick is overrated. Barry Lyndon was a three-hour screensaver. Give me a costume drama with an actual pulse", [2730]),
+    ("Jurassic Park is untouchable. Jurassic World was a two-hour theme park advert.", [117529]),
+    ("The 2017 Beauty and the Beast was a two-hour photocopy. The cartoon does everything better.", [168366]),
+])
+def test_films_called_what_they_are_not_in_session47(parser: MuseService, text: str, disliked: list[int]) -> None:
+    assert read(parser, text).disliked_ids == disliked
+
+
 def test_praise_taken_back_by_kidding_in_session47(parser: MuseService) -> None:
     u = read(parser, "Peak cinema: Movie 43. Kidding, obviously. A real drama or a decent war film, please, after 2005.")
     assert (u.liked_ids, u.disliked_ids) == ([], [100083])
