@@ -204,6 +204,11 @@ _PERSON_AGED = re.compile(
     r"brothers?|sisters?|bab(?:y|ies)|toddlers?|twins|cousins?|lads?|lasses|audience|viewers)"
     r"(?:'s|'re|'m|\s+(?:is|are|am|was|were|both|all|now|just|turned|turns|turning|aged|of|who|being|that))*\s+$", re.IGNORECASE)
 
+def _persons_age(text: str, start: int) -> bool:
+    """The age said at `start` is someone's (`_PERSON_AGED`), not how old the films should be."""
+    return bool(_PERSON_AGED.search(text, max(0, start - 40), start))
+
+
 THIS_DECADE = re.compile(r"\bthis decade(?:'s)?\b", re.IGNORECASE)
 SILENT_ERA = re.compile(r"\bsilent (?:era|films?|movies?|pictures?|period|days|cinema)\b", re.IGNORECASE)
 #: A year that is not about films ("I was born in 1941").
@@ -660,13 +665,13 @@ def _relative(text: str, newest: int) -> list[Era]:
     for m in LAST_CENTURY.finditer(text):
         out.append(Era(1900, 1999, "era", m.start(), m.end()))
     for m in AGE_AT_LEAST.finditer(text):
-        if _PERSON_AGED.search(text, max(0, m.start() - 40), m.start()):
+        if _persons_age(text, m.start()):
             continue
         out.append(Era(None, newest - _number(m["n"] or m["n2"], 5), "bound", m.start(), m.end()))
     for m in MILLENNIUM.finditer(text):
         out.append(_bounded(2000, 2000, False, text[max(0, m.start() - 40):m.start()], text[m.end():m.end() + 40], m.start(), m.end()))
     for m in AGE_AT_MOST.finditer(text):
-        if _PERSON_AGED.search(text, max(0, m.start() - 40), m.start()):
+        if _persons_age(text, m.start()):
             continue
         said = 10 if m["decade"] else _number(m["n"] or m["n2"], 5)
         out.append(Era(newest - said + 1, newest, "bound", m.start(), m.end()))  # as "the last N years"
@@ -678,7 +683,7 @@ def _relative(text: str, newest: int) -> list[Era]:
             # an event only bounds, centres or starts a range ("a film about the moon landing" is none)
             out.append(era)
     for m in AGE_AROUND.finditer(text):
-        if _PERSON_AGED.search(text, max(0, m.start() - 40), m.start()):
+        if _persons_age(text, m.start()):
             continue
         year = newest - _number(m["n"], 10)
         out.append(Era(year - 2, year + 2, "era", m.start(), m.end()))

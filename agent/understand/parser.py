@@ -1227,14 +1227,19 @@ def _not_its_own_words(g: Grounding) -> bool:
     """A mention read as a film it does not name in that film's words: a slip ("Arnie" as *Marnie*) or the name heading a
     special ("Robin Williams" of *Robin Williams: Live on Broadway*); not a film's whole name ("the Titanic one") nor a
     part of its title ("the Black Pearl one")."""
-    said, title = normalise_title(g.mention), normalise_title(re.sub(r"\s*\(\d{4}\)$", "", g.title or ""))
-    return not _whole_title(g) and (f" {said} " not in f" {title} " or bool(re.match(rf"{re.escape(g.mention.strip())}\s*:", g.title or "", re.IGNORECASE)))
+    said, title = normalise_title(g.mention), _name_of(g.title)
+    heading = re.match(rf"{re.escape(g.mention.strip())}\s*:", g.title or "", re.IGNORECASE)
+    return not _whole_title(g) and (f" {said} " not in f" {title} " or heading is not None)
 
 
 def _whole_title(g: Grounding) -> bool:
     """The mention says the film's whole name (its year and a leading article aside)."""
-    said = _ARTICLE_OPENING.sub("", normalise_title(g.mention))
-    return bool(g.title) and said == _ARTICLE_OPENING.sub("", normalise_title(re.sub(r"\s*\(\d{4}\)$", "", g.title or "")))
+    return bool(g.title) and _ARTICLE_OPENING.sub("", normalise_title(g.mention)) == _ARTICLE_OPENING.sub("", _name_of(g.title))
+
+
+def _name_of(title: str | None) -> str:
+    """A catalog title's words without its year ("Titanic (1997)" -> "titanic")."""
+    return normalise_title(re.sub(r"\s*\(\d{4}\)$", "", title or ""))
 
 
 _ARTICLE_OPENING = re.compile(r"^(?:the|a|an)\s+")

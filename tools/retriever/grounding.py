@@ -993,8 +993,7 @@ class TitleGrounder:
         return said if said is not None else self._version_in(words[cut + 1:], versions, negated=True)
 
     def _version_in(self, words: list[str], versions: list[int], *, negated: bool) -> int | None:
-        words = " ".join(words).replace("live action", "live-action").split()  # "the live action one": one word
-        for word in (w.replace("live-action", "live action") for w in words):
+        for word in _live_action_joined(words):
             number = int(word) if word.isdigit() and len(word) in (2, 4) else None
             dated = [i for i in versions if number is not None and names_year(number, self._items[i].year)]
             dated = dated or self._of_decade(word, versions)
@@ -2320,6 +2319,17 @@ def _question(tokens: list[_Tok], i: int) -> bool:
 
 _LIST_JOIN = frozenset("and or vs versus n".split())  # "loved grease n dirty dancin"
 _PLURAL_VERDICT = frozenset("are r".split())  # "monster inc and finding nemmo r the best"
+
+
+def _live_action_joined(words: list[str]) -> list[str]:
+    """"live" and "action" said as two words are one ("the live action one")."""
+    out: list[str] = []
+    for word in words:
+        if word == "action" and out and out[-1] == "live":
+            out[-1] = "live action"
+        else:
+            out.append(word)
+    return out
 
 
 def _judged_next(tokens: list[_Tok], k: int) -> bool:
