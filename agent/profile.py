@@ -89,6 +89,14 @@ def _bounds_after(low: int | None, high: int | None, new_low: int | None, new_hi
 AUDIENCE_GENRES = frozenset({"Children"})
 
 
+def _one_of_the_choices(p: UserProfile, u: Understanding) -> bool:
+    """"a western or a gangster flick, whichever", then "gangster. 30s or 40s": a turn that names some of the genres
+    wished as alternatives, and no other, picks them (who is watching aside)."""
+    choices = {g for g in p.liked_genres if g not in AUDIENCE_GENRES}
+    named = {g for g in u.genres if g not in AUDIENCE_GENRES}
+    return not p.genres_all and len(choices) >= 2 and bool(named) and named < choices
+
+
 def apply_understanding(profile: UserProfile, u: Understanding) -> UserProfile:
     """The profile after one message (a new object; the input is not changed)."""
     p = profile.model_copy(deep=True)
@@ -102,7 +110,7 @@ def apply_understanding(profile: UserProfile, u: Understanding) -> UserProfile:
     p.liked_years = u.liked_years or p.liked_years
     if u.reset_genres:  # "scrap that, ...": what was wished and refused goes (who is watching stays)
         p.liked_genres, p.disliked_genres = [g for g in p.liked_genres if g in AUDIENCE_GENRES], []
-    if u.replace_genres and u.genre_mode != "all":  # "horror instead": the new genres replace the wanted ones...
+    if u.replace_genres and u.genre_mode != "all" or _one_of_the_choices(p, u):  # "horror instead": the new genres replace the wanted ones...
         p.liked_genres = [g for g in p.liked_genres if g in AUDIENCE_GENRES]  # ...but not who is watching ("animated instead", for the kids)
     p.liked_genres, p.disliked_genres = _move(p.liked_genres, p.disliked_genres, u.genres)
     p.liked_genres = [g for g in p.liked_genres if g not in u.unwant_genres]  # "drop the fantasy part"

@@ -825,9 +825,10 @@ _WHOLLY = re.compile(r"\s*,?\s*(?:entirely|at all|full stop|whatsoever|altogethe
 def _asked_before(text: str, wanted: GenreSpan, refused: GenreSpan) -> bool:
     """`wanted` asks for the refused thing's genre earlier in its sentence, in a clause of its own, before any refusal
     ("space, survival, no aliens"; "with dancing in it, but not one where they burst into song" refuses the musical)."""
+    begins = sentence_start(text, refused.start)
     return (set(refused.genres) <= set(wanted.genres) and wanted.genres != ("Children",)  # an age is no wish said outright
             and wanted.source != "concept"  # a word only near a genre's meaning ("with dancing in it") asks for none outright
-            and sentence_start(text, refused.start) <= wanted.start < refused.start
+            and begins <= wanted.start < refused.start
             and bool(_CLAUSE_END.search(text, wanted.end, refused.start))
             and not _REFUSAL.search(text, sentence_start(text, wanted.start), wanted.start))
 
@@ -962,6 +963,26 @@ def _documentary_topic(text: str, span: GenreSpan) -> bool:
     """A mood or thing that is what a documentary is about ("documentaries about space") asks for no genre of its own;
     a genre named outright still does ("a documentary about war films")."""
     return not span.negated and not span.strong and _DOCUMENTARY_TOPIC.search(text, max(0, span.start - 70), span.start) is not None
+
+
+#: Dread that is no film's: of a day or a week ("Sunday night dread", "Monday dread"), of a life or an age ("existential
+#: dread", "nuclear dread"), a film's own ("that same dread"), or dreaded ("I dread to think").
+_LIFES_DREAD = re.compile(r"(?:\b(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday|weekend|week|night|morning|evening|work|"
+                          r"exams?|school|term|holiday|job|office|interview|existential|nuclear|cold war|same|that|its|full of|filled with)"
+                          r"\W*(?:[\w-]+\s+){0,2}|\b(?:i|we|you|they)\s+)$", re.IGNORECASE)
+#: ...nor dread about or before something ("the dread before exams", "dread about my job interview").
+_DREAD_OF = re.compile(r"\s+(?:about|before|over|ahead of|at the thought)\b", re.IGNORECASE)
+
+
+def _dread_of_life(text: str, span: GenreSpan, spans: Sequence[GenreSpan]) -> bool:
+    """"dread" asks for a horror film only alone: not said of a day, a life or a film ("Monday dread", "that same dread"),
+    nor beside another kind of film wished ("modern westerns with that dusty dread", "cold 70s paranoia dread")."""
+    if text[span.start:span.end].lower() != "dread" or span.negated:
+        return False
+    if text[span.start].isupper() and sentence_start(text, span.start) != span.start:
+        return True  # a name: "the Dread Pirate Roberts"
+    return _LIFES_DREAD.search(text, max(0, span.start - 30), span.start) is not None or _DREAD_OF.match(text, span.end) is not None \
+        or any(not s.negated and s.strong and "Horror" not in s.genres for s in spans)
 
 
 def _scorned(text: str, span: GenreSpan) -> bool:
@@ -1129,6 +1150,15 @@ def _taken_back(text: str, cut: int | None, spans: list[GenreSpan], removed: lis
     return refused + after
 
 
+#: A sentence that turns on the one before: "... scared out of my skin. but im home alone so.. maybe not THAT scared".
+_BUT_THEN = re.compile(r"\s*(?:but|though|although|just|maybe|ok(?:ay)?,? but)\b", re.IGNORECASE)
+#: "scratch my horror itch": a craving, not a genre taken back.
+_ITCH = re.compile(r"\s+itch\b", re.IGNORECASE)
+#: Alternatives said without "or": "could be ..., could be ...", "... a musical works too".
+_COULD_BE = re.compile(r"\bcould be\b", re.IGNORECASE)
+_WORKS_TOO = re.compile(r"[^.!?;\n]{0,20}?\b(?:works|would work|would do|will do|is fine|would be fine|is good) (?:too|as well)\b", re.IGNORECASE)
+
+
 def _mode(text: str, wanted: list[GenreSpan]) -> GenreMode:
     """"all" when wanted genres describe one film ("a mix of X and Y", "a horror comedy", "X with a
     bit of Y"), "any" for alternatives ("X or Y"), "unsaid" for one genre with no cue (it then joins
@@ -1137,8 +1167,9 @@ def _mode(text: str, wanted: list[GenreSpan]) -> GenreMode:
         return "unsaid"
     first, last = wanted[0], wanted[-1]
     between = text[first.end:last.start] if len(wanted) > 1 else ""
-    if len(wanted) > 1 and ALTERNATIVE.search(between) and not MIX.search(between):
-        return "any"
+    if len(wanted) > 1 and (ALTERNATIVE.search(between) or _COULD_BE.search(between)
+                                               or _WORKS_TOO.match(text, last.end) and re.search(r"[,;]|\bthough\b", between)) and not MIX.search(between):
+        return "any"  # "could be a western, could be a war film", "a documentary would be ideal, though a musical works too"
     lead = text[max(0, first.start - 30):first.start]
     if MIX.search(between) or re.search(r"\b(?:mix|blend|combination|combo|cross|hybrid)\b", lead, re.IGNORECASE):
         return "all"
@@ -1236,12 +1267,13 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
     spans = [replace(s, negated=True) if _too_young(text, s) else s for s in spans]
     studios = [s for s in spans if s.negated and text[s.start:s.end].lower() in STUDIOS]
     spans = [s for s in spans if s not in studios]
-    doubted = [s for s in spans if _hedged(text, s) or _told_reaction(text, s) or _scorned(text, s) or _documentary_topic(text, s)]
+    doubted = [s for s in spans if _hedged(text, s) or _told_reaction(text, s) or _scorned(text, s) or _documentary_topic(text, s)
+               or _dread_of_life(text, s, spans)]
     read.plain = [*read.plain, *doubted, *studios]  # neither a genre nor a search word ("a comedy? or maybe not")
     spans = [s for s in spans if s not in doubted]
     read.spans = spans
     spans = [replace(s, negated=True) if not s.negated and _fewer_of(text, s) else s for s in spans]
-    removed = [s for s in spans if not s.negated and REMOVE.search(clause_before(text, s.start))]
+    removed = [s for s in spans if not s.negated and REMOVE.search(clause_before(text, s.start)) and not _ITCH.match(text, s.end)]
     spans = _taken_back(text, turns[-1] if turns else None, spans, removed)
     read.removed = list(dict.fromkeys(g for s in removed if not _toned_down(text, s, spans) for g in s.genres))
     if _lifted(text, spans, known):
@@ -1260,9 +1292,13 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
                                                                    and not set(b.genres) <= asked}
     outright = {g for s in wanted_spans if s.strong for g in s.genres}  # "war film, no battle scenes": War stays
     # "a comedy, no romcoms": a refused mix rules out only what was not asked for outright
-    # "something creepy but not too creepy": a limit on how much of a genre asked for is no refusal of it
+    # "something creepy but not too creepy": a limit on how much of a genre asked for is no refusal of it (asked for in
+    # an earlier sentence too, when the limit's sentence turns on it: "i wanna be scared out of my skin. but im home alone
+    # so.. maybe not THAT scared"; not "you gave me a horror and it was too much. nothing too scary this time")
     limited = {i for i, s in enumerate(spans) if s.negated and _DEGREE.search(clause_before(text, s.start))
-               and any(set(s.genres) <= set(w.genres) and sentence_start(text, s.start) <= w.start < s.start for w in wanted_spans)}
+               and any(set(s.genres) <= set(w.genres) and w.start < s.start
+                       and (sentence_start(text, s.start) <= w.start or _BUT_THEN.match(text, sentence_start(text, s.start)))
+                       for w in wanted_spans)}
     # "space, survival, no aliens", "a comedy, nothing silly": a thing refused after the genre asked for, in the same
     # sentence, is no refusal of the genre
     # ...and "No zombies, no ghosts. But still spooky": the things refused first, then the genre asked for in spite of them

@@ -123,8 +123,8 @@ GENRE_PHRASES: _G = _expand({
      "tap-dancing",
      "singalong", "dance numbers", "show tunes", "showtunes", "sing", "music numbers", "musical numbers", "burst into song", "bursts into song", "bursting into song", "break into song", "breaks into song", "breaking into song", "into song", "break into a number", "breaks into a number",
      "breaking into a number", "broke into a number", "toe-tapper", "toe tapper", "operetta"): "Musical",
-    ("documentary", "documentaries", "docu", "docs", "non-fiction", "nonfiction", "docudrama", "real footage", "concert film", "concert films",
-     "real people", "factual", "educational", "true events documented", "docuseries", "real-life footage", "fly-on-the-wall", "fly on the wall", "rockumentary", "rockumentaries"): "Documentary",
+    ("documentary", "documentaries", "docu", "docs", "non-fiction", "nonfiction", "real footage", "concert film", "concert films",
+     "factual", "educational", "true events documented", "docuseries", "real-life footage", "fly-on-the-wall", "fly on the wall", "rockumentary", "rockumentaries"): "Documentary",
     ("noir", "film noir", "film-noir", "noirs", "hard-boiled", "hardboiled", "femme fatale", "femmes fatales",
      "trench coat", "trench coats", "trench-coat", "trench-coats", "trenchcoat", "trenchcoats"): "Film-Noir",  # three splits' writers agree
     ("imax",): "IMAX",
@@ -159,6 +159,17 @@ GENRE_PHRASES: _G = _expand({
     ("road trip", "road trips", "cop", "prison", "serial killer", "serial killers", "clues", "twisty", "robot", "wholesome",
      "interstellar", "post-apocalyptic", "gripping"): "",
     ("live action", "live-action"): "",  # films with actors: refuses the cartoon (genres.REFUSING), never asks for Action
+    # people on screen, not a documentary: "real people not drawings", "real people with real problems" (eleven splits'
+    # writers); a documentary is said by its own words ("docs", "non-fiction", "real footage")
+    ("real people", "real actors"): "",
+    # a dramatised true story is a drama; a fake documentary is a way of filming (a mockumentary, a found-footage horror)
+    ("docudrama", "docudramas", "docu-drama", "docu-dramas"): "Drama",
+    ("fake documentary", "fake documentaries", "fake doc", "fake docs", "faux documentary", "faux-documentary"): "",
+    # not kinds of film: an era's gadget ("no smartphones, so before 2000"), a family row, a theatre job
+    ("smartphones", "smartphone", "smart phones", "smart phone", "mobile phones", "cell phones", "cellphones"): "",
+    ("screaming matches", "screaming match", "shouting matches", "shouting match"): "",
+    ("dramaturg", "dramaturgs", "dramaturgy"): "",
+    ("red scare", "red scares"): "",  # the 1950s fear of communists: "one of those 50s red scare ones"
     # eras and settings named by a war, not war films: "a Cold War spy thriller", "post-war poverty", "during the war"
     ("cold war", "post-war", "postwar", "pre-war", "prewar", "interwar", "during the war"): "",
     # "not being funny, but ...": a British "no offence", not a word on comedy
@@ -222,8 +233,10 @@ RARE_PHRASES: _G = _expand({
     ("hoofer", "hoofers", "warbling", "yodelling", "yodeling"): "Musical",
     ("actioner", "actioners"): "Action",
     ("three-handkerchief", "three handkerchief"): "Drama",
-    ("rocket ship", "rocket ships", "rocket-ship", "rocketship", "rocketships", "martians", "martian invasion"): "Sci-Fi",
+    ("rocket ship", "rocket ships", "rocket-ship", "rocketship", "rocketships", "martians", "martian invasion", "alien invasion",
+     "alien invasions"): "Sci-Fi",
     ("puzzler", "puzzlers"): "Mystery",
+    ("dread",): "Horror",  # "I want dread", "slow creeping dread" (eleven splits' writers); not the dread of a Monday (genres._dread_of_life)
     ("yeehaw",): "Western",
 })
 GENRE_PHRASES |= RARE_PHRASES
@@ -374,7 +387,8 @@ STRONG = frozenset("""
 CONTENT_ONLY = frozenset("""
     gore gory sad serious slasher slashers heist heists zombie zombies vampire vampires gruesome bloodbath
     biopic biopics biography biographical heavy weighty werewolf werewolves alien aliens ufo ufos
-""".split()) | frozenset({"fart jokes", "fart joke", "toilet humour", "toilet humor", "potty humour", "potty humor"})  # "no fart jokes": a kind of joke
+""".split()) | frozenset({"fart jokes", "fart joke", "toilet humour", "toilet humor", "potty humour", "potty humor",  # "no fart jokes": a kind of joke
+                          "alien invasion", "alien invasions"})  # ("like Arrival ... not a shoot-em-up alien invasion thing")
 
 # Cues that take a genre out of the request without ruling it out ("drop the fantasy part", "less action").
 #: The person takes back what they just said in the same message ("something romantic no wait an action
@@ -391,7 +405,8 @@ CLIPPED |= frozenset(f"{head} {noun}" for head in ("disaster", "a love") for nou
 CLIPPED |= frozenset({"luv story", "luv stories", "festive family"})
 CLIPPED |= frozenset(RARE_PHRASES)
 REMOVE = re.compile(
-    r"(?:\b(?:drop|remove|lose|ditch|forget|scrap|cut|less|fewer|not so much|lighter on|swap|swapping|replace|trade|switch|undo|take out|get rid of)\s+(?:the\s+|all\s+the\s+|of\s+the\s+)?(?:\w+\s+)?)$",
+    r"(?:\b(?:drop|remove|lose|ditch|forget|scrap|scratch|cut|less|fewer|not so much|lighter on|swap|swapping|replace|trade|switch|undo|take out|get rid of|"
+    r"nvm on|never ?mind (?:on|about))\s+(?:the\s+|all\s+the\s+|of\s+the\s+)?(?:\w+\s+)?)$",
     re.IGNORECASE,
 )
 # A question about a film or about the bot is not a request ("is fargo a comedy?", "how scary is it?").

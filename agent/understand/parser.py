@@ -24,12 +24,13 @@ from agent.understand.story import judged, story_spans
 from agent.understand.genres import (GENRE_NAME, SENTENCE_END, GenreMode, GenreSpan, clause_before, governing_label, lexicon_spans, read_genres,
                                      refusal_goes_on, sentence_start, written_refusal)
 from agent.understand.judge import GenreJudge, GenreOdds, judge_genres
+from agent.understand.messaging import answer_to_quote, spoken_punctuation, starred_corrections
 from agent.understand.lexicon import CHANGE_OF_MIND, GENRE_PHRASES
 from agent.understand.roles import Sentiment, TitleRoles, names_a_film, second_opinion, sure_role
 from muse.domain import normalise_title
 from tools.retriever.grounding import ARTICLES, Grounding, capitalised_throughout, names_year, words_lowered
 from tools.retriever.ratings import MIDDLING, as_sentiment, rating_after, verdicts, word_rating
-from tools.retriever.wordlist import COMMON_WORDS, dictionary
+from tools.retriever.wordlist import COMMON_WORDS, FIRST_NAMES, dictionary
 
 MAX_MESSAGE_CHARS = 2000
 
@@ -237,7 +238,7 @@ SHORT_VERDICT_WORDS = 6  # a sentence this short after a title judges it even wi
 _BACK_REFERENCE = re.compile(r"\b(?:it|that one|this one)\b", re.IGNORECASE)
 #: The person addressing the bot by name ("Dear Muse,", "thanks Muse"): not *The Muse* (1999).
 ADDRESSEE = re.compile(
-    r"(?:\b(?P<greeting>dear|hi|hello|hey|thanks|thank you|cheers|bye|ok|okay|well)\s*,?\s+|^\s*)muse\b(?=\s*(?:[,!.:?]|$))"
+    r"\b(?P<greeting>dear|hi|hello|hey|thanks|thank you|cheers|bye|ok|okay|well)\s*,?\s+muse\b|^\s*muse\b(?=\s*(?:[,!.:?]|$))"
     r"|\b(?:all|everyone|people|folks|team) at muse\b|\bthe muse (?:people|team|folks|staff|service|bot|app|assistant)\b"
     r"|\bmuse (?=(?:service|bot|app|assistant)\b)", re.IGNORECASE)  # "Dear all at Muse", "To the Muse people"
 
@@ -345,13 +346,19 @@ class Understanding:
         return [t for t in self.titles if t.status != "matched"]
 
 
+#: A line opening with "and" / "or" goes on the line before: "they loved moana\nand coco", "like goodfellas\nor casino".
+_LINE_GOES_ON = re.compile(r"\n(?=(?:and|or|&|plus|nor)\s)(?!or (?:was|is) it\b)", re.IGNORECASE)  # ("loved Alien\nor was it Aliens?")
+
+
 def clean_message(text: str) -> tuple[str, list[str]]:
     """Strip control characters, collapse spaces, cap the length; notes say what was changed. Line
-    breaks stay (one between lines): they end a list's items and a form's fields ("Avoid: musicals")."""
+    breaks stay (one between lines): they end a list's items and a form's fields ("Avoid: musicals"),
+    unless the next line goes on with "and" or "or"."""
     notes: list[str] = []
     cleaned = "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in text or "")
     cleaned = cleaned.replace("’", "'").replace("‘", "'")  # phones type curly apostrophes: "don’t" is "don't"
     cleaned = "\n".join(line for line in (" ".join(row.split()) for row in cleaned.splitlines()) if line)
+    cleaned = _LINE_GOES_ON.sub(" ", cleaned)
     if len(cleaned) > MAX_MESSAGE_CHARS:
         notes.append(f"message cut from {len(cleaned)} to {MAX_MESSAGE_CHARS} characters")
         cleaned = cleaned[:MAX_MESSAGE_CHARS]
@@ -840,7 +847,7 @@ BOT_TALK = re.compile(
 #: this?"): small talk, whatever films it names, unless the message also asks for films (`_ASKS_TOO`).
 BOT_SELF = re.compile(
     r"\b(?:are (?:you|ye|ya|u) (?:like |actually |really )?(?:a |an |the )?(?:real|human|person|bot|robot|computer|program|ai|machine)|you are (?:a |an )?(?:real (?:person|human)|human|bot|robot|ai|machine)\b[^.!?]*(?=\?)|are you (?:the|a|an) (?:\w+ )?(?:bot|robot|ai|assistant)\b|is there a (?:real )?(?:human|person)|"
-    r"who are you|what (?:do|can) you (?:actually )?do|how many (?:films|movies|flicks|titles) (?:do |have )?(?:you|ya|u) (?:got|have|know)(?:\s+(?:in there|in total|altogether|then))?(?=\s*(?:\?|$))|how do you (?:decide|pick|choose|work|learn)|"
+    r"who are you|what (?:do|can) you (?:actually )?do|(?:can|could|do) (?:you|u) (?:also )?(?:do|handle|cover) (?:(?:tv|telly|television)(?:\s+(?:shows|series|programmes))?|series|shows|books|music|games)(?:\s+(?:too|as well|also))?(?=\s*(?:\?|$))|how many (?:films|movies|flicks|titles) (?:do |have )?(?:you|ya|u) (?:got|have|know)(?:\s+(?:in there|in total|altogether|then))?(?=\s*(?:\?|$|\n))|how do you (?:decide|pick|choose|work|learn)|"
     r"(?:do|did|have|can) you (?:ever |actually |even |really )?(?:get (?:tired|bored|sick|paid|a cut|commission)|have (?:an? )?(?:all-time )?favou?rite|"
     r"sleep|dream|feel|remember (?:what|me|us|our|when|last))|(?:your|ur) favou?rite (?:film|movie|director|actor|genre)"
     # a complaint about the bot, a question whether this is it ("you keep giving me the same 5 films", "Is This The Film Service.")
@@ -1187,10 +1194,16 @@ _SIGN_OFF = re.compile(r"(?:(?<!n't )(?<!\bnot )(?<!\bi )(?<!\bwe )(?<!\bthey )(
 _SIGNATURE_END = re.compile(r"\s*[.!]?\s*(?:x+\s*)?$", re.IGNORECASE)
 
 
+#: ...or a sentence ended before a given name, with nothing after it ("... by mistake. Frank"; not "My favourite? Inception").
+_NAME_AFTER_SENTENCE = re.compile(r"\w[.!?]+\s+$")
+
+
 def _signed(text: str, start: int | None, end: int | None) -> bool:
     """The mention is the writer's name signing the message off."""
     if start is None or end is None or not _SIGNATURE_END.fullmatch(text, end) or not text[start:start + 1].isupper():
         return False
+    if text[start:end].lower() in FIRST_NAMES and not text[end:].strip() and _NAME_AFTER_SENTENCE.search(text, 0, start):
+        return True
     return bool(_SIGN_OFF.search(text, 0, start)) and len(text[start:end].split()) <= 2
 
 
@@ -1258,10 +1271,18 @@ _PERSON_DOES = re.compile(r"\s+(?:says|said|reckons|reckoned|thinks|insists|insi
                           re.IGNORECASE)
 
 
+#: A greeting, then who is writing, by a given name: "Hello Muse this is Frank again", "hi, it's Iris" (not "hello it's Frozen
+#: again, my daughter wants ...").
+_INTRODUCING = re.compile(r"\b(?:hi|hello|hey|morning|evening)\b[^.!?\n]{0,25}?\b(?:this is|it'?s|it is)\s+$", re.IGNORECASE)
+
+
 def _a_person(text: str, g: Grounding) -> bool:
-    """A one-word title said as someone who speaks or dies ("Ali says ...", "since Margaret passed")."""
-    return g.start is not None and g.end is not None and " " not in g.mention.strip() and g.mention[:1].isupper() \
-        and bool(_PERSON_DOES.match(text, g.end))
+    """A one-word title said as someone who speaks or dies ("Ali says ...", "since Margaret passed"), or who introduces
+    themselves after a greeting ("Hello Muse this is Frank again")."""
+    if g.start is None or g.end is None or " " in g.mention.strip() or not g.mention[:1].isupper():
+        return False
+    return bool(_PERSON_DOES.match(text, g.end)) \
+        or g.mention.strip().lower() in FIRST_NAMES and bool(_INTRODUCING.search(text, max(0, g.start - 40), g.start))
 
 
 _SOMEONES = re.compile(r"\b(?:my|her|his|our|their|your)\s+$", re.IGNORECASE)
@@ -1279,6 +1300,12 @@ _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i'd|i've|we|we're|we've|me|my)\b", re.IG
 
 def _quoted(text: str, g: Grounding) -> bool:
     return g.start is not None and g.end is not None and text[g.start - 1:g.start] in "\"“'‘" and text[g.end:g.end + 1] in "\"”'’"
+
+
+def _films_in(text: str, grounder: Grounder | None) -> list[tuple[int, str]]:
+    """The films a text names (id, catalog title), as found."""
+    found = grounder.find_mentions(text) if grounder is not None else []
+    return [(g.item_id, g.title) for g in found if g.status == "matched" and g.item_id is not None and g.title]
 
 
 def _ground(scan: str, grounder: Grounder | None) -> list[TitleMention]:
@@ -2070,6 +2097,8 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
     vetoes wanted genres the writer did not mean and adds avoided ones the rules missed; `roles` (another)
     gives each film found its role where it is surer than the rules, and takes names the rules passed over."""
     cleaned, notes = clean_message(text)
+    reply = answer_to_quote(cleaned, lambda said: _films_in(said, grounder))
+    cleaned, shown = starred_corrections(spoken_punctuation(reply.text)), reply.quoted or shown  # "> Heat\n> Ronin\nthe first one"
     u = Understanding(intent="chitchat", text=cleaned, notes=notes)
     if not cleaned:
         return u

@@ -35,7 +35,7 @@ TARGETS = sorted({p for p in GENRE_PHRASES if " " not in p and "-" not in p and 
 #: ("drame", "krimi"; "cooing" of "billing and cooing" is no "crooning").
 _OTHER_WORDS = frozenset(w for phrase in [*OTHER_LANGUAGES, *RARE_PHRASES] for w in re.split(r"[\s-]+", phrase))
 #: English words the vocabulary lacks whole, close to a genre word: "Chucked on The Babadook" is no "chuckled".
-_ENGLISH = frozenset("chucked chucking".split())
+_ENGLISH = frozenset("chucked chucking wart warts".split())  # "warts and all" is no "wars"
 
 
 _INFLECTIONS = ("ing", "ed", "er", "ers", "ment")
@@ -150,9 +150,20 @@ _YOU = re.compile(r"(?<=[a-z] )u(?= [a-z]| ?[,.!?]| ?$)(?! turn\b)")
 _ARE = re.compile(r"(?<![\w'’-])(?<!rated )r(?= [a-z])")
 
 
+#: "to" typed for "too" before a word said of a film ("the notebook was to sappy", "way to long"): after a verb or a measure,
+#: before an adjective (not "was to die for", "is to blame").
+_TO_TOO = re.compile(r"(?P<lead>\b(?:was|is|are|were|way|far|bit|just|much|kinda|abit|little|'s) )to(?= (?:long|short|slow|sappy|soppy|scary|sad|"
+                     r"violent|gory|boring|cheesy|dark|loud|silly|childish|old|weird|confusing|depressing|intense|graphic|mushy|"
+                     r"predictable|dull|bloody|creepy|grim|bleak|slushy|much|babyish|young|hard|heavy|serious|stupid|dumb|long-winded|"
+                     r"romantic|sweet|cringe|cringey|preachy|real|spooky)\b)"
+                     r"|(?P<two>\b2)(?= (?:scary|sad|long|slow|gory|violent|boring|cheesy|dark|childish|old|weird|sappy|soppy|intense|much|young)"
+                     r"\s+(?:4|for (?:me|us|him|her|them))\b)", re.IGNORECASE)  # ("2 scary 4 me"; not "2 scary for tonight")
+
+
 def spell_shorthand(text: str) -> str:
-    """`text` with texting's "u" and "r" spelt out (`_YOU`, `_ARE`), so the names they stand in read as typed in full."""
-    return _ARE.sub("are", _YOU.sub("you", text))
+    """`text` with texting's "u" and "r" spelt out (`_YOU`, `_ARE`), so the names they stand in read as typed in full, and
+    "to" typed for "too" before a verdict (`_TO_TOO`)."""
+    return _TO_TOO.sub(lambda m: (m["lead"] or "") + "too", _ARE.sub("are", _YOU.sub("you", text)))
 
 
 def spell_verdicts(text: str, keep: frozenset[str] = frozenset(), *, capitalised: bool = False) -> str:

@@ -4641,3 +4641,132 @@ def test_praise_taken_back_by_kidding_in_session47(parser: MuseService) -> None:
     u = read(parser, "Peak cinema: Movie 43. Kidding, obviously. A real drama or a decent war film, please, after 2005.")
     assert (u.liked_ids, u.disliked_ids) == ([], [100083])
     assert read(parser, "Just watched Inception for the fifth time. (Kidding, it's brilliant.) Another like it.").liked_ids == [79132]
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked", "asked"), [
+    # session 48 (dev85, messages as they arrive in a messaging app): a reply to the bot's quoted suggestion judges the
+    # films it points at, or names again; quoted films it does not point at take no part
+    ("> P.S. I Love You (2007)\nugh no. hated it. anything romantic but less cheesy", [], [56941], []),
+    ("> Heat (1995)\n> Collateral (2004)\n> Thief (1981)\nheat yes!!! all time fave. the other two nah", [6], [], []),
+    ("> 1. The Thing (1982)\n> 2. The Fog (1980)\nwhich of these is the least gory?", [], [], [1128, 2288]),
+    ('> "Here\'s a romantic comedy: 50 First Dates (2004)"\nno adam sandler pls and nothing before 2005', [], [], []),
+    # a line that goes on with "and" / "or" is the same list
+    ("kids are 4 and 6\nthey loved moana\nand coco\nsomething new for them", [166461, 177765], [], []),
+    # emoji and texting verdicts: a goat is the greatest, a yawn a bore; "to sappy" is too sappy
+    ("transformers 🥱🥱🥱 zzz", [], [53996], []),
+    ("the godfather 🐐🐐 is part 2 as good? 🤔", [858], [], [1221]),
+    ("the notebook was to sappy for me", [], [8533], []),
+    # a starred correction puts the title right
+    ("A crime drama like The Deported *Departed but older, pre 2000", [48516], [], []),
+    # a name signing off, the bot's name and a greeting's "this is Frank" are no films
+    ("Hello is this working?? I pressed the little microphone by mistake. Frank", [], [], []),
+    ("Hello Muse this is Frank again. My wife says hello as well.", [], [], []),
+    ("nah im good, thanks muse 👍", [], [], []),
+])
+def test_messaging_app_titles_in_session48(parser: MuseService, text: str, liked: list[int], disliked: list[int], asked: list[int]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.liked_ids), sorted(u.disliked_ids), sorted(u.asked_ids)) == (liked, disliked, asked)
+
+
+@pytest.mark.parametrize("text", [
+    # session 48 (dev84): words of the language are no misspelt titles, and three letters too few to be misspelt
+    "where the acting is the special effect: small cast, a dinner party going very wrong",
+    "dreamy fairy-tale magic or a sweet love story. one of those",
+    "basically a D&D campaign on screen",
+    "survival horror game energy: limited ammo, a foggy town, something moving in the dark",
+])
+def test_words_of_the_language_are_no_misspelt_titles_in_session48(parser: MuseService, text: str) -> None:
+    assert read(parser, text).titles == []
+
+
+@pytest.mark.parametrize(("text", "wanted", "avoided"), [
+    # session 48 (dev84, films described, not named by genre): people on screen are no documentary, a docudrama is a drama,
+    # a fake documentary is a way of filming; gadgets, rows, theatre jobs and warts are no genre
+    ("I like books about real people with real problems: marriages going wrong, families that don't talk", [], []),
+    ('update, she now wants "real people not drawings" so live action only', [], ["Animation"]),
+    ("Like the Chernobyl miniseries - a docudrama about a real disaster, told straight", ["Drama"], []),
+    ("anything with The Office's awkwardness? cringey, shot like a fake documentary", [], []),
+    ("a thriller, and no smartphones, so before 2000", ["Thriller"], []),
+    ("mob family, therapy sessions, screaming matches over dinner", ["Crime"], []),
+    ("ha, you'd make a decent dramaturg. thank you!", [], []),
+    ("biopic, a musician, warts and all. not a musical", ["Drama"], ["Musical"]),
+    ("give me an alien invasion movie, one of those 50s red scare ones", ["Sci-Fi"], []),
+    # dread asks for horror, alone; not a Monday's, a life's or a western's
+    ("The slow dread of a house that doesn't want you in it. No buckets of blood, just creaks and wrong shadows.", ["Horror"], []),
+    ("Sunday night dread before work. Something comforting and gentle", [], []),
+    ("other modern westerns with that dusty dread, 2000 and later", ["Western"], []),
+    # a limit on how scary, said a sentence after the fright wished, refuses no horror
+    ("i wanna be scared out of my skin. but im home alone so.. maybe not THAT scared", ["Horror"], []),
+])
+def test_films_described_in_session48(parser: MuseService, meanings: ConceptIndex, text: str, wanted: list[str], avoided: list[str]) -> None:
+    u = understand(text, known_genres=parser.known_genres, grounder=parser.s.grounder, concepts=meanings, newest_year=parser.newest_year)
+    assert (sorted(u.genres), sorted(u.avoid_genres)) == (wanted, avoided)
+
+
+def test_a_turn_that_picks_among_the_genres_offered_in_session48(parser: MuseService) -> None:
+    from agent.profile import apply_understanding
+    from agent.types import UserProfile
+
+    def after(*turns: str) -> UserProfile:
+        p = UserProfile()
+        for turn in turns:
+            p = apply_understanding(p, read(parser, turn))
+        return p
+
+    assert after("western or gangster flick, whichever", "gangster. 30s or 40s").liked_genres == ["Crime"]
+    assert after("comedy or drama please", "the drama, 90s").liked_genres == ["Drama"]
+    assert sorted(after("a comedy or a horror", "a funny horror then").liked_genres) == ["Comedy", "Horror"]
+    assert after("sci fi, 80s, pls. no horror", "nvm on the sci fi, fantasy instead").liked_genres == ["Fantasy"]
+
+
+@pytest.mark.parametrize("text", [
+    # session 48: what the bot can do, and how many films it knows, asked on lines of their own
+    "can you do tv shows too?",
+    "how many movies do u know\njust curious",
+])
+def test_questions_about_the_bot_in_session48(parser: MuseService, text: str) -> None:
+    assert read(parser, text).intent == "chitchat"
+
+
+@pytest.mark.parametrize(("text", "mode"), [
+    # session 48 (dev84): alternatives said without "or"
+    ("fifties please. could be a backstage drama, could be a big all-singing all-dancing picture", "any"),
+    ("a great music documentary would be ideal, though a concert-y musical works too", "any"),
+    ("a horror comedy works too", "all"),
+])
+def test_alternatives_without_or_in_session48(parser: MuseService, text: str, mode: str) -> None:
+    assert read(parser, text).genre_mode == mode
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    # session 48 (the review's probes): a short reply to one film quoted judges it; a film ending a question or named after
+    # "hello it's" is no signature; stars opening lines are bullets
+    ("> Ronin (1998)\nnope, hated", [], [2278]),
+    ("> Ronin (1998)\nseen, 8/10", [2278], []),
+    ("Can you recommend something similar to my favourite? Inception", [79132], []),
+    ("hello it's Frozen again, my daughter wants something like it", [106696], []),
+    ("fav sci-fi:\n*Alien\n*Aliens", [1200, 1214], []),
+])
+def test_review_titles_in_session48(parser: MuseService, text: str, liked: list[int], disliked: list[int]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.liked_ids), sorted(u.disliked_ids)) == (liked, disliked)
+
+
+@pytest.mark.parametrize(("text", "wanted", "avoided"), [
+    # session 48 (the review's probes): counts are no "too"; a life's dread and a pirate's name want no horror; a limit
+    # on a genre complained of is a refusal; an itch scratched is a craving
+    ("give me 2 scary for tonight and 1 funny for tomorrow", ["Comedy", "Horror"], []),
+    ("I'm full of dread about my job interview tomorrow, something light", [], []),
+    ("the dread before exams, something light", [], []),
+    ("loved the Princess Bride, the Dread Pirate Roberts bit", ["Adventure"], []),
+    ("last time you gave me a horror and it was way too much. nothing too scary this time", [], ["Horror"]),
+    ("need a film to scratch my horror itch", ["Horror"], []),
+])
+def test_review_genres_in_session48(parser: MuseService, meanings: ConceptIndex, text: str, wanted: list[str], avoided: list[str]) -> None:
+    u = understand(text, known_genres=parser.known_genres, grounder=parser.s.grounder, concepts=meanings, newest_year=parser.newest_year)
+    assert (sorted(u.genres), sorted(u.avoid_genres)) == (wanted, avoided)
+
+
+def test_review_years_and_intents_in_session48(parser: MuseService) -> None:
+    assert read(parser, "sci-fi please\n>2000 only").year_min == 2001
+    assert read(parser, "could you recommend series like Lord of the Rings, big epic franchises").intent == "recommend"

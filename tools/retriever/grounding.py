@@ -276,6 +276,10 @@ _SERIES_CUE = re.compile(r"\b(?:films|movies|series|trilogy|franchise|saga|seque
 #: the word is the films' subject, not a series' name.
 _KIND_BEFORE = frozenset("""gentle good great scary cheesy funny decent fun cool nice proper creepy cute silly dumb serious smart clever
                             dark bad cheap campy gory realistic romantic underrated""".split())
+#: Kinds of film, game or story said before a noun they make a kind of ("horror game", "zombie shooter", "heist caper").
+_KIND_WORDS = frozenset("""horror action comedy fighting racing survival zombie space war puzzle strategy platform shooter sports arcade
+                           indie spy heist crime disaster monster superhero western adventure fantasy scifi sci-fi mystery detective
+                           romance thriller slasher teen kids family cartoon musical drama documentary board video card""".split())
 #: ...unless a determiner comes before it: "the good rocky films" are some of the series.
 _SOME_OF = frozenset("the those these all both my our his her their".split())
 _NOT_ITS_FILMS = frozenset("book books novel novels game games comic comics toys lego prequel prequels spin-off spin-offs spinoffs".split())
@@ -382,6 +386,25 @@ def _coined(word: str) -> bool:
             or word in CHAT_WORDS:
         return False
     return not any(word.endswith(end) and word[: -len(end)] in words for end in _INFLECTIONS)
+
+
+#: Endings that make another form of a word ("dream", "dreams", "dreamy"; "special", "specialist").
+_FORMS = ("ists", "ist", "ers", "er", "ing", "ed", "es", "ly", "s", "y")
+
+
+def _stem(word: str) -> str:
+    return next((word[: -len(end)] for end in _FORMS if word.endswith(end) and len(word) - len(end) >= 4), word)
+
+
+def _another_form(part: Sequence["_Tok"], title: str) -> bool:
+    """One word of the language typed where a title has another form of it: a word, not a misspelling ("the special
+    effect" is no *The Specialist*, "dreamy" no *Dreams*; "the martin" is still *The Martian*)."""
+    content = [t.lower for t in part if t.lower not in TITLE_MINOR]
+    if len(content) != 1 or content[0] not in dictionary() and _stem(content[0]) not in dictionary():
+        return False
+    typed = content[0]
+    return any(w != typed and len(typed) >= 4 and (w.startswith(typed) or _stem(w) == _stem(typed))
+               for w in normalise_title(title).split())
 
 
 def _slip_of(key: str, item: Item, *, plural: bool = False, slips: int = 1, ends_kept: bool = False) -> bool:
@@ -798,9 +821,12 @@ class TitleGrounder:
                 and tokens[i + 1].lower not in _AFTER_A_NAME | _LIKE_AFTER:
             return False  # "loved her in Working Girl", "watch her favourite": the pronoun, not *Her* ("eternal sunshine, her, ..." is the film)
         before = tokens[i - 1] if i > 0 and not span[0].boundary_before else None
-        kind = i + length < len(tokens) and not tokens[i + length].boundary_before and tokens[i + length].lower in _KIND_NOUNS
+        after_word = tokens[i + length].lower if i + length < len(tokens) and not tokens[i + length].boundary_before else None
+        kind = after_word in _KIND_NOUNS
         if length == 1 and kind and not (before is not None and before.lower in ARTICLES):
             return False  # "I like heist films", "loved zombie movies": a kind of film, not *Heist* ("the alien films" is a series)
+        if length == 1 and before is not None and not before.capitalised and before.lower in _KIND_WORDS and after_word in _LIKE_AFTER:
+            return False  # "survival horror game energy": the head of a kind of thing, not *The Game*
         if before is not None and before.sentence_start and before.lower in _CHAT_OPENERS:
             before = None  # "lol scary movie 2 was trash": a chat word opens the sentence as nothing
         after = tokens[i + length] if i + length < len(tokens) and not tokens[i + length].boundary_before else None
@@ -1881,6 +1907,8 @@ class TitleGrounder:
                     or _CAST_BEFORE.search(text, max(0, run[0].start - 20), run[0].start) or (k > 0 and tokens[k - 1].word in _NAME_PARTICLES):
                 continue  # a person: "my name is Farida", "Robin Williams is in it", "starring Robin Williams", "le Carré"
             grounding = self.ground(mention, use_embeddings=False)
+            if grounding.method == "fuzzy" and sum(c.isalpha() for c in mention) < 4:
+                continue  # three letters or fewer are too few to be misspelt ("a D&D campaign" is no *... 3-D*)
             if len(run) == 1 and grounding.method == "fuzzy" and (run[0].sentence_start or not self._one_word_reading(grounding)):
                 typo = self._opening_typo(tokens, k, grounding)
                 if typo is None:
@@ -1955,6 +1983,8 @@ class TitleGrounder:
                 grounding = self._typo_reading(mention, looked[mention])
                 if grounding is not None and grounding.item_id is not None and self._items[grounding.item_id].popularity < floor:
                     grounding = None
+                if grounding is not None and grounding.title and _another_form(part, grounding.title):
+                    grounding = None  # "the special effect" is no *The Specialist*, "dreamy" no *Dreams*
                 if grounding is not None:
                     found.append(_at(grounding, part[0].start, part[-1].end))
                     for j in range(i, i + length):

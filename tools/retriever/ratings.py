@@ -31,14 +31,15 @@ _GRADES = {"A+": 1.0, "A-": 0.9, "B+": 0.85, "B": 0.8, "B-": 0.75, "C+": 0.65, "
 #: the list opens with one ("✅ Amelie ✅ Chocolat ❌ Moulin Rouge"), else the one after each ("Paths of Glory ✓✓");
 #: a shrug or a straight face (😐, 🤷) names the film without a verdict.
 _CROSS_AFTER = r"(?<!the )(?<!a )(?<!or )(?<!\n)(?<!^)[✗✘❌](?=[ \t]*(?:[,.;!?)]|$))"
-#: One rating: "9/10", "4.5/5", "8 out of 10", "★★★★½", "⭐⭐", "½★", "1 star", "zero stars", "A+", "👍", "thumbs down", "✗", "🗑️".
+#: One rating: "9/10", "4.5/5", "8 out of 10", "★★★★½", "⭐⭐", "½★", "1 star", "zero stars", "A+", "👍", "thumbs down", "✗", "🗑️";
+#: a goat is the greatest of all time, a yawn or a snooze a bore ("the godfather 🐐🐐", "transformers 🥱🥱🥱 zzz").
 RATING = re.compile(
     rf"(?P<num>{_NUMBER})\s*(?:/|out of)\s*(?P<scale>10|5|100|ten|five)\b"
     r"|(?P<stars>[★⭐]+|🍿{2,})\s*(?P<half>½)?|(?P<halfonly>½\s*[★⭐])"
     r"|(?<![\d.])(?P<pct>\d{1,3})\s?%(?=\s*(?:[,.;!?)\n]|$))"  # a score, not a share ("50% heist and 50% drama")
     rf"|(?P<count>{_NUMBER}|half a|a half)\s*(?:-\s*)?stars?\b"
-    r"|(?<![\w'])(?P<grade>(?-i:[A-F][+-]?))(?![\w'])(?!-\w|\s+(?:movies?|films?|list|side|plots?|grade)\b)"  # in capitals: "a" is a word ("rope a bore"), "a B movie" none
-    r"|(?P<up>👍|💯|thumbs?[\s-]up)|(?P<down>👎|🤮|💩|🗑️?|" + _CROSS_AFTER + r"|(?:two\s+)?thumbs?(?:\s+way)?[\s-]down)"
+    r"|(?<![\w'&])(?P<grade>(?-i:[A-F][+-]?))(?![\w'&])(?!-\w|\s+(?:movies?|films?|list|side|plots?|grade)\b)"  # in capitals: "a" is a word ("rope a bore"), "a B movie" none
+    r"|(?P<up>👍|💯|(?<!goat )(?<!goat)🐐|thumbs?[\s-]up)|(?P<down>👎|🤮|💩|🥱|😴|💤|🗑️?|" + _CROSS_AFTER + r"|(?:two\s+)?thumbs?(?:\s+way)?[\s-]down)"
     r"|(?P<tick>✅|✔️?|✓+|☑️?)|(?P<cross>❌|✘|✗|☒)|(?P<meh>😐|😑|🤷(?:\u200d?[♀♂]\ufe0f?)?|➖)",
     re.IGNORECASE,
 )

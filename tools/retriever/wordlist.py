@@ -23,6 +23,28 @@ def dictionary() -> frozenset[str]:
     except Exception:  # no package, no file: no dictionary
         return frozenset()
 
+#: Common given names, for a name signing a message off ("... by mistake. Frank"); names of films many people rated
+#: ("Dave", "Logan", "Ted", "Rebecca", "Harvey") are left out: said alone, they may be the film.
+FIRST_NAMES: frozenset[str] = frozenset(
+    """
+    frank iris gwen maureen margaret mary john james robert william david richard joseph thomas charles
+    christopher daniel matthew anthony mark donald steven andrew joshua kenneth kevin brian george timothy ronald edward jason
+    ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory patrick
+    dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle ethan jeremy walter christian keith roger terry
+    sean gerald carl harold dylan lawrence jordan jesse bryan billy bruce gabriel joe juan albert willie
+    elijah wayne randy vincent mason roy ralph bobby russell bradley philip eugene patricia jennifer linda barbara susan
+    jessica sarah karen lisa nancy betty sandra ashley kimberly emily donna michelle carol amanda melissa deborah stephanie
+    dorothy sharon laura cynthia amy kathleen angela shirley brenda pamela nicole anna samantha katherine debra
+    rachel carolyn janet maria olivia heather helen catherine diane julie victoria joyce lauren kelly christina ruth joan virginia
+    judith evelyn hannah andrea megan cheryl jacqueline teresa abigail sophia martha sara gloria janice kathryn ann jean
+    alice judy julia grace denise marilyn beverly amber danielle theresa brittany diana natalie doris rose kayla lori
+    jane ellen edna mildred norma irene bernard stanley leonard howard ernest cyril reginald nigel clive colin graham derek trevor
+    malcolm gordon neil ian pauline sheila valerie gladys ethel doreen june marjorie hilda vera elsie winifred
+    agnes beryl sue pat bob bill jim tom mike steve pete ken len ron don reg fred alf bert sid stan nev ivy maud
+    ada edith florence mabel nora peggy hazel phyllis sylvia jill gail wendy tina tracy dawn
+    """.split()
+)
+
 #: Words for where people and films are from, capitalised in English ("the American frontier", "my English teacher").
 NATIONALITIES: frozenset[str] = frozenset(
     """
@@ -120,6 +142,7 @@ CHAT_WORDS: frozenset[str] = frozenset(
     chopsocky festive fy luv madcap syfy scify blubbers blubfest bluray blurays steelbook steelbooks headspace rerun
     youngins younguns bairns littluns sprogs fart potty
     snoozefest snorefest borefest yawnfest yawner snoozer snooze snore yawn
+    dramaturg dramaturgs dramaturgy docudramas cellphones
     bromances campy canoodle canoodling cartoony cgi cheesy chortle chortles chuckling claymation corny cosa cowpokes
     creaking crooner crooners crooning curdling cyberpunk cyborgs daft desperados dishoom docu docudrama docuseries
     dovey dystopia dystopian enigmatic escapade escapades exorcism extraterrestrial extraterrestrials fairytale
