@@ -3,7 +3,9 @@
 - **Quoted lines.** Apps quote the bot's earlier reply with a leading ">" ("> Heat (1995)\\nseen it, loved it"). The quoted
   lines are the bot's words, not the person's: their films take no role of their own. A pointer in the reply ("it",
   "that one", "these", "both") stands for the films quoted, so it is written out as their titles
-  ("seen Heat (1995), loved it"), and the parser judges them by the reply's words.
+  ("seen Heat (1995), loved it"), and the parser judges them by the reply's words. A quoted film named again by its own
+  words is that film ("heat yes!!!"); a short reply with no pointer is about the one film quoted ("seen, 8/10"); and the
+  films quoted are what "the first one" points at (`Reply.quoted`).
 - **Spoken punctuation.** Dictation apps may write the marks said aloud as words ("worth watching comma or is it way too
   long question mark"): they are put back as marks.
 - **Starred corrections.** A word sent again after a star corrects the word it is closest to ("The Deported *Departed",
