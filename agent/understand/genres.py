@@ -825,10 +825,9 @@ _WHOLLY = re.compile(r"\s*,?\s*(?:entirely|at all|full stop|whatsoever|altogethe
 def _asked_before(text: str, wanted: GenreSpan, refused: GenreSpan) -> bool:
     """`wanted` asks for the refused thing's genre earlier in its sentence, in a clause of its own, before any refusal
     ("space, survival, no aliens"; "with dancing in it, but not one where they burst into song" refuses the musical)."""
-    begins = sentence_start(text, refused.start)
     return (set(refused.genres) <= set(wanted.genres) and wanted.genres != ("Children",)  # an age is no wish said outright
             and wanted.source != "concept"  # a word only near a genre's meaning ("with dancing in it") asks for none outright
-            and begins <= wanted.start < refused.start
+            and sentence_start(text, refused.start) <= wanted.start < refused.start
             and bool(_CLAUSE_END.search(text, wanted.end, refused.start))
             and not _REFUSAL.search(text, sentence_start(text, wanted.start), wanted.start))
 
@@ -1167,9 +1166,11 @@ def _mode(text: str, wanted: list[GenreSpan]) -> GenreMode:
         return "unsaid"
     first, last = wanted[0], wanted[-1]
     between = text[first.end:last.start] if len(wanted) > 1 else ""
-    if len(wanted) > 1 and (ALTERNATIVE.search(between) or _COULD_BE.search(between)
-                                               or _WORKS_TOO.match(text, last.end) and re.search(r"[,;]|\bthough\b", between)) and not MIX.search(between):
-        return "any"  # "could be a western, could be a war film", "a documentary would be ideal, though a musical works too"
+    # "X or Y", "could be a western, could be a war film", "a documentary would be ideal, though a musical works too"
+    either = ALTERNATIVE.search(between) or _COULD_BE.search(between) \
+        or _WORKS_TOO.match(text, last.end) and re.search(r"[,;]|\bthough\b", between)
+    if len(wanted) > 1 and either and not MIX.search(between):
+        return "any"
     lead = text[max(0, first.start - 30):first.start]
     if MIX.search(between) or re.search(r"\b(?:mix|blend|combination|combo|cross|hybrid)\b", lead, re.IGNORECASE):
         return "all"

@@ -821,15 +821,15 @@ class TitleGrounder:
                 and tokens[i + 1].lower not in _AFTER_A_NAME | _LIKE_AFTER:
             return False  # "loved her in Working Girl", "watch her favourite": the pronoun, not *Her* ("eternal sunshine, her, ..." is the film)
         before = tokens[i - 1] if i > 0 and not span[0].boundary_before else None
-        after_word = tokens[i + length].lower if i + length < len(tokens) and not tokens[i + length].boundary_before else None
-        kind = after_word in _KIND_NOUNS
+        after = tokens[i + length] if i + length < len(tokens) and not tokens[i + length].boundary_before else None
+        kind = after is not None and after.lower in _KIND_NOUNS
         if length == 1 and kind and not (before is not None and before.lower in ARTICLES):
             return False  # "I like heist films", "loved zombie movies": a kind of film, not *Heist* ("the alien films" is a series)
-        if length == 1 and before is not None and not before.capitalised and before.lower in _KIND_WORDS and after_word in _LIKE_AFTER:
+        if length == 1 and before is not None and not before.capitalised and before.lower in _KIND_WORDS \
+                and after is not None and after.lower in _LIKE_AFTER:
             return False  # "survival horror game energy": the head of a kind of thing, not *The Game*
         if before is not None and before.sentence_start and before.lower in _CHAT_OPENERS:
             before = None  # "lol scary movie 2 was trash": a chat word opens the sentence as nothing
-        after = tokens[i + length] if i + length < len(tokens) and not tokens[i + length].boundary_before else None
         # "is monster house too scary", "wait, is alien from 1979", "who's in the departed?"
         asking = before is not None and (_clause_start(before) and (before.lower in _ASKING or before.lower in _MODAL_ASKING and (length > 1 or _coined(key)))
                                          or _cast_question(tokens, i))
