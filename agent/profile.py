@@ -110,6 +110,8 @@ def apply_understanding(profile: UserProfile, u: Understanding) -> UserProfile:
     p.liked_years = u.liked_years or p.liked_years
     if u.reset_genres:  # "scrap that, ...": what was wished and refused goes (who is watching stays)
         p.liked_genres, p.disliked_genres = [g for g in p.liked_genres if g in AUDIENCE_GENRES], []
+    if u.audience_left:  # "she's gone up to bed": ...unless who was watching has gone
+        p.liked_genres = [g for g in p.liked_genres if g not in AUDIENCE_GENRES]
     if u.replace_genres and u.genre_mode != "all" or _one_of_the_choices(p, u):  # "horror instead": the new genres replace the wanted ones...
         p.liked_genres = [g for g in p.liked_genres if g in AUDIENCE_GENRES]  # ...but not who is watching ("animated instead", for the kids)
     p.liked_genres, p.disliked_genres = _move(p.liked_genres, p.disliked_genres, u.genres)

@@ -22,7 +22,7 @@ from agent.recommend import Ranked, blend, gather, mmr, profile_filters, query_t
 from agent.reply import PendingLine, compose_reply, stream_pieces
 from agent.trace import Tracer
 from agent.types import ImageRef, ItemCard, TurnResult, UserProfile
-from agent.understand import Understanding, understand
+from agent.understand import Understanding, the_film_asked, understand
 from agent.understand.concepts import build_concepts
 from agent.understand.judge import GenreJudge
 from agent.understand.roles import TitleRoles
@@ -202,6 +202,13 @@ class MuseService:
                 return [int(i["item_id"]) for i in message.payload["items"]]
         return []
 
+    def _last_asked(self, session_id: str) -> int | None:
+        """The one film the person's previous message asked about ("is Casablanca worth it?"), for "more like it"."""
+        for message in reversed(self.s.stores.sessions.messages(session_id, limit=10)):
+            if message.role == "user":
+                return the_film_asked([int(i) for i in message.payload.get("asked_ids") or []])
+        return None
+
     def _turn(self, user_id: str, message: str, session_id: str | None) -> TurnResult:
         s, tracer = self.s, Tracer()
         self.s.stores.users.ensure(user_id)
@@ -209,7 +216,8 @@ class MuseService:
         shown = self._last_shown(session_id)
         with tracer.step("understand", "parser", {"chars": len(message)}, swallow=False) as h:
             u = understand(message, known_genres=self.known_genres, grounder=s.grounder, shown=shown, has_previous=bool(shown),
-                           concepts=self.concepts, newest_year=self.newest_year, judge=s.judge, roles=s.roles)
+                           concepts=self.concepts, newest_year=self.newest_year, judge=s.judge, roles=s.roles,
+                           asked_before=self._last_asked(session_id))
             h.n_out = len(u.titles)
         if u.injection:
             tracer.note("guardrail", "injection", error="instruction-like text ignored; answered as a normal turn")
@@ -322,7 +330,7 @@ class MuseService:
     def _persist(self, result: TurnResult, message: str, u: Understanding) -> None:
         stores, now = self.s.stores, int(time.time())
         with stores.transaction():
-            stores.sessions.add_message(Message(result.session_id, "user", u.text, now))
+            stores.sessions.add_message(Message(result.session_id, "user", u.text, now, {"asked_ids": list(u.asked_ids)}))
             stores.sessions.add_message(Message(result.session_id, "assistant", result.reply, now,
                                                 result.model_dump(mode="json", include={"intent", "items", "clarifications", "trace"})))
             stores.profiles.put(result.user_id, result.profile.model_dump())

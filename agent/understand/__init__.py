@@ -12,7 +12,8 @@ from agent.understand.parser import (
     TitleMention,
     Understanding,
     clean_message,
+    the_film_asked,
     understand,
 )
 
-__all__ = ["INJECTION", "Grounder", "TitleMention", "Understanding", "clean_message", "understand"]
+__all__ = ["INJECTION", "Grounder", "TitleMention", "Understanding", "clean_message", "the_film_asked", "understand"]

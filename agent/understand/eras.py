@@ -287,6 +287,10 @@ DECADE_MOVE = re.compile(
     re.IGNORECASE)
 _BACKWARD = frozenset("back backward backwards earlier older".split())
 ABSOLUTE_NEW = re.compile(rf"recent|new releases?|latest|brand new|newish|{_MADE_RECENTLY}", re.IGNORECASE)
+#: An era named to be dropped: "forget the 90s thing", "drop the 50s bit", "scrap the 80s".
+_DROPPED_BEFORE = re.compile(r"\b(?:scrap|drop|forget|ignore|lose|ditch|never\s?mind|nvm|scratch|remove|bin)\s+(?:about\s+)?(?:the\s+)?$", re.IGNORECASE)
+_DROPPED_AFTER = re.compile(r"(?:\s+(?:thing|bit|part|idea|limit|rule|requirement|restriction|filter|stuff))?(?=\s*(?:[,.;:!?)]|$|\s+(?:and|then|please|pls|too|as well)\b))",
+                            re.IGNORECASE)
 ANY_ERA = re.compile(r"\b(?:(?:any|all) (?:decade|era|year|period|time)s?(?!\s+fav\w*\b)|every (?:decade|era|period)s?|"
                      r"every year(?=\s*['’]s\b|\s+(?:is|are|works|goes|counts|fine|ok|okay)\b)|(?:(?<=from )|(?<=with ))every years?|(?:scrap|drop|forget|ignore|lose|ditch|never mind) (?:the|about the|that) (?:date|year|era|decade)s?(?: (?:thing|bit|limit|rule|filter|part))?|whatever (?:decade|era|year)|(?:don'?t|do not) care (?:about )?(?:when|the (?:year|decade|era))(?!\s+(?:it'?s|it is|they'?re|they are)\s+set\b)|doesn'?t matter when|no matter (?:when|the year)|(?:don'?t|do not) (?:really )?care how (?:old|new|recent) (?:it|they|the (?:films?|movies?|picks?))\b|whenever (?:they|it) (?:was|were|got|'s|are) (?:made|released|filmed)|the (?:year|decade|era|date)s? (?:doesn'?t|does not|don'?t|do not) matter|the (?:year|decade|era|date)s? (?:is|are)(?:n'?t| not) (?:important|a (?:problem|big deal)))\b", re.IGNORECASE)
 YEARS_N0 = re.compile(
@@ -824,6 +828,8 @@ def read_years(text: str, newest_year: int = 2018) -> YearRead:
     # "go straight to 2049" name no year
     eras = [e for n, e in enumerate(eras) if not any(o.start <= e.start and e.end <= o.end and o is not e for o in eras[:n])]
     spans = [(e.start, e.end) for e in eras]
+    dropped = [e for e in eras if _DROPPED_BEFORE.search(text, max(0, e.start - 24), e.start) and _DROPPED_AFTER.match(text, e.end)]
+    eras = [e for e in eras if e not in dropped]  # "forget the 90s thing", "drop the 50s bit": that era is dropped
     eras = [r for e in eras for r in _refused_and_beyond(text, e, newest_year)]
     eras = _corrected(text, eras)
     if any(e.kind == "bound" and e.low is not None and not e.vague for e in eras):  # ("the 90s or recent years" keeps both)
@@ -846,7 +852,7 @@ def read_years(text: str, newest_year: int = 2018) -> YearRead:
     anytime = list(ANY_ERA.finditer(masked))
     if anytime and eras and all(e.end <= anytime[-1].start() for e in eras):  # "from the last few years? or, no, I don't care how old"
         low = high = None  # the era said last wins
-    read = YearRead(low, high, None, spans, any_era=bool(anytime) and low is None and high is None)
+    read = YearRead(low, high, None, spans, any_era=bool(anytime or dropped) and low is None and high is None)
     points = [y for e in eras for y in (e.low, e.high) if y is not None]
     if points and _added(WIDEN, masked, spans):
         read.widen = (min(points), max(points))

@@ -17,8 +17,9 @@ from typing import Literal
 from agent.understand.concepts import ConceptIndex, Phrase, phrases
 from agent.understand.languages import NEGATORS as OTHER_NEGATORS
 from agent.understand.languages import OTHER_LANGUAGES
-from agent.understand.lexicon import (ALTERNATIVE, CHANGE_OF_MIND, CONTENT_ONLY, GENRE_PHRASES, JUDGED_BADLY, JUDGED_WELL, LIST_REFUSED_AFTER, MIX,
-                                      NEGATION_AFTER, NEGATORS, QUESTION, REMOVE, STRONG, VERDICT_ALONE)
+from agent.understand.lexicon import (ALTERNATIVE, CHANGE_OF_MIND, CONTENT_ONLY, GENRE_PHRASES, JUDGED_BADLY, JUDGED_WELL, LIST_REFUSED_AFTER, MEASURED, MIX,
+                                      NEGATION_AFTER, NEGATORS, QUESTION, REFUSED_UNLESS_MEASURED, REMOVE, STRONG,
+                                      VERDICT_ALONE)
 from agent.understand.numbers import TEENS, UNITS
 
 GenreMode = Literal["any", "all", "unsaid"]
@@ -120,8 +121,11 @@ STUDIOS = frozenset({"pixar", "ghibli", "studio ghibli"})
 #: ...unless they are said to be added ("final answer: yes, and make it a comedy as well").
 #: (not who else watches: "my mom wants to watch too. make it a thriller instead")
 _ADDED_TOO = re.compile(r"\b(?:(?<!watch )(?<!watching )(?<!join )(?<!joining )(?<!come )(?<!coming )too|as well|also|add|plus)\b", re.IGNORECASE)
+#: The writer's own mood before a refused "sad" ("I'm not sad, just bored"): no refusal of a kind of film.
+_OWN_MOOD = re.compile(r"\b(?:i'?m|im|i am|we'?re|we are|feeling|i feel|we feel)\s+(?:not|never)\s+$", re.IGNORECASE)
 REPLACE = re.compile(r"\b(?:instead|rather|switch(?:ing)? to|change (?:it )?to|how about|what about|now i want|actually|final answer|"
-                     r"(?:i )?keep changing my mind)\b", re.IGNORECASE)
+                     r"(?:i )?keep changing my mind|(?:(?<=^)|(?<=[.!?,;:] )|(?<=\bgo )|(?<=\bthen )|(?<=\bso ))back to(?! the drawing board| back| work| school))\b",
+                     re.IGNORECASE)  # ("go back to the comedy", "she's in bed. back to the thriller plan"; not "watch them back to back")
 #: "westerns only tonight": the genres said replace the ones wished (not who watches: "only ones w/ kids in mind"); not
 #: "only a little", "he only likes the ones that are funny too".
 _ONLY_BEFORE = re.compile(r"(?<!\bnot )(?<!\bif )\bonly\s+(?:the\s+|a\s+|an\s+|some\s+)?$", re.IGNORECASE)
@@ -1064,7 +1068,9 @@ def lexicon_spans(text: str, known: set[str]) -> list[GenreSpan]:
             out.append(GenreSpan(m.start(), m.end(), (), "lexicon"))
         elif genres:
             negated = _negated(text, m.start(), m.end())
-            content = phrase in CONTENT_ONLY or base in CONTENT_ONLY
+            content = (phrase in CONTENT_ONLY or base in CONTENT_ONLY) \
+                and not (phrase in REFUSED_UNLESS_MEASURED and not MEASURED.search(text, max(0, m.start() - 40), m.start())
+                         and not _OWN_MOOD.search(text, max(0, m.start() - 30), m.start()))
             if negated and content:  # "no gore": a content wish, not a genre to avoid, and no meaning to read in it again
                 out.append(GenreSpan(m.start(), m.end(), (), "lexicon"))
                 continue

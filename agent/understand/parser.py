@@ -252,14 +252,20 @@ def _unaddressed(m: re.Match[str]) -> str:
 #: The person starts a new request instead of changing the current one.
 NEW_SEARCH = re.compile(
     r"\b(?:new search|start(?:ing)? (?:over|again|afresh|from scratch)|forget (?:all )?(?:that|this|everything)(?: i said)?|"
-    r"different question|(?:totally|completely|entirely) (?:separate|unrelated) (?:question|request)|new (?:thing|request|topic) (?:entirely|altogether)?|something (?:else )?entirely different|(?:scratch|scrap) all that|"
+    r"different question|(?:totally|completely|entirely) (?:separate|unrelated) (?:question|request)|new (?:thing|request|topic) (?:entirely|altogether)?|new (?:request|topic)(?=\s*(?:[,.;:!?]|$))|(?:(?<=^)|(?<=[,.;:!?] )|(?<=let's )|(?<=lets ))restart(?=\s*(?:[,.;:!?]|$))|something (?:else )?entirely different|(?:scratch|scrap) all that|"
     r"clean slate|from the top|fresh start|new question|forget the rules|new plan|(?:totally|completely|entirely) different (?:mood|plan|idea)|^\W*unrelated\b|"
     r"(?:different (?:topic|subject)|(?:change|changing) (?:of |the )?(?:topic|subject)|on (?:another|a different|a totally different|"
     r"a completely different) (?:topic|subject))(?=\s*(?:[,.;:!?]|$)))\b", re.IGNORECASE)
 #: A follow-up that opens by throwing out what was asked ("scrap that, my brother wants superheroes"): the genres
 #: wished and refused go; the era stays unless a new one is said (writers differ on that, and "same decade" keeps it).
-SCRAPPED = re.compile(r"^\W*(?:(?:ok|okay|right|hmm+|um+|no|nah|actually)[\s,.!]+)*(?:scrap|scratch|forget|ditch|bin) (?:all )?(?:that|this)\b",
+SCRAPPED = re.compile(r"^\W*(?:(?:ok|okay|right|hmm+|um+|no|nah|nope|actually)[\s,.!]+)*(?:let'?s\s+)?(?:scrap|scratch|forget|ditch|bin|wipe) (?:all )?(?:that|this)\b(?!\s+(?:\w+\s+){0,2}itch\b)",
                       re.IGNORECASE)
+#: The young viewer has left the sofa ("she's gone up to bed", "the kid's asleep!!", "kids are in bed now").
+AUDIENCE_LEFT = re.compile(
+    r"\b(?:(?:she|he|they|the kids?|the little ones?|the twins|the children|my (?:son|daughter|kids?|niece|nephew|grandkids?)|her kid|his kid)"
+    r"(?:'s|’s|'re|’re| is| are| has| have)?\s+(?:(?:now|finally|just)\s+)?(?:gone\s+(?:up\s+)?to\s+bed|gone\s+to\s+sleep|fallen asleep|asleep|in bed|off to bed)"
+    r"|(?:kids?|little ones?)\s+(?:are\s+|is\s+)?(?:now\s+)?(?:in bed|asleep|tucked up))(?:\s+(?:now|already|at last))?(?=\s*(?:[,.;:!?)]|$|\s+(?:so|and|then)\b))",
+    re.IGNORECASE)  # (not "she's in bed by 8", "he's in bed with the flu": still watching)
 CHITCHAT = re.compile(r"^\s*(?:(?:hi|hello|hey|yo|thanks|thank you|thx|ta|cheers|good (?:morning|evening|night)|how are you|bye|goodbye|ok|okay|"
                       r"cool|great|night night|see ya|see you|later)\b[\s!.,?]*)+$", re.IGNORECASE)  # "ok cheers bye"
 INJECTION = re.compile(
@@ -314,6 +320,7 @@ class Understanding:
     replace_genres: bool = False
     new_search: bool = False  # "forget all that, new search: ...": the request starts afresh
     reset_genres: bool = False  # "scrap that, ...": the genres wished and refused so far go, the era stays
+    audience_left: bool = False  # "she's gone up to bed": the genres of who was watching (Children) go
     tags: list[str] = field(default_factory=list)
     avoid_tags: list[str] = field(default_factory=list)
     injection: bool = False
@@ -376,6 +383,30 @@ def read_references(text: str, shown: Sequence[int]) -> list[tuple[int, Literal[
             sentiment = "dislike" if NEGATIVE_CUE.search(clause) else "like" if POSITIVE_CUE.search(clause) else "neutral"
             refs.append((shown[position], sentiment))
     return refs
+
+
+#: "It" or "that one" as the film a wish or a verdict is about, in a message naming no film: "more like it", "seen that
+#: one, loved it", "any others like that one?" (like); "hated it", "didn't like that one" (dislike). Not a wish ("would
+#: she like it?", "I'd love it to be short") nor a verdict denied ("not that I loved it").
+_IT_ALONE = r"(?:it|that one|that film)\b(?!\s+(?:when|that|how|if|because|whenever|you|the way)\b)(?!\s+(?:to|as)\s)"
+#: ...said by the writer: opening a sentence or a clause, or after "I" / "we" ("my dad hated it" is his verdict).
+_MINE = r"(?:(?:^|[.!?,;]\s*|\b(?:and|but|so)\s+)(?:(?:i|we)(?:'ve|\s+have)?\s+)?|\b(?:i|we)(?:'ve|\s+have)?\s+)(?:(?:really|absolutely|totally|both|all|just|actually|also)\s+)?"
+_BACK_LIKED = re.compile(r"(?<!\bthat's )(?<!\bthats )(?<!\bthat’s )(?<!\bthat is )(?<!\bnow )(?<!\bor )\b(?:more|something|anything|films?|movies?|ones?|stuff|others?|else)\s+(?:\w+\s+)?"
+                         rf"(?:like|similar to)\s+(?:it|that(?: one| film| movie)?|this one)\b(?!\s+(?:you|from the list)\b)|{_MINE}(?:loved|liked|enjoyed|adored)\s+{_IT_ALONE}",
+                         re.IGNORECASE)
+_BACK_DISLIKED = re.compile(rf"{_MINE}(?:hated|disliked|(?:didn'?t|did not) (?:like|enjoy|love)|couldn'?t stand|could not stand)\s+{_IT_ALONE}", re.IGNORECASE)
+
+
+def the_film_asked(asked_ids: Sequence[int]) -> int | None:
+    """The one film a message asked about, if it asked about exactly one: what the next message's "it" may point at."""
+    return asked_ids[0] if len(set(asked_ids)) == 1 else None
+
+
+def refers_back(text: str) -> Literal["like", "dislike"] | None:
+    """The verdict a message gives a film it points back at with "it" or "that one" (`_BACK_LIKED`, `_BACK_DISLIKED`)."""
+    if _BACK_DISLIKED.search(text):
+        return "dislike"
+    return "like" if _BACK_LIKED.search(text) else None
 
 
 #: A verdict said only to be denied: "I never said Die Hard was bad", "I'm not saying it's boring".
@@ -847,9 +878,9 @@ BOT_TALK = re.compile(
 #: this?"): small talk, whatever films it names, unless the message also asks for films (`_ASKS_TOO`).
 BOT_SELF = re.compile(
     r"\b(?:are (?:you|ye|ya|u) (?:like |actually |really )?(?:a |an |the )?(?:real|human|person|bot|robot|computer|program|ai|machine)|you are (?:a |an )?(?:real (?:person|human)|human|bot|robot|ai|machine)\b[^.!?]*(?=\?)|are you (?:the|a|an) (?:\w+ )?(?:bot|robot|ai|assistant)\b|is there a (?:real )?(?:human|person)|"
-    r"who are you|what (?:do|can) you (?:actually )?do|(?:can|could|do) (?:you|u) (?:also )?(?:do|handle|cover) (?:(?:tv|telly|television)(?:\s+(?:shows|series|programmes))?|series|shows|books|music|games)(?:\s+(?:too|as well|also))?(?=\s*(?:\?|$))|how many (?:films|movies|flicks|titles) (?:do |have )?(?:you|ya|u) (?:got|have|know)(?:\s+(?:in there|in total|altogether|then))?(?=\s*(?:\?|$|\n))|how do you (?:decide|pick|choose|work|learn)|"
+    r"who are you|what (?:do|can) you (?:actually )?do|(?:can|could|do) (?:you|u) (?:also )?(?:do|handle|cover) (?:(?:tv|telly|television)(?:\s+(?:shows|series|programmes))?|series|shows|books|music|games)(?:\s+(?:too|as well|also))?(?:,?\s+or (?:only|just) (?:films|movies))?(?=\s*(?:\?|$))|how many (?:films|movies|flicks|titles) (?:do |have )?(?:you|ya|u) (?:got|have|know)(?:\s+(?:in there|in total|altogether|then))?(?=\s*(?:\?|$|\n))|how do you (?:decide|pick|choose|work|learn)|"
     r"(?:do|did|have|can) you (?:ever |actually |even |really )?(?:get (?:tired|bored|sick|paid|a cut|commission)|have (?:an? )?(?:all-time )?favou?rite|"
-    r"sleep|dream|feel|remember (?:what|me|us|our|when|last))|(?:your|ur) favou?rite (?:film|movie|director|actor|genre)"
+    r"sleep|dream|feel|remember (?:what|me|us|our|when|last)|keep (?:track|a record|a list) of (?:what|which|the (?:films|movies)))|(?:your|ur) favou?rite (?:film|movie|director|actor|genre)"
     # a complaint about the bot, a question whether this is it ("you keep giving me the same 5 films", "Is This The Film Service.")
     r"|(?:you|this bot|the bot) keeps? (?:on )?(?:giving|suggesting|showing|recommending|sending) (?:me |us )?the same|"
     r"is your (?:catalog(?:ue)?|database|list|library|selection) (?:so |that |really )?(?:tiny|small|limited|empty)|is this (?:the )?(?:film|movie) (?:service|bot|app|thing|site))\b",
@@ -878,6 +909,8 @@ _PRONOUN = frozenset("i we you they he she really also just do did would i'd we'
 def _like_title(text: str, t: TitleMention) -> bool:
     """"like Alien" / "something like Alien" asks for films like it; "I like Alien" is an opinion."""
     words = re.findall(r"[\w']+", text[:t.start or 0].lower())
+    if words[-4:] == ["along", "the", "lines", "of"]:  # "along the lines of RoboCop"
+        return True
     return len(words) >= 1 and words[-1] in ("like", "lk", "as") and (len(words) == 1 or words[-2] not in _PRONOUN)
 
 
@@ -915,7 +948,10 @@ _EXISTS = re.compile(r"\b(?:does (?:that|it|such a (?:thing|film|movie)|one like
                      re.IGNORECASE)
 _CHANGED_KIND = re.compile(r"\b(?:but|without|minus|only)\b", re.IGNORECASE)
 #: A film ruled out by name, opening its clause ("not Forrest Gump", "except Heat"); `_NO_OPENS` reads only "no".
-_RULED_OUT = re.compile(r"(?:(?:\bso|,)\s+not\s+(?:those|them|these|that(?:\s+one)?)|\bskip (?:those|them|these))(?:\s+(?:two|three|either|then))?(?=\s*(?:[,.;!?]|$))",
+_RULED_OUT = re.compile(r"(?:(?:\bso|,)\s+not\s+(?:those|them|these|that(?:\s+one)?)|\bskip (?:those|them|these))(?:\s+(?:two|three|either|then))?"
+                        r"(?:\s+(?:obviously|of course|please|pls|thanks))?(?=\s*(?:[,.;!?]|$))"
+                        # ...or films like them ("I hated Taxi Driver so nothing like that one"), or more of them ("so ones along those lines")
+                        r"|\bso\s+(?:nothing|none|no\s+films?|no\s+movies?)\s+(?:like|similar to)\s+(?:that|it|those|them|these)\b|\balong (?:those|these|the same|similar) lines\b",
                         re.IGNORECASE)  # (not "so not that bad", "not that I wanted to")
 _FILM_REFUSED = re.compile(r"^\W*(?:(?:and|but|so|just)\s+)?(?:not|no|except|skip|anything but|never)\s*$", re.IGNORECASE)
 #: A sentence that names a kind of film ("Boxing films from whatever era", "Spy stuff that's grounded").
@@ -1021,6 +1057,12 @@ def _unnamed(text: str, titles: Sequence[TitleMention]) -> str:
     return _mask(text, spans)
 
 
+def _closed_as_statement(text: str, at: int) -> bool:
+    """The sentence going on at `at` ends with a full stop or an exclamation mark, not a question mark."""
+    closed = SENTENCE_END.search(text, at)
+    return closed is not None and "?" not in closed.group()
+
+
 def _asked_back(text: str, titles: Sequence[TitleMention]) -> list[tuple[int, int]]:
     """Questions that refer back to films named just before them and ask for no films ("I am told
     Gattaca is clever. Would it suit my father?"): each as (start of the sentence naming the films,
@@ -1035,7 +1077,9 @@ def _asked_back(text: str, titles: Sequence[TitleMention]) -> list[tuple[int, in
     much = {opened for opened, m in asked if m["much"]}
     openers = [opened for opened, _ in asked]
     # unpunctuated, right after the title: "my friend said i should watch jaws is it too scary for me"
-    openers += [m.start() for m in _ASKS_AFTER_TITLE.finditer(text) if text[:m.start()].rstrip() and len(text[:m.start()].rstrip()) in ends]
+    # ("Old Boy did it so well." says how the film did it: a statement closed without a question mark asks nothing)
+    openers += [m.start() for m in _ASKS_AFTER_TITLE.finditer(text) if text[:m.start()].rstrip() and len(text[:m.start()].rstrip()) in ends
+                and not (m.group().lower().startswith(("did", "does")) and _closed_as_statement(text, m.end()))]
     for opened in sorted(set(openers)):
         closed = SENTENCE_END.search(text, opened)
         question = ABOUT_THE_FILM.sub(" ", text[opened:closed.start() if closed else len(text)])
@@ -1119,7 +1163,8 @@ def read_intent(text: str, u: Understanding, has_previous: bool, stated_genres: 
         return "ask_item"
     if not u.titles and _WHICH_FILM.search(text) and not REQUEST_CUE.search(text):  # "what was it called?": a film to be told
         return "ask_item"
-    if u.references and all(s != "neutral" for _, s in u.references) and not (u.genres or u.avoid_genres or u.era_shift or u.year_min or u.year_max):
+    if u.references and all(s != "neutral" for _, s in u.references) and not (u.genres or u.avoid_genres or u.era_shift or u.year_min or u.year_max) \
+            and not (ASKS_FOR_FILMS.search(text.replace("?", "")) or _MORE_OF_IT.search(text)):  # ("loved it. what else is like it?" asks)
         return "feedback"
     if _is_feedback(text, u, stated_genres):
         return "feedback"
@@ -1343,7 +1388,7 @@ def _ground(scan: str, grounder: Grounder | None) -> list[TitleMention]:
                 _CONTRAST.search(scan, 0, t.start) or _SEEN_ONLY.search(scan, sentence_start(scan, t.start), t.start)
                 or _seen_bare(scan, t) or seen == "mention" or _middling(scan, t)
                 or (t.end is not None and _UNSEEN_AFTER.match(scan, t.end)) or unseen == "contrast"
-                or (t.end is not None and t.sentiment != "dislike" and _AGAIN_WEARILY.match(scan, t.end))
+                or (t.end is not None and t.sentiment != "dislike" and _AGAIN_WEARILY.match(scan, t.end)) or _just_another(scan, t, found)
                 or _wish_taken_back(scan, t, following is not None)):
             t.sentiment = "contrast"
         elif t.sentiment == "like" and _panned_after_headline(scan, t, following.start if following else None):
@@ -1517,8 +1562,11 @@ _SEEN_OPENS = re.compile(r"\W*(?:(?:i|we|he|she|they)(?:'ve|'s| have| has)\s+(?:
                          r"(?:\s+(?:all|both|every|each|most)\b[^.!?:;,]{0,40}?)?(?:\s+already)?\s*:?\s*", re.IGNORECASE)
 #: ("Seen John Wick, seen Taken", texting's "seen john wick n taken")
 _LIST_JOIN = re.compile(r"\s*(?:,|&|/|\band\b|\bor\b|\bn\b)\s*(?:(?:seen|watched)\s+)?", re.IGNORECASE)
-#: ...and what may close it: "already", "to death", "a hundred times", and a refusal of them ("so not those two").
-_SEEN_CLOSES = re.compile(rf"(?:\s*,?\s*(?:already|too|as well|etc\.?|and so on|you name it|(?:like )?{_OVERSEEN.pattern}"
+#: When they were seen ("this month", "last weekend", "back to back"), which says nothing of them.
+_WHEN_SEEN = (r"(?:(?:this|last|over the|over|at the)\s+(?:night|week|weekend|month|year|summer|winter|christmas|holidays?|easter|few (?:days|weeks|months))"
+              r"|(?:in|over) (?:the )?(?:last|past) (?:few )?(?:days?|weeks?|months?|year)|yesterday|recently|lately|back to back|in a row|in one (?:go|sitting))")
+#: ...and what may close it: "already", "to death", "a hundred times", when, and a refusal of them ("so not those two").
+_SEEN_CLOSES = re.compile(rf"(?:\s*,?\s*(?:already|too|as well|etc\.?|and so on|you name it|(?:like )?{_OVERSEEN.pattern}|{_WHEN_SEEN}"
                           r"|(?P<refused>(?:so|but)\s+not\s+(?:those|them|these|that one|it)(?:\s+(?:two|three|either|then))?)))*\s*(?:[.!;\n]|$)",
                           re.IGNORECASE)
 
@@ -1543,6 +1591,8 @@ def _seen_list(text: str, t: "TitleMention", found: Sequence["TitleMention"]) ->
     closed = _SEEN_CLOSES.match(text, films[-1].end or 0)
     if not (_listed(text, films) and closed is not None and closed.end() >= stop):
         return None
+    if len({f.item_id for f in films}) < 2 and re.search(_WHEN_SEEN, closed.group(), re.IGNORECASE):
+        return None  # one film watched last night is the start of its review ("Watched X last night. Beautiful, ...")
     if closed["refused"]:
         return "refused"
     rest = text[stop:].lstrip(" .!;\n")
@@ -2018,6 +2068,48 @@ def _compared_with(text: str, t: TitleMention, asked: Sequence[TitleMention]) ->
     return _like_title(text, t) and any(o is not t and o.end is not None and o.end <= (t.start or 0) and (o.start or 0) >= opened for o in asked)
 
 
+#: After the film asked about, the first of two films offered as its measure ("is Sicario closer to Traffic or to ...",
+#: "is Dark City more Blade Runner or more Matrix?") ...
+_FIRST_MEASURE = re.compile(r"\s+(?:(?:more|closer|nearer)\s+(?:to\s+|like\s+)?|more\s+of\s+an?\s+)(?:the\s+)?", re.IGNORECASE)
+#: ...and the second, after "or".
+_SECOND_MEASURE = re.compile(r"\s*,?\s*or\s+(?:(?:more\s+)?(?:to|like)\s+|more\s+(?:of\s+an?\s+)?)?(?:the\s+)?", re.IGNORECASE)
+#: One film as what another "is just", with a twist after it ("Pacific Rim is just Transformers with worse dialogue", "is
+#: Snowpiercer basically The Matrix on a train?"): a pitch, not a verdict on it.
+_JUST_ANOTHER = re.compile(r"\s+(?:(?:is|was|'s|’s)\s+)?(?:just|basically|simply|essentially|literally|really just|pretty much|only)\s+(?:the\s+)?",
+                           re.IGNORECASE)
+_TWIST_AFTER = re.compile(r"\s+(?:with|on|in|but|minus|without|plus|set|for)\b", re.IGNORECASE)
+
+
+def _just_another(text: str, t: TitleMention, found: Sequence[TitleMention]) -> bool:
+    """`t` is what the film named right before it "is just", with a twist said after it (`_JUST_ANOTHER`)."""
+    before = [o for o in found if o.end is not None and t.start is not None and o.end <= t.start]
+    return bool(before) and t.start is not None and t.end is not None and before[-1].end is not None \
+        and _JUST_ANOTHER.fullmatch(text, before[-1].end, t.start) is not None and _TWIST_AFTER.match(text, t.end) is not None
+
+
+def _measures_offered(text: str, t: TitleMention, asked: Sequence[TitleMention]) -> bool:
+    """`t` is one of two films a question offers as the measure of the film it asks about: only compared with it."""
+    films = [o for o in asked if o.start is not None and o.end is not None]
+    for k, o in enumerate(films[:-1]):
+        first = films[k + 1]
+        if o.end is None or first.start is None or first.end is None or not _FIRST_MEASURE.fullmatch(text, o.end, first.start):
+            continue
+        second = films[k + 2] if k + 2 < len(films) else None
+        offered = second is not None and second.start is not None and _SECOND_MEASURE.fullmatch(text, first.end, second.start)
+        if offered and t in (first, second):
+            return True
+    return False
+
+
+#: Beside a question between films, a wish for one of them ("which one's scarier, The Ring or The Grudge? my sister wants
+#: one for a sleepover", "we want the more fun one"): the question still asks about them; not "one like it".
+_ONE_OF_THEM = re.compile(r"\b(?:wants?|needs?|after|pick|choose)\s+(?:(?:the|a)\s+(?:\w+\s+){1,2})?one\b(?!\s+(?:like|similar|that|with|from|of))",
+                          re.IGNORECASE)
+
+
+_OTHERS_TOO = re.compile(r"\b(?:others?|else|suggestions?|recommend\w*|like (?:them|those|these|it))\b", re.IGNORECASE)  # ("any other suggestions?")
+
+
 #: Beside a question about a film, words of wanting that ask for no films: a refusal or a worry ("My uncle won't watch
 #: anything that isn't.", "don't want it to be awkward", "need a warning before date night"; not "wouldn't mind something
 #: lighter", "don't you have something else?").
@@ -2074,14 +2166,17 @@ def _split_question(u: Understanding, scan: str, rest: str, known: set[str], con
         # ...and a film rated where it is named ("toy story 1 ✅ cars ❌ ... pixar deep cuts for my 6yo?") keeps its rating
         rated = t.end is not None and t.sentiment in ("like", "dislike") and rating_after(scan, t.end) is not None \
             and not _ASKED_RIGHT_BEFORE.search(scan, 0, start) and not _MARKS_OFFERED.match(scan, t.end)
-        if not (given or rated or _compared_with(scan, t, inside) or _measure_asked(scan, t)):
+        if _measures_offered(scan, t, inside) or _just_another(scan, t, inside):
+            t.sentiment = "contrast"
+        elif not (given or rated or _compared_with(scan, t, inside) or _measure_asked(scan, t)):
             t.sentiment = "ask"
     other = _mask(rest, asked) if asked else ""
     read = read_genres(other, known, concepts) if other.strip() else None
     u.genres, u.avoid_genres = (read.wanted, read.avoided) if read else ([], [])
     u.genre_mode = read.mode if read else "unsaid"
     said = _NO_WISH_SAID.sub(" ", ABOUT_THE_FILM.sub(" ", _mask(scan, asked)))
-    if other.strip() and ASKS_FOR_FILMS.search(said.replace("?", "")):
+    choosing = len({t.item_id for t in inside}) >= 2 and _ONE_OF_THEM.search(said) is not None and not _OTHERS_TOO.search(said)
+    if other.strip() and ASKS_FOR_FILMS.search(said.replace("?", "")) and not choosing:
         u.intent = "refine" if has_previous and not u.new_search else "recommend"
     else:  # "is inside out sad? thinking of it for my 6yo": the child is the asked film's audience, not a wish
         u.genres = [g for g in u.genres if g != "Children"]
@@ -2089,10 +2184,11 @@ def _split_question(u: Understanding, scan: str, rest: str, known: set[str], con
 
 def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | None, shown: Sequence[int] = (),
                has_previous: bool = False, concepts: ConceptIndex | None = None, newest_year: int = 2018,
-               judge: GenreJudge | None = None, roles: TitleRoles | None = None) -> Understanding:
+               judge: GenreJudge | None = None, roles: TitleRoles | None = None, asked_before: int | None = None) -> Understanding:
     """Parse one message. Never raises on odd text: the worst case is an empty understanding.
 
-    `concepts` (genre prototypes and catalog tags, embedded) lets words no list has be read by
+    `asked_before` is the one film the previous message asked about: "it" and "that one" in a message naming no film
+    point back at it ("is Casablanca worth it?", then "more like it from the 1940s" likes Casablanca). `concepts` (genre prototypes and catalog tags, embedded) lets words no list has be read by
     meaning; `newest_year` anchors "the last N years"; `judge` (a model trained on labelled requests)
     vetoes wanted genres the writer did not mean and adds avoided ones the rules missed; `roles` (another)
     gives each film found its role where it is surer than the rules, and takes names the rules passed over."""
@@ -2105,6 +2201,7 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
     u.injection = bool(INJECTION.search(cleaned))
     u.new_search = bool(NEW_SEARCH.search(cleaned))
     u.reset_genres = bool(SCRAPPED.match(cleaned))
+    u.audience_left = bool(AUDIENCE_LEFT.search(cleaned))
     scan = INJECTION.sub(lambda m: " " * len(m.group()), cleaned) if u.injection else cleaned
     scan = ADDRESSEE.sub(_unaddressed, scan)
     titled = capitalised_throughout(scan)  # ("Gosford Park Was A Dissapointment")
@@ -2138,6 +2235,8 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
     _versions_by_era(u)
     _versions_by_company(u, grounder)
     u.references = read_references(rest, shown)
+    if asked_before is not None and not u.titles and not u.references and (back := refers_back(rest)) is not None:
+        u.references = [(asked_before, back)]
     # ...and what is asked of the bot itself: "are you a real person?" wants no documentary
     rest = _mask(rest, years.spans + [(m.start(), m.end()) for m in [*REFERENCE.finditer(rest), *BOT_SELF.finditer(rest)]])
     read = read_genres(rest, known, concepts, about_a_film=bool(u.titles or u.references))

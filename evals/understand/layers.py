@@ -64,11 +64,12 @@ class RulesLayer:
     def __init__(self, deps: LayerDeps, extract: Callable[[Any], None] | None = None, judge: Any = None, roles: Any = None) -> None:
         self._deps, self._extract, self._judge, self._roles = deps, extract, judge, roles
 
-    def _understand(self, text: str, has_previous: bool) -> Any:
+    def _understand(self, text: str, has_previous: bool, asked_before: int | None = None) -> Any:
         from agent.understand import understand
 
         u = understand(text, known_genres=self._deps.known_genres, grounder=self._deps.grounder, has_previous=has_previous,
-                       concepts=self._deps.concepts, newest_year=self._deps.newest_year, judge=self._judge, roles=self._roles)
+                       concepts=self._deps.concepts, newest_year=self._deps.newest_year, judge=self._judge, roles=self._roles,
+                       asked_before=asked_before)
         if self._extract is not None and u.intent != "chitchat":
             self._extract(u)
         return u
@@ -76,14 +77,17 @@ class RulesLayer:
     def parse(self, text: str, context: list[str]) -> Slots:
         from agent.profile import apply_understanding
         from agent.types import UserProfile
+        from agent.understand import the_film_asked
 
         profile = UserProfile()
         shown = False  # as in the agent, a message refines only once films were shown: after any message but small talk
+        asked: int | None = None  # ...and "more like it" points at the one film the message before asked about
         for earlier in context:
-            said = self._understand(earlier, has_previous=shown)
+            said = self._understand(earlier, has_previous=shown, asked_before=asked)
             profile = apply_understanding(profile, said)
             shown = shown or said.intent != "chitchat"
-        u = self._understand(text, has_previous=shown)
+            asked = the_film_asked(said.asked_ids)
+        u = self._understand(text, has_previous=shown, asked_before=asked)
         profile = apply_understanding(profile, u)
         return Slots(
             intent=u.intent,

@@ -1010,8 +1010,9 @@ def test_films_of_a_series_by_number_take_their_own_verdicts(parser: MuseService
     ("I'd rather do my taxes than watch another musical", [], ["Musical"]),
     ("wild horses couldn't drag me to a musical. a comedy instead", ["Comedy"], ["Musical"]),
     ("westerns are dead to me. and musicals. a thriller", ["Thriller"], ["Western", "Musical"]),
-    # sadness refused is a content wish, not every Drama ruled out; what a film must not do; "nobody ..."; "keep X out of it"
-    ("no horror, no sad stuff", [], ["Horror"]),
+    # sadness refused rules out Drama, as most of the corpus's writers label it (session 49; "nothing too sad" is a measure);
+    # what a film must not do; "nobody ..."; "keep X out of it"
+    ("no horror, no sad stuff", [], ["Horror", "Drama"]),
     ("sci-fi for a 7 year old that won't give him nightmares", ["Sci-Fi", "Children"], ["Horror"]),
     ("no boats, nobody falling in love", [], ["Romance"]),
     ("show me one where absolutely nobody falls in love", [], ["Romance"]),
@@ -4770,3 +4771,231 @@ def test_review_genres_in_session48(parser: MuseService, meanings: ConceptIndex,
 def test_review_years_and_intents_in_session48(parser: MuseService) -> None:
     assert read(parser, "sci-fi please\n>2000 only").year_min == 2001
     assert read(parser, "could you recommend series like Lord of the Rings, big epic franchises").intent == "recommend"
+
+
+@pytest.mark.parametrize(("text", "liked", "asked"), [
+    # session 49: "did it" after a film in a sentence closed by a full stop says how the film did it, and asks nothing
+    ("the plot should be a slow revenge. Old Boy did it so well. subtitles fine", [27773], []),
+    ("Big Fish did it so well! something like that", [7147], []),
+    # what these must leave alone: the question run on after the film
+    ("my friend said i should watch jaws did it scare you?", [], [1387]),
+    ("i watched jaws did it win an oscar", [], [1387]),
+])
+def test_how_a_film_did_it_in_session49(parser: MuseService, text: str, liked: list[int], asked: list[int]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.liked_ids), sorted(u.asked_ids)) == (liked, asked)
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked", "asked"), [
+    # session 49: two films offered as the measure of the one asked about are only compared with it
+    ("is Sicario closer to Traffic or to Zero Dark Thirty?", [], [], [139644]),
+    ("is Dark City more Blade Runner or more Matrix? I hated The Matrix, so it matters", [], [2571], [1748]),
+    ("is Heat more like Ronin or like Collateral?", [], [], [6]),
+    # films said to be seen, with when, and nothing of them
+    ("Watched Seven Samurai, Yojimbo and Rashomon this month. What other Japanese films from the 50s?", [], [], []),
+    ("already watched Jurassic Park and The Lost World this weekend. want more dinosaurs", [], [], []),
+    # what these must leave alone: one film as the measure keeps its verdict; seen and judged
+    ("is memento like inception?", [79132], [], [4226]),
+    ("watched Heat and Ronin last night. loved both", [6, 2278], [], []),
+])
+def test_measures_and_films_seen_in_session49(parser: MuseService, text: str, liked: list[int], disliked: list[int], asked: list[int]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.liked_ids), sorted(u.disliked_ids), sorted(u.asked_ids)) == (liked, disliked, asked)
+
+
+@pytest.mark.parametrize(("text", "liked", "asked"), [
+    # session 49: a film as what another "is just", with a twist after it, is a pitch, not a verdict on it
+    ("is Edge of Tomorrow basically Groundhog Day with aliens?", [], [111759]),
+    ("Is Snowpiercer just The Matrix on a train? worth my time?", [], [107406]),
+    ("Pacific Rim is just Transformers with worse dialogue", [103228], []),
+    # what these must leave alone: "just" as praise of the film itself
+    ("is Heat just better than Ronin?", [], [6, 2278]),
+])
+def test_a_film_that_is_just_another_in_session49(parser: MuseService, text: str, liked: list[int], asked: list[int]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.liked_ids), sorted(u.asked_ids)) == (liked, asked)
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    # session 49: a wish for one of the films a question chooses between still asks; questions about the bot's reach and memory
+    ("which one's scarier, The Ring or The Grudge? my sister wants one for a sleepover, she's 15", "ask_item"),
+    ("do you do tv shows too, or only films?", "chitchat"),
+    ("do you keep track of what I've already watched? I hate getting repeats", "chitchat"),
+    # what these must leave alone: one like a film is a request; one film asked about and a wish is a request
+    ("is Heat or Ronin better? we want one like Heat from the 90s", "recommend"),
+    ("is Alien scary? my son wants one for a sleepover", "recommend"),
+])
+def test_choices_and_questions_about_the_bot_in_session49(parser: MuseService, text: str, intent: str) -> None:
+    assert read(parser, text).intent == intent
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    # session 49: "it" and "that one" in a message naming no film point at the one film the message before asked about
+    ("Could you suggest more like it from the 1940s?", "like"),
+    ("oh we've actually seen that one, loved it. what else is like it?", "like"),
+    ("hated it, something else", "dislike"),
+    # what these must leave alone: a wish about it, a message with its own film, small talk
+    ("would she like it?", None),
+    ("I'd love it to be short", None),
+    ("more like Heat please", None),
+    ("thanks! something funny now", None),
+])
+def test_it_points_at_the_film_asked_before_in_session49(parser: MuseService, text: str, role: str | None) -> None:
+    u = understand(text, known_genres=parser.known_genres, grounder=parser.s.grounder, concepts=parser.concepts,
+                   newest_year=parser.newest_year, has_previous=True, asked_before=912)
+    assert u.references == ([(912, role)] if role else [])
+    assert understand(text, known_genres=parser.known_genres, grounder=parser.s.grounder, has_previous=True).references == []
+
+
+def test_more_like_it_after_a_question_likes_the_film_asked_about(service: MuseService) -> None:
+    assert service.chat("asker", "is Casablanca worth it for a first-timer?", "s").intent == "ask_item"
+    then = service.chat("asker", "Thank you. Could you suggest more like it from the 1940s?", "s")
+    assert 912 in then.profile.liked_items and then.intent in ("recommend", "refine")
+    apart = service.chat("asker", "more like it please", "other")  # another conversation: nothing to point at
+    assert apart.profile.liked_items == then.profile.liked_items
+
+
+@pytest.mark.parametrize(("text", "new"), [
+    # session 49: more ways to start a new search
+    ("ok new topic. a fantasy film with dragons, not for kids", True),
+    ("you know what, restart, I want Die Hard type stuff", True),
+    ("thanks for those! next thing: something cosy for a rainy sunday", False),  # (may add to the search: "next thing: under 90 mins")
+    # what these must leave alone
+    ("I want to restart my film club with a comedy", False),
+])
+def test_new_searches_in_session49(parser: MuseService, text: str, new: bool) -> None:
+    assert read(parser, text).new_search is new
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    # session 49: a verdict that goes on to rule the film out or ask for its like is part of a request
+    ("crime drama set in new york, 70s or 80s || oh and I hated Taxi Driver so nothing like that one", "refine"),
+    ("animated, but not a kids film || I adored Paprika, so ones along those lines", "refine"),
+    ("something with submarines || I've seen and loved Das Boot, so not that one obviously", "refine"),
+    ("a sci-fi movie please || ideally along the lines of RoboCop, the original, which I loved", "refine"),
+    # what these must leave alone
+    ("a comedy || I hated Taxi Driver, so not that bad really", "feedback"),
+])
+def test_verdicts_that_go_on_to_a_wish_in_session49(parser: MuseService, text: str, intent: str) -> None:
+    *before, said = text.split(" || ")
+    shown = bool(before)
+    assert understand(said, known_genres=parser.known_genres, grounder=parser.s.grounder, concepts=parser.concepts,
+                      newest_year=parser.newest_year, has_previous=shown).intent == intent
+
+
+@pytest.mark.parametrize(("text", "wanted", "avoided"), [
+    # session 49: going back to a genre replaces the one tried since; the young viewer gone to bed takes Children along;
+    # "let's bin that" and "wipe that" throw out what was asked
+    ("ok I want a comedy tonight || a thriller instead || ugh sorry, go back to the comedy", ["Comedy"], []),
+    ("just me tonight, a good thriller || my daughter's just sat down, she's 8, so something for her instead || she's gone up to bed. "
+     "back to the thriller plan", ["Thriller"], []),
+    ("something for the kids || the kids are asleep, so a horror now", ["Horror"], []),
+    ("horror comedies please || Let's bin that. a long sweeping epic", [], []),
+    ("romance set in paris, no horror || nope, wipe that. animated films for grown-ups", ["Animation"], ["Children"]),
+    # what these must leave alone: an idiom; a child who fell asleep during the film is still watching with us
+    ("a thriller || and a comedy please. back to the drawing board", ["Comedy", "Thriller"], []),
+    ("a film for my son (8) || he loved it, fell asleep at the end", ["Children"], []),
+])
+def test_conversations_that_go_back_in_session49(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
+    from agent.profile import apply_understanding
+    from agent.types import UserProfile
+
+    profile = UserProfile()
+    for said in text.split(" || "):
+        profile = apply_understanding(profile, read(parser, said))
+    assert (sorted(profile.liked_genres), sorted(profile.disliked_genres)) == (wanted, avoided)
+
+
+def test_up_as_a_word_is_no_film_in_session49(parser: MuseService) -> None:
+    assert read(parser, "her kid (4) is up now ugh, change of plan, something for little ones").disliked_ids == []
+    assert read(parser, "i loved up and coco").liked_ids == [68954, 177765]
+
+
+@pytest.mark.parametrize(("text", "wanted", "avoided"), [
+    # session 49: "touching" as the verb and "the comic" as the book name no genre
+    ("Point Break 1991 forever, not touching the remake. more heist action from the 90s, no sci-fi", ["Action", "Crime"], ["Sci-Fi"]),
+    ("Played every Resident Evil game, never touched the films. any good?", [], []),
+    ("Watchmen: read the comic, loved it. any superhero films that actually get it?", [], []),
+    # what these must leave alone
+    ("nothing touching please, I want laughs", ["Comedy"], ["Drama"]),
+    ("a comic film from the 80s", ["Comedy"], []),
+])
+def test_touching_and_the_comic_in_session49(parser: MuseService, meanings: ConceptIndex, text: str, wanted: list[str], avoided: list[str]) -> None:
+    u = understand(text, known_genres=parser.known_genres, grounder=parser.s.grounder, concepts=meanings, newest_year=parser.newest_year)
+    assert (sorted(u.genres), sorted(u.avoid_genres)) == (wanted, avoided)
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    # session 49 (the review's probes): "it" in a general verdict, an idiom, filler, someone else's verdict, a wish
+    ("ugh, I always hated it when films are in black and white. something in colour please", None),
+    ("ok now that's more like it!", None),
+    ("hmm ok. I want something funny, a comedy or something like that", None),
+    ("everyone I know loved it but 3 hours is a lot. something shorter?", None),
+    ("my dad hated it, he likes simple stuff. what would suit him?", None),
+    ("I would've loved it as a teen but now idk, something less sappy?", None),
+    ("just watched it, loved it. more like it?", "like"),
+])
+def test_review_it_points_back_in_session49(parser: MuseService, text: str, role: str | None) -> None:
+    u = understand(text, known_genres=parser.known_genres, grounder=parser.s.grounder, concepts=parser.concepts,
+                   newest_year=parser.newest_year, has_previous=True, asked_before=912)
+    assert u.references == ([(912, role)] if role else [])
+
+
+@pytest.mark.parametrize(("text", "wanted", "avoided"), [
+    # session 49 (the review's probes): "back to" that goes back to nothing asked, a child still watching, an itch scratched
+    ("comedies please || and a horror, we'll watch them back to back", ["Comedy", "Horror"], []),
+    ("a comedy please || going back to work tomorrow so keep it light, a romance maybe", ["Comedy", "Romance"], []),
+    ("a film for my 7yo daughter, something animated || she's in bed by 8 so nothing over 90 minutes", ["Animation", "Children"], []),
+    ("comedies from the 90s please || let's scratch that nostalgia itch, teen ones would be great", ["Comedy"], []),
+])
+def test_review_follow_ups_in_session49(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
+    from agent.profile import apply_understanding
+    from agent.types import UserProfile
+
+    profile = UserProfile()
+    for said in text.split(" || "):
+        profile = apply_understanding(profile, read(parser, said))
+    assert (sorted(profile.liked_genres), sorted(profile.disliked_genres)) == (wanted, avoided)
+
+
+def test_review_a_choice_with_a_wish_for_others_asks_for_films_in_session49(parser: MuseService) -> None:
+    assert read(parser, "which is funnier, Airplane or Hot Shots? I need a good one for tonight, any other suggestions?").intent == "recommend"
+
+
+def test_full_runs_in_session49(parser: MuseService) -> None:
+    """What the corpus runs found the first version of today's rules reading worse, and an era dropped by name."""
+    from agent.profile import apply_understanding
+    from agent.types import UserProfile
+
+    assert read(parser, "is up a sad movie?").asked_ids == [68954]  # a question's "is" before *Up*
+    assert 68954 in read(parser, "pixar tier list. S: up, inside out. A: ratatouille.").liked_ids
+    assert read(parser, "Is Stalker of Tarkovsky boring for somebody who is not film student?").asked_ids == [1232]
+    assert read(parser, "the Love Actually of Halloween: lots of stories, one small town, a bit creepy").liked_ids == [6942]
+    assert read(parser, "The Shining book and film are two different beasts and I love both").liked_ids == [1258]
+    assert read(parser, "Right, the little ones are asleep. Totally new request for the grown-ups: a proper thriller").new_search
+    said = read(parser, "show me romantic comedies from two thousand and five to two thousand and ten no scratch that two thousand and twelve")
+    assert (said.year_min, said.year_max) == (2005, 2012)  # "scratch that" corrects the year, it drops no era
+    profile = apply_understanding(UserProfile(), read(parser, "a musical from the 50s"))
+    assert (profile.year_min, profile.year_max) == (1950, 1959)
+    for dropped in ("forget the 50s thing", "the little ones don't want anything old, so drop the 50s bit"):
+        after = apply_understanding(profile, read(parser, dropped))
+        assert (after.year_min, after.year_max, after.liked_genres[:1]) == (None, None, ["Musical"]), dropped
+
+
+@pytest.mark.parametrize(("text", "wanted", "avoided"), [
+    # session 49: "sad" refused outright avoids Drama, as 105 of the corpus's 115 "nothing sad" / "no sad" / "not sad" are
+    # labelled (over the dev splits 192 requests read better, 20 worse); a measure keeps it a matter of degree ("nothing too
+    # sad": 34 of 40 avoid nothing), and so does the writer's own mood
+    ("nothing romantic. nothing sad. 2015 onwards. go.", [], ["Drama", "Romance"]),
+    ("no sad endings please", [], ["Drama"]),
+    ("not sad, not scary", [], ["Drama", "Horror"]),
+    # what these must leave alone
+    ("a comedy, nothing too sad", ["Comedy"], []),
+    ("nothing too heavy or sad, a family film", ["Children"], []),
+    ("I'm not sad, just bored. something fun", [], []),
+    ("a drama but nothing sad", ["Drama"], []),
+    ("something sad", ["Drama"], []),
+])
+def test_sad_refused_in_session49(parser: MuseService, meanings: ConceptIndex, text: str, wanted: list[str], avoided: list[str]) -> None:
+    u = understand(text, known_genres=parser.known_genres, grounder=parser.s.grounder, concepts=meanings, newest_year=parser.newest_year)
+    assert (sorted(u.genres), sorted(u.avoid_genres)) == (wanted, avoided)

@@ -634,3 +634,68 @@ def test_titles_set_off_by_marks_in_session38(grounder: TitleGrounder, text: str
 ])
 def test_misspellings_and_films_of_a_series_in_session40(grounder: TitleGrounder, text: str, ids: list[int]) -> None:
     assert _matched(grounder, text) == ids
+
+
+@pytest.mark.parametrize(("text", "ids"), [
+    ("Nothing like Game of Thrones please", []),  # a longer name goes on through "of": no *The Game*
+    ("lol are you an AI or a guy in a basement", []),  # letters after their article: the thing, not *A.I.*
+    ("Ocean's Eleven energy but with WAY more explosions", [4963]),  # a word stressed, not *The Way*
+    # what these must leave alone
+    ("loved A.I. and Jaws", [4370, 1387]),
+    ("I loved UP and JAWS", [68954, 1387]),  # titles in capitals with no article to leave out
+    ("Band of Brothers squeezed into two hours", [170705]),
+])
+def test_names_that_go_on_and_stressed_words_in_session49(grounder: TitleGrounder, text: str, ids: list[int]) -> None:
+    assert _matched(grounder, text) == ids
+
+
+def test_a_kind_of_game_before_films_is_no_series(grounder: TitleGrounder) -> None:
+    assert grounder.find_series("fighting game movies!! tournament on an island") == []  # *The Game*'s films are not meant
+    assert [i for i, _ in grounder.find_series("I love all the alien films")[0][2]][0] == 1214
+
+
+def test_a_name_opening_a_sentence_before_did_in_session49(grounder: TitleGrounder) -> None:
+    assert _matched(grounder, "the plot should be a slow revenge. Old Boy did it so well") == [27773]
+    assert _matched(grounder, "Pretty Woman did nothing for me") == [597]
+    assert _matched(grounder, "Good Will did it") == []  # common words that are no title
+
+
+@pytest.mark.parametrize(("text", "ids"), [
+    # session 49: a show, game or book of the same name is not the film, nor is a film named inside the words that say so
+    ("Westworld (the HBO show) is my obsession", []),
+    ("MASH the TV show was my dad's favourite", []),
+    ("mortal kombat the game was my whole childhood", []),  # nor *The Game*
+    ("House of Cards, the Kevin Spacey series, got me into politics", []),
+    ("Finished the Jurassic Park novel, the film cuts so much", []),
+    ("just binged Fargo season 3", []),
+    # a version said by its year is no *The One*; a first name before a surname is no film; a film-maker's possessive
+    ("Ocean's Eleven (the 2001 one) meets The Sting", [4963, 1234]),
+    ("Tom Cruise and Brad Pitt as vampires bored me to tears", []),
+    ("Hitchcock's one with the birds", []),
+    # what these must leave alone: a series of films, a film named alone
+    ("Heat, the 1995 one", [6]),
+    ("Julia Roberts in Pretty Woman", [597]),
+    ("the film Hitchcock was fine", [98585]),
+])
+def test_other_media_versions_and_people_in_session49(grounder: TitleGrounder, text: str, ids: list[int]) -> None:
+    assert _matched(grounder, text) == ids
+
+
+@pytest.mark.parametrize(("text", "ids"), [
+    # session 49 (the review's probes): a film-maker after "of", letters before "style", a show word that is a verb or
+    # modifies another noun, a character's first name before a title that is no word
+    ("Looking for something like Heat of Michael Mann, with heists", [6]),
+    ("I love Psycho of Hitchcock, recommend me thrillers", [1219]),
+    ("I want a JFK style conspiracy thriller", [3386]),
+    ("Loved Heat, show me more like that", [6]),
+    ("The Dark Knight, the comic book movie everyone loves, is my fav", [58559]),
+    ("Misery, the Stephen King novel adaptation, is my favourite", [3499]),
+    ("loved Gone Girl, book was even better", [112556]),
+    ("John Rambo is my favourite of the series", [57528]),
+])
+def test_review_titles_kept_in_session49(grounder: TitleGrounder, text: str, ids: list[int]) -> None:
+    assert _matched(grounder, text) == ids
+
+
+def test_a_kind_before_a_series_name_keeps_the_series_in_session49(grounder: TitleGrounder) -> None:
+    assert grounder.find_series("i love monster godzilla movies")  # a monster's films, not a kind of game

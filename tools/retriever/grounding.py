@@ -29,7 +29,7 @@ from tools.retriever.slips import MAX_OPEN
 from tools.retriever.slips import MIN_WORDS as _SLIP_MIN_WORDS
 from tools.retriever.slips import WordSlips
 from tools.retriever.sequels import ROMAN_DIGITS as _ROMAN
-from tools.retriever.wordlist import CALENDAR, CHAT_WORDS, COMMON_WORDS, CONNECTORS, MONTHS, MORE_PLACES, NATIONALITIES, NEVER_ALONE, PLACES, dictionary
+from tools.retriever.wordlist import CALENDAR, CHAT_WORDS, COMMON_WORDS, CONNECTORS, FIRST_NAMES, MONTHS, MORE_PLACES, NATIONALITIES, NEVER_ALONE, PLACES, dictionary
 
 Status = Literal["matched", "ambiguous", "unknown"]
 
@@ -177,13 +177,18 @@ _ALL_BUT = frozenset("anything everything all".split())
 #: The words of a verdict after "is" / "was" that make a possessive phrase a film ("your name was perfect").
 _PRAISED = _LIST_VERDICT | _PRAISE
 #: After a capitalised run of common words opening a sentence, what goes on as after a name ("True Romance rules").
-_NAME_ENDS = _VERDICT | frozenset("but and or rules rocks meets without minus vs versus".split())  # ("Get Out meets Rear Window")
+_NAME_ENDS = _VERDICT | frozenset("but and or rules rocks meets without minus vs versus did does nailed".split())  # ("Get Out meets Rear Window", "Old Boy did it so well")
 #: Before "not", words that make what follows a word said of someone ("I'm not brave"), not a film refused.
 _COPULAS = frozenset(["i m", "im", "am", "is", "are", "was", "were", "be", "been", "being", "it s", "that s", "he s", "she s", "they re",
                       "we re", "you re", "feel", "feeling", "felt"])
 #: Pronouns that are also titles (*It*, *Her*, *Them*): after a verb, objects ("Saw it:", "loved her in Working Girl").
 _OBJECT_PRONOUNS = frozenset("it them this that him her".split())
 #: Chat words people write in capitals: they continue no name ("Is The Goonies OK for ...").
+#: Letters in capitals that name a thing as well as a film: after "a" or "an" they are the thing ("are you an AI").
+_THINGS_IN_CAPITALS = frozenset({"ai"})
+#: Words before a lower-case "up" that make it the word ("is up", "woke up", "stay up late"), not *Up*.
+_UP_AS_A_WORD = frozenset("is s was are were be been being am get gets got getting woke wake wakes waking stay stays stayed staying sat sit "
+                          "sits stood grew grow give gave given fed messed mixed set".split())
 _CHAT_CAPS = frozenset("ok okay lol pls plz tbh btw imo tv dvd".split())
 #: Chat words that may open a message before a lower-case title and name nothing ("bro get out is peak", "omg the raid").
 _CHAT_OPENERS = _CHAT_CAPS | frozenset("bro bruh omg ngl fr yo lmao lmfao".split())
@@ -280,6 +285,8 @@ _KIND_BEFORE = frozenset("""gentle good great scary cheesy funny decent fun cool
 _KIND_WORDS = frozenset("""horror action comedy fighting racing survival zombie space war puzzle strategy platform shooter sports arcade
                            indie spy heist crime disaster monster superhero western adventure fantasy scifi sci-fi mystery detective
                            romance thriller slasher teen kids family cartoon musical drama documentary board video card""".split())
+#: Kinds of game before "game" and a film noun ("fighting game movies", "video game films"): games, not a series.
+_GAME_KINDS = frozenset("fighting racing video board card puzzle platform arcade survival strategy".split())
 #: ...unless a determiner comes before it: "the good rocky films" are some of the series.
 _SOME_OF = frozenset("the those these all both my our his her their".split())
 _NOT_ITS_FILMS = frozenset("book books novel novels game games comic comics toys lego prequel prequels spin-off spin-offs spinoffs".split())
@@ -1139,6 +1146,7 @@ class TitleGrounder:
         found = [g for g in found if not _ISH_WORD.match(text, g.end or 0) or " " in (said := text[g.start or 0:g.end or 0].strip())
                  or _coined(said.lower())]  # "horror-ish" is a genre, "totoro-ish" a film
         found = [g for g in found if not _a_place_or_date(text, g)]
+        found = _other_media(text, found)
         return sorted(found, key=lambda g: g.start or 0)
 
     def passed_over(self, text: str, taken: Sequence[tuple[int, int]]) -> list[Grounding]:
@@ -1220,9 +1228,9 @@ class TitleGrounder:
                 start, end = words[-n].start(), words[-1].end()
                 if _BOUNDARY.search(text, start, end) or _MONOCHROME.search(text, 0, start):
                     continue  # "black and white films" are no films of a "White" series
-                if n == 1 and text[start:end].islower() and len(words) > 1 and words[-2].group().lower() in _KIND_BEFORE \
+                if n == 1 and text[start:end].islower() and len(words) > 1 and words[-2].group().lower() in _KIND_BEFORE | _GAME_KINDS \
                         and not (len(words) > 2 and words[-3].group().lower() in _SOME_OF):
-                    break  # "more gentle alien films", "good zombie movies": a kind of film, not the Alien films
+                    break  # "more gentle alien films", "good zombie movies", "fighting game movies": a kind of film, not the Alien films
                 ids = self._series_ids(normalise_title(text[start:end]))
                 if len(ids) > 1 and cue.group().lower() == "sequels":  # "the matrix sequels": not the first film
                     first = min(ids, key=lambda i: self._items[i].year or 9999)
@@ -1485,9 +1493,16 @@ class TitleGrounder:
                         and not (length == 1 and _coined(key) and _initials_cued(text, tokens, used, i)):
                     continue  # initials are written in capitals ("TDK") or with their number ("ts3", "hp 3"), never as a word ("lit");
                     # in lower case only letters of no word, and only said the way films are ("tdk is peak", "fmj or platoon?")
+                if length == 1 and tokens[i].word == "up" and i > 0 and not tokens[i].boundary_before and tokens[i - 1].lower in _UP_AS_A_WORD \
+                        and not (tokens[i - 1].sentence_start and tokens[i - 1].lower in ("is", "was")):  # ("is up too sad?" asks of *Up*)
+                    continue  # "her kid is up now ugh", "woke up": the word, not *Up*
+                if length == 1 and i > 0 and tokens[i - 1].lower in ("a", "an") and tokens[i].lower in _THINGS_IN_CAPITALS:
+                    continue  # "are you an AI": letters that name a thing after its article, not *A.I.* ("a JFK style thriller" is)
                 # a leading digit is no capital ("10 things i hate about you"), nor is a shouted word ("my 5yo is OBSESSED"), but initials are
                 capitals = any(t.word[:1].isupper() and not (shouting and _shouted(t) and key not in self._initials)
                                and not _pronoun_i(tokens, i + k) for k, t in enumerate(span))  # "I confess that ..." is the speaker
+                if capitals and length == 1 and _shouted(span[0]) and span[0].lower in dictionary() and self._article_left_out(key):
+                    continue  # "WAY more explosions": a word stressed, not *The Way* (a title said in capitals keeps its article)
                 if capitals and length > 1 and _article_capital_only(span) and not self._well_known(key, CUED_MIN) \
                         and not (i + length < len(tokens) and tokens[i + length].lower in _VERDICT):
                     continue  # "The boys are 9 and 11": a sentence's capital on its article, a film hardly anyone rated ("The wailing was ..." is)
@@ -1499,7 +1514,7 @@ class TitleGrounder:
                     continue
                 if capitals and key in CALENDAR and not (marked or _film_cue_before(tokens, i) or _beside_title(tokens, used, i, length)):
                     continue  # "for Halloween", "every Friday": a date
-                version = None if capitals else self._version_year(tokens, used, i, length, key)
+                version = None if capitals or key in ("one", "ones") else self._version_year(tokens, used, i, length, key)
                 preceded, followed = _titles_beside(tokens, used, i, length)
                 listed = preceded or followed or _verdict_closes(tokens, used, i, length)
                 if capitals or version or marked or rating or self._casual(tokens, i, length, key, listed, followed) \
@@ -1516,6 +1531,10 @@ class TitleGrounder:
                     i += length - 1
                     break
             i += 1
+
+    def _article_left_out(self, key: str) -> bool:
+        """Every film of `key` has an article the words left out ("way" for *The Way*)."""
+        return all(self._items[i].display_title.lower().startswith(("the ", "a ", "an ")) for i in self._by_key[key])
 
     def _emphasis_after(self, tokens: list[_Tok], i: int, length: int) -> bool:
         """A word shouted after a name written in lower case, and no word of any title that starts as the name does:
@@ -2501,9 +2520,17 @@ def _inside_name(tokens: list[_Tok], i: int, length: int, graded: bool = False, 
             and after.lower not in _CHAT_CAPS and not (_pronoun_i(tokens, i + length) and tokens[i].word.islower() or after.word in _I_CONTRACTED):
         # ("la la land I found boring", "Cars 2 I'd rather forget": the speaker; not "Jaws 2 I mean. no, the first")
         return True
+    named_by = tokens[i + length + 1] if after is not None and i + length + 1 < len(tokens) else None
+    if length == 1 and after is not None and not after.boundary_before and after.lower == "of" and tokens[i].capitalised and named_by is not None \
+            and not named_by.boundary_before and named_by.capitalised and named_by.lower.endswith("s") and named_by.lower[:-1] in dictionary() \
+            and named_by.lower.removesuffix(" s") not in FIRST_NAMES | _MAKERS \
+            and not (i + length + 2 < len(tokens) and not tokens[i + length + 2].boundary_before and tokens[i + length + 2].capitalised):
+        return True  # "Game of Thrones": a longer name goes on through "of" and a plural, not *The Game* (not "Kwaidan of Kobayashi")
     before = tokens[i - 1] if i > 0 and not tokens[i].boundary_before else None
     possessive = before is not None and before.word[-2:].lower() in ("'s", "’s")  # "Kurosawa's Seven Samurai"
-    return (before is not None and tokens[i].capitalised and before.word[:1].isupper() and not before.sentence_start
+    # a given name opening the sentence is a person's first name ("Tom Cruise and Brad Pitt as vampires": no *The Cruise*)
+    named = before is not None and before.sentence_start and before.lower in FIRST_NAMES and length == 1 and tokens[i].lower in dictionary()
+    return (before is not None and tokens[i].capitalised and before.word[:1].isupper() and (not before.sentence_start or named)
             and before.word != "I" and before.lower not in CONNECTORS and not possessive)
 
 
@@ -2618,6 +2645,24 @@ _PLACE_CUE_MORE = re.compile(r"\b(?:across|around|through|near|visit(?:ed|ing)?|
                              r"moved|move|moving|working|work|works) in|"
                              rf"(?:{_GOING_TO}|fly|flying|flew|head|heading|headed|drive|driving|drove|travel|travelling|traveling|travelled|"
                              r"traveled|relocate|relocating|relocated|emigrate|emigrated|emigrating) to)\s+$", re.IGNORECASE)
+
+
+#: After a name, the show, game or book it names instead of the film ("Westworld (the HBO show)", "mortal kombat the game",
+#: "the Jurassic Park novel", "House of Cards, the Kevin Spacey series", "Fargo season 3"); not "the Star Wars series".
+_MEDIUM = (r"(?:(?:original|old|new|tv|hbo|netflix|bbc|cable|animated|video)\s+)?(?:(?:tv|television)\s+(?:show|series|programme|program)|"
+           r"show(?!\s+(?:me|us|him|her|them|more|something|anything|some)\b)|sitcom|miniseries|mini-series|manga|novels?|books?|comics?|"
+           r"graphic novel|(?:video\s*)?games?|podcast)"
+           # ...the head of its phrase: not "the game references", "the comic book movie", "the Stephen King novel adaptation"
+           r"(?!\s+(?:references?|movies?|films?|adaptations?|versions?|ones?|fans?|tie-?ins?|books?|and (?:the )?(?:films?|movies?))\b)(?!-)")
+_SHOW_OR_BOOK = re.compile(rf"(?:\s+|\s*[,(:]\s*(?=the\b|that\b))(?:(?:the|that)\s+(?:[A-Z][\w.'’-]*\s+){{0,2}}(?:series\b|{_MEDIUM})|{_MEDIUM}"
+                           r"|season\s+(?:\d+|one|two|three|four|five|six|seven|eight)|series\s+\d+|s\d+e\d+)\b", re.IGNORECASE)
+
+
+def _other_media(text: str, found: list[Grounding]) -> list[Grounding]:
+    """`found` less the names of a show, game or book (`_SHOW_OR_BOOK`) and any name inside the words that say so
+    ("mortal kombat the game" names neither *Mortal Kombat* nor *The Game*). A quoted name stays."""
+    media = [(g.start or 0, m.end()) for g in found if (m := _SHOW_OR_BOOK.match(text, g.end or 0)) and not _quoted_at(text, g.start or 0)]
+    return [g for g in found if not any(a <= (g.start or 0) < b for a, b in media)]
 
 
 def _a_place_or_date(text: str, g: Grounding) -> bool:
@@ -2798,7 +2843,8 @@ def _other_name(token: _Tok, before: _Tok | None, after: _Tok | None) -> bool:
         return True  # ("Whatever, honestly.", "Wait, heavy plus drama ...": a word said to the listener, not *Whatever* or *Wait*)
     if token.lower in _PLANETS and before is not None and before.lower in _PLACE_PREPOSITIONS:
         return True
-    return token.lower in _MAKERS and not (after is not None and after.lower in _FILM_NOUNS or before is not None and before.lower in _FILM_NOUNS)
+    maker = token.lower.removesuffix(" s") in _MAKERS  # ("Hitchcock's one with the birds")
+    return maker and not (after is not None and after.lower in _FILM_NOUNS or before is not None and before.lower in _FILM_NOUNS)
 
 
 _OWNER = re.compile(r"^(.+?)['’]s\s")
