@@ -196,28 +196,23 @@ class MuseService:
         if owner is not None and owner != user_id:
             raise ForbiddenError("that session belongs to another user")
 
-    def _last_shown(self, session_id: str) -> list[int]:
-        for message in reversed(self.s.stores.sessions.messages(session_id, limit=10)):
-            if message.role == "assistant" and message.payload.get("items"):
-                return [int(i["item_id"]) for i in message.payload["items"]]
-        return []
-
-    def _last_asked(self, session_id: str) -> int | None:
-        """The one film the person's previous message asked about ("is Casablanca worth it?"), for "more like it"."""
-        for message in reversed(self.s.stores.sessions.messages(session_id, limit=10)):
-            if message.role == "user":
-                return the_film_asked([int(i) for i in message.payload.get("asked_ids") or []])
-        return None
+    def _last_turn(self, session_id: str) -> tuple[list[int], int | None]:
+        """From the session's recent messages: the items shown last, and the one film the person's previous message asked
+        about ("is Casablanca worth it?", for "more like it")."""
+        recent = list(reversed(self.s.stores.sessions.messages(session_id, limit=10)))
+        shown = next(([int(i["item_id"]) for i in m.payload["items"]] for m in recent if m.role == "assistant" and m.payload.get("items")), [])
+        asked = next((the_film_asked([int(i) for i in m.payload.get("asked_ids") or []]) for m in recent if m.role == "user"), None)
+        return shown, asked
 
     def _turn(self, user_id: str, message: str, session_id: str | None) -> TurnResult:
         s, tracer = self.s, Tracer()
         self.s.stores.users.ensure(user_id)
         session_id = self._session(user_id, session_id)
-        shown = self._last_shown(session_id)
+        shown, asked = self._last_turn(session_id)
         with tracer.step("understand", "parser", {"chars": len(message)}, swallow=False) as h:
             u = understand(message, known_genres=self.known_genres, grounder=s.grounder, shown=shown, has_previous=bool(shown),
                            concepts=self.concepts, newest_year=self.newest_year, judge=s.judge, roles=s.roles,
-                           asked_before=self._last_asked(session_id))
+                           asked_before=asked)
             h.n_out = len(u.titles)
         if u.injection:
             tracer.note("guardrail", "injection", error="instruction-like text ignored; answered as a normal turn")

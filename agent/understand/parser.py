@@ -2090,15 +2090,9 @@ def _just_another(text: str, t: TitleMention, found: Sequence[TitleMention]) -> 
 def _measures_offered(text: str, t: TitleMention, asked: Sequence[TitleMention]) -> bool:
     """`t` is one of two films a question offers as the measure of the film it asks about: only compared with it."""
     films = [o for o in asked if o.start is not None and o.end is not None]
-    for k, o in enumerate(films[:-1]):
-        first = films[k + 1]
-        if o.end is None or first.start is None or first.end is None or not _FIRST_MEASURE.fullmatch(text, o.end, first.start):
-            continue
-        second = films[k + 2] if k + 2 < len(films) else None
-        offered = second is not None and second.start is not None and _SECOND_MEASURE.fullmatch(text, first.end, second.start)
-        if offered and t in (first, second):
-            return True
-    return False
+    return any(t in (first, second) and _FIRST_MEASURE.fullmatch(text, o.end or 0, first.start or 0) is not None
+               and _SECOND_MEASURE.fullmatch(text, first.end or 0, second.start or 0) is not None
+               for o, first, second in zip(films, films[1:], films[2:]))
 
 
 #: Beside a question between films, a wish for one of them ("which one's scarier, The Ring or The Grudge? my sister wants
@@ -2188,10 +2182,11 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
     """Parse one message. Never raises on odd text: the worst case is an empty understanding.
 
     `asked_before` is the one film the previous message asked about: "it" and "that one" in a message naming no film
-    point back at it ("is Casablanca worth it?", then "more like it from the 1940s" likes Casablanca). `concepts` (genre prototypes and catalog tags, embedded) lets words no list has be read by
-    meaning; `newest_year` anchors "the last N years"; `judge` (a model trained on labelled requests)
-    vetoes wanted genres the writer did not mean and adds avoided ones the rules missed; `roles` (another)
-    gives each film found its role where it is surer than the rules, and takes names the rules passed over."""
+    point back at it ("is Casablanca worth it?", then "more like it from the 1940s" likes Casablanca). `concepts` (genre
+    prototypes and catalog tags, embedded) lets words no list has be read by meaning; `newest_year` anchors "the last N
+    years"; `judge` (a model trained on labelled requests) vetoes wanted genres the writer did not mean and adds avoided
+    ones the rules missed; `roles` (another) gives each film found its role where it is surer than the rules, and takes
+    names the rules passed over."""
     cleaned, notes = clean_message(text)
     reply = answer_to_quote(cleaned, lambda said: _films_in(said, grounder))
     cleaned, shown = starred_corrections(spoken_punctuation(reply.text)), reply.quoted or shown  # "> Heat\n> Ronin\nthe first one"

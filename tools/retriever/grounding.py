@@ -183,12 +183,12 @@ _COPULAS = frozenset(["i m", "im", "am", "is", "are", "was", "were", "be", "been
                       "we re", "you re", "feel", "feeling", "felt"])
 #: Pronouns that are also titles (*It*, *Her*, *Them*): after a verb, objects ("Saw it:", "loved her in Working Girl").
 _OBJECT_PRONOUNS = frozenset("it them this that him her".split())
-#: Chat words people write in capitals: they continue no name ("Is The Goonies OK for ...").
 #: Letters in capitals that name a thing as well as a film: after "a" or "an" they are the thing ("are you an AI").
 _THINGS_IN_CAPITALS = frozenset({"ai"})
 #: Words before a lower-case "up" that make it the word ("is up", "woke up", "stay up late"), not *Up*.
 _UP_AS_A_WORD = frozenset("is s was are were be been being am get gets got getting woke wake wakes waking stay stays stayed staying sat sit "
                           "sits stood grew grow give gave given fed messed mixed set".split())
+#: Chat words people write in capitals: they continue no name ("Is The Goonies OK for ...").
 _CHAT_CAPS = frozenset("ok okay lol pls plz tbh btw imo tv dvd".split())
 #: Chat words that may open a message before a lower-case title and name nothing ("bro get out is peak", "omg the raid").
 _CHAT_OPENERS = _CHAT_CAPS | frozenset("bro bruh omg ngl fr yo lmao lmfao".split())
@@ -2520,18 +2520,25 @@ def _inside_name(tokens: list[_Tok], i: int, length: int, graded: bool = False, 
             and after.lower not in _CHAT_CAPS and not (_pronoun_i(tokens, i + length) and tokens[i].word.islower() or after.word in _I_CONTRACTED):
         # ("la la land I found boring", "Cars 2 I'd rather forget": the speaker; not "Jaws 2 I mean. no, the first")
         return True
-    named_by = tokens[i + length + 1] if after is not None and i + length + 1 < len(tokens) else None
-    if length == 1 and after is not None and not after.boundary_before and after.lower == "of" and tokens[i].capitalised and named_by is not None \
-            and not named_by.boundary_before and named_by.capitalised and named_by.lower.endswith("s") and named_by.lower[:-1] in dictionary() \
-            and named_by.lower.removesuffix(" s") not in FIRST_NAMES | _MAKERS \
-            and not (i + length + 2 < len(tokens) and not tokens[i + length + 2].boundary_before and tokens[i + length + 2].capitalised):
-        return True  # "Game of Thrones": a longer name goes on through "of" and a plural, not *The Game* (not "Kwaidan of Kobayashi")
+    if length == 1 and after is not None and tokens[i].capitalised and _goes_on_through_of(tokens, i + 1):
+        return True  # "Game of Thrones": a longer name, not *The Game*
     before = tokens[i - 1] if i > 0 and not tokens[i].boundary_before else None
     possessive = before is not None and before.word[-2:].lower() in ("'s", "’s")  # "Kurosawa's Seven Samurai"
     # a given name opening the sentence is a person's first name ("Tom Cruise and Brad Pitt as vampires": no *The Cruise*)
     named = before is not None and before.sentence_start and before.lower in FIRST_NAMES and length == 1 and tokens[i].lower in dictionary()
     return (before is not None and tokens[i].capitalised and before.word[:1].isupper() and (not before.sentence_start or named)
             and before.word != "I" and before.lower not in CONNECTORS and not possessive)
+
+
+def _goes_on_through_of(tokens: list[_Tok], k: int) -> bool:
+    """tokens[k:] go on a name through "of" and one capitalised plural of a word, ending there ("Game of Thrones"); not a
+    maker or a person ("Kwaidan of Kobayashi", "Heat of Michael Mann")."""
+    if k + 1 >= len(tokens) or tokens[k].lower != "of" or tokens[k].boundary_before or tokens[k + 1].boundary_before:
+        return False
+    word = tokens[k + 1]
+    ends = k + 2 >= len(tokens) or tokens[k + 2].boundary_before or not tokens[k + 2].capitalised
+    return word.capitalised and word.lower.endswith("s") and word.lower[:-1] in dictionary() \
+        and word.lower.removesuffix(" s") not in FIRST_NAMES | _MAKERS and ends
 
 
 SHOUTED_WORDS = 2  # a message with this many words in capitals shouts: a word in capitals is emphasis, not a name
