@@ -123,6 +123,7 @@ def apply_understanding(profile: UserProfile, u: Understanding) -> UserProfile:
     avoided = [g for g in u.avoid_genres if not (g in u.avoid_kinds and g in p.liked_genres and not u.genres)]
     p.disliked_genres, p.liked_genres = _move(p.disliked_genres, p.liked_genres, avoided)
     p.disliked_genres = [g for g in p.disliked_genres if g not in u.unavoid_genres]
+    p.mood_avoided = [g for g in p.disliked_genres if g in u.avoid_moods or g in p.mood_avoided and g not in avoided]
     if u.era_widen and (p.year_min is not None or p.year_max is not None):  # "the 70s too": the range grows
         p.year_min = None if p.year_min is None else min(p.year_min, u.era_widen[0])
         p.year_max = None if p.year_max is None else max(p.year_max, u.era_widen[1])
@@ -130,6 +131,9 @@ def apply_understanding(profile: UserProfile, u: Understanding) -> UserProfile:
         p.year_min, p.year_max = _bounds_after(p.year_min, p.year_max, u.year_min, u.year_max) if u.era_added else (u.year_min, u.year_max)
     elif u.any_era:
         p.year_min = p.year_max = None
+    elif u.era_whole_decade and (p.year_min is not None or p.year_max is not None):  # "widen it to the whole decade"
+        p.year_min = None if p.year_min is None else p.year_min // 10 * 10
+        p.year_max = None if p.year_max is None else p.year_max // 10 * 10 + 9
     elif u.era_shift and u.era_shift_widens and (p.year_min is not None or p.year_max is not None):  # "older ones too"
         p.year_min, p.year_max = (None, p.year_max) if u.era_shift == "older" else (p.year_min, None)
     elif u.era_shift:

@@ -35,6 +35,8 @@ MULTI_GENRE_WEIGHT = 0.30
 POOL = 100
 BROWSE_POOL = 400
 MMR_LAMBDA = 0.95
+#: Genres that keep an item of a genre refused only as a mood: "nothing sad" keeps comedy-dramas.
+LIGHTER = frozenset({"Comedy"})
 
 
 @dataclass
@@ -46,12 +48,19 @@ class Ranked:
 
 def profile_filters(retriever: Retriever, profile: UserProfile, exclude: set[int]) -> Filters:
     """Hard constraints from the profile: wanted genres (any of; "all of" is applied after), avoided
-    genres, years, seen items."""
+    genres (those refused only as a mood are applied after, by `mood_allows`), years, seen items."""
     include = tuple(g for g in profile.liked_genres if g not in profile.disliked_genres)
     return retriever.filters({
-        "include_genres": include, "exclude_genres": tuple(profile.disliked_genres),
+        "include_genres": include, "exclude_genres": tuple(g for g in profile.disliked_genres if g not in profile.mood_avoided),
         "year_min": profile.year_min, "year_max": profile.year_max, "exclude_ids": frozenset(exclude),
     })
+
+
+def mood_allows(item: Item, profile: UserProfile) -> bool:
+    """A genre refused only as a mood ("nothing sad": Drama) rules out its items unless they are also
+    lighter (`LIGHTER`): a comedy-drama is not what "nothing sad" refuses."""
+    refused = set(profile.mood_avoided) & set(profile.disliked_genres) & set(item.genres)
+    return not refused or bool(LIGHTER & set(item.genres))
 
 
 def query_text(profile: UserProfile, keywords: Sequence[str], tags: Sequence[str] = ()) -> str:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from agent.api import ProfileEdit
 from agent.plan import Plan, default_plan
 from agent.profile import apply_feedback, apply_understanding, history_taste
-from agent.recommend import Ranked, blend, gather, mmr, profile_filters, query_text, reason_for, require_all
+from agent.recommend import Ranked, blend, gather, mmr, mood_allows, profile_filters, query_text, reason_for, require_all
 from agent.reply import PendingLine, compose_reply, stream_pieces
 from agent.trace import Tracer
 from agent.types import ImageRef, ItemCard, TurnResult, UserProfile
@@ -272,7 +272,7 @@ class MuseService:
         bus, llm_text = self._native(u, profile, filters, sequence, tracer) if self._native_mode() else ({}, None)
         if not bus:
             bus = gather(s.retriever, s.scorer if plan.score else None, filters, text, seeds, sequence, tracer)
-        items = {i.item_id: i for i in s.stores.catalog.get_many(bus)}
+        items = {i.item_id: i for i in s.stores.catalog.get_many(bus) if mood_allows(i, profile)}
         ranked = blend(bus, items, s.scorer if plan.score else None, sequence, profile, tracer, content=bool(text))
         notes: list[str] = []
         if profile.genres_all:

@@ -16,6 +16,8 @@ class UserProfile(BaseModel):
     disliked_items: list[int] = []
     liked_genres: list[str] = []
     disliked_genres: list[str] = []
+    mood_avoided: list[str] = Field(default=[], description="Of the disliked genres, those refused only as a mood (\"nothing sad\": "
+                                    "Drama): an item of one stays when it is also a comedy (a comedy-drama is not sad).")
     genres_all: bool = Field(default=False, description="The liked genres are wanted together (a mix), not as alternatives.")
     year_min: int | None = None
     year_max: int | None = None

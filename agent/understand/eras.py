@@ -111,6 +111,10 @@ WIDEN = re.compile(r"\b(?:widen|broaden|expand|extend|stretch|open (?:it|that|th
                    r"|^\W*or\b(?!.*\b(?:instead|rather)\b)"  # "or the 40s, both fine" (not "or the 80s instead?")
                    r"|^\W*(?:and|plus)\b(?:\s+(?:also|from|the|films?|movies?|ones?|stuff|please|pls)\b|[^\w\s]+|\s+(?=[^\w\s]|$))*$"  # a follow-up "and the 70s"
                    r"|(?P<too>\b(?:too|as well)\b(?=\s*(?:[,.;!?)]|$)))", re.IGNORECASE)
+#: The standing range opened to the whole of its decade(s): "widen it to the whole decade", "anything from that decade".
+WHOLE_DECADE = re.compile(r"\b(?:(?:the|that|this)\s+)?(?:whole|entire|full|rest\s+of\s+(?:the|that))\s+decade\b"
+                          r"|\b(?:any(?:thing|\s+(?:year|time|film|movie))?|whatever)\s+(?:from|of|in)\s+(?:that|the\s+same)\s+decade\b",
+                          re.IGNORECASE)
 #: Older or newer said as an addition to the standing range: "older ones too", "newer stuff as well".
 SHIFT_ADDED = re.compile(r"\b(?:older|earlier|newer|more recent)(?:\s+(?:ones?|films?|movies?|stuff|titles))?\s*,?\s+(?:too|as well)\b",
                          re.IGNORECASE)
@@ -331,6 +335,7 @@ class YearRead:
     decades: int = 0  # with a shift, how many whole decades the standing range moves ("push it back a decade": 1)
     shift_widens: bool = False  # the shift said as an addition ("older ones too"): the standing range opens that way
     added: bool = False  # the years said as an addition to what stands ("and nothing after 1980 either")
+    whole_decade: bool = False  # "widen it to the whole decade": the standing range opens to the decades it lies in
 
 
 def _number(word: str | None, default: int) -> int:
@@ -861,6 +866,7 @@ def read_years(text: str, newest_year: int = 2018) -> YearRead:
     read.shift = shift
     read.shift_widens = shift is not None and not read.decades and bool(SHIFT_ADDED.search(masked))
     read.added = _added(ADDED_BOUND, masked, spans)
+    read.whole_decade = not points and not read.any_era and WHOLE_DECADE.search(masked) is not None
     newer = NEWER.search(masked) if shift == "newer" else None
     read.absolute = newer is not None and ABSOLUTE_NEW.fullmatch(newer.group()) is not None
     return read

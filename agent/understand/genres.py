@@ -148,6 +148,7 @@ class GenreSpan:
     negated: bool = False
     strong: bool = True  # names the genre outright ("horror"), not a mood or a kind of it ("no laughs")
     content: bool = False  # a content word ("gore", "sad"): refused, it rules out no genre
+    mood: bool = False  # a refused mood that rules a genre out ("nothing sad": Drama), softly (see `GenreRead.avoided_moods`)
 
 
 @dataclass
@@ -155,6 +156,7 @@ class GenreRead:
     wanted: list[str] = field(default_factory=list)
     avoided: list[str] = field(default_factory=list)
     avoided_kinds: list[str] = field(default_factory=list)  # avoided only by a kind of it or a mood ("no possession stuff")
+    avoided_moods: list[str] = field(default_factory=list)  # avoided only by a refused mood ("nothing sad": Drama)
     unavoided: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     mode: GenreMode = "unsaid"
@@ -1076,7 +1078,8 @@ def lexicon_spans(text: str, known: set[str]) -> list[GenreSpan]:
                 continue
             if negated:
                 genres = _refused_genres(genres)
-            out.append(GenreSpan(m.start(), m.end(), genres, "lexicon", negated, phrase in _STRONG or base in _STRONG, content))
+            mood = negated and phrase in REFUSED_UNLESS_MEASURED
+            out.append(GenreSpan(m.start(), m.end(), genres, "lexicon", negated, phrase in _STRONG or base in _STRONG, content, mood))
     return out
 
 
@@ -1332,6 +1335,7 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
                                                              and (s.strong or _named_genre(text, s) or not _A_KIND_OF.match(text, s.end))
                                                              and not (_named_genre(text, s) and _qualified(text, s))
                                                              for i, s in enumerate(spans))]
+    read.avoided_moods = [g for g in read.avoided if all(s.mood for s in spans if s.negated and g in s.genres)]
     if removed and REASON_AGAINST.search(text):  # "scrap the horror, she hates it": taken back for a reason is refused
         read.avoided += [g for s in removed for g in _refused_genres(s.genres) if g not in read.avoided]
         read.removed = [g for g in read.removed if g not in read.avoided]

@@ -303,6 +303,7 @@ class Understanding:
     genres: list[str] = field(default_factory=list)
     avoid_genres: list[str] = field(default_factory=list)
     avoid_kinds: list[str] = field(default_factory=list)  # of avoid_genres, those refused only by a kind or a mood ("no possession stuff")
+    avoid_moods: list[str] = field(default_factory=list)  # of avoid_genres, those refused only as a mood ("nothing sad": Drama)
     unavoid_genres: list[str] = field(default_factory=list)
     unwant_genres: list[str] = field(default_factory=list)
     year_min: int | None = None
@@ -313,6 +314,7 @@ class Understanding:
     era_widen: tuple[int, int] | None = None  # years said as an addition to the standing range ("the 70s too")
     era_shift_widens: bool = False  # older or newer said as an addition ("older ones too"): the range opens that way
     era_absolute: bool = False  # newness said outright ("something recent"): not relative to the films liked
+    era_whole_decade: bool = False  # "widen it to the whole decade": the standing range opens to its decades
     era_added: bool = False  # years said as an addition ("and nothing after 1980 either"): a bound on the open side closes the range
     references: list[tuple[int, Literal["like", "dislike", "neutral"]]] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
@@ -894,7 +896,8 @@ _ASKS_TOO = re.compile(r"\b(?:(?:recommend|suggest|propose|advise) (?:me|us|a|an
 
 
 def _has_request_slots(u: Understanding) -> bool:
-    return bool(u.genres or u.avoid_genres or u.unavoid_genres or u.year_min or u.year_max or u.era_shift or u.references or u.any_era)
+    return bool(u.genres or u.avoid_genres or u.unavoid_genres or u.year_min or u.year_max or u.era_shift or u.references or u.any_era
+                or u.era_whole_decade)
 
 
 #: An opinion said about a film ("was so boring", "I watched ... yesterday", "peak cinema", "moves me").
@@ -2220,7 +2223,7 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
                        newest_year)
     u.year_min, u.year_max, u.era_shift, u.any_era = years.year_min, years.year_max, years.shift, years.any_era
     u.era_decades = years.decades
-    u.era_widen = years.widen
+    u.era_widen, u.era_whole_decade = years.widen, years.whole_decade
     u.era_shift_widens, u.era_added, u.era_absolute = years.shift_widens, years.added, years.absolute
     _films_as_dates(u, scan)
     _dated_by_pronoun(u, scan)
@@ -2236,7 +2239,7 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
     rest = _mask(rest, years.spans + [(m.start(), m.end()) for m in [*REFERENCE.finditer(rest), *BOT_SELF.finditer(rest)]])
     read = read_genres(rest, known, concepts, about_a_film=bool(u.titles or u.references))
     u.genres, u.avoid_genres, u.unavoid_genres, u.unwant_genres = read.wanted, read.avoided, read.unavoided, read.removed
-    u.avoid_kinds = read.avoided_kinds
+    u.avoid_kinds, u.avoid_moods = read.avoided_kinds, read.avoided_moods
     u.genre_mode, u.replace_genres, u.tags, u.avoid_tags = read.mode, read.replace, read.tags, read.avoid_tags
     content = _mask(rest, [(s.start, s.end) for s in [*read.spans, *read.plain] if s.source == "lexicon" or s.negated])
     negated = [(m.start(), len(rest)) for m in NEGATIVE_CUE.finditer(content)]  # words after "not" are not wishes

@@ -249,3 +249,15 @@ def test_asking_for_newer_or_older_again_and_again_never_breaks_a_turn(make_serv
             result = service.chat(user, f"something {word}", f"s-{user}")
         low, high = result.profile.year_min, result.profile.year_max
         assert all(y is None or 1800 <= y <= 2200 for y in (low, high)), (word, low, high)
+
+
+def test_nothing_sad_keeps_comedy_dramas_but_no_drama_does_not(make_service: Callable[..., MuseService]) -> None:
+    """Refused sadness rules Drama out softly: a comedy-drama stays; Drama refused by name rules it out outright."""
+    service = make_service()
+    sad = service.chat("erin", "a feel-good film from the 90s, nothing sad", "s")
+    assert sad.profile.disliked_genres == ["Drama"] and sad.profile.mood_avoided == ["Drama"]
+    assert all("Drama" not in c.genres or "Comedy" in c.genres for c in sad.items)
+    assert any("Drama" in c.genres for c in sad.items)  # a comedy-drama is among the best of what fits
+    named = service.chat("erin", "and no dramas at all", "s")
+    assert named.profile.disliked_genres == ["Drama"] and named.profile.mood_avoided == []
+    assert named.items and all("Drama" not in c.genres for c in named.items)

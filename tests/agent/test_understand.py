@@ -4999,3 +4999,29 @@ def test_full_runs_in_session49(parser: MuseService) -> None:
 def test_sad_refused_in_session49(parser: MuseService, meanings: ConceptIndex, text: str, wanted: list[str], avoided: list[str]) -> None:
     u = understand(text, known_genres=parser.known_genres, grounder=parser.s.grounder, concepts=meanings, newest_year=parser.newest_year)
     assert (sorted(u.genres), sorted(u.avoid_genres)) == (wanted, avoided)
+
+
+def test_whole_decade_in_session50(parser: MuseService) -> None:
+    """Session 50: "widen it to the whole decade" opens the standing range to the decades it lies in; a decade said in
+    passing ("a whole decade of sitcoms") is no era."""
+    from agent.profile import apply_understanding
+    from agent.types import UserProfile
+
+    profile = apply_understanding(UserProfile(), read(parser, "thrillers from 1983 to 1986"))
+    for widened in ("widen it to the whole decade", "ok open it up to the entire decade", "anything from that decade works"):
+        after = apply_understanding(profile, read(parser, widened))
+        assert (after.year_min, after.year_max, after.liked_genres) == (1980, 1989, ["Thriller"]), widened
+    assert read(parser, "widen it to the whole decade").era_whole_decade
+    said = read(parser, "I watched a whole decade of sitcoms, want a film now")
+    assert (said.year_min, said.year_max) == (None, None)
+
+
+@pytest.mark.parametrize(("text", "moods"), [
+    ("nothing sad please", ["Drama"]),
+    ("no sad endings, and no horror", ["Drama"]),  # Horror is refused by name
+    ("nothing sad and no dramas", []),  # refused by name as well: outright
+    ("no drama", []),
+])
+def test_sadness_refused_as_a_mood_in_session50(parser: MuseService, text: str, moods: list[str]) -> None:
+    """Session 50: the genres refused only as a mood are marked, so the ranking can keep comedy-dramas for "nothing sad"."""
+    assert read(parser, text).avoid_moods == moods
