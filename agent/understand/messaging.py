@@ -99,10 +99,26 @@ _SMALL_WORDS = frozenset("the a an of in on at to and or for with from by it is 
 STAR_MATCH = 60
 
 
+#: A line opening with a starred word ("*fiction", "*Sandler. Can't stand him.").
+_STARRED_LINE = re.compile(r"\*[^\W\d_][\w'’-]*(?![\w*])")
+
+
+def _starred_line_joined(text: str) -> str:
+    """A correction sent on a line of its own, the only line opening with a star, joins the line before ("Pulp fixation
+    was amazing\n*fiction"); stars opening several lines are a list's bullets ("*Alien\n*Aliens")."""
+    lines = text.split("\n")
+    starred = [i for i, line in enumerate(lines) if line.lstrip().startswith("*")]
+    if len(starred) != 1 or starred[0] == 0 or not _STARRED_LINE.match(lines[starred[0]].lstrip()):
+        return text
+    i = starred[0]
+    return "\n".join([*lines[: i - 1], lines[i - 1].rstrip() + " " + lines[i].lstrip(), *lines[i + 1:]])
+
+
 def starred_corrections(text: str) -> str:
     """`text` with each starred word put in place of the earlier word it is closest to ("The Deported *Departed" -> "The
-    Departed"); a starred word close to none is left as it was typed, without its star."""
-    out = text
+    Departed", also with the star on a line of its own); a starred word close to none is left as it was typed, without its
+    star."""
+    out = _starred_line_joined(text)
     while (stars := list(_STARRED.finditer(out))):
         m = stars[-1]  # the last first: each pass takes one star away
         word = m["word"]

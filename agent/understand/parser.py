@@ -139,12 +139,12 @@ _NO_PRAISE_AFTER = (r"(?![^.!?]*?\b(?:brilliant|masterpiece|essential|glad|wonde
                     r"worth|lov(?:e|ed|es)|ador(?:e|ed|es)|enjoyed|fantastic|superb|perfect|incredible|more like|similar|like it|like that)\b)")
 #: A verdict after the title in its own sentence ("Avatar was pretty but boring", "Inception, not my thing").
 NEGATIVE_AFTER = re.compile(
-    r"\b(not (?:(?:so|that|very|all that|too|particularly)\s+)?(?:great|good)|not (?:my thing|for me|my cup of tea|to my taste|my taste|my kind of)|wasn'?t (?:for me|good|great|my thing)|(?:isn'?t|is not|was not) my thing|(?<!\bnot )(?<!\bnever )(?:way |far |much )?too "
+    r"\b(not (?:(?:so|that|very|all that|too|particularly)\s+)?(?:great|good)|not (?:my thing|for me|my cup of tea|to my taste|my taste|my kind of)|wasn'?t (?:for me|good|great|my thing)|(?:isn'?t|is not|was not) my thing|(?<!\bnot )(?<!\bnever )(?:(?:way |far |much )?too|terribly|painfully|overly|unbearably|excruciatingly) "
     r"(?:much|long|slow|scary|frightening|creepy|noisy|complicated|talky|violent|dark|gory|sad|cheesy|predictable|silly|weird|stressful|upsetting|harrowing|disturbing|bleak)\b|boring|bored|awful|terrible|horrible|overrated|"
     r"over-?hyped|dull|tedious|dreadful|distasteful|vulgar|(?<!myself )(?<!ourselves )(?<!themselves )silly|pretentious|annoying|cringe\w*|meh|mediocre|forgettable|"
     r"unwatchable|rubbish|garbage|trash|a mess|snooze\w*|(?:snore|bore|yawn)-?\s?fest|yawner|bakwa+s|disappointing|(?<!\bnot a )(?<!\bnever a )(?<!\bno )(?:real |big |huge |total |massive |major |such a |bit of a |complete )?disappointment\b|(?:(?<=\bwas )|(?<=\bis )|(?<=\bwere )|(?<=\bjust )|(?<=\) )|(?<=[:=\-–—] ))(?:an? )(?:(?:total|complete|utter|absolute|real|bit of a|right) )?(?:disaster|car crash|train wreck|trainwreck)(?=\s*(?:[.,;:!?)…]|$|(?:of a (?:film|movie)|from start to finish|tbh|honestly)\b))|a let[- ]?down|had (?:me|us) snoring|hated it|hate it|hated (?:both|them|them both|them all|all (?:three|of them)|the lot)|no thanks|(?:was|is|so|just|really) lazy|(?<=[:=\-–] )lazy(?=\s*(?:[.,;!?]|$))|loath(?:ed|e) it|(?:loathed|hated|detested) every (?:minute|second)|didn'?t (?:land|click)|did not (?:land|click)|never (?:really )?(?:landed|clicked)\b|(?:i|we) never (?:really )?bought (?:it|into it|that|for a second)\b|(?<=[:=\-–] )dire(?=\s*(?:[.,;!?)]|$))|worse still(?=\s*(?:[.;!?)]|$))|couldn'?t face|(?:a bit |too |way too )?young for (?:me|us)|"
     # everyday words for a bad film: "Lucy was nonsense", "Pearl Harbor was cack", "a bit pants", "a right turkey"
-    r"(?:was|is|were|are|just|utter|total|complete|absolute) (?:nonsense|tosh|cack|naff|grotty|drivel)\b(?!\s+fun)|(?:was|is|so|bit|right|total|utter|absolute|complete) pants\b(?!\s+laughing)|"
+    r"(?:was|is|were|are|just|utter|total|complete|absolute) (?:nonsense|tosh|cack|naff|grotty|drivel)\b(?!\s+fun)|\b(?:drivel|tripe|dross)\b|(?:was|is|so|bit|right|total|utter|absolute|complete) pants\b(?!\s+laughing)|"
     r"an? (?:(?:absolute|right|real|total|utter|complete|proper) )?(?:stinker|turkey|dog'?s dinner|clunker)\b|"
     r"not my (?:humou?r|type|style|sort of thing|kind of thing|bag)|"
     r"(?:has |have )?aged (?:terribly|badly|poorly)|"
@@ -358,16 +358,26 @@ class Understanding:
 #: A line opening with "and" / "or" goes on the line before: "they loved moana\nand coco", "like goodfellas\nor casino".
 _LINE_GOES_ON = re.compile(r"\n(?=(?:and|or|&|plus|nor)\s)(?!or (?:was|is) it\b)", re.IGNORECASE)  # ("loved Alien\nor was it Aliens?")
 
+#: A line ending on a word no sentence ends on goes on in the next: "I really didn't like\nthe new ghostbusters",
+#: "hated\nhated\nmoulin rouge", "something like\nalien" (one thought per line, as some people send them).
+_LINE_ENDS_OPEN = re.compile(r"(?P<open>\b(?:the|a|an|of|about|with|than|like|liked|love|loved|hate|hated|adored?|enjoyed|watched|saw|is|was|"
+                             r"were|are|to|from|and|or|but|between))\n(?=[^\W\d_])", re.IGNORECASE)
+
+#: A refusal spelt out word by word for emphasis: "NO. MORE. ROMANCE." is "no more romance".
+_SPELT_OUT_REFUSAL = re.compile(r"\b(?P<no>no|not|never|nothing|zero|enough|stop)\.\s+(?:(?P<more>more|another|any|again|with)\.\s+)?(?=[^\W\d_]+\s*[.!])",
+                                re.IGNORECASE)
+
 
 def clean_message(text: str) -> tuple[str, list[str]]:
     """Strip control characters, collapse spaces, cap the length; notes say what was changed. Line
     breaks stay (one between lines): they end a list's items and a form's fields ("Avoid: musicals"),
-    unless the next line goes on with "and" or "or"."""
+    unless the next line goes on with "and" or "or", or the line ends on a word no sentence ends on."""
     notes: list[str] = []
     cleaned = "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in text or "")
     cleaned = cleaned.replace("’", "'").replace("‘", "'")  # phones type curly apostrophes: "don’t" is "don't"
     cleaned = "\n".join(line for line in (" ".join(row.split()) for row in cleaned.splitlines()) if line)
-    cleaned = _LINE_GOES_ON.sub(" ", cleaned)
+    cleaned = _LINE_ENDS_OPEN.sub(r"\g<open> ", _LINE_GOES_ON.sub(" ", cleaned))
+    cleaned = _SPELT_OUT_REFUSAL.sub(lambda m: " ".join(w for w in (m["no"], m["more"]) if w) + " ", cleaned)
     if len(cleaned) > MAX_MESSAGE_CHARS:
         notes.append(f"message cut from {len(cleaned)} to {MAX_MESSAGE_CHARS} characters")
         cleaned = cleaned[:MAX_MESSAGE_CHARS]
@@ -492,11 +502,27 @@ _LIKENESS_AFTER_REFUSAL = re.compile(
     r"\s+(?:(?:uh|um|er|erm|say)\s+)?$", re.IGNORECASE)
 
 
+#: A rhetorical "why" about a film, said as the writer's verdict: everyone else loves it ("why does everyone love Titanic??"
+#: pans it) or nobody talks about it ("why is nobody talking about The Iron Giant" praises it).
+_WHY_EVERYONE = re.compile(r"\bwhy\s+(?:does|do|did|is|are)\s+(?:everyone|everybody|every one|people|the whole world|all my friends|critics)\s+"
+                           r"(?:still\s+|so\s+)?(?:lov|lik|rav\w* about|rat|prais|hyp|ador|go\w* on about|obsess\w* (?:over|about))\w*\s+$", re.IGNORECASE)
+_WHY_NOBODY = re.compile(r"\bwhy\s+(?:(?:is|are|does|do|has|have)\s+(?:nobody|no one|no-one|noone)|(?:don'?t|doesn'?t|do not|does not|haven'?t|hasn'?t)\s+"
+                         r"(?:more\s+)?(?:people|folks))\s+(?:\w+\s+)?(?:talk\w* about|mention\w*|watch\w*|seen|know\w*(?: about)?|lov\w*|rat\w*)\s+$",
+                         re.IGNORECASE)
+
+
+def _rhetorical_why(text: str, start: int) -> Literal["like", "dislike"] | None:
+    before = text[sentence_start(text, start):start]
+    return "dislike" if _WHY_EVERYONE.search(before) else "like" if _WHY_NOBODY.search(before) else None
+
+
 def _sentiment(text: str, start: int | None, end: int | None, next_start: int | None) -> Literal["like", "dislike", "contrast"]:
     if start is None:
         return "like"
+    if (rhetorical := _rhetorical_why(text, start)) is not None:
+        return rhetorical
     before = clause_before(text, start)
-    if end is not None and _SOMEONE_ELSE.match(before) and (own := _writer_after(text, end, next_start)) is not None:
+    if end is not None and _SOMEONE_ELSE.match(before) and (own := _writer_after(text, before, end, next_start)) is not None:
         return own  # "My girlfriend liked Twilight. I kept quiet but found it dreadful": the writer's own verdict
     if _LIKENESS_AFTER_REFUSAL.search(before):
         return "like"  # "romantic but not the pink fluffy kind more like before sunrise": the refusal was of another thing
@@ -645,11 +671,21 @@ _SOMEONE_ELSE = re.compile(rf"^\W*(?:(?:and|but|so|well|honestly|ok)\W+)?(?:{_OT
 _WRITER_ON_IT = re.compile(r"^\W*(?:(?:but|and|honestly|personally|me,?|as for me,?)\W+)?(?:i|i've|i'd|i'm)\b[^.!?;]*\bit\b[^.!?;]*", re.IGNORECASE)
 
 
-def _writer_after(text: str, end: int, next_start: int | None) -> Literal["like", "dislike"] | None:
-    """After someone else's viewing of a film, the writer's own verdict on it in the next sentence, if one is said."""
+#: ...or after a comma in the same sentence ("My boyfriend hated Mamma Mia, I loved it"), or as a bare difference ("He
+#: liked Interstellar, I didn't").
+_WRITER_IN_CLAUSE = re.compile(r"^\s*[,;]\s*(?:(?:but|whereas|while|and)\s+)?(?:i|i've|i'd)\b[^.!?;]*", re.IGNORECASE)
+_WRITER_DIFFERS = re.compile(r"^\s*[,;]\s*(?:(?:but|whereas|while|and)\s+)?(?:i|me)\s+(?:didn'?t|did not|don'?t|do not|not so much)\s*(?:[,.!?;]|$)",
+                             re.IGNORECASE)
+
+
+def _writer_after(text: str, before: str, end: int, next_start: int | None) -> Literal["like", "dislike"] | None:
+    """After someone else's viewing of a film (`before` it), the writer's own verdict on it later in the sentence or in the
+    next one, if one is said."""
     stop = next_start if next_start is not None and next_start > end else len(text)
-    _, following = _first_sentence(text[end:stop])
-    said = _WRITER_ON_IT.match(following)
+    own, following = _first_sentence(text[end:stop])
+    if _WRITER_DIFFERS.match(own):
+        return "dislike" if _liking(before) else "like" if NEGATIVE_CUE.search(before) else None
+    said = _WRITER_IN_CLAUSE.match(own) or _WRITER_ON_IT.match(following)
     if said is None:
         return None
     bad, good = NEGATIVE_AFTER.search(said.group()), _liking(said.group()) or _PRAISE.search(said.group())
@@ -861,6 +897,7 @@ ASKS_FOR_FILMS = re.compile(
     r"vibes?|style|kind of|sort of|(?!(?:good|bad|early|late|old|new|okay|fine)-)[a-z]{4,}-ish|"
     r"looking for|look for|give me|show me|find me|need(?!\s+to\s+(?:plan|know|sort|check|decide|leave|be|get up|work|finish|sleep|go)\b)|search\w*)\b|\?"
     r"|(?:^|[.!,;]\s*)(?:next|another)(?:\s+(?:one|pls|please))?\W*$"  # "seen heat, loved it. next", "loved it. another"
+    r"|\bwhat (?:should|shall|can|could|do) (?:i|we) (?:watch|see|put on)\b|\bwhat to (?:watch|put on)\b"  # (asked without a question mark)
     # a bare imperative: "Try again, and nothing with hackers" (not "will try again tomorrow"), "go on then"
     r"|(?:^|[.!?,;]\s*)(?:(?:please|pls|ok|okay)\s+)?try again\b|(?:^|[.!?,;]\s*)(?:go on then|over to you|hit me)\W*$",
     re.IGNORECASE)  # not "I need to plan my evening around it", nor praise: "highly recommended to anyone"
@@ -885,8 +922,15 @@ BOT_SELF = re.compile(
     r"sleep|dream|feel|remember (?:what|me|us|our|when|last)|keep (?:track|a record|a list) of (?:what|which|the (?:films|movies)))|(?:your|ur) favou?rite (?:film|movie|director|actor|genre)"
     # a complaint about the bot, a question whether this is it ("you keep giving me the same 5 films", "Is This The Film Service.")
     r"|(?:you|this bot|the bot) keeps? (?:on )?(?:giving|suggesting|showing|recommending|sending) (?:me |us )?the same|"
-    r"is your (?:catalog(?:ue)?|database|list|library|selection) (?:so |that |really )?(?:tiny|small|limited|empty)|is this (?:the )?(?:film|movie) (?:service|bot|app|thing|site))\b",
+    r"is your (?:catalog(?:ue)?|database|list|library|selection) (?:so |that |really )?(?:tiny|small|limited|empty)|is this (?:the )?(?:film|movie) (?:service|bot|app|thing|site)"
+    # how to use it, what it can search by, what it knows ("How does one use you?", "how do I save a movie to watch later on
+    # this", "can you recommend by director, or only by genre?", "do you actually know anything about films or are you just a list?")
+    r"|how (?:does one|do (?:i|we)|can (?:i|we)) use (?:you|u|this|the (?:bot|app))|how (?:do|can) (?:i|we) (?:save|bookmark|rate|share|delete|reset|undo)\b[^.!?]*\b(?:on|in|with) (?:this|here|the (?:bot|app))(?=\s*(?:[?.!]|$))"
+    r"|(?:can|could|do) (?:you|u) (?:also )?(?:recommend|search|sort|filter|find|suggest)(?: (?:films|movies))? by (?:director|actor|cast|star|year|rating|mood|language|country)s?(?:,?\s+or (?:only|just) by \w+)?(?=\s*(?:\?|$))"
+    r"|(?:do|does) (?:you|u) (?:actually |really |even )?know anything about (?:films|movies|cinema)|are (?:you|u) (?:just|only) (?:a|an) (?:list|database|algorithm|search engine|spreadsheet))\b",
     re.IGNORECASE)
+#: The bot's own name ("movie bot", "HAPPY FRIDAY MOVIE BOT!!!"): no word about films.
+_BOT_NAME = re.compile(r"\b(?:the\s+)?(?:movie|film)\s*-?\s*bot\b", re.IGNORECASE)
 #: ...and ones that may be about a film named beside them ("do you know about Jaws? what is it about"): small talk only
 #: with no film named ("do you actually watch them?").
 BOT_HABITS = re.compile(r"\b(?:do|did|have|can) you (?:ever |actually |even |really )?(?:watch|remember|know (?:about|any jokes|all))\b",
@@ -1025,6 +1069,18 @@ _WHATS_IT_LIKE = re.compile(r"\bwhat(?:'?s|\s+is|\s+was|\s+are|\s+were)\s+$", re
 _LIKE_ASKED = re.compile(r"\s*(?:\(\d{4}\)\s*)?(?:(?:actually|really|even)\s+)?like\s*\?", re.IGNORECASE)
 
 
+#: A sentence that asks which of the films just offered ("which one", "which first", "decide for me", "you pick").
+_CHOICE_ASKED_NEXT = re.compile(r"\s*(?:(?:so|ok|okay|well|pls|please)\W+)?(?:which(?:\s+(?:one|1|first|is better|should (?:i|we)\b|to\b))?|"
+                                r"help me (?:choose|pick|decide)|decide for me|you (?:pick|choose|decide))\b", re.IGNORECASE)
+_OFFERED = re.compile(r"\b(?:or|vs\.?|versus|between)\b|/", re.IGNORECASE)
+
+
+def _offered_films(sentence: str) -> bool:
+    """A short sentence offering films as alternatives ("A or B", "can't decide between A and B"), with no verdict."""
+    return len(sentence.split()) <= 10 and bool(_OFFERED.search(sentence)) \
+        and not (POSITIVE_CUE.search(sentence) or NEGATIVE_CUE.search(sentence) or NEGATIVE_AFTER.search(sentence))
+
+
 def _asked_about(text: str, t: TitleMention) -> bool:
     """The title sits in a question that asks for no films ("amelie - subtitled?", "wait, is alien from 1979?", "I am
     writing to enquire whether Fanny and Alexander is suitable ...")."""
@@ -1035,6 +1091,9 @@ def _asked_about(text: str, t: TitleMention) -> bool:
         return True  # "what's Amélie like?": how the film is, asked
     closed = SENTENCE_END.search(text, t.end)
     indirect = INDIRECT_QUESTION.search(text, opened, t.start)
+    if closed is not None and closed.group() != "?" and _CHOICE_ASKED_NEXT.match(text, closed.end()) \
+            and _offered_films(text[opened:closed.start()]):
+        return True  # "GOODFELLAS OR CASINO. WHICH ONE.": films offered, then the choice asked for
     if not indirect and (closed is None or closed.group() != "?"):
         return False
     if CONTENT_QUESTION.search(text[opened:t.start]):
@@ -1160,10 +1219,13 @@ def read_intent(text: str, u: Understanding, has_previous: bool, stated_genres: 
         return "refine" if has_previous and not u.new_search else "recommend"  # "Groundhog Day, but dead serious: does that exist?"
     opening = QUESTION_START.match(text)  # (not a title's own first word: "When Harry Met Sally is perfect")
     opening = opening if opening is not None and not _has_title(u.titles, opening.start(), opening.end()) else None
-    if u.titles and (_asks_about_a_film(text) or (opening and not REQUEST_CUE.search(plain) and _names_in_opening(text, u.titles)
+    rhetorical = bool(u.titles) and all(t.start is not None and _rhetorical_why(text, t.start) for t in u.titles)
+    if u.titles and not rhetorical and (_asks_about_a_film(text) or (opening and not REQUEST_CUE.search(plain) and _names_in_opening(text, u.titles)
                                                   and not any(_EQUIVALENT_OF.search(text, 0, t.start or 0) for t in u.titles))
                      or any(_asked_about(text, t) for t in u.titles) or _asked_back(text, u.titles) or _film_is_asked(text, u.titles)):
         return "ask_item"
+    if rhetorical and not _has_request_slots(u) and not REQUEST_CUE.search(plain):  # "why does everyone love Titanic??"
+        return "feedback"
     if not u.titles and _WHICH_FILM.search(text) and not REQUEST_CUE.search(text):  # "what was it called?": a film to be told
         return "ask_item"
     if u.references and all(s != "neutral" for _, s in u.references) and not (u.genres or u.avoid_genres or u.era_shift or u.year_min or u.year_max) \
@@ -1174,7 +1236,7 @@ def read_intent(text: str, u: Understanding, has_previous: bool, stated_genres: 
     if not u.titles and not _has_request_slots(u) and _THANKED.search(text) and not ASKS_FOR_FILMS.search(_NO_WISH.sub(" ", text).replace("?", "")):
         return "chitchat"  # "Thank you, your advice was very good, we watched all evening"
     if not u.titles and not _has_request_slots(u) and BOT_TALK.search(text) and not ASKS_FOR_FILMS.search(text.replace("?", "")) \
-            and not FILM_WORDS.search(text):
+            and not FILM_WORDS.search(_BOT_NAME.sub(" ", text)):
         return "chitchat"
     if has_previous and not u.new_search:  # anything else said after a request changes it
         return "refine"
@@ -1540,18 +1602,22 @@ def _seen_bare(text: str, t: "TitleMention") -> bool:
         return False
     opening = text[sentence_start(text, t.start):t.start]
     seen_after = _SEEN_AFTER_BARE.match(text, t.end) if not opening.strip(" \"'“‘") else None
-    done = _SENTENCE_DONE.match(text, seen_after.end() if seen_after else t.end)
+    when = _WHEN_WATCHED.match(text, t.end)  # "watched blade runner 2049 last night\nit was fine"
+    done = _SENTENCE_DONE.match(text, seen_after.end() if seen_after else when.end() if when else t.end)
     if done is None or not (seen_after or _SEEN_BARE.match(opening)):
         return False
     verdict, later = _first_sentence(text[done.end():].lstrip(" .!;\n"))  # "watched Heat. not my thing", "Seen Up. Loved it."
     if _MORE_LIKE_THAT.search(verdict) or _MORE_LIKE_THAT.search(later):
         return False  # "Ok, seen Dune. Need something similar", "Alien I've seen. Terrifying. More like that."
-    if _NOT_THE_FILMS.search(verdict) or _MIXED.search(verdict):
+    if _NOT_THE_FILMS.search(verdict) or _MIXED.search(verdict) or _MIDDLING_VERDICT.match(verdict):
         return True  # "Already watched Heat. No thanks, something else?", "Watched Alien. Too scary for my kids though",
         # "watched blade runner 2049. gorgeous, but way too long." (both ways)
     return not (_short_verdict(verdict, NEGATIVE_AFTER) or _short_verdict(verdict, POSITIVE_CUE) and not _MORE_OF_IT.search(verdict))
 
 
+#: When or how a film was watched, said right after it ("last night", "on my break", "with my dad").
+_WHEN_WATCHED = re.compile(r"(?:\s+(?:last night|yesterday|tonight|today|again|finally|at last|twice|this (?:morning|afternoon|evening|week|weekend)|"
+                           r"(?:on|with|during) (?:my|the|our) \w+))+", re.IGNORECASE)
 _MIXED = re.compile(r"\b(?:but|though|although|yet)\b", re.IGNORECASE)
 _MORE_LIKE_THAT = re.compile(r"\b(?:similar|like (?:that|it|this|them)|more of (?:that|it|the same))\b", re.IGNORECASE)
 #: A verdict on the suggestion, or for someone else, after a film said to be seen.
@@ -1715,7 +1781,9 @@ _CONTRAST = re.compile(r"\b(?i:more)\s+(?:(?i:like)\b[^.!?;]{0,60}|[A-Z][^.!?;]{
 #: A middling verdict said on the film, neither liking nor dislike: "The Holiday was alright", "Predator 2: ok",
 #: "Jurassic World - so-so", "tolerated Les Mis". Not "The Exorcist is fine" (a refusal taken back), "less so" (a
 #: dislike, `NEGATIVE_AFTER`) nor a tag question ("something like Heat, ok?").
-_MIDDLING_WORDS = r"(?:just\s+|only\s+|kinda\s+|pretty\s+)?(?:fine|ok|okay|alright|all right|so-so|so so|average|mediocre|passable|middling)"
+_MIDDLING_WORDS = (r"(?:(?:just\s+|only\s+|kinda\s+|pretty\s+)?(?:fine|ok|okay|alright|all right|so-so|so so|average|mediocre|passable|middling)"
+                   r"|not (?:bad|terrible|awful),?\s+(?:but\s+)?not (?:great|amazing|brilliant|good)|not (?:great|amazing|brilliant),?\s+(?:but\s+)?not (?:bad|terrible|awful))")
+_MIDDLING_VERDICT = re.compile(rf"^\W*(?:(?:it|that)\s+(?:was|is)\s+|it['’]?s\s+)?{_MIDDLING_WORDS}\b", re.IGNORECASE)
 _MIDDLING_AFTER = re.compile(rf"\s*(?:[:\-–—]\s*|,\s*|\s+(?:was|were|seemed|felt)\s+)?{_MIDDLING_WORDS}(?=\s*(?:[,.;!\n]|$))"
                              rf"|\s*\(\s*(?:it\s+(?:was|is)\s+|it['’]?s\s+)?{_MIDDLING_WORDS}\s*\)"  # "Deadpool 2 (it was fine)"
                              # "Titanic is ok I guess" (not "The Exorcist is fine, it's just been ages": a refusal lifted)

@@ -5025,3 +5025,61 @@ def test_whole_decade_in_session50(parser: MuseService) -> None:
 def test_sadness_refused_as_a_mood_in_session50(parser: MuseService, text: str, moods: list[str]) -> None:
     """Session 50: the genres refused only as a mood are marked, so the ranking can keep comedy-dramas for "nothing sad"."""
     assert read(parser, text).avoid_moods == moods
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked", "asked"), [
+    # session 50: one thought per line: a line ending on a word no sentence ends on goes on in the next
+    ("hated\nhated\nhated\nmoulin rouge\nall that screaming and singing", [], [4308], []),
+    ("I really didn't like\nthe new ghostbusters\nthe 2016 one\nsomething funny please", [], [160080], []),
+    # a starred correction on a line of its own (a star opening several lines is a bullet)
+    ("Pulp fixation was amazing\n*fiction\nMore like that please", [296], [], []),
+    ("The Princess Bribe was so good, anything like it?\n*Bride", [1197], [], []),
+    ("Is The Deported worth watching?\n*Departed", [], [], [48516]),
+    # the writer's verdict after someone else's, in the same sentence
+    ("My boyfriend hated Mamma Mia, I loved it. Anything musical he might tolerate?", [60397], [], []),
+    ("He liked Interstellar, I didn't. Any space film?", [], [109487], []),
+    ("my sister loved Frozen, I thought it was dull", [], [106696], []),
+    # pans said as a noun or with an intensifier
+    ("The Notebook. Sentimental drivel. My wife made me watch it.", [], [8533], []),
+    ("I must say I found the Lord of the Rings films terribly long and noisy. Is there a fantasy film that is more modest?",
+     [], [4993, 5952, 7153], []),
+    # a rhetorical "why" is the writer's verdict, not a question
+    ("WHY DOES EVERYONE LOVE TITANIC?? IT'S SO LONG AND BORING", [], [1721], []),
+    ("why is nobody talking about the iron giant, best animated movie ever", [2761], [], []),
+    ("why is Titanic so long?", [], [], [1721]),
+    # films offered, then the choice asked for in a sentence of its own
+    ("GOODFELLAS OR CASINO. WHICH ONE. DECIDE FOR ME", [], [], [16, 1213]),
+    ("Alien or Aliens. which first?", [], [], [1200, 1214]),
+    # watched when, then a middling verdict: no role
+    ("watched blade runner 2049 last night\nit was fine\nbit long\nwhat should I watch next", [], [], []),
+    ("watched john wick on my break. not bad not great", [], [], []),
+    ("Watched Heat last night. Hated it.", [], [6], []),
+])
+def test_roles_in_session50(parser: MuseService, text: str, liked: list[int], disliked: list[int], asked: list[int]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.liked_ids), sorted(u.disliked_ids), sorted(u.asked_ids)) == (liked, disliked, asked)
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    # session 50: the bot's name is no word about films; how to use it, what it searches by, what it knows: small talk
+    ("HAPPY FRIDAY MOVIE BOT!!! 🎉", "chitchat"),
+    ("goodnight movie bot. u did good", "chitchat"),
+    ("Good afternoon! I am new to this sort of thing. How does one use you, exactly?", "chitchat"),
+    ("Hiya. Can you recommend by director, or only by genre?", "chitchat"),
+    ("Do you actually know anything about films or are you just a list?", "chitchat"),
+    ("um how do I save a movie to watch later on this", "chitchat"),
+    ("hey movie bot, a comedy please", "recommend"),
+    ("can you recommend by director: something like Nolan", "recommend"),
+    # a rhetorical "why" with nothing asked for is an opinion; "what should I watch next" asks without a question mark
+    ("WHY DOES EVERYONE LOVE TITANIC?? IT'S SO LONG AND BORING", "feedback"),
+    ("why does everyone love Titanic? recommend me something better", "recommend"),
+    ("watched Heat last night. what should I watch next", "recommend"),
+])
+def test_intents_in_session50(parser: MuseService, text: str, intent: str) -> None:
+    assert read(parser, text).intent == intent
+
+
+def test_refusal_spelt_out_in_session50(parser: MuseService) -> None:
+    said = read(parser, "NO. MORE. ROMANCE. I'M SO SICK OF IT. GIVE ME A WAR FILM")
+    assert (said.genres, said.avoid_genres) == (["War"], ["Romance"])
+    assert read(parser, "Is Heat good? No. Alien is better.").avoid_genres == []

@@ -699,3 +699,18 @@ def test_review_titles_kept_in_session49(grounder: TitleGrounder, text: str, ids
 
 def test_a_kind_before_a_series_name_keeps_the_series_in_session49(grounder: TitleGrounder) -> None:
     assert grounder.find_series("i love monster godzilla movies")  # a monster's films, not a kind of game
+
+
+@pytest.mark.parametrize(("text", "ids"), [
+    # session 50: a title's words as texts spell them; a question opened by a chat word; films after "between"
+    ("2000s teen movies plsss like 10 things i hate about u", [2572]),
+    ("anything w timothee chalamet like call me by ur name", [168492]),
+    ("toy story 2 was great", [3114]),
+    ("wtf is mulholland drive even about. is it worth it", [4848]),
+    ("so is the shining too scary", [1258]),
+    ("cant decide between before sunrise and before sunset. which first", [215, 8638]),
+    ("i luv u", []),
+    ("a film set between the wars", []),
+])
+def test_texted_and_asked_titles_in_session50(grounder: TitleGrounder, text: str, ids: list[int]) -> None:
+    assert _matched(grounder, text) == ids

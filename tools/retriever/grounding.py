@@ -72,8 +72,10 @@ _TYPO_CUE = frozenset("loved love loves liked like likes enjoyed enjoy enjoys ad
 #: "inception meets heathers", "jurassic park x home alone").
 #: Words before a title spelt right, whether a phrase or one word ("watched the conjuring", "just finished arrival").
 _NAMING = frozenset("watch watching rewatch rewatching tried directed vs versus meets finished suggesting recommending".split())
-_TITLE_CUE = _TYPO_CUE | _NAMING | frozenset("about than skip x".split())
+_TITLE_CUE = _TYPO_CUE | _NAMING | frozenset("about than skip x between".split())
 ARTICLES = frozenset("the a an".split())
+#: Words of a title as texts spell them: looked up spelt out when the title is only known that way.
+_TEXTED = {"u": "you", "ur": "your", "r": "are", "n": "and", "thru": "through", "nite": "night", "luv": "love", "2nite": "tonight"}
 #: Before a misspelt title only ("going to watch pulp friction"): "watch one" is no cue for *The One*.
 _WATCH = frozenset("watch watching rewatch rewatching".split())
 _SIMILE = frozenset("like likes lk".split())
@@ -192,6 +194,8 @@ _UP_AS_A_WORD = frozenset("is s was are were be been being am get gets got getti
 _CHAT_CAPS = frozenset("ok okay lol pls plz tbh btw imo tv dvd".split())
 #: Chat words that may open a message before a lower-case title and name nothing ("bro get out is peak", "omg the raid").
 _CHAT_OPENERS = _CHAT_CAPS | frozenset("bro bruh omg ngl fr yo lmao lmfao".split())
+#: ...and words that may open a question before its verb ("wtf is mulholland drive about", "so is the shining too scary").
+_QUESTION_OPENERS = _CHAT_OPENERS | frozenset("wtf hm hmm um so".split())
 #: Words that pick one version of a remade film: the oldest ("the original Shaft", "psycho (the og)")...
 _OLDEST = frozenset("original og old auld older oldest classic first".split())
 #: ...or the newest ("the robocop remake", "it (the new one)").
@@ -771,8 +775,14 @@ class TitleGrounder:
                     self._by_key[joined] = [*whole, *spaced]
 
     def _indexed(self, key: str) -> str:
-        """`key`, or its sequel-number form when only that is a title key ("kill bill volume two")."""
-        return key if key in self._by_key or canonical_key(key) not in self._by_key else canonical_key(key)
+        """`key`, or its sequel-number form when only that is a title key ("kill bill volume two"), or its words as texts
+        spell them when only those are ("10 things i hate about u", "call me by ur name")."""
+        if key in self._by_key:
+            return key
+        if canonical_key(key) in self._by_key:
+            return canonical_key(key)
+        spelt = " ".join(_TEXTED.get(w, w) for w in key.split()) if " " in key else key
+        return spelt if spelt in self._by_key else key
 
     def _fuzzy(self, key: str, year: int | None) -> dict[int, float]:
         """Item id -> best fuzzy score (0-100) over its title keys, a matching year adding a little."""
@@ -838,7 +848,8 @@ class TitleGrounder:
         if before is not None and before.sentence_start and before.lower in _CHAT_OPENERS:
             before = None  # "lol scary movie 2 was trash": a chat word opens the sentence as nothing
         # "is monster house too scary", "wait, is alien from 1979", "who's in the departed?"
-        asking = before is not None and (_clause_start(before) and (before.lower in _ASKING or before.lower in _MODAL_ASKING and (length > 1 or _coined(key)))
+        opened = before is not None and (_clause_start(before) or i >= 2 and tokens[i - 2].sentence_start and tokens[i - 2].lower in _QUESTION_OPENERS)
+        asking = before is not None and (opened and (before.lower in _ASKING or before.lower in _MODAL_ASKING and (length > 1 or _coined(key)))
                                          or _cast_question(tokens, i))
         # "how long is lawrence of arabia", "what about anchorman?" (not for ordinary words: "is it ... big enough?")
         question = before is not None and (before.lower in _IS or before.lower == "about") and _question(tokens, i)
