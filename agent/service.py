@@ -198,10 +198,11 @@ class MuseService:
 
     def _last_turn(self, session_id: str) -> tuple[list[int], int | None]:
         """From the session's recent messages: the items shown last, and the one film the person's previous message asked
-        about ("is Casablanca worth it?", for "more like it")."""
+        about ("is Casablanca worth it?", for "more like it") or named without a verdict ("watched Heat, it was ok")."""
         recent = list(reversed(self.s.stores.sessions.messages(session_id, limit=10)))
         shown = next(([int(i["item_id"]) for i in m.payload["items"]] for m in recent if m.role == "assistant" and m.payload.get("items")), [])
-        asked = next((the_film_asked([int(i) for i in m.payload.get("asked_ids") or []]) for m in recent if m.role == "user"), None)
+        asked = next((the_film_asked([int(i) for i in m.payload.get("asked_ids") or []], [int(i) for i in m.payload.get("unjudged_ids") or []])
+                      for m in recent if m.role == "user"), None)
         return shown, asked
 
     def _turn(self, user_id: str, message: str, session_id: str | None) -> TurnResult:
@@ -325,7 +326,7 @@ class MuseService:
     def _persist(self, result: TurnResult, message: str, u: Understanding) -> None:
         stores, now = self.s.stores, int(time.time())
         with stores.transaction():
-            stores.sessions.add_message(Message(result.session_id, "user", u.text, now, {"asked_ids": list(u.asked_ids)}))
+            stores.sessions.add_message(Message(result.session_id, "user", u.text, now, {"asked_ids": list(u.asked_ids), "unjudged_ids": list(u.unjudged_ids)}))
             stores.sessions.add_message(Message(result.session_id, "assistant", result.reply, now,
                                                 result.model_dump(mode="json", include={"intent", "items", "clarifications", "trace"})))
             stores.profiles.put(result.user_id, result.profile.model_dump())

@@ -36,7 +36,7 @@ BLOCKED = COMMON_WORDS | frozenset(
     afraid seriously emotionally touch move act split viewing features travel books studio cgi smh brb line lines
     heart disaster moves costumes footage affairs fell hits guesses bitter operatic boxing chasing con period trip twist
     creatures hit kiss sword couple jump jumps interest interested stepping creeps luv luvs luvd disasters
-    feature shooter shooters""".split()
+    feature shooter shooters far""".split()
     # verdicts ("it was horrible") are no horror, "old school" no documentary, "I'm afraid" is politeness
 )
 

@@ -99,7 +99,7 @@ LOWER_INCLUSIVE = re.compile(r"(?<![\w'’])(?:nothing (?:\w+\s+){0,2}(?:before|
 #: A bound said as a refusal, anywhere earlier in its clause: "I do not care for anything made after 2000"
 #: (up to 2000), "no films from before 1970" (from 1970).
 _NEGATOR_WORDS = r"\b(?:no|not|nothing|none|never|don'?t|do not|won'?t|wouldn'?t|can'?t|refuses?|avoid|without|skip|(?<!'d )(?<!would )(?:hates?|loathes?|detests?)(?!\s+to\b)|except(?!\s+(?:made|released)\s+(?:since|after|from|in)\b)|veto(?:es|ed)?|bann?(?:ed|s)?|spare (?:me|us|him|her|them))\b"  # ("spare me anything made after 2012")
-_NEGATOR = _NEGATOR_WORDS + r"(?:(?!\b(?:something|(?<!n't )(?<!not )like|instead|rather|um|uh|but|and|so|because|just|only|please|pls|plz|too\s+(?!(?:dated|old|new|recent|modern|early|late)\b)\w+\s+from)\b)[^,.;!?\u2600-\u27bf\U0001f000-\U0001faff])*?"  # "not for kids, like an adult one from 2000" wishes
+_NEGATOR = _NEGATOR_WORDS + r"(?:(?!\b(?:something|(?<!n't )(?<!not )like|instead|rather|um|uh|but|and|so|because|just|only|please|pls|plz|more of|too\s+(?!(?:dated|old|new|recent|modern|early|late)\b)\w+\s+from)\b)[^,.;!?\n\u2600-\u27bf\U0001f000-\U0001faff])*?"  # "not for kids, like an adult one from 2000" wishes
 NEGATED_AFTER = re.compile(_NEGATOR + r"\b(?:after|later than|newer than|more recent than|more modern than|post|" + _MADE_PAST + r")[\s\-]*(?:the\s+)?$",
                            re.IGNORECASE)
 #: "nothing made since 2014", "nothing from 1990 on" (with `OPEN_UP` after): up to the year before.
@@ -155,7 +155,7 @@ _WELCOMED_AFTER = re.compile(r"\s*(?:(?:films?|movies?|stuff|ones?)\s+)?(?:(?:is
 _CROSS = re.compile(CROSSED)
 _MARK = re.compile(rf"{CROSSED}|\[[✓✔xX]\]|[☑✅✓✔]|(?:^|\s)/(?=\s)|\||;")  # crossed, ticked, or an item separator
 #: ...and one that turns "the last N years" into everything older ("nothing from the last 20 years").
-REFUSED_BEFORE = re.compile(_NEGATOR_WORDS + r"(?:(?!\b(?:and|but|please|pls|plz)\b)[^,.;!?\u2600-\u27bf\U0001f000-\U0001faff])*?$", re.IGNORECASE)  # "not so long and from the past decade" wishes
+REFUSED_BEFORE = re.compile(_NEGATOR_WORDS + r"(?:(?!\b(?:and|but|please|pls|plz|more of|more like|instead|rather)\b)[^,.;!?\n\u2600-\u27bf\U0001f000-\U0001faff])*?$", re.IGNORECASE)  # "not so long and from the past decade" wishes
 #: Filler between a bound and its year ("nothing older than like 2010"); dropped before the bound is read.
 BOUND_FILLER = re.compile(r"(?:\b(?:like|say|um|uh|erm|maybe|idk|the year|year)\b[\s,]*)+$", re.IGNORECASE)
 #: Between two eras: the later one corrects the earlier ("60s. hang on, 50s rather", "1980s. sorry, 1990s").
@@ -238,6 +238,9 @@ _LIFE_DECADES = re.compile(r"(?:(?:early|mid|late)[\s\-]+)?(?:teens|twenties|thi
 _DECADE_NOUN = re.compile(r"^\s*(?:childhood|youth|teens|teenage|years|heyday|days|nostalgia|phase|prime|summers?|school|"
                           r"run|period|output|stuff|work|era|stretch|streak|films?|movies?|pictures|comedies|thrillers|horrors?|westerns|dramas|classics|"
                           r"action|romcoms|hits)\b", re.IGNORECASE)  # ...or a body of work ("Tom Hanks in his 80s comedies", "Carpenter from his 80s run")
+#: Things a decade gives a style to, not a film ("70s bands", "80s synths", "an 80s soundtrack").
+_STYLE_NOUN = re.compile(r"^\s*(?:bands?|music|songs?|tunes|rock|pop|punk|disco|fashion|clothes|hair(?:styles?|cuts?)?|cars|synths?|soundtracks?)\b",
+                         re.IGNORECASE)
 #: A bound written as a sign before the year ("y<1970", "yr≥1990", ">2000").
 SIGN = re.compile(r"(?:^|[\s(,;:/]|\b(?:y|yr|yrs|year|years|released|release|made|date))\s*(?P<op><=|=<|>=|=>|≤|≥|<|>)\s*$", re.IGNORECASE)
 #: Where a story is set, not when the film was made ("a mystery set in the 1920s").
@@ -447,6 +450,8 @@ def _no_era(text: str, start: int, before: str, after: str, single: bool) -> boo
         return True
     if _TENS_WORD.match(text, start) and _SCORES_OF_TEN.search(before) and _SCORE_END.match(after):
         return True  # "the fly (86): all 10s.", "both 10s", "9s and 10s": scores out of ten, not the 2010s ("all 10s horror" is)
+    if not single and _STYLE_NOUN.match(after):
+        return True  # "docs about music, pref 70s bands", "a film with an 80s soundtrack": a style, not when it was made
     if (AN_AGE.search(before) and not text[start:start + 4].isdigit() or _MY_AGE.search(before) and _LIFE_DECADES.match(text, start)) \
             and not _DECADE_NOUN.match(after):
         return True
@@ -470,8 +475,11 @@ def _refused_from(before: str) -> bool:
 #: "... is too old for me"); not when a "but" follows ("films from the 80s are so dated but I love them").
 _DATED_SUBJECT = re.compile(r"\b(?:anything|everything|stuff|films?|movies?|something)\s+from\s+(?:the\s+)?$", re.IGNORECASE)
 _BUT_AFTER = re.compile(r"[^.!?;]*\b(?:but|though|yet)\b", re.IGNORECASE)
-_LOOKS_DATED = re.compile(r"^\s*(?:(?:films?|movies?|stuff|ones?)\s+)?(?:looks?|seems?|feels?|is|are)\s+(?:(?:so|really|all|pretty|way|just|a bit)\s+)?"
-                          r"(?:ancient|dated|prehistoric|antique|old[- ]fashioned|too old)\b", re.IGNORECASE)
+_LOOKS_DATED = re.compile(r"^\s*(?:(?:films?|movies?|stuff|ones?)\s+)?(?:looks?|seems?|feels?|is|are)\s+(?:(?:so|really|all|pretty|way|just|a bit|kinda)\s+)?"
+                          r"(?:ancient|dated|prehistoric|antique|old[- ]fashioned|too old|cheesy|corny)\b", re.IGNORECASE)
+#: ...or said as "the nineties stuff looks cheesy", "the eighties ones look too old to them".
+_DATED_THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_DATED_NOUN = re.compile(r"^\s*(?:films?|movies?|stuff|ones?)\b", re.IGNORECASE)
 
 
 def _bounded(low: int, high: int, single: bool, before: str, after: str, start: int, end: int) -> Era:
@@ -484,7 +492,8 @@ def _bounded(low: int, high: int, single: bool, before: str, after: str, start: 
             return Era(low, None, "bound", start, end + skip + up.end())
         width = 10 if around and around["decade"] else _number((g and g["n"]) or (around and around["n"]) or None, 2)
         return Era(low - width, high + width, "era", start, end + skip)
-    if _DATED_SUBJECT.search(before) and (dated := _LOOKS_DATED.match(after)) and not _BUT_AFTER.match(after, dated.end()):
+    if (_DATED_SUBJECT.search(before) or _DATED_THE.search(before) and _DATED_NOUN.match(after)) \
+            and (dated := _LOOKS_DATED.match(after)) and not _BUT_AFTER.match(after, dated.end()):
         return Era(high + 1, None, "bound", start, end + dated.end())  # "anything from the 90s looks ancient to him": what came after it
     if (sign := SIGN.search(before)):  # "y<1970", "yr≥1990", ">2000"
         bounds = {"<": (None, low - 1), ">": (high + 1, None), "<=": (None, high), "=<": (None, high), "≤": (None, high)}

@@ -222,7 +222,11 @@ ADULT_AUDIENCE = re.compile(
 
 #: Said without punctuation, a refusal ends where a new wish starts ("not romantic something exciting",
 #: "no horror at all okay um something mysterious"): a spoken pause, or "something" after the refused words.
-_SPOKEN_RESTART = re.compile(r"\b(?:okay|ok|um+|uh+|erm|hmm+|something)\b", re.IGNORECASE)
+_SPOKEN_RESTART = re.compile(r"\b(?:okay|ok|um+|uh+|erm|hmm+|something"
+                             # a wish said without punctuation after the refused thing ("he hates horror make it an action one",
+                             # "not the funny ones he wants proper westerns")
+                             r"|make it|give (?:me|us)|find (?:me|us)|show (?:me|us)|(?:he|she|they|i|we)\s+(?:wants?|needs?|prefers?|would (?:like|prefer)))\b",
+                             re.IGNORECASE)
 #: Words that only carry a refusal on to its object ("don't want something scary", "no more of that"), no refused content.
 _CARRIERS = frozenset("want wanna need like fancy feel watch see show give me us to a an the any really more of that those these it them with about involving".split())
 
@@ -952,6 +956,11 @@ real actual proper bloody damn damned full-on full pure straight outright true g
 no not nothing none zero without never for with in about on at to from by as than""".split())  # emphasis, negators, prepositions
 
 
+#: A word of time or place right before a refused genre: the refusal is of that kind of it.
+_ERA_OR_PLACE = re.compile(r"\b(?:modern|new|newer|recent|today'?s|current|contemporary|present-day|old|older|american|hollywood|british|english|french|"
+                           r"european|asian|indian|bollywood|mainstream|big-budget|blockbuster)\s+$", re.IGNORECASE)
+
+
 def _qualified(text: str, span: GenreSpan) -> bool:
     """The refused genre has a word of its own before it, not emphasis, a negator, a preposition or a verb ("no erotic
     thrillers"; not "no real horror", "not for children", "not liking musicals")."""
@@ -1020,6 +1029,15 @@ def _toned_down(text: str, span: GenreSpan, spans: list[GenreSpan]) -> bool:
 
 def _kept_out(text: str, span: GenreSpan) -> bool:
     return any(m.start("what") <= span.start and span.end <= m.end("what") for m in KEEP_OUT.finditer(text))
+
+
+_ROMCOM = re.compile(r"rom[\s-]?coms?|romantic comed(?:y|ies)", re.IGNORECASE)
+
+
+def _romcom_refused_for_romance(text: str, spans: Sequence[GenreSpan], wished: set[str]) -> bool:
+    """Romance wished, and refused only as romcoms: what is refused is the comedy of them."""
+    romance = [s for s in spans if s.negated and "Romance" in s.genres]
+    return "Romance" in wished and bool(romance) and all(_ROMCOM.fullmatch(text[s.start:s.end]) for s in romance)
 
 
 def _refused_genres(genres: tuple[str, ...]) -> tuple[str, ...]:
@@ -1325,9 +1343,16 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
     # "a thriller, but not one of those erotic thrillers": a kind of the genre asked for by name is refused, not the genre
     named = {g for s in wanted_spans if _named_genre(text, s) for g in s.genres}
     kinds = {i for i, s in enumerate(spans) if s.negated and set(s.genres) <= named and _named_genre(text, s) and _qualified(text, s)}
+    # ...and so is one of a time or a place, whatever words wish for the genre ("Modern comedies are unwatchable. Something
+    # funny from the forties", "sick of American horror, something scary from Japan")
+    wished = {g for s in wanted_spans for g in s.genres}
+    kinds |= {i for i, s in enumerate(spans) if s.negated and s.genres and set(s.genres) <= wished and _ERA_OR_PLACE.search(text, max(0, s.start - 30), s.start)}
     read.avoided = list(dict.fromkeys(g for i, s in enumerate(spans) if s.negated and i not in heads | limited | elements | overruled | blended | kinds
                                       and (s.strong or not set(s.genres) <= outright) for g in s.genres
-                                      if len(s.genres) == 1 or g not in outright))
+                                      if len(s.genres) == 1 or g not in outright | wished))  # ("romantic, ... he hates romcoms": Comedy)
+    set_aside = heads | limited | elements | overruled | blended | kinds
+    if _romcom_refused_for_romance(text, [s for i, s in enumerate(spans) if i not in set_aside], wished):  # "Romantic, ... he hates romcoms": the comedy is what is refused
+        read.avoided = [g for g in read.avoided if g != "Romance"] + ["Comedy"] * ("Comedy" not in read.avoided)
     # ...and a genre refused only inside a refused mix ("no war documentaries" refuses a kind of documentary, and a kind
     # of war film: after "only documentaries", War; after "war films please", Documentary)
     mixed = {j for i, a, b in pairs if not set(a.genres) & set(b.genres) for j in (i - 1, i)}

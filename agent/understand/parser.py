@@ -351,6 +351,11 @@ class Understanding:
         return self._ids("ask")
 
     @property
+    def unjudged_ids(self) -> list[int]:
+        """Items named with no verdict on them ("watched Heat last night, it was ok")."""
+        return self._ids("contrast")
+
+    @property
     def unresolved(self) -> list[TitleMention]:
         return [t for t in self.titles if t.status != "matched"]
 
@@ -409,9 +414,13 @@ _BACK_LIKED = re.compile(r"(?<!\bthat's )(?<!\bthats )(?<!\bthat’s )(?<!\bthat
 _BACK_DISLIKED = re.compile(rf"{_MINE}(?:hated|disliked|(?:didn'?t|did not) (?:like|enjoy|love)|couldn'?t stand|could not stand)\s+{_IT_ALONE}", re.IGNORECASE)
 
 
-def the_film_asked(asked_ids: Sequence[int]) -> int | None:
-    """The one film a message asked about, if it asked about exactly one: what the next message's "it" may point at."""
-    return asked_ids[0] if len(set(asked_ids)) == 1 else None
+def the_film_asked(asked_ids: Sequence[int], unjudged_ids: Sequence[int] = ()) -> int | None:
+    """What the next message's "it" may point at: the one film a message asked about, or, asking about none, the one film
+    it named without a verdict ("Watched Inception last night. it was ok I guess", then "I really liked it")."""
+    for ids in (asked_ids, () if asked_ids else unjudged_ids):
+        if len(set(ids)) == 1:
+            return ids[0]
+    return None
 
 
 def refers_back(text: str) -> Literal["like", "dislike"] | None:

@@ -69,12 +69,26 @@ def _target(lower: str) -> str | None:
         return None  # a plural of a real word ("hours"), not a typo
     if any(target == lower + suffix for suffix in _INFLECTIONS) or lower in _INTENSIFIERS:
         return None  # another form of the word ("won't terrify her" is no "terrifying", "criminally underrated" no "criminal")
+    if (nearer := _nearer_word(lower, target)) is not None:  # "actualy" is "actually" typed, not "factual"
+        return nearer if nearer in TARGETS else None  # ("comedie" is nearer "comedic", a target too)
     if _longer_by_letters_inside(lower, target):
         return None  # "raunchy" is no "ranch", "relives" no "elves": letters added inside a word make another word
     if len(lower) <= SHORT_WORD and len(target) - len(lower) >= 2 and not (
             target.startswith(lower) or target.endswith(lower) or _consonants(target) == _consonants(lower)):
         return None  # two letters short of a word, neither a piece of it ("fanta", "mance") nor its consonants ("wstrn"), is another word ("a chore" is no "chortle")
     return target
+
+
+@lru_cache(maxsize=1)
+def _dictionary_words() -> list[str]:
+    return sorted(dictionary())
+
+
+def _nearer_word(word: str, target: str) -> str | None:
+    """A word of the language fewer edits (OSA) from `word` than `target` is, if there is one."""
+    nearer = OSA.distance(word, target) - 1
+    best = process.extractOne(word, _dictionary_words(), scorer=OSA.distance, score_cutoff=nearer) if nearer >= 1 else None
+    return best[0] if best is not None else None
 
 
 def _longer_by_letters_inside(word: str, target: str) -> bool:

@@ -81,12 +81,12 @@ class RulesLayer:
 
         profile = UserProfile()
         shown = False  # as in the agent, a message refines only once films were shown: after any message but small talk
-        asked: int | None = None  # ...and "more like it" points at the one film the message before asked about
+        asked: int | None = None  # ...and "more like it" points at the one film the message before asked about (or named unjudged)
         for earlier in context:
             said = self._understand(earlier, has_previous=shown, asked_before=asked)
             profile = apply_understanding(profile, said)
             shown = shown or said.intent != "chitchat"
-            asked = the_film_asked(said.asked_ids)
+            asked = the_film_asked(said.asked_ids, said.unjudged_ids)
         u = self._understand(text, has_previous=shown, asked_before=asked)
         profile = apply_understanding(profile, u)
         return Slots(

@@ -5083,3 +5083,61 @@ def test_refusal_spelt_out_in_session50(parser: MuseService) -> None:
     said = read(parser, "NO. MORE. ROMANCE. I'M SO SICK OF IT. GIVE ME A WAR FILM")
     assert (said.genres, said.avoid_genres) == (["War"], ["Romance"])
     assert read(parser, "Is Heat good? No. Alien is better.").avoid_genres == []
+
+
+@pytest.mark.parametrize(("text", "wanted", "avoided"), [
+    # session 50: a wish said without punctuation after refused content restarts the clause
+    ("find me a western one of the old ones with john wayne from like the fifties not the funny ones he wants proper westerns",
+     ["Western"], ["Comedy"]),
+    ("he hates horror make it an action one instead", ["Action"], ["Horror"]),
+    ("don't give me horror", [], ["Horror"]),
+    # a refusal of a genre of a time or place, with the genre wished elsewhere, refuses that kind only
+    ("Modern comedies are unwatchable. Something funny from the forties or fifties, if you must.", ["Comedy"], []),
+    ("no modern horror please", [], ["Horror"]),
+    # romance wished and romcoms refused: the comedy is refused
+    ("Romantic but not soppy, and not older than 2000. No comedy, he hates romcoms.", ["Romance"], ["Comedy"]),
+    ("a love story, but no rom-coms please", ["Romance"], ["Comedy"]),
+    ("no romcoms", [], ["Romance"]),
+    # "actualy" is "actually" typed, not "factual"; "move far" is no drama
+    ("actualy make it 80s", [], []),
+    ("modern films move far too quickly for me. a western", ["Western"], []),
+    ("a documentry about whales", ["Documentary"], []),
+    ("a spooky ghost story", ["Horror"], []),
+])
+def test_genres_in_session50(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.genres), sorted(u.avoid_genres)) == (wanted, avoided)
+
+
+@pytest.mark.parametrize(("context", "text", "years"), [
+    # session 50: an era said to look dated sets the range after it; a decade giving a style ("70s bands") is no era
+    (["uh find me a sci fi movie from the nineties"], "actually no make it more recent than that my son says the nineties stuff looks cheesy",
+     (2000, None)),
+    ([], "the 80s stuff is great", (1980, 1989)),
+    ([], "need docs abt music, pref 70s bands", (None, None)),
+    ([], "a comedy from the 80s", (1980, 1989)),
+    # a refusal's reach ends at a line break and at "more of"
+    ([], "need a comedy\nbut not slapstick\nand not a romcom\nsomething clever\nfrom the last 5 years", (2014, 2018)),
+    ([], "a scary movie but not a gory one more of a ghost story from the last ten years", (2009, 2018)),
+    ([], "nothing from the last 5 years", (None, 2013)),
+    # years allowed "too" with no range yet set none; with one, the range grows
+    ([], "sci fi w robots, pre 2000 stuff is fine too", (None, None)),
+    (["a comedy from the 80s"], "the 70s are fine too", (1970, 1989)),
+    ([], "the 70s too", (1970, 1979)),
+])
+def test_years_in_session50(parser: MuseService, context: list[str], text: str, years: tuple[int | None, int | None]) -> None:
+    from agent.profile import apply_understanding
+    from agent.types import UserProfile
+
+    profile = UserProfile()
+    for said in [*context, text]:
+        profile = apply_understanding(profile, read(parser, said))
+    assert (profile.year_min, profile.year_max) == years
+
+
+def test_it_points_at_a_film_named_without_a_verdict_in_session50(service: MuseService) -> None:
+    """Session 50: "it" in a message naming no film points at the one film the message before named with no verdict."""
+    first = service.chat("teller", "Watched Inception last night with my flatmate. it was ok I guess, bit long", "s")
+    assert 79132 not in first.profile.liked_items
+    then = service.chat("teller", "actually thinking about it more I really liked it? anything similar", "s")
+    assert 79132 in then.profile.liked_items

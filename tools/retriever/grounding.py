@@ -75,7 +75,7 @@ _NAMING = frozenset("watch watching rewatch rewatching tried directed vs versus 
 _TITLE_CUE = _TYPO_CUE | _NAMING | frozenset("about than skip x between".split())
 ARTICLES = frozenset("the a an".split())
 #: Words of a title as texts spell them: looked up spelt out when the title is only known that way.
-_TEXTED = {"u": "you", "ur": "your", "r": "are", "n": "and", "thru": "through", "nite": "night", "luv": "love", "2nite": "tonight"}
+_TEXTED = {"u": "you", "ur": "your", "r": "are", "n": "and"}  # (not "nite": "date nite" is an evening, not *Date Night*)
 #: Before a misspelt title only ("going to watch pulp friction"): "watch one" is no cue for *The One*.
 _WATCH = frozenset("watch watching rewatch rewatching".split())
 _SIMILE = frozenset("like likes lk".split())
