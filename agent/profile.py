@@ -11,14 +11,13 @@ Merge rules (documented in the README):
   then "and nothing after 1980 either": 1960-1980); "older" means before its start, "newer" after its end
   (open-ended; with no range: before the films the latest liking message liked, "I loved Heat" then "older" is up to
   1994, and with none up to 1989 / from 2010), and "older ones too" opens its start;
-  "any decade" clears it; years allowed "too" with no range yet ("pre 2000 stuff is fine too") set none.
+  "any decade" clears it.
 - For a user with history, long-term genre taste comes from well-rated items (PALR's idea):
   it ranks and explains, it never filters.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
@@ -28,9 +27,6 @@ from agent.understand import Understanding
 from muse.domain import Interaction, Item
 
 MAX_KEYWORDS = 12
-#: Years said as allowed as well, not asked for ("pre 2000 stuff is fine too", "older ones are ok as well").
-_ALLOWED_TOO = re.compile(r"\b(?:(?:is|are|'s|'re|would be|'d be)\s+(?:fine|ok|okay|good|great|alright)|works?|would work|also (?:fine|ok|okay))"
-                          r"\s*(?:,\s*)?(?:too|as well|also)?\b", re.IGNORECASE)
 MAX_TAGS = 8
 MAX_ITEMS = 50
 LIKED_RATING = 4.0
@@ -131,8 +127,6 @@ def apply_understanding(profile: UserProfile, u: Understanding) -> UserProfile:
     if u.era_widen and (p.year_min is not None or p.year_max is not None):  # "the 70s too": the range grows
         p.year_min = None if p.year_min is None else min(p.year_min, u.era_widen[0])
         p.year_max = None if p.year_max is None else max(p.year_max, u.era_widen[1])
-    elif u.era_widen and _ALLOWED_TOO.search(u.text):  # "pre 2000 stuff is fine too" with no range yet: allowed, no limit
-        pass
     elif u.year_min is not None or u.year_max is not None:
         p.year_min, p.year_max = _bounds_after(p.year_min, p.year_max, u.year_min, u.year_max) if u.era_added else (u.year_min, u.year_max)
     elif u.any_era:

@@ -99,7 +99,7 @@ LOWER_INCLUSIVE = re.compile(r"(?<![\w'’])(?:nothing (?:\w+\s+){0,2}(?:before|
 #: A bound said as a refusal, anywhere earlier in its clause: "I do not care for anything made after 2000"
 #: (up to 2000), "no films from before 1970" (from 1970).
 _NEGATOR_WORDS = r"\b(?:no|not|nothing|none|never|don'?t|do not|won'?t|wouldn'?t|can'?t|refuses?|avoid|without|skip|(?<!'d )(?<!would )(?:hates?|loathes?|detests?)(?!\s+to\b)|except(?!\s+(?:made|released)\s+(?:since|after|from|in)\b)|veto(?:es|ed)?|bann?(?:ed|s)?|spare (?:me|us|him|her|them))\b"  # ("spare me anything made after 2012")
-_NEGATOR = _NEGATOR_WORDS + r"(?:(?!\b(?:something|(?<!n't )(?<!not )like|instead|rather|um|uh|but|and|so|because|just|only|please|pls|plz|more of|too\s+(?!(?:dated|old|new|recent|modern|early|late)\b)\w+\s+from)\b)[^,.;!?\n\u2600-\u27bf\U0001f000-\U0001faff])*?"  # "not for kids, like an adult one from 2000" wishes
+_NEGATOR = _NEGATOR_WORDS + r"(?:(?!\b(?:something|(?<!n't )(?<!not )like|instead|rather|um|uh|but|and|so|because|just|only|please|pls|plz|more of|too\s+(?!(?:dated|old|new|recent|modern|early|late)\b)\w+\s+from)\b)[^,.;!?\u2600-\u27bf\U0001f000-\U0001faff])*?"  # "not for kids, like an adult one from 2000" wishes
 NEGATED_AFTER = re.compile(_NEGATOR + r"\b(?:after|later than|newer than|more recent than|more modern than|post|" + _MADE_PAST + r")[\s\-]*(?:the\s+)?$",
                            re.IGNORECASE)
 #: "nothing made since 2014", "nothing from 1990 on" (with `OPEN_UP` after): up to the year before.
@@ -155,7 +155,7 @@ _WELCOMED_AFTER = re.compile(r"\s*(?:(?:films?|movies?|stuff|ones?)\s+)?(?:(?:is
 _CROSS = re.compile(CROSSED)
 _MARK = re.compile(rf"{CROSSED}|\[[✓✔xX]\]|[☑✅✓✔]|(?:^|\s)/(?=\s)|\||;")  # crossed, ticked, or an item separator
 #: ...and one that turns "the last N years" into everything older ("nothing from the last 20 years").
-REFUSED_BEFORE = re.compile(_NEGATOR_WORDS + r"(?:(?!\b(?:and|but|please|pls|plz|more of|more like|instead|rather)\b)[^,.;!?\n\u2600-\u27bf\U0001f000-\U0001faff])*?$", re.IGNORECASE)  # "not so long and from the past decade" wishes
+REFUSED_BEFORE = re.compile(_NEGATOR_WORDS + r"(?:(?!\b(?:and|but|please|pls|plz|more of|more like|instead|rather|something)\b)[^,.;!?\u2600-\u27bf\U0001f000-\U0001faff])*?$", re.IGNORECASE)  # "not so long and from the past decade" wishes
 #: Filler between a bound and its year ("nothing older than like 2010"); dropped before the bound is read.
 BOUND_FILLER = re.compile(r"(?:\b(?:like|say|um|uh|erm|maybe|idk|the year|year)\b[\s,]*)+$", re.IGNORECASE)
 #: Between two eras: the later one corrects the earlier ("60s. hang on, 50s rather", "1980s. sorry, 1990s").
@@ -239,8 +239,8 @@ _DECADE_NOUN = re.compile(r"^\s*(?:childhood|youth|teens|teenage|years|heyday|da
                           r"run|period|output|stuff|work|era|stretch|streak|films?|movies?|pictures|comedies|thrillers|horrors?|westerns|dramas|classics|"
                           r"action|romcoms|hits)\b", re.IGNORECASE)  # ...or a body of work ("Tom Hanks in his 80s comedies", "Carpenter from his 80s run")
 #: Things a decade gives a style to, not a film ("70s bands", "80s synths", "an 80s soundtrack").
-_STYLE_NOUN = re.compile(r"^\s*(?:bands?|music|songs?|tunes|rock|pop|punk|disco|fashion|clothes|hair(?:styles?|cuts?)?|cars|synths?|soundtracks?)\b",
-                         re.IGNORECASE)
+_STYLE_NOUN = re.compile(r"^\s*(?:bands?|music|songs?|tunes|rock|pop|punk|disco|fashion|clothes|hair(?:styles?|cuts?)?|cars|synths?|soundtracks?)\b"
+                         r"(?!\s+(?:movies?|films?|flicks?|docs?|documentar\w*|musicals?|comed\w+|dramas?))", re.IGNORECASE)  # (not "80s punk films")
 #: A bound written as a sign before the year ("y<1970", "yr≥1990", ">2000").
 SIGN = re.compile(r"(?:^|[\s(,;:/]|\b(?:y|yr|yrs|year|years|released|release|made|date))\s*(?P<op><=|=<|>=|=>|≤|≥|<|>)\s*$", re.IGNORECASE)
 #: Where a story is set, not when the film was made ("a mystery set in the 1920s").
@@ -474,7 +474,7 @@ def _refused_from(before: str) -> bool:
 #: Said right after an era's films ("anything from the 90s", "stuff from the 50s"): they look too old ("... looks ancient",
 #: "... is too old for me"); not when a "but" follows ("films from the 80s are so dated but I love them").
 _DATED_SUBJECT = re.compile(r"\b(?:anything|everything|stuff|films?|movies?|something)\s+from\s+(?:the\s+)?$", re.IGNORECASE)
-_BUT_AFTER = re.compile(r"[^.!?;]*\b(?:but|though|yet)\b", re.IGNORECASE)
+_BUT_AFTER = re.compile(r"[^.!?;]*\b(?:but|though|yet|fun|love|loves|loved|great|brilliant|best|why i)\b", re.IGNORECASE)  # ("... so cheesy, that's why I love them")
 _LOOKS_DATED = re.compile(r"^\s*(?:(?:films?|movies?|stuff|ones?)\s+)?(?:looks?|seems?|feels?|is|are)\s+(?:(?:so|really|all|pretty|way|just|a bit|kinda)\s+)?"
                           r"(?:ancient|dated|prehistoric|antique|old[- ]fashioned|too old|cheesy|corny)\b", re.IGNORECASE)
 #: ...or said as "the nineties stuff looks cheesy", "the eighties ones look too old to them".

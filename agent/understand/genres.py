@@ -228,7 +228,8 @@ _SPOKEN_RESTART = re.compile(r"\b(?:okay|ok|um+|uh+|erm|hmm+|something"
                              r"|make it|give (?:me|us)|find (?:me|us)|show (?:me|us)|(?:he|she|they|i|we)\s+(?:wants?|needs?|prefers?|would (?:like|prefer)))\b",
                              re.IGNORECASE)
 #: Words that only carry a refusal on to its object ("don't want something scary", "no more of that"), no refused content.
-_CARRIERS = frozenset("want wanna need like fancy feel watch see show give me us to a an the any really more of that those these it them with about involving".split())
+_CARRIERS = frozenset("want wanna need like fancy feel watch see show give me us to a an the any really more of that those these it them with about involving "
+                      "ever again when you u always".split())  # ("never ever show me a musical", "I hate it when you give me horror")
 
 
 #: A condition whose consequence is a refusal: "if it's set in a fantasy kingdom, forget it".

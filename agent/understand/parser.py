@@ -139,7 +139,8 @@ _NO_PRAISE_AFTER = (r"(?![^.!?]*?\b(?:brilliant|masterpiece|essential|glad|wonde
                     r"worth|lov(?:e|ed|es)|ador(?:e|ed|es)|enjoyed|fantastic|superb|perfect|incredible|more like|similar|like it|like that)\b)")
 #: A verdict after the title in its own sentence ("Avatar was pretty but boring", "Inception, not my thing").
 NEGATIVE_AFTER = re.compile(
-    r"\b(not (?:(?:so|that|very|all that|too|particularly)\s+)?(?:great|good)|not (?:my thing|for me|my cup of tea|to my taste|my taste|my kind of)|wasn'?t (?:for me|good|great|my thing)|(?:isn'?t|is not|was not) my thing|(?<!\bnot )(?<!\bnever )(?:(?:way |far |much )?too|terribly|painfully|overly|unbearably|excruciatingly) "
+    r"\b(not (?:(?:so|that|very|all that|too|particularly)\s+)?(?:great|good)|not (?:my thing|for me|my cup of tea|to my taste|my taste|my kind of)|wasn'?t (?:for me|good|great|my thing)|(?:isn'?t|is not|was not) my thing|(?:terribly|painfully|overly|unbearably|excruciatingly) (?:long|slow|noisy|dull|cheesy|predictable|silly|talky|drawn[- ]out)\b|"
+    r"(?<!\bnot )(?<!\bnever )(?:way |far |much )?too "
     r"(?:much|long|slow|scary|frightening|creepy|noisy|complicated|talky|violent|dark|gory|sad|cheesy|predictable|silly|weird|stressful|upsetting|harrowing|disturbing|bleak)\b|boring|bored|awful|terrible|horrible|overrated|"
     r"over-?hyped|dull|tedious|dreadful|distasteful|vulgar|(?<!myself )(?<!ourselves )(?<!themselves )silly|pretentious|annoying|cringe\w*|meh|mediocre|forgettable|"
     r"unwatchable|rubbish|garbage|trash|a mess|snooze\w*|(?:snore|bore|yawn)-?\s?fest|yawner|bakwa+s|disappointing|(?<!\bnot a )(?<!\bnever a )(?<!\bno )(?:real |big |huge |total |massive |major |such a |bit of a |complete )?disappointment\b|(?:(?<=\bwas )|(?<=\bis )|(?<=\bwere )|(?<=\bjust )|(?<=\) )|(?<=[:=\-–—] ))(?:an? )(?:(?:total|complete|utter|absolute|real|bit of a|right) )?(?:disaster|car crash|train wreck|trainwreck)(?=\s*(?:[.,;:!?)…]|$|(?:of a (?:film|movie)|from start to finish|tbh|honestly)\b))|a let[- ]?down|had (?:me|us) snoring|hated it|hate it|hated (?:both|them|them both|them all|all (?:three|of them)|the lot)|no thanks|(?:was|is|so|just|really) lazy|(?<=[:=\-–] )lazy(?=\s*(?:[.,;!?]|$))|loath(?:ed|e) it|(?:loathed|hated|detested) every (?:minute|second)|didn'?t (?:land|click)|did not (?:land|click)|never (?:really )?(?:landed|clicked)\b|(?:i|we) never (?:really )?bought (?:it|into it|that|for a second)\b|(?<=[:=\-–] )dire(?=\s*(?:[.,;!?)]|$))|worse still(?=\s*(?:[.;!?)]|$))|couldn'?t face|(?:a bit |too |way too )?young for (?:me|us)|"
@@ -291,6 +292,7 @@ class TitleMention:
     alternatives: list[tuple[int, str]] = field(default_factory=list)
     start: int | None = None
     end: int | None = None
+    watched: bool = False  # said to be watched, with no verdict ("watched Heat last night, it was ok"): "it" may point at it next
 
 
 @dataclass
@@ -352,8 +354,9 @@ class Understanding:
 
     @property
     def unjudged_ids(self) -> list[int]:
-        """Items named with no verdict on them ("watched Heat last night, it was ok")."""
-        return self._ids("contrast")
+        """Items said to be watched with no verdict on them ("watched Heat last night, it was ok")."""
+        return list(dict.fromkeys(t.item_id for t in self.titles if t.status == "matched" and t.sentiment == "contrast" and t.watched
+                                  and t.item_id is not None))
 
     @property
     def unresolved(self) -> list[TitleMention]:
@@ -364,12 +367,24 @@ class Understanding:
 _LINE_GOES_ON = re.compile(r"\n(?=(?:and|or|&|plus|nor)\s)(?!or (?:was|is) it\b)", re.IGNORECASE)  # ("loved Alien\nor was it Aliens?")
 
 #: A line ending on a word no sentence ends on goes on in the next: "I really didn't like\nthe new ghostbusters",
-#: "hated\nhated\nmoulin rouge", "something like\nalien" (one thought per line, as some people send them).
-_LINE_ENDS_OPEN = re.compile(r"(?P<open>\b(?:the|a|an|of|about|with|than|like|liked|love|loved|hate|hated|adored?|enjoyed|watched|saw|is|was|"
-                             r"were|are|to|from|and|or|but|between))\n(?=[^\W\d_])", re.IGNORECASE)
+#: "hated\nhated\nmoulin rouge", "something like\nalien" (one thought per line, as some people send them). The word is
+#: written in lower case, or is the whole line: a title ending in such a word starts its own line ("Addicted to Love").
+_LINE_ENDS_OPEN = re.compile(r"(?P<open>\b(?:the|a|an|of|than|like|liked|loved|hated|adored|enjoyed|watched|saw|was|from|and|or|but|between))"
+                             r"\n(?=[^\W\d_])", re.IGNORECASE)
 
+
+def _lines_run_on(text: str) -> str:
+    def join(m: re.Match[str]) -> str:
+        word, line_start = m["open"], text.rfind("\n", 0, m.start()) + 1
+        whole_line = not text[line_start:m.start()].strip()
+        return f"{word} " if word.islower() or whole_line else m.group()
+    return _LINE_ENDS_OPEN.sub(join, text)
+
+
+#: A year in brackets with a doubt: "Cinema Paradiso (1988?)" is no question about the film.
+_YEAR_DOUBTED = re.compile(r"\((?P<year>(?:19|20)\d\d)\s*\?+\)")
 #: A refusal spelt out word by word for emphasis: "NO. MORE. ROMANCE." is "no more romance".
-_SPELT_OUT_REFUSAL = re.compile(r"\b(?P<no>no|not|never|nothing|zero|enough|stop)\.\s+(?:(?P<more>more|another|any|again|with)\.\s+)?(?=[^\W\d_]+\s*[.!])",
+_SPELT_OUT_REFUSAL = re.compile(r"\b(?P<no>no|not|never|nothing|zero|enough|stop)\.\s+(?P<more>more|another|any|again|with)\.\s+(?=[^\W\d_]+\s*[.!])",
                                 re.IGNORECASE)
 
 
@@ -381,8 +396,9 @@ def clean_message(text: str) -> tuple[str, list[str]]:
     cleaned = "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in text or "")
     cleaned = cleaned.replace("’", "'").replace("‘", "'")  # phones type curly apostrophes: "don’t" is "don't"
     cleaned = "\n".join(line for line in (" ".join(row.split()) for row in cleaned.splitlines()) if line)
-    cleaned = _LINE_ENDS_OPEN.sub(r"\g<open> ", _LINE_GOES_ON.sub(" ", cleaned))
-    cleaned = _SPELT_OUT_REFUSAL.sub(lambda m: " ".join(w for w in (m["no"], m["more"]) if w) + " ", cleaned)
+    cleaned = _lines_run_on(_LINE_GOES_ON.sub(" ", cleaned))
+    cleaned = _YEAR_DOUBTED.sub(r"(\g<year>)", cleaned)
+    cleaned = _SPELT_OUT_REFUSAL.sub(lambda m: f"{m['no']} {m['more']} ", cleaned)
     if len(cleaned) > MAX_MESSAGE_CHARS:
         notes.append(f"message cut from {len(cleaned)} to {MAX_MESSAGE_CHARS} characters")
         cleaned = cleaned[:MAX_MESSAGE_CHARS]
@@ -521,8 +537,18 @@ _WHY_NOBODY = re.compile(r"\bwhy\s+(?:(?:is|are|does|do|has|have)\s+(?:nobody|no
 
 
 def _rhetorical_why(text: str, start: int) -> Literal["like", "dislike"] | None:
+    """"why is nobody talking about X" praises it; "why does everyone love X" pans it when a pan follows and nothing asks or
+    praises after it (not "why does everyone love Fight Club so much? genuinely curious, is it worth watching?")."""
     before = text[sentence_start(text, start):start]
-    return "dislike" if _WHY_EVERYONE.search(before) else "like" if _WHY_NOBODY.search(before) else None
+    if _WHY_NOBODY.search(before):
+        return "like"
+    rest = text[start:]
+    closed = SENTENCE_END.search(rest)
+    after = rest[closed.end():].lstrip("?!") if closed else ""
+    if _WHY_EVERYONE.search(before) and NEGATIVE_AFTER.search(rest) and not (
+            "?" in after or POSITIVE_CUE.search(after) or _PRAISE.search(after) or _WHAT_A_FILM.search(after) or ASKS_FOR_FILMS.search(after)):
+        return "dislike"
+    return None
 
 
 def _sentiment(text: str, start: int | None, end: int | None, next_start: int | None) -> Literal["like", "dislike", "contrast"]:
@@ -581,10 +607,25 @@ def _sentiment(text: str, start: int | None, end: int | None, next_start: int | 
     if not later.strip() and _lead_in(text, start, end, next_start, following):
         return "like"  # "Heat, Collateral and Drive; I couldn't finish Baby Driver": that verdict is the next film's
     # "tried se7en. too bleak for me"; a title held up alone is judged by the next clause ("la la land? not my cup of tea, I'm afraid")
+    following = _writers_clauses(following)  # "I thought it was genius, she thought it was awful": the writer's own
     short = _short_verdict(following, NEGATIVE_AFTER, first_clause=not re.search(r"\w", own))
-    if (short or _judges_it(following)) and not POSITIVE_CUE.search(_own_words(following)):
+    if (short or _judges_it(following)) and not (POSITIVE_CUE.search(_own_words(following)) or _PRAISE.search(following)):
         return "dislike"
     return "like"
+
+
+#: A clause break inside a sentence ("..., she thought it was awful", "... but he hated it").
+_CLAUSE_BREAK = re.compile(r"\s*(?:[,;]\s*(?:(?:and|but|while|whereas)\s+)?|\s+(?:but|while|whereas)\s+)", re.IGNORECASE)
+
+
+def _writers_clauses(sentence: str) -> str:
+    """The sentence without its clauses about someone else ("I thought it was genius, she thought it was awful" -> "I
+    thought it was genius"), when the writer speaks in it."""
+    parts = _CLAUSE_BREAK.split(sentence)
+    if len(parts) < 2 or not any(_SPEAKER.search(p) for p in parts):
+        return sentence
+    own = [p for p in parts if not _OTHER_SUBJECT_OPENS.match(p)]
+    return ", ".join(own) if own else sentence
 
 
 #: Someone made the writer watch the film, or sit through it (said of films the writer did not choose: "my sister makes me
@@ -682,7 +723,8 @@ _WRITER_ON_IT = re.compile(r"^\W*(?:(?:but|and|honestly|personally|me,?|as for m
 
 #: ...or after a comma in the same sentence ("My boyfriend hated Mamma Mia, I loved it"), or as a bare difference ("He
 #: liked Interstellar, I didn't").
-_WRITER_IN_CLAUSE = re.compile(r"^\s*[,;]\s*(?:(?:but|whereas|while|and)\s+)?(?:i|i've|i'd)\b[^.!?;]*", re.IGNORECASE)
+_WRITER_IN_CLAUSE = re.compile(r"^\s*[,;]\s*(?:(?:but|whereas|while|and)\s+)?(?:i|i've|i'd)\b[^.!?;]*?\b(?:it|that one|this one|too|as well)\b[^.!?;]*",
+                               re.IGNORECASE)  # (not "My wife hated Alien, I loved Aliens": that verdict is another film's)
 _WRITER_DIFFERS = re.compile(r"^\s*[,;]\s*(?:(?:but|whereas|while|and)\s+)?(?:i|me)\s+(?:didn'?t|did not|don'?t|do not|not so much)\s*(?:[,.!?;]|$)",
                              re.IGNORECASE)
 
@@ -745,7 +787,8 @@ _OTHER_SUBJECT = re.compile(r"\bbut\s+(?=(?:anything|nothing|something|everythin
                             r"script|dialogue|pacing|music|soundtrack|effects|cast|last|second|first|middle|sequel|final|lead))\b)"
                             r"(?=(?:[\w'-]+\s+){1,3}(?:was|is|were|are)\b)", re.IGNORECASE)
 #: "like" as a filler before a count ("like a million times"), no liking.
-_FILLER_LIKE = re.compile(r"\blike\s+(?=(?:a |one )?(?:hundred|million|thousand|billion|zillion|\d+) times\b)", re.IGNORECASE)
+_FILLER_LIKE = re.compile(r"\blike\s+(?=(?:a |one )?(?:hundred|million|thousand|billion|zillion|\d+) times\b"
+                          r"|(?:everyone|everybody|every other \w+|all the others|the rest|always|usual)\b)", re.IGNORECASE)  # ("... Avatar like everyone else")
 #: A bare verdict right after a title in a list of verdicts ("jurassic park yes, lost world no").
 # ("marnie: no.", "X = yes" end their sentence; "grease, hair and chicago: yes, yes, no" gives a verdict to each in turn)
 def _bare_verdict(words: str) -> re.Pattern[str]:
@@ -906,7 +949,8 @@ ASKS_FOR_FILMS = re.compile(
     r"vibes?|style|kind of|sort of|(?!(?:good|bad|early|late|old|new|okay|fine)-)[a-z]{4,}-ish|"
     r"looking for|look for|give me|show me|find me|need(?!\s+to\s+(?:plan|know|sort|check|decide|leave|be|get up|work|finish|sleep|go)\b)|search\w*)\b|\?"
     r"|(?:^|[.!,;]\s*)(?:next|another)(?:\s+(?:one|pls|please))?\W*$"  # "seen heat, loved it. next", "loved it. another"
-    r"|\bwhat (?:should|shall|can|could|do) (?:i|we) (?:watch|see|put on)\b|\bwhat to (?:watch|put on)\b"  # (asked without a question mark)
+    r"|\bwhat (?:should|shall|can|could|do) (?:i|we) (?:watch|see|put on)\b"  # (asked without a question mark)
+    r"|\b(?:not sure|no idea|can'?t decide|don'?t know|dunno|idk|help me (?:decide|choose|pick))\s+what to (?:watch|put on)\b"
     # a bare imperative: "Try again, and nothing with hackers" (not "will try again tomorrow"), "go on then"
     r"|(?:^|[.!?,;]\s*)(?:(?:please|pls|ok|okay)\s+)?try again\b|(?:^|[.!?,;]\s*)(?:go on then|over to you|hit me)\W*$",
     re.IGNORECASE)  # not "I need to plan my evening around it", nor praise: "highly recommended to anyone"
@@ -1090,12 +1134,24 @@ def _offered_films(sentence: str) -> bool:
         and not (POSITIVE_CUE.search(sentence) or NEGATIVE_CUE.search(sentence) or NEGATIVE_AFTER.search(sentence))
 
 
+#: "what is X about", "wtf is X even about".
+_WHAT_IS_IT = re.compile(r"\b(?:what|wtf|wth)\s*(?:'s|is|was)\s+$", re.IGNORECASE)
+_ABOUT_AFTER = re.compile(r"\s+(?:(?:even|actually|really|exactly)\s+)?about\b(?!\s+\w)", re.IGNORECASE)
+#: A question about the writer, not the film: "is it weird that i liked the emoji movie".
+_ASKS_ABOUT_ME = re.compile(r"\b(?:is it|am i)\s+(?:weird|bad|wrong|strange|odd|crazy|embarrassing|normal|ok|okay|just me|the only one)\b[^.!?]*?"
+                            r"\b(?:i|we)\s+(?:\w+\s+)?(?:liked?|loved?|enjoyed?|hated?|cried at|laughed at)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _asked_about(text: str, t: TitleMention) -> bool:
     """The title sits in a question that asks for no films ("amelie - subtitled?", "wait, is alien from 1979?", "I am
     writing to enquire whether Fanny and Alexander is suitable ...")."""
     if t.start is None or t.end is None or t.status != "matched" or _like_title(text, t) or COMPARATIVE_WISH.match(text, t.end):
         return False
     opened = sentence_start(text, t.start)
+    if _WHAT_IS_IT.search(text, opened, t.start) and _ABOUT_AFTER.match(text, t.end):
+        return True  # "wtf is mulholland drive even about", asked without a question mark
+    if _ASKS_ABOUT_ME.search(text, opened, t.start):
+        return False  # "is it weird that i liked the emoji movie": the writer's verdict, asked about themselves
     if _WHATS_IT_LIKE.search(text, opened, t.start) and _LIKE_ASKED.match(text, t.end):
         return True  # "what's Amélie like?": how the film is, asked
     closed = SENTENCE_END.search(text, t.end)
@@ -1257,9 +1313,12 @@ CHAT_IDIOMS = re.compile(
     r"\b(?:in the spirit of|up my (?:street|alley)|right up my (?:street|alley)|the real deal|the whole thing|"
     r"the same vein|along the lines of|in the mood for|the kind of thing|at the end of the day|on the same page|"
     r"out of this world|for the record|the big screen|the best of both worlds|it can'?t be|nowhere near|"
-    r"(?:hours?|hrs|minutes?|mins|days?|weeks?|years?|nights?|time|love) of my life)\b|^\W*hello again\b",  # not *My Life*
+    r"(?:hours?|hrs|minutes?|mins|days?|weeks?|years?|nights?|time|love) of my life)\b|^\W*hello again\b"  # not *My Life*
+    r"|\b(?:french |czech |british |german |japanese |korean )?new wave\b",  # a film movement ("Something French New Wave"), not *The Wave*
     re.IGNORECASE,
 )
+#: ...and sayings said in lower case, whose capitalised form is a film ("horror. old school, 70s", "anything else is fine").
+LOWER_IDIOMS = re.compile(r"\b(?:old[\s-]school|anything else)\b")
 WORD = re.compile(r"[a-zA-Z][a-zA-Z\-']{2,}")
 FILLER = set("""
     mood moods want wanted looking look something anything film films movie movies watch watching tonight please
@@ -1465,6 +1524,7 @@ def _ground(scan: str, grounder: Grounder | None) -> list[TitleMention]:
                 or (t.end is not None and t.sentiment != "dislike" and _AGAIN_WEARILY.match(scan, t.end)) or _just_another(scan, t, found)
                 or _wish_taken_back(scan, t, following is not None)):
             t.sentiment = "contrast"
+            t.watched = unseen is None and (_seen_bare(scan, t) or _middling(scan, t))
         elif t.sentiment == "like" and _panned_after_headline(scan, t, following.start if following else None):
             t.sentiment = "dislike"
     _compared(scan, found)
@@ -1531,8 +1591,8 @@ _PART_OF = re.compile(r"\b(?:the|its)\s+(?:\w+\s+)?(?:ending|end|start|beginning
 
 def _in_chat_idiom(text: str, start: int | None, end: int | None) -> bool:
     """A name inside a saying ("nowhere near as good", "the time of my life"): no film, and no end to the verdict before it."""
-    return start is not None and end is not None and any(m.start() <= start and end <= m.end()
-                                                         for m in CHAT_IDIOMS.finditer(text, max(0, start - 40), end + 40))
+    return start is not None and end is not None and any(m.start() <= start and end <= m.end() for idioms in (CHAT_IDIOMS, LOWER_IDIOMS)
+                                                         for m in idioms.finditer(text, max(0, start - 40), end + 40))
 
 
 def _keep_refused(text: str, found: Sequence[TitleMention]) -> None:
@@ -1580,7 +1640,7 @@ _WONT_SEE = re.compile(r"\b(?:never will|won'?t|will not|(?:don'?t|do not) inten
 _CLAUSE_END = re.compile(r"[.!?;,\n]|\s(?:but|though|although|while)\b", re.IGNORECASE)
 
 
-_SEEN_BARE = re.compile(r"^\W*(?:(?:aye|yeah|yep|yes|ok|okay|right|well|oh)\W+)?(?:(?:i'?ve|we'?ve|i have|we have)\s+)?(?:already\s+)?"
+_SEEN_BARE = re.compile(r"^\W*(?:(?:aye|yeah|yep|yes|ok|okay|right|well|oh)\W+)?(?:(?:i'?ve|we'?ve|i have|we have|i|we)\s+)?(?:already\s+|finally\s+|just\s+)?"
                         r"(?:seen|watched|(?<=already )done|(?<=already )shown)\s+$", re.IGNORECASE)
 #: ...or, opening its sentence, said to be seen after it ("Saving Private Ryan I have seen already.").
 _SEEN_AFTER_BARE = re.compile(r"\s+(?:i|we)(?:'ve|\s+have)?\s+(?:already\s+)?(?:seen|watched)(?:\s+(?:it\s+)?already)?(?=\s*(?:[.!;\n]|$))",
@@ -1621,13 +1681,17 @@ def _seen_bare(text: str, t: "TitleMention") -> bool:
     if _NOT_THE_FILMS.search(verdict) or _MIXED.search(verdict) or _MIDDLING_VERDICT.match(verdict):
         return True  # "Already watched Heat. No thanks, something else?", "Watched Alien. Too scary for my kids though",
         # "watched blade runner 2049. gorgeous, but way too long." (both ways)
-    return not (_short_verdict(verdict, NEGATIVE_AFTER) or _short_verdict(verdict, POSITIVE_CUE) and not _MORE_OF_IT.search(verdict))
+    return not (_short_verdict(verdict, NEGATIVE_AFTER) or (_short_verdict(verdict, POSITIVE_CUE) or _short_verdict(verdict, _SHORT_PRAISE))
+                and not _MORE_OF_IT.search(verdict))
 
 
 #: When or how a film was watched, said right after it ("last night", "on my break", "with my dad").
 _WHEN_WATCHED = re.compile(r"(?:\s+(?:last night|yesterday|tonight|today|again|finally|at last|twice|this (?:morning|afternoon|evening|week|weekend)|"
                            r"(?:on|with|during) (?:my|the|our) \w+))+", re.IGNORECASE)
 _MIXED = re.compile(r"\b(?:but|though|although|yet)\b", re.IGNORECASE)
+#: Praise said short after a film seen ("so good", "so sweet", "brilliant").
+_SHORT_PRAISE = re.compile(r"\b(?:so+|really|very|super|well)\s+(?:good|sweet|great|funny|fun|lovely|cute|beautiful|moving|gripping|tense|worth it)\b|"
+                           r"\b(?:amazing|brilliant|fantastic|superb|excellent|awesome|incredible|stunning|gorgeous|masterpiece|perfect|great)\b", re.IGNORECASE)
 _MORE_LIKE_THAT = re.compile(r"\b(?:similar|like (?:that|it|this|them)|more of (?:that|it|the same))\b", re.IGNORECASE)
 #: A verdict on the suggestion, or for someone else, after a film said to be seen.
 _NOT_THE_FILMS = re.compile(r"\b(?:no thanks|nope|pass|something|anything|else|pick|suggestion|choice|idea|for (?:my|our|the|her|his|their))\b",
@@ -1649,6 +1713,9 @@ _SEEN_CLOSES = re.compile(rf"(?:\s*,?\s*(?:already|too|as well|etc\.?|and so on|
                           re.IGNORECASE)
 
 
+#: Films listed, then said to be seen ("Breathless, The 400 Blows... seen those", "Alien and Heat, seen both").
+_SEEN_AFTER_LIST = re.compile(r"[\s,.…:\-–]*(?:(?:i|we)(?:'ve|\s+have)?\s+)?(?:already\s+)?(?:seen|watched|done)\s+(?:those|them|these|both"
+                              r"|all(?:\s+of\s+(?:them|those))?|all\s+(?:three|four|five))(?:\s+already)?\s*(?:[.!;\n]|$)", re.IGNORECASE)
 #: After films said to be seen, a verdict on them or a wish for more like them ("Loved both.", "All superb", "all bangers",
 #: "What else is like them?", "Something similar?"): they were judged.
 _SEEN_JUDGED = re.compile(r"^\W*(?:all|both|each|they|them|those|these)\b|\b(?:similar|like (?:it|them|those|these|that)|more of)\b", re.IGNORECASE)
@@ -1664,15 +1731,21 @@ def _seen_list(text: str, t: "TitleMention", found: Sequence["TitleMention"]) ->
     start = sentence_start(text, t.start)
     stop = m.start() if (m := SENTENCE_END.search(text, t.start)) else len(text)
     films = _films_from(found, start, stop)
-    if not films or not _SEEN_OPENS.fullmatch(text, start, films[0].start or 0):
+    if not films:
         return None
-    closed = _SEEN_CLOSES.match(text, films[-1].end or 0)
-    if not (_listed(text, films) and closed is not None and closed.end() >= stop):
+    if (after := _SEEN_AFTER_LIST.match(text, films[-1].end or 0)) and len({f.item_id for f in films}) >= 2 \
+            and not text[start:films[0].start or 0].strip(" \"'“‘") and _listed(text, films):
+        stop = after.end()  # "Breathless, The 400 Blows... seen those. What else from the sixties?"
+    elif not _SEEN_OPENS.fullmatch(text, start, films[0].start or 0):
         return None
-    if len({f.item_id for f in films}) < 2 and re.search(_WHEN_SEEN, closed.group(), re.IGNORECASE):
-        return None  # one film watched last night is the start of its review ("Watched X last night. Beautiful, ...")
-    if closed["refused"]:
-        return "refused"
+    else:
+        closed = _SEEN_CLOSES.match(text, films[-1].end or 0)
+        if not (_listed(text, films) and closed is not None and closed.end() >= stop):
+            return None
+        if len({f.item_id for f in films}) < 2 and re.search(_WHEN_SEEN, closed.group(), re.IGNORECASE):
+            return None  # one film watched last night is the start of its review ("Watched X last night. Beautiful, ...")
+        if closed["refused"]:
+            return "refused"
     rest = text[stop:].lstrip(" .!;\n")
     # praise anywhere after ("Honestly? Both were brilliant."), a pan only in the next sentence (not "... older, maybe? and
     # nothing too scary for the 6 year old")
@@ -1791,9 +1864,10 @@ _CONTRAST = re.compile(r"\b(?i:more)\s+(?:(?i:like)\b[^.!?;]{0,60}|[A-Z][^.!?;]{
 #: "Jurassic World - so-so", "tolerated Les Mis". Not "The Exorcist is fine" (a refusal taken back), "less so" (a
 #: dislike, `NEGATIVE_AFTER`) nor a tag question ("something like Heat, ok?").
 _MIDDLING_WORDS = (r"(?:(?:just\s+|only\s+|kinda\s+|pretty\s+)?(?:fine|ok|okay|alright|all right|so-so|so so|average|mediocre|passable|middling)"
+                   r"|(?:(?:a\s+bit|a\s+little|much)\s+)?less\s+so"  # "Seven Samurai I love, Rashomon less so"
                    r"|not (?:bad|terrible|awful),?\s+(?:but\s+)?not (?:great|amazing|brilliant|good)|not (?:great|amazing|brilliant),?\s+(?:but\s+)?not (?:bad|terrible|awful))")
 _MIDDLING_VERDICT = re.compile(rf"^\W*(?:(?:it|that)\s+(?:was|is)\s+|it['’]?s\s+)?{_MIDDLING_WORDS}\b", re.IGNORECASE)
-_MIDDLING_AFTER = re.compile(rf"\s*(?:[:\-–—]\s*|,\s*|\s+(?:was|were|seemed|felt)\s+)?{_MIDDLING_WORDS}(?=\s*(?:[,.;!\n]|$))"
+_MIDDLING_AFTER = re.compile(rf"(?:\s+(?:ones|films|movies|trilogy|series))?\s*(?:[:\-–—]\s*|,\s*|\s+(?:was|were|seemed|felt)\s+)?{_MIDDLING_WORDS}(?=\s*(?:[,.;!\n]|$))"
                              rf"|\s*\(\s*(?:it\s+(?:was|is)\s+|it['’]?s\s+)?{_MIDDLING_WORDS}\s*\)"  # "Deadpool 2 (it was fine)"
                              # "Titanic is ok I guess" (not "The Exorcist is fine, it's just been ages": a refusal lifted)
                              rf"|(?:\s+(?:is|are|was|were)|['’]s)\s+{_MIDDLING_WORDS},?\s+(?:i guess|i suppose)\b",

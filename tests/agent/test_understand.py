@@ -5120,9 +5120,9 @@ def test_genres_in_session50(parser: MuseService, text: str, wanted: list[str], 
     ([], "need a comedy\nbut not slapstick\nand not a romcom\nsomething clever\nfrom the last 5 years", (2014, 2018)),
     ([], "a scary movie but not a gory one more of a ghost story from the last ten years", (2009, 2018)),
     ([], "nothing from the last 5 years", (None, 2013)),
-    # years allowed "too" with no range yet set none; with one, the range grows
-    ([], "sci fi w robots, pre 2000 stuff is fine too", (None, None)),
+    # years said as an addition grow the range (the review: "fine too" is no permission to drop it)
     (["a comedy from the 80s"], "the 70s are fine too", (1970, 1989)),
+    ([], "something from the 70s, the 80s would be fine too", (1970, 1989)),
     ([], "the 70s too", (1970, 1979)),
 ])
 def test_years_in_session50(parser: MuseService, context: list[str], text: str, years: tuple[int | None, int | None]) -> None:
@@ -5141,3 +5141,47 @@ def test_it_points_at_a_film_named_without_a_verdict_in_session50(service: MuseS
     assert 79132 not in first.profile.liked_items
     then = service.chat("teller", "actually thinking about it more I really liked it? anything similar", "s")
     assert 79132 in then.profile.liked_items
+
+
+@pytest.mark.parametrize(("context", "text", "liked", "disliked", "asked"), [
+    # session 50, the review's probes: what today's rules must leave alone
+    ([], "my top 3\nShakespeare in Love\nNotting Hill\nLove Actually", [2396, 2671, 6942], [], []),
+    ([], "Addicted to Love\nYou've Got Mail\nsomething similar for date night", [1541, 2424], [], []),
+    ([], "Watched Titanic last night. so good", [1721], [], []),
+    ([], "My wife hated Alien, I loved Aliens", [1200], [1214], []),
+    ([], "Schindler's List was painfully dark but essential viewing", [527], [], []),
+    ([], "why does everyone love Fight Club so much? genuinely curious, is it worth watching?", [], [], [2959]),
+    ([], "wtf is mulholland drive about", [], [], [4848]),
+    (["I've never seen Heat"], "loved it, more like that", [], [], []),
+    (["something more like Alien than Prometheus"], "hated it", [], [], []),
+])
+def test_review_readings_kept_in_session50(parser: MuseService, context: list[str], text: str, liked: list[int], disliked: list[int],
+                                           asked: list[int]) -> None:
+    from agent.understand import the_film_asked
+
+    pointed = None
+    for said in context:
+        earlier = read(parser, said)
+        pointed = the_film_asked(earlier.asked_ids, earlier.unjudged_ids)
+    u = understand(text, known_genres=parser.known_genres, grounder=parser.s.grounder, concepts=parser.concepts,
+                   newest_year=parser.newest_year, asked_before=pointed)
+    assert (sorted(u.liked_ids), sorted(u.disliked_ids), sorted(u.asked_ids)) == (liked, disliked, asked)
+
+
+@pytest.mark.parametrize(("text", "wanted", "avoided", "years", "intent"), [
+    # session 50, the review's probes: an answer after a question is no refusal spelt out; restart words after carriers;
+    # a decade praised as cheesy; a style decade before a film word; a refusal across a line break; statements of what to watch
+    ("Horror? No. Comedy.", ["Comedy"], ["Horror"], (None, None), "recommend"),
+    ("Romance? Never. Action.", ["Action"], ["Romance"], (None, None), "recommend"),
+    ("never ever show me a musical", [], ["Musical"], (None, None), "recommend"),
+    ("I hate it when you give me horror", [], ["Horror"], (None, None), "recommend"),
+    ("the 80s movies are so cheesy, that's why I love them", [], [], (1980, 1989), "recommend"),
+    ("80s punk films", [], [], (1980, 1989), "recommend"),
+    ("Not interested in anything\nbefore 1980", [], [], (1980, None), "recommend"),
+    ("thanks! now I know what to watch tonight", [], [], (None, None), "chitchat"),
+    ("not sure what to watch tonight, something light", [], [], (None, None), "recommend"),
+])
+def test_review_slots_kept_in_session50(parser: MuseService, text: str, wanted: list[str], avoided: list[str],
+                                        years: tuple[int | None, int | None], intent: str) -> None:
+    u = read(parser, text)
+    assert (sorted(u.genres), sorted(u.avoid_genres), (u.year_min, u.year_max), u.intent) == (wanted, avoided, years, intent)

@@ -2015,11 +2015,20 @@ class TitleGrounder:
                     grounding = None
                 if grounding is not None and grounding.title and _another_form(part, grounding.title):
                     grounding = None  # "the special effect" is no *The Specialist*, "dreamy" no *Dreams*
+                if grounding is not None and grounding.item_id is not None and length == 1 and part[0].lower in dictionary() \
+                        and not self._one_word_title(part[0].lower, grounding.item_id):
+                    grounding = None  # "heard the start is sad": a word of the language is no slip of a longer title (*Die Hard*)
                 if grounding is not None:
                     found.append(_at(grounding, part[0].start, part[-1].end))
                     for j in range(i, i + length):
                         used[j] = True
                     break
+
+    def _one_word_title(self, word: str, item_id: int) -> bool:
+        """Whether the film's title is one word, or `word` is all of its words run together ("diehard")."""
+        key = normalise_title(re.sub(r"\s*\([^()]*\)", "", self._items[item_id].display_title))  # no year, no other name
+        key = re.sub(r"^(?:the|a|an) ", "", key)  # "shinning" for *The Shining*
+        return " " not in key or key.replace(" ", "") == word
 
     def _word_slips(self, text: str, tokens: list[_Tok], used: list[bool], found: list[Grounding]) -> None:
         """A popular title said one word off ("the shawshank escape", "how to train my dragon"). One word for
