@@ -537,11 +537,14 @@ _WHY_NOBODY = re.compile(r"\bwhy\s+(?:(?:is|are|does|do|has|have)\s+(?:nobody|no
 
 
 def _rhetorical_why(text: str, start: int) -> Literal["like", "dislike"] | None:
-    """"why is nobody talking about X" praises it; "why does everyone love X" pans it when a pan follows and nothing asks or
-    praises after it (not "why does everyone love Fight Club so much? genuinely curious, is it worth watching?")."""
+    """"why is nobody talking about X" praises it; "is it weird that I liked X" likes it; "why does everyone love X" pans it
+    when a pan follows and nothing asks or praises after it (not "why does everyone love Fight Club so much? genuinely
+    curious, is it worth watching?")."""
     before = text[sentence_start(text, start):start]
     if _WHY_NOBODY.search(before):
         return "like"
+    if (me := _ASKS_ABOUT_ME.search(before)) is not None:  # "is it weird that i liked the emoji movie": the writer's own verdict
+        return "dislike" if NEGATIVE_CUE.search(me.group()) else "like"
     rest = text[start:]
     closed = SENTENCE_END.search(rest)
     after = rest[closed.end():].lstrip("?!") if closed else ""

@@ -5185,3 +5185,30 @@ def test_review_slots_kept_in_session50(parser: MuseService, text: str, wanted: 
                                         years: tuple[int | None, int | None], intent: str) -> None:
     u = read(parser, text)
     assert (sorted(u.genres), sorted(u.avoid_genres), (u.year_min, u.year_max), u.intent) == (wanted, avoided, years, intent)
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked", "asked"), [
+    # session 50, dev88/dev89: a lukewarm "less so" and a series' "ones were fine" give no role
+    ("Kurosawa. Seven Samurai I love, Rashomon less so. More samurai films", [2019], [], []),
+    ("The Hobbit films were bloated garbage. The Lord of the Rings ones were fine. Something fantasy but short.",
+     [], [98809, 106489, 118696], []),
+    # a doubted year in brackets is no question; a question about the writer likes the film; "what is X about" asks
+    ("Cinema Paradiso (1988?) made me weep. Something as nostalgic about the cinema itself.", [1172], [], []),
+    ("is it weird that i liked the emoji movie lol 😂 everyone says its the worst", [175475], [], []),
+    # "like everyone else" is no liking, and the verdict in the next sentence is the film's
+    ("I suppose you'll recommend Avatar like everyone else. Hated it. Blue cats.", [], [72998], []),
+    # in the verdict sentence, a clause about someone else is theirs
+    ("Watched The Lobster on your suggestion. I thought it was genius, she thought it was awful.", [133771], [], []),
+    ("Watched The Lobster on your suggestion. She loved it, I thought it was awful.", [], [133771], []),
+    # films listed, then said to be seen, are only named when the message goes on
+    ("Something French New Wave. Breathless, The 400 Blows... seen those. What else from the sixties?", [], [], []),
+    # sayings in lower case whose capitalised form is a film
+    ("horror. old school, 70s or 80s. no comedy horror crap", [], [], []),
+    ("no horror\nno war\nno westerns\nanything else is fine", [], [], []),
+    ("I loved Old School, more like it", [6188], [], []),
+    # a word of the language is no slip of a longer title
+    ("is up ok 4 a 5yo? heard the start is sad", [], [], [68954]),
+])
+def test_more_roles_in_session50(parser: MuseService, text: str, liked: list[int], disliked: list[int], asked: list[int]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.liked_ids), sorted(u.disliked_ids), sorted(u.asked_ids)) == (liked, disliked, asked)
