@@ -1448,6 +1448,10 @@ def _possessive_read_as_plural(g: Grounding) -> bool:
 
 
 #: What people do and films don't, said right after a one-word name: "Ali says old films are too slow", "since Margaret passed".
+#: A given name told to do something, as a parent dictating does ("no Tommy put that down", "Emma go brush your teeth").
+_ADDRESSED = re.compile(r"\s*,?\s+(?:put (?:that|it|them|those) (?:down|back|away)|stop (?:it|that|doing)|go (?:and |to |brush|get|upstairs)|"
+                        r"get (?:down|off|out)|leave (?:it|that|him|her) alone|come (?:here|back)|sit (?:down|still)|brush your|be quiet|quiet down)\b",
+                        re.IGNORECASE)
 _PERSON_DOES = re.compile(r"\s+(?:says|said|reckons|reckoned|thinks|insists|insisted|passed|died|asks|suggests|suggested)\b",
                           re.IGNORECASE)
 
@@ -1458,11 +1462,11 @@ _INTRODUCING = re.compile(r"\b(?:hi|hello|hey|morning|evening)\b[^.!?\n]{0,25}?\
 
 
 def _a_person(text: str, g: Grounding) -> bool:
-    """A one-word title said as someone who speaks or dies ("Ali says ...", "since Margaret passed"), or who introduces
-    themselves after a greeting ("Hello Muse this is Frank again")."""
+    """A one-word title said as someone who speaks or dies ("Ali says ...", "since Margaret passed"), who is told to do
+    something ("no Tommy put that down"), or who introduces themselves after a greeting ("Hello Muse this is Frank again")."""
     if g.start is None or g.end is None or " " in g.mention.strip() or not g.mention[:1].isupper():
         return False
-    return bool(_PERSON_DOES.match(text, g.end)) \
+    return bool(_PERSON_DOES.match(text, g.end) or _ADDRESSED.match(text, g.end)) \
         or g.mention.strip().lower() in FIRST_NAMES and bool(_INTRODUCING.search(text, max(0, g.start - 40), g.start))
 
 

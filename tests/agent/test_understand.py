@@ -5212,3 +5212,18 @@ def test_review_slots_kept_in_session50(parser: MuseService, text: str, wanted: 
 def test_more_roles_in_session50(parser: MuseService, text: str, liked: list[int], disliked: list[int], asked: list[int]) -> None:
     u = read(parser, text)
     assert (sorted(u.liked_ids), sorted(u.disliked_ids), sorted(u.asked_ids)) == (liked, disliked, asked)
+
+
+@pytest.mark.parametrize(("text", "wanted", "avoided", "titles"), [
+    # session 50: a given name told to do something is a child addressed, not a film ("Tommy", "Emma")
+    ("okay can you find a movie for my kids they're six and nine no Tommy put that down sorry something animated please nothing scary",
+     ["Animation", "Children"], ["Horror"], []),
+    ("a thriller maybe Emma go brush your teeth a thriller from the last five years", ["Thriller"], [], []),
+    ("loved Emma, more Austen please", [], [], [838]),
+    # "please nothing ..." refuses what follows, not the genre before it
+    ("something animated please nothing scary", ["Animation"], ["Horror"], []),
+    ("romance please not", [], ["Romance"], []),
+])
+def test_addressed_and_please_in_session50(parser: MuseService, text: str, wanted: list[str], avoided: list[str], titles: list[int]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.genres), sorted(u.avoid_genres), sorted(u.liked_ids + u.disliked_ids + u.asked_ids)) == (wanted, avoided, titles)
