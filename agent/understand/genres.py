@@ -89,7 +89,8 @@ UNAVOID = re.compile(
     r"|(?:(?:forget|drop|scrap|ignore|lift)\s+the\s+no[- ](?P<g4>[\w'-]{3,20}?)\s+(?:rule|ban|thing|policy|bit|part))"  # "forget the no-kids rule"
     r"|(?:(?:forget|drop|scrap|ignore|lift)\s+the\s+(?P<g5>[\w'-]{3,20}?)\s+(?:ban|veto|embargo))"  # "forget the cartoon ban", "scrap the sci-fi ban"
     # "It doesn't have to be a thriller": not required, so neither wished nor refused (not "we don't need to be scared")
-    r"|(?:(?:doesn'?t|does not|don'?t|do not|needn'?t|need not)\s+(?:(?:have|need)\s+to\s+)?be\s+an?\s+(?P<g8>[\w\- ]{3,25}?)(?=\s*(?:[,.;!?]|and\b|or\b|but\b|$)))",
+    r"|(?:(?:doesn'?t|does not|don'?t|do not|needn'?t|need not)\s+(?:(?:have|need)\s+to\s+)?be\s+an?\s+(?P<g8>[\w\- ]{3,25}?)(?=\s*(?:[,.;!?]|and\b|or\b|but\b|$)))"
+    r"|(?:(?:doesn'?t|does not|don'?t|do not)\s+have\s+to\s+be\s+(?P<g10>[\w\- ]{3,25}?)(?=\s*(?:[,.;!?]|and\b|or\b|but\b|$)))",  # "... animated"
     re.IGNORECASE,
 )
 #: A dislike denied ("not that I dislike comedy", "it isn't that I hate romance") permits the genre unless the sentence

@@ -5227,3 +5227,16 @@ def test_more_roles_in_session50(parser: MuseService, text: str, liked: list[int
 def test_addressed_and_please_in_session50(parser: MuseService, text: str, wanted: list[str], avoided: list[str], titles: list[int]) -> None:
     u = read(parser, text)
     assert (sorted(u.genres), sorted(u.avoid_genres), sorted(u.liked_ids + u.disliked_ids + u.asked_ids)) == (wanted, avoided, titles)
+
+
+@pytest.mark.parametrize(("text", "wanted", "avoided"), [
+    # session 50: "doesn't have to be animated" neither wishes nor refuses; "X is too much (tonight)" refuses X
+    ("Toy Story 3 wrecked me, in a good way. More like that, doesn't have to be animated", [], []),
+    ("a western, crime is too much tonight", ["Western"], ["Crime"]),
+    ("horror is too much", [], ["Horror"]),
+    ("something scary, but not too much", ["Horror"], []),
+    ("a comedy with romance but not too much", ["Comedy", "Romance"], []),
+])
+def test_permissions_and_excess_in_session50(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.genres), sorted(u.avoid_genres)) == (wanted, avoided)
