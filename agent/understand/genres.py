@@ -230,7 +230,8 @@ _SPOKEN_RESTART = re.compile(r"\b(?:okay|ok|um+|uh+|erm|hmm+|something"
                              re.IGNORECASE)
 #: Words that only carry a refusal on to its object ("don't want something scary", "no more of that"), no refused content.
 _CARRIERS = frozenset("want wanna need like fancy feel watch see show give me us to a an the any really more of that those these it them with about involving "
-                      "ever again when you u always".split())  # ("never ever show me a musical", "I hate it when you give me horror")
+                      "ever again when you u always that that'll thatll which who will would could might gonna".split())
+# ("never ever show me a musical", "I hate it when you give me horror", "nothing that'll give me the creeps")
 
 
 #: A condition whose consequence is a refusal: "if it's set in a fantasy kingdom, forget it".
@@ -959,7 +960,7 @@ no not nothing none zero without never for with in about on at to from by as tha
 
 
 #: A word of time or place right before a refused genre: the refusal is of that kind of it.
-_ERA_OR_PLACE = re.compile(r"\b(?:modern|new|newer|recent|today'?s|current|contemporary|present-day|old|older|american|hollywood|british|english|french|"
+_ERA_OR_PLACE = re.compile(r"\b(?:modern|new|newer|recent|today'?s|current|contemporary|present-day|american|hollywood|british|english|french|"
                            r"european|asian|indian|bollywood|mainstream|big-budget|blockbuster)\s+$", re.IGNORECASE)
 
 
@@ -1036,10 +1037,12 @@ def _kept_out(text: str, span: GenreSpan) -> bool:
 _ROMCOM = re.compile(r"rom[\s-]?coms?|romantic comed(?:y|ies)", re.IGNORECASE)
 
 
-def _romcom_refused_for_romance(text: str, spans: Sequence[GenreSpan], wished: set[str]) -> bool:
-    """Romance wished, and refused only as romcoms: what is refused is the comedy of them."""
+def _romcom_refused_for_romance(text: str, spans: Sequence[GenreSpan], wished: Sequence[GenreSpan]) -> bool:
+    """Romance wished outright before, and refused only as romcoms: what is refused is the comedy of them ("Romantic, ...
+    he hates romcoms"; not "that AREN'T romcoms ... Hallmark-style romance")."""
     romance = [s for s in spans if s.negated and "Romance" in s.genres]
-    return "Romance" in wished and bool(romance) and all(_ROMCOM.fullmatch(text[s.start:s.end]) for s in romance)
+    return bool(romance) and all(_ROMCOM.fullmatch(text[s.start:s.end]) for s in romance) \
+        and any("Romance" in w.genres and w.end <= romance[0].start for w in wished)
 
 
 def _refused_genres(genres: tuple[str, ...]) -> tuple[str, ...]:
@@ -1351,9 +1354,9 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
     kinds |= {i for i, s in enumerate(spans) if s.negated and s.genres and set(s.genres) <= wished and _ERA_OR_PLACE.search(text, max(0, s.start - 30), s.start)}
     read.avoided = list(dict.fromkeys(g for i, s in enumerate(spans) if s.negated and i not in heads | limited | elements | overruled | blended | kinds
                                       and (s.strong or not set(s.genres) <= outright) for g in s.genres
-                                      if len(s.genres) == 1 or g not in outright | wished))  # ("romantic, ... he hates romcoms": Comedy)
+                                      if len(s.genres) == 1 or g not in outright))
     set_aside = heads | limited | elements | overruled | blended | kinds
-    if _romcom_refused_for_romance(text, [s for i, s in enumerate(spans) if i not in set_aside], wished):  # "Romantic, ... he hates romcoms": the comedy is what is refused
+    if _romcom_refused_for_romance(text, [s for i, s in enumerate(spans) if i not in set_aside], [w for w in wanted_spans if w.strong]):  # "Romantic, ... he hates romcoms": the comedy is what is refused
         read.avoided = [g for g in read.avoided if g != "Romance"] + ["Comedy"] * ("Comedy" not in read.avoided)
     # ...and a genre refused only inside a refused mix ("no war documentaries" refuses a kind of documentary, and a kind
     # of war film: after "only documentaries", War; after "war films please", Documentary)

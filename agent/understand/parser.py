@@ -726,7 +726,9 @@ _WRITER_ON_IT = re.compile(r"^\W*(?:(?:but|and|honestly|personally|me,?|as for m
 
 #: ...or after a comma in the same sentence ("My boyfriend hated Mamma Mia, I loved it"), or as a bare difference ("He
 #: liked Interstellar, I didn't").
-_WRITER_IN_CLAUSE = re.compile(r"^\s*[,;]\s*(?:(?:but|whereas|while|and)\s+)?(?:i|i've|i'd)\b[^.!?;]*?\b(?:it|that one|this one|too|as well)\b[^.!?;]*",
+_WRITER_IN_CLAUSE = re.compile(r"^\s*[,;]\s*(?:(?:but|whereas|while|and)\s+)?i\s+(?:(?:really|honestly|personally|actually|absolutely|just)\s+)?"
+                               r"(?:loved|liked|enjoyed|adored|hated|disliked|thought|found|couldn'?t stand|could not stand|can'?t stand|didn'?t (?:like|enjoy|love))\b"
+                               r"[^.!?;]*?\b(?:it|that one|this one|too|as well)\b[^.!?;]*",
                                re.IGNORECASE)  # (not "My wife hated Alien, I loved Aliens": that verdict is another film's)
 _WRITER_DIFFERS = re.compile(r"^\s*[,;]\s*(?:(?:but|whereas|while|and)\s+)?(?:i|me)\s+(?:didn'?t|did not|don'?t|do not|not so much)\s*(?:[,.!?;]|$)",
                              re.IGNORECASE)
@@ -1321,7 +1323,8 @@ CHAT_IDIOMS = re.compile(
     re.IGNORECASE,
 )
 #: ...and sayings said in lower case, whose capitalised form is a film ("horror. old school, 70s", "anything else is fine").
-LOWER_IDIOMS = re.compile(r"\b(?:old[\s-]school|anything else)\b")
+LOWER_IDIOMS = re.compile(r"(?:(?:^|[.,;:!?]\s|\b(?:a|an|some|proper|real|bit|very|kinda|properly|something)\s))old[\s-]school\b(?!\s+(?:or|and)\b)"
+                          r"|\banything else\b")  # (not "like old school or step brothers")
 WORD = re.compile(r"[a-zA-Z][a-zA-Z\-']{2,}")
 FILLER = set("""
     mood moods want wanted looking look something anything film films movie movies watch watching tonight please
@@ -1647,7 +1650,7 @@ _WONT_SEE = re.compile(r"\b(?:never will|won'?t|will not|(?:don'?t|do not) inten
 _CLAUSE_END = re.compile(r"[.!?;,\n]|\s(?:but|though|although|while)\b", re.IGNORECASE)
 
 
-_SEEN_BARE = re.compile(r"^\W*(?:(?:aye|yeah|yep|yes|ok|okay|right|well|oh)\W+)?(?:(?:i'?ve|we'?ve|i have|we have|i|we)\s+)?(?:already\s+|finally\s+|just\s+)?"
+_SEEN_BARE = re.compile(r"^\W*(?:(?:aye|yeah|yep|yes|ok|okay|right|well|oh)\W+)?(?:(?:i'?ve|we'?ve|i have|we have)\s+)?(?:already\s+)?"
                         r"(?:seen|watched|(?<=already )done|(?<=already )shown)\s+$", re.IGNORECASE)
 #: ...or, opening its sentence, said to be seen after it ("Saving Private Ryan I have seen already.").
 _SEEN_AFTER_BARE = re.compile(r"\s+(?:i|we)(?:'ve|\s+have)?\s+(?:already\s+)?(?:seen|watched)(?:\s+(?:it\s+)?already)?(?=\s*(?:[.!;\n]|$))",
@@ -1683,6 +1686,8 @@ def _seen_bare(text: str, t: "TitleMention") -> bool:
     if done is None or not (seen_after or _SEEN_BARE.match(opening)):
         return False
     verdict, later = _first_sentence(text[done.end():].lstrip(" .!;\n"))  # "watched Heat. not my thing", "Seen Up. Loved it."
+    if when and not seen_after:
+        return bool(_MIDDLING_VERDICT.match(verdict))  # "watched X last night\nit was fine" (not "... last night. what a film")
     if _MORE_LIKE_THAT.search(verdict) or _MORE_LIKE_THAT.search(later):
         return False  # "Ok, seen Dune. Need something similar", "Alien I've seen. Terrifying. More like that."
     if _NOT_THE_FILMS.search(verdict) or _MIXED.search(verdict) or _MIDDLING_VERDICT.match(verdict):
@@ -1871,7 +1876,6 @@ _CONTRAST = re.compile(r"\b(?i:more)\s+(?:(?i:like)\b[^.!?;]{0,60}|[A-Z][^.!?;]{
 #: "Jurassic World - so-so", "tolerated Les Mis". Not "The Exorcist is fine" (a refusal taken back), "less so" (a
 #: dislike, `NEGATIVE_AFTER`) nor a tag question ("something like Heat, ok?").
 _MIDDLING_WORDS = (r"(?:(?:just\s+|only\s+|kinda\s+|pretty\s+)?(?:fine|ok|okay|alright|all right|so-so|so so|average|mediocre|passable|middling)"
-                   r"|(?:(?:a\s+bit|a\s+little|much)\s+)?less\s+so"  # "Seven Samurai I love, Rashomon less so"
                    r"|not (?:bad|terrible|awful),?\s+(?:but\s+)?not (?:great|amazing|brilliant|good)|not (?:great|amazing|brilliant),?\s+(?:but\s+)?not (?:bad|terrible|awful))")
 _MIDDLING_VERDICT = re.compile(rf"^\W*(?:(?:it|that)\s+(?:was|is)\s+|it['’]?s\s+)?{_MIDDLING_WORDS}\b", re.IGNORECASE)
 _MIDDLING_AFTER = re.compile(rf"(?:\s+(?:ones|films|movies|trilogy|series))?\s*(?:[:\-–—]\s*|,\s*|\s+(?:was|were|seemed|felt)\s+)?{_MIDDLING_WORDS}(?=\s*(?:[,.;!\n]|$))"

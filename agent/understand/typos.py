@@ -69,8 +69,8 @@ def _target(lower: str) -> str | None:
         return None  # a plural of a real word ("hours"), not a typo
     if any(target == lower + suffix for suffix in _INFLECTIONS) or lower in _INTENSIFIERS:
         return None  # another form of the word ("won't terrify her" is no "terrifying", "criminally underrated" no "criminal")
-    if (nearer := _nearer_word(lower, target)) is not None:  # "actualy" is "actually" typed, not "factual"
-        return nearer if nearer in TARGETS else None  # ("comedie" is nearer "comedic", a target too)
+    if target[:1] != lower[:1] and not target.endswith(lower) and (nearer := _nearer_word(lower, target)) is not None:  # "actualy" is "actually" typed, not
+        return nearer if nearer in TARGETS else None  # "factual" (a slip seldom changes the first letter: "musicle" is a musical)
     if _longer_by_letters_inside(lower, target):
         return None  # "raunchy" is no "ranch", "relives" no "elves": letters added inside a word make another word
     if len(lower) <= SHORT_WORD and len(target) - len(lower) >= 2 and not (

@@ -5188,8 +5188,9 @@ def test_review_slots_kept_in_session50(parser: MuseService, text: str, wanted: 
 
 
 @pytest.mark.parametrize(("text", "liked", "disliked", "asked"), [
-    # session 50, dev88/dev89: a lukewarm "less so" and a series' "ones were fine" give no role
-    ("Kurosawa. Seven Samurai I love, Rashomon less so. More samurai films", [2019], [], []),
+    # session 50, dev88/dev89: a series' "ones were fine" gives no role ("less so" stays a dislike, as three earlier
+    # splits' writers label it; dev88's calls it lukewarm)
+    ("Kurosawa. Seven Samurai I love, Rashomon less so. More samurai films", [2019], [5291], []),
     ("The Hobbit films were bloated garbage. The Lord of the Rings ones were fine. Something fantasy but short.",
      [], [98809, 106489, 118696], []),
     # a doubted year in brackets is no question; a question about the writer likes the film; "what is X about" asks
@@ -5240,3 +5241,23 @@ def test_addressed_and_please_in_session50(parser: MuseService, text: str, wante
 def test_permissions_and_excess_in_session50(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
     u = read(parser, text)
     assert (sorted(u.genres), sorted(u.avoid_genres)) == (wanted, avoided)
+
+
+@pytest.mark.parametrize(("text", "wanted", "avoided", "titles"), [
+    # session 50, the full runs over dev-dev89: readings the first version of today's rules made worse, kept
+    ("musicle like greese or hairsprey (the new 1 w travolta), nuthin animayted", ["Musical"], ["Animation"], [1380, 2926]),
+    ("have you got any west urns from the sixties with not much row mance in them", ["Western"], ["Romance"], []),
+    ("can you recommend a comedy made between two thousand and two thousand nine like old school or step brothers",
+     ["Comedy"], [], [6188, 60756]),
+    ("Want more puzzle-box films from the 2010s, nothing that'll give me the creeps", ["Mystery"], ["Horror"], []),
+    ("My wife loved Mamma Mia, and I'll watch anything with music if it's not too cheesy", [], [], [60397]),
+    ("Date night. She's terrified of anything spooky, I find romcoms unbearable. A thriller, maybe from the 90s?",
+     ["Thriller"], ["Comedy", "Horror", "Romance"], []),
+    ("I watched The Shawshank Redemption last night. what a film. anything with that feeling, prison films maybe", [], [], [318]),
+    ("Finally watched Oldboy, the original Korean one. What the hell. 10/10.", [], [], [27773]),
+    ("My son (11) says he's too old for kids' films now. Something adventurous from the 80s, not babyish", ["Adventure"], ["Children"], []),
+    ("like l.a. confidential or usual suspects", [], [], [50, 1617]),
+])
+def test_full_runs_in_session50(parser: MuseService, text: str, wanted: list[str], avoided: list[str], titles: list[int]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.genres), sorted(u.avoid_genres), sorted(u.liked_ids + u.disliked_ids + u.asked_ids)) == (wanted, avoided, titles)

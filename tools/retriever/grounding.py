@@ -75,7 +75,7 @@ _NAMING = frozenset("watch watching rewatch rewatching tried directed vs versus 
 _TITLE_CUE = _TYPO_CUE | _NAMING | frozenset("about than skip x between".split())
 ARTICLES = frozenset("the a an".split())
 #: Words of a title as texts spell them: looked up spelt out when the title is only known that way.
-_TEXTED = {"u": "you", "ur": "your", "r": "are", "n": "and"}  # (not "nite": "date nite" is an evening, not *Date Night*)
+_TEXTED = {"u": "you", "ur": "your", "r": "are"}  # (not "nite": "date nite" is an evening, not *Date Night*; nor "n": "fast n furious" is the series)
 #: Before a misspelt title only ("going to watch pulp friction"): "watch one" is no cue for *The One*.
 _WATCH = frozenset("watch watching rewatch rewatching".split())
 _SIMILE = frozenset("like likes lk".split())
@@ -2025,10 +2025,10 @@ class TitleGrounder:
                     break
 
     def _one_word_title(self, word: str, item_id: int) -> bool:
-        """Whether the film's title is one word, or `word` is all of its words run together ("diehard")."""
+        """Whether the film's title is one word, `word` is all of its words run together ("diehard"), or one of them."""
         key = normalise_title(re.sub(r"\s*\([^()]*\)", "", self._items[item_id].display_title))  # no year, no other name
         key = re.sub(r"^(?:the|a|an) ", "", key)  # "shinning" for *The Shining*
-        return " " not in key or key.replace(" ", "") == word
+        return " " not in key or key.replace(" ", "") == word or word in key.split()  # ("l.a. confidential": a word of it)
 
     def _word_slips(self, text: str, tokens: list[_Tok], used: list[bool], found: list[Grounding]) -> None:
         """A popular title said one word off ("the shawshank escape", "how to train my dragon"). One word for
