@@ -1351,12 +1351,14 @@ def read_genres(text: str, known: set[str], concepts: ConceptIndex | None = None
     # ...and so is one of a time or a place, whatever words wish for the genre ("Modern comedies are unwatchable. Something
     # funny from the forties", "sick of American horror, something scary from Japan")
     wished = {g for s in wanted_spans for g in s.genres}
-    kinds |= {i for i, s in enumerate(spans) if s.negated and s.genres and set(s.genres) <= wished and _ERA_OR_PLACE.search(text, max(0, s.start - 30), s.start)}
-    read.avoided = list(dict.fromkeys(g for i, s in enumerate(spans) if s.negated and i not in heads | limited | elements | overruled | blended | kinds
+    kinds |= {i for i, s in enumerate(spans) if s.negated and s.genres and set(s.genres) <= wished
+              and _ERA_OR_PLACE.search(text, max(0, s.start - 30), s.start)}
+    set_aside = heads | limited | elements | overruled | blended | kinds
+    read.avoided = list(dict.fromkeys(g for i, s in enumerate(spans) if s.negated and i not in set_aside
                                       and (s.strong or not set(s.genres) <= outright) for g in s.genres
                                       if len(s.genres) == 1 or g not in outright))
-    set_aside = heads | limited | elements | overruled | blended | kinds
-    if _romcom_refused_for_romance(text, [s for i, s in enumerate(spans) if i not in set_aside], [w for w in wanted_spans if w.strong]):  # "Romantic, ... he hates romcoms": the comedy is what is refused
+    refusing = [s for i, s in enumerate(spans) if i not in set_aside]
+    if _romcom_refused_for_romance(text, refusing, [w for w in wanted_spans if w.strong]):  # "Romantic, ... he hates romcoms"
         read.avoided = [g for g in read.avoided if g != "Romance"] + ["Comedy"] * ("Comedy" not in read.avoided)
     # ...and a genre refused only inside a refused mix ("no war documentaries" refuses a kind of documentary, and a kind
     # of war film: after "only documentaries", War; after "war films please", Documentary)

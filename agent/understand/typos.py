@@ -69,8 +69,10 @@ def _target(lower: str) -> str | None:
         return None  # a plural of a real word ("hours"), not a typo
     if any(target == lower + suffix for suffix in _INFLECTIONS) or lower in _INTENSIFIERS:
         return None  # another form of the word ("won't terrify her" is no "terrifying", "criminally underrated" no "criminal")
-    if target[:1] != lower[:1] and not target.endswith(lower) and (nearer := _nearer_word(lower, target)) is not None:  # "actualy" is "actually" typed, not
-        return nearer if nearer in TARGETS else None  # "factual" (a slip seldom changes the first letter: "musicle" is a musical)
+    # a word of the language nearer than a target with another first letter is what was typed ("actualy" is "actually", not
+    # "factual"); a slip seldom changes the first letter ("musicle" is a musical) and a piece of the word is no slip ("mance")
+    if target[:1] != lower[:1] and not target.endswith(lower) and (nearer := _nearer_word(lower, target)) is not None:
+        return nearer if nearer in TARGETS else None
     if _longer_by_letters_inside(lower, target):
         return None  # "raunchy" is no "ranch", "relives" no "elves": letters added inside a word make another word
     if len(lower) <= SHORT_WORD and len(target) - len(lower) >= 2 and not (
