@@ -59,7 +59,8 @@ CHILD_AGE = re.compile(
     rf"(?<!\bfor about )(?<!\bfor nearly )(?<!\bfor almost )(?<!\bfor over )(?<!\bfor like )"  # "nagged me for about eight years"
     rf"\b{_AGE}[\s\-]*(?:yo\b|(?:years?|yrs?)(?:[\s\-]*(?:old|olds)\b|\b(?!\s+(?:ago|later|earlier|sooner|older|newer|younger|back|forwards?|before|after|either|each|on either|on each|of (?!age\b))\b)))"
     rf"|\b(?:{_CHILD}|grandson|gran(?:d-?)?daughter|kids|children|he|she|twins|triplets|grandkids|grandchildren|kiddos|pupils)"
-    rf"(?:'s|\s+is|\s+are|\s+who'?s|\s+who is|\s+aged|\s+has)?\s*\(?\s*{_AGE}(?:st|nd|rd|th)?\b(?!\s*(?:%|years? ago|minutes|hours)|\s+of\b)"
+    rf"(?:(?:'s|\s+is|\s+are|\s+who'?s|\s+who is|\s+aged|\s+has)\s*\(?\s*|\s*\(?\s*(?!one\b))"  # ("a little kid one" is a film for one)
+    rf"{_AGE}(?:st|nd|rd|th)?\b(?!\s*(?:%|years? ago|minutes|hours)|\s+of\b)"
     rf"|\b(?:youngest|eldest|oldest|middle)(?:\s+one)?(?:'s|\s+is|\s+who'?s|\s+who is)\s*\(?\s*{_AGE}\b(?!\s+of\b)"  # "youngest is 4"
     rf"|\bages?\s+{_AGE}\b"
     rf"|\b(?:they'?re|they are|who are|all|both|aged)\s+{_AGE}\s*(?:and|or|to|&|-|–)\s*{_AGE}\b(?!\s*(?:%|minutes|hours|years? ago))"
