@@ -79,7 +79,7 @@ GENRE_PHRASES: _G = _expand({
      "tykes", "kiddos", "preschoolers", "little kids", "little-kid", "kidz", "family fare", "family stuff", "babyish", "for babies", "nippers", "tots", "under-tens",
      "ankle biters", "ankle-biters", "young'uns", "younguns", "youngins", "bairns", "sprogs", "littluns",
      "under tens", "juvenile", "juveniles", "childish", "kids' films", "kids' film", "kids' flicks", "baby movies",
-     "baby films", "baby stuff", "made for families", "for families"): "Children",
+     "baby films", "baby stuff", "made for families", "for families", "little kid one", "kid one", "kiddie one"): "Children",
     ("animated", "animation", "cartoon", "cartoons", "anime", "pixar", "stop-motion", "stop motion", "claymation",
      "cgi animated", "toons", "cartoony", "animated feature", "hand-drawn", "hand drawn", "animations", "studio ghibli", "ghibli", "computer-animated"): "Animation",
     ("action", "action-packed", "action packed", "explosions", "explosive", "fight scenes", "fist fights", "fistfights",

@@ -5263,11 +5263,14 @@ def test_full_runs_in_session50(parser: MuseService, text: str, wanted: list[str
     assert (sorted(u.genres), sorted(u.avoid_genres), sorted(u.liked_ids + u.disliked_ids + u.asked_ids)) == (wanted, avoided, titles)
 
 
-@pytest.mark.parametrize(("text", "wanted"), [
-    # session 50: "a little kid one" is a film for little kids, not a child aged one ("he's one" still is)
-    ("dragons, but not a little kid one", ["Fantasy"]),
-    ("a film for my son, he's one", ["Children"]),
-    ("my daughter is one, something calm", ["Children"]),
+@pytest.mark.parametrize(("text", "wanted", "avoided"), [
+    # session 50: "a little kid one" is a film for little kids, not a child aged one ("he's one" still is); refused, it
+    # refuses Children
+    ("dragons, but not a little kid one", ["Fantasy"], ["Children"]),
+    ("something with dinosaurs, a kid one please", ["Children"], []),
+    ("a film for my son, he's one", ["Children"], []),
+    ("my daughter is one, something calm", ["Children"], []),
 ])
-def test_kid_one_in_session50(parser: MuseService, text: str, wanted: list[str]) -> None:
-    assert sorted(read(parser, text).genres) == wanted
+def test_kid_one_in_session50(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.genres), sorted(u.avoid_genres)) == (wanted, avoided)
