@@ -330,9 +330,11 @@ class Understanding:
     injection: bool = False
     notes: list[str] = field(default_factory=list)
 
-    def _ids(self, sentiment: str) -> list[int]:
-        """The matched items said with `sentiment`, each once (a film named twice is one item)."""
-        return list(dict.fromkeys(t.item_id for t in self.titles if t.status == "matched" and t.sentiment == sentiment and t.item_id is not None))
+    def _ids(self, sentiment: str, *, watched_only: bool = False) -> list[int]:
+        """The matched items said with `sentiment` (and said to be watched, with `watched_only`), each once (a film named
+        twice is one item)."""
+        return list(dict.fromkeys(t.item_id for t in self.titles if t.status == "matched" and t.sentiment == sentiment and t.item_id is not None
+                                  and (t.watched or not watched_only)))
 
     @property
     def liked_ids(self) -> list[int]:
@@ -355,8 +357,7 @@ class Understanding:
     @property
     def unjudged_ids(self) -> list[int]:
         """Items said to be watched with no verdict on them ("watched Heat last night, it was ok")."""
-        return list(dict.fromkeys(t.item_id for t in self.titles if t.status == "matched" and t.sentiment == "contrast" and t.watched
-                                  and t.item_id is not None))
+        return self._ids("contrast", watched_only=True)
 
     @property
     def unresolved(self) -> list[TitleMention]:
@@ -433,10 +434,8 @@ _BACK_DISLIKED = re.compile(rf"{_MINE}(?:hated|disliked|(?:didn'?t|did not) (?:l
 def the_film_asked(asked_ids: Sequence[int], unjudged_ids: Sequence[int] = ()) -> int | None:
     """What the next message's "it" may point at: the one film a message asked about, or, asking about none, the one film
     it named without a verdict ("Watched Inception last night. it was ok I guess", then "I really liked it")."""
-    for ids in (asked_ids, () if asked_ids else unjudged_ids):
-        if len(set(ids)) == 1:
-            return ids[0]
-    return None
+    ids = asked_ids or unjudged_ids
+    return ids[0] if len(set(ids)) == 1 else None
 
 
 def refers_back(text: str) -> Literal["like", "dislike"] | None:
@@ -545,13 +544,12 @@ def _rhetorical_why(text: str, start: int) -> Literal["like", "dislike"] | None:
         return "like"
     if (me := _ASKS_ABOUT_ME.search(before)) is not None:  # "is it weird that i liked the emoji movie": the writer's own verdict
         return "dislike" if NEGATIVE_CUE.search(me.group()) else "like"
-    rest = text[start:]
-    closed = SENTENCE_END.search(rest)
-    after = rest[closed.end():].lstrip("?!") if closed else ""
-    if _WHY_EVERYONE.search(before) and NEGATIVE_AFTER.search(rest) and not (
-            "?" in after or POSITIVE_CUE.search(after) or _PRAISE.search(after) or _WHAT_A_FILM.search(after) or ASKS_FOR_FILMS.search(after)):
-        return "dislike"
-    return None
+    if not _WHY_EVERYONE.search(before) or not NEGATIVE_AFTER.search(text, start):
+        return None
+    closed = SENTENCE_END.search(text, start)
+    after = text[closed.end():].lstrip("?!") if closed else ""
+    asked_or_praised = "?" in after or POSITIVE_CUE.search(after) or _PRAISE.search(after) or _WHAT_A_FILM.search(after) or ASKS_FOR_FILMS.search(after)
+    return None if asked_or_praised else "dislike"
 
 
 def _sentiment(text: str, start: int | None, end: int | None, next_start: int | None) -> Literal["like", "dislike", "contrast"]:
@@ -1527,14 +1525,15 @@ def _ground(scan: str, grounder: Grounder | None) -> list[TitleMention]:
         unseen, seen = _unseen(scan, t), _seen_list(scan, t, found)
         refused = unseen == "dislike" or seen == "refused"
         t.sentiment = "dislike" if refused else title_sentiment(scan, t.start, t.end, following.start if following else None)
+        watched = not refused and t.start is not None and (_seen_bare(scan, t) or _middling(scan, t))  # with no verdict
         if not refused and t.start is not None and (
                 _CONTRAST.search(scan, 0, t.start) or _SEEN_ONLY.search(scan, sentence_start(scan, t.start), t.start)
-                or _seen_bare(scan, t) or seen == "mention" or _middling(scan, t)
+                or watched or seen == "mention"
                 or (t.end is not None and _UNSEEN_AFTER.match(scan, t.end)) or unseen == "contrast"
                 or (t.end is not None and t.sentiment != "dislike" and _AGAIN_WEARILY.match(scan, t.end)) or _just_another(scan, t, found)
                 or _wish_taken_back(scan, t, following is not None)):
             t.sentiment = "contrast"
-            t.watched = unseen is None and (_seen_bare(scan, t) or _middling(scan, t))
+            t.watched = watched and unseen is None
         elif t.sentiment == "like" and _panned_after_headline(scan, t, following.start if following else None):
             t.sentiment = "dislike"
     _compared(scan, found)
@@ -2346,8 +2345,9 @@ def understand(text: str, *, known_genres: Sequence[str], grounder: Grounder | N
                judge: GenreJudge | None = None, roles: TitleRoles | None = None, asked_before: int | None = None) -> Understanding:
     """Parse one message. Never raises on odd text: the worst case is an empty understanding.
 
-    `asked_before` is the one film the previous message asked about: "it" and "that one" in a message naming no film
-    point back at it ("is Casablanca worth it?", then "more like it from the 1940s" likes Casablanca). `concepts` (genre
+    `asked_before` is the one film the previous message asked about, or named as watched with no verdict (`the_film_asked`):
+    "it" and "that one" in a message naming no film point back at it ("is Casablanca worth it?", then "more like it from
+    the 1940s" likes Casablanca). `concepts` (genre
     prototypes and catalog tags, embedded) lets words no list has be read by meaning; `newest_year` anchors "the last N
     years"; `judge` (a model trained on labelled requests) vetoes wanted genres the writer did not mean and adds avoided
     ones the rules missed; `roles` (another) gives each film found its role where it is surer than the rules, and takes
