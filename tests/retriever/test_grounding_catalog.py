@@ -714,3 +714,15 @@ def test_a_kind_before_a_series_name_keeps_the_series_in_session49(grounder: Tit
 ])
 def test_texted_and_asked_titles_in_session50(grounder: TitleGrounder, text: str, ids: list[int]) -> None:
     assert _matched(grounder, text) == ids
+
+
+@pytest.mark.parametrize(("text", "ids"), [
+    # session 51: a well-known series' newer film, little rated yet, named by its subtitle, with or without its article
+    ("is the last jedi any good", [179819]),
+    ("have you seen the last jedi", [179819]),
+    ("last jedi any good?", [179819]),
+    ("was the golden circle any good", [176101]),
+    ("a new moon tonight", []),  # the words, not *The Twilight Saga: New Moon*
+])
+def test_a_series_film_named_by_its_subtitle_in_session51(grounder: TitleGrounder, text: str, ids: list[int]) -> None:
+    assert _matched(grounder, text) == ids

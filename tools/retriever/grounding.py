@@ -561,13 +561,18 @@ class TitleGrounder:
         """The names people shorten a popular title to, where no other title has them: the part before a
         subtitle ("Kill Bill: Vol. 1" -> "kill bill", "Star Trek: Generations" -> "star trek"), a leading initialism
         ("E.T. the Extra-Terrestrial" -> "e t", "et"), and the subtitle of a series' film in any of its titles
-        ("fury road", "chamber of secrets", "philosopher s stone")."""
+        ("fury road", "chamber of secrets", "philosopher s stone"), also where the film is little rated but its series is
+        well known ("Star Wars: The Last Jedi" -> "last jedi")."""
         short: dict[str, list[int]] = defaultdict(list)
         in_titles = Counter(w for item in self._items.values() for w in set(normalise_title(item.title).split()))
+        known_series = {h for item in self._items.values() if item.popularity >= DOMINANT_MIN for h in short_names(item.title)}
         for item in self._items.values():
             heads = short_names(item.title)
             if item.popularity >= DOMINANT_MIN:
                 names = heads + [n for title in (item.title, *item.aka) for n in subtitle_names(title)]
+            elif item.popularity >= CUED_MIN and known_series.intersection(heads):
+                # a well-known series' newer film, however few have rated it yet: with its article, a name ("is the last jedi ok")
+                names = [n for title in (item.title, *item.aka) for n in subtitle_names(title, with_article=True)]
             else:  # only films people name casually: "Africa: The Serengeti" must not make "Africa" a title,
                 # but a word of no language that no other title has is this film's own ("Lagaan", "Aguirre")
                 names = [n for n in heads if item.popularity >= CUED_MIN and _coined(n) and in_titles[n] == 1]
@@ -2258,21 +2263,22 @@ def short_names(title: str) -> list[str]:
     return out
 
 
-def subtitle_names(title: str) -> list[str]:
+def subtitle_names(title: str, *, with_article: bool = False) -> list[str]:
     """The subtitle people name a series' film by ("Mad Max: Fury Road" -> "fury road", "Star Wars: Episode III -
     Revenge of the Sith" -> "revenge of the sith", "Harry Potter and the Chamber of Secrets" -> "chamber of secrets"):
     two words or more after the last colon or dash, or three after a name of two words or more and "and the", one of
-    them uncommon, with no sequel number."""
+    them uncommon, with no sequel number; `with_article`: its own article kept too ("the last jedi")."""
     tails = [(re.split(r":| - ", title)[-1], 2)] if re.search(r":| - ", title) else []
     if (joined := _AND_THE.match(title)) and len(joined.group(1).split()) >= 2:
         tails.append((joined.group(2), 3))  # three words: "holy grail", "sundance kid", "seven dwarfs" are said of other things
     out = []
     for tail, fewest in tails:
-        key = _LEADING_ARTICLE_RE.sub("", normalise_title(tail))
+        said = normalise_title(tail)
+        key = _LEADING_ARTICLE_RE.sub("", said)
         words = key.split()
         if len(words) >= fewest and not any(w.isdigit() or w in _ROMAN or w in _PART_WORDS for w in words) \
                 and any(len(w) >= 4 and w not in COMMON_WORDS for w in words):
-            out.append(key)
+            out += [key, said] if with_article and said != key else [key]
     return out
 
 
