@@ -84,9 +84,13 @@ ASK_ITEM = re.compile(
     r"^\s*what(?:'?s| is| was)\s+(?:[^\s.!?;]+\s+){1,6}?(?:(?:actually|really) )?like(?=\s*\?))\b",
     re.IGNORECASE,
 )
+#: Words that open a message before what it says: "hey", "um", "ok so", "quick question", "random q".
+_OPENER = r"(?:hey|hi|hello|um+|uh+|er+m?|so|ok(?:ay)?|well|oh|wait|(?:hang|hold) on|quick one|(?:(?:a|one|random|quick|stupid|dumb|silly|honest|serious|genuine) )?(?:question|q))"
+#: A first sentence or line of openers only ("question\nis the shining too scary", "hey. is jaws ok for kids").
+_OPENERS_ONLY = re.compile(rf"\s*(?:{_OPENER}\W*)+", re.IGNORECASE)
 #: A question about one film ("is fargo a comedy?", "who directed pulp fiction", "how long is titanic").
 QUESTION_START = re.compile(
-    r"^\s*(?:(?:hey|hi|hello|um+|uh+|er+m?|so|ok(?:ay)?|well|oh|wait|(?:hang|hold) on|quick (?:question|one|q))\W+)*(?:is|was|are|were|does|did|do|has|had|how|who(?:'s)?|what(?:'s)?|whats|when|where|why|which|in (?:what|which)|can|could|should|would|will)\b",
+    rf"^\s*(?:{_OPENER}\W+)*(?:is|was|are|were|does|did|do|has|had|how|who(?:'s)?|what(?:'s)?|whats|when|where|why|which|in (?:what|which)|can|could|should|would|will)\b",
     re.IGNORECASE,
 )
 #: ...unless it asks for films ("is there something like Alien?", "what would you recommend after Heat?").
@@ -1245,6 +1249,8 @@ def _names_in_opening(text: str, titles: Sequence[TitleMention]) -> bool:
     about a film only then ("is heat too long?"), not when the film comes in a later sentence ("Could
     you find me a drama? I really enjoyed True Romance.", "What I want is a drama. Loved Heat.")."""
     end = SENTENCE_END.search(text)
+    while end and _OPENERS_ONLY.fullmatch(text, 0, end.start()):  # past openers said on their own ("hey.\nis heat too long")
+        end = SENTENCE_END.search(text, end.end())
     stop = end.end() if end else len(text)
     return any(t.start is None or t.start < stop for t in titles)
 

@@ -5274,3 +5274,16 @@ def test_full_runs_in_session50(parser: MuseService, text: str, wanted: list[str
 def test_kid_one_in_session50(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
     u = read(parser, text)
     assert (sorted(u.genres), sorted(u.avoid_genres)) == (wanted, avoided)
+
+
+@pytest.mark.parametrize(("text", "intent", "asked"), [
+    # session 51: a first line or sentence of openers only ("question", "hey.") leaves the question after it opening the message
+    ("question\nis the shining too scary", "ask_item", [1258]),
+    ("hey. is the shining too scary", "ask_item", [1258]),
+    ("random question, is jaws too scary for a 7 year old", "ask_item", [1387]),
+    ("quick q: was heat any good", "ask_item", [6]),
+    ("hey! loved heat. is there anything like it", "recommend", []),
+])
+def test_openers_before_a_question_in_session51(parser: MuseService, text: str, intent: str, asked: list[int]) -> None:
+    u = read(parser, text)
+    assert (u.intent, sorted(u.asked_ids)) == (intent, asked)
