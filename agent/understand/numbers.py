@@ -63,3 +63,16 @@ def digits_for_spelled_years(text: str) -> tuple[str, list[tuple[int, int]]]:
         chars[m.start():m.end()] = list(digits.ljust(m.end() - m.start()))
         spans.append((m.start(), m.end()))
     return "".join(chars), spans
+
+
+#: A year said after "from" in digits or words: "1986", "'86", "86", "eighty six", "nineteen eighty six".
+YEAR_SAID = rf"(?:(?:18|19|20)\d{{2}}|['’]?\d{{2}}|(?:(?:eighteen|nineteen){_SEP})?{_TAIL}){_END}"
+
+
+def year_said(words: str) -> int:
+    """The number a `YEAR_SAID` stands for: 1986 for "1986" and "nineteen eighty six", 86 for "'86", "86" and "eighty six"."""
+    digits = words.lstrip("'’")
+    if digits.isdigit():
+        return int(digits)
+    century = re.match(rf"(eighteen|nineteen){_SEP}", words, re.IGNORECASE)
+    return (CENTURIES[century[1].lower()] if century else 0) + _small(words[century.end():] if century else words)

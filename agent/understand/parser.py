@@ -26,6 +26,7 @@ from agent.understand.genres import (GENRE_NAME, SENTENCE_END, GenreMode, GenreS
 from agent.understand.judge import GenreJudge, GenreOdds, judge_genres
 from agent.understand.messaging import answer_to_quote, spoken_punctuation, starred_corrections
 from agent.understand.lexicon import CHANGE_OF_MIND, GENRE_PHRASES
+from agent.understand.numbers import YEAR_SAID, year_said
 from agent.understand.roles import Sentiment, TitleRoles, names_a_film, second_opinion, sure_role
 from muse.domain import normalise_title
 from tools.retriever.grounding import ARTICLES, Grounding, capitalised_throughout, names_year, words_lowered
@@ -2086,11 +2087,15 @@ def _same_era_as_title(u: Understanding, rest: str) -> None:
     u.era_shift = None
 
 
+#: A remade film's year right after it, said any way: "the fly from 86", "the thing from eighty two", "heat from 1995".
+_FROM_YEAR_AFTER = re.compile(rf"\s+from\s+({YEAR_SAID})(?!['’]?s)", re.IGNORECASE)
+
+
 def _versions_by_note(text: str, titles: Sequence[TitleMention]) -> None:
-    """A remade film with its version's year after it is that version ("Solaris, the original of 1972")."""
+    """A remade film with its version's year after it is that version ("Solaris, the original of 1972", "the fly from 86")."""
     for t in titles:
-        note = _VERSION_AFTER.match(text, t.end) if t.status == "ambiguous" and t.end is not None else None
-        said = int(note[1].lstrip("'’")) if note else None
+        note = (_VERSION_AFTER.match(text, t.end) or _FROM_YEAR_AFTER.match(text, t.end)) if t.status == "ambiguous" and t.end is not None else None
+        said = year_said(note[1]) if note else None
         dated = [(i, title) for i, title in t.alternatives if said is not None and (year := _title_year(title)) is not None
                  and names_year(said, year)]
         if len(dated) == 1:

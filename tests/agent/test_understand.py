@@ -5287,3 +5287,21 @@ def test_kid_one_in_session50(parser: MuseService, text: str, wanted: list[str],
 def test_openers_before_a_question_in_session51(parser: MuseService, text: str, intent: str, asked: list[int]) -> None:
     u = read(parser, text)
     assert (u.intent, sorted(u.asked_ids)) == (intent, asked)
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked", "asked"), [
+    # session 51: a remade film's year right after "from", in digits or words, picks its version
+    ("The Fly from 86 was gross", [], [2455], []),
+    ("is the fly from eighty six too gross", [], [], [2455]),
+    ("loved the fly from 1986, more body horror please", [2455], [], []),
+    ("is the fly any good", [], [], []),  # no year: the versions stay a choice
+])
+def test_a_version_from_its_year_in_session51(parser: MuseService, text: str, liked: list[int], disliked: list[int], asked: list[int]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.liked_ids), sorted(u.disliked_ids), sorted(u.asked_ids)) == (liked, disliked, asked)
+
+
+def test_a_year_said_any_way_in_session51() -> None:
+    from agent.understand.numbers import year_said
+
+    assert [year_said(w) for w in ("1986", "'86", "86", "eighty six", "nineteen eighty-six", "oh five")] == [1986, 86, 86, 86, 1986, 5]
