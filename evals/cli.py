@@ -97,7 +97,7 @@ def simulate_cmd(
 @eval_app.command("understand")
 def understand_cmd(
     ctx: typer.Context,
-    split: str = typer.Option("dev", "--split", help="dev, dev2 ... dev89 (tune freely); check or test (held out / frozen: report only, never tune)."),
+    split: str = typer.Option("dev", "--split", help="dev, dev2 ... dev91 (tune freely); check or test (held out / frozen: report only, never tune)."),
     layer: list[str] = typer.Option(None, "--layer", help="Layer name (repeatable); default: every registered layer."),  # noqa: B008
     fast: bool = typer.Option(False, "--fast", help="FakeEmbedder instead of MiniLM for fuzzy title grounding."),
     misses: int = typer.Option(0, "--misses", min=0, help="Also print up to N requests each layer got wrong."),

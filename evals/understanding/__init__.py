@@ -2,7 +2,7 @@
 
 `dev.jsonl`, `dev2.jsonl`, `dev3.jsonl`, `dev4.jsonl`, `dev5.jsonl`, `dev6.jsonl`, `dev7.jsonl`, `dev8.jsonl`,
 `dev9.jsonl`, `dev10.jsonl`, `dev11.jsonl`, `dev12.jsonl`, `dev13.jsonl`, `dev14.jsonl`, `dev15.jsonl`,
-`dev16.jsonl` ... `dev89.jsonl` are for development;
+`dev16.jsonl` ... `dev91.jsonl` are for development;
 `check.jsonl` is held out (report only) and `test.jsonl` is frozen (see README.md).
 `load_split("dev")` returns validated `Request`s; a malformed line raises `CorpusError` naming the file and line.
 """
@@ -30,7 +30,7 @@ Genre = Literal[
 Intent = Literal["recommend", "refine", "ask_item", "feedback", "chitchat"]
 SPLITS: tuple[str, ...] = (
     "dev", "test", "dev2", "check", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12",
-    "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22", "dev23", "dev24", "dev25", "dev26", "dev27", "dev28", "dev29", "dev30", "dev31", "dev32", "dev33", "dev34", "dev35", "dev36", "dev37", "dev38", "dev39", "dev40", "dev41", "dev42", "dev43", "dev44", "dev45", "dev46", "dev47", "dev48", "dev49", "dev50", "dev51", "dev52", "dev53", "dev54", "dev55", "dev56", "dev57", "dev58", "dev59", "dev60", "dev61", "dev62", "dev63", "dev64", "dev65", "dev66", "dev67", "dev68", "dev69", "dev70", "dev71", "dev72", "dev73", "dev74", "dev75", "dev76", "dev77", "dev78", "dev79", "dev80", "dev81", "dev82", "dev83", "dev84", "dev85", "dev86", "dev87", "dev88", "dev89",
+    "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22", "dev23", "dev24", "dev25", "dev26", "dev27", "dev28", "dev29", "dev30", "dev31", "dev32", "dev33", "dev34", "dev35", "dev36", "dev37", "dev38", "dev39", "dev40", "dev41", "dev42", "dev43", "dev44", "dev45", "dev46", "dev47", "dev48", "dev49", "dev50", "dev51", "dev52", "dev53", "dev54", "dev55", "dev56", "dev57", "dev58", "dev59", "dev60", "dev61", "dev62", "dev63", "dev64", "dev65", "dev66", "dev67", "dev68", "dev69", "dev70", "dev71", "dev72", "dev73", "dev74", "dev75", "dev76", "dev77", "dev78", "dev79", "dev80", "dev81", "dev82", "dev83", "dev84", "dev85", "dev86", "dev87", "dev88", "dev89", "dev90", "dev91",
 )
 CORPUS_DIR = Path(__file__).resolve().parent
 

@@ -16,7 +16,7 @@ CATALOG = Path(__file__).resolve().parents[2] / "data" / "ml-latest-small" / "mo
 FROZEN_TEST_SHA256 = "799a3b0a146d51535139d24bd83188bbe95560e0c1360fab3196de7ec62c69fa"
 ALL_SPLITS = ("dev", "test", "dev2", "check", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15",
               "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22", "dev23", "dev24", "dev25", "dev26", "dev27", "dev28", "dev29", "dev30", "dev31", "dev32", "dev33",
-              "dev34", "dev35", "dev36", "dev37", "dev38", "dev39", "dev40", "dev41", "dev42", "dev43", "dev44", "dev45", "dev46", "dev47", "dev48", "dev49", "dev50", "dev51", "dev52", "dev53", "dev54", "dev55", "dev56", "dev57", "dev58", "dev59", "dev60", "dev61", "dev62", "dev63", "dev64", "dev65", "dev66", "dev67", "dev68", "dev69", "dev70", "dev71", "dev72", "dev73", "dev74", "dev75", "dev76", "dev77", "dev78", "dev79", "dev80", "dev81", "dev82", "dev83", "dev84", "dev85", "dev86", "dev87", "dev88", "dev89")
+              "dev34", "dev35", "dev36", "dev37", "dev38", "dev39", "dev40", "dev41", "dev42", "dev43", "dev44", "dev45", "dev46", "dev47", "dev48", "dev49", "dev50", "dev51", "dev52", "dev53", "dev54", "dev55", "dev56", "dev57", "dev58", "dev59", "dev60", "dev61", "dev62", "dev63", "dev64", "dev65", "dev66", "dev67", "dev68", "dev69", "dev70", "dev71", "dev72", "dev73", "dev74", "dev75", "dev76", "dev77", "dev78", "dev79", "dev80", "dev81", "dev82", "dev83", "dev84", "dev85", "dev86", "dev87", "dev88", "dev89", "dev90", "dev91")
 INTENTS = {"recommend", "refine", "ask_item", "feedback", "chitchat"}
 
 
@@ -45,7 +45,7 @@ def test_ids_are_unique_across_all_splits_and_carry_their_prefix() -> None:
     assert len(ids) == len(set(ids))
     for split in ("dev2", "check", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16",
                   "dev17", "dev18", "dev19", "dev20", "dev21", "dev22", "dev23", "dev24", "dev25", "dev26", "dev27", "dev28", "dev29", "dev30", "dev31", "dev32", "dev33",
-                  "dev34", "dev35", "dev36", "dev37", "dev38", "dev39", "dev40", "dev41", "dev42", "dev43", "dev44", "dev45", "dev46", "dev47", "dev48", "dev49", "dev50", "dev51", "dev52", "dev53", "dev54", "dev55", "dev56", "dev57", "dev58", "dev59", "dev60", "dev61", "dev62", "dev63", "dev64", "dev65", "dev66", "dev67", "dev68", "dev69", "dev70", "dev71", "dev72", "dev73", "dev74", "dev75", "dev76", "dev77", "dev78", "dev79", "dev80", "dev81", "dev82", "dev83", "dev84", "dev85", "dev86", "dev87", "dev88", "dev89"):
+                  "dev34", "dev35", "dev36", "dev37", "dev38", "dev39", "dev40", "dev41", "dev42", "dev43", "dev44", "dev45", "dev46", "dev47", "dev48", "dev49", "dev50", "dev51", "dev52", "dev53", "dev54", "dev55", "dev56", "dev57", "dev58", "dev59", "dev60", "dev61", "dev62", "dev63", "dev64", "dev65", "dev66", "dev67", "dev68", "dev69", "dev70", "dev71", "dev72", "dev73", "dev74", "dev75", "dev76", "dev77", "dev78", "dev79", "dev80", "dev81", "dev82", "dev83", "dev84", "dev85", "dev86", "dev87", "dev88", "dev89", "dev90", "dev91"):
         assert all(r.id.startswith(f"{split}-") for r in load_split(split)), split
 
 
@@ -168,6 +168,8 @@ EMPHASES = {
     "dev87": {"wanted": 100, "avoided": 60, "years": 60, "titles": 40, "contexts": 120},
     "dev88": {"wanted": 120, "avoided": 70, "years": 70, "titles": 70, "contexts": 30},
     "dev89": {"wanted": 110, "avoided": 60, "years": 60, "titles": 60, "contexts": 40},
+    "dev90": {"wanted": 130, "avoided": 70, "years": 80, "titles": 100, "contexts": 40},
+    "dev91": {"wanted": 130, "avoided": 80, "years": 80, "titles": 100, "contexts": 40},
 }
 
 
@@ -209,7 +211,8 @@ EMPHASES = {
                           ("dev82", "v82-", 8, 240), ("dev83", "v83-", 8, 252),
                           ("dev84", "v84-", 8, 240), ("dev85", "v85-", 8, 240),
                           ("dev86", "v86-", 8, 245), ("dev87", "v87-", 8, 240),
-                          ("dev88", "v88-", 8, 240), ("dev89", "v89-", 8, 240)])
+                          ("dev88", "v88-", 8, 240), ("dev89", "v89-", 8, 240),
+                          ("dev90", "v90-", 8, 240), ("dev91", "v91-", 8, 240)])
 def test_later_splits_cover_every_slot_with_their_emphases(split: str, prefix: str, context_share: int, size: int) -> None:
     requests = load_split(split)
     assert len(requests) >= size
@@ -225,7 +228,7 @@ def test_later_splits_cover_every_slot_with_their_emphases(split: str, prefix: s
 
 @pytest.mark.parametrize("split", ["dev2", "check", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15",
                                    "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22", "dev23", "dev24", "dev25",
-                                   "dev26", "dev27", "dev28", "dev29", "dev30", "dev31", "dev32", "dev33", "dev34", "dev35", "dev36", "dev37", "dev38", "dev39", "dev40", "dev41", "dev42", "dev43", "dev44", "dev45", "dev46", "dev47", "dev48", "dev49", "dev50", "dev51", "dev52", "dev53", "dev54", "dev55", "dev56", "dev57", "dev58", "dev59", "dev60", "dev61", "dev62", "dev63", "dev64", "dev65", "dev66", "dev67", "dev68", "dev69", "dev70", "dev71", "dev72", "dev73", "dev74", "dev75", "dev76", "dev77", "dev78", "dev79", "dev80", "dev81", "dev82", "dev83", "dev84", "dev85", "dev86", "dev87", "dev88", "dev89"])
+                                   "dev26", "dev27", "dev28", "dev29", "dev30", "dev31", "dev32", "dev33", "dev34", "dev35", "dev36", "dev37", "dev38", "dev39", "dev40", "dev41", "dev42", "dev43", "dev44", "dev45", "dev46", "dev47", "dev48", "dev49", "dev50", "dev51", "dev52", "dev53", "dev54", "dev55", "dev56", "dev57", "dev58", "dev59", "dev60", "dev61", "dev62", "dev63", "dev64", "dev65", "dev66", "dev67", "dev68", "dev69", "dev70", "dev71", "dev72", "dev73", "dev74", "dev75", "dev76", "dev77", "dev78", "dev79", "dev80", "dev81", "dev82", "dev83", "dev84", "dev85", "dev86", "dev87", "dev88", "dev89", "dev90", "dev91"])
 def test_new_splits_avoid_the_readme_example_words(split: str) -> None:
     examples = {"rib-tickler", "oater", "horse opera", "gumshoe", "sleuth", "hair-raising", "guffaw", "kaiju", "giallo",
                 "noughties", "circa", "nail-biter", "tearjerker", "claymation", "whodunnit", "bloodcurdling", "make me laugh"}
