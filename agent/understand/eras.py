@@ -226,7 +226,8 @@ AN_AGE = re.compile(r"(?:\b(?:in|from|spent|spend|spending|during|through|throug
                     r"|\b(?:she|he|i|we|they|who|mum|mom|dad|grandma|grandpa|gran|nan)(?:'s| has| had| just)*\s+turn(?:ed|s)\s+$",
                     re.IGNORECASE)  # "she just turned sixty's", "hit her fifties"; never "hits my 90s nostalgia", "turn 80s cliches"
 #: A film told apart by its year ("is it ok for kids? It is the one from 1980"): that film's year, not an era.
-VERSION_FROM = re.compile(r"\b(?:the|that)\s+(?:one|version|original|remake)\s+(?:from|of|made in|released in)\s+(?:the\s+)?(?:year\s+)?'?$", re.IGNORECASE)
+VERSION_FROM = re.compile(r"\b(?:the|that)\s+(?:(?!only\b|last\b|first\b)[\w'’-]+\s+)?(?:one|version|original|remake)\s+(?:from|of|made in|released in)\s+(?:the\s+)?(?:year\s+)?'?$",
+                          re.IGNORECASE)  # ("the pacino one from 1983")
 #: A move of the request to a decade ("my tutor moved the essay to the 80s", "switch it to the 70s"): the decade, no bound.
 MOVED_TO = re.compile(r"\b(?:mov(?:e|es|ed|ing)|shift(?:s|ed|ing)?|switch(?:es|ed|ing)?|chang(?:e|es|ed|ing)|jump(?:s|ed|ing)?|bump(?:s|ed|ing)?|"
                       r"swap(?:s|ped|ping)?)\s+(?:(?!up\b)[\w']+\s+){0,3}?(?:on\s+)?to\s+(?:the\s+)?$", re.IGNORECASE)  # "movies up to 1995" is a bound
@@ -456,7 +457,14 @@ def _no_era(text: str, start: int, before: str, after: str, single: bool) -> boo
             and not _DECADE_NOUN.match(after):
         return True
     return single and bool(VERSION_FROM.search(before) or VIEWING_MEMORY.search(text, max(0, start - 100), start) or _A_BIRTH.match(after)
-                           or VERSION_YEAR.match(after) or (DEFINITE.search(before) and NAMED_AFTER.match(after)))
+                           or VERSION_YEAR.match(after) or (DEFINITE.search(before) and NAMED_AFTER.match(after))
+                           or (_MAKERS_YEAR.search(before) and not _KIND_AFTER.match(after)))
+
+
+#: A maker's possessive right before one year, which dates one of their films ("kubrick's 1968 odyssey", "his 1979 zone
+#: film"), unless a kind follows ("spielberg's 1993 films"); not "that's 1990".
+_MAKERS_YEAR = re.compile(r"(?:\b(?!(?:that|what|there|here|where|who|let|today|tonight|it)['’])[a-z]{3,}['’]s|\b(?:his|her|their))\s+$", re.IGNORECASE)
+_KIND_AFTER = re.compile(r"\s*(?:films?|movies?|ones|stuff|output|work|releases?|pictures|era|period|favou?rites|picks)\b", re.IGNORECASE)
 
 
 #: Before "10s", words that make them scores ("all 10s", "both 10s", "straight 10s", "9s and 10s"), and what follows a score.

@@ -267,6 +267,8 @@ _BULLET = re.compile(r"^\s*(?:[-*•·]|\d{1,2}[.)]|\[[\sxX✓]?\])\s*\S")
 
 _NEW_SENTENCE = re.compile(r"[.!?]\s+(?=[A-Z]|(?:more|something|anything|give|want|need|looking|recommend|suggest|pls|please)\b|(?![^.!?\n]*\b(?:too|as well|also|either)\b)[^.!?:\n]*\?)"
                            r"(?![A-Z][A-Za-z'’\- ]{0,38}:)")  # "HATED: jury duty. more 80s comedies" wishes again
+#: A sentence that adds to the list before it ("westerns too", "also musicals").
+_ADDED_AFTER = re.compile(r"[^.!?\n]*\b(?:too|as well|also|either)\b")
 #: A full stop (or ! or ?) and the space after it: where `_NEW_SENTENCE` may begin.
 _STOP = re.compile(r"[.!?]\s+")
 #: A label opens its line, sentence or clause: "Something for the two of us that isn't trash: a 90s drama" has none.
@@ -307,8 +309,11 @@ def _governing(text: str, start: int) -> re.Match[str] | None:
         if not labels:
             return None
     # (each full stop is read against the whole text: the sentence after it may begin right at `start`)
-    if any(_NEW_SENTENCE.match(text, stop.start()) for stop in _STOP.finditer(text, labels[-1].end(), start)):
+    stops = list(_STOP.finditer(text, labels[-1].end(), start))
+    if any(_NEW_SENTENCE.match(text, stop.start()) for stop in stops):
         return None
+    if stops and _REFUSAL.search(text, labels[-1].end(), stops[0].start()) and not _ADDED_AFTER.match(text, stops[0].end()):
+        return None  # a list that says its own refusals ends with its sentence ("two vetoes: no subtitles. adventure film")
     return labels[-1]
 
 

@@ -5305,3 +5305,31 @@ def test_a_year_said_any_way_in_session51() -> None:
     from agent.understand.numbers import year_said
 
     assert [year_said(w) for w in ("1986", "'86", "86", "eighty six", "nineteen eighty-six", "oh five")] == [1986, 86, 86, 86, 1986, 5]
+
+
+@pytest.mark.parametrize(("text", "years"), [
+    # session 51: one year after a maker's possessive, or in "the <name> one from", dates a film and is no era
+    ("kubrick's 1968 odyssey set the bar: slow, cerebral science fiction from before 1980", (None, 1979)),
+    ("nolan's 2010 dream-heist film is more puzzle box than cinema", (None, None)),
+    ("tarkovsky's 1972 reply to kubrick and his 1979 zone film. slow sci-fi drama", (None, None)),
+    ("it's the pacino one from 1983 right? worth a watch?", (None, None)),
+    ("king of new york too, that's 1990 but close enough", (1990, 1990)),  # "that's" is no maker
+    ("spielberg's 1993 films please", (1993, 1993)),  # a kind after the year: that year's films
+])
+def test_a_year_that_dates_a_film_in_session51(parser: MuseService, text: str, years: tuple[int | None, int | None]) -> None:
+    u = read(parser, text)
+    assert (u.year_min, u.year_max) == years
+
+
+@pytest.mark.parametrize(("text", "wanted", "avoided"), [
+    # session 51: "won't let me watch", "not allowed to watch" refuse; a label's list that says its own refusals ends with
+    # its sentence
+    ("my parents wont let me watch anything R rated or horror. i want something action-y", ["Action"], ["Horror"]),
+    ("i'm not allowed to watch horror, something funny", ["Comedy"], ["Horror"]),
+    ("two vetoes tonight: no subtitles. adventure film", ["Adventure"], []),
+    ("Hard no: horror, no musicals. westerns too", [], ["Horror", "Musical", "Western"]),
+    ("dealbreakers: horror. musicals.", [], ["Horror", "Musical"]),
+])
+def test_refusals_in_session51(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
+    u = read(parser, text)
+    assert (sorted(u.genres), sorted(u.avoid_genres)) == (wanted, avoided)
