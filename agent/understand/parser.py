@@ -966,7 +966,8 @@ ASKS_FOR_FILMS = re.compile(
 FILM_WORDS = re.compile(r"\b(?:watch\w*|movies?|films?|flicks?|cinema|series|shows?)\b", re.IGNORECASE)
 #: Talk to or about the bot, greetings and thanks ("ty bot ur goated", "Hi! How this works?").
 BOT_TALK = re.compile(
-    r"^\W*(?:hi|hello|hey|yo|thanks|thank you|ty|thx|thnx|thanx|thnaks|thnks|tnx|cheers|good (?:morning|afternoon|evening|night)|bye|goodbye)\b"
+    r"^\W*(?:hi|hiya|howdy|hello|hey|yo|greetings|thanks|thank you|ty|thx|thnx|thanx|thnaks|thnks|tnx|cheers|(?:good )?(?:morning|afternoon|evening)|good night|bye|goodbye)\b"
+    r"|\bsorry (?:for|about) my (?:english|spelling|typing)\b"
     r"|\b(?:you|u|ur|bot|muse|this (?:app|thing|works?)|how (?:does )?this work)\b"
     # thanks with no wish after it: "perfect, thanks so much!", "great, thanks, we'll go with the top pick" (not "nice thanks,
     # but shorter please", "lovely thanks. not so dark this time?")

@@ -5333,3 +5333,16 @@ def test_a_year_that_dates_a_film_in_session51(parser: MuseService, text: str, y
 def test_refusals_in_session51(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
     u = read(parser, text)
     assert (sorted(u.genres), sorted(u.avoid_genres)) == (wanted, avoided)
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    # session 51: greetings people open with ("evening!", "morning all", "hiya") and an apology for one's English are small
+    # talk, so what follows them is no refinement
+    ("evening!", "chitchat"),
+    ("evening, quiz captain here", "chitchat"),
+    ("sorry for my english, it is not perfect", "chitchat"),
+    ("evening, a comedy please", "recommend"),
+    ("sorry for my english, i want a comedy", "recommend"),
+])
+def test_greetings_in_session51(parser: MuseService, text: str, intent: str) -> None:
+    assert read(parser, text).intent == intent
