@@ -726,3 +726,14 @@ def test_texted_and_asked_titles_in_session50(grounder: TitleGrounder, text: str
 ])
 def test_a_series_film_named_by_its_subtitle_in_session51(grounder: TitleGrounder, text: str, ids: list[int]) -> None:
     assert _matched(grounder, text) == ids
+
+
+@pytest.mark.parametrize(("text", "ids"), [
+    # session 51: a popular film's name typed as one word, where that is no word of the language
+    ("fightclub n se7en are my top 2", [2959, 47]),
+    ("wat is thegodfather about is it long", [858]),
+    ("omg faceoff is exactly it", [1573]),
+    ("the breakup was sad", []),  # a word of the language stays one
+])
+def test_a_name_typed_as_one_word_in_session51(grounder: TitleGrounder, text: str, ids: list[int]) -> None:
+    assert _matched(grounder, text) == ids

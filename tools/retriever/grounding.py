@@ -483,6 +483,7 @@ class TitleGrounder:
         self._add_prefix_names()
         self._tags = frozenset(t.strip().lower() for item in self._items.values() for t in item.tags)
         self._name_words = self._add_name_words()
+        self._add_run_together_names()
         for alias, target in TITLE_ALIASES.items():  # "t2", "rotk": where the catalog has the film and no title is the alias
             if target in self._by_key and alias not in self._by_key:
                 self._by_key[alias] = list(self._by_key[target])
@@ -582,6 +583,19 @@ class TitleGrounder:
         for name, ids in short.items():
             if len(ids) == 1 or name in {n for i in ids for n in short_names(self._items[i].title)}:
                 self._by_key[name].extend(ids)  # a subtitle names a film only when no other film has it
+
+    def _add_run_together_names(self) -> None:
+        """A popular film's name of two to four words typed as one ("fightclub", "thegodfather", "furyroad"), where that is
+        no word of the language and no other name."""
+        words_of_language = dictionary()
+        for key, ids in list(self._by_key.items()):
+            words = key.split()
+            popular = [i for i in ids if self._items[i].popularity >= DOMINANT_MIN]
+            joined = "".join(words)
+            if not popular or not 2 <= len(words) <= 4 or not joined.isalpha() or len(joined) < 7:
+                continue
+            if joined not in self._by_key and joined not in words_of_language and _coined(joined):
+                self._by_key[joined] = popular
 
     def _add_prefix_names(self) -> None:
         """The first words people stop at for a popular title ("grand budapest", "crouching tiger",
