@@ -733,6 +733,8 @@ def test_a_series_film_named_by_its_subtitle_in_session51(grounder: TitleGrounde
     ("fightclub n se7en are my top 2", [2959, 47]),
     ("wat is thegodfather about is it long", [858]),
     ("omg faceoff is exactly it", [1573]),
+    ("loved toystory2", [3114]),  # ...and a sequel's number with it
+    ("ghostbusters2 was trash lol", [2717]),
     ("the breakup was sad", []),  # a word of the language stays one
 ])
 def test_a_name_typed_as_one_word_in_session51(grounder: TitleGrounder, text: str, ids: list[int]) -> None:

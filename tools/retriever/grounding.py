@@ -585,16 +585,18 @@ class TitleGrounder:
                 self._by_key[name].extend(ids)  # a subtitle names a film only when no other film has it
 
     def _add_run_together_names(self) -> None:
-        """A popular film's name of two to four words typed as one ("fightclub", "thegodfather", "furyroad"), where that is
-        no word of the language and no other name."""
+        """A popular film's name of two to four words typed as one ("fightclub", "thegodfather", "furyroad"), its sequel's
+        number too ("toystory2", "ghostbusters2"), where the letters are no word of the language and no other name."""
         words_of_language = dictionary()
         for key, ids in list(self._by_key.items()):
             words = key.split()
+            number = words.pop() if len(words) > 1 and words[-1].isdigit() else ""
             popular = [i for i in ids if self._items[i].popularity >= DOMINANT_MIN]
-            joined = "".join(words)
-            if not popular or not 2 <= len(words) <= 4 or not joined.isalpha() or len(joined) < 7:
+            letters = "".join(words)
+            if not popular or not 2 <= len(words) + bool(number) <= 4 or not letters.isalpha() or len(letters) < 7:
                 continue
-            if joined not in self._by_key and joined not in words_of_language and _coined(joined):
+            joined = letters + number
+            if joined not in self._by_key and (number or letters not in words_of_language and _coined(letters)):
                 self._by_key[joined] = popular
 
     def _add_prefix_names(self) -> None:
