@@ -192,7 +192,8 @@ GENRE_PHRASES: _G = _expand({
     # is fine actually, I was being silly" (not "people in coffee shops being daft")
     ("laughed myself silly", "laughed himself silly", "laughed herself silly", "laughed ourselves silly", "laughing myself silly",
      "laughed through", "laughed all the way through", "giggled through", "giggled all the way through", "laughed at me",
-     "is a nightmare", "was a nightmare", "personal nightmare", "was a horror", "i'll scream", "i will scream", "ill scream",
+     "is a nightmare", "was a nightmare", "personal nightmare", "i'm a nightmare", "im a nightmare", "am a nightmare",
+     "are a nightmare", "been a nightmare", "such a nightmare", "be a nightmare", "a nightmare to", "was a horror", "i'll scream", "i will scream", "ill scream",
      "screaming with joy", "scream with joy", "me want to scream", "us want to scream", "friends silly", "gags at", "gag at", "fake-gags", "fake gags", "joke about", "jokes about", "don't laugh", "you're funny", "ha, very funny"): "",
     # said in chat and missed by the thirty-third blind split's first run
     ("goosebump job", "goosebump flick", "the willies", "skin prickle", "skin crawl", "heebie-jeebies", "heebie jeebies"): "Horror",

@@ -5329,6 +5329,9 @@ def test_a_year_that_dates_a_film_in_session51(parser: MuseService, text: str, y
     ("two vetoes tonight: no subtitles. adventure film", ["Adventure"], []),
     ("Hard no: horror, no musicals. westerns too", [], ["Horror", "Musical", "Western"]),
     ("dealbreakers: horror. musicals.", [], ["Horror", "Musical"]),
+    # ...and someone "a nightmare" (to please, today) is no wish for horror
+    ("sorry for being so picky, I know I'm a nightmare to recommend for", [], []),
+    ("my kids have been a nightmare today, a comedy please", ["Comedy"], []),
 ])
 def test_refusals_in_session51(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
     u = read(parser, text)
