@@ -269,7 +269,7 @@ NEGATORS = (
     r"the last thing (?:i|we) (?:want|need) is|exclud(?:e|es|ed|ing)|omit(?:s|ted|ting)?|(?:the )?absence of|no tolerance for|"
     r"veto(?:es|ed)?|vetoing|bann?(?:ed|s)?|refuses? to (?:watch|see|sit through)|refused to (?:watch|see|sit through)|save (?:me|us|him|her) from|"
     rf"walks? out (?:the (?:second|moment|minute)|when|whenever|as soon as|if)|{_NOT_TOLD_TO}(?:stop|cease) (?:suggesting|recommending|showing)|care little (?:for|about)|"
-    r"nt|don'?t let|done w/?(?= )|(?:won'?t|will not|never) let (?:me|us|him|her|them|the kids|(?:my|our) \w+) (?:watch|see)|(?:not|never) allowed to (?:watch|see)|won'?t (?:watch|see|sit through|have|do)|will not (?:watch|see|sit through)|keep (?:it |them |us )?out of|leaving out|"
+    r"nt|don'?t let|done w/?(?= )|(?:a|some)(?: \w+)? break from|(?:won'?t|will not|never) let (?:me|us|him|her|them|the kids|(?:my|our) \w+) (?:watch|see)|(?:not|never) allowed to (?:watch|see)|won'?t (?:watch|see|sit through|have|do)|will not (?:watch|see|sit through)|keep (?:it |them |us )?out of|leaving out|"
     # what a film must not do to someone: "won't give him nightmares", "that won't make me cry"; "nobody falling in love"
     r"(?:won'?t|wont|will not|doesn'?t|does not|shouldn'?t|(?:don'?t|do not)(?= (?:give|make|leave) (?:me|us|him|her|them|anyone|the kids)\b)) (?:give|make|leave)|(?:nobody|no-one|no one)(?=\s+(?:\w+ing|\w+in'?|(?!(?:is|was|has|does|else|beats|tops|makes|matches|rivals|outdoes|compares|knows|writes|shoots|directs)\b)\w+s)\b|\s*$)|(?:nobody|no-one|no one) (?:wants|likes|needs|fancies|is in the mood for)|"
     # "Nobody here will watch anything animated"

@@ -5332,6 +5332,9 @@ def test_a_year_that_dates_a_film_in_session51(parser: MuseService, text: str, y
     # ...and someone "a nightmare" (to please, today) is no wish for horror
     ("sorry for being so picky, I know I'm a nightmare to recommend for", [], []),
     ("my kids have been a nightmare today, a comedy please", ["Comedy"], []),
+    # "a break from" refuses what follows
+    ("need a little break from horror, a comedy", ["Comedy"], ["Horror"]),
+    ("I need a break from heavy stuff. a light comedy", ["Comedy"], []),
 ])
 def test_refusals_in_session51(parser: MuseService, text: str, wanted: list[str], avoided: list[str]) -> None:
     u = read(parser, text)
