@@ -463,7 +463,7 @@ def _no_era(text: str, start: int, before: str, after: str, single: bool) -> boo
 
 #: A maker's possessive right before one year, which dates one of their films ("kubrick's 1968 odyssey", "his 1979 zone
 #: film"), unless a kind follows ("spielberg's 1993 films"); not "that's 1990".
-_MAKERS_YEAR = re.compile(r"(?:\b(?!(?:that|what|there|here|where|who|let|today|tonight|it)['’])[a-z]{3,}['’]s|\b(?:his|her|their))\s+$", re.IGNORECASE)
+_MAKERS_YEAR = re.compile(r"(?:\b(?!(?:that|what|there|here|where|who|let|today|tonight)['’])[a-z]{3,}['’]s|\b(?:his|her|their))\s+$", re.IGNORECASE)
 _KIND_AFTER = re.compile(r"\s*(?:films?|movies?|ones|stuff|output|work|releases?|pictures|era|period|favou?rites|picks)\b", re.IGNORECASE)
 
 
