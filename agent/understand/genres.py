@@ -265,10 +265,11 @@ _LABEL_TAIL = re.compile(r"^\s*(?:list\s+|lists\s+|again\s+)?\(?(?:either way|fo
 _BULLET = re.compile(r"^\s*(?:[-*•·]|\d{1,2}[.)]|\[[\sxX✓]?\])\s*\S")
 
 
-_NEW_SENTENCE = re.compile(r"[.!?]\s+(?=[A-Z]|(?:more|something|anything|give|want|need|looking|recommend|suggest|pls|please)\b|(?![^.!?\n]*\b(?:too|as well|also|either)\b)[^.!?:\n]*\?)"
-                           r"(?![A-Z][A-Za-z'’\- ]{0,38}:)")  # "HATED: jury duty. more 80s comedies" wishes again
 #: A sentence that adds to the list before it ("westerns too", "also musicals").
-_ADDED_AFTER = re.compile(r"[^.!?\n]*\b(?:too|as well|also|either)\b")
+_ADDS_TO_LIST = r"[^.!?\n]*\b(?:too|as well|also|either)\b"
+_ADDED_AFTER = re.compile(_ADDS_TO_LIST)
+_NEW_SENTENCE = re.compile(rf"[.!?]\s+(?=[A-Z]|(?:more|something|anything|give|want|need|looking|recommend|suggest|pls|please)\b|(?!{_ADDS_TO_LIST})[^.!?:\n]*\?)"
+                           r"(?![A-Z][A-Za-z'’\- ]{0,38}:)")  # "HATED: jury duty. more 80s comedies" wishes again
 #: A full stop (or ! or ?) and the space after it: where `_NEW_SENTENCE` may begin.
 _STOP = re.compile(r"[.!?]\s+")
 #: A label opens its line, sentence or clause: "Something for the two of us that isn't trash: a 90s drama" has none.

@@ -566,9 +566,10 @@ class TitleGrounder:
         well known ("Star Wars: The Last Jedi" -> "last jedi")."""
         short: dict[str, list[int]] = defaultdict(list)
         in_titles = Counter(w for item in self._items.values() for w in set(normalise_title(item.title).split()))
-        known_series = {h for item in self._items.values() if item.popularity >= DOMINANT_MIN for h in short_names(item.title)}
+        heads_of = {item.item_id: short_names(item.title) for item in self._items.values()}
+        known_series = {h for item in self._items.values() if item.popularity >= DOMINANT_MIN for h in heads_of[item.item_id]}
         for item in self._items.values():
-            heads = short_names(item.title)
+            heads = heads_of[item.item_id]
             if item.popularity >= DOMINANT_MIN:
                 names = heads + [n for title in (item.title, *item.aka) for n in subtitle_names(title)]
             elif item.popularity >= CUED_MIN and known_series.intersection(heads):
